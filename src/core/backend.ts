@@ -1,0 +1,40 @@
+import type { BackendTool, JsonObject, ToolResult } from './tool.js';
+import type { Principal } from './principal.js';
+
+export type BackendState = 'connecting' | 'ready' | 'down' | 'closed';
+
+export interface BackendStatus {
+  name: string;
+  kind: 'mcp' | 'openapi';
+  state: BackendState;
+  /** Why it is down, for operators (never sent to agents verbatim). */
+  lastError?: string;
+  toolCount: number;
+}
+
+/** What a backend gets to know about the call it executes. */
+export interface BackendCallContext {
+  principal: Principal;
+  requestId: string;
+  signal: AbortSignal;
+  /** Progress from the backend, forwarded to the agent when it asked for it. */
+  onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
+}
+
+/**
+ * A source of tools: an upstream MCP server or an OpenAPI-described HTTP API.
+ * Connections are long-lived and shared by all agents; never per request.
+ */
+export interface Backend {
+  readonly name: string;
+  readonly kind: 'mcp' | 'openapi';
+  /** Connect / load; resolves when ready or rejects with the reason (the gateway keeps retrying). */
+  start(): Promise<void>;
+  /** Current tools, from memory. */
+  tools(): readonly BackendTool[];
+  callTool(localName: string, args: JsonObject, ctx: BackendCallContext): Promise<ToolResult>;
+  status(): BackendStatus;
+  /** Called when the tool list changes (reconnect, list_changed). */
+  onToolsChanged(listener: () => void): void;
+  close(): Promise<void>;
+}

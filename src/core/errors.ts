@@ -1,0 +1,40 @@
+/**
+ * Gateway errors: one typed code union, mapped to the wire only at the edges
+ * (front/ maps them to JSON-RPC errors or isError tool results; http/ to HTTP statuses).
+ */
+export const errorCodes = {
+  'auth.missing': { http: 401, jsonrpc: -32001, message: 'Authentication required' },
+  'auth.invalid': { http: 401, jsonrpc: -32001, message: 'Invalid credentials' },
+  'tool.not_found': { http: 404, jsonrpc: -32602, message: 'Unknown tool' },
+  'policy.denied': { http: 403, jsonrpc: -32003, message: 'Denied by policy' },
+  'args.invalid': { http: 400, jsonrpc: -32602, message: 'Invalid arguments' },
+  'backend.unavailable': { http: 503, jsonrpc: -32002, message: 'Backend unavailable' },
+  'backend.failed': { http: 502, jsonrpc: -32002, message: 'Backend call failed' },
+  'backend.timeout': { http: 504, jsonrpc: -32002, message: 'Backend call timed out' },
+  'audit.unavailable': { http: 503, jsonrpc: -32004, message: 'Audit log unavailable; call refused' },
+  'store.unavailable': { http: 503, jsonrpc: -32004, message: 'Store unavailable' },
+  'request.invalid': { http: 400, jsonrpc: -32600, message: 'Invalid request' },
+  'request.too_large': { http: 413, jsonrpc: -32600, message: 'Request body too large' },
+  'request.timeout': { http: 504, jsonrpc: -32001, message: 'Request timed out' },
+  'config.invalid': { http: 500, jsonrpc: -32603, message: 'Invalid configuration' },
+  internal: { http: 500, jsonrpc: -32603, message: 'Internal error' },
+} as const satisfies Record<string, { http: number; jsonrpc: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  constructor(
+    readonly code: ErrorCode,
+    /** Safe, agent-facing message: never upstream text, never a secret. */
+    message?: string,
+    /** Internal detail for the audit log only. */
+    readonly detail?: string,
+  ) {
+    super(message ?? errorCodes[code].message);
+  }
+}
+
+export function isGatewayError(e: unknown): e is GatewayError {
+  return e instanceof GatewayError;
+}
