@@ -19,6 +19,15 @@ export interface BackendCallContext {
   signal: AbortSignal;
   /** Progress from the backend, forwarded to the agent when it asked for it. */
   onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
+  /** Channel back to the calling agent, for server-to-client requests and notifications the call causes. */
+  agent?: AgentChannel;
+}
+
+/** What a backend may send back to the agent whose call it is serving. */
+export interface AgentChannel {
+  /** Server-to-client request (sampling, elicitation, roots). Rejects when the agent cannot take it. */
+  request(method: string, params: Record<string, unknown> | undefined, signal: AbortSignal): Promise<unknown>;
+  notify(method: string, params: Record<string, unknown> | undefined): Promise<void>;
 }
 
 /**

@@ -1,0 +1,56 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Principal } from '../core/principal.js';
+import type { ApiKeyRecord, ApiKeyRepository } from '../storage/repositories.js';
+
+/**
+ * API keys look like `pcl_<id>_<secret>`. The id locates the record; only SHA-256 of the whole key is stored.
+ * Keys carry 256 bits of randomness, so a fast hash is appropriate (no password-style stretching needed),
+ * and comparison is constant-time.
+ */
+const KEY_RE = /^pcl_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+export function generateApiKey(agent: string, now = new Date()): { key: string; record: ApiKeyRecord } {
+  const id = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12);
+  const key = `pcl_${id}_${randomBytes(32).toString('base64url')}`;
+  return { key, record: { id, agent, hash: hashApiKey(key), createdAt: now.toISOString() } };
+}
+
+export type ApiKeyCheck =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' | 'mismatch' | 'agent-removed'; keyId?: string };
+
+export interface ApiKeyAuthenticator {
+  authenticate(key: string): ApiKeyCheck;
+}
+
+export function createApiKeyAuthenticator(
+  keys: Pick<ApiKeyRepository, 'findById'>,
+  agentExists: (agent: string) => boolean,
+): ApiKeyAuthenticator {
+  return {
+    authenticate(key) {
+      const m = KEY_RE.exec(key);
+      if (!m) return { ok: false, reason: 'malformed' };
+      const id = m[1]!;
+      const rec = keys.findById(id);
+      if (!rec) return { ok: false, reason: 'unknown', keyId: id };
+      const a = Buffer.from(rec.hash, 'hex');
+      const b = Buffer.from(hashApiKey(key), 'hex');
+      if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'mismatch', keyId: id };
+      if (rec.revokedAt) return { ok: false, reason: 'revoked', keyId: id };
+      if (!agentExists(rec.agent)) return { ok: false, reason: 'agent-removed', keyId: id };
+      return { ok: true, principal: { agent: rec.agent, method: 'api-key', credentialId: id } };
+    },
+  };
+}
+
+/** Extracts the bearer credential from an Authorization header value. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1];
+}

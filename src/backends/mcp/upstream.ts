@@ -1,0 +1,229 @@
+import { Client, ProtocolError } from '@modelcontextprotocol/client';
+import type { UpstreamConfig } from '../../config/schema.js';
+import type { AgentChannel, Backend, BackendCallContext, BackendStatus, BackendState } from '../../core/backend.js';
+import { GatewayError, UpstreamRpcError } from '../../core/errors.js';
+import type { BackendTool, JsonObject, ToolDefinition, ToolResult } from '../../core/tool.js';
+import { createUpstreamTransport } from './transports.js';
+
+export type UpstreamNotification = { server: string; method: string; params?: Record<string, unknown> };
+
+/** The extra (non-tool) MCP surface an upstream offers, forwarded by the front door. */
+export interface McpUpstream extends Backend {
+  readonly kind: 'mcp';
+  capabilities(): Record<string, unknown> | undefined;
+  /** Forwards a request (resources/*, prompts/*, completion/complete, logging/setLevel) to the upstream. */
+  request(method: string, params: Record<string, unknown> | undefined, ctx: BackendCallContext): Promise<JsonObject>;
+  onNotification(listener: (n: UpstreamNotification) => void): void;
+}
+
+const VERSION = '0.1.0';
+
+/**
+ * One long-lived connection to an upstream MCP server, shared by all agents. Connects at boot,
+ * reconnects with exponential backoff, keeps its last known tool list while down (calls fail fast
+ * with `backend.unavailable`), and routes server-to-client requests back to the calling agent.
+ */
+export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: string, log: (msg: string) => void): McpUpstream {
+  let client: Client | undefined;
+  let state: BackendState = 'connecting';
+  let lastError: string | undefined;
+  let tools: BackendTool[] = [];
+  let attempt = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let connecting: Promise<void> | undefined;
+  const toolListeners: (() => void)[] = [];
+  const notifyListeners: ((n: UpstreamNotification) => void)[] = [];
+  /** Calls in flight, for routing server-to-client traffic back to the agent whose call caused it. */
+  const inFlight = new Set<AgentChannel>();
+
+  const routeToAgent = (): AgentChannel => {
+    if (inFlight.size === 1) return inFlight.values().next().value!;
+    throw new GatewayError(
+      'request.invalid',
+      inFlight.size === 0
+        ? `upstream ${name} sent a server-to-client request outside of any call`
+        : `upstream ${name} sent a server-to-client request while several calls are in flight; it cannot be attributed to one agent`,
+    );
+  };
+
+  const forward = (method: string) => async (req: { params?: Record<string, unknown> }, ctx: { mcpReq: { signal: AbortSignal } }) =>
+    (await routeToAgent().request(method, req.params, ctx.mcpReq.signal)) as never;
+
+  const refreshTools = async (c: Client): Promise<void> => {
+    const all: ToolDefinition[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await c.listTools(cursor ? { cursor } : undefined);
+      all.push(...(page.tools as unknown as ToolDefinition[]));
+      cursor = page.nextCursor;
+    } while (cursor);
+    tools = all.map((t) => ({ localName: t.name, definition: t, source: { kind: 'mcp', server: name } }));
+    for (const l of toolListeners) l();
+  };
+
+  const scheduleReconnect = () => {
+    if (closed || retryTimer) return;
+    const { initialDelayMs, maxDelayMs } = cfg.reconnect;
+    const base = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.min(attempt, 16));
+    const delay = Math.round(base / 2 + Math.random() * (base / 2));
+    attempt++;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      connect().catch(() => undefined);
+    }, delay);
+    retryTimer.unref();
+  };
+
+  const connect = (): Promise<void> => {
+    if (connecting) return connecting;
+    connecting = (async () => {
+      state = 'connecting';
+      const c = new Client(
+        { name: 'portcullis', version: VERSION },
+        { capabilities: { sampling: {}, elicitation: { form: {}, url: {} }, roots: { listChanged: true } } },
+      );
+      c.setRequestHandler('sampling/createMessage', forward('sampling/createMessage'));
+      c.setRequestHandler('elicitation/create', forward('elicitation/create'));
+      c.setRequestHandler('roots/list', forward('roots/list'));
+      for (const method of [
+        'notifications/resources/list_changed',
+        'notifications/resources/updated',
+        'notifications/prompts/list_changed',
+      ] as const) {
+        c.setNotificationHandler(method, (n: { params?: unknown }) => {
+          const params = n.params as Record<string, unknown> | undefined;
+          for (const l of notifyListeners) l({ server: name, method, ...(params ? { params } : {}) });
+        });
+      }
+      c.setNotificationHandler('notifications/message', (n: { params?: unknown }) => {
+        // Log messages go to the agent whose call is in flight, and nowhere else (they may carry its data).
+        if (inFlight.size === 1) void inFlight.values().next().value!.notify('notifications/message', n.params as Record<string, unknown>).catch(() => undefined);
+      });
+      c.setNotificationHandler('notifications/tools/list_changed', () => {
+        refreshTools(c).catch((e: unknown) => log(`upstream ${name}: tools refresh failed: ${String(e)}`));
+      });
+      const transport = createUpstreamTransport(cfg, baseDir);
+      if ('stderr' in transport) {
+        const stderr = (transport as { stderr: NodeJS.ReadableStream | null }).stderr;
+        stderr?.on('data', () => undefined); // drained, not logged: upstream output may carry secrets
+      }
+      try {
+        await c.connect(transport);
+        await refreshTools(c);
+      } catch (e) {
+        await c.close().catch(() => undefined);
+        state = 'down';
+        lastError = (e as Error).message;
+        log(`upstream ${name}: connect failed (${lastError}); retrying`);
+        scheduleReconnect();
+        throw e;
+      }
+      client = c;
+      state = 'ready';
+      lastError = undefined;
+      attempt = 0;
+      c.onclose = () => {
+        if (client === c) client = undefined;
+        if (closed) return;
+        state = 'down';
+        lastError = 'connection closed';
+        log(`upstream ${name}: connection closed; reconnecting`);
+        scheduleReconnect();
+      };
+    })().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
+
+  const live = (): Client => {
+    if (!client || state !== 'ready') {
+      throw new GatewayError('backend.unavailable', `upstream "${name}" is unavailable`, lastError);
+    }
+    return client;
+  };
+
+  const mapError = (e: unknown, signal: AbortSignal): never => {
+    if (e instanceof GatewayError) throw e;
+    if (signal.aborted) throw new GatewayError('backend.timeout', `call to upstream "${name}" was cancelled or timed out`);
+    const msg = (e as Error).message ?? String(e);
+    if (/closed|disconnect|EPIPE|ECONNRESET/i.test(msg) || state !== 'ready') {
+      throw new GatewayError('backend.failed', `upstream "${name}" disconnected during the call`, msg);
+    }
+    if (/timed? ?out/i.test(msg)) throw new GatewayError('backend.timeout', `upstream "${name}" did not answer in time`, msg);
+    throw new GatewayError('backend.failed', `upstream "${name}" returned an error`, msg);
+  };
+
+  const withAgent = async <T>(ctx: BackendCallContext, fn: () => Promise<T>, passRpcErrors = false): Promise<T> => {
+    const channel = ctx.agent;
+    if (channel) inFlight.add(channel);
+    try {
+      return await fn();
+    } catch (e) {
+      if (passRpcErrors && e instanceof ProtocolError) throw new UpstreamRpcError(e.code, e.message, e.data);
+      return mapError(e, ctx.signal);
+    } finally {
+      if (channel) inFlight.delete(channel);
+    }
+  };
+
+  return {
+    name,
+    kind: 'mcp',
+    start: () => connect(),
+    tools: () => tools,
+    status: (): BackendStatus => ({ name, kind: 'mcp', state, ...(lastError ? { lastError } : {}), toolCount: tools.length }),
+    onToolsChanged: (l) => void toolListeners.push(l),
+    onNotification: (l) => void notifyListeners.push(l),
+    capabilities: () => client?.getServerCapabilities() as Record<string, unknown> | undefined,
+    callTool: (localName: string, args: JsonObject, ctx: BackendCallContext): Promise<ToolResult> =>
+      withAgent(ctx, async () => {
+        const c = live();
+        const res = await c.callTool(
+          { name: localName, arguments: args },
+          {
+            signal: ctx.signal,
+            timeout: cfg.timeoutMs,
+            ...(ctx.onProgress
+              ? { onprogress: (p: { progress: number; total?: number; message?: string }) => ctx.onProgress?.(p), resetTimeoutOnProgress: true }
+              : {}),
+          },
+        );
+        return res as unknown as ToolResult;
+      }),
+    request: (method, params, ctx) =>
+      withAgent(ctx, async () => {
+        const c = live();
+        switch (method) {
+          case 'resources/list':
+            return (await c.listResources(params, { signal: ctx.signal })) as unknown as JsonObject;
+          case 'resources/templates/list':
+            return (await c.listResourceTemplates(params, { signal: ctx.signal })) as unknown as JsonObject;
+          case 'resources/read':
+            return (await c.readResource(params as { uri: string }, { signal: ctx.signal })) as unknown as JsonObject;
+          case 'resources/subscribe':
+            return (await c.subscribeResource(params as { uri: string }, { signal: ctx.signal })) as unknown as JsonObject;
+          case 'resources/unsubscribe':
+            return (await c.unsubscribeResource(params as { uri: string }, { signal: ctx.signal })) as unknown as JsonObject;
+          case 'prompts/list':
+            return (await c.listPrompts(params, { signal: ctx.signal })) as unknown as JsonObject;
+          case 'prompts/get':
+            return (await c.getPrompt(params as { name: string }, { signal: ctx.signal })) as unknown as JsonObject;
+          case 'completion/complete':
+            return (await c.complete(params as never, { signal: ctx.signal })) as unknown as JsonObject;
+          case 'logging/setLevel':
+            return (await c.setLoggingLevel((params as { level: never }).level, { signal: ctx.signal })) as unknown as JsonObject;
+          default:
+            throw new GatewayError('request.invalid', `method ${method} is not forwarded`);
+        }
+      }, true),
+    close: async () => {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      state = 'closed';
+      await client?.close().catch(() => undefined);
+      client = undefined;
+    },
+  };
+}

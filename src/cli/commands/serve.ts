@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { configPath, loadConfigOrThrow } from '../context.js';
+import { runGateway, stopOnSignals } from '../runtime.js';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the gateway over Streamable HTTP at /mcp (reloads config on SIGHUP and on file change)')
+    .option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)')
+    .option('-p, --port <port>', 'override server.port', (v) => Number.parseInt(v, 10))
+    .option('--host <host>', 'override server.host')
+    .action(async (opts: { config?: string; port?: number; host?: string }) => {
+      const loaded = loadConfigOrThrow(configPath(opts.config));
+      if (opts.port !== undefined) loaded.config.server.port = opts.port;
+      if (opts.host !== undefined) loaded.config.server.host = opts.host;
+      const running = await runGateway(loaded);
+      process.stdout.write(`Portcullis listening on ${running.front.url}\n`);
+      stopOnSignals(running);
+    });
+}

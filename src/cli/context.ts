@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from '../config/errors.js';
+import { loadConfigFile, type LoadedConfig } from '../config/load.js';
+import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import type { Store } from '../storage/repositories.js';
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export function configPath(opt: string | undefined): string {
+  return resolve(opt ?? process.env.PORTCULLIS_CONFIG ?? 'portcullis.yaml');
+}
+
+export function loadConfigOrThrow(file: string): LoadedConfig {
+  if (!existsSync(file)) throw new CliError(`config file not found: ${file} (use --config FILE or set PORTCULLIS_CONFIG)`);
+  try {
+    return loadConfigFile(file);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(e.message, 2);
+    throw e;
+  }
+}
+
+export function openStore(cfg: LoadedConfig): Store {
+  return createSqliteStore(cfg.dataDir);
+}

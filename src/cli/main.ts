@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { CliError } from './context.js';
+import { register as registerServe } from './commands/serve.js';
+import { register as registerStdio } from './commands/stdio.js';
+import { register as registerValidate } from './commands/validate.js';
+import { register as registerAgents } from './commands/agents.js';
+import { register as registerDemo } from './commands/demo.js';
+
+const program = new Command()
+  .name('portcullis')
+  .description('MCP security gateway: authenticate agents, authorize and audit every tool call')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerServe(program);
+registerStdio(program);
+registerDemo(program);
+registerValidate(program);
+registerAgents(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CliError) {
+    process.stderr.write(`portcullis: ${e.message}\n`);
+    process.exit(e.exitCode);
+  }
+  process.stderr.write(`portcullis: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

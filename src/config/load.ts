@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type PortcullisConfig } from './config.js';
+import { ConfigError, type ConfigIssue } from './errors.js';
+
+export interface LoadedConfig {
+  file: string;
+  /** Directory of the config file; relative paths in the config resolve against it. */
+  baseDir: string;
+  config: PortcullisConfig;
+  /** Absolute data directory. */
+  dataDir: string;
+}
+
+const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
+/** Reads, interpolates `${ENV}` / `${ENV:-default}`, and validates a config file. Throws ConfigError. */
+export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const abs = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new ConfigError([{ file: abs, path: '', message: `cannot read config file: ${(e as Error).message}` }]);
+  }
+  const config = parseConfigText(text, abs, env);
+  const baseDir = dirname(abs);
+  return { file: abs, baseDir, config, dataDir: resolve(baseDir, config.dataDir) };
+}
+
+export function parseConfigText(text: string, file: string, env: NodeJS.ProcessEnv = process.env): PortcullisConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined): { line?: number; column?: number } => {
+    if (offset === undefined) return {};
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: '', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+    );
+  }
+
+  const issues: ConfigIssue[] = [];
+  interpolate(doc, env, (node, message) =>
+    issues.push({ file, ...at(node.range?.[0]), path: pathOf(doc, node), message }),
+  );
+  if (issues.length > 0) throw new ConfigError(issues);
+
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => toIssue(doc, file, i, at)));
+  return parsed.data;
+}
+
+function interpolate(doc: Document, env: NodeJS.ProcessEnv, report: (node: Node, message: string) => void): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || !node.value.includes('${')) return;
+      node.value = node.value.replace(ENV_REF, (_m, name: string, fallback: string | undefined) => {
+        const v = env[name];
+        if (v !== undefined && v !== '') return v;
+        if (fallback !== undefined) return fallback;
+        report(node, `environment variable ${name} is not set (use \${${name}:-default} for a default)`);
+        return '';
+      });
+    },
+  });
+}
+
+/** Key path of a node, found by walking the document (only used on the error path). */
+function pathOf(doc: Document, target: Node): string {
+  const walk = (node: unknown, path: (string | number)[]): (string | number)[] | undefined => {
+    if (node === target) return path;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (pair.key === target) return [...path, key];
+        const r = walk(pair.value, [...path, key]);
+        if (r) return r;
+      }
+    } else if (isSeq(node)) {
+      for (let i = 0; i < node.items.length; i++) {
+        const r = walk(node.items[i], [...path, i]);
+        if (r) return r;
+      }
+    }
+    return undefined;
+  };
+  return (walk(doc.contents, []) ?? []).join('.');
+}
+
+function toIssue(
+  doc: Document,
+  file: string,
+  issue: z.core.$ZodIssue,
+  at: (offset: number | undefined) => { line?: number; column?: number },
+): ConfigIssue {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  // Unknown keys: point at the key itself.
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys;
+    const first = keys[0];
+    const keyNode = first !== undefined ? findKeyNode(doc, path, first) : undefined;
+    return {
+      file,
+      ...at(keyNode?.range?.[0] ?? nodeAt(doc, path)?.range?.[0]),
+      path: [...path, ...(first !== undefined ? [first] : [])].join('.'),
+      message: `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
+    };
+  }
+  // Nearest existing node on the path (a missing key is reported at its parent).
+  let node: Node | undefined;
+  for (let n = path.length; n >= 0 && !node; n--) node = nodeAt(doc, path.slice(0, n));
+  return { file, ...at(node?.range?.[0]), path: path.join('.'), message: issue.message };
+}
+
+function nodeAt(doc: Document, path: (string | number)[]): Node | undefined {
+  if (path.length === 0) return (doc.contents as Node | null) ?? undefined;
+  const n: unknown = doc.getIn(path, true);
+  return n && typeof n === 'object' && 'range' in n ? (n as Node) : undefined;
+}
+
+function findKeyNode(doc: Document, path: (string | number)[], key: string): Node | undefined {
+  const parent = nodeAt(doc, path);
+  if (!isMap(parent)) return undefined;
+  for (const pair of parent.items) if (isScalar(pair.key) && String(pair.key.value) === key) return pair.key;
+  return undefined;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** Backend and agent names become tool-name prefixes: no `_` so `<server>_<tool>` splits unambiguously. */
+export const backendName = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,32}$/, 'must be 1-32 letters, digits or "-" (no "_": it separates server and tool)');
+
+const stringMap = z.record(z.string(), z.string());
+
+const reconnect = z
+  .object({
+    initialDelayMs: z.number().int().positive().default(500),
+    maxDelayMs: z.number().int().positive().default(30_000),
+  })
+  .strict();
+
+const upstreamCommon = {
+  /** Per-call timeout towards this upstream. */
+  timeoutMs: z.number().int().positive().default(60_000),
+  reconnect: reconnect.default({ initialDelayMs: 500, maxDelayMs: 30_000 }),
+};
+
+export const stdioUpstreamSchema = z
+  .object({
+    transport: z.literal('stdio'),
+    command: z.string().min(1),
+    args: z.array(z.string()).default([]),
+    env: stringMap.default({}),
+    cwd: z.string().optional(),
+    ...upstreamCommon,
+  })
+  .strict();
+
+export const httpUpstreamSchema = z
+  .object({
+    transport: z.enum(['http', 'sse']),
+    url: z.url(),
+    headers: stringMap.default({}),
+    ...upstreamCommon,
+  })
+  .strict();
+
+export const upstreamSchema = z.discriminatedUnion('transport', [stdioUpstreamSchema, httpUpstreamSchema]);
+
+const globList = z.array(z.string().min(1)).default([]);
+
+export const agentSchema = z
+  .object({
+    description: z.string().optional(),
+    /** Tool permissions: glob patterns over namespaced tool names. Default deny; deny beats allow. */
+    tools: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
+    /** Prompts: globs over namespaced prompt names (`<server>_<prompt>`). Default deny. */
+    prompts: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
+    /** Resources: globs over `<server>:<uri>` (use `**` to cross `/`). Default deny. */
+    resources: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
+  })
+  .strict();
+
+export const serverSchema = z
+  .object({
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(8080),
+    /** Host header values accepted (DNS-rebinding protection). Defaults to loopback names when bound to loopback. */
+    allowedHosts: z.array(z.string()).optional(),
+    /** Origin header values accepted from browsers. Requests without Origin are allowed. */
+    allowedOrigins: z.array(z.string()).optional(),
+    maxBodyBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(1024 * 1024),
+    requestTimeoutMs: z.number().int().positive().default(120_000),
+  })
+  .strict();
+
+export const baseConfigShape = {
+  /** Where the embedded store lives; relative paths are relative to the config file. */
+  dataDir: z.string().default('.portcullis'),
+  server: serverSchema.default(serverSchema.parse({})),
+  upstreams: z.record(backendName, upstreamSchema).default({}),
+  agents: z.record(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), agentSchema).default({}),
+};
+
+export type StdioUpstreamConfig = z.infer<typeof stdioUpstreamSchema>;
+export type HttpUpstreamConfig = z.infer<typeof httpUpstreamSchema>;
+export type UpstreamConfig = z.infer<typeof upstreamSchema>;
+export type AgentConfig = z.infer<typeof agentSchema>;
+export type ServerConfig = z.infer<typeof serverSchema>;

@@ -1,0 +1,150 @@
+import { ProtocolError, Server, type ServerContext } from '@modelcontextprotocol/server';
+import type { AgentChannel } from '../core/backend.js';
+import { GatewayError, UpstreamRpcError, errorCodes } from '../core/errors.js';
+import { newRequestId } from '../core/ids.js';
+import type { Principal } from '../core/principal.js';
+import type { JsonObject } from '../core/tool.js';
+import type { Gateway } from '../gateway/gateway.js';
+import type { ToolCall } from '../pipeline/call.js';
+import { createResourceRouter } from './resource-router.js';
+
+export const SERVER_INFO = { name: 'portcullis', version: '0.1.0' };
+
+export interface AgentServerOptions {
+  principal: Principal;
+  era: 'legacy' | 'modern';
+  sourceAddress?: string;
+  requestTimeoutMs: number;
+  /** Resource URIs this agent's session subscribed to (legacy sessions keep them across requests). */
+  subscriptions?: Set<string>;
+}
+
+type Params = Record<string, unknown> | undefined;
+
+/** Maps a gateway error onto the wire: protocol-level errors become JSON-RPC errors. */
+export function toProtocolError(e: unknown): ProtocolError {
+  if (e instanceof ProtocolError) return e;
+  if (e instanceof UpstreamRpcError) return new ProtocolError(e.rpcCode, e.message, e.data);
+  if (e instanceof GatewayError) return new ProtocolError(errorCodes[e.code].jsonrpc, e.message);
+  return new ProtocolError(errorCodes.internal.jsonrpc, errorCodes.internal.message);
+}
+
+/**
+ * Builds the MCP server face one agent talks to: a low-level SDK `Server` whose handlers delegate to the
+ * gateway. Identity comes from the front door (never from the SDK), and every tools/call runs the pipeline.
+ */
+export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server {
+  const server = new Server(SERVER_INFO, {
+    capabilities: {
+      tools: { listChanged: true },
+      resources: { subscribe: true, listChanged: true },
+      prompts: { listChanged: true },
+      completions: {},
+      logging: {},
+    },
+    instructions: 'Tools are served through Portcullis: names are <server>_<tool>; calls are authorized and audited.',
+  });
+  const { principal } = opts;
+  const perms = () => gw.permissions().get(principal.agent);
+  const resources = createResourceRouter(gw, principal, perms);
+
+  const channelFor = (ctx: ServerContext): AgentChannel => ({
+    request: async (method, params, signal) => {
+      if (opts.era === 'modern') {
+        throw new ProtocolError(-32601, `${method} from an upstream is not relayed to 2026-07-28 clients yet`);
+      }
+      return ctx.mcpReq.send({ method: method as 'sampling/createMessage', ...(params ? { params } : {}) }, { signal });
+    },
+    notify: (method, params) => ctx.mcpReq.notify({ method, ...(params ? { params } : {}) } as never),
+  });
+
+  server.setRequestHandler('tools/list', () => {
+    const p = perms();
+    const tools = gw
+      .catalog()
+      .entries()
+      .filter((e) => p?.check(e.name).allow === true)
+      .map((e) => e.definition);
+    return { tools } as never;
+  });
+
+  server.setRequestHandler('tools/call', async (request, ctx) => {
+    const params = request.params as { name: string; arguments?: JsonObject; _meta?: { progressToken?: string | number } };
+    const timeout = AbortSignal.timeout(opts.requestTimeoutMs);
+    const signal = AbortSignal.any([ctx.mcpReq.signal, timeout]);
+    const token = params._meta?.progressToken;
+    const requestId = newRequestId();
+    const call: ToolCall = {
+      requestId,
+      principal,
+      toolName: params.name,
+      args: params.arguments ?? {},
+      signal,
+      agent: channelFor(ctx),
+      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+      ...(token !== undefined
+        ? {
+            onProgress: (p: { progress: number; total?: number; message?: string }) =>
+              void ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }).catch(() => undefined),
+          }
+        : {}),
+      record: {
+        requestId,
+        timestamp: new Date().toISOString(),
+        method: 'tools/call',
+        agent: principal.agent,
+        ...(principal.user ? { user: principal.user } : {}),
+        ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+        tool: params.name,
+        arguments: params.arguments ?? {},
+        decision: 'deny',
+        reasons: [],
+      },
+    };
+    try {
+      await gw.pipeline.run(call);
+      return call.result as never;
+    } catch (e) {
+      if (timeout.aborted && !ctx.mcpReq.signal.aborted) {
+        return { content: [{ type: 'text', text: `Call to ${params.name} timed out after ${opts.requestTimeoutMs} ms` }], isError: true } as never;
+      }
+      if (e instanceof GatewayError && !['tool.not_found', 'audit.unavailable', 'store.unavailable', 'internal'].includes(e.code)) {
+        // Denials, invalid arguments and backend failures are results the agent can read and act on.
+        return { content: [{ type: 'text', text: e.message }], isError: true } as never;
+      }
+      throw toProtocolError(e);
+    }
+  });
+
+  const rpc = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      throw toProtocolError(e);
+    }
+  };
+  const signalOf = (ctx: ServerContext) => AbortSignal.any([ctx.mcpReq.signal, AbortSignal.timeout(opts.requestTimeoutMs)]);
+
+  server.setRequestHandler('resources/list', (_r, ctx) => rpc(() => resources.list(signalOf(ctx))) as never);
+  server.setRequestHandler('resources/templates/list', (_r, ctx) => rpc(() => resources.templates(signalOf(ctx))) as never);
+  server.setRequestHandler('resources/read', (r, ctx) =>
+    rpc(() => resources.forward('resources/read', r.params as Params, signalOf(ctx), channelFor(ctx))) as never,
+  );
+  server.setRequestHandler('resources/subscribe', (r, ctx) =>
+    rpc(async () => {
+      const res = await resources.forward('resources/subscribe', r.params as Params, signalOf(ctx), channelFor(ctx));
+      opts.subscriptions?.add((r.params as { uri: string }).uri);
+      return res;
+    }) as never,
+  );
+  server.setRequestHandler('resources/unsubscribe', (r, ctx) =>
+    rpc(async () => {
+      opts.subscriptions?.delete((r.params as { uri: string }).uri);
+      return resources.forward('resources/unsubscribe', r.params as Params, signalOf(ctx), channelFor(ctx));
+    }) as never,
+  );
+  server.setRequestHandler('prompts/list', (_r, ctx) => rpc(() => resources.prompts(signalOf(ctx))) as never);
+  server.setRequestHandler('prompts/get', (r, ctx) => rpc(() => resources.getPrompt(r.params as Params, signalOf(ctx), channelFor(ctx))) as never);
+  server.setRequestHandler('completion/complete', (r, ctx) => rpc(() => resources.complete(r.params as Params, signalOf(ctx))) as never);
+  return server;
+}

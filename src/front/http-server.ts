@@ -1,0 +1,223 @@
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { toWebRequest } from '@modelcontextprotocol/node';
+import { createMcpHandler, isLegacyRequest, type AuthInfo } from '@modelcontextprotocol/server';
+import { bearerToken } from '../authn/api-key.js';
+import type { Principal } from '../core/principal.js';
+import type { Gateway } from '../gateway/gateway.js';
+import { createAgentServer } from './agent-server.js';
+import { createSessionRegistry } from './sessions.js';
+import { checkHost, checkOrigin } from './request-guards.js';
+
+export interface HttpFront {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface HttpFrontOptions {
+  /** Extra routes (admin API, health) tried before 404. Return true when handled. */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+  onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
+}
+
+const jsonRpcError = (res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}) => {
+  if (res.headersSent) return void res.end();
+  const body = JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null });
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(body);
+};
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const isInitialize = (body: unknown): boolean =>
+  Array.isArray(body) ? body.some(isInitialize) : (body as { method?: unknown } | null)?.method === 'initialize';
+
+/**
+ * The MCP front door over Streamable HTTP at `/mcp`: both protocol eras (2025-11-25 sessions,
+ * 2026-07-28 stateless per-request), DNS-rebinding protection, API-key authentication,
+ * a body size limit and clean JSON-RPC errors.
+ */
+export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}): Promise<HttpFront> {
+  const cfg = () => gw.config().config.server;
+  const { host, port } = cfg();
+  const sessions = createSessionRegistry(30 * 60_000);
+
+  const principalOf = (auth: AuthInfo | undefined) => (auth?.extra as { principal: Principal; source?: string }).principal;
+  const modern = createMcpHandler(
+    (ctx) => {
+      const extra = ctx.authInfo?.extra as { principal: Principal; source?: string };
+      return createAgentServer(gw, {
+        principal: principalOf(ctx.authInfo),
+        era: ctx.era,
+        requestTimeoutMs: cfg().requestTimeoutMs,
+        ...(extra.source ? { sourceAddress: extra.source } : {}),
+      });
+    },
+    { legacy: 'reject', maxRequestBodySize: cfg().maxBodyBytes },
+  );
+
+  gw.on('toolsChanged', () => {
+    for (const s of sessions.all()) void s.server.sendToolListChanged().catch(() => undefined);
+    modern.notify.toolsChanged();
+  });
+  gw.on('upstreamNotification', (n) => {
+    if (n.method === 'notifications/resources/updated') {
+      const uri = String(n.params?.uri ?? '');
+      for (const s of sessions.all()) {
+        if (s.subscriptions.has(uri)) void s.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+      }
+      modern.notify.resourceUpdated(uri);
+    } else if (n.method === 'notifications/resources/list_changed') {
+      for (const s of sessions.all()) void s.server.sendResourceListChanged().catch(() => undefined);
+      modern.notify.resourcesChanged();
+    } else if (n.method === 'notifications/prompts/list_changed') {
+      for (const s of sessions.all()) void s.server.sendPromptListChanged().catch(() => undefined);
+      modern.notify.promptsChanged();
+    }
+  });
+
+  async function handleMcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const c = cfg();
+    const hostProblem = checkHost(req.headers.host, c);
+    if (hostProblem) return jsonRpcError(res, 403, -32000, hostProblem);
+    const originProblem = checkOrigin(req.headers.origin, c);
+    if (originProblem) return jsonRpcError(res, 403, -32000, originProblem);
+
+    const source = req.socket.remoteAddress;
+    const token = bearerToken(req.headers.authorization);
+    if (!token) {
+      options.onAuthFailure?.({ reason: 'missing', ...(source ? { sourceAddress: source } : {}) });
+      return jsonRpcError(res, 401, -32001, 'Authentication required: send Authorization: Bearer <api key>', {
+        'www-authenticate': 'Bearer realm="portcullis"',
+      });
+    }
+    const auth = gw.authenticator.authenticate(token);
+    if (!auth.ok) {
+      options.onAuthFailure?.({ reason: auth.reason, ...(source ? { sourceAddress: source } : {}), ...(auth.keyId ? { keyId: auth.keyId } : {}) });
+      return jsonRpcError(res, 401, -32001, 'Invalid credentials', {
+        'www-authenticate': 'Bearer realm="portcullis", error="invalid_token"',
+      });
+    }
+    const principal = auth.principal;
+
+    let body: unknown;
+    if (req.method === 'POST') {
+      const ct = req.headers['content-type'] ?? '';
+      if (!/^application\/json\b/i.test(ct)) return jsonRpcError(res, 415, -32000, 'Unsupported Media Type: Content-Type must be application/json');
+      let raw: Buffer;
+      try {
+        raw = await readBody(req, c.maxBodyBytes);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) {
+          jsonRpcError(res, 413, -32600, `Request body exceeds ${c.maxBodyBytes} bytes`, { connection: 'close' });
+          req.destroy();
+          return;
+        }
+        throw e;
+      }
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return jsonRpcError(res, 400, -32700, 'Parse error: body is not valid JSON');
+      }
+    } else if (req.method !== 'GET' && req.method !== 'DELETE') {
+      return jsonRpcError(res, 405, -32000, 'Method not allowed', { allow: 'GET, POST, DELETE' });
+    }
+
+    const headerOnly = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/mcp'}`, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+    });
+    const legacy = await isLegacyRequest(headerOnly, body ?? {}, { maxRequestBodySize: c.maxBodyBytes });
+    if (legacy) {
+      const sid = req.headers['mcp-session-id'];
+      if (typeof sid === 'string') {
+        const s = sessions.get(sid, principal);
+        if (!s) return jsonRpcError(res, 404, -32001, 'Session not found');
+        return s.transport.handleRequest(req, res, body);
+      }
+      if (req.method === 'POST' && isInitialize(body)) {
+        return sessions.open(
+          principal,
+          (subscriptions) =>
+            createAgentServer(gw, { principal, era: 'legacy', requestTimeoutMs: c.requestTimeoutMs, subscriptions, ...(source ? { sourceAddress: source } : {}) }),
+          req,
+          res,
+          body,
+        );
+      }
+      return jsonRpcError(res, 400, -32000, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
+    }
+
+    const webReq = await toWebRequest(req, body);
+    const authInfo: AuthInfo = { token: principal.credentialId ?? '', clientId: principal.agent, scopes: [], extra: { principal, source } };
+    const response = await modern.fetch(webReq, { authInfo, parsedBody: body });
+    await writeResponse(response, res);
+  }
+
+  const server: HttpServer = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    const go = async () => {
+      if (url.pathname === '/mcp') return handleMcp(req, res);
+      if (await options.routes?.(req, res, url)) return;
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
+    };
+    go().catch((e: unknown) => {
+      process.stderr.write(`portcullis: request failed: ${(e as Error).message}\n`);
+      jsonRpcError(res, 500, -32603, 'Internal error');
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${addr.port}/mcp`,
+    port: addr.port,
+    async close() {
+      await sessions.closeAll();
+      await modern.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((v, k) => (headers[k] = v));
+  res.writeHead(response.status, headers);
+  if (!response.body) return void res.end();
+  const stream = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+  res.on('close', () => stream.destroy());
+  await new Promise<void>((resolve) => {
+    stream.pipe(res);
+    stream.on('end', resolve);
+    stream.on('error', () => {
+      res.destroy();
+      resolve();
+    });
+    res.on('close', resolve);
+  });
+}

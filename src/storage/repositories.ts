@@ -1,0 +1,35 @@
+import type { DecisionRecord } from '../pipeline/decision-record.js';
+
+/** A stored API key: only its hash is kept. */
+export interface ApiKeyRecord {
+  id: string;
+  agent: string;
+  /** SHA-256 of the secret part, hex. */
+  hash: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export interface ApiKeyRepository {
+  insert(key: ApiKeyRecord): void;
+  findById(id: string): ApiKeyRecord | undefined;
+  listByAgent(agent?: string): ApiKeyRecord[];
+  /** Revoke every active key of an agent; returns how many were revoked. */
+  revokeAgent(agent: string, at: string): number;
+  /** Atomically revoke the agent's active keys and insert a new one. */
+  rotate(agent: string, key: ApiKeyRecord): number;
+}
+
+export interface DecisionRepository {
+  insert(record: DecisionRecord): void;
+  recent(limit: number): DecisionRecord[];
+}
+
+/** The store: repositories over one database. A PostgreSQL adapter implements the same interfaces. */
+export interface Store {
+  readonly apiKeys: ApiKeyRepository;
+  readonly decisions: DecisionRepository;
+  /** Liveness: throws when the database cannot be used. */
+  check(): void;
+  close(): void;
+}
