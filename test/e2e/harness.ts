@@ -1,0 +1,133 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI (built output) to completion. */
+export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, ...opts.env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface RunningGateway {
+  url: string;
+  base: string;
+  dir: string;
+  configFile: string;
+  keys: Record<string, string>;
+  proc: ChildProcess;
+  stderr: () => string;
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix = 'portcullis-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * Writes `config` to a temp dir, creates one API key per agent with `portcullis agents create`,
+ * and starts `portcullis serve` on a free loopback port.
+ */
+export async function startGateway(config: string, opts: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningGateway> {
+  const dir = tempDir();
+  const configFile = join(dir, 'portcullis.yaml');
+  writeFileSync(configFile, config);
+  const parsed = parse(config) as { agents?: Record<string, unknown> } | null;
+  const keys: Record<string, string> = {};
+  for (const name of Object.keys(parsed?.agents ?? {})) {
+    const r = cli(['agents', 'create', name, '--config', configFile], opts);
+    if (r.code !== 0) throw new Error(`agents create ${name} failed: ${r.stderr}`);
+    keys[name] = r.stdout.trim();
+  }
+  const proc = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0'], {
+    cwd: dir,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((res, rej) => {
+    let out = '';
+    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${err}`)), 30_000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(t);
+        res(m[1]!);
+      }
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(t);
+      rej(new Error(`gateway exited with ${code}:\n${err}`));
+    });
+  });
+  return {
+    url,
+    base: url.replace(/\/mcp$/, ''),
+    dir,
+    configFile,
+    keys,
+    proc,
+    stderr: () => err,
+    async stop() {
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (proc.exitCode === null) proc.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `fn` returns a truthy value or the time is up. */
+export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 15_000, stepMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
+
+/** Starts a fixture process that prints `listening <port|url>` and returns the port. */
+export async function startFixture(file: string, args: string[]): Promise<{ port: number; proc: ChildProcess; stop(): void }> {
+  const proc = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await new Promise<number>((res, rej) => {
+    let out = '';
+    const t = setTimeout(() => rej(new Error(`fixture ${file} did not start`)), 15_000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening \D*?(\d+)(?:\/|\s|$)/.exec(out) ?? /:(\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(t);
+        res(Number(m[1]));
+      }
+    });
+  });
+  return { port, proc, stop: () => void proc.kill('SIGKILL') };
+}
