@@ -51,7 +51,7 @@ export const agentSchema = z
     tools: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
     /** Prompts: globs over namespaced prompt names (`<server>_<prompt>`). Default deny. */
     prompts: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
-    /** Resources: globs over `<server>:<uri>` (use `**` to cross `/`). Default deny. */
+    /** Resources: globs over `<server>:<uri>` (`*` matches across `/`). Default deny. */
     resources: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
   })
   .strict();

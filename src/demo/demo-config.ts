@@ -20,7 +20,7 @@ agents:
     tools:
       allow: ["helpdesk_list_tickets", "helpdesk_get_ticket"]
     resources:
-      allow: ["helpdesk:**"]
+      allow: ["helpdesk:*"]
   # Works tickets, but may never delete one.
   ops-agent:
     description: Triage agent; may open and close tickets.
@@ -30,6 +30,6 @@ agents:
     prompts:
       allow: ["helpdesk_*"]
     resources:
-      allow: ["helpdesk:**"]
+      allow: ["helpdesk:*"]
 `;
 }

@@ -18,8 +18,9 @@ export interface AgentPermissions {
  * Patterns are globs (picomatch, which compiles to linear-time-safe regexes for glob syntax).
  */
 type Compiled = { pattern: string; test: (s: string) => boolean }[];
-const compile = (patterns: string[]): Compiled =>
-  patterns.map((p) => ({ pattern: p, test: picomatch(p, { dot: true }) }));
+/** `bash` mode: `*` also crosses `/`, which is what a pattern over a URI needs. */
+const compile = (patterns: string[], bash = false): Compiled =>
+  patterns.map((p) => ({ pattern: p, test: picomatch(p, { dot: true, bash }) }));
 const allowed = (allow: Compiled, deny: Compiled, s: string) => !deny.some((p) => p.test(s)) && allow.some((p) => p.test(s));
 
 export function compilePermissions(agent: string, cfg: AgentConfig): AgentPermissions {
@@ -27,8 +28,8 @@ export function compilePermissions(agent: string, cfg: AgentConfig): AgentPermis
   const deny = compile(cfg.tools.deny);
   const promptAllow = compile(cfg.prompts.allow);
   const promptDeny = compile(cfg.prompts.deny);
-  const resAllow = compile(cfg.resources.allow);
-  const resDeny = compile(cfg.resources.deny);
+  const resAllow = compile(cfg.resources.allow, true);
+  const resDeny = compile(cfg.resources.deny, true);
   return {
     prompt: (name) => allowed(promptAllow, promptDeny, name),
     resource: (server, uri) => allowed(resAllow, resDeny, `${server}:${uri}`),
