@@ -6,6 +6,7 @@ import { register as registerStdio } from './commands/stdio.js';
 import { register as registerValidate } from './commands/validate.js';
 import { register as registerAgents } from './commands/agents.js';
 import { register as registerDemo } from './commands/demo.js';
+import { register as registerSchema } from './commands/schema.js';
 
 const program = new Command()
   .name('portcullis')
@@ -18,6 +19,7 @@ registerStdio(program);
 registerDemo(program);
 registerValidate(program);
 registerAgents(program);
+registerSchema(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) {

@@ -113,6 +113,12 @@ function toIssue(
       message: `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
     };
   }
+  if (issue.code === 'invalid_key') {
+    const key = String(path[path.length - 1]);
+    const inner = issue.issues.map((i) => i.message).join('; ');
+    const keyNode = findKeyNode(doc, path.slice(0, -1), key);
+    return { file, ...at(keyNode?.range?.[0]), path: path.join('.'), message: `invalid name "${key}": ${inner}` };
+  }
   // Nearest existing node on the path (a missing key is reported at its parent).
   let node: Node | undefined;
   for (let n = path.length; n >= 0 && !node; n--) node = nodeAt(doc, path.slice(0, n));

@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './errors.js';
+import { loadConfigFile, parseConfigText } from './load.js';
+import { configJsonSchema } from './json-schema.js';
+
+const issuesOf = (text: string, env: NodeJS.ProcessEnv = {}) => {
+  try {
+    parseConfigText(text, '/etc/portcullis.yaml', env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('config loading', () => {
+  it('applies defaults to an empty file', () => {
+    const c = parseConfigText('', 'x.yaml', {});
+    expect(c.server).toMatchObject({ host: '127.0.0.1', port: 8080, maxBodyBytes: 1048576 });
+    expect(c.upstreams).toEqual({});
+  });
+
+  it('names file, line, column and key path for a wrong type', () => {
+    const [i] = issuesOf(`server:\n  port: "eighty"\n`);
+    expect(i).toMatchObject({ file: '/etc/portcullis.yaml', line: 2, path: 'server.port' });
+    expect(i!.message).toMatch(/number/);
+  });
+
+  it('points at an unknown key (a typo is an error, never ignored)', () => {
+    const i = issuesOf(`upstreams:\n  fs:\n    transport: stdio\n    comand: npx\n`).find((x) => x.path.endsWith('comand'));
+    expect(i).toMatchObject({ line: 4, column: 5, path: 'upstreams.fs.comand' });
+    expect(i!.message).toMatch(/unknown key "comand"/);
+  });
+
+  it('reports a missing required key at its parent', () => {
+    const issues = issuesOf(`upstreams:\n  fs:\n    transport: stdio\n`);
+    expect(issues.find((i) => i.path === 'upstreams.fs.command')).toMatchObject({ line: 3 });
+  });
+
+  it('rejects backend names that would make tool names ambiguous', () => {
+    const [i] = issuesOf(`upstreams:\n  my_fs:\n    transport: stdio\n    command: x\n`);
+    expect(i!.path).toBe('upstreams.my_fs');
+    expect(i!.message).toMatch(/no "_"/);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const [i] = issuesOf(`server:\n  port: [1, 2\n`);
+    expect(i!.message).toMatch(/YAML syntax/);
+    expect(i!.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('rejects duplicate keys', () => {
+    expect(issuesOf(`server:\n  port: 1\n  port: 2\n`)[0]!.message).toMatch(/YAML syntax/);
+  });
+
+  it('interpolates ${ENV} and ${ENV:-default}, and names an unset variable', () => {
+    const c = parseConfigText(
+      `upstreams:\n  gh:\n    transport: http\n    url: \${GH_URL:-http://127.0.0.1:1/mcp}\n    headers:\n      Authorization: Bearer \${GH_TOKEN}\n`,
+      'x.yaml',
+      { GH_TOKEN: 't0k' },
+    );
+    expect(c.upstreams.gh).toMatchObject({ url: 'http://127.0.0.1:1/mcp', headers: { Authorization: 'Bearer t0k' } });
+    const [i] = issuesOf(`dataDir: \${NOPE}/data\n`);
+    expect(i).toMatchObject({ line: 1, path: 'dataDir' });
+    expect(i!.message).toMatch(/NOPE is not set/);
+  });
+
+  it('resolves dataDir against the config file directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-cfg-'));
+    writeFileSync(join(dir, 'portcullis.yaml'), 'dataDir: ./state\n');
+    expect(loadConfigFile(join(dir, 'portcullis.yaml')).dataDir).toBe(join(dir, 'state'));
+  });
+
+  it('publishes a JSON Schema that describes the top-level keys', () => {
+    const s = configJsonSchema() as { properties: Record<string, unknown>; additionalProperties: unknown };
+    expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(['server', 'upstreams', 'agents', 'dataDir']));
+    expect(s.additionalProperties).toBe(false);
+  });
+});

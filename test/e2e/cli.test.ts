@@ -1,0 +1,140 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { FIXTURES, ROOT, cli, eventually, startGateway, tempDir, type RunningGateway } from './harness.js';
+
+const upstream = `
+upstreams:
+  t:
+    transport: stdio
+    command: ${JSON.stringify(process.execPath)}
+    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+`;
+const config = (allow: string) => `${upstream}
+agents:
+  bot:
+    tools:
+      allow: [${allow}]
+`;
+
+describe('portcullis validate', () => {
+  it('accepts a valid file and rejects an invalid one naming file, line and key (exit 2)', () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.yaml');
+    writeFileSync(good, config('"t_echo"'));
+    const ok = cli(['validate', '--config', good]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('valid (1 upstream(s), 1 agent(s))');
+
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, `server:\n  port: 99999\nagents:\n  bot:\n    tools:\n      alow: ["x"]\n`);
+    const r = cli(['validate', '--config', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:2:9: server.port:`);
+    expect(r.stderr).toContain(`${bad}:6:7: agents.bot.tools.alow: unknown key "alow"`);
+  });
+
+  it('explains a missing config file', () => {
+    const r = cli(['validate', '--config', '/nonexistent/portcullis.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('config file not found: /nonexistent/portcullis.yaml');
+  });
+});
+
+describe('the published JSON Schema', () => {
+  it('is up to date with the config model (regenerate with `portcullis schema > schema/portcullis.schema.json`)', () => {
+    const r = cli(['schema']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(ROOT, 'schema', 'portcullis.schema.json'), 'utf8'))).toEqual(JSON.parse(r.stdout));
+  });
+});
+
+describe('agents and reload against a running gateway', () => {
+  let gw: RunningGateway;
+  beforeAll(async () => {
+    gw = await startGateway(config('"t_echo"'));
+  });
+  afterAll(async () => {
+    await gw?.stop();
+  });
+
+  const connect = async (key: string) => {
+    const c = new Client({ name: 'cli-e2e', version: '1' });
+    await c.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }));
+    return c;
+  };
+  const status = async (key: string) =>
+    (
+      await fetch(gw.url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }),
+      })
+    ).status;
+
+  it('create refuses agents missing from config; list never shows secrets; rotate and revoke take effect at once', async () => {
+    const missing = cli(['agents', 'create', 'ghost', '--config', gw.configFile]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('agent "ghost" is not in the config');
+
+    const oldKey = gw.keys.bot!;
+    expect(await status(oldKey)).toBe(200);
+    const list = cli(['agents', 'list', '--config', gw.configFile]);
+    expect(list.stdout).toMatch(/bot\t1 active key/);
+    expect(list.stdout).not.toContain(oldKey.split('_')[2]!);
+
+    const rotated = cli(['agents', 'rotate', 'bot', '--config', gw.configFile]);
+    expect(rotated.code).toBe(0);
+    const newKey = rotated.stdout.trim();
+    expect(newKey).toMatch(/^pcl_/);
+    expect(await status(oldKey)).toBe(401);
+    expect(await status(newKey)).toBe(200);
+
+    const revoked = cli(['agents', 'revoke', 'bot', '--config', gw.configFile]);
+    expect(revoked.code).toBe(0);
+    expect(await status(newKey)).toBe(401);
+    gw.keys.bot = cli(['agents', 'create', 'bot', '--config', gw.configFile]).stdout.trim();
+  });
+
+  it('stores only hashes of keys', () => {
+    const db = readFileSync(join(gw.dir, '.portcullis', 'portcullis.db'));
+    const wal = (() => {
+      try {
+        return readFileSync(join(gw.dir, '.portcullis', 'portcullis.db-wal'));
+      } catch {
+        return Buffer.alloc(0);
+      }
+    })();
+    const secret = gw.keys.bot!.split('_')[2]!;
+    expect(db.includes(secret)).toBe(false);
+    expect(wal.includes(secret)).toBe(false);
+  });
+
+  it('reloads on file change; a bad new config is rejected and the old one stays; SIGHUP reloads too', async () => {
+    const c = await connect(gw.keys.bot!);
+    const names = async () => (await c.listTools()).tools.map((t) => t.name).sort();
+    expect(await names()).toEqual(['t_echo']);
+
+    writeFileSync(gw.configFile, config('"t_echo", "t_env"'));
+    await eventually(async () => (await names()).includes('t_env'));
+
+    writeFileSync(gw.configFile, `${config('"t_*"')}\nbogus: true\n`);
+    await eventually(() => gw.stderr().includes('config reload (file) rejected'));
+    expect(gw.stderr()).toMatch(/bogus: unknown key "bogus"/);
+    expect(await names()).toEqual(['t_echo', 't_env']);
+
+    writeFileSync(gw.configFile, config('"t_echo", "t_env", "t_slow"'));
+    await eventually(async () => (await names()).includes('t_slow'));
+    // In-flight calls survive reloads: one from a file change, one from SIGHUP, while the call runs.
+    const call = c.callTool({ name: 't_slow', arguments: { steps: 8, ms: 100 } });
+    await new Promise((r) => setTimeout(r, 150));
+    writeFileSync(gw.configFile, config('"t_echo", "t_env", "t_slow", "t_cwd"'));
+    gw.proc.kill('SIGHUP');
+    const r = await call;
+    expect(r.isError).toBeFalsy();
+    expect(r.content).toEqual([{ type: 'text', text: 'done after 8 steps' }]);
+    await eventually(() => gw.stderr().includes('config reloaded (SIGHUP)'));
+    await c.close();
+  });
+});
