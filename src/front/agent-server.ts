@@ -48,6 +48,14 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
   const perms = () => gw.permissions().get(principal.agent);
   const resources = createResourceRouter(gw, principal, perms);
 
+  const LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
+  /** 2026-07-28: log messages only when the request asked for them, at or above the level it asked for. */
+  const logAllowed = (ctx: ServerContext, params: Record<string, unknown> | undefined): boolean => {
+    if (opts.era !== 'modern') return true;
+    const wanted = (ctx.mcpReq._meta as Record<string, unknown> | undefined)?.['io.modelcontextprotocol/logLevel'];
+    if (typeof wanted !== 'string') return false;
+    return LEVELS.indexOf(String(params?.level)) >= LEVELS.indexOf(wanted);
+  };
   const channelFor = (ctx: ServerContext): AgentChannel => ({
     request: async (method, params, signal) => {
       if (opts.era === 'modern') {
@@ -55,7 +63,10 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
       }
       return ctx.mcpReq.send({ method: method as 'sampling/createMessage', ...(params ? { params } : {}) }, { signal });
     },
-    notify: (method, params) => ctx.mcpReq.notify({ method, ...(params ? { params } : {}) } as never),
+    notify: async (method, params) => {
+      if (method === 'notifications/message' && !logAllowed(ctx, params)) return;
+      await ctx.mcpReq.notify({ method, ...(params ? { params } : {}) } as never);
+    },
   });
 
   server.setRequestHandler('tools/list', () => {
@@ -74,6 +85,8 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
     const signal = AbortSignal.any([ctx.mcpReq.signal, timeout]);
     const token = params._meta?.progressToken;
     const requestId = newRequestId();
+    // Progress is sent in order and flushed before the result, so the last notification is never lost.
+    let progressSent: Promise<unknown> = Promise.resolve();
     const call: ToolCall = {
       requestId,
       principal,
@@ -84,8 +97,11 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
       ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
       ...(token !== undefined
         ? {
-            onProgress: (p: { progress: number; total?: number; message?: string }) =>
-              void ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }).catch(() => undefined),
+            onProgress: (p: { progress: number; total?: number; message?: string }) => {
+              progressSent = progressSent
+                .then(() => ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }))
+                .catch(() => undefined);
+            },
           }
         : {}),
       record: {
@@ -103,6 +119,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
     };
     try {
       await gw.pipeline.run(call);
+      await progressSent;
       return call.result as never;
     } catch (e) {
       if (timeout.aborted && !ctx.mcpReq.signal.aborted) {

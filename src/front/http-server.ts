@@ -9,6 +9,7 @@ import type { Gateway } from '../gateway/gateway.js';
 import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
 import { checkHost, checkOrigin } from './request-guards.js';
+import { checkParamHeaders } from './param-headers.js';
 
 export interface HttpFront {
   url: string;
@@ -164,6 +165,14 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
       return jsonRpcError(res, 400, -32000, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
     }
 
+    const call = body as { id?: string | number; method?: string; params?: { name?: unknown; arguments?: Record<string, unknown> } } | undefined;
+    if (call?.method === 'tools/call' && typeof call.params?.name === 'string' && gw.permissions().get(principal.agent)?.check(call.params.name).allow) {
+      const problem = checkParamHeaders(gw.catalog().get(call.params.name)?.definition.inputSchema, call.params.arguments, req.headers);
+      if (problem) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ jsonrpc: '2.0', id: call.id ?? null, error: { code: -32020, message: `Header mismatch: ${problem}` } }));
+      }
+    }
     const webReq = await toWebRequest(req, body);
     const authInfo: AuthInfo = { token: principal.credentialId ?? '', clientId: principal.agent, scopes: [], extra: { principal, source } };
     const response = await modern.fetch(webReq, { authInfo, parsedBody: body });
