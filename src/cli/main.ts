@@ -7,6 +7,8 @@ import { register as registerValidate } from './commands/validate.js';
 import { register as registerAgents } from './commands/agents.js';
 import { register as registerDemo } from './commands/demo.js';
 import { register as registerSchema } from './commands/schema.js';
+import { register as registerAudit } from './commands/audit.js';
+import { register as registerImportOpenApi } from './commands/import-openapi.js';
 
 const program = new Command()
   .name('portcullis')
@@ -20,6 +22,8 @@ registerDemo(program);
 registerValidate(program);
 registerAgents(program);
 registerSchema(program);
+registerAudit(program);
+registerImportOpenApi(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) {

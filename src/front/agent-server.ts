@@ -52,7 +52,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
   /** 2026-07-28: log messages only when the request asked for them, at or above the level it asked for. */
   const logAllowed = (ctx: ServerContext, params: Record<string, unknown> | undefined): boolean => {
     if (opts.era !== 'modern') return true;
-    const wanted = (ctx.mcpReq._meta as Record<string, unknown> | undefined)?.['io.modelcontextprotocol/logLevel'];
+    const wanted = (ctx.mcpReq._meta)?.['io.modelcontextprotocol/logLevel'];
     if (typeof wanted !== 'string') return false;
     return LEVELS.indexOf(String(params?.level)) >= LEVELS.indexOf(wanted);
   };
@@ -65,7 +65,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
     },
     notify: async (method, params) => {
       if (method === 'notifications/message' && !logAllowed(ctx, params)) return;
-      await ctx.mcpReq.notify({ method, ...(params ? { params } : {}) } as never);
+      await ctx.mcpReq.notify({ method, ...(params ? { params } : {}) });
     },
   });
 
@@ -149,7 +149,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
   );
   server.setRequestHandler('resources/subscribe', (r, ctx) =>
     rpc(async () => {
-      const res = await resources.forward('resources/subscribe', r.params as Params, signalOf(ctx), channelFor(ctx));
+      const res = await resources.forward('resources/subscribe', r.params, signalOf(ctx), channelFor(ctx));
       opts.subscriptions?.add((r.params as { uri: string }).uri);
       return res;
     }) as never,
@@ -157,7 +157,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
   server.setRequestHandler('resources/unsubscribe', (r, ctx) =>
     rpc(async () => {
       opts.subscriptions?.delete((r.params as { uri: string }).uri);
-      return resources.forward('resources/unsubscribe', r.params as Params, signalOf(ctx), channelFor(ctx));
+      return resources.forward('resources/unsubscribe', r.params, signalOf(ctx), channelFor(ctx));
     }) as never,
   );
   server.setRequestHandler('prompts/list', (_r, ctx) => rpc(() => resources.prompts(signalOf(ctx))) as never);

@@ -78,7 +78,7 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
   });
   gw.on('upstreamNotification', (n) => {
     if (n.method === 'notifications/resources/updated') {
-      const uri = String(n.params?.uri ?? '');
+      const uri = typeof n.params?.uri === 'string' ? n.params.uri : '';
       for (const s of sessions.all()) {
         if (s.subscriptions.has(uri)) void s.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
       }
@@ -218,7 +218,7 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   response.headers.forEach((v, k) => (headers[k] = v));
   res.writeHead(response.status, headers);
   if (!response.body) return void res.end();
-  const stream = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+  const stream = Readable.fromWeb(response.body);
   res.on('close', () => stream.destroy());
   await new Promise<void>((resolve) => {
     stream.pipe(res);

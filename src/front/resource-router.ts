@@ -101,7 +101,7 @@ export function createResourceRouter(gw: Gateway, principal: Principal, perms: (
       return { resourceTemplates };
     },
     async forward(method: string, params: Params, signal: AbortSignal, agent: AgentChannel) {
-      const uri = String(params?.uri ?? '');
+      const uri = typeof params?.uri === 'string' ? params.uri : '';
       let server = ownerOf(uri);
       if (!server) {
         await Promise.all([listAll(signal), templatesAll(signal)]);
@@ -121,7 +121,7 @@ export function createResourceRouter(gw: Gateway, principal: Principal, perms: (
       return { prompts: per.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])).filter((x) => p?.prompt(x.name)) };
     },
     async getPrompt(params: Params, signal: AbortSignal, agent: AgentChannel) {
-      const name = String(params?.name ?? '');
+      const name = typeof params?.name === 'string' ? params.name : '';
       const t = await promptTarget(name, signal);
       if (!t) throw new GatewayError('tool.not_found', `Unknown prompt: ${name}`);
       return t.u.request('prompts/get', { ...params, name: t.local }, ctxFor(signal, agent));

@@ -61,11 +61,11 @@ export async function startGateway(config: string, opts: { env?: NodeJS.ProcessE
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
-  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const url = await new Promise<string>((res, rej) => {
     let out = '';
     const t = setTimeout(() => rej(new Error(`gateway did not start:\n${err}`)), 30_000);
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening on (\S+)/.exec(out);
       if (m) {
@@ -109,7 +109,7 @@ export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 15_000
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > end) throw new Error(`condition not met in ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
@@ -120,7 +120,7 @@ export async function startFixture(file: string, args: string[]): Promise<{ port
   const port = await new Promise<number>((res, rej) => {
     let out = '';
     const t = setTimeout(() => rej(new Error(`fixture ${file} did not start`)), 15_000);
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening \D*?(\d+)(?:\/|\s|$)/.exec(out) ?? /:(\d+)\//.exec(out);
       if (m) {

@@ -60,6 +60,7 @@ async function session(): Promise<string> {
   return sid;
 }
 
+const errorOf = async (r: Response) => ((await r.json()) as { error: { code: number; message: string } }).error;
 const healthy = async () => (await fetch(`${gw.base}/healthz`)).status === 200;
 
 describe('bad input gets a clear error and the gateway stays up', () => {
@@ -67,7 +68,7 @@ describe('bad input gets a clear error and the gateway stays up', () => {
     const none = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: initialize });
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer /);
-    expect((await none.json()).error.message).toMatch(/Authentication required/);
+    expect((await errorOf(none)).message).toMatch(/Authentication required/);
     const wrong = await post(initialize, { authorization: 'Bearer pcl_AAAAAAAAAAAA_' + 'x'.repeat(43) });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('www-authenticate')).toContain('invalid_token');
@@ -76,7 +77,7 @@ describe('bad input gets a clear error and the gateway stays up', () => {
   it('malformed JSON is a -32700 parse error', async () => {
     const r = await post('{"jsonrpc": "2.0", "id": 1, "method": ');
     expect(r.status).toBe(400);
-    expect((await r.json()).error.code).toBe(-32700);
+    expect((await errorOf(r)).code).toBe(-32700);
     expect(await healthy()).toBe(true);
   });
 
@@ -84,7 +85,7 @@ describe('bad input gets a clear error and the gateway stays up', () => {
     const big = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { pad: 'x'.repeat(10_000) } });
     const r = await post(big);
     expect(r.status).toBe(413);
-    expect((await r.json()).error.message).toMatch(/exceeds 4096 bytes/);
+    expect((await errorOf(r)).message).toMatch(/exceeds 4096 bytes/);
     expect(await healthy()).toBe(true);
   });
 
@@ -112,7 +113,7 @@ describe('bad input gets a clear error and the gateway stays up', () => {
     expect((await post(initialize, { 'content-type': 'text/plain' })).status).toBe(415);
     const evilOrigin = await post(initialize, { origin: 'https://evil.example' });
     expect(evilOrigin.status).toBe(403);
-    expect((await evilOrigin.json()).error.message).toMatch(/Origin/);
+    expect((await errorOf(evilOrigin)).message).toMatch(/Origin/);
     // fetch() does not let us forge Host; use a raw request.
     const { request } = await import('node:http');
     const status = await new Promise<number>((res, rej) => {

@@ -176,7 +176,7 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
     status: (): BackendStatus => ({ name, kind: 'mcp', state, ...(lastError ? { lastError } : {}), toolCount: tools.length }),
     onToolsChanged: (l) => void toolListeners.push(l),
     onNotification: (l) => void notifyListeners.push(l),
-    capabilities: () => client?.getServerCapabilities() as Record<string, unknown> | undefined,
+    capabilities: () => client?.getServerCapabilities(),
     callTool: (localName: string, args: JsonObject, ctx: BackendCallContext): Promise<ToolResult> =>
       withAgent(ctx, async () => {
         const c = live();
@@ -197,23 +197,23 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
         const c = live();
         switch (method) {
           case 'resources/list':
-            return (await c.listResources(params, { signal: ctx.signal })) as unknown as JsonObject;
+            return await c.listResources(params, { signal: ctx.signal });
           case 'resources/templates/list':
-            return (await c.listResourceTemplates(params, { signal: ctx.signal })) as unknown as JsonObject;
+            return await c.listResourceTemplates(params, { signal: ctx.signal });
           case 'resources/read':
-            return (await c.readResource(params as { uri: string }, { signal: ctx.signal })) as unknown as JsonObject;
+            return await c.readResource(params as { uri: string }, { signal: ctx.signal });
           case 'resources/subscribe':
-            return (await c.subscribeResource(params as { uri: string }, { signal: ctx.signal })) as unknown as JsonObject;
+            return await c.subscribeResource(params as { uri: string }, { signal: ctx.signal });
           case 'resources/unsubscribe':
-            return (await c.unsubscribeResource(params as { uri: string }, { signal: ctx.signal })) as unknown as JsonObject;
+            return await c.unsubscribeResource(params as { uri: string }, { signal: ctx.signal });
           case 'prompts/list':
-            return (await c.listPrompts(params, { signal: ctx.signal })) as unknown as JsonObject;
+            return await c.listPrompts(params, { signal: ctx.signal });
           case 'prompts/get':
-            return (await c.getPrompt(params as { name: string }, { signal: ctx.signal })) as unknown as JsonObject;
+            return await c.getPrompt(params as { name: string }, { signal: ctx.signal });
           case 'completion/complete':
-            return (await c.complete(params as never, { signal: ctx.signal })) as unknown as JsonObject;
+            return await c.complete(params as never, { signal: ctx.signal });
           case 'logging/setLevel':
-            return (await c.setLoggingLevel((params as { level: never }).level, { signal: ctx.signal })) as unknown as JsonObject;
+            return await c.setLoggingLevel((params as { level: never }).level, { signal: ctx.signal });
           default:
             throw new GatewayError('request.invalid', `method ${method} is not forwarded`);
         }
