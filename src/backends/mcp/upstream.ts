@@ -36,6 +36,13 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
   const notifyListeners: ((n: UpstreamNotification) => void)[] = [];
   /** Calls in flight, for routing server-to-client traffic back to the agent whose call caused it. */
   const inFlight = new Set<AgentChannel>();
+  /**
+   * Progress is routed by our own tokens instead of the SDK's `onprogress`: the SDK dispatches notifications a tick
+   * after it settles the response they precede, and drops a final progress notification that arrives just before
+   * the result (measured: about half the time over stdio). Routes outlive the response by one macrotask.
+   */
+  const progressRoutes = new Map<string, NonNullable<BackendCallContext['onProgress']>>();
+  let progressSeq = 0;
 
   const routeToAgent = (): AgentChannel => {
     if (inFlight.size === 1) return inFlight.values().next().value!;
@@ -99,6 +106,10 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
       c.setNotificationHandler('notifications/message', (n: { params?: unknown }) => {
         // Log messages go to the agent whose call is in flight, and nowhere else (they may carry its data).
         if (inFlight.size === 1) void inFlight.values().next().value!.notify('notifications/message', n.params as Record<string, unknown>).catch(() => undefined);
+      });
+      c.setNotificationHandler('notifications/progress', (n: { params?: unknown }) => {
+        const { progressToken, ...p } = (n.params ?? {}) as { progressToken?: unknown; progress: number; total?: number; message?: string };
+        progressRoutes.get(String(progressToken))?.(p);
       });
       c.setNotificationHandler('notifications/tools/list_changed', () => {
         refreshTools(c).catch((e: unknown) => log(`upstream ${name}: tools refresh failed: ${String(e)}`));
@@ -180,17 +191,17 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
     callTool: (localName: string, args: JsonObject, ctx: BackendCallContext): Promise<ToolResult> =>
       withAgent(ctx, async () => {
         const c = live();
-        const res = await c.callTool(
-          { name: localName, arguments: args },
-          {
-            signal: ctx.signal,
-            timeout: cfg.timeoutMs,
-            ...(ctx.onProgress
-              ? { onprogress: (p: { progress: number; total?: number; message?: string }) => ctx.onProgress?.(p), resetTimeoutOnProgress: true }
-              : {}),
-          },
-        );
-        return res as unknown as ToolResult;
+        const token = ctx.onProgress ? `pcl-${++progressSeq}` : undefined;
+        if (token && ctx.onProgress) progressRoutes.set(token, ctx.onProgress);
+        try {
+          const res = await c.callTool(
+            { name: localName, arguments: args, ...(token ? { _meta: { progressToken: token } } : {}) },
+            { signal: ctx.signal, timeout: cfg.timeoutMs },
+          );
+          return res as unknown as ToolResult;
+        } finally {
+          if (token) await new Promise((r) => setImmediate(r)).then(() => progressRoutes.delete(token));
+        }
       }),
     request: (method, params, ctx) =>
       withAgent(ctx, async () => {
