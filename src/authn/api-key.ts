@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../core/principal.js';
-import type { ApiKeyRecord, ApiKeyRepository } from '../storage/repositories.js';
+import type { ApiKeyRecord, ApiKeyRepository, KeyOwnerKind } from '../storage/repositories.js';
 
 /**
  * API keys look like `pcl_<id>_<secret>`. The id locates the record; only SHA-256 of the whole key is stored.
@@ -13,10 +13,10 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-export function generateApiKey(agent: string, now = new Date()): { key: string; record: ApiKeyRecord } {
+export function generateApiKey(agent: string, kind: KeyOwnerKind = 'agent', now = new Date()): { key: string; record: ApiKeyRecord } {
   const id = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12);
   const key = `pcl_${id}_${randomBytes(32).toString('base64url')}`;
-  return { key, record: { id, agent, hash: hashApiKey(key), createdAt: now.toISOString() } };
+  return { key, record: { id, kind, agent, hash: hashApiKey(key), createdAt: now.toISOString() } };
 }
 
 export type ApiKeyCheck =
@@ -27,9 +27,14 @@ export interface ApiKeyAuthenticator {
   authenticate(key: string): ApiKeyCheck;
 }
 
+/**
+ * Authenticates keys of one owner kind: agent keys open the MCP front door, user keys the REST API; a key of the
+ * other kind is answered like an unknown key.
+ */
 export function createApiKeyAuthenticator(
   keys: Pick<ApiKeyRepository, 'findById'>,
   agentExists: (agent: string) => boolean,
+  kind: KeyOwnerKind = 'agent',
 ): ApiKeyAuthenticator {
   return {
     authenticate(key) {
@@ -37,7 +42,7 @@ export function createApiKeyAuthenticator(
       if (!m) return { ok: false, reason: 'malformed' };
       const id = m[1]!;
       const rec = keys.findById(id);
-      if (!rec) return { ok: false, reason: 'unknown', keyId: id };
+      if (!rec || rec.kind !== kind) return { ok: false, reason: 'unknown', keyId: id };
       const a = Buffer.from(rec.hash, 'hex');
       const b = Buffer.from(hashApiKey(key), 'hex');
       if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'mismatch', keyId: id };

@@ -7,8 +7,10 @@ import { register as registerValidate } from './commands/validate.js';
 import { register as registerAgents } from './commands/agents.js';
 import { register as registerDemo } from './commands/demo.js';
 import { register as registerSchema } from './commands/schema.js';
+import { register as registerUsers } from './commands/users.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerImportOpenApi } from './commands/import-openapi.js';
+import { register as registerScan } from './commands/scan.js';
 
 const program = new Command()
   .name('portcullis')
@@ -21,9 +23,11 @@ registerStdio(program);
 registerDemo(program);
 registerValidate(program);
 registerAgents(program);
+registerUsers(program);
 registerSchema(program);
 registerAudit(program);
 registerImportOpenApi(program);
+registerScan(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) {

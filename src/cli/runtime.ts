@@ -4,6 +4,7 @@ import { watchConfig } from '../config/watch.js';
 import { createGateway, type Gateway } from '../gateway/gateway.js';
 import { startHttpFront, type HttpFront } from '../front/http-server.js';
 import { createHealthRoutes } from '../http/health.js';
+import { createAdminApi } from '../http/admin-api.js';
 import { openStore } from './context.js';
 
 export interface Running {
@@ -23,7 +24,9 @@ export async function runGateway(loaded: LoadedConfig, opts: { watch?: boolean }
     const s = b.status();
     log(`backend ${s.name} (${s.kind}): ${s.state}${s.state === 'ready' ? `, ${s.toolCount} tool(s)` : s.lastError ? ` - ${s.lastError}` : ''}`);
   }
-  const front = await startHttpFront(gw, { routes: createHealthRoutes(gw) });
+  const health = createHealthRoutes(gw);
+  const api = createAdminApi(gw);
+  const front = await startHttpFront(gw, { routes: async (req, res, url) => health(req, res, url) || (await api(req, res, url)) });
 
   let reloading = Promise.resolve();
   const reload = (why: string) => {

@@ -56,6 +56,13 @@ export const agentSchema = z
   })
   .strict();
 
+/** People who use the REST API (and, later, the dashboard). Keys: `portcullis users create NAME`. */
+export const userSchema = z
+  .object({
+    roles: z.array(z.enum(['admin', 'auditor', 'approver'])).min(1),
+  })
+  .strict();
+
 export const serverSchema = z
   .object({
     host: z.string().default('127.0.0.1'),
@@ -79,6 +86,7 @@ export const baseConfigShape = {
   server: serverSchema.default(serverSchema.parse({})),
   upstreams: z.record(backendName, upstreamSchema).default({}),
   agents: z.record(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), agentSchema).default({}),
+  users: z.record(z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/), userSchema).default({}),
 };
 
 export type StdioUpstreamConfig = z.infer<typeof stdioUpstreamSchema>;
@@ -86,3 +94,4 @@ export type HttpUpstreamConfig = z.infer<typeof httpUpstreamSchema>;
 export type UpstreamConfig = z.infer<typeof upstreamSchema>;
 export type AgentConfig = z.infer<typeof agentSchema>;
 export type ServerConfig = z.infer<typeof serverSchema>;
+export type UserConfig = z.infer<typeof userSchema>;

@@ -27,7 +27,10 @@ export interface Gateway {
   backends(): readonly Backend[];
   upstream(name: string): McpUpstream | undefined;
   upstreams(): readonly McpUpstream[];
+  /** Agent keys (MCP front door). */
   authenticator: ApiKeyAuthenticator;
+  /** User keys (REST API). */
+  userAuthenticator: ApiKeyAuthenticator;
   pipeline: Pipeline;
   store: Store;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
@@ -107,7 +110,8 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     backends: allBackends,
     upstream: (n) => upstreamMap.get(n),
     upstreams: () => [...upstreamMap.values()],
-    authenticator: createApiKeyAuthenticator(deps.store.apiKeys, agentExists),
+    authenticator: createApiKeyAuthenticator(deps.store.apiKeys, agentExists, 'agent'),
+    userAuthenticator: createApiKeyAuthenticator(deps.store.apiKeys, (u) => Object.hasOwn(current.config.users, u), 'user'),
     pipeline,
     store: deps.store,
     start: () => startAll(allBackends()),

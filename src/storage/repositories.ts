@@ -1,8 +1,13 @@
 import type { DecisionRecord } from '../pipeline/decision-record.js';
 
 /** A stored API key: only its hash is kept. */
+export type KeyOwnerKind = 'agent' | 'user';
+
 export interface ApiKeyRecord {
   id: string;
+  /** Whose key: an agent (MCP front door) or a user (admin/approver/auditor REST API). */
+  kind: KeyOwnerKind;
+  /** Agent or user name. */
   agent: string;
   /** SHA-256 of the secret part, hex. */
   hash: string;
@@ -13,11 +18,11 @@ export interface ApiKeyRecord {
 export interface ApiKeyRepository {
   insert(key: ApiKeyRecord): void;
   findById(id: string): ApiKeyRecord | undefined;
-  listByAgent(agent?: string): ApiKeyRecord[];
-  /** Revoke every active key of an agent; returns how many were revoked. */
-  revokeAgent(agent: string, at: string): number;
-  /** Atomically revoke the agent's active keys and insert a new one. */
-  rotate(agent: string, key: ApiKeyRecord): number;
+  listByAgent(kind: KeyOwnerKind, agent?: string): ApiKeyRecord[];
+  /** Revoke every active key of an agent (or user); returns how many were revoked. */
+  revokeAgent(kind: KeyOwnerKind, agent: string, at: string): number;
+  /** Atomically revoke the owner's active keys and insert a new one. */
+  rotate(key: ApiKeyRecord): number;
 }
 
 export interface DecisionRepository {

@@ -48,12 +48,14 @@ export async function startGateway(config: string, opts: { env?: NodeJS.ProcessE
   const dir = tempDir();
   const configFile = join(dir, 'portcullis.yaml');
   writeFileSync(configFile, config);
-  const parsed = parse(config) as { agents?: Record<string, unknown> } | null;
+  const parsed = parse(config) as { agents?: Record<string, unknown>; users?: Record<string, unknown> } | null;
   const keys: Record<string, string> = {};
-  for (const name of Object.keys(parsed?.agents ?? {})) {
-    const r = cli(['agents', 'create', name, '--config', configFile], opts);
-    if (r.code !== 0) throw new Error(`agents create ${name} failed: ${r.stderr}`);
-    keys[name] = r.stdout.trim();
+  for (const [group, names] of [['agents', Object.keys(parsed?.agents ?? {})], ['users', Object.keys(parsed?.users ?? {})]] as const) {
+    for (const name of names) {
+      const r = cli([group, 'create', name, '--config', configFile], opts);
+      if (r.code !== 0) throw new Error(`${group} create ${name} failed: ${r.stderr}`);
+      keys[name] = r.stdout.trim();
+    }
   }
   const proc = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0'], {
     cwd: dir,

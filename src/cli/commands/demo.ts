@@ -25,7 +25,7 @@ export function register(program: Command): void {
       const keys: Record<string, string> = {};
       for (const agent of Object.keys(loaded.config.agents)) {
         const { key, record } = generateApiKey(agent);
-        store.apiKeys.rotate(agent, record);
+        store.apiKeys.rotate(record);
         keys[agent] = key;
       }
       store.close();

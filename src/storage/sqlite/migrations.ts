@@ -25,4 +25,9 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX decisions_ts ON decisions(ts);
     `,
   },
+  {
+    version: 2,
+    name: 'keys for people (admin API) next to keys for agents',
+    sql: `ALTER TABLE api_keys ADD COLUMN kind TEXT NOT NULL DEFAULT 'agent';`,
+  },
 ];

@@ -7,6 +7,7 @@ import { migrations } from './migrations.js';
 
 interface KeyRow {
   id: string;
+  kind: string;
   agent: string;
   hash: string;
   created_at: string;
@@ -15,6 +16,7 @@ interface KeyRow {
 
 const toKey = (r: KeyRow): ApiKeyRecord => ({
   id: r.id,
+  kind: r.kind === 'user' ? 'user' : 'agent',
   agent: r.agent,
   hash: r.hash,
   createdAt: r.created_at,
@@ -49,11 +51,11 @@ export function createSqliteStore(dataDir: string): Store {
   migrate(db);
 
   const q = {
-    insertKey: db.prepare('INSERT INTO api_keys (id, agent, hash, created_at) VALUES (?, ?, ?, ?)'),
+    insertKey: db.prepare('INSERT INTO api_keys (id, kind, agent, hash, created_at) VALUES (?, ?, ?, ?, ?)'),
     keyById: db.prepare('SELECT * FROM api_keys WHERE id = ?'),
-    keysAll: db.prepare('SELECT * FROM api_keys ORDER BY agent, created_at'),
-    keysByAgent: db.prepare('SELECT * FROM api_keys WHERE agent = ? ORDER BY created_at'),
-    revoke: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE agent = ? AND revoked_at IS NULL'),
+    keysAll: db.prepare('SELECT * FROM api_keys WHERE kind = ? ORDER BY agent, created_at'),
+    keysByAgent: db.prepare('SELECT * FROM api_keys WHERE kind = ? AND agent = ? ORDER BY created_at'),
+    revoke: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE kind = ? AND agent = ? AND revoked_at IS NULL'),
     insertDecision: db.prepare(
       'INSERT INTO decisions (request_id, ts, agent, tool, decision, result_status, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -62,17 +64,17 @@ export function createSqliteStore(dataDir: string): Store {
 
   return {
     apiKeys: {
-      insert: (k) => void q.insertKey.run(k.id, k.agent, k.hash, k.createdAt),
+      insert: (k) => void q.insertKey.run(k.id, k.kind, k.agent, k.hash, k.createdAt),
       findById: (id) => {
         const r = q.keyById.get(id) as KeyRow | undefined;
         return r ? toKey(r) : undefined;
       },
-      listByAgent: (agent) => ((agent ? q.keysByAgent.all(agent) : q.keysAll.all()) as KeyRow[]).map(toKey),
-      revokeAgent: (agent, at) => q.revoke.run(at, agent).changes,
-      rotate: (agent, key) =>
+      listByAgent: (kind, agent) => ((agent ? q.keysByAgent.all(kind, agent) : q.keysAll.all(kind)) as KeyRow[]).map(toKey),
+      revokeAgent: (kind, agent, at) => q.revoke.run(at, kind, agent).changes,
+      rotate: (key) =>
         db.transaction(() => {
-          const n = q.revoke.run(key.createdAt, agent).changes;
-          q.insertKey.run(key.id, key.agent, key.hash, key.createdAt);
+          const n = q.revoke.run(key.createdAt, key.kind, key.agent).changes;
+          q.insertKey.run(key.id, key.kind, key.agent, key.hash, key.createdAt);
           return n;
         })(),
     },

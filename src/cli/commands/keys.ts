@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { generateApiKey } from '../../authn/api-key.js';
+import type { KeyOwnerKind } from '../../storage/repositories.js';
+import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
+
+type Opts = { config?: string };
+
+const section = (kind: KeyOwnerKind) => (kind === 'agent' ? 'agents' : 'users');
+
+/**
+ * `portcullis agents ...` and `portcullis users ...`: API keys for agents (MCP) and for people (REST API).
+ * Keys are stored only as hashes; a new key is printed once, on stdout, and nowhere else.
+ */
+export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void {
+  const noun = kind === 'agent' ? 'agent' : 'user';
+  const withStore = <T>(opts: Opts, fn: (ctx: { names: string[]; store: ReturnType<typeof openStore> }) => T): T => {
+    const loaded = loadConfigOrThrow(configPath(opts.config));
+    const store = openStore(loaded);
+    try {
+      const names = Object.keys(kind === 'agent' ? loaded.config.agents : loaded.config.users);
+      return fn({ names, store });
+    } finally {
+      store.close();
+    }
+  };
+  const requireKnown = (names: string[], name: string) => {
+    if (!names.includes(name)) {
+      throw new CliError(`${noun} "${name}" is not in the config: add it under "${section(kind)}:" first`);
+    }
+  };
+  const group = program
+    .command(section(kind))
+    .description(
+      kind === 'agent'
+        ? 'Manage agent API keys (MCP front door; stored only as hashes; a key is shown once)'
+        : 'Manage API keys of people for the REST API (roles come from config; a key is shown once)',
+    );
+  const cfg = (c: Command) => c.option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)');
+
+  cfg(group.command('create <name>').description(`Create an API key for a ${noun} defined in config; prints the key once`)).action(
+    (name: string, opts: Opts) =>
+      withStore(opts, ({ names, store }) => {
+        requireKnown(names, name);
+        const { key, record } = generateApiKey(name, kind);
+        store.apiKeys.insert(record);
+        process.stdout.write(`${key}\n`);
+        process.stderr.write(`Created key ${record.id} for ${noun} "${name}". Store it now: it cannot be shown again.\n`);
+      }),
+  );
+  cfg(group.command('list').description(`List ${section(kind)} and their key ids (never secrets)`)).action((opts: Opts) =>
+    withStore(opts, ({ names, store }) => {
+      const keys = store.apiKeys.listByAgent(kind);
+      const rows = names.map((n) => {
+        const mine = keys.filter((k) => k.agent === n);
+        const active = mine.filter((k) => !k.revokedAt);
+        return `${n}\t${active.length} active key(s)${active.length ? `: ${active.map((k) => k.id).join(', ')}` : ''}\t${mine.length - active.length} revoked`;
+      });
+      const orphans = [...new Set(keys.filter((k) => !names.includes(k.agent)).map((k) => k.agent))];
+      process.stdout.write(`${noun}\tkeys\n${rows.join('\n')}\n`);
+      if (orphans.length) process.stdout.write(`keys of ${section(kind)} no longer in config (refused): ${orphans.join(', ')}\n`);
+    }),
+  );
+  cfg(group.command('rotate <name>').description(`Revoke a ${noun}'s keys and issue a new one; prints it once`)).action(
+    (name: string, opts: Opts) =>
+      withStore(opts, ({ names, store }) => {
+        requireKnown(names, name);
+        const { key, record } = generateApiKey(name, kind);
+        const revoked = store.apiKeys.rotate(record);
+        process.stdout.write(`${key}\n`);
+        process.stderr.write(`Revoked ${revoked} key(s); created key ${record.id} for "${name}".\n`);
+      }),
+  );
+  cfg(group.command('revoke <name>').description(`Revoke every key of a ${noun}`)).action((name: string, opts: Opts) =>
+    withStore(opts, ({ store }) => {
+      const n = store.apiKeys.revokeAgent(kind, name, new Date().toISOString());
+      if (n === 0) throw new CliError(`${noun} "${name}" has no active keys`);
+      process.stdout.write(`Revoked ${n} key(s) of "${name}".\n`);
+    }),
+  );
+}

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, startGateway, type RunningGateway } from './harness.js';
+
+let gw: RunningGateway;
+beforeAll(async () => {
+  gw = await startGateway(`
+upstreams:
+  t:
+    transport: stdio
+    command: ${JSON.stringify(process.execPath)}
+    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+agents:
+  bot:
+    tools: { allow: ["t_echo"] }
+users:
+  alice: { roles: [admin] }
+  audrey: { roles: [auditor] }
+  pat: { roles: [approver] }
+`);
+});
+afterAll(async () => {
+  await gw?.stop();
+});
+
+const get = (path: string, key?: string) => fetch(`${gw.base}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+
+describe('REST API for people (/api/v1)', () => {
+  it('requires a user key: none is 401, an agent key is 401', async () => {
+    const none = await get('/api/v1/tools');
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toMatch(/^Bearer realm="portcullis-api"/);
+    expect((await get('/api/v1/tools', gw.keys.bot)).status).toBe(401);
+  });
+
+  it('authorizes by role from config', async () => {
+    const tools = await get('/api/v1/tools', gw.keys.audrey);
+    expect(tools.status).toBe(200);
+    const body = (await tools.json()) as { tools: { name: string; backend: string }[] };
+    expect(body.tools.map((t) => t.name)).toContain('t_echo');
+    expect((await get('/api/v1/agents', gw.keys.audrey)).status).toBe(403);
+    expect((await get('/api/v1/tools', gw.keys.pat)).status).toBe(403);
+    const agents = (await (await get('/api/v1/agents', gw.keys.alice)).json()) as { agents: { name: string; keys: { id: string }[] }[] };
+    expect(agents.agents[0]!.name).toBe('bot');
+    expect(JSON.stringify(agents)).not.toContain(gw.keys.bot!.split('_')[2]!);
+  });
+
+  it('agent keys cannot be used as user keys and vice versa on /mcp', async () => {
+    const r = await fetch(gw.url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gw.keys.alice}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }),
+    });
+    expect(r.status).toBe(401);
+  });
+
+  it('publishes its OpenAPI description and answers unknown paths with 404', async () => {
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/tools', '/api/v1/audit']));
+    expect((await get('/api/v1/nope', gw.keys.alice)).status).toBe(404);
+  });
+});
