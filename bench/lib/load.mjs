@@ -76,3 +76,23 @@ export async function measure({ concurrency, seconds, warmupSeconds = 1, maxCall
   latencies.sort((a, b) => a - b);
   return { callsPerSecond: count / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), calls: count };
 }
+
+/** A 2026-07-28 (stateless) caller: no session; every request carries the per-request envelope. */
+export async function openModern(url, extraHeaders = {}) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const meta = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+  };
+  let id = 1;
+  return {
+    async call(name, args) {
+      const headers = { ...extraHeaders, 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name };
+      const r = await post(agent, url, headers, JSON.stringify({ jsonrpc: '2.0', id: id++, method: 'tools/call', params: { name, arguments: args, _meta: meta } }));
+      if (r.status !== 200 || !r.body.includes('"result"') || r.body.includes('"isError":true')) throw new Error(`call failed: ${r.status} ${r.body.slice(0, 300)}`);
+      return r.body;
+    },
+    close: () => agent.destroy(),
+  };
+}
