@@ -1,5 +1,6 @@
 import type { Backend } from '../core/backend.js';
 import type { BackendTool, ToolDefinition } from '../core/tool.js';
+import { annotationsFor, assessInventory, riskMeta, type Finding, type RiskAssessment, type RiskConfig } from '../risk/index.js';
 import { namespacedName } from './naming.js';
 
 export interface CatalogEntry {
@@ -7,33 +8,69 @@ export interface CatalogEntry {
   name: string;
   backend: Backend;
   localName: string;
-  /** The definition served to agents (namespaced name). */
+  /** The definition served to agents: namespaced name, annotations from the assessment, risk under `_meta`. */
   definition: ToolDefinition;
+  /** The definition as the backend gave it (for scans and the inventory). */
+  original: ToolDefinition;
   source: BackendTool['source'];
+  risk: RiskAssessment;
+  findings: Finding[];
+  /** A critical poisoning finding nobody accepted: hidden from every agent and uncallable. */
+  quarantined: boolean;
 }
 
 export interface Catalog {
+  /** A servable tool (never a quarantined one). */
   get(name: string): CatalogEntry | undefined;
+  /** Servable tools. */
   entries(): readonly CatalogEntry[];
+  /** Every tool, quarantined ones included (inventory, report, admin API). */
+  all(): readonly CatalogEntry[];
   /** Names that two tools mapped to; both are withheld (never one silently shadowing the other). */
   collisions(): readonly string[];
 }
 
-/** Builds the namespaced tool catalog from the backends' current tool lists. Pure; rebuilt on change. */
-export function buildCatalog(backends: readonly Backend[]): Catalog {
-  const map = new Map<string, CatalogEntry>();
+/**
+ * Builds the namespaced, risk-assessed tool catalog from the backends' current tool lists. Pure; rebuilt when a
+ * backend's tools change, never per request.
+ */
+export function buildCatalog(backends: readonly Backend[], riskConfig?: RiskConfig): Catalog {
+  const found = new Map<string, { backend: Backend; tool: BackendTool }>();
   const clashes = new Set<string>();
   for (const b of backends) {
     for (const t of b.tools()) {
-      const name = namespacedName(b.name, t.localName);
-      if (map.has(name) || clashes.has(name)) {
-        map.delete(name);
+      // OpenAPI backends name their tools `<backend>_<operation>` themselves (validated, shortened, stable).
+      const name = b.kind === 'openapi' ? t.localName : namespacedName(b.name, t.localName);
+      if (found.has(name) || clashes.has(name)) {
+        found.delete(name);
         clashes.add(name);
         continue;
       }
-      map.set(name, { name, backend: b, localName: t.localName, definition: { ...t.definition, name }, source: t.source });
+      found.set(name, { backend: b, tool: t });
     }
   }
-  const list = [...map.values()];
-  return { get: (n) => map.get(n), entries: () => list, collisions: () => [...clashes] };
+  const assessed = assessInventory(
+    [...found.entries()].map(([name, { tool }]) => ({ name, definition: tool.definition, source: tool.source })),
+    riskConfig,
+  );
+  const all: CatalogEntry[] = [];
+  for (const [name, { backend, tool }] of found) {
+    const a = assessed.get(name)!;
+    const original = tool.definition;
+    const annotations = { ...(original.annotations?.title ? { title: original.annotations.title } : {}), ...annotationsFor(a.risk) };
+    all.push({
+      name,
+      backend,
+      localName: tool.localName,
+      original,
+      source: tool.source,
+      risk: a.risk,
+      findings: a.findings,
+      quarantined: a.quarantined,
+      definition: { ...original, name, annotations, _meta: { ...original._meta, ...riskMeta(a.risk, a.findings) } },
+    });
+  }
+  const servable = all.filter((e) => !e.quarantined);
+  const map = new Map(servable.map((e) => [e.name, e]));
+  return { get: (n) => map.get(n), entries: () => servable, all: () => all, collisions: () => [...clashes] };
 }

@@ -120,7 +120,13 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
     try {
       await gw.pipeline.run(call);
       await progressSent;
-      return call.result as never;
+      const result = call.result!;
+      // A tool that declares an outputSchema must return structuredContent (clients enforce it). When a backend
+      // could not produce it (truncated, non-JSON or unexpected response), say so instead of breaking the client.
+      if (call.entry?.definition.outputSchema && !result.isError && result.structuredContent === undefined) {
+        return { ...result, isError: true, content: [...result.content, { type: 'text', text: 'The response did not carry the structured content this tool declares (truncated or not JSON).' }] } as never;
+      }
+      return result as never;
     } catch (e) {
       if (timeout.aborted && !ctx.mcpReq.signal.aborted) {
         return { content: [{ type: 'text', text: `Call to ${params.name} timed out after ${opts.requestTimeoutMs} ms` }], isError: true } as never;

@@ -1,23 +1,27 @@
 import { isDeepStrictEqual } from 'node:util';
 import { buildCatalog, type Catalog } from '../backends/catalog.js';
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
+import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../authn/api-key.js';
 import type { Backend } from '../core/backend.js';
 import { compileAllPermissions, type AgentPermissions } from '../policy/permissions.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Store } from '../storage/repositories.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
-import type { RecordSink } from '../pipeline/stage.js';
+import type { RecordSink, Stage } from '../pipeline/stage.js';
 import { resolveStage } from '../pipeline/stages/resolve.js';
 import { authorizeStage } from '../pipeline/stages/authorize.js';
+import { validateStage } from '../pipeline/stages/validate.js';
 import { executeStage } from '../pipeline/stages/execute.js';
-import type { Stage } from '../pipeline/stage.js';
+import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
   toolsChanged(): void;
   /** An upstream notification to forward to agents. */
   upstreamNotification(n: UpstreamNotification): void;
+  /** A tool was quarantined (critical poisoning finding, not accepted). */
+  toolQuarantined(info: { tool: string; backend: string; findings: { severity: string; kind: string; message: string }[] }): void;
 }
 
 export interface Gateway {
@@ -33,6 +37,8 @@ export interface Gateway {
   userAuthenticator: ApiKeyAuthenticator;
   pipeline: Pipeline;
   store: Store;
+  /** Shared argument validator (pipeline and OpenAPI backends). */
+  validator: ArgsValidator;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
   start(): Promise<void>;
   /** Swap to a new validated config without dropping in-flight calls. */
@@ -45,10 +51,10 @@ export interface GatewayDeps {
   store: Store;
   /** Where decision records go (default: the store). */
   records?: RecordSink;
-  /** Extra decision stages after authorize (validation, approvals... as they land). */
+  /** Extra decision stages after validation (approvals, limits ... as they land). */
   extraStages?: Stage[];
-  /** Backends that are not MCP upstreams (OpenAPI), built from config by their own modules. */
-  createExtraBackends?: (cfg: LoadedConfig) => Backend[];
+  /** Credential values by name (environment variables until the vault lands). */
+  getCredential?: (name: string) => string | undefined;
   log?: (msg: string) => void;
 }
 
@@ -59,47 +65,82 @@ export function storeRecordSink(store: Store): RecordSink {
       try {
         store.decisions.insert(call.record);
       } catch {
-        // The outcome write must never turn into a tool failure; the audit issue makes this durable and alarmed.
+        // The outcome write must never turn into a tool failure.
       }
     },
   };
 }
 
+/** One configured backend: its kind, name and the config entry it was built from (for reload diffs). */
+type Slot = { key: string; config: unknown; backend: Backend };
+
 export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway {
   const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
+  const getCredential = deps.getCredential ?? ((n: string) => process.env[n]);
   let current = initial;
   let permissions = compileAllPermissions(initial.config.agents);
-  const upstreamMap = new Map<string, McpUpstream>();
-  let extra: Backend[] = [];
+  const slots = new Map<string, Slot>();
+  const retired = new Set<Backend>();
   let catalog: Catalog = buildCatalog([]);
-  const listeners: { [K in keyof GatewayEvents]: GatewayEvents[K][] } = { toolsChanged: [], upstreamNotification: [] };
+  let quarantined = new Set<string>();
+  const listeners: { [K in keyof GatewayEvents]: GatewayEvents[K][] } = { toolsChanged: [], upstreamNotification: [], toolQuarantined: [] };
+  const validator = createArgsValidator({ onSchemaError: (key, msg) => log(`tool ${key}: input schema does not compile, calls refused: ${msg}`) });
 
-  const allBackends = (): Backend[] => [...upstreamMap.values(), ...extra];
+  const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
   const rebuild = () => {
-    catalog = buildCatalog(allBackends());
+    validator.invalidate();
+    catalog = buildCatalog(allBackends(), current.config.risk);
     for (const name of catalog.collisions()) log(`tool name collision on "${name}": both tools withheld`);
+    const nowQuarantined = new Set<string>();
+    for (const e of catalog.all()) {
+      if (!e.quarantined) continue;
+      nowQuarantined.add(e.name);
+      if (quarantined.has(e.name)) continue;
+      log(`tool ${e.name} quarantined: ${e.findings.filter((f) => f.severity === 'critical').map((f) => f.message).join('; ')}`);
+      for (const l of listeners.toolQuarantined) l({ tool: e.name, backend: e.backend.name, findings: e.findings });
+    }
+    quarantined = nowQuarantined;
     for (const l of listeners.toolsChanged) l();
   };
-  const addUpstream = (name: string, cfg: LoadedConfig) => {
-    const u = createMcpUpstream(name, cfg.config.upstreams[name]!, cfg.baseDir, log);
-    u.onToolsChanged(rebuild);
-    u.onNotification((n) => listeners.upstreamNotification.forEach((l) => l(n)));
-    upstreamMap.set(name, u);
-    return u;
+
+  /** Every backend the config asks for, keyed `<kind>:<name>`, with the entry it is built from. */
+  const wanted = (cfg: LoadedConfig): Map<string, { config: unknown; create: () => Backend }> => {
+    const m = new Map<string, { config: unknown; create: () => Backend }>();
+    for (const [name, u] of Object.entries(cfg.config.upstreams)) {
+      m.set(`mcp:${name}`, {
+        config: u,
+        create: () => {
+          const up = createMcpUpstream(name, u, cfg.baseDir, log);
+          up.onNotification((n) => listeners.upstreamNotification.forEach((l) => l(n)));
+          return up;
+        },
+      });
+    }
+    for (const [name, o] of Object.entries(cfg.config.openapi)) {
+      m.set(`openapi:${name}`, { config: o, create: () => createOpenApiBackend({ name, ...o }, { getCredential, validator, baseDir: cfg.baseDir }) });
+    }
+    return m;
   };
-  for (const name of Object.keys(initial.config.upstreams)) addUpstream(name, initial);
-  extra = deps.createExtraBackends?.(initial) ?? [];
-  for (const b of extra) b.onToolsChanged(rebuild);
+  const install = (key: string, w: { config: unknown; create: () => Backend }): Backend => {
+    const backend = w.create();
+    backend.onToolsChanged(rebuild);
+    slots.set(key, { key, config: w.config, backend });
+    return backend;
+  };
+  for (const [key, w] of wanted(initial)) install(key, w);
 
   const agentExists = (agent: string) => Object.hasOwn(current.config.agents, agent);
   const pipeline = createPipeline(
-    [resolveStage(() => catalog), authorizeStage(() => permissions), ...(deps.extraStages ?? [])],
+    [resolveStage(() => catalog), authorizeStage(() => permissions), validateStage(validator), ...(deps.extraStages ?? [])],
     executeStage(),
     deps.records ?? storeRecordSink(deps.store),
   );
 
   const startAll = async (backends: Backend[]) => {
-    await Promise.allSettled(backends.map((b) => b.start()));
+    const results = await Promise.allSettled(backends.map((b) => b.start()));
+    results.forEach((r, i) => {
+      if (r.status === 'rejected') log(`backend ${backends[i]!.name}: ${(r.reason as Error).message ?? String(r.reason)}`);
+    });
     rebuild();
   };
 
@@ -108,46 +149,48 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     catalog: () => catalog,
     permissions: () => permissions,
     backends: allBackends,
-    upstream: (n) => upstreamMap.get(n),
-    upstreams: () => [...upstreamMap.values()],
+    upstream: (n) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined,
+    upstreams: () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp'),
     authenticator: createApiKeyAuthenticator(deps.store.apiKeys, agentExists, 'agent'),
     userAuthenticator: createApiKeyAuthenticator(deps.store.apiKeys, (u) => Object.hasOwn(current.config.users, u), 'user'),
     pipeline,
     store: deps.store,
+    validator,
     start: () => startAll(allBackends()),
     async reload(next) {
-      const before = current.config.upstreams;
-      const after = next.config.upstreams;
-      const removed = Object.keys(before).filter((n) => !(n in after));
-      const added = Object.keys(after).filter((n) => !(n in before));
-      const changed = Object.keys(after).filter(
-        (n) => n in before && (!isDeepStrictEqual(before[n], after[n]) || current.baseDir !== next.baseDir),
-      );
-      const retired: Backend[] = [];
-      for (const n of [...removed, ...changed]) {
-        retired.push(upstreamMap.get(n)!);
-        upstreamMap.delete(n);
+      const want = wanted(next);
+      const baseMoved = current.baseDir !== next.baseDir;
+      const removed = [...slots.keys()].filter((k) => !want.has(k));
+      const added = [...want.keys()].filter((k) => !slots.has(k));
+      const changed = [...want.keys()].filter((k) => slots.has(k) && (baseMoved || !isDeepStrictEqual(slots.get(k)!.config, want.get(k)!.config)));
+      const grace = Math.min(120_000, Math.max(30_000, ...Object.values(current.config.upstreams).map((u) => u.timeoutMs)));
+      const old: Backend[] = [];
+      for (const k of [...removed, ...changed]) {
+        old.push(slots.get(k)!.backend);
+        slots.delete(k);
       }
       current = next;
       permissions = compileAllPermissions(next.config.agents);
-      const fresh = [...added, ...changed].map((n) => addUpstream(n, next));
-      const oldExtra = extra;
-      extra = deps.createExtraBackends?.(next) ?? [];
-      for (const b of extra) b.onToolsChanged(rebuild);
-      retired.push(...oldExtra);
+      const fresh = [...added, ...changed].map((k) => install(k, want.get(k)!));
       rebuild();
-      await startAll([...fresh, ...extra]);
-      // In-flight calls hold their own backend reference; close retired ones once they had time to finish.
-      const grace = Math.max(0, ...Object.values(before).map((u) => u.timeoutMs));
-      const t = setTimeout(() => void Promise.allSettled(retired.map((b) => b.close())), Math.min(grace, 120_000));
+      await startAll(fresh);
+      // In-flight calls hold their own backend reference; retired backends close once they had time to finish.
+      for (const b of old) retired.add(b);
+      const t = setTimeout(() => {
+        for (const b of old) {
+          retired.delete(b);
+          void b.close().catch(() => undefined);
+        }
+      }, grace);
       t.unref();
-      return { added, removed, changed };
+      const name = (k: string) => k.slice(k.indexOf(':') + 1);
+      return { added: added.map(name), removed: removed.map(name), changed: changed.map(name) };
     },
     on(event, listener) {
       (listeners[event] as unknown[]).push(listener);
     },
     async close() {
-      await Promise.allSettled(allBackends().map((b) => b.close()));
+      await Promise.allSettled([...allBackends(), ...retired].map((b) => b.close()));
     },
   };
 }

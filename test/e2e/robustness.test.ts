@@ -157,6 +157,17 @@ describe('bad input gets a clear error and the gateway stays up', () => {
     await client.close();
   });
 
+  it('invalid tool arguments are refused before they reach the upstream, naming the field', async () => {
+    const client = new Client({ name: 'args', version: '1' });
+    await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } } }));
+    const r = await client.callTool({ name: 'b_slow', arguments: { steps: 'three', ms: 1 } });
+    expect(r.isError).toBe(true);
+    expect((r.content as { text: string }[])[0]!.text).toMatch(/Invalid arguments for b_slow: steps: must be (integer|number)/);
+    const missing = await client.callTool({ name: 'b_echo', arguments: {} });
+    expect((missing.content as { text: string }[])[0]!.text).toMatch(/message/);
+    await client.close();
+  });
+
   it('a call that outlives the upstream timeout gets a clear error, not a hang', async () => {
     const client = new Client({ name: 'timeout', version: '1' });
     await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } } }));

@@ -21,7 +21,8 @@ interface CommonOptions {
   config?: string;
 }
 
-const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table');
+const formatOption = () =>
+  new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table');
 const failOnOption = () =>
   new Option('--fail-on <severity>', 'exit with code 3 when a finding of this severity or worse exists').choices([
     'info',
@@ -30,7 +31,8 @@ const failOnOption = () =>
     'high',
     'critical',
   ]);
-const configOption = () => new Option('--config <file>', 'apply the `risk:` section (overrides, accepted findings) of this YAML file');
+const configOption = () =>
+  new Option('--config <file>', 'apply the `risk:` section (overrides, accepted findings) of this YAML file');
 
 /** The `risk:` section of a YAML config, validated; absent file section → no overrides. */
 export function loadRiskSection(file: string | undefined): RiskConfig {
@@ -42,7 +44,10 @@ export function loadRiskSection(file: string | undefined): RiskConfig {
   const parsed = riskConfigSchema.safeParse(section);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CliError(`invalid risk config in ${file}: risk.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`, 2);
+    throw new CliError(
+      `invalid risk config in ${file}: risk.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+      2,
+    );
   }
   return parsed.data;
 }
@@ -62,7 +67,8 @@ export function readToolsFile(file: string): ToolDefinition[] {
   if (obj(list) && Array.isArray(list.tools)) list = list.tools;
   if (!Array.isArray(list)) throw new CliError(`${file}: expected a JSON array of tools or a tools/list result`, 2);
   return list.map((t, i) => {
-    if (!obj(t) || typeof t.name !== 'string' || t.name.length === 0) throw new CliError(`${file}: tool #${i} has no name`, 2);
+    if (!obj(t) || typeof t.name !== 'string' || t.name.length === 0)
+      throw new CliError(`${file}: tool #${i} has no name`, 2);
     const def: ToolDefinition = { name: t.name, inputSchema: obj(t.inputSchema) ? t.inputSchema : { type: 'object' } };
     if (typeof t.title === 'string') def.title = t.title;
     if (typeof t.description === 'string') def.description = t.description;
@@ -111,10 +117,16 @@ export function runScanTools(file: string, opts: CommonOptions, out: (s: string)
   return emit(scanInventory(tools, config), opts, basename(file), out);
 }
 
-export async function runScanMcp(command: string, args: string[], opts: CommonOptions & { timeout: string }, out: (s: string) => void): Promise<number> {
+export async function runScanMcp(
+  command: string,
+  args: string[],
+  opts: CommonOptions & { timeout: string },
+  out: (s: string) => void,
+): Promise<number> {
   const config = loadRiskSection(opts.config);
   const timeoutMs = Number(opts.timeout);
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new CliError('--timeout must be a positive number of milliseconds', 2);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new CliError('--timeout must be a positive number of milliseconds', 2);
   let probed: Awaited<ReturnType<typeof probeStdioServer>>;
   try {
     probed = await probeStdioServer({ command, args, timeoutMs });
@@ -130,7 +142,9 @@ const writeErr = (s: string): void => void process.stderr.write(s);
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 export function register(program: Command): void {
-  const scan = program.command('scan').description('classify tools and scan them for poisoning, without deploying anything');
+  const scan = program
+    .command('scan')
+    .description('classify tools and scan them for poisoning, without deploying anything');
 
   scan
     .command('openapi')

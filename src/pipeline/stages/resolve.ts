@@ -2,18 +2,22 @@ import type { Catalog } from '../../backends/catalog.js';
 import { GatewayError } from '../../core/errors.js';
 import type { Stage } from '../stage.js';
 
-/** Namespaced tool name → backend + definition. Unknown tools stop here. */
+/** Namespaced tool name → backend + definition + risk. Unknown and quarantined tools stop here, alike. */
 export function resolveStage(catalog: () => Catalog): Stage {
   return {
     id: 'resolve',
     run(call) {
-      const entry = catalog().get(call.toolName);
+      const c = catalog();
+      const entry = c.get(call.toolName);
       if (!entry) {
-        call.record.reasons.push('no such tool');
+        const q = c.all().find((e) => e.name === call.toolName && e.quarantined);
+        call.record.reasons.push(q ? 'tool is quarantined (critical poisoning finding)' : 'no such tool');
+        if (q) call.record.rule = 'risk.quarantine';
         throw new GatewayError('tool.not_found', `Unknown tool: ${call.toolName}`);
       }
       call.entry = entry;
       call.record.backend = entry.backend.name;
+      call.record.risk = { level: entry.risk.level, categories: [...entry.risk.categories] };
     },
   };
 }

@@ -1,0 +1,69 @@
+/**
+ * Include / exclude filters for operations. A pattern is one of:
+ *   `tag:GLOB`, `method:GET`, `path:GLOB`, `operationId:GLOB` (or `op:GLOB`), `name:GLOB` (tool name),
+ *   `METHOD /path-glob` (e.g. `DELETE /v1/**`), a bare `/path-glob`, or a bare glob matched against the
+ *   operationId and the tags.
+ * Globs are picomatch globs compiled once from operator config (never from agent input).
+ */
+import picomatch from 'picomatch';
+
+export interface FilterSubject {
+  method: string;
+  path: string;
+  operationId?: string;
+  tags: string[];
+  name: string;
+}
+
+type Matcher = (s: FilterSubject) => boolean;
+
+function glob(pattern: string, opts: picomatch.PicomatchOptions = {}): (v: string) => boolean {
+  return picomatch(pattern, { dot: true, ...opts });
+}
+
+export function compileFilter(pattern: string): Matcher {
+  const p = pattern.trim();
+  const colon = /^(tag|method|path|operationId|op|name):(.*)$/i.exec(p);
+  if (colon) {
+    const kind = colon[1]!.toLowerCase();
+    const value = colon[2]!.trim();
+    if (kind === 'method') {
+      const m = value.toUpperCase();
+      return (s) => s.method === m;
+    }
+    if (kind === 'path') {
+      const g = glob(value);
+      return (s) => g(s.path);
+    }
+    if (kind === 'tag') {
+      const g = glob(value, { nocase: true });
+      return (s) => s.tags.some(g);
+    }
+    if (kind === 'name') {
+      const g = glob(value);
+      return (s) => g(s.name);
+    }
+    const g = glob(value);
+    return (s) => s.operationId !== undefined && g(s.operationId);
+  }
+  const mp = /^([A-Za-z]+)\s+(\/.*)$/.exec(p);
+  if (mp) {
+    const m = mp[1]!.toUpperCase();
+    const g = glob(mp[2]!);
+    return (s) => s.method === m && g(s.path);
+  }
+  if (p.startsWith('/')) {
+    const g = glob(p);
+    return (s) => g(s.path);
+  }
+  const g = glob(p);
+  const t = glob(p, { nocase: true });
+  return (s) => (s.operationId !== undefined && g(s.operationId)) || s.tags.some(t);
+}
+
+/** True when the subject passes: matches some include (or there are none) and no exclude. */
+export function createOperationFilter(include: readonly string[] = [], exclude: readonly string[] = []): Matcher {
+  const inc = include.map(compileFilter);
+  const exc = exclude.map(compileFilter);
+  return (s) => (inc.length === 0 || inc.some((m) => m(s))) && !exc.some((m) => m(s));
+}

@@ -1,0 +1,139 @@
+/**
+ * Outbound HTTP for OpenAPI backends: keep-alive pooled agents per backend, SSRF-guarded DNS,
+ * connect and response timeouts, a response size limit (truncation, not failure), and redirects
+ * followed only on the same origin.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { BuiltRequest } from './build-request.js';
+import { checkUrlTarget, createGuardedLookup, SsrfRefusedError } from './ssrf-guard.js';
+
+export interface HttpExecutorOptions {
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  maxResponseBytes: number;
+  allowPrivateNetwork: boolean;
+  maxRedirects?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  statusText: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  truncated: boolean;
+  url: URL;
+}
+
+export class HttpTimeoutError extends Error {
+  override readonly name = 'HttpTimeoutError';
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+export function createHttpExecutor(opts: HttpExecutorOptions) {
+  const lookup = createGuardedLookup(opts.allowPrivateNetwork);
+  const agentOpts = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, lookup };
+  const httpAgent = new http.Agent(agentOpts);
+  const httpsAgent = new https.Agent(agentOpts);
+
+  function once(req: BuiltRequest, signal?: AbortSignal): Promise<HttpResponse> {
+    checkUrlTarget(req.url, opts.allowPrivateNetwork);
+    const isHttps = req.url.protocol === 'https:';
+    // identity: the size limit applies to what is read, and nothing is decompressed.
+    const headers: Record<string, string> = { 'user-agent': 'portcullis', ...req.headers, 'accept-encoding': 'identity' };
+    if (req.body) headers['content-length'] = String(req.body.byteLength);
+    return new Promise<HttpResponse>((resolve, reject) => {
+      let settled = false;
+      const finish = (fn: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(total);
+        signal?.removeEventListener('abort', onAbort);
+        fn();
+      };
+      const r = (isHttps ? https : http).request(req.url, { method: req.method, headers, agent: isHttps ? httpsAgent : httpAgent });
+      const total = setTimeout(() => r.destroy(new HttpTimeoutError(`no complete response within ${opts.timeoutMs} ms`)), opts.timeoutMs);
+      const onAbort = (): void => {
+        r.destroy(new Error('call cancelled'));
+      };
+      if (signal?.aborted) onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      r.on('socket', (socket) => {
+        if (!socket.connecting) return;
+        const t = setTimeout(() => r.destroy(new HttpTimeoutError(`no connection within ${opts.connectTimeoutMs} ms`)), opts.connectTimeoutMs);
+        socket.once('connect', () => clearTimeout(t));
+        socket.once('close', () => clearTimeout(t));
+      });
+      r.on('error', (e: NodeJS.ErrnoException) => {
+        // A pooled keep-alive socket the server had already closed: safe to retry idempotent requests.
+        if (r.reusedSocket && e.code === 'ECONNRESET' && !settled) (e as NodeJS.ErrnoException & { staleSocket?: boolean }).staleSocket = true;
+        finish(() => reject(e.code === 'ESSRF' ? new SsrfRefusedError(e.message) : e));
+      });
+      r.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let truncated = false;
+        const done = (): void =>
+          finish(() =>
+            resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body: Buffer.concat(chunks), truncated, url: req.url }),
+          );
+        res.on('data', (chunk: Buffer) => {
+          if (truncated) return;
+          const room = opts.maxResponseBytes - size;
+          if (chunk.byteLength > room) {
+            chunks.push(chunk.subarray(0, room));
+            size += room;
+            truncated = true;
+            res.destroy();
+            done();
+            return;
+          }
+          chunks.push(chunk);
+          size += chunk.byteLength;
+        });
+        res.on('end', done);
+        res.on('error', (e) => finish(() => reject(e)));
+        res.on('close', () => {
+          if (!settled && !res.complete) finish(() => reject(new Error('connection closed before the response was complete')));
+        });
+      });
+      r.end(req.body);
+    });
+  }
+
+  async function send(req: BuiltRequest, signal?: AbortSignal): Promise<HttpResponse> {
+    let current = req;
+    for (let hop = 0; ; hop++) {
+      let res: HttpResponse;
+      try {
+        res = await once(current, signal);
+      } catch (e) {
+        if (!(e as { staleSocket?: boolean }).staleSocket || !IDEMPOTENT.has(current.method)) throw e;
+        res = await once(current, signal);
+      }
+      const location = res.headers.location;
+      if (!REDIRECTS.has(res.status) || typeof location !== 'string') return res;
+      const next = new URL(location, current.url);
+      if (next.origin !== current.url.origin) throw new SsrfRefusedError(`redirect to another origin (${next.origin}) refused`);
+      if (hop >= (opts.maxRedirects ?? 5)) throw new SsrfRefusedError('too many redirects');
+      const toGet = res.status === 303 || ((res.status === 301 || res.status === 302) && current.method === 'POST');
+      const headers = { ...current.headers };
+      if (toGet) {
+        delete headers['content-type'];
+      }
+      current = { method: toGet ? 'GET' : current.method, url: next, headers, ...(toGet || !current.body ? {} : { body: current.body }) };
+    }
+  }
+
+  return {
+    send,
+    close(): void {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
+
+export type HttpExecutor = ReturnType<typeof createHttpExecutor>;

@@ -1,0 +1,24 @@
+import { GatewayError } from '../../core/errors.js';
+import type { ArgsValidator } from '../../validation/index.js';
+import type { Stage } from '../stage.js';
+
+/**
+ * Arguments are checked against the tool's input schema before anything leaves the gateway. The error names
+ * each field and rule; it is a tool result the agent can act on. The validator is shared with backends that
+ * also check (OpenAPI), keyed `<backend>:<local name>`, so each schema compiles once.
+ */
+export function validateStage(validator: ArgsValidator): Stage {
+  return {
+    id: 'validate',
+    run(call) {
+      const entry = call.entry;
+      if (!entry) throw new GatewayError('internal', undefined, 'validate without resolve');
+      const check = validator.validate(`${entry.backend.name}:${entry.localName}`, entry.definition.inputSchema, call.args);
+      if (!check.ok) {
+        const fields = check.errors.map((e) => e.message);
+        call.record.reasons.push(...fields.map((f) => `invalid argument: ${f}`));
+        throw new GatewayError('args.invalid', `Invalid arguments for ${call.toolName}: ${fields.join('; ')}`);
+      }
+    },
+  };
+}

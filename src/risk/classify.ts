@@ -1,0 +1,354 @@
+/**
+ * The risk classifier: level, categories, side effect and reasons for one tool, from every signal
+ * the definition carries. Pure and fast (it runs on every tool at load).
+ */
+import type { ToolDefinition, ToolSource } from '../core/tool.js';
+import type { VerbClass } from './lexicon.js';
+import { computeNouns, workflowNouns } from './lexicon.js';
+import { collectFields } from './schema-fields.js';
+import { addCategory, fieldSignals, nounSignals, responseSignals, type Signals } from './signals.js';
+import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
+import {
+  levelFor,
+  riskCategories,
+  sideEffectRank,
+  type RiskAssessment,
+  type RiskCategory,
+  type SideEffect,
+} from './types.js';
+import { allVerbs, governingVerb, proseVerb, severity, type VerbHit } from './verbs.js';
+
+const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+const readOnlyPostSegments = new Set([
+  'search',
+  'query',
+  'lookup',
+  'count',
+  'validate',
+  'preview',
+  'estimate',
+  'render',
+  'find',
+  'msearch',
+]);
+const actionFieldNames = new Set([
+  'method',
+  'action',
+  'operation',
+  'op',
+  'mode',
+  'verb',
+  'subcommand',
+  'operationtype',
+  'actiontype',
+]);
+const destructiveProse =
+  /\b(permanently|irreversibl\w*|cannot be undone|can't be undone|overwrit\w*|wipes?|erases?)\b/i;
+const removalProse = /\b(delet|remov|destroy|purg|truncat|replac|overwrit|upsert)\w*/i;
+/** Create-like verbs that write into a place that may already hold something (a path, a range). */
+const mayOverwrite = new Set(['copy', 'upload', 'import', 'insert', 'init', 'initialize', 'install', 'clone']);
+const guidanceOnly =
+  /^\s*(the (mcp )?tool |this tool )?(provides|returns|gives|offers)\s+(\w+[- ]?){0,3}(guidance|instructions|documentation|guidelines|recommendations|best practices)\b/i;
+/** Verb classes a "provides guidance" description may turn into a read (never running code or worse). */
+const softClasses = new Set<VerbClass>(['create', 'update']);
+const accessVerbs = new Set(['revoke', 'rotate', 'regenerate']);
+const stateNouns = new Set([
+  'status',
+  'state',
+  'history',
+  'log',
+  'info',
+  'detail',
+  'metric',
+  'result',
+  'summary',
+  'progress',
+  'output',
+  'preview',
+]);
+const statefulClasses = new Set<VerbClass>(['deploy', 'exec', 'trigger', 'send', 'pay', 'lifecycle', 'scale']);
+const localWords = new Set(['file', 'directory', 'folder', 'local', 'memory', 'heapsnapshot', 'clipboard']);
+
+interface Action {
+  cls: VerbClass;
+  reason: string;
+  hit?: VerbHit;
+}
+
+export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAssessment {
+  const isApi = source.kind === 'openapi';
+  const idLabel = isApi && source.operationId ? 'operationId' : 'name';
+  const idWords = joinCompounds(splitIdentifier(isApi && source.operationId ? source.operationId : tool.name));
+  const pathSegments = isApi ? literalSegments(source.path) : [];
+  const summary = isApi ? (source.summary ?? '') : '';
+  // Signals sit in the opening of a description; long manuals are not scanned whole (speed).
+  const description = (tool.description ?? '').slice(0, 1500);
+  const descWords = splitWords(description, 80);
+  const inputFields = collectFields(tool.inputSchema);
+
+  const action = determineAction(tool, source, idWords, idLabel, pathSegments, summary, descWords);
+  const classes: Array<{ cls: VerbClass; reason: string }> = [{ cls: action.cls, reason: action.reason }];
+  // An operation selector ("method": create|update|delete) tells what the tool may do, unless the name
+  // already says it only reads (then the enum is a filter).
+  const nameSaysRead = action.hit !== undefined && action.cls === 'read' && action.hit.ambiguous !== true;
+  for (const f of nameSaysRead ? [] : inputFields) {
+    if (f.enumValues.length === 0 || !actionFieldNames.has(f.joined) || f.depth > 0 || f.type === 'array') continue;
+    for (const value of f.enumValues) {
+      const hit = governingVerb(splitIdentifier(value));
+      if (hit && hit.cls !== 'read')
+        classes.push({ cls: hit.cls, reason: `enum value '${value}' in field '${f.name}'` });
+    }
+  }
+  // A read that writes its result to a file the caller names.
+  const outputFile = inputFields.find((f) => f.depth <= 1 && f.type !== 'boolean' && isOutputFileField(f.words));
+  if (outputFile) classes.push({ cls: 'update', reason: `field '${outputFile.name}' writes files` });
+  // Only coordinated verbs count ("create_or_update", "move_rename"); later verb-nouns are objects.
+  const verbsInName = allVerbs(idWords);
+  for (const h of verbsInName) {
+    if (h.cls === 'read' || h.ambiguous === true || action.hit === undefined || h.index <= action.hit.index) continue;
+    const joined = idWords[h.index - 1] === 'or' || idWords[h.index - 1] === 'and';
+    const adjacentWrite = h.index === action.hit.index + 1 && action.cls !== 'read';
+    // A write that also names a weightier action ("create_workflow_dispatch", "connect_post_pod_exec").
+    const weightier = action.cls !== 'read' && severity(h.cls) >= severity('trigger');
+    if ((joined || adjacentWrite || weightier) && severity(h.cls) > severity(action.cls))
+      classes.push({ cls: h.cls, reason: `verb '${h.word}' in ${idLabel}` });
+  }
+
+  const s: Signals = { categories: new Map(), reasons: [] };
+  const add = (c: RiskCategory, reason: string): void => addCategory(s, c, reason);
+  let sideEffect: SideEffect = 'none';
+  const reasons: string[] = [action.reason];
+  const allNounWords = [
+    ...idWords,
+    ...pathSegments.flat(),
+    ...(isApi ? (source.tags ?? []).flatMap(splitIdentifier) : []),
+  ];
+  const stemmed = allNounWords.map(stem);
+  const has = (set: ReadonlySet<string>): boolean => stemmed.some((w) => set.has(w));
+
+  for (const { cls, reason } of classes) {
+    const effect = effectOf(cls, has);
+    if (sideEffectRank[effect] > sideEffectRank[sideEffect]) sideEffect = effect;
+    if (reason !== action.reason && !reasons.includes(reason) && cls !== 'read') reasons.push(reason);
+    switch (cls) {
+      case 'delete':
+        add('destructive', reason);
+        break;
+      case 'send':
+      case 'comment':
+        add('external-communication', reason);
+        break;
+      case 'exec':
+        add('code-execution', reason);
+        break;
+      case 'trigger':
+        if (has(workflowNouns)) add('code-execution', `${reason} starts a workflow`);
+        break;
+      case 'pay':
+        add('financial', reason);
+        break;
+      case 'deploy':
+      case 'scale':
+        add('infrastructure', reason);
+        break;
+      case 'lifecycle':
+        if (has(computeNouns)) add('infrastructure', `${reason} on compute`);
+        break;
+      case 'grant':
+        add('administrative', reason);
+        break;
+      case 'revoke':
+      case 'rotate':
+        break; // category from the nouns (credential vs access)
+      default:
+        break;
+    }
+  }
+
+  // Upstream annotations: untrusted hints that may raise, never lower. OpenAPI tools have no upstream
+  // annotations (the importer derives its hints from the method, a signal already used above).
+  const ann = isApi ? undefined : tool.annotations;
+  if (ann?.readOnlyHint === false && sideEffect === 'none') {
+    sideEffect = 'data-change';
+    reasons.push('upstream annotation readOnlyHint: false');
+  }
+  if (ann?.destructiveHint === true && ann.readOnlyHint !== true) {
+    if (sideEffect === 'none') sideEffect = 'data-change';
+    add('destructive', 'upstream annotation destructiveHint: true');
+  }
+  if (ann?.readOnlyHint === true && sideEffect !== 'none') {
+    reasons.push(`upstream annotation readOnlyHint: true not trusted (${action.reason})`);
+  }
+
+  const writes = sideEffect !== 'none';
+  nounSignals(s, {
+    idWords,
+    idLabel,
+    verbIndex: action.hit?.index,
+    pathSegments,
+    tags: isApi ? (source.tags ?? []) : [],
+    writes,
+    actionCls: action.cls,
+  });
+  fieldSignals(s, inputFields, { writes, toolWords: [...idWords, ...descWords] });
+  responseSignals(s, collectFields(tool.outputSchema, 150, 3));
+  if (writes && destructiveProse.test(description))
+    add('destructive', `description says '${destructiveProse.exec(description)?.[0] ?? ''}'`);
+  if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))
+    add('administrative', `verb '${action.hit?.word ?? 'revoke'}' changes access`);
+
+  for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
+  for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
+  const categories = riskCategories.filter((c) => s.categories.has(c));
+
+  const writeClasses = classes.filter((c) => c.cls !== 'read');
+  const additive =
+    writes &&
+    writeClasses.every((c) => c.cls === 'create' || c.cls === 'comment') &&
+    !mayOverwrite.has(action.hit?.word ?? '') &&
+    categories.every((c) => c === 'personal-data') &&
+    !(isApi && source.method.toUpperCase() !== 'POST') &&
+    !removalProse.test(description.slice(0, 400)) &&
+    ann?.destructiveHint !== true;
+  const idempotent =
+    !writes ||
+    (writeClasses.every((c) => c.cls === 'update' || c.cls === 'delete') &&
+      !(isApi && source.method.toUpperCase() === 'POST'));
+  const openWorld =
+    isApi ||
+    categories.includes('external-communication') ||
+    ann?.openWorldHint === true ||
+    !stemmed.some((w) => localWords.has(w));
+
+  return {
+    level: levelFor(sideEffect, categories),
+    categories,
+    sideEffect,
+    reasons,
+    hints: { additive, idempotent: ann?.idempotentHint === false ? false : idempotent, openWorld },
+  };
+}
+
+function effectOf(cls: VerbClass, has: (set: ReadonlySet<string>) => boolean): SideEffect {
+  switch (cls) {
+    case 'read':
+      return 'none';
+    case 'create':
+    case 'comment':
+    case 'update':
+    case 'grant':
+    case 'scale':
+    case 'lifecycle':
+      return 'data-change';
+    case 'trigger':
+      return has(workflowNouns) ? 'irreversible' : 'data-change';
+    default:
+      return 'irreversible';
+  }
+}
+
+function determineAction(
+  tool: ToolDefinition,
+  source: ToolSource,
+  idWords: string[],
+  idLabel: string,
+  pathSegments: string[][],
+  summary: string,
+  descWords: string[],
+): Action {
+  const nameHit = governingVerb(idWords);
+  const fromName = (hit: VerbHit, label = idLabel): Action => ({
+    cls: hit.cls,
+    hit,
+    reason: `verb '${hit.word}' in ${label}`,
+  });
+  if (source.kind === 'openapi') {
+    const method = source.method.toUpperCase();
+    const last = pathSegments[pathSegments.length - 1] ?? [];
+    const pathHit = governingVerb(pathSegments.flat());
+    const summaryHit = proseVerb(splitWords(summary, 30), 8);
+    if (method === 'DELETE') return { cls: 'delete', reason: 'DELETE method' };
+    if (readMethods.has(method)) {
+      const nameAlsoReads = allVerbs(idWords).some((h) => h.cls === 'read' && h.ambiguous !== true);
+      if (nameHit && nameHit.cls !== 'read' && !nameAlsoReads && !isMethodPrefix(nameHit, method))
+        return { ...fromName(nameHit), reason: `verb '${nameHit.word}' in ${idLabel} despite ${method}` };
+      return { cls: 'read', reason: `${method} method` };
+    }
+    const specific = [nameHit, pathHit, summaryHit].find((h) => h !== undefined && !isMethodPrefix(h, method));
+    if (method === 'POST') {
+      const lastWord = stem(last[last.length - 1] ?? '');
+      // A read verb that leads the operationId ("searchIssues", "PostSearch…") or ends the path ("/_search").
+      const leadingRead =
+        nameHit?.cls === 'read' &&
+        nameHit.ambiguous !== true &&
+        (nameHit.index <= 1 || (nameHit.index === 2 && idWords[0] === 'post'));
+      if (leadingRead || readOnlyPostSegments.has(lastWord)) {
+        const word = leadingRead ? nameHit.word : lastWord;
+        return { cls: 'read', reason: `POST, but verb '${word}' only reads` };
+      }
+    }
+    if (specific) {
+      const label = specific === nameHit ? idLabel : specific === pathHit ? 'path' : 'summary';
+      return { ...fromName(specific, label), reason: `${method} method, verb '${specific.word}' in ${label}` };
+    }
+    return { cls: method === 'POST' ? 'create' : 'update', reason: `${method} method` };
+  }
+  const proseHit = proseVerb(descWords);
+  if (nameHit && guidanceOnly.test(tool.description ?? '') && softClasses.has(nameHit.cls))
+    return {
+      cls: 'read',
+      hit: nameHit,
+      reason: `description says it only provides guidance ('${nameHit.word}' in name)`,
+    };
+  if (
+    nameHit &&
+    stateNouns.has(stem(idWords[nameHit.index + 1] ?? '')) &&
+    nameHit.index + 2 === idWords.length &&
+    statefulClasses.has(nameHit.cls)
+  )
+    return {
+      cls: 'read',
+      hit: nameHit,
+      reason: `'${nameHit.word} ${idWords[nameHit.index + 1] ?? ''}' in name names a state, not an action`,
+    };
+  if (
+    nameHit?.ambiguous === true &&
+    nameHit.index > 0 &&
+    proseHit &&
+    proseHit.cls !== nameHit.cls &&
+    severity(proseHit.cls) > severity(nameHit.cls)
+  )
+    return {
+      cls: proseHit.cls,
+      hit: nameHit,
+      reason: `verb '${proseHit.word}' in description ('${nameHit.word}' in name is also a noun)`,
+    };
+  if (nameHit) return fromName(nameHit);
+  const titleHit = tool.title ? governingVerb(joinCompounds(splitIdentifier(tool.title))) : undefined;
+  if (titleHit) return { cls: titleHit.cls, reason: `verb '${titleHit.word}' in title` };
+  if (proseHit) return { cls: proseHit.cls, reason: `verb '${proseHit.word}' in description` };
+  return { cls: 'update', reason: 'no verb recognised in name or description; assumed to change state' };
+}
+
+function isOutputFileField(words: readonly string[]): boolean {
+  const target = words.some((w) => w === 'output' || w === 'save' || w === 'destination' || w === 'dest');
+  return (
+    target &&
+    words.some(
+      (w) => w === 'file' || w === 'path' || w === 'dir' || w === 'directory' || w === 'filename' || w === 'folder',
+    )
+  );
+}
+
+/** The HTTP method repeated at the start of a generated operationId ("PostCustomers", "GetUsers"). */
+function isMethodPrefix(hit: VerbHit, method: string): boolean {
+  return hit.index === 0 && hit.word === method.toLowerCase();
+}
+
+/** Literal (non-parameter) path segments, each split into words. */
+function literalSegments(path: string): string[][] {
+  return path
+    .split('/')
+    .filter((seg) => seg.length > 0 && !seg.includes('{') && !seg.startsWith(':'))
+    .map((seg) => joinCompounds(splitIdentifier(seg)));
+}

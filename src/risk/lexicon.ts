@@ -1,0 +1,185 @@
+/**
+ * Vocabulary of the classifier: what a verb does, which nouns belong to which category.
+ * General English and API vocabulary only; nothing here names a particular tool.
+ */
+import type { RiskCategory } from './types.js';
+
+/** What a verb does to the world. */
+export type VerbClass =
+  | 'read' // observes only
+  | 'create' // adds something new (additive)
+  | 'update' // changes existing state (not additive)
+  | 'delete' // removes, cancels, terminates, wipes
+  | 'send' // delivers something to people or systems outside
+  | 'comment' // posts visible content (a comment, a reaction)
+  | 'exec' // runs code, commands, queries, scripts
+  | 'trigger' // starts a workflow, pipeline, job or run
+  | 'pay' // moves money
+  | 'deploy' // deploys, rolls out, provisions
+  | 'scale' // scales capacity
+  | 'lifecycle' // starts / stops / restarts something
+  | 'grant' // gives access
+  | 'revoke' // takes access or credentials away
+  | 'rotate'; // replaces a credential
+
+interface VerbEntry {
+  cls: VerbClass;
+  /** Also a common noun ("review", "request"): an unambiguous verb elsewhere in the name wins. */
+  ambiguous?: boolean;
+}
+
+const v = (cls: VerbClass, words: string, ambiguous = false): Array<[string, VerbEntry]> =>
+  words.split(/\s+/).map((w) => [w, ambiguous ? { cls, ambiguous } : { cls }]);
+
+export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>([
+  ...v(
+    'read',
+    'get list read fetch search find lookup retrieve describe show view inspect explain count download export ' +
+      'watch tail analyze analyse validate verify diff compare preview browse scan audit explore guide suggest ' +
+      'recommend generate summarize summarise estimate calculate compute parse echo ping whoami learn discover poll ' +
+      'wait load lint score detect crawl extract observe research check can is has open render measure translate ' +
+      'convert identify locate gather collect trace monitor screenshot expand return provide display obtain capture',
+  ),
+  ...v('read', 'review test query report status info details detail select snapshot', true),
+  ...v(
+    'create',
+    'create add insert append upload import register fork clone duplicate copy init initialize new make ' +
+      'attach follow subscribe bookmark compose prepare allocate reserve enroll compress decompress zip unzip gzip',
+  ),
+  ...v('create', 'post record track link tag label star pin draft claim commit build', true),
+  ...v(
+    'update',
+    'update edit modify patch set put write rename move replace upsert save configure enable ' +
+      'disable toggle assign unassign unlink detach untag unlabel unstar unpin unfollow unsubscribe mark dismiss ' +
+      'snooze resolve reopen close archive unarchive restore sort format merge unmerge rebase checkout stash ' +
+      'pull fetch_remote push apply approve unapprove reject accept decline transition promote reorder ' +
+      'reprioritize refresh sync connect disconnect login logout signin signout ' +
+      'lock unlock block unblock mute unmute hide unhide enhance standardize uplift orchestrate manage control ' +
+      'complete handle mutate transact emulate navigate click tap press fill hover drag ' +
+      'swipe scroll resize focus take upgrade downgrade install setup react ' +
+      'unreact vote cherry cherrypick submit reauthorize cordon uncordon ask leave join',
+  ),
+  ...v('update', 'config change format type process batch bulk request release', true),
+  ...v(
+    'delete',
+    'delete remove destroy purge erase drop wipe truncate uninstall clear clean cleanup unregister deregister ' +
+      'cancel abort kill terminate discard reset overwrite expunge evict drain shred unset empty obliterate',
+  ),
+  ...v('send', 'send notify publish broadcast forward reply invite share tweet announce deliver', false),
+  ...v('send', 'email mail message sms text dm', true),
+  ...v('comment', 'comment', true),
+  ...v('exec', 'execute exec run eval evaluate invoke spawn interpret', false),
+  ...v('exec', 'call script shell', true),
+  ...v('trigger', 'trigger rerun retry replay play dispatch kick enqueue', false),
+  ...v('trigger', 'schedule queue', true),
+  ...v('pay', 'pay payout purchase buy debit', false),
+  ...v('pay', 'charge refund transfer credit bill', true),
+  ...v('deploy', 'deploy redeploy rollout rollback provision', false),
+  ...v('scale', 'scale autoscale', false),
+  ...v(
+    'lifecycle',
+    'start stop restart reboot launch shutdown suspend resume pause unpause hibernate boot halt',
+    false,
+  ),
+  ...v('grant', 'grant authorize impersonate elevate', false),
+  ...v('revoke', 'revoke deauthorize unauthorize ban', false),
+  ...v('rotate', 'rotate regenerate renew reissue roll', false),
+]);
+
+/** Nouns that place a tool in a category (matched on stemmed name / path / tag / field words). */
+export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-execution'>, ReadonlySet<string>> = {
+  financial: words(
+    'payment paymentmethod paymentintent setupintent charge refund payout transfer invoice subscription price ' +
+      'pricing billing card creditnote balance wallet checkout coupon discount tax quote transaction ledger ' +
+      'fund money payroll dispute mandate purchase',
+  ),
+  administrative: words(
+    'admin administrator role permission perm perms membership collaborator owner ownership acl iam sso saml ' +
+      'scim mfa twofactor privilege invitation protection protect unprotect branchprotection ruleset',
+  ),
+  'credential-access': words(
+    'secret token password passwd credential apikey apitoken accesstoken accesskey secretkey privatekey sshkey ' +
+      'gpgkey deploykey signingkey signingsecret encryptionkey clientsecret certificate cert keypair kubeconfig ' +
+      'passphrase otp totp mnemonic keystore keychain jwt envvar dotenv',
+  ),
+  'external-communication': words(
+    'email mail message sms notification comment reply webhook invitation invite broadcast tweet newsletter ' +
+      'campaign announcement dm fax mms voicemail call',
+  ),
+  infrastructure: words(
+    'cluster pod deployment replicaset statefulset daemonset helm kubernetes k8s kubectl droplet vm firewall ' +
+      'vpc subnet loadbalancer ingress dns infrastructure infra terraform cloudformation autoscaler cdn',
+  ),
+  'personal-data': words(
+    'person people profile contact customer employee patient recipient subscriber attendee phonenumber birthday ' +
+      'birthdate ssn presence manager candidate applicant guest student me',
+  ),
+};
+
+/**
+ * Weak nouns: they count only as the direct object of the verb (the word right after it), as the last
+ * literal path segment, or when two of them appear ("team member").
+ */
+export const weakNouns: Partial<Record<RiskCategory, ReadonlySet<string>>> = {
+  administrative: words(
+    'user account group team org organization member policy access setting security license seat authorization',
+  ),
+  infrastructure: words(
+    'function service environment env app application worker queue image server container instance node ' +
+      'namespace volume disk network zone region database db bucket domain host machine compute registry stack',
+  ),
+  'credential-access': words('grant session oauth cookie vault key env'),
+  'personal-data': words('user member address'),
+};
+
+/**
+ * Categories whose nouns only count when the tool changes state (reading a list of invoices is not a
+ * financial action; paying one is). Credential and personal-data nouns also count for reads.
+ */
+export const writeOnlyCategories: ReadonlySet<RiskCategory> = new Set([
+  'financial',
+  'administrative',
+  'infrastructure',
+  'external-communication',
+]);
+
+/** Words before a credential noun that make it something else ("page token", "max tokens"). */
+export const notCredentialBefore: ReadonlySet<string> = words(
+  'page next continuation sync cursor pagination delta skip resume start end change idempotency count max ' +
+    'limit prompt output input completion csrf verification total cached reasoning used remaining',
+);
+
+/** Query-language words: a query in one of these is caller-supplied code. */
+export const queryLanguages: ReadonlySet<string> = words(
+  'sql dql soql sosl kql promql logql cypher esql hql ppl gremlin sparql',
+);
+
+/** Field names that carry caller-supplied code or commands. */
+export const codeFields: ReadonlySet<string> = words(
+  'command cmd script shell sql statement expression javascript js python bash powershell snippet code',
+);
+
+/** Objects of run/trigger verbs that make them workflow execution. */
+export const workflowNouns: ReadonlySet<string> = words(
+  'pipeline workflow job build action task test suite run flow automation playbook notebook lambda function',
+);
+
+/** Things a lifecycle verb (start/stop/restart) acts on that make it infrastructure. */
+export const computeNouns: ReadonlySet<string> = words(
+  'instance server droplet vm machine container pod node cluster service deployment app application worker ' +
+    'function database db environment compute host runner',
+);
+
+/** Objects of "open" that make it a state change (navigating, creating) rather than a read. */
+export const openChanges: ReadonlySet<string> = words(
+  'url page tab browser app window pullrequest mergerequest issue ticket session port connection link',
+);
+
+/** Objects of "resolve" that make it a lookup rather than a state change. */
+export const resolveLooksUp: ReadonlySet<string> = words(
+  'id identifier name alias library url reference ref address symbol path handle username',
+);
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter((w) => w.length > 0));
+}

@@ -1,0 +1,79 @@
+/** Bounded walk over JSON Schemas: the field names, types, enums and descriptions a tool exposes. */
+import type { JsonObject } from '../core/tool.js';
+import { joinCompounds, splitIdentifier, stem } from './tokens.js';
+
+export interface SchemaField {
+  /** The property name as written. */
+  name: string;
+  /** Stemmed words of the name, compounds joined ("apiKey" → ["apikey"]). */
+  words: string[];
+  /** Stemmed name without separators ("first_name" → "firstname"). */
+  joined: string;
+  type?: string;
+  enumValues: string[];
+  description: string;
+  depth: number;
+}
+
+const nameCache = new Map<string, { words: string[]; joined: string }>();
+function analyseName(name: string): { words: string[]; joined: string } {
+  let hit = nameCache.get(name);
+  if (!hit) {
+    const words = joinCompounds(splitIdentifier(name).map(stem));
+    hit = { words, joined: words.join('') };
+    if (nameCache.size > 50_000) nameCache.clear();
+    nameCache.set(name, hit);
+  }
+  return hit;
+}
+
+/**
+ * Collect properties of a schema (nested objects, arrays, allOf/anyOf/oneOf), bounded and cycle-safe.
+ * Signals live near the top of a schema; `maxNodes` and `maxDepth` keep huge resolved schemas cheap.
+ */
+export function collectFields(schema: JsonObject | undefined, maxNodes = 200, maxDepth = 3): SchemaField[] {
+  const out: SchemaField[] = [];
+  if (!schema) return out;
+  const seen = new Set<object>();
+  let budget = maxNodes;
+  const visit = (node: unknown, depth: number): void => {
+    if (budget <= 0 || depth > maxDepth || !isObject(node) || seen.has(node)) return;
+    seen.add(node);
+    budget--;
+    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+      const list = node[key];
+      if (Array.isArray(list)) for (const sub of list) visit(sub, depth);
+    }
+    if (isObject(node.items)) visit(node.items, depth);
+    const props = node.properties;
+    if (!isObject(props)) return;
+    for (const [name, sub] of Object.entries(props)) {
+      if (budget <= 0) return;
+      const { words, joined } = analyseName(name);
+      const field: SchemaField = {
+        name,
+        words,
+        joined,
+        enumValues: [],
+        description: '',
+        depth,
+      };
+      if (isObject(sub)) {
+        const t = sub.type;
+        if (typeof t === 'string') field.type = t;
+        else if (Array.isArray(t)) field.type = t.filter((x) => x !== 'null').map(String)[0];
+        const en = sub.enum ?? (isObject(sub.items) ? sub.items.enum : undefined);
+        if (Array.isArray(en)) field.enumValues = en.filter((x): x is string => typeof x === 'string');
+        if (typeof sub.description === 'string') field.description = sub.description;
+      }
+      out.push(field);
+      visit(sub, depth + 1);
+    }
+  };
+  visit(schema, 0);
+  return out;
+}
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

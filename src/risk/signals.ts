@@ -1,0 +1,254 @@
+/** Category signals from nouns (name, path, tags), input fields and response fields. */
+import type { VerbClass } from './lexicon.js';
+import { codeFields, notCredentialBefore, queryLanguages, strongNouns, weakNouns } from './lexicon.js';
+import type { SchemaField } from './schema-fields.js';
+import { stem } from './tokens.js';
+import type { RiskCategory } from './types.js';
+
+export interface Signals {
+  /** Category → the reasons (up to three) that put the tool there. */
+  categories: Map<RiskCategory, string[]>;
+  reasons: string[];
+}
+
+interface NounContext {
+  idWords: readonly string[];
+  idLabel: string;
+  verbIndex: number | undefined;
+  pathSegments: readonly string[][];
+  tags: readonly string[];
+  writes: boolean;
+  actionCls: VerbClass;
+}
+
+/** Weak credential nouns that, as the object of a read, expose secrets ("get_env", "read_vault"). */
+const readableSecretStores = new Set(['env', 'vault', 'keyring']);
+const writeOnly = new Set<RiskCategory>(['financial', 'administrative', 'infrastructure', 'external-communication']);
+type NounCategory = keyof typeof strongNouns;
+const nounCategories = Object.keys(strongNouns) as NounCategory[];
+
+export function addCategory(s: Signals, c: RiskCategory, reason: string): void {
+  const list = s.categories.get(c);
+  if (!list) s.categories.set(c, [reason]);
+  else if (list.length < 3 && !list.includes(reason)) list.push(reason);
+}
+const add = addCategory;
+
+/** A credential word preceded by "page", "next", "max"… is not a credential ("page token", "max tokens"). */
+function isCredentialWord(words: readonly string[], i: number, set: ReadonlySet<string>): boolean {
+  const w = stem(words[i] ?? '');
+  if (!set.has(w)) return false;
+  const before = words[i - 1];
+  return before === undefined || !notCredentialBefore.has(stem(before));
+}
+
+export function nounSignals(s: Signals, ctx: NounContext): void {
+  const sources: Array<{ words: readonly string[]; label: string; object: number | undefined }> = [];
+  const id = ctx.idWords.filter((_, i) => i !== ctx.verbIndex);
+  const objectIndex = ctx.verbIndex === undefined ? undefined : ctx.verbIndex;
+  sources.push({ words: id, label: ctx.idLabel, object: objectIndex });
+  ctx.pathSegments.forEach((seg, i) => {
+    sources.push({ words: seg, label: 'path segment', object: i === ctx.pathSegments.length - 1 ? 0 : undefined });
+  });
+  for (const tag of ctx.tags)
+    sources.push({
+      words: tag
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+      label: 'tag',
+      object: undefined,
+    });
+
+  for (const c of nounCategories) {
+    if (writeOnly.has(c) && !ctx.writes) continue;
+    if (s.categories.has(c)) continue;
+    const strong = strongNouns[c];
+    const weak = weakNouns[c];
+    const weakSeen = new Set<string>();
+    let weakWord = '';
+    for (const src of sources) {
+      for (let i = 0; i < src.words.length; i++) {
+        const raw = src.words[i] ?? '';
+        const w = stem(raw);
+        const isCred = c === 'credential-access';
+        if (isCred ? isCredentialWord(src.words, i, strong) : strong.has(w)) {
+          add(
+            s,
+            c,
+            `${c === 'credential-access' && !ctx.writes ? 'reads ' : ''}noun '${raw}' in ${src.label}${src.label === 'path segment' ? ` '/${src.words.join('-')}'` : ''}`,
+          );
+          break;
+        }
+        if (weak && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
+          weakSeen.add(w);
+          weakWord = raw;
+          const isObject = src.object !== undefined && i === src.object;
+          if (isObject && (ctx.writes || (c === 'credential-access' && readableSecretStores.has(w)))) {
+            add(s, c, `${ctx.actionCls === 'read' ? '' : 'object '}'${raw}' in ${src.label}`);
+            break;
+          }
+        }
+      }
+      if (s.categories.has(c)) break;
+    }
+    if (!s.categories.has(c) && weakSeen.size >= 2 && c !== 'infrastructure')
+      add(s, c, `nouns '${weakWord}'… in ${ctx.idLabel}`);
+  }
+}
+
+const fieldCredentialWords = new Set(
+  [...strongNouns['credential-access']].filter((w) => w !== 'certificate' && w !== 'cert'),
+);
+const financialFields = new Set([
+  'price',
+  'unitamount',
+  'paymentmethod',
+  'cardnumber',
+  'iban',
+  'accountnumber',
+  'routingnumber',
+  'cvc',
+  'cvv',
+]);
+const adminFields = new Set([
+  'role',
+  'roleid',
+  'rolename',
+  'permission',
+  'accesslevel',
+  'isadmin',
+  'admin',
+  'privilege',
+]);
+const personalFields = new Set([
+  'ssn',
+  'dateofbirth',
+  'birthdate',
+  'birthday',
+  'phonenumber',
+  'phone',
+  'mobilephone',
+  'firstname',
+  'lastname',
+  'givenname',
+  'surname',
+  'familyname',
+  'homeaddress',
+  'postalcode',
+  'nationalid',
+  'passportnumber',
+]);
+const recipientFields = new Set(['recipient', 'cc', 'bcc', 'torecipient', 'toaddress', 'toemail']);
+const messageFields = new Set(['subject', 'body', 'message', 'text', 'html', 'content']);
+const destructiveFlags = new Set([
+  'delete',
+  'purge',
+  'force',
+  'overwrite',
+  'wipe',
+  'prune',
+  'hard',
+  'permanent',
+  'deletelocaldata',
+  'cascade',
+]);
+const executes = /\b(execut|run|evaluat|eval\b|interpret)/i;
+
+export function fieldSignals(
+  s: Signals,
+  fields: readonly SchemaField[],
+  ctx: { writes: boolean; toolWords: readonly string[] },
+): void {
+  const names = new Set(fields.map((f) => f.joined));
+  const toolMentionsQueryLanguage = ctx.toolWords.some((w) => queryLanguages.has(w));
+  const hasMessageField = [...messageFields].some((m) => names.has(m));
+  for (const f of fields) {
+    if (f.depth > 2) continue;
+    const j = f.joined;
+    const last = f.words[f.words.length - 1] ?? '';
+    // credential-access: a tool that sets a secret (writes only; reads that take a key are the caller's auth).
+    const lastIsCredential = f.words.length > 0 && isCredentialWord(f.words, f.words.length - 1, fieldCredentialWords);
+    if (
+      ctx.writes &&
+      f.depth <= 1 &&
+      lastIsCredential &&
+      f.type !== 'boolean' &&
+      !/authenticat|authoriz|bearer/i.test(f.description)
+    )
+      add(s, 'credential-access', `field '${f.name}' sets a credential`);
+    if (
+      ctx.writes &&
+      (financialFields.has(j) || (last === 'amount' && (names.has('currency') || names.has('currencycode'))))
+    )
+      add(s, 'financial', financialFields.has(j) ? `field '${f.name}'` : `body field '${f.name}' with 'currency'`);
+    if (ctx.writes && (adminFields.has(j) || adminFields.has(last)) && f.depth === 0)
+      add(s, 'administrative', `field '${f.name}'`);
+    if (personalFields.has(j) && f.depth <= 1) add(s, 'personal-data', `field '${f.name}'`);
+    if (ctx.writes && (recipientFields.has(j) || (j === 'to' && hasMessageField)))
+      add(s, 'external-communication', j === 'to' ? `field 'to' with a message body` : `field '${f.name}'`);
+    const codeLike = codeFields.has(j) || (f.words.length > 1 && codeFields.has(last));
+    if (codeLike && (f.type === 'string' || f.type === 'array' || f.type === undefined)) {
+      const contextual =
+        j === 'code' || j === 'statement' || j === 'expression' || last === 'code' || last === 'statement';
+      if (
+        !contextual ||
+        executes.test(f.description) ||
+        toolMentionsQueryLanguage ||
+        f.words.some((w) => queryLanguages.has(w))
+      )
+        add(
+          s,
+          'code-execution',
+          `field '${f.name}' carries ${j.includes('sql') || toolMentionsQueryLanguage ? 'a query' : 'code or a command'}`,
+        );
+    }
+    if (
+      (j === 'query' || last === 'query') &&
+      (toolMentionsQueryLanguage ||
+        f.words.some((w) => queryLanguages.has(w)) ||
+        /\b(sql|dql|soql|kql|promql|cypher|esql)\b/i.test(f.description))
+    )
+      add(s, 'code-execution', `field '${f.name}' carries a query-language statement`);
+    if (ctx.writes && f.type === 'boolean' && destructiveFlags.has(j))
+      add(s, 'destructive', `boolean field '${f.name}'`);
+  }
+}
+
+const responseCredentialFields = new Set([
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'secret',
+  'clientsecret',
+  'privatekey',
+  'password',
+  'apikey',
+  'apitoken',
+  'secretkey',
+  'signingsecret',
+  'webhooksecret',
+  'credential',
+  'kubeconfig',
+  'secretaccesskey',
+  'sessiontoken',
+  'passphrase',
+  'connectionstring',
+]);
+
+export function responseSignals(s: Signals, fields: readonly SchemaField[]): void {
+  for (const f of fields) {
+    if (f.depth > 1 || (f.type !== undefined && f.type !== 'string')) continue;
+    const prev = f.words.length > 1 ? f.words[f.words.length - 2] : undefined;
+    if (
+      responseCredentialFields.has(f.joined) ||
+      (responseCredentialFields.has(f.words[f.words.length - 1] ?? '') &&
+        prev !== undefined &&
+        !notCredentialBefore.has(prev))
+    ) {
+      add(s, 'credential-access', `response field '${f.name}'`);
+      return;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/** Word splitting for tool names, operationIds, paths and prose. */
+
+/** Split an identifier (camelCase, snake_case, kebab-case, dotted, paths) into lower-case words. */
+export function splitIdentifier(text: string): string[] {
+  const spaced = text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-zA-Z])(\d)/g, '$1 $2');
+  const out: string[] = [];
+  for (const w of spaced.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (w.length > 0 && !/^v?\d+$/.test(w)) out.push(w);
+  }
+  return out;
+}
+
+/** Split prose into lower-case words (keeps only letters and digits). */
+export function splitWords(text: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  const re = /[A-Za-z][A-Za-z0-9']*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && out.length < limit) out.push(m[0].toLowerCase().replace(/'s?$/, ''));
+  return out;
+}
+
+/** Cheap English singular / third-person stem: "policies" → "policy", "pushes" → "push", "keys" → "key". */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const out = stemUncached(word);
+  if (stemCache.size > 50_000) stemCache.clear();
+  stemCache.set(word, out);
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+
+function stemUncached(word: string): string {
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (/(ss|x|ch|sh|zz)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** Noun compounds that contain a verb-looking word ("pull request" is not "pull"). */
+const compounds: ReadonlyArray<readonly [string, string, string]> = [
+  ['pull', 'request', 'pullrequest'],
+  ['merge', 'request', 'mergerequest'],
+  ['push', 'notification', 'pushnotification'],
+  ['access', 'token', 'accesstoken'],
+  ['api', 'key', 'apikey'],
+  ['api', 'token', 'apitoken'],
+  ['access', 'key', 'accesskey'],
+  ['secret', 'key', 'secretkey'],
+  ['private', 'key', 'privatekey'],
+  ['ssh', 'key', 'sshkey'],
+  ['gpg', 'key', 'gpgkey'],
+  ['deploy', 'key', 'deploykey'],
+  ['signing', 'key', 'signingkey'],
+  ['signing', 'secret', 'signingsecret'],
+  ['encryption', 'key', 'encryptionkey'],
+  ['client', 'secret', 'clientsecret'],
+  ['payment', 'method', 'paymentmethod'],
+  ['payment', 'intent', 'paymentintent'],
+  ['phone', 'number', 'phonenumber'],
+  ['check', 'run', 'checkrun'],
+  ['check', 'suite', 'checksuite'],
+  ['run', 'time', 'runtime'],
+  ['environment', 'variable', 'envvar'],
+  ['env', 'var', 'envvar'],
+  ['env', 'variable', 'envvar'],
+];
+
+/** Merge known two-word compounds (on stemmed words) so that verbs inside nouns are not read as verbs. */
+export function joinCompounds(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const a = words[i] ?? '';
+    const b = words[i + 1];
+    const hit = b === undefined ? undefined : compounds.find(([x, y]) => x === stem(a) && y === stem(b));
+    if (hit) {
+      out.push(hit[2]);
+      i++;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}

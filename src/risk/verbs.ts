@@ -1,0 +1,134 @@
+/** Finding the action a tool performs from the words of its name, operationId or prose. */
+import { openChanges, resolveLooksUp, strongNouns, verbs, type VerbClass } from './lexicon.js';
+import { stem } from './tokens.js';
+
+const order: VerbClass[] = [
+  'read',
+  'create',
+  'comment',
+  'update',
+  'scale',
+  'lifecycle',
+  'grant',
+  'trigger',
+  'send',
+  'revoke',
+  'rotate',
+  'delete',
+  'deploy',
+  'pay',
+  'exec',
+];
+/** How consequential a verb class is (used to pick among coordinated verbs and enum methods). */
+export function severity(cls: VerbClass): number {
+  return order.indexOf(cls);
+}
+
+export interface VerbHit {
+  /** The word as it appears (stemmed). */
+  word: string;
+  cls: VerbClass;
+  index: number;
+  /** The word is also a common noun ("review", "request"). */
+  ambiguous?: boolean;
+}
+
+/** Classify one word as a verb, with the few verbs whose meaning depends on their object. */
+function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguous: boolean } | undefined {
+  const raw = words[i] ?? '';
+  const w = verbs.has(raw) ? raw : stem(raw);
+  const entry = verbs.get(w) ?? prefixed(w);
+  if (!entry) return undefined;
+  const rest = words.filter((_, j) => j !== i).map(stem);
+  const ambiguous = entry.ambiguous === true;
+  switch (w) {
+    case 'resolve':
+      return { cls: rest.some((x) => resolveLooksUp.has(x)) ? 'read' : 'update', ambiguous };
+    case 'open':
+      return { cls: rest.some((x) => openChanges.has(x)) ? 'update' : 'read', ambiguous };
+    case 'generate':
+      return { cls: rest.some((x) => strongNouns['credential-access'].has(x)) ? 'rotate' : 'read', ambiguous };
+    case 'post':
+      return {
+        cls: strongNouns['external-communication'].has(stem(words[i + 1] ?? '')) ? 'send' : 'create',
+        ambiguous,
+      };
+    case 'capture':
+      return { cls: rest.some((x) => strongNouns.financial.has(x)) ? 'pay' : 'read', ambiguous };
+    default:
+      return { cls: entry.cls, ambiguous };
+  }
+}
+
+/** "unresolve", "reassign", "deprovision": a prefixed verb changes state like its root (never a read). */
+function prefixed(w: string): { cls: VerbClass; ambiguous?: boolean } | undefined {
+  for (const p of ['un', 're', 'de', 'dis']) {
+    if (!w.startsWith(p) || w.length - p.length < 3) continue;
+    const root = verbs.get(w.slice(p.length));
+    if (root && !root.ambiguous) return { cls: root.cls === 'read' ? 'update' : root.cls, ambiguous: true };
+  }
+  return undefined;
+}
+
+/**
+ * The governing verb of an identifier: the first unambiguous verb, else the first verb-noun
+ * ("request_review" → request). `exclude` skips words already explained (an HTTP-method prefix).
+ */
+export function governingVerb(words: readonly string[]): VerbHit | undefined {
+  let firstAmbiguous: VerbHit | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const hit = verbAt(words, i);
+    if (!hit) continue;
+    const h: VerbHit = { word: stem(words[i] ?? ''), cls: hit.cls, index: i, ambiguous: hit.ambiguous };
+    if (!hit.ambiguous) return h;
+    firstAmbiguous ??= h;
+  }
+  return firstAmbiguous;
+}
+
+/** Every verb in an identifier (used to see "create_or_update", "get_or_delete"). */
+export function allVerbs(words: readonly string[]): VerbHit[] {
+  const out: VerbHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const hit = verbAt(words, i);
+    if (hit) out.push({ word: stem(words[i] ?? ''), cls: hit.cls, index: i, ambiguous: hit.ambiguous });
+  }
+  return out;
+}
+
+const proseFiller = new Set(
+  (
+    'a an the this that these tool tools use used using you your can will should may to it its allows allow lets ' +
+    'let helps help for of in on with and or please function endpoint api operation method call when which is ' +
+    'are be by from via all any given specified specific one more new existing'
+  ).split(' '),
+);
+
+/**
+ * The first unambiguous verb in the opening of a description or summary ("Creates a refund…",
+ * "Use this tool to delete…"). Prose is noisy, so verb-nouns are ignored and only the first
+ * `window` content words are looked at.
+ */
+export function proseVerb(words: readonly string[], window = 24): VerbHit | undefined {
+  let seen = 0;
+  for (let i = 0; i < words.length && seen < window; i++) {
+    const w = words[i] ?? '';
+    if (proseFiller.has(w)) continue;
+    seen++;
+    const hit = verbAt(words, i);
+    // Descriptions open with an imperative ("Link test cases…"): there even a verb-noun is the verb.
+    if (!hit || (hit.ambiguous && !(seen === 1 && i === 0))) continue;
+    const first: VerbHit = { word: stem(w), cls: hit.cls, index: i };
+    // "Read or replace the clipboard", "Add, update, or remove": the most consequential coordinated verb.
+    let best = first;
+    for (let j = i + 1; j < Math.min(words.length, i + 8); j++) {
+      const x = words[j] ?? '';
+      if (x === 'or' || x === 'and') continue;
+      const next = verbAt(words, j);
+      if (!next || next.ambiguous) break;
+      if (severity(next.cls) > severity(best.cls)) best = { word: stem(x), cls: next.cls, index: j };
+    }
+    return best;
+  }
+  return undefined;
+}
