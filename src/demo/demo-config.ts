@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** The bundled demo config, written next to the demo's data so `portcullis validate` and reload work on it. */
-export function demoConfigYaml(port: number): string {
+export function demoConfigYaml(port: number, billingSpecPath: string): string {
   const upstream = fileURLToPath(new URL('./demo-upstream.js', import.meta.url));
   return `# Portcullis demo config (written by \`portcullis demo\`; edit it and the gateway reloads it).
 dataDir: ./data
@@ -13,20 +13,28 @@ upstreams:
     transport: stdio
     command: ${JSON.stringify(process.execPath)}
     args: [${JSON.stringify(upstream)}]
+openapi:
+  # A small billing API (invoices, refunds, customers, admin users) served locally from its own OpenAPI spec.
+  billing:
+    spec: ${JSON.stringify(billingSpecPath)}
+    allowPrivateNetwork: true   # the demo API runs on 127.0.0.1
+    auth:
+      billingKey:
+        credential: PORTCULLIS_DEMO_BILLING_KEY   # environment variable; agents never see it
 agents:
   # Reads tickets only.
   support-bot:
     description: Answers customer questions; may only read tickets.
     tools:
-      allow: ["helpdesk_list_tickets", "helpdesk_get_ticket"]
+      allow: ["helpdesk_list_tickets", "helpdesk_get_ticket", "billing_list*", "billing_get*"]
     resources:
       allow: ["helpdesk:*"]
   # Works tickets, but may never delete one.
   ops-agent:
-    description: Triage agent; may open and close tickets.
+    description: Triage agent; may open and close tickets, invoice and refund; never deletes, never manages users.
     tools:
-      allow: ["helpdesk_*"]
-      deny: ["helpdesk_delete_*"]
+      allow: ["helpdesk_*", "billing_*"]
+      deny: ["helpdesk_delete_*", "billing_delete*", "billing_*AdminUser*"]
     prompts:
       allow: ["helpdesk_*"]
     resources:

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { generateApiKey } from '../../authn/api-key.js';
 import { loadConfigFile } from '../../config/load.js';
 import { demoConfigYaml } from '../../demo/demo-config.js';
+import { startBillingApi } from '../../demo/billing-api/index.js';
 import { openStore } from '../context.js';
 import { runGateway, stopOnSignals } from '../runtime.js';
 
@@ -17,7 +19,11 @@ export function register(program: Command): void {
       const dir = resolve(opts.dir);
       mkdirSync(dir, { recursive: true });
       const file = resolve(dir, 'portcullis.yaml');
-      writeFileSync(file, demoConfigYaml(opts.port));
+      // The demo billing API and its key: the key reaches the gateway through the environment only.
+      const billingKey = randomBytes(24).toString('base64url');
+      const billing = await startBillingApi(0, { apiKey: billingKey });
+      process.env.PORTCULLIS_DEMO_BILLING_KEY = billingKey;
+      writeFileSync(file, demoConfigYaml(opts.port, billing.specPath));
       let loaded = loadConfigFile(file);
 
       // Fresh keys every start: the old ones are revoked, the new ones shown once.
@@ -36,11 +42,16 @@ export function register(program: Command): void {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
         process.stderr.write(`portcullis: port ${opts.port} is in use; picking a free port\n`);
-        writeFileSync(file, demoConfigYaml(0));
+        writeFileSync(file, demoConfigYaml(0, billing.specPath));
         loaded = loadConfigFile(file);
         running = await runGateway(loaded);
       }
       const url = running.front.url;
+      const inventory = running.gw
+        .catalog()
+        .all()
+        .map((e) => `  ${e.name.padEnd(30)} ${e.risk.level.padEnd(7)} ${e.risk.categories.join(', ') || '-'}${e.quarantined ? '  (QUARANTINED)' : ''}`)
+        .join('\n');
       process.stdout.write(`
 Portcullis demo is running.
 
@@ -48,11 +59,14 @@ Portcullis demo is running.
   Health         ${url.replace(/\/mcp$/, '/readyz')}
   Config         ${file}   (edit it: the gateway reloads)
 
+Tools and their risk (portcullis scan ... shows the reasons):
+${inventory}
+
 Demo agents (keys are shown once; a restart issues new ones):
   support-bot  ${keys['support-bot']}
-               may read tickets only
+               may read tickets, customers and invoices only
   ops-agent    ${keys['ops-agent']}
-               may open and close tickets, never delete them
+               may work tickets, invoice and refund; never deletes, never manages users
 
 Try it (the gateway only lists what each agent may use):
   curl -s ${url} -H 'Authorization: Bearer ${keys['support-bot']}' \\
@@ -70,6 +84,6 @@ Claude Desktop (claude_desktop_config.json) runs Portcullis over stdio as one ag
 
 Stop with Ctrl-C.
 `);
-      stopOnSignals(running);
+      stopOnSignals({ stop: async () => (await running.stop(), await billing.close()) });
     });
 }
