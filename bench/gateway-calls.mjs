@@ -51,7 +51,19 @@ async function viaMcpProxy(concurrency) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const { proc } = await startAndWait(
     process.execPath,
-    [join(ROOT, 'node_modules/mcp-proxy/dist/bin/mcp-proxy.mjs'), '--host', '127.0.0.1', '--port', String(port), '--server', 'stream', '--no-eventStore', '--', process.execPath, UPSTREAM],
+    [
+      join(ROOT, 'node_modules/mcp-proxy/dist/bin/mcp-proxy.mjs'),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--server',
+      'stream',
+      '--no-eventStore',
+      '--',
+      process.execPath,
+      UPSTREAM,
+    ],
     /starting server on port|listening/i,
   );
   await new Promise((r) => setTimeout(r, 500));
@@ -77,8 +89,14 @@ async function viaPortcullis(concurrency) {
     `upstreams:\n  up:\n    transport: stdio\n    command: ${JSON.stringify(process.execPath)}\n    args: [${JSON.stringify(UPSTREAM)}]\nagents:\n  bench:\n    tools:\n      allow: ["up_echo"]\n      deny: ["up_crash"]\n`,
   );
   const cli = join(ROOT, 'dist/cli/main.js');
-  const key = spawnSync(process.execPath, [cli, 'agents', 'create', 'bench', '--config', config], { encoding: 'utf8' }).stdout.trim();
-  const { proc, match } = await startAndWait(process.execPath, [cli, 'serve', '--config', config, '--port', '0'], /listening on (\S+)/);
+  const key = spawnSync(process.execPath, [cli, 'agents', 'create', 'bench', '--config', config], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const { proc, match } = await startAndWait(
+    process.execPath,
+    [cli, 'serve', '--config', config, '--port', '0'],
+    /listening on (\S+)/,
+  );
   try {
     return await measure({
       concurrency,

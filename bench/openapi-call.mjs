@@ -30,7 +30,11 @@ const gh = createOpenApiBackend({ name: 'github', spec: github }, { getCredentia
 await gh.start();
 const all = gh.tools();
 const names = new Set(all.slice(0, 1000).map((t) => t.localName));
-const list = () => gh.tools().filter((t) => names.has(t.localName)).map((t) => ({ ...t.definition, name: `github__${t.localName}` }));
+const list = () =>
+  gh
+    .tools()
+    .filter((t) => names.has(t.localName))
+    .map((t) => ({ ...t.definition, name: `github__${t.localName}` }));
 for (let i = 0; i < 50; i++) list();
 const listTimes = [];
 const wireTimes = [];
@@ -58,11 +62,15 @@ await backend.start();
 const agent = new http.Agent({ keepAlive: true });
 const direct = () =>
   new Promise((resolve, reject) => {
-    const req = http.request(`${api.url}/invoices/inv_1`, { agent, headers: { 'x-billing-key': KEY, accept: 'application/json' } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
-    });
+    const req = http.request(
+      `${api.url}/invoices/inv_1`,
+      { agent, headers: { 'x-billing-key': KEY, accept: 'application/json' } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -93,9 +101,15 @@ const f = (x) => x.toFixed(3);
 console.log('### OpenAPI tools/list and call overhead\n');
 console.log('| measurement | p50 | p95 | target |');
 console.log('|---|---|---|---|');
-console.log(`| tools/list of 1,000 GitHub tools from memory (filter + namespace) | ${f(ls.p50)} ms | ${f(ls.p95)} ms | < 5 ms |`);
+console.log(
+  `| tools/list of 1,000 GitHub tools from memory (filter + namespace) | ${f(ls.p50)} ms | ${f(ls.p95)} ms | < 5 ms |`,
+);
 console.log(`| … serialised to JSON (${(bytes / 1e6).toFixed(1)} MB) | ${f(ws.p50)} ms | ${f(ws.p95)} ms | |`);
 console.log(`| GET /invoices/{id} direct (keep-alive node:http) | ${f(ds.p50)} ms | ${f(ds.p95)} ms | |`);
 console.log(`| same call through the OpenAPI backend (callTool) | ${f(bs.p50)} ms | ${f(bs.p95)} ms | |`);
-console.log(`| backend overhead (difference of p50s, of p95s) | ${f(bs.p50 - ds.p50)} ms | ${f(bs.p95 - ds.p95)} ms | |`);
-console.log(`\n${N} sequential calls each; the backend path includes argument validation, request building, credential injection, the SSRF-guarded keep-alive client and result mapping (not the gateway pipeline stages).`);
+console.log(
+  `| backend overhead (difference of p50s, of p95s) | ${f(bs.p50 - ds.p50)} ms | ${f(bs.p95 - ds.p95)} ms | |`,
+);
+console.log(
+  `\n${N} sequential calls each; the backend path includes argument validation, request building, credential injection, the SSRF-guarded keep-alive client and result mapping (not the gateway pipeline stages).`,
+);

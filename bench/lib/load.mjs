@@ -11,11 +11,25 @@ function post(agent, url, headers, body) {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const req = request(
-      { agent, host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        agent,
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+      },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -27,7 +41,17 @@ function post(agent, url, headers, body) {
 /** Opens a 2025-11-25 session (initialize + initialized) on its own keep-alive socket. */
 export async function openSession(url, extraHeaders = {}) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const init = await post(agent, url, extraHeaders, JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } }));
+  const init = await post(
+    agent,
+    url,
+    extraHeaders,
+    JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+    }),
+  );
   if (init.status !== 200) throw new Error(`initialize failed: ${init.status} ${init.body.slice(0, 200)}`);
   const headers = { ...extraHeaders, 'mcp-protocol-version': '2025-11-25' };
   const sid = init.headers['mcp-session-id'];
@@ -37,8 +61,14 @@ export async function openSession(url, extraHeaders = {}) {
   let id = 1;
   return {
     async call(name, args) {
-      const r = await post(agent, url, headers, JSON.stringify({ jsonrpc: '2.0', id: id++, method: 'tools/call', params: { name, arguments: args } }));
-      if (r.status !== 200 || !r.body.includes('"result"') || r.body.includes('"isError":true')) throw new Error(`call failed: ${r.status} ${r.body.slice(0, 300)}`);
+      const r = await post(
+        agent,
+        url,
+        headers,
+        JSON.stringify({ jsonrpc: '2.0', id: id++, method: 'tools/call', params: { name, arguments: args } }),
+      );
+      if (r.status !== 200 || !r.body.includes('"result"') || r.body.includes('"isError":true'))
+        throw new Error(`call failed: ${r.status} ${r.body.slice(0, 300)}`);
       return r.body;
     },
     close: () => agent.destroy(),
@@ -74,7 +104,12 @@ export async function measure({ concurrency, seconds, warmupSeconds = 1, maxCall
   await Promise.all(loops);
   for (const c of callers) await c.close?.();
   latencies.sort((a, b) => a - b);
-  return { callsPerSecond: count / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), calls: count };
+  return {
+    callsPerSecond: count / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    calls: count,
+  };
 }
 
 /** A 2026-07-28 (stateless) caller: no session; every request carries the per-request envelope. */
@@ -88,9 +123,25 @@ export async function openModern(url, extraHeaders = {}) {
   let id = 1;
   return {
     async call(name, args) {
-      const headers = { ...extraHeaders, 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name };
-      const r = await post(agent, url, headers, JSON.stringify({ jsonrpc: '2.0', id: id++, method: 'tools/call', params: { name, arguments: args, _meta: meta } }));
-      if (r.status !== 200 || !r.body.includes('"result"') || r.body.includes('"isError":true')) throw new Error(`call failed: ${r.status} ${r.body.slice(0, 300)}`);
+      const headers = {
+        ...extraHeaders,
+        'mcp-protocol-version': '2026-07-28',
+        'mcp-method': 'tools/call',
+        'mcp-name': name,
+      };
+      const r = await post(
+        agent,
+        url,
+        headers,
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: id++,
+          method: 'tools/call',
+          params: { name, arguments: args, _meta: meta },
+        }),
+      );
+      if (r.status !== 200 || !r.body.includes('"result"') || r.body.includes('"isError":true'))
+        throw new Error(`call failed: ${r.status} ${r.body.slice(0, 300)}`);
       return r.body;
     },
     close: () => agent.destroy(),

@@ -13,7 +13,11 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-export function generateApiKey(agent: string, kind: KeyOwnerKind = 'agent', now = new Date()): { key: string; record: ApiKeyRecord } {
+export function generateApiKey(
+  agent: string,
+  kind: KeyOwnerKind = 'agent',
+  now = new Date(),
+): { key: string; record: ApiKeyRecord } {
   const id = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12);
   const key = `pcl_${id}_${randomBytes(32).toString('base64url')}`;
   return { key, record: { id, kind, agent, hash: hashApiKey(key), createdAt: now.toISOString() } };

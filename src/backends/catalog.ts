@@ -1,6 +1,13 @@
 import type { Backend } from '../core/backend.js';
 import type { BackendTool, ToolDefinition } from '../core/tool.js';
-import { annotationsFor, assessInventory, riskMeta, type Finding, type RiskAssessment, type RiskConfig } from '../risk/index.js';
+import {
+  annotationsFor,
+  assessInventory,
+  riskMeta,
+  type Finding,
+  type RiskAssessment,
+  type RiskConfig,
+} from '../risk/index.js';
 import { namespacedName } from './naming.js';
 
 export interface CatalogEntry {
@@ -57,7 +64,10 @@ export function buildCatalog(backends: readonly Backend[], riskConfig?: RiskConf
   for (const [name, { backend, tool }] of found) {
     const a = assessed.get(name)!;
     const original = tool.definition;
-    const annotations = { ...(original.annotations?.title ? { title: original.annotations.title } : {}), ...annotationsFor(a.risk) };
+    const annotations = {
+      ...(original.annotations?.title ? { title: original.annotations.title } : {}),
+      ...annotationsFor(a.risk),
+    };
     all.push({
       name,
       backend,

@@ -19,7 +19,8 @@ export function configPath(opt: string | undefined): string {
 }
 
 export function loadConfigOrThrow(file: string): LoadedConfig {
-  if (!existsSync(file)) throw new CliError(`config file not found: ${file} (use --config FILE or set PORTCULLIS_CONFIG)`);
+  if (!existsSync(file))
+    throw new CliError(`config file not found: ${file} (use --config FILE or set PORTCULLIS_CONFIG)`);
   try {
     return loadConfigFile(file);
   } catch (e) {

@@ -1,11 +1,12 @@
 import { ConfigError } from '../config/errors.js';
 import { loadConfigFile, type LoadedConfig } from '../config/load.js';
 import { watchConfig } from '../config/watch.js';
-import { createGateway, type Gateway } from '../gateway/gateway.js';
+import { handleAuditApi } from '../audit/index.js';
+import { bootGateway } from '../gateway/boot.js';
+import type { Gateway } from '../gateway/gateway.js';
 import { startHttpFront, type HttpFront } from '../front/http-server.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createAdminApi } from '../http/admin-api.js';
-import { openStore } from './context.js';
 
 export interface Running {
   gw: Gateway;
@@ -15,18 +16,44 @@ export interface Running {
 
 const log = (m: string) => process.stderr.write(`portcullis: ${m}\n`);
 
-/** Boots a gateway from a loaded config: store, backends (in parallel), HTTP front door, hot reload. */
+/** Boots a gateway from a loaded config: store, audit log, backends (in parallel), HTTP front door, hot reload. */
 export async function runGateway(loaded: LoadedConfig, opts: { watch?: boolean } = {}): Promise<Running> {
-  const store = openStore(loaded);
-  const gw = createGateway(loaded, { store, log });
-  await gw.start();
+  const booted = await bootGateway(loaded, { log });
+  const { gw, audit } = booted;
   for (const b of gw.backends()) {
     const s = b.status();
-    log(`backend ${s.name} (${s.kind}): ${s.state}${s.state === 'ready' ? `, ${s.toolCount} tool(s)` : s.lastError ? ` - ${s.lastError}` : ''}`);
+    log(
+      `backend ${s.name} (${s.kind}): ${s.state}${s.state === 'ready' ? `, ${s.toolCount} tool(s)` : s.lastError ? ` - ${s.lastError}` : ''}`,
+    );
   }
+  const authFailed = (info: { reason: string; sourceAddress?: string; keyId?: string }) =>
+    gw.recordEvent({
+      type: 'auth.failed',
+      reasons: [info.reason],
+      ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
+      ...(info.keyId ? { detail: { keyId: info.keyId } } : {}),
+    });
   const health = createHealthRoutes(gw);
-  const api = createAdminApi(gw);
-  const front = await startHttpFront(gw, { routes: async (req, res, url) => health(req, res, url) || (await api(req, res, url)) });
+  const api = createAdminApi(gw, {
+    routes: [{ prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) }],
+    onAuthFailure: authFailed,
+    onAction: (a) =>
+      gw.recordEvent({
+        type: 'admin.action.performed',
+        user: a.user,
+        detail: { method: a.method, path: a.path, status: a.status },
+      }),
+  });
+  let front: HttpFront;
+  try {
+    front = await startHttpFront(gw, {
+      routes: async (req, res, url) => health(req, res, url) || (await api(req, res, url)),
+      onAuthFailure: authFailed,
+    });
+  } catch (e) {
+    await booted.close();
+    throw e;
+  }
 
   let reloading = Promise.resolve();
   const reload = (why: string) => {
@@ -35,15 +62,28 @@ export async function runGateway(loaded: LoadedConfig, opts: { watch?: boolean }
       try {
         next = loadConfigFile(loaded.file);
       } catch (e) {
-        log(`config reload (${why}) rejected; keeping the running config:\n${e instanceof ConfigError ? e.message : String(e)}`);
+        const message = e instanceof ConfigError ? e.message : String(e);
+        log(`config reload (${why}) rejected; keeping the running config:\n${message}`);
+        gw.recordEvent({
+          type: 'config.reload.failed',
+          reasons: message.split('\n').slice(0, 20),
+          detail: { trigger: why },
+        });
         return;
       }
-      const cur = gw.config().config.server;
-      if (next.config.server.host !== cur.host || next.config.server.port !== cur.port) {
+      const cur = gw.config().config;
+      if (next.config.server.host !== cur.server.host || next.config.server.port !== cur.server.port) {
         log('config reload: server.host/port changes take effect after a restart');
       }
+      if (JSON.stringify(next.config.audit) !== JSON.stringify(cur.audit) || next.dataDir !== gw.config().dataDir) {
+        log('config reload: audit and dataDir changes take effect after a restart');
+      }
       const d = await gw.reload(next);
-      log(`config reloaded (${why}): upstreams +${d.added.length} -${d.removed.length} ~${d.changed.length}`);
+      log(`config reloaded (${why}): backends +${d.added.length} -${d.removed.length} ~${d.changed.length}`);
+      gw.recordEvent({
+        type: 'config.reloaded',
+        detail: { trigger: why, added: d.added, removed: d.removed, changed: d.changed },
+      });
     });
   };
   const unwatch = opts.watch === false ? () => undefined : watchConfig(loaded.file, (why) => reload(why));
@@ -55,8 +95,7 @@ export async function runGateway(loaded: LoadedConfig, opts: { watch?: boolean }
       unwatch();
       await reloading;
       await front.close();
-      await gw.close();
-      store.close();
+      await booted.close();
     },
   };
 }

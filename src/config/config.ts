@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { openApiBackendConfigSchema } from '../backends/openapi/config.js';
 import { riskConfigSchema } from '../risk/overrides.js';
+import { auditConfigSchema } from '../audit/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
 
 /**
@@ -14,13 +15,19 @@ export const configSchema = z
     openapi: z.record(backendName, openApiBackendConfigSchema).default({}),
     /** Pinned risk assessments and accepted poisoning findings, each with a required reason. */
     risk: riskConfigSchema.default({ overrides: [], accept: [] }),
+    /** Tamper-evident audit log: checkpoints, redaction, sinks, retention, fail mode. */
+    audit: auditConfigSchema.default(auditConfigSchema.parse({})),
   })
   .strict()
   .superRefine((c, ctx) => {
     // Upstream and OpenAPI backend names share one namespace: a clash would let one shadow the other.
     for (const name of Object.keys(c.openapi)) {
       if (Object.hasOwn(c.upstreams, name)) {
-        ctx.addIssue({ code: 'custom', path: ['openapi', name], message: `backend name "${name}" is also used under upstreams; names must be unique` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['openapi', name],
+          message: `backend name "${name}" is also used under upstreams; names must be unique`,
+        });
       }
     }
   });

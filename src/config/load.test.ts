@@ -30,7 +30,9 @@ describe('config loading', () => {
   });
 
   it('points at an unknown key (a typo is an error, never ignored)', () => {
-    const i = issuesOf(`upstreams:\n  fs:\n    transport: stdio\n    comand: npx\n`).find((x) => x.path.endsWith('comand'));
+    const i = issuesOf(`upstreams:\n  fs:\n    transport: stdio\n    comand: npx\n`).find((x) =>
+      x.path.endsWith('comand'),
+    );
     expect(i).toMatchObject({ line: 4, column: 5, path: 'upstreams.fs.comand' });
     expect(i!.message).toMatch(/unknown key "comand"/);
   });

@@ -126,7 +126,7 @@ function toIssue(
 }
 
 function nodeAt(doc: Document, path: (string | number)[]): Node | undefined {
-  if (path.length === 0) return (doc.contents) ?? undefined;
+  if (path.length === 0) return doc.contents ?? undefined;
   const n: unknown = doc.getIn(path, true);
   return n && typeof n === 'object' && 'range' in n ? (n as Node) : undefined;
 }

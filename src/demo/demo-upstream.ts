@@ -35,7 +35,11 @@ function build(): McpServer {
   );
   server.registerTool(
     'get_ticket',
-    { description: 'Get one ticket by id.', inputSchema: z.object({ id: z.number().int() }), annotations: { readOnlyHint: true } },
+    {
+      description: 'Get one ticket by id.',
+      inputSchema: z.object({ id: z.number().int() }),
+      annotations: { readOnlyHint: true },
+    },
     ({ id }) => {
       const t = tickets.get(id);
       return t ? text(t) : { content: [{ type: 'text' as const, text: `No ticket ${id}` }], isError: true };
@@ -55,7 +59,11 @@ function build(): McpServer {
   );
   server.registerTool(
     'close_ticket',
-    { description: 'Close a ticket.', inputSchema: z.object({ id: z.number().int() }), annotations: { idempotentHint: true } },
+    {
+      description: 'Close a ticket.',
+      inputSchema: z.object({ id: z.number().int() }),
+      annotations: { idempotentHint: true },
+    },
     ({ id }) => {
       const t = tickets.get(id);
       if (!t) return { content: [{ type: 'text' as const, text: `No ticket ${id}` }], isError: true };
@@ -65,17 +73,31 @@ function build(): McpServer {
   );
   server.registerTool(
     'delete_ticket',
-    { description: 'Permanently delete a ticket.', inputSchema: z.object({ id: z.number().int() }), annotations: { destructiveHint: true } },
+    {
+      description: 'Permanently delete a ticket.',
+      inputSchema: z.object({ id: z.number().int() }),
+      annotations: { destructiveHint: true },
+    },
     ({ id }) => text({ deleted: tickets.delete(id) }),
   );
-  server.registerResource('ticket-guide', 'helpdesk://guide', { description: 'How tickets are triaged', mimeType: 'text/plain' }, () => ({
-    contents: [{ uri: 'helpdesk://guide', text: 'Close a ticket only after the customer confirms the fix.' }],
-  }));
+  server.registerResource(
+    'ticket-guide',
+    'helpdesk://guide',
+    { description: 'How tickets are triaged', mimeType: 'text/plain' },
+    () => ({
+      contents: [{ uri: 'helpdesk://guide', text: 'Close a ticket only after the customer confirms the fix.' }],
+    }),
+  );
   server.registerPrompt(
     'triage',
     { description: 'Triage the open tickets', argsSchema: z.object({ customer: z.string().optional() }) },
     ({ customer }) => ({
-      messages: [{ role: 'user', content: { type: 'text', text: `Triage the open tickets${customer ? ` of ${customer}` : ''}.` } }],
+      messages: [
+        {
+          role: 'user',
+          content: { type: 'text', text: `Triage the open tickets${customer ? ` of ${customer}` : ''}.` },
+        },
+      ],
     }),
   );
   return server;

@@ -52,7 +52,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
   /** 2026-07-28: log messages only when the request asked for them, at or above the level it asked for. */
   const logAllowed = (ctx: ServerContext, params: Record<string, unknown> | undefined): boolean => {
     if (opts.era !== 'modern') return true;
-    const wanted = (ctx.mcpReq._meta)?.['io.modelcontextprotocol/logLevel'];
+    const wanted = ctx.mcpReq._meta?.['io.modelcontextprotocol/logLevel'];
     if (typeof wanted !== 'string') return false;
     return LEVELS.indexOf(String(params?.level)) >= LEVELS.indexOf(wanted);
   };
@@ -76,11 +76,22 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
       .entries()
       .filter((e) => p?.check(e.name).allow === true)
       .map((e) => e.definition);
+    gw.recordEvent({
+      type: 'tools.listed',
+      agent: principal.agent,
+      ...(principal.user ? { user: principal.user } : {}),
+      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+      detail: { visible: tools.length, era: opts.era },
+    });
     return { tools } as never;
   });
 
   server.setRequestHandler('tools/call', async (request, ctx) => {
-    const params = request.params as { name: string; arguments?: JsonObject; _meta?: { progressToken?: string | number } };
+    const params = request.params as {
+      name: string;
+      arguments?: JsonObject;
+      _meta?: { progressToken?: string | number };
+    };
     const timeout = AbortSignal.timeout(opts.requestTimeoutMs);
     const signal = AbortSignal.any([ctx.mcpReq.signal, timeout]);
     const token = params._meta?.progressToken;
@@ -99,7 +110,9 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
         ? {
             onProgress: (p: { progress: number; total?: number; message?: string }) => {
               progressSent = progressSent
-                .then(() => ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }))
+                .then(() =>
+                  ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }),
+                )
                 .catch(() => undefined);
             },
           }
@@ -124,14 +137,30 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
       // A tool that declares an outputSchema must return structuredContent (clients enforce it). When a backend
       // could not produce it (truncated, non-JSON or unexpected response), say so instead of breaking the client.
       if (call.entry?.definition.outputSchema && !result.isError && result.structuredContent === undefined) {
-        return { ...result, isError: true, content: [...result.content, { type: 'text', text: 'The response did not carry the structured content this tool declares (truncated or not JSON).' }] } as never;
+        return {
+          ...result,
+          isError: true,
+          content: [
+            ...result.content,
+            {
+              type: 'text',
+              text: 'The response did not carry the structured content this tool declares (truncated or not JSON).',
+            },
+          ],
+        } as never;
       }
       return result as never;
     } catch (e) {
       if (timeout.aborted && !ctx.mcpReq.signal.aborted) {
-        return { content: [{ type: 'text', text: `Call to ${params.name} timed out after ${opts.requestTimeoutMs} ms` }], isError: true } as never;
+        return {
+          content: [{ type: 'text', text: `Call to ${params.name} timed out after ${opts.requestTimeoutMs} ms` }],
+          isError: true,
+        } as never;
       }
-      if (e instanceof GatewayError && !['tool.not_found', 'audit.unavailable', 'store.unavailable', 'internal'].includes(e.code)) {
+      if (
+        e instanceof GatewayError &&
+        !['tool.not_found', 'audit.unavailable', 'store.unavailable', 'internal'].includes(e.code)
+      ) {
         // Denials, invalid arguments and backend failures are results the agent can read and act on.
         return { content: [{ type: 'text', text: e.message }], isError: true } as never;
       }
@@ -146,28 +175,44 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
       throw toProtocolError(e);
     }
   };
-  const signalOf = (ctx: ServerContext) => AbortSignal.any([ctx.mcpReq.signal, AbortSignal.timeout(opts.requestTimeoutMs)]);
+  const signalOf = (ctx: ServerContext) =>
+    AbortSignal.any([ctx.mcpReq.signal, AbortSignal.timeout(opts.requestTimeoutMs)]);
 
   server.setRequestHandler('resources/list', (_r, ctx) => rpc(() => resources.list(signalOf(ctx))) as never);
-  server.setRequestHandler('resources/templates/list', (_r, ctx) => rpc(() => resources.templates(signalOf(ctx))) as never);
-  server.setRequestHandler('resources/read', (r, ctx) =>
-    rpc(() => resources.forward('resources/read', r.params as Params, signalOf(ctx), channelFor(ctx))) as never,
+  server.setRequestHandler(
+    'resources/templates/list',
+    (_r, ctx) => rpc(() => resources.templates(signalOf(ctx))) as never,
   );
-  server.setRequestHandler('resources/subscribe', (r, ctx) =>
-    rpc(async () => {
-      const res = await resources.forward('resources/subscribe', r.params, signalOf(ctx), channelFor(ctx));
-      opts.subscriptions?.add((r.params as { uri: string }).uri);
-      return res;
-    }) as never,
+  server.setRequestHandler(
+    'resources/read',
+    (r, ctx) =>
+      rpc(() => resources.forward('resources/read', r.params as Params, signalOf(ctx), channelFor(ctx))) as never,
   );
-  server.setRequestHandler('resources/unsubscribe', (r, ctx) =>
-    rpc(async () => {
-      opts.subscriptions?.delete((r.params as { uri: string }).uri);
-      return resources.forward('resources/unsubscribe', r.params, signalOf(ctx), channelFor(ctx));
-    }) as never,
+  server.setRequestHandler(
+    'resources/subscribe',
+    (r, ctx) =>
+      rpc(async () => {
+        const res = await resources.forward('resources/subscribe', r.params, signalOf(ctx), channelFor(ctx));
+        opts.subscriptions?.add((r.params as { uri: string }).uri);
+        return res;
+      }) as never,
+  );
+  server.setRequestHandler(
+    'resources/unsubscribe',
+    (r, ctx) =>
+      rpc(async () => {
+        opts.subscriptions?.delete((r.params as { uri: string }).uri);
+        return resources.forward('resources/unsubscribe', r.params, signalOf(ctx), channelFor(ctx));
+      }) as never,
   );
   server.setRequestHandler('prompts/list', (_r, ctx) => rpc(() => resources.prompts(signalOf(ctx))) as never);
-  server.setRequestHandler('prompts/get', (r, ctx) => rpc(() => resources.getPrompt(r.params as Params, signalOf(ctx), channelFor(ctx))) as never);
-  server.setRequestHandler('completion/complete', (r, ctx) => rpc(() => resources.complete(r.params as Params, signalOf(ctx))) as never);
+  server.setRequestHandler(
+    'prompts/get',
+    (r, ctx) => rpc(() => resources.getPrompt(r.params as Params, signalOf(ctx), channelFor(ctx))) as never,
+  );
+  server.setRequestHandler(
+    'completion/complete',
+    (r, ctx) => rpc(() => resources.complete(r.params as Params, signalOf(ctx))) as never,
+  );
   return server;
 }

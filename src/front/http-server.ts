@@ -23,7 +23,13 @@ export interface HttpFrontOptions {
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
 }
 
-const jsonRpcError = (res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}) => {
+const jsonRpcError = (
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+) => {
   if (res.headersSent) return void res.end();
   const body = JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null });
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -58,7 +64,8 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
   const { host, port } = cfg();
   const sessions = createSessionRegistry(30 * 60_000);
 
-  const principalOf = (auth: AuthInfo | undefined) => (auth?.extra as { principal: Principal; source?: string }).principal;
+  const principalOf = (auth: AuthInfo | undefined) =>
+    (auth?.extra as { principal: Principal; source?: string }).principal;
   const modern = createMcpHandler(
     (ctx) => {
       const extra = ctx.authInfo?.extra as { principal: Principal; source?: string };
@@ -80,7 +87,8 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     if (n.method === 'notifications/resources/updated') {
       const uri = typeof n.params?.uri === 'string' ? n.params.uri : '';
       for (const s of sessions.all()) {
-        if (s.subscriptions.has(uri)) void s.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+        if (s.subscriptions.has(uri))
+          void s.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
       }
       modern.notify.resourceUpdated(uri);
     } else if (n.method === 'notifications/resources/list_changed') {
@@ -109,7 +117,11 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     }
     const auth = gw.authenticator.authenticate(token);
     if (!auth.ok) {
-      options.onAuthFailure?.({ reason: auth.reason, ...(source ? { sourceAddress: source } : {}), ...(auth.keyId ? { keyId: auth.keyId } : {}) });
+      options.onAuthFailure?.({
+        reason: auth.reason,
+        ...(source ? { sourceAddress: source } : {}),
+        ...(auth.keyId ? { keyId: auth.keyId } : {}),
+      });
       return jsonRpcError(res, 401, -32001, 'Invalid credentials', {
         'www-authenticate': 'Bearer realm="portcullis", error="invalid_token"',
       });
@@ -119,7 +131,8 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     let body: unknown;
     if (req.method === 'POST') {
       const ct = req.headers['content-type'] ?? '';
-      if (!/^application\/json\b/i.test(ct)) return jsonRpcError(res, 415, -32000, 'Unsupported Media Type: Content-Type must be application/json');
+      if (!/^application\/json\b/i.test(ct))
+        return jsonRpcError(res, 415, -32000, 'Unsupported Media Type: Content-Type must be application/json');
       let raw: Buffer;
       try {
         raw = await readBody(req, c.maxBodyBytes);
@@ -156,7 +169,13 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
         return sessions.open(
           principal,
           (subscriptions) =>
-            createAgentServer(gw, { principal, era: 'legacy', requestTimeoutMs: c.requestTimeoutMs, subscriptions, ...(source ? { sourceAddress: source } : {}) }),
+            createAgentServer(gw, {
+              principal,
+              era: 'legacy',
+              requestTimeoutMs: c.requestTimeoutMs,
+              subscriptions,
+              ...(source ? { sourceAddress: source } : {}),
+            }),
           req,
           res,
           body,
@@ -165,16 +184,37 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
       return jsonRpcError(res, 400, -32000, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
     }
 
-    const call = body as { id?: string | number; method?: string; params?: { name?: unknown; arguments?: Record<string, unknown> } } | undefined;
-    if (call?.method === 'tools/call' && typeof call.params?.name === 'string' && gw.permissions().get(principal.agent)?.check(call.params.name).allow) {
-      const problem = checkParamHeaders(gw.catalog().get(call.params.name)?.definition.inputSchema, call.params.arguments, req.headers);
+    const call = body as
+      | { id?: string | number; method?: string; params?: { name?: unknown; arguments?: Record<string, unknown> } }
+      | undefined;
+    if (
+      call?.method === 'tools/call' &&
+      typeof call.params?.name === 'string' &&
+      gw.permissions().get(principal.agent)?.check(call.params.name).allow
+    ) {
+      const problem = checkParamHeaders(
+        gw.catalog().get(call.params.name)?.definition.inputSchema,
+        call.params.arguments,
+        req.headers,
+      );
       if (problem) {
         res.writeHead(400, { 'content-type': 'application/json' });
-        return void res.end(JSON.stringify({ jsonrpc: '2.0', id: call.id ?? null, error: { code: -32020, message: `Header mismatch: ${problem}` } }));
+        return void res.end(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            id: call.id ?? null,
+            error: { code: -32020, message: `Header mismatch: ${problem}` },
+          }),
+        );
       }
     }
     const webReq = await toWebRequest(req, body);
-    const authInfo: AuthInfo = { token: principal.credentialId ?? '', clientId: principal.agent, scopes: [], extra: { principal, source } };
+    const authInfo: AuthInfo = {
+      token: principal.credentialId ?? '',
+      clientId: principal.agent,
+      scopes: [],
+      extra: { principal, source },
+    };
     const response = await modern.fetch(webReq, { authInfo, parsedBody: body });
     await writeResponse(response, res);
   }

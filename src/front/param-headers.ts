@@ -7,7 +7,11 @@ import type { JsonObject } from '../core/tool.js';
  * and the body agree, or a proxy could be steered by one value while the tool acts on another.
  * Returns a problem description, or undefined when the headers match.
  */
-export function checkParamHeaders(inputSchema: JsonObject | undefined, args: JsonObject | undefined, headers: IncomingHttpHeaders): string | undefined {
+export function checkParamHeaders(
+  inputSchema: JsonObject | undefined,
+  args: JsonObject | undefined,
+  headers: IncomingHttpHeaders,
+): string | undefined {
   const props = inputSchema?.properties;
   if (!props || typeof props !== 'object') return undefined;
   for (const [param, raw] of Object.entries(props as Record<string, unknown>)) {
@@ -17,11 +21,18 @@ export function checkParamHeaders(inputSchema: JsonObject | undefined, args: Jso
     const header = headers[`mcp-param-${name.toLowerCase()}`];
     const headerValue = Array.isArray(header) ? header.join(',') : header;
     if (value === undefined || value === null) continue;
-    if (headerValue === undefined) return `Mcp-Param-${name} header is required: argument "${param}" is present in the body`;
+    if (headerValue === undefined)
+      return `Mcp-Param-${name} header is required: argument "${param}" is present in the body`;
     const decoded = decodeHeaderValue(headerValue.trim());
     if (decoded === undefined) return `Mcp-Param-${name} header is not valid Base64`;
-    const expected = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-    if (expected === undefined || decoded !== expected) return `Mcp-Param-${name} header does not match argument "${param}"`;
+    const expected =
+      typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : undefined;
+    if (expected === undefined || decoded !== expected)
+      return `Mcp-Param-${name} header does not match argument "${param}"`;
   }
   return undefined;
 }

@@ -37,7 +37,8 @@ export function createResourceRouter(gw: Gateway, principal: Principal, perms: (
     signal,
     ...(agent ? { agent } : {}),
   });
-  const withCap = (cap: string) => gw.upstreams().filter((u) => u.status().state === 'ready' && u.capabilities()?.[cap]);
+  const withCap = (cap: string) =>
+    gw.upstreams().filter((u) => u.status().state === 'ready' && u.capabilities()?.[cap]);
 
   async function collect(u: McpUpstream, method: string, key: string, signal: AbortSignal): Promise<JsonObject[]> {
     const out: JsonObject[] = [];
@@ -52,7 +53,13 @@ export function createResourceRouter(gw: Gateway, principal: Principal, perms: (
 
   async function listAll(signal: AbortSignal): Promise<{ server: string; uri: string; r: JsonObject }[]> {
     const per = await Promise.allSettled(
-      withCap('resources').map(async (u) => (await collect(u, 'resources/list', 'resources', signal)).map((r) => ({ server: u.name, uri: String(r.uri), r }))),
+      withCap('resources').map(async (u) =>
+        (await collect(u, 'resources/list', 'resources', signal)).map((r) => ({
+          server: u.name,
+          uri: String(r.uri),
+          r,
+        })),
+      ),
     );
     const all = per.flatMap((p) => (p.status === 'fulfilled' ? p.value : []));
     for (const x of all) o.uris.set(x.uri, x.server);
@@ -61,18 +68,26 @@ export function createResourceRouter(gw: Gateway, principal: Principal, perms: (
 
   async function templatesAll(signal: AbortSignal) {
     const per = await Promise.allSettled(
-      withCap('resources').map(async (u) => (await collect(u, 'resources/templates/list', 'resourceTemplates', signal)).map((t) => ({ server: u.name, t }))),
+      withCap('resources').map(async (u) =>
+        (await collect(u, 'resources/templates/list', 'resourceTemplates', signal)).map((t) => ({ server: u.name, t })),
+      ),
     );
     const all = per.flatMap((p) => (p.status === 'fulfilled' ? p.value : []));
-    o.templates = all.map(({ server, t }) => ({ server, template: String(t.uriTemplate), re: templateRegex(String(t.uriTemplate)) }));
+    o.templates = all.map(({ server, t }) => ({
+      server,
+      template: String(t.uriTemplate),
+      re: templateRegex(String(t.uriTemplate)),
+    }));
     return all;
   }
 
-  const ownerOf = (uri: string): string | undefined => o.uris.get(uri) ?? o.templates.find((t) => t.re.test(uri))?.server;
+  const ownerOf = (uri: string): string | undefined =>
+    o.uris.get(uri) ?? o.templates.find((t) => t.re.test(uri))?.server;
   const notFound = (uri: string) => new UpstreamRpcError(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri });
 
   const splitName = (name: string): { server: string; local: string } | undefined => {
-    for (const u of gw.upstreams()) if (name.startsWith(`${u.name}_`)) return { server: u.name, local: name.slice(u.name.length + 1) };
+    for (const u of gw.upstreams())
+      if (name.startsWith(`${u.name}_`)) return { server: u.name, local: name.slice(u.name.length + 1) };
     return undefined;
   };
   const promptTarget = async (name: string, signal: AbortSignal) => {
@@ -115,10 +130,15 @@ export function createResourceRouter(gw: Gateway, principal: Principal, perms: (
       const p = perms();
       const per = await Promise.allSettled(
         withCap('prompts').map(async (u) =>
-          (await collect(u, 'prompts/list', 'prompts', signal)).map((x) => ({ ...x, name: namespacedName(u.name, String(x.name)) })),
+          (await collect(u, 'prompts/list', 'prompts', signal)).map((x) => ({
+            ...x,
+            name: namespacedName(u.name, String(x.name)),
+          })),
         ),
       );
-      return { prompts: per.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])).filter((x) => p?.prompt(x.name)) };
+      return {
+        prompts: per.flatMap((r) => (r.status === 'fulfilled' ? r.value : [])).filter((x) => p?.prompt(x.name)),
+      };
     },
     async getPrompt(params: Params, signal: AbortSignal, agent: AgentChannel) {
       const name = typeof params?.name === 'string' ? params.name : '';

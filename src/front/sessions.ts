@@ -18,14 +18,17 @@ interface Session {
  */
 export function createSessionRegistry(idleTimeoutMs: number) {
   const sessions = new Map<string, Session>();
-  const sweep = setInterval(() => {
-    const cutoff = Date.now() - idleTimeoutMs;
-    for (const [id, s] of sessions) {
-      if (s.lastSeen >= cutoff) continue;
-      sessions.delete(id);
-      void s.transport.close().catch(() => undefined);
-    }
-  }, Math.min(idleTimeoutMs, 60_000));
+  const sweep = setInterval(
+    () => {
+      const cutoff = Date.now() - idleTimeoutMs;
+      for (const [id, s] of sessions) {
+        if (s.lastSeen >= cutoff) continue;
+        sessions.delete(id);
+        void s.transport.close().catch(() => undefined);
+      }
+    },
+    Math.min(idleTimeoutMs, 60_000),
+  );
   sweep.unref();
 
   return {
@@ -33,7 +36,8 @@ export function createSessionRegistry(idleTimeoutMs: number) {
     all: () => sessions.values(),
     get(id: string, principal: Principal): Session | undefined {
       const s = sessions.get(id);
-      if (!s || s.principal.agent !== principal.agent || s.principal.credentialId !== principal.credentialId) return undefined;
+      if (!s || s.principal.agent !== principal.agent || s.principal.credentialId !== principal.credentialId)
+        return undefined;
       s.lastSeen = Date.now();
       return s;
     },

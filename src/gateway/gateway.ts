@@ -14,6 +14,7 @@ import { authorizeStage } from '../pipeline/stages/authorize.js';
 import { validateStage } from '../pipeline/stages/validate.js';
 import { executeStage } from '../pipeline/stages/execute.js';
 import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
+import type { AuditEventInput } from '../audit/types.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -21,7 +22,11 @@ export interface GatewayEvents {
   /** An upstream notification to forward to agents. */
   upstreamNotification(n: UpstreamNotification): void;
   /** A tool was quarantined (critical poisoning finding, not accepted). */
-  toolQuarantined(info: { tool: string; backend: string; findings: { severity: string; kind: string; message: string }[] }): void;
+  toolQuarantined(info: {
+    tool: string;
+    backend: string;
+    findings: { severity: string; kind: string; message: string }[];
+  }): void;
 }
 
 export interface Gateway {
@@ -39,6 +44,8 @@ export interface Gateway {
   store: Store;
   /** Shared argument validator (pipeline and OpenAPI backends). */
   validator: ArgsValidator;
+  /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
+  recordEvent(event: AuditEventInput): void;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
   start(): Promise<void>;
   /** Swap to a new validated config without dropping in-flight calls. */
@@ -49,26 +56,15 @@ export interface Gateway {
 
 export interface GatewayDeps {
   store: Store;
-  /** Where decision records go (default: the store). */
-  records?: RecordSink;
+  /** Where decision records go: the tamper-evident audit log (intent durably before execute). */
+  records: RecordSink;
   /** Extra decision stages after validation (approvals, limits ... as they land). */
   extraStages?: Stage[];
   /** Credential values by name (environment variables until the vault lands). */
   getCredential?: (name: string) => string | undefined;
+  /** Where events outside the call pipeline go (the audit log). */
+  onEvent?: (event: AuditEventInput) => void;
   log?: (msg: string) => void;
-}
-
-export function storeRecordSink(store: Store): RecordSink {
-  return {
-    intent: async () => undefined,
-    outcome: async (call) => {
-      try {
-        store.decisions.insert(call.record);
-      } catch {
-        // The outcome write must never turn into a tool failure.
-      }
-    },
-  };
 }
 
 /** One configured backend: its kind, name and the config entry it was built from (for reload diffs). */
@@ -83,8 +79,14 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   const retired = new Set<Backend>();
   let catalog: Catalog = buildCatalog([]);
   let quarantined = new Set<string>();
-  const listeners: { [K in keyof GatewayEvents]: GatewayEvents[K][] } = { toolsChanged: [], upstreamNotification: [], toolQuarantined: [] };
-  const validator = createArgsValidator({ onSchemaError: (key, msg) => log(`tool ${key}: input schema does not compile, calls refused: ${msg}`) });
+  const listeners: { [K in keyof GatewayEvents]: GatewayEvents[K][] } = {
+    toolsChanged: [],
+    upstreamNotification: [],
+    toolQuarantined: [],
+  };
+  const validator = createArgsValidator({
+    onSchemaError: (key, msg) => log(`tool ${key}: input schema does not compile, calls refused: ${msg}`),
+  });
 
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
   const rebuild = () => {
@@ -96,7 +98,12 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       if (!e.quarantined) continue;
       nowQuarantined.add(e.name);
       if (quarantined.has(e.name)) continue;
-      log(`tool ${e.name} quarantined: ${e.findings.filter((f) => f.severity === 'critical').map((f) => f.message).join('; ')}`);
+      log(
+        `tool ${e.name} quarantined: ${e.findings
+          .filter((f) => f.severity === 'critical')
+          .map((f) => f.message)
+          .join('; ')}`,
+      );
       for (const l of listeners.toolQuarantined) l({ tool: e.name, backend: e.backend.name, findings: e.findings });
     }
     quarantined = nowQuarantined;
@@ -117,7 +124,10 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       });
     }
     for (const [name, o] of Object.entries(cfg.config.openapi)) {
-      m.set(`openapi:${name}`, { config: o, create: () => createOpenApiBackend({ name, ...o }, { getCredential, validator, baseDir: cfg.baseDir }) });
+      m.set(`openapi:${name}`, {
+        config: o,
+        create: () => createOpenApiBackend({ name, ...o }, { getCredential, validator, baseDir: cfg.baseDir }),
+      });
     }
     return m;
   };
@@ -131,15 +141,21 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
 
   const agentExists = (agent: string) => Object.hasOwn(current.config.agents, agent);
   const pipeline = createPipeline(
-    [resolveStage(() => catalog), authorizeStage(() => permissions), validateStage(validator), ...(deps.extraStages ?? [])],
+    [
+      resolveStage(() => catalog),
+      authorizeStage(() => permissions),
+      validateStage(validator),
+      ...(deps.extraStages ?? []),
+    ],
     executeStage(),
-    deps.records ?? storeRecordSink(deps.store),
+    deps.records,
   );
 
   const startAll = async (backends: Backend[]) => {
     const results = await Promise.allSettled(backends.map((b) => b.start()));
     results.forEach((r, i) => {
-      if (r.status === 'rejected') log(`backend ${backends[i]!.name}: ${(r.reason as Error).message ?? String(r.reason)}`);
+      if (r.status === 'rejected')
+        log(`backend ${backends[i]!.name}: ${(r.reason as Error).message ?? String(r.reason)}`);
     });
     rebuild();
   };
@@ -152,18 +168,34 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     upstream: (n) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined,
     upstreams: () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp'),
     authenticator: createApiKeyAuthenticator(deps.store.apiKeys, agentExists, 'agent'),
-    userAuthenticator: createApiKeyAuthenticator(deps.store.apiKeys, (u) => Object.hasOwn(current.config.users, u), 'user'),
+    userAuthenticator: createApiKeyAuthenticator(
+      deps.store.apiKeys,
+      (u) => Object.hasOwn(current.config.users, u),
+      'user',
+    ),
     pipeline,
     store: deps.store,
     validator,
+    recordEvent: (event) => {
+      try {
+        deps.onEvent?.(event);
+      } catch (e) {
+        log(`event ${event.type} not recorded: ${(e as Error).message}`);
+      }
+    },
     start: () => startAll(allBackends()),
     async reload(next) {
       const want = wanted(next);
       const baseMoved = current.baseDir !== next.baseDir;
       const removed = [...slots.keys()].filter((k) => !want.has(k));
       const added = [...want.keys()].filter((k) => !slots.has(k));
-      const changed = [...want.keys()].filter((k) => slots.has(k) && (baseMoved || !isDeepStrictEqual(slots.get(k)!.config, want.get(k)!.config)));
-      const grace = Math.min(120_000, Math.max(30_000, ...Object.values(current.config.upstreams).map((u) => u.timeoutMs)));
+      const changed = [...want.keys()].filter(
+        (k) => slots.has(k) && (baseMoved || !isDeepStrictEqual(slots.get(k)!.config, want.get(k)!.config)),
+      );
+      const grace = Math.min(
+        120_000,
+        Math.max(30_000, ...Object.values(current.config.upstreams).map((u) => u.timeoutMs)),
+      );
       const old: Backend[] = [];
       for (const k of [...removed, ...changed]) {
         old.push(slots.get(k)!.backend);

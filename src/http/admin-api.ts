@@ -20,7 +20,13 @@ export interface AdminApiOptions {
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
 }
 
-const send = (res: ServerResponse, status: number, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}) => {
+const send = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/json',
+  headers: Record<string, string> = {},
+) => {
   res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', ...headers });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 };
@@ -42,7 +48,13 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
                 tools: gw
                   .catalog()
                   .entries()
-                  .map((e) => ({ name: e.name, backend: e.backend.name, source: e.source, annotations: e.definition.annotations, meta: e.definition._meta })),
+                  .map((e) => ({
+                    name: e.name,
+                    backend: e.backend.name,
+                    source: e.source,
+                    annotations: e.definition.annotations,
+                    meta: e.definition._meta,
+                  })),
               },
             }
           : undefined,
@@ -50,7 +62,10 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
     {
       prefix: '/api/v1/backends',
       roles: ['admin', 'auditor'],
-      handle: async (url) => (url.pathname === '/api/v1/backends' ? { status: 200, body: { backends: gw.backends().map((b) => b.status()) } } : undefined),
+      handle: async (url) =>
+        url.pathname === '/api/v1/backends'
+          ? { status: 200, body: { backends: gw.backends().map((b) => b.status()) } }
+          : undefined,
     },
     {
       prefix: '/api/v1/agents',
@@ -62,7 +77,9 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
           name,
           description: a.description,
           tools: a.tools,
-          keys: keys.filter((k) => k.agent === name).map((k) => ({ id: k.id, createdAt: k.createdAt, revokedAt: k.revokedAt })),
+          keys: keys
+            .filter((k) => k.agent === name)
+            .map((k) => ({ id: k.id, createdAt: k.createdAt, revokedAt: k.revokedAt })),
         }));
         return { status: 200, body: { agents } };
       },
@@ -74,22 +91,43 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
     if (!url.pathname.startsWith('/api/v1/') && url.pathname !== '/api/v1') return false;
     const server = gw.config().config.server;
     const guard = checkHost(req.headers.host, server) ?? checkOrigin(req.headers.origin, server);
-    if (guard) return send(res, 403, { error: { code: 'request.forbidden', message: guard } }), true;
-    if (url.pathname === '/api/v1/openapi.json' && req.method === 'GET') return send(res, 200, apiDocument()), true;
+    if (guard) return (send(res, 403, { error: { code: 'request.forbidden', message: guard } }), true);
+    if (url.pathname === '/api/v1/openapi.json' && req.method === 'GET') return (send(res, 200, apiDocument()), true);
 
     const token = bearerToken(req.headers.authorization);
     const source = req.socket.remoteAddress;
     const auth = token ? gw.userAuthenticator.authenticate(token) : undefined;
     if (!auth?.ok) {
-      options.onAuthFailure?.({ reason: auth ? auth.reason : 'missing', ...(source ? { sourceAddress: source } : {}), ...(auth && !auth.ok && auth.keyId ? { keyId: auth.keyId } : {}) });
-      send(res, 401, { error: { code: auth ? 'auth.invalid' : 'auth.missing', message: auth ? 'Invalid credentials' : 'Authentication required' } }, 'application/json', {
-        'www-authenticate': `Bearer realm="portcullis-api"${auth ? ', error="invalid_token"' : ''}`,
+      options.onAuthFailure?.({
+        reason: auth ? auth.reason : 'missing',
+        ...(source ? { sourceAddress: source } : {}),
+        ...(auth && !auth.ok && auth.keyId ? { keyId: auth.keyId } : {}),
       });
+      send(
+        res,
+        401,
+        {
+          error: {
+            code: auth ? 'auth.invalid' : 'auth.missing',
+            message: auth ? 'Invalid credentials' : 'Authentication required',
+          },
+        },
+        'application/json',
+        {
+          'www-authenticate': `Bearer realm="portcullis-api"${auth ? ', error="invalid_token"' : ''}`,
+        },
+      );
       return true;
     }
     const user = auth.principal.agent;
     const roles = (gw.config().config.users[user]?.roles ?? []) as Role[];
-    if (req.method !== 'GET') return send(res, 405, { error: { code: 'request.invalid', message: 'Method not allowed' } }, 'application/json', { allow: 'GET' }), true;
+    if (req.method !== 'GET')
+      return (
+        send(res, 405, { error: { code: 'request.invalid', message: 'Method not allowed' } }, 'application/json', {
+          allow: 'GET',
+        }),
+        true
+      );
 
     const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
     let status = 404;
@@ -98,7 +136,9 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
         send(res, 404, { error: { code: 'request.invalid', message: 'Not found' } });
       } else if (!route.roles.some((r) => roles.includes(r))) {
         status = 403;
-        send(res, 403, { error: { code: 'policy.denied', message: `Requires one of the roles: ${route.roles.join(', ')}` } });
+        send(res, 403, {
+          error: { code: 'policy.denied', message: `Requires one of the roles: ${route.roles.join(', ')}` },
+        });
       } else {
         const r = await route.handle(url, { user, roles });
         status = r?.status ?? 404;

@@ -7,22 +7,60 @@ export function apiDocument(): Record<string, unknown> {
     401: { description: 'Missing or invalid user key', content: { 'application/json': { schema: error } } },
     403: { description: 'The user lacks the role', content: { 'application/json': { schema: error } } },
   });
-  const filters = ['from', 'to', 'agent', 'user', 'tool', 'backend', 'decision', 'risk', 'approvalId', 'status', 'type', 'requestId', 'limit', 'cursor', 'order'].map(
-    (name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }),
-  );
+  const filters = [
+    'from',
+    'to',
+    'agent',
+    'user',
+    'tool',
+    'backend',
+    'decision',
+    'risk',
+    'approvalId',
+    'status',
+    'type',
+    'requestId',
+    'limit',
+    'cursor',
+    'order',
+  ].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
   return {
     openapi: '3.1.0',
     info: { title: 'Portcullis REST API', version: '1' },
     components: {
-      securitySchemes: { userKey: { type: 'http', scheme: 'bearer', description: 'A user key from `portcullis users create`' } },
-      schemas: { Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } } },
+      securitySchemes: {
+        userKey: { type: 'http', scheme: 'bearer', description: 'A user key from `portcullis users create`' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          properties: {
+            error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } },
+          },
+        },
+      },
     },
     security: auth,
     paths: {
-      '/api/v1/tools': { get: { summary: 'Tool inventory (roles: admin, auditor)', responses: ok('Tools with backend, source and annotations') } },
-      '/api/v1/backends': { get: { summary: 'Backend connection states (roles: admin, auditor)', responses: ok('Backend states') } },
-      '/api/v1/agents': { get: { summary: 'Agents, permissions and key ids, never secrets (role: admin)', responses: ok('Agents') } },
-      '/api/v1/audit': { get: { summary: 'Query the audit log with cursor pagination (roles: admin, auditor)', parameters: filters, responses: ok('A page of audit records') } },
+      '/api/v1/tools': {
+        get: {
+          summary: 'Tool inventory (roles: admin, auditor)',
+          responses: ok('Tools with backend, source and annotations'),
+        },
+      },
+      '/api/v1/backends': {
+        get: { summary: 'Backend connection states (roles: admin, auditor)', responses: ok('Backend states') },
+      },
+      '/api/v1/agents': {
+        get: { summary: 'Agents, permissions and key ids, never secrets (role: admin)', responses: ok('Agents') },
+      },
+      '/api/v1/audit': {
+        get: {
+          summary: 'Query the audit log with cursor pagination (roles: admin, auditor)',
+          parameters: filters,
+          responses: ok('A page of audit records'),
+        },
+      },
       '/api/v1/audit/export': {
         get: {
           summary: 'Export audit records as JSON Lines or CSV (roles: admin, auditor)',

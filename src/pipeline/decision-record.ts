@@ -1,7 +1,16 @@
 import type { JsonObject } from '../core/tool.js';
 
 export type Decision = 'allow' | 'deny';
-export type ResultStatus = 'ok' | 'tool_error' | 'denied' | 'not_found' | 'invalid_args' | 'backend_error' | 'timeout' | 'cancelled' | 'audit_error';
+export type ResultStatus =
+  | 'ok'
+  | 'tool_error'
+  | 'denied'
+  | 'not_found'
+  | 'invalid_args'
+  | 'backend_error'
+  | 'timeout'
+  | 'cancelled'
+  | 'audit_error';
 
 /**
  * One record per call, built by the pipeline from data (never logged piecemeal by stages).

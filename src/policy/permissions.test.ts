@@ -11,7 +11,11 @@ describe('agent permissions', () => {
   });
   it('allows by glob and names the rule and pattern', () => {
     const d = perms({ tools: { allow: ['github_get_*'] } }).check('github_get_issue');
-    expect(d).toEqual({ allow: true, rule: 'agents.bot.tools.allow', reasons: ['tool matches allow pattern "github_get_*"'] });
+    expect(d).toEqual({
+      allow: true,
+      rule: 'agents.bot.tools.allow',
+      reasons: ['tool matches allow pattern "github_get_*"'],
+    });
   });
   it('lets deny beat allow', () => {
     const p = perms({ tools: { allow: ['github_*'], deny: ['github_delete_*'] } });

@@ -2,8 +2,7 @@ import picomatch from 'picomatch';
 import type { AgentConfig } from '../config/schema.js';
 
 export type PermissionDecision =
-  | { allow: true; rule: string; reasons: string[] }
-  | { allow: false; rule: string; reasons: string[] };
+  { allow: true; rule: string; reasons: string[] } | { allow: false; rule: string; reasons: string[] };
 
 export interface AgentPermissions {
   /** Visible and callable are the same set at this stage: a tool an agent may not call is not listed. */
@@ -21,7 +20,8 @@ type Compiled = { pattern: string; test: (s: string) => boolean }[];
 /** `bash` mode: `*` also crosses `/`, which is what a pattern over a URI needs. */
 const compile = (patterns: string[], bash = false): Compiled =>
   patterns.map((p) => ({ pattern: p, test: picomatch(p, { dot: true, bash }) }));
-const allowed = (allow: Compiled, deny: Compiled, s: string) => !deny.some((p) => p.test(s)) && allow.some((p) => p.test(s));
+const allowed = (allow: Compiled, deny: Compiled, s: string) =>
+  !deny.some((p) => p.test(s)) && allow.some((p) => p.test(s));
 
 export function compilePermissions(agent: string, cfg: AgentConfig): AgentPermissions {
   const allow = compile(cfg.tools.allow);
@@ -35,9 +35,19 @@ export function compilePermissions(agent: string, cfg: AgentConfig): AgentPermis
     resource: (server, uri) => allowed(resAllow, resDeny, `${server}:${uri}`),
     check(tool) {
       const d = deny.find((p) => p.test(tool));
-      if (d) return { allow: false, rule: `agents.${agent}.tools.deny`, reasons: [`tool matches deny pattern "${d.pattern}"`] };
+      if (d)
+        return {
+          allow: false,
+          rule: `agents.${agent}.tools.deny`,
+          reasons: [`tool matches deny pattern "${d.pattern}"`],
+        };
       const a = allow.find((p) => p.test(tool));
-      if (a) return { allow: true, rule: `agents.${agent}.tools.allow`, reasons: [`tool matches allow pattern "${a.pattern}"`] };
+      if (a)
+        return {
+          allow: true,
+          rule: `agents.${agent}.tools.allow`,
+          reasons: [`tool matches allow pattern "${a.pattern}"`],
+        };
       return { allow: false, rule: 'default-deny', reasons: ['no allow pattern matches this tool'] };
     },
   };

@@ -1,5 +1,3 @@
-import type { DecisionRecord } from '../pipeline/decision-record.js';
-
 /** A stored API key: only its hash is kept. */
 export type KeyOwnerKind = 'agent' | 'user';
 
@@ -25,15 +23,12 @@ export interface ApiKeyRepository {
   rotate(key: ApiKeyRecord): number;
 }
 
-export interface DecisionRepository {
-  insert(record: DecisionRecord): void;
-  recent(limit: number): DecisionRecord[];
-}
-
-/** The store: repositories over one database. A PostgreSQL adapter implements the same interfaces. */
+/**
+ * The store: repositories over one database. A PostgreSQL adapter implements the same interfaces.
+ * Decision records live in the audit log (src/audit), which has its own store interface.
+ */
 export interface Store {
   readonly apiKeys: ApiKeyRepository;
-  readonly decisions: DecisionRepository;
   /** Liveness: throws when the database cannot be used. */
   check(): void;
   close(): void;

@@ -7,7 +7,10 @@ const schema = {
     amount: { type: 'integer', minimum: 1 },
     currency: { type: 'string', enum: ['eur', 'usd'] },
     email: { type: 'string', format: 'email' },
-    items: { type: 'array', items: { type: 'object', properties: { price: { type: 'string', pattern: '^price_' } }, required: ['price'] } },
+    items: {
+      type: 'array',
+      items: { type: 'object', properties: { price: { type: 'string', pattern: '^price_' } }, required: ['price'] },
+    },
     id64: { type: 'integer', format: 'int64' },
   },
   required: ['amount'],
@@ -17,7 +20,9 @@ const schema = {
 describe('createArgsValidator', () => {
   it('accepts valid arguments', () => {
     const v = createArgsValidator();
-    expect(v.validate('t', schema, { amount: 5, currency: 'eur', email: 'a@b.co', items: [{ price: 'price_1' }], id64: 1 })).toEqual({ ok: true });
+    expect(
+      v.validate('t', schema, { amount: 5, currency: 'eur', email: 'a@b.co', items: [{ price: 'price_1' }], id64: 1 }),
+    ).toEqual({ ok: true });
   });
 
   it.each([
@@ -26,7 +31,12 @@ describe('createArgsValidator', () => {
     [{ amount: 0 }, 'amount', 'minimum', 'amount: must be >= 1'],
     [{ amount: 1, currency: 'gbp' }, 'currency', 'enum', 'currency: must be one of "eur", "usd"'],
     [{ amount: 1, email: 'nope' }, 'email', 'format', 'email: must match format "email"'],
-    [{ amount: 1, items: [{ price: 'x' }] }, 'items[0].price', 'pattern', 'items[0].price: must match pattern "^price_"'],
+    [
+      { amount: 1, items: [{ price: 'x' }] },
+      'items[0].price',
+      'pattern',
+      'items[0].price: must match pattern "^price_"',
+    ],
     [{ amount: 1, items: [{}] }, 'items[0].price', 'required', 'items[0].price: is required'],
     [{ amount: 1, extra: true }, 'extra', 'additionalProperties', 'extra: is not allowed (unknown property)'],
     ['text', '(root)', 'type', '(root): must be object'],
@@ -69,7 +79,13 @@ describe('schemas that declare draft-07 (SDK v1 servers)', () => {
   it('are validated with a draft-07 engine instead of being refused', () => {
     const errors: string[] = [];
     const v = createArgsValidator({ onSchemaError: (_k, m) => errors.push(m) });
-    const schema = { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { text: { type: 'string' } }, required: ['text'], additionalProperties: false };
+    const schema = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: { text: { type: 'string' } },
+      required: ['text'],
+      additionalProperties: false,
+    };
     expect(v.validate('sse:shout', schema, { text: 'hi' })).toEqual({ ok: true });
     const bad = v.validate('sse:shout', schema, { text: 3 });
     expect(bad.ok).toBe(false);

@@ -35,7 +35,9 @@ export interface ArgsValidatorOptions {
 const PASS_FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'decimal', 'unix-time'];
 
 // ajv-formats is CommonJS with a default export; under NodeNext the callable sits on `.default`.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 type AnyAjv = Ajv2020 | AjvDraft07;
 
@@ -90,7 +92,10 @@ export function toValidationErrors(errors: readonly ErrorObject[], max = 10): Ar
       path = join(path, params.additionalProperty);
       message = 'is not allowed (unknown property)';
     } else if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
-      const allowed = params.allowedValues.slice(0, 10).map((v) => JSON.stringify(v)).join(', ');
+      const allowed = params.allowedValues
+        .slice(0, 10)
+        .map((v) => JSON.stringify(v))
+        .join(', ');
       message = `must be one of ${allowed}${params.allowedValues.length > 10 ? ', ...' : ''}`;
     }
     const shown = path === '' ? '(root)' : path;
@@ -132,7 +137,12 @@ export function createArgsValidator(options: ArgsValidatorOptions = {}): ArgsVal
     validate(key, schema, args) {
       const v = compiled(key, schema);
       if (typeof v !== 'function') {
-        return { ok: false, errors: [{ path: '(root)', rule: 'schema', message: '(root): the tool input schema is invalid; calls are refused' }] };
+        return {
+          ok: false,
+          errors: [
+            { path: '(root)', rule: 'schema', message: '(root): the tool input schema is invalid; calls are refused' },
+          ],
+        };
       }
       if (v(args)) return { ok: true };
       return { ok: false, errors: toValidationErrors(v.errors ?? [], maxErrors) };

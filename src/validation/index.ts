@@ -1,1 +1,8 @@
-export { createArgsValidator, toValidationErrors, type ArgsValidator, type ArgsValidationError, type ArgsValidationResult, type ArgsValidatorOptions } from './args-validator.js';
+export {
+  createArgsValidator,
+  toValidationErrors,
+  type ArgsValidator,
+  type ArgsValidationError,
+  type ArgsValidationResult,
+  type ArgsValidatorOptions,
+} from './args-validator.js';

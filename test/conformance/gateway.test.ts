@@ -7,7 +7,10 @@ import { FIXTURES, ROOT, startGateway, type RunningGateway } from '../e2e/harnes
 
 function runRunner(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/conformance.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/conformance.mjs'), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -45,7 +48,13 @@ agents:
       '--expected-failures',
       join(ROOT, 'test/conformance/expected-failures.gateway.yaml'),
     ]);
-    if (code !== 0) console.log(output.split('\n').filter((l) => /UNEXPECTED|STALE|conformance:/.test(l)).join('\n'));
+    if (code !== 0)
+      console.log(
+        output
+          .split('\n')
+          .filter((l) => /UNEXPECTED|STALE|conformance:/.test(l))
+          .join('\n'),
+      );
     expect(output).not.toContain(gw.keys.conformance!);
     expect(output).toContain('conformance: PASS - 0 unexpected failures, 0 stale entries');
     expect(code).toBe(0);

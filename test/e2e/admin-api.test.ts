@@ -23,7 +23,8 @@ afterAll(async () => {
   await gw?.stop();
 });
 
-const get = (path: string, key?: string) => fetch(`${gw.base}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+const get = (path: string, key?: string) =>
+  fetch(`${gw.base}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
 
 describe('REST API for people (/api/v1)', () => {
   it('requires a user key: none is 401, an agent key is 401', async () => {
@@ -40,7 +41,9 @@ describe('REST API for people (/api/v1)', () => {
     expect(body.tools.map((t) => t.name)).toContain('t_echo');
     expect((await get('/api/v1/agents', gw.keys.audrey)).status).toBe(403);
     expect((await get('/api/v1/tools', gw.keys.pat)).status).toBe(403);
-    const agents = (await (await get('/api/v1/agents', gw.keys.alice)).json()) as { agents: { name: string; keys: { id: string }[] }[] };
+    const agents = (await (await get('/api/v1/agents', gw.keys.alice)).json()) as {
+      agents: { name: string; keys: { id: string }[] }[];
+    };
     expect(agents.agents[0]!.name).toBe('bot');
     expect(JSON.stringify(agents)).not.toContain(gw.keys.bot!.split('_')[2]!);
   });
@@ -48,14 +51,26 @@ describe('REST API for people (/api/v1)', () => {
   it('agent keys cannot be used as user keys and vice versa on /mcp', async () => {
     const r = await fetch(gw.url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${gw.keys.alice}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }),
+      headers: {
+        authorization: `Bearer ${gw.keys.alice}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+      }),
     });
     expect(r.status).toBe(401);
   });
 
   it('publishes its OpenAPI description and answers unknown paths with 404', async () => {
-    const doc = (await (await get('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/tools', '/api/v1/audit']));
     expect((await get('/api/v1/nope', gw.keys.alice)).status).toBe(404);

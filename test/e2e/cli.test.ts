@@ -46,7 +46,9 @@ describe('the published JSON Schema', () => {
   it('is up to date with the config model (regenerate with `portcullis schema > schema/portcullis.schema.json`)', () => {
     const r = cli(['schema']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(ROOT, 'schema', 'portcullis.schema.json'), 'utf8'))).toEqual(JSON.parse(r.stdout));
+    expect(JSON.parse(readFileSync(join(ROOT, 'schema', 'portcullis.schema.json'), 'utf8'))).toEqual(
+      JSON.parse(r.stdout),
+    );
   });
 });
 
@@ -61,15 +63,28 @@ describe('agents and reload against a running gateway', () => {
 
   const connect = async (key: string) => {
     const c = new Client({ name: 'cli-e2e', version: '1' });
-    await c.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }));
+    await c.connect(
+      new StreamableHTTPClientTransport(new URL(gw.url), {
+        requestInit: { headers: { Authorization: `Bearer ${key}` } },
+      }),
+    );
     return c;
   };
   const status = async (key: string) =>
     (
       await fetch(gw.url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } } }),
+        headers: {
+          authorization: `Bearer ${key}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+        }),
       })
     ).status;
 

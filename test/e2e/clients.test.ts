@@ -35,7 +35,11 @@ const v2 = async (key: string, era: 'legacy' | 'modern') => {
     { name: 'e2e-v2', version: '1.0.0' },
     era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
   );
-  await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(gw.url), {
+      requestInit: { headers: { Authorization: `Bearer ${key}` } },
+    }),
+  );
   return client;
 };
 
@@ -69,13 +73,19 @@ describe.each(['legacy', 'modern'] as const)('SDK v2 client over Streamable HTTP
   it('forwards progress notifications from the upstream', async () => {
     const client = await v2(gw.keys.reader!, era);
     const seen: number[] = [];
-    const r = await client.callTool({ name: 't_slow', arguments: { steps: 3, ms: 20 } }, { onprogress: (p) => seen.push(p.progress) });
+    const r = await client.callTool(
+      { name: 't_slow', arguments: { steps: 3, ms: 20 } },
+      { onprogress: (p) => seen.push(p.progress) },
+    );
     expect(r.content).toEqual([{ type: 'text', text: 'done after 3 steps' }]);
     // All of them, in order, including the last one that arrives just before the result (the SDK's own
     // onprogress drops it about half the time over stdio; the gateway routes progress itself).
     for (let i = 0; i < 5; i++) {
       const again: number[] = [];
-      await client.callTool({ name: 't_slow', arguments: { steps: 3, ms: 1 } }, { onprogress: (p) => again.push(p.progress) });
+      await client.callTool(
+        { name: 't_slow', arguments: { steps: 3, ms: 1 } },
+        { onprogress: (p) => again.push(p.progress) },
+      );
       expect(again).toEqual([1, 2, 3]);
     }
     expect(seen).toEqual([1, 2, 3]);
@@ -86,7 +96,9 @@ describe.each(['legacy', 'modern'] as const)('SDK v2 client over Streamable HTTP
 describe('SDK v1 client (@modelcontextprotocol/sdk) over Streamable HTTP', () => {
   it('lists and calls tools', async () => {
     const client = new V1Client({ name: 'e2e-v1', version: '1.0.0' });
-    await client.connect(new V1HttpTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys.writer}` } } }));
+    await client.connect(
+      new V1HttpTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys.writer}` } } }),
+    );
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toContain('t_env');
     expect(tools.map((t) => t.name)).not.toContain('t_crash');
@@ -97,7 +109,10 @@ describe('SDK v1 client (@modelcontextprotocol/sdk) over Streamable HTTP', () =>
 });
 
 describe('stdio front door (portcullis stdio --agent)', () => {
-  const params = () => ({ command: process.execPath, args: [CLI, 'stdio', '--agent', 'reader', '--config', gw.configFile] });
+  const params = () => ({
+    command: process.execPath,
+    args: [CLI, 'stdio', '--agent', 'reader', '--config', gw.configFile],
+  });
 
   it('serves an SDK v2 client as the named agent (2025 and 2026 eras)', async () => {
     for (const era of ['legacy', 'modern'] as const) {
@@ -126,7 +141,9 @@ describe('stdio front door (portcullis stdio --agent)', () => {
     return new Promise<void>((done, fail) => {
       import('node:child_process')
         .then(({ spawnSync }) => {
-          const r = spawnSync(process.execPath, [CLI, 'stdio', '--agent', 'ghost', '--config', gw.configFile], { encoding: 'utf8' });
+          const r = spawnSync(process.execPath, [CLI, 'stdio', '--agent', 'ghost', '--config', gw.configFile], {
+            encoding: 'utf8',
+          });
           expect(r.status).not.toBe(0);
           expect(r.stderr).toContain('agent "ghost" is not in the config');
           done();

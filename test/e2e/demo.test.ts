@@ -34,7 +34,11 @@ const keyOf = (agent: string) => new RegExp(`${agent}\\s+(pcl_\\S+)`).exec(out)!
 const url = () => /MCP endpoint\s+(\S+)/.exec(out)![1]!;
 async function connect(agent: string) {
   const c = new Client({ name: 'demo-e2e', version: '1' });
-  await c.connect(new StreamableHTTPClientTransport(new URL(url()), { requestInit: { headers: { Authorization: `Bearer ${keyOf(agent)}` } } }));
+  await c.connect(
+    new StreamableHTTPClientTransport(new URL(url()), {
+      requestInit: { headers: { Authorization: `Bearer ${keyOf(agent)}` } },
+    }),
+  );
   return c;
 }
 
@@ -63,7 +67,10 @@ describe('portcullis demo', () => {
     const names = (await c.listTools()).tools.map((t) => t.name);
     expect(names).toContain('helpdesk_create_ticket');
     expect(names.filter((n) => /delete/i.test(n))).toEqual([]);
-    const created = await c.callTool({ name: 'helpdesk_create_ticket', arguments: { title: 'Printer on fire', customer: 'acme' } });
+    const created = await c.callTool({
+      name: 'helpdesk_create_ticket',
+      arguments: { title: 'Printer on fire', customer: 'acme' },
+    });
     expect(JSON.stringify(created.content)).toContain('Printer on fire');
     await c.close();
   });

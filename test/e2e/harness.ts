@@ -50,7 +50,10 @@ export async function startGateway(config: string, opts: { env?: NodeJS.ProcessE
   writeFileSync(configFile, config);
   const parsed = parse(config) as { agents?: Record<string, unknown>; users?: Record<string, unknown> } | null;
   const keys: Record<string, string> = {};
-  for (const [group, names] of [['agents', Object.keys(parsed?.agents ?? {})], ['users', Object.keys(parsed?.users ?? {})]] as const) {
+  for (const [group, names] of [
+    ['agents', Object.keys(parsed?.agents ?? {})],
+    ['users', Object.keys(parsed?.users ?? {})],
+  ] as const) {
     for (const name of names) {
       const r = cli([group, 'create', name, '--config', configFile], opts);
       if (r.code !== 0) throw new Error(`${group} create ${name} failed: ${r.stderr}`);
@@ -111,13 +114,17 @@ export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 15_000
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`condition not met in ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`);
+    if (Date.now() > end)
+      throw new Error(`condition not met in ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
 
 /** Starts a fixture process that prints `listening <port|url>` and returns the port. */
-export async function startFixture(file: string, args: string[]): Promise<{ port: number; proc: ChildProcess; stop(): void }> {
+export async function startFixture(
+  file: string,
+  args: string[],
+): Promise<{ port: number; proc: ChildProcess; stop(): void }> {
   const proc = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await new Promise<number>((res, rej) => {
     let out = '';

@@ -60,10 +60,22 @@ agents:
     tools:
       allow: ["slack_*", "twilio_*", "k8s_*", "box_*"]
 `,
-    { env: { STRIPE_KEY: SECRET, SLACK_TOKEN: 'xoxb-e2e', TWILIO_CRED: 'AC1:tok', K8S_TOKEN: 'k8s-e2e', BOX_TOKEN: 'box-e2e' } },
+    {
+      env: {
+        STRIPE_KEY: SECRET,
+        SLACK_TOKEN: 'xoxb-e2e',
+        TWILIO_CRED: 'AC1:tok',
+        K8S_TOKEN: 'k8s-e2e',
+        BOX_TOKEN: 'box-e2e',
+      },
+    },
   );
   client = new Client({ name: 'e2e-openapi', version: '1' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys['billing-bot']}` } } }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(gw.url), {
+      requestInit: { headers: { Authorization: `Bearer ${gw.keys['billing-bot']}` } },
+    }),
+  );
 });
 afterAll(async () => {
   await client?.close();
@@ -71,20 +83,74 @@ afterAll(async () => {
   await api?.close();
 });
 
-const text = (r: { content?: unknown }) => ((r.content as { text?: string }[]) ?? []).map((c) => c.text ?? '').join('\n');
+const text = (r: { content?: unknown }) =>
+  ((r.content as { text?: string }[]) ?? []).map((c) => c.text ?? '').join('\n');
 
 describe('real specs, one operation each, through the gateway', () => {
   const sid = 'AC0123456789abcdef0123456789abcdef';
-  const cases: [string, Record<string, unknown>, { method: string; url: string; type?: string; body?: string; header?: [string, string] }][] = [
-    ['slack_chat_postMessage', { channel: 'C123', text: 'Hello & all' }, { method: 'POST', url: '/base/chat.postMessage', type: 'application/x-www-form-urlencoded', body: 'channel=C123&text=Hello%20%26%20all', header: ['token', 'xoxb-e2e'] }],
-    ['twilio_CreateMessage', { AccountSid: sid, To: '+15558675310', From: '+15017122661', Body: 'Hi' }, { method: 'POST', url: `/base/2010-04-01/Accounts/${sid}/Messages.json`, type: 'application/x-www-form-urlencoded', body: 'To=%2B15558675310&From=%2B15017122661&Body=Hi', header: ['authorization', `Basic ${Buffer.from('AC1:tok').toString('base64')}`] }],
+  const cases: [
+    string,
+    Record<string, unknown>,
+    { method: string; url: string; type?: string; body?: string; header?: [string, string] },
+  ][] = [
+    [
+      'slack_chat_postMessage',
+      { channel: 'C123', text: 'Hello & all' },
+      {
+        method: 'POST',
+        url: '/base/chat.postMessage',
+        type: 'application/x-www-form-urlencoded',
+        body: 'channel=C123&text=Hello%20%26%20all',
+        header: ['token', 'xoxb-e2e'],
+      },
+    ],
+    [
+      'twilio_CreateMessage',
+      { AccountSid: sid, To: '+15558675310', From: '+15017122661', Body: 'Hi' },
+      {
+        method: 'POST',
+        url: `/base/2010-04-01/Accounts/${sid}/Messages.json`,
+        type: 'application/x-www-form-urlencoded',
+        body: 'To=%2B15558675310&From=%2B15017122661&Body=Hi',
+        header: ['authorization', `Basic ${Buffer.from('AC1:tok').toString('base64')}`],
+      },
+    ],
     // Kubernetes declares an apiKey header named authorization: the credential goes as is.
-    ['k8s_patchCoreV1NamespacedConfigMap', { namespace: 'prod', name: 'cfg', body: [{ op: 'replace', path: '/data/k', value: 'v' }], contentType: 'application/json-patch+json' }, { method: 'PATCH', url: '/base/api/v1/namespaces/prod/configmaps/cfg', type: 'application/json-patch+json', body: '[{"op":"replace","path":"/data/k","value":"v"}]', header: ['authorization', 'k8s-e2e'] }],
-    ['box_post_folders', { name: 'Reports', parent: { id: '0' } }, { method: 'POST', url: '/base/folders', type: 'application/json', body: '{"name":"Reports","parent":{"id":"0"}}', header: ['authorization', 'Bearer box-e2e'] }],
+    [
+      'k8s_patchCoreV1NamespacedConfigMap',
+      {
+        namespace: 'prod',
+        name: 'cfg',
+        body: [{ op: 'replace', path: '/data/k', value: 'v' }],
+        contentType: 'application/json-patch+json',
+      },
+      {
+        method: 'PATCH',
+        url: '/base/api/v1/namespaces/prod/configmaps/cfg',
+        type: 'application/json-patch+json',
+        body: '[{"op":"replace","path":"/data/k","value":"v"}]',
+        header: ['authorization', 'k8s-e2e'],
+      },
+    ],
+    [
+      'box_post_folders',
+      { name: 'Reports', parent: { id: '0' } },
+      {
+        method: 'POST',
+        url: '/base/folders',
+        type: 'application/json',
+        body: '{"name":"Reports","parent":{"id":"0"}}',
+        header: ['authorization', 'Bearer box-e2e'],
+      },
+    ],
   ];
   it.each(cases)('%s', async (tool, args, want) => {
     const c = new Client({ name: 'e2e-openapi-ops', version: '1' });
-    await c.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys['ops-bot']}` } } }));
+    await c.connect(
+      new StreamableHTTPClientTransport(new URL(gw.url), {
+        requestInit: { headers: { Authorization: `Bearer ${gw.keys['ops-bot']}` } },
+      }),
+    );
     api.requests.length = 0;
     const r = await c.callTool({ name: tool, arguments: args });
     await c.close();
@@ -122,7 +188,9 @@ describe('OpenAPI tools through the gateway', () => {
     expect(req.url).toBe('/base/v1/customers');
     expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(req.headers.authorization).toMatch(/^Basic /);
-    expect(Buffer.from(String(req.headers.authorization).replace(/^Basic /, ''), 'base64').toString()).toContain(SECRET);
+    expect(Buffer.from(String(req.headers.authorization).replace(/^Basic /, ''), 'base64').toString()).toContain(
+      SECRET,
+    );
     expect(req.body.toString()).toBe('email=a%2Bb%40example.com&expand%5B0%5D=tax&metadata%5Border_id%5D=6735');
     expect(text(r)).not.toContain(SECRET);
   });
@@ -142,7 +210,9 @@ describe('OpenAPI tools through the gateway', () => {
 
   it('a denied operation looks like a nonexistent one and makes no request', async () => {
     api.requests.length = 0;
-    await expect(client.callTool({ name: 'stripe_DeleteCustomersCustomer', arguments: { customer: 'cus_1' } })).rejects.toThrow(/Unknown tool/);
+    await expect(
+      client.callTool({ name: 'stripe_DeleteCustomersCustomer', arguments: { customer: 'cus_1' } }),
+    ).rejects.toThrow(/Unknown tool/);
     expect(api.requests).toHaveLength(0);
   });
 });

@@ -37,7 +37,11 @@ afterAll(async () => {
 
 const connect = async () => {
   const c = new Client({ name: 'risk-e2e', version: '1' });
-  await c.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys.bot}` } } }));
+  await c.connect(
+    new StreamableHTTPClientTransport(new URL(gw.url), {
+      requestInit: { headers: { Authorization: `Bearer ${gw.keys.bot}` } },
+    }),
+  );
   return c;
 };
 
@@ -56,7 +60,11 @@ describe('risk engine in the gateway', () => {
     const c = await connect();
     const { tools } = await c.listTools();
     const echo = tools.find((t) => t.name === 't_echo')!;
-    const risk = echo._meta?.['io.portcullis/risk'] as { level: string; categories: string[]; override?: { reason: string } };
+    const risk = echo._meta?.['io.portcullis/risk'] as {
+      level: string;
+      categories: string[];
+      override?: { reason: string };
+    };
     expect(risk.level).toBe('high');
     expect(risk.categories).toContain('external-communication');
     expect(risk.override?.reason).toMatch(/customer-facing/);

@@ -65,7 +65,11 @@ const healthy = async () => (await fetch(`${gw.base}/healthz`)).status === 200;
 
 describe('bad input gets a clear error and the gateway stays up', () => {
   it('401 without credentials, and with a wrong key', async () => {
-    const none = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: initialize });
+    const none = await fetch(gw.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: initialize,
+    });
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer /);
     expect((await errorOf(none)).message).toMatch(/Authentication required/);
@@ -119,7 +123,17 @@ describe('bad input gets a clear error and the gateway stays up', () => {
     const status = await new Promise<number>((res, rej) => {
       const u = new URL(gw.url);
       const req = request(
-        { host: u.hostname, port: u.port, path: '/mcp', method: 'POST', headers: { host: 'attacker.example', 'content-type': 'application/json', authorization: `Bearer ${gw.keys.ops}` } },
+        {
+          host: u.hostname,
+          port: u.port,
+          path: '/mcp',
+          method: 'POST',
+          headers: {
+            host: 'attacker.example',
+            'content-type': 'application/json',
+            authorization: `Bearer ${gw.keys.ops}`,
+          },
+        },
         (r) => {
           r.resume();
           res(r.statusCode ?? 0);
@@ -141,10 +155,16 @@ describe('bad input gets a clear error and the gateway stays up', () => {
 
   it('an upstream that crashes mid-call fails only its own call; its tools come back after reconnect', async () => {
     const client = new Client({ name: 'crash', version: '1' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(gw.url), {
+        requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } },
+      }),
+    );
     const crashed = await client.callTool({ name: 'a_crash', arguments: {} });
     expect(crashed.isError).toBe(true);
-    expect((crashed.content as { text: string }[])[0]!.text).toMatch(/upstream "a" (disconnected during the call|is unavailable)/);
+    expect((crashed.content as { text: string }[])[0]!.text).toMatch(
+      /upstream "a" (disconnected during the call|is unavailable)/,
+    );
     // The other upstream is unaffected.
     const ok = await client.callTool({ name: 'b_echo', arguments: { message: 'still here' } });
     expect(ok.content).toEqual([{ type: 'text', text: 'echo: still here' }]);
@@ -159,10 +179,16 @@ describe('bad input gets a clear error and the gateway stays up', () => {
 
   it('invalid tool arguments are refused before they reach the upstream, naming the field', async () => {
     const client = new Client({ name: 'args', version: '1' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(gw.url), {
+        requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } },
+      }),
+    );
     const r = await client.callTool({ name: 'b_slow', arguments: { steps: 'three', ms: 1 } });
     expect(r.isError).toBe(true);
-    expect((r.content as { text: string }[])[0]!.text).toMatch(/Invalid arguments for b_slow: steps: must be (integer|number)/);
+    expect((r.content as { text: string }[])[0]!.text).toMatch(
+      /Invalid arguments for b_slow: steps: must be (integer|number)/,
+    );
     const missing = await client.callTool({ name: 'b_echo', arguments: {} });
     expect((missing.content as { text: string }[])[0]!.text).toMatch(/message/);
     await client.close();
@@ -170,7 +196,11 @@ describe('bad input gets a clear error and the gateway stays up', () => {
 
   it('a call that outlives the upstream timeout gets a clear error, not a hang', async () => {
     const client = new Client({ name: 'timeout', version: '1' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(gw.url), {
+        requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } },
+      }),
+    );
     const r = await client.callTool({ name: 'c_slow', arguments: { steps: 30, ms: 100 } });
     expect(r.isError).toBe(true);
     expect((r.content as { text: string }[])[0]!.text).toMatch(/upstream "c" did not answer in time|timed out/);
@@ -179,7 +209,11 @@ describe('bad input gets a clear error and the gateway stays up', () => {
 
   it('a call the client cancels is cancelled upstream and the session goes on', async () => {
     const client = new Client({ name: 'slow', version: '1' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(gw.url), {
+        requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } },
+      }),
+    );
     const ctl = new AbortController();
     const p = client.callTool({ name: 'b_slow', arguments: { steps: 50, ms: 100 } }, { signal: ctl.signal });
     setTimeout(() => ctl.abort(), 200);

@@ -5,7 +5,8 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { FIXTURES, ROOT, eventually, startFixture, startGateway, tempDir, type RunningGateway } from './harness.js';
 
 const node = JSON.stringify(process.execPath);
-const bin = (pkg: string) => JSON.stringify(join(ROOT, 'node_modules', '@modelcontextprotocol', pkg, 'dist', 'index.js'));
+const bin = (pkg: string) =>
+  JSON.stringify(join(ROOT, 'node_modules', '@modelcontextprotocol', pkg, 'dist', 'index.js'));
 
 let gw: RunningGateway;
 let httpUp: Awaited<ReturnType<typeof startFixture>>;
@@ -18,7 +19,8 @@ beforeAll(async () => {
   writeFileSync(join(files, 'hello.txt'), 'hello from disk');
   httpUp = await startFixture(join(FIXTURES, 'test-upstream.mjs'), ['--http', '0']);
   sseUp = await startFixture(join(FIXTURES, 'sse-upstream.mjs'), ['0']);
-  gw = await startGateway(`
+  gw = await startGateway(
+    `
 upstreams:
   everything:
     transport: stdio
@@ -58,7 +60,9 @@ agents:
   narrow:
     tools:
       allow: ["everything_echo"]
-`, { env: { FIXTURE_VALUE: 'from-the-environment' } });
+`,
+    { env: { FIXTURE_VALUE: 'from-the-environment' } },
+  );
 });
 afterAll(async () => {
   await gw?.stop();
@@ -68,17 +72,26 @@ afterAll(async () => {
 
 async function connect(key: string, opts: ConstructorParameters<typeof Client>[1] = {}) {
   const client = new Client({ name: 'e2e-upstreams', version: '1.0.0' }, opts);
-  await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(gw.url), {
+      requestInit: { headers: { Authorization: `Bearer ${key}` } },
+    }),
+  );
   return client;
 }
-const textOf = (r: { content?: unknown }) => ((r.content as { type: string; text?: string }[]) ?? []).map((c) => c.text ?? '').join('\n');
+const textOf = (r: { content?: unknown }) =>
+  ((r.content as { type: string; text?: string }[]) ?? []).map((c) => c.text ?? '').join('\n');
 
 describe('real upstream servers from npm through the gateway', () => {
   it('server-everything: tools, progress, resources, prompts, completions', async () => {
     const c = await connect(gw.keys.all!);
     const names = (await c.listTools()).tools.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['everything_echo', 'everything_get-sum', 'everything_trigger-long-running-operation']));
-    expect(textOf(await c.callTool({ name: 'everything_echo', arguments: { message: 'through' } }))).toContain('through');
+    expect(names).toEqual(
+      expect.arrayContaining(['everything_echo', 'everything_get-sum', 'everything_trigger-long-running-operation']),
+    );
+    expect(textOf(await c.callTool({ name: 'everything_echo', arguments: { message: 'through' } }))).toContain(
+      'through',
+    );
     expect(textOf(await c.callTool({ name: 'everything_get-sum', arguments: { a: 2, b: 40 } }))).toContain('42');
 
     const progress: number[] = [];
@@ -100,7 +113,10 @@ describe('real upstream servers from npm through the gateway', () => {
     const got = await c.getPrompt({ name: 'everything_simple-prompt' });
     expect(got.messages.length).toBeGreaterThan(0);
     if (prompts.includes('everything_completable-prompt')) {
-      const done = await c.complete({ ref: { type: 'ref/prompt', name: 'everything_completable-prompt' }, argument: { name: 'department', value: 'E' } });
+      const done = await c.complete({
+        ref: { type: 'ref/prompt', name: 'everything_completable-prompt' },
+        argument: { name: 'department', value: 'E' },
+      });
       expect(Array.isArray(done.completion.values)).toBe(true);
     }
     await c.close();
@@ -111,7 +127,9 @@ describe('real upstream servers from npm through the gateway', () => {
     expect((await c.listTools()).tools.map((t) => t.name)).toEqual(['everything_echo']);
     expect((await c.listResources()).resources).toEqual([]);
     expect((await c.listPrompts()).prompts).toEqual([]);
-    await expect(c.readResource({ uri: 'demo://resource/static/document/architecture.md' })).rejects.toThrow(/not found/i);
+    await expect(c.readResource({ uri: 'demo://resource/static/document/architecture.md' })).rejects.toThrow(
+      /not found/i,
+    );
     await expect(c.getPrompt({ name: 'everything_simple-prompt' })).rejects.toThrow(/Unknown prompt/);
     await c.close();
   });
@@ -120,7 +138,9 @@ describe('real upstream servers from npm through the gateway', () => {
     const c = await connect(gw.keys.all!);
     const names = (await c.listTools()).tools.map((t) => t.name);
     const readTool = names.includes('fs_read_text_file') ? 'fs_read_text_file' : 'fs_read_file';
-    expect(textOf(await c.callTool({ name: readTool, arguments: { path: join(files, 'hello.txt') } }))).toContain('hello from disk');
+    expect(textOf(await c.callTool({ name: readTool, arguments: { path: join(files, 'hello.txt') } }))).toContain(
+      'hello from disk',
+    );
     const listing = await c.callTool({ name: 'fs_list_directory', arguments: { path: files } });
     expect(textOf(listing)).toContain('hello.txt');
     await c.close();
@@ -140,14 +160,18 @@ describe('real upstream servers from npm through the gateway', () => {
 describe('upstream transports, env and cwd', () => {
   it('reaches a Streamable HTTP upstream and a legacy SSE upstream', async () => {
     const c = await connect(gw.keys.all!);
-    expect(textOf(await c.callTool({ name: 'remote_echo', arguments: { message: 'over http' } }))).toBe('echo: over http');
+    expect(textOf(await c.callTool({ name: 'remote_echo', arguments: { message: 'over http' } }))).toBe(
+      'echo: over http',
+    );
     expect(textOf(await c.callTool({ name: 'legacy_shout', arguments: { text: 'over sse' } }))).toBe('OVER SSE');
     await c.close();
   });
 
   it('spawns stdio upstreams with the configured env (interpolated) and cwd', async () => {
     const c = await connect(gw.keys.all!);
-    expect(textOf(await c.callTool({ name: 't_env', arguments: { name: 'FIXTURE_VALUE' } }))).toBe('from-the-environment');
+    expect(textOf(await c.callTool({ name: 't_env', arguments: { name: 'FIXTURE_VALUE' } }))).toBe(
+      'from-the-environment',
+    );
     expect(textOf(await c.callTool({ name: 't_cwd', arguments: {} }))).toBe(work);
     await c.close();
   });

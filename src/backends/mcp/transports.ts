@@ -18,7 +18,10 @@ export function createUpstreamTransport(cfg: UpstreamConfig, baseDir: string): T
     case 'sse':
       return new SSEClientTransport(new URL(cfg.url), {
         requestInit: { headers: cfg.headers },
-        eventSourceInit: { fetch: (url, init) => fetch(url, { ...init, headers: { ...cfg.headers, ...(init?.headers as Record<string, string>) } }) },
+        eventSourceInit: {
+          fetch: (url, init) =>
+            fetch(url, { ...init, headers: { ...cfg.headers, ...(init?.headers as Record<string, string>) } }),
+        },
       });
   }
 }

@@ -23,7 +23,12 @@ const VERSION = '0.1.0';
  * reconnects with exponential backoff, keeps its last known tool list while down (calls fail fast
  * with `backend.unavailable`), and routes server-to-client requests back to the calling agent.
  */
-export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: string, log: (msg: string) => void): McpUpstream {
+export function createMcpUpstream(
+  name: string,
+  cfg: UpstreamConfig,
+  baseDir: string,
+  log: (msg: string) => void,
+): McpUpstream {
   let client: Client | undefined;
   let state: BackendState = 'connecting';
   let lastError: string | undefined;
@@ -54,8 +59,9 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
     );
   };
 
-  const forward = (method: string) => async (req: { params?: Record<string, unknown> }, ctx: { mcpReq: { signal: AbortSignal } }) =>
-    (await routeToAgent().request(method, req.params, ctx.mcpReq.signal)) as never;
+  const forward =
+    (method: string) => async (req: { params?: Record<string, unknown> }, ctx: { mcpReq: { signal: AbortSignal } }) =>
+      (await routeToAgent().request(method, req.params, ctx.mcpReq.signal)) as never;
 
   const refreshTools = async (c: Client): Promise<void> => {
     const all: ToolDefinition[] = [];
@@ -105,10 +111,20 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
       }
       c.setNotificationHandler('notifications/message', (n: { params?: unknown }) => {
         // Log messages go to the agent whose call is in flight, and nowhere else (they may carry its data).
-        if (inFlight.size === 1) void inFlight.values().next().value!.notify('notifications/message', n.params as Record<string, unknown>).catch(() => undefined);
+        if (inFlight.size === 1)
+          void inFlight
+            .values()
+            .next()
+            .value!.notify('notifications/message', n.params as Record<string, unknown>)
+            .catch(() => undefined);
       });
       c.setNotificationHandler('notifications/progress', (n: { params?: unknown }) => {
-        const { progressToken, ...p } = (n.params ?? {}) as { progressToken?: unknown; progress: number; total?: number; message?: string };
+        const { progressToken, ...p } = (n.params ?? {}) as {
+          progressToken?: unknown;
+          progress: number;
+          total?: number;
+          message?: string;
+        };
         progressRoutes.get(String(progressToken))?.(p);
       });
       c.setNotificationHandler('notifications/tools/list_changed', () => {
@@ -157,12 +173,14 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
 
   const mapError = (e: unknown, signal: AbortSignal): never => {
     if (e instanceof GatewayError) throw e;
-    if (signal.aborted) throw new GatewayError('backend.timeout', `call to upstream "${name}" was cancelled or timed out`);
+    if (signal.aborted)
+      throw new GatewayError('backend.timeout', `call to upstream "${name}" was cancelled or timed out`);
     const msg = (e as Error).message ?? String(e);
     if (/closed|disconnect|EPIPE|ECONNRESET/i.test(msg) || state !== 'ready') {
       throw new GatewayError('backend.failed', `upstream "${name}" disconnected during the call`, msg);
     }
-    if (/timed? ?out/i.test(msg)) throw new GatewayError('backend.timeout', `upstream "${name}" did not answer in time`, msg);
+    if (/timed? ?out/i.test(msg))
+      throw new GatewayError('backend.timeout', `upstream "${name}" did not answer in time`, msg);
     throw new GatewayError('backend.failed', `upstream "${name}" returned an error`, msg);
   };
 
@@ -184,7 +202,13 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
     kind: 'mcp',
     start: () => connect(),
     tools: () => tools,
-    status: (): BackendStatus => ({ name, kind: 'mcp', state, ...(lastError ? { lastError } : {}), toolCount: tools.length }),
+    status: (): BackendStatus => ({
+      name,
+      kind: 'mcp',
+      state,
+      ...(lastError ? { lastError } : {}),
+      toolCount: tools.length,
+    }),
     onToolsChanged: (l) => void toolListeners.push(l),
     onNotification: (l) => void notifyListeners.push(l),
     capabilities: () => client?.getServerCapabilities(),
@@ -204,31 +228,35 @@ export function createMcpUpstream(name: string, cfg: UpstreamConfig, baseDir: st
         }
       }),
     request: (method, params, ctx) =>
-      withAgent(ctx, async () => {
-        const c = live();
-        switch (method) {
-          case 'resources/list':
-            return await c.listResources(params, { signal: ctx.signal });
-          case 'resources/templates/list':
-            return await c.listResourceTemplates(params, { signal: ctx.signal });
-          case 'resources/read':
-            return await c.readResource(params as { uri: string }, { signal: ctx.signal });
-          case 'resources/subscribe':
-            return await c.subscribeResource(params as { uri: string }, { signal: ctx.signal });
-          case 'resources/unsubscribe':
-            return await c.unsubscribeResource(params as { uri: string }, { signal: ctx.signal });
-          case 'prompts/list':
-            return await c.listPrompts(params, { signal: ctx.signal });
-          case 'prompts/get':
-            return await c.getPrompt(params as { name: string }, { signal: ctx.signal });
-          case 'completion/complete':
-            return await c.complete(params as never, { signal: ctx.signal });
-          case 'logging/setLevel':
-            return await c.setLoggingLevel((params as { level: never }).level, { signal: ctx.signal });
-          default:
-            throw new GatewayError('request.invalid', `method ${method} is not forwarded`);
-        }
-      }, true),
+      withAgent(
+        ctx,
+        async () => {
+          const c = live();
+          switch (method) {
+            case 'resources/list':
+              return await c.listResources(params, { signal: ctx.signal });
+            case 'resources/templates/list':
+              return await c.listResourceTemplates(params, { signal: ctx.signal });
+            case 'resources/read':
+              return await c.readResource(params as { uri: string }, { signal: ctx.signal });
+            case 'resources/subscribe':
+              return await c.subscribeResource(params as { uri: string }, { signal: ctx.signal });
+            case 'resources/unsubscribe':
+              return await c.unsubscribeResource(params as { uri: string }, { signal: ctx.signal });
+            case 'prompts/list':
+              return await c.listPrompts(params, { signal: ctx.signal });
+            case 'prompts/get':
+              return await c.getPrompt(params as { name: string }, { signal: ctx.signal });
+            case 'completion/complete':
+              return await c.complete(params as never, { signal: ctx.signal });
+            case 'logging/setLevel':
+              return await c.setLoggingLevel((params as { level: never }).level, { signal: ctx.signal });
+            default:
+              throw new GatewayError('request.invalid', `method ${method} is not forwarded`);
+          }
+        },
+        true,
+      ),
     close: async () => {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);

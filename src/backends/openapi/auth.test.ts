@@ -12,7 +12,10 @@ const schemes: Record<string, SecurityScheme> = {
   bearer: { type: 'http', scheme: 'bearer' },
 };
 const values: Record<string, string> = { Q: 'q v&1', C: 'cookie;val', H: 'hkey', B: 'user:pa ss', T: 'tok123' };
-const noExecutor = { send: () => Promise.reject(new Error('no network in this test')), close: () => undefined } as unknown as HttpExecutor;
+const noExecutor = {
+  send: () => Promise.reject(new Error('no network in this test')),
+  close: () => undefined,
+} as unknown as HttpExecutor;
 
 const plan = (security: CallPlan['security'], injected?: CallPlan['injected']): CallPlan => ({
   method: 'GET',
@@ -24,7 +27,11 @@ const plan = (security: CallPlan['security'], injected?: CallPlan['injected']): 
   hasOutputSchema: false,
   ...(injected ? { injected } : {}),
 });
-const request = (): BuiltRequest => ({ method: 'GET', url: new URL('https://api.example.com/x?a=1%202'), headers: { cookie: 'pref=1' } });
+const request = (): BuiltRequest => ({
+  method: 'GET',
+  url: new URL('https://api.example.com/x?a=1%202'),
+  headers: { cookie: 'pref=1' },
+});
 
 function applier(auth: Parameters<typeof createAuthApplier>[0]['auth']) {
   return createAuthApplier({ schemes, auth, getCredential: (n) => values[n], executor: noExecutor });
@@ -52,7 +59,9 @@ describe('createAuthApplier', () => {
 
   it('fills declared parameters with a custom placement, else places it where configured', async () => {
     const a = applier({ tok: { credential: 'T', in: 'header', name: 'token' } });
-    expect(a.injectedValues(plan([], [{ arg: '\u0000credential:token', name: 'token' }]))).toEqual({ '\u0000credential:token': 'tok123' });
+    expect(a.injectedValues(plan([], [{ arg: '\u0000credential:token', name: 'token' }]))).toEqual({
+      '\u0000credential:token': 'tok123',
+    });
     const declared = request();
     await a.apply(plan([], [{ arg: '\u0000credential:token', name: 'token' }]), declared);
     expect(declared.headers.token).toBeUndefined();
@@ -70,6 +79,8 @@ describe('createAuthApplier', () => {
 
   it('fails with the credential name, never its value, when it is not set', async () => {
     const a = applier({ h: { credential: 'MISSING' } });
-    await expect(a.apply(plan([{ h: [] }]), request())).rejects.toThrow('credential MISSING for security scheme h is not set');
+    await expect(a.apply(plan([{ h: [] }]), request())).rejects.toThrow(
+      'credential MISSING for security scheme h is not set',
+    );
   });
 });

@@ -35,7 +35,8 @@ export function createAuthApplier(deps: AuthApplierDeps) {
     const cfg = deps.auth[schemeName];
     if (!cfg) throw new AuthError(`no credential configured for security scheme ${schemeName}`);
     const v = deps.getCredential(cfg.credential);
-    if (v === undefined || v === '') throw new AuthError(`credential ${cfg.credential} for security scheme ${schemeName} is not set`);
+    if (v === undefined || v === '')
+      throw new AuthError(`credential ${cfg.credential} for security scheme ${schemeName} is not set`);
     remember(v);
     return v;
   }
@@ -44,13 +45,21 @@ export function createAuthApplier(deps: AuthApplierDeps) {
     if (v.length >= 4) secrets.add(v);
   }
 
-  async function clientCredentialsToken(schemeName: string, scheme: SecurityScheme, cfg: OpenApiAuthConfig, signal?: AbortSignal): Promise<string> {
+  async function clientCredentialsToken(
+    schemeName: string,
+    scheme: SecurityScheme,
+    cfg: OpenApiAuthConfig,
+    signal?: AbortSignal,
+  ): Promise<string> {
     const cached = tokens.get(schemeName);
     if (cached && cached.expiresAt > now()) return cached.token;
     const tokenUrl = cfg.tokenUrl ?? scheme.tokenUrl;
     if (!tokenUrl) throw new AuthError(`no token URL for OAuth2 scheme ${schemeName}`);
     const secret = credential(schemeName);
-    const form = [['grant_type', 'client_credentials'], ...(cfg.scopes && cfg.scopes.length > 0 ? [['scope', cfg.scopes.join(' ')]] : [])]
+    const form = [
+      ['grant_type', 'client_credentials'],
+      ...(cfg.scopes && cfg.scopes.length > 0 ? [['scope', cfg.scopes.join(' ')]] : []),
+    ]
       .map(([k, v]) => `${encodeStrict(k!)}=${encodeStrict(v!)}`)
       .join('&');
     const basic = Buffer.from(`${encodeStrict(cfg.clientId ?? '')}:${encodeStrict(secret)}`).toString('base64');
@@ -59,7 +68,11 @@ export function createAuthApplier(deps: AuthApplierDeps) {
       {
         method: 'POST',
         url: new URL(tokenUrl),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', authorization: `Basic ${basic}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+          authorization: `Basic ${basic}`,
+        },
         body: Buffer.from(form),
       },
       signal,
@@ -71,7 +84,8 @@ export function createAuthApplier(deps: AuthApplierDeps) {
     } catch {
       throw new AuthError(`OAuth2 token response for ${schemeName} is not JSON`);
     }
-    if (typeof parsed.access_token !== 'string') throw new AuthError(`OAuth2 token response for ${schemeName} has no access_token`);
+    if (typeof parsed.access_token !== 'string')
+      throw new AuthError(`OAuth2 token response for ${schemeName} has no access_token`);
     remember(parsed.access_token);
     const ttl = typeof parsed.expires_in === 'number' ? parsed.expires_in : 3600;
     tokens.set(schemeName, { token: parsed.access_token, expiresAt: now() + Math.max(0, ttl - 30) * 1000 });
@@ -84,8 +98,10 @@ export function createAuthApplier(deps: AuthApplierDeps) {
       // Appended as text: going through searchParams would re-encode the whole query.
       const pair = `${encodeStrict(name)}=${encodeStrict(value)}`;
       req.url.search = req.url.search ? `${req.url.search}&${pair}` : `?${pair}`;
-    }
-    else req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; ${name}=${encodeStrict(value)}` : `${name}=${encodeStrict(value)}`;
+    } else
+      req.headers.cookie = req.headers.cookie
+        ? `${req.headers.cookie}; ${name}=${encodeStrict(value)}`
+        : `${name}=${encodeStrict(value)}`;
   }
 
   async function applyScheme(req: BuiltRequest, name: string, signal?: AbortSignal): Promise<void> {

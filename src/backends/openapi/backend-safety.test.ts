@@ -9,7 +9,11 @@ import { createOpenApiBackend } from './backend.js';
 import type { OpenApiBackendConfig } from './config.js';
 import { startCaptureServer, type CaptureServer } from './test-support/capture-server.js';
 
-const ctx: BackendCallContext = { principal: { agent: 'test', method: 'stdio' }, requestId: 'r1', signal: new AbortController().signal };
+const ctx: BackendCallContext = {
+  principal: { agent: 'test', method: 'stdio' },
+  requestId: 'r1',
+  signal: new AbortController().signal,
+};
 const API_KEY = 'super-secret-key-123';
 const CLIENT_SECRET = 'client-secret-456';
 
@@ -23,7 +27,17 @@ const spec = {
       key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
       cc: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: {} } } },
     },
-    schemas: { Item: { type: 'object', properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' }, amount: { type: 'integer', minimum: 1 } }, required: ['name'] } },
+    schemas: {
+      Item: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', readOnly: true },
+          name: { type: 'string' },
+          amount: { type: 'integer', minimum: 1 },
+        },
+        required: ['name'],
+      },
+    },
   },
   paths: {
     '/items/{id}': {
@@ -33,18 +47,38 @@ const spec = {
           { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'X-Api-Key', in: 'header', schema: { type: 'string' } },
         ],
-        responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } } },
+        responses: {
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } },
+          },
+        },
       },
     },
     '/items': {
       post: {
         operationId: 'createItem',
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } },
+        },
         responses: { '201': { description: 'created' } },
       },
     },
-    '/go/{where}': { get: { operationId: 'go', parameters: [{ name: 'where', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } },
-    '/cc': { get: { operationId: 'withClientCredentials', security: [{ cc: [] }], responses: { '200': { description: 'ok' } } } },
+    '/go/{where}': {
+      get: {
+        operationId: 'go',
+        parameters: [{ name: 'where', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'ok' } },
+      },
+    },
+    '/cc': {
+      get: {
+        operationId: 'withClientCredentials',
+        security: [{ cc: [] }],
+        responses: { '200': { description: 'ok' } },
+      },
+    },
   },
 };
 
@@ -55,7 +89,14 @@ const backends: Backend[] = [];
 
 async function makeBackend(overrides: Partial<OpenApiBackendConfig> = {}): Promise<Backend> {
   const b = createOpenApiBackend(
-    { name: 'safe', spec: specPath, baseUrl: `${server.url}/v1`, allowPrivateNetwork: true, auth: { key: { credential: 'SAFE_KEY' } }, ...overrides },
+    {
+      name: 'safe',
+      spec: specPath,
+      baseUrl: `${server.url}/v1`,
+      allowPrivateNetwork: true,
+      auth: { key: { credential: 'SAFE_KEY' } },
+      ...overrides,
+    },
     { getCredential: (n) => ({ SAFE_KEY: API_KEY, CC_SECRET: CLIENT_SECRET })[n] },
   );
   await b.start();
@@ -84,15 +125,22 @@ beforeEach(() => {
       if (where === 'elsewhere') res.writeHead(302, { location: `http://localhost:${server.port}/v1/items/1` }).end();
       else if (where === 'metadata') res.writeHead(307, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       else if (where === 'same') res.writeHead(302, { location: '/v1/items/after-redirect' }).end();
-      else if (where === 'big') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: 'x'.repeat(5000) }));
-      else if (where === 'binary') res.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]));
-      else if (where === 'echo-error') res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found; you sent ${String(req.headers['x-api-key'])}\n${'y'.repeat(5000)}`);
+      else if (where === 'big')
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: 'x'.repeat(5000) }));
+      else if (where === 'binary')
+        res.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]));
+      else if (where === 'echo-error')
+        res
+          .writeHead(404, { 'content-type': 'text/plain' })
+          .end(`not found; you sent ${String(req.headers['x-api-key'])}\n${'y'.repeat(5000)}`);
       else if (where === 'slow') setTimeout(() => res.writeHead(200).end('late'), 2000).unref();
       else res.writeHead(200, { 'content-type': 'application/json' }).end('[1,2]');
       return;
     }
     if (req.url === '/token') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'issued-token-789', expires_in: 3600 }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ access_token: 'issued-token-789', expires_in: 3600 }));
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'i1', name: 'n', amount: 2 }));
@@ -213,7 +261,13 @@ describe('responses', () => {
   it('returns binary bodies as an embedded resource', async () => {
     const b = await makeBackend();
     const r = await b.callTool('safe_go', { where: 'binary' }, ctx);
-    expect(r.content[1]).toMatchObject({ type: 'resource', resource: { mimeType: 'application/pdf', blob: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]).toString('base64') } });
+    expect(r.content[1]).toMatchObject({
+      type: 'resource',
+      resource: {
+        mimeType: 'application/pdf',
+        blob: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]).toString('base64'),
+      },
+    });
   });
 
   it('returns HTTP errors as isError with status and a trimmed body, without the credential', async () => {
@@ -264,12 +318,18 @@ describe('pooled connections', () => {
 
 describe('auth', () => {
   it('gets an OAuth2 client-credentials token once and reuses it', async () => {
-    const b = await makeBackend({ auth: { cc: { credential: 'CC_SECRET', clientId: 'my-client', tokenUrl: `${server.url}/token`, scopes: ['read'] } } });
+    const b = await makeBackend({
+      auth: {
+        cc: { credential: 'CC_SECRET', clientId: 'my-client', tokenUrl: `${server.url}/token`, scopes: ['read'] },
+      },
+    });
     for (let i = 0; i < 2; i++) expect((await b.callTool('safe_withClientCredentials', {}, ctx)).isError).toBeFalsy();
     expect(server.requests.map((q) => q.url)).toEqual(['/token', '/v1/cc', '/v1/cc']);
     const tokenReq = server.requests[0]!;
     expect(tokenReq.body.toString()).toBe('grant_type=client_credentials&scope=read');
-    expect(tokenReq.headers.authorization).toBe(`Basic ${Buffer.from(`my-client:${CLIENT_SECRET}`).toString('base64')}`);
+    expect(tokenReq.headers.authorization).toBe(
+      `Basic ${Buffer.from(`my-client:${CLIENT_SECRET}`).toString('base64')}`,
+    );
     expect(server.requests[1]!.headers.authorization).toBe('Bearer issued-token-789');
   });
 
@@ -292,7 +352,10 @@ describe('lifecycle', () => {
   });
 
   it('goes down with the reason when the spec cannot be read', async () => {
-    const b = createOpenApiBackend({ name: 'bad', spec: join(dir, 'missing.yaml') }, { getCredential: () => undefined });
+    const b = createOpenApiBackend(
+      { name: 'bad', spec: join(dir, 'missing.yaml') },
+      { getCredential: () => undefined },
+    );
     await expect(b.start()).rejects.toThrow();
     expect(b.status().state).toBe('down');
   });

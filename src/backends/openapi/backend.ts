@@ -26,7 +26,10 @@ function errorResult(text: string): ToolResult {
   return { content: [{ type: 'text', text }], isError: true };
 }
 
-export function createOpenApiBackend(config: OpenApiBackendConfig & { name: string }, deps: OpenApiBackendDeps): Backend {
+export function createOpenApiBackend(
+  config: OpenApiBackendConfig & { name: string },
+  deps: OpenApiBackendDeps,
+): Backend {
   const name = config.name;
   const { name: _n, ...entry } = config;
   const cfg: ResolvedOpenApiBackendConfig = openApiBackendConfigSchema.parse(entry);
@@ -42,19 +45,31 @@ export function createOpenApiBackend(config: OpenApiBackendConfig & { name: stri
 
   const redact = (text: string): string => (auth ? auth.redact(text) : text);
 
-  async function execute(localName: string, plan: CallPlan, args: JsonObject, ctx: BackendCallContext): Promise<ToolResult> {
+  async function execute(
+    localName: string,
+    plan: CallPlan,
+    args: JsonObject,
+    ctx: BackendCallContext,
+  ): Promise<ToolResult> {
     if (!executor || !auth) return errorResult(`Backend ${name} is not started`);
     try {
       const withSecrets = plan.injected ? { ...args, ...auth.injectedValues(plan) } : args;
       const req = buildRequest(plan, withSecrets);
       await auth.apply(plan, req, ctx.signal);
       const res = await executor.send(req, ctx.signal);
-      return responseToResult(res, { hasOutputSchema: plan.hasOutputSchema, maxResponseBytes: cfg.maxResponseBytes, redact });
+      return responseToResult(res, {
+        hasOutputSchema: plan.hasOutputSchema,
+        maxResponseBytes: cfg.maxResponseBytes,
+        redact,
+      });
     } catch (e) {
-      if (e instanceof RequestRefusedError || e instanceof SsrfRefusedError) return errorResult(`Request refused: ${redact(e.message)}`);
+      if (e instanceof RequestRefusedError || e instanceof SsrfRefusedError)
+        return errorResult(`Request refused: ${redact(e.message)}`);
       if (e instanceof BodyEncodingError) return errorResult(`Invalid arguments: ${redact(e.message)}`);
-      if (e instanceof HttpTimeoutError) return errorResult(`${localName}: the API did not answer in time (${redact(e.message)})`);
-      if (e instanceof AuthError) return errorResult(`${localName}: authentication with the API failed (${redact(e.message)})`);
+      if (e instanceof HttpTimeoutError)
+        return errorResult(`${localName}: the API did not answer in time (${redact(e.message)})`);
+      if (e instanceof AuthError)
+        return errorResult(`${localName}: authentication with the API failed (${redact(e.message)})`);
       const code = (e as NodeJS.ErrnoException).code;
       return errorResult(`${localName}: request failed${code ? ` (${code})` : ''}: ${redact((e as Error).message)}`);
     }
@@ -84,7 +99,12 @@ export function createOpenApiBackend(config: OpenApiBackendConfig & { name: stri
           maxResponseBytes: cfg.maxResponseBytes,
           allowPrivateNetwork: cfg.allowPrivateNetwork,
         });
-        auth = createAuthApplier({ schemes: spec.securitySchemes, auth: cfg.auth ?? {}, getCredential: (n) => deps.getCredential(n), executor });
+        auth = createAuthApplier({
+          schemes: spec.securitySchemes,
+          auth: cfg.auth ?? {},
+          getCredential: (n) => deps.getCredential(n),
+          executor,
+        });
         tools = spec.tools;
         plans = spec.plans;
         byName = new Map(spec.tools.map((t) => [t.localName, t]));

@@ -1,7 +1,13 @@
 /** Builds the exact HTTP request for a call plan and validated arguments. */
 import type { JsonObject } from '../../core/tool.js';
 import { encodeBody } from './encode-body.js';
-import { encodePairs, queryPairs, serializeCookie, serializeHeaderValue, serializePathValue } from './serialize-params.js';
+import {
+  encodePairs,
+  queryPairs,
+  serializeCookie,
+  serializeHeaderValue,
+  serializePathValue,
+} from './serialize-params.js';
 import type { CallPlan } from './types.js';
 
 export interface BuiltRequest {
@@ -23,7 +29,8 @@ function isPresent(v: unknown): boolean {
 /** Absolute base URL of a plan (first server), or a refusal when the spec has none and config gave none. */
 export function planBaseUrl(plan: CallPlan): URL {
   const server = plan.servers[0] ?? '';
-  if (!/^https?:\/\//i.test(server)) throw new RequestRefusedError('no absolute server URL for this operation; set baseUrl in the backend config');
+  if (!/^https?:\/\//i.test(server))
+    throw new RequestRefusedError('no absolute server URL for this operation; set baseUrl in the backend config');
   return new URL(server);
 }
 
@@ -44,7 +51,8 @@ export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
     }
     const value = p.json ? JSON.stringify(v) : v;
     if (p.in === 'path') pathValues.set(p.name, serializePathValue(p.name, value, p.style, p.explode));
-    else if (p.in === 'query') (p.allowReserved ? reservedQuery : query).push(...queryPairs(p.name, value, p.style, p.explode));
+    else if (p.in === 'query')
+      (p.allowReserved ? reservedQuery : query).push(...queryPairs(p.name, value, p.style, p.explode));
     else if (p.in === 'header') headers[p.name.toLowerCase()] = serializeHeaderValue(value, p.explode);
     else cookies.push(serializeCookie(p.name, value, p.explode));
   }
@@ -58,7 +66,8 @@ export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
     return v;
   });
   const segments = path.split('/');
-  if (segments.some((s) => s === '.' || s === '..')) throw new RequestRefusedError('a path parameter may not be "." or ".."');
+  if (segments.some((s) => s === '.' || s === '..'))
+    throw new RequestRefusedError('a path parameter may not be "." or ".."');
 
   let search = encodePairs(query);
   if (fixedQuery) search = search ? `${fixedQuery}&${search}` : fixedQuery;
@@ -69,7 +78,12 @@ export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
   // Defence in depth: the parsed URL must still be on the base origin, under the base path, with
   // as many segments as built (URL normalisation removed no dot segment) and no fragment.
   const builtSegments = `${basePath}${path}`.split('/').length;
-  if (url.origin !== base.origin || !url.pathname.startsWith(basePath) || url.hash !== '' || url.pathname.split('/').length !== builtSegments) {
+  if (
+    url.origin !== base.origin ||
+    !url.pathname.startsWith(basePath) ||
+    url.hash !== '' ||
+    url.pathname.split('/').length !== builtSegments
+  ) {
     throw new RequestRefusedError('the arguments would change the request target');
   }
 
@@ -95,8 +109,12 @@ export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
       value = any || b.required ? obj : undefined;
     }
     if (value !== undefined) {
-      const chosen = b.contentTypeArg !== undefined && typeof args[b.contentTypeArg] === 'string' ? (args[b.contentTypeArg] as string) : b.contentTypes[0]!;
-      if (!b.contentTypes.includes(chosen)) throw new RequestRefusedError(`${b.contentTypeArg ?? 'contentType'}: not offered by this operation`);
+      const chosen =
+        b.contentTypeArg !== undefined && typeof args[b.contentTypeArg] === 'string'
+          ? (args[b.contentTypeArg] as string)
+          : b.contentTypes[0]!;
+      if (!b.contentTypes.includes(chosen))
+        throw new RequestRefusedError(`${b.contentTypeArg ?? 'contentType'}: not offered by this operation`);
       const encoded = encodeBody(chosen, value, b.encoding, new Set(b.binaryProps ?? []));
       headers['content-type'] = encoded.contentType;
       body = encoded.body;

@@ -48,7 +48,9 @@ function replaceBinary(schema: JsonObject | boolean): JsonObject | boolean {
 }
 
 /** Properties / required of an object schema (merging an all-object allOf), or undefined. */
-function objectShape(schema: JsonObject | boolean): { properties: Record<string, JsonObject | boolean>; required: string[] } | undefined {
+function objectShape(
+  schema: JsonObject | boolean,
+): { properties: Record<string, JsonObject | boolean>; required: string[] } | undefined {
   if (typeof schema !== 'object') return undefined;
   if (schema.anyOf !== undefined || schema.oneOf !== undefined || schema.not !== undefined) return undefined;
   if (schema.type !== undefined && schema.type !== 'object') return undefined;
@@ -137,7 +139,16 @@ export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): { to
       properties[arg] = p.schema;
       if (p.required) required.push(arg);
     }
-    params.push({ arg, name: p.name, in: p.in, style: p.style, explode: p.explode, allowReserved: p.allowReserved, required: p.required, json: p.json });
+    params.push({
+      arg,
+      name: p.name,
+      in: p.in,
+      style: p.style,
+      explode: p.explode,
+      allowReserved: p.allowReserved,
+      required: p.required,
+      json: p.json,
+    });
   }
 
   let body: BodyPlan | undefined;
@@ -163,19 +174,31 @@ export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): { to
     } else {
       const arg = claim('body', 'request_body');
       let schema = replaceBinary(primary.schema);
-      if (/octet-stream/i.test(primary.type) && !isBinary(schema) && typeof schema === 'object' && schema.type === undefined) schema = BINARY_ARG_SCHEMA;
+      if (
+        /octet-stream/i.test(primary.type) &&
+        !isBinary(schema) &&
+        typeof schema === 'object' &&
+        schema.type === undefined
+      )
+        schema = BINARY_ARG_SCHEMA;
       const patch = types.some((t) => /json-patch\+json/i.test(t));
       if (patch && typeof schema === 'object' && schema.type === 'object') {
         schema = { anyOf: [schema, { type: 'array', items: { type: 'object' } }] };
       }
-      if (op.body.description && typeof schema === 'object' && schema.description === undefined) schema = { ...schema, description: op.body.description };
+      if (op.body.description && typeof schema === 'object' && schema.description === undefined)
+        schema = { ...schema, description: op.body.description };
       properties[arg] = schema;
       if (op.body.required) required.push(arg);
       body.arg = arg;
     }
     if (types.length > 1) {
       const arg = claim('contentType', 'request_contentType');
-      properties[arg] = { type: 'string', enum: types, default: types[0], description: 'Media type of the request body.' };
+      properties[arg] = {
+        type: 'string',
+        enum: types,
+        default: types[0],
+        description: 'Media type of the request body.',
+      };
       body.contentTypeArg = arg;
     }
   }

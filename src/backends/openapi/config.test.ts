@@ -21,7 +21,11 @@ describe('openApiBackendConfigSchema', () => {
       timeoutMs: 5000,
       maxResponseBytes: 65536,
       allowPrivateNetwork: true,
-      auth: { billingKey: { credential: 'BILLING_API_KEY' }, oauth: { credential: 'CLIENT_SECRET', clientId: 'abc', scopes: ['read'] }, token: { credential: 'SLACK_TOKEN', in: 'query', name: 'token' } },
+      auth: {
+        billingKey: { credential: 'BILLING_API_KEY' },
+        oauth: { credential: 'CLIENT_SECRET', clientId: 'abc', scopes: ['read'] },
+        token: { credential: 'SLACK_TOKEN', in: 'query', name: 'token' },
+      },
     };
     expect(openApiBackendConfigSchema.parse(entry)).toMatchObject(entry);
   });

@@ -29,7 +29,12 @@ export const openApiBackendConfigSchema = z
     exclude: z.array(z.string().min(1)).optional(),
     timeoutMs: z.number().int().positive().max(600_000).default(30_000),
     connectTimeoutMs: z.number().int().positive().max(120_000).default(10_000),
-    maxResponseBytes: z.number().int().positive().max(100 * 1024 * 1024).default(1024 * 1024),
+    maxResponseBytes: z
+      .number()
+      .int()
+      .positive()
+      .max(100 * 1024 * 1024)
+      .default(1024 * 1024),
     /** Allow loopback, link-local and private-network targets (never cloud metadata addresses). */
     allowPrivateNetwork: z.boolean().default(false),
     /** Security scheme name (from the spec) -> credential. */

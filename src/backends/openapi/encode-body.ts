@@ -25,7 +25,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** A binary argument: text, or `{ base64, filename?, contentType? }`. */
 export function asFile(v: unknown): FileValue | undefined {
   if (typeof v === 'string') return { data: Buffer.from(v, 'utf8') };
-  if (isPlainObject(v) && typeof v.base64 === 'string' && Object.keys(v).every((k) => k === 'base64' || k === 'filename' || k === 'contentType')) {
+  if (
+    isPlainObject(v) &&
+    typeof v.base64 === 'string' &&
+    Object.keys(v).every((k) => k === 'base64' || k === 'filename' || k === 'contentType')
+  ) {
     if (!/^[A-Za-z0-9+/=\s_-]*$/.test(v.base64)) throw new BodyEncodingError('base64: not valid base64');
     return {
       data: Buffer.from(v.base64, 'base64'),
@@ -66,7 +70,10 @@ function encodeForm(value: unknown, encoding: Record<string, PropertyEncoding>):
 
 function flattenNested(v: unknown): unknown {
   if (Array.isArray(v)) return v.map((x: unknown) => (x !== null && typeof x === 'object' ? JSON.stringify(x) : x));
-  if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x !== null && typeof x === 'object' ? JSON.stringify(x) : x]));
+  if (isPlainObject(v))
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, x !== null && typeof x === 'object' ? JSON.stringify(x) : x]),
+    );
   return v;
 }
 
@@ -74,7 +81,11 @@ function quoteName(s: string): string {
   return s.replace(/["\\\r\n]/g, (c) => (c === '"' ? '%22' : c === '\\' ? '\\\\' : ' '));
 }
 
-function encodeMultipart(value: unknown, encoding: Record<string, PropertyEncoding>, binaryProps: ReadonlySet<string>): EncodedBody {
+function encodeMultipart(
+  value: unknown,
+  encoding: Record<string, PropertyEncoding>,
+  binaryProps: ReadonlySet<string>,
+): EncodedBody {
   if (!isPlainObject(value)) throw new BodyEncodingError('body: a multipart body must be an object');
   const boundary = `----portcullis${randomBytes(12).toString('hex')}`;
   const chunks: Buffer[] = [];
@@ -107,7 +118,12 @@ function encodeMultipart(value: unknown, encoding: Record<string, PropertyEncodi
 /**
  * Encodes a body value for one content type. `binaryProps` names multipart properties that carry files.
  */
-export function encodeBody(contentType: string, value: unknown, encoding: Record<string, PropertyEncoding>, binaryProps: ReadonlySet<string> = new Set()): EncodedBody {
+export function encodeBody(
+  contentType: string,
+  value: unknown,
+  encoding: Record<string, PropertyEncoding>,
+  binaryProps: ReadonlySet<string> = new Set(),
+): EncodedBody {
   const b = baseType(contentType);
   if (isJsonType(contentType)) return { contentType, body: Buffer.from(JSON.stringify(value), 'utf8') };
   if (b === 'application/x-www-form-urlencoded') return { contentType, body: encodeForm(value, encoding) };
@@ -116,6 +132,7 @@ export function encodeBody(contentType: string, value: unknown, encoding: Record
     return { contentType, body: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8') };
   }
   const f = asFile(value);
-  if (f) return { contentType: b === '*/*' ? (f.contentType ?? 'application/octet-stream') : contentType, body: f.data };
+  if (f)
+    return { contentType: b === '*/*' ? (f.contentType ?? 'application/octet-stream') : contentType, body: f.data };
   return { contentType, body: Buffer.from(JSON.stringify(value), 'utf8') };
 }

@@ -42,7 +42,11 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
     checkUrlTarget(req.url, opts.allowPrivateNetwork);
     const isHttps = req.url.protocol === 'https:';
     // identity: the size limit applies to what is read, and nothing is decompressed.
-    const headers: Record<string, string> = { 'user-agent': 'portcullis', ...req.headers, 'accept-encoding': 'identity' };
+    const headers: Record<string, string> = {
+      'user-agent': 'portcullis',
+      ...req.headers,
+      'accept-encoding': 'identity',
+    };
     if (req.body) headers['content-length'] = String(req.body.byteLength);
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
@@ -53,8 +57,15 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
         signal?.removeEventListener('abort', onAbort);
         fn();
       };
-      const r = (isHttps ? https : http).request(req.url, { method: req.method, headers, agent: isHttps ? httpsAgent : httpAgent });
-      const total = setTimeout(() => r.destroy(new HttpTimeoutError(`no complete response within ${opts.timeoutMs} ms`)), opts.timeoutMs);
+      const r = (isHttps ? https : http).request(req.url, {
+        method: req.method,
+        headers,
+        agent: isHttps ? httpsAgent : httpAgent,
+      });
+      const total = setTimeout(
+        () => r.destroy(new HttpTimeoutError(`no complete response within ${opts.timeoutMs} ms`)),
+        opts.timeoutMs,
+      );
       const onAbort = (): void => {
         r.destroy(new Error('call cancelled'));
       };
@@ -62,13 +73,17 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
       signal?.addEventListener('abort', onAbort, { once: true });
       r.on('socket', (socket) => {
         if (!socket.connecting) return;
-        const t = setTimeout(() => r.destroy(new HttpTimeoutError(`no connection within ${opts.connectTimeoutMs} ms`)), opts.connectTimeoutMs);
+        const t = setTimeout(
+          () => r.destroy(new HttpTimeoutError(`no connection within ${opts.connectTimeoutMs} ms`)),
+          opts.connectTimeoutMs,
+        );
         socket.once('connect', () => clearTimeout(t));
         socket.once('close', () => clearTimeout(t));
       });
       r.on('error', (e: NodeJS.ErrnoException) => {
         // A pooled keep-alive socket the server had already closed: safe to retry idempotent requests.
-        if (r.reusedSocket && e.code === 'ECONNRESET' && !settled) (e as NodeJS.ErrnoException & { staleSocket?: boolean }).staleSocket = true;
+        if (r.reusedSocket && e.code === 'ECONNRESET' && !settled)
+          (e as NodeJS.ErrnoException & { staleSocket?: boolean }).staleSocket = true;
         finish(() => reject(e.code === 'ESSRF' ? new SsrfRefusedError(e.message) : e));
       });
       r.on('response', (res) => {
@@ -77,7 +92,14 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
         let truncated = false;
         const done = (): void =>
           finish(() =>
-            resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body: Buffer.concat(chunks), truncated, url: req.url }),
+            resolve({
+              status: res.statusCode ?? 0,
+              statusText: res.statusMessage ?? '',
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+              truncated,
+              url: req.url,
+            }),
           );
         res.on('data', (chunk: Buffer) => {
           if (truncated) return;
@@ -96,7 +118,8 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
         res.on('end', done);
         res.on('error', (e) => finish(() => reject(e)));
         res.on('close', () => {
-          if (!settled && !res.complete) finish(() => reject(new Error('connection closed before the response was complete')));
+          if (!settled && !res.complete)
+            finish(() => reject(new Error('connection closed before the response was complete')));
         });
       });
       r.end(req.body);
@@ -116,14 +139,20 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
       const location = res.headers.location;
       if (!REDIRECTS.has(res.status) || typeof location !== 'string') return res;
       const next = new URL(location, current.url);
-      if (next.origin !== current.url.origin) throw new SsrfRefusedError(`redirect to another origin (${next.origin}) refused`);
+      if (next.origin !== current.url.origin)
+        throw new SsrfRefusedError(`redirect to another origin (${next.origin}) refused`);
       if (hop >= (opts.maxRedirects ?? 5)) throw new SsrfRefusedError('too many redirects');
       const toGet = res.status === 303 || ((res.status === 301 || res.status === 302) && current.method === 'POST');
       const headers = { ...current.headers };
       if (toGet) {
         delete headers['content-type'];
       }
-      current = { method: toGet ? 'GET' : current.method, url: next, headers, ...(toGet || !current.body ? {} : { body: current.body }) };
+      current = {
+        method: toGet ? 'GET' : current.method,
+        url: next,
+        headers,
+        ...(toGet || !current.body ? {} : { body: current.body }),
+      };
     }
   }
 

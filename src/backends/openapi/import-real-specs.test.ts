@@ -48,11 +48,22 @@ describe('importing every real spec', () => {
     }
     const again = await importSpec(path, { name: 'api' });
     expect(again.tools.map((t) => t.localName)).toEqual(names);
-    inventory.push({ spec: label, operations: first.operations, tools: first.tools.length, warnings: first.warnings.length });
+    inventory.push({
+      spec: label,
+      operations: first.operations,
+      tools: first.tools.length,
+      warnings: first.warnings.length,
+    });
   });
 
   it('prints the inventory per spec', () => {
     expect(inventory.length).toBe(specs.length);
-    console.log(['| spec | operations | tools | warnings |', '|---|---|---|---|', ...inventory.map((r) => `| ${r.spec} | ${r.operations} | ${r.tools} | ${r.warnings} |`)].join('\n'));
+    console.log(
+      [
+        '| spec | operations | tools | warnings |',
+        '|---|---|---|---|',
+        ...inventory.map((r) => `| ${r.spec} | ${r.operations} | ${r.tools} | ${r.warnings} |`),
+      ].join('\n'),
+    );
   });
 });

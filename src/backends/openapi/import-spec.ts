@@ -3,7 +3,13 @@ import type { BackendTool } from '../../core/tool.js';
 import { buildTool } from './build-tool.js';
 import { createOperationFilter } from './filters.js';
 import { loadDocumentSet } from './load-document.js';
-import { createOperationReader, detectVersion, enumerateOperations, readSecuritySchemes, type SpecVersion } from './operations.js';
+import {
+  createOperationReader,
+  detectVersion,
+  enumerateOperations,
+  readSecuritySchemes,
+  type SpecVersion,
+} from './operations.js';
 import { createRefResolver } from './ref-resolver.js';
 import { createSchemaConverter } from './schema-convert.js';
 import { assignToolNames } from './tool-naming.js';
@@ -55,7 +61,8 @@ export async function importSpec(source: string, options: ImportOptions = {}): P
 
   const hidden = new Set<string>();
   const injectNames = new Set<string>((options.injectParams ?? []).map((h) => h.toLowerCase()));
-  for (const s of Object.values(securitySchemes)) if (s.type === 'apiKey' && s.name) hidden.add(`${s.in ?? 'header'}:${s.name.toLowerCase()}`);
+  for (const s of Object.values(securitySchemes))
+    if (s.type === 'apiKey' && s.name) hidden.add(`${s.in ?? 'header'}:${s.name.toLowerCase()}`);
 
   const servers = options.baseUrl ? [options.baseUrl.replace(/\/+$/, '')] : undefined;
   const tools: BackendTool[] = [];
@@ -69,7 +76,13 @@ export async function importSpec(source: string, options: ImportOptions = {}): P
     try {
       const op = read(h);
       if (!servers && !op.servers.some((s) => /^https?:\/\//i.test(s))) relativeServers++;
-      const built = buildTool(op, { backend, name, hiddenParams: hidden, injectNames, ...(servers ? { servers } : {}) });
+      const built = buildTool(op, {
+        backend,
+        name,
+        hiddenParams: hidden,
+        injectNames,
+        ...(servers ? { servers } : {}),
+      });
       tools.push(built.tool);
       plans.set(name, built.plan);
     } catch (e) {
@@ -80,10 +93,14 @@ export async function importSpec(source: string, options: ImportOptions = {}): P
   if (missingIds > 0) warnings.push(`${missingIds} operation(s) without operationId: named from method + path`);
   const dupIds = [...seenIds.entries()].filter(([, n]) => n > 1);
   if (dupIds.length > 0) {
-    warnings.push(`${dupIds.length} operationId(s) shared by several operations (e.g. ${JSON.stringify(dupIds[0]![0])}): those are named from method + path`);
+    warnings.push(
+      `${dupIds.length} operationId(s) shared by several operations (e.g. ${JSON.stringify(dupIds[0]![0])}): those are named from method + path`,
+    );
   }
-  if (relativeServers > 0) warnings.push(`${relativeServers} operation(s) have no absolute server URL: set baseUrl in the backend config`);
-  for (const [kind, n] of kindCount) if (n > MAX_WARNINGS_PER_KIND) warnings.push(`... and ${n - MAX_WARNINGS_PER_KIND} more "${kind}" warning(s)`);
+  if (relativeServers > 0)
+    warnings.push(`${relativeServers} operation(s) have no absolute server URL: set baseUrl in the backend config`);
+  for (const [kind, n] of kindCount)
+    if (n > MAX_WARNINGS_PER_KIND) warnings.push(`... and ${n - MAX_WARNINGS_PER_KIND} more "${kind}" warning(s)`);
 
   const root = set.root as Record<string, unknown>;
   const info = root.info as Record<string, unknown> | undefined;

@@ -33,7 +33,8 @@ export async function parseDocumentText(text: string, href: string): Promise<unk
       return JSON.parse(trimmed) as unknown;
     } catch (e) {
       // Some YAML files start with a flow mapping; fall through to YAML.
-      if (/\.json$/i.test(href)) throw new Error(`Invalid JSON in ${displayHref(href)}: ${(e as Error).message}`, { cause: e });
+      if (/\.json$/i.test(href))
+        throw new Error(`Invalid JSON in ${displayHref(href)}: ${(e as Error).message}`, { cause: e });
     }
   }
   const { parse: parseYaml } = await import('yaml');

@@ -56,7 +56,8 @@ export type SpecVersion = '2.0' | '3.0' | '3.1';
 export function detectVersion(root: unknown): SpecVersion {
   if (!isObject(root)) throw new Error('Not an OpenAPI document: the top level is not an object');
   if (typeof root.swagger === 'string' && root.swagger.startsWith('2')) return '2.0';
-  if (typeof root.openapi === 'string') return root.openapi.startsWith('3.1') || root.openapi.startsWith('3.2') ? '3.1' : '3.0';
+  if (typeof root.openapi === 'string')
+    return root.openapi.startsWith('3.1') || root.openapi.startsWith('3.2') ? '3.1' : '3.0';
   throw new Error('Not an OpenAPI document: neither an "openapi" nor a "swagger: 2.0" field');
 }
 
@@ -75,7 +76,9 @@ export function enumerateOperations(resolver: RefResolver): OperationHeader[] {
       out.push({
         method: method.toUpperCase(),
         path,
-        ...(typeof op.operationId === 'string' && op.operationId.trim() !== '' ? { operationId: op.operationId.trim() } : {}),
+        ...(typeof op.operationId === 'string' && op.operationId.trim() !== ''
+          ? { operationId: op.operationId.trim() }
+          : {}),
         tags,
         op,
         pathItem: item,
@@ -132,7 +135,9 @@ function serversFor(version: SpecVersion, resolver: RefResolver, h: OperationHea
   if (version === '2.0') {
     const base = typeof root.basePath === 'string' ? root.basePath : '';
     if (typeof root.host !== 'string' || root.host === '') return [base.replace(/\/+$/, '')];
-    const schemes = (Array.isArray(h.op.schemes) ? h.op.schemes : Array.isArray(root.schemes) ? root.schemes : ['https']) as string[];
+    const schemes = (
+      Array.isArray(h.op.schemes) ? h.op.schemes : Array.isArray(root.schemes) ? root.schemes : ['https']
+    ) as string[];
     const scheme = schemes.includes('https') ? 'https' : (schemes[0] ?? 'https');
     return [`${scheme}://${root.host}${base}`.replace(/\/+$/, '')];
   }
@@ -153,7 +158,26 @@ function defaultStyle(loc: ParamLocation): ParamStyle {
   return loc === 'query' || loc === 'cookie' ? 'form' : 'simple';
 }
 
-const SWAGGER_PARAM_KEYS = ['type', 'format', 'items', 'enum', 'default', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'multipleOf', 'description', 'x-nullable'];
+const SWAGGER_PARAM_KEYS = [
+  'type',
+  'format',
+  'items',
+  'enum',
+  'default',
+  'maximum',
+  'minimum',
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'multipleOf',
+  'description',
+  'x-nullable',
+];
 
 function swaggerParamSchema(p: Record<string, unknown>): Record<string, unknown> {
   const s: Record<string, unknown> = {};
@@ -211,7 +235,10 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
       let json = false;
       if (version === '2.0') {
         schema = converter.convert(swaggerParamSchema(p), base, 'input');
-        ({ style, explode } = p.type === 'array' ? collectionStyle(p.collectionFormat, loc) : { style: defaultStyle(loc), explode: defaultStyle(loc) === 'form' });
+        ({ style, explode } =
+          p.type === 'array'
+            ? collectionStyle(p.collectionFormat, loc)
+            : { style: defaultStyle(loc), explode: defaultStyle(loc) === 'form' });
       } else {
         let rawSchema: unknown = p.schema;
         if (rawSchema === undefined && isObject(p.content)) {
@@ -258,17 +285,28 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
     const contents: BodyContent[] = [];
     for (const [type, media] of Object.entries(rb.content)) {
       if (!isObject(media)) continue;
-      contents.push({ type, schema: converter.convert(media.schema ?? {}, baseHref, 'input'), encoding: readEncoding(media.encoding) });
+      contents.push({
+        type,
+        schema: converter.convert(media.schema ?? {}, baseHref, 'input'),
+        encoding: readEncoding(media.encoding),
+      });
     }
     if (contents.length === 0) return undefined;
     contents.sort((a, b) => mimeRank(a.type) - mimeRank(b.type));
-    return { required: rb.required === true, ...(typeof rb.description === 'string' ? { description: rb.description } : {}), contents };
+    return {
+      required: rb.required === true,
+      ...(typeof rb.description === 'string' ? { description: rb.description } : {}),
+      contents,
+    };
   }
 
-  function readBody2(h: OperationHeader, all: { p: Record<string, unknown>; base: string }[]): NormalizedOperation['body'] {
-    const consumes = (Array.isArray(h.op.consumes) ? h.op.consumes : Array.isArray(root.consumes) ? root.consumes : ['application/json']).filter(
-      (c): c is string => typeof c === 'string',
-    );
+  function readBody2(
+    h: OperationHeader,
+    all: { p: Record<string, unknown>; base: string }[],
+  ): NormalizedOperation['body'] {
+    const consumes = (
+      Array.isArray(h.op.consumes) ? h.op.consumes : Array.isArray(root.consumes) ? root.consumes : ['application/json']
+    ).filter((c): c is string => typeof c === 'string');
     const bodyParam = all.find((x) => x.p.in === 'body');
     if (bodyParam) {
       const types = consumes.filter((c) => !/form-urlencoded|multipart\/form-data/i.test(c));
@@ -309,8 +347,15 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
       if (!isObject(resp)) continue;
       let raw: unknown;
       if (version === '2.0') {
-        const produces = (Array.isArray(h.op.produces) ? h.op.produces : Array.isArray(root.produces) ? root.produces : ['application/json']) as unknown[];
-        if (resp.schema !== undefined && produces.some((p) => typeof p === 'string' && isJsonMime(p))) raw = resp.schema;
+        const produces = (
+          Array.isArray(h.op.produces)
+            ? h.op.produces
+            : Array.isArray(root.produces)
+              ? root.produces
+              : ['application/json']
+        ) as unknown[];
+        if (resp.schema !== undefined && produces.some((p) => typeof p === 'string' && isJsonMime(p)))
+          raw = resp.schema;
       } else if (isObject(resp.content)) {
         const entry = Object.entries(resp.content).find(([t]) => isJsonMime(t));
         raw = entry && isObject(entry[1]) ? entry[1].schema : undefined;
@@ -341,7 +386,8 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
     const list = Array.isArray(h.op.security) ? h.op.security : Array.isArray(root.security) ? root.security : [];
     return list.filter(isObject).map((alt) => {
       const out: SecurityRequirementAlt = {};
-      for (const [k, v] of Object.entries(alt)) out[k] = Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
+      for (const [k, v] of Object.entries(alt))
+        out[k] = Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
       return out;
     });
   }
@@ -369,7 +415,12 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
 
 export function readSecuritySchemes(resolver: RefResolver, version: SpecVersion): Record<string, SecurityScheme> {
   const root = resolver.root as Record<string, unknown>;
-  const raw = version === '2.0' ? root.securityDefinitions : isObject(root.components) ? root.components.securitySchemes : undefined;
+  const raw =
+    version === '2.0'
+      ? root.securityDefinitions
+      : isObject(root.components)
+        ? root.components.securitySchemes
+        : undefined;
   const out: Record<string, SecurityScheme> = {};
   if (!isObject(raw)) return out;
   for (const [name, node] of Object.entries(raw)) {
@@ -377,12 +428,21 @@ export function readSecuritySchemes(resolver: RefResolver, version: SpecVersion)
     if (!isObject(s) || typeof s.type !== 'string') continue;
     if (s.type === 'basic') out[name] = { type: 'http', scheme: 'basic' };
     else if (s.type === 'apiKey')
-      out[name] = { type: 'apiKey', name: typeof s.name === 'string' ? s.name : '', in: s.in === 'query' || s.in === 'cookie' ? s.in : 'header' };
-    else if (s.type === 'http') out[name] = { type: 'http', scheme: (typeof s.scheme === 'string' ? s.scheme : 'bearer').toLowerCase() };
+      out[name] = {
+        type: 'apiKey',
+        name: typeof s.name === 'string' ? s.name : '',
+        in: s.in === 'query' || s.in === 'cookie' ? s.in : 'header',
+      };
+    else if (s.type === 'http')
+      out[name] = { type: 'http', scheme: (typeof s.scheme === 'string' ? s.scheme : 'bearer').toLowerCase() };
     else if (s.type === 'oauth2') {
       let tokenUrl: string | undefined;
       if (version === '2.0' && s.flow === 'application' && typeof s.tokenUrl === 'string') tokenUrl = s.tokenUrl;
-      if (isObject(s.flows) && isObject(s.flows.clientCredentials) && typeof s.flows.clientCredentials.tokenUrl === 'string') {
+      if (
+        isObject(s.flows) &&
+        isObject(s.flows.clientCredentials) &&
+        typeof s.flows.clientCredentials.tokenUrl === 'string'
+      ) {
         tokenUrl = s.flows.clientCredentials.tokenUrl;
       }
       out[name] = { type: 'oauth2', ...(tokenUrl ? { tokenUrl } : {}) };

@@ -13,23 +13,41 @@ function isJson(ct: string): boolean {
 }
 
 function isTextual(ct: string): boolean {
-  return ct.startsWith('text/') || isJson(ct) || /^application\/(xml|javascript|x-yaml|yaml|x-www-form-urlencoded)$/.test(ct) || ct.endsWith('+xml');
+  return (
+    ct.startsWith('text/') ||
+    isJson(ct) ||
+    /^application\/(xml|javascript|x-yaml|yaml|x-www-form-urlencoded)$/.test(ct) ||
+    ct.endsWith('+xml')
+  );
 }
 
 export function truncationMarker(limit: number): string {
   return `\n[truncated: the response exceeded ${limit} bytes]`;
 }
 
-export function responseToResult(res: HttpResponse, opts: { hasOutputSchema: boolean; maxResponseBytes: number; redact(text: string): string }): ToolResult {
+export function responseToResult(
+  res: HttpResponse,
+  opts: { hasOutputSchema: boolean; maxResponseBytes: number; redact(text: string): string },
+): ToolResult {
   const ct = baseType(res.headers['content-type']);
   const marker = res.truncated ? truncationMarker(opts.maxResponseBytes) : '';
   if (res.status >= 400) {
     let text = opts.redact(res.body.toString('utf8')).trim().replace(/\s+/g, ' ');
     if (text.length > MAX_ERROR_BODY) text = `${text.slice(0, MAX_ERROR_BODY)}…`;
-    return { content: [{ type: 'text', text: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${text ? `: ${text}` : ''}` }], isError: true };
+    return {
+      content: [
+        {
+          type: 'text',
+          text: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${text ? `: ${text}` : ''}`,
+        },
+      ],
+      isError: true,
+    };
   }
   if (res.body.byteLength === 0) {
-    return { content: [{ type: 'text', text: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''} (empty body)` }] };
+    return {
+      content: [{ type: 'text', text: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''} (empty body)` }],
+    };
   }
   if (ct === '' || isTextual(ct)) {
     const text = opts.redact(res.body.toString('utf8'));
@@ -37,7 +55,8 @@ export function responseToResult(res: HttpResponse, opts: { hasOutputSchema: boo
     if (!res.truncated && (isJson(ct) || ct === '') && opts.hasOutputSchema) {
       try {
         const parsed = JSON.parse(text) as unknown;
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) result.structuredContent = parsed as JsonObject;
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+          result.structuredContent = parsed as JsonObject;
       } catch {
         // not JSON after all: text only
       }
@@ -45,11 +64,19 @@ export function responseToResult(res: HttpResponse, opts: { hasOutputSchema: boo
     return result;
   }
   if (res.truncated) {
-    return { content: [{ type: 'text', text: `Binary response (${ct}) larger than ${opts.maxResponseBytes} bytes; not returned.` }] };
+    return {
+      content: [
+        { type: 'text', text: `Binary response (${ct}) larger than ${opts.maxResponseBytes} bytes; not returned.` },
+      ],
+    };
   }
   const data = res.body.toString('base64');
-  const block: ContentBlock = ct.startsWith('image/') || ct.startsWith('audio/')
-    ? { type: ct.startsWith('image/') ? 'image' : 'audio', data, mimeType: ct }
-    : { type: 'resource', resource: { uri: opts.redact(`${res.url.origin}${res.url.pathname}`), mimeType: ct, blob: data } };
+  const block: ContentBlock =
+    ct.startsWith('image/') || ct.startsWith('audio/')
+      ? { type: ct.startsWith('image/') ? 'image' : 'audio', data, mimeType: ct }
+      : {
+          type: 'resource',
+          resource: { uri: opts.redact(`${res.url.origin}${res.url.pathname}`), mimeType: ct, blob: data },
+        };
   return { content: [{ type: 'text', text: `Binary response: ${res.body.byteLength} bytes of ${ct}.` }, block] };
 }

@@ -39,8 +39,18 @@ describe('recursive schemas', () => {
       paths: { '/n': op({ $ref: '#/components/schemas/Node' }) },
       components: {
         schemas: {
-          Node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, other: { $ref: '#/components/schemas/Other' } } },
-          Other: { type: 'object', properties: { back: { $ref: '#/components/schemas/Node' }, n: { type: 'integer' } } },
+          Node: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              children: { type: 'array', items: { $ref: '#/components/schemas/Node' } },
+              other: { $ref: '#/components/schemas/Other' },
+            },
+          },
+          Other: {
+            type: 'object',
+            properties: { back: { $ref: '#/components/schemas/Node' }, n: { type: 'integer' } },
+          },
         },
       },
     });
@@ -51,18 +61,35 @@ describe('recursive schemas', () => {
     expect(depth(tool.definition.inputSchema)).toBeLessThan(80);
     expect(json).toContain('not expanded: recursive or too deep');
     const v = createArgsValidator();
-    expect(v.validate('k', tool.definition.inputSchema, { name: 'a', children: [{ name: 'b', children: [] }] }).ok).toBe(true);
+    expect(
+      v.validate('k', tool.definition.inputSchema, { name: 'a', children: [{ name: 'b', children: [] }] }).ok,
+    ).toBe(true);
     const bad = v.validate('k', tool.definition.inputSchema, { name: 'a', children: [{ name: 5 }] });
-    expect(bad).toEqual({ ok: false, errors: [{ path: 'children[0].name', rule: 'type', message: 'children[0].name: must be string' }] });
+    expect(bad).toEqual({
+      ok: false,
+      errors: [{ path: 'children[0].name', rule: 'type', message: 'children[0].name: must be string' }],
+    });
   });
 
   it('follows refs into external files, with a cycle across files', async () => {
-    write('ext-a.yaml', 'A:\n  type: object\n  properties:\n    b:\n      $ref: "ext-b.yaml#/B"\n    label:\n      type: string\n');
-    write('ext-b.yaml', 'B:\n  type: object\n  properties:\n    a:\n      $ref: "ext-a.yaml#/A"\n    count:\n      type: integer\n');
-    const p = write('ext-root.yaml', `openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths:\n  /x:\n    post:\n      operationId: x\n      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: "ext-a.yaml#/A"\n      responses:\n        "200": {description: ok}\n`);
+    write(
+      'ext-a.yaml',
+      'A:\n  type: object\n  properties:\n    b:\n      $ref: "ext-b.yaml#/B"\n    label:\n      type: string\n',
+    );
+    write(
+      'ext-b.yaml',
+      'B:\n  type: object\n  properties:\n    a:\n      $ref: "ext-a.yaml#/A"\n    count:\n      type: integer\n',
+    );
+    const p = write(
+      'ext-root.yaml',
+      `openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths:\n  /x:\n    post:\n      operationId: x\n      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: "ext-a.yaml#/A"\n      responses:\n        "200": {description: ok}\n`,
+    );
     const spec = await importSpec(p, { name: 'e' });
     expect(spec.warnings.join('\n')).not.toContain('unresolved');
-    const props = spec.tools[0]!.definition.inputSchema.properties as Record<string, { properties?: Record<string, unknown> }>;
+    const props = spec.tools[0]!.definition.inputSchema.properties as Record<
+      string,
+      { properties?: Record<string, unknown> }
+    >;
     expect(Object.keys(props)).toEqual(['b', 'label']);
     expect(props.b!.properties).toHaveProperty('count', { type: 'integer' });
   });
@@ -71,15 +98,29 @@ describe('recursive schemas', () => {
     const schemas: Record<string, unknown> = {};
     // 40 schemas, each referencing the next 5: a DAG whose full expansion would be astronomically large.
     for (let i = 0; i < 40; i++) {
-      schemas[`S${i}`] = { type: 'object', properties: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [`p${d}`, { $ref: `#/components/schemas/S${(i + d) % 40}` }])) };
+      schemas[`S${i}`] = {
+        type: 'object',
+        properties: Object.fromEntries(
+          [1, 2, 3, 4, 5].map((d) => [`p${d}`, { $ref: `#/components/schemas/S${(i + d) % 40}` }]),
+        ),
+      };
     }
-    const p = write('dag.json', { openapi: '3.0.0', info: { title: 't', version: '1' }, paths: { '/d': op({ $ref: '#/components/schemas/S0' }) }, components: { schemas } });
+    const p = write('dag.json', {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: { '/d': op({ $ref: '#/components/schemas/S0' }) },
+      components: { schemas },
+    });
     const spec = await importSpec(p, { name: 'd' });
     expect(JSON.stringify(spec.tools[0]!.definition).length).toBeLessThan(400_000);
   });
 
   it('reports an unresolved $ref as a warning instead of failing', async () => {
-    const p = write('broken.json', { openapi: '3.0.0', info: { title: 't', version: '1' }, paths: { '/b': op({ $ref: '#/components/schemas/Missing' }) } });
+    const p = write('broken.json', {
+      openapi: '3.0.0',
+      info: { title: 't', version: '1' },
+      paths: { '/b': op({ $ref: '#/components/schemas/Missing' }) },
+    });
     const spec = await importSpec(p, { name: 'b' });
     expect(spec.tools).toHaveLength(1);
     expect(spec.warnings.join('\n')).toContain('unresolved $ref #/components/schemas/Missing');
@@ -94,12 +135,33 @@ describe('keyword conversion', () => {
       paths: { '/k': op({ $ref: '#/components/schemas/Pet' }) },
       components: {
         schemas: {
-          Base: { type: 'object', properties: { id: { type: 'integer', readOnly: true }, secret: { type: 'string', writeOnly: true } }, required: ['id'] },
-          Cat: { type: 'object', properties: { kind: { type: 'string', enum: ['cat'] }, lives: { type: 'integer', minimum: 0, exclusiveMinimum: true } } },
-          Dog: { type: 'object', properties: { kind: { type: 'string', enum: ['dog'] }, bark: { type: 'string', nullable: true } } },
+          Base: {
+            type: 'object',
+            properties: { id: { type: 'integer', readOnly: true }, secret: { type: 'string', writeOnly: true } },
+            required: ['id'],
+          },
+          Cat: {
+            type: 'object',
+            properties: {
+              kind: { type: 'string', enum: ['cat'] },
+              lives: { type: 'integer', minimum: 0, exclusiveMinimum: true },
+            },
+          },
+          Dog: {
+            type: 'object',
+            properties: { kind: { type: 'string', enum: ['dog'] }, bark: { type: 'string', nullable: true } },
+          },
           Pet: {
-            allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', properties: { name: { type: 'string', nullable: true } } }],
-            properties: { animal: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind' } } },
+            allOf: [
+              { $ref: '#/components/schemas/Base' },
+              { type: 'object', properties: { name: { type: 'string', nullable: true } } },
+            ],
+            properties: {
+              animal: {
+                oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+                discriminator: { propertyName: 'kind' },
+              },
+            },
           },
         },
       },
@@ -115,7 +177,9 @@ describe('keyword conversion', () => {
     const output = JSON.stringify(t.outputSchema ?? {});
     expect(output).toBe('{}');
     const v = createArgsValidator();
-    expect(v.validate('k', t.inputSchema, { name: null, secret: 's', animal: { kind: 'cat', lives: 9 } }).ok).toBe(true);
+    expect(v.validate('k', t.inputSchema, { name: null, secret: 's', animal: { kind: 'cat', lives: 9 } }).ok).toBe(
+      true,
+    );
     expect(v.validate('k', t.inputSchema, { animal: { kind: 'cat', lives: 0 } }).ok).toBe(false);
   });
 
@@ -123,11 +187,20 @@ describe('keyword conversion', () => {
     const p31 = write('v31.json', {
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
-      paths: { '/v': op({ type: 'object', properties: { a: { type: ['string', 'null'] }, b: { const: 'fixed' } }, required: ['b'] }) },
+      paths: {
+        '/v': op({
+          type: 'object',
+          properties: { a: { type: ['string', 'null'] }, b: { const: 'fixed' } },
+          required: ['b'],
+        }),
+      },
     });
     const s31 = await importSpec(p31, { name: 'v' });
     expect(s31.version).toBe('3.1');
-    expect(s31.tools[0]!.definition.inputSchema).toMatchObject({ properties: { a: { type: ['string', 'null'] }, b: { const: 'fixed' } }, required: ['b'] });
+    expect(s31.tools[0]!.definition.inputSchema).toMatchObject({
+      properties: { a: { type: ['string', 'null'] }, b: { const: 'fixed' } },
+      required: ['b'],
+    });
     expect(s31.tools[0]!.definition.outputSchema).toMatchObject({ type: 'object' });
 
     const p2 = write('v2.json', {
@@ -156,7 +229,10 @@ describe('keyword conversion', () => {
     expect(plan.servers).toEqual(['https://api.example.com/v2']);
     expect(plan.body).toMatchObject({ contentTypes: ['multipart/form-data'], binaryProps: ['file'] });
     expect(plan.params[0]).toMatchObject({ name: 'tags', in: 'query', style: 'pipeDelimited', explode: false });
-    expect(s2.tools[0]!.definition.inputSchema).toMatchObject({ properties: { note: { type: ['string', 'null'] } }, required: ['file'] });
+    expect(s2.tools[0]!.definition.inputSchema).toMatchObject({
+      properties: { note: { type: ['string', 'null'] } },
+      required: ['file'],
+    });
   });
 });
 
@@ -174,13 +250,25 @@ describe('argument names', () => {
               { name: 'id', in: 'query', schema: { type: 'string' } },
               { name: 'id', in: 'header', schema: { type: 'string' } },
             ],
-            requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } } } },
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+                },
+              },
+            },
             responses: { '200': { description: 'ok' } },
           },
         },
       },
     });
     const spec = await importSpec(p);
-    expect(Object.keys(spec.tools[0]!.definition.inputSchema.properties as object)).toEqual(['id', 'query_id', 'header_id', 'body_id', 'name']);
+    expect(Object.keys(spec.tools[0]!.definition.inputSchema.properties as object)).toEqual([
+      'id',
+      'query_id',
+      'header_id',
+      'body_id',
+      'name',
+    ]);
   });
 });

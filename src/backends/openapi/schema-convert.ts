@@ -51,7 +51,11 @@ const COPY_KEYWORDS = [
 ] as const;
 const SCHEMA_ARRAYS = ['allOf', 'anyOf', 'oneOf'] as const;
 
-export function createSchemaConverter(resolver: RefResolver, warn: (message: string) => void, options: SchemaConverterOptions = {}) {
+export function createSchemaConverter(
+  resolver: RefResolver,
+  warn: (message: string) => void,
+  options: SchemaConverterOptions = {},
+) {
   const maxRefDepth = options.maxRefDepth ?? 6;
   const maxNodes = options.maxNodes ?? 1500;
   const maxInputNodes = options.maxInputNodes ?? 1000;
@@ -148,7 +152,8 @@ export function createSchemaConverter(resolver: RefResolver, warn: (message: str
     for (const k of COPY_KEYWORDS) if (node[k] !== undefined) out[k] = node[k];
     // Prose dominates big schemas (Kubernetes objects): long below the first levels, short deeper down.
     const cap = depth >= maxRefDepth ? maxDescription : maxNestedDescription;
-    if (typeof out.description === 'string' && out.description.length > cap) out.description = `${out.description.slice(0, cap - 1)}…`;
+    if (typeof out.description === 'string' && out.description.length > cap)
+      out.description = `${out.description.slice(0, cap - 1)}…`;
     if (Array.isArray(node.enum)) {
       out.enum = nullable && !node.enum.includes(null) ? [...(node.enum as unknown[]), null] : node.enum;
     }
@@ -221,7 +226,8 @@ export function createSchemaConverter(resolver: RefResolver, warn: (message: str
       });
       // oneOf becomes anyOf: real specs' alternatives overlap, and exclusivity would reject valid input.
       const target = k === 'oneOf' ? 'anyOf' : k;
-      if (target === 'anyOf' && Array.isArray(out.anyOf)) out.allOf = [...((out.allOf as unknown[]) ?? []), { anyOf: converted }];
+      if (target === 'anyOf' && Array.isArray(out.anyOf))
+        out.allOf = [...((out.allOf as unknown[]) ?? []), { anyOf: converted }];
       else out[target] = converted;
     }
     if (isObject(node.not) || typeof node.not === 'boolean') {
@@ -233,7 +239,14 @@ export function createSchemaConverter(resolver: RefResolver, warn: (message: str
     return { schema: out, size };
   }
 
-  function convertOutputRest(node: Record<string, unknown>, out: JsonObject, size0: number, base: string, depth: number, wrapNull: boolean): Converted {
+  function convertOutputRest(
+    node: Record<string, unknown>,
+    out: JsonObject,
+    size0: number,
+    base: string,
+    depth: number,
+    wrapNull: boolean,
+  ): Converted {
     let size = size0;
     const sub = (child: unknown): JsonObject | boolean => {
       const c = convert(child, base, depth, 'output');
@@ -242,7 +255,8 @@ export function createSchemaConverter(resolver: RefResolver, warn: (message: str
     };
     if (isObject(node.properties)) {
       const props: JsonObject = {};
-      for (const [name, child] of Object.entries(node.properties)) if (!isHidden(child, base, 'output')) props[name] = sub(child);
+      for (const [name, child] of Object.entries(node.properties))
+        if (!isHidden(child, base, 'output')) props[name] = sub(child);
       out.properties = props;
     }
     if (isObject(node.additionalProperties)) out.additionalProperties = sub(node.additionalProperties);

@@ -1,6 +1,12 @@
 /** Style / explode examples from the OpenAPI 3 specification's parameter serialisation table. */
 import { describe, expect, it } from 'vitest';
-import { encodePairs, queryPairs, serializeCookie, serializeHeaderValue, serializePathValue } from './serialize-params.js';
+import {
+  encodePairs,
+  queryPairs,
+  serializeCookie,
+  serializeHeaderValue,
+  serializePathValue,
+} from './serialize-params.js';
 
 const color = ['blue', 'black', 'brown'];
 const rgb = { R: 100, G: 200, B: 150 };
@@ -30,7 +36,8 @@ describe('path styles', () => {
 });
 
 describe('query styles', () => {
-  const q = (value: unknown, style: Parameters<typeof queryPairs>[2], explode: boolean): string => encodePairs(queryPairs('color', value, style, explode));
+  const q = (value: unknown, style: Parameters<typeof queryPairs>[2], explode: boolean): string =>
+    encodePairs(queryPairs('color', value, style, explode));
   it.each([
     [color, 'form', true, 'color=blue&color=black&color=brown'],
     [color, 'form', false, 'color=blue%2Cblack%2Cbrown'],

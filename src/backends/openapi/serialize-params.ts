@@ -37,16 +37,21 @@ export function serializePathValue(name: string, value: unknown, style: ParamSty
     if (Array.isArray(value)) return `.${value.map(enc).join(explode ? '.' : ',')}`;
     if (isPlainObject(value)) {
       const entries = Object.entries(value);
-      return explode ? `.${entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('.')}` : `.${entries.flatMap(([k, v]) => [enc(k), enc(v)]).join(',')}`;
+      return explode
+        ? `.${entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('.')}`
+        : `.${entries.flatMap(([k, v]) => [enc(k), enc(v)]).join(',')}`;
     }
     return `.${enc(value)}`;
   }
   if (style === 'matrix') {
     const n = enc(name);
-    if (Array.isArray(value)) return explode ? value.map((v) => `;${n}=${enc(v)}`).join('') : `;${n}=${value.map(enc).join(',')}`;
+    if (Array.isArray(value))
+      return explode ? value.map((v) => `;${n}=${enc(v)}`).join('') : `;${n}=${value.map(enc).join(',')}`;
     if (isPlainObject(value)) {
       const entries = Object.entries(value);
-      return explode ? entries.map(([k, v]) => `;${enc(k)}=${enc(v)}`).join('') : `;${n}=${entries.flatMap(([k, v]) => [enc(k), enc(v)]).join(',')}`;
+      return explode
+        ? entries.map(([k, v]) => `;${enc(k)}=${enc(v)}`).join('')
+        : `;${n}=${entries.flatMap(([k, v]) => [enc(k), enc(v)]).join(',')}`;
     }
     return `;${n}=${enc(value)}`;
   }
@@ -57,7 +62,9 @@ function simple(value: unknown, explode: boolean, enc: (v: unknown) => string): 
   if (Array.isArray(value)) return value.map(enc).join(',');
   if (isPlainObject(value)) {
     const entries = Object.entries(value);
-    return explode ? entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join(',') : entries.flatMap(([k, v]) => [enc(k), enc(v)]).join(',');
+    return explode
+      ? entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join(',')
+      : entries.flatMap(([k, v]) => [enc(k), enc(v)]).join(',');
   }
   return enc(value);
 }
@@ -67,7 +74,11 @@ export function serializeHeaderValue(value: unknown, explode: boolean): string {
   return simple(value, explode, scalarText);
 }
 
-const DELIMITERS: Partial<Record<ParamStyle, string>> = { spaceDelimited: '%20', pipeDelimited: '|', tabDelimited: '%09' };
+const DELIMITERS: Partial<Record<ParamStyle, string>> = {
+  spaceDelimited: '%20',
+  pipeDelimited: '|',
+  tabDelimited: '%09',
+};
 
 /** Bracketed (deepObject) pairs for any nesting; arrays use indices, as Stripe and `qs` do. */
 export function deepObjectPairs(prefix: string, value: unknown, out: Pair[] = []): Pair[] {

@@ -65,7 +65,9 @@ describe('createGuardedLookup', () => {
 
   it('passes it when private networks are allowed', async () => {
     const lookup = createGuardedLookup(true);
-    const address = await new Promise<string>((resolve, reject) => lookup('localhost', {}, (e, a) => (e ? reject(e) : resolve(a as string))));
+    const address = await new Promise<string>((resolve, reject) =>
+      lookup('localhost', {}, (e, a) => (e ? reject(e) : resolve(a as string))),
+    );
     expect(classifyAddress(address)).toBe('loopback');
   });
 });

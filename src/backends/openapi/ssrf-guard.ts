@@ -71,7 +71,8 @@ export function isAllowedAddress(ip: string, allowPrivateNetwork: boolean): bool
 
 /** Refuses IP-literal targets (which skip DNS) that are not allowed. */
 export function checkUrlTarget(url: URL, allowPrivateNetwork: boolean): void {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SsrfRefusedError(`scheme ${url.protocol} is not allowed`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new SsrfRefusedError(`scheme ${url.protocol} is not allowed`);
   if (url.username || url.password) throw new SsrfRefusedError('credentials in the URL are not allowed');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) !== 0 && !isAllowedAddress(host, allowPrivateNetwork)) {
@@ -89,7 +90,9 @@ export function createGuardedLookup(allowPrivateNetwork: boolean): LookupFunctio
       if (err) return callback(err, '', 0);
       const bad = addresses.find((a) => !isAllowedAddress(a.address, allowPrivateNetwork));
       if (bad || addresses.length === 0) {
-        const e = new SsrfRefusedError(`host ${hostname} resolves to ${bad ? classifyAddress(bad.address) : 'no'} address; refused`) as NodeJS.ErrnoException;
+        const e = new SsrfRefusedError(
+          `host ${hostname} resolves to ${bad ? classifyAddress(bad.address) : 'no'} address; refused`,
+        ) as NodeJS.ErrnoException;
         e.code = 'ESSRF';
         return callback(e, '', 0);
       }

@@ -4,7 +4,9 @@ import { assignToolNames, TOOL_NAME_RE } from './tool-naming.js';
 
 describe('assignToolNames', () => {
   it('uses operationIds, sanitised and prefixed', () => {
-    expect(assignToolNames([{ method: 'GET', path: '/repos/{owner}', operationId: 'repos/get' }], 'gh')).toEqual(['gh_repos_get']);
+    expect(assignToolNames([{ method: 'GET', path: '/repos/{owner}', operationId: 'repos/get' }], 'gh')).toEqual([
+      'gh_repos_get',
+    ]);
   });
 
   it('names from method + path when the operationId is missing or shared', () => {
@@ -33,9 +35,20 @@ describe('assignToolNames', () => {
 });
 
 describe('createOperationFilter', () => {
-  const subject = (method: string, path: string, operationId: string, tags: string[]) => ({ method, path, operationId, tags, name: `x_${operationId}` });
-  const ops = [subject('GET', '/v1/invoices', 'listInvoices', ['invoices']), subject('DELETE', '/v1/invoices/{id}', 'deleteInvoice', ['invoices']), subject('GET', '/admin/users', 'listAdmins', ['admin'])];
-  const pick = (inc: string[], exc: string[] = []) => ops.filter(createOperationFilter(inc, exc)).map((o) => o.operationId);
+  const subject = (method: string, path: string, operationId: string, tags: string[]) => ({
+    method,
+    path,
+    operationId,
+    tags,
+    name: `x_${operationId}`,
+  });
+  const ops = [
+    subject('GET', '/v1/invoices', 'listInvoices', ['invoices']),
+    subject('DELETE', '/v1/invoices/{id}', 'deleteInvoice', ['invoices']),
+    subject('GET', '/admin/users', 'listAdmins', ['admin']),
+  ];
+  const pick = (inc: string[], exc: string[] = []) =>
+    ops.filter(createOperationFilter(inc, exc)).map((o) => o.operationId);
 
   it.each([
     [[], [], ['listInvoices', 'deleteInvoice', 'listAdmins']],

@@ -4,14 +4,7 @@ import type { JsonObject } from '../../core/tool.js';
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
 
 export type ParamStyle =
-  | 'simple'
-  | 'label'
-  | 'matrix'
-  | 'form'
-  | 'spaceDelimited'
-  | 'pipeDelimited'
-  | 'tabDelimited'
-  | 'deepObject';
+  'simple' | 'label' | 'matrix' | 'form' | 'spaceDelimited' | 'pipeDelimited' | 'tabDelimited' | 'deepObject';
 
 /** How one tool argument maps onto the HTTP request. */
 export interface ParamPlan {

@@ -14,7 +14,12 @@ export function register(program: Command): void {
     .command('demo')
     .description('Start the gateway with the bundled demo (SQLite store, a helpdesk MCP upstream, two agents)')
     .option('-d, --dir <dir>', 'where the demo keeps its config and data', '.portcullis/demo')
-    .option('-p, --port <port>', 'port (0 = any free port)', (v) => Number.parseInt(v, 10), Number(process.env.PORTCULLIS_PORT ?? 8080))
+    .option(
+      '-p, --port <port>',
+      'port (0 = any free port)',
+      (v) => Number.parseInt(v, 10),
+      Number(process.env.PORTCULLIS_PORT ?? 8080),
+    )
     .action(async (opts: { dir: string; port: number }) => {
       const dir = resolve(opts.dir);
       mkdirSync(dir, { recursive: true });
@@ -50,7 +55,10 @@ export function register(program: Command): void {
       const inventory = running.gw
         .catalog()
         .all()
-        .map((e) => `  ${e.name.padEnd(30)} ${e.risk.level.padEnd(7)} ${e.risk.categories.join(', ') || '-'}${e.quarantined ? '  (QUARANTINED)' : ''}`)
+        .map(
+          (e) =>
+            `  ${e.name.padEnd(30)} ${e.risk.level.padEnd(7)} ${e.risk.categories.join(', ') || '-'}${e.quarantined ? '  (QUARANTINED)' : ''}`,
+        )
         .join('\n');
       process.stdout.write(`
 Portcullis demo is running.

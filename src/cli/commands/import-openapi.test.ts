@@ -7,7 +7,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { register } from './import-openapi.js';
 
-const petstore = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', '..', 'shared', 'data', 'openapi', 'petstore-expanded.yaml');
+const petstore = resolve(
+  fileURLToPath(new URL('.', import.meta.url)),
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  'openapi',
+  'petstore-expanded.yaml',
+);
 
 let dir: string;
 let out: string[];
@@ -31,8 +41,21 @@ async function run(...args: string[]): Promise<void> {
 describe('portcullis import openapi', () => {
   it('prints the inventory and adds the backend entry, keeping comments', async () => {
     const cfg = join(dir, 'portcullis.yaml');
-    writeFileSync(cfg, '# gateway config\nserver:\n  port: 8080 # the port\nopenapi:\n  other:\n    spec: ./other.yaml\n');
-    await run(petstore, '--name', 'pets', '--base-url', 'http://127.0.0.1:9999/api', '--exclude', 'method:DELETE', '--config', cfg);
+    writeFileSync(
+      cfg,
+      '# gateway config\nserver:\n  port: 8080 # the port\nopenapi:\n  other:\n    spec: ./other.yaml\n',
+    );
+    await run(
+      petstore,
+      '--name',
+      'pets',
+      '--base-url',
+      'http://127.0.0.1:9999/api',
+      '--exclude',
+      'method:DELETE',
+      '--config',
+      cfg,
+    );
     const text = out.join('');
     expect(text).toMatch(/TOOL\s+METHOD\s+PATH\s+RISK/);
     expect(text).toMatch(/pets_findPets\s+GET\s+\/pets\s+(low|medium|high|critical)/);
@@ -49,11 +72,18 @@ describe('portcullis import openapi', () => {
 
   it('updates an existing entry in place, keeping its other keys and comments', async () => {
     const cfg = join(dir, 'portcullis.yaml');
-    writeFileSync(cfg, 'openapi:\n  pets:\n    # keep me\n    spec: old.yaml\n    exclude: [tag:x]\n    auth:\n      key: { credential: PET_KEY }\n');
+    writeFileSync(
+      cfg,
+      'openapi:\n  pets:\n    # keep me\n    spec: old.yaml\n    exclude: [tag:x]\n    auth:\n      key: { credential: PET_KEY }\n',
+    );
     await run(petstore, '--name', 'pets', '--include', 'op:find*,op:add*', '--config', cfg);
     const written = readFileSync(cfg, 'utf8');
     expect(written).toContain('# keep me');
-    expect(parse(written).openapi.pets).toEqual({ spec: petstore, include: ['op:find*', 'op:add*'], auth: { key: { credential: 'PET_KEY' } } });
+    expect(parse(written).openapi.pets).toEqual({
+      spec: petstore,
+      include: ['op:find*', 'op:add*'],
+      auth: { key: { credential: 'PET_KEY' } },
+    });
   });
 
   it('creates the config file when it does not exist and writes paths relative to it', async () => {
@@ -66,7 +96,11 @@ describe('portcullis import openapi', () => {
 
   it('refuses an invalid name and an unreadable spec', async () => {
     await expect(run(petstore, '--name', 'bad name', '--config', join(dir, 'c.yaml'))).rejects.toThrow(/--name/);
-    await expect(run(petstore, '--name', 'x', '--base-url', 'ftp://h/', '--config', join(dir, 'c.yaml'))).rejects.toThrow(/--base-url/);
-    await expect(run(join(dir, 'missing.yaml'), '--name', 'x', '--config', join(dir, 'c.yaml'))).rejects.toThrow(/cannot import/);
+    await expect(
+      run(petstore, '--name', 'x', '--base-url', 'ftp://h/', '--config', join(dir, 'c.yaml')),
+    ).rejects.toThrow(/--base-url/);
+    await expect(run(join(dir, 'missing.yaml'), '--name', 'x', '--config', join(dir, 'c.yaml'))).rejects.toThrow(
+      /cannot import/,
+    );
   });
 });

@@ -43,7 +43,12 @@ export function formatInventory(spec: ImportedSpec): string {
 }
 
 /** Writes or updates `openapi.<name>` in the YAML file, keeping comments and unrelated keys. */
-export function upsertBackendEntry(configFile: string, name: string, entry: Record<string, unknown>, removeKeys: string[] = []): void {
+export function upsertBackendEntry(
+  configFile: string,
+  name: string,
+  entry: Record<string, unknown>,
+  removeKeys: string[] = [],
+): void {
   const text = existsSync(configFile) ? readFileSync(configFile, 'utf8') : '';
   const doc = parseDocument(text.trim() === '' ? '{}' : text);
   if (doc.errors.length > 0) throw new CliError(`cannot update ${configFile}: ${doc.errors[0]!.message}`, 2);
@@ -61,7 +66,11 @@ export function upsertBackendEntry(configFile: string, name: string, entry: Reco
   renameSync(tmp, configFile);
 }
 
-export async function runImportOpenApi(opts: ImportOpenApiOptions, out: (s: string) => void, err: (s: string) => void): Promise<ImportedSpec> {
+export async function runImportOpenApi(
+  opts: ImportOpenApiOptions,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<ImportedSpec> {
   if (!NAME_RE.test(opts.name)) throw new CliError(`--name must match ${NAME_RE.source}`, 2);
   if (opts.baseUrl !== undefined && !openApiBackendConfigSchema.shape.baseUrl.safeParse(opts.baseUrl).success) {
     throw new CliError('--base-url must be an http(s) URL', 2);
@@ -78,7 +87,9 @@ export async function runImportOpenApi(opts: ImportOpenApiOptions, out: (s: stri
     throw new CliError(`cannot import ${opts.spec}: ${(e as Error).message}`, 2);
   }
   out(`${formatInventory(spec)}\n\n`);
-  out(`${spec.title ?? opts.spec} (OpenAPI ${spec.version}): ${spec.tools.length} tool(s) from ${spec.operations} operation(s)\n`);
+  out(
+    `${spec.title ?? opts.spec} (OpenAPI ${spec.version}): ${spec.tools.length} tool(s) from ${spec.operations} operation(s)\n`,
+  );
   for (const w of spec.warnings) err(`warning: ${w}\n`);
   if (opts.dryRun) return spec;
   const entry: Record<string, unknown> = { spec: specRef(opts.spec, opts.config) };
@@ -93,33 +104,59 @@ export async function runImportOpenApi(opts: ImportOpenApiOptions, out: (s: stri
   return spec;
 }
 
-const collect = (v: string, prev: string[] = []): string[] => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
+const collect = (v: string, prev: string[] = []): string[] => [
+  ...prev,
+  ...v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 
 export function register(program: Command): void {
-  const imp = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('Import tools from an API description');
+  const imp =
+    program.commands.find((c) => c.name() === 'import') ??
+    program.command('import').description('Import tools from an API description');
   imp
     .command('openapi')
-    .description('Import an OpenAPI 3.x / Swagger 2.0 spec (file or URL): print its tools and write the backend entry to the config')
+    .description(
+      'Import an OpenAPI 3.x / Swagger 2.0 spec (file or URL): print its tools and write the backend entry to the config',
+    )
     .argument('<spec>', 'spec file path or http(s) URL (JSON or YAML)')
     .requiredOption('-n, --name <name>', 'backend name (tool-name prefix, key under openapi: in the config)')
     .option('--base-url <url>', 'base URL that replaces the spec servers')
-    .option('--include <patterns>', 'only these operations (tag:X, method:GET, path:/glob, op:glob, "METHOD /glob"); repeatable or comma-separated', collect)
+    .option(
+      '--include <patterns>',
+      'only these operations (tag:X, method:GET, path:/glob, op:glob, "METHOD /glob"); repeatable or comma-separated',
+      collect,
+    )
     .option('--exclude <patterns>', 'drop these operations (same patterns as --include)', collect)
     .option('-c, --config <file>', 'config file to update (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)')
     .option('--dry-run', 'print the inventory without writing the config')
-    .action(async (spec: string, o: { name: string; baseUrl?: string; include?: string[]; exclude?: string[]; config?: string; dryRun?: boolean }) => {
-      await runImportOpenApi(
-        {
-          spec,
-          name: o.name,
-          config: configPath(o.config),
-          ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
-          ...(o.include ? { include: o.include } : {}),
-          ...(o.exclude ? { exclude: o.exclude } : {}),
-          ...(o.dryRun ? { dryRun: true } : {}),
+    .action(
+      async (
+        spec: string,
+        o: {
+          name: string;
+          baseUrl?: string;
+          include?: string[];
+          exclude?: string[];
+          config?: string;
+          dryRun?: boolean;
         },
-        (s) => process.stdout.write(s),
-        (s) => process.stderr.write(s),
-      );
-    });
+      ) => {
+        await runImportOpenApi(
+          {
+            spec,
+            name: o.name,
+            config: configPath(o.config),
+            ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
+            ...(o.include ? { include: o.include } : {}),
+            ...(o.exclude ? { exclude: o.exclude } : {}),
+            ...(o.dryRun ? { dryRun: true } : {}),
+          },
+          (s) => process.stdout.write(s),
+          (s) => process.stderr.write(s),
+        );
+      },
+    );
 }

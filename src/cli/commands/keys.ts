@@ -35,30 +35,36 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
         ? 'Manage agent API keys (MCP front door; stored only as hashes; a key is shown once)'
         : 'Manage API keys of people for the REST API (roles come from config; a key is shown once)',
     );
-  const cfg = (c: Command) => c.option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)');
+  const cfg = (c: Command) =>
+    c.option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)');
 
-  cfg(group.command('create <name>').description(`Create an API key for a ${noun} defined in config; prints the key once`)).action(
-    (name: string, opts: Opts) =>
-      withStore(opts, ({ names, store }) => {
-        requireKnown(names, name);
-        const { key, record } = generateApiKey(name, kind);
-        store.apiKeys.insert(record);
-        process.stdout.write(`${key}\n`);
-        process.stderr.write(`Created key ${record.id} for ${noun} "${name}". Store it now: it cannot be shown again.\n`);
-      }),
-  );
-  cfg(group.command('list').description(`List ${section(kind)} and their key ids (never secrets)`)).action((opts: Opts) =>
+  cfg(
+    group
+      .command('create <name>')
+      .description(`Create an API key for a ${noun} defined in config; prints the key once`),
+  ).action((name: string, opts: Opts) =>
     withStore(opts, ({ names, store }) => {
-      const keys = store.apiKeys.listByAgent(kind);
-      const rows = names.map((n) => {
-        const mine = keys.filter((k) => k.agent === n);
-        const active = mine.filter((k) => !k.revokedAt);
-        return `${n}\t${active.length} active key(s)${active.length ? `: ${active.map((k) => k.id).join(', ')}` : ''}\t${mine.length - active.length} revoked`;
-      });
-      const orphans = [...new Set(keys.filter((k) => !names.includes(k.agent)).map((k) => k.agent))];
-      process.stdout.write(`${noun}\tkeys\n${rows.join('\n')}\n`);
-      if (orphans.length) process.stdout.write(`keys of ${section(kind)} no longer in config (refused): ${orphans.join(', ')}\n`);
+      requireKnown(names, name);
+      const { key, record } = generateApiKey(name, kind);
+      store.apiKeys.insert(record);
+      process.stdout.write(`${key}\n`);
+      process.stderr.write(`Created key ${record.id} for ${noun} "${name}". Store it now: it cannot be shown again.\n`);
     }),
+  );
+  cfg(group.command('list').description(`List ${section(kind)} and their key ids (never secrets)`)).action(
+    (opts: Opts) =>
+      withStore(opts, ({ names, store }) => {
+        const keys = store.apiKeys.listByAgent(kind);
+        const rows = names.map((n) => {
+          const mine = keys.filter((k) => k.agent === n);
+          const active = mine.filter((k) => !k.revokedAt);
+          return `${n}\t${active.length} active key(s)${active.length ? `: ${active.map((k) => k.id).join(', ')}` : ''}\t${mine.length - active.length} revoked`;
+        });
+        const orphans = [...new Set(keys.filter((k) => !names.includes(k.agent)).map((k) => k.agent))];
+        process.stdout.write(`${noun}\tkeys\n${rows.join('\n')}\n`);
+        if (orphans.length)
+          process.stdout.write(`keys of ${section(kind)} no longer in config (refused): ${orphans.join(', ')}\n`);
+      }),
   );
   cfg(group.command('rotate <name>').description(`Revoke a ${noun}'s keys and issue a new one; prints it once`)).action(
     (name: string, opts: Opts) =>

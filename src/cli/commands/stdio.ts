@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { createGateway } from '../../gateway/gateway.js';
+import { bootGateway } from '../../gateway/boot.js';
 import { startStdioFront } from '../../front/stdio.js';
-import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
+import { CliError, configPath, loadConfigOrThrow } from '../context.js';
 
 export function register(program: Command): void {
   program
@@ -11,19 +11,20 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)')
     .action(async (opts: { agent: string; config?: string }) => {
       const loaded = loadConfigOrThrow(configPath(opts.config));
-      if (!Object.hasOwn(loaded.config.agents, opts.agent)) throw new CliError(`agent "${opts.agent}" is not in the config`);
-      const store = openStore(loaded);
-      const gw = createGateway(loaded, { store, log: (m) => process.stderr.write(`portcullis: ${m}\n`) });
-      await gw.start();
-      const handle = startStdioFront(gw, opts.agent);
-      const stop = () =>
+      if (!Object.hasOwn(loaded.config.agents, opts.agent))
+        throw new CliError(`agent "${opts.agent}" is not in the config`);
+      // stdout carries MCP: everything else goes to stderr.
+      const booted = await bootGateway(loaded, { stdio: true, log: (m) => process.stderr.write(`portcullis: ${m}\n`) });
+      const handle = startStdioFront(booted.gw, opts.agent);
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
         void handle
           .close()
-          .then(() => gw.close())
-          .finally(() => {
-            store.close();
-            process.exit(0);
-          });
+          .then(() => booted.close())
+          .finally(() => process.exit(0));
+      };
       process.stdin.on('end', stop);
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

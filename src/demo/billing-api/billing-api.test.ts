@@ -4,7 +4,11 @@ import type { Backend, BackendCallContext } from '../../core/backend.js';
 import type { ToolResult } from '../../core/tool.js';
 import { billingBackendConfig, startBillingApi, type BillingApi } from './index.js';
 
-const ctx: BackendCallContext = { principal: { agent: 'demo', method: 'stdio' }, requestId: 'r', signal: new AbortController().signal };
+const ctx: BackendCallContext = {
+  principal: { agent: 'demo', method: 'stdio' },
+  requestId: 'r',
+  signal: new AbortController().signal,
+};
 const KEY = 'demo-billing-key-for-tests';
 let api: BillingApi;
 let backend: Backend;
@@ -12,7 +16,10 @@ const text = (r: ToolResult): string => (typeof r.content[0]?.text === 'string' 
 
 beforeAll(async () => {
   api = await startBillingApi(0, { apiKey: KEY });
-  backend = createOpenApiBackend({ name: 'billing', ...billingBackendConfig(api, 'BILLING_KEY') }, { getCredential: (n) => (n === 'BILLING_KEY' ? KEY : undefined) });
+  backend = createOpenApiBackend(
+    { name: 'billing', ...billingBackendConfig(api, 'BILLING_KEY') },
+    { getCredential: (n) => (n === 'BILLING_KEY' ? KEY : undefined) },
+  );
   await backend.start();
 });
 afterAll(async () => {
@@ -24,7 +31,13 @@ describe('demo billing API through an OpenAPI backend', () => {
   it('offers read, write and critical tools', () => {
     const tools = backend.tools().map((t) => `${t.source.kind === 'openapi' ? t.source.method : ''} ${t.localName}`);
     expect(tools).toEqual(
-      expect.arrayContaining(['GET billing_listInvoices', 'POST billing_createInvoice', 'POST billing_createRefund', 'DELETE billing_deleteAdminUser', 'POST billing_createAdminUser']),
+      expect.arrayContaining([
+        'GET billing_listInvoices',
+        'POST billing_createInvoice',
+        'POST billing_createRefund',
+        'DELETE billing_deleteAdminUser',
+        'POST billing_createAdminUser',
+      ]),
     );
     expect(tools).toHaveLength(13);
   });
@@ -32,9 +45,17 @@ describe('demo billing API through an OpenAPI backend', () => {
   it('reads, writes and refunds with the API key injected', async () => {
     const list = await backend.callTool('billing_listInvoices', { status: 'paid' }, ctx);
     expect(list.structuredContent).toEqual({ data: [expect.objectContaining({ id: 'inv_1', status: 'paid' })] });
-    const created = await backend.callTool('billing_createInvoice', { customerId: 'cus_2', amount: 500, currency: 'usd' }, ctx);
+    const created = await backend.callTool(
+      'billing_createInvoice',
+      { customerId: 'cus_2', amount: 500, currency: 'usd' },
+      ctx,
+    );
     expect(created.structuredContent).toMatchObject({ customerId: 'cus_2', status: 'draft' });
-    const refund = await backend.callTool('billing_createRefund', { invoiceId: 'inv_1', amount: 2000, reason: 'requested_by_customer' }, ctx);
+    const refund = await backend.callTool(
+      'billing_createRefund',
+      { invoiceId: 'inv_1', amount: 2000, reason: 'requested_by_customer' },
+      ctx,
+    );
     expect(refund.isError).toBeFalsy();
     expect(refund.structuredContent).toMatchObject({ invoiceId: 'inv_1', amount: 2000 });
   });

@@ -6,14 +6,38 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { billingSpec } from './billing-spec.js';
 
-interface Customer { id: string; name: string; email: string }
-interface Invoice { id: string; customerId: string; amount: number; currency: string; description?: string; status: 'draft' | 'open' | 'paid' | 'void'; refunded: number }
-interface Refund { id: string; invoiceId: string; amount: number; reason?: string }
-interface User { id: string; email: string; role: string }
+interface Customer {
+  id: string;
+  name: string;
+  email: string;
+}
+interface Invoice {
+  id: string;
+  customerId: string;
+  amount: number;
+  currency: string;
+  description?: string;
+  status: 'draft' | 'open' | 'paid' | 'void';
+  refunded: number;
+}
+interface Refund {
+  id: string;
+  invoiceId: string;
+  amount: number;
+  reason?: string;
+}
+interface User {
+  id: string;
+  email: string;
+  role: string;
+}
 
 type Json = Record<string, unknown>;
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -26,8 +50,30 @@ function createStore() {
     ['cus_2', { id: 'cus_2', name: 'Globex Ltd', email: 'ap@globex.example' }],
   ]);
   const invoices = new Map<string, Invoice>([
-    ['inv_1', { id: 'inv_1', customerId: 'cus_1', amount: 120_00, currency: 'eur', description: 'Support plan', status: 'paid', refunded: 0 }],
-    ['inv_2', { id: 'inv_2', customerId: 'cus_2', amount: 4_990_00, currency: 'usd', description: 'Licences', status: 'open', refunded: 0 }],
+    [
+      'inv_1',
+      {
+        id: 'inv_1',
+        customerId: 'cus_1',
+        amount: 120_00,
+        currency: 'eur',
+        description: 'Support plan',
+        status: 'paid',
+        refunded: 0,
+      },
+    ],
+    [
+      'inv_2',
+      {
+        id: 'inv_2',
+        customerId: 'cus_2',
+        amount: 4_990_00,
+        currency: 'usd',
+        description: 'Licences',
+        status: 'open',
+        refunded: 0,
+      },
+    ],
   ]);
   const refunds = new Map<string, Refund>();
   const users = new Map<string, User>([['usr_1', { id: 'usr_1', email: 'owner@billing.example', role: 'admin' }]]);
@@ -39,7 +85,13 @@ function need<T>(v: T | undefined, what: string): T {
   return v;
 }
 
-function route(store: ReturnType<typeof createStore>, method: string, url: URL, body: Json, specText: string): { status: number; body?: unknown } {
+function route(
+  store: ReturnType<typeof createStore>,
+  method: string,
+  url: URL,
+  body: Json,
+  specText: string,
+): { status: number; body?: unknown } {
   const seg = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const limit = Number(url.searchParams.get('limit') ?? 20);
   const page = <T>(items: T[]): { data: T[] } => ({ data: items.slice(0, limit) });
@@ -65,11 +117,25 @@ function route(store: ReturnType<typeof createStore>, method: string, url: URL, 
     case 'GET /invoices': {
       const status = url.searchParams.get('status');
       const cus = url.searchParams.get('customerId');
-      return { status: 200, body: page([...store.invoices.values()].filter((i) => (!status || i.status === status) && (!cus || i.customerId === cus))) };
+      return {
+        status: 200,
+        body: page(
+          [...store.invoices.values()].filter(
+            (i) => (!status || i.status === status) && (!cus || i.customerId === cus),
+          ),
+        ),
+      };
     }
     case 'POST /invoices': {
       need(store.customers.get(String(body.customerId)), 'customer');
-      const inv: Invoice = { id: store.next('inv'), customerId: String(body.customerId), amount: Number(body.amount), currency: String(body.currency), status: 'draft', refunded: 0 };
+      const inv: Invoice = {
+        id: store.next('inv'),
+        customerId: String(body.customerId),
+        amount: Number(body.amount),
+        currency: String(body.currency),
+        status: 'draft',
+        refunded: 0,
+      };
       if (typeof body.description === 'string') inv.description = body.description;
       store.invoices.set(inv.id, inv);
       return { status: 201, body: inv };
@@ -88,9 +154,15 @@ function route(store: ReturnType<typeof createStore>, method: string, url: URL, 
       const inv = need(store.invoices.get(String(body.invoiceId)), 'invoice');
       const amount = Number(body.amount);
       if (inv.status !== 'paid') throw new HttpError(400, 'only paid invoices can be refunded');
-      if (!(amount > 0) || inv.refunded + amount > inv.amount) throw new HttpError(400, 'refund exceeds the invoice amount');
+      if (!(amount > 0) || inv.refunded + amount > inv.amount)
+        throw new HttpError(400, 'refund exceeds the invoice amount');
       inv.refunded += amount;
-      const r: Refund = { id: store.next('re'), invoiceId: inv.id, amount, ...(typeof body.reason === 'string' ? { reason: body.reason } : {}) };
+      const r: Refund = {
+        id: store.next('re'),
+        invoiceId: inv.id,
+        amount,
+        ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
+      };
       store.refunds.set(r.id, r);
       return { status: 201, body: r };
     }
@@ -133,12 +205,14 @@ export async function startBillingApi(port = 0, options: { apiKey?: string } = {
       };
       try {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        if (options.apiKey && url.pathname !== '/openapi.json' && req.headers['x-billing-key'] !== options.apiKey) throw new HttpError(401, 'missing or wrong X-Billing-Key');
+        if (options.apiKey && url.pathname !== '/openapi.json' && req.headers['x-billing-key'] !== options.apiKey)
+          throw new HttpError(401, 'missing or wrong X-Billing-Key');
         const raw = Buffer.concat(chunks).toString('utf8');
         let body: Json = {};
         if (raw) {
           const parsed = JSON.parse(raw) as unknown;
-          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new HttpError(400, 'body must be a JSON object');
+          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+            throw new HttpError(400, 'body must be a JSON object');
           body = parsed as Json;
         }
         const r = route(store, req.method ?? 'GET', url, body, specText);

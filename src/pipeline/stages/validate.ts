@@ -13,7 +13,11 @@ export function validateStage(validator: ArgsValidator): Stage {
     run(call) {
       const entry = call.entry;
       if (!entry) throw new GatewayError('internal', undefined, 'validate without resolve');
-      const check = validator.validate(`${entry.backend.name}:${entry.localName}`, entry.definition.inputSchema, call.args);
+      const check = validator.validate(
+        `${entry.backend.name}:${entry.localName}`,
+        entry.definition.inputSchema,
+        call.args,
+      );
       if (!check.ok) {
         const fields = check.errors.map((e) => e.message);
         call.record.reasons.push(...fields.map((f) => `invalid argument: ${f}`));

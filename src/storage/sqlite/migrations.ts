@@ -30,4 +30,9 @@ export const migrations: { version: number; name: string; sql: string }[] = [
     name: 'keys for people (admin API) next to keys for agents',
     sql: `ALTER TABLE api_keys ADD COLUMN kind TEXT NOT NULL DEFAULT 'agent';`,
   },
+  {
+    version: 3,
+    name: 'decision records moved to the tamper-evident audit log',
+    sql: `DROP TABLE IF EXISTS decisions;`,
+  },
 ];

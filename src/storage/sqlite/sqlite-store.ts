@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DecisionRecord } from '../../pipeline/decision-record.js';
 import type { ApiKeyRecord, Store } from '../repositories.js';
 import { migrations } from './migrations.js';
 
@@ -24,7 +23,9 @@ const toKey = (r: KeyRow): ApiKeyRecord => ({
 });
 
 export function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
@@ -56,10 +57,6 @@ export function createSqliteStore(dataDir: string): Store {
     keysAll: db.prepare('SELECT * FROM api_keys WHERE kind = ? ORDER BY agent, created_at'),
     keysByAgent: db.prepare('SELECT * FROM api_keys WHERE kind = ? AND agent = ? ORDER BY created_at'),
     revoke: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE kind = ? AND agent = ? AND revoked_at IS NULL'),
-    insertDecision: db.prepare(
-      'INSERT INTO decisions (request_id, ts, agent, tool, decision, result_status, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    recent: db.prepare('SELECT record FROM decisions ORDER BY seq DESC LIMIT ?'),
   };
 
   return {
@@ -69,7 +66,8 @@ export function createSqliteStore(dataDir: string): Store {
         const r = q.keyById.get(id) as KeyRow | undefined;
         return r ? toKey(r) : undefined;
       },
-      listByAgent: (kind, agent) => ((agent ? q.keysByAgent.all(kind, agent) : q.keysAll.all(kind)) as KeyRow[]).map(toKey),
+      listByAgent: (kind, agent) =>
+        ((agent ? q.keysByAgent.all(kind, agent) : q.keysAll.all(kind)) as KeyRow[]).map(toKey),
       revokeAgent: (kind, agent, at) => q.revoke.run(at, kind, agent).changes,
       rotate: (key) =>
         db.transaction(() => {
@@ -77,20 +75,6 @@ export function createSqliteStore(dataDir: string): Store {
           q.insertKey.run(key.id, key.kind, key.agent, key.hash, key.createdAt);
           return n;
         })(),
-    },
-    decisions: {
-      insert: (r: DecisionRecord) =>
-        void q.insertDecision.run(
-          r.requestId,
-          r.timestamp,
-          r.agent ?? null,
-          r.tool ?? null,
-          r.decision,
-          r.resultStatus ?? null,
-          JSON.stringify(r),
-        ),
-      recent: (limit) =>
-        (q.recent.all(limit) as { record: string }[]).map((r) => JSON.parse(r.record) as DecisionRecord),
     },
     check: () => void db.prepare('SELECT 1').get(),
     close: () => db.close(),

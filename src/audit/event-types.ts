@@ -1,0 +1,83 @@
+/**
+ * The closed set of audit event types. Each type is owned by one module (the only module that emits it)
+ * and documented in docs/audit-events.md; a completeness test keeps the two in step.
+ * Names are past tense with dots: `<subject>.<verb-in-past-tense>`.
+ */
+export const auditEventTypes = {
+  'tool.call.requested': {
+    owner: 'pipeline',
+    description: 'Intent: an authorized call is about to be sent to its backend. Durably written before the call.',
+  },
+  'tool.call.completed': {
+    owner: 'pipeline',
+    description: 'Outcome: the backend returned a result (including a tool-level error result).',
+  },
+  'tool.call.failed': {
+    owner: 'pipeline',
+    description: 'Outcome: the call failed at the gateway or backend (unavailable, timeout, transport error).',
+  },
+  'tool.call.denied': {
+    owner: 'pipeline',
+    description: 'The call was refused before reaching the backend (policy, validation, limits, approval).',
+  },
+  'tools.listed': {
+    owner: 'front',
+    description: 'An agent listed its tools; detail carries the number of visible tools.',
+  },
+  'auth.failed': {
+    owner: 'authn',
+    description: 'A request failed authentication (missing, invalid, expired or revoked credential).',
+  },
+  'tool.quarantined': {
+    owner: 'risk',
+    description: 'A tool was hidden because its definition changed from its pinned hash or failed a poisoning scan.',
+  },
+  'config.reloaded': { owner: 'config', description: 'A new configuration was validated and applied.' },
+  'config.reload.failed': {
+    owner: 'config',
+    description: 'A configuration change was rejected; the previous configuration stays active.',
+  },
+  'admin.action.performed': {
+    owner: 'http',
+    description: 'An administrator changed state through the admin API or CLI.',
+  },
+  'agent.created': { owner: 'authn', description: 'A new agent identity was registered.' },
+  'agent.key.rotated': {
+    owner: 'authn',
+    description: "An agent's credential was replaced; the record carries the new credential id, never the secret.",
+  },
+  'agent.revoked': { owner: 'authn', description: 'An agent identity or credential was revoked.' },
+  'approval.requested': { owner: 'approval', description: 'A call was held for human approval.' },
+  'approval.granted': { owner: 'approval', description: 'An approver granted a held call.' },
+  'approval.rejected': { owner: 'approval', description: 'An approver rejected a held call.' },
+  'approval.expired': {
+    owner: 'approval',
+    description: 'A held call timed out without a decision and was denied (fail closed).',
+  },
+  'secret.accessed': {
+    owner: 'vault',
+    description: 'A vault secret was injected into an outbound request (the value is never recorded).',
+  },
+  'secret.changed': {
+    owner: 'vault',
+    description: 'A vault secret was created, updated or deleted (the value is never recorded).',
+  },
+  'audit.gap.recorded': {
+    owner: 'audit',
+    description: 'In fail-open mode, events could not be written while the store was down; records how many and when.',
+  },
+  'audit.checkpoint.created': {
+    owner: 'audit',
+    description: 'A signed checkpoint: the record itself is covered by an Ed25519 signature over its seq and hash.',
+  },
+  'audit.retention.applied': {
+    owner: 'audit',
+    description: 'Records older than the retention policy were pruned up to a signed checkpoint.',
+  },
+} as const satisfies Record<string, { owner: string; description: string }>;
+
+export type AuditEventType = keyof typeof auditEventTypes;
+
+export function isAuditEventType(value: string): value is AuditEventType {
+  return Object.prototype.hasOwnProperty.call(auditEventTypes, value);
+}

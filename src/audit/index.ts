@@ -1,0 +1,25 @@
+/** Public surface of the audit module: the log factory, its config schema and types. */
+export { createAuditLog, type AuditLog, type AuditLogOptions, type CustomSink } from './audit-log.js';
+export { auditConfigSchema, type AuditConfig, type SinkConfig, type RetentionConfig } from './config-schema.js';
+export { auditEventTypes, isAuditEventType, type AuditEventType } from './event-types.js';
+export type { RedactionConfig, RedactionMode, PathRule } from './redaction/redactor.js';
+export type { AuditStore, StoredRecord, StoreQuery } from './store.js';
+export { createSqliteAuditStore } from './sqlite-store.js';
+export { verifyAuditChain, type VerifyOptions } from './verify.js';
+export { handleAuditApi, parseAuditFilter, type AuditApiResponse } from './rest.js';
+export { createAuditRecordSink, auditEventFromDecision, outcomeType } from './record-sink.js';
+export type { ExportFormat } from './export.js';
+export type {
+  AppendResult,
+  AuditEvent,
+  AuditEventInput,
+  AuditFilter,
+  AuditPage,
+  AuditRecord,
+  SignedCheckpoint,
+  SinkStatus,
+  VerifyIssue,
+  VerifyIssueKind,
+  VerifyRange,
+  VerifyResult,
+} from './types.js';

@@ -1,0 +1,202 @@
+import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { detectors, ibanValid, luhnValid, type DetectorId } from './detectors.js';
+import { createRedactor, parsePath } from './redactor.js';
+
+function detect(text: string): DetectorId[] {
+  const found: DetectorId[] = [];
+  let rest = text;
+  for (const d of detectors) {
+    d.pattern.lastIndex = 0;
+    rest = rest.replace(d.pattern, (m) => {
+      if (d.confirm && !d.confirm(m)) return m;
+      found.push(d.id);
+      return '#';
+    });
+  }
+  return found;
+}
+
+describe('detectors', () => {
+  it.each<[string, DetectorId[]]>([
+    ['mail me at jane.doe+x@example.co.uk today', ['email']],
+    ['call +1 415-555-0132 or (020) 7946 0958', ['phone', 'phone']],
+    ['card 4111 1111 1111 1111 exp 12/29', ['card']],
+    ['card 4111 1111 1111 1112 (bad Luhn, too long for a phone)', []],
+    ['iban DE89 3704 0044 0532 0130 00', ['iban']],
+    ['iban DE89 3704 0044 0532 0130 01 (bad checksum)', []],
+    ['ssn 123-45-6789; 000-12-3456 is no SSN (but phone-shaped)', ['nationalId', 'phone']],
+    ['nino AB 12 34 56 C', ['nationalId']],
+    ['AKIAIOSFODNN7EXAMPLE', ['apiKey']],
+    ['Authorization: Bearer abcdefghijklmnop1234', ['apiKey']],
+    ['on 2026-11-21 06:04 from 10.0.12.200, order 1234567812345678, version 1.2.3', []],
+  ])('%s', (text, expected) => {
+    expect(detect(text)).toEqual(expected);
+  });
+
+  it('validates check digits', () => {
+    expect(luhnValid('4111111111111111')).toBe(true);
+    expect(luhnValid('4111111111111112')).toBe(false);
+    expect(ibanValid('GB82 WEST 1234 5698 7654 32')).toBe(true);
+    expect(ibanValid('GB82 WEST 1234 5698 7654 33')).toBe(false);
+  });
+
+  it('finds PEM private keys, including truncated ones', () => {
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(detect(`key: ${pem} end`)).toEqual(['privateKey']);
+    expect(detect(pem.slice(0, 60))).toEqual(['privateKey']);
+  });
+
+  it('stays fast on hostile input', () => {
+    const hostile = `${'1 '.repeat(20_000)}${'a@'.repeat(20_000)}${'eyJ'.repeat(10_000)}`;
+    const started = Date.now();
+    detect(hostile);
+    // Generous bound: a catastrophic backtracking bug takes minutes, not seconds.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('createRedactor', () => {
+  const ts = '2026-01-01T00:00:00.000Z';
+
+  it('masks detector hits in free-text fields but leaves identity fields alone', () => {
+    const r = createRedactor();
+    const out = r.redact(
+      {
+        type: 'tool.call.failed',
+        user: 'jane@example.com',
+        arguments: { note: 'contact jane@example.com', nested: [{ card: '4111111111111111' }] },
+        error: 'upstream said: 4111-1111-1111-1111 declined',
+        reasons: ['ssn 123-45-6789 seen'],
+      },
+      ts,
+    );
+    expect(out.user).toBe('jane@example.com');
+    expect(out.arguments).toEqual({ note: 'contact [REDACTED:email]', nested: [{ card: '[REDACTED:card]' }] });
+    expect(out.error).toBe('upstream said: [REDACTED:card] declined');
+    expect(out.reasons).toEqual(['ssn [REDACTED:nationalId] seen']);
+    expect(out.timestamp).toBe(ts);
+  });
+
+  it('hmac mode gives equal values equal tags (correlation without disclosure)', () => {
+    const key = randomBytes(32);
+    const r = createRedactor({ config: { detectors: { email: 'hmac' } }, hmacKey: key });
+    const a = r.redact(
+      { type: 'tools.listed', detail: { x: 'a@example.com', y: 'a@example.com', z: 'b@example.com' } },
+      ts,
+    ).detail!;
+    const expected = createHmac('sha256', key).update('a@example.com').digest('hex').slice(0, 32);
+    expect(a.x).toBe(`[email:hmac:${expected}]`);
+    expect(a.y).toBe(a.x);
+    expect(a.z).not.toBe(a.x);
+    expect(() => createRedactor({ config: { detectors: { email: 'hmac' } } })).toThrow(/hmac key/);
+  });
+
+  it('drop mode removes the field; sensitive keys are masked whatever their content', () => {
+    const r = createRedactor({ config: { detectors: { jwt: 'drop' } } });
+    const jwt = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiIxIn0', 'c2lnbmF0dXJlLXNpZ25hdHVyZQ'].join('.');
+    const out = r.redact(
+      {
+        type: 'tools.listed',
+        arguments: {
+          token_hint: `x ${jwt}`,
+          keep: 1,
+          password: 'p4ss',
+          headers: { Authorization: 'abc' },
+          max_tokens: 5,
+        },
+      },
+      ts,
+    );
+    expect(out.arguments).toEqual({
+      keep: 1,
+      password: '[REDACTED:key]',
+      headers: { Authorization: '[REDACTED:key]' },
+      max_tokens: 5,
+    });
+  });
+
+  it('removes vault values from every field, including identity fields and keys', () => {
+    const r = createRedactor({ secretValues: () => ['s3cr3t-value', 'xy'] });
+    const out = r.redact(
+      { type: 'auth.failed', user: 'user-s3cr3t-value', detail: { 's3cr3t-value': 'as key', short: 'xy' } },
+      ts,
+    );
+    expect(JSON.stringify(out)).not.toContain('s3cr3t-value');
+    expect(out.user).toBe('user-[REDACTED:secret]');
+    // Values shorter than 4 characters are ignored (they would mask everything).
+    expect(out.detail).toEqual({ '[REDACTED:secret]': 'as key', short: 'xy' });
+  });
+
+  it('applies configured JSON paths per tool (exact name or glob)', () => {
+    const r = createRedactor({
+      config: {
+        tools: {
+          'crm.*': [
+            { path: 'customer.reference', mode: 'mask' },
+            { path: 'items[*].note', mode: 'drop' },
+          ],
+        },
+      },
+    });
+    const args = {
+      customer: { reference: 'REF-1', name: 'n' },
+      items: [
+        { note: 'a', id: 1 },
+        { note: 'b', id: 2 },
+      ],
+    };
+    expect(r.redact({ type: 'tool.call.requested', tool: 'crm.update', arguments: args }, ts).arguments).toEqual({
+      customer: { reference: '[REDACTED:path]', name: 'n' },
+      items: [{ id: 1 }, { id: 2 }],
+    });
+    expect(r.redact({ type: 'tool.call.requested', tool: 'other.update', arguments: args }, ts).arguments).toEqual(
+      args,
+    );
+    expect(args.customer.reference).toBe('REF-1'); // input untouched
+  });
+
+  it('parses paths', () => {
+    expect(parsePath('$.a.b[2].c[*]')).toEqual(['a', 'b', '2', 'c', '*']);
+    expect(() => parsePath('a.b]')).toThrow();
+  });
+
+  it('makes events JSON-safe (non-finite numbers, bigint, dates, cycles)', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const out = createRedactor().redact(
+      { type: 'tools.listed', latencyMs: Number.NaN, detail: { big: 12n, when: new Date(0), cyclic, fn: () => 1 } },
+      ts,
+    );
+    expect(out.latencyMs).toBeNull();
+    expect(out.detail).toEqual({
+      big: '12',
+      when: '1970-01-01T00:00:00.000Z',
+      cyclic: { a: 1, self: '[REDACTED:circular]' },
+    });
+  });
+});
+
+describe('redactCanonical', () => {
+  it('produces exactly the RFC 8785 form of the redacted event, including the index-like-key fallback', async () => {
+    const { canonicalize } = await import('../canonical-json.js');
+    const r = createRedactor({ secretValues: () => ['vault-value-1'] });
+    const inputs = [
+      {
+        type: 'tools.listed' as const,
+        detail: { z: 1, a: { y: [3, { c: 1, b: 2 }], x: 'é\u2028\ud83d\ude00' }, B: -0, e: 1e21 },
+      },
+      { type: 'tools.listed' as const, detail: { '10': 'a', '2': 'b', '1a': 'c', a: { '0': 1 } } },
+      {
+        type: 'tool.call.failed' as const,
+        tool: 'x',
+        arguments: { password: 'p', note: 'mail a@example.com', k: 'vault-value-1' },
+        error: 'e',
+      },
+    ];
+    for (const input of inputs) {
+      const { event, canonical } = r.redactCanonical(input, '2026-01-01T00:00:00.000Z');
+      expect(canonical).toBe(canonicalize(event));
+    }
+  });
+});

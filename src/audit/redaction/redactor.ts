@@ -1,0 +1,250 @@
+import { createHmac } from 'node:crypto';
+import picomatch from 'picomatch';
+import type { AuditEvent, AuditEventInput } from '../types.js';
+import { canonicalize } from '../canonical-json.js';
+import { detectors, MIN_DETECTABLE_LENGTH, type DetectorId } from './detectors.js';
+
+export type RedactionMode = 'mask' | 'hmac' | 'drop';
+
+export interface PathRule {
+  /** Dot path into the tool's arguments; `*` matches any key or array index, `[n]`/`[*]` index arrays. */
+  path: string;
+  mode: RedactionMode;
+}
+
+export interface RedactionConfig {
+  /** Mode per detector; 'off' disables one. Default: every detector on, mode 'mask'. */
+  detectors?: Partial<Record<DetectorId, RedactionMode | 'off'>>;
+  /** Values under keys named like secrets (password, token, api_key, authorization, ...). Default 'mask'. */
+  sensitiveKeys?: RedactionMode | 'off';
+  /** Exact values from the vault, wherever they appear. Default 'mask' (cannot be turned off). */
+  secretValues?: RedactionMode;
+  /** Per tool (exact name or glob): argument paths to redact whatever their content. */
+  tools?: Record<string, PathRule[]>;
+}
+
+export interface RedactorOptions {
+  config?: RedactionConfig;
+  /** Current vault values; called per event so rotated secrets are covered. */
+  secretValues?: () => Iterable<string>;
+  /** Key for 'hmac' mode; required when any mode is 'hmac'. */
+  hmacKey?: Buffer;
+}
+
+export interface Redactor {
+  /** Returns a redacted, JSON-safe copy of the event stamped with `timestamp`. Never mutates its input. */
+  redact(event: AuditEventInput, timestamp: string): AuditEvent;
+  /** Same, plus the event's RFC 8785 form (computed with the native serialiser when that is provably identical). */
+  redactCanonical(event: AuditEventInput, timestamp: string): { event: AuditEvent; canonical: string };
+}
+
+const SENSITIVE_KEY =
+  /^(?:.*[_.-])?(?:pass(?:word|wd|phrase)?|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|id[_-]?token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|authorization|proxy[_-]?authorization|cookie|set[_-]?cookie|credentials?|session[_-]?id|x[_-]?api[_-]?key)$/i;
+const MIN_SECRET_LENGTH = 4;
+const MAX_DEPTH = 64;
+const DROP = Symbol('drop');
+type Out = unknown;
+
+/** Top-level fields that carry free text and get the detectors; identity fields only get vault values removed. */
+const FREE_TEXT_FIELDS = new Set(['arguments', 'detail', 'error', 'reasons']);
+
+export function usesHmac(config: RedactionConfig | undefined): boolean {
+  if (!config) return false;
+  const modes: Array<string | undefined> = [
+    config.sensitiveKeys,
+    config.secretValues,
+    ...Object.values(config.detectors ?? {}),
+  ];
+  for (const rules of Object.values(config.tools ?? {})) for (const r of rules) modes.push(r.mode);
+  return modes.includes('hmac');
+}
+
+export function createRedactor(options: RedactorOptions = {}): Redactor {
+  const config = options.config ?? {};
+  if (usesHmac(config) && !options.hmacKey) throw new Error('redaction: an hmac key is required for mode "hmac"');
+  const active = detectors
+    .map((d) => ({ detector: d, mode: config.detectors?.[d.id] ?? 'mask' }))
+    .filter((d): d is { detector: (typeof detectors)[number]; mode: RedactionMode } => d.mode !== 'off');
+  const keyMode = config.sensitiveKeys ?? 'mask';
+  const secretMode = config.secretValues ?? 'mask';
+  const toolRules = Object.entries(config.tools ?? {}).map(([pattern, rules]) => ({
+    match: picomatch(pattern, { dot: true }),
+    rules: rules.map((r) => ({ segments: parsePath(r.path), mode: r.mode })),
+  }));
+
+  /** Set when an output object has an array-index-like key, which V8 would not keep in insertion order. */
+  let indexLikeKey = false;
+  function sortedCopy(obj: Record<string, Out>): Record<string, Out> {
+    const keys = Object.keys(obj);
+    const sorted: Record<string, Out> = {};
+    for (const k of keys.sort()) {
+      const c = k.charCodeAt(0);
+      if (c >= 48 && c <= 57 && /^(?:0|[1-9]\d*)$/.test(k)) indexLikeKey = true;
+      sorted[k] = obj[k];
+    }
+    return sorted;
+  }
+
+  const tag = (kind: string, value: string, mode: RedactionMode): string =>
+    mode === 'hmac'
+      ? `[${kind}:hmac:${createHmac('sha256', options.hmacKey!).update(value).digest('hex').slice(0, 32)}]`
+      : `[REDACTED:${kind}]`;
+
+  function redactText(text: string, secrets: readonly string[], detect: boolean): string | typeof DROP {
+    let out = text;
+    for (const secret of secrets) {
+      if (!out.includes(secret)) continue;
+      if (secretMode === 'drop') return DROP;
+      out = out.split(secret).join(tag('secret', secret, secretMode));
+    }
+    if (!detect || out.length < MIN_DETECTABLE_LENGTH) return out;
+    for (const { detector, mode } of active) {
+      if (!detector.hint(out)) continue;
+      detector.pattern.lastIndex = 0;
+      let dropped = false;
+      out = out.replace(detector.pattern, (m) => {
+        if (detector.confirm && !detector.confirm(m)) return m;
+        if (mode === 'drop') dropped = true;
+        return tag(detector.id, m, mode);
+      });
+      if (dropped) return DROP;
+    }
+    return out;
+  }
+
+  function wholeValue(kind: string, value: unknown, mode: RedactionMode): Out {
+    if (mode === 'drop') return DROP;
+    return tag(kind, typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null'), mode);
+  }
+
+  function walk(value: unknown, secrets: readonly string[], detect: boolean, depth: number, seen: Set<object>): Out {
+    if (value === null || typeof value === 'boolean') return value;
+    if (typeof value === 'string') return redactText(value, secrets, detect);
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return null;
+      if (!detect || !Number.isInteger(value) || Math.abs(value) < 1e8) return value;
+      const text = String(value);
+      const red = redactText(text, secrets, detect);
+      return red === text ? value : red;
+    }
+    if (typeof value === 'bigint') return redactText(value.toString(), secrets, detect);
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+    if (typeof value !== 'object') return undefined;
+    if (depth >= MAX_DEPTH) return '[REDACTED:too-deep]';
+    if (seen.has(value)) return '[REDACTED:circular]';
+    seen.add(value);
+    try {
+      if (Array.isArray(value)) {
+        const out: Out[] = [];
+        for (const item of value as unknown[]) {
+          const r = walk(item, secrets, detect, depth + 1, seen);
+          if (r !== DROP) out.push(r === undefined ? null : r);
+        }
+        return out;
+      }
+      const out: Record<string, Out> = {};
+      const obj = value as Record<string, unknown>;
+      for (const key of Object.keys(obj)) {
+        const item = obj[key];
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+        const k = redactText(key, secrets, detect);
+        if (k === DROP) continue;
+        let r: Out;
+        if (detect && keyMode !== 'off' && SENSITIVE_KEY.test(key) && item !== null && item !== '')
+          r = wholeValue('key', item, keyMode);
+        else r = walk(item, secrets, detect, depth + 1, seen);
+        if (r !== DROP && r !== undefined) out[k] = r;
+      }
+      return sortedCopy(out);
+    } finally {
+      seen.delete(value);
+    }
+  }
+
+  function applyPathRules(args: Record<string, unknown>, tool: string | undefined): Record<string, unknown> {
+    if (!tool) return args;
+    let current: unknown = args;
+    for (const { match, rules } of toolRules) {
+      if (!match(tool)) continue;
+      for (const rule of rules) current = applyPath(current, rule.segments, (v) => wholeValue('path', v, rule.mode));
+    }
+    return current as Record<string, unknown>;
+  }
+
+  function redact(event: AuditEventInput, timestamp: string): AuditEvent {
+    const secrets: string[] = [];
+    if (options.secretValues) {
+      for (const s of options.secretValues())
+        if (typeof s === 'string' && s.length >= MIN_SECRET_LENGTH) secrets.push(s);
+      secrets.sort((a, b) => b.length - a.length);
+    }
+    const seen = new Set<object>();
+    const out: Record<string, Out> = {};
+    for (const field in event) {
+      let v: unknown = event[field as keyof AuditEventInput];
+      if (v === undefined) continue;
+      const detect = FREE_TEXT_FIELDS.has(field);
+      // Identity fields without vault values to remove: nothing to redact.
+      if (!detect && secrets.length === 0 && (typeof v === 'string' || typeof v === 'boolean')) {
+        out[field] = v;
+        continue;
+      }
+      if (field === 'arguments' && v && typeof v === 'object')
+        v = applyPathRules(v as Record<string, unknown>, event.tool);
+      const r = walk(v, secrets, detect, 0, seen);
+      if (r === DROP) out[field] = `[REDACTED:dropped]`;
+      else if (r !== undefined) out[field] = r;
+    }
+    out.type = event.type;
+    out.timestamp = timestamp;
+    return sortedCopy(out) as unknown as AuditEvent;
+  }
+
+  return {
+    redact,
+    redactCanonical(event, timestamp) {
+      indexLikeKey = false;
+      const out = redact(event, timestamp);
+      // Every object built above has its keys inserted in sorted order and holds only JSON values, so the native
+      // serialiser already emits RFC 8785 text — unless an index-like key ("0", "12") made V8 reorder one.
+      return { event: out, canonical: indexLikeKey ? canonicalize(out) : JSON.stringify(out) };
+    },
+  };
+}
+
+/** A key, an array index, or '*' (any). */
+type Segment = string;
+
+export function parsePath(path: string): Segment[] {
+  const trimmed = path.startsWith('$.') ? path.slice(2) : path.startsWith('$') ? path.slice(1) : path;
+  const segments: Segment[] = [];
+  for (const part of trimmed.split('.')) {
+    const m = /^([^[\]]*)((?:\[(?:\d+|\*)\])*)$/.exec(part);
+    if (!m) throw new Error(`redaction: bad path "${path}"`);
+    if (m[1]) segments.push(m[1]);
+    for (const idx of m[2]!.matchAll(/\[(\d+|\*)\]/g)) segments.push(idx[1]!);
+  }
+  if (segments.length === 0) throw new Error(`redaction: empty path "${path}"`);
+  return segments;
+}
+
+/** Returns a copy of `value` with `replace` applied at every location matching `segments` (DROP removes it). */
+function applyPath(value: unknown, segments: readonly Segment[], replace: (v: unknown) => unknown): unknown {
+  if (segments.length === 0) return replace(value);
+  if (!value || typeof value !== 'object') return value;
+  const [head, ...rest] = segments as [Segment, ...Segment[]];
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    (value as unknown[]).forEach((item, i) => {
+      const r = head === '*' || head === String(i) ? applyPath(item, rest, replace) : item;
+      if (r !== DROP) out.push(r);
+    });
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, item] of Object.entries(value as Record<string, unknown>)) {
+    const r = head === '*' || head === k ? applyPath(item, rest, replace) : item;
+    if (r !== DROP) out[k] = r;
+  }
+  return out;
+}

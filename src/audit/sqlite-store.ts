@@ -1,0 +1,238 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createWorkerWriter, type SqliteWriter } from './sqlite-writer.js';
+import type { AuditStore, StoredRecord, StoreQuery } from './store.js';
+import type { SignedCheckpoint } from './types.js';
+
+export interface SqliteAuditStoreOptions {
+  /** Path of the database file, e.g. `<dataDir>/audit.db`. */
+  file: string;
+  /** Open an existing database without creating or migrating it (CLI verify/query/export). */
+  readonly?: boolean;
+  /** How long a write waits for a lock held by another connection. Default 5000 ms. */
+  busyTimeoutMs?: number;
+  /**
+   * Where appends are committed: 'main' (default) commits synchronously on the calling thread — simplest, and
+   * fastest where fsync is quick; 'worker' runs insert + fsync on a writer thread so a slow disk never blocks
+   * the event loop (see docs/adr/0005-audit-log.md for the measurements).
+   */
+  writer?: 'worker' | 'main';
+}
+
+/**
+ * The indexed columns are generated from the hashed body, so they cannot disagree with it: editing the body is
+ * caught by verify, and there is no separate copy of agent/tool/... to tamper with.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS audit_records (
+  seq INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL,
+  body TEXT NOT NULL,
+  ts TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.timestamp')) VIRTUAL,
+  type TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.type')) VIRTUAL,
+  request_id TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.requestId')) VIRTUAL,
+  agent TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.agent')) VIRTUAL,
+  user TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.user')) VIRTUAL,
+  tool TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.tool')) VIRTUAL,
+  backend TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.backend')) VIRTUAL,
+  decision TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.decision')) VIRTUAL,
+  risk TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.risk.level')) VIRTUAL,
+  approval_id TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.approvalId')) VIRTUAL,
+  status TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.resultStatus')) VIRTUAL
+);
+CREATE INDEX IF NOT EXISTS audit_records_ts ON audit_records(ts);
+CREATE INDEX IF NOT EXISTS audit_records_agent ON audit_records(agent);
+CREATE INDEX IF NOT EXISTS audit_records_tool ON audit_records(tool);
+CREATE INDEX IF NOT EXISTS audit_records_request ON audit_records(request_id);
+CREATE INDEX IF NOT EXISTS audit_records_approval ON audit_records(approval_id);
+CREATE TABLE IF NOT EXISTS audit_checkpoints (
+  seq INTEGER PRIMARY KEY,
+  ts TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  signature TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+const PRUNE_CHUNK = 5000;
+
+const FILTER_COLUMNS = {
+  type: 'type',
+  requestId: 'request_id',
+  agent: 'agent',
+  user: 'user',
+  tool: 'tool',
+  backend: 'backend',
+  decision: 'decision',
+  risk: 'risk',
+  approvalId: 'approval_id',
+  status: 'status',
+} as const satisfies Partial<Record<keyof StoreQuery, string>>;
+
+interface CheckpointRow {
+  seq: number;
+  ts: string;
+  hash: string;
+  key_id: string;
+  signature: string;
+}
+
+function toCheckpoint(r: CheckpointRow): SignedCheckpoint {
+  return { v: 1, seq: r.seq, ts: r.ts, hash: r.hash, keyId: r.key_id, signature: r.signature };
+}
+
+export function createSqliteAuditStore(options: SqliteAuditStoreOptions): AuditStore {
+  if (!options.readonly) mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
+  const db = new Database(options.file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    // FULL: every commit is fsync'd, so a resolved append survives power loss.
+    db.pragma('synchronous = FULL');
+    db.exec(SCHEMA);
+  }
+  const recordCols = 'seq, hash, body';
+  const insertRecord = options.readonly
+    ? undefined
+    : db.prepare('INSERT INTO audit_records (seq, hash, body) VALUES (?, ?, ?)');
+  const insertCheckpoint = options.readonly
+    ? undefined
+    : db.prepare('INSERT INTO audit_checkpoints (seq, ts, hash, key_id, signature) VALUES (?, ?, ?, ?, ?)');
+  const headStmt = db.prepare(`SELECT ${recordCols} FROM audit_records ORDER BY seq DESC LIMIT 1`);
+  const firstStmt = db.prepare(`SELECT ${recordCols} FROM audit_records ORDER BY seq ASC LIMIT 1`);
+  // Raw rows (arrays) plus a JS object literal are measurably cheaper than the driver's named-column objects,
+  // and verification reads every row.
+  const rangeStmt = db
+    .prepare(`SELECT ${recordCols} FROM audit_records WHERE seq >= ? AND seq <= ? ORDER BY seq ASC LIMIT ?`)
+    .raw(true);
+  const checkpointsStmt = db.prepare(
+    'SELECT seq, ts, hash, key_id, signature FROM audit_checkpoints WHERE seq >= ? AND seq <= ? ORDER BY seq',
+  );
+  const lastCheckpointStmt = db.prepare(
+    'SELECT seq, ts, hash, key_id, signature FROM audit_checkpoints ORDER BY seq DESC LIMIT 1',
+  );
+  const lastBeforeStmt = db.prepare('SELECT MAX(seq) AS seq FROM audit_records WHERE ts < ?');
+  const getMetaStmt = db.prepare('SELECT value FROM audit_meta WHERE key = ?');
+
+  const appendTx = db.transaction((records: readonly StoredRecord[], checkpoints: readonly SignedCheckpoint[]) => {
+    for (const r of records) insertRecord!.run(r.seq, r.hash, r.body);
+    for (const c of checkpoints) insertCheckpoint!.run(c.seq, c.ts, c.hash, c.keyId, c.signature);
+  });
+  const pruneChunk = db.transaction((beforeSeq: number, upTo: number) => {
+    const deleted = db.prepare('DELETE FROM audit_records WHERE seq < ?').run(Math.min(beforeSeq, upTo)).changes;
+    db.prepare('DELETE FROM audit_checkpoints WHERE seq < ?').run(Math.min(beforeSeq, upTo));
+    return deleted;
+  });
+
+  const writer: SqliteWriter | undefined =
+    !options.readonly && options.writer === 'worker' ? createWorkerWriter(options.file, busyTimeoutMs) : undefined;
+
+  const asRecord = (row: unknown): StoredRecord | undefined => row as StoredRecord | undefined;
+
+  return {
+    kind: 'sqlite',
+    async head() {
+      return asRecord(headStmt.get());
+    },
+    async first() {
+      return asRecord(firstStmt.get());
+    },
+    async append(records, checkpoints) {
+      if (!insertRecord) throw new Error('audit store opened read-only');
+      if (writer) await writer.write(records, checkpoints);
+      else appendTx(records, checkpoints);
+    },
+    async readRange(fromSeq, toSeq, limit) {
+      const rows = rangeStmt.all(fromSeq, toSeq, limit) as Array<[number, string, string]>;
+      const out = new Array<StoredRecord>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        out[i] = { seq: r[0], hash: r[1], body: r[2] };
+      }
+      return out;
+    },
+    async query(q) {
+      const where: string[] = [];
+      const params: Array<string | number> = [];
+      if (q.from) {
+        where.push('ts >= ?');
+        params.push(q.from);
+      }
+      if (q.to) {
+        where.push('ts < ?');
+        params.push(q.to);
+      }
+      if (q.fromSeq !== undefined) {
+        where.push('seq >= ?');
+        params.push(q.fromSeq);
+      }
+      if (q.toSeq !== undefined) {
+        where.push('seq <= ?');
+        params.push(q.toSeq);
+      }
+      if (q.afterSeq !== undefined) {
+        where.push('seq > ?');
+        params.push(q.afterSeq);
+      }
+      if (q.beforeSeq !== undefined) {
+        where.push('seq < ?');
+        params.push(q.beforeSeq);
+      }
+      for (const [key, column] of Object.entries(FILTER_COLUMNS)) {
+        const value = q[key as keyof typeof FILTER_COLUMNS];
+        if (value !== undefined) {
+          where.push(`${column} = ?`);
+          params.push(value);
+        }
+      }
+      const sql = `SELECT ${recordCols} FROM audit_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq ${
+        q.order === 'asc' ? 'ASC' : 'DESC'
+      } LIMIT ?`;
+      params.push(q.limit);
+      return db.prepare(sql).all(...params) as StoredRecord[];
+    },
+    async checkpoints(fromSeq, toSeq) {
+      return (checkpointsStmt.all(fromSeq, toSeq) as CheckpointRow[]).map(toCheckpoint);
+    },
+    async lastCheckpoint() {
+      const row = lastCheckpointStmt.get() as CheckpointRow | undefined;
+      return row ? toCheckpoint(row) : undefined;
+    },
+    async lastSeqBefore(ts) {
+      const row = lastBeforeStmt.get(ts) as { seq: number | null } | undefined;
+      return row?.seq ?? undefined;
+    },
+    async prune(beforeSeq) {
+      // Oldest first, in short transactions, yielding between them so appends are never held up for long.
+      // The prune point is recorded first: verify starts there even if this stops part-way (see verify.ts).
+      db.prepare(
+        'INSERT INTO audit_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ).run('retention.prunedBefore', String(beforeSeq));
+      let total = 0;
+      for (;;) {
+        const first = firstStmt.get() as StoredRecord | undefined;
+        if (!first || first.seq >= beforeSeq) return total;
+        total += pruneChunk(beforeSeq, first.seq + PRUNE_CHUNK);
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    },
+    async getMeta(key) {
+      return (getMetaStmt.get(key) as { value: string } | undefined)?.value;
+    },
+    async setMeta(key, value) {
+      db.prepare(
+        'INSERT INTO audit_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ).run(key, value);
+    },
+    async close() {
+      await writer?.close();
+      if (db.open) db.close();
+    },
+  };
+}

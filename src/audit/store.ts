@@ -1,0 +1,49 @@
+import type { AuditFilter, SignedCheckpoint } from './types.js';
+
+/** A record as the store keeps it: position, hash and the canonical body the hash covers. */
+export interface StoredRecord {
+  seq: number;
+  hash: string;
+  body: string;
+}
+
+/** Filter as the store applies it, with the cursor already decoded into a seq bound. */
+export interface StoreQuery extends Omit<AuditFilter, 'limit'> {
+  /** Only records with seq > afterSeq (ascending) or seq < beforeSeq (descending). */
+  afterSeq?: number;
+  beforeSeq?: number;
+  order: 'asc' | 'desc';
+  limit: number;
+}
+
+/**
+ * Storage for the audit chain. The SQLite implementation is sqlite-store.ts; a PostgreSQL one implements the
+ * same interface. All writes of one `append()` are one transaction and durable when it resolves.
+ */
+export interface AuditStore {
+  readonly kind: string;
+  /** Last record (highest seq), if any. */
+  head(): Promise<StoredRecord | undefined>;
+  /** First record (lowest seq), if any. */
+  first(): Promise<StoredRecord | undefined>;
+  /** Appends records (and the checkpoints signed in the same batch) atomically and durably. */
+  append(records: readonly StoredRecord[], checkpoints: readonly SignedCheckpoint[]): Promise<void>;
+  /** Records with fromSeq <= seq <= toSeq, ascending, at most `limit`. */
+  readRange(fromSeq: number, toSeq: number, limit: number): Promise<StoredRecord[]>;
+  /** Filtered page of records. */
+  query(q: StoreQuery): Promise<StoredRecord[]>;
+  /** Checkpoints with fromSeq <= seq <= toSeq, ascending. */
+  checkpoints(fromSeq: number, toSeq: number): Promise<SignedCheckpoint[]>;
+  /** The checkpoint with the highest seq, if any. */
+  lastCheckpoint(): Promise<SignedCheckpoint | undefined>;
+  /** Highest seq of a record whose timestamp is < ts (for age-based retention). */
+  lastSeqBefore(ts: string): Promise<number | undefined>;
+  /**
+   * Deletes records and checkpoints with seq < beforeSeq (a signed checkpoint), oldest first; records the prune
+   * point as meta `retention.prunedBefore` before deleting. Returns the number of records deleted.
+   */
+  prune(beforeSeq: number): Promise<number>;
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,266 @@
+import type { Command } from 'commander';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { parse as parseYaml } from 'yaml';
+import { exportAudit, type ExportFormat } from '../../audit/export.js';
+import { queryAudit } from '../../audit/query.js';
+import { loadVerificationKey } from '../../audit/signing.js';
+import { createSqliteAuditStore } from '../../audit/sqlite-store.js';
+import type { AuditStore } from '../../audit/store.js';
+import type { AuditFilter, SignedCheckpoint, VerifyResult } from '../../audit/types.js';
+import { verifyAuditChain } from '../../audit/verify.js';
+import { CliError } from '../context.js';
+
+interface LocationOptions {
+  dataDir?: string;
+  config?: string;
+}
+
+/** `--data-dir`, or `dataDir` from the config file (relative to it; default `.portcullis`, as the config loader does). */
+export function resolveDataDir(opts: LocationOptions): string {
+  if (opts.dataDir) return resolve(opts.dataDir);
+  const file = resolve(opts.config ?? process.env.PORTCULLIS_CONFIG ?? 'portcullis.yaml');
+  if (!existsSync(file))
+    throw new CliError(`no audit location: pass --data-dir DIR or --config FILE (${file} not found)`, 2);
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CliError(`${file}: not valid YAML (${(e as Error).message.split('\n')[0]})`, 2);
+  }
+  const dataDir = doc && typeof doc === 'object' && 'dataDir' in doc ? doc.dataDir : undefined;
+  if (dataDir !== undefined && typeof dataDir !== 'string') throw new CliError(`${file}: dataDir must be a string`, 2);
+  return resolve(dirname(file), dataDir ?? '.portcullis');
+}
+
+function openStore(dataDir: string): AuditStore {
+  const file = join(dataDir, 'audit.db');
+  if (!existsSync(file)) throw new CliError(`no audit log at ${file}`, 2);
+  return createSqliteAuditStore({ file, readonly: true });
+}
+
+function withLocation(cmd: Command): Command {
+  return cmd
+    .option('-d, --data-dir <dir>', 'data directory holding audit.db')
+    .option(
+      '-c, --config <file>',
+      'config file; only its dataDir is read (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)',
+    );
+}
+
+function withFilters(cmd: Command): Command {
+  return cmd
+    .option('--from <time>', 'records at or after this ISO 8601 time')
+    .option('--to <time>', 'records before this ISO 8601 time')
+    .option('--agent <name>')
+    .option('--user <id>')
+    .option('--tool <name>')
+    .option('--backend <name>')
+    .option('--decision <allow|deny>')
+    .option('--risk <level>')
+    .option('--approval-id <id>')
+    .option('--status <resultStatus>')
+    .option('--type <eventType>')
+    .option('--request-id <id>');
+}
+
+type FilterOptions = Partial<
+  Record<
+    | 'from'
+    | 'to'
+    | 'agent'
+    | 'user'
+    | 'tool'
+    | 'backend'
+    | 'decision'
+    | 'risk'
+    | 'approvalId'
+    | 'status'
+    | 'type'
+    | 'requestId',
+    string
+  >
+>;
+
+function toFilter(o: FilterOptions): AuditFilter {
+  const f: AuditFilter = {};
+  for (const key of ['from', 'to'] as const) {
+    const v = o[key];
+    if (v === undefined) continue;
+    const t = Date.parse(v);
+    if (Number.isNaN(t)) throw new CliError(`--${key}: not an ISO 8601 time: ${v}`, 2);
+    f[key] = new Date(t).toISOString();
+  }
+  for (const key of [
+    'agent',
+    'user',
+    'tool',
+    'backend',
+    'risk',
+    'approvalId',
+    'status',
+    'type',
+    'requestId',
+  ] as const) {
+    if (o[key] !== undefined) f[key] = o[key];
+  }
+  if (o.decision !== undefined) {
+    if (o.decision !== 'allow' && o.decision !== 'deny') throw new CliError('--decision: allow or deny', 2);
+    f.decision = o.decision;
+  }
+  return f;
+}
+
+function positiveInt(name: string, v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new CliError(`${name}: expected a positive integer, got ${v}`, 2);
+  return Number(v);
+}
+
+/** A verify bound: a seq number, or an ISO time (the first record at/after it for --from, the last before it for --to). */
+async function seqBound(
+  store: AuditStore,
+  name: string,
+  v: string | undefined,
+  edge: 'from' | 'to',
+): Promise<number | undefined> {
+  if (v === undefined) return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) throw new CliError(`${name}: expected a seq number or an ISO 8601 time, got ${v}`, 2);
+  const before = (await store.lastSeqBefore(new Date(t).toISOString())) ?? 0;
+  return edge === 'from' ? before + 1 : before;
+}
+
+async function verificationKey(
+  dataDir: string,
+  store: AuditStore,
+  publicKeyFile?: string,
+): Promise<{ key: KeyObject; source: VerifyResult['keySource'] }> {
+  if (publicKeyFile) return { key: await loadVerificationKey(publicKeyFile), source: 'public-key' };
+  for (const candidate of [join(dataDir, 'audit-signing-key.pem'), join(dataDir, 'audit-signing-key.pem.pub')]) {
+    if (existsSync(candidate)) return { key: await loadVerificationKey(candidate), source: 'key-file' };
+  }
+  const pem = await store.getMeta('publicKey');
+  if (!pem) throw new CliError('no verification key: pass --public-key FILE', 2);
+  return { key: createPublicKey(pem), source: 'database' };
+}
+
+function readCheckpoints(file: string): SignedCheckpoint[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as SignedCheckpoint;
+      } catch {
+        throw new CliError(`${file}:${i + 1}: not a JSON checkpoint`, 2);
+      }
+    });
+}
+
+export function formatVerifyResult(r: VerifyResult): string {
+  const range = r.records > 0 ? ` (seq ${r.firstSeq}..${r.lastSeq})` : '';
+  const lines = [
+    r.ok
+      ? `OK: ${r.records} record(s)${range} and ${r.checkpoints} signed checkpoint(s) verified in ${r.durationMs} ms`
+      : `FAILED: ${r.issues.length} problem(s) in ${r.records} record(s)${range}`,
+  ];
+  for (const i of r.issues) lines.push(`  seq ${i.seq}: ${i.kind}: ${i.message}`);
+  if (r.keySource === 'database')
+    lines.push(
+      '  warning: signatures checked with the key stored in the database itself; pass --public-key for independent assurance',
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+export function register(program: Command): void {
+  const audit = program.command('audit').description('Query, verify and export the tamper-evident audit log');
+
+  withFilters(withLocation(audit.command('query')))
+    .description('Print matching records as JSON Lines, newest first; the next-page cursor goes to stderr')
+    .option('--limit <n>', 'records per page (max 1000)', '100')
+    .option('--cursor <cursor>', 'continue from a previous page')
+    .option('--order <asc|desc>', 'asc or desc', 'desc')
+    .action(async (opts: LocationOptions & FilterOptions & { limit: string; cursor?: string; order: string }) => {
+      if (opts.order !== 'asc' && opts.order !== 'desc') throw new CliError('--order: asc or desc', 2);
+      const store = openStore(resolveDataDir(opts));
+      try {
+        const page = await queryAudit(
+          store,
+          { ...toFilter(opts), limit: positiveInt('--limit', opts.limit), order: opts.order },
+          opts.cursor,
+        );
+        process.stdout.write(page.records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+        if (page.nextCursor) process.stderr.write(`next cursor: ${page.nextCursor}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  withLocation(audit.command('verify'))
+    .description(
+      'Check the hash chain and checkpoint signatures; exit code 1 and the position of every break when tampered',
+    )
+    .option('--from <seq|time>', 'first record to check (seq or ISO time)')
+    .option('--to <seq|time>', 'last record to check (seq or ISO time)')
+    .option(
+      '--checkpoints <file>',
+      'checkpoints kept elsewhere (from `audit export --format checkpoints`) to check against',
+    )
+    .option('--public-key <file>', 'Ed25519 public key (PEM) the checkpoints must be signed with')
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (
+        opts: LocationOptions & {
+          from?: string;
+          to?: string;
+          checkpoints?: string;
+          publicKey?: string;
+          json?: boolean;
+        },
+      ) => {
+        const dataDir = resolveDataDir(opts);
+        const store = openStore(dataDir);
+        try {
+          const { key, source } = await verificationKey(dataDir, store, opts.publicKey);
+          const fromSeq = await seqBound(store, '--from', opts.from, 'from');
+          const toSeq = await seqBound(store, '--to', opts.to, 'to');
+          const result = await verifyAuditChain(store, {
+            publicKey: key,
+            keySource: source,
+            range: { ...(fromSeq !== undefined ? { fromSeq } : {}), ...(toSeq !== undefined ? { toSeq } : {}) },
+            ...(opts.checkpoints ? { externalCheckpoints: readCheckpoints(opts.checkpoints) } : {}),
+          });
+          process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatVerifyResult(result));
+          if (!result.ok) process.exitCode = 1;
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+  withFilters(withLocation(audit.command('export')))
+    .description('Export matching records (oldest first) as JSON Lines or CSV, or the signed checkpoints as JSON Lines')
+    .option('--format <format>', 'jsonl, csv or checkpoints', 'jsonl')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(async (opts: LocationOptions & FilterOptions & { format: string; out?: string }) => {
+      if (!['jsonl', 'csv', 'checkpoints'].includes(opts.format))
+        throw new CliError('--format: jsonl, csv or checkpoints', 2);
+      const store = openStore(resolveDataDir(opts));
+      try {
+        const out = opts.out ? createWriteStream(opts.out, { mode: 0o600 }) : process.stdout;
+        const n = await exportAudit(store, opts.format as ExportFormat, toFilter(opts), out);
+        if (opts.out) {
+          out.end();
+          await finished(out);
+          process.stderr.write(
+            `exported ${n} ${opts.format === 'checkpoints' ? 'checkpoint(s)' : 'record(s)'} to ${opts.out}\n`,
+          );
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,66 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { AuditLogOptions } from '../audit/index.js';
+import type { LoadedConfig } from '../config/load.js';
+
+const SECRET_NAME = /token|secret|passw|key|credential|auth|cookie|session/i;
+
+/**
+ * Values that must never reach an audit record: what the gateway injects on outbound requests (OpenAPI
+ * credentials, upstream headers) and upstream environment entries whose names look secret. Read at each append,
+ * so a reload that changes them is covered.
+ */
+export function secretValuesOf(cfg: () => LoadedConfig, env: NodeJS.ProcessEnv = process.env): () => Iterable<string> {
+  return function* () {
+    const c = cfg().config;
+    for (const u of Object.values(c.upstreams)) {
+      if (u.transport === 'stdio') {
+        for (const [k, v] of Object.entries(u.env)) if (SECRET_NAME.test(k)) yield v;
+      } else {
+        yield* Object.values(u.headers);
+      }
+    }
+    for (const o of Object.values(c.openapi)) {
+      for (const a of Object.values(o.auth ?? {})) {
+        const v = env[a.credential];
+        if (v) yield v;
+      }
+    }
+  };
+}
+
+/** The audit section of the config as createAuditLog options, relative paths resolved against the config file. */
+export function auditOptionsOf(
+  loaded: LoadedConfig,
+  opts: { stdio?: boolean; log: (m: string) => void },
+): AuditLogOptions {
+  const a = loaded.config.audit;
+  const path = (p: string) => (isAbsolute(p) ? p : resolve(loaded.baseDir, p));
+  const sinks = a.sinks
+    .filter((s) => {
+      // In stdio mode stdout is the MCP channel: an audit line there would corrupt the protocol.
+      if (opts.stdio && s.type === 'stdout') {
+        opts.log('audit sink "stdout" is disabled in stdio mode (stdout carries MCP)');
+        return false;
+      }
+      return true;
+    })
+    .map((s) => (s.type === 'file' ? { ...s, path: path(s.path) } : s));
+  return {
+    dataDir: loaded.dataDir,
+    ...(a.signingKeyPath ? { signingKeyPath: path(a.signingKeyPath) } : {}),
+    checkpointEvery: a.checkpointEvery,
+    writer: a.writer,
+    failMode: a.failMode,
+    ...(a.redaction
+      ? {
+          redaction: {
+            ...a.redaction,
+            ...(a.redaction.hmacKeyPath ? { hmacKeyPath: path(a.redaction.hmacKeyPath) } : {}),
+          },
+        }
+      : {}),
+    sinks,
+    ...(a.retention ? { retention: a.retention } : {}),
+    onWarning: opts.log,
+  };
+}
