@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { FIXTURES, cli, eventually, startGateway, type RunningGateway } from './harness.js';
+
+import { FIXTURES, cli, eventually, startGateway, type RunningGateway, connectAgent } from './harness.js';
 
 let gw: RunningGateway;
 beforeAll(async () => {
@@ -26,12 +26,7 @@ afterAll(async () => {
 });
 
 const connect = async () => {
-  const c = new Client({ name: 'audit-e2e', version: '1' });
-  await c.connect(
-    new StreamableHTTPClientTransport(new URL(gw.url), {
-      requestInit: { headers: { Authorization: `Bearer ${gw.keys.bot}` } },
-    }),
-  );
+  const c = await connectAgent(gw.url, gw.keys.bot);
   return c;
 };
 type Rec = {

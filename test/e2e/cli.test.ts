@@ -1,8 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { FIXTURES, ROOT, cli, eventually, startGateway, tempDir, type RunningGateway } from './harness.js';
+
+import {
+  FIXTURES,
+  ROOT,
+  cli,
+  eventually,
+  startGateway,
+  tempDir,
+  type RunningGateway,
+  connectAgent,
+} from './harness.js';
 
 const upstream = `
 upstreams:
@@ -62,12 +71,7 @@ describe('agents and reload against a running gateway', () => {
   });
 
   const connect = async (key: string) => {
-    const c = new Client({ name: 'cli-e2e', version: '1' });
-    await c.connect(
-      new StreamableHTTPClientTransport(new URL(gw.url), {
-        requestInit: { headers: { Authorization: `Bearer ${key}` } },
-      }),
-    );
+    const c = await connectAgent(gw.url, key);
     return c;
   };
   const status = async (key: string) =>

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as V1HttpTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { StdioClientTransport as V1StdioTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { CLI, FIXTURES, startGateway, type RunningGateway } from './harness.js';
+import { CLI, FIXTURES, startGateway, type RunningGateway, connectAgent } from './harness.js';
 
 const config = `
 upstreams:
@@ -31,14 +31,10 @@ afterAll(async () => {
 });
 
 const v2 = async (key: string, era: 'legacy' | 'modern') => {
-  const client = new Client(
-    { name: 'e2e-v2', version: '1.0.0' },
+  const client = await connectAgent(
+    gw.url,
+    key,
     era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
-  );
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(gw.url), {
-      requestInit: { headers: { Authorization: `Bearer ${key}` } },
-    }),
   );
   return client;
 };

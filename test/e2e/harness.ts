@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -139,4 +140,18 @@ export async function startFixture(
     });
   });
   return { port, proc, stop: () => void proc.kill('SIGKILL') };
+}
+
+/** An official SDK v2 client connected to the gateway over Streamable HTTP with an agent key. */
+export async function connectAgent(
+  url: string,
+  key: string | undefined,
+  options: ConstructorParameters<typeof Client>[1] = {},
+): Promise<Client> {
+  if (!key) throw new Error('no key for this agent');
+  const client = new Client({ name: 'portcullis-e2e', version: '1.0.0' }, options);
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }),
+  );
+  return client;
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { startCaptureServer, type CaptureServer } from '../../src/backends/openapi/test-support/capture-server.js';
-import { ROOT, startGateway, type RunningGateway } from './harness.js';
+import { ROOT, startGateway, type RunningGateway, connectAgent } from './harness.js';
 
 const DATA = resolve(ROOT, '..', 'shared', 'data', 'openapi');
 const SECRET = 'sk_test_e2e_never_shown_0123456789';
@@ -145,12 +145,7 @@ describe('real specs, one operation each, through the gateway', () => {
     ],
   ];
   it.each(cases)('%s', async (tool, args, want) => {
-    const c = new Client({ name: 'e2e-openapi-ops', version: '1' });
-    await c.connect(
-      new StreamableHTTPClientTransport(new URL(gw.url), {
-        requestInit: { headers: { Authorization: `Bearer ${gw.keys['ops-bot']}` } },
-      }),
-    );
+    const c = await connectAgent(gw.url, gw.keys['ops-bot']);
     api.requests.length = 0;
     const r = await c.callTool({ name: tool, arguments: args });
     await c.close();

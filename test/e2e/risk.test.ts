@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { FIXTURES, cli, eventually, startGateway, type RunningGateway } from './harness.js';
+
+import { FIXTURES, cli, eventually, startGateway, type RunningGateway, connectAgent } from './harness.js';
 
 const config = (accept: string) => `
 upstreams:
@@ -36,12 +36,7 @@ afterAll(async () => {
 });
 
 const connect = async () => {
-  const c = new Client({ name: 'risk-e2e', version: '1' });
-  await c.connect(
-    new StreamableHTTPClientTransport(new URL(gw.url), {
-      requestInit: { headers: { Authorization: `Bearer ${gw.keys.bot}` } },
-    }),
-  );
+  const c = await connectAgent(gw.url, gw.keys.bot);
   return c;
 };
 

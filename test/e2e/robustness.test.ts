@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { FIXTURES, eventually, startGateway, type RunningGateway } from './harness.js';
+
+import { FIXTURES, eventually, startGateway, type RunningGateway, connectAgent } from './harness.js';
 
 const upstream = (name: string) => `
   ${name}:
@@ -154,12 +154,7 @@ describe('bad input gets a clear error and the gateway stays up', () => {
   });
 
   it('an upstream that crashes mid-call fails only its own call; its tools come back after reconnect', async () => {
-    const client = new Client({ name: 'crash', version: '1' });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(gw.url), {
-        requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } },
-      }),
-    );
+    const client = await connectAgent(gw.url, gw.keys.ops);
     const crashed = await client.callTool({ name: 'a_crash', arguments: {} });
     expect(crashed.isError).toBe(true);
     expect((crashed.content as { text: string }[])[0]!.text).toMatch(
@@ -178,12 +173,7 @@ describe('bad input gets a clear error and the gateway stays up', () => {
   });
 
   it('invalid tool arguments are refused before they reach the upstream, naming the field', async () => {
-    const client = new Client({ name: 'args', version: '1' });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(gw.url), {
-        requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } },
-      }),
-    );
+    const client = await connectAgent(gw.url, gw.keys.ops);
     const r = await client.callTool({ name: 'b_slow', arguments: { steps: 'three', ms: 1 } });
     expect(r.isError).toBe(true);
     expect((r.content as { text: string }[])[0]!.text).toMatch(
@@ -195,12 +185,7 @@ describe('bad input gets a clear error and the gateway stays up', () => {
   });
 
   it('a call that outlives the upstream timeout gets a clear error, not a hang', async () => {
-    const client = new Client({ name: 'timeout', version: '1' });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(gw.url), {
-        requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } },
-      }),
-    );
+    const client = await connectAgent(gw.url, gw.keys.ops);
     const r = await client.callTool({ name: 'c_slow', arguments: { steps: 30, ms: 100 } });
     expect(r.isError).toBe(true);
     expect((r.content as { text: string }[])[0]!.text).toMatch(/upstream "c" did not answer in time|timed out/);
@@ -208,12 +193,7 @@ describe('bad input gets a clear error and the gateway stays up', () => {
   });
 
   it('a call the client cancels is cancelled upstream and the session goes on', async () => {
-    const client = new Client({ name: 'slow', version: '1' });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(gw.url), {
-        requestInit: { headers: { Authorization: `Bearer ${gw.keys.ops}` } },
-      }),
-    );
+    const client = await connectAgent(gw.url, gw.keys.ops);
     const ctl = new AbortController();
     const p = client.callTool({ name: 'b_slow', arguments: { steps: 50, ms: 100 } }, { signal: ctl.signal });
     setTimeout(() => ctl.abort(), 200);

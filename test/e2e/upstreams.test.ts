@@ -1,8 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { FIXTURES, ROOT, eventually, startFixture, startGateway, tempDir, type RunningGateway } from './harness.js';
+import { Client } from '@modelcontextprotocol/client';
+import {
+  FIXTURES,
+  ROOT,
+  eventually,
+  startFixture,
+  startGateway,
+  tempDir,
+  type RunningGateway,
+  connectAgent,
+} from './harness.js';
 
 const node = JSON.stringify(process.execPath);
 const bin = (pkg: string) =>
@@ -71,12 +80,7 @@ afterAll(async () => {
 });
 
 async function connect(key: string, opts: ConstructorParameters<typeof Client>[1] = {}) {
-  const client = new Client({ name: 'e2e-upstreams', version: '1.0.0' }, opts);
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(gw.url), {
-      requestInit: { headers: { Authorization: `Bearer ${key}` } },
-    }),
-  );
+  const client = await connectAgent(gw.url, key, opts);
   return client;
 }
 const textOf = (r: { content?: unknown }) =>

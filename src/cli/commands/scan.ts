@@ -144,11 +144,11 @@ const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 export function register(program: Command): void {
   const scan = program
     .command('scan')
-    .description('classify tools and scan them for poisoning, without deploying anything');
+    .description('Classify tools and scan them for poisoning, without deploying anything');
 
   scan
     .command('openapi')
-    .description('scan every operation of an OpenAPI / Swagger spec (file or URL)')
+    .description('Scan every operation of an OpenAPI / Swagger spec (file or URL)')
     .argument('<spec>', 'OpenAPI document: file path or URL')
     .addOption(formatOption())
     .addOption(failOnOption())
@@ -161,7 +161,7 @@ export function register(program: Command): void {
 
   scan
     .command('tools')
-    .description('scan MCP tool definitions from a JSON file (an array of tools or a saved tools/list result)')
+    .description('Scan MCP tool definitions from a JSON file (an array of tools or a saved tools/list result)')
     .argument('<file>', 'JSON file')
     .addOption(formatOption())
     .addOption(failOnOption())
@@ -172,7 +172,7 @@ export function register(program: Command): void {
 
   scan
     .command('mcp')
-    .description('start a stdio MCP server, list its tools, stop it, and scan them: scan mcp -- COMMAND ARGS...')
+    .description('Start a stdio MCP server, list its tools, stop it, and scan them: scan mcp -- COMMAND ARGS...')
     .argument('<command>', 'server executable')
     .argument('[args...]', 'server arguments (put them after --)')
     .addOption(formatOption())
