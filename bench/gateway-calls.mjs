@@ -81,7 +81,7 @@ async function viaMcpProxy(concurrency) {
   }
 }
 
-async function viaPortcullis(concurrency) {
+async function viaPortcullis(concurrency, { audit = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'portcullis-bench-'));
   const config = join(dir, 'portcullis.yaml');
   writeFileSync(
@@ -119,7 +119,8 @@ for (const c of LEVELS) {
   for (const [name, fn] of [
     ['direct (SDK client over stdio)', direct],
     ['mcp-proxy (no auth, no policy)', viaMcpProxy],
-    ['Portcullis (API key + permissions)', viaPortcullis],
+    ['Portcullis (API key + permissions + audit)', viaPortcullis],
+    ['Portcullis, audit off (bench-only build)', (c) => viaPortcullis(c, { audit: false })],
   ]) {
     const r = await fn(c);
     results[`${name}@${c}`] = r;
@@ -127,10 +128,12 @@ for (const c of LEVELS) {
   }
 }
 const p = (name, c) => results[`${name}@${c}`];
-const pc1 = p('Portcullis (API key + permissions)', 1);
+const pc1 = p('Portcullis (API key + permissions + audit)', 1);
+const na1 = p('Portcullis, audit off (bench-only build)', 1);
+const na32 = p('Portcullis, audit off (bench-only build)', 32);
 const mp1 = p('mcp-proxy (no auth, no policy)', 1);
 const d1 = p('direct (SDK client over stdio)', 1);
-const pc32 = p('Portcullis (API key + permissions)', 32);
+const pc32 = p('Portcullis (API key + permissions + audit)', 32);
 const mp32 = p('mcp-proxy (no auth, no policy)', 32);
 console.log(`### tools/call through the gateway (${SECONDS} s per row, 2025-11-25 sessions, 1 keep-alive socket per session)
 
@@ -140,5 +143,6 @@ ${rows.join('\n')}
 
 - Portcullis vs mcp-proxy at 32 sessions: ${fmt(pc32.callsPerSecond / mp32.callsPerSecond, 2)}x the calls/s (target >= 1.00x).
 - Added p50 at concurrency 1: ${fmt(pc1.p50 - mp1.p50)} ms vs mcp-proxy, ${fmt(pc1.p50 - d1.p50)} ms vs the upstream reached directly over stdio (target <= 1 ms).
+- Durable audit (intent fsync'd before every call, outcome after): ${fmt(pc32.callsPerSecond / na32.callsPerSecond, 2)}x the calls/s of the same gateway without it at 32 sessions, ${fmt(pc1.p50 - na1.p50)} ms added at p50 at concurrency 1.
 `);
 process.exit(0);

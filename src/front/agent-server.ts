@@ -21,6 +21,30 @@ export interface AgentServerOptions {
 
 type Params = Record<string, unknown> | undefined;
 
+/**
+ * The caller's cancellation plus a per-call deadline, as one signal. (A plain controller and timer: on the hot path
+ * this costs a fraction of `AbortSignal.any` + `AbortSignal.timeout`, which allocate transferable signals.)
+ */
+function withDeadline(parent: AbortSignal, ms: number): { signal: AbortSignal; timedOut(): boolean; clear(): void } {
+  const ctl = new AbortController();
+  let timedOut = false;
+  const onAbort = () => ctl.abort(parent.reason);
+  if (parent.aborted) ctl.abort(parent.reason);
+  else parent.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctl.abort(new Error(`timed out after ${ms} ms`));
+  }, ms);
+  return {
+    signal: ctl.signal,
+    timedOut: () => timedOut,
+    clear: () => {
+      clearTimeout(timer);
+      parent.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 /** Maps a gateway error onto the wire: protocol-level errors become JSON-RPC errors. */
 export function toProtocolError(e: unknown): ProtocolError {
   if (e instanceof ProtocolError) return e;
@@ -92,8 +116,8 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
       arguments?: JsonObject;
       _meta?: { progressToken?: string | number };
     };
-    const timeout = AbortSignal.timeout(opts.requestTimeoutMs);
-    const signal = AbortSignal.any([ctx.mcpReq.signal, timeout]);
+    const deadline = withDeadline(ctx.mcpReq.signal, opts.requestTimeoutMs);
+    const signal = deadline.signal;
     const token = params._meta?.progressToken;
     const requestId = newRequestId();
     // Progress is sent in order and flushed before the result, so the last notification is never lost.
@@ -151,7 +175,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
       }
       return result as never;
     } catch (e) {
-      if (timeout.aborted && !ctx.mcpReq.signal.aborted) {
+      if (deadline.timedOut() && !ctx.mcpReq.signal.aborted) {
         return {
           content: [{ type: 'text', text: `Call to ${params.name} timed out after ${opts.requestTimeoutMs} ms` }],
           isError: true,
@@ -165,6 +189,8 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
         return { content: [{ type: 'text', text: e.message }], isError: true } as never;
       }
       throw toProtocolError(e);
+    } finally {
+      deadline.clear();
     }
   });
 

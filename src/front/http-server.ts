@@ -51,6 +51,38 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+const LEGACY_VERSIONS = new Set(['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']);
+const claimsModern = (body: unknown): boolean =>
+  Array.isArray(body)
+    ? body.some(claimsModern)
+    : typeof body === 'object' && body !== null && 'params' in body
+      ? Object.hasOwn(
+          (body as { params?: { _meta?: object } }).params?._meta ?? {},
+          'io.modelcontextprotocol/protocolVersion',
+        )
+      : false;
+
+/**
+ * Fast path for the common 2025 case: a request on an existing session, with a 2025 protocol header (or none) and
+ * no per-request envelope claim, is legacy by the SDK's own rules; everything else asks the SDK's classifier.
+ */
+function isSessionRequest(req: IncomingMessage, body: unknown): boolean {
+  const version = req.headers['mcp-protocol-version'];
+  return (
+    typeof req.headers['mcp-session-id'] === 'string' &&
+    (version === undefined || LEGACY_VERSIONS.has(String(version))) &&
+    !claimsModern(body)
+  );
+}
+
+function classifyLegacy(req: IncomingMessage, body: unknown, maxRequestBodySize: number): Promise<boolean> {
+  const headerOnly = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/mcp'}`, {
+    method: req.method ?? 'POST',
+    headers: req.headers as Record<string, string>,
+  });
+  return isLegacyRequest(headerOnly, body ?? {}, { maxRequestBodySize });
+}
+
 const isInitialize = (body: unknown): boolean =>
   Array.isArray(body) ? body.some(isInitialize) : (body as { method?: unknown } | null)?.method === 'initialize';
 
@@ -153,11 +185,7 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
       return jsonRpcError(res, 405, -32000, 'Method not allowed', { allow: 'GET, POST, DELETE' });
     }
 
-    const headerOnly = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/mcp'}`, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-    });
-    const legacy = await isLegacyRequest(headerOnly, body ?? {}, { maxRequestBodySize: c.maxBodyBytes });
+    const legacy = isSessionRequest(req, body) || (await classifyLegacy(req, body, c.maxBodyBytes));
     if (legacy) {
       const sid = req.headers['mcp-session-id'];
       if (typeof sid === 'string') {
