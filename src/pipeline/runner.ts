@@ -27,7 +27,8 @@ const statusOf = (e: GatewayError): ResultStatus => {
 
 /**
  * The runner: `before` stages decide, then the intent is recorded, then `execute` runs.
- * The outcome record is written exactly once, whatever happened, outside the execute try.
+ * The outcome record is written exactly once, whatever happened, outside the execute try, and does not delay
+ * the answer.
  */
 export function createPipeline(before: readonly Stage[], execute: Stage, sink: RecordSink): Pipeline {
   return {
@@ -48,7 +49,9 @@ export function createPipeline(before: readonly Stage[], execute: Stage, sink: R
         throw err;
       } finally {
         rec.latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
-        await sink.outcome(call);
+        // Queued, not awaited: the agent's answer does not wait for the outcome's fsync (the intent, written before
+        // execution, is what "no audit, no call" requires). The sink never throws.
+        void sink.outcome(call).catch(() => undefined);
       }
     },
   };
