@@ -21,6 +21,8 @@ export interface BackendCallContext {
   onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
   /** Channel back to the calling agent, for server-to-client requests and notifications the call causes. */
   agent?: AgentChannel;
+  /** The gateway pipeline already validated the arguments against this tool's input schema. */
+  argsValidated?: boolean;
 }
 
 /** What a backend may send back to the agent whose call it is serving. */

@@ -16,6 +16,8 @@ export interface ToolCall {
   readonly onProgress?: (p: { progress: number; total?: number; message?: string }) => void;
   /** Set by resolve. */
   entry?: CatalogEntry;
+  /** Set by validate. */
+  argsValidated?: boolean;
   /** Set by execute. */
   result?: ToolResult;
   /** The decision record under construction: emitted once, by the runner. */

@@ -63,6 +63,17 @@ async function session(): Promise<string> {
 const errorOf = async (r: Response) => ((await r.json()) as { error: { code: number; message: string } }).error;
 const healthy = async () => (await fetch(`${gw.base}/healthz`)).status === 200;
 
+describe('health', () => {
+  it('/healthz answers; /readyz reports the store and every backend', async () => {
+    expect(await healthy()).toBe(true);
+    const r = await fetch(`${gw.base}/readyz`);
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { status: string; backends: { name: string; state: string }[] };
+    expect(body.status).toBe('ready');
+    expect(body.backends.map((b) => b.name).sort()).toEqual(['a', 'b', 'c']);
+  });
+});
+
 describe('bad input gets a clear error and the gateway stays up', () => {
   it('401 without credentials, and with a wrong key', async () => {
     const none = await fetch(gw.url, {

@@ -125,8 +125,10 @@ export function createOpenApiBackend(
       const plan = plans.get(localName);
       const tool = byName.get(localName);
       if (!plan || !tool) return errorResult(`Unknown tool ${localName}`);
-      const check = validator.validate(`${name}:${localName}`, tool.definition.inputSchema, args);
-      if (!check.ok) return errorResult(`Invalid arguments: ${check.errors.map((e) => e.message).join('; ')}`);
+      if (!ctx.argsValidated) {
+        const check = validator.validate(`${name}:${localName}`, tool.definition.inputSchema, args);
+        if (!check.ok) return errorResult(`Invalid arguments: ${check.errors.map((e) => e.message).join('; ')}`);
+      }
       try {
         planBaseUrl(plan);
       } catch (e) {

@@ -14,6 +14,7 @@ export function executeStage(): Stage {
         signal: call.signal,
         ...(call.onProgress ? { onProgress: call.onProgress } : {}),
         ...(call.agent ? { agent: call.agent } : {}),
+        argsValidated: call.argsValidated === true,
       });
     },
   };

@@ -5,7 +5,8 @@ import type { Stage } from '../stage.js';
 /**
  * Arguments are checked against the tool's input schema before anything leaves the gateway. The error names
  * each field and rule; it is a tool result the agent can act on. The validator is shared with backends that
- * also check (OpenAPI), keyed `<backend>:<local name>`, so each schema compiles once.
+ * check on their own when called directly (OpenAPI), keyed `<backend>:<local name>`: each schema compiles once,
+ * and the backend skips its own check for calls the pipeline validated (`argsValidated`).
  */
 export function validateStage(validator: ArgsValidator): Stage {
   return {
@@ -23,6 +24,7 @@ export function validateStage(validator: ArgsValidator): Stage {
         call.record.reasons.push(...fields.map((f) => `invalid argument: ${f}`));
         throw new GatewayError('args.invalid', `Invalid arguments for ${call.toolName}: ${fields.join('; ')}`);
       }
+      call.argsValidated = true;
     },
   };
 }
