@@ -39,7 +39,8 @@ export const auditEventTypes = {
   },
   'admin.action.performed': {
     owner: 'http',
-    description: 'An administrator changed state through the admin API or CLI.',
+    description:
+      'A person used the admin API (reads included) or changed a user key with the CLI; detail names the request or action.',
   },
   'agent.created': { owner: 'authn', description: 'A new agent identity was registered.' },
   'agent.key.rotated': {

@@ -113,6 +113,16 @@ describe('agents and reload against a running gateway', () => {
     const revoked = cli(['agents', 'revoke', 'bot', '--config', gw.configFile]);
     expect(revoked.code).toBe(0);
     expect(await status(newKey)).toBe(401);
+
+    // Each key change is in the audit log the running gateway writes too, with key ids and never a secret.
+    const audit = cli(['audit', 'query', '--config', gw.configFile, '--agent', 'bot', '--order', 'asc']);
+    const types = audit.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(types).toEqual(expect.arrayContaining(['agent.created', 'agent.key.rotated', 'agent.revoked']));
+    expect(audit.stdout).not.toContain(newKey.split('_')[2]!);
+    expect(cli(['audit', 'verify', '--config', gw.configFile]).code).toBe(0);
     gw.keys.bot = cli(['agents', 'create', 'bot', '--config', gw.configFile]).stdout.trim();
   });
 

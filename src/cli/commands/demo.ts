@@ -12,7 +12,9 @@ import { runGateway, stopOnSignals } from '../runtime.js';
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Start the gateway with the bundled demo (SQLite store, a helpdesk MCP upstream, a billing OpenAPI backend, two agents)')
+    .description(
+      'Start the gateway with the bundled demo (SQLite store, a helpdesk MCP upstream, a billing OpenAPI backend, two agents)',
+    )
     .option('-d, --dir <dir>', 'where the demo keeps its config and data', '.portcullis/demo')
     .option(
       '-p, --port <port>',

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { generateApiKey } from '../../authn/api-key.js';
+import { createAuditLog, type AuditEventInput } from '../../audit/index.js';
+import type { LoadedConfig } from '../../config/load.js';
+import { auditOptionsOf } from '../../gateway/audit-options.js';
 import type { KeyOwnerKind } from '../../storage/repositories.js';
 import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
 
@@ -8,21 +11,58 @@ type Opts = { config?: string };
 const section = (kind: KeyOwnerKind) => (kind === 'agent' ? 'agents' : 'users');
 
 /**
+ * Key changes are audit events. The CLI appends them to the same log a running gateway writes (safe: appends from
+ * two processes never fork the chain). If the audit log cannot be written the change is still made, and the CLI
+ * says so on stderr: refusing would leave a compromised key valid.
+ */
+async function audited(loaded: LoadedConfig, event: AuditEventInput): Promise<void> {
+  const warn = (m: string) => process.stderr.write(`portcullis: audit: ${m}\n`);
+  try {
+    const log = await createAuditLog(auditOptionsOf(loaded, { stdio: true, log: warn }));
+    try {
+      await log.append(event);
+    } finally {
+      await log.close();
+    }
+  } catch (e) {
+    warn(`${event.type} not recorded: ${(e as Error).message}`);
+  }
+}
+
+/**
  * `portcullis agents ...` and `portcullis users ...`: API keys for agents (MCP) and for people (REST API).
  * Keys are stored only as hashes; a new key is printed once, on stdout, and nowhere else.
  */
 export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void {
   const noun = kind === 'agent' ? 'agent' : 'user';
-  const withStore = <T>(opts: Opts, fn: (ctx: { names: string[]; store: ReturnType<typeof openStore> }) => T): T => {
+  const withStore = async (
+    opts: Opts,
+    fn: (ctx: { names: string[]; store: ReturnType<typeof openStore> }) => AuditEventInput | undefined,
+  ): Promise<void> => {
     const loaded = loadConfigOrThrow(configPath(opts.config));
     const store = openStore(loaded);
+    let event: AuditEventInput | undefined;
     try {
       const names = Object.keys(kind === 'agent' ? loaded.config.agents : loaded.config.users);
-      return fn({ names, store });
+      event = fn({ names, store });
     } finally {
       store.close();
     }
+    if (event) await audited(loaded, event);
   };
+  /** The audit event for a key change: agent.* events for agents, admin actions for people's keys. */
+  const keyEvent = (
+    agentType: AuditEventInput['type'],
+    name: string,
+    detail: Record<string, unknown>,
+  ): AuditEventInput =>
+    kind === 'agent'
+      ? { type: agentType, agent: name, detail: { ...detail, via: 'cli' } }
+      : {
+          type: 'admin.action.performed',
+          user: name,
+          detail: { ...detail, action: `user.${agentType.replace(/^agent\./, '')}`, via: 'cli' },
+        };
   const requireKnown = (names: string[], name: string) => {
     if (!names.includes(name)) {
       throw new CliError(`${noun} "${name}" is not in the config: add it under "${section(kind)}:" first`);
@@ -49,6 +89,7 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
       store.apiKeys.insert(record);
       process.stdout.write(`${key}\n`);
       process.stderr.write(`Created key ${record.id} for ${noun} "${name}". Store it now: it cannot be shown again.\n`);
+      return keyEvent('agent.created', name, { keyId: record.id });
     }),
   );
   cfg(group.command('list').description(`List ${section(kind)} and their key ids (never secrets)`)).action(
@@ -74,6 +115,7 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
         const revoked = store.apiKeys.rotate(record);
         process.stdout.write(`${key}\n`);
         process.stderr.write(`Revoked ${revoked} key(s); created key ${record.id} for "${name}".\n`);
+        return keyEvent('agent.key.rotated', name, { keyId: record.id, revoked });
       }),
   );
   cfg(group.command('revoke <name>').description(`Revoke every key of a ${noun}`)).action((name: string, opts: Opts) =>
@@ -81,6 +123,7 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
       const n = store.apiKeys.revokeAgent(kind, name, new Date().toISOString());
       if (n === 0) throw new CliError(`${noun} "${name}" has no active keys`);
       process.stdout.write(`Revoked ${n} key(s) of "${name}".\n`);
+      return keyEvent('agent.revoked', name, { revoked: n });
     }),
   );
 }
