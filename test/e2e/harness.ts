@@ -155,3 +155,9 @@ export async function connectAgent(
   );
   return client;
 }
+
+/** The secret part of an API key `pcl_<12-char id>_<secret>` (the secret itself may contain "_"). */
+export function secretOf(key: string | undefined): string {
+  if (!key || !/^pcl_[A-Za-z0-9]{12}_/.test(key)) throw new Error('not an API key');
+  return key.slice('pcl_'.length + 12 + 1);
+}
