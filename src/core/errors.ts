@@ -14,9 +14,6 @@ export const errorCodes = {
   'audit.unavailable': { http: 503, jsonrpc: -32004, message: 'Audit log unavailable; call refused' },
   'store.unavailable': { http: 503, jsonrpc: -32004, message: 'Store unavailable' },
   'request.invalid': { http: 400, jsonrpc: -32600, message: 'Invalid request' },
-  'request.too_large': { http: 413, jsonrpc: -32600, message: 'Request body too large' },
-  'request.timeout': { http: 504, jsonrpc: -32001, message: 'Request timed out' },
-  'config.invalid': { http: 500, jsonrpc: -32603, message: 'Invalid configuration' },
   internal: { http: 500, jsonrpc: -32603, message: 'Internal error' },
 } as const satisfies Record<string, { http: number; jsonrpc: number; message: string }>;
 

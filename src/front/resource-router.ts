@@ -96,7 +96,9 @@ export function createResourceRouter(gw: Gateway, principal: Principal, perms: (
     if (!p?.prompt(name) || !split) return undefined;
     const u = gw.upstream(split.server);
     if (!u) return undefined;
-    // Names may have been shortened: resolve against the upstream's list.
+    // A name that namespacing left intact maps straight back; only sanitised or shortened names (which carry a
+    // hash) need the upstream's list to find the original.
+    if (namespacedName(u.name, split.local) === name) return { u, local: split.local };
     const list = await collect(u, 'prompts/list', 'prompts', signal);
     const hit = list.find((x) => namespacedName(u.name, String(x.name)) === name);
     return hit ? { u, local: String(hit.name) } : undefined;
