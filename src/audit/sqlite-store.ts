@@ -21,7 +21,7 @@ export interface SqliteAuditStoreOptions {
   /**
    * Where appends are committed: 'worker' (default) runs insert + fsync on a writer thread, so neither a slow
    * disk nor a lock held by another process ever blocks the event loop; 'main' commits synchronously on the
-   * calling thread (a little faster where fsync is quick; see docs/adr/0005-audit-log.md and 0007).
+   * calling thread (a little faster where fsync is quick; see docs/adr/0005-audit-log.md and 0009).
    */
   writer?: 'worker' | 'main';
 }
