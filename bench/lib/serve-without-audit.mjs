@@ -3,13 +3,24 @@
 import { loadConfigFile } from '../../dist/config/load.js';
 import { createGateway } from '../../dist/gateway/gateway.js';
 import { startHttpFront } from '../../dist/front/http-server.js';
-import { createSqliteStore } from '../../dist/storage/sqlite/sqlite-store.js';
+import { openStores } from '../../dist/storage/open-stores.js';
 
 const loaded = loadConfigFile(process.argv[2]);
 loaded.config.server.port = 0;
-const store = createSqliteStore(loaded.dataDir);
-const gw = createGateway(loaded, { store, records: { intent: async () => undefined, outcome: async () => undefined }, log: () => undefined });
+const store = await openStores(loaded);
+const gw = createGateway(loaded, {
+  store,
+  records: { intent: async () => undefined, outcome: async () => undefined },
+  log: () => undefined,
+});
 await gw.start();
 const front = await startHttpFront(gw);
 process.stdout.write(`listening on ${front.url}\n`);
-process.on('SIGTERM', () => void front.close().then(() => gw.close()).finally(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void front
+      .close()
+      .then(() => gw.close())
+      .finally(() => process.exit(0)),
+);

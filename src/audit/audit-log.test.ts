@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from './audit-log.js';
-import { createSqliteAuditStore } from './sqlite-store.js';
+import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 import type { AuditStore } from './store.js';
 
 const dirs: string[] = [];

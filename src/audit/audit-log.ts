@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { GatewayError } from '../core/errors.js';
@@ -14,7 +13,8 @@ import { createRedactor, usesHmac, type RedactionConfig } from './redaction/reda
 import { applyRetention, type RetentionResult } from './retention.js';
 import { resolveCheckpointSigner, type ExternalSigner } from './signing.js';
 import { createSpool } from './spool.js';
-import { createSqliteAuditStore } from './sqlite-store.js';
+import { sqliteAuditOpener } from '../storage/sqlite/audit-store.js';
+import type { AuditStoreOpener } from '../storage/repositories.js';
 import { checkAgainstAnchors } from './startup-check.js';
 import type { AuditStore } from './store.js';
 import type {
@@ -53,8 +53,10 @@ export interface AuditLogOptions {
   retention?: RetentionConfig;
   /** Where loud warnings go (fail-open, store errors). Default: stderr. */
   onWarning?: (message: string) => void;
-  /** Use this store instead of <dataDir>/audit.db (e.g. PostgreSQL). */
+  /** Use this store instead of <dataDir>/audit.db. */
   store?: AuditStore;
+  /** Where the chain lives (`openStores(config).audit`); default: SQLite `<dataDir>/audit.db`. */
+  storage?: AuditStoreOpener;
   /** SQLite lock wait before a commit fails and its calls are refused. Default 250 ms. */
   busyTimeoutMs?: number;
   /** SQLite commits on a writer thread ('worker', default) or on the calling thread ('main'). */
@@ -121,9 +123,10 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   const anchorPath = options.anchorPath ?? defaultAnchorPath(options.dataDir);
   const anchors = await readAnchors(anchorPath);
   const anchored = newestCheckpoint(anchors.checkpoints);
-  const dbFile = join(options.dataDir, 'audit.db');
+  const opener = options.storage ?? sqliteAuditOpener(join(options.dataDir, 'audit.db'));
+  const dbFile = opener.location;
   const howToReset = `restore the audit database, or start a new log with \`portcullis serve --audit-new-log\` (recorded in the new log and the anchor file ${anchorPath})`;
-  if (!options.store && anchored && !existsSync(dbFile) && !options.startNewLog)
+  if (!options.store && anchored && !(await opener.exists()) && !options.startNewLog)
     throw refuse(
       `audit database ${dbFile} is missing, but the anchor file holds a signed checkpoint at seq ${anchored.seq}: ${howToReset}`,
     );
@@ -131,8 +134,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   try {
     store =
       options.store ??
-      createSqliteAuditStore({
-        file: dbFile,
+      opener.open({
         mustExist: !!anchored && !options.startNewLog,
         ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
         ...(options.writer ? { writer: options.writer } : {}),

@@ -111,26 +111,43 @@ export function createGroupCommitter(options: GroupCommitterOptions): GroupCommi
       return;
     }
     if (p.empty) return;
-    try {
-      await store.append(p.rows, p.checkpoints);
-    } catch (first) {
-      // Another process may have appended to the same log (seq is the primary key, so nothing forks): re-read the
-      // head and build the batch again once. Any other failure, or a second one, refuses the batch.
-      if (!isSeqConflict(first)) {
-        reloadHead = true;
-        options.onFailure(first, batch, extra.length);
-        return;
-      }
+    if (store.appendLocked) {
+      // A store shared by processes: the batch is chained onto the head read under the chain's writer lock.
       try {
-        await loadHead();
-        p = await prepare(batch, extra);
-        await store.append(p.rows, p.checkpoints);
+        await store.appendLocked(async (h) => {
+          const locked = h ? { seq: h.seq, hash: h.hash } : { seq: 0, hash: GENESIS_HASH };
+          if (locked.seq !== head.seq || locked.hash !== head.hash) {
+            head = locked;
+            p = await prepare(batch, extra);
+          }
+          return { records: p.rows, checkpoints: p.checkpoints };
+        });
       } catch (e) {
         reloadHead = true;
         options.onFailure(e, batch, extra.length);
         return;
       }
-    }
+    } else
+      try {
+        await store.append(p.rows, p.checkpoints);
+      } catch (first) {
+        // Another process may have appended to the same log (seq is the primary key, so nothing forks): re-read the
+        // head and build the batch again once. Any other failure, or a second one, refuses the batch.
+        if (!isSeqConflict(first)) {
+          reloadHead = true;
+          options.onFailure(first, batch, extra.length);
+          return;
+        }
+        try {
+          await loadHead();
+          p = await prepare(batch, extra);
+          await store.append(p.rows, p.checkpoints);
+        } catch (e) {
+          reloadHead = true;
+          options.onFailure(e, batch, extra.length);
+          return;
+        }
+      }
     head = p.tail;
     const { rows, perAppend } = p;
     batch.forEach((pa, i) => {

@@ -5,7 +5,6 @@ export { auditConfigSchema, type AuditConfig, type SinkConfig, type RetentionCon
 export { auditEventTypes, isAuditEventType, type AuditEventType } from './event-types.js';
 export type { RedactionConfig, RedactionMode, PathRule } from './redaction/redactor.js';
 export type { AuditStore, StoredRecord, StoreQuery } from './store.js';
-export { createSqliteAuditStore } from './sqlite-store.js';
 export { verifyAuditChain, type VerifyOptions } from './verify.js';
 export { handleAuditApi, parseAuditFilter, type AuditApiResponse } from './rest.js';
 export { createAuditRecordSink, auditEventFromDecision, outcomeType } from './record-sink.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from './audit-log.js';
 import { applyRetention } from './retention.js';
-import { createSqliteAuditStore } from './sqlite-store.js';
+import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 
 const dirs: string[] = [];
 afterEach(() => {

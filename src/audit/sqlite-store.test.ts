@@ -1,14 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, postgresServerUrl } from '../../test/postgres/database.js';
+import { openStores } from '../storage/open-stores.js';
+import type { Stores } from '../storage/repositories.js';
 import { recordBody, sha256Hex, GENESIS_HASH } from './chain.js';
-import { createSqliteAuditStore } from './sqlite-store.js';
+import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 import type { AuditStore, StoredRecord } from './store.js';
 import type { AuditEvent, SignedCheckpoint } from './types.js';
 
 /**
- * The AuditStore contract. Every implementation (SQLite with either writer, later PostgreSQL) must pass it:
+ * The AuditStore contract. Every implementation (SQLite with either writer, PostgreSQL) must pass it:
  * add a `describeStore(name, factory)` line below for a new one.
  */
 function records(from: number, events: Array<Partial<AuditEvent>>, prev = GENESIS_HASH): StoredRecord[] {
@@ -26,17 +29,35 @@ function records(from: number, events: Array<Partial<AuditEvent>>, prev = GENESI
 }
 const cp = (seq: number, hash: string): SignedCheckpoint => ({ v: 1, seq, hash, ts: 't', keyId: 'k', signature: 's' });
 
-function describeStore(name: string, factory: (dir: string) => AuditStore) {
-  describe(`AuditStore contract: ${name}`, () => {
+function describeStore(name: string, factory: ((dir: string) => Promise<AuditStore> | AuditStore) | undefined) {
+  (factory ? describe : describe.skip)(`AuditStore contract: ${name}`, () => {
     let dir: string;
     let store: AuditStore;
-    beforeEach(() => {
+    const cleanups: Array<() => Promise<void>> = [];
+    beforeEach(async () => {
       dir = mkdtempSync(join(tmpdir(), 'portcullis-store-'));
-      store = factory(dir);
+      store = await factory!(dir);
     });
     afterEach(async () => {
       await store.close();
+      for (const c of cleanups.splice(0)) await c();
       rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('appendLocked (stores shared by processes) chains each batch onto the head read under the lock', async () => {
+      if (!store.appendLocked) return;
+      const heads: Array<number | undefined> = [];
+      await Promise.all(
+        [0, 1, 2].map(() =>
+          store.appendLocked!(async (head) => {
+            heads.push(head?.seq);
+            const rs = records((head?.seq ?? 0) + 1, [{}, {}], head?.hash);
+            return { records: rs, checkpoints: [] };
+          }),
+        ),
+      );
+      expect(heads).toEqual([undefined, 2, 4]);
+      expect((await store.readRange(1, 100, 100)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     });
 
     it('appends atomically: a failing batch leaves nothing behind', async () => {
@@ -89,5 +110,24 @@ function describeStore(name: string, factory: (dir: string) => AuditStore) {
   });
 }
 
+const pgServer = postgresServerUrl();
+const pgStores: Stores[] = [];
+const pgDrops: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const s of pgStores) await s.close();
+  for (const d of pgDrops) await d();
+});
+describeStore(
+  'postgres',
+  pgServer
+    ? async () => {
+        const db = await createTestDatabase(pgServer);
+        pgDrops.push(() => db.drop());
+        const stores = await openStores({ kind: 'postgres', url: db.url, migrateOnStart: true });
+        pgStores.push(stores);
+        return stores.audit.open({});
+      }
+    : undefined,
+);
 describeStore('sqlite, writer thread', (dir) => createSqliteAuditStore({ file: join(dir, 'audit.db') }));
 describeStore('sqlite, main thread', (dir) => createSqliteAuditStore({ file: join(dir, 'audit.db'), writer: 'main' }));

@@ -17,8 +17,8 @@ export interface StoreQuery extends Omit<AuditFilter, 'limit'> {
 }
 
 /**
- * Storage for the audit chain. The SQLite implementation is sqlite-store.ts; a PostgreSQL one implements the
- * same interface. All writes of one `append()` are one transaction and durable when it resolves.
+ * Storage for the audit chain, implemented in src/storage/sqlite/audit-store.ts and
+ * src/storage/postgres/audit-store.ts. All writes of one `append()` are one transaction and durable when it resolves.
  */
 export interface AuditStore {
   readonly kind: string;
@@ -34,6 +34,17 @@ export interface AuditStore {
   first(): Promise<StoredRecord | undefined>;
   /** Appends records (and the checkpoints signed in the same batch) atomically and durably. */
   append(records: readonly StoredRecord[], checkpoints: readonly SignedCheckpoint[]): Promise<void>;
+  /**
+   * Optional, for stores shared by several processes (PostgreSQL): takes the chain's writer lock, reads the head
+   * under it, lets `build` chain the batch onto that head and appends it, all in one transaction. The group
+   * committer prefers it to `append`, so concurrent writers never race for a seq.
+   */
+  appendLocked?(
+    build: (head: { seq: number; hash: string } | undefined) => Promise<{
+      records: readonly StoredRecord[];
+      checkpoints: readonly SignedCheckpoint[];
+    }>,
+  ): Promise<void>;
   /** Records with fromSeq <= seq <= toSeq, ascending, at most `limit`. */
   readRange(fromSeq: number, toSeq: number, limit: number): Promise<StoredRecord[]>;
   /** Filtered page of records. */

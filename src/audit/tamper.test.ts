@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditLog } from './audit-log.js';
 import { parseBody, recordBody, sha256Hex } from './chain.js';
 import { createCheckpointSigner, loadVerificationKey } from './signing.js';
-import { createSqliteAuditStore } from './sqlite-store.js';
+import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 import type { SignedCheckpoint, VerifyResult } from './types.js';
 import { verifyAuditChain } from './verify.js';
 

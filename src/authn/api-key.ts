@@ -28,7 +28,7 @@ export type ApiKeyCheck =
   | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' | 'mismatch' | 'agent-removed'; keyId?: string };
 
 export interface ApiKeyAuthenticator {
-  authenticate(key: string): ApiKeyCheck;
+  authenticate(key: string): Promise<ApiKeyCheck>;
 }
 
 /**
@@ -41,11 +41,11 @@ export function createApiKeyAuthenticator(
   kind: KeyOwnerKind = 'agent',
 ): ApiKeyAuthenticator {
   return {
-    authenticate(key) {
+    async authenticate(key) {
       const m = KEY_RE.exec(key);
       if (!m) return { ok: false, reason: 'malformed' };
       const id = m[1]!;
-      const rec = keys.findById(id);
+      const rec = await keys.findById(id);
       if (!rec || rec.kind !== kind) return { ok: false, reason: 'unknown', keyId: id };
       const a = Buffer.from(rec.hash, 'hex');
       const b = Buffer.from(hashApiKey(key), 'hex');

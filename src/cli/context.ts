@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { loadConfigFile, type LoadedConfig } from '../config/load.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
-import type { Store } from '../storage/repositories.js';
+import { openStores } from '../storage/open-stores.js';
+import type { Stores } from '../storage/repositories.js';
 
 export class CliError extends Error {
   constructor(
@@ -29,6 +29,12 @@ export function loadConfigOrThrow(file: string): LoadedConfig {
   }
 }
 
-export function openStore(cfg: LoadedConfig): Store {
-  return createSqliteStore(cfg.dataDir);
+/** The configured stores (`storage:`); a schema error becomes a CLI error. */
+export async function openStore(cfg: LoadedConfig): Promise<Stores> {
+  try {
+    return await openStores(cfg);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'SchemaError') throw new CliError(e.message, 1);
+    throw e;
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storageConfigSchema } from '../storage/config.js';
 
 /** Backend and agent names become tool-name prefixes: no `_` so `<server>_<tool>` splits unambiguously. */
 export const backendName = z
@@ -83,6 +84,8 @@ export const serverSchema = z
 export const baseConfigShape = {
   /** Where the embedded store lives; relative paths are relative to the config file. */
   dataDir: z.string().default('.portcullis'),
+  /** Where keys, the audit chain and other state live: embedded SQLite under dataDir (default) or PostgreSQL. */
+  storage: storageConfigSchema.default('sqlite'),
   server: serverSchema.default(serverSchema.parse({})),
   upstreams: z.record(backendName, upstreamSchema).default({}),
   agents: z.record(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), agentSchema).default({}),

@@ -147,7 +147,7 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
         'www-authenticate': 'Bearer realm="portcullis"',
       });
     }
-    const auth = gw.authenticator.authenticate(token);
+    const auth = await gw.authenticator.authenticate(token);
     if (!auth.ok) {
       options.onAuthFailure?.({
         reason: auth.reason,

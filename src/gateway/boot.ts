@@ -1,14 +1,14 @@
 import { createAuditLog, createAuditRecordSink, type AuditLog } from '../audit/index.js';
 import type { LoadedConfig } from '../config/load.js';
-import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
-import type { Store } from '../storage/repositories.js';
+import { openStores } from '../storage/open-stores.js';
+import type { Stores } from '../storage/repositories.js';
 import { auditOptionsOf, secretValuesOf } from './audit-options.js';
 import { createGateway, type Gateway } from './gateway.js';
 
 export interface Booted {
   gw: Gateway;
   audit: AuditLog;
-  store: Store;
+  store: Stores;
   close(): Promise<void>;
 }
 
@@ -21,16 +21,17 @@ export async function bootGateway(
   opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean },
 ): Promise<Booted> {
   const { log } = opts;
-  const store = createSqliteStore(loaded.dataDir);
+  const store = await openStores(loaded);
   const ref: { gw?: Gateway } = {};
   let audit: AuditLog;
   try {
     audit = await createAuditLog({
       ...auditOptionsOf(loaded, { ...opts, ...(opts.auditNewLog ? { startNewLog: true } : {}) }),
       secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded),
+      storage: store.audit,
     });
   } catch (e) {
-    store.close();
+    await store.close();
     throw e;
   }
   const gw = createGateway(loaded, {
@@ -59,7 +60,7 @@ export async function bootGateway(
     async close() {
       await gw.close();
       await audit.close();
-      store.close();
+      await store.close();
     },
   };
 }

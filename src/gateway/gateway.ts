@@ -6,7 +6,7 @@ import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../authn/ap
 import type { Backend } from '../core/backend.js';
 import { compileAllPermissions, type AgentPermissions } from '../policy/permissions.js';
 import type { LoadedConfig } from '../config/load.js';
-import type { Store } from '../storage/repositories.js';
+import type { Stores } from '../storage/repositories.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
 import type { RecordSink, Stage } from '../pipeline/stage.js';
 import { resolveStage } from '../pipeline/stages/resolve.js';
@@ -41,7 +41,7 @@ export interface Gateway {
   /** User keys (REST API). */
   userAuthenticator: ApiKeyAuthenticator;
   pipeline: Pipeline;
-  store: Store;
+  store: Stores;
   /** Shared argument validator (pipeline and OpenAPI backends). */
   validator: ArgsValidator;
   /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
@@ -55,7 +55,7 @@ export interface Gateway {
 }
 
 export interface GatewayDeps {
-  store: Store;
+  store: Stores;
   /** Where decision records go: the tamper-evident audit log (intent durably before execute). */
   records: RecordSink;
   /** Extra decision stages after validation (approvals, limits ... as they land). */

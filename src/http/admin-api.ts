@@ -72,7 +72,7 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
       roles: ['admin'],
       handle: async (url) => {
         if (url.pathname !== '/api/v1/agents') return undefined;
-        const keys = gw.store.apiKeys.listByAgent('agent');
+        const keys = await gw.store.apiKeys.listByAgent('agent');
         const agents = Object.entries(gw.config().config.agents).map(([name, a]) => ({
           name,
           description: a.description,
@@ -96,7 +96,7 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
 
     const token = bearerToken(req.headers.authorization);
     const source = req.socket.remoteAddress;
-    const auth = token ? gw.userAuthenticator.authenticate(token) : undefined;
+    const auth = token ? await gw.userAuthenticator.authenticate(token) : undefined;
     if (!auth?.ok) {
       options.onAuthFailure?.({
         reason: auth ? auth.reason : 'missing',

@@ -14,29 +14,30 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
  */
 export function createHealthRoutes(gw: Gateway, checks: { audit?: () => AuditHealth } = {}) {
   return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
+    const ready = (storeOk: boolean) => {
+      const backends = gw.backends().map((b) => {
+        const s = b.status();
+        return { name: s.name, kind: s.kind, state: s.state, tools: s.toolCount };
+      });
+      const audit = checks.audit?.();
+      const ok = storeOk && (audit?.ready ?? true);
+      json(res, ok ? 200 : 503, {
+        status: ok ? 'ready' : !storeOk ? 'store unavailable' : 'audit unavailable',
+        ...(audit ? { audit } : {}),
+        backends,
+      });
+    };
     if (req.method !== 'GET') return false;
     if (url.pathname === '/healthz') {
       json(res, 200, { status: 'ok' });
       return true;
     }
     if (url.pathname === '/readyz') {
-      let storeOk = true;
-      try {
-        gw.store.check();
-      } catch {
-        storeOk = false;
-      }
-      const backends = gw.backends().map((b) => {
-        const s = b.status();
-        return { name: s.name, kind: s.kind, state: s.state, tools: s.toolCount };
-      });
-      const audit = checks.audit?.();
-      const ready = storeOk && (audit?.ready ?? true);
-      json(res, ready ? 200 : 503, {
-        status: ready ? 'ready' : !storeOk ? 'store unavailable' : 'audit unavailable',
-        ...(audit ? { audit } : {}),
-        backends,
-      });
+      // The store check is async (PostgreSQL: one round trip); the answer is written when it settles.
+      void gw.store.check().then(
+        () => ready(true),
+        () => ready(false),
+      );
       return true;
     }
     return false;

@@ -8,10 +8,12 @@ import { defaultAnchorPath, parseAnchors, readAnchors, type Anchors } from '../.
 import { exportAudit, type ExportFormat } from '../../audit/export.js';
 import { queryAudit } from '../../audit/query.js';
 import { loadVerificationKey } from '../../audit/signing.js';
-import { createSqliteAuditStore } from '../../audit/sqlite-store.js';
 import type { AuditStore } from '../../audit/store.js';
 import type { AuditFilter, SignedCheckpoint, VerifyResult } from '../../audit/types.js';
 import { verifyAuditChain } from '../../audit/verify.js';
+import { parseStorageUrl, type StorageSetting } from '../../storage/config.js';
+import { openStores } from '../../storage/open-stores.js';
+import { sqliteAuditOpener } from '../../storage/sqlite/audit-store.js';
 import { CliError } from '../context.js';
 
 interface LocationOptions {
@@ -28,13 +30,37 @@ interface AuditLocation {
   dataDir: string;
   /** Where checkpoints were anchored: the configured (or default) anchor file and every file sink. */
   anchorFiles: string[];
+  /** The configured storage (`storage:`); SQLite under dataDir when not set or with --data-dir. */
+  storage: StorageSetting;
+}
+
+/** `storage:` from the raw YAML, `${ENV}` references expanded as the config loader does. */
+function storageFromDoc(doc: unknown, dataDir: string, baseDir: string, file: string): StorageSetting {
+  const raw = (doc as { storage?: unknown } | null)?.storage;
+  const url = typeof raw === 'string' ? raw : (raw as { url?: unknown } | undefined)?.url;
+  if (url === undefined) return { kind: 'sqlite', dataDir, migrateOnStart: true };
+  if (typeof url !== 'string') throw new CliError(`${file}: storage must be a string`, 2);
+  const expanded = url.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_m, name: string, dflt?: string) => {
+    const v = process.env[name] ?? dflt;
+    if (v === undefined) throw new CliError(`${file}: storage: environment variable ${name} is not set`, 2);
+    return v;
+  });
+  try {
+    return parseStorageUrl(expanded, { dataDir, baseDir });
+  } catch (e) {
+    throw new CliError(`${file}: ${(e as Error).message}`, 2);
+  }
 }
 
 /** The data directory and the anchor files, from `--data-dir` or the config file (only these keys are read). */
 function resolveLocation(opts: LocationOptions): AuditLocation {
   if (opts.dataDir) {
     const dataDir = resolve(opts.dataDir);
-    return { dataDir, anchorFiles: [defaultAnchorPath(dataDir)] };
+    return {
+      dataDir,
+      anchorFiles: [defaultAnchorPath(dataDir)],
+      storage: { kind: 'sqlite', dataDir, migrateOnStart: true },
+    };
   }
   const file = resolve(opts.config ?? process.env.PORTCULLIS_CONFIG ?? 'portcullis.yaml');
   if (!existsSync(file))
@@ -57,7 +83,7 @@ function resolveLocation(opts: LocationOptions): AuditLocation {
     const sink = s as { type?: unknown; path?: unknown } | null;
     if (sink?.type === 'file' && typeof sink.path === 'string') anchorFiles.push(resolve(base, sink.path));
   }
-  return { dataDir: dir, anchorFiles };
+  return { dataDir: dir, anchorFiles, storage: storageFromDoc(doc, dir, base, file) };
 }
 
 /** Anchors from every file given or configured (missing files have none); lines after the last reset count. */
@@ -77,7 +103,16 @@ async function loadAnchors(files: readonly string[]): Promise<{ anchors: Anchors
   return { anchors: all, used };
 }
 
-function openStore(dataDir: string, anchors?: Anchors): AuditStore {
+/** The audit chain, read-only, wherever the configuration keeps it. */
+async function openStore(loc: AuditLocation, anchors?: Anchors): Promise<AuditStore> {
+  if (loc.storage.kind === 'postgres') {
+    const stores = await openStores(loc.storage, { migrate: false }).catch((e: unknown) => {
+      throw new CliError(`cannot open the audit log: ${(e as Error).message}`, 2);
+    });
+    const store = stores.audit.openReadonly();
+    return { ...store, close: () => stores.close() };
+  }
+  const dataDir = loc.storage.dataDir;
   const file = join(dataDir, 'audit.db');
   if (!existsSync(file)) {
     const newest = anchors?.checkpoints.reduce((m, c) => Math.max(m, c.seq), 0) ?? 0;
@@ -88,7 +123,7 @@ function openStore(dataDir: string, anchors?: Anchors): AuditStore {
       );
     throw new CliError(`no audit log at ${file}`, 2);
   }
-  return createSqliteAuditStore({ file, readonly: true });
+  return sqliteAuditOpener(file).openReadonly();
 }
 
 function withLocation(cmd: Command): Command {
@@ -245,7 +280,7 @@ export function register(program: Command): void {
     .option('--order <asc|desc>', 'asc or desc', 'desc')
     .action(async (opts: LocationOptions & FilterOptions & { limit: string; cursor?: string; order: string }) => {
       if (opts.order !== 'asc' && opts.order !== 'desc') throw new CliError('--order: asc or desc', 2);
-      const store = openStore(resolveDataDir(opts));
+      const store = await openStore(resolveLocation(opts));
       try {
         const page = await queryAudit(
           store,
@@ -289,7 +324,7 @@ export function register(program: Command): void {
         const location = resolveLocation(opts);
         const dataDir = location.dataDir;
         const { anchors, used } = await loadAnchors(opts.anchor?.map((f) => resolve(f)) ?? location.anchorFiles);
-        const store = openStore(dataDir, anchors);
+        const store = await openStore(location, anchors);
         try {
           const { key, source } = await verificationKey(dataDir, store, opts.publicKey, anchors.publicKey);
           const fromSeq = await seqBound(store, '--from', opts.from, 'from');
@@ -325,7 +360,7 @@ export function register(program: Command): void {
     .action(async (opts: LocationOptions & FilterOptions & { format: string; out?: string }) => {
       if (!['jsonl', 'csv', 'checkpoints'].includes(opts.format))
         throw new CliError('--format: jsonl, csv or checkpoints', 2);
-      const store = openStore(resolveDataDir(opts));
+      const store = await openStore(resolveLocation(opts));
       try {
         const out = opts.out ? createWriteStream(opts.out, { mode: 0o600 }) : process.stdout;
         const n = await exportAudit(store, opts.format as ExportFormat, toFilter(opts), out);

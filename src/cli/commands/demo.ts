@@ -34,14 +34,14 @@ export function register(program: Command): void {
       let loaded = loadConfigFile(file);
 
       // Fresh keys every start: the old ones are revoked, the new ones shown once.
-      const store = openStore(loaded);
+      const store = await openStore(loaded);
       const keys: Record<string, string> = {};
       for (const agent of Object.keys(loaded.config.agents)) {
         const { key, record } = generateApiKey(agent);
-        store.apiKeys.rotate(record);
+        await store.apiKeys.rotate(record);
         keys[agent] = key;
       }
-      store.close();
+      await store.close();
 
       let running;
       try {

@@ -3,7 +3,7 @@ import { generateApiKey } from '../../authn/api-key.js';
 import { createAuditLog, type AuditEventInput } from '../../audit/index.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { auditOptionsOf } from '../../gateway/audit-options.js';
-import type { KeyOwnerKind } from '../../storage/repositories.js';
+import type { KeyOwnerKind, Stores } from '../../storage/repositories.js';
 import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
 
 type Opts = { config?: string };
@@ -37,16 +37,16 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
   const noun = kind === 'agent' ? 'agent' : 'user';
   const withStore = async (
     opts: Opts,
-    fn: (ctx: { names: string[]; store: ReturnType<typeof openStore> }) => AuditEventInput | undefined,
+    fn: (ctx: { names: string[]; store: Stores }) => Promise<AuditEventInput | undefined>,
   ): Promise<void> => {
     const loaded = loadConfigOrThrow(configPath(opts.config));
-    const store = openStore(loaded);
+    const store = await openStore(loaded);
     let event: AuditEventInput | undefined;
     try {
       const names = Object.keys(kind === 'agent' ? loaded.config.agents : loaded.config.users);
-      event = fn({ names, store });
+      event = await fn({ names, store });
     } finally {
-      store.close();
+      await store.close();
     }
     if (event) await audited(loaded, event);
   };
@@ -83,10 +83,10 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
       .command('create <name>')
       .description(`Create an API key for a ${noun} defined in config; prints the key once`),
   ).action((name: string, opts: Opts) =>
-    withStore(opts, ({ names, store }) => {
+    withStore(opts, async ({ names, store }) => {
       requireKnown(names, name);
       const { key, record } = generateApiKey(name, kind);
-      store.apiKeys.insert(record);
+      await store.apiKeys.insert(record);
       process.stdout.write(`${key}\n`);
       process.stderr.write(`Created key ${record.id} for ${noun} "${name}". Store it now: it cannot be shown again.\n`);
       return keyEvent('agent.created', name, { keyId: record.id });
@@ -94,8 +94,8 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
   );
   cfg(group.command('list').description(`List ${section(kind)} and their key ids (never secrets)`)).action(
     (opts: Opts) =>
-      withStore(opts, ({ names, store }) => {
-        const keys = store.apiKeys.listByAgent(kind);
+      withStore(opts, async ({ names, store }) => {
+        const keys = await store.apiKeys.listByAgent(kind);
         const rows = names.map((n) => {
           const mine = keys.filter((k) => k.agent === n);
           const active = mine.filter((k) => !k.revokedAt);
@@ -109,18 +109,18 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
   );
   cfg(group.command('rotate <name>').description(`Revoke a ${noun}'s keys and issue a new one; prints it once`)).action(
     (name: string, opts: Opts) =>
-      withStore(opts, ({ names, store }) => {
+      withStore(opts, async ({ names, store }) => {
         requireKnown(names, name);
         const { key, record } = generateApiKey(name, kind);
-        const revoked = store.apiKeys.rotate(record);
+        const revoked = await store.apiKeys.rotate(record);
         process.stdout.write(`${key}\n`);
         process.stderr.write(`Revoked ${revoked} key(s); created key ${record.id} for "${name}".\n`);
         return keyEvent('agent.key.rotated', name, { keyId: record.id, revoked });
       }),
   );
   cfg(group.command('revoke <name>').description(`Revoke every key of a ${noun}`)).action((name: string, opts: Opts) =>
-    withStore(opts, ({ store }) => {
-      const n = store.apiKeys.revokeAgent(kind, name, new Date().toISOString());
+    withStore(opts, async ({ store }) => {
+      const n = await store.apiKeys.revokeAgent(kind, name, new Date().toISOString());
       if (n === 0) throw new CliError(`${noun} "${name}" has no active keys`);
       process.stdout.write(`Revoked ${n} key(s) of "${name}".\n`);
       return keyEvent('agent.revoked', name, { revoked: n });

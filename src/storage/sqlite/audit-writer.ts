@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { StoredRecord } from './store.js';
-import type { SignedCheckpoint } from './types.js';
+import type { StoredRecord } from '../../audit/store.js';
+import type { SignedCheckpoint } from '../../audit/types.js';
 
 /**
  * Commits audit batches on a worker thread with its own SQLite connection, so the synchronous insert + fsync
  * never blocks the gateway's event loop, and the next batch is prepared while the previous one is being
  * synced. The worker body is plain JavaScript (evaluated, so it runs the same from src/ under vitest and from
- * dist/), kept to the transaction itself; schema, reads and pragmas stay in sqlite-store.ts.
+ * dist/), kept to the transaction itself; schema, reads and pragmas stay in audit-store.ts.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

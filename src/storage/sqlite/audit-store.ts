@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createWorkerWriter, type SqliteWriter } from './sqlite-writer.js';
-import type { AuditStore, StoredRecord, StoreQuery } from './store.js';
-import type { SignedCheckpoint } from './types.js';
+import { createWorkerWriter, type SqliteWriter } from './audit-writer.js';
+import type { AuditStore, StoredRecord, StoreQuery } from '../../audit/store.js';
+import type { SignedCheckpoint } from '../../audit/types.js';
+import { auditMigrations } from '../migrations/audit.js';
+import type { AuditStoreOpener } from '../repositories.js';
+import { migrateSqlite } from './migrate.js';
 
 export interface SqliteAuditStoreOptions {
   /** Path of the database file, e.g. `<dataDir>/audit.db`. */
@@ -24,43 +27,9 @@ export interface SqliteAuditStoreOptions {
    * calling thread (a little faster where fsync is quick; see docs/adr/0005-audit-log.md and 0009).
    */
   writer?: 'worker' | 'main';
+  /** Apply pending schema migrations (default); false refuses to open a database that needs them. */
+  migrate?: boolean;
 }
-
-/**
- * The indexed columns are generated from the hashed body, so they cannot disagree with it: editing the body is
- * caught by verify, and there is no separate copy of agent/tool/... to tamper with.
- */
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit_records (
-  seq INTEGER PRIMARY KEY,
-  hash TEXT NOT NULL,
-  body TEXT NOT NULL,
-  ts TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.timestamp')) VIRTUAL,
-  type TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.type')) VIRTUAL,
-  request_id TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.requestId')) VIRTUAL,
-  agent TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.agent')) VIRTUAL,
-  user TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.user')) VIRTUAL,
-  tool TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.tool')) VIRTUAL,
-  backend TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.backend')) VIRTUAL,
-  decision TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.decision')) VIRTUAL,
-  risk TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.risk.level')) VIRTUAL,
-  approval_id TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.approvalId')) VIRTUAL,
-  status TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.resultStatus')) VIRTUAL
-);
-CREATE INDEX IF NOT EXISTS audit_records_ts ON audit_records(ts);
-CREATE INDEX IF NOT EXISTS audit_records_agent ON audit_records(agent);
-CREATE INDEX IF NOT EXISTS audit_records_tool ON audit_records(tool);
-CREATE INDEX IF NOT EXISTS audit_records_request ON audit_records(request_id);
-CREATE INDEX IF NOT EXISTS audit_records_approval ON audit_records(approval_id);
-CREATE TABLE IF NOT EXISTS audit_checkpoints (
-  seq INTEGER PRIMARY KEY,
-  ts TEXT NOT NULL,
-  hash TEXT NOT NULL,
-  key_id TEXT NOT NULL,
-  signature TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-`;
 
 const PRUNE_CHUNK = 5000;
 
@@ -127,11 +96,12 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions): AuditS
   const identity = fileIdentity(options.file);
   const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 250));
   db.pragma(`busy_timeout = ${writable ? 5000 : busyTimeoutMs}`);
+  if (!writable) migrateSqlite(db, auditMigrations, options.file, { apply: false, readonly: true });
   if (writable) {
     db.pragma('journal_mode = WAL');
     // FULL: every commit is fsync'd, so a resolved append survives power loss.
     db.pragma('synchronous = FULL');
-    db.exec(SCHEMA);
+    migrateSqlite(db, auditMigrations, options.file, { apply: options.migrate ?? true });
     secureFiles(options.file, false);
     // With the writer thread, the main connection only reads (WAL readers never wait for a writer) and writes
     // small meta rows (sink cursors, retention) whose failure is retried later: it waits at most 20 ms for a lock,
@@ -282,5 +252,22 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions): AuditS
       await writer?.close();
       if (db.open) db.close();
     },
+  };
+}
+
+/** The SQLite audit chain at `file`, as the audit log opens it. */
+export function sqliteAuditOpener(file: string, options: { migrate?: boolean } = {}): AuditStoreOpener {
+  return {
+    location: file,
+    exists: async () => existsSync(file),
+    open: (o) =>
+      createSqliteAuditStore({
+        file,
+        ...(o.mustExist !== undefined ? { mustExist: o.mustExist } : {}),
+        ...(o.busyTimeoutMs !== undefined ? { busyTimeoutMs: o.busyTimeoutMs } : {}),
+        ...(o.writer ? { writer: o.writer } : {}),
+        ...(options.migrate !== undefined ? { migrate: options.migrate } : {}),
+      }),
+    openReadonly: () => createSqliteAuditStore({ file, readonly: true }),
   };
 }

@@ -1,0 +1,193 @@
+import type pg from 'pg';
+import { redactUrl } from '../config.js';
+import { auditMigrations } from '../migrations/audit.js';
+import { coreMigrations } from '../migrations/core.js';
+import type { ApiKeyRecord, ApiKeyRepository, Stores, Tx } from '../repositories.js';
+import { createPostgresAuditStore } from './audit-store.js';
+import { createKeyCache } from './key-cache.js';
+import { migratePostgres } from './migrate.js';
+import { createPool, type Queryable } from './pool.js';
+
+/** Channel on which key changes are announced to every replica (payload: the key id, or '*'). */
+export const KEYS_CHANNEL = 'portcullis_keys';
+/** Longest time a replica may keep serving a key another replica revoked, should a notification be lost. */
+export const KEY_CACHE_TTL_MS = 5000;
+
+interface KeyRow {
+  id: string;
+  kind: string;
+  agent: string;
+  hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const toKey = (r: KeyRow): ApiKeyRecord => ({
+  id: r.id,
+  kind: r.kind === 'user' ? 'user' : 'agent',
+  agent: r.agent,
+  hash: r.hash,
+  createdAt: r.created_at,
+  ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
+});
+
+interface PgTx extends Tx {
+  readonly client: pg.PoolClient;
+}
+
+export interface PostgresStoresOptions {
+  url: string;
+  migrate?: boolean;
+  /** Pool size. Default 10. */
+  maxConnections?: number;
+}
+
+/**
+ * PostgreSQL (driver: pg, docs/adr/0010-storage-seam.md). One database for every component; schema versions in
+ * `schema_migrations`. Key lookups are cached (see key-cache.ts) and invalidated through LISTEN/NOTIFY.
+ */
+export async function createPostgresStores(options: PostgresStoresOptions): Promise<Stores> {
+  const location = redactUrl(options.url);
+  const pool = createPool(options.url, options.maxConnections ?? 10);
+  try {
+    for (const set of [coreMigrations, auditMigrations])
+      await migratePostgres(pool, set, { apply: options.migrate ?? true, where: location });
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+
+  const cache = createKeyCache({ ttlMs: KEY_CACHE_TTL_MS, maxEntries: 10_000 });
+  let closed = false;
+  let listener: pg.PoolClient | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  async function listen(): Promise<void> {
+    try {
+      const client = await pool.connect();
+      client.on('notification', (n) => {
+        if (n.channel === KEYS_CHANNEL) cache.clear();
+      });
+      client.on('error', () => {
+        cache.setLive(false);
+        client.release(true);
+        if (listener === client) listener = undefined;
+        schedule();
+      });
+      await client.query(`LISTEN ${KEYS_CHANNEL}`);
+      listener = client;
+      cache.setLive(true);
+    } catch {
+      cache.setLive(false);
+      schedule();
+    }
+  }
+  function schedule(): void {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void listen();
+    }, 1000);
+    retry.unref();
+  }
+  await listen();
+
+  const on = (tx: Tx | undefined): Queryable => (tx ? (tx as PgTx).client : pool);
+  /** A key write: announced to every replica at commit, and dropped from this process's cache at once. */
+  const changed = async (db: Queryable, id: string): Promise<void> => {
+    await db.query('SELECT pg_notify($1, $2)', [KEYS_CHANNEL, id]);
+    cache.clear();
+  };
+  const transaction = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn({ backend: 'postgres', client } as PgTx);
+      await client.query('COMMIT');
+      cache.clear();
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  };
+  const atomically = <T>(tx: Tx | undefined, fn: (db: Queryable) => Promise<T>): Promise<T> =>
+    tx ? fn(on(tx)) : transaction((t) => fn(on(t)));
+
+  const apiKeys: ApiKeyRepository = {
+    insert: (k, tx) =>
+      atomically(tx, async (db) => {
+        await db.query(
+          'INSERT INTO api_keys (id, kind, agent, hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [k.id, k.kind, k.agent, k.hash, k.createdAt, k.revokedAt ?? null],
+        );
+        await changed(db, k.id);
+      }),
+    async findById(id, tx) {
+      if (!tx) {
+        const hit = cache.get(id);
+        if (hit !== undefined) return hit ?? undefined;
+      }
+      const { rows } = await on(tx).query<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [id]);
+      const rec = rows[0] ? toKey(rows[0]) : undefined;
+      if (!tx) cache.set(id, rec ?? null);
+      return rec;
+    },
+    async listByAgent(kind, agent, tx) {
+      const { rows } = agent
+        ? await on(tx).query<KeyRow>('SELECT * FROM api_keys WHERE kind = $1 AND agent = $2 ORDER BY created_at', [
+            kind,
+            agent,
+          ])
+        : await on(tx).query<KeyRow>('SELECT * FROM api_keys WHERE kind = $1 ORDER BY agent, created_at', [kind]);
+      return rows.map(toKey);
+    },
+    revokeAgent: (kind, agent, at, tx) =>
+      atomically(tx, async (db) => {
+        const r = await db.query(
+          'UPDATE api_keys SET revoked_at = $1 WHERE kind = $2 AND agent = $3 AND revoked_at IS NULL',
+          [at, kind, agent],
+        );
+        await changed(db, '*');
+        return r.rowCount ?? 0;
+      }),
+    rotate: (key, tx) =>
+      atomically(tx, async (db) => {
+        const r = await db.query(
+          'UPDATE api_keys SET revoked_at = $1 WHERE kind = $2 AND agent = $3 AND revoked_at IS NULL',
+          [key.createdAt, key.kind, key.agent],
+        );
+        await db.query('INSERT INTO api_keys (id, kind, agent, hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+          key.id,
+          key.kind,
+          key.agent,
+          key.hash,
+          key.createdAt,
+        ]);
+        await changed(db, '*');
+        return r.rowCount ?? 0;
+      }),
+  };
+
+  return {
+    kind: 'postgres',
+    location,
+    apiKeys,
+    audit: {
+      location,
+      exists: async () => true,
+      open: () => createPostgresAuditStore(pool),
+      openReadonly: () => createPostgresAuditStore(pool, { readonly: true }),
+    },
+    transaction,
+    check: async () => void (await pool.query('SELECT 1')),
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      listener?.release(true);
+      listener = undefined;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { coreMigrations } from '../migrations/core.js';
+import type { ApiKeyRecord, ApiKeyRepository, Stores, Tx } from '../repositories.js';
+import { sqliteAuditOpener } from './audit-store.js';
+import { migrateSqlite } from './migrate.js';
+
+interface KeyRow {
+  id: string;
+  kind: string;
+  agent: string;
+  hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const toKey = (r: KeyRow): ApiKeyRecord => ({
+  id: r.id,
+  kind: r.kind === 'user' ? 'user' : 'agent',
+  agent: r.agent,
+  hash: r.hash,
+  createdAt: r.created_at,
+  ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
+});
+
+export interface SqliteStoresOptions {
+  dataDir: string;
+  /** Apply pending migrations (default); false refuses a database that needs them. */
+  migrate?: boolean;
+}
+
+/**
+ * Embedded SQLite: `<dataDir>/portcullis.db` (keys and the stores later features add) and `<dataDir>/audit.db`
+ * (the audit chain, fsync'd on every commit; see docs/adr/0010-storage-seam.md for why two files). Reads are
+ * in-process and synchronous under the async interface, so the key lookup on the hot path costs no round trip
+ * and sees a revocation made by another process (the CLI) at once.
+ */
+export function createSqliteStores(options: SqliteStoresOptions): Stores {
+  const { dataDir } = options;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, 'portcullis.db');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  try {
+    migrateSqlite(db, coreMigrations, file, { apply: options.migrate ?? true });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+
+  const q = {
+    insertKey: db.prepare(
+      'INSERT INTO api_keys (id, kind, agent, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    keyById: db.prepare('SELECT * FROM api_keys WHERE id = ?'),
+    keysAll: db.prepare('SELECT * FROM api_keys WHERE kind = ? ORDER BY agent, created_at'),
+    keysByAgent: db.prepare('SELECT * FROM api_keys WHERE kind = ? AND agent = ? ORDER BY created_at'),
+    revoke: db.prepare('UPDATE api_keys SET revoked_at = ? WHERE kind = ? AND agent = ? AND revoked_at IS NULL'),
+  };
+
+  // One connection: while a transaction is open, writes from outside it wait for it to end (so a rollback never
+  // takes someone else's write with it). Reads never wait.
+  let chain: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T> | T): Promise<T> => {
+    const run = chain.then(fn, fn);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+  const write = async <T>(fn: () => T, tx: Tx | undefined): Promise<T> =>
+    tx || !db.inTransaction ? fn() : exclusive(fn);
+
+  const apiKeys: ApiKeyRepository = {
+    insert: (k, tx) =>
+      write(() => void q.insertKey.run(k.id, k.kind, k.agent, k.hash, k.createdAt, k.revokedAt ?? null), tx),
+    findById: async (id) => {
+      const r = q.keyById.get(id) as KeyRow | undefined;
+      return r ? toKey(r) : undefined;
+    },
+    listByAgent: async (kind, agent) =>
+      ((agent ? q.keysByAgent.all(kind, agent) : q.keysAll.all(kind)) as KeyRow[]).map(toKey),
+    revokeAgent: (kind, agent, at, tx) => write(() => q.revoke.run(at, kind, agent).changes, tx),
+    rotate: (key, tx) =>
+      write(() => {
+        const both = () => {
+          const n = q.revoke.run(key.createdAt, key.kind, key.agent).changes;
+          q.insertKey.run(key.id, key.kind, key.agent, key.hash, key.createdAt, null);
+          return n;
+        };
+        return tx ? both() : db.transaction(both).immediate();
+      }, tx),
+  };
+
+  const auditFile = join(dataDir, 'audit.db');
+  return {
+    kind: 'sqlite',
+    location: dataDir,
+    apiKeys,
+    audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
+    transaction: <T>(fn: (tx: Tx) => Promise<T>) =>
+      exclusive(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn({ backend: 'sqlite' });
+          db.exec('COMMIT');
+          return result;
+        } catch (e) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw e;
+        }
+      }),
+    check: async () => void db.prepare('SELECT 1').get(),
+    close: async () => {
+      await chain;
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** Where Debian's postgresql-15 puts its programs; PORTCULLIS_PG_BIN overrides. */
+export const PG_BIN = process.env.PORTCULLIS_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+export interface PostgresServer {
+  /** Superuser URL of the `postgres` database (tests create their own databases from it). */
+  url: string;
+  stop(): void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A throwaway PostgreSQL server: `initdb` into a fresh directory, `pg_ctl start` on a free 127.0.0.1 port, trust
+ * authentication for the `postgres` superuser. initdb refuses to run as root, so as root the server runs as the
+ * `postgres` system user (`runuser`). The directory is outside TMPDIR because that one is private to root.
+ * Returns undefined when the programs are not installed.
+ */
+export async function startPostgres(): Promise<PostgresServer | undefined> {
+  if (!existsSync(join(PG_BIN, 'initdb'))) return undefined;
+  const asRoot = process.getuid?.() === 0;
+  const base = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : '/tmp', 'portcullis-pg-'));
+  const data = join(base, 'data');
+  const run = (cmd: string, args: string[]) => {
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, cmd), ...args]]
+      : [join(PG_BIN, cmd), args];
+    const r = spawnSync(file, argv, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
+  };
+  try {
+    if (asRoot) execFileSync('chown', ['postgres:postgres', base]);
+    chmodSync(base, 0o700);
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
+    const port = await freePort();
+    const opts = [
+      `-p ${port}`,
+      `-k ${base}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c max_connections=200',
+      '-c shared_buffers=32MB',
+    ].join(' ');
+    run('pg_ctl', ['-D', data, '-o', opts, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start']);
+    return {
+      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      stop() {
+        try {
+          run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        } finally {
+          rmSync(base, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (e) {
+    rmSync(base, { recursive: true, force: true });
+    throw e;
+  }
+}
