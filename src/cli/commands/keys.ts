@@ -15,10 +15,13 @@ const section = (kind: KeyOwnerKind) => (kind === 'agent' ? 'agents' : 'users');
  * two processes never fork the chain). If the audit log cannot be written the change is still made, and the CLI
  * says so on stderr: refusing would leave a compromised key valid.
  */
-async function audited(loaded: LoadedConfig, event: AuditEventInput): Promise<void> {
+async function audited(loaded: LoadedConfig, stores: Stores, event: AuditEventInput): Promise<void> {
   const warn = (m: string) => process.stderr.write(`portcullis: audit: ${m}\n`);
   try {
-    const log = await createAuditLog(auditOptionsOf(loaded, { stdio: true, log: warn }));
+    const log = await createAuditLog({
+      ...auditOptionsOf(loaded, { stdio: true, log: warn }),
+      storage: stores.audit,
+    });
     try {
       await log.append(event);
     } finally {
@@ -45,10 +48,10 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
     try {
       const names = Object.keys(kind === 'agent' ? loaded.config.agents : loaded.config.users);
       event = await fn({ names, store });
+      if (event) await audited(loaded, store, event);
     } finally {
       await store.close();
     }
-    if (event) await audited(loaded, event);
   };
   /** The audit event for a key change: agent.* events for agents, admin actions for people's keys. */
   const keyEvent = (
