@@ -43,13 +43,13 @@ async function serve(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
-  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   cleanups.push(() => void proc.kill('SIGKILL'));
   const url = await new Promise<string>((res, rej) => {
     let out = '';
     const t = setTimeout(() => rej(new Error(`gateway did not start:\n${err}`)), 30_000);
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening on (\S+)/.exec(out);
       if (m) {

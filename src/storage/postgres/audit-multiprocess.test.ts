@@ -37,8 +37,8 @@ function startWriter(url: string, dataDir: string, name: string): Writer {
   const acked = new Map<number, string>();
   let buffered = '';
   let err = '';
-  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  proc.stdout!.on('data', (d: Buffer) => {
+  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  proc.stdout.on('data', (d: Buffer) => {
     buffered += d.toString();
     const lines = buffered.split('\n');
     buffered = lines.pop()!;
