@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createAuditLog, createSqliteAuditStore } from '../dist/audit/index.js';
+import { createAuditLog } from '../dist/audit/index.js';
+import { createSqliteAuditStore } from '../dist/storage/sqlite/audit-store.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const LEVELS = [1, 16, 64, 256, 1024];

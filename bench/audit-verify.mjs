@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAuditLog, createSqliteAuditStore, verifyAuditChain } from '../dist/audit/index.js';
+import { createAuditLog, verifyAuditChain } from '../dist/audit/index.js';
+import { createSqliteAuditStore } from '../dist/storage/sqlite/audit-store.js';
 import { loadVerificationKey } from '../dist/audit/signing.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000);

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Durable audited events/s on PostgreSQL 15 (synchronous_commit=on, fsync on, data directory on disk): the same
+// audit log and events as audit-append.mjs, with the chain's advisory-locked writer (src/storage/postgres). Starts
+// a throwaway server from /usr/lib/postgresql/15/bin (or PORTCULLIS_PG_BIN) in a temp dir and removes it.
+// Requires `npm run build`. Env: BENCH_SECONDS (default 3).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createAuditLog } from '../dist/audit/index.js';
+import { openStores } from '../dist/storage/open-stores.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const LEVELS = [1, 16, 64, 256, 1024];
+const BIN = process.env.PORTCULLIS_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+if (!existsSync(join(BIN, 'initdb'))) {
+  console.log(`## Audit log on PostgreSQL\n\nSkipped: PostgreSQL 15 is not installed (${BIN}).`);
+  process.exit(0);
+}
+const asRoot = process.getuid?.() === 0;
+const base = mkdtempSync('/tmp/portcullis-bench-pg-');
+const data = join(base, 'data');
+const run = (cmd, args) => {
+  const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args]] : [join(BIN, cmd), args];
+  const r = spawnSync(file, argv, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr || r.stdout}`);
+};
+const port = await new Promise((res) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const p = s.address().port;
+    s.close(() => res(p));
+  });
+});
+if (asRoot) spawnSync('chown', ['postgres:postgres', base]);
+run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
+run('pg_ctl', [
+  '-D',
+  data,
+  '-o',
+  `-p ${port} -k ${base} -c listen_addresses=127.0.0.1`,
+  '-l',
+  join(base, 'log'),
+  '-w',
+  'start',
+]);
+
+function event(i) {
+  return {
+    type: 'tool.call.requested',
+    requestId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    agent: `agent-${i % 8}`,
+    user: `user-${i % 100}`,
+    sourceAddress: '10.1.2.3',
+    tool: 'billing.create_refund',
+    backend: 'billing',
+    risk: { level: 'high', categories: ['payments', 'write'] },
+    arguments: { invoiceId: `inv_${i}`, amount: 1250, currency: 'EUR', reason: 'customer reported a duplicate charge' },
+    decision: 'allow',
+    rule: 'finance-refunds',
+    reasons: ['agent finance-bot may call billing.* with risk <= high'],
+  };
+}
+
+let db = 0;
+async function measure(writers) {
+  const name = `bench_${db++}`;
+  spawnSync(
+    asRoot ? 'runuser' : join(BIN, 'createdb'),
+    asRoot
+      ? ['-u', 'postgres', '--', join(BIN, 'createdb'), '-h', base, '-p', String(port), name]
+      : ['-h', base, '-p', String(port), name],
+  );
+  const dir = mkdtempSync('/tmp/portcullis-bench-pgdata-');
+  const stores = await openStores({
+    kind: 'postgres',
+    url: `postgres://postgres@127.0.0.1:${port}/${name}`,
+    migrateOnStart: true,
+  });
+  const log = await createAuditLog({ dataDir: dir, storage: stores.audit, onWarning: () => undefined });
+  const latencies = [];
+  let n = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        await log.append(event(n++));
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const verify = await log.verify();
+  await log.close();
+  await stores.close();
+  for (const p of [dir, `${dir}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
+  if (!verify.ok) throw new Error('chain does not verify after the benchmark');
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(2);
+  return { writers, perSec: Math.round(latencies.length / elapsed), p50: pct(0.5), p99: pct(0.99) };
+}
+
+try {
+  console.log(`## Audit log: durable appends on PostgreSQL 15 (local, fsync on, ${SECONDS}s per row)\n`);
+  console.log('| concurrent writers | events/s (durable) | append p50 ms | append p99 ms |');
+  console.log('|---:|---:|---:|---:|');
+  for (const w of LEVELS) {
+    const r = await measure(w);
+    console.log(`| ${r.writers} | ${r.perSec.toLocaleString('en-US')} | ${r.p50} | ${r.p99} |`);
+  }
+  console.log(
+    "\nOne gateway process; each batch is one transaction under the chain's advisory lock (BEGIN, lock, head, one `unnest` insert, COMMIT).",
+  );
+} finally {
+  run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  rmSync(base, { recursive: true, force: true });
+}
