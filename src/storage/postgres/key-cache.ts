@@ -2,7 +2,9 @@ import type { ApiKeyRecord } from '../repositories.js';
 
 export interface KeyCache {
   get(id: string): ApiKeyRecord | null | undefined;
-  set(id: string, record: ApiKeyRecord | null): void;
+  /** Changes with every clear: a lookup that started before a change must not cache what it read. */
+  generation(): number;
+  set(id: string, record: ApiKeyRecord | null, generation: number): void;
   /** Drops everything (a key changed here or in another replica). */
   clear(): void;
   /** While false (the change feed is down), nothing is cached: every lookup reads the database. */
@@ -18,6 +20,7 @@ export function createKeyCache(options: { ttlMs: number; maxEntries: number; now
   const now = options.now ?? Date.now;
   const entries = new Map<string, { record: ApiKeyRecord | null; at: number }>();
   let live = false;
+  let gen = 0;
   return {
     get(id) {
       const e = entries.get(id);
@@ -28,14 +31,19 @@ export function createKeyCache(options: { ttlMs: number; maxEntries: number; now
       }
       return e.record;
     },
-    set(id, record) {
-      if (!live) return;
+    generation: () => gen,
+    set(id, record, generation) {
+      if (!live || generation !== gen) return;
       if (entries.size >= options.maxEntries) entries.clear();
       entries.set(id, { record, at: now() });
     },
-    clear: () => entries.clear(),
+    clear() {
+      gen++;
+      entries.clear();
+    },
     setLive(value) {
       live = value;
+      gen++;
       entries.clear();
     },
   };

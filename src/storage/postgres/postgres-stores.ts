@@ -129,9 +129,10 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
         const hit = cache.get(id);
         if (hit !== undefined) return hit ?? undefined;
       }
+      const generation = cache.generation();
       const { rows } = await on(tx).query<KeyRow>('SELECT * FROM api_keys WHERE id = $1', [id]);
       const rec = rows[0] ? toKey(rows[0]) : undefined;
-      if (!tx) cache.set(id, rec ?? null);
+      if (!tx) cache.set(id, rec ?? null, generation);
       return rec;
     },
     async listByAgent(kind, agent, tx) {
