@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { createTestDatabase, postgresServerUrl } from '../postgres/database.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -48,7 +49,12 @@ export function tempDir(prefix = 'portcullis-test-'): string {
 export async function startGateway(config: string, opts: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningGateway> {
   const dir = tempDir();
   const configFile = join(dir, 'portcullis.yaml');
-  writeFileSync(configFile, config);
+  // PORTCULLIS_E2E_STORAGE=postgres runs the gateway on a fresh database of the test run's PostgreSQL server.
+  const database =
+    process.env.PORTCULLIS_E2E_STORAGE === 'postgres' && !/^storage:/m.test(config)
+      ? await createTestDatabase(postgresServerUrl() ?? '')
+      : undefined;
+  writeFileSync(configFile, database ? `storage: ${database.url}\n${config}` : config);
   const parsed = parse(config) as { agents?: Record<string, unknown>; users?: Record<string, unknown> } | null;
   const keys: Record<string, string> = {};
   for (const [group, names] of [
@@ -100,6 +106,7 @@ export async function startGateway(config: string, opts: { env?: NodeJS.ProcessE
         if (proc.exitCode === null) proc.kill('SIGKILL');
       }
       rmSync(dir, { recursive: true, force: true });
+      await database?.drop();
     },
   };
 }
