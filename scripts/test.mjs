@@ -28,29 +28,53 @@ if (extra.length === 0) {
 }
 
 mkdirSync(join(root, '.test-output'), { recursive: true });
-const out = join(root, '.test-output', 'vitest.json');
-const testTmp = mkdtempSync(join(tmpdir(), 'portcullis-suite-'));
-run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], {
-  ...process.env,
-  TMPDIR: testTmp,
-  TMP: testTmp,
-  TEMP: testTmp,
-});
-const leftovers = readdirSync(testTmp);
-rmSync(testTmp, { recursive: true, force: true });
-process.stdout.write(`\n== temp directory after the tests: ${leftovers.length} entries left\n`);
-if (leftovers.length > 0) {
-  console.log(`  left behind: ${leftovers.slice(0, 20).join(', ')}${leftovers.length > 20 ? ', ...' : ''}`);
-  failed++;
+
+/** One vitest run with a private TMPDIR; its JSON report is added to the counts. */
+function vitest(label, name, args, env = {}) {
+  const out = join(root, '.test-output', `${name}.json`);
+  const testTmp = mkdtempSync(join(tmpdir(), 'portcullis-suite-'));
+  run(label, bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], {
+    ...process.env,
+    ...env,
+    TMPDIR: testTmp,
+    TMP: testTmp,
+    TEMP: testTmp,
+  });
+  const leftovers = readdirSync(testTmp);
+  rmSync(testTmp, { recursive: true, force: true });
+  process.stdout.write(`\n== temp directory after ${label}: ${leftovers.length} entries left\n`);
+  if (leftovers.length > 0) {
+    console.log(`  left behind: ${leftovers.slice(0, 20).join(', ')}${leftovers.length > 20 ? ', ...' : ''}`);
+    failed++;
+  }
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed += r.numPassedTests ?? 0;
+    failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
+    // A file that failed to load has no tests but is still a failure.
+    for (const f of r.testResults ?? []) if (f.status === 'failed' && (f.assertionResults ?? []).length === 0) failed++;
+  } else {
+    failed++;
+  }
 }
-if (existsSync(out)) {
-  const r = JSON.parse(readFileSync(out, 'utf8'));
-  passed += r.numPassedTests ?? 0;
-  failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
-  // A file that failed to load has no tests but is still a failure.
-  for (const f of r.testResults ?? []) if (f.status === 'failed' && (f.assertionResults ?? []).length === 0) failed++;
-} else {
-  failed++;
-}
+
+vitest('vitest', 'vitest', extra);
+// The e2e files that start gateways through the harness, again with `storage: postgres://…` (a fresh database of
+// the run's PostgreSQL server per gateway). The audit e2e files read audit.db directly and stay SQLite-only.
+const pgInstalled = existsSync(join(process.env.PORTCULLIS_PG_BIN ?? '/usr/lib/postgresql/15/bin', 'initdb'));
+if (extra.length === 0 && (pgInstalled || process.env.CI === 'true'))
+  vitest(
+    'vitest (e2e on PostgreSQL)',
+    'vitest-postgres',
+    [
+      'test/e2e/clients.test.ts',
+      'test/e2e/admin-api.test.ts',
+      'test/e2e/robustness.test.ts',
+      'test/e2e/upstreams.test.ts',
+      'test/e2e/openapi.test.ts',
+      'test/e2e/risk.test.ts',
+    ],
+    { PORTCULLIS_E2E_STORAGE: 'postgres' },
+  );
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
