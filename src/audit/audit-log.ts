@@ -358,7 +358,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       if (closed) throw refuse('audit log is closed');
       let redacted: { event: AuditEvent; canonical: string };
       try {
-        redacted = redactor.redactCanonical(input, new Date().toISOString());
+        redacted = await redactor.redactCanonicalAsync(input, new Date().toISOString());
       } catch (e) {
         throw refuse(`audit event could not be serialised: ${String(e)}`);
       }
