@@ -71,7 +71,7 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
     // RFC 9068 access tokens carry the user's email and groups for the resource server.
     extraTokenClaims: (_ctx, token) => {
       const id = (token as { accountId?: string }).accountId;
-      return id && ACCOUNTS[id] ? { email: ACCOUNTS[id]!.email, groups: ACCOUNTS[id]!.groups } : undefined;
+      return id && ACCOUNTS[id] ? { email: ACCOUNTS[id].email, groups: ACCOUNTS[id].groups } : undefined;
     },
     ttl: {
       Interaction: 600,
@@ -84,7 +84,8 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
   });
   provider.on('server_error', (_ctx, err) => process.stderr.write(`oidc-provider: ${err.message}\n`));
   opts.setup?.(provider);
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (req, res) => void handle(req, res));
   return {
     issuer,
     keys: { es256, rs256 },
