@@ -33,6 +33,10 @@ export type ToolSource =
       path: string;
       tags?: string[];
       summary?: string;
+      /** OAuth scopes named by the operation's security requirements (risk evidence: `admin:org`, `write:*`). */
+      scopes?: string[];
+      /** The operation's `x-` extensions with scalar values (risk evidence: `x-destructive: true`). */
+      extensions?: Record<string, string | number | boolean>;
     };
 
 /** A tool as a backend offers it: its own name there plus its definition. */

@@ -7,20 +7,26 @@ export const riskMetaKey = 'io.portcullis/risk';
 /**
  * Hints consistent with the assessment. Portcullis claims `destructiveHint: false` only for changes it
  * recognised as purely additive, and `idempotentHint: true` only where repeating is known to be harmless.
+ *
+ * Mapping (docs/risk.md): `none` → read-only; `external` (reaches third parties or spends money, changes
+ * none of the caller's data) → `readOnlyHint: false`, `destructiveHint: false`, `idempotentHint: false`,
+ * `openWorldHint: true`, so clients that auto-approve read-only tools ask before a crawl or a paid call;
+ * `data-change` / `irreversible` as below. `openWorldHint` is true for anything not clearly local.
  */
 export function annotationsFor(assessment: RiskAssessment): ToolAnnotations {
   const readOnly = assessment.sideEffect === 'none';
+  const external = assessment.sideEffect === 'external';
   const hints = assessment.hints;
   const destructive =
     !readOnly &&
     (assessment.sideEffect === 'irreversible' ||
       assessment.categories.includes('destructive') ||
-      hints?.additive !== true);
+      (!external && hints?.additive !== true));
   return {
     readOnlyHint: readOnly,
     destructiveHint: destructive,
-    idempotentHint: readOnly || hints?.idempotent === true,
-    openWorldHint: hints?.openWorld ?? true,
+    idempotentHint: readOnly || (!external && hints?.idempotent === true),
+    openWorldHint: external || (hints?.openWorld ?? true),
   };
 }
 

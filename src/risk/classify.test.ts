@@ -75,10 +75,11 @@ const cases: Case[] = [
     reason: "body field 'amount' with 'currency'",
   },
   {
-    title: 'Stripe list customers is a low read of personal data',
+    // Issue 14: reading personal data is at least medium (it was low before).
+    title: 'Stripe list customers is a medium read of personal data',
     tool: tool('GetCustomers'),
     source: api('GET', '/v1/customers', 'GetCustomers', 'List all customers'),
-    level: 'low',
+    level: 'medium',
     sideEffect: 'none',
     categories: ['personal-data'],
     reason: 'GET method',
@@ -393,8 +394,12 @@ describe('classifyTool: descriptions never talk a dangerous verb down', () => {
       expect(classifyTool(tool(name, obj({}), { description: guidance }), mcp).sideEffect).not.toBe('none');
     },
   );
-  it('prefixed verbs are writes (unresolve), state nouns after an action are reads (deploy_status)', () => {
+  // Issue 14: a state noun may turn a lighter action into a read (restart_status), but never deploy, run,
+  // send, pay, delete, revoke or rotate (deploy_status was a read before).
+  it('prefixed verbs are writes (unresolve), state nouns after a lighter action are reads (restart_status)', () => {
     expect(classifyTool(tool('unresolve_review_thread'), mcp).sideEffect).toBe('data-change');
-    expect(classifyTool(tool('firebase_deploy_status'), mcp).sideEffect).toBe('none');
+    expect(classifyTool(tool('server_restart_status'), mcp).sideEffect).toBe('none');
+    expect(classifyTool(tool('firebase_deploy_status'), mcp).sideEffect).not.toBe('none');
+    expect(classifyTool(tool('job_run_history'), mcp).sideEffect).not.toBe('none');
   });
 });

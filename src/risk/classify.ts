@@ -5,7 +5,9 @@
 import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
-import { collectFields } from './schema-fields.js';
+import { collectFields, isObject } from './schema-fields.js';
+import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
+import { inputPersonalSignals, inputWriteSignals, openApiEvidence, outputSignals } from './schema-evidence.js';
 import { addCategory, fieldSignals, nounSignals, responseSignals, type Signals } from './signals.js';
 import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import {
@@ -66,13 +68,16 @@ const stateNouns = new Set([
   'output',
   'preview',
 ]);
-const statefulClasses = new Set<VerbClass>(['deploy', 'exec', 'trigger', 'send', 'pay', 'lifecycle', 'scale']);
+/** Action verbs a following state noun may turn into a read ("restart_status"); never the never-lowered ones. */
+const statefulClasses = new Set<VerbClass>(['trigger', 'lifecycle', 'scale']);
 const localWords = new Set(['file', 'directory', 'folder', 'local', 'memory', 'heapsnapshot', 'clipboard']);
 
 interface Action {
   cls: VerbClass;
   reason: string;
   hit?: VerbHit;
+  /** The name's verb was lowered by stated evidence (guidance-only description, `<verb> <state noun>`). */
+  lowered?: boolean;
 }
 
 export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAssessment {
@@ -102,20 +107,22 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // A read that writes its result to a file the caller names.
   const outputFile = inputFields.find((f) => f.depth <= 1 && f.type !== 'boolean' && isOutputFileField(f.words));
   if (outputFile) classes.push({ cls: 'update', reason: `field '${outputFile.name}' writes files` });
-  // Only coordinated verbs count ("create_or_update", "move_rename"); later verb-nouns are objects.
-  const verbsInName = allVerbs(idWords);
-  for (const h of verbsInName) {
-    if (h.cls === 'read' || h.ambiguous === true || action.hit === undefined || h.index <= action.hit.index) continue;
-    const joined = idWords[h.index - 1] === 'or' || idWords[h.index - 1] === 'and';
-    const adjacentWrite = h.index === action.hit.index + 1 && action.cls !== 'read';
-    // A write that also names a weightier action ("create_workflow_dispatch", "connect_post_pod_exec").
-    const weightier = action.cls !== 'read' && severity(h.cls) >= severity('trigger');
-    if ((joined || adjacentWrite || weightier) && severity(h.cls) > severity(action.cls))
-      classes.push({ cls: h.cls, reason: `verb '${h.word}' in ${idLabel}` });
-  }
+  // Monotone evidence: every state-changing verb of the name and of the description's first sentence, and
+  // the schema's write hints, raise; for GET operations the method outweighs all but never-lowered verbs.
+  const isGet = isApi && readMethods.has(source.method.toUpperCase());
+  const loweredHit = action.lowered === true ? action.hit : undefined;
+  for (const sig of nameVerbSignals(idWords, action.hit, action.cls, idLabel))
+    if (!(isGet && !neverLowered.has(sig.cls)) && !(loweredHit && sig.reason.includes(`'${loweredHit.word}'`)))
+      classes.push(sig);
+  classes.push(...proseVerbSignals(description, isGet, action.hit?.word));
+  const required: unknown = isObject(tool.inputSchema) ? tool.inputSchema.required : undefined;
+  const requiredFields = new Set(Array.isArray(required) ? required.filter((x) => typeof x === 'string') : []);
+  classes.push(...inputWriteSignals(inputFields, requiredFields));
 
   const s: Signals = { categories: new Map(), reasons: [] };
   const add = (c: RiskCategory, reason: string): void => addCategory(s, c, reason);
+  const apiEvidence = openApiEvidence(s, source, action.cls !== 'read' || classes.some((c) => c.cls !== 'read'));
+  if (apiEvidence.state) classes.push(apiEvidence.state);
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
   const allNounWords = [
@@ -180,7 +187,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     reasons.push(`upstream annotation readOnlyHint: true not trusted (${action.reason})`);
   }
 
-  const writes = sideEffect !== 'none';
+  const writes = sideEffect === 'data-change' || sideEffect === 'irreversible';
   nounSignals(s, {
     idWords,
     idLabel,
@@ -191,7 +198,23 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     actionCls: action.cls,
   });
   fieldSignals(s, inputFields, { writes, toolWords: [...idWords, ...descWords] });
-  responseSignals(s, collectFields(tool.outputSchema, 150, 3));
+  inputPersonalSignals(s, inputFields);
+  const outputFields = collectFields(tool.outputSchema, 150, 3);
+  responseSignals(s, outputFields);
+  outputSignals(s, outputFields);
+  // Open world: reaching the web or spending money is a side effect of its own, distinct from a local read.
+  const openWorldWhy =
+    apiEvidence.openWorld ??
+    openWorldReason(
+      idWords,
+      description,
+      action.hit,
+      inputFields.filter((f) => f.depth === 0).map((f) => f.joined),
+    );
+  if (openWorldWhy !== undefined) {
+    if (sideEffect === 'none') sideEffect = 'external';
+    reasons.push(openWorldWhy);
+  }
   if (writes && destructiveProse.test(description))
     add('destructive', `description says '${destructiveProse.exec(description)?.[0] ?? ''}'`);
   if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))
@@ -216,6 +239,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
       !(isApi && source.method.toUpperCase() === 'POST'));
   const openWorld =
     isApi ||
+    openWorldWhy !== undefined ||
     categories.includes('external-communication') ||
     ann?.openWorldHint === true ||
     !stemmed.some((w) => localWords.has(w));
@@ -298,6 +322,7 @@ function determineAction(
     return {
       cls: 'read',
       hit: nameHit,
+      lowered: true,
       reason: `description says it only provides guidance ('${nameHit.word}' in name)`,
     };
   if (
@@ -309,6 +334,7 @@ function determineAction(
     return {
       cls: 'read',
       hit: nameHit,
+      lowered: true,
       reason: `'${nameHit.word} ${idWords[nameHit.index + 1] ?? ''}' in name names a state, not an action`,
     };
   if (

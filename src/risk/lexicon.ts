@@ -37,7 +37,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
     'get list read fetch search find lookup retrieve describe show view inspect explain count download export ' +
       'watch tail analyze analyse validate verify diff compare preview browse scan audit explore guide suggest ' +
       'recommend generate summarize summarise estimate calculate compute parse echo ping whoami learn discover poll ' +
-      'wait load lint score detect crawl extract observe research check can is has open render measure translate ' +
+      'wait load lint score detect crawl scrape extract observe research check can is has open render measure translate ' +
       'convert identify locate gather collect trace monitor screenshot expand return provide display obtain capture',
   ),
   ...v('read', 'review test query report status info details detail select snapshot', true),

@@ -24,7 +24,7 @@ export const riskOverrideSchema = z
     tools: z.string().min(1),
     level: z.enum(['low', 'medium', 'high']).optional(),
     categories: z.array(z.enum(riskCategories)).optional(),
-    sideEffect: z.enum(['none', 'data-change', 'irreversible']).optional(),
+    sideEffect: z.enum(['none', 'external', 'data-change', 'irreversible']).optional(),
     reason,
   })
   .strict()

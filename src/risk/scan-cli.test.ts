@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScanMcp, runScanOpenApi, runScanTools } from '../cli/commands/scan.js';
+import type { ToolDefinition } from '../core/tool.js';
+import { annotationsFor } from './annotations.js';
+import { classifyTool } from './classify.js';
 
-const specDir = fileURLToPath(new URL('../../../shared/data/openapi/', import.meta.url));
+const specDir = fileURLToPath(new URL('../../test/fixtures/specs/openapi/', import.meta.url));
 const specs = readdirSync(specDir).filter((f) => /\.(json|ya?ml)$/.test(f));
 const tmp = mkdtempSync(join(tmpdir(), 'portcullis-scan-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -20,6 +23,7 @@ interface JsonTool {
   name: string;
   source: { kind: string; operationId?: string; method?: string; path?: string };
   risk: { level: string; categories: string[]; sideEffect: string; reasons: string[] };
+  annotations: Record<string, boolean>;
   findings: Array<{ severity: string; kind: string; message: string }>;
 }
 
@@ -32,8 +36,15 @@ describe('scan openapi', () => {
     expect(Object.keys(doc)).toEqual(['tools']);
     expect(doc.tools.length).toBeGreaterThan(0);
     for (const t of doc.tools) {
-      expect(Object.keys(t)).toEqual(['name', 'source', 'risk', 'findings']);
+      expect(Object.keys(t)).toEqual(['name', 'source', 'risk', 'annotations', 'findings']);
       expect(Object.keys(t.risk)).toEqual(['level', 'categories', 'sideEffect', 'reasons']);
+      expect(Object.keys(t.annotations)).toEqual([
+        'readOnlyHint',
+        'destructiveHint',
+        'idempotentHint',
+        'openWorldHint',
+      ]);
+      expect(t.annotations.readOnlyHint).toBe(t.risk.sideEffect === 'none');
       expect(t.source.kind).toBe('openapi');
       expect(t.name).toBe(t.source.operationId ?? `${t.source.method} ${t.source.path}`);
       for (const f of t.findings) expect(Object.keys(f)).toEqual(['severity', 'kind', 'message']);
@@ -92,6 +103,31 @@ describe('scan tools', () => {
     expect(doc.tools.map((t) => t.name)).toEqual(['read_notes', 'add']);
     expect(doc.tools[0]?.source).toEqual({ kind: 'mcp' });
     expect(doc.tools[1]?.findings.some((f) => f.severity === 'critical')).toBe(true);
+  });
+
+  it('shows the MCP annotations Portcullis serves: exactly annotationsFor of the assessment', () => {
+    const defs = [
+      ...tools,
+      { name: 'compute_vm_delete', description: 'Deletes a virtual machine.', inputSchema: { type: 'object' } },
+      { name: 'web_search', description: 'Search the web.', inputSchema: { type: 'object' } },
+    ];
+    const file = join(tmp, 'annotations.json');
+    writeFileSync(file, JSON.stringify(defs));
+    const c = capture();
+    runScanTools(file, { format: 'json' }, c.out);
+    const doc = JSON.parse(c.text()) as { tools: JsonTool[] };
+    doc.tools.forEach((t, i) => {
+      const def = defs[i] as ToolDefinition;
+      expect(t.annotations).toEqual(annotationsFor(classifyTool(def, { kind: 'mcp', server: 'file' })));
+    });
+    const byName = new Map(doc.tools.map((t) => [t.name, t.annotations]));
+    expect(byName.get('compute_vm_delete')).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(byName.get('web_search')).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: false,
+      openWorldHint: true,
+    });
+    expect(byName.get('read_notes')).toMatchObject({ readOnlyHint: true });
   });
 
   it('--fail-on critical exits 3; an accepted tool still shows its findings', () => {

@@ -1,5 +1,6 @@
 /** Scan results as the exact JSON contract, a terminal table, or a Markdown report. */
-import type { BackendTool, ToolSource } from '../core/tool.js';
+import type { BackendTool, ToolAnnotations, ToolSource } from '../core/tool.js';
+import { annotationsFor } from './annotations.js';
 import { assessInventory } from './index.js';
 import { emptyRiskConfig, type RiskConfig } from './overrides.js';
 import { severityRank, type Finding, type RiskAssessment } from './types.js';
@@ -10,6 +11,8 @@ export interface ScannedTool {
   name: string;
   source: { kind: 'openapi' | 'mcp'; operationId?: string; method?: string; path?: string };
   risk: Pick<RiskAssessment, 'level' | 'categories' | 'sideEffect' | 'reasons'>;
+  /** The MCP annotations Portcullis serves for this tool (exactly `annotationsFor` of the assessment). */
+  annotations: ToolAnnotations;
   findings: Finding[];
   quarantined: boolean;
   override?: string;
@@ -57,6 +60,7 @@ export function scanInventory(tools: readonly BackendTool[], config: RiskConfig 
         sideEffect: r.risk.sideEffect,
         reasons: r.risk.reasons,
       },
+      annotations: annotationsFor(r.risk),
       findings: r.findings,
       quarantined: r.quarantined,
     };
@@ -65,7 +69,10 @@ export function scanInventory(tools: readonly BackendTool[], config: RiskConfig 
   });
 }
 
-/** Exactly `{"tools":[{"name","source","risk":{level,categories,sideEffect,reasons},"findings"}]}`. */
+/**
+ * Exactly `{"tools":[{"name","source","risk":{level,categories,sideEffect,reasons},"annotations":{readOnlyHint,
+ * destructiveHint,idempotentHint,openWorldHint},"findings"}]}`; `annotations` is what agents are told.
+ */
 export function toJson(tools: readonly ScannedTool[]): string {
   return JSON.stringify(
     {
@@ -78,6 +85,7 @@ export function toJson(tools: readonly ScannedTool[]): string {
           sideEffect: t.risk.sideEffect,
           reasons: t.risk.reasons,
         },
+        annotations: t.annotations,
         findings: t.findings.map((f) => ({ severity: f.severity, kind: f.kind, message: f.message })),
       })),
     },

@@ -65,6 +65,7 @@ const compounds: ReadonlyArray<readonly [string, string, string]> = [
   ['payment', 'intent', 'paymentintent'],
   ['phone', 'number', 'phonenumber'],
   ['check', 'run', 'checkrun'],
+  ['merge', 'conflict', 'mergeconflict'],
   ['check', 'suite', 'checksuite'],
   ['run', 'time', 'runtime'],
   ['environment', 'variable', 'envvar'],

@@ -16,7 +16,12 @@ export const riskCategories = [
 
 export type RiskCategory = (typeof riskCategories)[number];
 
-export type SideEffect = 'none' | 'data-change' | 'irreversible';
+/**
+ * What a call does to the world, weakest first: `none` observes only local/owned state; `external`
+ * reaches third parties or spends money without changing the caller's own data (web search, crawling,
+ * paid lookups); `data-change` changes state; `irreversible` cannot be taken back (deletes, sends, pays).
+ */
+export type SideEffect = 'none' | 'external' | 'data-change' | 'irreversible';
 
 /**
  * Finer hints the classifier derives alongside the taxonomy; they feed the MCP annotations
@@ -63,14 +68,20 @@ export const criticalCategories: readonly RiskCategory[] = [
 /** Categories that make a tool `high` even when it only reads. */
 export const criticalEvenWhenReading: readonly RiskCategory[] = ['credential-access', 'code-execution'];
 
-/** Level implied by side effect and categories (the single definition used everywhere). */
+/**
+ * Level implied by side effect and categories (the single definition used everywhere): `high` for
+ * credential-access or code-execution (even reading), or a state change with a critical category;
+ * `medium` for any other side effect (including `external`) and for anything touching personal data;
+ * `low` for pure local reads of nothing sensitive.
+ */
 export function levelFor(sideEffect: SideEffect, categories: readonly RiskCategory[]): RiskLevel {
   if (categories.some((c) => criticalEvenWhenReading.includes(c))) return 'high';
-  if (sideEffect === 'none') return 'low';
-  if (categories.some((c) => criticalCategories.includes(c))) return 'high';
-  return 'medium';
+  const changes = sideEffect === 'data-change' || sideEffect === 'irreversible';
+  if (changes && categories.some((c) => criticalCategories.includes(c))) return 'high';
+  if (sideEffect !== 'none' || categories.includes('personal-data')) return 'medium';
+  return 'low';
 }
 
-export const sideEffectRank: Record<SideEffect, number> = { none: 0, 'data-change': 1, irreversible: 2 };
+export const sideEffectRank: Record<SideEffect, number> = { none: 0, external: 1, 'data-change': 2, irreversible: 3 };
 export const levelRank: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 export const severityRank: Record<FindingSeverity, number> = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };

@@ -100,6 +100,24 @@ function annotationsFor(op: NormalizedOperation): ToolAnnotations {
   };
 }
 
+/** Security scopes and scalar `x-` extensions of the operation, passed to the risk classifier as evidence. */
+function riskEvidence(op: NormalizedOperation): {
+  scopes?: string[];
+  extensions?: Record<string, string | number | boolean>;
+} {
+  const scopes = [...new Set(op.security.flatMap((alt) => Object.values(alt).flat()))];
+  const extensions: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(op.header.op)) {
+    if (!k.startsWith('x-')) continue;
+    if (typeof v === 'string') extensions[k] = v.slice(0, 200);
+    else if (typeof v === 'number' || typeof v === 'boolean') extensions[k] = v;
+  }
+  return {
+    ...(scopes.length > 0 ? { scopes } : {}),
+    ...(Object.keys(extensions).length > 0 ? { extensions } : {}),
+  };
+}
+
 export interface BuildToolOptions {
   backend: string;
   name: string;
@@ -225,6 +243,7 @@ export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): { to
       ...(h.operationId ? { operationId: h.operationId } : {}),
       ...(h.tags.length > 0 ? { tags: h.tags } : {}),
       ...(op.summary ? { summary: op.summary } : {}),
+      ...riskEvidence(op),
     },
   };
   const plan: CallPlan = {

@@ -1,0 +1,181 @@
+/**
+ * Monotone evidence: every state-changing verb a tool's name or the first sentence of its description
+ * carries, and whether it reaches third parties or spends money. These signals only ever raise an
+ * assessment; what may lower one is listed (and bounded) in docs/adr/0007-risk-engine-v2.md.
+ */
+import type { VerbClass } from './lexicon.js';
+import { joinCompounds, splitWords, stem } from './tokens.js';
+import { allVerbs, severity, type VerbHit } from './verbs.js';
+
+export interface StateSignal {
+  cls: VerbClass;
+  reason: string;
+}
+
+/** Verb classes whose signal nothing but an administrator's override lowers. */
+export const neverLowered: ReadonlySet<VerbClass> = new Set([
+  'delete',
+  'send',
+  'pay',
+  'deploy',
+  'revoke',
+  'rotate',
+  'exec',
+]);
+
+/** Read verbs that are never nouns or service names: what follows them is their object. */
+const pureReads = new Set(
+  (
+    'get list read fetch retrieve describe show view find lookup download export count inspect browse tail watch ' +
+    'verify validate'
+  ).split(' '),
+);
+
+/**
+ * Words of never-lowered classes that are also nouns ("workflow run", "site deploy", "pending invite")
+ * or adjectives ("empty folders"). As the object of a pure read verb, or in the plural, they name a thing.
+ */
+const nounable = new Set(
+  (
+    'run deploy rollout rollback call invite share reply broadcast tweet purchase payout transfer refund charge ' +
+    'credit debit dispatch eval reset empty clean clear drop pay'
+  ).split(' '),
+);
+
+/** Words before a verb that make it a noun, a possibility or a negation rather than the tool's action. */
+const notAsserted = new Set(
+  (
+    'a an the this that each every any of for per its their your his her our no not never without cannot can could ' +
+    'may might whether if which last latest recent pending previous'
+  ).split(' '),
+);
+
+/** "can_i_deploy", "should_delete": a question about the action, not the action. */
+const questionWords = new Set(['can', 'could', 'should', 'whether', 'may', 'might']);
+
+function isPlural(raw: string): boolean {
+  return raw.length > 3 && raw.endsWith('s') && stem(raw) !== raw;
+}
+
+/** The word as a noun: a nounable word after a pure read verb, or in the plural. */
+function nounUse(raw: string, hit: VerbHit, afterPureRead: boolean): boolean {
+  return nounable.has(hit.word) && (afterPureRead || isPlural(raw));
+}
+
+/**
+ * Every state-changing verb of a name / operationId beyond the governing one. After a pure read verb
+ * ("get_workflow_run") only never-lowered verbs count, and not as nouns; after anything else
+ * ("compute_vm_delete", "archive_then_delete") every unambiguous verb heavier than the governing one does.
+ */
+export function nameVerbSignals(
+  words: readonly string[],
+  governing: VerbHit | undefined,
+  governingCls: VerbClass,
+  label: string,
+): StateSignal[] {
+  const out: StateSignal[] = [];
+  const hits = allVerbs(words);
+  const firstPureRead = hits.find((h) => h.cls === 'read' && h.ambiguous !== true && pureReads.has(h.word));
+  for (const h of hits) {
+    const afterPureRead = firstPureRead !== undefined && firstPureRead.index < h.index;
+    if (h.cls === 'read' || h.ambiguous === true || (governing !== undefined && h.index <= governing.index)) continue;
+    const raw = words[h.index] ?? '';
+    const prev = words[h.index - 1];
+    if (prev === 'or' || prev === 'and' || prev === 'then') {
+      out.push({ cls: h.cls, reason: `verb '${h.word}' in ${label}` });
+      continue;
+    }
+    const asked = questionWords.has(prev ?? '') || questionWords.has(words[h.index - 2] ?? '');
+    if (nounUse(raw, h, afterPureRead) || asked || (prev !== undefined && notAsserted.has(prev))) continue;
+    if (afterPureRead && !neverLowered.has(h.cls)) continue;
+    if (severity(h.cls) <= severity(governingCls) && governingCls !== 'read') continue;
+    out.push({ cls: h.cls, reason: `verb '${h.word}' in ${label}` });
+  }
+  return out;
+}
+
+/** The first sentence of a description (bounded). */
+export function firstSentence(description: string): string {
+  const head = description.slice(0, 300);
+  const end = head.search(/[.!?](\s|$)|\n/);
+  return end === -1 ? head : head.slice(0, end);
+}
+
+/** Words after which a verb is the predicate of the tool ("This tool deletes…", "Use it to send…"). */
+const subjects = new Set(['to', 'tool', 'it', 'that', 'which', 'who']);
+/** Objects that make "run"/"invoke" a light verb ("Run a scan" is a scan). */
+const analysisNouns = new Set(
+  'scan check review analysis diagnostic diagnostics audit lint report search inspection validation lookup'.split(' '),
+);
+const lightExec = new Set(['run', 'invoke', 'perform']);
+
+/**
+ * State-changing verbs asserted in the first sentence of a description ("Deletes a VM", "Use this tool to
+ * send…", "Creates and sends…"): only a verb that opens the sentence, follows "to"/"tool"/"it", or is
+ * coordinated with one of those is the tool's action; "the run", "users who can delete" are not.
+ * After a pure read verb only never-lowered verbs count unless coordinated ("find and replace").
+ * `onlyNeverLowered`: for HTTP GET operations, whose method is stated evidence against the lighter verbs.
+ * `nameVerb`: the name's governing verb, already judged with its object (not repeated from prose).
+ */
+export function proseVerbSignals(description: string, onlyNeverLowered = false, nameVerb?: string): StateSignal[] {
+  const words = joinCompounds(splitWords(firstSentence(description), 40));
+  const out: StateSignal[] = [];
+  let pureReadSeen = false;
+  let predicate = false;
+  const hits = new Map(allVerbs(words).map((h) => [h.index, h]));
+  for (let i = 0; i < words.length; i++) {
+    const raw = words[i] ?? '';
+    const h = hits.get(i);
+    const prev = words[i - 1] ?? '';
+    const atPredicate = i === 0 || subjects.has(prev) || (predicate && (prev === 'and' || prev === 'or'));
+    predicate = false;
+    if (!h || !atPredicate) continue;
+    predicate = true;
+    if (h.cls === 'read') {
+      if (pureReads.has(h.word) && h.ambiguous !== true) pureReadSeen = true;
+      continue;
+    }
+    if (h.ambiguous === true || h.word === nameVerb || nounUse(raw, h, pureReadSeen)) continue;
+    const coordinated = prev === 'and' || prev === 'or' || prev === 'then';
+    if (pureReadSeen && !neverLowered.has(h.cls) && !coordinated) continue;
+    if (onlyNeverLowered && !neverLowered.has(h.cls)) continue;
+    if (lightExec.has(h.word) && words.slice(i + 1, i + 9).some((w) => analysisNouns.has(stem(w)))) continue;
+    if (out.some((s) => s.cls === h.cls)) continue;
+    out.push({ cls: h.cls, reason: `verb '${h.word}' in description` });
+  }
+  return out;
+}
+
+const webNameWords = new Set(['crawl', 'crawler', 'scrape', 'scraper', 'spider', 'serp', 'websearch']);
+const webProse =
+  /\b(search(es|ing)? the (web|internet)|web search(es)?|(from|on|across) the (web|internet)|crawl(s|ing)?\b|scrap(e|es|ing)\b|(map|crawl|scrape|visit|browse)s? (a |the |any )?websites?|fetch(es)? (a |the |any )?(url|web ?page|website))/i;
+const urlFields = new Set(['url', 'urls', 'website', 'webpage', 'siteurl', 'pageurl', 'targeturl', 'starturl']);
+const fetchVerbs = new Set(['fetch', 'scrape', 'crawl', 'extract', 'browse', 'screenshot', 'capture', 'summarize']);
+const spends =
+  /\b(consumes? (\w+ )?credits?|uses? (\w+ )?credits?|costs? (\w+ )?credits?|credits? (are|is) (consumed|charged|deducted)|(each|every|this) (call|request|search|crawl) (costs?|is billed)|charges? (your|the) account)\b/i;
+
+/**
+ * Why a tool reaches the open world (third parties, the web) or spends money, if it does: a crawl/scrape or
+ * web-search word in its name or opening, fetching a caller-given URL, or a description that says calls cost
+ * credits.
+ */
+export function openWorldReason(
+  idWords: readonly string[],
+  description: string,
+  governing: VerbHit | undefined,
+  topLevelFields: readonly string[],
+): string | undefined {
+  const stems = idWords.map(stem);
+  const nameWeb = stems.find((w) => webNameWords.has(w));
+  if (nameWeb) return `'${nameWeb}' in name reaches the web`;
+  if (stems.includes('web') && stems.some((w) => w === 'search' || w === 'fetch' || w === 'browse'))
+    return `web search/fetch in name reaches the web`;
+  const prose = webProse.exec(firstSentence(description));
+  if (prose) return `description says '${prose[0]}' (reaches the web)`;
+  const url = topLevelFields.find((f) => urlFields.has(f));
+  if (url && governing !== undefined && governing.cls === 'read' && fetchVerbs.has(governing.word))
+    return `verb '${governing.word}' on field '${url}' contacts a third party`;
+  const cost = spends.exec(description.slice(0, 1500));
+  if (cost) return `description says '${cost[0]}' (spends money)`;
+  return undefined;
+}

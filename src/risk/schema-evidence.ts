@@ -1,0 +1,187 @@
+/**
+ * Schemas as evidence: input fields that say a call writes (a SQL field that takes INSERT, a path to delete,
+ * a required recipient), output fields that return secrets or personal data, and an OpenAPI operation's
+ * security scopes and `x-` extensions. Everything here only raises.
+ */
+import type { ToolSource } from '../core/tool.js';
+import type { StateSignal } from './evidence.js';
+import type { SchemaField } from './schema-fields.js';
+import { addCategory, type Signals } from './signals.js';
+
+const sqlish = new Set(['query', 'sql', 'statement', 'statements', 'command', 'cmd', 'script', 'cypher', 'expression']);
+const writeStatements = /\b(INSERT|UPDATE|DELETE|DROP|ALTER|TRUNCATE|MERGE|UPSERT|GRANT|REVOKE)\b/;
+const readOnlyStatement = /\b(read[- ]only|only SELECT|SELECT only|SELECT statements only|only read)\b/i;
+const pathish = new Set([
+  'path',
+  'file',
+  'filepath',
+  'filename',
+  'dir',
+  'directory',
+  'folder',
+  'destination',
+  'target',
+]);
+const pathDeletes =
+  /\b(to|be|is|are|gets?) (delete|deleted|remove|removed|overwrite|overwritten|wipe|wiped|erase|erased)\b/i;
+const pathWrites =
+  /\b(to|be|is|are|gets?) (write|written|save|saved|create|created|move|moved|rename|renamed|modify|modified|edit|edited)\b/i;
+const destructiveBooleans = new Set(['delete', 'purge', 'overwrite', 'wipe', 'permanent', 'deletelocaldata', 'erase']);
+const requiredRecipients = new Set(['recipient', 'recipients', 'toaddress', 'toemail', 'torecipients', 'cc', 'bcc']);
+const messageFields = new Set(['subject', 'body', 'message', 'text', 'html', 'content']);
+
+/** State-changing hints in the input schema (they raise a read; a write only gains reasons). */
+export function inputWriteSignals(fields: readonly SchemaField[], required: ReadonlySet<string>): StateSignal[] {
+  const out: StateSignal[] = [];
+  const hasMessage = fields.some((f) => f.depth === 0 && messageFields.has(f.joined));
+  for (const f of fields) {
+    if (f.depth > 1) continue;
+    const last = f.words[f.words.length - 1] ?? '';
+    const desc = f.description.slice(0, 300);
+    if ((sqlish.has(f.joined) || sqlish.has(last)) && writeStatements.test(desc) && !readOnlyStatement.test(desc))
+      out.push({
+        cls: 'exec',
+        reason: `field '${f.name}' accepts ${writeStatements.exec(desc)?.[0] ?? ''} statements`,
+      });
+    else if (pathish.has(last) && f.type !== 'boolean') {
+      if (pathDeletes.test(desc))
+        out.push({ cls: 'delete', reason: `field '${f.name}' says '${pathDeletes.exec(desc)?.[0] ?? ''}'` });
+      else if (pathWrites.test(desc))
+        out.push({ cls: 'update', reason: `field '${f.name}' says '${pathWrites.exec(desc)?.[0] ?? ''}'` });
+    } else if (f.type === 'boolean' && f.depth === 0 && destructiveBooleans.has(f.joined))
+      out.push({ cls: 'delete', reason: `boolean field '${f.name}'` });
+    else if (
+      f.depth === 0 &&
+      required.has(f.name) &&
+      (requiredRecipients.has(f.joined) || (f.joined === 'to' && hasMessage))
+    )
+      out.push({ cls: 'send', reason: `required field '${f.name}' names recipients` });
+  }
+  return out;
+}
+
+const outputSecrets = new Set([
+  'connectionstring',
+  'connectionuri',
+  'connectionurl',
+  'databaseurl',
+  'dsn',
+  'credentials',
+  'credential',
+  'secretvalue',
+  'privatekey',
+  'privatekeypem',
+  'kubeconfig',
+  'password',
+  'clientsecret',
+  'secretaccesskey',
+  'apikey',
+  'apitoken',
+  'accesstoken',
+  'refreshtoken',
+  'sessiontoken',
+  'token',
+  'secret',
+  'secretkey',
+  'signingsecret',
+  'webhooksecret',
+  'passphrase',
+]);
+/** Output fields that carry personal data on their own ("email", "ssn") or in pairs ("first_name"…). */
+const personalStrong = new Set([
+  'email',
+  'emailaddress',
+  'phone',
+  'phonenumber',
+  'mobile',
+  'mobilephone',
+  'ssn',
+  'birthdate',
+  'dateofbirth',
+  'birthday',
+  'homeaddress',
+  'streetaddress',
+  'address',
+  'postalcode',
+  'nationalid',
+  'passportnumber',
+  'taxid',
+  'cardnumber',
+  'iban',
+  'accountnumber',
+  'routingnumber',
+]);
+const personalWeak = new Set(['firstname', 'lastname', 'givenname', 'surname', 'familyname', 'gender', 'city', 'zip']);
+
+/**
+ * Categories from what a tool returns: secrets (credential-access) and personal data. A personal field of
+ * the returned record itself counts alone; deeper, a person's record shows two (an e-mail and a phone…).
+ */
+export function outputSignals(s: Signals, fields: readonly SchemaField[]): void {
+  const deeper = new Set<string>();
+  for (const f of fields) {
+    if (f.depth > 1 || f.enumValues.length > 0) continue;
+    if (
+      !s.categories.has('credential-access') &&
+      outputSecrets.has(f.joined) &&
+      f.type !== 'boolean' &&
+      f.type !== 'integer'
+    )
+      addCategory(s, 'credential-access', `returns '${f.name}'`);
+    if (s.categories.has('personal-data') || f.type === 'boolean') continue;
+    const strong = personalStrong.has(f.joined);
+    if (strong && f.depth === 0) addCategory(s, 'personal-data', `returns '${f.name}'`);
+    else if (strong || personalWeak.has(f.joined)) {
+      deeper.add(f.joined);
+      if (deeper.size >= 2 && [...deeper].some((x) => personalStrong.has(x)))
+        addCategory(s, 'personal-data', `returns '${[...deeper].join("', '")}'`);
+    }
+  }
+}
+
+/** Input fields that identify a person: an e-mail address or phone number in the call is personal data. */
+export function inputPersonalSignals(s: Signals, fields: readonly SchemaField[]): void {
+  const f = fields.find(
+    (x) => x.depth <= 1 && (x.joined === 'email' || x.joined === 'emailaddress' || x.joined === 'phone'),
+  );
+  if (f) addCategory(s, 'personal-data', `field '${f.name}'`);
+}
+
+const adminScope = /(^|[:._\-/ ])(admin|administrator|owner|superuser|root|manage_users|iam)([:._\-/ ]|$)/i;
+const writeScope = /(^|[:._\-/ ])(write|delete)([:._\-/ ]|$)/i;
+const deleteScope = /(^|[:._\-/ ])delete([:._\-/ ]|$)/i;
+
+export interface OpenApiEvidence {
+  /** A state change the operation's metadata states (write-only scopes, `x-destructive`…). */
+  state?: StateSignal;
+  /** Stated spending / third-party reach (`x-billable`, `x-cost`…). */
+  openWorld?: string;
+}
+
+/** Security scopes and `x-` extensions of an OpenAPI operation (raise only). */
+export function openApiEvidence(s: Signals, source: ToolSource, writes: boolean): OpenApiEvidence {
+  const out: OpenApiEvidence = {};
+  if (source.kind !== 'openapi') return out;
+  const scopes = source.scopes ?? [];
+  const admin = scopes.find((x) => adminScope.test(x));
+  if (admin && writes) addCategory(s, 'administrative', `security scope '${admin}'`);
+  const del = scopes.find((x) => deleteScope.test(x));
+  if (del && writes) addCategory(s, 'destructive', `security scope '${del}'`);
+  // Every scope the operation accepts is a write scope: it is no read, whatever the method says.
+  if (!writes && scopes.length > 0 && scopes.every((x) => writeScope.test(x)))
+    out.state = { cls: 'update', reason: `only write scopes accepted ('${scopes[0] ?? ''}')` };
+  for (const [key, value] of Object.entries(source.extensions ?? {})) {
+    const k = key.toLowerCase();
+    const on =
+      value === true || value === 'true' || (typeof value === 'string' && value.length > 0 && value !== 'false');
+    if (!on) continue;
+    if (/destructive|dangerous|irreversible|danger/.test(k)) {
+      addCategory(s, 'destructive', `extension '${key}'`);
+      out.state = { cls: 'delete', reason: `extension '${key}'` };
+    } else if (/admin|privileged|superuser/.test(k) && writes) addCategory(s, 'administrative', `extension '${key}'`);
+    else if (/billable|billing|cost|credits?|paid|quota-cost/.test(k))
+      out.openWorld = `extension '${key}' (spends money)`;
+    else if (/pii|personal|gdpr|sensitive/.test(k)) addCategory(s, 'personal-data', `extension '${key}'`);
+  }
+  return out;
+}
