@@ -1,7 +1,7 @@
 import { ConfigError } from '../config/errors.js';
 import { loadConfigFile, type LoadedConfig } from '../config/load.js';
 import { watchConfig } from '../config/watch.js';
-import { handleAuditApi } from '../audit/index.js';
+import { createAuthFailureAggregator, handleAuditApi, type AuthFailureInfo } from '../audit/index.js';
 import { bootGateway } from '../gateway/boot.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { startHttpFront, type HttpFront } from '../front/http-server.js';
@@ -29,13 +29,9 @@ export async function runGateway(
       `backend ${s.name} (${s.kind}): ${s.state}${s.state === 'ready' ? `, ${s.toolCount} tool(s)` : s.lastError ? ` - ${s.lastError}` : ''}`,
     );
   }
-  const authFailed = (info: { reason: string; sourceAddress?: string; keyId?: string }) =>
-    gw.recordEvent({
-      type: 'auth.failed',
-      reasons: [info.reason],
-      ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
-      ...(info.keyId ? { detail: { keyId: info.keyId } } : {}),
-    });
+  // One record per source per interval (plus the first at once), so a flood of bad keys cannot fill the disk.
+  const authFailures = createAuthFailureAggregator((e) => gw.recordEvent(e));
+  const authFailed = (info: AuthFailureInfo) => authFailures.report(info);
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
   const api = createAdminApi(gw, {
     routes: [{ prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) }],
@@ -54,6 +50,7 @@ export async function runGateway(
       onAuthFailure: authFailed,
     });
   } catch (e) {
+    authFailures.close();
     await booted.close();
     throw e;
   }
@@ -98,6 +95,7 @@ export async function runGateway(
       unwatch();
       await reloading;
       await front.close();
+      authFailures.close();
       await booted.close();
     },
   };

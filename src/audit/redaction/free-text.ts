@@ -14,7 +14,7 @@ export function redactKeyValues(text: string, replace: (value: string) => string
   return text.replace(KEY_VALUE, (match, quote: string, key: string, value: string) => {
     // With two words, the secret-like one may be either (`db passwd`, `password please`).
     if (!isSensitiveKey(key) && !isSensitiveKey(key.split(/[ \t]/).pop()!)) return match;
-    const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]!);
+    const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]);
     const inner = quoted ? value.slice(1, -1) : value;
     const masked = replace(inner);
     return `${match.slice(0, match.length - value.length)}${quoted ? `${value[0]}${masked}${value[0]}` : masked}`;

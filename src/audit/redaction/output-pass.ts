@@ -1,4 +1,4 @@
-import { scanSecrets, SCANNER_MIN_LENGTH } from './secret-scanner.js';
+import { mayHoldSecret, scanSecrets } from './secret-scanner.js';
 
 /**
  * Passes over the redactor's output (objects it built and owns, so they are changed in place):
@@ -55,7 +55,7 @@ export async function scanOutput(
 ): Promise<boolean> {
   const strings: string[] = [];
   visit(root, fields, (s) => {
-    if (s.length >= SCANNER_MIN_LENGTH) strings.push(s);
+    if (mayHoldSecret(s)) strings.push(s);
     return s;
   });
   if (strings.length === 0) return false;

@@ -57,7 +57,7 @@ type Out = unknown;
  * so that queries by them keep working.
  */
 export const FREE_TEXT_FIELDS = new Set(['arguments', 'detail', 'error', 'reasons', 'tool']);
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 export function usesHmac(config: RedactionConfig | undefined): boolean {
   if (!config) return false;
