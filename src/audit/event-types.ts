@@ -63,6 +63,11 @@ export const auditEventTypes = {
     owner: 'vault',
     description: 'A vault secret was created, updated or deleted (the value is never recorded).',
   },
+  'secret.leak.redacted': {
+    owner: 'vault',
+    description:
+      'A live secret value (plain, base64, base64url, hex or URL-encoded) was found in a backend response or error and replaced before the agent saw it. detail: where, encodings, count; never the value.',
+  },
   'audit.gap.recorded': {
     owner: 'audit',
     description:

@@ -36,6 +36,7 @@ export async function bootGateway(
   const gw = createGateway(loaded, {
     store,
     log,
+    secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded),
     records: createAuditRecordSink(audit, {
       onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
     }),

@@ -64,6 +64,8 @@ export interface GatewayDeps {
   getCredential?: (name: string) => string | undefined;
   /** Where events outside the call pipeline go (the audit log). */
   onEvent?: (event: AuditEventInput) => void;
+  /** Every live secret value the gateway holds (kept out of every backend's results). */
+  secretValues?: () => Iterable<string>;
   log?: (msg: string) => void;
 }
 
@@ -87,6 +89,14 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   const validator = createArgsValidator({
     onSchemaError: (key, msg) => log(`tool ${key}: input schema does not compile, calls refused: ${msg}`),
   });
+
+  const recordEvent = (event: AuditEventInput): void => {
+    try {
+      deps.onEvent?.(event);
+    } catch (e) {
+      log(`event ${event.type} not recorded: ${(e as Error).message}`);
+    }
+  };
 
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
   const rebuild = () => {
@@ -126,7 +136,24 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     for (const [name, o] of Object.entries(cfg.config.openapi)) {
       m.set(`openapi:${name}`, {
         config: o,
-        create: () => createOpenApiBackend({ name, ...o }, { getCredential, validator, baseDir: cfg.baseDir }),
+        create: () =>
+          createOpenApiBackend(
+            { name, ...o },
+            {
+              getCredential,
+              validator,
+              baseDir: cfg.baseDir,
+              ...(deps.secretValues ? { otherSecrets: deps.secretValues } : {}),
+              onLeak: (l) =>
+                recordEvent({
+                  type: 'secret.leak.redacted',
+                  requestId: l.requestId,
+                  backend: l.backend,
+                  tool: l.tool,
+                  detail: { where: l.where, encodings: l.encodings, count: l.count },
+                }),
+            },
+          ),
       });
     }
     return m;
@@ -176,13 +203,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     pipeline,
     store: deps.store,
     validator,
-    recordEvent: (event) => {
-      try {
-        deps.onEvent?.(event);
-      } catch (e) {
-        log(`event ${event.type} not recorded: ${(e as Error).message}`);
-      }
-    },
+    recordEvent,
     start: () => startAll(allBackends()),
     async reload(next) {
       const want = wanted(next);

@@ -76,6 +76,7 @@ export function createAuthApplier(deps: AuthApplierDeps) {
         body: Buffer.from(form),
       },
       signal,
+      { follow: false },
     );
     if (res.status !== 200) throw new AuthError(`OAuth2 token request for ${schemeName} failed: HTTP ${res.status}`);
     let parsed: { access_token?: unknown; expires_in?: unknown };
@@ -151,11 +152,18 @@ export function createAuthApplier(deps: AuthApplierDeps) {
       if (!alt) return;
       for (const n of Object.keys(alt)) if (!custom.includes(n)) await applyScheme(req, n, signal);
     },
-    /** Replaces every credential value seen so far in `text`. */
-    redact(text: string): string {
-      let out = text;
-      for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[REDACTED]');
-      return out;
+    /**
+     * Every credential value live for this backend now: each configured credential's current value (read
+     * again, so a rotated value is covered at once), issued tokens and derived forms sent so far.
+     */
+    liveSecrets(): string[] {
+      const out = new Set(secrets);
+      for (const cfg of Object.values(deps.auth)) {
+        const v = deps.getCredential(cfg.credential);
+        if (v) out.add(v);
+      }
+      for (const t of tokens.values()) out.add(t.token);
+      return [...out];
     },
   };
 }
