@@ -15,6 +15,7 @@ import { validateStage } from '../pipeline/stages/validate.js';
 import { executeStage } from '../pipeline/stages/execute.js';
 import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
 import type { AuditEventInput } from '../audit/types.js';
+import { hasSecretRef, type SecretResolver } from '../vault/index.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -60,8 +61,10 @@ export interface GatewayDeps {
   records: RecordSink;
   /** Extra decision stages after validation (approvals, limits ... as they land). */
   extraStages?: Stage[];
-  /** Credential values by name (environment variables until the vault lands). */
+  /** Credential values by env name (tests); `${secret:NAME}` references go to `secrets`. */
   getCredential?: (name: string) => string | undefined;
+  /** Resolves `${secret:NAME}` references on the outbound path (the vault: section's provider). */
+  secrets?: SecretResolver;
   /** Where events outside the call pipeline go (the audit log). */
   onEvent?: (event: AuditEventInput) => void;
   /** Every live secret value the gateway holds (kept out of every backend's results). */
@@ -74,7 +77,12 @@ type Slot = { key: string; config: unknown; backend: Backend };
 
 export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway {
   const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
-  const getCredential = deps.getCredential ?? ((n: string) => process.env[n]);
+  const envCredential = deps.getCredential ?? ((n: string) => process.env[n]);
+  const getCredential = (n: string): string | undefined | Promise<string> => {
+    if (!hasSecretRef(n)) return envCredential(n);
+    if (!deps.secrets) return Promise.reject(new Error(`${n}: no secret provider configured`));
+    return deps.secrets.resolve(n);
+  };
   let current = initial;
   let permissions = compileAllPermissions(initial.config.agents);
   const slots = new Map<string, Slot>();

@@ -59,7 +59,7 @@ describe('createAuthApplier', () => {
 
   it('fills declared parameters with a custom placement, else places it where configured', async () => {
     const a = applier({ tok: { credential: 'T', in: 'header', name: 'token' } });
-    expect(a.injectedValues(plan([], [{ arg: '\u0000credential:token', name: 'token' }]))).toEqual({
+    expect(await a.injectedValues(plan([], [{ arg: '\u0000credential:token', name: 'token' }]))).toEqual({
       '\u0000credential:token': 'tok123',
     });
     const declared = request();

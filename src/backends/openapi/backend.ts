@@ -16,8 +16,8 @@ import { createLeakScanner, type LeakEncoding } from '../../vault/leak-scan.js';
 import type { CallPlan } from './types.js';
 
 export interface OpenApiBackendDeps {
-  /** Secret value of a named credential (an environment variable for now). */
-  getCredential(name: string): string | undefined;
+  /** Current value of a credential: an environment variable name or a `${secret:NAME}` reference. */
+  getCredential(name: string): string | undefined | Promise<string | undefined>;
   /** Shared validator (the pipeline's); a private one is created when absent. */
   validator?: ArgsValidator;
   /** Directory that a relative `spec` path is resolved against (the config file's); default: cwd. */
@@ -79,7 +79,7 @@ export function createOpenApiBackend(
       return r.text;
     };
     try {
-      const withSecrets = plan.injected ? { ...args, ...auth.injectedValues(plan) } : args;
+      const withSecrets = plan.injected ? { ...args, ...(await auth.injectedValues(plan)) } : args;
       const req = buildRequest(plan, withSecrets, placements);
       await auth.apply(plan, req, ctx.signal);
       const res = await executor.send(req, ctx.signal, { scope: planBaseUrl(plan) });
