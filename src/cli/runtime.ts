@@ -26,13 +26,24 @@ export async function runGateway(loaded: LoadedConfig, opts: { watch?: boolean }
       `backend ${s.name} (${s.kind}): ${s.state}${s.state === 'ready' ? `, ${s.toolCount} tool(s)` : s.lastError ? ` - ${s.lastError}` : ''}`,
     );
   }
-  const authFailed = (info: { reason: string; sourceAddress?: string; keyId?: string }) =>
+  const authFailed = (info: { reason: string; sourceAddress?: string; keyId?: string }) => {
     gw.recordEvent({
       type: 'auth.failed',
       reasons: [info.reason],
       ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
       ...(info.keyId ? { detail: { keyId: info.keyId } } : {}),
     });
+    // The failed-attempt budget of the source: the attempt that spends it is recorded once as auth.throttled.
+    void gw.limits.failedAuth.failed(info.sourceAddress).then(({ throttled }) => {
+      if (!throttled) return;
+      const f = gw.config().config.limits.failedAuth;
+      gw.recordEvent({
+        type: 'auth.throttled',
+        reasons: [`failed authentication budget (${f.limit} per ${f.per}) spent; source refused until it refills`],
+        ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
+      });
+    });
+  };
   const health = createHealthRoutes(gw);
   const api = createAdminApi(gw, {
     routes: [{ prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) }],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { openApiBackendConfigSchema } from '../backends/openapi/config.js';
 import { riskConfigSchema } from '../risk/overrides.js';
 import { auditConfigSchema } from '../audit/config-schema.js';
+import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
 import { backendName, baseConfigShape } from './schema.js';
 
 /**
@@ -17,6 +18,8 @@ export const configSchema = z
     risk: riskConfigSchema.default({ overrides: [], accept: [] }),
     /** Tamper-evident audit log: checkpoints, redaction, sinks, retention, fail mode. */
     audit: auditConfigSchema.default(auditConfigSchema.parse({})),
+    /** Rate limits, quotas and the failed-authentication budget per source address. */
+    limits: limitsConfigSchema.default(limitsDefaults),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { toWebRequest } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, type AuthInfo } from '@modelcontextprotocol/server';
 import { bearerToken } from '../authn/api-key.js';
+import { errorCodes } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { createAgentServer } from './agent-server.js';
@@ -140,6 +141,19 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     if (originProblem) return jsonRpcError(res, 403, -32000, originProblem);
 
     const source = req.socket.remoteAddress;
+    const blockedMs = await gw.limits.failedAuth.blockedFor(source);
+    if (blockedMs > 0) {
+      const seconds = String(Math.max(1, Math.ceil(blockedMs / 1000)));
+      return jsonRpcError(
+        res,
+        429,
+        errorCodes['rate.limited'].jsonrpc,
+        `Too many failed attempts: retry after ${seconds} s`,
+        {
+          'retry-after': seconds,
+        },
+      );
+    }
     const token = bearerToken(req.headers.authorization);
     if (!token) {
       options.onAuthFailure?.({ reason: 'missing', ...(source ? { sourceAddress: source } : {}) });

@@ -15,6 +15,7 @@ import { validateStage } from '../pipeline/stages/validate.js';
 import { executeStage } from '../pipeline/stages/execute.js';
 import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
 import type { AuditEventInput } from '../audit/types.js';
+import { createLimits, limitStage, type Limits } from '../limits/index.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -44,6 +45,8 @@ export interface Gateway {
   store: Store;
   /** Shared argument validator (pipeline and OpenAPI backends). */
   validator: ArgsValidator;
+  /** Rate limits, quotas and the failed-authentication guard (state survives reloads). */
+  limits: Limits;
   /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
   recordEvent(event: AuditEventInput): void;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
@@ -140,12 +143,14 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   for (const [key, w] of wanted(initial)) install(key, w);
 
   const agentExists = (agent: string) => Object.hasOwn(current.config.agents, agent);
+  const limits = createLimits(initial.config.limits);
   const pipeline = createPipeline(
     [
       resolveStage(() => catalog),
       authorizeStage(() => permissions),
       validateStage(validator),
       ...(deps.extraStages ?? []),
+      limitStage(limits.limiter),
     ],
     executeStage(),
     deps.records,
@@ -176,6 +181,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     pipeline,
     store: deps.store,
     validator,
+    limits,
     recordEvent: (event) => {
       try {
         deps.onEvent?.(event);
@@ -203,6 +209,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       }
       current = next;
       permissions = compileAllPermissions(next.config.agents);
+      limits.configure(next.config.limits);
       const fresh = [...added, ...changed].map((k) => install(k, want.get(k)!));
       rebuild();
       await startAll(fresh);
@@ -223,6 +230,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     },
     async close() {
       await Promise.allSettled([...allBackends(), ...retired].map((b) => b.close()));
+      await limits.close();
     },
   };
 }
