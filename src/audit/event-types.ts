@@ -28,6 +28,11 @@ export const auditEventTypes = {
     owner: 'authn',
     description: 'A request failed authentication (missing, invalid, expired or revoked credential).',
   },
+  'auth.throttled': {
+    owner: 'limits',
+    description:
+      'A source address spent its failed-authentication budget; its requests get 429 until the budget refills.',
+  },
   'tool.quarantined': {
     owner: 'risk',
     description: 'A tool was hidden because its definition changed from its pinned hash or failed a poisoning scan.',
@@ -65,11 +70,17 @@ export const auditEventTypes = {
   },
   'audit.gap.recorded': {
     owner: 'audit',
-    description: 'In fail-open mode, events could not be written while the store was down; records how many and when.',
+    description:
+      'Events could not be written while the store was down (refused calls in closed mode, all events in open mode); they follow this record from the outage spool. detail: spooled, missed (counted only: spool full), from, to, types.',
   },
   'audit.checkpoint.created': {
     owner: 'audit',
     description: 'A signed checkpoint: the record itself is covered by an Ed25519 signature over its seq and hash.',
+  },
+  'audit.log.reinitialized': {
+    owner: 'audit',
+    description:
+      'An operator started a new, empty log (serve --audit-new-log) where the anchor file showed an earlier one that is gone; detail names its last anchored seq and hash.',
   },
   'audit.retention.applied': {
     owner: 'audit',

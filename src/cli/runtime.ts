@@ -14,11 +14,17 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+const NOT_GUESSES = new Set(['missing', 'jwks-unavailable', 'verification-failed', 'introspection-unavailable']);
+const countsAsGuess = (reason: string) => !NOT_GUESSES.has(reason);
+
 const log = (m: string) => process.stderr.write(`portcullis: ${m}\n`);
 
 /** Boots a gateway from a loaded config: store, audit log, backends (in parallel), HTTP front door, hot reload. */
-export async function runGateway(loaded: LoadedConfig, opts: { watch?: boolean } = {}): Promise<Running> {
-  const booted = await bootGateway(loaded, { log });
+export async function runGateway(
+  loaded: LoadedConfig,
+  opts: { watch?: boolean; auditNewLog?: boolean } = {},
+): Promise<Running> {
+  const booted = await bootGateway(loaded, { log, ...(opts.auditNewLog ? { auditNewLog: true } : {}) });
   const { gw, audit } = booted;
   for (const b of gw.backends()) {
     const s = b.status();
@@ -26,14 +32,27 @@ export async function runGateway(loaded: LoadedConfig, opts: { watch?: boolean }
       `backend ${s.name} (${s.kind}): ${s.state}${s.state === 'ready' ? `, ${s.toolCount} tool(s)` : s.lastError ? ` - ${s.lastError}` : ''}`,
     );
   }
-  const authFailed = (info: { reason: string; sourceAddress?: string; keyId?: string }) =>
+  const authFailed = (info: { reason: string; sourceAddress?: string; keyId?: string }) => {
     gw.recordEvent({
       type: 'auth.failed',
       reasons: [info.reason],
       ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
       ...(info.keyId ? { detail: { keyId: info.keyId } } : {}),
     });
-  const health = createHealthRoutes(gw);
+    // The failed-attempt budget of the source: the attempt that spends it is recorded once as auth.throttled. A
+    // request without credentials guesses nothing, and one we could not check (503) is not the caller's failure.
+    if (!countsAsGuess(info.reason)) return;
+    void gw.limits.failedAuth.failed(info.sourceAddress).then(({ throttled }) => {
+      if (!throttled) return;
+      const f = gw.config().config.limits.failedAuth;
+      gw.recordEvent({
+        type: 'auth.throttled',
+        reasons: [`failed authentication budget (${f.limit} per ${f.per}) spent; source refused until it refills`],
+        ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
+      });
+    });
+  };
+  const health = createHealthRoutes(gw, { audit: () => audit.status() });
   const api = createAdminApi(gw, {
     routes: [{ prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) }],
     onAuthFailure: authFailed,

@@ -14,7 +14,9 @@ const dirs: string[] = [];
 const servers: Array<Server | HttpServer> = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // The anchor file sits next to the data directory, outside it.
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'portcullis-sinks-'));
@@ -225,6 +227,8 @@ describe('sinks', () => {
           batchSize: 10,
         },
       ],
+      // Only the 35 appended records are counted: no timed checkpoint record in between on a slow machine.
+      checkpointEvery: { records: 1000, ms: 3_600_000 },
     });
     await Promise.all(Array.from({ length: 35 }, () => log.append({ type: 'tools.listed' })));
     await vi.waitFor(() => expect(batches.flat()).toHaveLength(35), { timeout: 10_000 });
