@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { buildCatalog, type Catalog } from '../backends/catalog.js';
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
-import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../authn/api-key.js';
+import { createAuthentication, type Authentication } from '../authn/index.js';
 import type { Backend } from '../core/backend.js';
 import { compileAllPermissions, type AgentPermissions } from '../policy/permissions.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -16,6 +16,7 @@ import { executeStage } from '../pipeline/stages/execute.js';
 import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
 import type { AuditEventInput } from '../audit/types.js';
 import { hasSecretRef, type SecretResolver } from '../vault/index.js';
+import { createLimits, limitStage, type Limits } from '../limits/index.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -37,14 +38,14 @@ export interface Gateway {
   backends(): readonly Backend[];
   upstream(name: string): McpUpstream | undefined;
   upstreams(): readonly McpUpstream[];
-  /** Agent keys (MCP front door). */
-  authenticator: ApiKeyAuthenticator;
-  /** User keys (REST API). */
-  userAuthenticator: ApiKeyAuthenticator;
+  /** Authenticator chains for agents (MCP) and people (REST API), from the current config. */
+  authentication(): Authentication;
   pipeline: Pipeline;
   store: Store;
   /** Shared argument validator (pipeline and OpenAPI backends). */
   validator: ArgsValidator;
+  /** Rate limits, quotas and the failed-authentication guard (state survives reloads). */
+  limits: Limits;
   /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
   recordEvent(event: AuditEventInput): void;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
@@ -174,13 +175,16 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   };
   for (const [key, w] of wanted(initial)) install(key, w);
 
-  const agentExists = (agent: string) => Object.hasOwn(current.config.agents, agent);
+  const buildAuth = (cfg: LoadedConfig) => createAuthentication(cfg.config, { apiKeys: deps.store.apiKeys });
+  let authentication = buildAuth(initial);
+  const limits = createLimits(initial.config.limits);
   const pipeline = createPipeline(
     [
       resolveStage(() => catalog),
       authorizeStage(() => permissions),
       validateStage(validator),
       ...(deps.extraStages ?? []),
+      limitStage(limits.limiter),
     ],
     executeStage(),
     deps.records,
@@ -202,18 +206,15 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     backends: allBackends,
     upstream: (n) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined,
     upstreams: () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp'),
-    authenticator: createApiKeyAuthenticator(deps.store.apiKeys, agentExists, 'agent'),
-    userAuthenticator: createApiKeyAuthenticator(
-      deps.store.apiKeys,
-      (u) => Object.hasOwn(current.config.users, u),
-      'user',
-    ),
+    authentication: () => authentication,
     pipeline,
     store: deps.store,
     validator,
+    limits,
     recordEvent,
     start: () => startAll(allBackends()),
     async reload(next) {
+      const old0 = current.config;
       const want = wanted(next);
       const baseMoved = current.baseDir !== next.baseDir;
       const removed = [...slots.keys()].filter((k) => !want.has(k));
@@ -232,6 +233,13 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       }
       current = next;
       permissions = compileAllPermissions(next.config.agents);
+      limits.configure(next.config.limits);
+      if (
+        !isDeepStrictEqual(next.config.auth, old0.auth) ||
+        !isDeepStrictEqual(next.config.agents, old0.agents) ||
+        !isDeepStrictEqual(next.config.users, old0.users)
+      )
+        authentication = buildAuth(next);
       const fresh = [...added, ...changed].map((k) => install(k, want.get(k)!));
       rebuild();
       await startAll(fresh);
@@ -252,6 +260,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     },
     async close() {
       await Promise.allSettled([...allBackends(), ...retired].map((b) => b.close()));
+      await limits.close();
     },
   };
 }
