@@ -14,6 +14,9 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+const NOT_GUESSES = new Set(['missing', 'jwks-unavailable', 'verification-failed', 'introspection-unavailable']);
+const countsAsGuess = (reason: string) => !NOT_GUESSES.has(reason);
+
 const log = (m: string) => process.stderr.write(`portcullis: ${m}\n`);
 
 /** Boots a gateway from a loaded config: store, audit log, backends (in parallel), HTTP front door, hot reload. */
@@ -31,7 +34,21 @@ export async function runGateway(
   }
   // One record per source per interval (plus the first at once), so a flood of bad keys cannot fill the disk.
   const authFailures = createAuthFailureAggregator((e) => gw.recordEvent(e));
-  const authFailed = (info: AuthFailureInfo) => authFailures.report(info);
+  const authFailed = (info: AuthFailureInfo) => {
+    authFailures.report(info);
+    // The failed-attempt budget of the source: the attempt that spends it is recorded once as auth.throttled. A
+    // request without credentials guesses nothing, and one we could not check (503) is not the caller's failure.
+    if (!countsAsGuess(info.reason)) return;
+    void gw.limits.failedAuth.failed(info.sourceAddress).then(({ throttled }) => {
+      if (!throttled) return;
+      const f = gw.config().config.limits.failedAuth;
+      gw.recordEvent({
+        type: 'auth.throttled',
+        reasons: [`failed authentication budget (${f.limit} per ${f.per}) spent; source refused until it refills`],
+        ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
+      });
+    });
+  };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
   const api = createAdminApi(gw, {
     routes: [{ prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) }],

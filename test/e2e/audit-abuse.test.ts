@@ -5,8 +5,11 @@ import { cli, startGateway, type RunningGateway } from './harness.js';
 
 let gw: RunningGateway;
 beforeAll(async () => {
+  // The failed-attempt budget (limits) is off here: this tests the audit path's own bound, which must hold even
+  // when every request reaches authentication.
   gw = await startGateway(`
 upstreams: {}
+limits: { failedAuth: { enabled: false, limit: 30, per: minute } }
 agents:
   bot: { tools: { allow: ["*"] } }
 `);
