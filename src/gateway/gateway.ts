@@ -136,7 +136,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       m.set(`mcp:${name}`, {
         config: u,
         create: () => {
-          const up = createMcpUpstream(name, u, cfg.baseDir, log);
+          const up = createMcpUpstream(name, u, cfg.baseDir, log, deps.secrets);
           up.onNotification((n) => listeners.upstreamNotification.forEach((l) => l(n)));
           return up;
         },

@@ -68,6 +68,26 @@ export function apiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'Export', content: { 'application/jsonl': {}, 'text/csv': {} } } },
         },
       },
+      '/api/v1/secrets': {
+        get: {
+          summary: 'Vault secrets: names, versions, times and key ids, never values (role: admin)',
+          responses: ok('Secrets'),
+        },
+      },
+      '/api/v1/secrets/{name}': {
+        put: {
+          summary:
+            'Create or update a secret from a JSON body {"value": "..."}; the value is never returned (role: admin)',
+          responses: ok('Name and new version'),
+        },
+        delete: { summary: 'Delete a secret (role: admin)', responses: ok('Deleted') },
+      },
+      '/api/v1/secrets/{name}/rotate': {
+        post: {
+          summary: 'Replace an existing secret with a new version from {"value": "..."} (role: admin)',
+          responses: ok('Name and new version'),
+        },
+      },
     },
   };
 }
