@@ -80,6 +80,15 @@ export const auditEventTypes = {
     owner: 'vault',
     description: 'A vault secret was created, updated or deleted (the value is never recorded).',
   },
+  'secret.leak.redacted': {
+    owner: 'vault',
+    description:
+      'A live secret value (plain, base64, base64url, hex or URL-encoded) was found in a backend response or error and replaced before the agent saw it. detail: where, encodings, count; never the value.',
+  },
+  'vault.key.rotated': {
+    owner: 'vault',
+    description: 'Every vault data key was re-wrapped under a new master key; detail: new and retired key ids, count.',
+  },
   'audit.gap.recorded': {
     owner: 'audit',
     description:
