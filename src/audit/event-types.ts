@@ -33,6 +33,18 @@ export const auditEventTypes = {
     description:
       'A source address spent its failed-authentication budget; its requests get 429 until the budget refills.',
   },
+  'backend.circuit.opened': {
+    owner: 'limits',
+    description: "A backend's circuit breaker opened (consecutive failures or failure rate); its calls fail fast.",
+  },
+  'backend.circuit.probed': {
+    owner: 'limits',
+    description: 'An open circuit breaker went half-open: a few probe calls are let through to the backend.',
+  },
+  'backend.circuit.closed': {
+    owner: 'limits',
+    description: 'A circuit breaker closed again after its probe calls succeeded (or was disabled by config).',
+  },
   'tool.quarantined': {
     owner: 'risk',
     description: 'A tool was hidden because its definition changed from its pinned hash or failed a poisoning scan.',

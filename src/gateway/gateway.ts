@@ -136,7 +136,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       m.set(`mcp:${name}`, {
         config: u,
         create: () => {
-          const up = createMcpUpstream(name, u, cfg.baseDir, log);
+          const up = createMcpUpstream(name, u, cfg.baseDir, log, deps.secrets);
           up.onNotification((n) => listeners.upstreamNotification.forEach((l) => l(n)));
           return up;
         },
@@ -167,8 +167,23 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     }
     return m;
   };
+  const circuitEvent = {
+    open: 'backend.circuit.opened',
+    'half-open': 'backend.circuit.probed',
+    closed: 'backend.circuit.closed',
+  } as const;
+  const limits = createLimits(initial.config.limits, {
+    onCircuitChange: (backend, c) => {
+      log(`backend ${backend}: circuit ${c.to} (${c.reason})`);
+      try {
+        deps.onEvent?.({ type: circuitEvent[c.to], backend, reasons: [c.reason], detail: { from: c.from } });
+      } catch (e) {
+        log(`event ${circuitEvent[c.to]} not recorded: ${(e as Error).message}`);
+      }
+    },
+  });
   const install = (key: string, w: { config: unknown; create: () => Backend }): Backend => {
-    const backend = w.create();
+    const backend = limits.guardBackend(w.create());
     backend.onToolsChanged(rebuild);
     slots.set(key, { key, config: w.config, backend });
     return backend;
@@ -177,7 +192,6 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
 
   const buildAuth = (cfg: LoadedConfig) => createAuthentication(cfg.config, { apiKeys: deps.store.apiKeys });
   let authentication = buildAuth(initial);
-  const limits = createLimits(initial.config.limits);
   const pipeline = createPipeline(
     [
       resolveStage(() => catalog),

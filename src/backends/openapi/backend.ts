@@ -83,6 +83,7 @@ export function createOpenApiBackend(
       const req = buildRequest(plan, withSecrets, placements);
       await auth.apply(plan, req, ctx.signal);
       const res = await executor.send(req, ctx.signal, { scope: planBaseUrl(plan) });
+      if (res.status >= 500) ctx.onBackendFailure?.(`HTTP ${res.status}`);
       const scanned = scanner.scanBytes(res.body, { truncated: res.truncated });
       if (scanned.finding) leak('response', scanned.finding);
       return responseToResult(
@@ -93,11 +94,14 @@ export function createOpenApiBackend(
       if (e instanceof RequestRefusedError || e instanceof SsrfRefusedError)
         return errorResult(`Request refused: ${redact(e.message)}`);
       if (e instanceof BodyEncodingError) return errorResult(`Invalid arguments: ${redact(e.message)}`);
-      if (e instanceof HttpTimeoutError)
+      if (e instanceof HttpTimeoutError) {
+        if (!ctx.signal.aborted) ctx.onBackendFailure?.('timeout');
         return errorResult(`${localName}: the API did not answer in time (${redact(e.message)})`);
+      }
       if (e instanceof AuthError)
         return errorResult(`${localName}: authentication with the API failed (${redact(e.message)})`);
       const code = (e as NodeJS.ErrnoException).code;
+      if (!ctx.signal.aborted) ctx.onBackendFailure?.(code ?? 'request failed');
       return errorResult(`${localName}: request failed${code ? ` (${code})` : ''}: ${redact((e as Error).message)}`);
     }
   }
