@@ -10,6 +10,8 @@ import { startHttpFront, type HttpFront } from '../front/http-server.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createAdminApi } from '../http/admin-api.js';
 import { checkListenable, listenError } from './listen-preflight.js';
+import { openVault } from '../vault/index.js';
+import { handleSecretsApi } from '../vault/rest.js';
 
 export interface Running {
   gw: Gateway;
@@ -60,8 +62,28 @@ export async function runGateway(
     });
   };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
+  const vault = openVault(loaded.config.vault, { dataDir: loaded.dataDir, baseDir: loaded.baseDir });
+  const secretChanged = (c: { user: string; secret: string; action: string; version?: number }) =>
+    gw.recordEvent({
+      type: 'secret.changed',
+      user: c.user,
+      detail: {
+        secret: c.secret,
+        action: c.action,
+        ...(c.version !== undefined ? { version: c.version } : {}),
+        via: 'api',
+      },
+    });
   const api = createAdminApi(gw, {
-    routes: [{ prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) }],
+    routes: [
+      { prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) },
+      {
+        prefix: '/api/v1/secrets',
+        roles: ['admin'],
+        methods: ['GET', 'PUT', 'POST', 'DELETE'],
+        handle: (url, ctx) => handleSecretsApi({ vault, onChange: secretChanged }, url, ctx),
+      },
+    ],
     onAuthFailure: authFailed,
     onAction: (a) =>
       gw.recordEvent({
