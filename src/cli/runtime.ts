@@ -1,4 +1,6 @@
-import { ConfigError } from '../config/errors.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, formatIssue } from '../config/errors.js';
+import { configWarnings } from '../config/warnings.js';
 import { loadConfigFile, type LoadedConfig } from '../config/load.js';
 import { watchConfig } from '../config/watch.js';
 import { createAuthFailureAggregator, handleAuditApi, type AuthFailureInfo } from '../audit/index.js';
@@ -7,6 +9,7 @@ import type { Gateway } from '../gateway/gateway.js';
 import { startHttpFront, type HttpFront } from '../front/http-server.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createAdminApi } from '../http/admin-api.js';
+import { checkListenable, listenError } from './listen-preflight.js';
 import { openVault } from '../vault/index.js';
 import { handleSecretsApi } from '../vault/rest.js';
 
@@ -26,6 +29,10 @@ export async function runGateway(
   loaded: LoadedConfig,
   opts: { watch?: boolean; auditNewLog?: boolean } = {},
 ): Promise<Running> {
+  const { host, port } = loaded.config.server;
+  await checkListenable(host, port);
+  for (const w of configWarnings(loaded.file, readFileSync(loaded.file, 'utf8'), loaded.config))
+    log(`warning: ${formatIssue(w)}`);
   const booted = await bootGateway(loaded, { log, ...(opts.auditNewLog ? { auditNewLog: true } : {}) });
   const { gw, audit } = booted;
   for (const b of gw.backends()) {
@@ -91,7 +98,7 @@ export async function runGateway(
   } catch (e) {
     authFailures.close();
     await booted.close();
-    throw e;
+    throw listenError(e, host, port);
   }
 
   let reloading = Promise.resolve();
