@@ -31,28 +31,33 @@ const OVERFLOW = '(other sources)';
 const MAX_KEY_IDS = 10;
 
 /**
- * Authentication failures, aggregated per source address so that a flood cannot fill the disk: the first failure
- * from a source in an interval is recorded at once (an operator sees an attack start), the rest are counted and
- * written as ONE `auth.failed` record per source at the end of the interval, with `detail.count`, the time span,
- * the reasons and up to 10 of the key ids tried. At most 2 records per source per interval, and the number of
- * sources tracked is bounded, so memory is too.
+ * Authentication failures, aggregated per source address and reason so that a flood cannot fill the disk: the
+ * first failure of a kind from a source in an interval is recorded at once (an operator sees an attack start),
+ * the rest are counted and written as ONE `auth.failed` record per source and reason at the end of the interval, with `detail.count`, the time span,
+ * the reasons and up to 10 of the key ids tried. At most 2 records per source and reason per interval, and the
+ * number of (source, reason) pairs tracked is bounded, so memory is too.
  */
 export function createAuthFailureAggregator(
   record: (event: AuditEventInput) => void,
   options: AuthFailureOptions = {},
 ): AuthFailureAggregator {
   const maxSources = options.maxSources ?? 10_000;
-  /** Sources seen this interval; a bucket holds what was counted after the first (recorded) failure. */
+  /**
+   * (source, reason) pairs seen this interval; a bucket holds what was counted after the first (recorded) failure.
+   * Per reason too, so that each kind of refusal from a source (expired, invalid, revoked...) shows at once.
+   */
   let seen = new Map<string, Bucket | undefined>();
+  const sourceOf = (k: string) => k.slice(0, k.indexOf('\n'));
 
   function flush(): void {
     const current = seen;
     seen = new Map();
-    for (const [source, b] of current) {
+    for (const [k, b] of current) {
       if (!b) continue;
+      const source = sourceOf(k);
       record({
         type: 'auth.failed',
-        ...(source !== OVERFLOW ? { sourceAddress: source } : {}),
+        ...(source !== OVERFLOW && source !== 'unknown' ? { sourceAddress: source } : {}),
         reasons: Object.keys(b.reasons),
         detail: {
           aggregated: true,
@@ -72,10 +77,10 @@ export function createAuthFailureAggregator(
 
   return {
     report(info) {
-      let source = info.sourceAddress ?? 'unknown';
-      if (!seen.has(source) && seen.size >= maxSources) source = OVERFLOW;
-      if (!seen.has(source) && source !== OVERFLOW) {
-        seen.set(source, undefined);
+      let key = `${info.sourceAddress ?? 'unknown'}\n${info.reason}`;
+      if (!seen.has(key) && seen.size >= maxSources) key = `${OVERFLOW}\n`;
+      if (!seen.has(key) && !key.startsWith(`${OVERFLOW}\n`)) {
+        seen.set(key, undefined);
         record({
           type: 'auth.failed',
           reasons: [info.reason],
@@ -85,10 +90,10 @@ export function createAuthFailureAggregator(
         return;
       }
       const now = new Date().toISOString();
-      let b = seen.get(source);
+      let b = seen.get(key);
       if (!b) {
         b = { count: 0, from: now, to: now, reasons: {}, keyIds: [] };
-        seen.set(source, b);
+        seen.set(key, b);
       }
       b.count++;
       b.to = now;
