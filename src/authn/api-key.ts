@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../core/principal.js';
 import type { ApiKeyRecord, ApiKeyRepository, KeyOwnerKind } from '../storage/repositories.js';
+import { refused, type Authenticator } from './types.js';
 
 /**
  * API keys look like `pcl_<id>_<secret>`. The id locates the record; only SHA-256 of the whole key is stored.
@@ -36,7 +37,7 @@ export interface ApiKeyAuthenticator {
  * other kind is answered like an unknown key.
  */
 export function createApiKeyAuthenticator(
-  keys: Pick<ApiKeyRepository, 'findById'>,
+  keys: { findById(id: string): ReturnType<ApiKeyRepository['findById']> | Promise<ApiKeyRecord | undefined> },
   agentExists: (agent: string) => boolean,
   kind: KeyOwnerKind = 'agent',
 ): ApiKeyAuthenticator {
@@ -52,7 +53,9 @@ export function createApiKeyAuthenticator(
       if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'mismatch', keyId: id };
       if (rec.revokedAt) return { ok: false, reason: 'revoked', keyId: id };
       if (!agentExists(rec.agent)) return { ok: false, reason: 'agent-removed', keyId: id };
-      return { ok: true, principal: { agent: rec.agent, method: 'api-key', credentialId: id } };
+      const principal: Principal = { agent: rec.agent, method: 'api-key', credentialId: id };
+      // A user key's owner is a person: say so in `user`, the field the REST API and audit read.
+      return { ok: true, principal: kind === 'user' ? { ...principal, user: rec.agent } : principal };
     },
   };
 }
@@ -62,4 +65,24 @@ export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return m?.[1];
+}
+
+/** Anything shaped like one of our keys is ours: other bearer tokens (JWTs, opaque OAuth tokens) are not. */
+const looksLikeApiKey = (token: string) => token.startsWith('pcl_');
+
+/** The chain member for API keys: claims `Bearer pcl_...` credentials, leaves every other credential alone. */
+export function apiKeyAuthenticator(keys: ApiKeyAuthenticator): Authenticator {
+  return {
+    id: 'api-key',
+    async authenticate(req) {
+      const token = bearerToken(req.authorization);
+      if (!token || !looksLikeApiKey(token)) return { kind: 'not-mine' };
+      const check = await keys.authenticate(token);
+      if (check.ok) return { kind: 'authenticated', principal: check.principal };
+      return refused(401, check.reason, 'Invalid credentials', {
+        error: 'invalid_token',
+        ...(check.keyId ? { keyId: check.keyId } : {}),
+      });
+    },
+  };
 }

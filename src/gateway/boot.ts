@@ -4,6 +4,7 @@ import { openStores } from '../storage/open-stores.js';
 import type { Stores } from '../storage/repositories.js';
 import { auditOptionsOf, secretValuesOf } from './audit-options.js';
 import { createGateway, type Gateway } from './gateway.js';
+import { openSecretResolver } from '../vault/index.js';
 
 export interface Booted {
   gw: Gateway;
@@ -23,11 +24,13 @@ export async function bootGateway(
   const { log } = opts;
   const store = await openStores(loaded);
   const ref: { gw?: Gateway } = {};
+  const secrets = openSecretResolver(loaded.config.vault, { dataDir: loaded.dataDir, baseDir: loaded.baseDir });
+  const secretValues = secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets);
   let audit: AuditLog;
   try {
     audit = await createAuditLog({
       ...auditOptionsOf(loaded, { ...opts, ...(opts.auditNewLog ? { startNewLog: true } : {}) }),
-      secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded),
+      secretValues,
       storage: store.audit,
     });
   } catch (e) {
@@ -37,6 +40,8 @@ export async function bootGateway(
   const gw = createGateway(loaded, {
     store,
     log,
+    secretValues,
+    secrets,
     records: createAuditRecordSink(audit, {
       onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
     }),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerToken } from '../authn/api-key.js';
+import { authRequestOf } from '../authn/http-request.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { apiDocument } from './api-document.js';
@@ -9,12 +9,49 @@ export type Role = 'admin' | 'auditor' | 'approver';
 /** Framework-free sub-handler: returns undefined when the path is not its own. */
 export type ApiRoute = (
   url: URL,
-  ctx: { user: string; roles: readonly Role[] },
+  ctx: {
+    user: string;
+    roles: readonly Role[];
+    method: string;
+    /** The request body parsed as JSON (at most 256 KiB); throws on anything else. */
+    readJson(): Promise<unknown>;
+  },
 ) => Promise<{ status: number; body: unknown; contentType?: string } | undefined>;
+
+/** A route group; `methods` defaults to GET only. */
+export interface ApiRouteGroup {
+  prefix: string;
+  roles: readonly Role[];
+  methods?: readonly string[];
+  handle: ApiRoute;
+}
+
+const MAX_BODY = 256 * 1024;
+
+export class ApiBodyError extends Error {
+  override readonly name = 'ApiBodyError';
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new ApiBodyError('expected a JSON body (content-type: application/json)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new ApiBodyError(`body larger than ${MAX_BODY} bytes`);
+    chunks.push(c as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new ApiBodyError('body is not valid JSON');
+  }
+}
 
 export interface AdminApiOptions {
   /** Extra route groups (audit, approvals ...), each with the roles allowed to use it. */
-  routes?: { prefix: string; roles: readonly Role[]; handle: ApiRoute }[];
+  routes?: ApiRouteGroup[];
   /** Called for every authenticated request (the audit log records admin actions). */
   onAction?: (info: { user: string; method: string; path: string; status: number }) => void;
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
@@ -36,7 +73,7 @@ const send = (
  * (`portcullis users create`), authorized by the roles in config; agent keys are refused. Read-only for now.
  */
 export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
-  const builtIn: { prefix: string; roles: readonly Role[]; handle: ApiRoute }[] = [
+  const builtIn: ApiRouteGroup[] = [
     {
       prefix: '/api/v1/tools',
       roles: ['admin', 'auditor'],
@@ -94,42 +131,46 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
     if (guard) return (send(res, 403, { error: { code: 'request.forbidden', message: guard } }), true);
     if (url.pathname === '/api/v1/openapi.json' && req.method === 'GET') return (send(res, 200, apiDocument()), true);
 
-    const token = bearerToken(req.headers.authorization);
     const source = req.socket.remoteAddress;
-    const auth = token ? await gw.userAuthenticator.authenticate(token) : undefined;
-    if (!auth?.ok) {
+    const authn = gw.authentication();
+    const auth = await authn.people.authenticate(authRequestOf(req));
+    if (auth.kind !== 'authenticated') {
       options.onAuthFailure?.({
-        reason: auth ? auth.reason : 'missing',
+        reason: auth.reason,
         ...(source ? { sourceAddress: source } : {}),
-        ...(auth && !auth.ok && auth.keyId ? { keyId: auth.keyId } : {}),
+        ...(auth.keyId ? { keyId: auth.keyId } : {}),
       });
+      const code =
+        auth.status === 403
+          ? 'policy.denied'
+          : auth.status === 503
+            ? 'auth.unavailable'
+            : auth.reason === 'missing'
+              ? 'auth.missing'
+              : 'auth.invalid';
+      const message = auth.reason === 'missing' ? 'Authentication required' : auth.description;
       send(
         res,
-        401,
-        {
-          error: {
-            code: auth ? 'auth.invalid' : 'auth.missing',
-            message: auth ? 'Invalid credentials' : 'Authentication required',
-          },
-        },
+        auth.status,
+        { error: { code, message } },
         'application/json',
-        {
-          'www-authenticate': `Bearer realm="portcullis-api"${auth ? ', error="invalid_token"' : ''}`,
-        },
+        auth.status === 503 ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis-api') },
       );
       return true;
     }
-    const user = auth.principal.agent;
+    const user = auth.principal.user ?? auth.principal.agent;
     const roles = (gw.config().config.users[user]?.roles ?? []) as Role[];
-    if (req.method !== 'GET')
+    const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
+    const methods = route?.methods ?? ['GET'];
+    const method = req.method ?? 'GET';
+    if (!methods.includes(method))
       return (
         send(res, 405, { error: { code: 'request.invalid', message: 'Method not allowed' } }, 'application/json', {
-          allow: 'GET',
+          allow: methods.join(', '),
         }),
         true
       );
 
-    const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
     let status = 404;
     try {
       if (!route) {
@@ -140,13 +181,13 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
           error: { code: 'policy.denied', message: `Requires one of the roles: ${route.roles.join(', ')}` },
         });
       } else {
-        const r = await route.handle(url, { user, roles });
+        const r = await route.handle(url, { user, roles, method, readJson: () => readJsonBody(req) });
         status = r?.status ?? 404;
         if (r) send(res, r.status, r.body, r.contentType);
         else send(res, 404, { error: { code: 'request.invalid', message: 'Not found' } });
       }
     } finally {
-      options.onAction?.({ user, method: req.method ?? 'GET', path: url.pathname, status });
+      options.onAction?.({ user, method, path: url.pathname, status });
     }
     return true;
   };

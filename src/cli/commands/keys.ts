@@ -15,17 +15,23 @@ const section = (kind: KeyOwnerKind) => (kind === 'agent' ? 'agents' : 'users');
  * two processes never fork the chain). If the audit log cannot be written the change is still made, and the CLI
  * says so on stderr: refusing would leave a compromised key valid.
  */
-async function audited(loaded: LoadedConfig, stores: Stores, event: AuditEventInput): Promise<void> {
+/** Records a CLI change in the configured audit log (opening the stores when the caller has none open). */
+export async function audited(loaded: LoadedConfig, event: AuditEventInput, stores?: Stores): Promise<void> {
   const warn = (m: string) => process.stderr.write(`portcullis: audit: ${m}\n`);
   try {
-    const log = await createAuditLog({
-      ...auditOptionsOf(loaded, { stdio: true, log: warn }),
-      storage: stores.audit,
-    });
+    const own = stores ? undefined : await openStore(loaded);
     try {
-      await log.append(event);
+      const log = await createAuditLog({
+        ...auditOptionsOf(loaded, { stdio: true, log: warn }),
+        storage: (stores ?? own)!.audit,
+      });
+      try {
+        await log.append(event);
+      } finally {
+        await log.close();
+      }
     } finally {
-      await log.close();
+      await own?.close();
     }
   } catch (e) {
     warn(`${event.type} not recorded: ${(e as Error).message}`);
@@ -48,7 +54,7 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
     try {
       const names = Object.keys(kind === 'agent' ? loaded.config.agents : loaded.config.users);
       event = await fn({ names, store });
-      if (event) await audited(loaded, store, event);
+      if (event) await audited(loaded, event, store);
     } finally {
       await store.close();
     }

@@ -1,6 +1,7 @@
 import { GatewayError } from '../../core/errors.js';
 import type { AgentPermissions } from '../../policy/permissions.js';
 import type { Stage } from '../stage.js';
+import { clipForDisplay } from '../../core/text.js';
 
 /**
  * Per-agent permissions. A tool the agent may not use looks exactly like a tool that does not exist
@@ -18,7 +19,7 @@ export function authorizeStage(permissions: () => ReadonlyMap<string, AgentPermi
       call.record.reasons.push(...d.reasons);
       if (!d.allow) {
         call.record.decision = 'deny';
-        throw new GatewayError('tool.not_found', `Unknown tool: ${call.toolName}`, 'denied by policy (hidden)');
+        throw new GatewayError('tool.not_found', `Unknown tool: ${clipForDisplay(call.toolName)}`, 'denied by policy (hidden)');
       }
     },
   };

@@ -43,7 +43,7 @@ export interface PostgresStoresOptions {
 }
 
 /**
- * PostgreSQL (driver: pg, docs/adr/0010-storage-seam.md). One database for every component; schema versions in
+ * PostgreSQL (driver: pg, docs/adr/0012-storage-seam.md). One database for every component; schema versions in
  * `schema_migrations`. Key lookups are cached (see key-cache.ts) and invalidated through LISTEN/NOTIFY.
  */
 export async function createPostgresStores(options: PostgresStoresOptions): Promise<Stores> {

@@ -32,7 +32,7 @@ export interface SqliteStoresOptions {
 
 /**
  * Embedded SQLite: `<dataDir>/portcullis.db` (keys and the stores later features add) and `<dataDir>/audit.db`
- * (the audit chain, fsync'd on every commit; see docs/adr/0010-storage-seam.md for why two files). Reads are
+ * (the audit chain, fsync'd on every commit; see docs/adr/0012-storage-seam.md for why two files). Reads are
  * in-process and synchronous under the async interface, so the key lookup on the hot path costs no round trip
  * and sees a revocation made by another process (the CLI) at once.
  */
