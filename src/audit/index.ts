@@ -8,7 +8,6 @@ export type { AuditStore, StoredRecord, StoreQuery } from './store.js';
 export { createSqliteAuditStore } from './sqlite-store.js';
 export { verifyAuditChain, type VerifyOptions } from './verify.js';
 export { handleAuditApi, parseAuditFilter, type AuditApiResponse } from './rest.js';
-export { createAuditRecordSink, auditEventFromDecision, outcomeType } from './record-sink.js';
 export type { ExportFormat } from './export.js';
 export type {
   AppendResult,

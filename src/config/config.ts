@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { openApiBackendConfigSchema } from '../backends/openapi/config.js';
 import { riskConfigSchema } from '../risk/overrides.js';
 import { auditConfigSchema } from '../audit/config-schema.js';
+import { policyConfigSchema } from '../policy/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
 
 /**
@@ -15,6 +16,8 @@ export const configSchema = z
     openapi: z.record(backendName, openApiBackendConfigSchema).default({}),
     /** Pinned risk assessments and accepted poisoning findings, each with a required reason. */
     risk: riskConfigSchema.default({ overrides: [], accept: [] }),
+    /** Roles and rules (tool/prompt/resource globs, backend, risk, CEL conditions) on top of per-agent globs. */
+    policy: policyConfigSchema.default({ roles: {}, rules: [] }),
     /** Tamper-evident audit log: checkpoints, redaction, sinks, retention, fail mode. */
     audit: auditConfigSchema.default(auditConfigSchema.parse({})),
   })

@@ -5,7 +5,7 @@ import { toWebRequest } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, type AuthInfo } from '@modelcontextprotocol/server';
 import { bearerToken } from '../authn/api-key.js';
 import type { Principal } from '../core/principal.js';
-import type { Gateway } from '../gateway/gateway.js';
+import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
 import { checkHost, checkOrigin } from './request-guards.js';
@@ -91,8 +91,8 @@ const isInitialize = (body: unknown): boolean =>
  * 2026-07-28 stateless per-request), DNS-rebinding protection, API-key authentication,
  * a body size limit and clean JSON-RPC errors.
  */
-export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}): Promise<HttpFront> {
-  const cfg = () => gw.config().config.server;
+export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOptions = {}): Promise<HttpFront> {
+  const cfg = () => gw.server();
   const { host, port } = cfg();
   const sessions = createSessionRegistry(30 * 60_000);
 
@@ -111,11 +111,11 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     { legacy: 'reject', maxRequestBodySize: cfg().maxBodyBytes },
   );
 
-  gw.on('toolsChanged', () => {
+  gw.onToolsChanged(() => {
     for (const s of sessions.all()) void s.server.sendToolListChanged().catch(() => undefined);
     modern.notify.toolsChanged();
   });
-  gw.on('upstreamNotification', (n) => {
+  gw.onUpstreamNotification((n) => {
     if (n.method === 'notifications/resources/updated') {
       const uri = typeof n.params?.uri === 'string' ? n.params.uri : '';
       for (const s of sessions.all()) {
@@ -215,22 +215,18 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     const call = body as
       | { id?: string | number; method?: string; params?: { name?: unknown; arguments?: Record<string, unknown> } }
       | undefined;
-    if (
-      call?.method === 'tools/call' &&
-      typeof call.params?.name === 'string' &&
-      gw.permissions().get(principal.agent)?.check(call.params.name).allow
-    ) {
-      const problem = checkParamHeaders(
-        gw.catalog().get(call.params.name)?.definition.inputSchema,
-        call.params.arguments,
-        req.headers,
-      );
+    const schema =
+      call?.method === 'tools/call' && typeof call.params?.name === 'string'
+        ? gw.visibleToolSchema(principal, call.params.name)
+        : undefined;
+    if (schema) {
+      const problem = checkParamHeaders(schema, call?.params?.arguments, req.headers);
       if (problem) {
         res.writeHead(400, { 'content-type': 'application/json' });
         return void res.end(
           JSON.stringify({
             jsonrpc: '2.0',
-            id: call.id ?? null,
+            id: call?.id ?? null,
             error: { code: -32020, message: `Header mismatch: ${problem}` },
           }),
         );

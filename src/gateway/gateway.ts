@@ -1,20 +1,25 @@
 import { isDeepStrictEqual } from 'node:util';
-import { buildCatalog, type Catalog } from '../backends/catalog.js';
+import { buildCatalog, type Catalog, type CatalogEntry } from '../backends/catalog.js';
+import type { ToolTarget } from '../core/decision.js';
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../authn/api-key.js';
 import type { Backend } from '../core/backend.js';
-import { compileAllPermissions, type AgentPermissions } from '../policy/permissions.js';
+import { compilePolicy } from '../policy/compile.js';
+import { createPolicyEngine, type PolicyEngine } from '../policy/engine.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Store } from '../storage/repositories.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
 import type { RecordSink, Stage } from '../pipeline/stage.js';
+import type { MethodCall, ToolCall } from '../pipeline/call.js';
 import { resolveStage } from '../pipeline/stages/resolve.js';
 import { authorizeStage } from '../pipeline/stages/authorize.js';
 import { validateStage } from '../pipeline/stages/validate.js';
 import { executeStage } from '../pipeline/stages/execute.js';
 import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
 import type { AuditEventInput } from '../audit/types.js';
+import type { FrontDoorPort } from '../front/port.js';
+import { createResourceRouter, forwardStage, resolveMethodStage } from './resource-router.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -32,7 +37,8 @@ export interface GatewayEvents {
 export interface Gateway {
   config(): LoadedConfig;
   catalog(): Catalog;
-  permissions(): ReadonlyMap<string, AgentPermissions>;
+  /** The one decision point (rebuilt on reload). */
+  policy(): PolicyEngine;
   backends(): readonly Backend[];
   upstream(name: string): McpUpstream | undefined;
   upstreams(): readonly McpUpstream[];
@@ -40,7 +46,11 @@ export interface Gateway {
   authenticator: ApiKeyAuthenticator;
   /** User keys (REST API). */
   userAuthenticator: ApiKeyAuthenticator;
-  pipeline: Pipeline;
+  pipeline: Pipeline<ToolCall>;
+  /** resources/read|subscribe|unsubscribe, prompts/get, completion/complete. */
+  methodPipeline: Pipeline<MethodCall>;
+  /** The narrow interface the MCP front doors get. */
+  front: FrontDoorPort;
   store: Store;
   /** Shared argument validator (pipeline and OpenAPI backends). */
   validator: ArgsValidator;
@@ -59,13 +69,20 @@ export interface GatewayDeps {
   /** Where decision records go: the tamper-evident audit log (intent durably before execute). */
   records: RecordSink;
   /** Extra decision stages after validation (approvals, limits ... as they land). */
-  extraStages?: Stage[];
+  extraStages?: Stage<ToolCall>[];
   /** Credential values by name (environment variables until the vault lands). */
   getCredential?: (name: string) => string | undefined;
   /** Where events outside the call pipeline go (the audit log). */
   onEvent?: (event: AuditEventInput) => void;
   log?: (msg: string) => void;
 }
+
+const toolTarget = (e: CatalogEntry): ToolTarget => ({
+  kind: 'tool',
+  name: e.name,
+  backend: e.backend.name,
+  risk: { level: e.risk.level, categories: e.risk.categories, sideEffect: e.risk.sideEffect },
+});
 
 /** One configured backend: its kind, name and the config entry it was built from (for reload diffs). */
 type Slot = { key: string; config: unknown; backend: Backend };
@@ -74,7 +91,8 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
   const getCredential = deps.getCredential ?? ((n: string) => process.env[n]);
   let current = initial;
-  let permissions = compileAllPermissions(initial.config.agents);
+  const policyOf = (c: LoadedConfig) => createPolicyEngine(compilePolicy(c.config.agents, c.config.policy));
+  let policy = policyOf(initial);
   const slots = new Map<string, Slot>();
   const retired = new Set<Backend>();
   let catalog: Catalog = buildCatalog([]);
@@ -91,6 +109,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
   const rebuild = () => {
     validator.invalidate();
+    policy.invalidate();
     catalog = buildCatalog(allBackends(), current.config.risk);
     for (const name of catalog.collisions()) log(`tool name collision on "${name}": both tools withheld`);
     const nowQuarantined = new Set<string>();
@@ -140,16 +159,48 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   for (const [key, w] of wanted(initial)) install(key, w);
 
   const agentExists = (agent: string) => Object.hasOwn(current.config.agents, agent);
-  const pipeline = createPipeline(
-    [
-      resolveStage(() => catalog),
-      authorizeStage(() => permissions),
-      validateStage(validator),
-      ...(deps.extraStages ?? []),
-    ],
+  const pipeline = createPipeline<ToolCall>(
+    [resolveStage(() => catalog), authorizeStage(() => policy), validateStage(validator), ...(deps.extraStages ?? [])],
     executeStage(),
     deps.records,
   );
+  const upstreams = () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp');
+  const upstream = (n: string) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined;
+  const router = createResourceRouter({ upstreams, upstream, policy: () => policy });
+  const methodPipeline = createPipeline<MethodCall>(
+    [resolveMethodStage(() => router), authorizeStage(() => policy)],
+    forwardStage(),
+    deps.records,
+  );
+  const recordEvent = (event: AuditEventInput) => {
+    try {
+      deps.onEvent?.(event);
+    } catch (e) {
+      log(`event ${event.type} not recorded: ${(e as Error).message}`);
+    }
+  };
+  const authenticator = createApiKeyAuthenticator(deps.store.apiKeys, agentExists, 'agent');
+  const front: FrontDoorPort = {
+    server: () => current.config.server,
+    authenticator,
+    listTools: (principal) =>
+      catalog
+        .entries()
+        .filter((e) => policy.visible(principal, toolTarget(e)))
+        .map((e) => e.definition),
+    visibleToolSchema(principal, name) {
+      const e = catalog.get(name);
+      return e && policy.visible(principal, toolTarget(e)) ? e.definition.inputSchema : undefined;
+    },
+    callTool: (call) => pipeline.run(call),
+    forward: (call) => methodPipeline.run(call),
+    listResources: (principal, signal) => router.listResources(principal, signal),
+    listResourceTemplates: (principal, signal) => router.listTemplates(principal, signal),
+    listPrompts: (principal, signal) => router.listPrompts(principal, signal),
+    recordEvent,
+    onToolsChanged: (l) => void listeners.toolsChanged.push(l),
+    onUpstreamNotification: (l) => void listeners.upstreamNotification.push(l),
+  };
 
   const startAll = async (backends: Backend[]) => {
     const results = await Promise.allSettled(backends.map((b) => b.start()));
@@ -163,26 +214,22 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   return {
     config: () => current,
     catalog: () => catalog,
-    permissions: () => permissions,
+    policy: () => policy,
     backends: allBackends,
-    upstream: (n) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined,
-    upstreams: () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp'),
-    authenticator: createApiKeyAuthenticator(deps.store.apiKeys, agentExists, 'agent'),
+    upstream,
+    upstreams,
+    authenticator,
     userAuthenticator: createApiKeyAuthenticator(
       deps.store.apiKeys,
       (u) => Object.hasOwn(current.config.users, u),
       'user',
     ),
     pipeline,
+    methodPipeline,
+    front,
     store: deps.store,
     validator,
-    recordEvent: (event) => {
-      try {
-        deps.onEvent?.(event);
-      } catch (e) {
-        log(`event ${event.type} not recorded: ${(e as Error).message}`);
-      }
-    },
+    recordEvent,
     start: () => startAll(allBackends()),
     async reload(next) {
       const want = wanted(next);
@@ -202,7 +249,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
         slots.delete(k);
       }
       current = next;
-      permissions = compileAllPermissions(next.config.agents);
+      policy = policyOf(next);
       const fresh = [...added, ...changed].map((k) => install(k, want.get(k)!));
       rebuild();
       await startAll(fresh);
