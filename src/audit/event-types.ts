@@ -46,6 +46,11 @@ export const auditEventTypes = {
     owner: 'authn',
     description: 'A request failed authentication (missing, invalid, expired or revoked credential).',
   },
+  'auth.throttled': {
+    owner: 'limits',
+    description:
+      'A source address spent its failed-authentication budget; its requests get 429 until the budget refills.',
+  },
   'tool.quarantined': {
     owner: 'risk',
     description: 'A tool was hidden because its definition changed from its pinned hash or failed a poisoning scan.',

@@ -8,6 +8,7 @@ export type ResultStatus =
   | 'held'
   | 'not_found'
   | 'invalid_args'
+  | 'rate_limited'
   | 'backend_error'
   | 'timeout'
   | 'cancelled'

@@ -5,6 +5,7 @@
 export const errorCodes = {
   'auth.missing': { http: 401, jsonrpc: -32001, message: 'Authentication required' },
   'auth.invalid': { http: 401, jsonrpc: -32001, message: 'Invalid credentials' },
+  'auth.unavailable': { http: 503, jsonrpc: -32001, message: 'Credentials cannot be checked now; try again later' },
   'tool.not_found': { http: 404, jsonrpc: -32602, message: 'Unknown tool' },
   'resource.not_found': { http: 404, jsonrpc: -32002, message: 'Resource not found' },
   'prompt.not_found': { http: 404, jsonrpc: -32602, message: 'Unknown prompt' },
@@ -17,6 +18,8 @@ export const errorCodes = {
   'backend.timeout': { http: 504, jsonrpc: -32002, message: 'Backend call timed out' },
   'audit.unavailable': { http: 503, jsonrpc: -32004, message: 'Audit log unavailable; call refused' },
   'store.unavailable': { http: 503, jsonrpc: -32004, message: 'Store unavailable' },
+  'rate.limited': { http: 429, jsonrpc: -32029, message: 'Rate limit exceeded' },
+  'quota.exceeded': { http: 429, jsonrpc: -32029, message: 'Quota exceeded' },
   'request.invalid': { http: 400, jsonrpc: -32600, message: 'Invalid request' },
   internal: { http: 500, jsonrpc: -32603, message: 'Internal error' },
 } as const satisfies Record<string, { http: number; jsonrpc: number; message: string }>;
@@ -31,6 +34,8 @@ export class GatewayError extends Error {
     message?: string,
     /** Internal detail for the audit log only. */
     readonly detail?: string,
+    /** Safe, agent-facing structured data sent with the wire error (e.g. `retryAfterSeconds`). */
+    readonly data?: Readonly<Record<string, unknown>>,
   ) {
     super(message ?? errorCodes[code].message);
   }

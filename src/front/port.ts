@@ -1,4 +1,5 @@
-import type { ApiKeyAuthenticator } from '../authn/api-key.js';
+import type { Authentication } from '../authn/index.js';
+import type { FailedAuthGuard } from '../limits/index.js';
 import type { ServerConfig } from '../config/schema.js';
 import type { Principal } from '../core/principal.js';
 import type { JsonObject, ToolDefinition } from '../core/tool.js';
@@ -13,8 +14,12 @@ import type { MethodCall, ToolCall } from '../pipeline/call.js';
  */
 export interface FrontDoorPort {
   server(): ServerConfig;
-  /** Agent keys. */
-  readonly authenticator: ApiKeyAuthenticator;
+  /** Directory relative paths in config (TLS files) resolve against. */
+  baseDir(): string;
+  /** Authenticator chains (agents; people for the protected-resource metadata), from the current config. */
+  authentication(): Authentication;
+  /** Failed-authentication budget per source address (checked before authentication). */
+  readonly failedAuth: FailedAuthGuard;
   /** Tools this principal may see (definitions as served). */
   listTools(principal: Principal): ToolDefinition[];
   /** Input schema of a tool this principal may see, for `Mcp-Param` header checks; undefined otherwise. */

@@ -3,7 +3,7 @@ import { buildCatalog, type Catalog, type CatalogEntry } from '../backends/catal
 import type { ToolTarget } from '../core/decision.js';
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
-import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../authn/api-key.js';
+import { createAuthentication, type Authentication } from '../authn/index.js';
 import type { Backend } from '../core/backend.js';
 import { compilePolicy } from '../policy/compile.js';
 import { createPolicyEngine, type PolicyEngine } from '../policy/engine.js';
@@ -20,6 +20,7 @@ import { createArgsValidator, type ArgsValidator } from '../validation/index.js'
 import type { AuditEventInput } from '../audit/types.js';
 import type { FrontDoorPort } from '../front/port.js';
 import { createResourceRouter, forwardStage, resolveMethodStage } from './resource-router.js';
+import { createLimits, limitStage, type Limits } from '../limits/index.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -42,10 +43,8 @@ export interface Gateway {
   backends(): readonly Backend[];
   upstream(name: string): McpUpstream | undefined;
   upstreams(): readonly McpUpstream[];
-  /** Agent keys (MCP front door). */
-  authenticator: ApiKeyAuthenticator;
-  /** User keys (REST API). */
-  userAuthenticator: ApiKeyAuthenticator;
+  /** Authenticator chains for agents (MCP) and people (REST API), from the current config. */
+  authentication(): Authentication;
   pipeline: Pipeline<ToolCall>;
   /** resources/read|subscribe|unsubscribe, prompts/get, completion/complete. */
   methodPipeline: Pipeline<MethodCall>;
@@ -54,6 +53,8 @@ export interface Gateway {
   store: Store;
   /** Shared argument validator (pipeline and OpenAPI backends). */
   validator: ArgsValidator;
+  /** Rate limits, quotas and the failed-authentication guard (state survives reloads). */
+  limits: Limits;
   /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
   recordEvent(event: AuditEventInput): void;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
@@ -158,9 +159,17 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   };
   for (const [key, w] of wanted(initial)) install(key, w);
 
-  const agentExists = (agent: string) => Object.hasOwn(current.config.agents, agent);
+  const buildAuth = (cfg: LoadedConfig) => createAuthentication(cfg.config, { apiKeys: deps.store.apiKeys });
+  let authentication = buildAuth(initial);
+  const limits = createLimits(initial.config.limits);
   const pipeline = createPipeline<ToolCall>(
-    [resolveStage(() => catalog), authorizeStage(() => policy), validateStage(validator), ...(deps.extraStages ?? [])],
+    [
+      resolveStage(() => catalog),
+      authorizeStage(() => policy),
+      validateStage(validator),
+      ...(deps.extraStages ?? []),
+      limitStage(limits.limiter),
+    ],
     executeStage(),
     deps.records,
   );
@@ -179,10 +188,11 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       log(`event ${event.type} not recorded: ${(e as Error).message}`);
     }
   };
-  const authenticator = createApiKeyAuthenticator(deps.store.apiKeys, agentExists, 'agent');
   const front: FrontDoorPort = {
     server: () => current.config.server,
-    authenticator,
+    baseDir: () => current.baseDir,
+    authentication: () => authentication,
+    failedAuth: limits.failedAuth,
     listTools: (principal) =>
       catalog
         .entries()
@@ -218,20 +228,17 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     backends: allBackends,
     upstream,
     upstreams,
-    authenticator,
-    userAuthenticator: createApiKeyAuthenticator(
-      deps.store.apiKeys,
-      (u) => Object.hasOwn(current.config.users, u),
-      'user',
-    ),
+    authentication: () => authentication,
     pipeline,
     methodPipeline,
     front,
     store: deps.store,
     validator,
+    limits,
     recordEvent,
     start: () => startAll(allBackends()),
     async reload(next) {
+      const old0 = current.config;
       const want = wanted(next);
       const baseMoved = current.baseDir !== next.baseDir;
       const removed = [...slots.keys()].filter((k) => !want.has(k));
@@ -250,6 +257,13 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       }
       current = next;
       policy = policyOf(next);
+      limits.configure(next.config.limits);
+      if (
+        !isDeepStrictEqual(next.config.auth, old0.auth) ||
+        !isDeepStrictEqual(next.config.agents, old0.agents) ||
+        !isDeepStrictEqual(next.config.users, old0.users)
+      )
+        authentication = buildAuth(next);
       const fresh = [...added, ...changed].map((k) => install(k, want.get(k)!));
       rebuild();
       await startAll(fresh);
@@ -270,6 +284,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     },
     async close() {
       await Promise.allSettled([...allBackends(), ...retired].map((b) => b.close()));
+      await limits.close();
     },
   };
 }

@@ -41,7 +41,7 @@ export function auditEventFromDecision(
   return event;
 }
 
-const DENIED_STATUSES = new Set(['denied', 'held', 'not_found', 'invalid_args']);
+const DENIED_STATUSES = new Set(['denied', 'held', 'not_found', 'invalid_args', 'rate_limited']);
 
 export function outcomeType(rec: DecisionRecord): AuditEventType {
   const f = family(rec);

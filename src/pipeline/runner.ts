@@ -17,6 +17,8 @@ const statuses: Partial<Record<ErrorCode, ResultStatus>> = {
   'policy.denied': 'denied',
   'approval.required': 'held',
   'args.invalid': 'invalid_args',
+  'rate.limited': 'rate_limited',
+  'quota.exceeded': 'rate_limited',
   'backend.timeout': 'timeout',
   'audit.unavailable': 'audit_error',
 };
