@@ -66,7 +66,7 @@ afterAll(async () => {
 
 describe('resources through the one decision point', () => {
   it('lists only what policy allows: * does not cross /', async () => {
-    const c = await connectAgent(gw.url, gw.keys.reader!);
+    const c = await connectAgent(gw.url, gw.keys.reader);
     const uris = (await c.listResources()).resources.map((r) => r.uri);
     expect(uris).toEqual(['file:///srv/public/a.txt']);
     expect((await c.listPrompts()).prompts.map((p) => p.name)).toEqual(['fs_summary']);
@@ -74,7 +74,7 @@ describe('resources through the one decision point', () => {
   });
 
   it('refuses traversal in every spelling; only normalised, allowed URIs reach the upstream; all are audited', async () => {
-    const c = await connectAgent(gw.url, gw.keys.reader!);
+    const c = await connectAgent(gw.url, gw.keys.reader);
     const ok = await c.readResource({ uri: 'file:///srv/public/a.txt' });
     expect(JSON.stringify(ok.contents)).toContain('content of file:///srv/public/a.txt');
     // Normalised before matching and forwarding: the upstream gets the clean URI.
@@ -135,7 +135,7 @@ describe('resources through the one decision point', () => {
   }, 60_000);
 
   it('with the audit store gone, resources, prompts and completions are refused and nothing reaches the upstream', async () => {
-    const c = await connectAgent(gw.url, gw.keys.reader!);
+    const c = await connectAgent(gw.url, gw.keys.reader);
     const before = upstreamSaw().length;
     const data = join(gw.dir, '.portcullis');
     for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm']) rmSync(join(data, f), { force: true });
