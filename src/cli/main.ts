@@ -11,6 +11,7 @@ import { register as registerUsers } from './commands/users.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerImportOpenApi } from './commands/import-openapi.js';
 import { register as registerScan } from './commands/scan.js';
+import { register as registerPolicy } from './commands/policy.js';
 import { isGatewayError } from '../core/errors.js';
 
 const program = new Command()
@@ -29,6 +30,7 @@ registerSchema(program);
 registerAudit(program);
 registerImportOpenApi(program);
 registerScan(program);
+registerPolicy(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) {

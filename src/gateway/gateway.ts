@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { buildCatalog, type Catalog, type CatalogEntry } from '../backends/catalog.js';
-import type { ToolTarget } from '../core/decision.js';
+import { buildCatalog, toolTargetOf, type Catalog } from '../backends/catalog.js';
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createAuthentication, type Authentication } from '../authn/index.js';
@@ -78,12 +77,6 @@ export interface GatewayDeps {
   log?: (msg: string) => void;
 }
 
-const toolTarget = (e: CatalogEntry): ToolTarget => ({
-  kind: 'tool',
-  name: e.name,
-  backend: e.backend.name,
-  risk: { level: e.risk.level, categories: e.risk.categories, sideEffect: e.risk.sideEffect },
-});
 
 /** One configured backend: its kind, name and the config entry it was built from (for reload diffs). */
 type Slot = { key: string; config: unknown; backend: Backend };
@@ -196,11 +189,11 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     listTools: (principal) =>
       catalog
         .entries()
-        .filter((e) => policy.visible(principal, toolTarget(e)))
+        .filter((e) => policy.visible(principal, toolTargetOf(e)))
         .map((e) => e.definition),
     visibleToolSchema(principal, name) {
       const e = catalog.get(name);
-      return e && policy.visible(principal, toolTarget(e)) ? e.definition.inputSchema : undefined;
+      return e && policy.visible(principal, toolTargetOf(e)) ? e.definition.inputSchema : undefined;
     },
     callTool: (call) => pipeline.run(call),
     forward: (call) => methodPipeline.run(call),

@@ -3,6 +3,8 @@ import { authRequestOf } from '../authn/http-request.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { apiDocument } from './api-document.js';
+import { toolTargetOf } from '../backends/catalog.js';
+import { matrixCsv, permissionMatrix } from '../policy/matrix.js';
 
 export type Role = 'admin' | 'auditor' | 'approver';
 
@@ -82,6 +84,21 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
             .map((k) => ({ id: k.id, createdAt: k.createdAt, revokedAt: k.revokedAt })),
         }));
         return { status: 200, body: { agents } };
+      },
+    },
+    {
+      prefix: '/api/v1/policy',
+      roles: ['admin'],
+      handle: async (url) => {
+        if (url.pathname !== '/api/v1/policy/matrix') return undefined;
+        const rows = permissionMatrix(
+          gw.policy(),
+          Object.keys(gw.config().config.agents),
+          gw.catalog().entries().map(toolTargetOf),
+        );
+        return url.searchParams.get('format') === 'csv'
+          ? { status: 200, body: matrixCsv(rows), contentType: 'text/csv; charset=utf-8' }
+          : { status: 200, body: { rows } };
       },
     },
   ];

@@ -11,6 +11,8 @@ export interface PolicyEngine {
    * shows the tool, the call decides; a deny that depends on arguments does not hide it).
    */
   visible(principal: Principal, target: Target): boolean;
+  /** The decision behind `visible` (listing mode), with its rule and reasons: for the permission matrix. */
+  listing(principal: Principal, target: Target): Decision;
   /** Drops cached decisions (the tool catalog changed: risk may have changed with it). */
   invalidate(): void;
   readonly policy: CompiledPolicy;
@@ -193,6 +195,7 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
     policy,
     evaluate: (p, t) => cachedDecide(p, leaf(t), false),
     visible: (p, t) => cachedDecide(p, leaf(t), true).effect !== 'deny',
+    listing: (p, t) => cachedDecide(p, leaf(t), true),
     invalidate: () => {
       cache.clear();
       cached = 0;
