@@ -62,12 +62,13 @@ function reasonFor(r: CompiledRule, t: Leaf, pattern: string | undefined): strin
 export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
   const cache = new Map<string, Map<string, Decision>>();
   let cached = 0;
-  const rolesCache = new Map<string, string[]>();
+  const subjects = new Map<string, { roles: string[]; rules: CompiledRule[] }>();
 
-  const rolesOf = (p: Principal, key: string): string[] => {
-    let r = rolesCache.get(key);
-    if (!r) {
-      r = policy.roles
+  /** Roles of a principal and the rules whose subject matches it: computed once per principal, not per request. */
+  const subjectOf = (p: Principal, key: string): { roles: string[]; rules: CompiledRule[] } => {
+    let s = subjects.get(key);
+    if (!s) {
+      const roles = policy.roles
         .filter(
           (role) =>
             role.agents.has(p.agent) ||
@@ -75,10 +76,11 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
             (p.groups ?? []).some((g) => role.groups.has(g)),
         )
         .map((role) => role.name);
-      if (rolesCache.size > CACHE_LIMIT) rolesCache.clear();
-      rolesCache.set(key, r);
+      s = { roles, rules: policy.rules.filter((r) => subjectMatches(r, p, roles)) };
+      if (subjects.size > CACHE_LIMIT) subjects.clear();
+      subjects.set(key, s);
     }
-    return r;
+    return s;
   };
 
   const subjectMatches = (r: CompiledRule, p: Principal, roles: readonly string[]): boolean => {
@@ -115,15 +117,13 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
 
   /** `volatile`: a matching rule's condition depends on arguments or token claims, so the result is not cached. */
   function decide(p: Principal, t: Leaf, listing: boolean): { d: Decision; volatile: boolean } {
-    const key = keyOf(p);
-    const roles = rolesOf(p, key);
+    const { roles, rules } = subjectOf(p, keyOf(p));
     const sensitive = t.kind === 'tool' && SENSITIVE_LEVELS.has(t.risk.level);
     const hits: { r: CompiledRule; reason: string }[] = [];
     const notes: string[] = [];
     let volatile = false;
     let input: ConditionInput | undefined;
-    for (const r of policy.rules) {
-      if (!subjectMatches(r, p, roles)) continue;
+    for (const r of rules) {
       const m = targetMatches(r, t);
       if (!m.ok) continue;
       if (sensitive && r.effect !== 'deny' && !m.exact && !r.grantsHighByGlob) {
@@ -197,6 +197,7 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
     visible: (p, t) => cachedDecide(p, leaf(t), true).effect !== 'deny',
     listing: (p, t) => cachedDecide(p, leaf(t), true),
     invalidate: () => {
+      subjects.clear();
       cache.clear();
       cached = 0;
     },
