@@ -55,47 +55,51 @@ const call = (toolName: string, args: Record<string, unknown> = {}): ToolCall =>
   record: { requestId: 'r', timestamp: 'now', method: 'tools/call', decision: 'deny', reasons: [] },
 });
 
-describe('stages, each alone', () => {
-  it('resolve sets the entry, the policy target and the risk; unknown tools stop with not_found', () => {
+describe('stages, each alone', async () => {
+  it('resolve sets the entry, the policy target and the risk; unknown tools stop with not_found', async () => {
     const c = call('mem_get_note');
-    resolveStage(() => catalog).run(c);
+    await resolveStage(() => catalog).run(c);
     expect(c.target).toMatchObject({ kind: 'tool', name: 'mem_get_note', backend: 'mem', args: {} });
     expect(c.record.backend).toBe('mem');
-    expect(() => resolveStage(() => catalog).run(call('mem_nope'))).toThrow(/Unknown tool/);
+    await expect(async () => resolveStage(() => catalog).run(call('mem_nope'))).rejects.toThrow(/Unknown tool/);
   });
 
-  it('authorize records effect, rule and reasons; a denied tool looks unknown', () => {
+  it('authorize records effect, rule and reasons; a denied tool looks unknown', async () => {
     const ok = call('mem_get_note');
-    resolveStage(() => catalog).run(ok);
-    authorizeStage<ToolCall>(() => engine({ bot: { tools: { allow: ['mem_*'] } } })).run(ok);
+    await resolveStage(() => catalog).run(ok);
+    await authorizeStage<ToolCall>(() => engine({ bot: { tools: { allow: ['mem_*'] } } })).run(ok);
     expect(ok.record).toMatchObject({ decision: 'allow', rule: 'agents.bot.tools.allow' });
 
     const high = call('mem_delete_all_users');
-    resolveStage(() => catalog).run(high);
+    await resolveStage(() => catalog).run(high);
     expect(high.target?.kind === 'tool' && high.target.risk.level).toBe('high');
-    expect(() => authorizeStage<ToolCall>(() => engine({ bot: { tools: { allow: ['mem_*'] } } })).run(high)).toThrow(
-      /Unknown tool: mem_delete_all_users/,
-    );
+    await expect(async () =>
+      authorizeStage<ToolCall>(() => engine({ bot: { tools: { allow: ['mem_*'] } } })).run(high),
+    ).rejects.toThrow(/Unknown tool: mem_delete_all_users/);
     expect(high.record).toMatchObject({ decision: 'deny', rule: 'sensitive-default' });
   });
 
-  it('authorize refuses without a resolved target (fail closed)', () => {
-    expect(() => authorizeStage<ToolCall>(() => engine({})).run(call('x'))).toThrow(/Internal error/);
+  it('authorize refuses without a resolved target (fail closed)', async () => {
+    await expect(async () => authorizeStage<ToolCall>(() => engine({})).run(call('x'))).rejects.toThrow(
+      /Internal error/,
+    );
   });
 
-  it('validate checks arguments against the schema and names the field', () => {
+  it('validate checks arguments against the schema and names the field', async () => {
     const c = call('mem_get_note', { id: 5 });
-    resolveStage(() => catalog).run(c);
-    expect(() => validateStage(createArgsValidator()).run(c)).toThrow(/Invalid arguments for mem_get_note/);
+    await resolveStage(() => catalog).run(c);
+    await expect(async () => validateStage(createArgsValidator()).run(c)).rejects.toThrow(
+      /Invalid arguments for mem_get_note/,
+    );
     const good = call('mem_get_note', { id: 'n1' });
-    resolveStage(() => catalog).run(good);
-    validateStage(createArgsValidator()).run(good);
+    await resolveStage(() => catalog).run(good);
+    await validateStage(createArgsValidator()).run(good);
     expect(good.argsValidated).toBe(true);
   });
 
   it('execute calls the backend with the local name and arguments', async () => {
     const c = call('mem_get_note', { id: 'n1' });
-    resolveStage(() => catalog).run(c);
+    await resolveStage(() => catalog).run(c);
     await executeStage().run(c);
     expect(c.result?.content[0]).toEqual({ type: 'text', text: 'get_note {"id":"n1"}' });
   });
