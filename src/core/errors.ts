@@ -21,6 +21,9 @@ export const errorCodes = {
   'rate.limited': { http: 429, jsonrpc: -32029, message: 'Rate limit exceeded' },
   'quota.exceeded': { http: 429, jsonrpc: -32029, message: 'Quota exceeded' },
   'request.invalid': { http: 400, jsonrpc: -32600, message: 'Invalid request' },
+  'request.forbidden': { http: 403, jsonrpc: -32000, message: 'Forbidden' },
+  'request.not_found': { http: 404, jsonrpc: -32601, message: 'Not found' },
+  'request.method_not_allowed': { http: 405, jsonrpc: -32601, message: 'Method not allowed' },
   internal: { http: 500, jsonrpc: -32603, message: 'Internal error' },
 } as const satisfies Record<string, { http: number; jsonrpc: number; message: string }>;
 

@@ -3,6 +3,7 @@ import { authRequestOf } from '../authn/http-request.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { apiDocument } from './api-document.js';
+import { HttpError, sendHttpError } from './http-error.js';
 import { toolTargetOf } from '../backends/catalog.js';
 import { matrixCsv, permissionMatrix } from '../policy/matrix.js';
 
@@ -108,7 +109,7 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
     if (!url.pathname.startsWith('/api/v1/') && url.pathname !== '/api/v1') return false;
     const server = gw.config().config.server;
     const guard = checkHost(req.headers.host, server) ?? checkOrigin(req.headers.origin, server);
-    if (guard) return (send(res, 403, { error: { code: 'request.forbidden', message: guard } }), true);
+    if (guard) return (sendHttpError(res, new HttpError('request.forbidden', guard)), true);
     if (url.pathname === '/api/v1/openapi.json' && req.method === 'GET') return (send(res, 200, apiDocument()), true);
 
     const source = req.socket.remoteAddress;
@@ -129,40 +130,34 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
               ? 'auth.missing'
               : 'auth.invalid';
       const message = auth.reason === 'missing' ? 'Authentication required' : auth.description;
-      send(
+      sendHttpError(
         res,
-        auth.status,
-        { error: { code, message } },
-        'application/json',
-        auth.status === 503 ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis-api') },
+        new HttpError(
+          code,
+          message,
+          code === 'auth.unavailable' ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis-api') },
+        ),
       );
       return true;
     }
     const user = auth.principal.user ?? auth.principal.agent;
     const roles = (gw.config().config.users[user]?.roles ?? []) as Role[];
     if (req.method !== 'GET')
-      return (
-        send(res, 405, { error: { code: 'request.invalid', message: 'Method not allowed' } }, 'application/json', {
-          allow: 'GET',
-        }),
-        true
-      );
+      return (sendHttpError(res, new HttpError('request.method_not_allowed', undefined, { allow: 'GET' })), true);
 
     const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
     let status = 404;
     try {
       if (!route) {
-        send(res, 404, { error: { code: 'request.invalid', message: 'Not found' } });
+        sendHttpError(res, new HttpError('request.not_found'));
       } else if (!route.roles.some((r) => roles.includes(r))) {
         status = 403;
-        send(res, 403, {
-          error: { code: 'policy.denied', message: `Requires one of the roles: ${route.roles.join(', ')}` },
-        });
+        sendHttpError(res, new HttpError('policy.denied', `Requires one of the roles: ${route.roles.join(', ')}`));
       } else {
         const r = await route.handle(url, { user, roles });
         status = r?.status ?? 404;
         if (r) send(res, r.status, r.body, r.contentType);
-        else send(res, 404, { error: { code: 'request.invalid', message: 'Not found' } });
+        else sendHttpError(res, new HttpError('request.not_found'));
       }
     } finally {
       options.onAction?.({ user, method: req.method ?? 'GET', path: url.pathname, status });
