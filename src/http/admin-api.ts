@@ -38,7 +38,12 @@ const send = (
  * `/api/v1/...`: the REST API for people (administrators, auditors, approvers). Authenticated with user keys
  * (`portcullis users create`), authorized by the roles in config; agent keys are refused. Read-only for now.
  */
-export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
+/** What the REST API may ask of the gateway: read-only views, the people authenticator chain and the policy. */
+export type AdminApiPort = Pick<Gateway, 'config' | 'catalog' | 'backends' | 'authentication' | 'policy'> & {
+  store: Pick<Gateway['store'], 'apiKeys'>;
+};
+
+export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) {
   const builtIn: { prefix: string; roles: readonly Role[]; handle: ApiRoute }[] = [
     {
       prefix: '/api/v1/tools',
