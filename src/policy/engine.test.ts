@@ -33,6 +33,7 @@ const config = {
   agents: {
     'ci-bot': { tools: { allow: ['github_get_*', 'billing_refund'], deny: ['github_get_secret*'] } },
     wild: { tools: { allow: ['*'] } },
+    named: { tools: { allow: ['*', 'any_delete'] } },
     helper: {},
   },
   policy: {

@@ -31,7 +31,8 @@ function targetMatches(r: CompiledRule, t: Leaf): { ok: boolean; pattern?: strin
   let pattern: string | undefined;
   let exact = false;
   if (r.names) {
-    const g = r.names.find((n) => n.test(label));
+    // An exact name wins over a glob of the same rule: it is what grants a sensitive tool.
+    const g = r.names.find((n) => n.exact && n.test(label)) ?? r.names.find((n) => n.test(label));
     if (!g) return { ok: false };
     pattern = g.pattern;
     exact = g.exact;
