@@ -19,6 +19,7 @@ import { createArgsValidator, type ArgsValidator } from '../validation/index.js'
 import type { AuditEventInput } from '../audit/types.js';
 import type { FrontDoorPort } from '../front/port.js';
 import { createResourceRouter, forwardStage, resolveMethodStage } from './resource-router.js';
+import { hasSecretRef, type SecretResolver } from '../vault/index.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
 
 export interface GatewayEvents {
@@ -70,20 +71,28 @@ export interface GatewayDeps {
   records: RecordSink;
   /** Extra decision stages after validation (approvals, limits ... as they land). */
   extraStages?: Stage<ToolCall>[];
-  /** Credential values by name (environment variables until the vault lands). */
+  /** Credential values by env name (tests); `${secret:NAME}` references go to `secrets`. */
   getCredential?: (name: string) => string | undefined;
+  /** Resolves `${secret:NAME}` references on the outbound path (the vault: section's provider). */
+  secrets?: SecretResolver;
   /** Where events outside the call pipeline go (the audit log). */
   onEvent?: (event: AuditEventInput) => void;
+  /** Every live secret value the gateway holds (kept out of every backend's results). */
+  secretValues?: () => Iterable<string>;
   log?: (msg: string) => void;
 }
-
 
 /** One configured backend: its kind, name and the config entry it was built from (for reload diffs). */
 type Slot = { key: string; config: unknown; backend: Backend };
 
 export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway {
   const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
-  const getCredential = deps.getCredential ?? ((n: string) => process.env[n]);
+  const envCredential = deps.getCredential ?? ((n: string) => process.env[n]);
+  const getCredential = (n: string): string | undefined | Promise<string> => {
+    if (!hasSecretRef(n)) return envCredential(n);
+    if (!deps.secrets) return Promise.reject(new Error(`${n}: no secret provider configured`));
+    return deps.secrets.resolve(n);
+  };
   let current = initial;
   const policyOf = (c: LoadedConfig) => createPolicyEngine(compilePolicy(c.config.agents, c.config.policy));
   let policy = policyOf(initial);
@@ -99,6 +108,14 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   const validator = createArgsValidator({
     onSchemaError: (key, msg) => log(`tool ${key}: input schema does not compile, calls refused: ${msg}`),
   });
+
+  const recordEvent = (event: AuditEventInput): void => {
+    try {
+      deps.onEvent?.(event);
+    } catch (e) {
+      log(`event ${event.type} not recorded: ${(e as Error).message}`);
+    }
+  };
 
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
   const rebuild = () => {
@@ -130,7 +147,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       m.set(`mcp:${name}`, {
         config: u,
         create: () => {
-          const up = createMcpUpstream(name, u, cfg.baseDir, log);
+          const up = createMcpUpstream(name, u, cfg.baseDir, log, deps.secrets);
           up.onNotification((n) => listeners.upstreamNotification.forEach((l) => l(n)));
           return up;
         },
@@ -139,13 +156,45 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     for (const [name, o] of Object.entries(cfg.config.openapi)) {
       m.set(`openapi:${name}`, {
         config: o,
-        create: () => createOpenApiBackend({ name, ...o }, { getCredential, validator, baseDir: cfg.baseDir }),
+        create: () =>
+          createOpenApiBackend(
+            { name, ...o },
+            {
+              getCredential,
+              validator,
+              baseDir: cfg.baseDir,
+              ...(deps.secretValues ? { otherSecrets: deps.secretValues } : {}),
+              onLeak: (l) =>
+                recordEvent({
+                  type: 'secret.leak.redacted',
+                  requestId: l.requestId,
+                  backend: l.backend,
+                  tool: l.tool,
+                  detail: { where: l.where, encodings: l.encodings, count: l.count },
+                }),
+            },
+          ),
       });
     }
     return m;
   };
+  const circuitEvent = {
+    open: 'backend.circuit.opened',
+    'half-open': 'backend.circuit.probed',
+    closed: 'backend.circuit.closed',
+  } as const;
+  const limits = createLimits(initial.config.limits, {
+    onCircuitChange: (backend, c) => {
+      log(`backend ${backend}: circuit ${c.to} (${c.reason})`);
+      try {
+        deps.onEvent?.({ type: circuitEvent[c.to], backend, reasons: [c.reason], detail: { from: c.from } });
+      } catch (e) {
+        log(`event ${circuitEvent[c.to]} not recorded: ${(e as Error).message}`);
+      }
+    },
+  });
   const install = (key: string, w: { config: unknown; create: () => Backend }): Backend => {
-    const backend = w.create();
+    const backend = limits.guardBackend(w.create());
     backend.onToolsChanged(rebuild);
     slots.set(key, { key, config: w.config, backend });
     return backend;
@@ -154,7 +203,6 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
 
   const buildAuth = (cfg: LoadedConfig) => createAuthentication(cfg.config, { apiKeys: deps.store.apiKeys });
   let authentication = buildAuth(initial);
-  const limits = createLimits(initial.config.limits);
   const pipeline = createPipeline<ToolCall>(
     [
       resolveStage(() => catalog),
@@ -174,13 +222,6 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     forwardStage(),
     deps.records,
   );
-  const recordEvent = (event: AuditEventInput) => {
-    try {
-      deps.onEvent?.(event);
-    } catch (e) {
-      log(`event ${event.type} not recorded: ${(e as Error).message}`);
-    }
-  };
   const front: FrontDoorPort = {
     server: () => current.config.server,
     baseDir: () => current.baseDir,

@@ -12,12 +12,49 @@ export type Role = 'admin' | 'auditor' | 'approver';
 /** Framework-free sub-handler: returns undefined when the path is not its own. */
 export type ApiRoute = (
   url: URL,
-  ctx: { user: string; roles: readonly Role[] },
+  ctx: {
+    user: string;
+    roles: readonly Role[];
+    method: string;
+    /** The request body parsed as JSON (at most 256 KiB); throws on anything else. */
+    readJson(): Promise<unknown>;
+  },
 ) => Promise<{ status: number; body: unknown; contentType?: string } | undefined>;
+
+/** A route group; `methods` defaults to GET only. */
+export interface ApiRouteGroup {
+  prefix: string;
+  roles: readonly Role[];
+  methods?: readonly string[];
+  handle: ApiRoute;
+}
+
+const MAX_BODY = 256 * 1024;
+
+export class ApiBodyError extends Error {
+  override readonly name = 'ApiBodyError';
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new ApiBodyError('expected a JSON body (content-type: application/json)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new ApiBodyError(`body larger than ${MAX_BODY} bytes`);
+    chunks.push(c as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new ApiBodyError('body is not valid JSON');
+  }
+}
 
 export interface AdminApiOptions {
   /** Extra route groups (audit, approvals ...), each with the roles allowed to use it. */
-  routes?: { prefix: string; roles: readonly Role[]; handle: ApiRoute }[];
+  routes?: ApiRouteGroup[];
   /** Called for every authenticated request (the audit log records admin actions). */
   onAction?: (info: { user: string; method: string; path: string; status: number }) => void;
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
@@ -44,7 +81,7 @@ export type AdminApiPort = Pick<Gateway, 'config' | 'catalog' | 'backends' | 'au
 };
 
 export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) {
-  const builtIn: { prefix: string; roles: readonly Role[]; handle: ApiRoute }[] = [
+  const builtIn: ApiRouteGroup[] = [
     {
       prefix: '/api/v1/tools',
       roles: ['admin', 'auditor'],
@@ -147,10 +184,15 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
     }
     const user = auth.principal.user ?? auth.principal.agent;
     const roles = (gw.config().config.users[user]?.roles ?? []) as Role[];
-    if (req.method !== 'GET')
-      return (sendHttpError(res, new HttpError('request.method_not_allowed', undefined, { allow: 'GET' })), true);
-
     const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
+    const methods = route?.methods ?? ['GET'];
+    const method = req.method ?? 'GET';
+    if (!methods.includes(method))
+      return (
+        sendHttpError(res, new HttpError('request.method_not_allowed', undefined, { allow: methods.join(', ') })),
+        true
+      );
+
     let status = 404;
     try {
       if (!route) {
@@ -159,13 +201,13 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
         status = 403;
         sendHttpError(res, new HttpError('policy.denied', `Requires one of the roles: ${route.roles.join(', ')}`));
       } else {
-        const r = await route.handle(url, { user, roles });
+        const r = await route.handle(url, { user, roles, method, readJson: () => readJsonBody(req) });
         status = r?.status ?? 404;
         if (r) send(res, r.status, r.body, r.contentType);
         else sendHttpError(res, new HttpError('request.not_found'));
       }
     } finally {
-      options.onAction?.({ user, method: req.method ?? 'GET', path: url.pathname, status });
+      options.onAction?.({ user, method, path: url.pathname, status });
     }
     return true;
   };

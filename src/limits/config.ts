@@ -51,6 +51,36 @@ export const failedAuthSchema = z
   })
   .strict();
 
+const breakerFields = {
+  enabled: z.boolean(),
+  /** Opens after this many backend failures in a row... */
+  consecutiveFailures: z.number().int().positive(),
+  /** ...or when this share of the last `window` calls failed, once `minimumCalls` are in the window. */
+  failureRate: z.number().gt(0).max(1),
+  window: z.number().int().positive().max(10_000),
+  minimumCalls: z.number().int().positive(),
+  /** Stays open (calls fail fast) this long, then lets `halfOpenProbes` calls through. */
+  openMs: z.number().int().positive(),
+  halfOpenProbes: z.number().int().positive().max(100),
+};
+export const BREAKER_DEFAULT = {
+  enabled: true,
+  consecutiveFailures: 5,
+  failureRate: 0.5,
+  window: 20,
+  minimumCalls: 10,
+  openMs: 30_000,
+  halfOpenProbes: 1,
+};
+export const breakersSchema = z
+  .object({
+    /** For every backend (upstream MCP server or OpenAPI backend, i.e. per OpenAPI host). */
+    default: z.object(breakerFields).partial().strict().default({}),
+    /** Per backend name: overrides of the default. */
+    backends: z.record(z.string(), z.object(breakerFields).partial().strict()).default({}),
+  })
+  .strict();
+
 const FAILED_AUTH_DEFAULT = { enabled: true, limit: 30, per: 'minute' as const };
 
 export const limitsConfigSchema = z
@@ -58,6 +88,8 @@ export const limitsConfigSchema = z
     rate: z.array(rateRuleSchema).default([]),
     quotas: z.array(quotaSchema).default([]),
     failedAuth: failedAuthSchema.default(FAILED_AUTH_DEFAULT),
+    /** Circuit breakers per backend. */
+    breakers: breakersSchema.default({ default: {}, backends: {} }),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -83,4 +115,11 @@ export const limitsDefaults: LimitsConfig = limitsConfigSchema.parse({});
 export const bucketOf = (b: { limit: number; per: keyof typeof periodMs; burst?: number | undefined }) => ({
   capacity: b.burst ?? b.limit,
   refillPerMs: b.limit / periodMs[b.per],
+});
+
+/** The breaker options of one backend: built-in defaults < `breakers.default` < `breakers.backends.<name>`. */
+export const breakerOptionsFor = (cfg: LimitsConfig, backend: string) => ({
+  ...BREAKER_DEFAULT,
+  ...cfg.breakers.default,
+  ...cfg.breakers.backends[backend],
 });

@@ -3,13 +3,16 @@ import { describeTarget, type Target } from '../../core/decision.js';
 import type { PolicyEngine } from '../../policy/engine.js';
 import type { BaseCall } from '../call.js';
 import type { Stage } from '../stage.js';
+import { clipForDisplay } from '../../core/text.js';
 
 /** What an agent is told about a target it may not use: exactly what it is told about one that does not exist. */
 export function hiddenError(t: Target): GatewayError {
   const leaf = t.kind === 'completion' ? t.ref : t;
-  if (leaf.kind === 'resource') return new GatewayError('resource.not_found', `Resource not found: ${leaf.uri}`);
-  if (leaf.kind === 'prompt') return new GatewayError('prompt.not_found', `Unknown prompt: ${leaf.name}`);
-  return new GatewayError('tool.not_found', `Unknown tool: ${leaf.name}`);
+  if (leaf.kind === 'resource')
+    return new GatewayError('resource.not_found', `Resource not found: ${clipForDisplay(leaf.uri)}`);
+  if (leaf.kind === 'prompt')
+    return new GatewayError('prompt.not_found', `Unknown prompt: ${clipForDisplay(leaf.name)}`);
+  return new GatewayError('tool.not_found', `Unknown tool: ${clipForDisplay(leaf.name)}`);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Catalog } from '../../backends/catalog.js';
 import { GatewayError } from '../../core/errors.js';
 import type { ToolCall } from '../call.js';
 import type { Stage } from '../stage.js';
+import { clipForDisplay } from '../../core/text.js';
 
 /** Namespaced tool name → backend + definition + risk, and the policy target. Unknown and quarantined tools stop here, alike. */
 export function resolveStage(catalog: () => Catalog): Stage<ToolCall> {
@@ -14,7 +15,7 @@ export function resolveStage(catalog: () => Catalog): Stage<ToolCall> {
         const q = c.all().find((e) => e.name === call.toolName && e.quarantined);
         call.record.reasons.push(q ? 'tool is quarantined (critical poisoning finding)' : 'no such tool');
         if (q) call.record.rule = 'risk.quarantine';
-        throw new GatewayError('tool.not_found', `Unknown tool: ${call.toolName}`);
+        throw new GatewayError('tool.not_found', `Unknown tool: ${clipForDisplay(call.toolName)}`);
       }
       call.entry = entry;
       call.target = {
