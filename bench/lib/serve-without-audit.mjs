@@ -14,7 +14,7 @@ const gw = createGateway(loaded, {
   log: () => undefined,
 });
 await gw.start();
-const front = await startHttpFront(gw);
+const front = await startHttpFront(gw.front);
 process.stdout.write(`listening on ${front.url}\n`);
 process.on(
   'SIGTERM',

@@ -13,7 +13,6 @@ export type { RedactionConfig, RedactionMode, PathRule } from './redaction/redac
 export type { AuditStore, StoredRecord, StoreQuery } from './store.js';
 export { verifyAuditChain, type VerifyOptions } from './verify.js';
 export { handleAuditApi, parseAuditFilter, type AuditApiResponse } from './rest.js';
-export { createAuditRecordSink, auditEventFromDecision, outcomeType } from './record-sink.js';
 export type { ExportFormat } from './export.js';
 export type {
   AppendResult,

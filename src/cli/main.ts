@@ -13,6 +13,7 @@ import { register as registerAudit } from './commands/audit.js';
 import { register as registerImportOpenApi } from './commands/import-openapi.js';
 import { register as registerScan } from './commands/scan.js';
 import { register as registerStorage } from './commands/storage.js';
+import { register as registerPolicy } from './commands/policy.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerInit } from './commands/init.js';
 import { isGatewayError } from '../core/errors.js';
@@ -35,6 +36,7 @@ registerAudit(program);
 registerImportOpenApi(program);
 registerScan(program);
 registerStorage(program);
+registerPolicy(program);
 registerSecrets(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

@@ -91,7 +91,7 @@ export async function runGateway(
   });
   let front: HttpFront;
   try {
-    front = await startHttpFront(gw, {
+    front = await startHttpFront(gw.front, {
       routes: async (req, res, url) => health(req, res, url) || (await api(req, res, url)),
       onAuthFailure: authFailed,
     });

@@ -1,4 +1,5 @@
-import { createAuditLog, createAuditRecordSink, type AuditLog } from '../audit/index.js';
+import { createAuditLog, type AuditLog } from '../audit/index.js';
+import { createAuditRecordSink } from './record-sink.js';
 import type { LoadedConfig } from '../config/load.js';
 import { openStores } from '../storage/open-stores.js';
 import type { Stores } from '../storage/repositories.js';

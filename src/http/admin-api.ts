@@ -3,6 +3,9 @@ import { authRequestOf } from '../authn/http-request.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { apiDocument } from './api-document.js';
+import { HttpError, sendHttpError } from './http-error.js';
+import { toolTargetOf } from '../backends/catalog.js';
+import { matrixCsv, permissionMatrix } from '../policy/matrix.js';
 
 export type Role = 'admin' | 'auditor' | 'approver';
 
@@ -72,7 +75,12 @@ const send = (
  * `/api/v1/...`: the REST API for people (administrators, auditors, approvers). Authenticated with user keys
  * (`portcullis users create`), authorized by the roles in config; agent keys are refused. Read-only for now.
  */
-export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
+/** What the REST API may ask of the gateway: read-only views, the people authenticator chain and the policy. */
+export type AdminApiPort = Pick<Gateway, 'config' | 'catalog' | 'backends' | 'authentication' | 'policy'> & {
+  store: Pick<Gateway['store'], 'apiKeys'>;
+};
+
+export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) {
   const builtIn: ApiRouteGroup[] = [
     {
       prefix: '/api/v1/tools',
@@ -121,6 +129,21 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
         return { status: 200, body: { agents } };
       },
     },
+    {
+      prefix: '/api/v1/policy',
+      roles: ['admin'],
+      handle: async (url) => {
+        if (url.pathname !== '/api/v1/policy/matrix') return undefined;
+        const rows = permissionMatrix(
+          gw.policy(),
+          Object.keys(gw.config().config.agents),
+          gw.catalog().entries().map(toolTargetOf),
+        );
+        return url.searchParams.get('format') === 'csv'
+          ? { status: 200, body: matrixCsv(rows), contentType: 'text/csv; charset=utf-8' }
+          : { status: 200, body: { rows } };
+      },
+    },
   ];
   const routes = [...builtIn, ...(options.routes ?? [])];
 
@@ -128,7 +151,7 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
     if (!url.pathname.startsWith('/api/v1/') && url.pathname !== '/api/v1') return false;
     const server = gw.config().config.server;
     const guard = checkHost(req.headers.host, server) ?? checkOrigin(req.headers.origin, server);
-    if (guard) return (send(res, 403, { error: { code: 'request.forbidden', message: guard } }), true);
+    if (guard) return (sendHttpError(res, new HttpError('request.forbidden', guard)), true);
     if (url.pathname === '/api/v1/openapi.json' && req.method === 'GET') return (send(res, 200, apiDocument()), true);
 
     const source = req.socket.remoteAddress;
@@ -149,12 +172,13 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
               ? 'auth.missing'
               : 'auth.invalid';
       const message = auth.reason === 'missing' ? 'Authentication required' : auth.description;
-      send(
+      sendHttpError(
         res,
-        auth.status,
-        { error: { code, message } },
-        'application/json',
-        auth.status === 503 ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis-api') },
+        new HttpError(
+          code,
+          message,
+          code === 'auth.unavailable' ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis-api') },
+        ),
       );
       return true;
     }
@@ -165,26 +189,22 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
     const method = req.method ?? 'GET';
     if (!methods.includes(method))
       return (
-        send(res, 405, { error: { code: 'request.invalid', message: 'Method not allowed' } }, 'application/json', {
-          allow: methods.join(', '),
-        }),
+        sendHttpError(res, new HttpError('request.method_not_allowed', undefined, { allow: methods.join(', ') })),
         true
       );
 
     let status = 404;
     try {
       if (!route) {
-        send(res, 404, { error: { code: 'request.invalid', message: 'Not found' } });
+        sendHttpError(res, new HttpError('request.not_found'));
       } else if (!route.roles.some((r) => roles.includes(r))) {
         status = 403;
-        send(res, 403, {
-          error: { code: 'policy.denied', message: `Requires one of the roles: ${route.roles.join(', ')}` },
-        });
+        sendHttpError(res, new HttpError('policy.denied', `Requires one of the roles: ${route.roles.join(', ')}`));
       } else {
         const r = await route.handle(url, { user, roles, method, readJson: () => readJsonBody(req) });
         status = r?.status ?? 404;
         if (r) send(res, r.status, r.body, r.contentType);
-        else send(res, 404, { error: { code: 'request.invalid', message: 'Not found' } });
+        else sendHttpError(res, new HttpError('request.not_found'));
       }
     } finally {
       options.onAction?.({ user, method, path: url.pathname, status });

@@ -57,6 +57,13 @@ export function apiDocument(): Record<string, unknown> {
       '/api/v1/agents': {
         get: { summary: 'Agents, permissions and key ids, never secrets (role: admin)', responses: ok('Agents') },
       },
+      '/api/v1/policy/matrix': {
+        get: {
+          summary: 'Permission matrix: agent × tool with effect, visibility and deciding rule (role: admin)',
+          parameters: [{ name: 'format', in: 'query', schema: { enum: ['json', 'csv'] } }],
+          responses: { 200: { description: 'Matrix', content: { 'application/json': {}, 'text/csv': {} } } },
+        },
+      },
       '/api/v1/audit': {
         get: {
           summary: 'Query the audit log with cursor pagination (roles: admin, auditor)',

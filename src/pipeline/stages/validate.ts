@@ -23,7 +23,10 @@ export function validateStage(validator: ArgsValidator): Stage {
       if (!check.ok) {
         const fields = check.errors.map((e) => e.message);
         call.record.reasons.push(...fields.map((f) => `invalid argument: ${f}`));
-        throw new GatewayError('args.invalid', `Invalid arguments for ${clipForDisplay(call.toolName)}: ${fields.join('; ')}`);
+        throw new GatewayError(
+          'args.invalid',
+          `Invalid arguments for ${clipForDisplay(call.toolName)}: ${fields.join('; ')}`,
+        );
       }
       call.argsValidated = true;
     },
