@@ -22,6 +22,7 @@ interface NounContext {
 }
 
 /** Weak credential nouns that, as the object of a read, expose secrets ("get_env", "read_vault"). */
+const messageNouns = new Set(['message', 'conversation', 'chat', 'inbox', 'reply']);
 const readableSecretStores = new Set(['env', 'vault', 'keyring']);
 const writeOnly = new Set<RiskCategory>(['financial', 'administrative', 'infrastructure', 'external-communication']);
 type NounCategory = keyof typeof strongNouns;
@@ -80,11 +81,14 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
           );
           break;
         }
-        if (weak && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
+        const ownMessage = ctx.writes && c === 'personal-data' && messageNouns.has(w);
+        if (weak && !ownMessage && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
           weakSeen.add(w);
           weakWord = raw;
           const isObject = src.object !== undefined && i === src.object;
-          if (isObject && (ctx.writes || (c === 'credential-access' && readableSecretStores.has(w)))) {
+          const readable = c === 'personal-data' || (c === 'credential-access' && readableSecretStores.has(w));
+          // Reading people's messages is personal data; posting one is communication (ownMessage above).
+          if (isObject && (ctx.writes || readable)) {
             add(s, c, `${ctx.actionCls === 'read' ? '' : 'object '}'${raw}' in ${src.label}`);
             break;
           }
@@ -173,7 +177,7 @@ export function fieldSignals(
       ctx.writes &&
       f.depth <= 1 &&
       lastIsCredential &&
-      f.type !== 'boolean' &&
+      (f.type === undefined || f.type === 'string' || f.type === 'object') &&
       !/authenticat|authoriz|bearer/i.test(f.description)
     )
       add(s, 'credential-access', `field '${f.name}' sets a credential`);
