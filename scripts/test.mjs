@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // Runs the whole suite: build, type-check, lint, then vitest. Ends with the line
 // "N passed, N failed" that CI reads. A failing build, type-check or lint step counts as one failure each.
+// Vitest runs with TMPDIR set to a fresh directory of its own; anything a test leaves there counts as one failure
+// (tests clean up after themselves), and the directory is removed afterwards.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (label, cmd, args) => {
+const run = (label, cmd, args, env = process.env) => {
   process.stdout.write(`\n== ${label}\n`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
   return r.status === 0;
 };
 
@@ -26,7 +29,20 @@ if (extra.length === 0) {
 
 mkdirSync(join(root, '.test-output'), { recursive: true });
 const out = join(root, '.test-output', 'vitest.json');
-run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra]);
+const testTmp = mkdtempSync(join(tmpdir(), 'portcullis-suite-'));
+run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], {
+  ...process.env,
+  TMPDIR: testTmp,
+  TMP: testTmp,
+  TEMP: testTmp,
+});
+const leftovers = readdirSync(testTmp);
+rmSync(testTmp, { recursive: true, force: true });
+process.stdout.write(`\n== temp directory after the tests: ${leftovers.length} entries left\n`);
+if (leftovers.length > 0) {
+  console.log(`  left behind: ${leftovers.slice(0, 20).join(', ')}${leftovers.length > 20 ? ', ...' : ''}`);
+  failed++;
+}
 if (existsSync(out)) {
   const r = JSON.parse(readFileSync(out, 'utf8'));
   passed += r.numPassedTests ?? 0;

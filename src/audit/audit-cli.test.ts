@@ -37,7 +37,9 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // The anchor file sits next to the data directory, outside it.
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'portcullis-audit-cli-'));
@@ -126,14 +128,21 @@ describe('portcullis audit (real CLI)', () => {
     expect(r.code).toBe(1);
   });
 
-  it('checkpoints exported elsewhere catch a tail truncation that removed the checkpoints too', async () => {
+  it('the anchor outside the data directory (and checkpoints exported elsewhere) catch a tail truncation that removed the checkpoints too', async () => {
     const dir = await makeLog();
     const digest = join(dir, 'digest.jsonl');
     expect(cli('export', '--data-dir', dir, '--format', 'checkpoints', '--out', digest).code).toBe(0);
     const db = new Database(join(dir, 'audit.db'));
     db.exec('DELETE FROM audit_records WHERE seq > 15; DELETE FROM audit_checkpoints WHERE seq > 15');
     db.close();
-    expect(cli('verify', '--data-dir', dir).code).toBe(0);
+    // Found by default next to the data directory.
+    const anchored = cli('verify', '--data-dir', dir);
+    expect(anchored.stdout).toMatch(/seq 16: truncated: anchored checkpoint at seq 21/);
+    expect(anchored.code).toBe(1);
+    // Without any copy outside the database the same truncation is undetectable, and verify says so.
+    const blind = cli('verify', '--data-dir', dir, '--anchor', join(dir, 'none.jsonl'));
+    expect(blind.code).toBe(0);
+    expect(blind.stdout).toMatch(/no anchor found outside the database/);
     const r = cli(
       'verify',
       '--data-dir',

@@ -8,7 +8,10 @@ import { createAuditLog } from './audit-log.js';
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const d of dirs.splice(0)) {
+    rmSync(d, { recursive: true, force: true });
+    rmSync(`${d}.audit-anchor.jsonl`, { force: true });
+  }
 });
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'portcullis-audit-fail-'));
@@ -50,15 +53,27 @@ describe('store failure', () => {
         expect((reason as Error).message).toBe('Audit log unavailable; call refused');
       }
       expect(warnings.join('\n')).toMatch(/calls are refused/);
+      expect(log.status()).toMatchObject({ ready: false, state: 'degraded', spooled: 2 });
       release();
+      // The refused events were spooled: they are written first, behind a marker, so none is lost.
       const ok = await log.append({ type: 'tool.call.requested', tool: 't' });
-      expect(ok).toMatchObject({ seq: 2, recorded: true });
+      expect(ok).toMatchObject({ seq: 5, recorded: true });
+      const page = await log.query({ order: 'asc' });
+      expect(page.records.map((r) => r.type)).toEqual([
+        'config.reloaded',
+        'audit.gap.recorded',
+        'tool.call.requested',
+        'tool.call.requested',
+        'tool.call.requested',
+      ]);
+      expect(page.records[1]!.detail).toMatchObject({ spooled: 2, missed: 0 });
+      expect(log.status()).toMatchObject({ ready: true, state: 'ok', spooled: 0 });
       expect((await log.verify()).ok).toBe(true);
       await log.close();
     },
   );
 
-  it('open mode: appends resolve unrecorded with a loud warning, and a gap marker is written once the store returns', async () => {
+  it('open mode: appends resolve unrecorded with a loud warning; once the store returns they are written behind a gap marker', async () => {
     const dir = tempDir();
     const warnings: string[] = [];
     const log = await createAuditLog({
@@ -80,11 +95,18 @@ describe('store failure', () => {
     expect(warnings.join('\n')).toMatch(/AUDIT FAIL-OPEN/);
     release();
     const next = await log.append({ type: 'tool.call.requested' });
-    expect(next).toMatchObject({ seq: 3, recorded: true });
+    expect(next).toMatchObject({ seq: 5, recorded: true });
     const page = await log.query({ order: 'asc' });
-    expect(page.records.map((r) => r.type)).toEqual(['config.reloaded', 'audit.gap.recorded', 'tool.call.requested']);
+    expect(page.records.map((r) => r.type)).toEqual([
+      'config.reloaded',
+      'audit.gap.recorded',
+      'tool.call.requested',
+      'tool.call.completed',
+      'tool.call.requested',
+    ]);
     expect(page.records[1]!.detail).toMatchObject({
-      missed: 2,
+      spooled: 2,
+      missed: 0,
       types: { 'tool.call.requested': 1, 'tool.call.completed': 1 },
     });
     expect(page.records[1]!.error).toMatch(/database is locked/);
@@ -99,7 +121,11 @@ describe('store failure', () => {
     expect(await log.append({ type: 'auth.failed' })).toMatchObject({ recorded: false });
     release();
     await vi.waitFor(
-      async () => expect((await log.query({})).records.map((r) => r.type)).toEqual(['audit.gap.recorded']),
+      async () =>
+        expect((await log.query({ order: 'asc' })).records.map((r) => r.type)).toEqual([
+          'audit.gap.recorded',
+          'auth.failed',
+        ]),
       { timeout: 10_000 },
     );
     await log.close();

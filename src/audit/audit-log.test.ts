@@ -14,7 +14,9 @@ function tempDir(): string {
   return d;
 }
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // The anchor file sits next to the data directory, outside it.
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 
 function countingStore(file: string): AuditStore & { appendCalls: number } {

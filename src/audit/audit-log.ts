@@ -1,17 +1,21 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { GatewayError } from '../core/errors.js';
-import { toAuditRecord } from './chain.js';
+import { createAnchorWriter, defaultAnchorPath, newestCheckpoint, readAnchors } from './anchor.js';
 import type { RetentionConfig, SinkConfig } from './config-schema.js';
 import { exportAudit, type ExportFormat } from './export.js';
 import { createGroupCommitter, type PendingAppend } from './group-commit.js';
 import { loadOrCreateHmacKey } from './keys.js';
+import { createLogHealth, type AuditHealth } from './log-health.js';
+import { resolveSinks, startSinks, withSignatures, type CustomSink } from './log-sinks.js';
 import { queryAudit } from './query.js';
 import { createRedactor, usesHmac, type RedactionConfig } from './redaction/redactor.js';
 import { applyRetention, type RetentionResult } from './retention.js';
-import { createCheckpointSigner, loadOrCreateSigningKey } from './signing.js';
-import { createSink, createSinkRunner, type SinkRunner, type SinkTransport } from './sinks/index.js';
+import { resolveCheckpointSigner, type ExternalSigner } from './signing.js';
+import { createSpool } from './spool.js';
 import { createSqliteAuditStore } from './sqlite-store.js';
+import { checkAgainstAnchors } from './startup-check.js';
 import type { AuditStore } from './store.js';
 import type {
   AppendResult,
@@ -26,18 +30,20 @@ import type {
 } from './types.js';
 import { verifyAuditChain } from './verify.js';
 
-/** A sink given as an object instead of config (embedding, tests). */
-export interface CustomSink {
-  name: string;
-  transport: SinkTransport;
-  bufferSize?: number;
-  batchSize?: number;
-}
+export type { CustomSink } from './log-sinks.js';
+export type { AuditHealth } from './log-health.js';
 
 export interface AuditLogOptions {
   dataDir: string;
   /** Ed25519 private key (PEM); default <dataDir>/audit-signing-key.pem, created 0600 on first use. */
   signingKeyPath?: string;
+  /** Environment variable holding the PEM private key instead of a file. */
+  signingKeyEnv?: string;
+  /** A KMS/HSM-style signer (the private key never enters this process). */
+  signer?: ExternalSigner;
+  /** Append-only anchor file outside dataDir (default: `<dataDir>.audit-anchor.jsonl`, next to dataDir). */
+  anchorPath?: string;
+  /** Default: a checkpoint every 1000 records or every second with activity, whichever comes first. */
   checkpointEvery?: { records: number; ms: number };
   redaction?: RedactionConfig & { hmacKeyPath?: string };
   /** Current vault values; they never reach a record. */
@@ -49,12 +55,23 @@ export interface AuditLogOptions {
   onWarning?: (message: string) => void;
   /** Use this store instead of <dataDir>/audit.db (e.g. PostgreSQL). */
   store?: AuditStore;
-  /** SQLite lock wait before a write fails. Default 5000 ms. */
+  /** SQLite lock wait before a commit fails and its calls are refused. Default 250 ms. */
   busyTimeoutMs?: number;
-  /** SQLite commits on the calling thread ('main', default) or on a writer thread ('worker', for slow disks). */
+  /** SQLite commits on a writer thread ('worker', default) or on the calling thread ('main'). */
   writer?: 'main' | 'worker';
   /** On close, how long healthy sinks get to deliver what is buffered. Default 2000 ms. */
   sinkCloseTimeoutMs?: number;
+  /**
+   * The operator's explicit consent to start a new, empty log where the anchor shows an earlier one (the database
+   * was lost). Writes an `audit.log.reset` record and a reset line in the anchor file. Without it, a missing or
+   * mismatching log refuses to open.
+   */
+  startNewLog?: boolean;
+  /** Outage spool file (default <dataDir>/audit-spool.jsonl) and its size bound (default 64 MiB). */
+  spoolPath?: string;
+  spoolMaxBytes?: number;
+  /** How often the store's identity and the head this process wrote are re-checked. Default 1000 ms. */
+  healthCheckMs?: number;
 }
 
 export interface AuditLog {
@@ -67,28 +84,27 @@ export interface AuditLog {
   checkpoint(): Promise<SignedCheckpoint>;
   applyRetention(): Promise<RetentionResult | undefined>;
   sinkStatus(): SinkStatus[];
+  /** ok, degraded (writes failing: calls refused, events spooled) or halted (store lost: operator action needed). */
+  status(): AuditHealth;
   readonly publicKeyPem: string;
+  readonly anchorPath: string;
   readonly store: AuditStore;
   close(): Promise<void>;
 }
 
-interface GapState {
-  missed: number;
-  firstAt: string;
-  lastAt: string;
-  types: Record<string, number>;
-  error: string;
+function refuse(detail: string): GatewayError {
+  return new GatewayError('audit.unavailable', undefined, detail.slice(0, 500));
 }
-
-const SINK_CURSOR_PREFIX = 'sink:';
 
 export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog> {
   const warn = options.onWarning ?? ((m: string) => process.stderr.write(`${m}\n`));
   const failMode = options.failMode ?? 'closed';
-  const every = options.checkpointEvery ?? { records: 1000, ms: 60_000 };
-  const signer = createCheckpointSigner(
-    await loadOrCreateSigningKey(options.signingKeyPath ?? join(options.dataDir, 'audit-signing-key.pem')),
-  );
+  const every = options.checkpointEvery ?? { records: 1000, ms: 1000 };
+  const { signer, insideDataDir } = await resolveCheckpointSigner(options);
+  if (insideDataDir)
+    warn(
+      'audit: the checkpoint signing key is inside dataDir; keep it elsewhere (audit.signingKeyPath or audit.signingKeyEnv) so that whoever can rewrite the log cannot re-sign it',
+    );
   const { hmacKeyPath, ...redaction } = options.redaction ?? {};
   const hmacKey = usesHmac(redaction)
     ? await loadOrCreateHmacKey(hmacKeyPath ?? join(options.dataDir, 'audit-hmac.key'))
@@ -99,44 +115,67 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     ...(hmacKey ? { hmacKey } : {}),
   });
   // Sinks are built (and their config validated) before anything is opened.
-  const used = new Set<string>();
-  const sinks = (options.sinks ?? []).map((s, i) => {
-    const r =
-      'transport' in s
-        ? { name: s.name, transport: s.transport, bufferSize: s.bufferSize ?? 10_000, batchSize: s.batchSize ?? 200 }
-        : createSink(s, i, used);
-    used.add(r.name);
-    return r;
-  });
+  const resolvedSinks = resolveSinks(options.sinks ?? []);
+
+  // Never silently open: what the anchor file shows must be there.
+  const anchorPath = options.anchorPath ?? defaultAnchorPath(options.dataDir);
+  const anchors = await readAnchors(anchorPath);
+  const anchored = newestCheckpoint(anchors.checkpoints);
+  const dbFile = join(options.dataDir, 'audit.db');
+  const howToReset = `restore the audit database, or start a new log with \`portcullis serve --audit-new-log\` (recorded in the new log and the anchor file ${anchorPath})`;
+  if (!options.store && anchored && !existsSync(dbFile) && !options.startNewLog)
+    throw refuse(
+      `audit database ${dbFile} is missing, but the anchor file holds a signed checkpoint at seq ${anchored.seq}: ${howToReset}`,
+    );
   let store: AuditStore;
   try {
     store =
       options.store ??
       createSqliteAuditStore({
-        file: join(options.dataDir, 'audit.db'),
+        file: dbFile,
+        mustExist: !!anchored && !options.startNewLog,
         ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
         ...(options.writer ? { writer: options.writer } : {}),
       });
     if ((await store.getMeta('publicKey')) !== signer.publicKeyPem)
       await store.setMeta('publicKey', signer.publicKeyPem);
   } catch (e) {
-    throw new GatewayError(
-      'audit.unavailable',
-      undefined,
-      `audit store could not be opened: ${e instanceof Error ? e.message : String(e)}`,
+    throw refuse(`audit store could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const problem = await checkAgainstAnchors(store, anchors, signer.keyId);
+  const head = await store.head();
+  const resetting = !!problem && !!options.startNewLog && !head;
+  if (problem && !resetting) {
+    await store.close();
+    throw refuse(
+      `${problem}; ${head && options.startNewLog ? 'move the database aside first, then ' : ''}${howToReset}`,
     );
   }
+  const anchor = createAnchorWriter(anchorPath);
+  try {
+    if (resetting) {
+      await anchor.append({
+        reset: {
+          ts: new Date().toISOString(),
+          reason: 'operator started a new log (--audit-new-log)',
+          ...(anchored ? { previous: { seq: anchored.seq, hash: anchored.hash } } : {}),
+        },
+        publicKey: signer.publicKeyPem,
+      });
+    } else if (anchors.publicKey !== signer.publicKeyPem && !anchors.keyIds.includes(signer.keyId)) {
+      await anchor.append({ publicKey: signer.publicKeyPem });
+    }
+  } catch (e) {
+    await store.close();
+    throw refuse(`audit anchor file ${anchorPath} is not writable: ${(e as Error).message}`);
+  }
 
-  const head = await store.head();
   const lastCp = await store.lastCheckpoint();
   let sinceCheckpoint = (head?.seq ?? 0) - (lastCp?.seq ?? 0);
   let lastCheckpointSeq = lastCp?.seq ?? 0;
   let checkpointQueued = false;
   let closed = false;
-  let gap: GapState | undefined;
-  let gapInFlight: GapState | undefined;
   let lastWarnAt = 0;
-
   const loudWarn = (m: string) => {
     const now = Date.now();
     if (now - lastWarnAt < 1000) return;
@@ -144,64 +183,61 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     warn(m);
   };
 
-  // Sinks.
-  const runners: SinkRunner[] = [];
-  const headSeq = head?.seq ?? 0;
-  for (const r of sinks) {
-    const cursor = await store.getMeta(SINK_CURSOR_PREFIX + r.name);
-    runners.push(
-      createSinkRunner({
-        ...r,
-        headSeq,
-        deliveredSeq:
-          Number.isSafeInteger(Number(cursor)) && cursor !== undefined ? Math.min(Number(cursor), headSeq) : headSeq,
-        readFrom: async (from, limit) =>
-          (await store.readRange(from, Number.MAX_SAFE_INTEGER, limit)).map((x) =>
-            toAuditRecord(x.seq, x.hash, x.body),
-          ),
-      }),
-    );
-  }
-  const savedCursors = new Map<string, number>();
-  async function saveSinkCursors(): Promise<void> {
-    for (const r of runners) {
-      const seq = r.status().deliveredSeq;
-      if (savedCursors.get(r.name) === seq) continue;
-      await store.setMeta(SINK_CURSOR_PREFIX + r.name, String(seq));
-      savedCursors.set(r.name, seq);
-    }
-  }
+  const sinks = await startSinks(store, resolvedSinks, head?.seq ?? 0);
+  const spool = createSpool(options.spoolPath ?? join(options.dataDir, 'audit-spool.jsonl'), {
+    ...(options.spoolMaxBytes !== undefined ? { maxBytes: options.spoolMaxBytes } : {}),
+  });
+  const health = createLogHealth({ store, warn, initialHead: head });
+  let replaying = false;
+  // After an operator's reset, the reinitialized record comes first, then whatever the spool kept.
+  let replayAllowed = !resetting;
 
   const committer = createGroupCommitter({
     store,
     signer,
     initialHead: head ? { seq: head.seq, hash: head.hash } : undefined,
+    beforeCommit: () => health.beforeCommit(),
     beforeBatch() {
-      if (!gap) return [];
-      gapInFlight = gap;
-      gap = undefined;
-      return [
+      const taken = replayAllowed ? spool.take() : undefined;
+      if (!taken) return [];
+      replaying = true;
+      const s = taken.state;
+      const marker = redactor.redactCanonical(
         {
           type: 'audit.gap.recorded',
-          timestamp: new Date().toISOString(),
-          error: gapInFlight.error,
+          ...(s.error ? { error: s.error } : {}),
           detail: {
-            missed: gapInFlight.missed,
-            from: gapInFlight.firstAt,
-            to: gapInFlight.lastAt,
-            types: gapInFlight.types,
+            spooled: s.spooled,
+            missed: s.lost,
+            ...(s.from ? { from: s.from } : {}),
+            ...(s.to ? { to: s.to } : {}),
+            types: s.types,
           },
         },
-      ];
+        new Date().toISOString(),
+      );
+      return [marker, ...taken.canonicals.map((c) => ({ event: JSON.parse(c) as AuditEvent, canonical: c }))];
     },
     onCommitted({ records, checkpoints }) {
-      if (gapInFlight)
-        warn(`AUDIT: store is back; recorded a gap of ${gapInFlight.missed} event(s) that were NOT audited`);
-      gapInFlight = undefined;
+      if (replaying) {
+        replaying = false;
+        const marker = records[0]?.detail;
+        warn(
+          `AUDIT: store is back; wrote ${String(marker?.spooled)} spooled event(s)${Number(marker?.missed) > 0 ? ` and a count of ${String(marker?.missed)} that could not be kept` : ''}`,
+        );
+        spool.settle(true).catch((e: unknown) => warn(`AUDIT: spool could not be emptied: ${String(e)}`));
+      }
+      health.committed(records[records.length - 1]);
       for (const rec of records) {
         if (rec.type === 'audit.checkpoint.created') sinceCheckpoint = 0;
         else sinceCheckpoint++;
-        for (const runner of runners) runner.offer(rec);
+      }
+      sinks.offer(withSignatures(records, checkpoints));
+      for (const cp of checkpoints) {
+        anchor.append(cp).then(
+          () => health.anchorWritten(),
+          (e: unknown) => health.anchorFailed(`anchor file ${anchorPath} not writable: ${String(e)}`),
+        );
       }
       const lastSigned = checkpoints[checkpoints.length - 1];
       if (lastSigned) {
@@ -215,32 +251,34 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
         0,
         300,
       );
-      if (gapInFlight) {
-        gap = mergeGap(gapInFlight, gap);
-        gapInFlight = undefined;
+      if (replaying) {
+        replaying = false;
+        void spool.settle(false);
       }
-      if (failMode === 'closed') {
-        loudWarn(`AUDIT: ${detail}; calls are refused until the audit store recovers`);
-        for (const p of batch) p.reject(new GatewayError('audit.unavailable', undefined, detail));
-        return;
-      }
-      const now = new Date().toISOString();
-      gap ??= { missed: 0, firstAt: now, lastAt: now, types: {}, error: detail };
-      for (const p of batch) {
-        if (p.checkpoint) {
-          p.reject(new GatewayError('audit.unavailable', undefined, detail));
-          continue;
-        }
-        gap.missed++;
-        gap.types[p.event.type] = (gap.types[p.event.type] ?? 0) + 1;
-        p.resolve({ seq: 0, hash: '' });
-      }
-      gap.lastAt = now;
+      health.failed(detail);
       loudWarn(
-        `AUDIT FAIL-OPEN: ${detail}; ${gap.missed} event(s) NOT audited so far; calls continue because audit.failMode is "open"`,
+        failMode === 'closed'
+          ? `AUDIT: ${detail}; calls are refused until the audit store recovers (refused events are spooled)`
+          : `AUDIT FAIL-OPEN: ${detail}; calls continue because audit.failMode is "open" (events are spooled)`,
       );
+      void settleUnwritten(batch, detail);
     },
   });
+
+  /** Spools what could not be written, then answers: refused (closed mode) or unrecorded (open mode). */
+  async function settleUnwritten(batch: PendingAppend[], detail: string): Promise<void> {
+    const events = batch.filter((p) => !p.checkpoint);
+    await spool
+      .add(
+        events.map((p) => ({ canonical: p.canonical!, type: p.event.type, timestamp: p.event.timestamp })),
+        detail,
+      )
+      .catch(() => false);
+    for (const p of batch) {
+      if (p.checkpoint || failMode === 'closed') p.reject(refuse(detail));
+      else p.resolve({ seq: 0, hash: '' });
+    }
+  }
 
   function enqueue(
     event: AuditEvent,
@@ -251,7 +289,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       const p: PendingAppend = { event, resolve, reject };
       if (checkpoint) p.checkpoint = true;
       if (canonical !== undefined) p.canonical = canonical;
-      committer.enqueue(p);
+      if (health.halted()) void settleUnwritten([p], health.status().reason ?? 'audit log halted');
+      else committer.enqueue(p);
     });
   }
 
@@ -274,7 +313,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     return r.checkpoint!;
   }
 
-  // Timers: interval checkpoints, gap-marker retry in open mode, sink cursor persistence, retention.
+  // Timers: interval checkpoints, spool replay, health checks, sink cursor persistence, retention.
   const timers: NodeJS.Timeout[] = [];
   timers.push(
     setInterval(() => {
@@ -283,10 +322,11 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   );
   timers.push(
     setInterval(() => {
-      if (gap && !closed) committer.poke();
+      if (spool.pending() && !closed && !health.halted()) committer.poke();
     }, 1000),
   );
-  timers.push(setInterval(() => void saveSinkCursors().catch(() => undefined), 2000));
+  timers.push(setInterval(() => void health.check(), options.healthCheckMs ?? 1000));
+  timers.push(setInterval(() => void sinks.saveCursors().catch(() => undefined), 2000));
   if (options.retention) {
     timers.push(
       setInterval(
@@ -312,50 +352,62 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
 
   const api: AuditLog = {
     publicKeyPem: signer.publicKeyPem,
+    anchorPath,
     store,
     async append(input) {
-      if (closed) throw new GatewayError('audit.unavailable', undefined, 'audit log is closed');
+      if (closed) throw refuse('audit log is closed');
       let redacted: { event: AuditEvent; canonical: string };
       try {
         redacted = redactor.redactCanonical(input, new Date().toISOString());
       } catch (e) {
-        throw new GatewayError(
-          'audit.unavailable',
-          undefined,
-          `audit event could not be serialised: ${String(e)}`.slice(0, 300),
-        );
+        throw refuse(`audit event could not be serialised: ${String(e)}`);
       }
       const r = await enqueue(redacted.event, false, redacted.canonical);
       return { seq: r.seq, hash: r.hash, recorded: r.seq > 0 };
     },
     query: (filter = {}, cursor) => queryAudit(store, filter, cursor),
     verify: (range) =>
-      verifyAuditChain(store, { publicKey: signer.publicKey, keySource: 'key-file', ...(range ? { range } : {}) }),
+      verifyAuditChain(store, {
+        publicKey: signer.publicKey,
+        keySource: 'key-file',
+        externalCheckpoints: resetting ? [] : anchors.checkpoints,
+        ...(range ? { range } : {}),
+      }),
     exportTo: (format, filter, writable) => exportAudit(store, format, filter, writable),
     async checkpoint() {
-      if (closed) throw new GatewayError('audit.unavailable', undefined, 'audit log is closed');
+      if (closed) throw refuse('audit log is closed');
       return writeCheckpoint('manual');
     },
     applyRetention: runRetention,
-    sinkStatus: () => runners.map((r) => r.status()),
+    sinkStatus: () => sinks.runners.map((r) => r.status()),
+    status: () => ({ ...health.status(), spooled: spool.status().spooled }),
     async close() {
       if (closed) return;
       for (const t of timers) clearInterval(t);
       await committer.drain();
-      if (sinceCheckpoint > 0) await writeCheckpoint('close').catch(() => undefined);
+      if (sinceCheckpoint > 0 && !health.halted()) await writeCheckpoint('close').catch(() => undefined);
       closed = true;
       await committer.drain();
-      await Promise.all(runners.map((r) => r.close(options.sinkCloseTimeoutMs ?? 2000)));
-      await saveSinkCursors().catch(() => undefined);
+      await anchor.flush();
+      await Promise.all(sinks.runners.map((r) => r.close(options.sinkCloseTimeoutMs ?? 2000)));
+      await sinks.saveCursors().catch(() => undefined);
       await store.close();
     },
   };
+  if (resetting) {
+    await api.append({
+      type: 'audit.log.reinitialized',
+      reasons: [problem],
+      detail: {
+        reason: 'operator started a new log (--audit-new-log)',
+        anchorPath,
+        ...(anchored ? { previousSeq: anchored.seq, previousHash: anchored.hash, previousAt: anchored.ts } : {}),
+      },
+    });
+    replayAllowed = true;
+    warn(`AUDIT: started a new audit log (--audit-new-log); the previous one ended at seq ${anchored?.seq ?? 0}`);
+  } else if (options.startNewLog) {
+    warn('audit: --audit-new-log given, but the audit log matches its anchor: nothing to reset');
+  }
   return api;
-}
-
-function mergeGap(a: GapState, b: GapState | undefined): GapState {
-  if (!b) return a;
-  const types = { ...a.types };
-  for (const [k, v] of Object.entries(b.types)) types[k] = (types[k] ?? 0) + v;
-  return { missed: a.missed + b.missed, firstAt: a.firstAt, lastAt: b.lastAt, types, error: b.error };
 }

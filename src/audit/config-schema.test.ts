@@ -9,8 +9,9 @@ import { auditConfigSchema } from './config-schema.js';
 describe('auditConfigSchema', () => {
   it('fills defaults for an empty section', () => {
     expect(auditConfigSchema.parse({})).toEqual({
-      checkpointEvery: { records: 1000, ms: 60_000 },
-      writer: 'main',
+      checkpointEvery: { records: 1000, ms: 1000 },
+      writer: 'worker',
+      busyTimeoutMs: 250,
       failMode: 'closed',
       sinks: [],
     });
@@ -52,6 +53,7 @@ retention: { maxAgeDays: 90 }
       await log.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}.audit-anchor.jsonl`, { force: true });
     }
   });
 

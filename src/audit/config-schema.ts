@@ -77,13 +77,29 @@ export const retentionConfigSchema = z
   .refine((r) => r.maxAgeDays !== undefined || r.maxRecords !== undefined, { message: 'set maxAgeDays or maxRecords' });
 
 export const auditConfigSchema = z.strictObject({
-  /** Ed25519 private key (PEM) for checkpoints; default <dataDir>/audit-signing-key.pem, created 0600 on first use. */
+  /**
+   * Ed25519 private key (PEM) for checkpoints; default <dataDir>/audit-signing-key.pem, created 0600 on first use.
+   * Recommended: a path outside dataDir (another volume), or signingKeyEnv.
+   */
   signingKeyPath: z.string().optional(),
+  /** Name of an environment variable holding the PEM private key (instead of a file). */
+  signingKeyEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+    .optional(),
+  /**
+   * Append-only file outside dataDir that receives every signed checkpoint (default: next to dataDir,
+   * `<dataDir>.audit-anchor.jsonl`). Put it on another volume, or make it append-only (chattr +a).
+   */
+  anchorPath: z.string().optional(),
+  /** A signed checkpoint every N records or every `ms` with activity: the most that can go unnoticed if cut off. */
   checkpointEvery: z
-    .strictObject({ records: z.number().int().min(1).default(1000), ms: z.number().int().min(1000).default(60_000) })
-    .default({ records: 1000, ms: 60_000 }),
-  /** Where SQLite commits run: the calling thread (default) or a writer thread, so a slow fsync never blocks requests. */
-  writer: z.enum(['main', 'worker']).default('main'),
+    .strictObject({ records: z.number().int().min(1).default(1000), ms: z.number().int().min(1000).default(1000) })
+    .default({ records: 1000, ms: 1000 }),
+  /** Where SQLite commits run: a writer thread (default; the event loop never waits for the disk or a lock) or the calling thread. */
+  writer: z.enum(['main', 'worker']).default('worker'),
+  /** How long a commit waits for a lock held by another process before its calls are refused (and spooled). */
+  busyTimeoutMs: z.number().int().min(0).max(5000).default(250),
   /** closed (default): no audit, no call. open: calls proceed while the store is down, with a loud warning and a gap marker. */
   failMode: z.enum(['closed', 'open']).default('closed'),
   redaction: redactionConfigSchema.optional(),

@@ -65,11 +65,17 @@ export const auditEventTypes = {
   },
   'audit.gap.recorded': {
     owner: 'audit',
-    description: 'In fail-open mode, events could not be written while the store was down; records how many and when.',
+    description:
+      'Events could not be written while the store was down (refused calls in closed mode, all events in open mode); they follow this record from the outage spool. detail: spooled, missed (counted only: spool full), from, to, types.',
   },
   'audit.checkpoint.created': {
     owner: 'audit',
     description: 'A signed checkpoint: the record itself is covered by an Ed25519 signature over its seq and hash.',
+  },
+  'audit.log.reinitialized': {
+    owner: 'audit',
+    description:
+      'An operator started a new, empty log (serve --audit-new-log) where the anchor file showed an earlier one that is gone; detail names its last anchored seq and hash.',
   },
   'audit.retention.applied': {
     owner: 'audit',

@@ -32,8 +32,10 @@ export interface GroupCommitterOptions {
   store: AuditStore;
   signer: CheckpointSigner;
   initialHead: { seq: number; hash: string } | undefined;
-  /** Called before each batch: may put records in front (the gap marker after an outage). */
-  beforeBatch: () => AuditEvent[];
+  /** Called before each batch: may put records in front (the outage marker and the spooled events). */
+  beforeBatch: () => Array<{ event: AuditEvent; canonical?: string }>;
+  /** Called before each commit (also of an empty poke); a rejection fails the batch without touching the store. */
+  beforeCommit?: () => Promise<void>;
   onCommitted: (batch: CommittedBatch) => void;
   /** Called with the store error; returns how each append of the failed batch settles. */
   onFailure: (error: unknown, batch: PendingAppend[], prepended: number) => void;
@@ -62,23 +64,20 @@ export function createGroupCommitter(options: GroupCommitterOptions): GroupCommi
   let poked = false;
 
   /** Builds the rows of one batch on top of the current head. */
-  function prepare(batch: PendingAppend[], extra: AuditEvent[]) {
+  async function prepare(batch: PendingAppend[], extra: Array<{ event: AuditEvent; canonical?: string }>) {
     let { seq, hash: prev } = head;
     const rows: StoredRecord[] = [];
     const records: AuditRecord[] = [];
     const checkpoints: SignedCheckpoint[] = [];
     const perAppend: Array<SignedCheckpoint | undefined> = [];
-    const all: Array<{ event: AuditEvent; canonical?: string; checkpoint?: boolean }> = [
-      ...extra.map((event) => ({ event })),
-      ...batch,
-    ];
+    const all: Array<{ event: AuditEvent; canonical?: string; checkpoint?: boolean }> = [...extra, ...batch];
     for (const item of all) {
       seq += 1;
       const body = recordBodyFromCanonical(seq, prev, item.canonical ?? canonicalize(item.event));
       const hash = sha256Hex(body);
       rows.push({ seq, hash, body });
       records.push({ seq, prev, hash, ...item.event });
-      const cp = item.checkpoint ? signer.sign(seq, hash, item.event.timestamp) : undefined;
+      const cp = item.checkpoint ? await signer.sign(seq, hash, item.event.timestamp) : undefined;
       if (cp) checkpoints.push(cp);
       perAppend.push(cp);
       prev = hash;
@@ -92,12 +91,25 @@ export function createGroupCommitter(options: GroupCommitterOptions): GroupCommi
   }
 
   async function commit(batch: PendingAppend[]): Promise<void> {
-    if (reloadHead) {
-      await loadHead();
-      reloadHead = false;
+    try {
+      await options.beforeCommit?.();
+      if (reloadHead) {
+        await loadHead();
+        reloadHead = false;
+      }
+    } catch (e) {
+      options.onFailure(e, batch, 0);
+      return;
     }
     const extra = options.beforeBatch();
-    let p = prepare(batch, extra);
+    let p: Awaited<ReturnType<typeof prepare>>;
+    try {
+      // Signing may fail (an external signer unreachable): the batch fails like a store failure.
+      p = await prepare(batch, extra);
+    } catch (e) {
+      options.onFailure(e, batch, extra.length);
+      return;
+    }
     if (p.empty) return;
     try {
       await store.append(p.rows, p.checkpoints);
@@ -111,7 +123,7 @@ export function createGroupCommitter(options: GroupCommitterOptions): GroupCommi
       }
       try {
         await loadHead();
-        p = prepare(batch, extra);
+        p = await prepare(batch, extra);
         await store.append(p.rows, p.checkpoints);
       } catch (e) {
         reloadHead = true;

@@ -1,5 +1,6 @@
 /** Public surface of the audit module: the log factory, its config schema and types. */
-export { createAuditLog, type AuditLog, type AuditLogOptions, type CustomSink } from './audit-log.js';
+export { createAuditLog, type AuditHealth, type AuditLog, type AuditLogOptions, type CustomSink } from './audit-log.js';
+export type { ExternalSigner } from './signing.js';
 export { auditConfigSchema, type AuditConfig, type SinkConfig, type RetentionConfig } from './config-schema.js';
 export { auditEventTypes, isAuditEventType, type AuditEventType } from './event-types.js';
 export type { RedactionConfig, RedactionMode, PathRule } from './redaction/redactor.js';

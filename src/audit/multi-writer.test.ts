@@ -6,7 +6,9 @@ import { createAuditLog } from './index.js';
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // The anchor file sits next to the data directory, outside it.
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 
 describe('two writers on one audit database (e.g. `serve` and `stdio` sharing a data directory)', () => {

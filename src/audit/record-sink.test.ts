@@ -9,7 +9,9 @@ import { auditEventFromDecision, createAuditRecordSink, outcomeType } from './re
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // The anchor file sits next to the data directory, outside it.
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 
 function record(over: Partial<DecisionRecord> = {}): DecisionRecord {

@@ -36,7 +36,9 @@ function needles(value: string): string[] {
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // The anchor file sits next to the data directory, outside it.
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 
 function eventsFor(samples: Array<{ kind: string; value: string }>, vault: string[]): AuditEventInput[] {

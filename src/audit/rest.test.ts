@@ -25,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await log.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}.audit-anchor.jsonl`, { force: true });
 });
 
 const get = (path: string) => handleAuditApi(log, new URL(path, 'http://gateway.test'));

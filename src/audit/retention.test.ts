@@ -9,7 +9,9 @@ import { createSqliteAuditStore } from './sqlite-store.js';
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // The anchor file sits next to the data directory, outside it.
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'portcullis-retention-'));
@@ -75,7 +77,8 @@ describe('retention', () => {
     const reopened = await createAuditLog({ dataDir: dir });
     const v = await reopened.verify();
     expect(v.ok).toBe(false);
-    expect(v.issues[0]).toMatchObject({ kind: 'unanchored', seq: r.prunedBefore });
+    // Without an anchor file the retained log is 'unanchored'; with it, the anchored copy names the missing row.
+    expect(v.issues.find((i) => i.seq === r.prunedBefore)?.kind).toMatch(/^(unanchored|checkpoint-missing)$/);
     await reopened.close();
   });
 });

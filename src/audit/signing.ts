@@ -8,7 +8,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import { canonicalize } from './canonical-json.js';
 import type { SignedCheckpoint } from './types.js';
 
@@ -27,10 +27,56 @@ export interface CheckpointSigner {
   readonly keyId: string;
   readonly publicKey: KeyObject;
   readonly publicKeyPem: string;
+  sign(seq: number, hash: string, ts: string): SignedCheckpoint | Promise<SignedCheckpoint>;
+}
+
+/**
+ * A signer whose private key never enters this process (KMS, HSM, a signing service): it is given the bytes to
+ * sign and returns a raw Ed25519 signature. `publicKeyPem` is the SPKI PEM of its key.
+ */
+export interface ExternalSigner {
+  readonly publicKeyPem: string;
+  sign(payload: Buffer): Promise<Buffer | Uint8Array>;
+}
+
+/** Wraps an external signer; every signature it returns is checked against its public key (fail closed). */
+export function createExternalCheckpointSigner(ext: ExternalSigner): CheckpointSigner {
+  const publicKey = createPublicKey(ext.publicKeyPem);
+  if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error('audit signer: the public key must be Ed25519');
+  const keyId = keyIdOf(publicKey);
+  return {
+    keyId,
+    publicKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    async sign(seq, hash, ts) {
+      const unsigned = { v: 1 as const, seq, hash, ts, keyId };
+      const payload = Buffer.from(checkpointPayload(unsigned));
+      const raw = Buffer.from(await ext.sign(payload));
+      if (!verify(null, payload, publicKey, raw)) throw new Error('audit signer returned an invalid signature');
+      return { ...unsigned, signature: raw.toString('base64') };
+    },
+  };
+}
+
+/** Reads an Ed25519 private key (PEM) from an environment variable. */
+export function signingKeyFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): KeyObject {
+  const pem = env[name];
+  if (!pem) throw new Error(`audit signing key: environment variable ${name} is not set`);
+  try {
+    return createPrivateKey(pem.includes('\\n') ? pem.replace(/\\n/g, '\n') : pem);
+  } catch (e) {
+    throw new Error(`audit signing key: ${name} does not hold a PEM private key (${(e as Error).message})`, {
+      cause: e,
+    });
+  }
+}
+
+/** A signer holding its key in this process: signs synchronously. */
+export interface LocalCheckpointSigner extends CheckpointSigner {
   sign(seq: number, hash: string, ts: string): SignedCheckpoint;
 }
 
-export function createCheckpointSigner(privateKey: KeyObject): CheckpointSigner {
+export function createCheckpointSigner(privateKey: KeyObject): LocalCheckpointSigner {
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('audit signing key must be an Ed25519 private key');
   const publicKey = createPublicKey(privateKey);
   const keyId = keyIdOf(publicKey);
@@ -82,4 +128,34 @@ export async function loadVerificationKey(path: string): Promise<KeyObject> {
   const pem = await readFile(path);
   const text = pem.toString('utf8');
   return text.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(pem)) : createPublicKey(pem);
+}
+
+export interface SignerSource {
+  dataDir: string;
+  /** PEM private key file (default <dataDir>/audit-signing-key.pem, created 0600 on first use). */
+  signingKeyPath?: string;
+  /** Environment variable holding the PEM private key (takes precedence over the path). */
+  signingKeyEnv?: string;
+  /** A signer whose key never enters this process (KMS/HSM); takes precedence over both. */
+  signer?: ExternalSigner;
+}
+
+/** The checkpoint signer, from (in this order) an external signer, an environment variable, or a key file. */
+export async function resolveCheckpointSigner(
+  src: SignerSource,
+): Promise<{ signer: CheckpointSigner; insideDataDir: boolean; where: string }> {
+  if (src.signer) return { signer: createExternalCheckpointSigner(src.signer), insideDataDir: false, where: 'signer' };
+  if (src.signingKeyEnv)
+    return {
+      signer: createCheckpointSigner(signingKeyFromEnv(src.signingKeyEnv)),
+      insideDataDir: false,
+      where: `$${src.signingKeyEnv}`,
+    };
+  const path = src.signingKeyPath ?? join(src.dataDir, 'audit-signing-key.pem');
+  const rel = relative(src.dataDir, path);
+  return {
+    signer: createCheckpointSigner(await loadOrCreateSigningKey(path)),
+    insideDataDir: !rel.startsWith('..') && !isAbsolute(rel),
+    where: path,
+  };
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createWorkerWriter, type SqliteWriter } from './sqlite-writer.js';
 import type { AuditStore, StoredRecord, StoreQuery } from './store.js';
@@ -10,12 +10,18 @@ export interface SqliteAuditStoreOptions {
   file: string;
   /** Open an existing database without creating or migrating it (CLI verify/query/export). */
   readonly?: boolean;
-  /** How long a write waits for a lock held by another connection. Default 5000 ms. */
-  busyTimeoutMs?: number;
   /**
-   * Where appends are committed: 'main' (default) commits synchronously on the calling thread — simplest, and
-   * fastest where fsync is quick; 'worker' runs insert + fsync on a writer thread so a slow disk never blocks
-   * the event loop (see docs/adr/0005-audit-log.md for the measurements).
+   * How long a commit waits for a lock held by another connection before it fails (and the calls waiting on it
+   * are refused). Default 250 ms: a healthy commit takes about a millisecond, and a call must be refused fast
+   * rather than queue behind a stuck writer. Reads and the main connection's small writes never wait.
+   */
+  busyTimeoutMs?: number;
+  /** Refuse to create the database: it must already exist (the audit log decides whether a new one may start). */
+  mustExist?: boolean;
+  /**
+   * Where appends are committed: 'worker' (default) runs insert + fsync on a writer thread, so neither a slow
+   * disk nor a lock held by another process ever blocks the event loop; 'main' commits synchronously on the
+   * calling thread (a little faster where fsync is quick; see docs/adr/0005-audit-log.md and 0009).
    */
   writer?: 'worker' | 'main';
 }
@@ -83,19 +89,54 @@ function toCheckpoint(r: CheckpointRow): SignedCheckpoint {
   return { v: 1, seq: r.seq, ts: r.ts, hash: r.hash, keyId: r.key_id, signature: r.signature };
 }
 
+/** Identity of the file at `path` (device and inode): a deleted or replaced database has another (or none). */
+function fileIdentity(path: string): string {
+  const st = statSync(path);
+  return `${st.dev}:${st.ino}`;
+}
+
+/**
+ * The directory 0700 and the database (with its WAL and shared-memory files) 0600, whatever the umask: the
+ * file is created 0600 before SQLite opens it, and SQLite gives its -wal/-shm files the database file's mode.
+ * Existing files from older versions are tightened too.
+ */
+function secureFiles(file: string, create: boolean): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  tryChmod(dir, 0o700);
+  if (create && !existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) tryChmod(f, 0o600);
+}
+
+function tryChmod(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch {
+    // Missing (-wal before the first write) or not ours: nothing to tighten.
+  }
+}
+
 export function createSqliteAuditStore(options: SqliteAuditStoreOptions): AuditStore {
-  if (!options.readonly) mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
-  const db = new Database(options.file, {
-    readonly: options.readonly ?? false,
-    fileMustExist: options.readonly ?? false,
-  });
-  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  if (!options.readonly) {
+  const writable = !options.readonly;
+  if (writable) {
+    if (options.mustExist && !existsSync(options.file))
+      throw Object.assign(new Error(`audit database ${options.file} does not exist`), { code: 'ENOENT' });
+    secureFiles(options.file, true);
+  }
+  const db = new Database(options.file, { readonly: !writable, fileMustExist: true });
+  const identity = fileIdentity(options.file);
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 250));
+  db.pragma(`busy_timeout = ${writable ? 5000 : busyTimeoutMs}`);
+  if (writable) {
     db.pragma('journal_mode = WAL');
     // FULL: every commit is fsync'd, so a resolved append survives power loss.
     db.pragma('synchronous = FULL');
     db.exec(SCHEMA);
+    secureFiles(options.file, false);
+    // With the writer thread, the main connection only reads (WAL readers never wait for a writer) and writes
+    // small meta rows (sink cursors, retention) whose failure is retried later: it waits at most 20 ms for a lock,
+    // so another process's long write transaction never holds the event loop.
+    db.pragma(`busy_timeout = ${options.writer === 'main' ? busyTimeoutMs : Math.min(busyTimeoutMs, 20)}`);
   }
   const recordCols = 'seq, hash, body';
   const insertRecord = options.readonly
@@ -131,12 +172,19 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions): AuditS
   });
 
   const writer: SqliteWriter | undefined =
-    !options.readonly && options.writer === 'worker' ? createWorkerWriter(options.file, busyTimeoutMs) : undefined;
+    writable && options.writer !== 'main' ? createWorkerWriter(options.file, busyTimeoutMs) : undefined;
 
   const asRecord = (row: unknown): StoredRecord | undefined => row as StoredRecord | undefined;
 
   return {
     kind: 'sqlite',
+    async identity() {
+      // Throws ENOENT when the file was deleted; another dev:ino when it was replaced.
+      const now = fileIdentity(options.file);
+      if (now !== identity)
+        throw new Error(`audit database ${options.file} was replaced (was ${identity}, now ${now})`);
+      return identity;
+    },
     async head() {
       return asRecord(headStmt.get());
     },

@@ -22,6 +22,12 @@ export interface StoreQuery extends Omit<AuditFilter, 'limit'> {
  */
 export interface AuditStore {
   readonly kind: string;
+  /**
+   * Optional: the physical identity of the store (SQLite: the database file's device and inode). Rejects when the
+   * store is gone (file deleted) and when it was replaced since it was opened. The log checks it before every
+   * commit and every second, and halts (refuses calls, not ready) when it fails.
+   */
+  identity?(): Promise<string>;
   /** Last record (highest seq), if any. */
   head(): Promise<StoredRecord | undefined>;
   /** First record (lowest seq), if any. */

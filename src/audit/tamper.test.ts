@@ -13,7 +13,9 @@ import { verifyAuditChain } from './verify.js';
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // The anchor file sits next to the data directory, outside it.
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 
 /** A closed log of 20 events plus the closing checkpoint (seq 21), checkpoints every 8 records (seq 9, 18). */

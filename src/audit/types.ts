@@ -38,6 +38,8 @@ export interface AuditRecord extends AuditEvent {
   prev: string;
   /** SHA-256 (hex) of the record's canonical form, see chain.ts. */
   hash: string;
+  /** On `audit.checkpoint.created` records in sinks: the checkpoint's Ed25519 signature (base64). */
+  signature?: string;
 }
 
 export interface AppendResult {
@@ -101,8 +103,10 @@ export interface VerifyResult {
   lastSeq?: number;
   checkpoints: number;
   issues: VerifyIssue[];
-  /** Set when the checkpoint signatures were checked against a key read from the database itself. */
-  keySource: 'key-file' | 'public-key' | 'database';
+  /** Where the verification key came from; 'database' means from the database itself (weakest). */
+  keySource: 'key-file' | 'public-key' | 'anchor' | 'database';
+  /** The anchors (copies of signed checkpoints outside the database) the log was checked against. */
+  anchors?: { files: string[]; checkpoints: number; newestSeq?: number };
   durationMs: number;
 }
 

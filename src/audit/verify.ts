@@ -67,7 +67,10 @@ export async function verifyAuditChain(store: AuditStore, options: VerifyOptions
       report({
         kind: 'checkpoint-invalid',
         seq: cp.seq,
-        message: `checkpoint at seq ${cp.seq} has an invalid signature (forged or altered)`,
+        message:
+          cp.keyId !== keyId
+            ? `checkpoint at seq ${cp.seq} is signed by another key (${cp.keyId}, expected ${keyId}): the log was re-signed, or the wrong key was given`
+            : `checkpoint at seq ${cp.seq} has an invalid signature (forged or altered)`,
       });
       continue;
     }
@@ -79,13 +82,20 @@ export async function verifyAuditChain(store: AuditStore, options: VerifyOptions
         message: `signed checkpoint at seq ${cp.seq} but the log ends at seq ${headSeq}: records ${headSeq + 1}..${cp.seq} were removed`,
       });
   }
+  const seen = new Set<string>();
   for (const cp of options.externalCheckpoints ?? []) {
     if (cp.seq < from || (cp.seq > to && !toEnd)) continue;
+    // The same checkpoint often comes from several places (anchor file, sinks, an export).
+    if (seen.has(`${cp.seq}:${cp.signature}`)) continue;
+    seen.add(`${cp.seq}:${cp.signature}`);
     if (cp.keyId !== keyId || !verifyCheckpointSignature(cp, options.publicKey)) {
       report({
         kind: 'checkpoint-invalid',
         seq: cp.seq,
-        message: `external checkpoint at seq ${cp.seq} has an invalid signature`,
+        message:
+          cp.keyId !== keyId
+            ? `anchored checkpoint at seq ${cp.seq} is signed by key ${cp.keyId}, but the log verifies with key ${keyId}: the log was re-signed with another key`
+            : `anchored checkpoint at seq ${cp.seq} has an invalid signature`,
       });
       continue;
     }
@@ -93,7 +103,7 @@ export async function verifyAuditChain(store: AuditStore, options: VerifyOptions
       report({
         kind: 'truncated',
         seq: headSeq + 1,
-        message: `external checkpoint at seq ${cp.seq} but the log ends at seq ${headSeq}: records ${headSeq + 1}..${cp.seq} were removed`,
+        message: `anchored checkpoint at seq ${cp.seq} but the log ends at seq ${headSeq}: records ${headSeq + 1}..${cp.seq} were removed`,
       });
       continue;
     }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../core/principal.js';
 import type { ApiKeyRecord, ApiKeyRepository, KeyOwnerKind } from '../storage/repositories.js';
+import { refused, type Authenticator } from './types.js';
 
 /**
  * API keys look like `pcl_<id>_<secret>`. The id locates the record; only SHA-256 of the whole key is stored.
@@ -28,7 +29,7 @@ export type ApiKeyCheck =
   | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' | 'mismatch' | 'agent-removed'; keyId?: string };
 
 export interface ApiKeyAuthenticator {
-  authenticate(key: string): ApiKeyCheck;
+  authenticate(key: string): Promise<ApiKeyCheck>;
 }
 
 /**
@@ -36,23 +37,25 @@ export interface ApiKeyAuthenticator {
  * other kind is answered like an unknown key.
  */
 export function createApiKeyAuthenticator(
-  keys: Pick<ApiKeyRepository, 'findById'>,
+  keys: { findById(id: string): ReturnType<ApiKeyRepository['findById']> | Promise<ApiKeyRecord | undefined> },
   agentExists: (agent: string) => boolean,
   kind: KeyOwnerKind = 'agent',
 ): ApiKeyAuthenticator {
   return {
-    authenticate(key) {
+    async authenticate(key) {
       const m = KEY_RE.exec(key);
       if (!m) return { ok: false, reason: 'malformed' };
       const id = m[1]!;
-      const rec = keys.findById(id);
+      const rec = await keys.findById(id);
       if (!rec || rec.kind !== kind) return { ok: false, reason: 'unknown', keyId: id };
       const a = Buffer.from(rec.hash, 'hex');
       const b = Buffer.from(hashApiKey(key), 'hex');
       if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'mismatch', keyId: id };
       if (rec.revokedAt) return { ok: false, reason: 'revoked', keyId: id };
       if (!agentExists(rec.agent)) return { ok: false, reason: 'agent-removed', keyId: id };
-      return { ok: true, principal: { agent: rec.agent, method: 'api-key', credentialId: id } };
+      const principal: Principal = { agent: rec.agent, method: 'api-key', credentialId: id };
+      // A user key's owner is a person: say so in `user`, the field the REST API and audit read.
+      return { ok: true, principal: kind === 'user' ? { ...principal, user: rec.agent } : principal };
     },
   };
 }
@@ -62,4 +65,24 @@ export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return m?.[1];
+}
+
+/** Anything shaped like one of our keys is ours: other bearer tokens (JWTs, opaque OAuth tokens) are not. */
+const looksLikeApiKey = (token: string) => token.startsWith('pcl_');
+
+/** The chain member for API keys: claims `Bearer pcl_...` credentials, leaves every other credential alone. */
+export function apiKeyAuthenticator(keys: ApiKeyAuthenticator): Authenticator {
+  return {
+    id: 'api-key',
+    async authenticate(req) {
+      const token = bearerToken(req.authorization);
+      if (!token || !looksLikeApiKey(token)) return { kind: 'not-mine' };
+      const check = await keys.authenticate(token);
+      if (check.ok) return { kind: 'authenticated', principal: check.principal };
+      return refused(401, check.reason, 'Invalid credentials', {
+        error: 'invalid_token',
+        ...(check.keyId ? { keyId: check.keyId } : {}),
+      });
+    },
+  };
 }

@@ -11,6 +11,7 @@ import { register as registerUsers } from './commands/users.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerImportOpenApi } from './commands/import-openapi.js';
 import { register as registerScan } from './commands/scan.js';
+import { isGatewayError } from '../core/errors.js';
 
 const program = new Command()
   .name('portcullis')
@@ -33,6 +34,11 @@ program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) {
     process.stderr.write(`portcullis: ${e.message}\n`);
     process.exit(e.exitCode);
+  }
+  // A gateway error at startup (e.g. the audit log refuses to open): its detail is what the operator needs.
+  if (isGatewayError(e)) {
+    process.stderr.write(`portcullis: ${e.message}${e.detail ? `: ${e.detail}` : ''}\n`);
+    process.exit(1);
   }
   process.stderr.write(`portcullis: ${(e as Error).stack ?? String(e)}\n`);
   process.exit(1);

@@ -17,8 +17,11 @@ export interface Running {
 const log = (m: string) => process.stderr.write(`portcullis: ${m}\n`);
 
 /** Boots a gateway from a loaded config: store, audit log, backends (in parallel), HTTP front door, hot reload. */
-export async function runGateway(loaded: LoadedConfig, opts: { watch?: boolean } = {}): Promise<Running> {
-  const booted = await bootGateway(loaded, { log });
+export async function runGateway(
+  loaded: LoadedConfig,
+  opts: { watch?: boolean; auditNewLog?: boolean } = {},
+): Promise<Running> {
+  const booted = await bootGateway(loaded, { log, ...(opts.auditNewLog ? { auditNewLog: true } : {}) });
   const { gw, audit } = booted;
   for (const b of gw.backends()) {
     const s = b.status();
@@ -33,7 +36,7 @@ export async function runGateway(loaded: LoadedConfig, opts: { watch?: boolean }
       ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
       ...(info.keyId ? { detail: { keyId: info.keyId } } : {}),
     });
-  const health = createHealthRoutes(gw);
+  const health = createHealthRoutes(gw, { audit: () => audit.status() });
   const api = createAdminApi(gw, {
     routes: [{ prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) }],
     onAuthFailure: authFailed,

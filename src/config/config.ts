@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { openApiBackendConfigSchema } from '../backends/openapi/config.js';
 import { riskConfigSchema } from '../risk/overrides.js';
 import { auditConfigSchema } from '../audit/config-schema.js';
+import { authConfigSchema } from '../authn/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
 
 /**
@@ -17,9 +18,12 @@ export const configSchema = z
     risk: riskConfigSchema.default({ overrides: [], accept: [] }),
     /** Tamper-evident audit log: checkpoints, redaction, sinks, retention, fail mode. */
     audit: auditConfigSchema.default(auditConfigSchema.parse({})),
+    /** How agents and people authenticate: API keys, OAuth 2.1 bearer tokens, client certificates. */
+    auth: authConfigSchema.default(authConfigSchema.parse({})),
   })
   .strict()
   .superRefine((c, ctx) => {
+    checkAuthReferences(c, ctx);
     // Upstream and OpenAPI backend names share one namespace: a clash would let one shadow the other.
     for (const name of Object.keys(c.openapi)) {
       if (Object.hasOwn(c.upstreams, name)) {
@@ -33,3 +37,32 @@ export const configSchema = z
   });
 
 export type PortcullisConfig = z.infer<typeof configSchema>;
+
+/** Agents named by auth mappings must exist, and mTLS needs the HTTPS listener's client CA. */
+function checkAuthReferences(
+  c: {
+    agents: Record<string, unknown>;
+    server: { tls?: { clientCa?: string } };
+    auth: z.infer<typeof authConfigSchema>;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const need = (agent: string, path: (string | number)[]) => {
+    if (!Object.hasOwn(c.agents, agent))
+      ctx.addIssue({ code: 'custom', path, message: `agent "${agent}" is not defined under agents` });
+  };
+  const { oauth, mtls } = c.auth;
+  if (oauth) {
+    for (const [client, agent] of Object.entries(oauth.clients)) need(agent, ['auth', 'oauth', 'clients', client]);
+    if (oauth.defaultAgent) need(oauth.defaultAgent, ['auth', 'oauth', 'defaultAgent']);
+  }
+  if (mtls) {
+    mtls.identities.forEach((m, i) => need(m.agent, ['auth', 'mtls', 'identities', i, 'agent']));
+    if (!c.server.tls?.clientCa)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['auth', 'mtls'],
+        message: 'client certificates need server.tls with clientCa (the CA they must chain to)',
+      });
+  }
+}

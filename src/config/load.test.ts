@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,7 +73,11 @@ describe('config loading', () => {
   it('resolves dataDir against the config file directory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pc-cfg-'));
     writeFileSync(join(dir, 'portcullis.yaml'), 'dataDir: ./state\n');
-    expect(loadConfigFile(join(dir, 'portcullis.yaml')).dataDir).toBe(join(dir, 'state'));
+    try {
+      expect(loadConfigFile(join(dir, 'portcullis.yaml')).dataDir).toBe(join(dir, 'state'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('publishes a JSON Schema that describes the top-level keys', () => {

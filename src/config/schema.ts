@@ -63,6 +63,20 @@ export const userSchema = z
   })
   .strict();
 
+/** HTTPS listener. Paths are relative to the config file. */
+export const tlsSchema = z
+  .object({
+    /** Server certificate chain (PEM). */
+    cert: z.string().min(1),
+    /** Server private key (PEM). */
+    key: z.string().min(1),
+    /** CA certificate(s) (PEM) that client certificates must chain to; enables mTLS (see auth.mtls). */
+    clientCa: z.string().min(1).optional(),
+    /** Certificate revocation list(s) (PEM) from that CA; a revoked client certificate is refused. */
+    crl: z.string().min(1).optional(),
+  })
+  .strict();
+
 export const serverSchema = z
   .object({
     host: z.string().default('127.0.0.1'),
@@ -77,6 +91,8 @@ export const serverSchema = z
       .positive()
       .default(1024 * 1024),
     requestTimeoutMs: z.number().int().positive().default(120_000),
+    /** Serve HTTPS (and accept client certificates) instead of plain HTTP. */
+    tls: tlsSchema.optional(),
   })
   .strict();
 
@@ -94,4 +110,5 @@ export type HttpUpstreamConfig = z.infer<typeof httpUpstreamSchema>;
 export type UpstreamConfig = z.infer<typeof upstreamSchema>;
 export type AgentConfig = z.infer<typeof agentSchema>;
 export type ServerConfig = z.infer<typeof serverSchema>;
+export type TlsConfig = z.infer<typeof tlsSchema>;
 export type UserConfig = z.infer<typeof userSchema>;

@@ -5,6 +5,7 @@
 export const errorCodes = {
   'auth.missing': { http: 401, jsonrpc: -32001, message: 'Authentication required' },
   'auth.invalid': { http: 401, jsonrpc: -32001, message: 'Invalid credentials' },
+  'auth.unavailable': { http: 503, jsonrpc: -32001, message: 'Credentials cannot be checked now; try again later' },
   'tool.not_found': { http: 404, jsonrpc: -32602, message: 'Unknown tool' },
   'policy.denied': { http: 403, jsonrpc: -32003, message: 'Denied by policy' },
   'args.invalid': { http: 400, jsonrpc: -32602, message: 'Invalid arguments' },

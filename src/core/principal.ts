@@ -2,10 +2,13 @@
 export interface Principal {
   /** Agent name (stable id in config and audit). */
   agent: string;
-  /** End user the agent acts for, when known. */
-  user?: string;
+  /** Verified identity claims of the user the agent acts for (never a raw token). */
+  user?: string; // user id (token `sub`, or configured name)
+  groups?: readonly string[]; // user's groups (token claim, configurable name)
+  claims?: Readonly<Record<string, unknown>>; // verified token claims (no raw token)
+  scopes?: readonly string[]; // OAuth scopes granted
   /** How the agent proved who it is. */
   method: 'api-key' | 'stdio' | 'oauth' | 'mtls';
-  /** Id of the credential used (e.g. API key id), never the secret. */
+  /** Id of the credential used (API key id, token `jti`, certificate fingerprint), never the secret. */
   credentialId?: string;
 }

@@ -1,9 +1,14 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { toWebRequest } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, type AuthInfo } from '@modelcontextprotocol/server';
-import { bearerToken } from '../authn/api-key.js';
+import { authRequestOf } from '../authn/http-request.js';
+import type { TlsConfig } from '../config/schema.js';
+import { serveProtectedResourceMetadata } from '../http/protected-resource.js';
 import type { Principal } from '../core/principal.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { createAgentServer } from './agent-server.js';
@@ -140,23 +145,23 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     if (originProblem) return jsonRpcError(res, 403, -32000, originProblem);
 
     const source = req.socket.remoteAddress;
-    const token = bearerToken(req.headers.authorization);
-    if (!token) {
-      options.onAuthFailure?.({ reason: 'missing', ...(source ? { sourceAddress: source } : {}) });
-      return jsonRpcError(res, 401, -32001, 'Authentication required: send Authorization: Bearer <api key>', {
-        'www-authenticate': 'Bearer realm="portcullis"',
-      });
-    }
-    const auth = gw.authenticator.authenticate(token);
-    if (!auth.ok) {
+    const authn = gw.authentication();
+    const auth = await authn.agents.authenticate(authRequestOf(req));
+    if (auth.kind !== 'authenticated') {
       options.onAuthFailure?.({
         reason: auth.reason,
         ...(source ? { sourceAddress: source } : {}),
         ...(auth.keyId ? { keyId: auth.keyId } : {}),
       });
-      return jsonRpcError(res, 401, -32001, 'Invalid credentials', {
-        'www-authenticate': 'Bearer realm="portcullis", error="invalid_token"',
-      });
+      const message =
+        auth.reason === 'missing' ? 'Authentication required: send Authorization: Bearer <token>' : auth.description;
+      return jsonRpcError(
+        res,
+        auth.status,
+        -32001,
+        message,
+        auth.status === 503 ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis') },
+      );
     }
     const principal = auth.principal;
 
@@ -247,10 +252,11 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     await writeResponse(response, res);
   }
 
-  const server: HttpServer = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const go = async () => {
       if (url.pathname === '/mcp') return handleMcp(req, res);
+      if (serveProtectedResourceMetadata(gw.authentication(), req, res, url)) return;
       if (await options.routes?.(req, res, url)) return;
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
     };
@@ -258,7 +264,11 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
       process.stderr.write(`portcullis: request failed: ${(e as Error).message}\n`);
       jsonRpcError(res, 500, -32603, 'Internal error');
     });
-  });
+  };
+  const tls = cfg().tls;
+  const server: HttpServer = tls
+    ? createHttpsServer(tlsOptions(tls, gw.config().baseDir), handler)
+    : createServer(handler);
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
   server.keepAliveTimeout = 65_000;
@@ -270,7 +280,7 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
   const addr = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${addr.port}/mcp`,
+    url: `${tls ? 'https' : 'http'}://${shownHost}:${addr.port}/mcp`,
     port: addr.port,
     async close() {
       await sessions.closeAll();
@@ -278,6 +288,22 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },
+  };
+}
+
+/**
+ * HTTPS options. With a client CA, the listener asks for a certificate but does not drop the connection on a bad
+ * one: OpenSSL's verdict (chain, validity, CRL) is handed to the mTLS authenticator, which answers with an HTTP
+ * status the caller and the audit log can read, and lets certificate-less callers use another credential.
+ */
+function tlsOptions(tls: TlsConfig, baseDir: string) {
+  const read = (p: string) => readFileSync(resolvePath(baseDir, p));
+  return {
+    cert: read(tls.cert),
+    key: read(tls.key),
+    minVersion: 'TLSv1.2' as const,
+    ...(tls.clientCa ? { ca: read(tls.clientCa), requestCert: true, rejectUnauthorized: false } : {}),
+    ...(tls.crl ? { crl: read(tls.crl) } : {}),
   };
 }
 

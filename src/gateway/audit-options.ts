@@ -31,7 +31,7 @@ export function secretValuesOf(cfg: () => LoadedConfig, env: NodeJS.ProcessEnv =
 /** The audit section of the config as createAuditLog options, relative paths resolved against the config file. */
 export function auditOptionsOf(
   loaded: LoadedConfig,
-  opts: { stdio?: boolean; log: (m: string) => void },
+  opts: { stdio?: boolean; log: (m: string) => void; startNewLog?: boolean },
 ): AuditLogOptions {
   const a = loaded.config.audit;
   const path = (p: string) => (isAbsolute(p) ? p : resolve(loaded.baseDir, p));
@@ -48,8 +48,12 @@ export function auditOptionsOf(
   return {
     dataDir: loaded.dataDir,
     ...(a.signingKeyPath ? { signingKeyPath: path(a.signingKeyPath) } : {}),
+    ...(a.signingKeyEnv ? { signingKeyEnv: a.signingKeyEnv } : {}),
+    ...(a.anchorPath ? { anchorPath: path(a.anchorPath) } : {}),
+    ...(opts.startNewLog ? { startNewLog: true } : {}),
     checkpointEvery: a.checkpointEvery,
     writer: a.writer,
+    busyTimeoutMs: a.busyTimeoutMs,
     failMode: a.failMode,
     ...(a.redaction
       ? {

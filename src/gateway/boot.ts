@@ -18,7 +18,7 @@ export interface Booted {
  */
 export async function bootGateway(
   loaded: LoadedConfig,
-  opts: { stdio?: boolean; log: (m: string) => void },
+  opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean },
 ): Promise<Booted> {
   const { log } = opts;
   const store = createSqliteStore(loaded.dataDir);
@@ -26,7 +26,7 @@ export async function bootGateway(
   let audit: AuditLog;
   try {
     audit = await createAuditLog({
-      ...auditOptionsOf(loaded, opts),
+      ...auditOptionsOf(loaded, { ...opts, ...(opts.auditNewLog ? { startNewLog: true } : {}) }),
       secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded),
     });
   } catch (e) {

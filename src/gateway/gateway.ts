@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { buildCatalog, type Catalog } from '../backends/catalog.js';
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
-import { createApiKeyAuthenticator, type ApiKeyAuthenticator } from '../authn/api-key.js';
+import { createAuthentication, type Authentication } from '../authn/index.js';
 import type { Backend } from '../core/backend.js';
 import { compileAllPermissions, type AgentPermissions } from '../policy/permissions.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -36,10 +36,8 @@ export interface Gateway {
   backends(): readonly Backend[];
   upstream(name: string): McpUpstream | undefined;
   upstreams(): readonly McpUpstream[];
-  /** Agent keys (MCP front door). */
-  authenticator: ApiKeyAuthenticator;
-  /** User keys (REST API). */
-  userAuthenticator: ApiKeyAuthenticator;
+  /** Authenticator chains for agents (MCP) and people (REST API), from the current config. */
+  authentication(): Authentication;
   pipeline: Pipeline;
   store: Store;
   /** Shared argument validator (pipeline and OpenAPI backends). */
@@ -139,7 +137,8 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   };
   for (const [key, w] of wanted(initial)) install(key, w);
 
-  const agentExists = (agent: string) => Object.hasOwn(current.config.agents, agent);
+  const buildAuth = (cfg: LoadedConfig) => createAuthentication(cfg.config, { apiKeys: deps.store.apiKeys });
+  let authentication = buildAuth(initial);
   const pipeline = createPipeline(
     [
       resolveStage(() => catalog),
@@ -167,12 +166,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     backends: allBackends,
     upstream: (n) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined,
     upstreams: () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp'),
-    authenticator: createApiKeyAuthenticator(deps.store.apiKeys, agentExists, 'agent'),
-    userAuthenticator: createApiKeyAuthenticator(
-      deps.store.apiKeys,
-      (u) => Object.hasOwn(current.config.users, u),
-      'user',
-    ),
+    authentication: () => authentication,
     pipeline,
     store: deps.store,
     validator,
@@ -185,6 +179,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     },
     start: () => startAll(allBackends()),
     async reload(next) {
+      const old0 = current.config;
       const want = wanted(next);
       const baseMoved = current.baseDir !== next.baseDir;
       const removed = [...slots.keys()].filter((k) => !want.has(k));
@@ -203,6 +198,12 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       }
       current = next;
       permissions = compileAllPermissions(next.config.agents);
+      if (
+        !isDeepStrictEqual(next.config.auth, old0.auth) ||
+        !isDeepStrictEqual(next.config.agents, old0.agents) ||
+        !isDeepStrictEqual(next.config.users, old0.users)
+      )
+        authentication = buildAuth(next);
       const fresh = [...added, ...changed].map((k) => install(k, want.get(k)!));
       rebuild();
       await startAll(fresh);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bearerToken } from '../authn/api-key.js';
+import { authRequestOf } from '../authn/http-request.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { apiDocument } from './api-document.js';
@@ -94,32 +94,34 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
     if (guard) return (send(res, 403, { error: { code: 'request.forbidden', message: guard } }), true);
     if (url.pathname === '/api/v1/openapi.json' && req.method === 'GET') return (send(res, 200, apiDocument()), true);
 
-    const token = bearerToken(req.headers.authorization);
     const source = req.socket.remoteAddress;
-    const auth = token ? gw.userAuthenticator.authenticate(token) : undefined;
-    if (!auth?.ok) {
+    const authn = gw.authentication();
+    const auth = await authn.people.authenticate(authRequestOf(req));
+    if (auth.kind !== 'authenticated') {
       options.onAuthFailure?.({
-        reason: auth ? auth.reason : 'missing',
+        reason: auth.reason,
         ...(source ? { sourceAddress: source } : {}),
-        ...(auth && !auth.ok && auth.keyId ? { keyId: auth.keyId } : {}),
+        ...(auth.keyId ? { keyId: auth.keyId } : {}),
       });
+      const code =
+        auth.status === 403
+          ? 'policy.denied'
+          : auth.status === 503
+            ? 'auth.unavailable'
+            : auth.reason === 'missing'
+              ? 'auth.missing'
+              : 'auth.invalid';
+      const message = auth.reason === 'missing' ? 'Authentication required' : auth.description;
       send(
         res,
-        401,
-        {
-          error: {
-            code: auth ? 'auth.invalid' : 'auth.missing',
-            message: auth ? 'Invalid credentials' : 'Authentication required',
-          },
-        },
+        auth.status,
+        { error: { code, message } },
         'application/json',
-        {
-          'www-authenticate': `Bearer realm="portcullis-api"${auth ? ', error="invalid_token"' : ''}`,
-        },
+        auth.status === 503 ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis-api') },
       );
       return true;
     }
-    const user = auth.principal.agent;
+    const user = auth.principal.user ?? auth.principal.agent;
     const roles = (gw.config().config.users[user]?.roles ?? []) as Role[];
     if (req.method !== 'GET')
       return (

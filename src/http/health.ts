@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AuditHealth } from '../audit/index.js';
 import type { Gateway } from '../gateway/gateway.js';
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -7,10 +8,11 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 };
 
 /**
- * `/healthz`: the process answers. `/readyz`: the store works (calls would be refused otherwise);
- * backend states are reported so that operators see which upstream is down.
+ * `/healthz`: the process answers (never touches a store). `/readyz`: the store works and the audit log accepts
+ * writes (calls would be refused otherwise); backend states are reported so that operators see which upstream
+ * is down.
  */
-export function createHealthRoutes(gw: Gateway) {
+export function createHealthRoutes(gw: Gateway, checks: { audit?: () => AuditHealth } = {}) {
   return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
     if (req.method !== 'GET') return false;
     if (url.pathname === '/healthz') {
@@ -28,7 +30,13 @@ export function createHealthRoutes(gw: Gateway) {
         const s = b.status();
         return { name: s.name, kind: s.kind, state: s.state, tools: s.toolCount };
       });
-      json(res, storeOk ? 200 : 503, { status: storeOk ? 'ready' : 'store unavailable', backends });
+      const audit = checks.audit?.();
+      const ready = storeOk && (audit?.ready ?? true);
+      json(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : !storeOk ? 'store unavailable' : 'audit unavailable',
+        ...(audit ? { audit } : {}),
+        backends,
+      });
       return true;
     }
     return false;

@@ -1,6 +1,6 @@
 /**
  * Honest evaluation against ~1,800 real MCP tools whose authors declared annotations
- * (../shared/data/tool-labels/dev.json). Annotations are removed before classifying.
+ * (src/risk/testdata/tool-labels/dev.json). Annotations are removed before classifying.
  * Per-server (macro) recall, floors from the acceptance criteria; the figures are printed.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ interface Labelled {
   inputSchema: JsonObject;
 }
 
-const devPath = new URL('../../../shared/data/tool-labels/dev.json', import.meta.url);
+const devPath = new URL('./testdata/tool-labels/dev.json', import.meta.url);
 const tools = JSON.parse(readFileSync(devPath, 'utf8')) as Labelled[];
 
 interface Tally {

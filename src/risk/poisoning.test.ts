@@ -92,7 +92,7 @@ describe('false-positive rate on real descriptions (dev.json)', () => {
     inputSchema: JsonObject;
   }
   const tools = JSON.parse(
-    readFileSync(new URL('../../../shared/data/tool-labels/dev.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('./testdata/tool-labels/dev.json', import.meta.url), 'utf8'),
   ) as Labelled[];
   const namesByServer = new Map<string, string[]>();
   for (const t of tools) namesByServer.set(t.server, [...(namesByServer.get(t.server) ?? []), t.name]);

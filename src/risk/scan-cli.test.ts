@@ -9,7 +9,7 @@ import type { ToolDefinition } from '../core/tool.js';
 import { annotationsFor } from './annotations.js';
 import { classifyTool } from './classify.js';
 
-const specDir = fileURLToPath(new URL('../../../shared/data/openapi/', import.meta.url));
+const specDir = fileURLToPath(new URL('../../test/fixtures/specs/openapi/', import.meta.url));
 const specs = readdirSync(specDir).filter((f) => /\.(json|ya?ml)$/.test(f));
 const tmp = mkdtempSync(join(tmpdir(), 'portcullis-scan-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

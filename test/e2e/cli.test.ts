@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -43,6 +43,7 @@ describe('portcullis validate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:2:9: server.port:`);
     expect(r.stderr).toContain(`${bad}:6:7: agents.bot.tools.alow: unknown key "alow"`);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('explains a missing config file', () => {

@@ -45,7 +45,10 @@ export function tempDir(prefix = 'portcullis-test-'): string {
  * Writes `config` to a temp dir, creates one API key per agent with `portcullis agents create`,
  * and starts `portcullis serve` on a free loopback port.
  */
-export async function startGateway(config: string, opts: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningGateway> {
+export async function startGateway(
+  config: string,
+  opts: { env?: NodeJS.ProcessEnv; port?: number } = {},
+): Promise<RunningGateway> {
   const dir = tempDir();
   const configFile = join(dir, 'portcullis.yaml');
   writeFileSync(configFile, config);
@@ -61,7 +64,7 @@ export async function startGateway(config: string, opts: { env?: NodeJS.ProcessE
       keys[name] = r.stdout.trim();
     }
   }
-  const proc = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0'], {
+  const proc = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', String(opts.port ?? 0)], {
     cwd: dir,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,6 +105,16 @@ export async function startGateway(config: string, opts: { env?: NodeJS.ProcessE
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port free right now on 127.0.0.1 (for configs that must name their own URL, such as an OAuth audience). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as { port: number };
+  await new Promise((r) => srv.close(r));
+  return port;
 }
 
 /** Polls until `fn` returns a truthy value or the time is up. */

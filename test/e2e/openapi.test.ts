@@ -5,7 +5,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { startCaptureServer, type CaptureServer } from '../../src/backends/openapi/test-support/capture-server.js';
 import { ROOT, startGateway, type RunningGateway, connectAgent } from './harness.js';
 
-const DATA = resolve(ROOT, '..', 'shared', 'data', 'openapi');
+const DATA = resolve(ROOT, 'test', 'fixtures', 'specs', 'openapi');
 const SECRET = 'sk_test_e2e_never_shown_0123456789';
 let api: CaptureServer;
 let gw: RunningGateway;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
@@ -77,6 +77,7 @@ afterAll(async () => {
   await gw?.stop();
   httpUp?.stop();
   sseUp?.stop();
+  rmSync(work, { recursive: true, force: true });
 });
 
 async function connect(key: string, opts: ConstructorParameters<typeof Client>[1] = {}) {

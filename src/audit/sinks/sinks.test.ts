@@ -14,7 +14,9 @@ const dirs: string[] = [];
 const servers: Array<Server | HttpServer> = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await new Promise((r) => s.close(r));
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // The anchor file sits next to the data directory, outside it.
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'portcullis-sinks-'));

@@ -9,7 +9,7 @@ import { importSpec } from './import-spec.js';
 import { TOOL_NAME_RE } from './tool-naming.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
-const dataDir = resolve(repoRoot, '..', 'shared', 'data', 'openapi');
+const dataDir = resolve(repoRoot, 'test', 'fixtures', 'specs', 'openapi');
 const require = createRequire(import.meta.url);
 const githubSpec = join(require.resolve('@octokit/openapi/package.json'), '..', 'generated', 'api.github.com.json');
 

@@ -11,16 +11,7 @@ import { createOpenApiBackend } from './backend.js';
 import { importSpec } from './import-spec.js';
 import { parseMultipart, startCaptureServer, type CaptureServer } from './test-support/capture-server.js';
 
-const dataDir = resolve(
-  fileURLToPath(new URL('.', import.meta.url)),
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'data',
-  'openapi',
-);
+const dataDir = fileURLToPath(new URL('../../../test/fixtures/specs/openapi/', import.meta.url));
 const ctx: BackendCallContext = {
   principal: { agent: 'test', method: 'stdio' },
   requestId: 'r1',

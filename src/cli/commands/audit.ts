@@ -4,6 +4,7 @@ import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parse as parseYaml } from 'yaml';
+import { defaultAnchorPath, parseAnchors, readAnchors, type Anchors } from '../../audit/anchor.js';
 import { exportAudit, type ExportFormat } from '../../audit/export.js';
 import { queryAudit } from '../../audit/query.js';
 import { loadVerificationKey } from '../../audit/signing.js';
@@ -20,7 +21,21 @@ interface LocationOptions {
 
 /** `--data-dir`, or `dataDir` from the config file (relative to it; default `.portcullis`, as the config loader does). */
 export function resolveDataDir(opts: LocationOptions): string {
-  if (opts.dataDir) return resolve(opts.dataDir);
+  return resolveLocation(opts).dataDir;
+}
+
+interface AuditLocation {
+  dataDir: string;
+  /** Where checkpoints were anchored: the configured (or default) anchor file and every file sink. */
+  anchorFiles: string[];
+}
+
+/** The data directory and the anchor files, from `--data-dir` or the config file (only these keys are read). */
+function resolveLocation(opts: LocationOptions): AuditLocation {
+  if (opts.dataDir) {
+    const dataDir = resolve(opts.dataDir);
+    return { dataDir, anchorFiles: [defaultAnchorPath(dataDir)] };
+  }
   const file = resolve(opts.config ?? process.env.PORTCULLIS_CONFIG ?? 'portcullis.yaml');
   if (!existsSync(file))
     throw new CliError(`no audit location: pass --data-dir DIR or --config FILE (${file} not found)`, 2);
@@ -32,12 +47,47 @@ export function resolveDataDir(opts: LocationOptions): string {
   }
   const dataDir = doc && typeof doc === 'object' && 'dataDir' in doc ? doc.dataDir : undefined;
   if (dataDir !== undefined && typeof dataDir !== 'string') throw new CliError(`${file}: dataDir must be a string`, 2);
-  return resolve(dirname(file), dataDir ?? '.portcullis');
+  const base = dirname(file);
+  const dir = resolve(base, dataDir ?? '.portcullis');
+  const audit = (doc as { audit?: { anchorPath?: unknown; sinks?: unknown } } | null)?.audit;
+  const anchorFiles = [
+    typeof audit?.anchorPath === 'string' ? resolve(base, audit.anchorPath) : defaultAnchorPath(dir),
+  ];
+  for (const s of Array.isArray(audit?.sinks) ? (audit.sinks as unknown[]) : []) {
+    const sink = s as { type?: unknown; path?: unknown } | null;
+    if (sink?.type === 'file' && typeof sink.path === 'string') anchorFiles.push(resolve(base, sink.path));
+  }
+  return { dataDir: dir, anchorFiles };
 }
 
-function openStore(dataDir: string): AuditStore {
+/** Anchors from every file given or configured (missing files have none); lines after the last reset count. */
+async function loadAnchors(files: readonly string[]): Promise<{ anchors: Anchors; used: string[] }> {
+  const all: Anchors = { checkpoints: [], keyIds: [], skipped: 0 };
+  const used: string[] = [];
+  for (const f of files) {
+    if (!existsSync(f)) continue;
+    const a = await readAnchors(f);
+    if (a.checkpoints.length === 0 && !a.publicKey) continue;
+    used.push(f);
+    all.checkpoints.push(...a.checkpoints);
+    for (const k of a.keyIds) if (!all.keyIds.includes(k)) all.keyIds.push(k);
+    all.publicKey ??= a.publicKey;
+    if (a.reset) all.reset = a.reset;
+  }
+  return { anchors: all, used };
+}
+
+function openStore(dataDir: string, anchors?: Anchors): AuditStore {
   const file = join(dataDir, 'audit.db');
-  if (!existsSync(file)) throw new CliError(`no audit log at ${file}`, 2);
+  if (!existsSync(file)) {
+    const newest = anchors?.checkpoints.reduce((m, c) => Math.max(m, c.seq), 0) ?? 0;
+    if (newest > 0)
+      throw new CliError(
+        `FAILED: no audit log at ${file}, but the anchor holds a signed checkpoint at seq ${newest}: the log was deleted`,
+        1,
+      );
+    throw new CliError(`no audit log at ${file}`, 2);
+  }
   return createSqliteAuditStore({ file, readonly: true });
 }
 
@@ -137,8 +187,12 @@ async function verificationKey(
   dataDir: string,
   store: AuditStore,
   publicKeyFile?: string,
+  anchorKey?: string,
 ): Promise<{ key: KeyObject; source: VerifyResult['keySource'] }> {
   if (publicKeyFile) return { key: await loadVerificationKey(publicKeyFile), source: 'public-key' };
+  // The key the anchor file was started with: a log re-signed with another key (and a key file replaced in
+  // dataDir) does not verify against it.
+  if (anchorKey) return { key: createPublicKey(anchorKey), source: 'anchor' };
   for (const candidate of [join(dataDir, 'audit-signing-key.pem'), join(dataDir, 'audit-signing-key.pem.pub')]) {
     if (existsSync(candidate)) return { key: await loadVerificationKey(candidate), source: 'key-file' };
   }
@@ -148,16 +202,16 @@ async function verificationKey(
 }
 
 function readCheckpoints(file: string): SignedCheckpoint[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l) as SignedCheckpoint;
-      } catch {
-        throw new CliError(`${file}:${i + 1}: not a JSON checkpoint`, 2);
-      }
-    });
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.forEach((l, i) => {
+    if (!l.trim()) return;
+    try {
+      JSON.parse(l);
+    } catch {
+      throw new CliError(`${file}:${i + 1}: not a JSON checkpoint`, 2);
+    }
+  });
+  return parseAnchors(lines.join('\n')).checkpoints;
 }
 
 export function formatVerifyResult(r: VerifyResult): string {
@@ -168,6 +222,12 @@ export function formatVerifyResult(r: VerifyResult): string {
       : `FAILED: ${r.issues.length} problem(s) in ${r.records} record(s)${range}`,
   ];
   for (const i of r.issues) lines.push(`  seq ${i.seq}: ${i.kind}: ${i.message}`);
+  if (r.anchors)
+    lines.push(
+      r.anchors.newestSeq !== undefined
+        ? `  anchored: ${r.anchors.checkpoints} checkpoint(s) outside the database, newest at seq ${r.anchors.newestSeq} (${r.anchors.files.join(', ')})`
+        : '  warning: no anchor found outside the database; a truncated tail cannot be detected',
+    );
   if (r.keySource === 'database')
     lines.push(
       '  warning: signatures checked with the key stored in the database itself; pass --public-key for independent assurance',
@@ -210,6 +270,10 @@ export function register(program: Command): void {
       'checkpoints kept elsewhere (from `audit export --format checkpoints`) to check against',
     )
     .option('--public-key <file>', 'Ed25519 public key (PEM) the checkpoints must be signed with')
+    .option(
+      '--anchor <file...>',
+      'anchor files to check against (default: audit.anchorPath or <dataDir>.audit-anchor.jsonl, and every file sink)',
+    )
     .option('--json', 'print the result as JSON')
     .action(
       async (
@@ -218,21 +282,34 @@ export function register(program: Command): void {
           to?: string;
           checkpoints?: string;
           publicKey?: string;
+          anchor?: string[];
           json?: boolean;
         },
       ) => {
-        const dataDir = resolveDataDir(opts);
-        const store = openStore(dataDir);
+        const location = resolveLocation(opts);
+        const dataDir = location.dataDir;
+        const { anchors, used } = await loadAnchors(opts.anchor?.map((f) => resolve(f)) ?? location.anchorFiles);
+        const store = openStore(dataDir, anchors);
         try {
-          const { key, source } = await verificationKey(dataDir, store, opts.publicKey);
+          const { key, source } = await verificationKey(dataDir, store, opts.publicKey, anchors.publicKey);
           const fromSeq = await seqBound(store, '--from', opts.from, 'from');
           const toSeq = await seqBound(store, '--to', opts.to, 'to');
           const result = await verifyAuditChain(store, {
             publicKey: key,
             keySource: source,
             range: { ...(fromSeq !== undefined ? { fromSeq } : {}), ...(toSeq !== undefined ? { toSeq } : {}) },
-            ...(opts.checkpoints ? { externalCheckpoints: readCheckpoints(opts.checkpoints) } : {}),
+            externalCheckpoints: [
+              ...anchors.checkpoints,
+              ...(opts.checkpoints ? readCheckpoints(opts.checkpoints) : []),
+            ],
           });
+          result.anchors = {
+            files: used,
+            checkpoints: anchors.checkpoints.length,
+            ...(anchors.checkpoints.length > 0
+              ? { newestSeq: Math.max(...anchors.checkpoints.map((c) => c.seq)) }
+              : {}),
+          };
           process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatVerifyResult(result));
           if (!result.ok) process.exitCode = 1;
         } finally {

@@ -1,22 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { register } from './import-openapi.js';
 
-const petstore = resolve(
-  fileURLToPath(new URL('.', import.meta.url)),
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'data',
-  'openapi',
-  'petstore-expanded.yaml',
+const petstore = fileURLToPath(
+  new URL('../../../test/fixtures/specs/openapi/petstore-expanded.yaml', import.meta.url),
 );
 
 let dir: string;

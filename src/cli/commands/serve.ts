@@ -9,11 +9,15 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)')
     .option('-p, --port <port>', 'override server.port', (v) => Number.parseInt(v, 10))
     .option('--host <host>', 'override server.host')
-    .action(async (opts: { config?: string; port?: number; host?: string }) => {
+    .option(
+      '--audit-new-log',
+      'start a new, empty audit log although the anchor file shows an earlier one that is gone (recorded as audit.log.reinitialized)',
+    )
+    .action(async (opts: { config?: string; port?: number; host?: string; auditNewLog?: boolean }) => {
       const loaded = loadConfigOrThrow(configPath(opts.config));
       if (opts.port !== undefined) loaded.config.server.port = opts.port;
       if (opts.host !== undefined) loaded.config.server.host = opts.host;
-      const running = await runGateway(loaded);
+      const running = await runGateway(loaded, opts.auditNewLog ? { auditNewLog: true } : {});
       process.stdout.write(`Portcullis listening on ${running.front.url}\n`);
       stopOnSignals(running);
     });

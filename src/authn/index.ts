@@ -1,0 +1,76 @@
+import type { PortcullisConfig } from '../config/config.js';
+import { apiKeyAuthenticator, createApiKeyAuthenticator } from './api-key.js';
+import { createAuthChain } from './chain.js';
+import { challengeHeader, resourceMetadataUrl } from './challenge.js';
+import { mtlsAuthenticator } from './mtls.js';
+import { oauthBearerAuthenticator } from './oauth-bearer.js';
+import { personFromClaims, principalFromClaims } from './oauth-claims.js';
+import type { AuthChain, AuthRefusal, Authenticator } from './types.js';
+import type { ApiKeyRepository } from '../storage/repositories.js';
+
+export type { AuthChain, AuthDecision, AuthOutcome, AuthRefusal, AuthRequest, Authenticator } from './types.js';
+export { bearerToken } from './api-key.js';
+
+export interface Authentication {
+  /** Agents at the MCP front door: mTLS, then API keys, then OAuth bearer tokens. */
+  agents: AuthChain;
+  /** People at the REST API: user API keys, then OAuth bearer tokens naming a configured user. */
+  people: AuthChain;
+  /** `WWW-Authenticate` for a 401/403 (undefined refusal: the plain challenge). */
+  challenge(refusal: AuthRefusal | undefined, realm: string): string;
+  /** RFC 9728 Protected Resource Metadata, when OAuth is configured. */
+  resourceMetadata?: { path: string; document: Record<string, unknown> };
+}
+
+export interface AuthenticationDeps {
+  apiKeys: Pick<ApiKeyRepository, 'findById'>;
+  fetch?: typeof fetch;
+}
+
+/** Builds the authenticator chains from config (rebuilt on reload; JWKS caches live as long as the config). */
+export function createAuthentication(config: PortcullisConfig, deps: AuthenticationDeps): Authentication {
+  const { auth } = config;
+  const agentExists = (a: string) => Object.hasOwn(config.agents, a);
+  const userExists = (u: string) => Object.hasOwn(config.users, u);
+  const agents: Authenticator[] = [];
+  const people: Authenticator[] = [];
+  if (auth.mtls) agents.push(mtlsAuthenticator(auth.mtls, agentExists));
+  if (auth.apiKeys.enabled) {
+    agents.push(apiKeyAuthenticator(createApiKeyAuthenticator(deps.apiKeys, agentExists, 'agent')));
+    people.push(apiKeyAuthenticator(createApiKeyAuthenticator(deps.apiKeys, userExists, 'user')));
+  }
+  const oauth = auth.oauth;
+  let resourceMetadata: Authentication['resourceMetadata'];
+  if (oauth) {
+    const f = deps.fetch ? { fetch: deps.fetch } : {};
+    agents.push(
+      oauthBearerAuthenticator(oauth, { toPrincipal: (c) => principalFromClaims(c, oauth, agentExists), ...f }),
+    );
+    people.push(oauthBearerAuthenticator(oauth, { toPrincipal: (c) => personFromClaims(c, oauth, userExists), ...f }));
+    const resource = oauth.audience[0]!;
+    const scopes = oauth.scopesSupported ?? oauth.requiredScopes;
+    resourceMetadata = {
+      path: new URL(resourceMetadataUrl(resource)).pathname,
+      document: {
+        resource,
+        authorization_servers: [oauth.issuer],
+        bearer_methods_supported: ['header'],
+        ...(scopes.length > 0 ? { scopes_supported: scopes } : {}),
+        resource_name: 'Portcullis MCP gateway',
+      },
+    };
+  }
+  const metadataUrl = oauth ? resourceMetadataUrl(oauth.audience[0]!) : undefined;
+  const scope = oauth && oauth.requiredScopes.length > 0 ? oauth.requiredScopes.join(' ') : undefined;
+  return {
+    agents: createAuthChain(agents),
+    people: createAuthChain(people),
+    challenge: (refusal, realm) =>
+      challengeHeader(refusal, {
+        realm,
+        ...(metadataUrl ? { resourceMetadata: metadataUrl } : {}),
+        ...(scope ? { scope } : {}),
+      }),
+    ...(resourceMetadata ? { resourceMetadata } : {}),
+  };
+}

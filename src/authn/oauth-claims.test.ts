@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { oauthConfigSchema } from './config-schema.js';
+import { personFromClaims, principalFromClaims, scopesOf } from './oauth-claims.js';
+
+const cfg = oauthConfigSchema.parse({
+  issuer: 'https://idp.example',
+  audience: 'https://gw.example/mcp',
+  requiredScopes: ['mcp:tools'],
+  clients: { 'desktop-app': 'desktop', 'cc-bot': 'billing' },
+  claims: { groups: 'roles' },
+});
+const agents = new Set(['desktop', 'billing', 'fallback']);
+const exists = (a: string) => agents.has(a);
+
+describe('token claims to principal', () => {
+  it('maps the client to its agent and sub/email/groups to the user', () => {
+    const out = principalFromClaims(
+      {
+        client_id: 'desktop-app',
+        sub: 'alice',
+        email: 'alice@example.com',
+        roles: ['finance'],
+        scope: 'openid mcp:tools',
+        jti: 'j1',
+      },
+      cfg,
+      exists,
+    );
+    expect(out).toMatchObject({
+      kind: 'authenticated',
+      principal: {
+        agent: 'desktop',
+        user: 'alice',
+        groups: ['finance'],
+        scopes: ['openid', 'mcp:tools'],
+        method: 'oauth',
+        credentialId: 'j1',
+        claims: { email: 'alice@example.com' },
+      },
+    });
+  });
+
+  it('a client-credentials token (sub = client) has no user; azp is used when client_id is absent', () => {
+    const out = principalFromClaims({ azp: 'cc-bot', sub: 'cc-bot', scp: ['mcp:tools'] }, cfg, exists);
+    expect(out.kind).toBe('authenticated');
+    if (out.kind === 'authenticated') {
+      expect(out.principal.agent).toBe('billing');
+      expect(out.principal.user).toBeUndefined();
+    }
+  });
+
+  it('an unmapped client is refused (403) unless a default agent is configured', () => {
+    const claims = { client_id: 'dyn-123', sub: 'bob', scope: 'mcp:tools' };
+    expect(principalFromClaims(claims, cfg, exists)).toMatchObject({ status: 403, reason: 'client-not-mapped' });
+    expect(principalFromClaims(claims, { ...cfg, defaultAgent: 'fallback' }, exists)).toMatchObject({
+      principal: { agent: 'fallback', user: 'bob' },
+    });
+    expect(principalFromClaims(claims, { ...cfg, defaultAgent: 'gone' }, exists)).toMatchObject({ status: 403 });
+  });
+
+  it('a token without the required scopes is refused with insufficient_scope naming them', () => {
+    expect(principalFromClaims({ client_id: 'cc-bot', scope: 'openid' }, cfg, exists)).toMatchObject({
+      status: 403,
+      error: 'insufficient_scope',
+      scope: 'mcp:tools',
+    });
+  });
+
+  it('for the REST API, the person is the configured user named by sub or email', () => {
+    const users = (u: string) => u === 'alice@example.com';
+    expect(personFromClaims({ sub: 'x1', email: 'alice@example.com' }, cfg, users)).toMatchObject({
+      principal: { user: 'alice@example.com', method: 'oauth' },
+    });
+    expect(personFromClaims({ sub: 'x1', email: 'eve@example.com' }, cfg, users)).toMatchObject({ status: 403 });
+  });
+
+  it('reads scopes from scope (string) or scp (array)', () => {
+    expect(scopesOf({ scope: 'a  b' })).toEqual(['a', 'b']);
+    expect(scopesOf({ scp: ['a', 1, 'c'] })).toEqual(['a', 'c']);
+    expect(scopesOf({})).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import type { Principal } from '../core/principal.js';
+import type { OAuthConfig } from './config-schema.js';
+import { refused, type AuthOutcome } from './types.js';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+/** Scopes from `scope` (RFC 9068, space-separated) or `scp` (array or string, common in other IdPs). */
+export function scopesOf(claims: Record<string, unknown>): string[] {
+  const s = claims.scope ?? claims.scp;
+  if (typeof s === 'string') return s.split(' ').filter(Boolean);
+  if (Array.isArray(s)) return s.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+/**
+ * Turns verified token claims into a principal. The agent is the OAuth client (`client_id`, else `azp`) mapped
+ * through `oauth.clients` (else `defaultAgent`); the user is `sub` when it names someone other than the client
+ * (in client-credentials tokens `sub` is the client itself), with email and groups from the configured claims.
+ */
+export function principalFromClaims(
+  claims: Record<string, unknown>,
+  cfg: OAuthConfig,
+  agentExists: (agent: string) => boolean,
+): AuthOutcome {
+  const clientId = cfg.claims.agent.map((c) => str(claims[c])).find((v) => v !== undefined);
+  const agent = (clientId !== undefined ? cfg.clients[clientId] : undefined) ?? cfg.defaultAgent;
+  if (!agent || !agentExists(agent)) {
+    return refused(403, 'client-not-mapped', 'The token is valid but its client is not an agent of this gateway');
+  }
+  const scopes = scopesOf(claims);
+  const missing = cfg.requiredScopes.filter((s) => !scopes.includes(s));
+  if (missing.length > 0) {
+    return refused(403, 'insufficient-scope', `The token lacks the scope(s): ${missing.join(' ')}`, {
+      error: 'insufficient_scope',
+      scope: cfg.requiredScopes.join(' '),
+    });
+  }
+  const sub = str(claims[cfg.claims.user]);
+  const user = sub !== undefined && sub !== clientId ? sub : undefined;
+  const email = str(claims[cfg.claims.email]);
+  const g = claims[cfg.claims.groups];
+  const groups = Array.isArray(g) ? g.filter((x): x is string => typeof x === 'string') : str(g) ? [g as string] : [];
+  const jti = str(claims.jti);
+  const principal: Principal = {
+    agent,
+    method: 'oauth',
+    ...(user !== undefined ? { user } : {}),
+    ...(user !== undefined && groups.length > 0 ? { groups } : {}),
+    claims: { ...claims, ...(email !== undefined ? { email } : {}) },
+    scopes,
+    ...(jti !== undefined ? { credentialId: jti } : {}),
+  };
+  return { kind: 'authenticated', principal };
+}
+
+/**
+ * For the REST API: the person is the configured user whose name equals the token's user claim (`sub`) or its
+ * email claim; anyone else is refused (403), whatever the token says about them otherwise.
+ */
+export function personFromClaims(
+  claims: Record<string, unknown>,
+  cfg: OAuthConfig,
+  userExists: (user: string) => boolean,
+): AuthOutcome {
+  const candidates = [str(claims[cfg.claims.user]), str(claims[cfg.claims.email])];
+  const user = candidates.find((c) => c !== undefined && userExists(c));
+  if (!user) return refused(403, 'not-a-user', 'The token is valid but names no user of this gateway');
+  const jti = str(claims.jti);
+  return {
+    kind: 'authenticated',
+    principal: {
+      agent: user,
+      user,
+      method: 'oauth',
+      claims,
+      scopes: scopesOf(claims),
+      ...(jti !== undefined ? { credentialId: jti } : {}),
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Authentication } from '../authn/index.js';
+
+const WELL_KNOWN = '/.well-known/oauth-protected-resource';
+
+/**
+ * RFC 9728 Protected Resource Metadata: at the well-known root and at the path-suffixed form for the resource
+ * (`/.well-known/oauth-protected-resource/mcp`). Public and cacheable; 404 when OAuth is not configured.
+ */
+export function serveProtectedResourceMetadata(
+  auth: Authentication,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): boolean {
+  if (url.pathname !== WELL_KNOWN && !url.pathname.startsWith(`${WELL_KNOWN}/`)) return false;
+  const meta = auth.resourceMetadata;
+  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, OPTIONS' };
+  if (req.method === 'OPTIONS') return (res.writeHead(204, cors).end(), true);
+  if (!meta || (url.pathname !== WELL_KNOWN && url.pathname !== meta.path)) {
+    res.writeHead(404, { 'content-type': 'application/json', ...cors }).end(JSON.stringify({ error: 'not found' }));
+    return true;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, OPTIONS', ...cors }).end();
+    return true;
+  }
+  res
+    .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=300', ...cors })
+    .end(JSON.stringify(meta.document));
+  return true;
+}

@@ -1,0 +1,178 @@
+// The audit log under outage and attack, in the real gateway process with real MCP clients: a database deleted
+// while serving stops calls and readiness (and a restart refuses to start over it without --audit-new-log);
+// a database write-locked by another process for 10 s refuses the calls that need it fast, keeps health and
+// listings responsive, and every refused call is in the log once the lock is gone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, FIXTURES, cli, connectAgent, eventually, startGateway, type RunningGateway } from './harness.js';
+
+const CONFIG = `
+upstreams:
+  t:
+    transport: stdio
+    command: ${JSON.stringify(process.execPath)}
+    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+agents:
+  bot:
+    tools: { allow: ["t_echo"] }
+`;
+
+const running: Array<{ stop(): Promise<void> | void }> = [];
+afterEach(async () => {
+  for (const r of running.splice(0).reverse()) await r.stop();
+});
+
+type Rec = { type: string; seq: number; resultStatus?: string; arguments?: { message?: string }; detail?: unknown };
+function query(configFile: string, ...args: string[]): Rec[] {
+  const r = cli(['audit', 'query', '--config', configFile, '--order', 'asc', '--limit', '1000', ...args]);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Rec);
+}
+
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as Error & { code?: number },
+  );
+
+/** `portcullis serve` on an existing config; resolves with its URL, or rejects with its stderr when it exits. */
+function serve(configFile: string, cwd: string, extra: string[] = []): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0', ...extra], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  running.push({ stop: () => void (proc.exitCode === null && proc.kill('SIGKILL')) });
+  return new Promise((res, rej) => {
+    let out = '';
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) res({ url: m[1]!, proc });
+    });
+    proc.once('exit', (code) => rej(Object.assign(new Error(err), { code })));
+  });
+}
+
+describe('audit database deleted while serving', () => {
+  it('refuses the next call, turns /readyz not ready, and a restart needs --audit-new-log (which is recorded)', async () => {
+    const gw: RunningGateway = await startGateway(CONFIG);
+    running.push(gw);
+    const c = await connectAgent(gw.url, gw.keys.bot);
+    expect((await c.callTool({ name: 't_echo', arguments: { message: 'before' } })).isError).toBeFalsy();
+    expect((await fetch(`${gw.base}/readyz`)).status).toBe(200);
+
+    const data = join(gw.dir, '.portcullis');
+    for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm']) rmSync(join(data, f), { force: true });
+
+    const err = await refusal(c.callTool({ name: 't_echo', arguments: { message: 'after delete' } }));
+    expect(err?.code).toBe(-32004);
+    const ready = await fetch(`${gw.base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { audit: { state: string } }).audit.state).toBe('halted');
+    // Refused for good, not only for one commit: the operator must act.
+    expect((await refusal(c.callTool({ name: 't_echo', arguments: { message: 'still' } })))?.code).toBe(-32004);
+    await c.close();
+    gw.proc.kill('SIGTERM');
+    await new Promise((r) => gw.proc.once('exit', r));
+
+    // A restart does not start a fresh log over the deleted one...
+    const refused = await serve(gw.configFile, gw.dir).then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
+    expect(refused).toMatch(/audit database .* is missing, but the anchor file holds a signed checkpoint/);
+    expect(refused).toMatch(/--audit-new-log/);
+    // ...and `audit verify` reports the loss from the anchor.
+    const v = cli(['audit', 'verify', '--config', gw.configFile]);
+    expect(v.code).toBe(1);
+    expect(v.stderr + v.stdout).toMatch(/the log was deleted/);
+
+    // The explicit flag starts a new log with a marker, then writes what was refused meanwhile (from the spool).
+    const again = await serve(gw.configFile, gw.dir, ['--audit-new-log']);
+    const recs = (await eventually(() => {
+      const r = query(gw.configFile);
+      return r.some((x) => x.arguments?.message === 'still') ? r : undefined;
+    }))!;
+    expect(recs[0]!.type).toBe('audit.log.reinitialized');
+    const refusedCalls = recs.filter((r) => r.type === 'tool.call.failed' && r.resultStatus === 'audit_error');
+    expect(refusedCalls.map((r) => r.arguments?.message)).toEqual(['after delete', 'still']);
+    again.proc.kill('SIGTERM');
+    await new Promise((r) => again.proc.once('exit', r));
+    expect(cli(['audit', 'verify', '--config', gw.configFile]).code).toBe(0);
+  }, 60_000);
+});
+
+describe('audit database write-locked by another process for 10 s', () => {
+  it('health stays fast, calls needing the audit are refused in < 1 s, and every refused call is logged afterwards', async () => {
+    const gw = await startGateway(CONFIG);
+    running.push(gw);
+    const c = await connectAgent(gw.url, gw.keys.bot);
+    await c.callTool({ name: 't_echo', arguments: { message: 'warm' } });
+
+    // A real SQLite connection in another process holds a write transaction for 10 s.
+    const locker = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
+         const db = new D(process.argv[1]); db.exec('BEGIN IMMEDIATE'); console.log('locked');
+         setTimeout(() => { db.exec('COMMIT'); db.close(); console.log('released'); }, 10000);`,
+        join(gw.dir, '.portcullis', 'audit.db'),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    running.push({ stop: () => void (locker.exitCode === null && locker.kill('SIGKILL')) });
+    let lockerOut = '';
+    locker.stdout.on('data', (d: Buffer) => (lockerOut += d.toString()));
+    await eventually(() => lockerOut.includes('locked'));
+
+    const refusedMessages: string[] = [];
+    const healthMs: number[] = [];
+    const refuseMs: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const message = `refused-${i}`;
+      const t0 = performance.now();
+      const err = await refusal(c.callTool({ name: 't_echo', arguments: { message } }));
+      refuseMs.push(performance.now() - t0);
+      expect(err?.code).toBe(-32004);
+      refusedMessages.push(message);
+      for (let j = 0; j < 3; j++) {
+        const h0 = performance.now();
+        expect((await fetch(`${gw.base}/healthz`)).status).toBe(200);
+        healthMs.push(performance.now() - h0);
+      }
+      // Listings come from the catalogue, not the audit store: they keep working.
+      expect((await c.listTools()).tools.map((t) => t.name)).toContain('t_echo');
+    }
+    expect(lockerOut).not.toContain('released'); // all of the above happened under the lock
+    expect(Math.max(...refuseMs)).toBeLessThan(1000);
+    expect(Math.max(...healthMs)).toBeLessThan(100);
+    expect((await fetch(`${gw.base}/readyz`)).status).toBe(503);
+
+    await eventually(() => lockerOut.includes('released'), 20_000);
+    await eventually(async () => (await fetch(`${gw.base}/readyz`)).status === 200, 10_000);
+    const recs = (await eventually(() => {
+      const r = query(gw.configFile, '--tool', 't_echo');
+      const failed = r.filter((x) => x.type === 'tool.call.failed' && x.resultStatus === 'audit_error');
+      return failed.length >= refusedMessages.length ? r : undefined;
+    }))!;
+    for (const m of refusedMessages) {
+      const forCall = recs.filter((r) => r.arguments?.message === m).map((r) => r.type);
+      expect(forCall).toEqual(['tool.call.requested', 'tool.call.failed']);
+    }
+    expect(query(gw.configFile, '--type', 'audit.gap.recorded').length).toBeGreaterThan(0);
+    const ok = await c.callTool({ name: 't_echo', arguments: { message: 'after' } });
+    expect(ok.isError).toBeFalsy();
+    await c.close();
+    expect(cli(['audit', 'verify', '--config', gw.configFile]).code).toBe(0);
+  }, 60_000);
+});

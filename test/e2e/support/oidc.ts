@@ -1,0 +1,140 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import Provider, { type Configuration } from 'oidc-provider';
+
+/** The users the test IdP knows, with the claims it puts into their access tokens. */
+export const ACCOUNTS: Record<string, { email: string; groups: string[] }> = {
+  alice: { email: 'alice@example.com', groups: ['finance', 'staff'] },
+};
+
+export interface TestIdp {
+  issuer: string;
+  /** The private signing keys, so tests can mint tokens that are bad in exactly one way. */
+  keys: { es256: JWK & { kid: string }; rs256: JWK & { kid: string } };
+  provider: Provider;
+  close(): Promise<void>;
+}
+
+export interface TestIdpOptions {
+  /** Resource identifiers (RFC 8707) the IdP issues JWT access tokens for; the first is the default. */
+  resources: string[];
+  clients: Configuration['clients'];
+  /** Scope granted for the resources. */
+  scope?: string;
+  /** Extra setup (e.g. registering a token-exchange grant) before the IdP starts answering. */
+  setup?: (provider: Provider) => void;
+}
+
+/**
+ * A real OpenID provider (npm `oidc-provider`) on 127.0.0.1 with a free port: client credentials, authorization
+ * code with PKCE (dev login and consent screens, driven by {@link signIn}), RFC 8707 resource indicators with
+ * JWT access tokens (RFC 9068) signed ES256, and RFC 7662 introspection.
+ */
+export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
+  const server: Server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const es = await generateKeyPair('ES256', { extractable: true });
+  const rs = await generateKeyPair('RS256', { extractable: true });
+  const es256 = { ...(await exportJWK(es.privateKey)), kid: 'es-1', alg: 'ES256', use: 'sig' };
+  const rs256 = { ...(await exportJWK(rs.privateKey)), kid: 'rs-1', alg: 'RS256', use: 'sig' };
+  const scope = opts.scope ?? 'mcp:tools';
+  const provider = new Provider(issuer, {
+    clients: opts.clients,
+    jwks: { keys: [es256, rs256] },
+    scopes: ['openid', 'email', scope],
+    claims: { openid: ['sub'], email: ['email'] },
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: true },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => opts.resources[0]!,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resource) => {
+          if (!opts.resources.includes(resource)) throw new Error(`unknown resource ${resource}`);
+          return {
+            scope,
+            audience: resource,
+            accessTokenTTL: 300,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        },
+      },
+    },
+    findAccount: (_ctx, id) =>
+      ACCOUNTS[id] ? { accountId: id, claims: () => ({ sub: id, email: ACCOUNTS[id]!.email }) } : undefined,
+    // RFC 9068 access tokens carry the user's email and groups for the resource server.
+    extraTokenClaims: (_ctx, token) => {
+      const id = (token as { accountId?: string }).accountId;
+      return id && ACCOUNTS[id] ? { email: ACCOUNTS[id].email, groups: ACCOUNTS[id].groups } : undefined;
+    },
+    ttl: {
+      Interaction: 600,
+      Session: 600,
+      Grant: 600,
+      AuthorizationCode: 60,
+      ClientCredentials: 300,
+      AccessToken: 300,
+    },
+  });
+  provider.on('server_error', (_ctx, err) => process.stderr.write(`oidc-provider: ${err.message}\n`));
+  opts.setup?.(provider);
+  const handle = provider.callback();
+  server.on('request', (req, res) => void handle(req, res));
+  return {
+    issuer,
+    keys: { es256, rs256 },
+    provider,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/**
+ * Plays the user in a browser: follows the authorization URL through the IdP's login and consent screens
+ * (keeping its cookies) until the redirect back to the client, and returns the callback's parameters
+ * (`code`, `state`, and `iss` per RFC 9207).
+ */
+export async function signIn(authorizationUrl: URL, login: string): Promise<URLSearchParams> {
+  const cookies = new Map<string, string>();
+  const redirectUri = authorizationUrl.searchParams.get('redirect_uri')!;
+  let next: { url: string; init?: RequestInit } = { url: authorizationUrl.href };
+  for (let step = 0; step < 12; step++) {
+    const headers = new Headers(next.init?.headers);
+    headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await fetch(next.url, { ...next.init, headers, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+    const location = res.headers.get('location');
+    if (location) {
+      const target = new URL(location, next.url);
+      if (target.href.startsWith(redirectUri)) {
+        if (!target.searchParams.get('code')) throw new Error(`authorization failed: ${target.search}`);
+        return target.searchParams;
+      }
+      next = { url: target.href };
+      continue;
+    }
+    const html = await res.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1];
+    if (!action || !prompt) throw new Error(`unexpected page from the IdP (${res.status}): ${html.slice(0, 300)}`);
+    const body = new URLSearchParams({ prompt, ...(prompt === 'login' ? { login, password: 'any' } : {}) });
+    next = {
+      url: new URL(action, next.url).href,
+      init: { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    };
+  }
+  throw new Error('too many steps through the IdP');
+}
