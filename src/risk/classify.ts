@@ -6,7 +6,7 @@ import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
 import { collectFields, isObject } from './schema-fields.js';
-import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
+import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
 import { proseNounSignals } from './prose-nouns.js';
 import {
   inputPersonalSignals,
@@ -39,6 +39,10 @@ const readOnlyPostSegments = new Set([
   'render',
   'find',
   'msearch',
+  'get',
+  'list',
+  'retrieve',
+  'fetch',
 ]);
 const actionFieldNames = new Set([
   'method',
@@ -144,6 +148,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const stemmed = allNounWords.map(stem);
   const has = (set: ReadonlySet<string>): boolean => stemmed.some((w) => set.has(w));
 
+  const openingWords = splitWords(firstSentence(description), 12).map(stem);
   for (const { cls, reason } of classes) {
     const effect = effectOf(cls, has);
     if (sideEffectRank[effect] > sideEffectRank[sideEffect]) sideEffect = effect;
@@ -160,7 +165,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
         add('code-execution', reason);
         break;
       case 'trigger':
-        if (has(workflowNouns)) add('code-execution', `${reason} starts a workflow`);
+        if (has(workflowNouns) || openingWords.some((w) => workflowNouns.has(w)))
+          add('code-execution', `${reason} starts a workflow`);
         break;
       case 'pay':
         add('financial', reason);
@@ -329,6 +335,10 @@ function determineAction(
         const word = leadingRead ? nameHit.word : lastWord;
         return { cls: 'read', reason: `POST, but verb '${word}' only reads` };
       }
+      // No verb in the operationId or path, and the summary opens with a read ("Returns a verification result").
+      const noWriteVerb = (h: VerbHit | undefined): boolean => h === undefined || h.cls === 'read';
+      if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && summaryHit?.cls === 'read' && summaryHit.index === 0)
+        return { cls: 'read', reason: `POST, but summary says '${summaryHit.word}'` };
     }
     if (specific) {
       const label = specific === nameHit ? idLabel : specific === pathHit ? 'path' : 'summary';
@@ -367,6 +377,21 @@ function determineAction(
       cls: proseHit.cls,
       hit: nameHit,
       reason: `verb '${proseHit.word}' in description ('${nameHit.word}' in name is also a noun)`,
+    };
+  // "browser_network_request", "console_messages": a verb-noun after other words is a noun when the
+  // description opens with a read ("Returns full details…"); never for the never-lowered classes.
+  if (
+    nameHit?.ambiguous === true &&
+    nameHit.index > 0 &&
+    proseHit?.cls === 'read' &&
+    proseHit.index === 0 &&
+    !neverLowered.has(nameHit.cls)
+  )
+    return {
+      cls: 'read',
+      hit: nameHit,
+      lowered: true,
+      reason: `verb '${proseHit.word}' in description ('${nameHit.word}' in name is a noun)`,
     };
   if (nameHit) return fromName(nameHit);
   const titleHit = tool.title ? governingVerb(joinCompounds(splitIdentifier(tool.title))) : undefined;

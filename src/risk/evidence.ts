@@ -86,7 +86,8 @@ export function nameVerbSignals(
       continue;
     }
     const asked = questionWords.has(prev ?? '') || questionWords.has(words[h.index - 2] ?? '');
-    if (nounUse(raw, h, afterPureRead) || asked || (prev !== undefined && notAsserted.has(prev))) continue;
+    const afterVerb = hits.some((x) => x.index === h.index - 1 && x.cls !== 'read' && x.ambiguous !== true);
+    if (nounUse(raw, h, afterPureRead || afterVerb) || asked || (prev !== undefined && notAsserted.has(prev))) continue;
     if (afterPureRead && !neverLowered.has(h.cls)) continue;
     if (severity(h.cls) <= severity(governingCls) && governingCls !== 'read') continue;
     out.push({ cls: h.cls, reason: `verb '${h.word}' in ${label}` });
@@ -156,7 +157,7 @@ export function proseVerbSignals(description: string, onlyNeverLowered = false, 
 
 const webNameWords = new Set(['crawl', 'crawler', 'scrape', 'scraper', 'spider', 'serp', 'websearch']);
 const webProse =
-  /\b(search(es|ing)? the (web|internet)|web search(es)?|(from|on|across) the (web|internet)|crawl(s|ing)?\b|scrap(e|es|ing)\b|(map|crawl|scrape|visit|browse)s? (a |the |any )?websites?|fetch(es)? (a |the |any )?(url|web ?page|website))/i;
+  /\b(web[- ]grounded|web grounding|search(es|ing)? the (web|internet)|web search(es)?|(from|on|across) the (web|internet)|browses? the (web|internet)|crawl(s|ing)?\b|scrap(e|es|ing)\b|(map|crawl|scrape|visit|browse)s? (a |the |any )?websites?|fetch(es)? (a |the |any )?(url|web ?page|website))/i;
 const stateWords = new Set(['status', 'state', 'result', 'progress', 'history', 'log', 'detail', 'info']);
 /** A URL field described as a page or site on the web ("URL of the target page"). */
 const webUrlDescription = /\b(web ?page|page|website|site|web)\b/i;
@@ -183,7 +184,7 @@ export function openWorldReason(
   if (nameWeb) return `'${nameWeb}' in name reaches the web`;
   if (stems.includes('web') && stems.some((w) => w === 'search' || w === 'fetch' || w === 'browse'))
     return `web search/fetch in name reaches the web`;
-  const prose = webProse.exec(firstSentence(description));
+  const prose = webProse.exec(description.trimStart().slice(0, 300));
   if (prose) return `description says '${prose[0]}' (reaches the web)`;
   const url = topLevelFields.find((f) => urlFields.has(f.joined));
   if (url && governing !== undefined && governing.cls === 'read' && fetchVerbs.has(governing.word))

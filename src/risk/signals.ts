@@ -46,7 +46,9 @@ function isCredentialWord(words: readonly string[], i: number, set: ReadonlySet<
 export function nounSignals(s: Signals, ctx: NounContext): void {
   const sources: Array<{ words: readonly string[]; label: string; object: number | undefined }> = [];
   const id = ctx.idWords.filter((_, i) => i !== ctx.verbIndex);
-  const objectIndex = ctx.verbIndex === undefined ? undefined : ctx.verbIndex;
+  // The verb's object: the word after it, or before it when the verb ends the name ("volume_snapshot_create").
+  const verbLast = ctx.verbIndex !== undefined && ctx.verbIndex === ctx.idWords.length - 1 && ctx.verbIndex > 0;
+  const objectIndex = ctx.verbIndex === undefined ? undefined : verbLast ? ctx.verbIndex - 1 : ctx.verbIndex;
   sources.push({ words: id, label: ctx.idLabel, object: objectIndex });
   ctx.pathSegments.forEach((seg, i) => {
     sources.push({ words: seg, label: 'path segment', object: i === ctx.pathSegments.length - 1 ? 0 : undefined });
@@ -178,7 +180,8 @@ export function fieldSignals(
       f.depth <= 1 &&
       lastIsCredential &&
       (f.type === undefined || f.type === 'string' || f.type === 'object') &&
-      !/authenticat|authoriz|bearer/i.test(f.description)
+      !/authenticat|authoriz|bearer|\b(your|the) (\w+ )?api (secret|key)\b/i.test(f.description) &&
+      !(names.has('clientid') && (j === 'secret' || j === 'clientsecret'))
     )
       add(s, 'credential-access', `field '${f.name}' sets a credential`);
     if (

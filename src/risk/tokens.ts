@@ -69,6 +69,8 @@ const compounds: ReadonlyArray<readonly [string, string, string]> = [
   ['connection', 'string', 'connectionstring'],
   ['log', 'drain', 'logdrain'],
   ['load', 'balancer', 'loadbalancer'],
+  ['checkout', 'key', 'checkoutkey'],
+  ['file', 'share', 'fileshare'],
   ['email', 'address', 'emailaddress'],
   ['file', 'manager', 'filemanager'],
   ['sql', 'transaction', 'sqltransaction'],

@@ -84,7 +84,8 @@ export function governingVerb(words: readonly string[]): VerbHit | undefined {
   for (let i = 0; i < words.length; i++) {
     const hit = verbAt(words, i);
     if (!hit) continue;
-    const h: VerbHit = { word: stem(words[i] ?? ''), cls: hit.cls, index: i, ambiguous: hit.ambiguous };
+    const raw = words[i] ?? '';
+    const h: VerbHit = { word: stem(raw), cls: hit.cls, index: i, ambiguous: hit.ambiguous };
     if (!hit.ambiguous) return h;
     firstAmbiguous ??= h;
   }
