@@ -6,8 +6,15 @@ import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
 import { collectFields, isObject } from './schema-fields.js';
-import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
-import { inputPersonalSignals, inputWriteSignals, openApiEvidence, outputSignals } from './schema-evidence.js';
+import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
+import { proseNounSignals } from './prose-nouns.js';
+import {
+  inputPersonalSignals,
+  inputWriteSignals,
+  metadataOnly,
+  openApiEvidence,
+  outputSignals,
+} from './schema-evidence.js';
 import { addCategory, fieldSignals, nounSignals, responseSignals, type Signals } from './signals.js';
 import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import {
@@ -32,6 +39,10 @@ const readOnlyPostSegments = new Set([
   'render',
   'find',
   'msearch',
+  'get',
+  'list',
+  'retrieve',
+  'fetch',
 ]);
 const actionFieldNames = new Set([
   'method',
@@ -46,6 +57,10 @@ const actionFieldNames = new Set([
 ]);
 const destructiveProse =
   /\b(permanently|irreversibl\w*|cannot be undone|can't be undone|overwrit\w*|wipes?|erases?)\b/i;
+/** Words before a read verb that only say "many at once" ("batch-retrieve", "PostSearch…"). */
+const batchWords = new Set(['post', 'batch', 'bulk']);
+/** A pre-signed URL or temporary credentials are bearer credentials. */
+const credentialProse = /\b(pre-?signed (url|link)s?|signed (url|link)s?|temporary (security )?credentials?)\b/i;
 const removalProse = /\b(delet|remov|destroy|purg|truncat|replac|overwrit|upsert)\w*/i;
 /** Create-like verbs that write into a place that may already hold something (a path, a range). */
 const mayOverwrite = new Set(['copy', 'upload', 'import', 'insert', 'init', 'initialize', 'install', 'clone']);
@@ -133,6 +148,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const stemmed = allNounWords.map(stem);
   const has = (set: ReadonlySet<string>): boolean => stemmed.some((w) => set.has(w));
 
+  const openingWords = splitWords(firstSentence(description), 12).map(stem);
   for (const { cls, reason } of classes) {
     const effect = effectOf(cls, has);
     if (sideEffectRank[effect] > sideEffectRank[sideEffect]) sideEffect = effect;
@@ -149,7 +165,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
         add('code-execution', reason);
         break;
       case 'trigger':
-        if (has(workflowNouns)) add('code-execution', `${reason} starts a workflow`);
+        if (has(workflowNouns) || openingWords.some((w) => workflowNouns.has(w)))
+          add('code-execution', `${reason} starts a workflow`);
         break;
       case 'pay':
         add('financial', reason);
@@ -199,6 +216,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   });
   fieldSignals(s, inputFields, { writes, toolWords: [...idWords, ...descWords] });
   inputPersonalSignals(s, inputFields);
+  proseNounSignals(s, description, [...idWords, ...pathSegments.flat()], writes);
   const outputFields = collectFields(tool.outputSchema, 150, 3);
   responseSignals(s, outputFields);
   outputSignals(s, outputFields);
@@ -209,17 +227,20 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
       idWords,
       description,
       action.hit,
-      inputFields.filter((f) => f.depth === 0).map((f) => f.joined),
+      inputFields.filter((f) => f.depth === 0),
     );
   if (openWorldWhy !== undefined) {
     if (sideEffect === 'none') sideEffect = 'external';
     reasons.push(openWorldWhy);
   }
+  const signedUrl = credentialProse.exec(description.slice(0, 400));
+  if (signedUrl) add('credential-access', `description says '${signedUrl[0]}'`);
   if (writes && destructiveProse.test(description))
     add('destructive', `description says '${destructiveProse.exec(description)?.[0] ?? ''}'`);
   if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))
     add('administrative', `verb '${action.hit?.word ?? 'revoke'}' changes access`);
 
+  if (sideEffect === 'none') metadataOnly(s, outputFields);
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));
@@ -298,18 +319,26 @@ function determineAction(
         return { ...fromName(nameHit), reason: `verb '${nameHit.word}' in ${idLabel} despite ${method}` };
       return { cls: 'read', reason: `${method} method` };
     }
-    const specific = [nameHit, pathHit, summaryHit].find((h) => h !== undefined && !isMethodPrefix(h, method));
+    // A read verb does not make a POST/PUT/PATCH a read, except a leading one on POST (below).
+    const specific = [nameHit, pathHit, summaryHit].find(
+      (h) => h !== undefined && !isMethodPrefix(h, method) && h.cls !== 'read',
+    );
     if (method === 'POST') {
       const lastWord = stem(last[last.length - 1] ?? '');
       // A read verb that leads the operationId ("searchIssues", "PostSearch…") or ends the path ("/_search").
       const leadingRead =
         nameHit?.cls === 'read' &&
         nameHit.ambiguous !== true &&
-        (nameHit.index <= 1 || (nameHit.index === 2 && idWords[0] === 'post'));
+        (nameHit.index <= 1 || (nameHit.index === 2 && idWords[0] === 'post')) &&
+        !allVerbs(idWords).some((h) => h.index < nameHit.index && h.cls !== 'read' && !batchWords.has(h.word));
       if (leadingRead || readOnlyPostSegments.has(lastWord)) {
         const word = leadingRead ? nameHit.word : lastWord;
         return { cls: 'read', reason: `POST, but verb '${word}' only reads` };
       }
+      // No verb in the operationId or path, and the summary opens with a read ("Returns a verification result").
+      const noWriteVerb = (h: VerbHit | undefined): boolean => h === undefined || h.cls === 'read';
+      if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && summaryHit?.cls === 'read' && summaryHit.index === 0)
+        return { cls: 'read', reason: `POST, but summary says '${summaryHit.word}'` };
     }
     if (specific) {
       const label = specific === nameHit ? idLabel : specific === pathHit ? 'path' : 'summary';
@@ -348,6 +377,21 @@ function determineAction(
       cls: proseHit.cls,
       hit: nameHit,
       reason: `verb '${proseHit.word}' in description ('${nameHit.word}' in name is also a noun)`,
+    };
+  // "browser_network_request", "console_messages": a verb-noun after other words is a noun when the
+  // description opens with a read ("Returns full details…"); never for the never-lowered classes.
+  if (
+    nameHit?.ambiguous === true &&
+    nameHit.index > 0 &&
+    proseHit?.cls === 'read' &&
+    proseHit.index === 0 &&
+    !neverLowered.has(nameHit.cls)
+  )
+    return {
+      cls: 'read',
+      hit: nameHit,
+      lowered: true,
+      reason: `verb '${proseHit.word}' in description ('${nameHit.word}' in name is a noun)`,
     };
   if (nameHit) return fromName(nameHit);
   const titleHit = tool.title ? governingVerb(joinCompounds(splitIdentifier(tool.title))) : undefined;

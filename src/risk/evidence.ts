@@ -38,7 +38,7 @@ const pureReads = new Set(
 const nounable = new Set(
   (
     'run deploy rollout rollback call invite share reply broadcast tweet purchase payout transfer refund charge ' +
-    'credit debit dispatch eval reset empty clean clear drop pay'
+    'credit debit dispatch eval reset empty clean clear drop pay drain'
   ).split(' '),
 );
 
@@ -86,7 +86,8 @@ export function nameVerbSignals(
       continue;
     }
     const asked = questionWords.has(prev ?? '') || questionWords.has(words[h.index - 2] ?? '');
-    if (nounUse(raw, h, afterPureRead) || asked || (prev !== undefined && notAsserted.has(prev))) continue;
+    const afterVerb = hits.some((x) => x.index === h.index - 1 && x.cls !== 'read' && x.ambiguous !== true);
+    if (nounUse(raw, h, afterPureRead || afterVerb) || asked || (prev !== undefined && notAsserted.has(prev))) continue;
     if (afterPureRead && !neverLowered.has(h.cls)) continue;
     if (severity(h.cls) <= severity(governingCls) && governingCls !== 'read') continue;
     out.push({ cls: h.cls, reason: `verb '${h.word}' in ${label}` });
@@ -96,7 +97,7 @@ export function nameVerbSignals(
 
 /** The first sentence of a description (bounded). */
 export function firstSentence(description: string): string {
-  const head = description.slice(0, 300);
+  const head = description.trimStart().slice(0, 300);
   const end = head.search(/[.!?](\s|$)|\n/);
   return end === -1 ? head : head.slice(0, end);
 }
@@ -105,9 +106,14 @@ export function firstSentence(description: string): string {
 const subjects = new Set(['to', 'tool', 'it', 'that', 'which', 'who']);
 /** Objects that make "run"/"invoke" a light verb ("Run a scan" is a scan). */
 const analysisNouns = new Set(
-  'scan check review analysis diagnostic diagnostics audit lint report search inspection validation lookup'.split(' '),
+  (
+    'scan check review analysis diagnostic diagnostics audit lint report search inspection validation lookup ' +
+    'screenshot snapshot look picture photo'
+  ).split(' '),
 );
-const lightExec = new Set(['run', 'invoke', 'perform']);
+/** Light verbs: "Run a scan", "Take a screenshot" name the analysis, not an action of their own. */
+const lightVerbs = new Set(['run', 'invoke', 'perform', 'take', 'do']);
+const readOnlyQuery = /\bread[- ]?only\b/i;
 
 /**
  * State-changing verbs asserted in the first sentence of a description ("Deletes a VM", "Use this tool to
@@ -139,7 +145,10 @@ export function proseVerbSignals(description: string, onlyNeverLowered = false, 
     const coordinated = prev === 'and' || prev === 'or' || prev === 'then';
     if (pureReadSeen && !neverLowered.has(h.cls) && !coordinated) continue;
     if (onlyNeverLowered && !neverLowered.has(h.cls)) continue;
-    if (lightExec.has(h.word) && words.slice(i + 1, i + 9).some((w) => analysisNouns.has(stem(w)))) continue;
+    const object = words.slice(i + 1, i + 9).map(stem);
+    if (lightVerbs.has(h.word) && object.some((w) => analysisNouns.has(w))) continue;
+    // "Run a read-only SQL query": a query (its SQL is still caller code, see the field signals).
+    if (lightVerbs.has(h.word) && object.includes('query') && readOnlyQuery.test(description)) continue;
     if (out.some((s) => s.cls === h.cls)) continue;
     out.push({ cls: h.cls, reason: `verb '${h.word}' in description` });
   }
@@ -148,7 +157,10 @@ export function proseVerbSignals(description: string, onlyNeverLowered = false, 
 
 const webNameWords = new Set(['crawl', 'crawler', 'scrape', 'scraper', 'spider', 'serp', 'websearch']);
 const webProse =
-  /\b(search(es|ing)? the (web|internet)|web search(es)?|(from|on|across) the (web|internet)|crawl(s|ing)?\b|scrap(e|es|ing)\b|(map|crawl|scrape|visit|browse)s? (a |the |any )?websites?|fetch(es)? (a |the |any )?(url|web ?page|website))/i;
+  /\b(web[- ]grounded|web grounding|search(es|ing)? the (web|internet)|web search(es)?|(from|on|across) the (web|internet)|browses? the (web|internet)|crawl(s|ing)?\b|scrap(e|es|ing)\b|(map|crawl|scrape|visit|browse)s? (a |the |any )?websites?|fetch(es)? (a |the |any )?(url|web ?page|website))/i;
+const stateWords = new Set(['status', 'state', 'result', 'progress', 'history', 'log', 'detail', 'info']);
+/** A URL field described as a page or site on the web ("URL of the target page"). */
+const webUrlDescription = /\b(web ?page|page|website|site|web)\b/i;
 const urlFields = new Set(['url', 'urls', 'website', 'webpage', 'siteurl', 'pageurl', 'targeturl', 'starturl']);
 const fetchVerbs = new Set(['fetch', 'scrape', 'crawl', 'extract', 'browse', 'screenshot', 'capture', 'summarize']);
 const spends =
@@ -163,18 +175,22 @@ export function openWorldReason(
   idWords: readonly string[],
   description: string,
   governing: VerbHit | undefined,
-  topLevelFields: readonly string[],
+  topLevelFields: ReadonlyArray<{ joined: string; description: string }>,
 ): string | undefined {
   const stems = idWords.map(stem);
-  const nameWeb = stems.find((w) => webNameWords.has(w));
+  // "check_crawl_status" reads the state of a crawl; it reaches nothing.
+  const endsInState = stateWords.has(stems[stems.length - 1] ?? '');
+  const nameWeb = endsInState ? undefined : stems.find((w) => webNameWords.has(w));
   if (nameWeb) return `'${nameWeb}' in name reaches the web`;
   if (stems.includes('web') && stems.some((w) => w === 'search' || w === 'fetch' || w === 'browse'))
     return `web search/fetch in name reaches the web`;
-  const prose = webProse.exec(firstSentence(description));
+  const prose = webProse.exec(description.trimStart().slice(0, 300));
   if (prose) return `description says '${prose[0]}' (reaches the web)`;
-  const url = topLevelFields.find((f) => urlFields.has(f));
+  const url = topLevelFields.find((f) => urlFields.has(f.joined));
   if (url && governing !== undefined && governing.cls === 'read' && fetchVerbs.has(governing.word))
-    return `verb '${governing.word}' on field '${url}' contacts a third party`;
+    return `verb '${governing.word}' on field '${url.joined}' contacts a third party`;
+  if (url && webUrlDescription.test(url.description.slice(0, 200)))
+    return `field '${url.joined}' is a web page ('${url.description.slice(0, 40)}')`;
   const cost = spends.exec(description.slice(0, 1500));
   if (cost) return `description says '${cost[0]}' (spends money)`;
   return undefined;

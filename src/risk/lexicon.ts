@@ -38,7 +38,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
       'watch tail analyze analyse validate verify diff compare preview browse scan audit explore guide suggest ' +
       'recommend generate summarize summarise estimate calculate compute parse echo ping whoami learn discover poll ' +
       'wait load lint score detect crawl scrape extract observe research check can is has open render measure translate ' +
-      'convert identify locate gather collect trace monitor screenshot expand return provide display obtain capture',
+      'convert identify locate gather collect trace monitor screenshot expand return provide display obtain capture rank rerank',
   ),
   ...v('read', 'review test query report status info details detail select snapshot', true),
   ...v(
@@ -55,7 +55,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
       'pull fetch_remote push apply approve unapprove reject accept decline transition promote reorder ' +
       'reprioritize refresh sync connect disconnect login logout signin signout ' +
       'lock unlock block unblock mute unmute hide unhide enhance standardize uplift orchestrate manage control ' +
-      'complete handle mutate transact emulate navigate click tap press fill hover drag ' +
+      'complete handle mutate transact emulate navigate click tap press fill hover drag confirm deny activate ' +
       'swipe scroll resize focus take upgrade downgrade install setup react ' +
       'unreact vote cherry cherrypick submit reauthorize cordon uncordon ask leave join',
   ),
@@ -78,7 +78,8 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
   ...v('scale', 'scale autoscale', false),
   ...v(
     'lifecycle',
-    'start stop restart reboot launch shutdown suspend resume pause unpause hibernate boot halt',
+    'start stop restart reboot launch shutdown suspend resume pause unpause hibernate boot halt poweron poweroff recycle ' +
+      'powercycle',
     false,
   ),
   ...v('grant', 'grant authorize impersonate elevate', false),
@@ -100,19 +101,19 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   'credential-access': words(
     'secret token password passwd credential apikey apitoken accesstoken accesskey secretkey privatekey sshkey ' +
       'gpgkey deploykey signingkey signingsecret encryptionkey clientsecret certificate cert keypair kubeconfig ' +
-      'passphrase otp totp mnemonic keystore keychain jwt envvar dotenv',
+      'passphrase otp totp mnemonic keystore keychain jwt envvar dotenv connectionstring presign presigned checkoutkey',
   ),
   'external-communication': words(
     'email mail message sms notification comment reply webhook invitation invite broadcast tweet newsletter ' +
-      'campaign announcement dm fax mms voicemail call',
+      'campaign announcement dm fax mms voicemail call reaction',
   ),
   infrastructure: words(
     'cluster pod deployment replicaset statefulset daemonset helm kubernetes k8s kubectl droplet vm firewall ' +
-      'vpc subnet loadbalancer ingress dns infrastructure infra terraform cloudformation autoscaler cdn',
+      'vpc subnet loadbalancer ingress dns infrastructure infra terraform cloudformation autoscaler cdn nfs fileshare',
   ),
   'personal-data': words(
     'person people profile contact customer employee patient recipient subscriber attendee phonenumber birthday ' +
-      'birthdate ssn presence manager candidate applicant guest student me',
+      'birthdate ssn presence manager candidate applicant guest student me member emailaddress sender',
   ),
 };
 
@@ -129,7 +130,7 @@ export const weakNouns: Partial<Record<RiskCategory, ReadonlySet<string>>> = {
       'namespace volume disk network zone region database db bucket domain host machine compute registry stack',
   ),
   'credential-access': words('grant session oauth cookie vault key env'),
-  'personal-data': words('user member address'),
+  'personal-data': words('user address message conversation chat inbox reply'),
 };
 
 /**
@@ -161,7 +162,7 @@ export const codeFields: ReadonlySet<string> = words(
 
 /** Objects of run/trigger verbs that make them workflow execution. */
 export const workflowNouns: ReadonlySet<string> = words(
-  'pipeline workflow job build action task test suite run flow automation playbook notebook lambda function',
+  'pipeline workflow job build task test suite run flow automation playbook notebook lambda function',
 );
 
 /** Things a lifecycle verb (start/stop/restart) acts on that make it infrastructure. */

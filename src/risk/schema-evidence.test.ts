@@ -42,9 +42,11 @@ describe('input schemas as evidence', () => {
     expect(classifyTool(def('tidy_workspace', obj({ path: str('Directory to delete') })), mcp).sideEffect).toBe(
       'irreversible',
     );
-    expect(classifyTool(def('render_page', obj({ file: str('Where the HTML is to be saved') })), mcp).sideEffect).toBe(
-      'data-change',
-    );
+    const saves = obj({ file: str('Where the HTML is to be saved') }, ['file']);
+    expect(classifyTool(def('render_page', saves), mcp).sideEffect).toBe('data-change');
+    // An optional "save the output to" on a read is an option, not the tool's action.
+    const optional = obj({ file: str('Where the HTML is to be saved') });
+    expect(classifyTool(def('render_page', optional), mcp).sideEffect).toBe('none');
     expect(classifyTool(def('read_page', obj({ path: str('File to read') })), mcp).sideEffect).toBe('none');
   });
   it('required recipients make a report tool send', () => {

@@ -46,7 +46,8 @@ export function inputWriteSignals(fields: readonly SchemaField[], required: Read
     else if (pathish.has(last) && f.type !== 'boolean') {
       if (pathDeletes.test(desc))
         out.push({ cls: 'delete', reason: `field '${f.name}' says '${pathDeletes.exec(desc)?.[0] ?? ''}'` });
-      else if (pathWrites.test(desc))
+      // An optional "file to save the output to" on a read is an option, not the tool's action.
+      else if (pathWrites.test(desc) && required.has(f.name))
         out.push({ cls: 'update', reason: `field '${f.name}' says '${pathWrites.exec(desc)?.[0] ?? ''}'` });
     } else if (f.type === 'boolean' && f.depth === 0 && destructiveBooleans.has(f.joined))
       out.push({ cls: 'delete', reason: `boolean field '${f.name}'` });
@@ -101,16 +102,29 @@ const personalStrong = new Set([
   'birthday',
   'homeaddress',
   'streetaddress',
-  'address',
+  'postaladdress',
+  'mailingaddress',
   'postalcode',
   'nationalid',
   'passportnumber',
   'taxid',
   'cardnumber',
+  'cardholdername',
+  'holdername',
+  'accountholdername',
+  'billingaddress',
+  'shippingaddress',
   'iban',
   'accountnumber',
   'routingnumber',
 ]);
+/** Records of people: a personal field inside one counts alone ("members[].email"). */
+const personRecords = new Set(
+  (
+    'member user contact customer person people subscriber employee recipient attendee owner account profile lead ' +
+    'patient card holder cardholder billing shipping'
+  ).split(' '),
+);
 const personalWeak = new Set(['firstname', 'lastname', 'givenname', 'surname', 'familyname', 'gender', 'city', 'zip']);
 
 /**
@@ -120,17 +134,17 @@ const personalWeak = new Set(['firstname', 'lastname', 'givenname', 'surname', '
 export function outputSignals(s: Signals, fields: readonly SchemaField[]): void {
   const deeper = new Set<string>();
   for (const f of fields) {
-    if (f.depth > 1 || f.enumValues.length > 0) continue;
-    if (
-      !s.categories.has('credential-access') &&
-      outputSecrets.has(f.joined) &&
-      f.type !== 'boolean' &&
-      f.type !== 'integer'
-    )
+    const ofPerson = f.parent !== undefined && personRecords.has(f.parent);
+    if (f.depth > (ofPerson ? 2 : 1) || f.enumValues.length > 0) continue;
+    // "credentials" is often a list of ids; a secret is a string (or an object holding them).
+    const secretType =
+      f.type === 'string' || f.type === 'object' || (f.type === undefined && f.joined !== 'credential');
+    if (!s.categories.has('credential-access') && outputSecrets.has(f.joined) && secretType)
       addCategory(s, 'credential-access', `returns '${f.name}'`);
     if (s.categories.has('personal-data') || f.type === 'boolean') continue;
     const strong = personalStrong.has(f.joined);
-    if (strong && f.depth === 0) addCategory(s, 'personal-data', `returns '${f.name}'`);
+    if (strong && (f.depth === 0 || ofPerson))
+      addCategory(s, 'personal-data', `returns '${ofPerson ? `${f.parent ?? ''}.` : ''}${f.name}'`);
     else if (strong || personalWeak.has(f.joined)) {
       deeper.add(f.joined);
       if (deeper.size >= 2 && [...deeper].some((x) => personalStrong.has(x)))
@@ -167,8 +181,11 @@ export function openApiEvidence(s: Signals, source: ToolSource, writes: boolean)
   if (admin && writes) addCategory(s, 'administrative', `security scope '${admin}'`);
   const del = scopes.find((x) => deleteScope.test(x));
   if (del && writes) addCategory(s, 'destructive', `security scope '${del}'`);
-  // Every scope the operation accepts is a write scope: it is no read, whatever the method says.
-  if (!writes && scopes.length > 0 && scopes.every((x) => writeScope.test(x)))
+  // Every scope a POST "search" accepts is a write scope (not read_write): it is no read. A GET's method
+  // outweighs its scopes.
+  const writeOnly = (x: string): boolean => writeScope.test(x) && !/read/i.test(x);
+  const isGet = /^(get|head|options)$/i.test(source.method);
+  if (!writes && !isGet && scopes.length > 0 && scopes.every(writeOnly))
     out.state = { cls: 'update', reason: `only write scopes accepted ('${scopes[0] ?? ''}')` };
   for (const [key, value] of Object.entries(source.extensions ?? {})) {
     const k = key.toLowerCase();
@@ -184,4 +201,34 @@ export function openApiEvidence(s: Signals, source: ToolSource, writes: boolean)
     else if (/pii|personal|gdpr|sensitive/.test(k)) addCategory(s, 'personal-data', `extension '${key}'`);
   }
   return out;
+}
+
+/** Output fields that may carry a secret's value, besides the named secrets. */
+const mayHoldSecret = new Set([
+  'value',
+  'data',
+  'content',
+  'key',
+  'payload',
+  'plaintext',
+  'material',
+  'pem',
+  'body',
+  'sshkey',
+  'privatekey',
+]);
+
+/**
+ * A read whose credential-access comes only from nouns ("listAuthTokens", "GET /certificates") and whose
+ * declared output holds no field that could carry a secret returns metadata (ids, names, expiry): the
+ * category is dropped, and the reason says so. Never without a declared output schema.
+ */
+export function metadataOnly(s: Signals, outputFields: readonly SchemaField[]): void {
+  const why = s.categories.get('credential-access');
+  if (!why || outputFields.length < 3) return;
+  const fromNouns = why.every((r) => /noun '|object '|^'\w+' in (name|operationId|path segment)/.test(r));
+  if (!fromNouns) return;
+  if (outputFields.some((f) => outputSecrets.has(f.joined) || mayHoldSecret.has(f.joined))) return;
+  s.categories.delete('credential-access');
+  s.reasons.push(`declared output holds no secret value (${why[0] ?? ''}: metadata only)`);
 }

@@ -13,6 +13,8 @@ export interface SchemaField {
   enumValues: string[];
   description: string;
   depth: number;
+  /** Stemmed name of the property (or array) this field belongs to, when nested. */
+  parent?: string;
 }
 
 const nameCache = new Map<string, { words: string[]; joined: string }>();
@@ -36,7 +38,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
   if (!schema) return out;
   const seen = new Set<object>();
   let budget = maxNodes;
-  const visit = (node: unknown, depth: number): void => {
+  const visit = (node: unknown, depth: number, parent?: string): void => {
     if (budget <= 0 || depth > maxDepth || !isObject(node) || seen.has(node)) return;
     seen.add(node);
     budget--;
@@ -58,6 +60,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
         description: '',
         depth,
       };
+      if (parent !== undefined) field.parent = parent;
       if (isObject(sub)) {
         const t = sub.type;
         if (typeof t === 'string') field.type = t;
@@ -67,7 +70,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
         if (typeof sub.description === 'string') field.description = sub.description;
       }
       out.push(field);
-      visit(sub, depth + 1);
+      visit(sub, depth + 1, words[words.length - 1]);
     }
   };
   visit(schema, 0);

@@ -22,6 +22,7 @@ interface NounContext {
 }
 
 /** Weak credential nouns that, as the object of a read, expose secrets ("get_env", "read_vault"). */
+const messageNouns = new Set(['message', 'conversation', 'chat', 'inbox', 'reply']);
 const readableSecretStores = new Set(['env', 'vault', 'keyring']);
 const writeOnly = new Set<RiskCategory>(['financial', 'administrative', 'infrastructure', 'external-communication']);
 type NounCategory = keyof typeof strongNouns;
@@ -45,7 +46,9 @@ function isCredentialWord(words: readonly string[], i: number, set: ReadonlySet<
 export function nounSignals(s: Signals, ctx: NounContext): void {
   const sources: Array<{ words: readonly string[]; label: string; object: number | undefined }> = [];
   const id = ctx.idWords.filter((_, i) => i !== ctx.verbIndex);
-  const objectIndex = ctx.verbIndex === undefined ? undefined : ctx.verbIndex;
+  // The verb's object: the word after it, or before it when the verb ends the name ("volume_snapshot_create").
+  const verbLast = ctx.verbIndex !== undefined && ctx.verbIndex === ctx.idWords.length - 1 && ctx.verbIndex > 0;
+  const objectIndex = ctx.verbIndex === undefined ? undefined : verbLast ? ctx.verbIndex - 1 : ctx.verbIndex;
   sources.push({ words: id, label: ctx.idLabel, object: objectIndex });
   ctx.pathSegments.forEach((seg, i) => {
     sources.push({ words: seg, label: 'path segment', object: i === ctx.pathSegments.length - 1 ? 0 : undefined });
@@ -80,11 +83,14 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
           );
           break;
         }
-        if (weak && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
+        const ownMessage = ctx.writes && c === 'personal-data' && messageNouns.has(w);
+        if (weak && !ownMessage && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
           weakSeen.add(w);
           weakWord = raw;
           const isObject = src.object !== undefined && i === src.object;
-          if (isObject && (ctx.writes || (c === 'credential-access' && readableSecretStores.has(w)))) {
+          const readable = c === 'personal-data' || (c === 'credential-access' && readableSecretStores.has(w));
+          // Reading people's messages is personal data; posting one is communication (ownMessage above).
+          if (isObject && (ctx.writes || readable)) {
             add(s, c, `${ctx.actionCls === 'read' ? '' : 'object '}'${raw}' in ${src.label}`);
             break;
           }
@@ -173,8 +179,9 @@ export function fieldSignals(
       ctx.writes &&
       f.depth <= 1 &&
       lastIsCredential &&
-      f.type !== 'boolean' &&
-      !/authenticat|authoriz|bearer/i.test(f.description)
+      (f.type === undefined || f.type === 'string' || f.type === 'object') &&
+      !/authenticat|authoriz|bearer|\b(your|the) (\w+ )?api (secret|key)\b/i.test(f.description) &&
+      !(names.has('clientid') && (j === 'secret' || j === 'clientsecret'))
     )
       add(s, 'credential-access', `field '${f.name}' sets a credential`);
     if (

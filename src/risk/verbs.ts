@@ -53,6 +53,9 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
         cls: strongNouns['external-communication'].has(stem(words[i + 1] ?? '')) ? 'send' : 'create',
         ambiguous,
       };
+    case 'reset':
+      // Resetting a password or key replaces a credential.
+      return { cls: rest.some((x) => strongNouns['credential-access'].has(x)) ? 'rotate' : 'delete', ambiguous };
     case 'capture':
       return { cls: rest.some((x) => strongNouns.financial.has(x)) ? 'pay' : 'read', ambiguous };
     default:
@@ -65,7 +68,9 @@ function prefixed(w: string): { cls: VerbClass; ambiguous?: boolean } | undefine
   for (const p of ['un', 're', 'de', 'dis']) {
     if (!w.startsWith(p) || w.length - p.length < 3) continue;
     const root = verbs.get(w.slice(p.length));
-    if (root && !root.ambiguous) return { cls: root.cls === 'read' ? 'update' : root.cls, ambiguous: true };
+    // "rerequest", "unresolve": a prefixed verb; a prefixed verb-noun only after "re" ("rerequest", not "deposit").
+    if (root && (!root.ambiguous || p === 're'))
+      return { cls: root.cls === 'read' ? 'update' : root.cls, ambiguous: true };
   }
   return undefined;
 }
@@ -79,7 +84,8 @@ export function governingVerb(words: readonly string[]): VerbHit | undefined {
   for (let i = 0; i < words.length; i++) {
     const hit = verbAt(words, i);
     if (!hit) continue;
-    const h: VerbHit = { word: stem(words[i] ?? ''), cls: hit.cls, index: i, ambiguous: hit.ambiguous };
+    const raw = words[i] ?? '';
+    const h: VerbHit = { word: stem(raw), cls: hit.cls, index: i, ambiguous: hit.ambiguous };
     if (!hit.ambiguous) return h;
     firstAmbiguous ??= h;
   }
