@@ -7,9 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { register } from './import-openapi.js';
 
-const petstore = fileURLToPath(
-  new URL('../../../test/fixtures/specs/openapi/petstore-expanded.yaml', import.meta.url),
-);
+const petstore = fileURLToPath(new URL('../../../test/fixtures/specs/openapi/petstore-expanded.yaml', import.meta.url));
 
 let dir: string;
 let out: string[];
