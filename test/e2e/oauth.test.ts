@@ -2,15 +2,9 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
-import {
-  Client,
-  ClientCredentialsProvider,
-  StreamableHTTPClientTransport,
-  UnauthorizedError,
-  type OAuthClientProvider,
-} from '@modelcontextprotocol/client';
+import { Client, ClientCredentialsProvider, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { FIXTURES, freePort, startGateway, type RunningGateway } from './harness.js';
-import { signIn, startTestIdp, type TestIdp } from './support/oidc.js';
+import { connectAsUser, startTestIdp, type TestIdp } from './support/oidc.js';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
 let idp: TestIdp;
@@ -169,33 +163,20 @@ describe('OAuth 2.1 resource server (real OpenID provider)', () => {
   });
 
   it('authorization code with PKCE: the user signs in, the agent acts for her, audit names both', async () => {
-    let verifier = '';
-    let tokens: Awaited<ReturnType<OAuthClientProvider['tokens']>>;
-    let authUrl: URL | undefined;
-    let discovery: Awaited<ReturnType<NonNullable<OAuthClientProvider['discoveryState']>>>;
-    const provider: OAuthClientProvider = {
-      saveDiscoveryState: (d) => void (discovery = d),
-      discoveryState: () => discovery,
-      redirectUrl: REDIRECT,
-      clientMetadata: { redirect_uris: [REDIRECT], client_name: 'desktop', token_endpoint_auth_method: 'none' },
-      clientInformation: () => ({ client_id: 'desktop-app', issuer: idp.issuer }),
-      tokens: () => tokens,
-      saveTokens: (t) => void (tokens = t),
-      redirectToAuthorization: (u) => void (authUrl = u),
-      saveCodeVerifier: (v) => void (verifier = v),
-      codeVerifier: () => verifier,
-    };
-    const transport = new StreamableHTTPClientTransport(new URL(gw.url), { authProvider: provider });
-    const first = new Client({ name: 'desktop', version: '1' });
-    await expect(first.connect(transport)).rejects.toBeInstanceOf(UnauthorizedError);
-    expect(authUrl?.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(authUrl?.searchParams.get('resource')).toBe(resource);
-    const callback = await signIn(authUrl!, 'alice');
+    const {
+      client,
+      accessToken: token,
+      authorizationUrl,
+      callback,
+    } = await connectAsUser(gw.url, {
+      issuer: idp.issuer,
+      clientId: 'desktop-app',
+      redirectUri: REDIRECT,
+      login: 'alice',
+    });
+    expect(authorizationUrl.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorizationUrl.searchParams.get('resource')).toBe(resource);
     expect(callback.get('iss')).toBe(idp.issuer);
-    await transport.finishAuth(callback);
-
-    const client = new Client({ name: 'desktop', version: '1' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(gw.url), { authProvider: provider }));
     const r = await client.callTool({ name: 't_echo', arguments: { message: 'for alice' } });
     expect(r.content).toEqual([{ type: 'text', text: 'echo: for alice' }]);
     await client.close();
@@ -203,7 +184,6 @@ describe('OAuth 2.1 resource server (real OpenID provider)', () => {
     expect(records[0]).toMatchObject({ agent: 'desktop', user: 'alice', decision: 'allow' });
 
     // The same person's token opens the REST API with her configured roles.
-    const token = (tokens as { access_token: string }).access_token;
     expect((await fetch(`${gw.base}/api/v1/tools`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
       200,
     );

@@ -9,6 +9,7 @@ import { openApiBackendConfigSchema, type OpenApiBackendConfig, type ResolvedOpe
 import { BodyEncodingError } from './encode-body.js';
 import { createHttpExecutor, HttpTimeoutError, type HttpExecutor } from './http-executor.js';
 import { importSpec } from './import-spec.js';
+import { createOnBehalfOf, OnBehalfOfError } from './on-behalf-of.js';
 import { responseToResult } from './response-to-result.js';
 import { SsrfRefusedError } from './ssrf-guard.js';
 import type { CallPlan } from './types.js';
@@ -43,6 +44,7 @@ export function createOpenApiBackend(
   let executor: HttpExecutor | undefined;
   let auth: AuthApplier | undefined;
 
+  const onBehalfOf = cfg.onBehalfOf ? createOnBehalfOf(cfg.onBehalfOf) : undefined;
   const redact = (text: string): string => (auth ? auth.redact(text) : text);
 
   async function execute(
@@ -56,6 +58,7 @@ export function createOpenApiBackend(
       const withSecrets = plan.injected ? { ...args, ...auth.injectedValues(plan) } : args;
       const req = buildRequest(plan, withSecrets);
       await auth.apply(plan, req, ctx.signal);
+      await onBehalfOf?.(req, ctx.principal, ctx.signal);
       const res = await executor.send(req, ctx.signal);
       return responseToResult(res, {
         hasOutputSchema: plan.hasOutputSchema,
@@ -68,6 +71,7 @@ export function createOpenApiBackend(
       if (e instanceof BodyEncodingError) return errorResult(`Invalid arguments: ${redact(e.message)}`);
       if (e instanceof HttpTimeoutError)
         return errorResult(`${localName}: the API did not answer in time (${redact(e.message)})`);
+      if (e instanceof OnBehalfOfError) return errorResult(`${localName}: ${e.message}`);
       if (e instanceof AuthError)
         return errorResult(`${localName}: authentication with the API failed (${redact(e.message)})`);
       const code = (e as NodeJS.ErrnoException).code;
