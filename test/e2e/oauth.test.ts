@@ -16,7 +16,22 @@ beforeAll(async () => {
   resource = `http://127.0.0.1:${port}/mcp`;
   idp = await startTestIdp({
     resources: [resource, 'https://other.example/mcp'],
+    opaqueFor: ['opaque-bot'],
     clients: [
+      {
+        client_id: 'opaque-bot',
+        client_secret: 'opaque-bot-secret-0123456789',
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+      },
+      {
+        client_id: 'portcullis-gw',
+        client_secret: 'gateway-secret-0123456789',
+        grant_types: [],
+        redirect_uris: [],
+        response_types: [],
+      },
       {
         client_id: 'billing-bot',
         client_secret: 'billing-bot-secret-0123456789',
@@ -64,6 +79,11 @@ auth:
     clients:
       billing-bot: billing
       desktop-app: desktop
+      opaque-bot: billing
+    introspection:
+      endpoint: ${idp.issuer}/token/introspection
+      clientId: portcullis-gw
+      clientSecret: gateway-secret-0123456789
 `,
     { port },
   );
@@ -107,6 +127,20 @@ async function mint(claims: JWTPayload, header: Record<string, unknown> = {}): P
   })
     .setProtectedHeader({ alg: 'ES256', kid: idp.keys.es256.kid, typ: 'at+jwt', ...header })
     .sign(key);
+}
+
+/** A client-credentials token straight from the IdP's token endpoint. */
+async function clientCredentialsToken(id: string, secret: string): Promise<string> {
+  const res = await fetch(`${idp.issuer}/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'mcp:tools', resource }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
 }
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -256,18 +290,16 @@ describe('OAuth 2.1 resource server (real OpenID provider)', () => {
   });
 
   it('refuses a valid token of a client that is no agent of this gateway: 403', async () => {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'mcp:tools', resource });
-    const res = await fetch(`${idp.issuer}/token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from('stranger:stranger-secret-0123456789').toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: form,
-    });
-    expect(res.status).toBe(200);
-    const { access_token } = (await res.json()) as { access_token: string };
-    expect((await post(access_token)).status).toBe(403);
+    expect((await post(await clientCredentialsToken('stranger', 'stranger-secret-0123456789'))).status).toBe(403);
+  });
+
+  it('opaque tokens are checked by introspection (RFC 7662): an active one works, garbage is refused', async () => {
+    const token = await clientCredentialsToken('opaque-bot', 'opaque-bot-secret-0123456789');
+    expect(token.split('.')).toHaveLength(1);
+    expect((await post(token)).status).toBe(200);
+    const r = await post('not-a-token-the-idp-issued');
+    expect(r.status).toBe(401);
+    expect(r.headers.get('www-authenticate')).toContain('error="invalid_token"');
   });
 
   it('records each refusal as an auth.failed event with its reason', async () => {

@@ -26,6 +26,8 @@ export interface TestIdpOptions {
   /** Resource identifiers (RFC 8707) the IdP issues JWT access tokens for; the first is the default. */
   resources: string[];
   clients: Configuration['clients'];
+  /** Clients whose access tokens are opaque (checked by introspection) instead of JWTs. */
+  opaqueFor?: string[];
   /** Scope granted for the resources. */
   scope?: string;
   /** Extra setup (e.g. registering a token-exchange grant) before the IdP starts answering. */
@@ -60,8 +62,10 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
         enabled: true,
         defaultResource: () => opts.resources[0]!,
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, resource) => {
+        getResourceServerInfo: (_ctx, resource, client) => {
           if (!opts.resources.includes(resource)) throw new Error(`unknown resource ${resource}`);
+          if (opts.opaqueFor?.includes(client.clientId))
+            return { scope, audience: resource, accessTokenTTL: 300, accessTokenFormat: 'opaque' };
           return {
             scope,
             audience: resource,
