@@ -46,10 +46,12 @@ if (existsSync(github)) {
   const { tools } = await importOpenApiSpec(github);
   rows.push({ name: 'GitHub api.github.com.json (@octokit/openapi)', n: tools.length, ...measure(tools) });
 }
-const dev = JSON.parse(readFileSync(join(root, 'src', 'risk', 'testdata', 'tool-labels', 'dev.json'), 'utf8')).map((t) => ({
-  definition: { name: t.name, description: t.description, inputSchema: t.inputSchema },
-  source: { kind: 'mcp', server: t.server },
-}));
+const dev = JSON.parse(readFileSync(join(root, 'src', 'risk', 'testdata', 'tool-labels', 'dev.json'), 'utf8')).map(
+  (t) => ({
+    definition: { name: t.name, description: t.description, inputSchema: t.inputSchema },
+    source: { kind: 'mcp', server: t.server },
+  }),
+);
 rows.push({ name: 'tool-labels/dev.json (MCP)', n: dev.length, ...measure(dev) });
 
 const f = (x) => x.toFixed(1);

@@ -28,6 +28,23 @@ export const auditEventTypes = {
     owner: 'authn',
     description: 'A request failed authentication (missing, invalid, expired or revoked credential).',
   },
+  'auth.throttled': {
+    owner: 'limits',
+    description:
+      'A source address spent its failed-authentication budget; its requests get 429 until the budget refills.',
+  },
+  'backend.circuit.opened': {
+    owner: 'limits',
+    description: "A backend's circuit breaker opened (consecutive failures or failure rate); its calls fail fast.",
+  },
+  'backend.circuit.probed': {
+    owner: 'limits',
+    description: 'An open circuit breaker went half-open: a few probe calls are let through to the backend.',
+  },
+  'backend.circuit.closed': {
+    owner: 'limits',
+    description: 'A circuit breaker closed again after its probe calls succeeded (or was disabled by config).',
+  },
   'tool.quarantined': {
     owner: 'risk',
     description: 'A tool was hidden because its definition changed from its pinned hash or failed a poisoning scan.',
@@ -62,6 +79,15 @@ export const auditEventTypes = {
   'secret.changed': {
     owner: 'vault',
     description: 'A vault secret was created, updated or deleted (the value is never recorded).',
+  },
+  'secret.leak.redacted': {
+    owner: 'vault',
+    description:
+      'A live secret value (plain, base64, base64url, hex or URL-encoded) was found in a backend response or error and replaced before the agent saw it. detail: where, encodings, count; never the value.',
+  },
+  'vault.key.rotated': {
+    owner: 'vault',
+    description: 'Every vault data key was re-wrapped under a new master key; detail: new and retired key ids, count.',
   },
   'audit.gap.recorded': {
     owner: 'audit',

@@ -35,7 +35,7 @@ export function auditEventFromDecision(
   return event;
 }
 
-const DENIED_STATUSES = new Set(['denied', 'not_found', 'invalid_args']);
+const DENIED_STATUSES = new Set(['denied', 'not_found', 'invalid_args', 'rate_limited']);
 
 export function outcomeType(rec: DecisionRecord): AuditEventType {
   if (rec.decision === 'deny' || (rec.resultStatus !== undefined && DENIED_STATUSES.has(rec.resultStatus)))

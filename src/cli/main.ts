@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { CliError } from './context.js';
+import { packageVersion } from './version.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerStdio } from './commands/stdio.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -11,14 +12,17 @@ import { register as registerUsers } from './commands/users.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerImportOpenApi } from './commands/import-openapi.js';
 import { register as registerScan } from './commands/scan.js';
+import { register as registerSecrets } from './commands/secrets.js';
+import { register as registerInit } from './commands/init.js';
 import { isGatewayError } from '../core/errors.js';
 
 const program = new Command()
   .name('portcullis')
   .description('MCP security gateway: authenticate agents, authorize and audit every tool call')
-  .version('0.1.0')
+  .version(packageVersion())
   .showHelpAfterError();
 
+registerInit(program);
 registerServe(program);
 registerStdio(program);
 registerDemo(program);
@@ -29,6 +33,7 @@ registerSchema(program);
 registerAudit(program);
 registerImportOpenApi(program);
 registerScan(program);
+registerSecrets(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) {

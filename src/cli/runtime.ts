@@ -14,6 +14,9 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+const NOT_GUESSES = new Set(['missing', 'jwks-unavailable', 'verification-failed', 'introspection-unavailable']);
+const countsAsGuess = (reason: string) => !NOT_GUESSES.has(reason);
+
 const log = (m: string) => process.stderr.write(`portcullis: ${m}\n`);
 
 /** Boots a gateway from a loaded config: store, audit log, backends (in parallel), HTTP front door, hot reload. */
@@ -29,13 +32,26 @@ export async function runGateway(
       `backend ${s.name} (${s.kind}): ${s.state}${s.state === 'ready' ? `, ${s.toolCount} tool(s)` : s.lastError ? ` - ${s.lastError}` : ''}`,
     );
   }
-  const authFailed = (info: { reason: string; sourceAddress?: string; keyId?: string }) =>
+  const authFailed = (info: { reason: string; sourceAddress?: string; keyId?: string }) => {
     gw.recordEvent({
       type: 'auth.failed',
       reasons: [info.reason],
       ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
       ...(info.keyId ? { detail: { keyId: info.keyId } } : {}),
     });
+    // The failed-attempt budget of the source: the attempt that spends it is recorded once as auth.throttled. A
+    // request without credentials guesses nothing, and one we could not check (503) is not the caller's failure.
+    if (!countsAsGuess(info.reason)) return;
+    void gw.limits.failedAuth.failed(info.sourceAddress).then(({ throttled }) => {
+      if (!throttled) return;
+      const f = gw.config().config.limits.failedAuth;
+      gw.recordEvent({
+        type: 'auth.throttled',
+        reasons: [`failed authentication budget (${f.limit} per ${f.per}) spent; source refused until it refills`],
+        ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
+      });
+    });
+  };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
   const api = createAdminApi(gw, {
     routes: [{ prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) }],

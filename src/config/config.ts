@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { openApiBackendConfigSchema } from '../backends/openapi/config.js';
 import { riskConfigSchema } from '../risk/overrides.js';
 import { auditConfigSchema } from '../audit/config-schema.js';
+import { vaultConfigSchema } from '../vault/config-schema.js';
 import { authConfigSchema } from '../authn/config-schema.js';
+import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
 import { backendName, baseConfigShape } from './schema.js';
 
 /**
@@ -18,8 +20,12 @@ export const configSchema = z
     risk: riskConfigSchema.default({ overrides: [], accept: [] }),
     /** Tamper-evident audit log: checkpoints, redaction, sinks, retention, fail mode. */
     audit: auditConfigSchema.default(auditConfigSchema.parse({})),
+    /** Where `${secret:NAME}` references resolve (built-in encrypted vault, env, files) and the master key. */
+    vault: vaultConfigSchema.default(vaultConfigSchema.parse({})),
     /** How agents and people authenticate: API keys, OAuth 2.1 bearer tokens, client certificates. */
     auth: authConfigSchema.default(authConfigSchema.parse({})),
+    /** Rate limits, quotas and the failed-authentication budget per source address. */
+    limits: limitsConfigSchema.default(limitsDefaults),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -10,6 +10,17 @@ export interface BackendStatus {
   /** Why it is down, for operators (never sent to agents verbatim). */
   lastError?: string;
   toolCount: number;
+  /** Circuit breaker in front of the backend's tool calls (src/limits/). */
+  circuit?: CircuitStatus;
+}
+
+export interface CircuitStatus {
+  state: 'closed' | 'open' | 'half-open';
+  consecutiveFailures: number;
+  /** Failure share over the breaker's window. */
+  failureRate: number;
+  /** While open or half-open: when it opened. */
+  openedAt?: string;
 }
 
 /** What a backend gets to know about the call it executes. */
@@ -23,6 +34,11 @@ export interface BackendCallContext {
   agent?: AgentChannel;
   /** The gateway pipeline already validated the arguments against this tool's input schema. */
   argsValidated?: boolean;
+  /**
+   * A backend that answers its own failures (unreachable, timeout, HTTP 5xx) as tool error results reports them here,
+   * so that circuit breakers count them (a backend that throws `backend.*` errors needs not).
+   */
+  onBackendFailure?: (reason: string) => void;
 }
 
 /** What a backend may send back to the agent whose call it is serving. */

@@ -11,9 +11,12 @@ export const errorCodes = {
   'args.invalid': { http: 400, jsonrpc: -32602, message: 'Invalid arguments' },
   'backend.unavailable': { http: 503, jsonrpc: -32002, message: 'Backend unavailable' },
   'backend.failed': { http: 502, jsonrpc: -32002, message: 'Backend call failed' },
+  'backend.circuit_open': { http: 503, jsonrpc: -32002, message: 'Backend circuit open; call refused' },
   'backend.timeout': { http: 504, jsonrpc: -32002, message: 'Backend call timed out' },
   'audit.unavailable': { http: 503, jsonrpc: -32004, message: 'Audit log unavailable; call refused' },
   'store.unavailable': { http: 503, jsonrpc: -32004, message: 'Store unavailable' },
+  'rate.limited': { http: 429, jsonrpc: -32029, message: 'Rate limit exceeded' },
+  'quota.exceeded': { http: 429, jsonrpc: -32029, message: 'Quota exceeded' },
   'request.invalid': { http: 400, jsonrpc: -32600, message: 'Invalid request' },
   internal: { http: 500, jsonrpc: -32603, message: 'Internal error' },
 } as const satisfies Record<string, { http: number; jsonrpc: number; message: string }>;
@@ -28,6 +31,8 @@ export class GatewayError extends Error {
     message?: string,
     /** Internal detail for the audit log only. */
     readonly detail?: string,
+    /** Safe, agent-facing structured data sent with the wire error (e.g. `retryAfterSeconds`). */
+    readonly data?: Readonly<Record<string, unknown>>,
   ) {
     super(message ?? errorCodes[code].message);
   }

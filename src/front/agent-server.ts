@@ -49,7 +49,7 @@ function withDeadline(parent: AbortSignal, ms: number): { signal: AbortSignal; t
 export function toProtocolError(e: unknown): ProtocolError {
   if (e instanceof ProtocolError) return e;
   if (e instanceof UpstreamRpcError) return new ProtocolError(e.rpcCode, e.message, e.data);
-  if (e instanceof GatewayError) return new ProtocolError(errorCodes[e.code].jsonrpc, e.message);
+  if (e instanceof GatewayError) return new ProtocolError(errorCodes[e.code].jsonrpc, e.message, e.data);
   return new ProtocolError(errorCodes.internal.jsonrpc, errorCodes.internal.message);
 }
 
@@ -183,7 +183,14 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
       }
       if (
         e instanceof GatewayError &&
-        !['tool.not_found', 'audit.unavailable', 'store.unavailable', 'internal'].includes(e.code)
+        ![
+          'tool.not_found',
+          'audit.unavailable',
+          'store.unavailable',
+          'internal',
+          'rate.limited',
+          'quota.exceeded',
+        ].includes(e.code)
       ) {
         // Denials, invalid arguments and backend failures are results the agent can read and act on.
         return { content: [{ type: 'text', text: e.message }], isError: true } as never;

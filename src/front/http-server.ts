@@ -10,6 +10,7 @@ import { authRequestOf } from '../authn/http-request.js';
 import { carrySubjectToken } from '../authn/subject-tokens.js';
 import type { TlsConfig } from '../config/schema.js';
 import { serveProtectedResourceMetadata } from '../http/protected-resource.js';
+import { errorCodes } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { createAgentServer } from './agent-server.js';
@@ -146,6 +147,19 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     if (originProblem) return jsonRpcError(res, 403, -32000, originProblem);
 
     const source = req.socket.remoteAddress;
+    const blockedMs = await gw.limits.failedAuth.blockedFor(source);
+    if (blockedMs > 0) {
+      const seconds = String(Math.max(1, Math.ceil(blockedMs / 1000)));
+      return jsonRpcError(
+        res,
+        429,
+        errorCodes['rate.limited'].jsonrpc,
+        `Too many failed attempts: retry after ${seconds} s`,
+        {
+          'retry-after': seconds,
+        },
+      );
+    }
     const authn = gw.authentication();
     const auth = await authn.agents.authenticate(authRequestOf(req));
     if (auth.kind !== 'authenticated') {

@@ -9,8 +9,14 @@ const SECRET_NAME = /token|secret|passw|key|credential|auth|cookie|session/i;
  * credentials, upstream headers) and upstream environment entries whose names look secret. Read at each append,
  * so a reload that changes them is covered.
  */
-export function secretValuesOf(cfg: () => LoadedConfig, env: NodeJS.ProcessEnv = process.env): () => Iterable<string> {
+export function secretValuesOf(
+  cfg: () => LoadedConfig,
+  env: NodeJS.ProcessEnv = process.env,
+  secrets?: { known(): Iterable<string> },
+): () => Iterable<string> {
   return function* () {
+    // Every value a `${secret:NAME}` reference resolved to in this process (current and rotated-out ones).
+    if (secrets) yield* secrets.known();
     const c = cfg().config;
     for (const u of Object.values(c.upstreams)) {
       if (u.transport === 'stdio') {

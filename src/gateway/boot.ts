@@ -4,6 +4,7 @@ import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import type { Store } from '../storage/repositories.js';
 import { auditOptionsOf, secretValuesOf } from './audit-options.js';
 import { createGateway, type Gateway } from './gateway.js';
+import { openSecretResolver } from '../vault/index.js';
 
 export interface Booted {
   gw: Gateway;
@@ -23,11 +24,13 @@ export async function bootGateway(
   const { log } = opts;
   const store = createSqliteStore(loaded.dataDir);
   const ref: { gw?: Gateway } = {};
+  const secrets = openSecretResolver(loaded.config.vault, { dataDir: loaded.dataDir, baseDir: loaded.baseDir });
+  const secretValues = secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets);
   let audit: AuditLog;
   try {
     audit = await createAuditLog({
       ...auditOptionsOf(loaded, { ...opts, ...(opts.auditNewLog ? { startNewLog: true } : {}) }),
-      secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded),
+      secretValues,
     });
   } catch (e) {
     store.close();
@@ -36,6 +39,8 @@ export async function bootGateway(
   const gw = createGateway(loaded, {
     store,
     log,
+    secretValues,
+    secrets,
     records: createAuditRecordSink(audit, {
       onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
     }),

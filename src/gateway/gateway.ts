@@ -15,6 +15,8 @@ import { validateStage } from '../pipeline/stages/validate.js';
 import { executeStage } from '../pipeline/stages/execute.js';
 import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
 import type { AuditEventInput } from '../audit/types.js';
+import { hasSecretRef, type SecretResolver } from '../vault/index.js';
+import { createLimits, limitStage, type Limits } from '../limits/index.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -42,6 +44,8 @@ export interface Gateway {
   store: Store;
   /** Shared argument validator (pipeline and OpenAPI backends). */
   validator: ArgsValidator;
+  /** Rate limits, quotas and the failed-authentication guard (state survives reloads). */
+  limits: Limits;
   /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
   recordEvent(event: AuditEventInput): void;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
@@ -58,10 +62,14 @@ export interface GatewayDeps {
   records: RecordSink;
   /** Extra decision stages after validation (approvals, limits ... as they land). */
   extraStages?: Stage[];
-  /** Credential values by name (environment variables until the vault lands). */
+  /** Credential values by env name (tests); `${secret:NAME}` references go to `secrets`. */
   getCredential?: (name: string) => string | undefined;
+  /** Resolves `${secret:NAME}` references on the outbound path (the vault: section's provider). */
+  secrets?: SecretResolver;
   /** Where events outside the call pipeline go (the audit log). */
   onEvent?: (event: AuditEventInput) => void;
+  /** Every live secret value the gateway holds (kept out of every backend's results). */
+  secretValues?: () => Iterable<string>;
   log?: (msg: string) => void;
 }
 
@@ -70,7 +78,12 @@ type Slot = { key: string; config: unknown; backend: Backend };
 
 export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway {
   const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
-  const getCredential = deps.getCredential ?? ((n: string) => process.env[n]);
+  const envCredential = deps.getCredential ?? ((n: string) => process.env[n]);
+  const getCredential = (n: string): string | undefined | Promise<string> => {
+    if (!hasSecretRef(n)) return envCredential(n);
+    if (!deps.secrets) return Promise.reject(new Error(`${n}: no secret provider configured`));
+    return deps.secrets.resolve(n);
+  };
   let current = initial;
   let permissions = compileAllPermissions(initial.config.agents);
   const slots = new Map<string, Slot>();
@@ -85,6 +98,14 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   const validator = createArgsValidator({
     onSchemaError: (key, msg) => log(`tool ${key}: input schema does not compile, calls refused: ${msg}`),
   });
+
+  const recordEvent = (event: AuditEventInput): void => {
+    try {
+      deps.onEvent?.(event);
+    } catch (e) {
+      log(`event ${event.type} not recorded: ${(e as Error).message}`);
+    }
+  };
 
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
   const rebuild = () => {
@@ -124,13 +145,45 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     for (const [name, o] of Object.entries(cfg.config.openapi)) {
       m.set(`openapi:${name}`, {
         config: o,
-        create: () => createOpenApiBackend({ name, ...o }, { getCredential, validator, baseDir: cfg.baseDir }),
+        create: () =>
+          createOpenApiBackend(
+            { name, ...o },
+            {
+              getCredential,
+              validator,
+              baseDir: cfg.baseDir,
+              ...(deps.secretValues ? { otherSecrets: deps.secretValues } : {}),
+              onLeak: (l) =>
+                recordEvent({
+                  type: 'secret.leak.redacted',
+                  requestId: l.requestId,
+                  backend: l.backend,
+                  tool: l.tool,
+                  detail: { where: l.where, encodings: l.encodings, count: l.count },
+                }),
+            },
+          ),
       });
     }
     return m;
   };
+  const circuitEvent = {
+    open: 'backend.circuit.opened',
+    'half-open': 'backend.circuit.probed',
+    closed: 'backend.circuit.closed',
+  } as const;
+  const limits = createLimits(initial.config.limits, {
+    onCircuitChange: (backend, c) => {
+      log(`backend ${backend}: circuit ${c.to} (${c.reason})`);
+      try {
+        deps.onEvent?.({ type: circuitEvent[c.to], backend, reasons: [c.reason], detail: { from: c.from } });
+      } catch (e) {
+        log(`event ${circuitEvent[c.to]} not recorded: ${(e as Error).message}`);
+      }
+    },
+  });
   const install = (key: string, w: { config: unknown; create: () => Backend }): Backend => {
-    const backend = w.create();
+    const backend = limits.guardBackend(w.create());
     backend.onToolsChanged(rebuild);
     slots.set(key, { key, config: w.config, backend });
     return backend;
@@ -145,6 +198,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       authorizeStage(() => permissions),
       validateStage(validator),
       ...(deps.extraStages ?? []),
+      limitStage(limits.limiter),
     ],
     executeStage(),
     deps.records,
@@ -170,13 +224,8 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     pipeline,
     store: deps.store,
     validator,
-    recordEvent: (event) => {
-      try {
-        deps.onEvent?.(event);
-      } catch (e) {
-        log(`event ${event.type} not recorded: ${(e as Error).message}`);
-      }
-    },
+    limits,
+    recordEvent,
     start: () => startAll(allBackends()),
     async reload(next) {
       const old0 = current.config;
@@ -198,6 +247,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       }
       current = next;
       permissions = compileAllPermissions(next.config.agents);
+      limits.configure(next.config.limits);
       if (
         !isDeepStrictEqual(next.config.auth, old0.auth) ||
         !isDeepStrictEqual(next.config.agents, old0.agents) ||
@@ -224,6 +274,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     },
     async close() {
       await Promise.allSettled([...allBackends(), ...retired].map((b) => b.close()));
+      await limits.close();
     },
   };
 }

@@ -49,7 +49,10 @@ export function apiDocument(): Record<string, unknown> {
         },
       },
       '/api/v1/backends': {
-        get: { summary: 'Backend connection states (roles: admin, auditor)', responses: ok('Backend states') },
+        get: {
+          summary: 'Backend connection and circuit breaker states (roles: admin, auditor)',
+          responses: ok('Backend states, each with `circuit` (state, consecutive failures, failure rate, opened at)'),
+        },
       },
       '/api/v1/agents': {
         get: { summary: 'Agents, permissions and key ids, never secrets (role: admin)', responses: ok('Agents') },

@@ -28,7 +28,13 @@ export function createHealthRoutes(gw: Gateway, checks: { audit?: () => AuditHea
       }
       const backends = gw.backends().map((b) => {
         const s = b.status();
-        return { name: s.name, kind: s.kind, state: s.state, tools: s.toolCount };
+        return {
+          name: s.name,
+          kind: s.kind,
+          state: s.state,
+          tools: s.toolCount,
+          ...(s.circuit ? { circuit: s.circuit.state } : {}),
+        };
       });
       const audit = checks.audit?.();
       const ready = storeOk && (audit?.ready ?? true);

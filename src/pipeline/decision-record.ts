@@ -7,6 +7,7 @@ export type ResultStatus =
   | 'denied'
   | 'not_found'
   | 'invalid_args'
+  | 'rate_limited'
   | 'backend_error'
   | 'timeout'
   | 'cancelled'

@@ -16,6 +16,9 @@ const statusOf = (e: GatewayError): ResultStatus => {
       return 'denied';
     case 'args.invalid':
       return 'invalid_args';
+    case 'rate.limited':
+    case 'quota.exceeded':
+      return 'rate_limited';
     case 'backend.timeout':
       return 'timeout';
     case 'audit.unavailable':

@@ -227,6 +227,8 @@ describe('sinks', () => {
           batchSize: 10,
         },
       ],
+      // Only the 35 appended records are counted: no timed checkpoint record in between on a slow machine.
+      checkpointEvery: { records: 1000, ms: 3_600_000 },
     });
     await Promise.all(Array.from({ length: 35 }, () => log.append({ type: 'tools.listed' })));
     await vi.waitFor(() => expect(batches.flat()).toHaveLength(35), { timeout: 10_000 });

@@ -1,6 +1,6 @@
 /**
- * Applies the spec's security schemes to outbound requests, with credential values from the
- * configured source (environment variables for now). Credential values exist only on the outbound
+ * Applies the spec's security schemes to outbound requests, with credential values read at call time
+ * from the configured source (`${secret:NAME}` through the vault provider, or an environment variable). Credential values exist only on the outbound
  * request: they are collected for redaction so that no result or error can echo them.
  */
 import type { BuiltRequest } from './build-request.js';
@@ -21,7 +21,8 @@ interface CachedToken {
 export interface AuthApplierDeps {
   schemes: Record<string, SecurityScheme>;
   auth: Record<string, OpenApiAuthConfig>;
-  getCredential(name: string): string | undefined;
+  /** The current value of a credential (an env name or a `${secret:NAME}` reference), read at call time. */
+  getCredential(name: string): string | undefined | Promise<string | undefined>;
   executor: HttpExecutor;
   now?: () => number;
 }
@@ -31,10 +32,15 @@ export function createAuthApplier(deps: AuthApplierDeps) {
   const secrets = new Set<string>();
   const now = deps.now ?? Date.now;
 
-  function credential(schemeName: string): string {
+  async function credential(schemeName: string): Promise<string> {
     const cfg = deps.auth[schemeName];
     if (!cfg) throw new AuthError(`no credential configured for security scheme ${schemeName}`);
-    const v = deps.getCredential(cfg.credential);
+    let v: string | undefined;
+    try {
+      v = await deps.getCredential(cfg.credential);
+    } catch (e) {
+      throw new AuthError(`credential for security scheme ${schemeName} is unavailable: ${(e as Error).message}`);
+    }
     if (v === undefined || v === '')
       throw new AuthError(`credential ${cfg.credential} for security scheme ${schemeName} is not set`);
     remember(v);
@@ -55,7 +61,7 @@ export function createAuthApplier(deps: AuthApplierDeps) {
     if (cached && cached.expiresAt > now()) return cached.token;
     const tokenUrl = cfg.tokenUrl ?? scheme.tokenUrl;
     if (!tokenUrl) throw new AuthError(`no token URL for OAuth2 scheme ${schemeName}`);
-    const secret = credential(schemeName);
+    const secret = await credential(schemeName);
     const form = [
       ['grant_type', 'client_credentials'],
       ...(cfg.scopes && cfg.scopes.length > 0 ? [['scope', cfg.scopes.join(' ')]] : []),
@@ -76,6 +82,7 @@ export function createAuthApplier(deps: AuthApplierDeps) {
         body: Buffer.from(form),
       },
       signal,
+      { follow: false },
     );
     if (res.status !== 200) throw new AuthError(`OAuth2 token request for ${schemeName} failed: HTTP ${res.status}`);
     let parsed: { access_token?: unknown; expires_in?: unknown };
@@ -107,11 +114,11 @@ export function createAuthApplier(deps: AuthApplierDeps) {
   async function applyScheme(req: BuiltRequest, name: string, signal?: AbortSignal): Promise<void> {
     const cfg = deps.auth[name]!;
     const scheme = deps.schemes[name];
-    if (cfg.in && cfg.name) return place(req, cfg.in, cfg.name, credential(name));
+    if (cfg.in && cfg.name) return place(req, cfg.in, cfg.name, await credential(name));
     if (!scheme) throw new AuthError(`security scheme ${name} is not in the spec`);
-    if (scheme.type === 'apiKey') return place(req, scheme.in ?? 'header', scheme.name ?? name, credential(name));
+    if (scheme.type === 'apiKey') return place(req, scheme.in ?? 'header', scheme.name ?? name, await credential(name));
     if (scheme.type === 'http' && scheme.scheme === 'basic') {
-      const v = Buffer.from(credential(name), 'utf8').toString('base64');
+      const v = Buffer.from(await credential(name), 'utf8').toString('base64');
       remember(v);
       req.headers.authorization = `Basic ${v}`;
       return;
@@ -122,7 +129,7 @@ export function createAuthApplier(deps: AuthApplierDeps) {
     }
     // http bearer (or another http scheme), oauth2 / OpenID Connect with a pre-issued access token.
     const prefix = scheme.type === 'http' && scheme.scheme && scheme.scheme !== 'bearer' ? scheme.scheme : 'Bearer';
-    req.headers.authorization = `${prefix.charAt(0).toUpperCase()}${prefix.slice(1)} ${credential(name)}`;
+    req.headers.authorization = `${prefix.charAt(0).toUpperCase()}${prefix.slice(1)} ${await credential(name)}`;
   }
 
   /** Schemes configured but absent from the spec, with an explicit placement: apply to every call. */
@@ -134,11 +141,11 @@ export function createAuthApplier(deps: AuthApplierDeps) {
 
   return {
     /** Values for the plan's credential-filled parameters, keyed by their internal argument names. */
-    injectedValues(plan: CallPlan): Record<string, string> {
+    async injectedValues(plan: CallPlan): Promise<Record<string, string>> {
       const out: Record<string, string> = {};
       for (const { arg, name } of plan.injected ?? []) {
         const scheme = customByParam.get(name.toLowerCase());
-        if (scheme) out[arg] = credential(scheme);
+        if (scheme) out[arg] = await credential(scheme);
       }
       return out;
     },
@@ -151,11 +158,14 @@ export function createAuthApplier(deps: AuthApplierDeps) {
       if (!alt) return;
       for (const n of Object.keys(alt)) if (!custom.includes(n)) await applyScheme(req, n, signal);
     },
-    /** Replaces every credential value seen so far in `text`. */
-    redact(text: string): string {
-      let out = text;
-      for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[REDACTED]');
-      return out;
+    /**
+     * Every credential value this backend has resolved (a rotated value joins at its first use; the old one
+     * stays), the derived forms it sent and the tokens it was issued: what a response could echo.
+     */
+    liveSecrets(): string[] {
+      const out = new Set(secrets);
+      for (const t of tokens.values()) out.add(t.token);
+      return [...out];
     },
   };
 }

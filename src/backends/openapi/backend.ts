@@ -12,15 +12,31 @@ import { importSpec } from './import-spec.js';
 import { createOnBehalfOf, OnBehalfOfError } from './on-behalf-of.js';
 import { responseToResult } from './response-to-result.js';
 import { SsrfRefusedError } from './ssrf-guard.js';
+import { credentialPlacements, type CredentialPlacements } from './credential-boundary.js';
+import { createLeakScanner, type LeakEncoding } from '../../vault/leak-scan.js';
 import type { CallPlan } from './types.js';
 
 export interface OpenApiBackendDeps {
-  /** Secret value of a named credential (an environment variable for now). */
-  getCredential(name: string): string | undefined;
+  /** Current value of a credential: an environment variable name or a `${secret:NAME}` reference. */
+  getCredential(name: string): string | undefined | Promise<string | undefined>;
   /** Shared validator (the pipeline's); a private one is created when absent. */
   validator?: ArgsValidator;
   /** Directory that a relative `spec` path is resolved against (the config file's); default: cwd. */
   baseDir?: string;
+  /** Further live secret values to keep out of results (the gateway's other credentials). */
+  otherSecrets?: () => Iterable<string>;
+  /** A secret value was found in a result or error and replaced (recorded as an audit finding). */
+  onLeak?: (leak: SecretLeak) => void;
+}
+
+export interface SecretLeak {
+  backend: string;
+  tool: string;
+  requestId: string;
+  /** What carried it: the response body or an error message. */
+  where: 'response' | 'error';
+  encodings: LeakEncoding[];
+  count: number;
 }
 
 function errorResult(text: string): ToolResult {
@@ -43,9 +59,12 @@ export function createOpenApiBackend(
   let lastError: string | undefined;
   let executor: HttpExecutor | undefined;
   let auth: AuthApplier | undefined;
-
   const onBehalfOf = cfg.onBehalfOf ? createOnBehalfOf(cfg.onBehalfOf) : undefined;
-  const redact = (text: string): string => (auth ? auth.redact(text) : text);
+  let placements: CredentialPlacements | undefined;
+  const scanner = createLeakScanner(function* () {
+    if (auth) yield* auth.liveSecrets();
+    if (deps.otherSecrets) yield* deps.otherSecrets();
+  });
 
   async function execute(
     localName: string,
@@ -53,28 +72,40 @@ export function createOpenApiBackend(
     args: JsonObject,
     ctx: BackendCallContext,
   ): Promise<ToolResult> {
-    if (!executor || !auth) return errorResult(`Backend ${name} is not started`);
+    if (!executor || !auth || !placements) return errorResult(`Backend ${name} is not started`);
+    const leak = (where: SecretLeak['where'], finding: { encodings: LeakEncoding[]; count: number }): void =>
+      deps.onLeak?.({ backend: name, tool: localName, requestId: ctx.requestId, where, ...finding });
+    const redact = (text: string): string => {
+      const r = scanner.scanText(text);
+      if (r.finding) leak('error', r.finding);
+      return r.text;
+    };
     try {
-      const withSecrets = plan.injected ? { ...args, ...auth.injectedValues(plan) } : args;
-      const req = buildRequest(plan, withSecrets);
+      const withSecrets = plan.injected ? { ...args, ...(await auth.injectedValues(plan)) } : args;
+      const req = buildRequest(plan, withSecrets, placements);
       await auth.apply(plan, req, ctx.signal);
       await onBehalfOf?.(req, ctx.principal, ctx.signal);
-      const res = await executor.send(req, ctx.signal);
-      return responseToResult(res, {
-        hasOutputSchema: plan.hasOutputSchema,
-        maxResponseBytes: cfg.maxResponseBytes,
-        redact,
-      });
+      const res = await executor.send(req, ctx.signal, { scope: planBaseUrl(plan) });
+      if (res.status >= 500) ctx.onBackendFailure?.(`HTTP ${res.status}`);
+      const scanned = scanner.scanBytes(res.body, { truncated: res.truncated });
+      if (scanned.finding) leak('response', scanned.finding);
+      return responseToResult(
+        { ...res, body: scanned.body },
+        { hasOutputSchema: plan.hasOutputSchema, maxResponseBytes: cfg.maxResponseBytes, redact },
+      );
     } catch (e) {
       if (e instanceof RequestRefusedError || e instanceof SsrfRefusedError)
         return errorResult(`Request refused: ${redact(e.message)}`);
       if (e instanceof BodyEncodingError) return errorResult(`Invalid arguments: ${redact(e.message)}`);
-      if (e instanceof HttpTimeoutError)
+      if (e instanceof HttpTimeoutError) {
+        if (!ctx.signal.aborted) ctx.onBackendFailure?.('timeout');
         return errorResult(`${localName}: the API did not answer in time (${redact(e.message)})`);
+      }
       if (e instanceof OnBehalfOfError) return errorResult(`${localName}: ${e.message}`);
       if (e instanceof AuthError)
         return errorResult(`${localName}: authentication with the API failed (${redact(e.message)})`);
       const code = (e as NodeJS.ErrnoException).code;
+      if (!ctx.signal.aborted) ctx.onBackendFailure?.(code ?? 'request failed');
       return errorResult(`${localName}: request failed${code ? ` (${code})` : ''}: ${redact((e as Error).message)}`);
     }
   }
@@ -109,6 +140,7 @@ export function createOpenApiBackend(
           getCredential: (n) => deps.getCredential(n),
           executor,
         });
+        placements = credentialPlacements(spec.securitySchemes, cfg.auth ?? {});
         tools = spec.tools;
         plans = spec.plans;
         byName = new Map(spec.tools.map((t) => [t.localName, t]));

@@ -1,13 +1,16 @@
 /** Builds the exact HTTP request for a call plan and validated arguments. */
 import type { JsonObject } from '../../core/tool.js';
-import { encodeBody } from './encode-body.js';
 import {
-  encodePairs,
-  queryPairs,
-  serializeCookie,
-  serializeHeaderValue,
-  serializePathValue,
-} from './serialize-params.js';
+  CREDENTIAL_ARG_PREFIX,
+  isGatewayOnlyHeader,
+  isSafeHeaderValue,
+  isToken,
+  reservedBodyKey,
+  touchesCredential,
+  type CredentialPlacements,
+} from './credential-boundary.js';
+import { encodeBody, isJsonType } from './encode-body.js';
+import { encodePairs, queryPairs, encodeStrict, serializeHeaderValue, serializePathValue } from './serialize-params.js';
 import type { CallPlan } from './types.js';
 
 export interface BuiltRequest {
@@ -34,7 +37,23 @@ export function planBaseUrl(plan: CallPlan): URL {
   return new URL(server);
 }
 
-export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
+const NO_PLACEMENTS: CredentialPlacements = {
+  query: new Set(),
+  header: new Set(['authorization', 'proxy-authorization', 'cookie']),
+  cookie: new Set(),
+  body: new Set(),
+};
+
+/**
+ * Builds the request. `placements` names the request parts that carry a credential: an agent-supplied
+ * value that would set, shadow or duplicate one of them (directly, through an exploded object, or nested
+ * in a form body) is refused, as is any agent-chosen hop-by-hop, framing or credential header.
+ */
+export function buildRequest(
+  plan: CallPlan,
+  args: JsonObject,
+  placements: CredentialPlacements = NO_PLACEMENTS,
+): BuiltRequest {
   const base = planBaseUrl(plan);
   const basePath = base.pathname.replace(/\/+$/, '');
 
@@ -49,12 +68,31 @@ export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
       if (p.in === 'path') throw new RequestRefusedError(`${p.arg}: is required`);
       continue;
     }
+    const fromGateway = p.arg.startsWith(CREDENTIAL_ARG_PREFIX);
     const value = p.json ? JSON.stringify(v) : v;
     if (p.in === 'path') pathValues.set(p.name, serializePathValue(p.name, value, p.style, p.explode));
-    else if (p.in === 'query')
-      (p.allowReserved ? reservedQuery : query).push(...queryPairs(p.name, value, p.style, p.explode));
-    else if (p.in === 'header') headers[p.name.toLowerCase()] = serializeHeaderValue(value, p.explode);
-    else cookies.push(serializeCookie(p.name, value, p.explode));
+    else if (p.in === 'query') {
+      const pairs = queryPairs(p.name, value, p.style, p.explode);
+      if (!fromGateway) {
+        const hit = pairs.find(([k]) => touchesCredential(k, placements.query));
+        if (hit) throw new RequestRefusedError(`${p.arg}: may not set the credential parameter ${hit[0]}`);
+      }
+      (p.allowReserved ? reservedQuery : query).push(...pairs);
+    } else if (p.in === 'header') {
+      const lower = p.name.toLowerCase();
+      if (!isToken(p.name)) throw new RequestRefusedError(`${p.arg}: ${p.name} is not a valid header name`);
+      if (!fromGateway && (isGatewayOnlyHeader(lower) || placements.header.has(lower)))
+        throw new RequestRefusedError(`${p.arg}: the ${p.name} header is set by the gateway only`);
+      headers[lower] = serializeHeaderValue(value, p.explode);
+    } else {
+      const pairs = queryPairs(p.name, value, 'form', p.explode);
+      for (const [k] of pairs) {
+        if (!isToken(k)) throw new RequestRefusedError(`${p.arg}: ${JSON.stringify(k)} is not a valid cookie name`);
+        if (!fromGateway && placements.cookie.has(k.toLowerCase()))
+          throw new RequestRefusedError(`${p.arg}: may not set the credential cookie ${k}`);
+      }
+      cookies.push(pairs.map(([k, c]) => `${k}=${encodeStrict(c)}`).join('; '));
+    }
   }
 
   // Some specs disambiguate operations with a fragment (`/token#refresh`) or carry a fixed query
@@ -89,7 +127,8 @@ export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
 
   if (cookies.length > 0) headers.cookie = cookies.join('; ');
   for (const [k, v] of Object.entries(headers)) {
-    if (/[\r\n\0]/.test(v)) throw new RequestRefusedError(`${k}: header values may not contain line breaks`);
+    if (!isSafeHeaderValue(v))
+      throw new RequestRefusedError(`${k}: header values may not contain line breaks or control characters`);
   }
 
   let body: Buffer | undefined;
@@ -102,6 +141,8 @@ export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
       let any = false;
       for (const { arg, prop } of b.properties) {
         if (args[arg] !== undefined) {
+          if (!arg.startsWith(CREDENTIAL_ARG_PREFIX) && touchesCredential(prop, placements.body))
+            throw new RequestRefusedError(`${arg}: may not set the credential field ${prop}`);
           obj[prop] = args[arg];
           any = true;
         }
@@ -115,6 +156,10 @@ export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
           : b.contentTypes[0]!;
       if (!b.contentTypes.includes(chosen))
         throw new RequestRefusedError(`${b.contentTypeArg ?? 'contentType'}: not offered by this operation`);
+      // Servers that merge form fields with query parameters read nested keys too; JSON keys count at the top.
+      const agentPart = b.arg !== undefined ? value : agentBodyPart(value, b.properties ?? []);
+      const hit = reservedBodyKey(agentPart, placements.body, !isJsonType(chosen));
+      if (hit !== undefined) throw new RequestRefusedError(`body: may not set the credential field ${hit}`);
       const encoded = encodeBody(chosen, value, b.encoding, new Set(b.binaryProps ?? []));
       headers['content-type'] = encoded.contentType;
       body = encoded.body;
@@ -122,4 +167,11 @@ export function buildRequest(plan: CallPlan, args: JsonObject): BuiltRequest {
   }
   headers.accept ??= plan.accept;
   return { method: plan.method, url, headers, ...(body ? { body } : {}) };
+}
+
+/** The body without the fields the gateway filled itself. */
+function agentBodyPart(value: unknown, props: readonly { arg: string; prop: string }[]): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const gateway = new Set(props.filter((p) => p.arg.startsWith(CREDENTIAL_ARG_PREFIX)).map((p) => p.prop));
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !gateway.has(k)));
 }

@@ -12,6 +12,7 @@
  *   preferred type: JSON, form, multipart, merge-patch, strategic-merge-patch, json-patch, text, binary);
  * - if a renamed name is still taken, `_2`, `_3`, ... is appended.
  */
+import { CREDENTIAL_ARG_PREFIX, isGatewayOnlyHeader } from './credential-boundary.js';
 import type { BackendTool, JsonObject, ToolAnnotations } from '../../core/tool.js';
 import { isJsonMime, type NormalizedOperation } from './operations.js';
 import { isObject } from './ref-resolver.js';
@@ -145,12 +146,14 @@ export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): { to
   const injected: { arg: string; name: string }[] = [];
   const injectArg = (name: string): string | undefined => {
     if (!opts.injectNames?.has(name.toLowerCase())) return undefined;
-    const arg = `\u0000credential:${name}`;
+    const arg = `${CREDENTIAL_ARG_PREFIX}${name}`;
     injected.push({ arg, name });
     return arg;
   };
   for (const p of sorted) {
     if (opts.hiddenParams.has(`${p.in}:${p.name.toLowerCase()}`)) continue;
+    // Hop-by-hop, framing and credential headers are the gateway's, whatever the spec declares.
+    if (p.in === 'header' && isGatewayOnlyHeader(p.name)) continue;
     const secretArg = injectArg(p.name);
     const arg = secretArg ?? claim(p.name, `${p.in}_${p.name}`);
     if (!secretArg) {

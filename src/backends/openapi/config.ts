@@ -2,12 +2,20 @@
 import { z } from 'zod';
 import { onBehalfOfSchema } from './on-behalf-of.js';
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');
+const credentialRef = z
+  .string()
+  .regex(
+    /^(?:[A-Za-z_][A-Za-z0-9_]*|\$\{secret:[A-Za-z_][A-Za-z0-9_.-]{0,127}\})$/,
+    'must be an environment variable name or a ${secret:NAME} reference',
+  );
 
 export const openApiAuthSchema = z
   .object({
-    /** Name of the credential (an environment variable for now) holding the secret value. */
-    credential: envName,
+    /**
+     * The secret value: `${secret:NAME}` (resolved through the `vault:` provider at call time) or, as before,
+     * the name of an environment variable.
+     */
+    credential: credentialRef,
     /** OAuth2 client credentials: the client id (the credential is the client secret). */
     clientId: z.string().min(1).optional(),
     /** OAuth2 client credentials: token URL (defaults to the spec's). */

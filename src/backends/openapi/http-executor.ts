@@ -1,11 +1,12 @@
 /**
  * Outbound HTTP for OpenAPI backends: keep-alive pooled agents per backend, SSRF-guarded DNS,
  * connect and response timeouts, a response size limit (truncation, not failure), and redirects
- * followed only on the same origin.
+ * followed only under the caller's scope (same origin and base path), never for credential exchanges.
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { BuiltRequest } from './build-request.js';
+import { GATEWAY_ONLY_HEADERS, isUnderBase } from './credential-boundary.js';
 import { checkUrlTarget, createGuardedLookup, SsrfRefusedError } from './ssrf-guard.js';
 
 export interface HttpExecutorOptions {
@@ -25,6 +26,15 @@ export interface HttpResponse {
   url: URL;
 }
 
+/** Where redirects may lead: under `scope` (same origin, path prefix); `follow: false` follows none. */
+export interface SendOptions {
+  scope?: URL;
+  follow?: boolean;
+}
+
+/** Request headers the executor sets itself; never copied from the built request. */
+const FRAMING = new Set([...GATEWAY_ONLY_HEADERS].filter((h) => h !== 'authorization' && h !== 'cookie'));
+
 export class HttpTimeoutError extends Error {
   override readonly name = 'HttpTimeoutError';
 }
@@ -42,11 +52,12 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
     checkUrlTarget(req.url, opts.allowPrivateNetwork);
     const isHttps = req.url.protocol === 'https:';
     // identity: the size limit applies to what is read, and nothing is decompressed.
-    const headers: Record<string, string> = {
-      'user-agent': 'portcullis',
-      ...req.headers,
-      'accept-encoding': 'identity',
-    };
+    const headers: Record<string, string> = { 'user-agent': 'portcullis' };
+    for (const [k, v] of Object.entries(req.headers)) {
+      const lower = k.toLowerCase();
+      if (!FRAMING.has(lower) && !lower.startsWith('proxy-')) headers[lower] = v;
+    }
+    headers['accept-encoding'] = 'identity';
     if (req.body) headers['content-length'] = String(req.body.byteLength);
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
@@ -126,7 +137,7 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
     });
   }
 
-  async function send(req: BuiltRequest, signal?: AbortSignal): Promise<HttpResponse> {
+  async function send(req: BuiltRequest, signal?: AbortSignal, options: SendOptions = {}): Promise<HttpResponse> {
     let current = req;
     for (let hop = 0; ; hop++) {
       let res: HttpResponse;
@@ -137,10 +148,12 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
         res = await once(current, signal);
       }
       const location = res.headers.location;
-      if (!REDIRECTS.has(res.status) || typeof location !== 'string') return res;
+      if (!REDIRECTS.has(res.status) || typeof location !== 'string' || options.follow === false) return res;
       const next = new URL(location, current.url);
       if (next.origin !== current.url.origin)
         throw new SsrfRefusedError(`redirect to another origin (${next.origin}) refused`);
+      if (options.scope && !isUnderBase(next, options.scope))
+        throw new SsrfRefusedError(`redirect outside the API base path (${next.pathname}) refused`);
       if (hop >= (opts.maxRedirects ?? 5)) throw new SsrfRefusedError('too many redirects');
       const toGet = res.status === 303 || ((res.status === 301 || res.status === 302) && current.method === 'POST');
       const headers = { ...current.headers };

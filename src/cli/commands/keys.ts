@@ -15,7 +15,7 @@ const section = (kind: KeyOwnerKind) => (kind === 'agent' ? 'agents' : 'users');
  * two processes never fork the chain). If the audit log cannot be written the change is still made, and the CLI
  * says so on stderr: refusing would leave a compromised key valid.
  */
-async function audited(loaded: LoadedConfig, event: AuditEventInput): Promise<void> {
+export async function audited(loaded: LoadedConfig, event: AuditEventInput): Promise<void> {
   const warn = (m: string) => process.stderr.write(`portcullis: audit: ${m}\n`);
   try {
     const log = await createAuditLog(auditOptionsOf(loaded, { stdio: true, log: warn }));

@@ -1,0 +1,38 @@
+import { bucketOf, type LimitsConfig } from './config.js';
+import type { LimitStore } from './store.js';
+import type { BucketSpec } from './token-bucket.js';
+
+export interface FailedAuthGuard {
+  /** Milliseconds until `source` may try again, or 0 when it may authenticate now. Checked before authenticating. */
+  blockedFor(source: string | undefined): Promise<number>;
+  /** One failed attempt from `source`. `throttled` is true for the attempt that spent the source's budget. */
+  failed(source: string | undefined): Promise<{ throttled: boolean }>;
+  configure(cfg: LimitsConfig): void;
+}
+
+/**
+ * Failed-authentication budget per source address, enforced before authentication: once a source has spent it, every
+ * request from that source is refused (429 + Retry-After) until the bucket refills, valid credentials included —
+ * otherwise the answer would still tell a guesser which key worked. Successful requests cost nothing.
+ */
+export function createFailedAuthGuard(store: LimitStore, cfg: LimitsConfig): FailedAuthGuard {
+  let spec: BucketSpec | undefined;
+  const configure = (c: LimitsConfig) => {
+    spec = c.failedAuth.enabled ? bucketOf(c.failedAuth) : undefined;
+  };
+  configure(cfg);
+  const keyOf = (source: string | undefined) => `auth:${source ?? 'unknown'}`;
+  return {
+    configure,
+    async blockedFor(source) {
+      if (!spec) return 0;
+      const r = await store.peek(keyOf(source), spec);
+      return r.allowed ? 0 : r.retryAfterMs;
+    },
+    async failed(source) {
+      if (!spec) return { throttled: false };
+      const r = await store.take(keyOf(source), spec);
+      return { throttled: r.allowed && r.remaining < 1 };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Backend } from '../core/backend.js';
+import { createBreaker, type Breaker, type BreakerListener } from './breaker.js';
+import { withBreaker } from './breaker-backend.js';
+import { breakerOptionsFor, type LimitsConfig } from './config.js';
+import { createFailedAuthGuard, type FailedAuthGuard } from './failed-auth.js';
+import { createLimiter, type Limiter } from './limiter.js';
+import { createMemoryLimitStore } from './memory-store.js';
+import type { LimitStore } from './store.js';
+
+export { limitStage } from './stage.js';
+export type { LimitStore } from './store.js';
+export type { Limiter, LimitVerdict, LimitTarget } from './limiter.js';
+export type { FailedAuthGuard } from './failed-auth.js';
+export { createMemoryLimitStore } from './memory-store.js';
+
+/** The gateway's runtime limits: one store shared by the call limiter and the pre-authentication guard. */
+export interface Limits {
+  limiter: Limiter;
+  failedAuth: FailedAuthGuard;
+  /**
+   * The backend behind its circuit breaker. One breaker per backend name, kept across reloads (a replaced backend
+   * keeps its breaker's state).
+   */
+  guardBackend<B extends Backend>(backend: B): B;
+  /** Applies a reloaded config; state of unchanged rules is kept (it lives in the store, keyed by rule name). */
+  configure(cfg: LimitsConfig): void;
+  close(): Promise<void>;
+}
+
+export function createLimits(
+  cfg: LimitsConfig,
+  deps: {
+    store?: LimitStore;
+    /** A breaker changed state (audit event, log). */
+    onCircuitChange?: (backend: string, change: Parameters<BreakerListener>[0]) => void;
+  } = {},
+): Limits {
+  const store = deps.store ?? createMemoryLimitStore();
+  const limiter = createLimiter(store, cfg);
+  const failedAuth = createFailedAuthGuard(store, cfg);
+  let current = cfg;
+  const breakers = new Map<string, Breaker>();
+  return {
+    limiter,
+    failedAuth,
+    guardBackend(backend) {
+      let b = breakers.get(backend.name);
+      if (!b) {
+        b = createBreaker(breakerOptionsFor(current, backend.name), (c) => deps.onCircuitChange?.(backend.name, c));
+        breakers.set(backend.name, b);
+      }
+      return withBreaker(backend, b);
+    },
+    configure(next) {
+      current = next;
+      limiter.configure(next);
+      failedAuth.configure(next);
+      for (const [name, b] of breakers) b.configure(breakerOptionsFor(next, name));
+    },
+    close: () => store.close(),
+  };
+}
