@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { FIXTURES, startGateway, tempDir, type RunningGateway } from './harness.js';
+import { eventually, FIXTURES, startGateway, tempDir, type RunningGateway } from './harness.js';
 import { createTestCa, stamp, type Issued, type TestCa } from './support/pki.js';
 
 let dir: string;
@@ -138,8 +138,8 @@ describe('HTTPS listener and client certificates (CA made by the test with opens
     expect(r.status).toBe(401);
     // A refused certificate is final: an API key in the same request does not rescue it.
     expect((await initialize(certs[name], { authorization: `Bearer ${gw.keys.keyed}` })).status).toBe(401);
-    const events = await auditEvents();
-    expect(events.some((e) => e.reasons?.includes(reason))).toBe(true);
+    // Events are written in the background (group commit): wait for this one to land.
+    await eventually(async () => (await auditEvents()).some((e) => e.reasons?.includes(reason)));
   });
 
   it('refuses a valid certificate that names no agent with 403', async () => {

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import { Client, ClientCredentialsProvider, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { FIXTURES, freePort, startGateway, type RunningGateway } from './harness.js';
+import { eventually, FIXTURES, freePort, startGateway, type RunningGateway } from './harness.js';
 import { connectAsUser, startTestIdp, type TestIdp } from './support/oidc.js';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
@@ -304,7 +304,11 @@ describe('OAuth 2.1 resource server (real OpenID provider)', () => {
 
   it('records each refusal as an auth.failed event with its reason', async () => {
     await post(await mint({ iat: now() - 600, exp: now() - 300 }));
-    const events = (await audit('type=auth.failed')) as unknown as { reasons?: string[] }[];
-    expect(events.some((e) => e.reasons?.includes('expired'))).toBe(true);
+    // Events are written in the background (group commit): wait for this one to land.
+    await eventually(async () =>
+      ((await audit('type=auth.failed')) as unknown as { reasons?: string[] }[]).some((e) =>
+        e.reasons?.includes('expired'),
+      ),
+    );
   });
 });
