@@ -10,6 +10,6 @@ loaded.config.server.port = 0;
 const store = createSqliteStore(loaded.dataDir);
 const gw = createGateway(loaded, { store, records: { intent: async () => undefined, outcome: async () => undefined }, log: () => undefined });
 await gw.start();
-const front = await startHttpFront(gw);
+const front = await startHttpFront(gw.front);
 process.stdout.write(`listening on ${front.url}\n`);
 process.on('SIGTERM', () => void front.close().then(() => gw.close()).finally(() => process.exit(0)));

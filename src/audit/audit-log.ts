@@ -189,6 +189,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   });
   const health = createLogHealth({ store, warn, initialHead: head });
   let replaying = false;
+  const inRedaction = new Set<Promise<void>>();
   // After an operator's reset, the reinitialized record comes first, then whatever the spool kept.
   let replayAllowed = !resetting;
 
@@ -357,10 +358,19 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     async append(input) {
       if (closed) throw refuse('audit log is closed');
       let redacted: { event: AuditEvent; canonical: string };
+      const redacting = redactor.redactCanonicalAsync(input, new Date().toISOString());
+      // close() waits for appends still being redacted, so an append accepted before close is written.
+      const settled = redacting.then(
+        () => undefined,
+        () => undefined,
+      );
+      inRedaction.add(settled);
       try {
-        redacted = redactor.redactCanonical(input, new Date().toISOString());
+        redacted = await redacting;
       } catch (e) {
         throw refuse(`audit event could not be serialised: ${String(e)}`);
+      } finally {
+        inRedaction.delete(settled);
       }
       const r = await enqueue(redacted.event, false, redacted.canonical);
       return { seq: r.seq, hash: r.hash, recorded: r.seq > 0 };
@@ -384,6 +394,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     async close() {
       if (closed) return;
       for (const t of timers) clearInterval(t);
+      await Promise.all(inRedaction);
+      await new Promise<void>((r) => setImmediate(r));
       await committer.drain();
       if (sinceCheckpoint > 0 && !health.halted()) await writeCheckpoint('close').catch(() => undefined);
       closed = true;

@@ -20,6 +20,24 @@ export const auditEventTypes = {
     owner: 'pipeline',
     description: 'The call was refused before reaching the backend (policy, validation, limits, approval).',
   },
+  'mcp.request.requested': {
+    owner: 'pipeline',
+    description:
+      'Intent: an authorized resources/read, resources/subscribe, resources/unsubscribe, prompts/get or completion/complete is about to be forwarded. Durably written first. detail: method, target.',
+  },
+  'mcp.request.completed': {
+    owner: 'pipeline',
+    description: 'Outcome: the upstream answered a forwarded request. detail: method, target.',
+  },
+  'mcp.request.failed': {
+    owner: 'pipeline',
+    description: 'Outcome: a forwarded request failed at the gateway or upstream. detail: method, target.',
+  },
+  'mcp.request.denied': {
+    owner: 'pipeline',
+    description:
+      'A resources, prompts or completion request was refused before reaching the upstream (policy, unknown or non-normalising URI). detail: method, target.',
+  },
   'tools.listed': {
     owner: 'front',
     description: 'An agent listed its tools; detail carries the number of visible tools.',

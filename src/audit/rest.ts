@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { GatewayError, isGatewayError } from '../core/errors.js';
+import { GatewayError } from '../core/errors.js';
+import { HttpError, toHttpError } from '../core/http-error.js';
 import type { AuditLog } from './audit-log.js';
 import type { AuditFilter } from './types.js';
 
@@ -33,8 +34,8 @@ export function parseAuditFilter(params: URLSearchParams): AuditFilter {
   }
   const decision = params.get('decision');
   if (decision !== null) {
-    if (decision !== 'allow' && decision !== 'deny')
-      throw new GatewayError('request.invalid', 'Invalid "decision": allow or deny');
+    if (decision !== 'allow' && decision !== 'deny' && decision !== 'hold')
+      throw new GatewayError('request.invalid', 'Invalid "decision": allow, deny or hold');
     filter.decision = decision;
   }
   const order = params.get('order');
@@ -86,10 +87,10 @@ export async function handleAuditApi(audit: AuditLog, url: URL): Promise<AuditAp
         contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8',
       };
     }
-    return { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } };
+    const nf = new HttpError('request.not_found');
+    return { status: nf.status, body: nf.body() };
   } catch (e) {
-    const err = isGatewayError(e) ? e : new GatewayError('internal');
-    const status = err.code === 'request.invalid' ? 400 : err.code === 'audit.unavailable' ? 503 : 500;
-    return { status, body: { error: { code: err.code, message: err.message } } };
+    const err = toHttpError(e);
+    return { status: err.status, body: err.body() };
   }
 }

@@ -15,7 +15,7 @@ export interface AuditEventInput {
   risk?: { level: string; categories: string[] };
   /** Tool arguments; redacted before they are hashed or written. */
   arguments?: JsonObject;
-  decision?: 'allow' | 'deny';
+  decision?: 'allow' | 'deny' | 'hold';
   rule?: string;
   reasons?: string[];
   approvalId?: string;

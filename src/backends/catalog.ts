@@ -1,4 +1,5 @@
 import type { Backend } from '../core/backend.js';
+import type { ToolTarget } from '../core/decision.js';
 import type { BackendTool, ToolDefinition } from '../core/tool.js';
 import {
   annotationsFor,
@@ -24,6 +25,16 @@ export interface CatalogEntry {
   findings: Finding[];
   /** A critical poisoning finding nobody accepted: hidden from every agent and uncallable. */
   quarantined: boolean;
+}
+
+/** What policy decides on for a catalog tool (listing mode: no arguments). */
+export function toolTargetOf(e: CatalogEntry): ToolTarget {
+  return {
+    kind: 'tool',
+    name: e.name,
+    backend: e.backend.name,
+    risk: { level: e.risk.level, categories: e.risk.categories, sideEffect: e.risk.sideEffect },
+  };
 }
 
 export interface Catalog {

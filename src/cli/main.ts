@@ -12,6 +12,7 @@ import { register as registerUsers } from './commands/users.js';
 import { register as registerAudit } from './commands/audit.js';
 import { register as registerImportOpenApi } from './commands/import-openapi.js';
 import { register as registerScan } from './commands/scan.js';
+import { register as registerPolicy } from './commands/policy.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerInit } from './commands/init.js';
 import { isGatewayError } from '../core/errors.js';
@@ -33,6 +34,7 @@ registerSchema(program);
 registerAudit(program);
 registerImportOpenApi(program);
 registerScan(program);
+registerPolicy(program);
 registerSecrets(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

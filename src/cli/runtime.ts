@@ -1,12 +1,17 @@
-import { ConfigError } from '../config/errors.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, formatIssue } from '../config/errors.js';
+import { configWarnings } from '../config/warnings.js';
 import { loadConfigFile, type LoadedConfig } from '../config/load.js';
 import { watchConfig } from '../config/watch.js';
-import { handleAuditApi } from '../audit/index.js';
+import { createAuthFailureAggregator, handleAuditApi, type AuthFailureInfo } from '../audit/index.js';
 import { bootGateway } from '../gateway/boot.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { startHttpFront, type HttpFront } from '../front/http-server.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createAdminApi } from '../http/admin-api.js';
+import { checkListenable, listenError } from './listen-preflight.js';
+import { openVault } from '../vault/index.js';
+import { handleSecretsApi } from '../vault/rest.js';
 
 export interface Running {
   gw: Gateway;
@@ -24,6 +29,10 @@ export async function runGateway(
   loaded: LoadedConfig,
   opts: { watch?: boolean; auditNewLog?: boolean } = {},
 ): Promise<Running> {
+  const { host, port } = loaded.config.server;
+  await checkListenable(host, port);
+  for (const w of configWarnings(loaded.file, readFileSync(loaded.file, 'utf8'), loaded.config))
+    log(`warning: ${formatIssue(w)}`);
   const booted = await bootGateway(loaded, { log, ...(opts.auditNewLog ? { auditNewLog: true } : {}) });
   const { gw, audit } = booted;
   for (const b of gw.backends()) {
@@ -32,13 +41,10 @@ export async function runGateway(
       `backend ${s.name} (${s.kind}): ${s.state}${s.state === 'ready' ? `, ${s.toolCount} tool(s)` : s.lastError ? ` - ${s.lastError}` : ''}`,
     );
   }
-  const authFailed = (info: { reason: string; sourceAddress?: string; keyId?: string }) => {
-    gw.recordEvent({
-      type: 'auth.failed',
-      reasons: [info.reason],
-      ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
-      ...(info.keyId ? { detail: { keyId: info.keyId } } : {}),
-    });
+  // One record per source per interval (plus the first at once), so a flood of bad keys cannot fill the disk.
+  const authFailures = createAuthFailureAggregator((e) => gw.recordEvent(e));
+  const authFailed = (info: AuthFailureInfo) => {
+    authFailures.report(info);
     // The failed-attempt budget of the source: the attempt that spends it is recorded once as auth.throttled. A
     // request without credentials guesses nothing, and one we could not check (503) is not the caller's failure.
     if (!countsAsGuess(info.reason)) return;
@@ -53,8 +59,28 @@ export async function runGateway(
     });
   };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
+  const vault = openVault(loaded.config.vault, { dataDir: loaded.dataDir, baseDir: loaded.baseDir });
+  const secretChanged = (c: { user: string; secret: string; action: string; version?: number }) =>
+    gw.recordEvent({
+      type: 'secret.changed',
+      user: c.user,
+      detail: {
+        secret: c.secret,
+        action: c.action,
+        ...(c.version !== undefined ? { version: c.version } : {}),
+        via: 'api',
+      },
+    });
   const api = createAdminApi(gw, {
-    routes: [{ prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) }],
+    routes: [
+      { prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) },
+      {
+        prefix: '/api/v1/secrets',
+        roles: ['admin'],
+        methods: ['GET', 'PUT', 'POST', 'DELETE'],
+        handle: (url, ctx) => handleSecretsApi({ vault, onChange: secretChanged }, url, ctx),
+      },
+    ],
     onAuthFailure: authFailed,
     onAction: (a) =>
       gw.recordEvent({
@@ -65,13 +91,14 @@ export async function runGateway(
   });
   let front: HttpFront;
   try {
-    front = await startHttpFront(gw, {
+    front = await startHttpFront(gw.front, {
       routes: async (req, res, url) => health(req, res, url) || (await api(req, res, url)),
       onAuthFailure: authFailed,
     });
   } catch (e) {
+    authFailures.close();
     await booted.close();
-    throw e;
+    throw listenError(e, host, port);
   }
 
   let reloading = Promise.resolve();
@@ -118,6 +145,7 @@ export async function runGateway(
       unwatch();
       await reloading;
       await front.close();
+      authFailures.close();
       await booted.close();
     },
   };

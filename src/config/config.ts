@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { openApiBackendConfigSchema } from '../backends/openapi/config.js';
 import { riskConfigSchema } from '../risk/overrides.js';
 import { auditConfigSchema } from '../audit/config-schema.js';
+import { policyConfigSchema } from '../policy/config-schema.js';
 import { vaultConfigSchema } from '../vault/config-schema.js';
 import { authConfigSchema } from '../authn/config-schema.js';
 import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
@@ -18,6 +19,8 @@ export const configSchema = z
     openapi: z.record(backendName, openApiBackendConfigSchema).default({}),
     /** Pinned risk assessments and accepted poisoning findings, each with a required reason. */
     risk: riskConfigSchema.default({ overrides: [], accept: [] }),
+    /** Roles and rules (tool/prompt/resource globs, backend, risk, CEL conditions) on top of per-agent globs. */
+    policy: policyConfigSchema.default({ roles: {}, rules: [] }),
     /** Tamper-evident audit log: checkpoints, redaction, sinks, retention, fail mode. */
     audit: auditConfigSchema.default(auditConfigSchema.parse({})),
     /** Where `${secret:NAME}` references resolve (built-in encrypted vault, env, files) and the master key. */

@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 import type { z } from 'zod';
 import { configSchema, type PortcullisConfig } from './config.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
+import { issueMessage, type ShowValue } from './issue-message.js';
 
 export interface LoadedConfig {
   file: string;
@@ -46,21 +47,38 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   }
 
   const issues: ConfigIssue[] = [];
-  interpolate(doc, env, (node, message) =>
-    issues.push({ file, ...at(node.range?.[0]), path: pathOf(doc, node), message }),
+  const fromEnv = new WeakSet<Node>();
+  interpolate(
+    doc,
+    env,
+    (node, message) => issues.push({ file, ...at(node.range?.[0]), path: pathOf(doc, node), message }),
+    fromEnv,
   );
   if (issues.length > 0) throw new ConfigError(issues);
 
   const raw: unknown = doc.toJS() ?? {};
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => toIssue(doc, file, i, at)));
+  const parsed = configSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    const show: ShowValue = (value, path) => {
+      const node = nodeAt(doc, [...path]);
+      if (node && fromEnv.has(node)) return '(a value from the environment, not shown)';
+      return JSON.stringify(value) ?? String(value);
+    };
+    throw new ConfigError(parsed.error.issues.map((i) => toIssue(doc, file, i, at, show)));
+  }
   return parsed.data;
 }
 
-function interpolate(doc: Document, env: NodeJS.ProcessEnv, report: (node: Node, message: string) => void): void {
+function interpolate(
+  doc: Document,
+  env: NodeJS.ProcessEnv,
+  report: (node: Node, message: string) => void,
+  fromEnv: WeakSet<Node>,
+): void {
   visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string' || !node.value.includes('${')) return;
+      fromEnv.add(node);
       node.value = node.value.replace(ENV_REF, (_m, name: string, fallback: string | undefined) => {
         const v = env[name];
         if (v !== undefined && v !== '') return v;
@@ -99,8 +117,10 @@ function toIssue(
   file: string,
   issue: z.core.$ZodIssue,
   at: (offset: number | undefined) => { line?: number; column?: number },
+  show: ShowValue,
 ): ConfigIssue {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const message = issueMessage(issue, path, show);
   // Unknown keys: point at the key itself.
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys;
@@ -110,7 +130,7 @@ function toIssue(
       file,
       ...at(keyNode?.range?.[0] ?? nodeAt(doc, path)?.range?.[0]),
       path: [...path, ...(first !== undefined ? [first] : [])].join('.'),
-      message: `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`,
+      message,
     };
   }
   if (issue.code === 'invalid_key') {
@@ -122,7 +142,7 @@ function toIssue(
   // Nearest existing node on the path (a missing key is reported at its parent).
   let node: Node | undefined;
   for (let n = path.length; n >= 0 && !node; n--) node = nodeAt(doc, path.slice(0, n));
-  return { file, ...at(node?.range?.[0]), path: path.join('.'), message: issue.message };
+  return { file, ...at(node?.range?.[0]), path: path.join('.'), message };
 }
 
 function nodeAt(doc: Document, path: (string | number)[]): Node | undefined {

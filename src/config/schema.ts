@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { globProblem } from '../policy/glob.js';
 
 /** Backend and agent names become tool-name prefixes: no `_` so `<server>_<tool>` splits unambiguously. */
 export const backendName = z
@@ -42,16 +43,29 @@ export const httpUpstreamSchema = z
 
 export const upstreamSchema = z.discriminatedUnion('transport', [stdioUpstreamSchema, httpUpstreamSchema]);
 
-const globList = z.array(z.string().min(1)).default([]);
+const globList = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .superRefine((p, ctx) => {
+        const problem = globProblem(p);
+        if (problem) ctx.addIssue({ code: 'custom', message: `pattern "${p}": ${problem}` });
+      }),
+  )
+  .default([]);
 
 export const agentSchema = z
   .object({
     description: z.string().optional(),
-    /** Tool permissions: glob patterns over namespaced tool names. Default deny; deny beats allow. */
+    /**
+     * Tool permissions: glob patterns over namespaced tool names. Default deny; deny beats allow. Sensitive by
+     * default: a glob never grants a `high` risk tool; name it exactly (or write a policy rule with risk: [high]).
+     */
     tools: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
     /** Prompts: globs over namespaced prompt names (`<server>_<prompt>`). Default deny. */
     prompts: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
-    /** Resources: globs over `<server>:<uri>` (`*` matches across `/`). Default deny. */
+    /** Resources: globs over `<server>:<normalised uri>` (`*` stays within a path segment, `**` crosses). Default deny. */
     resources: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
   })
   .strict();

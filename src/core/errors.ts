@@ -7,7 +7,11 @@ export const errorCodes = {
   'auth.invalid': { http: 401, jsonrpc: -32001, message: 'Invalid credentials' },
   'auth.unavailable': { http: 503, jsonrpc: -32001, message: 'Credentials cannot be checked now; try again later' },
   'tool.not_found': { http: 404, jsonrpc: -32602, message: 'Unknown tool' },
+  'resource.not_found': { http: 404, jsonrpc: -32002, message: 'Resource not found' },
+  'prompt.not_found': { http: 404, jsonrpc: -32602, message: 'Unknown prompt' },
+  'resource.uri_invalid': { http: 400, jsonrpc: -32602, message: 'Resource URI does not normalise cleanly' },
   'policy.denied': { http: 403, jsonrpc: -32003, message: 'Denied by policy' },
+  'approval.required': { http: 403, jsonrpc: -32003, message: 'This call needs approval' },
   'args.invalid': { http: 400, jsonrpc: -32602, message: 'Invalid arguments' },
   'backend.unavailable': { http: 503, jsonrpc: -32002, message: 'Backend unavailable' },
   'backend.failed': { http: 502, jsonrpc: -32002, message: 'Backend call failed' },
@@ -18,6 +22,9 @@ export const errorCodes = {
   'rate.limited': { http: 429, jsonrpc: -32029, message: 'Rate limit exceeded' },
   'quota.exceeded': { http: 429, jsonrpc: -32029, message: 'Quota exceeded' },
   'request.invalid': { http: 400, jsonrpc: -32600, message: 'Invalid request' },
+  'request.forbidden': { http: 403, jsonrpc: -32000, message: 'Forbidden' },
+  'request.not_found': { http: 404, jsonrpc: -32601, message: 'Not found' },
+  'request.method_not_allowed': { http: 405, jsonrpc: -32601, message: 'Method not allowed' },
   internal: { http: 500, jsonrpc: -32603, message: 'Internal error' },
 } as const satisfies Record<string, { http: number; jsonrpc: number; message: string }>;
 

@@ -28,16 +28,26 @@ agents:
     tools:
       allow: ["helpdesk_list_tickets", "helpdesk_get_ticket", "billing_list*", "billing_get*"]
     resources:
-      allow: ["helpdesk:*"]
+      allow: ["helpdesk:**"]
   # Works tickets, but may never delete one.
   ops-agent:
     description: Triage agent; may open and close tickets, invoice and refund; never deletes, never manages users.
+    # Sensitive by default: "billing_*" grants the low and medium risk billing tools only. High risk tools
+    # (refunds, admin users ...) stay hidden unless named exactly, as billing_createRefund is here.
     tools:
-      allow: ["helpdesk_*", "billing_*"]
+      allow: ["helpdesk_*", "billing_*", "billing_createRefund"]
       deny: ["helpdesk_delete_*", "billing_delete*", "billing_*AdminUser*"]
     prompts:
       allow: ["helpdesk_*"]
     resources:
-      allow: ["helpdesk:*"]
+      allow: ["helpdesk:**"]   # "*" stays within one path segment; "**" crosses segments
+policy:
+  rules:
+    # Rules add to the per-agent lists above. Deny overrides allow; a CEL condition can look at the arguments.
+    - id: no-large-refunds
+      description: refunds above 500 need a person, not an agent
+      effect: deny
+      tools: ["billing_createRefund"]
+      when: 'has(args.amount) && args.amount > 500.0'
 `;
 }

@@ -4,9 +4,8 @@ import { GatewayError, UpstreamRpcError, errorCodes } from '../core/errors.js';
 import { newRequestId } from '../core/ids.js';
 import type { Principal } from '../core/principal.js';
 import type { JsonObject } from '../core/tool.js';
-import type { Gateway } from '../gateway/gateway.js';
-import type { ToolCall } from '../pipeline/call.js';
-import { createResourceRouter } from './resource-router.js';
+import type { ForwardedMethod, MethodCall, ToolCall } from '../pipeline/call.js';
+import type { FrontDoorPort } from './port.js';
 
 export const SERVER_INFO = { name: 'portcullis', version: '0.1.0' };
 
@@ -18,8 +17,6 @@ export interface AgentServerOptions {
   /** Resource URIs this agent's session subscribed to (legacy sessions keep them across requests). */
   subscriptions?: Set<string>;
 }
-
-type Params = Record<string, unknown> | undefined;
 
 /**
  * The caller's cancellation plus a per-call deadline, as one signal. (A plain controller and timer: on the hot path
@@ -57,7 +54,7 @@ export function toProtocolError(e: unknown): ProtocolError {
  * Builds the MCP server face one agent talks to: a low-level SDK `Server` whose handlers delegate to the
  * gateway. Identity comes from the front door (never from the SDK), and every tools/call runs the pipeline.
  */
-export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server {
+export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): Server {
   const server = new Server(SERVER_INFO, {
     capabilities: {
       tools: { listChanged: true },
@@ -69,8 +66,6 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
     instructions: 'Tools are served through Portcullis: names are <server>_<tool>; calls are authorized and audited.',
   });
   const { principal } = opts;
-  const perms = () => gw.permissions().get(principal.agent);
-  const resources = createResourceRouter(gw, principal, perms);
 
   const LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
   /** 2026-07-28: log messages only when the request asked for them, at or above the level it asked for. */
@@ -94,12 +89,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
   });
 
   server.setRequestHandler('tools/list', () => {
-    const p = perms();
-    const tools = gw
-      .catalog()
-      .entries()
-      .filter((e) => p?.check(e.name).allow === true)
-      .map((e) => e.definition);
+    const tools = gw.listTools(principal);
     gw.recordEvent({
       type: 'tools.listed',
       agent: principal.agent,
@@ -155,7 +145,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
       },
     };
     try {
-      await gw.pipeline.run(call);
+      await gw.callTool(call);
       await progressSent;
       const result = call.result!;
       // A tool that declares an outputSchema must return structuredContent (clients enforce it). When a backend
@@ -190,6 +180,7 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
           'internal',
           'rate.limited',
           'quota.exceeded',
+          // (approval.required: a held call is a readable result too)
         ].includes(e.code)
       ) {
         // Denials, invalid arguments and backend failures are results the agent can read and act on.
@@ -211,41 +202,66 @@ export function createAgentServer(gw: Gateway, opts: AgentServerOptions): Server
   const signalOf = (ctx: ServerContext) =>
     AbortSignal.any([ctx.mcpReq.signal, AbortSignal.timeout(opts.requestTimeoutMs)]);
 
-  server.setRequestHandler('resources/list', (_r, ctx) => rpc(() => resources.list(signalOf(ctx))) as never);
+  /** Every forwarded method goes through the gateway's pipeline: resolve, policy, intent record, forward, outcome. */
+  const forward = async (method: ForwardedMethod, params: unknown, ctx: ServerContext): Promise<MethodCall> => {
+    const requestId = newRequestId();
+    const p = (params ?? {}) as JsonObject;
+    return gw.forward({
+      requestId,
+      principal,
+      method,
+      params: p,
+      signal: signalOf(ctx),
+      agent: channelFor(ctx),
+      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+      record: {
+        requestId,
+        timestamp: new Date().toISOString(),
+        method,
+        agent: principal.agent,
+        ...(principal.user ? { user: principal.user } : {}),
+        ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+        ...(method === 'prompts/get' && p.arguments && typeof p.arguments === 'object'
+          ? { arguments: p.arguments as JsonObject }
+          : {}),
+        decision: 'deny',
+        reasons: [],
+      },
+    });
+  };
+  const forwarded = (method: ForwardedMethod, params: unknown, ctx: ServerContext) =>
+    rpc(async () => (await forward(method, params, ctx)).result) as never;
+
+  server.setRequestHandler(
+    'resources/list',
+    (_r, ctx) => rpc(() => gw.listResources(principal, signalOf(ctx))) as never,
+  );
   server.setRequestHandler(
     'resources/templates/list',
-    (_r, ctx) => rpc(() => resources.templates(signalOf(ctx))) as never,
+    (_r, ctx) => rpc(() => gw.listResourceTemplates(principal, signalOf(ctx))) as never,
   );
-  server.setRequestHandler(
-    'resources/read',
-    (r, ctx) =>
-      rpc(() => resources.forward('resources/read', r.params as Params, signalOf(ctx), channelFor(ctx))) as never,
-  );
+  server.setRequestHandler('resources/read', (r, ctx) => forwarded('resources/read', r.params, ctx));
   server.setRequestHandler(
     'resources/subscribe',
     (r, ctx) =>
       rpc(async () => {
-        const res = await resources.forward('resources/subscribe', r.params, signalOf(ctx), channelFor(ctx));
-        opts.subscriptions?.add((r.params as { uri: string }).uri);
-        return res;
+        const call = await forward('resources/subscribe', r.params, ctx);
+        // Upstream notifications carry the normalised URI: that is what the subscription is keyed by.
+        opts.subscriptions?.add(String(call.forwardParams?.uri));
+        return call.result;
       }) as never,
   );
   server.setRequestHandler(
     'resources/unsubscribe',
     (r, ctx) =>
       rpc(async () => {
-        opts.subscriptions?.delete((r.params as { uri: string }).uri);
-        return resources.forward('resources/unsubscribe', r.params, signalOf(ctx), channelFor(ctx));
+        const call = await forward('resources/unsubscribe', r.params, ctx);
+        opts.subscriptions?.delete(String(call.forwardParams?.uri));
+        return call.result;
       }) as never,
   );
-  server.setRequestHandler('prompts/list', (_r, ctx) => rpc(() => resources.prompts(signalOf(ctx))) as never);
-  server.setRequestHandler(
-    'prompts/get',
-    (r, ctx) => rpc(() => resources.getPrompt(r.params as Params, signalOf(ctx), channelFor(ctx))) as never,
-  );
-  server.setRequestHandler(
-    'completion/complete',
-    (r, ctx) => rpc(() => resources.complete(r.params as Params, signalOf(ctx))) as never,
-  );
+  server.setRequestHandler('prompts/list', (_r, ctx) => rpc(() => gw.listPrompts(principal, signalOf(ctx))) as never);
+  server.setRequestHandler('prompts/get', (r, ctx) => forwarded('prompts/get', r.params, ctx));
+  server.setRequestHandler('completion/complete', (r, ctx) => forwarded('completion/complete', r.params, ctx));
   return server;
 }

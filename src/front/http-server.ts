@@ -12,7 +12,7 @@ import type { TlsConfig } from '../config/schema.js';
 import { serveProtectedResourceMetadata } from '../http/protected-resource.js';
 import { errorCodes } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
-import type { Gateway } from '../gateway/gateway.js';
+import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
 import { checkHost, checkOrigin } from './request-guards.js';
@@ -98,8 +98,8 @@ const isInitialize = (body: unknown): boolean =>
  * 2026-07-28 stateless per-request), DNS-rebinding protection, API-key authentication,
  * a body size limit and clean JSON-RPC errors.
  */
-export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}): Promise<HttpFront> {
-  const cfg = () => gw.config().config.server;
+export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOptions = {}): Promise<HttpFront> {
+  const cfg = () => gw.server();
   const { host, port } = cfg();
   const sessions = createSessionRegistry(30 * 60_000);
 
@@ -118,11 +118,11 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     { legacy: 'reject', maxRequestBodySize: cfg().maxBodyBytes },
   );
 
-  gw.on('toolsChanged', () => {
+  gw.onToolsChanged(() => {
     for (const s of sessions.all()) void s.server.sendToolListChanged().catch(() => undefined);
     modern.notify.toolsChanged();
   });
-  gw.on('upstreamNotification', (n) => {
+  gw.onUpstreamNotification((n) => {
     if (n.method === 'notifications/resources/updated') {
       const uri = typeof n.params?.uri === 'string' ? n.params.uri : '';
       for (const s of sessions.all()) {
@@ -147,7 +147,7 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     if (originProblem) return jsonRpcError(res, 403, -32000, originProblem);
 
     const source = req.socket.remoteAddress;
-    const blockedMs = await gw.limits.failedAuth.blockedFor(source);
+    const blockedMs = await gw.failedAuth.blockedFor(source);
     if (blockedMs > 0) {
       const seconds = String(Math.max(1, Math.ceil(blockedMs / 1000)));
       return jsonRpcError(
@@ -236,22 +236,18 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     const call = body as
       | { id?: string | number; method?: string; params?: { name?: unknown; arguments?: Record<string, unknown> } }
       | undefined;
-    if (
-      call?.method === 'tools/call' &&
-      typeof call.params?.name === 'string' &&
-      gw.permissions().get(principal.agent)?.check(call.params.name).allow
-    ) {
-      const problem = checkParamHeaders(
-        gw.catalog().get(call.params.name)?.definition.inputSchema,
-        call.params.arguments,
-        req.headers,
-      );
+    const schema =
+      call?.method === 'tools/call' && typeof call.params?.name === 'string'
+        ? gw.visibleToolSchema(principal, call.params.name)
+        : undefined;
+    if (schema) {
+      const problem = checkParamHeaders(schema, call?.params?.arguments, req.headers);
       if (problem) {
         res.writeHead(400, { 'content-type': 'application/json' });
         return void res.end(
           JSON.stringify({
             jsonrpc: '2.0',
-            id: call.id ?? null,
+            id: call?.id ?? null,
             error: { code: -32020, message: `Header mismatch: ${problem}` },
           }),
         );
@@ -282,9 +278,7 @@ export async function startHttpFront(gw: Gateway, options: HttpFrontOptions = {}
     });
   };
   const tls = cfg().tls;
-  const server: HttpServer = tls
-    ? createHttpsServer(tlsOptions(tls, gw.config().baseDir), handler)
-    : createServer(handler);
+  const server: HttpServer = tls ? createHttpsServer(tlsOptions(tls, gw.baseDir()), handler) : createServer(handler);
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
   server.keepAliveTimeout = 65_000;

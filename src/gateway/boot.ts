@@ -1,4 +1,5 @@
-import { createAuditLog, createAuditRecordSink, type AuditLog } from '../audit/index.js';
+import { createAuditLog, type AuditLog } from '../audit/index.js';
+import { createAuditRecordSink } from './record-sink.js';
 import type { LoadedConfig } from '../config/load.js';
 import { createSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import type { Store } from '../storage/repositories.js';

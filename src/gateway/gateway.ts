@@ -1,20 +1,24 @@
 import { isDeepStrictEqual } from 'node:util';
-import { buildCatalog, type Catalog } from '../backends/catalog.js';
+import { buildCatalog, toolTargetOf, type Catalog } from '../backends/catalog.js';
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createAuthentication, type Authentication } from '../authn/index.js';
 import type { Backend } from '../core/backend.js';
-import { compileAllPermissions, type AgentPermissions } from '../policy/permissions.js';
+import { compilePolicy } from '../policy/compile.js';
+import { createPolicyEngine, type PolicyEngine } from '../policy/engine.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Store } from '../storage/repositories.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
 import type { RecordSink, Stage } from '../pipeline/stage.js';
+import type { MethodCall, ToolCall } from '../pipeline/call.js';
 import { resolveStage } from '../pipeline/stages/resolve.js';
 import { authorizeStage } from '../pipeline/stages/authorize.js';
 import { validateStage } from '../pipeline/stages/validate.js';
 import { executeStage } from '../pipeline/stages/execute.js';
 import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
 import type { AuditEventInput } from '../audit/types.js';
+import type { FrontDoorPort } from '../front/port.js';
+import { createResourceRouter, forwardStage, resolveMethodStage } from './resource-router.js';
 import { hasSecretRef, type SecretResolver } from '../vault/index.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
 
@@ -34,13 +38,18 @@ export interface GatewayEvents {
 export interface Gateway {
   config(): LoadedConfig;
   catalog(): Catalog;
-  permissions(): ReadonlyMap<string, AgentPermissions>;
+  /** The one decision point (rebuilt on reload). */
+  policy(): PolicyEngine;
   backends(): readonly Backend[];
   upstream(name: string): McpUpstream | undefined;
   upstreams(): readonly McpUpstream[];
   /** Authenticator chains for agents (MCP) and people (REST API), from the current config. */
   authentication(): Authentication;
-  pipeline: Pipeline;
+  pipeline: Pipeline<ToolCall>;
+  /** resources/read|subscribe|unsubscribe, prompts/get, completion/complete. */
+  methodPipeline: Pipeline<MethodCall>;
+  /** The narrow interface the MCP front doors get. */
+  front: FrontDoorPort;
   store: Store;
   /** Shared argument validator (pipeline and OpenAPI backends). */
   validator: ArgsValidator;
@@ -61,7 +70,7 @@ export interface GatewayDeps {
   /** Where decision records go: the tamper-evident audit log (intent durably before execute). */
   records: RecordSink;
   /** Extra decision stages after validation (approvals, limits ... as they land). */
-  extraStages?: Stage[];
+  extraStages?: Stage<ToolCall>[];
   /** Credential values by env name (tests); `${secret:NAME}` references go to `secrets`. */
   getCredential?: (name: string) => string | undefined;
   /** Resolves `${secret:NAME}` references on the outbound path (the vault: section's provider). */
@@ -85,7 +94,8 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     return deps.secrets.resolve(n);
   };
   let current = initial;
-  let permissions = compileAllPermissions(initial.config.agents);
+  const policyOf = (c: LoadedConfig) => createPolicyEngine(compilePolicy(c.config.agents, c.config.policy));
+  let policy = policyOf(initial);
   const slots = new Map<string, Slot>();
   const retired = new Set<Backend>();
   let catalog: Catalog = buildCatalog([]);
@@ -110,6 +120,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
   const rebuild = () => {
     validator.invalidate();
+    policy.invalidate();
     catalog = buildCatalog(allBackends(), current.config.risk);
     for (const name of catalog.collisions()) log(`tool name collision on "${name}": both tools withheld`);
     const nowQuarantined = new Set<string>();
@@ -136,7 +147,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       m.set(`mcp:${name}`, {
         config: u,
         create: () => {
-          const up = createMcpUpstream(name, u, cfg.baseDir, log);
+          const up = createMcpUpstream(name, u, cfg.baseDir, log, deps.secrets);
           up.onNotification((n) => listeners.upstreamNotification.forEach((l) => l(n)));
           return up;
         },
@@ -192,10 +203,10 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
 
   const buildAuth = (cfg: LoadedConfig) => createAuthentication(cfg.config, { apiKeys: deps.store.apiKeys });
   let authentication = buildAuth(initial);
-  const pipeline = createPipeline(
+  const pipeline = createPipeline<ToolCall>(
     [
       resolveStage(() => catalog),
-      authorizeStage(() => permissions),
+      authorizeStage(() => policy),
       validateStage(validator),
       ...(deps.extraStages ?? []),
       limitStage(limits.limiter),
@@ -203,6 +214,37 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     executeStage(),
     deps.records,
   );
+  const upstreams = () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp');
+  const upstream = (n: string) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined;
+  const router = createResourceRouter({ upstreams, upstream, policy: () => policy });
+  const methodPipeline = createPipeline<MethodCall>(
+    [resolveMethodStage(() => router), authorizeStage(() => policy)],
+    forwardStage(),
+    deps.records,
+  );
+  const front: FrontDoorPort = {
+    server: () => current.config.server,
+    baseDir: () => current.baseDir,
+    authentication: () => authentication,
+    failedAuth: limits.failedAuth,
+    listTools: (principal) =>
+      catalog
+        .entries()
+        .filter((e) => policy.visible(principal, toolTargetOf(e)))
+        .map((e) => e.definition),
+    visibleToolSchema(principal, name) {
+      const e = catalog.get(name);
+      return e && policy.visible(principal, toolTargetOf(e)) ? e.definition.inputSchema : undefined;
+    },
+    callTool: (call) => pipeline.run(call),
+    forward: (call) => methodPipeline.run(call),
+    listResources: (principal, signal) => router.listResources(principal, signal),
+    listResourceTemplates: (principal, signal) => router.listTemplates(principal, signal),
+    listPrompts: (principal, signal) => router.listPrompts(principal, signal),
+    recordEvent,
+    onToolsChanged: (l) => void listeners.toolsChanged.push(l),
+    onUpstreamNotification: (l) => void listeners.upstreamNotification.push(l),
+  };
 
   const startAll = async (backends: Backend[]) => {
     const results = await Promise.allSettled(backends.map((b) => b.start()));
@@ -216,12 +258,14 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   return {
     config: () => current,
     catalog: () => catalog,
-    permissions: () => permissions,
+    policy: () => policy,
     backends: allBackends,
-    upstream: (n) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined,
-    upstreams: () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp'),
+    upstream,
+    upstreams,
     authentication: () => authentication,
     pipeline,
+    methodPipeline,
+    front,
     store: deps.store,
     validator,
     limits,
@@ -246,7 +290,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
         slots.delete(k);
       }
       current = next;
-      permissions = compileAllPermissions(next.config.agents);
+      policy = policyOf(next);
       limits.configure(next.config.limits);
       if (
         !isDeepStrictEqual(next.config.auth, old0.auth) ||

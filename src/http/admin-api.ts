@@ -3,18 +3,58 @@ import { authRequestOf } from '../authn/http-request.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { apiDocument } from './api-document.js';
+import { HttpError, sendHttpError } from './http-error.js';
+import { toolTargetOf } from '../backends/catalog.js';
+import { matrixCsv, permissionMatrix } from '../policy/matrix.js';
 
 export type Role = 'admin' | 'auditor' | 'approver';
 
 /** Framework-free sub-handler: returns undefined when the path is not its own. */
 export type ApiRoute = (
   url: URL,
-  ctx: { user: string; roles: readonly Role[] },
+  ctx: {
+    user: string;
+    roles: readonly Role[];
+    method: string;
+    /** The request body parsed as JSON (at most 256 KiB); throws on anything else. */
+    readJson(): Promise<unknown>;
+  },
 ) => Promise<{ status: number; body: unknown; contentType?: string } | undefined>;
+
+/** A route group; `methods` defaults to GET only. */
+export interface ApiRouteGroup {
+  prefix: string;
+  roles: readonly Role[];
+  methods?: readonly string[];
+  handle: ApiRoute;
+}
+
+const MAX_BODY = 256 * 1024;
+
+export class ApiBodyError extends Error {
+  override readonly name = 'ApiBodyError';
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new ApiBodyError('expected a JSON body (content-type: application/json)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new ApiBodyError(`body larger than ${MAX_BODY} bytes`);
+    chunks.push(c as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new ApiBodyError('body is not valid JSON');
+  }
+}
 
 export interface AdminApiOptions {
   /** Extra route groups (audit, approvals ...), each with the roles allowed to use it. */
-  routes?: { prefix: string; roles: readonly Role[]; handle: ApiRoute }[];
+  routes?: ApiRouteGroup[];
   /** Called for every authenticated request (the audit log records admin actions). */
   onAction?: (info: { user: string; method: string; path: string; status: number }) => void;
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
@@ -35,8 +75,13 @@ const send = (
  * `/api/v1/...`: the REST API for people (administrators, auditors, approvers). Authenticated with user keys
  * (`portcullis users create`), authorized by the roles in config; agent keys are refused. Read-only for now.
  */
-export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
-  const builtIn: { prefix: string; roles: readonly Role[]; handle: ApiRoute }[] = [
+/** What the REST API may ask of the gateway: read-only views, the people authenticator chain and the policy. */
+export type AdminApiPort = Pick<Gateway, 'config' | 'catalog' | 'backends' | 'authentication' | 'policy'> & {
+  store: Pick<Gateway['store'], 'apiKeys'>;
+};
+
+export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) {
+  const builtIn: ApiRouteGroup[] = [
     {
       prefix: '/api/v1/tools',
       roles: ['admin', 'auditor'],
@@ -84,6 +129,21 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
         return { status: 200, body: { agents } };
       },
     },
+    {
+      prefix: '/api/v1/policy',
+      roles: ['admin'],
+      handle: async (url) => {
+        if (url.pathname !== '/api/v1/policy/matrix') return undefined;
+        const rows = permissionMatrix(
+          gw.policy(),
+          Object.keys(gw.config().config.agents),
+          gw.catalog().entries().map(toolTargetOf),
+        );
+        return url.searchParams.get('format') === 'csv'
+          ? { status: 200, body: matrixCsv(rows), contentType: 'text/csv; charset=utf-8' }
+          : { status: 200, body: { rows } };
+      },
+    },
   ];
   const routes = [...builtIn, ...(options.routes ?? [])];
 
@@ -91,7 +151,7 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
     if (!url.pathname.startsWith('/api/v1/') && url.pathname !== '/api/v1') return false;
     const server = gw.config().config.server;
     const guard = checkHost(req.headers.host, server) ?? checkOrigin(req.headers.origin, server);
-    if (guard) return (send(res, 403, { error: { code: 'request.forbidden', message: guard } }), true);
+    if (guard) return (sendHttpError(res, new HttpError('request.forbidden', guard)), true);
     if (url.pathname === '/api/v1/openapi.json' && req.method === 'GET') return (send(res, 200, apiDocument()), true);
 
     const source = req.socket.remoteAddress;
@@ -112,43 +172,42 @@ export function createAdminApi(gw: Gateway, options: AdminApiOptions = {}) {
               ? 'auth.missing'
               : 'auth.invalid';
       const message = auth.reason === 'missing' ? 'Authentication required' : auth.description;
-      send(
+      sendHttpError(
         res,
-        auth.status,
-        { error: { code, message } },
-        'application/json',
-        auth.status === 503 ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis-api') },
+        new HttpError(
+          code,
+          message,
+          code === 'auth.unavailable' ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis-api') },
+        ),
       );
       return true;
     }
     const user = auth.principal.user ?? auth.principal.agent;
     const roles = (gw.config().config.users[user]?.roles ?? []) as Role[];
-    if (req.method !== 'GET')
+    const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
+    const methods = route?.methods ?? ['GET'];
+    const method = req.method ?? 'GET';
+    if (!methods.includes(method))
       return (
-        send(res, 405, { error: { code: 'request.invalid', message: 'Method not allowed' } }, 'application/json', {
-          allow: 'GET',
-        }),
+        sendHttpError(res, new HttpError('request.method_not_allowed', undefined, { allow: methods.join(', ') })),
         true
       );
 
-    const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
     let status = 404;
     try {
       if (!route) {
-        send(res, 404, { error: { code: 'request.invalid', message: 'Not found' } });
+        sendHttpError(res, new HttpError('request.not_found'));
       } else if (!route.roles.some((r) => roles.includes(r))) {
         status = 403;
-        send(res, 403, {
-          error: { code: 'policy.denied', message: `Requires one of the roles: ${route.roles.join(', ')}` },
-        });
+        sendHttpError(res, new HttpError('policy.denied', `Requires one of the roles: ${route.roles.join(', ')}`));
       } else {
-        const r = await route.handle(url, { user, roles });
+        const r = await route.handle(url, { user, roles, method, readJson: () => readJsonBody(req) });
         status = r?.status ?? 404;
         if (r) send(res, r.status, r.body, r.contentType);
-        else send(res, 404, { error: { code: 'request.invalid', message: 'Not found' } });
+        else sendHttpError(res, new HttpError('request.not_found'));
       }
     } finally {
-      options.onAction?.({ user, method: req.method ?? 'GET', path: url.pathname, status });
+      options.onAction?.({ user, method, path: url.pathname, status });
     }
     return true;
   };

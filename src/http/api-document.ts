@@ -57,6 +57,13 @@ export function apiDocument(): Record<string, unknown> {
       '/api/v1/agents': {
         get: { summary: 'Agents, permissions and key ids, never secrets (role: admin)', responses: ok('Agents') },
       },
+      '/api/v1/policy/matrix': {
+        get: {
+          summary: 'Permission matrix: agent × tool with effect, visibility and deciding rule (role: admin)',
+          parameters: [{ name: 'format', in: 'query', schema: { enum: ['json', 'csv'] } }],
+          responses: { 200: { description: 'Matrix', content: { 'application/json': {}, 'text/csv': {} } } },
+        },
+      },
       '/api/v1/audit': {
         get: {
           summary: 'Query the audit log with cursor pagination (roles: admin, auditor)',
@@ -69,6 +76,26 @@ export function apiDocument(): Record<string, unknown> {
           summary: 'Export audit records as JSON Lines or CSV (roles: admin, auditor)',
           parameters: [...filters, { name: 'format', in: 'query', schema: { enum: ['jsonl', 'csv'] } }],
           responses: { 200: { description: 'Export', content: { 'application/jsonl': {}, 'text/csv': {} } } },
+        },
+      },
+      '/api/v1/secrets': {
+        get: {
+          summary: 'Vault secrets: names, versions, times and key ids, never values (role: admin)',
+          responses: ok('Secrets'),
+        },
+      },
+      '/api/v1/secrets/{name}': {
+        put: {
+          summary:
+            'Create or update a secret from a JSON body {"value": "..."}; the value is never returned (role: admin)',
+          responses: ok('Name and new version'),
+        },
+        delete: { summary: 'Delete a secret (role: admin)', responses: ok('Deleted') },
+      },
+      '/api/v1/secrets/{name}/rotate': {
+        post: {
+          summary: 'Replace an existing secret with a new version from {"value": "..."} (role: admin)',
+          responses: ok('Name and new version'),
         },
       },
     },

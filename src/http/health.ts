@@ -12,7 +12,10 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
  * writes (calls would be refused otherwise); backend states are reported so that operators see which upstream
  * is down.
  */
-export function createHealthRoutes(gw: Gateway, checks: { audit?: () => AuditHealth } = {}) {
+export function createHealthRoutes(
+  gw: Pick<Gateway, 'backends'> & { store: Pick<Gateway['store'], 'check'> },
+  checks: { audit?: () => AuditHealth } = {},
+) {
   return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
     if (req.method !== 'GET') return false;
     if (url.pathname === '/healthz') {

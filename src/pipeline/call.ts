@@ -1,18 +1,28 @@
 import type { AgentChannel } from '../core/backend.js';
+import type { Target } from '../core/decision.js';
+import type { DecisionRecord } from '../core/decision-record.js';
 import type { Principal } from '../core/principal.js';
 import type { JsonObject, ToolResult } from '../core/tool.js';
 import type { CatalogEntry } from '../backends/catalog.js';
-import type { DecisionRecord } from './decision-record.js';
+import type { McpUpstream } from '../backends/mcp/upstream.js';
 
-/** The state of one tools/call as it moves through the stages. Stages fill it in; the runner owns it. */
-export interface ToolCall {
+/** What every call carries through the stages, whatever its MCP method. The runner owns it. */
+export interface BaseCall {
   readonly requestId: string;
   readonly principal: Principal;
-  readonly toolName: string;
-  readonly args: JsonObject;
   readonly signal: AbortSignal;
   readonly sourceAddress?: string;
   readonly agent?: AgentChannel;
+  /** Set by resolve: what policy decides on (normalised). */
+  target?: Target;
+  /** The decision record under construction: emitted once, by the runner. */
+  readonly record: DecisionRecord;
+}
+
+/** The state of one tools/call as it moves through the stages. */
+export interface ToolCall extends BaseCall {
+  readonly toolName: string;
+  readonly args: JsonObject;
   readonly onProgress?: (p: { progress: number; total?: number; message?: string }) => void;
   /** Set by resolve. */
   entry?: CatalogEntry;
@@ -20,6 +30,20 @@ export interface ToolCall {
   argsValidated?: boolean;
   /** Set by execute. */
   result?: ToolResult;
-  /** The decision record under construction: emitted once, by the runner. */
-  readonly record: DecisionRecord;
+}
+
+/** Methods forwarded to the upstream MCP server that owns their target. */
+export type ForwardedMethod =
+  'resources/read' | 'resources/subscribe' | 'resources/unsubscribe' | 'prompts/get' | 'completion/complete';
+
+/** resources/read, resources/subscribe|unsubscribe, prompts/get, completion/complete. */
+export interface MethodCall extends BaseCall {
+  readonly method: ForwardedMethod;
+  /** The agent's params, as received. */
+  readonly params: JsonObject;
+  /** Set by resolve: the owning upstream and the params it gets (normalised URI, upstream's own prompt name). */
+  upstream?: McpUpstream;
+  forwardParams?: JsonObject;
+  /** Set by execute. */
+  result?: JsonObject;
 }

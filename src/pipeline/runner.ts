@@ -1,49 +1,49 @@
-import { GatewayError, isGatewayError } from '../core/errors.js';
-import type { ToolCall } from './call.js';
-import type { ResultStatus } from './decision-record.js';
-import type { RecordSink, Stage } from './stage.js';
+import { GatewayError, isGatewayError, type ErrorCode } from '../core/errors.js';
+import type { ResultStatus } from '../core/decision-record.js';
+import type { RecordSink } from '../core/call.js';
+import type { BaseCall } from './call.js';
+import type { Stage } from './stage.js';
 
-export interface Pipeline {
+export interface Pipeline<C extends BaseCall> {
   /** Runs the stages in order. Resolves with the call (result set) or rejects with a GatewayError. */
-  run(call: ToolCall): Promise<ToolCall>;
+  run(call: C): Promise<C>;
 }
 
-const statusOf = (e: GatewayError): ResultStatus => {
-  switch (e.code) {
-    case 'tool.not_found':
-      return 'not_found';
-    case 'policy.denied':
-      return 'denied';
-    case 'args.invalid':
-      return 'invalid_args';
-    case 'rate.limited':
-    case 'quota.exceeded':
-      return 'rate_limited';
-    case 'backend.timeout':
-      return 'timeout';
-    case 'audit.unavailable':
-      return 'audit_error';
-    default:
-      return 'backend_error';
-  }
+const statuses: Partial<Record<ErrorCode, ResultStatus>> = {
+  'tool.not_found': 'not_found',
+  'resource.not_found': 'not_found',
+  'prompt.not_found': 'not_found',
+  'resource.uri_invalid': 'invalid_args',
+  'policy.denied': 'denied',
+  'approval.required': 'held',
+  'args.invalid': 'invalid_args',
+  'rate.limited': 'rate_limited',
+  'quota.exceeded': 'rate_limited',
+  'backend.timeout': 'timeout',
+  'audit.unavailable': 'audit_error',
 };
+export const statusOf = (e: GatewayError): ResultStatus => statuses[e.code] ?? 'backend_error';
 
 /**
- * The runner: `before` stages decide, then the intent is recorded, then `execute` runs.
- * The outcome record is written exactly once, whatever happened, outside the execute try, and does not delay
- * the answer.
+ * The runner: `before` stages decide, then the intent is recorded, then `execute` runs. Nothing executes unless a
+ * stage set the record's decision to `allow` (the authorize stage, from the one policy decision). The outcome
+ * record is written exactly once, whatever happened, outside the execute try, and does not delay the answer.
  */
-export function createPipeline(before: readonly Stage[], execute: Stage, sink: RecordSink): Pipeline {
+export function createPipeline<C extends BaseCall>(
+  before: readonly Stage<C>[],
+  execute: Stage<C>,
+  sink: RecordSink,
+): Pipeline<C> {
   return {
     async run(call) {
       const started = performance.now();
       const rec = call.record;
       try {
         for (const s of before) await s.run(call);
-        rec.decision = 'allow';
+        if (rec.decision !== 'allow') throw new GatewayError('internal', undefined, 'no stage allowed the call');
         await sink.intent(call);
         await execute.run(call);
-        rec.resultStatus = call.result?.isError ? 'tool_error' : 'ok';
+        rec.resultStatus = (call as { result?: { isError?: unknown } }).result?.isError === true ? 'tool_error' : 'ok';
         return call;
       } catch (e) {
         const err = isGatewayError(e) ? e : new GatewayError('internal', undefined, String(e));

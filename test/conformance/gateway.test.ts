@@ -32,7 +32,7 @@ agents:
   conformance:
     tools: { allow: ["*"] }
     prompts: { allow: ["*"] }
-    resources: { allow: ["*"] }
+    resources: { allow: ["**"] }  # "*" stays within a path segment; "**" crosses
 `);
   });
   afterAll(async () => {

@@ -27,6 +27,22 @@ const get = (path: string, key?: string) =>
   fetch(`${gw.base}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
 
 describe('REST API for people (/api/v1)', () => {
+  it('exports the permission matrix to admins only, as JSON and CSV', async () => {
+    expect((await get('/api/v1/policy/matrix', gw.keys.audrey)).status).toBe(403);
+    const json = await get('/api/v1/policy/matrix', gw.keys.alice);
+    expect(json.status).toBe(200);
+    const { rows } = (await json.json()) as { rows: { agent: string; tool: string; effect: string; rule: string }[] };
+    expect(rows.find((r) => r.tool === 't_echo')).toMatchObject({
+      agent: 'bot',
+      effect: 'allow',
+      rule: 'agents.bot.tools.allow',
+    });
+    expect(rows.find((r) => r.tool === 't_env')).toMatchObject({ effect: 'deny' });
+    const csv = await get('/api/v1/policy/matrix?format=csv', gw.keys.alice);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await csv.text()).split('\n')[0]).toBe('agent,tool,backend,risk,effect,visible,rule');
+  });
+
   it('requires a user key: none is 401, an agent key is 401', async () => {
     const none = await get('/api/v1/tools');
     expect(none.status).toBe(401);

@@ -67,6 +67,8 @@ describe('portcullis demo', () => {
     const names = (await c.listTools()).tools.map((t) => t.name);
     expect(names).toContain('helpdesk_create_ticket');
     expect(names.filter((n) => /delete/i.test(n))).toEqual([]);
+    // Sensitive by default: billing_* did not grant the high risk refund tool; naming it did.
+    expect(names).toContain('billing_createRefund');
     const created = await c.callTool({
       name: 'helpdesk_create_ticket',
       arguments: { title: 'Printer on fire', customer: 'acme' },

@@ -1,5 +1,5 @@
 // `portcullis init`: a commented starter config that validates as written and with its examples uncommented.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './harness.js';
@@ -55,6 +55,18 @@ describe('portcullis init', () => {
     const full = uncommentExamples(readFileSync(file, 'utf8'));
     expect(full).toContain('  fs:\n    transport: stdio');
     writeFileSync(file, full);
+    // The spec the openapi example names, with the tag and security scheme the example uses.
+    mkdirSync(join(dir, 'specs'), { recursive: true });
+    writeFileSync(
+      join(dir, 'specs', 'billing.yaml'),
+      `openapi: 3.0.3
+info: { title: billing, version: "1" }
+components: { securitySchemes: { bearerAuth: { type: http, scheme: bearer } } }
+paths:
+  /invoices:
+    get: { operationId: listInvoices, tags: [invoices], responses: { "200": { description: ok } } }
+`,
+    );
     const v = cli(['validate', '--config', file], { env: { GITHUB_TOKEN: 'ghp_example' } });
     expect(v.stderr).toBe('');
     expect(v.stdout).toMatch(/valid \(2 upstream\(s\), 1 agent\(s\)\)/);

@@ -54,7 +54,7 @@ openapi:
 agents:
   billing-bot:
     tools:
-      allow: ["stripe_*"]
+      allow: ["stripe_*", "stripe_PostCustomers"] # high risk: a glob never grants it, its exact name does
       deny: ["stripe_DeleteCustomersCustomer"]
   ops-bot:
     tools:

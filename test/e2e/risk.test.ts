@@ -24,7 +24,7 @@ risk:
   accept: [${accept}]
 agents:
   bot:
-    tools: { allow: ["*"] }
+    tools: { allow: ["*", "t_echo"] } # t_echo is overridden to high: only its exact name grants it
 `;
 
 let gw: RunningGateway;

@@ -65,7 +65,7 @@ agents:
     prompts:
       allow: ["everything_*"]
     resources:
-      allow: ["everything:*"]
+      allow: ["everything:**"]
   narrow:
     tools:
       allow: ["everything_echo"]

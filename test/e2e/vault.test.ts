@@ -12,6 +12,7 @@ import { formatKeyring } from '../../src/vault/master-keys.js';
 import { CLI, connectAgent, startGateway, tempDir, type RunningGateway } from './harness.js';
 
 const FIRST = 'vault-e2e-first-Secret/+=0123456789';
+const API_VALUE = 'vault-e2e-api-Secret/+=5555555555';
 const SECOND = 'vault-e2e-second-Secret/+=9876543210';
 const spec = {
   openapi: '3.0.3',
@@ -58,6 +59,21 @@ function filesUnder(dir: string): string[] {
   );
 }
 
+const apiBodies: string[] = [];
+async function api_(method: string, path: string, key: string | undefined, body?: unknown) {
+  const r = await fetch(`${gw.base}${path}`, {
+    method,
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await r.text();
+  apiBodies.push(text);
+  return { status: r.status, text };
+}
+
 const call = (how: string) => client.callTool({ name: 'echo_echo', arguments: { how } });
 
 beforeAll(async () => {
@@ -90,6 +106,9 @@ openapi:
 agents:
   bot:
     tools: { allow: ["echo_*"] }
+users:
+  alice: { roles: [admin] }
+  audrey: { roles: [auditor] }
 `);
   client = await connectAgent(gw.url, gw.keys.bot);
 });
@@ -157,6 +176,30 @@ describe('vault through the gateway', () => {
     expect(api.requests.at(-1)!.headers['x-api-key']).toBe(SECOND);
   });
 
+  it('manages secrets over the admin API (admin role only), never answering with a value', async () => {
+    expect((await api_('PUT', '/api/v1/secrets/API_ONE', gw.keys.audrey, { value: API_VALUE })).status).toBe(403);
+    expect((await api_('PUT', '/api/v1/secrets/API_ONE', gw.keys.bot, { value: API_VALUE })).status).toBe(401);
+    const created = await api_('PUT', '/api/v1/secrets/API_ONE', gw.keys.alice, { value: API_VALUE });
+    expect(created.status).toBe(201);
+    expect(JSON.parse(created.text)).toMatchObject({ name: 'API_ONE', version: 1 });
+    const rotated = await api_('POST', '/api/v1/secrets/API_ONE/rotate', gw.keys.alice, { value: `${API_VALUE}-2` });
+    expect(JSON.parse(rotated.text)).toMatchObject({ name: 'API_ONE', version: 2 });
+    expect((await api_('POST', '/api/v1/secrets/NOPE/rotate', gw.keys.alice, { value: 'x-value' })).status).toBe(404);
+    expect((await api_('PUT', '/api/v1/secrets/API_ONE', gw.keys.alice, { value: 3 })).status).toBe(400);
+    const list = JSON.parse((await api_('GET', '/api/v1/secrets', gw.keys.alice)).text) as {
+      secrets: { name: string; version: number }[];
+    };
+    expect(list.secrets.map((x) => [x.name, x.version])).toEqual([
+      ['API_ONE', 2],
+      ['ECHO_KEY', 2],
+    ]);
+    expect((await api_('DELETE', '/api/v1/secrets/API_ONE', gw.keys.alice)).status).toBe(200);
+    expect((await api_('DELETE', '/api/v1/secrets/API_ONE', gw.keys.alice)).status).toBe(404);
+    const all = apiBodies.join('\n');
+    for (const v of [FIRST, SECOND, API_VALUE, `${API_VALUE}-2`])
+      for (const f of forms(v)) expect(all).not.toContain(f);
+  });
+
   it('leaves no value in the audit database, vault files, logs or CLI output; vault files are 0600', () => {
     const dataDir = join(gw.dir, '.portcullis');
     const files = filesUnder(dataDir);
@@ -168,6 +211,6 @@ describe('vault through the gateway', () => {
     }
     expect(statSync(join(dataDir, 'vault', 'secrets.json')).mode & 0o777).toBe(0o600);
     const logs = `${gw.stderr()}${cliOutput.join('')}`;
-    for (const s of [FIRST, SECOND]) for (const form of forms(s)) expect(logs).not.toContain(form);
+    for (const s of [FIRST, SECOND, API_VALUE]) for (const form of forms(s)) expect(logs).not.toContain(form);
   });
 });

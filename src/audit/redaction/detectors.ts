@@ -3,7 +3,18 @@
  * overlapping classes) so matching stays linear on hostile input; numeric candidates are confirmed with their
  * check digits (Luhn for cards, ISO 7064 mod 97 for IBANs) to keep false positives down.
  */
-export const detectorIds = ['privateKey', 'jwt', 'apiKey', 'email', 'iban', 'card', 'nationalId', 'phone'] as const;
+export const detectorIds = [
+  'privateKey',
+  'jwt',
+  'apiKey',
+  'email',
+  'iban',
+  'card',
+  'nationalId',
+  'phone',
+  /** secretlint's recommended rule set (secret-scanner.ts), run last over every caller-controlled string. */
+  'secretlint',
+] as const;
 export type DetectorId = (typeof detectorIds)[number];
 
 export interface Detector {
@@ -49,7 +60,7 @@ export function ibanValid(candidate: string): boolean {
 }
 
 function cardValid(match: string): boolean {
-  const digits = match.replace(/[ -]/g, '');
+  const digits = match.replace(/\D/g, '');
   return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
 }
 
@@ -115,7 +126,9 @@ export const detectors: readonly Detector[] = [
   {
     id: 'card',
     hint: (t) => t.length >= 13 && DIGITS3.test(t),
-    pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
+    // Any separators people write between the groups (space, dot, dash, slash, underscore, no-break space, dash
+    // look-alikes; fullwidth digits are caught after NFKC normalisation).
+    pattern: /(?<![\d-])\d(?:[ .\-_/\u00a0\u2010-\u2015]{0,2}\d){12,18}(?![\d-])/g,
     confirm: cardValid,
   },
   {

@@ -3,6 +3,9 @@ import picomatch from 'picomatch';
 import type { AuditEvent, AuditEventInput } from '../types.js';
 import { canonicalize } from '../canonical-json.js';
 import { detectors, MIN_DETECTABLE_LENGTH, type DetectorId } from './detectors.js';
+import { credentialVariants, redactKeyValues } from './free-text.js';
+import { isSensitiveKey } from './key-names.js';
+import { scanOutput, truncateOutput } from './output-pass.js';
 
 export type RedactionMode = 'mask' | 'hmac' | 'drop';
 
@@ -32,21 +35,29 @@ export interface RedactorOptions {
 }
 
 export interface Redactor {
-  /** Returns a redacted, JSON-safe copy of the event stamped with `timestamp`. Never mutates its input. */
+  /**
+   * Returns a redacted, JSON-safe copy of the event stamped with `timestamp`, long strings truncated. Never
+   * mutates its input. Synchronous: without the secretlint pass (see redactCanonicalAsync).
+   */
   redact(event: AuditEventInput, timestamp: string): AuditEvent;
   /** Same, plus the event's RFC 8785 form (computed with the native serialiser when that is provably identical). */
   redactCanonical(event: AuditEventInput, timestamp: string): { event: AuditEvent; canonical: string };
+  /** Everything, including the secretlint rule set (asynchronous): what the log uses for every caller event. */
+  redactCanonicalAsync(event: AuditEventInput, timestamp: string): Promise<{ event: AuditEvent; canonical: string }>;
 }
 
-const SENSITIVE_KEY =
-  /^(?:.*[_.-])?(?:pass(?:word|wd|phrase)?|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|id[_-]?token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|private[_-]?key|authorization|proxy[_-]?authorization|cookie|set[_-]?cookie|credentials?|session[_-]?id|x[_-]?api[_-]?key)$/i;
 const MIN_SECRET_LENGTH = 4;
 const MAX_DEPTH = 64;
 const DROP = Symbol('drop');
 type Out = unknown;
 
-/** Top-level fields that carry free text and get the detectors; identity fields only get vault values removed. */
-const FREE_TEXT_FIELDS = new Set(['arguments', 'detail', 'error', 'reasons']);
+/**
+ * Top-level fields that carry caller-controlled or free text and get the detectors (the tool name is whatever
+ * the caller sent when the call is denied); verified identity fields (agent, user) only get vault values removed,
+ * so that queries by them keep working.
+ */
+export const FREE_TEXT_FIELDS = new Set(['arguments', 'detail', 'error', 'reasons', 'tool']);
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 export function usesHmac(config: RedactionConfig | undefined): boolean {
   if (!config) return false;
@@ -91,6 +102,17 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       : `[REDACTED:${kind}]`;
 
   function redactText(text: string, secrets: readonly string[], detect: boolean): string | typeof DROP {
+    const out = redactPlain(text, secrets, detect);
+    // Look-alike characters (fullwidth ＠, ｐａｓｓｗｏｒｄ, circled digits) are matched after NFKC normalisation;
+    // the text is stored as sent unless that finds something.
+    if (!detect || out === DROP || !NON_ASCII.test(text)) return out;
+    const normalised = text.normalize('NFKC');
+    if (normalised === text) return out;
+    const again = redactPlain(normalised, secrets, detect);
+    return again === normalised ? out : again;
+  }
+
+  function redactPlain(text: string, secrets: readonly string[], detect: boolean): string | typeof DROP {
     let out = text;
     for (const secret of secrets) {
       if (!out.includes(secret)) continue;
@@ -98,6 +120,14 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       out = out.split(secret).join(tag('secret', secret, secretMode));
     }
     if (!detect || out.length < MIN_DETECTABLE_LENGTH) return out;
+    if (keyMode !== 'off') {
+      let dropped = false;
+      out = redactKeyValues(out, (v) => {
+        if (keyMode === 'drop') dropped = true;
+        return tag('key', v, keyMode);
+      });
+      if (dropped) return DROP;
+    }
     for (const { detector, mode } of active) {
       if (!detector.hint(out)) continue;
       detector.pattern.lastIndex = 0;
@@ -150,7 +180,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
         const k = redactText(key, secrets, detect);
         if (k === DROP) continue;
         let r: Out;
-        if (detect && keyMode !== 'off' && SENSITIVE_KEY.test(key) && item !== null && item !== '')
+        if (detect && keyMode !== 'off' && isSensitiveKey(key) && item !== null && item !== '')
           r = wholeValue('key', item, keyMode);
         else r = walk(item, secrets, detect, depth + 1, seen);
         if (r !== DROP && r !== undefined) out[k] = r;
@@ -174,8 +204,12 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   function redact(event: AuditEventInput, timestamp: string): AuditEvent {
     const secrets: string[] = [];
     if (options.secretValues) {
-      for (const s of options.secretValues())
-        if (typeof s === 'string' && s.length >= MIN_SECRET_LENGTH) secrets.push(s);
+      for (const s of options.secretValues()) {
+        if (typeof s !== 'string' || s.length < MIN_SECRET_LENGTH) continue;
+        secrets.push(s);
+        // An upstream header `Bearer <token>` leaks just as well as `<token>` alone.
+        for (const v of credentialVariants(s)) if (v.length >= MIN_SECRET_LENGTH) secrets.push(v);
+      }
       secrets.sort((a, b) => b.length - a.length);
     }
     const seen = new Set<object>();
@@ -200,14 +234,40 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return sortedCopy(out) as unknown as AuditEvent;
   }
 
+  const scannerMode = config.detectors?.secretlint ?? 'mask';
+
+  function canonicalOf(out: AuditEvent, keysChanged: boolean): string {
+    // Every object built above has its keys inserted in sorted order and holds only JSON values, so the native
+    // serialiser already emits RFC 8785 text — unless an index-like key ("0", "12") made V8 reorder one, or a
+    // later pass renamed a key.
+    return indexLikeKey || keysChanged ? canonicalize(out) : JSON.stringify(out);
+  }
+
   return {
-    redact,
+    redact: (event, timestamp) => {
+      const out = redact(event, timestamp);
+      truncateOutput(out as unknown as Record<string, unknown>);
+      return out;
+    },
     redactCanonical(event, timestamp) {
       indexLikeKey = false;
       const out = redact(event, timestamp);
-      // Every object built above has its keys inserted in sorted order and holds only JSON values, so the native
-      // serialiser already emits RFC 8785 text — unless an index-like key ("0", "12") made V8 reorder one.
-      return { event: out, canonical: indexLikeKey ? canonicalize(out) : JSON.stringify(out) };
+      const renamed = truncateOutput(out as unknown as Record<string, unknown>);
+      return { event: out, canonical: canonicalOf(out, renamed) };
+    },
+    async redactCanonicalAsync(event, timestamp) {
+      indexLikeKey = false;
+      const out = redact(event, timestamp);
+      const index = indexLikeKey;
+      const scanned =
+        scannerMode === 'off'
+          ? false
+          : await scanOutput(out as unknown as Record<string, unknown>, FREE_TEXT_FIELDS, (v) =>
+              scannerMode === 'drop' ? '[REDACTED:dropped]' : tag('secretlint', v, scannerMode),
+            );
+      const renamed = truncateOutput(out as unknown as Record<string, unknown>);
+      indexLikeKey = index;
+      return { event: out, canonical: canonicalOf(out, scanned || renamed) };
     },
   };
 }

@@ -2,26 +2,85 @@ import { SSEClientTransport, StreamableHTTPClientTransport, type Transport } fro
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import type { UpstreamConfig } from '../../config/schema.js';
 
-/** Builds the client transport for an upstream. The stdio child gets a minimal env plus what config sets. */
-export function createUpstreamTransport(cfg: UpstreamConfig, baseDir: string): Transport {
+/** Resolves `${secret:NAME}` references (the vault's resolver); absent: values are used as written. */
+export interface UpstreamSecrets {
+  resolve(text: string): Promise<string>;
+}
+
+const REF = /\$\{secret:[^}]+\}/;
+
+async function resolveMap(map: Record<string, string>, secrets: UpstreamSecrets): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(map)) out[k] = REF.test(v) ? await secrets.resolve(v) : v;
+  return out;
+}
+
+type Fetch = (url: string | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Headers that hold `${secret:NAME}` are resolved on every request (a rotated secret is used from the next
+ * request on, without reconnecting); the others are sent as written.
+ */
+function headersOf(
+  headers: Record<string, string>,
+  secrets: UpstreamSecrets | undefined,
+): { fixed: Record<string, string>; fetch?: Fetch } {
+  const refs = Object.fromEntries(Object.entries(headers).filter(([, v]) => REF.test(v)));
+  const fixed = Object.fromEntries(Object.entries(headers).filter(([, v]) => !REF.test(v)));
+  if (Object.keys(refs).length === 0) return { fixed };
+  if (!secrets) throw new Error('an upstream header references a secret but no secret provider is configured');
+  return {
+    fixed,
+    fetch: async (url, init) => {
+      const h = new Headers(init?.headers);
+      for (const [k, v] of Object.entries(fixed)) if (!h.has(k)) h.set(k, v);
+      for (const [k, v] of Object.entries(await resolveMap(refs, secrets))) h.set(k, v);
+      return fetch(url, { ...init, headers: h });
+    },
+  };
+}
+
+/**
+ * Builds the client transport for an upstream. The stdio child gets a minimal env plus what config sets, with
+ * `${secret:NAME}` references resolved now: at each spawn and respawn (a rotated secret reaches a stdio server
+ * when it is next started). HTTP and SSE headers with references are resolved per request.
+ */
+export async function createUpstreamTransport(
+  cfg: UpstreamConfig,
+  baseDir: string,
+  secrets?: UpstreamSecrets,
+): Promise<Transport> {
   switch (cfg.transport) {
-    case 'stdio':
+    case 'stdio': {
+      const refs = Object.values(cfg.env).some((v) => REF.test(v));
+      if (refs && !secrets) throw new Error('an upstream env entry references a secret but no provider is configured');
+      const env = refs && secrets ? await resolveMap(cfg.env, secrets) : cfg.env;
       return new StdioClientTransport({
         command: cfg.command,
         args: cfg.args,
-        env: { ...getDefaultEnvironment(), ...cfg.env },
+        env: { ...getDefaultEnvironment(), ...env },
         cwd: cfg.cwd ?? baseDir,
         stderr: 'pipe',
       });
-    case 'http':
-      return new StreamableHTTPClientTransport(new URL(cfg.url), { requestInit: { headers: cfg.headers } });
-    case 'sse':
+    }
+    case 'http': {
+      const h = headersOf(cfg.headers, secrets);
+      return new StreamableHTTPClientTransport(new URL(cfg.url), {
+        requestInit: { headers: h.fixed },
+        ...(h.fetch ? { fetch: h.fetch } : {}),
+      });
+    }
+    case 'sse': {
+      const h = headersOf(cfg.headers, secrets);
+      const base: Fetch = h.fetch ?? fetch;
       return new SSEClientTransport(new URL(cfg.url), {
-        requestInit: { headers: cfg.headers },
+        requestInit: { headers: h.fixed },
+        ...(h.fetch ? { fetch: h.fetch } : {}),
         eventSourceInit: {
           fetch: (url, init) =>
-            fetch(url, { ...init, headers: { ...cfg.headers, ...(init?.headers as Record<string, string>) } }),
+            base(url, { ...init, headers: { ...h.fixed, ...(init?.headers as Record<string, string>) } }),
         },
       });
+    }
   }
 }

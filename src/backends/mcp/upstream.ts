@@ -3,7 +3,7 @@ import type { UpstreamConfig } from '../../config/schema.js';
 import type { AgentChannel, Backend, BackendCallContext, BackendStatus, BackendState } from '../../core/backend.js';
 import { GatewayError, UpstreamRpcError } from '../../core/errors.js';
 import type { BackendTool, JsonObject, ToolDefinition, ToolResult } from '../../core/tool.js';
-import { createUpstreamTransport } from './transports.js';
+import { createUpstreamTransport, type UpstreamSecrets } from './transports.js';
 
 export type UpstreamNotification = { server: string; method: string; params?: Record<string, unknown> };
 
@@ -28,6 +28,7 @@ export function createMcpUpstream(
   cfg: UpstreamConfig,
   baseDir: string,
   log: (msg: string) => void,
+  secrets?: UpstreamSecrets,
 ): McpUpstream {
   let client: Client | undefined;
   let state: BackendState = 'connecting';
@@ -130,12 +131,13 @@ export function createMcpUpstream(
       c.setNotificationHandler('notifications/tools/list_changed', () => {
         refreshTools(c).catch((e: unknown) => log(`upstream ${name}: tools refresh failed: ${String(e)}`));
       });
-      const transport = createUpstreamTransport(cfg, baseDir);
-      if ('stderr' in transport) {
-        const stderr = (transport as { stderr: NodeJS.ReadableStream | null }).stderr;
-        stderr?.on('data', () => undefined); // drained, not logged: upstream output may carry secrets
-      }
       try {
+        // Inside the try: a secret that cannot be resolved is a failed attempt, retried like any other.
+        const transport = await createUpstreamTransport(cfg, baseDir, secrets);
+        if ('stderr' in transport) {
+          const stderr = (transport as { stderr: NodeJS.ReadableStream | null }).stderr;
+          stderr?.on('data', () => undefined); // drained, not logged: upstream output may carry secrets
+        }
         await c.connect(transport);
         await refreshTools(c);
       } catch (e) {

@@ -23,6 +23,21 @@ describe('classifyAddress', () => {
     ['8.8.8.8', 'public'],
     ['2606:4700::1111', 'public'],
     ['172.32.0.1', 'public'],
+    // Ranges the hand-written list missed (now from ipaddr.js's special-purpose registry).
+    ['198.18.0.1', 'reserved'],
+    ['198.19.255.254', 'reserved'],
+    ['192.0.2.10', 'reserved'],
+    ['64:ff9b::a9fe:a9fe', 'metadata'],
+    ['64:ff9b::7f00:1', 'loopback'],
+    ['64:ff9b::a00:1', 'private'],
+    ['64:ff9b::808:808', 'reserved'],
+    ['2002:a9fe:a9fe::1', 'metadata'],
+    ['2002:c0a8:101::1', 'private'],
+    ['2002:808:808::1', 'reserved'],
+    ['::127.0.0.1', 'loopback'],
+    ['2001:db8::1', 'reserved'],
+    ['255.255.255.255', 'reserved'],
+    ['not-an-ip', 'reserved'],
   ])('%s is %s', (ip, cls) => {
     expect(classifyAddress(ip)).toBe(cls);
   });

@@ -1,11 +1,13 @@
 /**
- * SSRF guard: classifies target addresses and refuses metadata (always), loopback, link-local, private
- * and other non-public ranges (unless the backend allows private networks). Used both for IP-literal
+ * SSRF guard: classifies target addresses (ipaddr.js's IANA special-purpose ranges, including NAT64
+ * 64:ff9b::/96, 6to4 2002::/16, Teredo and benchmarking 198.18.0.0/15) and refuses metadata (always), loopback,
+ * link-local, private and other non-public ranges (unless the backend allows private networks). Used both for IP-literal
  * hosts and inside the socket `lookup`, so the address checked is the address connected to (no DNS
  * rebinding window).
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 export type AddressClass = 'metadata' | 'loopback' | 'link-local' | 'private' | 'reserved' | 'public';
 
@@ -13,53 +15,58 @@ export class SsrfRefusedError extends Error {
   override readonly name = 'SsrfRefusedError';
 }
 
-const METADATA = new BlockList();
-METADATA.addAddress('169.254.169.254');
-METADATA.addAddress('169.254.170.2');
-METADATA.addAddress('100.100.100.200');
-METADATA.addAddress('fd00:ec2::254', 'ipv6');
+/** Cloud metadata endpoints: never reachable, whatever the config says. */
+const METADATA = new Set(['169.254.169.254', '169.254.170.2', '100.100.100.200', 'fd00:ec2::254']);
 
-const RANGES: [AddressClass, string, number, 'ipv4' | 'ipv6'][] = [
-  ['loopback', '127.0.0.0', 8, 'ipv4'],
-  ['loopback', '::1', 128, 'ipv6'],
-  ['link-local', '169.254.0.0', 16, 'ipv4'],
-  ['link-local', 'fe80::', 10, 'ipv6'],
-  ['private', '10.0.0.0', 8, 'ipv4'],
-  ['private', '172.16.0.0', 12, 'ipv4'],
-  ['private', '192.168.0.0', 16, 'ipv4'],
-  ['private', '100.64.0.0', 10, 'ipv4'],
-  ['private', 'fc00::', 7, 'ipv6'],
-  ['reserved', '0.0.0.0', 8, 'ipv4'],
-  ['reserved', '224.0.0.0', 4, 'ipv4'],
-  ['reserved', '240.0.0.0', 4, 'ipv4'],
-  ['reserved', '::', 128, 'ipv6'],
-  ['reserved', 'ff00::', 8, 'ipv6'],
-];
-const LISTS = new Map<AddressClass, BlockList>();
-for (const [cls, net, prefix, type] of RANGES) {
-  let l = LISTS.get(cls);
-  if (!l) LISTS.set(cls, (l = new BlockList()));
-  l.addSubnet(net, prefix, type);
+/**
+ * ipaddr.js range names (its IANA special-purpose registry) -> our classes. Anything not listed and not
+ * `unicast` is `reserved`: new special ranges fail closed.
+ */
+const CLASS_OF_RANGE: Record<string, AddressClass> = {
+  loopback: 'loopback',
+  linkLocal: 'link-local',
+  private: 'private',
+  uniqueLocal: 'private',
+  carrierGradeNat: 'private',
+  unicast: 'public',
+};
+/** IPv6 ranges that embed or translate to an IPv4 address (NAT64, 6to4, Teredo, mapped). */
+const EMBEDS_IPV4 = new Set(['ipv4Mapped', 'rfc6145', 'rfc6052', '6to4', 'teredo']);
+
+/** The IPv4 address carried by a NAT64 / 6to4 / Teredo / IPv4-mapped or -compatible IPv6 address. */
+function embeddedIpv4(v6: ipaddr.IPv6, range: string): ipaddr.IPv4 | undefined {
+  const p = v6.parts;
+  const fromWords = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 255, lo >> 8, lo & 255]);
+  if (range === 'ipv4Mapped' || range === 'rfc6145' || range === 'rfc6052') return fromWords(p[6]!, p[7]!);
+  if (range === '6to4') return fromWords(p[1]!, p[2]!);
+  if (range === 'teredo') return fromWords(~p[6]! & 0xffff, ~p[7]! & 0xffff); // client address, obfuscated
+  return undefined;
 }
 
-/** Unwraps IPv4-mapped / -compatible IPv6 (::ffff:a.b.c.d) to the IPv4 address. */
-function normalise(ip: string): { address: string; family: 'ipv4' | 'ipv6' } {
-  const m = /^::(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (m) return { address: m[1]!, family: 'ipv4' };
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
-  if (hex) {
-    const a = parseInt(hex[1]!, 16);
-    const b = parseInt(hex[2]!, 16);
-    return { address: `${a >> 8}.${a & 255}.${b >> 8}.${b & 255}`, family: 'ipv4' };
+function classifyParsed(addr: ipaddr.IPv4 | ipaddr.IPv6): AddressClass {
+  if (METADATA.has(addr.toNormalizedString()) || METADATA.has(addr.toString())) return 'metadata';
+  const range = addr.range();
+  if (addr.kind() === 'ipv6') {
+    const v6 = addr as ipaddr.IPv6;
+    // IPv4-compatible (::a.b.c.d, deprecated) addresses: classify the IPv4 part.
+    const p = v6.parts;
+    if (range === 'reserved' && p.slice(0, 6).every((x) => x === 0) && (p[6]! !== 0 || p[7]! > 1)) {
+      return classifyParsed(new ipaddr.IPv4([p[6]! >> 8, p[6]! & 255, p[7]! >> 8, p[7]! & 255]));
+    }
+    if (EMBEDS_IPV4.has(range)) {
+      const inner = embeddedIpv4(v6, range)!;
+      const cls = classifyParsed(inner);
+      // A translated public address is still a translation gateway: only mapped ones are the address itself.
+      return cls === 'public' && range !== 'ipv4Mapped' ? 'reserved' : cls;
+    }
   }
-  return { address: ip, family: isIP(ip) === 6 ? 'ipv6' : 'ipv4' };
+  return CLASS_OF_RANGE[range] ?? 'reserved';
 }
 
 export function classifyAddress(ip: string): AddressClass {
-  const { address, family } = normalise(ip.replace(/^\[|\]$/g, ''));
-  if (METADATA.check(address, family)) return 'metadata';
-  for (const [cls, list] of LISTS) if (list.check(address, family)) return cls;
-  return 'public';
+  const bare = ip.replace(/^\[|\]$/g, '');
+  if (!ipaddr.isValid(bare)) return 'reserved';
+  return classifyParsed(ipaddr.parse(bare));
 }
 
 export function isAllowedAddress(ip: string, allowPrivateNetwork: boolean): boolean {

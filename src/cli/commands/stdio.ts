@@ -15,7 +15,7 @@ export function register(program: Command): void {
         throw new CliError(`agent "${opts.agent}" is not in the config`);
       // stdout carries MCP: everything else goes to stderr.
       const booted = await bootGateway(loaded, { stdio: true, log: (m) => process.stderr.write(`portcullis: ${m}\n`) });
-      const handle = startStdioFront(booted.gw, opts.agent);
+      const handle = startStdioFront(booted.gw.front, opts.agent);
       let stopping = false;
       const stop = () => {
         if (stopping) return;

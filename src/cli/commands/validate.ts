@@ -1,17 +1,31 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { openApiSpecWarnings } from '../../backends/openapi/config-warnings.js';
+import { formatIssue } from '../../config/errors.js';
+import { summarizeConfig } from '../../config/summary.js';
+import { configWarnings, locateWarnings } from '../../config/warnings.js';
 import { configPath, loadConfigOrThrow } from '../context.js';
 
 export function register(program: Command): void {
   program
     .command('validate')
-    .description('Validate a config file; errors name file, line and key. Exit code 2 when invalid.')
+    .description(
+      'Validate a config file: errors name file, line and key (exit code 2); warnings for likely mistakes (exit 0); a summary of every section.',
+    )
     .option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)')
-    .action((opts: { config?: string }) => {
+    .action(async (opts: { config?: string }) => {
       const file = configPath(opts.config);
       const loaded = loadConfigOrThrow(file);
       const c = loaded.config;
+      const text = readFileSync(loaded.file, 'utf8');
+      const warnings = [
+        ...configWarnings(loaded.file, text, c),
+        ...locateWarnings(loaded.file, text, await openApiSpecWarnings(c, loaded.baseDir)),
+      ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       process.stdout.write(
         `${file}: valid (${Object.keys(c.upstreams).length} upstream(s), ${Object.keys(c.agents).length} agent(s))\n`,
       );
+      process.stdout.write(`${summarizeConfig(loaded).join('\n')}\n`);
+      for (const w of warnings) process.stderr.write(`warning: ${formatIssue(w)}\n`);
     });
 }

@@ -1,25 +1,45 @@
 import { GatewayError } from '../../core/errors.js';
-import type { AgentPermissions } from '../../policy/permissions.js';
+import { describeTarget, type Target } from '../../core/decision.js';
+import type { PolicyEngine } from '../../policy/engine.js';
+import type { BaseCall } from '../call.js';
 import type { Stage } from '../stage.js';
+import { clipForDisplay } from '../../core/text.js';
+
+/** What an agent is told about a target it may not use: exactly what it is told about one that does not exist. */
+export function hiddenError(t: Target): GatewayError {
+  const leaf = t.kind === 'completion' ? t.ref : t;
+  if (leaf.kind === 'resource')
+    return new GatewayError('resource.not_found', `Resource not found: ${clipForDisplay(leaf.uri)}`);
+  if (leaf.kind === 'prompt')
+    return new GatewayError('prompt.not_found', `Unknown prompt: ${clipForDisplay(leaf.name)}`);
+  return new GatewayError('tool.not_found', `Unknown tool: ${clipForDisplay(leaf.name)}`);
+}
 
 /**
- * Per-agent permissions. A tool the agent may not use looks exactly like a tool that does not exist
- * (same error, same message); the record keeps the real reason.
+ * The one policy decision for every method: `evaluate(principal, target)`. The record carries the effect, the
+ * rule id and the reasons. A denied target looks nonexistent; a held call is refused (fail closed) until
+ * approvals (issue 9) can wait for a human, and the record says `hold`.
  */
-export function authorizeStage(permissions: () => ReadonlyMap<string, AgentPermissions>): Stage {
+export function authorizeStage<C extends BaseCall>(policy: () => PolicyEngine): Stage<C> {
   return {
     id: 'authorize',
     run(call) {
-      const perms = permissions().get(call.principal.agent);
-      const d = perms
-        ? perms.check(call.toolName)
-        : { allow: false, rule: 'unknown-agent', reasons: ['agent has no permissions in config'] };
+      const t = call.target;
+      if (!t) throw new GatewayError('internal', undefined, 'authorize without a resolved target');
+      const d = policy().evaluate(call.principal, t);
+      call.record.decision = d.effect;
       call.record.rule = d.rule;
       call.record.reasons.push(...d.reasons);
-      if (!d.allow) {
-        call.record.decision = 'deny';
-        throw new GatewayError('tool.not_found', `Unknown tool: ${call.toolName}`, 'denied by policy (hidden)');
+      if (d.effect === 'deny') {
+        const e = hiddenError(t);
+        throw new GatewayError(e.code, e.message, 'denied by policy (hidden)');
       }
+      if (d.effect === 'hold')
+        throw new GatewayError(
+          'approval.required',
+          `${describeTarget(t)} needs approval, and approvals are not available on this gateway yet; the call was not made`,
+          'held by policy; no approval workflow configured',
+        );
     },
   };
 }

@@ -1,6 +1,7 @@
 import { GatewayError } from '../../core/errors.js';
 import type { ArgsValidator } from '../../validation/index.js';
 import type { Stage } from '../stage.js';
+import { clipForDisplay } from '../../core/text.js';
 
 /**
  * Arguments are checked against the tool's input schema before anything leaves the gateway. The error names
@@ -22,7 +23,10 @@ export function validateStage(validator: ArgsValidator): Stage {
       if (!check.ok) {
         const fields = check.errors.map((e) => e.message);
         call.record.reasons.push(...fields.map((f) => `invalid argument: ${f}`));
-        throw new GatewayError('args.invalid', `Invalid arguments for ${call.toolName}: ${fields.join('; ')}`);
+        throw new GatewayError(
+          'args.invalid',
+          `Invalid arguments for ${clipForDisplay(call.toolName)}: ${fields.join('; ')}`,
+        );
       }
       call.argsValidated = true;
     },

@@ -1,10 +1,12 @@
-import type { ToolCall } from '../pipeline/call.js';
-import type { DecisionRecord } from '../pipeline/decision-record.js';
-import type { RecordSink } from '../pipeline/stage.js';
-import type { AuditLog } from './audit-log.js';
-import type { AuditEventInput, AuditEventType } from './types.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { AuditEventInput, AuditEventType } from '../audit/types.js';
+import type { RecordSink } from '../core/call.js';
+import type { DecisionRecord } from '../core/decision-record.js';
 
-/** Maps the pipeline's decision record onto an audit event (field for field; `method` goes to detail). */
+/** Tool calls are `tool.call.*`; the other forwarded methods (resources, prompts, completions) `mcp.request.*`. */
+const family = (rec: DecisionRecord) => (rec.method === 'tools/call' ? 'tool.call' : 'mcp.request');
+
+/** Maps the pipeline's decision record onto an audit event (field for field; method and target go to detail). */
 export function auditEventFromDecision(
   type: AuditEventType,
   rec: DecisionRecord,
@@ -25,9 +27,13 @@ export function auditEventFromDecision(
     ...(rec.rule !== undefined ? { rule: rec.rule } : {}),
     reasons: rec.reasons,
     ...(rec.approvalId !== undefined ? { approvalId: rec.approvalId } : {}),
-    detail: { method: rec.method, startedAt: rec.timestamp },
+    detail: {
+      method: rec.method,
+      ...(rec.target !== undefined ? { target: rec.target } : {}),
+      startedAt: rec.timestamp,
+    },
   };
-  if (type !== 'tool.call.requested') {
+  if (!type.endsWith('.requested')) {
     if (rec.resultStatus !== undefined) event.resultStatus = rec.resultStatus;
     if (rec.latencyMs !== undefined) event.latencyMs = rec.latencyMs;
     if (rec.error !== undefined) event.error = rec.error;
@@ -35,13 +41,14 @@ export function auditEventFromDecision(
   return event;
 }
 
-const DENIED_STATUSES = new Set(['denied', 'not_found', 'invalid_args', 'rate_limited']);
+const DENIED_STATUSES = new Set(['denied', 'held', 'not_found', 'invalid_args', 'rate_limited']);
 
 export function outcomeType(rec: DecisionRecord): AuditEventType {
-  if (rec.decision === 'deny' || (rec.resultStatus !== undefined && DENIED_STATUSES.has(rec.resultStatus)))
-    return 'tool.call.denied';
-  if (rec.resultStatus === 'ok' || rec.resultStatus === 'tool_error') return 'tool.call.completed';
-  return 'tool.call.failed';
+  const f = family(rec);
+  if (rec.decision !== 'allow' || (rec.resultStatus !== undefined && DENIED_STATUSES.has(rec.resultStatus)))
+    return `${f}.denied`;
+  if (rec.resultStatus === 'ok' || rec.resultStatus === 'tool_error') return `${f}.completed`;
+  return `${f}.failed`;
 }
 
 /**
@@ -50,10 +57,10 @@ export function outcomeType(rec: DecisionRecord): AuditEventType {
  */
 export function createAuditRecordSink(audit: AuditLog, options: { onError?: (e: unknown) => void } = {}): RecordSink {
   return {
-    async intent(call: ToolCall) {
-      await audit.append(auditEventFromDecision('tool.call.requested', call.record, call.args));
+    async intent(call) {
+      await audit.append(auditEventFromDecision(`${family(call.record)}.requested`, call.record, call.args));
     },
-    async outcome(call: ToolCall) {
+    async outcome(call) {
       try {
         await audit.append(auditEventFromDecision(outcomeType(call.record), call.record, call.args));
       } catch (e) {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ToolCall } from '../pipeline/call.js';
-import type { DecisionRecord } from '../pipeline/decision-record.js';
-import { createAuditLog } from './audit-log.js';
+import type { DecisionRecord } from '../core/decision-record.js';
+import { createAuditLog } from '../audit/audit-log.js';
 import { auditEventFromDecision, createAuditRecordSink, outcomeType } from './record-sink.js';
 
 const dirs: string[] = [];

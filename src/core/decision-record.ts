@@ -1,10 +1,11 @@
-import type { JsonObject } from '../core/tool.js';
+import type { Effect } from './decision.js';
+import type { JsonObject } from './tool.js';
 
-export type Decision = 'allow' | 'deny';
 export type ResultStatus =
   | 'ok'
   | 'tool_error'
   | 'denied'
+  | 'held'
   | 'not_found'
   | 'invalid_args'
   | 'rate_limited'
@@ -20,15 +21,18 @@ export type ResultStatus =
 export interface DecisionRecord {
   requestId: string;
   timestamp: string;
+  /** MCP method: tools/call, resources/read, resources/subscribe, resources/unsubscribe, prompts/get, completion/complete. */
   method: string;
   agent?: string;
   user?: string;
   sourceAddress?: string;
   tool?: string;
+  /** Non-tool methods: what was asked for (`<server>:<normalised uri>`, prompt name, completion ref). */
+  target?: string;
   backend?: string;
   risk?: { level: string; categories: string[] };
   arguments?: JsonObject;
-  decision: Decision;
+  decision: Effect;
   rule?: string;
   reasons: string[];
   approvalId?: string;

@@ -1,0 +1,51 @@
+import { lintSource } from '@secretlint/core';
+import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
+
+/**
+ * Secret detection with secretlint's recommended rule preset (maintained rules for AWS, GCP, GitHub,
+ * GitLab, Slack, npm, SendGrid, OpenAI, Anthropic, Groq, Hugging Face, HashiCorp Vault, Databricks, Docker, Figma,
+ * Grafana, Linear, Notion, Shopify, Vercel, 1Password, basic-auth URLs, database connection strings, private keys): the rule set of an established scanner instead of a list of our own (docs/adr/0010).
+ *
+ * Its rules are ordinary (backtracking) JavaScript regular expressions, so the input is bounded: text is scanned
+ * in windows of at most WINDOW characters that overlap by OVERLAP (a secret shorter than the overlap is always
+ * whole in some window), which keeps the cost linear in the input; adversarial inputs measured at 16 KB per
+ * window stay around 10 ms. Strings shorter than MIN_LENGTH are not scanned (no rule matches that little).
+ */
+const WINDOW = 16_384;
+const OVERLAP = 1024;
+export const SCANNER_MIN_LENGTH = 12;
+
+const config = { rules: [{ id: recommended.meta.id, rule: recommended }] };
+
+/**
+ * Cheap necessary condition for any rule of the preset to match: every one looks for a token of at least 16
+ * non-space characters (keys, tokens, base64 credentials), a URL with credentials (`://...@`) or a PEM header.
+ * A scan costs a few hundred microseconds, so ordinary text (words shorter than 16 characters) skips it.
+ */
+const HINT = /[\w+/=.~-]{16}|:\/\/|BEGIN/;
+export function mayHoldSecret(text: string): boolean {
+  return text.length >= SCANNER_MIN_LENGTH && HINT.test(text);
+}
+
+/** Character ranges [start, end) of secrets found in `text`, sorted and merged. */
+export async function scanSecrets(text: string): Promise<Array<[number, number]>> {
+  if (text.length < SCANNER_MIN_LENGTH) return [];
+  const ranges: Array<[number, number]> = [];
+  for (let start = 0; start < text.length; start += WINDOW - OVERLAP) {
+    const content = text.slice(start, start + WINDOW);
+    const result = await lintSource({
+      source: { filePath: '/audit-event.txt', content, ext: '.txt', contentType: 'text' },
+      options: { config, maskSecrets: false },
+    });
+    for (const m of result.messages) ranges.push([start + m.range[0], start + m.range[1]]);
+    if (start + WINDOW >= text.length) break;
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,56 @@
+// ${secret:NAME} in upstream headers: resolved per request (rotation without reconnect), never sent literally.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCaptureServer, type CaptureServer } from '../openapi/test-support/capture-server.js';
+import { createUpstreamTransport } from './transports.js';
+
+let server: CaptureServer;
+beforeAll(async () => {
+  server = await startCaptureServer();
+  server.setHandler((_req, res) => res.writeHead(202).end());
+});
+afterAll(() => server.close());
+
+describe('upstream transports with secret references', () => {
+  it('resolves header references on every request', async () => {
+    let value = 'first-upstream-token';
+    const secrets = { resolve: (t: string) => Promise.resolve(t.replace('${secret:UP}', value)) };
+    const t = await createUpstreamTransport(
+      {
+        transport: 'http',
+        url: `${server.url}/mcp`,
+        headers: { authorization: 'Bearer ${secret:UP}', 'x-fixed': 'plain' },
+      } as never,
+      '.',
+      secrets,
+    );
+    await t.start();
+    await t.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    value = 'second-upstream-token';
+    await t.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    await t.close();
+    expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.headers.authorization)).toEqual([
+      'Bearer first-upstream-token',
+      'Bearer second-upstream-token',
+    ]);
+    expect(server.requests.every((r) => r.headers['x-fixed'] === 'plain')).toBe(true);
+    expect(server.requests.every((r) => r.headers.authorization?.startsWith('Bearer ') === true)).toBe(true);
+    expect(JSON.stringify(server.requests.map((r) => r.headers))).not.toContain('${secret:');
+  });
+
+  it('refuses to build a transport whose reference cannot be resolved', async () => {
+    const failing = { resolve: () => Promise.reject(new Error('secret UP is not set (provider: vault)')) };
+    await expect(
+      createUpstreamTransport(
+        { transport: 'stdio', command: 'node', args: [], env: { TOKEN: '${secret:UP}' } } as never,
+        '.',
+        failing,
+      ),
+    ).rejects.toThrow('UP is not set');
+    await expect(
+      createUpstreamTransport(
+        { transport: 'stdio', command: 'node', args: [], env: { TOKEN: '${secret:UP}' } } as never,
+        '.',
+      ),
+    ).rejects.toThrow('no provider');
+  });
+});

@@ -1,0 +1,37 @@
+import type { Authentication } from '../authn/index.js';
+import type { FailedAuthGuard } from '../limits/index.js';
+import type { ServerConfig } from '../config/schema.js';
+import type { Principal } from '../core/principal.js';
+import type { JsonObject, ToolDefinition } from '../core/tool.js';
+import type { UpstreamNotification } from '../backends/mcp/upstream.js';
+import type { AuditEventInput } from '../audit/types.js';
+import type { MethodCall, ToolCall } from '../pipeline/call.js';
+
+/**
+ * What the MCP front doors (HTTP, stdio) may ask of the gateway, and nothing more. Every request that reaches a
+ * backend goes through `callTool` or `forward` (the pipeline: resolve, the one policy decision, intent record,
+ * execute, outcome record); listings are filtered by the same decision.
+ */
+export interface FrontDoorPort {
+  server(): ServerConfig;
+  /** Directory relative paths in config (TLS files) resolve against. */
+  baseDir(): string;
+  /** Authenticator chains (agents; people for the protected-resource metadata), from the current config. */
+  authentication(): Authentication;
+  /** Failed-authentication budget per source address (checked before authentication). */
+  readonly failedAuth: FailedAuthGuard;
+  /** Tools this principal may see (definitions as served). */
+  listTools(principal: Principal): ToolDefinition[];
+  /** Input schema of a tool this principal may see, for `Mcp-Param` header checks; undefined otherwise. */
+  visibleToolSchema(principal: Principal, name: string): JsonObject | undefined;
+  callTool(call: ToolCall): Promise<ToolCall>;
+  /** resources/read|subscribe|unsubscribe, prompts/get, completion/complete. */
+  forward(call: MethodCall): Promise<MethodCall>;
+  listResources(principal: Principal, signal: AbortSignal): Promise<{ resources: JsonObject[] }>;
+  listResourceTemplates(principal: Principal, signal: AbortSignal): Promise<{ resourceTemplates: JsonObject[] }>;
+  listPrompts(principal: Principal, signal: AbortSignal): Promise<{ prompts: JsonObject[] }>;
+  /** Events outside the call pipeline (listings, auth failures). Never blocks, never throws. */
+  recordEvent(event: AuditEventInput): void;
+  onToolsChanged(listener: () => void): void;
+  onUpstreamNotification(listener: (n: UpstreamNotification) => void): void;
+}

@@ -1,0 +1,231 @@
+import type { BackendCallContext } from '../core/backend.js';
+import { GatewayError } from '../core/errors.js';
+import type { Principal } from '../core/principal.js';
+import type { JsonObject } from '../core/tool.js';
+import type { McpUpstream } from '../backends/mcp/upstream.js';
+import { namespacedName } from '../backends/naming.js';
+import type { PolicyEngine } from '../policy/engine.js';
+import { normaliseUri } from '../policy/uri.js';
+import type { MethodCall } from '../pipeline/call.js';
+import type { Stage } from '../pipeline/stage.js';
+
+export interface ResourceRouterDeps {
+  upstreams(): readonly McpUpstream[];
+  upstream(name: string): McpUpstream | undefined;
+  policy(): PolicyEngine;
+}
+
+/** RFC 6570 level-1 style matcher: each `{var}` matches one or more characters. */
+function templateRegex(t: string): RegExp {
+  const parts = t.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.+')}$`);
+}
+
+const listCtx = (principal: Principal, signal: AbortSignal): BackendCallContext => ({
+  principal,
+  requestId: '',
+  signal,
+});
+
+/**
+ * Knows which upstream owns which resource URI, template and prompt, and lists them filtered by the one policy
+ * decision. Resolving a request (`resolveMethodStage`) turns the agent's params into a policy target and the
+ * params the upstream gets: the normalised URI, the upstream's own prompt name. One per gateway.
+ */
+export function createResourceRouter(deps: ResourceRouterDeps) {
+  const uris = new Map<string, string>();
+  let templates: { server: string; template: string; re: RegExp }[] = [];
+  const withCap = (cap: string) =>
+    deps.upstreams().filter((u) => u.status().state === 'ready' && u.capabilities()?.[cap]);
+
+  async function collect(u: McpUpstream, method: string, key: string, ctx: BackendCallContext): Promise<JsonObject[]> {
+    const out: JsonObject[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await u.request(method, cursor ? { cursor } : undefined, ctx);
+      out.push(...((page[key] as JsonObject[] | undefined) ?? []));
+      cursor = page.nextCursor as string | undefined;
+    } while (cursor);
+    return out;
+  }
+
+  async function listAll(ctx: BackendCallContext) {
+    const per = await Promise.allSettled(
+      withCap('resources').map(async (u) =>
+        (await collect(u, 'resources/list', 'resources', ctx)).map((r) => {
+          const n = normaliseUri(String(r.uri));
+          return { server: u.name, uri: n.ok ? n.uri : undefined, r };
+        }),
+      ),
+    );
+    const all = per.flatMap((p) => (p.status === 'fulfilled' ? p.value : []));
+    for (const x of all) if (x.uri) uris.set(x.uri, x.server);
+    return all;
+  }
+
+  async function templatesAll(ctx: BackendCallContext) {
+    const per = await Promise.allSettled(
+      withCap('resources').map(async (u) =>
+        (await collect(u, 'resources/templates/list', 'resourceTemplates', ctx)).map((t) => ({ server: u.name, t })),
+      ),
+    );
+    const all = per.flatMap((p) => (p.status === 'fulfilled' ? p.value : []));
+    templates = all.map(({ server, t }) => ({
+      server,
+      template: String(t.uriTemplate),
+      re: templateRegex(String(t.uriTemplate)),
+    }));
+    return all;
+  }
+
+  const ownerOf = (uri: string): string | undefined => uris.get(uri) ?? templates.find((t) => t.re.test(uri))?.server;
+
+  const splitName = (name: string): { server: string; local: string } | undefined => {
+    for (const u of deps.upstreams())
+      if (name.startsWith(`${u.name}_`)) return { server: u.name, local: name.slice(u.name.length + 1) };
+    return undefined;
+  };
+  const promptOwner = async (name: string, ctx: BackendCallContext) => {
+    const split = splitName(name);
+    const u = split ? deps.upstream(split.server) : undefined;
+    if (!split || !u) return undefined;
+    // A name that namespacing left intact maps straight back; only sanitised or shortened names (which carry a
+    // hash) need the upstream's list to find the original.
+    if (namespacedName(u.name, split.local) === name) return { u, local: split.local };
+    const list = await collect(u, 'prompts/list', 'prompts', ctx);
+    const hit = list.find((x) => namespacedName(u.name, String(x.name)) === name);
+    return hit ? { u, local: String(hit.name) } : undefined;
+  };
+
+  /** Resolves a forwarded method: target for policy, owning upstream, params to forward. Throws when unknown. */
+  async function resolve(call: MethodCall): Promise<void> {
+    const ctx = listCtx(call.principal, call.signal);
+    const params = call.params;
+    const rec = call.record;
+    const resource = async (raw: string, template: boolean) => {
+      const n = normaliseUri(raw);
+      if (!n.ok) {
+        rec.target = raw;
+        rec.reasons.push(`resource URI refused: ${n.reason}`);
+        rec.rule = 'uri-normalisation';
+        throw new GatewayError('resource.uri_invalid', `Invalid resource URI: ${n.reason}`);
+      }
+      const find = () => (template ? templates.find((t) => t.template === raw)?.server : undefined) ?? ownerOf(n.uri);
+      let server = find();
+      if (!server) {
+        await Promise.all([listAll(ctx), templatesAll(ctx)]);
+        server = find();
+      }
+      const u = server ? deps.upstream(server) : undefined;
+      rec.target = `${server ?? '?'}:${n.uri}`;
+      if (!u) {
+        rec.reasons.push('no upstream offers this resource');
+        throw new GatewayError('resource.not_found', `Resource not found: ${raw}`);
+      }
+      rec.backend = u.name;
+      return { u, uri: template ? raw : n.uri };
+    };
+    const prompt = async (name: string) => {
+      rec.target = name;
+      const t = await promptOwner(name, ctx);
+      if (!t) {
+        rec.reasons.push('no upstream offers this prompt');
+        throw new GatewayError('prompt.not_found', `Unknown prompt: ${name}`);
+      }
+      rec.backend = t.u.name;
+      return t;
+    };
+
+    if (call.method === 'prompts/get') {
+      const name = typeof params.name === 'string' ? params.name : '';
+      const t = await prompt(name);
+      call.upstream = t.u;
+      call.forwardParams = { ...params, name: t.local };
+      call.target = { kind: 'prompt', server: t.u.name, name };
+      return;
+    }
+    if (call.method === 'completion/complete') {
+      const ref = (params.ref ?? {}) as { type?: string; name?: string; uri?: string };
+      if (ref.type === 'ref/prompt') {
+        const name = String(ref.name ?? '');
+        const t = await prompt(name);
+        call.upstream = t.u;
+        call.forwardParams = { ...params, ref: { ...ref, name: t.local } };
+        call.target = { kind: 'completion', ref: { kind: 'prompt', server: t.u.name, name } };
+        return;
+      }
+      const raw = String(ref.uri ?? '');
+      const r = await resource(raw, true);
+      call.upstream = r.u;
+      call.forwardParams = params;
+      const n = normaliseUri(raw);
+      call.target = { kind: 'completion', ref: { kind: 'resource', server: r.u.name, uri: n.ok ? n.uri : raw } };
+      return;
+    }
+    const raw = typeof params.uri === 'string' ? params.uri : '';
+    const r = await resource(raw, false);
+    call.upstream = r.u;
+    call.forwardParams = { ...params, uri: r.uri };
+    call.target = { kind: 'resource', server: r.u.name, uri: r.uri };
+  }
+
+  return {
+    resolve,
+    async listResources(principal: Principal, signal: AbortSignal) {
+      const p = deps.policy();
+      const all = await listAll(listCtx(principal, signal));
+      const resources = all
+        .filter((x) => x.uri !== undefined && p.visible(principal, { kind: 'resource', server: x.server, uri: x.uri }))
+        .map((x) => x.r);
+      return { resources };
+    },
+    async listTemplates(principal: Principal, signal: AbortSignal) {
+      const p = deps.policy();
+      const resourceTemplates = (await templatesAll(listCtx(principal, signal)))
+        .filter(({ server, t }) => p.visible(principal, { kind: 'resource', server, uri: String(t.uriTemplate) }))
+        .map(({ t }) => t);
+      return { resourceTemplates };
+    },
+    async listPrompts(principal: Principal, signal: AbortSignal) {
+      const p = deps.policy();
+      const ctx = listCtx(principal, signal);
+      const per = await Promise.allSettled(
+        withCap('prompts').map(async (u) =>
+          (await collect(u, 'prompts/list', 'prompts', ctx)).map((x) => ({
+            server: u.name,
+            x: { ...x, name: namespacedName(u.name, String(x.name)) },
+          })),
+        ),
+      );
+      const prompts = per
+        .flatMap((r) => (r.status === 'fulfilled' ? r.value : []))
+        .filter(({ server, x }) => p.visible(principal, { kind: 'prompt', server, name: x.name }))
+        .map(({ x }) => x);
+      return { prompts };
+    },
+  };
+}
+
+export type ResourceRouter = ReturnType<typeof createResourceRouter>;
+
+/** Resolve stage of the forwarded-method pipeline. */
+export function resolveMethodStage(router: () => ResourceRouter): Stage<MethodCall> {
+  return { id: 'resolve', run: (call) => router().resolve(call) };
+}
+
+/** Execute stage of the forwarded-method pipeline: the one place these methods reach an upstream. */
+export function forwardStage(): Stage<MethodCall> {
+  return {
+    id: 'execute',
+    async run(call) {
+      if (!call.upstream || !call.forwardParams)
+        throw new GatewayError('internal', undefined, 'execute without resolve');
+      call.result = await call.upstream.request(call.method, call.forwardParams, {
+        principal: call.principal,
+        requestId: call.requestId,
+        signal: call.signal,
+        ...(call.agent ? { agent: call.agent } : {}),
+      });
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { riskCategories } from '../risk/types.js';
+import { compileCondition } from './cel.js';
+import { globProblem } from './glob.js';
+
+const name = z.string().regex(/^[A-Za-z0-9._:@-]{1,64}$/, 'letters, digits and . _ : @ - (1-64)');
+const globs = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .superRefine((p, ctx) => {
+        const problem = globProblem(p);
+        if (problem) ctx.addIssue({ code: 'custom', message: `pattern "${p}": ${problem}` });
+      }),
+  )
+  .min(1);
+
+/** A role: who holds it (agents by name, users by id, users by group). */
+export const roleSchema = z
+  .object({
+    description: z.string().optional(),
+    agents: z.array(z.string().min(1)).default([]),
+    users: z.array(z.string().min(1)).default([]),
+    groups: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/**
+ * One rule. Who (agents, users, groups, roles: each given list must match), what (tools, prompts or resources
+ * globs; backends; risk level, categories, side effect) and an optional CEL condition. Deny overrides hold
+ * overrides allow; no match denies.
+ */
+export const ruleSchema = z
+  .object({
+    id: name.optional(),
+    description: z.string().optional(),
+    effect: z.enum(['allow', 'deny', 'hold']),
+    agents: globs.optional(),
+    users: globs.optional(),
+    groups: z.array(z.string().min(1)).min(1).optional(),
+    roles: z.array(z.string().min(1)).min(1).optional(),
+    tools: globs.optional(),
+    prompts: globs.optional(),
+    /** Globs over `<server>:<normalised uri>`; `*` stays within one path segment, `**` crosses. */
+    resources: globs.optional(),
+    backends: z.array(z.string().min(1)).min(1).optional(),
+    /** Risk levels this rule applies to. A glob grants a `high` tool only when this list names `high`. */
+    risk: z
+      .array(z.enum(['low', 'medium', 'high']))
+      .min(1)
+      .optional(),
+    categories: z.array(z.enum(riskCategories)).min(1).optional(),
+    sideEffects: z
+      .array(z.enum(['none', 'data-change', 'irreversible', 'external']))
+      .min(1)
+      .optional(),
+    /** CEL over principal, target, risk and args; compiled at load. A condition that fails to evaluate denies. */
+    when: z
+      .string()
+      .min(1)
+      .superRefine((src, ctx) => {
+        try {
+          compileCondition(src);
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        }
+      })
+      .optional(),
+  })
+  .strict();
+
+export const policyConfigSchema = z
+  .object({
+    roles: z.record(name, roleSchema).default({}),
+    rules: z.array(ruleSchema).default([]),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const seen = new Map<string, number>();
+    p.rules.forEach((r, i) => {
+      if (r.id !== undefined) {
+        if (seen.has(r.id))
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}"` });
+        seen.set(r.id, i);
+      }
+      for (const role of r.roles ?? [])
+        if (!Object.hasOwn(p.roles, role))
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'roles'], message: `unknown role "${role}"` });
+      const kinds = [r.tools, r.prompts, r.resources].filter((k) => k !== undefined).length;
+      if (kinds > 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i],
+          message: 'a rule names tools, prompts or resources, not several (write one rule each)',
+        });
+    });
+  });
+
+export type PolicyConfig = z.infer<typeof policyConfigSchema>;
+export type RuleConfig = z.infer<typeof ruleSchema>;

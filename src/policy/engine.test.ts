@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { configSchema } from '../config/config.js';
+import type { Principal } from '../core/principal.js';
+import type { ResourceTarget, Target, ToolTarget } from '../core/decision.js';
+import { compilePolicy } from './compile.js';
+import { createPolicyEngine } from './engine.js';
+
+const engineOf = (cfg: unknown) => {
+  const c = configSchema.parse(cfg);
+  return createPolicyEngine(compilePolicy(c.agents, c.policy));
+};
+const tool = (name: string, level = 'low', extra: Partial<ToolTarget> = {}): ToolTarget => ({
+  kind: 'tool',
+  name,
+  backend: name.split('_')[0]!,
+  risk: {
+    level,
+    categories: level === 'high' ? ['financial'] : [],
+    sideEffect: level === 'low' ? 'none' : 'data-change',
+  },
+  ...extra,
+});
+const key = (agent: string): Principal => ({ agent, method: 'api-key' });
+const oauth = (agent: string, user: string, groups: string[]): Principal => ({
+  agent,
+  user,
+  groups,
+  claims: { email: `${user}@example.com` },
+  method: 'oauth',
+});
+
+const config = {
+  agents: {
+    'ci-bot': { tools: { allow: ['github_get_*', 'billing_refund'], deny: ['github_get_secret*'] } },
+    wild: { tools: { allow: ['*'] } },
+    named: { tools: { allow: ['*', 'any_delete'] } },
+    helper: {},
+  },
+  policy: {
+    roles: {
+      finance: { groups: ['finance'], agents: ['ledger-bot'] },
+    },
+    rules: [
+      { id: 'finance-read', effect: 'allow', roles: ['finance'], tools: ['billing_*'], risk: ['low', 'medium'] },
+      {
+        id: 'finance-refunds',
+        effect: 'allow',
+        roles: ['finance'],
+        tools: ['billing_*'],
+        risk: ['high'],
+        categories: ['financial'],
+        when: 'args.amount <= 100.0',
+      },
+      {
+        id: 'big-refunds-held',
+        effect: 'hold',
+        roles: ['finance'],
+        tools: ['billing_refund'],
+        when: 'args.amount > 100.0',
+      },
+      {
+        id: 'helper-claims',
+        effect: 'allow',
+        agents: ['helper'],
+        tools: ['docs_*'],
+        when: 'principal.claims.email.endsWith("@example.com")',
+      },
+      { id: 'broken', effect: 'allow', agents: ['helper'], tools: ['broken_*'], when: 'args.count > 1' },
+      { id: 'no-prod-deletes', effect: 'deny', tools: ['**'], sideEffects: ['irreversible'], backends: ['prod'] },
+    ],
+  },
+};
+
+type Case = { name: string; who: Principal; what: Target; effect: 'allow' | 'deny' | 'hold'; rule: string };
+const cases: Case[] = [
+  {
+    name: 'key: glob allows a low tool',
+    who: key('ci-bot'),
+    what: tool('github_get_issue'),
+    effect: 'allow',
+    rule: 'agents.ci-bot.tools.allow',
+  },
+  {
+    name: 'key: deny beats allow',
+    who: key('ci-bot'),
+    what: tool('github_get_secret_x'),
+    effect: 'deny',
+    rule: 'agents.ci-bot.tools.deny',
+  },
+  {
+    name: 'key: glob never grants high',
+    who: key('ci-bot'),
+    what: tool('github_get_admin', 'high'),
+    effect: 'deny',
+    rule: 'sensitive-default',
+  },
+  {
+    name: 'key: exact name grants high',
+    who: key('ci-bot'),
+    what: tool('billing_refund', 'high', { args: {} }),
+    effect: 'allow',
+    rule: 'agents.ci-bot.tools.allow',
+  },
+  {
+    name: 'wildcard: low tool visible',
+    who: key('wild'),
+    what: tool('any_thing'),
+    effect: 'allow',
+    rule: 'agents.wild.tools.allow',
+  },
+  {
+    name: 'wildcard: high tool hidden',
+    who: key('wild'),
+    what: tool('any_delete', 'high'),
+    effect: 'deny',
+    rule: 'sensitive-default',
+  },
+  {
+    name: 'unknown agent: default deny',
+    who: key('nobody'),
+    what: tool('github_get_issue'),
+    effect: 'deny',
+    rule: 'default-deny',
+  },
+  {
+    name: 'user in group gets role',
+    who: oauth('helper', 'ann', ['finance']),
+    what: tool('billing_list', 'low'),
+    effect: 'allow',
+    rule: 'finance-read',
+  },
+  {
+    name: 'user without group denied',
+    who: oauth('helper', 'bob', ['sales']),
+    what: tool('billing_list', 'low'),
+    effect: 'deny',
+    rule: 'default-deny',
+  },
+  {
+    name: 'CEL on args allows small refund',
+    who: oauth('x', 'ann', ['finance']),
+    what: tool('billing_refund', 'high', { args: { amount: 50 } }),
+    effect: 'allow',
+    rule: 'finance-refunds',
+  },
+  {
+    name: 'CEL on args holds big refund',
+    who: oauth('x', 'ann', ['finance']),
+    what: tool('billing_refund', 'high', { args: { amount: 500 } }),
+    effect: 'hold',
+    rule: 'big-refunds-held',
+  },
+  {
+    name: 'agent role (no user)',
+    who: key('ledger-bot'),
+    what: tool('billing_refund', 'high', { args: { amount: 5 } }),
+    effect: 'allow',
+    rule: 'finance-refunds',
+  },
+  {
+    name: 'CEL on claims',
+    who: oauth('helper', 'ann', []),
+    what: tool('docs_read'),
+    effect: 'allow',
+    rule: 'helper-claims',
+  },
+  {
+    name: 'failing rule denies',
+    who: key('helper'),
+    what: tool('broken_x', 'low', { args: { count: 'many' } }),
+    effect: 'deny',
+    rule: 'broken',
+  },
+  {
+    name: 'deny by backend + side effect',
+    who: key('wild'),
+    what: tool('prod_drop', 'medium', {
+      backend: 'prod',
+      risk: { level: 'medium', categories: [], sideEffect: 'irreversible' },
+    }),
+    effect: 'deny',
+    rule: 'no-prod-deletes',
+  },
+];
+
+describe('evaluate(principal, target)', () => {
+  const engine = engineOf(config);
+  it.each(cases)('$name', ({ who, what, effect, rule }) => {
+    const d = engine.evaluate(who, what);
+    expect({ effect: d.effect, rule: d.rule }).toEqual({ effect, rule });
+    expect(d.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('says why a failing rule denied', () => {
+    const d = engine.evaluate(key('helper'), tool('broken_x', 'low', { args: { count: 'many' } }));
+    expect(d.reasons[0]).toMatch(/failed to evaluate/);
+  });
+
+  it('hides high tools from a wildcard listing but shows argument-conditional grants', () => {
+    expect(engine.visible(key('wild'), tool('any_delete', 'high'))).toBe(false);
+    expect(engine.visible(oauth('x', 'ann', ['finance']), tool('billing_refund', 'high'))).toBe(true);
+    expect(engine.visible(oauth('x', 'bob', ['sales']), tool('billing_refund', 'high'))).toBe(false);
+  });
+
+  it('decides the same from the cache and never caches argument conditions', () => {
+    const ann = oauth('x', 'ann', ['finance']);
+    for (let i = 0; i < 3; i++) {
+      expect(engine.evaluate(ann, tool('billing_refund', 'high', { args: { amount: 50 } })).effect).toBe('allow');
+      expect(engine.evaluate(ann, tool('billing_refund', 'high', { args: { amount: 500 } })).effect).toBe('hold');
+    }
+  });
+
+  it('matches resources by normalised URI, * never crossing /', () => {
+    const e = engineOf({
+      agents: { a: { resources: { allow: ['fs:file:///srv/public/*'], deny: ['fs:file:///srv/public/.env'] } } },
+    });
+    const res = (uri: string): ResourceTarget => ({ kind: 'resource', server: 'fs', uri });
+    expect(e.evaluate(key('a'), res('file:///srv/public/a.txt')).effect).toBe('allow');
+    expect(e.evaluate(key('a'), res('file:///srv/public/sub/a.txt')).effect).toBe('deny');
+    expect(e.evaluate(key('a'), res('file:///srv/secret/x')).effect).toBe('deny');
+    expect(e.evaluate(key('a'), res('file:///srv/public/.env')).effect).toBe('deny');
+    expect(e.evaluate(key('a'), { kind: 'completion', ref: res('file:///srv/public/a.txt') }).effect).toBe('allow');
+  });
+
+  it('prompts by name, with the prompt shorthand', () => {
+    const e = engineOf({ agents: { a: { prompts: { allow: ['docs_*'] } } } });
+    expect(e.evaluate(key('a'), { kind: 'prompt', server: 'docs', name: 'docs_summary' }).effect).toBe('allow');
+    expect(e.evaluate(key('a'), { kind: 'prompt', server: 'ops', name: 'ops_summary' }).effect).toBe('deny');
+  });
+});
+
+describe('policy config', () => {
+  const issues = (policy: unknown) => {
+    const r = configSchema.safeParse({ policy });
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+  it('refuses a CEL condition that does not parse, naming the path', () => {
+    expect(issues({ rules: [{ effect: 'allow', tools: ['x'], when: 'args.a >' }] })[0]).toMatch(
+      /^policy\.rules\.0\.when: CEL/,
+    );
+  });
+  it('refuses unknown variables, unknown roles and duplicate ids', () => {
+    expect(issues({ rules: [{ effect: 'allow', tools: ['x'], when: 'user.x == 1' }] })[0]).toMatch(/unknown variable/);
+    expect(issues({ rules: [{ effect: 'allow', roles: ['nope'], tools: ['x'] }] })[0]).toMatch(/unknown role "nope"/);
+    expect(
+      issues({
+        rules: [
+          { id: 'a', effect: 'allow' },
+          { id: 'a', effect: 'deny' },
+        ],
+      })[0],
+    ).toMatch(/duplicate rule id/);
+  });
+});
