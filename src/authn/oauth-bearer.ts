@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jos
 import { bearerToken } from './api-key.js';
 import type { OAuthConfig } from './config-schema.js';
 import { createIntrospector } from './oauth-introspection.js';
+import { rememberSubjectToken } from './subject-tokens.js';
 import { refused, type AuthOutcome, type Authenticator } from './types.js';
 
 export interface OAuthBearerDeps {
@@ -111,25 +112,32 @@ export function oauthBearerAuthenticator(cfg: OAuthConfig, deps: OAuthBearerDeps
     async authenticate(req) {
       const token = bearerToken(req.authorization);
       if (!token || token.startsWith('pcl_')) return { kind: 'not-mine' };
-      if (!JWT_SHAPE.test(token)) return viaIntrospection(token);
-      let getKey: JWTVerifyGetKey;
-      try {
-        getKey = await keySet();
-      } catch {
-        return refused(503, 'jwks-unavailable', 'The authorization server keys are unavailable; try again later');
-      }
-      try {
-        const { payload } = await jwtVerify(token, getKey, {
-          issuer: cfg.issuer,
-          audience: cfg.audience,
-          algorithms: [...cfg.algorithms],
-          clockTolerance: cfg.clockSkewSeconds,
-          requiredClaims: ['exp'],
-        });
-        return deps.toPrincipal(payload);
-      } catch (e) {
-        return refusalOf(e);
-      }
+      const outcome = await verify(token);
+      // Kept beside the principal (never in it) for RFC 8693 token exchange towards HTTP backends.
+      if (outcome.kind === 'authenticated') rememberSubjectToken(outcome.principal, token);
+      return outcome;
     },
   };
+
+  async function verify(token: string): Promise<AuthOutcome> {
+    if (!JWT_SHAPE.test(token)) return viaIntrospection(token);
+    let getKey: JWTVerifyGetKey;
+    try {
+      getKey = await keySet();
+    } catch {
+      return refused(503, 'jwks-unavailable', 'The authorization server keys are unavailable; try again later');
+    }
+    try {
+      const { payload } = await jwtVerify(token, getKey, {
+        issuer: cfg.issuer,
+        audience: cfg.audience,
+        algorithms: [...cfg.algorithms],
+        clockTolerance: cfg.clockSkewSeconds,
+        requiredClaims: ['exp'],
+      });
+      return deps.toPrincipal(payload);
+    } catch (e) {
+      return refusalOf(e);
+    }
+  }
 }

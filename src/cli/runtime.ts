@@ -118,8 +118,12 @@ export async function runGateway(
         return;
       }
       const cur = gw.config().config;
-      if (next.config.server.host !== cur.server.host || next.config.server.port !== cur.server.port) {
-        log('config reload: server.host/port changes take effect after a restart');
+      if (
+        next.config.server.host !== cur.server.host ||
+        next.config.server.port !== cur.server.port ||
+        JSON.stringify(next.config.server.tls) !== JSON.stringify(cur.server.tls)
+      ) {
+        log('config reload: server.host/port/tls changes take effect after a restart');
       }
       if (JSON.stringify(next.config.audit) !== JSON.stringify(cur.audit) || next.dataDir !== gw.config().dataDir) {
         log('config reload: audit and dataDir changes take effect after a restart');

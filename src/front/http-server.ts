@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { toWebRequest } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, type AuthInfo } from '@modelcontextprotocol/server';
 import { authRequestOf } from '../authn/http-request.js';
+import { carrySubjectToken } from '../authn/subject-tokens.js';
 import type { TlsConfig } from '../config/schema.js';
 import { serveProtectedResourceMetadata } from '../http/protected-resource.js';
 import { errorCodes } from '../core/errors.js';
@@ -210,6 +211,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       if (typeof sid === 'string') {
         const s = sessions.get(sid, principal);
         if (!s) return jsonRpcError(res, 404, -32001, 'Session not found');
+        carrySubjectToken(principal, s.principal);
         return s.transport.handleRequest(req, res, body);
       }
       if (req.method === 'POST' && isInitialize(body)) {

@@ -36,8 +36,7 @@ export function createSessionRegistry(idleTimeoutMs: number) {
     all: () => sessions.values(),
     get(id: string, principal: Principal): Session | undefined {
       const s = sessions.get(id);
-      if (!s || s.principal.agent !== principal.agent || s.principal.credentialId !== principal.credentialId)
-        return undefined;
+      if (!s || !sameCaller(s.principal, principal)) return undefined;
       s.lastSeen = Date.now();
       return s;
     },
@@ -72,3 +71,12 @@ export function createSessionRegistry(idleTimeoutMs: number) {
 }
 
 export type SessionRegistry = ReturnType<typeof createSessionRegistry>;
+
+/**
+ * A session belongs to whoever opened it: the same API key or certificate, or, for OAuth, the same agent acting
+ * for the same user (a refreshed token has a new `jti` and must keep its session; another user's token must not).
+ */
+function sameCaller(a: Principal, b: Principal): boolean {
+  if (a.agent !== b.agent || a.method !== b.method) return false;
+  return a.method === 'oauth' ? a.user === b.user : a.credentialId === b.credentialId;
+}

@@ -9,6 +9,7 @@ import { openApiBackendConfigSchema, type OpenApiBackendConfig, type ResolvedOpe
 import { BodyEncodingError } from './encode-body.js';
 import { createHttpExecutor, HttpTimeoutError, type HttpExecutor } from './http-executor.js';
 import { importSpec } from './import-spec.js';
+import { createOnBehalfOf, OnBehalfOfError } from './on-behalf-of.js';
 import { responseToResult } from './response-to-result.js';
 import { SsrfRefusedError } from './ssrf-guard.js';
 import { credentialPlacements, type CredentialPlacements } from './credential-boundary.js';
@@ -58,6 +59,7 @@ export function createOpenApiBackend(
   let lastError: string | undefined;
   let executor: HttpExecutor | undefined;
   let auth: AuthApplier | undefined;
+  const onBehalfOf = cfg.onBehalfOf ? createOnBehalfOf(cfg.onBehalfOf) : undefined;
   let placements: CredentialPlacements | undefined;
   const scanner = createLeakScanner(function* () {
     if (auth) yield* auth.liveSecrets();
@@ -82,6 +84,7 @@ export function createOpenApiBackend(
       const withSecrets = plan.injected ? { ...args, ...(await auth.injectedValues(plan)) } : args;
       const req = buildRequest(plan, withSecrets, placements);
       await auth.apply(plan, req, ctx.signal);
+      await onBehalfOf?.(req, ctx.principal, ctx.signal);
       const res = await executor.send(req, ctx.signal, { scope: planBaseUrl(plan) });
       if (res.status >= 500) ctx.onBackendFailure?.(`HTTP ${res.status}`);
       const scanned = scanner.scanBytes(res.body, { truncated: res.truncated });
@@ -98,6 +101,7 @@ export function createOpenApiBackend(
         if (!ctx.signal.aborted) ctx.onBackendFailure?.('timeout');
         return errorResult(`${localName}: the API did not answer in time (${redact(e.message)})`);
       }
+      if (e instanceof OnBehalfOfError) return errorResult(`${localName}: ${e.message}`);
       if (e instanceof AuthError)
         return errorResult(`${localName}: authentication with the API failed (${redact(e.message)})`);
       const code = (e as NodeJS.ErrnoException).code;

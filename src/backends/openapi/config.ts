@@ -1,5 +1,6 @@
 /** Config of one entry of the `openapi:` map (the map key is the backend name). */
 import { z } from 'zod';
+import { onBehalfOfSchema } from './on-behalf-of.js';
 
 const credentialRef = z
   .string()
@@ -47,6 +48,8 @@ export const openApiBackendConfigSchema = z
     allowPrivateNetwork: z.boolean().default(false),
     /** Security scheme name (from the spec) -> credential. */
     auth: z.record(z.string().min(1), openApiAuthSchema).optional(),
+    /** Forward the user the agent acts for: as headers, and/or by RFC 8693 token exchange (docs/authentication.md). */
+    onBehalfOf: onBehalfOfSchema.optional(),
   })
   .strict();
 

@@ -5,7 +5,9 @@ import { runGateway, stopOnSignals } from '../runtime.js';
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('Run the gateway over Streamable HTTP at /mcp (reloads config on SIGHUP and on file change)')
+    .description(
+      'Run the gateway over Streamable HTTP at /mcp, HTTPS with client certificates when server.tls is set (reloads config on SIGHUP and on file change)',
+    )
     .option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)')
     .option('-p, --port <port>', 'override server.port', (v) => Number.parseInt(v, 10))
     .option('--host <host>', 'override server.host')

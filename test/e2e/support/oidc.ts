@@ -2,6 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
+import {
+  Client,
+  StreamableHTTPClientTransport,
+  UnauthorizedError,
+  type OAuthClientProvider,
+} from '@modelcontextprotocol/client';
 
 /** The users the test IdP knows, with the claims it puts into their access tokens. */
 export const ACCOUNTS: Record<string, { email: string; groups: string[] }> = {
@@ -20,10 +26,12 @@ export interface TestIdpOptions {
   /** Resource identifiers (RFC 8707) the IdP issues JWT access tokens for; the first is the default. */
   resources: string[];
   clients: Configuration['clients'];
+  /** Clients whose access tokens are opaque (checked by introspection) instead of JWTs. */
+  opaqueFor?: string[];
   /** Scope granted for the resources. */
   scope?: string;
   /** Extra setup (e.g. registering a token-exchange grant) before the IdP starts answering. */
-  setup?: (provider: Provider) => void;
+  setup?: (provider: Provider, idp: { issuer: string; keys: TestIdp['keys'] }) => void;
 }
 
 /**
@@ -54,8 +62,10 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
         enabled: true,
         defaultResource: () => opts.resources[0]!,
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, resource) => {
+        getResourceServerInfo: (_ctx, resource, client) => {
           if (!opts.resources.includes(resource)) throw new Error(`unknown resource ${resource}`);
+          if (opts.opaqueFor?.includes(client.clientId))
+            return { scope, audience: resource, accessTokenTTL: 300, accessTokenFormat: 'opaque' };
           return {
             scope,
             audience: resource,
@@ -83,7 +93,7 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
     },
   });
   provider.on('server_error', (_ctx, err) => process.stderr.write(`oidc-provider: ${err.message}\n`));
-  opts.setup?.(provider);
+  opts.setup?.(provider, { issuer, keys: { es256, rs256 } });
   const handle = provider.callback();
   server.on('request', (req, res) => void handle(req, res));
   return {
@@ -137,4 +147,46 @@ export async function signIn(authorizationUrl: URL, login: string): Promise<URLS
     };
   }
   throw new Error('too many steps through the IdP');
+}
+
+/**
+ * A real MCP client that signs a user in with authorization code + PKCE (discovery from the gateway's 401 and
+ * Protected Resource Metadata, then the IdP's screens), connected and ready, with the access token it got.
+ */
+export async function connectAsUser(
+  gatewayUrl: string,
+  opts: { issuer: string; clientId: string; redirectUri: string; login: string },
+): Promise<{ client: Client; accessToken: string; authorizationUrl: URL; callback: URLSearchParams }> {
+  let verifier = '';
+  let tokens: Awaited<ReturnType<OAuthClientProvider['tokens']>>;
+  let authUrl: URL | undefined;
+  let discovery: Awaited<ReturnType<NonNullable<OAuthClientProvider['discoveryState']>>>;
+  const provider: OAuthClientProvider = {
+    redirectUrl: opts.redirectUri,
+    clientMetadata: { redirect_uris: [opts.redirectUri], token_endpoint_auth_method: 'none' },
+    clientInformation: () => ({ client_id: opts.clientId, issuer: opts.issuer }),
+    tokens: () => tokens,
+    saveTokens: (t) => void (tokens = t),
+    redirectToAuthorization: (u) => void (authUrl = u),
+    saveCodeVerifier: (v) => void (verifier = v),
+    codeVerifier: () => verifier,
+    saveDiscoveryState: (d) => void (discovery = d),
+    discoveryState: () => discovery,
+  };
+  const transport = new StreamableHTTPClientTransport(new URL(gatewayUrl), { authProvider: provider });
+  const first = new Client({ name: 'user-app', version: '1' });
+  try {
+    await first.connect(transport);
+    throw new Error('the gateway let an unauthenticated client in');
+  } catch (e) {
+    if (!(e instanceof UnauthorizedError)) throw e;
+  }
+  if (!authUrl) throw new Error('the client was not sent to the authorization server');
+  const callback = await signIn(authUrl, opts.login);
+  await transport.finishAuth(callback);
+  const client = new Client({ name: 'user-app', version: '1' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(gatewayUrl), { authProvider: provider }));
+  const accessToken = (tokens as { access_token?: string } | undefined)?.access_token;
+  if (!accessToken) throw new Error('no access token');
+  return { client, accessToken, authorizationUrl: authUrl, callback };
 }
