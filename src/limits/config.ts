@@ -97,7 +97,7 @@ export const concurrencySchema = z
 export const sessionsSchema = z
   .object({
     /** Open MCP sessions (2025-11-25 era) per agent. */
-    perAgent: z.number().int().positive().default(64),
+    perAgent: z.number().int().positive().default(512),
     /** Open MCP sessions in this process. */
     total: z.number().int().positive().default(10_000),
   })
@@ -115,7 +115,7 @@ export const limitsConfigSchema = z
     /** Bulkheads: calls in flight per backend and per agent on a backend. */
     concurrency: concurrencySchema.default({ default: {}, backends: {} }),
     /** Caps on open sessions. */
-    sessions: sessionsSchema.default({ perAgent: 64, total: 10_000 }),
+    sessions: sessionsSchema.default({ perAgent: 512, total: 10_000 }),
   })
   .strict()
   .superRefine((c, ctx) => {
