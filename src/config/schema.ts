@@ -19,6 +19,15 @@ const reconnect = z
 const upstreamCommon = {
   /** Per-call timeout towards this upstream. */
   timeoutMs: z.number().int().positive().default(60_000),
+  /**
+   * Largest message (a call's result) read from this upstream, enforced while reading: a larger result fails its own
+   * call with a clear error and the connection stays up for everyone else. stdio upstreams; default 4 MiB.
+   */
+  maxResultBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
   reconnect: reconnect.default({ initialDelayMs: 500, maxDelayMs: 30_000 }),
 };
 

@@ -16,6 +16,7 @@ export const errorCodes = {
   'backend.unavailable': { http: 503, jsonrpc: -32002, message: 'Backend unavailable' },
   'backend.failed': { http: 502, jsonrpc: -32002, message: 'Backend call failed' },
   'backend.circuit_open': { http: 503, jsonrpc: -32002, message: 'Backend circuit open; call refused' },
+  'result.too_large': { http: 502, jsonrpc: -32002, message: 'Result exceeds the size limit' },
   'backend.timeout': { http: 504, jsonrpc: -32002, message: 'Backend call timed out' },
   'audit.unavailable': { http: 503, jsonrpc: -32004, message: 'Audit log unavailable; call refused' },
   'store.unavailable': { http: 503, jsonrpc: -32004, message: 'Store unavailable' },

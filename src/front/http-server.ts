@@ -215,6 +215,19 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         return s.transport.handleRequest(req, res, body);
       }
       if (req.method === 'POST' && isInitialize(body)) {
+        const caps = gw.config().config.limits.sessions;
+        if (sessions.size() >= caps.total || sessions.countFor(principal.agent) >= caps.perAgent) {
+          const which = sessions.size() >= caps.total ? `the gateway's ${caps.total}` : `this agent's ${caps.perAgent}`;
+          return jsonRpcError(
+            res,
+            429,
+            errorCodes['rate.limited'].jsonrpc,
+            `Too many open sessions (${which}); close one or retry later`,
+            {
+              'retry-after': '60',
+            },
+          );
+        }
         return sessions.open(
           principal,
           (subscriptions) =>

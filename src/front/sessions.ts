@@ -33,6 +33,12 @@ export function createSessionRegistry(idleTimeoutMs: number) {
 
   return {
     size: () => sessions.size,
+    /** Open sessions of one agent. */
+    countFor(agent: string): number {
+      let n = 0;
+      for (const s of sessions.values()) if (s.principal.agent === agent) n++;
+      return n;
+    },
     all: () => sessions.values(),
     get(id: string, principal: Principal): Session | undefined {
       const s = sessions.get(id);

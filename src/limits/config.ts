@@ -81,6 +81,28 @@ export const breakersSchema = z
   })
   .strict();
 
+const concurrencyFields = {
+  /** Calls in flight to one backend from all agents together. */
+  perBackend: z.number().int().positive(),
+  /** Calls in flight to one backend from one agent. */
+  perAgent: z.number().int().positive(),
+};
+export const CONCURRENCY_DEFAULT = { perBackend: 256, perAgent: 32 };
+export const concurrencySchema = z
+  .object({
+    default: z.object(concurrencyFields).partial().strict().default({}),
+    backends: z.record(z.string(), z.object(concurrencyFields).partial().strict()).default({}),
+  })
+  .strict();
+export const sessionsSchema = z
+  .object({
+    /** Open MCP sessions (2025-11-25 era) per agent. */
+    perAgent: z.number().int().positive().default(512),
+    /** Open MCP sessions in this process. */
+    total: z.number().int().positive().default(10_000),
+  })
+  .strict();
+
 const FAILED_AUTH_DEFAULT = { enabled: true, limit: 30, per: 'minute' as const };
 
 export const limitsConfigSchema = z
@@ -90,6 +112,10 @@ export const limitsConfigSchema = z
     failedAuth: failedAuthSchema.default(FAILED_AUTH_DEFAULT),
     /** Circuit breakers per backend. */
     breakers: breakersSchema.default({ default: {}, backends: {} }),
+    /** Bulkheads: calls in flight per backend and per agent on a backend. */
+    concurrency: concurrencySchema.default({ default: {}, backends: {} }),
+    /** Caps on open sessions. */
+    sessions: sessionsSchema.default({ perAgent: 512, total: 10_000 }),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -122,4 +148,11 @@ export const breakerOptionsFor = (cfg: LimitsConfig, backend: string) => ({
   ...BREAKER_DEFAULT,
   ...cfg.breakers.default,
   ...cfg.breakers.backends[backend],
+});
+
+/** The concurrency caps of one backend: built-in defaults < `concurrency.default` < `concurrency.backends.<name>`. */
+export const concurrencyFor = (cfg: LimitsConfig, backend: string) => ({
+  ...CONCURRENCY_DEFAULT,
+  ...cfg.concurrency.default,
+  ...cfg.concurrency.backends[backend],
 });

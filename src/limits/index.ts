@@ -1,7 +1,8 @@
 import type { Backend } from '../core/backend.js';
 import { createBreaker, type Breaker, type BreakerListener } from './breaker.js';
 import { withBreaker } from './breaker-backend.js';
-import { breakerOptionsFor, type LimitsConfig } from './config.js';
+import { createBulkhead, withBulkhead, type Bulkhead } from './bulkhead.js';
+import { breakerOptionsFor, concurrencyFor, type LimitsConfig } from './config.js';
 import { createFailedAuthGuard, type FailedAuthGuard } from './failed-auth.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import { createMemoryLimitStore } from './memory-store.js';
@@ -18,8 +19,8 @@ export interface Limits {
   limiter: Limiter;
   failedAuth: FailedAuthGuard;
   /**
-   * The backend behind its circuit breaker. One breaker per backend name, kept across reloads (a replaced backend
-   * keeps its breaker's state).
+   * The backend behind its circuit breaker and bulkhead (concurrency caps). One of each per backend name, kept across
+   * reloads (a replaced backend keeps their state).
    */
   guardBackend<B extends Backend>(backend: B): B;
   /** Applies a reloaded config; state of unchanged rules is kept (it lives in the store, keyed by rule name). */
@@ -40,6 +41,7 @@ export function createLimits(
   const failedAuth = createFailedAuthGuard(store, cfg);
   let current = cfg;
   const breakers = new Map<string, Breaker>();
+  const bulkheads = new Map<string, Bulkhead>();
   return {
     limiter,
     failedAuth,
@@ -49,13 +51,19 @@ export function createLimits(
         b = createBreaker(breakerOptionsFor(current, backend.name), (c) => deps.onCircuitChange?.(backend.name, c));
         breakers.set(backend.name, b);
       }
-      return withBreaker(backend, b);
+      let h = bulkheads.get(backend.name);
+      if (!h) {
+        h = createBulkhead(concurrencyFor(current, backend.name));
+        bulkheads.set(backend.name, h);
+      }
+      return withBreaker(withBulkhead(backend, h), b);
     },
     configure(next) {
       current = next;
       limiter.configure(next);
       failedAuth.configure(next);
       for (const [name, b] of breakers) b.configure(breakerOptionsFor(next, name));
+      for (const [name, h] of bulkheads) h.configure(concurrencyFor(next, name));
     },
     close: () => store.close(),
   };

@@ -1,6 +1,7 @@
 import { SSEClientTransport, StreamableHTTPClientTransport, type Transport } from '@modelcontextprotocol/client';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import type { UpstreamConfig } from '../../config/schema.js';
+import { boundStdioTransport } from './bounded-stdio.js';
 
 /** Resolves `${secret:NAME}` references (the vault's resolver); absent: values are used as written. */
 export interface UpstreamSecrets {
@@ -49,19 +50,24 @@ export async function createUpstreamTransport(
   cfg: UpstreamConfig,
   baseDir: string,
   secrets?: UpstreamSecrets,
+  onOversized: (info: { bytes: number; answered: boolean }) => void = () => undefined,
 ): Promise<Transport> {
   switch (cfg.transport) {
     case 'stdio': {
       const refs = Object.values(cfg.env).some((v) => REF.test(v));
       if (refs && !secrets) throw new Error('an upstream env entry references a secret but no provider is configured');
       const env = refs && secrets ? await resolveMap(cfg.env, secrets) : cfg.env;
-      return new StdioClientTransport({
-        command: cfg.command,
-        args: cfg.args,
-        env: { ...getDefaultEnvironment(), ...env },
-        cwd: cfg.cwd ?? baseDir,
-        stderr: 'pipe',
-      });
+      return boundStdioTransport(
+        new StdioClientTransport({
+          command: cfg.command,
+          args: cfg.args,
+          env: { ...getDefaultEnvironment(), ...env },
+          cwd: cfg.cwd ?? baseDir,
+          stderr: 'pipe',
+        }),
+        cfg.maxResultBytes,
+        onOversized,
+      );
     }
     case 'http': {
       const h = headersOf(cfg.headers, secrets);

@@ -3,6 +3,7 @@ import type { UpstreamConfig } from '../../config/schema.js';
 import type { AgentChannel, Backend, BackendCallContext, BackendStatus, BackendState } from '../../core/backend.js';
 import { GatewayError, UpstreamRpcError } from '../../core/errors.js';
 import type { BackendTool, JsonObject, ToolDefinition, ToolResult } from '../../core/tool.js';
+import { RESULT_TOO_LARGE } from './bounded-stdio.js';
 import { createUpstreamTransport, type UpstreamSecrets } from './transports.js';
 
 export type UpstreamNotification = { server: string; method: string; params?: Record<string, unknown> };
@@ -133,7 +134,11 @@ export function createMcpUpstream(
       });
       try {
         // Inside the try: a secret that cannot be resolved is a failed attempt, retried like any other.
-        const transport = await createUpstreamTransport(cfg, baseDir, secrets);
+        const transport = await createUpstreamTransport(cfg, baseDir, secrets, ({ bytes, answered }) =>
+          log(
+            `upstream ${name}: dropped a ${bytes}-byte message (limit maxResultBytes ${cfg.maxResultBytes})${answered ? '; its call failed' : '; it was not a response to a call, so the call it belongs to (if any) will time out'}`,
+          ),
+        );
         if ('stderr' in transport) {
           const stderr = (transport as { stderr: NodeJS.ReadableStream | null }).stderr;
           stderr?.on('data', () => undefined); // drained, not logged: upstream output may carry secrets
@@ -175,6 +180,12 @@ export function createMcpUpstream(
 
   const mapError = (e: unknown, signal: AbortSignal): never => {
     if (e instanceof GatewayError) throw e;
+    if (e instanceof ProtocolError && e.code === RESULT_TOO_LARGE)
+      throw new GatewayError(
+        'result.too_large',
+        `The result from upstream "${name}" exceeds its limit of ${cfg.maxResultBytes} bytes; the call was cut`,
+        e.message,
+      );
     if (signal.aborted)
       throw new GatewayError('backend.timeout', `call to upstream "${name}" was cancelled or timed out`);
     const msg = (e as Error).message ?? String(e);
@@ -192,7 +203,8 @@ export function createMcpUpstream(
     try {
       return await fn();
     } catch (e) {
-      if (passRpcErrors && e instanceof ProtocolError) throw new UpstreamRpcError(e.code, e.message, e.data);
+      if (passRpcErrors && e instanceof ProtocolError && e.code !== RESULT_TOO_LARGE)
+        throw new UpstreamRpcError(e.code, e.message, e.data);
       return mapError(e, ctx.signal);
     } finally {
       if (channel) inFlight.delete(channel);

@@ -1,0 +1,64 @@
+import type { ChildProcess } from 'node:child_process';
+import { deserializeMessage, type JSONRPCMessage } from '@modelcontextprotocol/client';
+import type { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { createLineFramer, responseIdOf } from './line-framer.js';
+
+/** JSON-RPC code of the error that stands in for a response larger than the upstream's `maxResultBytes`. */
+export const RESULT_TOO_LARGE = -32098;
+
+/**
+ * Bounds what the SDK's stdio transport reads from the upstream: each message (line) may hold at most `maxBytes`.
+ * Without it one oversized line fills the SDK's read buffer and closes the transport, dropping every agent's calls.
+ * Here the line is dropped while it is read; when it is a response we are waiting for, its call is answered with a
+ * `RESULT_TOO_LARGE` error instead, and the connection serves everyone else on.
+ *
+ * The SDK class itself is kept (its stdio version negotiation depends on it being exactly that class); after it
+ * spawned the process, its stdout `data` listener is replaced with the bounded framer. Should the SDK stop exposing
+ * the process, start fails (fail closed) and the test suite says so.
+ */
+export function boundStdioTransport(
+  transport: StdioClientTransport,
+  maxBytes: number,
+  onOversized: (info: { bytes: number; answered: boolean }) => void,
+): StdioClientTransport {
+  const start = transport.start.bind(transport);
+  transport.start = async () => {
+    await start();
+    const proc = (transport as unknown as { _process?: ChildProcess })._process;
+    const out = proc?.stdout;
+    if (!out || out.listenerCount('data') !== 1) {
+      await transport.close().catch(() => undefined);
+      throw new Error('bounded stdio reading is unavailable with this SDK version');
+    }
+    out.removeAllListeners('data');
+    const framer = createLineFramer({
+      maxLineBytes: maxBytes,
+      onLine: (line) => {
+        let message: JSONRPCMessage;
+        try {
+          message = deserializeMessage(line.toString('utf8').replace(/\r$/, ''));
+        } catch (e) {
+          transport.onerror?.(e as Error);
+          return;
+        }
+        transport.onmessage?.(message);
+      },
+      onOversized: ({ head, tail, bytes }) => {
+        const id = responseIdOf(head, tail);
+        onOversized({ bytes, answered: id !== undefined });
+        if (id === undefined) return;
+        transport.onmessage?.({
+          jsonrpc: '2.0',
+          id,
+          error: {
+            code: RESULT_TOO_LARGE,
+            message: `result exceeds ${maxBytes} bytes`,
+            data: { limitBytes: maxBytes },
+          },
+        });
+      },
+    });
+    out.on('data', (chunk: Buffer) => framer.push(chunk));
+  };
+  return transport;
+}
