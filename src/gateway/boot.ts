@@ -5,6 +5,8 @@ import type { Store } from '../storage/repositories.js';
 import { auditOptionsOf, secretValuesOf } from './audit-options.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { openSecretResolver } from '../vault/index.js';
+import type { GatewayMetrics } from '../observability/metrics.js';
+import type { RecordSink } from '../pipeline/stage.js';
 
 export interface Booted {
   gw: Gateway;
@@ -19,7 +21,7 @@ export interface Booted {
  */
 export async function bootGateway(
   loaded: LoadedConfig,
-  opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean },
+  opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean; metrics?: GatewayMetrics },
 ): Promise<Booted> {
   const { log } = opts;
   const store = createSqliteStore(loaded.dataDir);
@@ -36,14 +38,17 @@ export async function bootGateway(
     store.close();
     throw e;
   }
+  const observe = (sink: RecordSink): RecordSink => opts.metrics?.observeRecords(sink) ?? sink;
   const gw = createGateway(loaded, {
     store,
     log,
     secretValues,
     secrets,
-    records: createAuditRecordSink(audit, {
-      onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
-    }),
+    records: observe(
+      createAuditRecordSink(audit, {
+        onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
+      }),
+    ),
     onEvent: (event) =>
       void audit.append(event).catch((e: unknown) => log(`audit: ${event.type} not recorded: ${(e as Error).message}`)),
   });
@@ -56,6 +61,7 @@ export async function bootGateway(
       reasons: q.findings.filter((f) => f.severity === 'critical').map((f) => f.message),
     }),
   );
+  opts.metrics?.watchBackends(() => gw.backends().map((b) => b.status()));
   await gw.start();
   return {
     gw,
