@@ -10,6 +10,7 @@ import { startHttpFront, type HttpFront } from '../front/http-server.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createAdminApi } from '../http/admin-api.js';
 import { checkListenable, listenError } from './listen-preflight.js';
+import { createGatewayMetrics, serveMetrics } from '../observability/metrics.js';
 import { openVault } from '../vault/index.js';
 import { handleSecretsApi } from '../vault/rest.js';
 
@@ -33,7 +34,12 @@ export async function runGateway(
   await checkListenable(host, port);
   for (const w of configWarnings(loaded.file, readFileSync(loaded.file, 'utf8'), loaded.config))
     log(`warning: ${formatIssue(w)}`);
-  const booted = await bootGateway(loaded, { log, ...(opts.auditNewLog ? { auditNewLog: true } : {}) });
+  const metrics = loaded.config.server.metrics ? createGatewayMetrics() : undefined;
+  const booted = await bootGateway(loaded, {
+    log,
+    ...(opts.auditNewLog ? { auditNewLog: true } : {}),
+    ...(metrics ? { metrics } : {}),
+  });
   const { gw, audit } = booted;
   for (const b of gw.backends()) {
     const s = b.status();
@@ -92,7 +98,8 @@ export async function runGateway(
   let front: HttpFront;
   try {
     front = await startHttpFront(gw.front, {
-      routes: async (req, res, url) => health(req, res, url) || (await api(req, res, url)),
+      routes: async (req, res, url) =>
+        (await serveMetrics(metrics, req, res, url)) || health(req, res, url) || (await api(req, res, url)),
       onAuthFailure: authFailed,
     });
   } catch (e) {

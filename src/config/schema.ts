@@ -115,6 +115,11 @@ export const serverSchema = z
       .positive()
       .default(1024 * 1024),
     requestTimeoutMs: z.number().int().positive().default(120_000),
+    /** Serve Prometheus metrics at GET /metrics on this listener (no authentication: expose it only to the scraper). */
+    metrics: z
+      .boolean()
+      .default(false)
+      .describe('Serve Prometheus metrics at GET /metrics (unauthenticated: reachable by whoever reaches this port)'),
     /** Serve HTTPS (and accept client certificates) instead of plain HTTP. */
     tls: tlsSchema.optional(),
   })

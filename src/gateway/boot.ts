@@ -6,6 +6,8 @@ import type { Stores } from '../storage/repositories.js';
 import { auditOptionsOf, secretValuesOf } from './audit-options.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { openSecretResolver } from '../vault/index.js';
+import type { GatewayMetrics } from '../observability/metrics.js';
+import type { RecordSink } from '../pipeline/stage.js';
 
 export interface Booted {
   gw: Gateway;
@@ -20,7 +22,7 @@ export interface Booted {
  */
 export async function bootGateway(
   loaded: LoadedConfig,
-  opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean },
+  opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean; metrics?: GatewayMetrics },
 ): Promise<Booted> {
   const { log } = opts;
   const store = await openStores(loaded);
@@ -38,14 +40,17 @@ export async function bootGateway(
     await store.close();
     throw e;
   }
+  const observe = (sink: RecordSink): RecordSink => opts.metrics?.observeRecords(sink) ?? sink;
   const gw = createGateway(loaded, {
     store,
     log,
     secretValues,
     secrets,
-    records: createAuditRecordSink(audit, {
-      onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
-    }),
+    records: observe(
+      createAuditRecordSink(audit, {
+        onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
+      }),
+    ),
     onEvent: (event) =>
       void audit.append(event).catch((e: unknown) => log(`audit: ${event.type} not recorded: ${(e as Error).message}`)),
   });
@@ -58,6 +63,7 @@ export async function bootGateway(
       reasons: q.findings.filter((f) => f.severity === 'critical').map((f) => f.message),
     }),
   );
+  opts.metrics?.watchBackends(() => gw.backends().map((b) => b.status()));
   await gw.start();
   return {
     gw,

@@ -1,0 +1,72 @@
+// Prometheus /metrics scraped during a real run: calls by tool/decision/status, latency, audit commits, backends.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@modelcontextprotocol/client';
+import { FIXTURES, connectAgent, startGateway, type RunningGateway } from './harness.js';
+
+let gw: RunningGateway;
+let client: Client;
+beforeAll(async () => {
+  gw = await startGateway(`
+server:
+  metrics: true
+upstreams:
+  t:
+    transport: stdio
+    command: ${JSON.stringify(process.execPath)}
+    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+agents:
+  bot:
+    tools:
+      allow: ["t_echo"]
+`);
+  client = await connectAgent(gw.url, gw.keys.bot);
+});
+afterAll(async () => {
+  await client?.close();
+  await gw?.stop();
+});
+
+const scrape = async () => {
+  const r = await fetch(`${gw.base}/metrics`);
+  expect(r.status).toBe(200);
+  expect(r.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+  return r.text();
+};
+const value = (text: string, series: string) => {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+};
+
+describe('/metrics', () => {
+  it('counts allowed and denied calls, times them and the audit intent commits, and shows backend state', async () => {
+    const before = await scrape();
+    expect(value(before, 'portcullis_backend_state{backend="t",kind="mcp",state="ready"}')).toBe(1);
+    expect(value(before, 'portcullis_backend_state{backend="t",kind="mcp",state="down"}')).toBe(0);
+
+    await client.callTool({ name: 't_echo', arguments: { message: 'hi' } });
+    await client.callTool({ name: 't_echo', arguments: { message: 'again' } });
+    await client.callTool({ name: 't_secret', arguments: {} }).catch(() => undefined);
+
+    const text = await scrape();
+    expect(value(text, 'portcullis_tool_calls_total{tool="t_echo",backend="t",decision="allow",status="ok"}')).toBe(2);
+    const denied = text.split('\n').filter((l) => /^portcullis_tool_calls_total\{.*decision="deny"/.test(l));
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatch(/tool="t_secret"/);
+    expect(value(text, 'portcullis_tool_call_duration_seconds_count{backend="t",decision="allow"}')).toBe(2);
+    expect(value(text, 'portcullis_audit_intent_commit_seconds_count')).toBeGreaterThanOrEqual(2);
+    expect(value(text, 'portcullis_backend_tools{backend="t"}')).toBeGreaterThan(0);
+    expect(text).toMatch(/^portcullis_process_cpu_user_seconds_total /m);
+    // No agent or user names in labels.
+    expect(text).not.toMatch(/agent="|user="/);
+  });
+
+  it('is off unless server.metrics is true', async () => {
+    const off = await startGateway('agents: {}\n');
+    try {
+      expect((await fetch(`${off.base}/metrics`)).status).toBe(404);
+    } finally {
+      await off.stop();
+    }
+  });
+});
