@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../core/principal.js';
-import type { ApiKeyRecord, ApiKeyRepository, KeyOwnerKind } from '../storage/repositories.js';
+import type { ApiKeyRecord, KeyOwnerKind } from '../storage/repositories.js';
 import { refused, type Authenticator } from './types.js';
 
 /**
@@ -37,7 +37,7 @@ export interface ApiKeyAuthenticator {
  * other kind is answered like an unknown key.
  */
 export function createApiKeyAuthenticator(
-  keys: { findById(id: string): ReturnType<ApiKeyRepository['findById']> | Promise<ApiKeyRecord | undefined> },
+  keys: { findById(id: string): Promise<ApiKeyRecord | undefined> | ApiKeyRecord | undefined },
   agentExists: (agent: string) => boolean,
   kind: KeyOwnerKind = 'agent',
 ): ApiKeyAuthenticator {

@@ -215,7 +215,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         return s.transport.handleRequest(req, res, body);
       }
       if (req.method === 'POST' && isInitialize(body)) {
-        const caps = gw.config().config.limits.sessions;
+        const caps = gw.sessionLimits();
         if (sessions.size() >= caps.total || sessions.countFor(principal.agent) >= caps.perAgent) {
           const which = sessions.size() >= caps.total ? `the gateway's ${caps.total}` : `this agent's ${caps.perAgent}`;
           return jsonRpcError(

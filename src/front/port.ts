@@ -14,6 +14,8 @@ import type { MethodCall, ToolCall } from '../pipeline/call.js';
  */
 export interface FrontDoorPort {
   server(): ServerConfig;
+  /** Session caps (bulkheads): total and per agent, from the current config. */
+  sessionLimits(): { total: number; perAgent: number };
   /** Directory relative paths in config (TLS files) resolve against. */
   baseDir(): string;
   /** Authenticator chains (agents; people for the protected-resource metadata), from the current config. */

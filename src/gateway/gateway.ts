@@ -224,6 +224,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   );
   const front: FrontDoorPort = {
     server: () => current.config.server,
+    sessionLimits: () => current.config.limits.sessions,
     baseDir: () => current.baseDir,
     authentication: () => authentication,
     failedAuth: limits.failedAuth,

@@ -102,7 +102,7 @@ export function createGatewayMetrics(): GatewayMetrics {
         async outcome(call) {
           const r = call.record;
           const backend = r.backend ?? 'none';
-          calls.inc({ tool: r.tool ?? call.toolName, backend, decision: r.decision, status: r.resultStatus ?? 'none' });
+          calls.inc({ tool: r.tool ?? 'none', backend, decision: r.decision, status: r.resultStatus ?? 'none' });
           if (r.latencyMs !== undefined) latency.observe({ backend, decision: r.decision }, r.latencyMs / 1000);
           await sink.outcome(call);
         },
