@@ -18,7 +18,7 @@ agents:
       allow: ["t_echo", "t_slow"]
   writer:
     tools:
-      allow: ["t_*"]
+      allow: ["t_*", "t_env"] # t_env reads the environment: high risk, granted only by name
       deny: ["t_crash"]
 `;
 

@@ -61,7 +61,7 @@ upstreams:
 agents:
   all:
     tools:
-      allow: ["*"]
+      allow: ["*", "t_env"] # t_env reads the environment: high risk, granted only by name
     prompts:
       allow: ["everything_*"]
     resources:
