@@ -3,7 +3,7 @@ import { buildCatalog, type Catalog } from '../backends/catalog.js';
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createAuthentication, type Authentication } from '../authn/index.js';
-import type { Backend } from '../core/backend.js';
+import type { Backend, BackendCallContext } from '../core/backend.js';
 import { compileAllPermissions, type AgentPermissions } from '../policy/permissions.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Store } from '../storage/repositories.js';
@@ -15,7 +15,8 @@ import { validateStage } from '../pipeline/stages/validate.js';
 import { executeStage } from '../pipeline/stages/execute.js';
 import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
 import type { AuditEventInput } from '../audit/types.js';
-import { hasSecretRef, type SecretResolver } from '../vault/index.js';
+import { createLeakScanner, hasSecretRef, scanJson, type SecretResolver } from '../vault/index.js';
+import { GatewayError } from '../core/errors.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
 
 export interface GatewayEvents {
@@ -107,6 +108,26 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     }
   };
 
+  // What an upstream MCP server answers is scanned for every live secret (those it was given in env or headers
+  // included) before an agent sees it; a hit is replaced and recorded.
+  const leakScanner = createLeakScanner(() => deps.secretValues?.() ?? []);
+  const scrubFor =
+    (backend: string) =>
+    <T>(value: T, ctx: BackendCallContext, what: string): T => {
+      const r = scanJson(leakScanner, value);
+      if (!r.finding) return value;
+      recordEvent({
+        type: 'secret.leak.redacted',
+        requestId: ctx.requestId,
+        backend,
+        tool: what,
+        detail: { where: 'response', encodings: r.finding.encodings, count: r.finding.count },
+      });
+      if (r.value === undefined)
+        throw new GatewayError('backend.failed', `upstream "${backend}" answered with a secret value; withheld`);
+      return r.value;
+    };
+
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
   const rebuild = () => {
     validator.invalidate();
@@ -136,7 +157,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       m.set(`mcp:${name}`, {
         config: u,
         create: () => {
-          const up = createMcpUpstream(name, u, cfg.baseDir, log, deps.secrets);
+          const up = createMcpUpstream(name, u, cfg.baseDir, log, deps.secrets, scrubFor(name));
           up.onNotification((n) => listeners.upstreamNotification.forEach((l) => l(n)));
           return up;
         },
