@@ -39,7 +39,7 @@ export async function bootGateway(
   const gw = createGateway(loaded, {
     store,
     log,
-    secretValues,
+    secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),
     secrets,
     records: createAuditRecordSink(audit, {
       onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
