@@ -13,6 +13,7 @@ export function secretValuesOf(
   cfg: () => LoadedConfig,
   env: NodeJS.ProcessEnv = process.env,
   secrets?: { known(): Iterable<string> },
+  opts: { onlySecretHeaders?: boolean } = {},
 ): () => Iterable<string> {
   return function* () {
     // Every value a `${secret:NAME}` reference resolved to in this process (current and rotated-out ones).
@@ -22,7 +23,8 @@ export function secretValuesOf(
       if (u.transport === 'stdio') {
         for (const [k, v] of Object.entries(u.env)) if (SECRET_NAME.test(k)) yield v;
       } else {
-        yield* Object.values(u.headers);
+        // Results are scanned with onlySecretHeaders: an `accept: application/json` header is no secret there.
+        for (const [k, v] of Object.entries(u.headers)) if (!opts.onlySecretHeaders || SECRET_NAME.test(k)) yield v;
       }
     }
     for (const o of Object.values(c.openapi)) {

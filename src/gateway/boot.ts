@@ -44,7 +44,7 @@ export async function bootGateway(
   const gw = createGateway(loaded, {
     store,
     log,
-    secretValues,
+    secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),
     secrets,
     records: observe(
       createAuditRecordSink(audit, {

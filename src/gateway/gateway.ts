@@ -3,7 +3,7 @@ import { buildCatalog, toolTargetOf, type Catalog } from '../backends/catalog.js
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createAuthentication, type Authentication } from '../authn/index.js';
-import type { Backend } from '../core/backend.js';
+import type { Backend, BackendCallContext } from '../core/backend.js';
 import { compilePolicy } from '../policy/compile.js';
 import { createPolicyEngine, type PolicyEngine } from '../policy/engine.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -19,7 +19,8 @@ import { createArgsValidator, type ArgsValidator } from '../validation/index.js'
 import type { AuditEventInput } from '../audit/types.js';
 import type { FrontDoorPort } from '../front/port.js';
 import { createResourceRouter, forwardStage, resolveMethodStage } from './resource-router.js';
-import { hasSecretRef, type SecretResolver } from '../vault/index.js';
+import { createLeakScanner, hasSecretRef, scanJson, type SecretResolver } from '../vault/index.js';
+import { GatewayError } from '../core/errors.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
 
 export interface GatewayEvents {
@@ -117,6 +118,26 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     }
   };
 
+  // What an upstream MCP server answers is scanned for every live secret (those it was given in env or headers
+  // included) before an agent sees it; a hit is replaced and recorded.
+  const leakScanner = createLeakScanner(() => deps.secretValues?.() ?? []);
+  const scrubFor =
+    (backend: string) =>
+    <T>(value: T, ctx: BackendCallContext, what: string): T => {
+      const r = scanJson(leakScanner, value);
+      if (!r.finding) return value;
+      recordEvent({
+        type: 'secret.leak.redacted',
+        requestId: ctx.requestId,
+        backend,
+        tool: what,
+        detail: { where: 'response', encodings: r.finding.encodings, count: r.finding.count },
+      });
+      if (r.value === undefined)
+        throw new GatewayError('backend.failed', `upstream "${backend}" answered with a secret value; withheld`);
+      return r.value;
+    };
+
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
   const rebuild = () => {
     validator.invalidate();
@@ -147,7 +168,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       m.set(`mcp:${name}`, {
         config: u,
         create: () => {
-          const up = createMcpUpstream(name, u, cfg.baseDir, log, deps.secrets);
+          const up = createMcpUpstream(name, u, cfg.baseDir, log, deps.secrets, scrubFor(name));
           up.onNotification((n) => listeners.upstreamNotification.forEach((l) => l(n)));
           return up;
         },

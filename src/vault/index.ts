@@ -8,7 +8,7 @@ import { createSecretResolver, type SecretResolver } from './references.js';
 import { createVault, type Vault } from './vault.js';
 
 export { vaultConfigSchema, type VaultConfig } from './config-schema.js';
-export { createLeakScanner, type LeakScanner, type LeakEncoding } from './leak-scan.js';
+export { createLeakScanner, scanJson, type LeakScanner, type LeakEncoding } from './leak-scan.js';
 export { hasSecretRef, createSecretResolver, SecretReferenceError, type SecretResolver } from './references.js';
 export type { SecretProvider } from './providers.js';
 

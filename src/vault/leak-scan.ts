@@ -145,3 +145,17 @@ export function createLeakScanner(secrets: () => Iterable<string>): LeakScanner 
     },
   };
 }
+
+/**
+ * Scans a JSON value (an MCP result) as its JSON text and returns the value with matches replaced. A value that
+ * no longer parses after replacement (a match across JSON syntax) is refused: `undefined` with the finding.
+ */
+export function scanJson<T>(scanner: LeakScanner, value: T): { value: T | undefined; finding?: LeakFinding } {
+  const r = scanner.scanText(JSON.stringify(value));
+  if (!r.finding) return { value };
+  try {
+    return { value: JSON.parse(r.text) as T, finding: r.finding };
+  } catch {
+    return { value: undefined, finding: r.finding };
+  }
+}

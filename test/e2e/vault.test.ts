@@ -9,10 +9,11 @@ import type { Client } from '@modelcontextprotocol/client';
 import { startCaptureServer, type CaptureServer } from '../../src/backends/openapi/test-support/capture-server.js';
 import { generateMasterKey } from '../../src/vault/envelope.js';
 import { formatKeyring } from '../../src/vault/master-keys.js';
-import { CLI, connectAgent, startGateway, tempDir, type RunningGateway } from './harness.js';
+import { CLI, connectAgent, eventually, FIXTURES, startGateway, tempDir, type RunningGateway } from './harness.js';
 
 const FIRST = 'vault-e2e-first-Secret/+=0123456789';
 const API_VALUE = 'vault-e2e-api-Secret/+=5555555555';
+const UPSTREAM = 'vault-e2e-upstream-Secret/+=7777777777';
 const SECOND = 'vault-e2e-second-Secret/+=9876543210';
 const spec = {
   openapi: '3.0.3',
@@ -103,9 +104,15 @@ openapi:
     allowPrivateNetwork: true
     auth:
       key: { credential: "\${secret:ECHO_KEY}" }
+upstreams:
+  envecho:
+    transport: stdio
+    command: ${JSON.stringify(process.execPath)}
+    args: [${JSON.stringify(join(FIXTURES, 'env-echo-upstream.mjs'))}]
+    env: { UPSTREAM_TOKEN: "\${secret:UPSTREAM_TOKEN}" }
 agents:
   bot:
-    tools: { allow: ["echo_*"] }
+    tools: { allow: ["echo_*", "envecho_*"] }
 users:
   alice: { roles: [admin] }
   audrey: { roles: [auditor] }
@@ -176,6 +183,23 @@ describe('vault through the gateway', () => {
     expect(api.requests.at(-1)!.headers['x-api-key']).toBe(SECOND);
   });
 
+  it('hands a stdio upstream its secret at spawn and keeps the echo from the agent', async () => {
+    expect(run(['secrets', 'set', 'UPSTREAM_TOKEN'], UPSTREAM).code).toBe(0);
+    // The upstream could not start without its secret; it is retried and now spawns with the value.
+    const r = await eventually(
+      async () => {
+        const res = await client.callTool({ name: 'envecho_whoami', arguments: {} });
+        return res.isError ? undefined : res;
+      },
+      30_000,
+      250,
+    );
+    const t = JSON.stringify(r);
+    expect(t).toContain('token [REDACTED]');
+    for (const f of forms(UPSTREAM)) expect(t).not.toContain(f);
+    expect(t).not.toContain(Buffer.from(`Bearer ${UPSTREAM}`).toString('base64').slice(4, 40));
+  });
+
   it('manages secrets over the admin API (admin role only), never answering with a value', async () => {
     expect((await api_('PUT', '/api/v1/secrets/API_ONE', gw.keys.audrey, { value: API_VALUE })).status).toBe(403);
     expect((await api_('PUT', '/api/v1/secrets/API_ONE', gw.keys.bot, { value: API_VALUE })).status).toBe(401);
@@ -192,6 +216,7 @@ describe('vault through the gateway', () => {
     expect(list.secrets.map((x) => [x.name, x.version])).toEqual([
       ['API_ONE', 2],
       ['ECHO_KEY', 2],
+      ['UPSTREAM_TOKEN', 1],
     ]);
     expect((await api_('DELETE', '/api/v1/secrets/API_ONE', gw.keys.alice)).status).toBe(200);
     expect((await api_('DELETE', '/api/v1/secrets/API_ONE', gw.keys.alice)).status).toBe(404);
@@ -211,6 +236,6 @@ describe('vault through the gateway', () => {
     }
     expect(statSync(join(dataDir, 'vault', 'secrets.json')).mode & 0o777).toBe(0o600);
     const logs = `${gw.stderr()}${cliOutput.join('')}`;
-    for (const s of [FIRST, SECOND, API_VALUE]) for (const form of forms(s)) expect(logs).not.toContain(form);
+    for (const s of [FIRST, SECOND, API_VALUE, UPSTREAM]) for (const form of forms(s)) expect(logs).not.toContain(form);
   });
 });

@@ -30,7 +30,10 @@ export function createMcpUpstream(
   baseDir: string,
   log: (msg: string) => void,
   secrets?: UpstreamSecrets,
+  /** Removes live secret values from what the upstream answers (results, resources, prompts) before agents see it. */
+  scrub?: <T>(value: T, ctx: BackendCallContext, what: string) => T,
 ): McpUpstream {
+  const clean = <T>(value: T, ctx: BackendCallContext, what: string): T => (scrub ? scrub(value, ctx, what) : value);
   let client: Client | undefined;
   let state: BackendState = 'connecting';
   let lastError: string | undefined;
@@ -236,41 +239,13 @@ export function createMcpUpstream(
             { name: localName, arguments: args, ...(token ? { _meta: { progressToken: token } } : {}) },
             { signal: ctx.signal, timeout: cfg.timeoutMs },
           );
-          return res as unknown as ToolResult;
+          return clean(res as unknown as ToolResult, ctx, localName);
         } finally {
           if (token) await new Promise((r) => setImmediate(r)).then(() => progressRoutes.delete(token));
         }
       }),
     request: (method, params, ctx) =>
-      withAgent(
-        ctx,
-        async () => {
-          const c = live();
-          switch (method) {
-            case 'resources/list':
-              return await c.listResources(params, { signal: ctx.signal });
-            case 'resources/templates/list':
-              return await c.listResourceTemplates(params, { signal: ctx.signal });
-            case 'resources/read':
-              return await c.readResource(params as { uri: string }, { signal: ctx.signal });
-            case 'resources/subscribe':
-              return await c.subscribeResource(params as { uri: string }, { signal: ctx.signal });
-            case 'resources/unsubscribe':
-              return await c.unsubscribeResource(params as { uri: string }, { signal: ctx.signal });
-            case 'prompts/list':
-              return await c.listPrompts(params, { signal: ctx.signal });
-            case 'prompts/get':
-              return await c.getPrompt(params as { name: string }, { signal: ctx.signal });
-            case 'completion/complete':
-              return await c.complete(params as never, { signal: ctx.signal });
-            case 'logging/setLevel':
-              return await c.setLoggingLevel((params as { level: never }).level, { signal: ctx.signal });
-            default:
-              throw new GatewayError('request.invalid', `method ${method} is not forwarded`);
-          }
-        },
-        true,
-      ),
+      withAgent(ctx, async () => clean(await forwardRequest(method, params, ctx), ctx, method), true),
     close: async () => {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);
@@ -279,4 +254,34 @@ export function createMcpUpstream(
       client = undefined;
     },
   };
+
+  async function forwardRequest(
+    method: string,
+    params: Record<string, unknown> | undefined,
+    ctx: BackendCallContext,
+  ): Promise<JsonObject> {
+    const c = live();
+    switch (method) {
+      case 'resources/list':
+        return await c.listResources(params, { signal: ctx.signal });
+      case 'resources/templates/list':
+        return await c.listResourceTemplates(params, { signal: ctx.signal });
+      case 'resources/read':
+        return await c.readResource(params as { uri: string }, { signal: ctx.signal });
+      case 'resources/subscribe':
+        return await c.subscribeResource(params as { uri: string }, { signal: ctx.signal });
+      case 'resources/unsubscribe':
+        return await c.unsubscribeResource(params as { uri: string }, { signal: ctx.signal });
+      case 'prompts/list':
+        return await c.listPrompts(params, { signal: ctx.signal });
+      case 'prompts/get':
+        return await c.getPrompt(params as { name: string }, { signal: ctx.signal });
+      case 'completion/complete':
+        return await c.complete(params as never, { signal: ctx.signal });
+      case 'logging/setLevel':
+        return await c.setLoggingLevel((params as { level: never }).level, { signal: ctx.signal });
+      default:
+        throw new GatewayError('request.invalid', `method ${method} is not forwarded`);
+    }
+  }
 }
