@@ -1,6 +1,7 @@
 /**
  * The repository is self-contained: no test, benchmark or script reads data from outside the checkout
- * (the project's old `../shared/data` folder in particular). A static scan of every source file, cheap enough to
+ * (in particular the data folder that sat beside the old checkouts; the patterns below are what this guard
+ * looks for, it reads nothing outside the repository). A static scan of every source file, cheap enough to
  * run with the suite; `.ci/run` additionally runs the whole suite from a fresh clone in an empty temp directory,
  * where nothing is beside the checkout.
  */

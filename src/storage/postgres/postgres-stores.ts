@@ -2,34 +2,17 @@ import type pg from 'pg';
 import { redactUrl } from '../config.js';
 import { auditMigrations } from '../migrations/audit.js';
 import { coreMigrations } from '../migrations/core.js';
-import type { ApiKeyRecord, ApiKeyRepository, Stores, Tx } from '../repositories.js';
+import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { createPostgresAuditStore } from './audit-store.js';
 import { createKeyCache } from './key-cache.js';
 import { migratePostgres } from './migrate.js';
 import { createPool, type Queryable } from './pool.js';
+import { toKey, type KeyRow } from '../key-row.js';
 
 /** Channel on which key changes are announced to every replica (payload: the key id, or '*'). */
 export const KEYS_CHANNEL = 'portcullis_keys';
 /** Longest time a replica may keep serving a key another replica revoked, should a notification be lost. */
 export const KEY_CACHE_TTL_MS = 5000;
-
-interface KeyRow {
-  id: string;
-  kind: string;
-  agent: string;
-  hash: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const toKey = (r: KeyRow): ApiKeyRecord => ({
-  id: r.id,
-  kind: r.kind === 'user' ? 'user' : 'agent',
-  agent: r.agent,
-  hash: r.hash,
-  createdAt: r.created_at,
-  ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
-});
 
 interface PgTx extends Tx {
   readonly client: pg.PoolClient;

@@ -2,27 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { coreMigrations } from '../migrations/core.js';
-import type { ApiKeyRecord, ApiKeyRepository, Stores, Tx } from '../repositories.js';
+import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { sqliteAuditOpener } from './audit-store.js';
 import { migrateSqlite } from './migrate.js';
-
-interface KeyRow {
-  id: string;
-  kind: string;
-  agent: string;
-  hash: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const toKey = (r: KeyRow): ApiKeyRecord => ({
-  id: r.id,
-  kind: r.kind === 'user' ? 'user' : 'agent',
-  agent: r.agent,
-  hash: r.hash,
-  createdAt: r.created_at,
-  ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
-});
+import { toKey, type KeyRow } from '../key-row.js';
 
 export interface SqliteStoresOptions {
   dataDir: string;
