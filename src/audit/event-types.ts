@@ -107,6 +107,16 @@ export const auditEventTypes = {
     owner: 'vault',
     description: 'Every vault data key was re-wrapped under a new master key; detail: new and retired key ids, count.',
   },
+  'notification.delivered': {
+    owner: 'notify',
+    description:
+      'An outgoing notification (webhook or Slack channel) was accepted by its receiver. detail: channel, kind, id, delivery, attempts.',
+  },
+  'notification.failed': {
+    owner: 'notify',
+    description:
+      'An outgoing notification was given up after its last attempt (or refused at once: unknown channel, unresolved secret, permanent HTTP status). detail: channel, kind, id, delivery, attempts, reason; never the URL or secret.',
+  },
   'audit.gap.recorded': {
     owner: 'audit',
     description:

@@ -6,6 +6,7 @@ import { policyConfigSchema } from '../policy/config-schema.js';
 import { vaultConfigSchema } from '../vault/config-schema.js';
 import { authConfigSchema } from '../authn/config-schema.js';
 import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
+import { notificationsConfigSchema } from '../notify/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
 
 /**
@@ -29,6 +30,8 @@ export const configSchema = z
     auth: authConfigSchema.default(authConfigSchema.parse({})),
     /** Rate limits, quotas and the failed-authentication budget per source address. */
     limits: limitsConfigSchema.default(limitsDefaults),
+    /** Outgoing notification channels (signed JSON webhooks, Slack-compatible), referred to by name. */
+    notifications: notificationsConfigSchema.default({ channels: {} }),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -8,11 +8,14 @@ import { createGateway, type Gateway } from './gateway.js';
 import { openSecretResolver } from '../vault/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RecordSink } from '../pipeline/stage.js';
+import { createNotifier, type Notifier } from '../notify/index.js';
 
 export interface Booted {
   gw: Gateway;
   audit: AuditLog;
   store: Stores;
+  /** Outgoing notifications over `notifications.channels` (read per message, so a reload applies). */
+  notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -55,6 +58,30 @@ export async function bootGateway(
       void audit.append(event).catch((e: unknown) => log(`audit: ${event.type} not recorded: ${(e as Error).message}`)),
   });
   ref.gw = gw;
+  const notifier = createNotifier(
+    {
+      resolve: (text) => secrets.resolve(text),
+      onEvent: (e) => {
+        if (e.type === 'retrying')
+          return log(`notify: ${e.channel}: ${e.kind} ${e.id}: attempt ${e.attempt} failed (${e.reason}); retrying`);
+        if (e.type === 'failed')
+          log(`notify: ${e.channel}: ${e.kind} ${e.id} not delivered after ${e.attempts} attempt(s): ${e.reason}`);
+        gw.recordEvent({
+          type: e.type === 'delivered' ? 'notification.delivered' : 'notification.failed',
+          ...(e.kind.startsWith('approval.') ? { approvalId: e.id } : {}),
+          detail: {
+            channel: e.channel,
+            kind: e.kind,
+            id: e.id,
+            delivery: e.delivery,
+            attempts: e.attempts,
+            ...(e.type === 'failed' ? { reason: e.reason } : {}),
+          },
+        });
+      },
+    },
+    { channels: () => gw.config().config.notifications.channels },
+  );
   gw.on('toolQuarantined', (q) =>
     gw.recordEvent({
       type: 'tool.quarantined',
@@ -69,7 +96,9 @@ export async function bootGateway(
     gw,
     audit,
     store,
+    notifier,
     async close() {
+      await notifier.close();
       await gw.close();
       await audit.close();
       await store.close();
