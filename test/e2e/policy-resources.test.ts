@@ -5,7 +5,16 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cli, connectAgent, startGateway, tempDir, type RunningGateway } from './harness.js';
+import {
+  FIXTURES,
+  cli,
+  connectAgent,
+  lockAuditStore,
+  onPostgres,
+  startGateway,
+  tempDir,
+  type RunningGateway,
+} from './harness.js';
 
 const work = tempDir('portcullis-resources-');
 const requestLog = join(work, 'requests.jsonl');
@@ -137,8 +146,12 @@ describe('resources through the one decision point', () => {
   it('with the audit store gone, resources, prompts and completions are refused and nothing reaches the upstream', async () => {
     const c = await connectAgent(gw.url, gw.keys.reader);
     const before = upstreamSaw().length;
-    const data = join(gw.dir, '.portcullis');
-    for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm']) rmSync(join(data, f), { force: true });
+    // SQLite: the database files are deleted; PostgreSQL: another session locks the records table for good.
+    if (onPostgres) await lockAuditStore(gw);
+    else {
+      const data = join(gw.dir, '.portcullis');
+      for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm']) rmSync(join(data, f), { force: true });
+    }
     expect((await refusal(c.readResource({ uri: 'file:///srv/public/a.txt' })))?.code).toBe(-32004);
     expect((await refusal(c.getPrompt({ name: 'fs_summary' })))?.code).toBe(-32004);
     expect(
