@@ -54,6 +54,37 @@ describe('portcullis validate', () => {
   });
 });
 
+describe('key management without backend credentials', () => {
+  it('agents and users commands run without the environment that holds the backends’ keys', () => {
+    const dir = tempDir();
+    const file = join(dir, 'portcullis.yaml');
+    writeFileSync(
+      file,
+      `upstreams:\n  t:\n    transport: http\n    url: http://127.0.0.1:1/mcp\n    headers:\n      Authorization: "Bearer \${BACKEND_TOKEN_ONLY_ADMINS_HAVE}"\n` +
+        `agents:\n  bot:\n    tools: { allow: ["t_echo"] }\nusers:\n  ann: { roles: [auditor] }\n`,
+    );
+    const env = { BACKEND_TOKEN_ONLY_ADMINS_HAVE: '' };
+    try {
+      // Starting the gateway needs the credential; validating says which one is missing.
+      const v = cli(['validate', '--config', file], { env });
+      expect(v.code).toBe(2);
+      expect(v.stderr).toMatch(
+        /upstreams\.t\.headers\.Authorization: environment variable BACKEND_TOKEN_ONLY_ADMINS_HAVE/,
+      );
+      // Managing keys does not.
+      const created = cli(['agents', 'create', 'bot', '--config', file], { env });
+      expect(created.code, created.stderr).toBe(0);
+      expect(created.stdout.trim()).toMatch(/^pcl_/);
+      expect(cli(['agents', 'list', '--config', file], { env }).code).toBe(0);
+      expect(cli(['users', 'create', 'ann', '--config', file], { env }).code).toBe(0);
+      // An agent that is not in the config is still refused.
+      expect(cli(['agents', 'create', 'ghost', '--config', file], { env }).code).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the published JSON Schema', () => {
   it('is up to date with the config model (regenerate with `portcullis schema > schema/portcullis.schema.json`)', () => {
     const r = cli(['schema']);
