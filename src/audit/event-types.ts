@@ -42,6 +42,15 @@ export const auditEventTypes = {
     owner: 'front',
     description: 'An agent listed its tools; detail carries the number of visible tools.',
   },
+  'resources.listed': {
+    owner: 'pipeline',
+    description:
+      'An agent listed resources or resource templates (answered by the upstreams, filtered by policy). detail: method, visible.',
+  },
+  'prompts.listed': {
+    owner: 'pipeline',
+    description: 'An agent listed prompts (answered by the upstreams, filtered by policy). detail: method, visible.',
+  },
   'auth.failed': {
     owner: 'authn',
     description: 'A request failed authentication (missing, invalid, expired or revoked credential).',
