@@ -8,6 +8,8 @@ import { createGateway, type Gateway } from './gateway.js';
 import { openSecretResolver } from '../vault/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RecordSink } from '../pipeline/stage.js';
+import type { BaseCall } from '../pipeline/call.js';
+import type { PipelineObserver } from '../pipeline/observer.js';
 import { createNotifier, type Notifier } from '../notify/index.js';
 
 export interface Booted {
@@ -25,7 +27,13 @@ export interface Booted {
  */
 export async function bootGateway(
   loaded: LoadedConfig,
-  opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean; metrics?: GatewayMetrics },
+  opts: {
+    stdio?: boolean;
+    log: (m: string) => void;
+    auditNewLog?: boolean;
+    metrics?: GatewayMetrics;
+    observer?: PipelineObserver<BaseCall>;
+  },
 ): Promise<Booted> {
   const { log } = opts;
   const store = await openStores(loaded);
@@ -49,6 +57,7 @@ export async function bootGateway(
     log,
     secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),
     secrets,
+    ...(opts.observer ? { observer: opts.observer } : {}),
     records: observe(
       createAuditRecordSink(audit, {
         onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
