@@ -6,6 +6,9 @@ import { policyConfigSchema } from '../policy/config-schema.js';
 import { vaultConfigSchema } from '../vault/config-schema.js';
 import { authConfigSchema } from '../authn/config-schema.js';
 import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
+import { notificationsConfigSchema } from '../notify/config-schema.js';
+import { observabilityConfigSchema } from '../observability/config-schema.js';
+import { ownersConfigSchema, reportConfigSchema, reportDefaults } from '../report/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
 
 /**
@@ -29,6 +32,14 @@ export const configSchema = z
     auth: authConfigSchema.default(authConfigSchema.parse({})),
     /** Rate limits, quotas and the failed-authentication budget per source address. */
     limits: limitsConfigSchema.default(limitsDefaults),
+    /** Outgoing notification channels (signed JSON webhooks, Slack-compatible), referred to by name. */
+    notifications: notificationsConfigSchema.default({ channels: {} }),
+    /** OpenTelemetry traces (off unless an OTLP endpoint is set) and the JSON log level. */
+    observability: observabilityConfigSchema.default({ logLevel: 'info' }),
+    /** Who owns which tools: tool-name glob → team or person (shown in the security report). */
+    owners: ownersConfigSchema.default({}),
+    /** Security report thresholds (key age, audit window, secret age). */
+    report: reportConfigSchema.default(reportDefaults),
   })
   .strict()
   .superRefine((c, ctx) => {

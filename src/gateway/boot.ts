@@ -8,11 +8,16 @@ import { createGateway, type Gateway } from './gateway.js';
 import { openSecretResolver } from '../vault/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RecordSink } from '../pipeline/stage.js';
+import type { BaseCall } from '../pipeline/call.js';
+import type { PipelineObserver } from '../pipeline/observer.js';
+import { createNotifier, type Notifier } from '../notify/index.js';
 
 export interface Booted {
   gw: Gateway;
   audit: AuditLog;
   store: Stores;
+  /** Outgoing notifications over `notifications.channels` (read per message, so a reload applies). */
+  notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -22,7 +27,13 @@ export interface Booted {
  */
 export async function bootGateway(
   loaded: LoadedConfig,
-  opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean; metrics?: GatewayMetrics },
+  opts: {
+    stdio?: boolean;
+    log: (m: string) => void;
+    auditNewLog?: boolean;
+    metrics?: GatewayMetrics;
+    observer?: PipelineObserver<BaseCall>;
+  },
 ): Promise<Booted> {
   const { log } = opts;
   const store = await openStores(loaded);
@@ -46,6 +57,7 @@ export async function bootGateway(
     log,
     secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),
     secrets,
+    ...(opts.observer ? { observer: opts.observer } : {}),
     records: observe(
       createAuditRecordSink(audit, {
         onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
@@ -55,6 +67,30 @@ export async function bootGateway(
       void audit.append(event).catch((e: unknown) => log(`audit: ${event.type} not recorded: ${(e as Error).message}`)),
   });
   ref.gw = gw;
+  const notifier = createNotifier(
+    {
+      resolve: (text) => secrets.resolve(text),
+      onEvent: (e) => {
+        if (e.type === 'retrying')
+          return log(`notify: ${e.channel}: ${e.kind} ${e.id}: attempt ${e.attempt} failed (${e.reason}); retrying`);
+        if (e.type === 'failed')
+          log(`notify: ${e.channel}: ${e.kind} ${e.id} not delivered after ${e.attempts} attempt(s): ${e.reason}`);
+        gw.recordEvent({
+          type: e.type === 'delivered' ? 'notification.delivered' : 'notification.failed',
+          ...(e.kind.startsWith('approval.') ? { approvalId: e.id } : {}),
+          detail: {
+            channel: e.channel,
+            kind: e.kind,
+            id: e.id,
+            delivery: e.delivery,
+            attempts: e.attempts,
+            ...(e.type === 'failed' ? { reason: e.reason } : {}),
+          },
+        });
+      },
+    },
+    { channels: () => gw.config().config.notifications.channels },
+  );
   gw.on('toolQuarantined', (q) =>
     gw.recordEvent({
       type: 'tool.quarantined',
@@ -69,7 +105,9 @@ export async function bootGateway(
     gw,
     audit,
     store,
+    notifier,
     async close() {
+      await notifier.close();
       await gw.close();
       await audit.close();
       await store.close();

@@ -4,13 +4,15 @@ import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createAuthentication, type Authentication } from '../authn/index.js';
 import type { Backend, BackendCallContext } from '../core/backend.js';
+import type { Principal } from '../core/principal.js';
 import { compilePolicy } from '../policy/compile.js';
 import { createPolicyEngine, type PolicyEngine } from '../policy/engine.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Stores } from '../storage/repositories.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
+import type { PipelineObserver } from '../pipeline/observer.js';
 import type { RecordSink, Stage } from '../pipeline/stage.js';
-import type { MethodCall, ToolCall } from '../pipeline/call.js';
+import type { BaseCall, MethodCall, ToolCall } from '../pipeline/call.js';
 import { resolveStage } from '../pipeline/stages/resolve.js';
 import { authorizeStage } from '../pipeline/stages/authorize.js';
 import { validateStage } from '../pipeline/stages/validate.js';
@@ -22,6 +24,7 @@ import { createResourceRouter, forwardStage, resolveMethodStage } from './resour
 import { createLeakScanner, hasSecretRef, scanJson, type SecretResolver } from '../vault/index.js';
 import { GatewayError } from '../core/errors.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
+import { logger } from '../observability/logger.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -81,13 +84,15 @@ export interface GatewayDeps {
   /** Every live secret value the gateway holds (kept out of every backend's results). */
   secretValues?: () => Iterable<string>;
   log?: (msg: string) => void;
+  /** Watches every pipeline run (tracing); absent: the stages run with no wrapper. */
+  observer?: PipelineObserver<BaseCall>;
 }
 
 /** One configured backend: its kind, name and the config entry it was built from (for reload diffs). */
 type Slot = { key: string; config: unknown; backend: Backend };
 
 export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway {
-  const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
+  const log = deps.log ?? ((m: string) => logger().info(m));
   const envCredential = deps.getCredential ?? ((n: string) => process.env[n]);
   const getCredential = (n: string): string | undefined | Promise<string> => {
     if (!hasSecretRef(n)) return envCredential(n);
@@ -234,6 +239,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     ],
     executeStage(),
     deps.records,
+    deps.observer,
   );
   const upstreams = () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp');
   const upstream = (n: string) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined;
@@ -242,7 +248,21 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     [resolveMethodStage(() => router), authorizeStage(() => policy)],
     forwardStage(),
     deps.records,
+    deps.observer,
   );
+  /** Listings reach the upstreams but change nothing: one event after the answer, like tools/list, never blocking. */
+  const recordListing = (
+    type: 'resources.listed' | 'prompts.listed',
+    principal: Principal,
+    method: string,
+    visible: number,
+  ) =>
+    recordEvent({
+      type,
+      agent: principal.agent,
+      ...(principal.user ? { user: principal.user } : {}),
+      detail: { method, visible },
+    });
   const front: FrontDoorPort = {
     server: () => current.config.server,
     sessionLimits: () => current.config.limits.sessions,
@@ -260,9 +280,21 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     },
     callTool: (call) => pipeline.run(call),
     forward: (call) => methodPipeline.run(call),
-    listResources: (principal, signal) => router.listResources(principal, signal),
-    listResourceTemplates: (principal, signal) => router.listTemplates(principal, signal),
-    listPrompts: (principal, signal) => router.listPrompts(principal, signal),
+    listResources: async (principal, signal) => {
+      const r = await router.listResources(principal, signal);
+      recordListing('resources.listed', principal, 'resources/list', r.resources.length);
+      return r;
+    },
+    listResourceTemplates: async (principal, signal) => {
+      const r = await router.listTemplates(principal, signal);
+      recordListing('resources.listed', principal, 'resources/templates/list', r.resourceTemplates.length);
+      return r;
+    },
+    listPrompts: async (principal, signal) => {
+      const r = await router.listPrompts(principal, signal);
+      recordListing('prompts.listed', principal, 'prompts/list', r.prompts.length);
+      return r;
+    },
     recordEvent,
     onToolsChanged: (l) => void listeners.toolsChanged.push(l),
     onUpstreamNotification: (l) => void listeners.upstreamNotification.push(l),
