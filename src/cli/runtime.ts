@@ -13,6 +13,7 @@ import { checkListenable, listenError } from './listen-preflight.js';
 import { createGatewayMetrics, serveMetrics } from '../observability/metrics.js';
 import { openVault } from '../vault/index.js';
 import { handleSecretsApi } from '../vault/rest.js';
+import { approvalsRoutes } from '../approvals/rest.js';
 
 export interface Running {
   gw: Gateway;
@@ -80,6 +81,7 @@ export async function runGateway(
   const api = createAdminApi(gw, {
     routes: [
       { prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) },
+      approvalsRoutes(() => gw.approvals),
       {
         prefix: '/api/v1/secrets',
         roles: ['admin'],
@@ -107,6 +109,8 @@ export async function runGateway(
     await booted.close();
     throw listenError(e, host, port);
   }
+
+  booted.setLinkBase(front.url.replace(/\/mcp$/, ''));
 
   let reloading = Promise.resolve();
   const reload = (why: string) => {

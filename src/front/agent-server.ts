@@ -183,8 +183,15 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
           // (approval.required: a held call is a readable result too)
         ].includes(e.code)
       ) {
-        // Denials, invalid arguments and backend failures are results the agent can read and act on.
-        return { content: [{ type: 'text', text: e.message }], isError: true } as never;
+        // Denials, invalid arguments and backend failures are results the agent can read and act on. A held call's
+        // result also carries its approval id and status under _meta (for clients that follow up programmatically).
+        await progressSent;
+        const approval = typeof e.data?.approvalId === 'string' ? { 'io.portcullis/approval': e.data } : undefined;
+        return {
+          content: [{ type: 'text', text: e.message }],
+          isError: true,
+          ...(approval ? { _meta: approval } : {}),
+        } as never;
       }
       throw toProtocolError(e);
     } finally {

@@ -8,11 +8,16 @@ import { createGateway, type Gateway } from './gateway.js';
 import { openSecretResolver } from '../vault/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RecordSink } from '../pipeline/stage.js';
+import { createApprovalService, type ApprovalService } from '../approvals/service.js';
+import type { Notifier } from '../approvals/notifier.js';
 
 export interface Booted {
   gw: Gateway;
   audit: AuditLog;
   store: Stores;
+  approvals: ApprovalService;
+  /** Where links in approval notifications point (set once the listener knows its URL). */
+  setLinkBase(url: string): void;
   close(): Promise<void>;
 }
 
@@ -22,7 +27,13 @@ export interface Booted {
  */
 export async function bootGateway(
   loaded: LoadedConfig,
-  opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean; metrics?: GatewayMetrics },
+  opts: {
+    stdio?: boolean;
+    log: (m: string) => void;
+    auditNewLog?: boolean;
+    metrics?: GatewayMetrics;
+    notifier?: Notifier;
+  },
 ): Promise<Booted> {
   const { log } = opts;
   const store = await openStores(loaded);
@@ -41,9 +52,27 @@ export async function bootGateway(
     throw e;
   }
   const observe = (sink: RecordSink): RecordSink => opts.metrics?.observeRecords(sink) ?? sink;
+  let linkBase: string | undefined;
+  const approvals = createApprovalService({
+    store,
+    append: async (e) => void (await audit.append(e)),
+    redact: (args) => audit.redactArguments(args),
+    notifier: () => opts.notifier,
+    linkBase: () => linkBase,
+    log,
+  });
+  // A request left `executing` by a process that stopped is closed, never run again.
+  const interrupted = await approvals.recover();
+  if (interrupted > 0)
+    log(`approvals: ${interrupted} approved call(s) were running when the gateway stopped; not run again`);
+  const sweep = setInterval(() => {
+    approvals.sweep().catch((e: unknown) => log(`approvals: timeout sweep failed: ${(e as Error).message}`));
+  }, 1000);
+  sweep.unref();
   const gw = createGateway(loaded, {
     store,
     log,
+    approvals,
     secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),
     secrets,
     records: observe(
@@ -69,7 +98,10 @@ export async function bootGateway(
     gw,
     audit,
     store,
+    approvals,
+    setLinkBase: (url) => void (linkBase = url),
     async close() {
+      clearInterval(sweep);
       await gw.close();
       await audit.close();
       await store.close();

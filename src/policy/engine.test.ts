@@ -37,6 +37,10 @@ const config = {
     helper: {},
   },
   policy: {
+    // These cases are about rule semantics; the approval default for critical categories has its own tests below.
+    approvals: {
+      waivers: [{ categories: ['financial'], reason: 'rule-semantics cases: the default is tested apart' }],
+    },
     roles: {
       finance: { groups: ['finance'], agents: ['ledger-bot'] },
     },
@@ -49,7 +53,7 @@ const config = {
         tools: ['billing_*'],
         risk: ['high'],
         categories: ['financial'],
-        when: 'args.amount <= 100.0',
+        when: 'args.amount <= 100000.0',
       },
       {
         id: 'big-refunds-held',
@@ -250,5 +254,113 @@ describe('policy config', () => {
         ],
       })[0],
     ).toMatch(/duplicate rule id/);
+  });
+});
+
+describe('approval rules', () => {
+  const hr = (name: string, categories: string[], args?: Record<string, unknown>): ToolTarget => ({
+    kind: 'tool',
+    name,
+    backend: name.split('_')[0]!,
+    risk: { level: 'high', categories, sideEffect: 'irreversible' },
+    ...(args ? { args } : {}),
+  });
+  const e = engineOf({
+    agents: { ops: { tools: { allow: ['pay_refund', 'pay_delete', 'ops_exec', 'ops_run', 'ops_env', 'docs_read'] } } },
+    users: { ann: { roles: ['approver'], groups: ['finance'] } },
+    policy: {
+      approvals: {
+        timeout: '10m',
+        waivers: [
+          { tools: ['ops_env'], reason: 'reads only the non-secret build environment' },
+          { tools: ['ops_*'], categories: ['code-execution'], reason: 'sandboxed runner, reviewed by security' },
+        ],
+      },
+      rules: [
+        {
+          id: 'big-refunds',
+          effect: 'hold',
+          tools: ['pay_refund'],
+          when: 'args.amount > 1000.0',
+          approval: { groups: ['finance', 'security'], timeout: '1h', channels: ['slack'] },
+        },
+        {
+          id: 'refunds',
+          effect: 'hold',
+          tools: ['pay_refund'],
+          when: 'args.amount > 50.0',
+          approval: { approvers: { groups: ['managers'] }, quorum: 2 },
+        },
+      ],
+    },
+  });
+  const ops = key('ops');
+
+  it('holds by threshold over arguments, the first matching hold rule deciding what it needs', () => {
+    const big = e.evaluate(ops, hr('pay_refund', ['financial'], { amount: 5000 }));
+    expect(big).toMatchObject({ effect: 'hold', rule: 'big-refunds' });
+    expect(big.approval).toEqual({
+      quorum: 2,
+      groups: ['finance', 'security'],
+      timeoutMs: 3_600_000,
+      channels: ['slack'],
+    });
+    const mid = e.evaluate(ops, hr('pay_refund', ['financial'], { amount: 100 }));
+    expect(mid).toMatchObject({ effect: 'hold', rule: 'refunds' });
+    expect(mid.approval).toEqual({
+      quorum: 2,
+      approvers: { users: [], groups: ['managers'] },
+      timeoutMs: 600_000,
+      channels: [],
+    });
+  });
+
+  it('holds allowed calls to critical-category tools by default (below every threshold too)', () => {
+    const small = e.evaluate(ops, hr('pay_refund', ['financial'], { amount: 10 }));
+    expect(small).toMatchObject({ effect: 'hold', rule: 'approvals.critical' });
+    expect(small.approval).toEqual({ quorum: 1, timeoutMs: 600_000, channels: [] });
+    expect(small.reasons.join(' ')).toMatch(/financial tools need a person's approval by default/);
+    expect(e.evaluate(ops, hr('pay_delete', ['destructive'])).effect).toBe('hold');
+    // Waived: the whole tool, or one category of it; a category not waived still holds.
+    expect(e.evaluate(ops, hr('ops_env', ['credential-access'])).effect).toBe('allow');
+    expect(e.evaluate(ops, hr('ops_exec', ['code-execution'])).effect).toBe('allow');
+    expect(e.evaluate(ops, hr('ops_run', ['code-execution', 'destructive'])).rule).toBe('approvals.critical');
+    // Other categories are not held by default.
+    expect(e.evaluate(ops, hr('docs_read', ['personal-data'])).effect).toBe('allow');
+  });
+
+  it('a hold rule never grants: without an allow the call is denied and the reason says why', () => {
+    const d = engineOf({
+      policy: { rules: [{ id: 'held', effect: 'hold', tools: ['pay_*'] }] },
+    }).evaluate(key('ops'), hr('pay_refund', ['financial']));
+    expect(d).toMatchObject({ effect: 'deny', rule: 'default-deny' });
+    expect(d.reasons[0]).toMatch(/rule held would hold it for approval, but no rule grants it/);
+  });
+
+  it('never grants: a tool the agent may not use stays denied and hidden', () => {
+    expect(e.evaluate(key('other'), hr('pay_delete', ['destructive'])).effect).toBe('deny');
+    expect(e.visible(key('other'), hr('pay_delete', ['destructive']))).toBe(false);
+    expect(e.visible(ops, hr('pay_delete', ['destructive']))).toBe(true);
+  });
+
+  it('exposes every waiver with its reason (for the security report)', () => {
+    expect(e.policy.approvalWaivers).toEqual([
+      { id: 'policy.approvals.waivers.0', tools: ['ops_env'], reason: 'reads only the non-secret build environment' },
+      {
+        id: 'policy.approvals.waivers.1',
+        tools: ['ops_*'],
+        categories: ['code-execution'],
+        reason: 'sandboxed runner, reviewed by security',
+      },
+    ]);
+  });
+
+  it('refuses waivers without a reason and approval specs on rules that do not hold', () => {
+    expect(() => engineOf({ policy: { approvals: { waivers: [{ categories: ['financial'], reason: '' }] } } })).toThrow(
+      /say why/,
+    );
+    expect(() =>
+      engineOf({ policy: { rules: [{ effect: 'allow', tools: ['x_y'], approval: { quorum: 2 } }] } }),
+    ).toThrow(/approval applies to rules with effect: hold/);
   });
 });

@@ -1,7 +1,7 @@
 import type { Decision, Target } from '../core/decision.js';
 import type { Principal } from '../core/principal.js';
 import type { ConditionInput } from './cel.js';
-import type { CompiledPolicy, CompiledRule } from './compile.js';
+import { unwaivedCritical, type CompiledPolicy, type CompiledRule } from './compile.js';
 
 export interface PolicyEngine {
   /** The one decision point: every MCP method that reaches a backend asks it, with the normalised target. */
@@ -127,7 +127,7 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
     for (const r of rules) {
       const m = targetMatches(r, t);
       if (!m.ok) continue;
-      if (sensitive && r.effect !== 'deny' && !m.exact && !r.grantsHighByGlob) {
+      if (sensitive && r.effect === 'allow' && !m.exact && !r.grantsHighByGlob) {
         notes.push(
           `rule ${r.id} does not grant it: the tool is ${t.kind === 'tool' ? t.risk.level : ''} risk and a glob grants it only when the rule lists risk "high" (or name the tool exactly)`,
         );
@@ -156,15 +156,46 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
       }
       hits.push({ r, reason: reasonFor(r, t, m.pattern) });
     }
-    for (const effect of ['deny', 'hold', 'allow'] as const) {
-      const first = hits.find((h) => h.r.effect === effect);
-      if (first) return { d: { effect, rule: first.r.id, reasons: [first.reason] }, volatile };
+    // Deny overrides hold overrides allow. A hold never grants: it puts a person in front of a call that an allow
+    // rule grants (so a hold rule written broadly cannot open a tool to agents that may not use it).
+    const denied = hits.find((h) => h.r.effect === 'deny');
+    if (denied) return { d: { effect: 'deny', rule: denied.r.id, reasons: [denied.reason] }, volatile };
+    const allowed = hits.find((h) => h.r.effect === 'allow');
+    const held = hits.find((h) => h.r.effect === 'hold');
+    if (allowed && held)
+      return {
+        d: {
+          effect: 'hold',
+          rule: held.r.id,
+          reasons: [held.reason, allowed.reason],
+          ...(held.r.approval ? { approval: held.r.approval } : {}),
+        },
+        volatile,
+      };
+    if (allowed) {
+      // The approval default: an allowed call to a tool in a critical category is held unless a waiver covers it.
+      const critical = t.kind === 'tool' ? unwaivedCritical(policy.approvals, t.name, t.risk.categories) : [];
+      if (critical.length > 0)
+        return {
+          d: {
+            effect: 'hold',
+            rule: policy.approvals.id,
+            reasons: [
+              `${policy.approvals.id}: ${critical.join(', ')} tools need a person's approval by default (waive it under policy.approvals.waivers, with a reason)`,
+              allowed.reason,
+            ],
+            approval: policy.approvals.requirement,
+          },
+          volatile,
+        };
+      return { d: { effect: 'allow', rule: allowed.r.id, reasons: [allowed.reason] }, volatile };
     }
+    if (held) notes.push(`rule ${held.r.id} would hold it for approval, but no rule grants it (a hold never grants)`);
     const what = t.kind === 'resource' ? 'resource' : t.kind;
     return {
       d: {
         effect: 'deny',
-        rule: notes.length > 0 ? 'sensitive-default' : 'default-deny',
+        rule: notes.some((n) => n.includes('does not grant it')) ? 'sensitive-default' : 'default-deny',
         reasons: notes.length > 0 ? notes : [`no allow rule matches this ${what}`],
       },
       volatile,
