@@ -6,7 +6,7 @@ import type { Principal } from '../core/principal.js';
 import type { JsonObject } from '../core/tool.js';
 import type { ApprovalRecord, Stores } from '../storage/repositories.js';
 import { argsDigest, newApprovalId } from './binding.js';
-import type { Notifier } from './notifier.js';
+import type { Notifier } from '../notify/index.js';
 import { eligibility, progressText, satisfied, type Approver } from './quorum.js';
 import { createWaiters } from './waiters.js';
 

@@ -42,6 +42,15 @@ export const auditEventTypes = {
     owner: 'front',
     description: 'An agent listed its tools; detail carries the number of visible tools.',
   },
+  'resources.listed': {
+    owner: 'pipeline',
+    description:
+      'An agent listed resources or resource templates (answered by the upstreams, filtered by policy). detail: method, visible.',
+  },
+  'prompts.listed': {
+    owner: 'pipeline',
+    description: 'An agent listed prompts (answered by the upstreams, filtered by policy). detail: method, visible.',
+  },
   'auth.failed': {
     owner: 'authn',
     description: 'A request failed authentication (missing, invalid, expired or revoked credential).',
@@ -120,6 +129,16 @@ export const auditEventTypes = {
   'vault.key.rotated': {
     owner: 'vault',
     description: 'Every vault data key was re-wrapped under a new master key; detail: new and retired key ids, count.',
+  },
+  'notification.delivered': {
+    owner: 'notify',
+    description:
+      'An outgoing notification (webhook or Slack channel) was accepted by its receiver. detail: channel, kind, id, delivery, attempts.',
+  },
+  'notification.failed': {
+    owner: 'notify',
+    description:
+      'An outgoing notification was given up after its last attempt (or refused at once: unknown channel, unresolved secret, permanent HTTP status). detail: channel, kind, id, delivery, attempts, reason; never the URL or secret.',
   },
   'audit.gap.recorded': {
     owner: 'audit',

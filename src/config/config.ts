@@ -6,6 +6,8 @@ import { policyConfigSchema } from '../policy/config-schema.js';
 import { vaultConfigSchema } from '../vault/config-schema.js';
 import { authConfigSchema } from '../authn/config-schema.js';
 import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
+import { checkChannelReference, notificationsConfigSchema } from '../notify/config-schema.js';
+import { ownersConfigSchema, reportConfigSchema, reportDefaults } from '../report/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
 
 /**
@@ -29,10 +31,25 @@ export const configSchema = z
     auth: authConfigSchema.default(authConfigSchema.parse({})),
     /** Rate limits, quotas and the failed-authentication budget per source address. */
     limits: limitsConfigSchema.default(limitsDefaults),
+    /** Outgoing notification channels (signed JSON webhooks, Slack-compatible), referred to by name. */
+    notifications: notificationsConfigSchema.default({ channels: {} }),
+    /** Who owns which tools: tool-name glob → team or person (shown in the security report). */
+    owners: ownersConfigSchema.default({}),
+    /** Security report thresholds (key age, audit window, secret age). */
+    report: reportConfigSchema.default(reportDefaults),
   })
   .strict()
   .superRefine((c, ctx) => {
     checkAuthReferences(c, ctx);
+    // Approval notification channels must exist.
+    c.policy.approvals.channels.forEach((ch, i) =>
+      checkChannelReference(c.notifications, ch, ['policy', 'approvals', 'channels', i], ctx),
+    );
+    c.policy.rules.forEach((r, i) =>
+      r.approval?.channels?.forEach((ch, j) =>
+        checkChannelReference(c.notifications, ch, ['policy', 'rules', i, 'approval', 'channels', j], ctx),
+      ),
+    );
     // "portcullis_*" names the gateway's own tools (portcullis_approval_status).
     for (const section of ['upstreams', 'openapi'] as const)
       if (Object.hasOwn(c[section], 'portcullis'))

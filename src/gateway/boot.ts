@@ -9,7 +9,7 @@ import { openSecretResolver } from '../vault/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RecordSink } from '../pipeline/stage.js';
 import { createApprovalService, type ApprovalService } from '../approvals/service.js';
-import type { Notifier } from '../approvals/notifier.js';
+import { createNotifier, type Notifier } from '../notify/index.js';
 
 export interface Booted {
   gw: Gateway;
@@ -18,6 +18,8 @@ export interface Booted {
   approvals: ApprovalService;
   /** Where links in approval notifications point (set once the listener knows its URL). */
   setLinkBase(url: string): void;
+  /** Outgoing notifications over `notifications.channels` (read per message, so a reload applies). */
+  notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,6 @@ export async function bootGateway(
     log: (m: string) => void;
     auditNewLog?: boolean;
     metrics?: GatewayMetrics;
-    notifier?: Notifier;
   },
 ): Promise<Booted> {
   const { log } = opts;
@@ -53,11 +54,13 @@ export async function bootGateway(
   }
   const observe = (sink: RecordSink): RecordSink => opts.metrics?.observeRecords(sink) ?? sink;
   let linkBase: string | undefined;
+  let notifierRef: Notifier | undefined;
   const approvals = createApprovalService({
     store,
     append: async (e) => void (await audit.append(e)),
     redact: (args) => audit.redactArguments(args),
-    notifier: () => opts.notifier,
+    // The notifier needs the gateway (it records deliveries), so it is made after it; requests come later still.
+    notifier: () => notifierRef,
     linkBase: () => linkBase,
     log,
   });
@@ -84,6 +87,31 @@ export async function bootGateway(
       void audit.append(event).catch((e: unknown) => log(`audit: ${event.type} not recorded: ${(e as Error).message}`)),
   });
   ref.gw = gw;
+  const notifier: Notifier = createNotifier(
+    {
+      resolve: (text) => secrets.resolve(text),
+      onEvent: (e) => {
+        if (e.type === 'retrying')
+          return log(`notify: ${e.channel}: ${e.kind} ${e.id}: attempt ${e.attempt} failed (${e.reason}); retrying`);
+        if (e.type === 'failed')
+          log(`notify: ${e.channel}: ${e.kind} ${e.id} not delivered after ${e.attempts} attempt(s): ${e.reason}`);
+        gw.recordEvent({
+          type: e.type === 'delivered' ? 'notification.delivered' : 'notification.failed',
+          ...(e.kind.startsWith('approval.') ? { approvalId: e.id } : {}),
+          detail: {
+            channel: e.channel,
+            kind: e.kind,
+            id: e.id,
+            delivery: e.delivery,
+            attempts: e.attempts,
+            ...(e.type === 'failed' ? { reason: e.reason } : {}),
+          },
+        });
+      },
+    },
+    { channels: () => gw.config().config.notifications.channels },
+  );
+  notifierRef = notifier;
   gw.on('toolQuarantined', (q) =>
     gw.recordEvent({
       type: 'tool.quarantined',
@@ -100,8 +128,10 @@ export async function bootGateway(
     store,
     approvals,
     setLinkBase: (url) => void (linkBase = url),
+    notifier,
     async close() {
       clearInterval(sweep);
+      await notifier.close();
       await gw.close();
       await audit.close();
       await store.close();

@@ -4,6 +4,7 @@ import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createAuthentication, type Authentication } from '../authn/index.js';
 import type { Backend, BackendCallContext } from '../core/backend.js';
+import type { Principal } from '../core/principal.js';
 import { compilePolicy } from '../policy/compile.js';
 import { createPolicyEngine, type PolicyEngine } from '../policy/engine.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -18,7 +19,6 @@ import { executeStage } from '../pipeline/stages/execute.js';
 import { createArgsValidator, type ArgsValidator } from '../validation/index.js';
 import type { AuditEventInput } from '../audit/types.js';
 import type { FrontDoorPort } from '../front/port.js';
-import type { Principal } from '../core/principal.js';
 import { createResourceRouter, forwardStage, resolveMethodStage } from './resource-router.js';
 import { createLeakScanner, hasSecretRef, scanJson, type SecretResolver } from '../vault/index.js';
 import { GatewayError } from '../core/errors.js';
@@ -263,6 +263,19 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     forwardStage(),
     deps.records,
   );
+  /** Listings reach the upstreams but change nothing: one event after the answer, like tools/list, never blocking. */
+  const recordListing = (
+    type: 'resources.listed' | 'prompts.listed',
+    principal: Principal,
+    method: string,
+    visible: number,
+  ) =>
+    recordEvent({
+      type,
+      agent: principal.agent,
+      ...(principal.user ? { user: principal.user } : {}),
+      detail: { method, visible },
+    });
   const front: FrontDoorPort = {
     server: () => current.config.server,
     sessionLimits: () => current.config.limits.sessions,
@@ -283,9 +296,21 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     },
     callTool: (call) => (statusTool && call.toolName === STATUS_TOOL ? statusTool(call) : pipeline.run(call)),
     forward: (call) => methodPipeline.run(call),
-    listResources: (principal, signal) => router.listResources(principal, signal),
-    listResourceTemplates: (principal, signal) => router.listTemplates(principal, signal),
-    listPrompts: (principal, signal) => router.listPrompts(principal, signal),
+    listResources: async (principal, signal) => {
+      const r = await router.listResources(principal, signal);
+      recordListing('resources.listed', principal, 'resources/list', r.resources.length);
+      return r;
+    },
+    listResourceTemplates: async (principal, signal) => {
+      const r = await router.listTemplates(principal, signal);
+      recordListing('resources.listed', principal, 'resources/templates/list', r.resourceTemplates.length);
+      return r;
+    },
+    listPrompts: async (principal, signal) => {
+      const r = await router.listPrompts(principal, signal);
+      recordListing('prompts.listed', principal, 'prompts/list', r.prompts.length);
+      return r;
+    },
     recordEvent,
     onToolsChanged: (l) => void listeners.toolsChanged.push(l),
     onUpstreamNotification: (l) => void listeners.upstreamNotification.push(l),

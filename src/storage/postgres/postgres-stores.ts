@@ -163,7 +163,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     audit: {
       location,
       exists: async () => true,
-      open: () => createPostgresAuditStore(pool),
+      open: ({ busyTimeoutMs }) => createPostgresAuditStore(pool, { busyTimeoutMs }),
       openReadonly: () => createPostgresAuditStore(pool, { readonly: true }),
     },
     transaction,
