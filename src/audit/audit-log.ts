@@ -359,7 +359,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   const api: AuditLog = {
     async redactArguments(args) {
       const { event } = await redactor.redactCanonicalAsync({ type: 'tool.call.requested', arguments: args }, '');
-      return (event.arguments ?? {}) as JsonObject;
+      return event.arguments ?? {};
     },
     publicKeyPem: signer.publicKeyPem,
     anchorPath,

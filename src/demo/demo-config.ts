@@ -59,6 +59,7 @@ policy:
     - id: refunds-need-finance
       description: a person in finance approves each refund
       effect: hold
+      agents: ["ops-agent"]
       tools: ["billing_createRefund"]
       approval: { approvers: { groups: [finance] }, timeout: 10m }
 `;

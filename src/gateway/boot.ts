@@ -54,13 +54,13 @@ export async function bootGateway(
   }
   const observe = (sink: RecordSink): RecordSink => opts.metrics?.observeRecords(sink) ?? sink;
   let linkBase: string | undefined;
-  let notifierRef: Notifier | undefined;
+  const notifierRef: { current?: Notifier } = {};
   const approvals = createApprovalService({
     store,
     append: async (e) => void (await audit.append(e)),
     redact: (args) => audit.redactArguments(args),
     // The notifier needs the gateway (it records deliveries), so it is made after it; requests come later still.
-    notifier: () => notifierRef,
+    notifier: () => notifierRef.current,
     linkBase: () => linkBase,
     log,
   });
@@ -111,7 +111,7 @@ export async function bootGateway(
     },
     { channels: () => gw.config().config.notifications.channels },
   );
-  notifierRef = notifier;
+  notifierRef.current = notifier;
   gw.on('toolQuarantined', (q) =>
     gw.recordEvent({
       type: 'tool.quarantined',

@@ -53,7 +53,7 @@ const config = {
         tools: ['billing_*'],
         risk: ['high'],
         categories: ['financial'],
-        when: 'args.amount <= 100000.0',
+        when: 'args.amount <= 100.0',
       },
       {
         id: 'big-refunds-held',
@@ -268,6 +268,7 @@ describe('approval rules', () => {
   const e = engineOf({
     agents: { ops: { tools: { allow: ['pay_refund', 'pay_delete', 'ops_exec', 'ops_run', 'ops_env', 'docs_read'] } } },
     users: { ann: { roles: ['approver'], groups: ['finance'] } },
+    notifications: { channels: { slack: { type: 'slack', url: 'https://hooks.example.com/x' } } },
     policy: {
       approvals: {
         timeout: '10m',
@@ -329,15 +330,7 @@ describe('approval rules', () => {
     expect(e.evaluate(ops, hr('docs_read', ['personal-data'])).effect).toBe('allow');
   });
 
-  it('a hold rule never grants: without an allow the call is denied and the reason says why', () => {
-    const d = engineOf({
-      policy: { rules: [{ id: 'held', effect: 'hold', tools: ['pay_*'] }] },
-    }).evaluate(key('ops'), hr('pay_refund', ['financial']));
-    expect(d).toMatchObject({ effect: 'deny', rule: 'default-deny' });
-    expect(d.reasons[0]).toMatch(/rule held would hold it for approval, but no rule grants it/);
-  });
-
-  it('never grants: a tool the agent may not use stays denied and hidden', () => {
+  it('the critical default never grants: a tool the agent may not use stays denied and hidden', () => {
     expect(e.evaluate(key('other'), hr('pay_delete', ['destructive'])).effect).toBe('deny');
     expect(e.visible(key('other'), hr('pay_delete', ['destructive']))).toBe(false);
     expect(e.visible(ops, hr('pay_delete', ['destructive']))).toBe(true);
@@ -355,7 +348,10 @@ describe('approval rules', () => {
     ]);
   });
 
-  it('refuses waivers without a reason and approval specs on rules that do not hold', () => {
+  it('refuses waivers without a reason, approval specs on rules that do not hold, unknown channels', () => {
+    expect(() =>
+      engineOf({ policy: { rules: [{ effect: 'hold', tools: ['x_y'], approval: { channels: ['slak'] } }] } }),
+    ).toThrow(/channel .*slak.* is not defined under notifications.channels/);
     expect(() => engineOf({ policy: { approvals: { waivers: [{ categories: ['financial'], reason: '' }] } } })).toThrow(
       /say why/,
     );

@@ -127,7 +127,7 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
     for (const r of rules) {
       const m = targetMatches(r, t);
       if (!m.ok) continue;
-      if (sensitive && r.effect === 'allow' && !m.exact && !r.grantsHighByGlob) {
+      if (sensitive && r.effect !== 'deny' && !m.exact && !r.grantsHighByGlob) {
         notes.push(
           `rule ${r.id} does not grant it: the tool is ${t.kind === 'tool' ? t.risk.level : ''} risk and a glob grants it only when the rule lists risk "high" (or name the tool exactly)`,
         );
@@ -156,22 +156,22 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
       }
       hits.push({ r, reason: reasonFor(r, t, m.pattern) });
     }
-    // Deny overrides hold overrides allow. A hold never grants: it puts a person in front of a call that an allow
-    // rule grants (so a hold rule written broadly cannot open a tool to agents that may not use it).
+    // Deny overrides hold overrides allow. A hold rule grants the call with a person in front of it (scope it with
+    // agents, users, groups or roles); the critical-category default below never grants by itself.
     const denied = hits.find((h) => h.r.effect === 'deny');
     if (denied) return { d: { effect: 'deny', rule: denied.r.id, reasons: [denied.reason] }, volatile };
-    const allowed = hits.find((h) => h.r.effect === 'allow');
     const held = hits.find((h) => h.r.effect === 'hold');
-    if (allowed && held)
+    if (held)
       return {
         d: {
           effect: 'hold',
           rule: held.r.id,
-          reasons: [held.reason, allowed.reason],
+          reasons: [held.reason],
           ...(held.r.approval ? { approval: held.r.approval } : {}),
         },
         volatile,
       };
+    const allowed = hits.find((h) => h.r.effect === 'allow');
     if (allowed) {
       // The approval default: an allowed call to a tool in a critical category is held unless a waiver covers it.
       const critical = t.kind === 'tool' ? unwaivedCritical(policy.approvals, t.name, t.risk.categories) : [];
@@ -190,12 +190,11 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
         };
       return { d: { effect: 'allow', rule: allowed.r.id, reasons: [allowed.reason] }, volatile };
     }
-    if (held) notes.push(`rule ${held.r.id} would hold it for approval, but no rule grants it (a hold never grants)`);
     const what = t.kind === 'resource' ? 'resource' : t.kind;
     return {
       d: {
         effect: 'deny',
-        rule: notes.some((n) => n.includes('does not grant it')) ? 'sensitive-default' : 'default-deny',
+        rule: notes.length > 0 ? 'sensitive-default' : 'default-deny',
         reasons: notes.length > 0 ? notes : [`no allow rule matches this ${what}`],
       },
       volatile,

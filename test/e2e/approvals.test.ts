@@ -50,6 +50,7 @@ policy:
       approval: { approvers: { groups: [finance] }, quorum: 2, wait: 30s }
     - id: transfers
       effect: hold
+      agents: [ops]
       tools: [pay_wire_transfer]
       approval: { timeout: 5s, wait: 1s }
 `;
