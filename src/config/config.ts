@@ -7,6 +7,7 @@ import { vaultConfigSchema } from '../vault/config-schema.js';
 import { authConfigSchema } from '../authn/config-schema.js';
 import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
 import { checkChannelReference, notificationsConfigSchema } from '../notify/config-schema.js';
+import { observabilityConfigSchema } from '../observability/config-schema.js';
 import { ownersConfigSchema, reportConfigSchema, reportDefaults } from '../report/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
 
@@ -33,6 +34,8 @@ export const configSchema = z
     limits: limitsConfigSchema.default(limitsDefaults),
     /** Outgoing notification channels (signed JSON webhooks, Slack-compatible), referred to by name. */
     notifications: notificationsConfigSchema.default({ channels: {} }),
+    /** OpenTelemetry traces (off unless an OTLP endpoint is set) and the JSON log level. */
+    observability: observabilityConfigSchema.default({ logLevel: 'info' }),
     /** Who owns which tools: tool-name glob → team or person (shown in the security report). */
     owners: ownersConfigSchema.default({}),
     /** Security report thresholds (key age, audit window, secret age). */

@@ -6,8 +6,9 @@ import type { Principal } from '../core/principal.js';
 import type { JsonObject } from '../core/tool.js';
 import type { ForwardedMethod, MethodCall, ToolCall } from '../pipeline/call.js';
 import type { FrontDoorPort } from './port.js';
+import { packageVersion } from '../core/version.js';
 
-export const SERVER_INFO = { name: 'portcullis', version: '0.1.0' };
+export const SERVER_INFO = { name: 'portcullis', version: packageVersion() };
 
 export interface AgentServerOptions {
   principal: Principal;

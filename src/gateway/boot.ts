@@ -9,6 +9,8 @@ import { openSecretResolver } from '../vault/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RecordSink } from '../pipeline/stage.js';
 import { createApprovalService, type ApprovalService } from '../approvals/service.js';
+import type { BaseCall } from '../pipeline/call.js';
+import type { PipelineObserver } from '../pipeline/observer.js';
 import { createNotifier, type Notifier } from '../notify/index.js';
 
 export interface Booted {
@@ -34,6 +36,7 @@ export async function bootGateway(
     log: (m: string) => void;
     auditNewLog?: boolean;
     metrics?: GatewayMetrics;
+    observer?: PipelineObserver<BaseCall>;
   },
 ): Promise<Booted> {
   const { log } = opts;
@@ -78,6 +81,7 @@ export async function bootGateway(
     approvals,
     secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),
     secrets,
+    ...(opts.observer ? { observer: opts.observer } : {}),
     records: observe(
       createAuditRecordSink(audit, {
         onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),

@@ -10,8 +10,9 @@ import { createPolicyEngine, type PolicyEngine } from '../policy/engine.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Stores } from '../storage/repositories.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
+import type { PipelineObserver } from '../pipeline/observer.js';
 import type { RecordSink, Stage } from '../pipeline/stage.js';
-import type { MethodCall, ToolCall } from '../pipeline/call.js';
+import type { BaseCall, MethodCall, ToolCall } from '../pipeline/call.js';
 import { resolveStage } from '../pipeline/stages/resolve.js';
 import { authorizeStage } from '../pipeline/stages/authorize.js';
 import { validateStage } from '../pipeline/stages/validate.js';
@@ -27,6 +28,7 @@ import type { ApprovalService } from '../approvals/service.js';
 import { approvalStage, approvedExecuteStage, STATUS_TOOL } from '../approvals/stage.js';
 import { createStatusTool, statusToolDefinition } from '../approvals/status-tool.js';
 import { policyVersion } from '../approvals/binding.js';
+import { logger } from '../observability/logger.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -92,13 +94,15 @@ export interface GatewayDeps {
   /** Every live secret value the gateway holds (kept out of every backend's results). */
   secretValues?: () => Iterable<string>;
   log?: (msg: string) => void;
+  /** Watches every pipeline run (tracing); absent: the stages run with no wrapper. */
+  observer?: PipelineObserver<BaseCall>;
 }
 
 /** One configured backend: its kind, name and the config entry it was built from (for reload diffs). */
 type Slot = { key: string; config: unknown; backend: Backend };
 
 export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway {
-  const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
+  const log = deps.log ?? ((m: string) => logger().info(m));
   const envCredential = deps.getCredential ?? ((n: string) => process.env[n]);
   const getCredential = (n: string): string | undefined | Promise<string> => {
     if (!hasSecretRef(n)) return envCredential(n);
@@ -250,6 +254,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     ],
     approvals ? approvedExecuteStage(approvals, executeStage()) : executeStage(),
     deps.records,
+    deps.observer,
   );
   const statusTool = approvals ? createStatusTool(approvals, { run: (c) => pipeline.run(c), waitMs }) : undefined;
   /** The status tool is listed for agents that can see a tool needing approval (and callable by every agent). */
@@ -262,6 +267,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     [resolveMethodStage(() => router), authorizeStage(() => policy)],
     forwardStage(),
     deps.records,
+    deps.observer,
   );
   /** Listings reach the upstreams but change nothing: one event after the answer, like tools/list, never blocking. */
   const recordListing = (
