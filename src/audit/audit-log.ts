@@ -1,3 +1,4 @@
+import type { JsonObject } from '../core/tool.js';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { GatewayError } from '../core/errors.js';
@@ -88,6 +89,8 @@ export interface AuditLog {
   exportTo(format: ExportFormat, filter: AuditFilter, writable: Writable): Promise<number>;
   /** Writes a checkpoint record now and returns its signed checkpoint. */
   checkpoint(): Promise<SignedCheckpoint>;
+  /** Tool arguments as a record would carry them (redacted with this log's rules): for people reviewing a call. */
+  redactArguments(args: JsonObject): Promise<JsonObject>;
   applyRetention(): Promise<RetentionResult | undefined>;
   sinkStatus(): SinkStatus[];
   /** ok, degraded (writes failing: calls refused, events spooled) or halted (store lost: operator action needed). */
@@ -359,6 +362,10 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   }
 
   const api: AuditLog = {
+    async redactArguments(args) {
+      const { event } = await redactor.redactCanonicalAsync({ type: 'tool.call.requested', arguments: args }, '');
+      return event.arguments ?? {};
+    },
     publicKeyPem: signer.publicKeyPem,
     anchorPath,
     store,

@@ -63,14 +63,14 @@ export function toProtocolError(e: unknown): ProtocolError {
   return new ProtocolError(errorCodes.internal.jsonrpc, errorCodes.internal.message);
 }
 
-/**
- * Builds the MCP server face one agent talks to: a low-level SDK `Server` whose handlers delegate to the
- * gateway. Identity comes from the front door (never from the SDK), and every tools/call runs the pipeline.
- */
 const optionsByServer = new WeakMap<Server, AgentServerOptions>();
 /** The options a server face was built with (the fast path serves its session's calls with the same ones). */
 export const agentOptionsOf = (server: Server): AgentServerOptions | undefined => optionsByServer.get(server);
 
+/**
+ * Builds the MCP server face one agent talks to: a low-level SDK `Server` whose handlers delegate to the
+ * gateway. Identity comes from the front door (never from the SDK), and every tools/call runs the pipeline.
+ */
 export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): Server {
   const server = new Server(SERVER_INFO, {
     capabilities: {
@@ -289,8 +289,15 @@ export async function serveToolCall(
         // (approval.required: a held call is a readable result too)
       ].includes(e.code)
     ) {
-      // Denials, invalid arguments and backend failures are results the agent can read and act on.
-      return { content: [{ type: 'text', text: e.message }], isError: true };
+      // Denials, invalid arguments and backend failures are results the agent can read and act on. A held call's
+      // result also carries its approval id and status under _meta (for clients that follow up programmatically).
+      await progressSent;
+      const approval = typeof e.data?.approvalId === 'string' ? { 'io.portcullis/approval': e.data } : undefined;
+      return {
+        content: [{ type: 'text', text: e.message }],
+        isError: true,
+        ...(approval ? { _meta: approval } : {}),
+      };
     }
     throw toProtocolError(e);
   } finally {
