@@ -9,6 +9,7 @@ import {
   FIXTURES,
   cli,
   connectAgent,
+  eventually,
   lockAuditStore,
   onPostgres,
   startGateway,
@@ -41,7 +42,7 @@ type Rec = {
   rule?: string;
   reasons?: string[];
   resultStatus?: string;
-  detail?: { method?: string; target?: string };
+  detail?: { method?: string; target?: string; visible?: number };
 };
 const upstreamSaw = () =>
   readFileSync(requestLog, 'utf8')
@@ -80,6 +81,17 @@ describe('resources through the one decision point', () => {
     expect(uris).toEqual(['file:///srv/public/a.txt']);
     expect((await c.listPrompts()).prompts.map((p) => p.name)).toEqual(['fs_summary']);
     await c.close();
+    // Listings leave an event each (after the answer), with what the agent could see.
+    const listed = await eventually(() => {
+      const r = audit(gw).filter((x) => x.type === 'resources.listed' || x.type === 'prompts.listed');
+      return r.length >= 2 ? r : undefined;
+    });
+    expect(listed!.map((x) => [x.type, x.detail])).toEqual(
+      expect.arrayContaining([
+        ['resources.listed', { method: 'resources/list', visible: 1 }],
+        ['prompts.listed', { method: 'prompts/list', visible: 1 }],
+      ]),
+    );
   });
 
   it('refuses traversal in every spelling; only normalised, allowed URIs reach the upstream; all are audited', async () => {
