@@ -13,10 +13,16 @@ import { checkListenable, listenError } from './listen-preflight.js';
 import { createGatewayMetrics, serveMetrics } from '../observability/metrics.js';
 import { openVault } from '../vault/index.js';
 import { handleSecretsApi } from '../vault/rest.js';
+import { handleReportApi } from '../report/rest.js';
+import { generateReport } from '../report/service.js';
+import type { Report } from '../report/types.js';
+import { packageVersion } from './version.js';
 
 export interface Running {
   gw: Gateway;
   front: HttpFront;
+  /** Generates the security report of this deployment and stores its score. */
+  report(): Promise<Report>;
   stop(): Promise<void>;
 }
 
@@ -77,9 +83,36 @@ export async function runGateway(
         via: 'api',
       },
     });
+  /** The security report of this running deployment (its score goes to the history). */
+  const report = () =>
+    generateReport(
+      {
+        loaded: gw.config(),
+        tools: gw.catalog().all(),
+        stores: gw.store,
+        report: gw.store.report,
+        audit: { store: audit.store, verify: () => audit.verify(), sinkStatus: () => audit.sinkStatus() },
+        ...(gw.config().config.vault.provider === 'vault' ? { secrets: () => vault.list() } : {}),
+      },
+      { portcullisVersion: packageVersion() },
+    );
   const api = createAdminApi(gw, {
     routes: [
       { prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) },
+      {
+        prefix: '/api/v1/report',
+        roles: ['admin', 'auditor'],
+        methods: ['GET', 'POST'],
+        handle: (url, ctx) =>
+          handleReportApi(
+            {
+              repo: gw.store.report,
+              generate: report,
+            },
+            url,
+            ctx,
+          ),
+      },
       {
         prefix: '/api/v1/secrets',
         roles: ['admin'],
@@ -148,6 +181,7 @@ export async function runGateway(
   return {
     gw,
     front,
+    report,
     async stop() {
       unwatch();
       await reloading;

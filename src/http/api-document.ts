@@ -78,6 +78,39 @@ export function apiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'Export', content: { 'application/jsonl': {}, 'text/csv': {} } } },
         },
       },
+      '/api/v1/report': {
+        get: {
+          summary:
+            'Security score and report of this deployment (roles: admin, auditor); JSON per schema/report.schema.json. Each call stores the score in the history (at most hourly unless it changed)',
+          parameters: [{ name: 'format', in: 'query', schema: { enum: ['json', 'md', 'html', 'pdf'] } }],
+          responses: {
+            200: {
+              description: 'The report',
+              content: { 'application/json': {}, 'text/markdown': {}, 'text/html': {}, 'application/pdf': {} },
+            },
+          },
+        },
+      },
+      '/api/v1/report/history': {
+        get: {
+          summary: 'Stored scores, oldest first: [{ at, score, grade, areas }] (roles: admin, auditor)',
+          responses: ok('History', { type: 'array' }),
+        },
+      },
+      '/api/v1/report/acknowledgements': {
+        get: {
+          summary: 'Acknowledged findings (roles: admin, auditor)',
+          responses: ok('Acknowledgements', { type: 'array' }),
+        },
+        post: {
+          summary:
+            'Acknowledge a finding from {"checkId", "reason", "expiresAt"} (ISO 8601, future, at most a year ahead); answers 201 with it (role: admin)',
+          responses: {
+            201: { description: 'The acknowledgement' },
+            400: { description: 'Invalid input', content: { 'application/json': { schema: error } } },
+          },
+        },
+      },
       '/api/v1/secrets': {
         get: {
           summary: 'Vault secrets: names, versions, times and key ids, never values (role: admin)',

@@ -1,4 +1,5 @@
 import type { AuditStore } from '../audit/store.js';
+import type { Acknowledgement, HistoryEntry } from '../report/types.js';
 
 /** A stored API key: only its hash is kept. */
 export type KeyOwnerKind = 'agent' | 'user';
@@ -37,6 +38,17 @@ export interface ApiKeyRepository {
   rotate(key: ApiKeyRecord, tx?: Tx): Promise<number>;
 }
 
+/** The security report's score history and acknowledged findings. */
+export interface ReportRepository {
+  addScore(entry: HistoryEntry, tx?: Tx): Promise<void>;
+  /** The newest `limit` scores, oldest first. */
+  scores(limit: number, tx?: Tx): Promise<HistoryEntry[]>;
+  /** Refuses an id that exists. */
+  acknowledge(ack: Acknowledgement, tx?: Tx): Promise<void>;
+  /** Every acknowledgement, oldest first. */
+  acknowledgements(tx?: Tx): Promise<Acknowledgement[]>;
+}
+
 /** How the audit log opens its store (it decides whether a missing store may be created). */
 export interface AuditStoreOpener {
   /** Where the chain lives, for messages (a file path, or the database without credentials). */
@@ -58,6 +70,7 @@ export interface Stores {
   readonly location: string;
   readonly apiKeys: ApiKeyRepository;
   readonly audit: AuditStoreOpener;
+  readonly report: ReportRepository;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Liveness: rejects when the database cannot be used. */

@@ -1,6 +1,6 @@
 // `npm start` runs `portcullis demo`: check that what it prints works, with a real MCP client.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
@@ -48,6 +48,18 @@ describe('portcullis demo', () => {
     expect(out).toMatch(/billing_createRefund\s+high\s+.*financial/);
     expect(out).toContain('"mcpServers"');
     expect(out).toContain(join(dir, 'portcullis.yaml'));
+  });
+
+  it('prints its security score and where the report is', () => {
+    const m = /Security score\s+(\d+)\/100 \(grade ([A-F])\)/.exec(out);
+    expect(m, out).not.toBeNull();
+    const file = /Report\s+(\S+security-report\.html)/.exec(out)![1]!;
+    expect(file).toBe(join(dir, 'security-report.html'));
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain(`<title>Portcullis security report: ${m![1]}/100 (${m![2]})</title>`);
+    // The bare demo has no identity provider and no approval rules: the report says so.
+    expect(html).toContain('authentication.sso');
+    expect(out).toContain(`portcullis report --config ${join(dir, 'portcullis.yaml')}`);
   });
 
   it('support-bot reads tickets and invoices but cannot refund', async () => {

@@ -8,6 +8,7 @@ import { demoConfigYaml } from '../../demo/demo-config.js';
 import { startBillingApi } from '../../demo/billing-api/index.js';
 import { openStore } from '../context.js';
 import { runGateway, stopOnSignals } from '../runtime.js';
+import { toHtml } from '../../report/format-html.js';
 
 export function register(program: Command): void {
   program
@@ -62,6 +63,14 @@ export function register(program: Command): void {
             `  ${e.name.padEnd(30)} ${e.risk.level.padEnd(7)} ${e.risk.categories.join(', ') || '-'}${e.quarantined ? '  (QUARANTINED)' : ''}`,
         )
         .join('\n');
+      // The security report of the demo as it runs: its score, and an HTML copy next to its config.
+      const report = await running.report();
+      const reportFile = resolve(dir, 'security-report.html');
+      writeFileSync(reportFile, toHtml(report));
+      const worst = report.checks
+        .filter((c) => c.status === 'fail' && c.weight === 3)
+        .map((c) => c.id)
+        .slice(0, 4);
       process.stdout.write(`
 Portcullis demo is running.
 
@@ -71,6 +80,10 @@ Portcullis demo is running.
 
 Tools and their risk (portcullis scan ... shows the reasons):
 ${inventory}
+
+Security score   ${report.score!.value}/100 (grade ${report.score!.grade})${worst.length ? `; to fix first: ${worst.join(', ')}` : ''}
+  Report         ${reportFile}
+  Regenerate     portcullis report --config ${file} [--format md|json|html|pdf --out FILE]
 
 Demo agents (keys are shown once; a restart issues new ones):
   support-bot  ${keys['support-bot']}
