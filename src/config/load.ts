@@ -15,6 +15,9 @@ export interface LoadedConfig {
   dataDir: string;
 }
 
+/** Keys whose bad value is not echoed in an error (it may be a credential typed in by mistake). */
+const SECRET_KEY = /(secret|password|passwd|token)$/i;
+
 const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
 export interface LoadOptions {
@@ -84,6 +87,8 @@ export function parseConfigText(
     const show: ShowValue = (value, path) => {
       const node = nodeAt(doc, [...path]);
       if (node && fromEnv.has(node)) return '(a value from the environment, not shown)';
+      const key = path[path.length - 1];
+      if (typeof key === 'string' && SECRET_KEY.test(key)) return '(the value of a secret-looking key, not shown)';
       return JSON.stringify(value) ?? String(value);
     };
     throw new ConfigError(parsed.error.issues.map((i) => toIssue(doc, file, i, at, show)));

@@ -6,8 +6,9 @@ import type { Principal } from '../core/principal.js';
 import type { JsonObject } from '../core/tool.js';
 import type { ForwardedMethod, MethodCall, ToolCall } from '../pipeline/call.js';
 import type { FrontDoorPort } from './port.js';
+import { packageVersion } from '../core/version.js';
 
-export const SERVER_INFO = { name: 'portcullis', version: '0.1.0' };
+export const SERVER_INFO = { name: 'portcullis', version: packageVersion() };
 
 export interface AgentServerOptions {
   principal: Principal;
@@ -183,8 +184,15 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
           // (approval.required: a held call is a readable result too)
         ].includes(e.code)
       ) {
-        // Denials, invalid arguments and backend failures are results the agent can read and act on.
-        return { content: [{ type: 'text', text: e.message }], isError: true } as never;
+        // Denials, invalid arguments and backend failures are results the agent can read and act on. A held call's
+        // result also carries its approval id and status under _meta (for clients that follow up programmatically).
+        await progressSent;
+        const approval = typeof e.data?.approvalId === 'string' ? { 'io.portcullis/approval': e.data } : undefined;
+        return {
+          content: [{ type: 'text', text: e.message }],
+          isError: true,
+          ...(approval ? { _meta: approval } : {}),
+        } as never;
       }
       throw toProtocolError(e);
     } finally {

@@ -17,6 +17,7 @@ import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
 import { checkHost, checkOrigin } from './request-guards.js';
 import { checkParamHeaders } from './param-headers.js';
+import { logger } from '../observability/logger.js';
 
 export interface HttpFront {
   url: string;
@@ -286,7 +287,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
     };
     go().catch((e: unknown) => {
-      process.stderr.write(`portcullis: request failed: ${(e as Error).message}\n`);
+      logger().error(`request failed: ${(e as Error).message}`);
       jsonRpcError(res, 500, -32603, 'Internal error');
     });
   };

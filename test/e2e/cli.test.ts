@@ -27,6 +27,11 @@ agents:
   bot:
     tools:
       allow: [${allow}]
+policy:
+  approvals:
+    waivers:
+      - tools: ["t_env"]
+        reason: the fixture only echoes a test variable; held calls are tested in approvals.test.ts
 `;
 
 describe('portcullis validate', () => {
@@ -176,7 +181,14 @@ describe('agents and reload against a running gateway', () => {
 
     gw.rewriteConfig(`${config('"t_*"')}\nbogus: true\n`);
     await eventually(() => gw.stderr().includes('config reload (file) rejected'));
-    expect(gw.stderr()).toMatch(/bogus: unknown key "bogus"/);
+    // The gateway logs JSON lines (pino): the message is read back from the warn-level record.
+    const rejected = gw
+      .stderr()
+      .split('\n')
+      .filter((l) => l.includes('config reload (file) rejected'))
+      .map((l) => JSON.parse(l) as { level: string; msg: string });
+    expect(rejected[0]?.level).toBe('warn');
+    expect(rejected[0]?.msg).toMatch(/bogus: unknown key "bogus"/);
     expect(await names()).toEqual(['t_echo', 't_env']);
 
     gw.rewriteConfig(config('"t_echo", "t_env", "t_slow"'));

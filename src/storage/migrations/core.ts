@@ -1,3 +1,4 @@
+import { approvalsMigrations } from './approvals.js';
 import type { MigrationSet } from './plan.js';
 import { reportMigrations } from './report.js';
 
@@ -57,5 +58,6 @@ export const coreMigrations: MigrationSet = {
       postgres: `SELECT 1;`,
     },
     ...reportMigrations,
+    ...approvalsMigrations,
   ],
 };

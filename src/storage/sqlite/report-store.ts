@@ -20,8 +20,7 @@ export function createSqliteReportStore(
   return {
     addScore: (e, tx) => write(() => void q.addScore.run(e.at, e.score, e.grade, JSON.stringify(e.areas)), tx),
     scores: async (limit) => (q.scores.all(limit) as ScoreRow[]).map(toScore),
-    acknowledge: (a, tx) =>
-      write(() => void q.ack.run(a.id, a.checkId, a.reason, a.by, a.createdAt, a.expiresAt), tx),
+    acknowledge: (a, tx) => write(() => void q.ack.run(a.id, a.checkId, a.reason, a.by, a.createdAt, a.expiresAt), tx),
     acknowledgements: async () => (q.acks.all() as AckRow[]).map(toAck),
   };
 }
