@@ -77,6 +77,11 @@ export const auditEventTypes = {
     description:
       'A person used the admin API (reads included) or changed a user key with the CLI; detail names the request or action.',
   },
+  'session.started': {
+    owner: 'dashboard',
+    description: 'A person signed in to the dashboard; detail names the sign-in method and credential id.',
+  },
+  'session.ended': { owner: 'dashboard', description: 'A person signed out of the dashboard.' },
   'agent.created': { owner: 'authn', description: 'A new agent identity was registered.' },
   'agent.key.rotated': {
     owner: 'authn',
