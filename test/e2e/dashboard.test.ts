@@ -25,6 +25,14 @@ users:
   alice: { roles: [admin] }
   audrey: { roles: [auditor] }
   pat: { roles: [approver] }
+policy:
+  rules:
+    - id: echo-needs-a-person
+      effect: hold
+      agents: [bot]
+      tools: [t_echo]
+      when: 'args.message == "needs approval"'
+      approval: { wait: 40s, timeout: 2m }
 `);
   browser = await launchBrowser();
   // One real call, so the overview and the audit page have something to show.
@@ -147,6 +155,57 @@ describe('dashboard in Chromium', () => {
     for (const t of [auditor, approver]) expect(t.errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
   });
 
+  it('an approver approves a held call on a phone-sized screen and the waiting MCP client gets its result; an auditor cannot approve', async () => {
+    const agent = await connectAgent(gw.url, gw.keys.bot);
+    const result = agent.callTool(
+      { name: 't_echo', arguments: { message: 'needs approval' } },
+      {
+        timeout: 60_000,
+      },
+    );
+    try {
+      // The auditor sees the request, without the buttons; the API refuses the decision too (with a valid CSRF token).
+      const auditor = await tab('audrey');
+      await auditor.page.getByRole('link', { name: 'Approvals' }).click();
+      const card = auditor.page.getByRole('article').filter({ hasText: 't_echo' });
+      await card.waitFor({ timeout: 20_000 });
+      expect(await card.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+      const id = /apr_[a-z2-7]{20}/.exec((await card.textContent()) ?? '')![0];
+      const refused = await auditor.page.evaluate(async (apr) => {
+        const { csrfToken } = (await (await fetch('/auth/session')).json()) as { csrfToken: string };
+        const r = await fetch(`/api/v1/approvals/${apr}/approve`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+          body: '{}',
+        });
+        await r.text();
+        return r.status;
+      }, id);
+      expect(refused).toBe(403);
+
+      const approver = await tab('pat', { width: 390, height: 844 });
+      const pcard = approver.page.getByRole('article').filter({ hasText: 't_echo' });
+      await pcard.waitFor({ timeout: 20_000 });
+      await pcard.getByText('echo-needs-a-person').waitFor();
+      await pcard.getByText('0 of 1').waitFor();
+      await pcard.getByLabel('Comment (optional)').fill('looked at it');
+      await screenshot(approver.page, '07-approvals-phone');
+      await pcard.getByRole('button', { name: 'Approve' }).click();
+      const r = (await result) as { content: { text?: string }[]; isError?: boolean };
+      expect(r.isError).toBeFalsy();
+      expect(r.content[0]?.text).toBe('echo: needs approval');
+      await approver.page
+        .getByRole('row', { name: /t_echo.*pat: approve \(looked at it\)/ })
+        .waitFor({ timeout: 20_000 });
+      await screenshot(approver.page, '08-approvals-history-phone');
+      expect(approver.errors).toEqual([]);
+      expect(auditor.errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
+    } finally {
+      await result.catch(() => undefined);
+      await agent.close();
+    }
+  });
+
   it('an admin rotates an agent key: the new key is shown once, the old key gets 401', async () => {
     const admin = await tab('alice');
     await admin.page.getByRole('link', { name: 'Agents' }).click();
@@ -180,9 +239,10 @@ describe('dashboard in Chromium', () => {
     await admin.page.getByRole('button', { name: 'Done' }).click();
     expect(await admin.page.content()).not.toContain(secretOf(key));
     // Explain from the matrix.
-    await admin.page.getByRole('button', { name: /^bot t_echo: allow/ }).click();
+    await admin.page.getByRole('button', { name: /^bot t_echo: / }).click();
+    await admin.page.getByLabel('Arguments (JSON, optional)').fill('{"message": "needs approval"}');
     await admin.page.getByRole('button', { name: 'Explain' }).click();
-    await admin.page.locator('.explained', { hasText: 'agents.bot.tools.allow' }).waitFor();
+    await admin.page.locator('.explained', { hasText: 'echo-needs-a-person' }).getByText('hold', { exact: true }).waitFor();
     await screenshot(admin.page, '04-agents-matrix-explain');
     expect(admin.errors).toEqual([]);
   });
@@ -193,8 +253,10 @@ describe('dashboard in Chromium', () => {
     await auditor.page.getByLabel('Tool').fill('t_echo');
     await auditor.page.getByLabel('Event type').fill('tool.call.requested');
     await auditor.page.getByRole('button', { name: 'Search' }).click();
-    const row = auditor.page.getByRole('row', { name: /tool\.call\.requested/ });
-    await expect.poll(() => row.count()).toBe(1);
+    // Newest first: the first call of the run (the held one came later) is the last row.
+    const rows = auditor.page.getByRole('row', { name: /tool\.call\.requested/ });
+    await expect.poll(() => rows.count()).toBe(2);
+    const row = rows.last();
     const seq = Number(await row.getByRole('button').textContent());
     await row.getByRole('button').click();
     await auditor.page.locator('pre.json', { hasText: 'hello dashboard' }).waitFor();

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, setSession, signIn, signOut, whoAmI, type Me, type Role } from './api.js';
 import { useRoute } from './hooks.js';
 import { AgentsPage } from './pages/agents.js';
+import { ApprovalsPage } from './pages/approvals.js';
 import { AuditPageView } from './pages/audit.js';
 import { InventoryPage } from './pages/inventory.js';
 import { OverviewPage } from './pages/overview.js';
@@ -18,6 +19,14 @@ interface PageDef {
 /** Pages and the roles that see them (the REST API enforces the same roles; hiding is only for clarity). */
 const PAGES: PageDef[] = [
   { id: 'overview', title: 'Overview', roles: ['admin', 'auditor'], render: () => <OverviewPage /> },
+  {
+    id: 'approvals',
+    title: 'Approvals',
+    roles: ['approver', 'admin', 'auditor'],
+    render: (me) => (
+      <ApprovalsPage me={me.user} canDecide={me.roles.includes('approver') || me.roles.includes('admin')} />
+    ),
+  },
   {
     id: 'inventory',
     title: 'Inventory',

@@ -88,3 +88,26 @@ export interface VerifyResult {
 }
 
 export const riskOf = (t: Tool): RiskMeta | undefined => t.meta?.['io.portcullis/risk'] as RiskMeta | undefined;
+
+/** `/api/v1/approvals` (CONTRACTS.md). */
+export interface Approval {
+  id: string;
+  status: 'pending' | 'approved' | 'denied' | 'expired' | 'executing' | 'executed';
+  tool: string;
+  backend: string;
+  agent: string;
+  user?: string;
+  arguments: Record<string, unknown>;
+  argsDigest: string;
+  risk: { level: string; categories?: string[]; sideEffect?: string; reasons: string[] };
+  rule: string;
+  policyVersion?: string;
+  requiredApprovals: { quorum: number; groups?: string[] };
+  approvers?: { users?: string[]; groups?: string[] };
+  decisions: { by: string; decision: 'approve' | 'deny'; comment?: string; at: string }[];
+  createdAt: string;
+  expiresAt: string;
+  decidedAt?: string;
+  executedAt?: string;
+  outcome?: string;
+}
