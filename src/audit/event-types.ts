@@ -92,12 +92,26 @@ export const auditEventTypes = {
     description: "An agent's credential was replaced; the record carries the new credential id, never the secret.",
   },
   'agent.revoked': { owner: 'authn', description: 'An agent identity or credential was revoked.' },
-  'approval.requested': { owner: 'approval', description: 'A call was held for human approval.' },
-  'approval.granted': { owner: 'approval', description: 'An approver granted a held call.' },
-  'approval.rejected': { owner: 'approval', description: 'An approver rejected a held call.' },
+  'approval.requested': {
+    owner: 'approval',
+    description:
+      'A call was held for human approval (approvalId; arguments redacted). detail: argsDigest, policyVersion, quorum, groups, approvers, expiresAt.',
+  },
+  'approval.approved': {
+    owner: 'approval',
+    description:
+      'A person approved a held call. detail: by, comment, status (approved once the quorum and every group are met, else still pending).',
+  },
+  'approval.denied': { owner: 'approval', description: 'A person denied a held call. detail: by, comment.' },
   'approval.expired': {
     owner: 'approval',
-    description: 'A held call timed out without a decision and was denied (fail closed).',
+    description:
+      'A held call timed out without a decision and was denied (fail closed), or an approved call was not executed in time. detail: was.',
+  },
+  'approval.executed': {
+    owner: 'approval',
+    description:
+      'An approved call ran (once); resultStatus: ok, tool_error, failed, or interrupted (the gateway stopped while it ran; never run again).',
   },
   'secret.accessed': {
     owner: 'vault',

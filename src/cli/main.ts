@@ -16,6 +16,7 @@ import { register as registerStorage } from './commands/storage.js';
 import { register as registerPolicy } from './commands/policy.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerInit } from './commands/init.js';
+import { register as registerApprovals } from './commands/approvals.js';
 import { register as registerReport } from './commands/report.js';
 import { isGatewayError } from '../core/errors.js';
 
@@ -39,6 +40,7 @@ registerScan(program);
 registerStorage(program);
 registerPolicy(program);
 registerSecrets(program);
+registerApprovals(program);
 registerReport(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

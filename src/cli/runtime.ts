@@ -14,6 +14,7 @@ import { createGatewayMetrics, serveMetrics } from '../observability/metrics.js'
 import { openVault } from '../vault/index.js';
 import { startProcessTelemetry } from '../observability/process-telemetry.js';
 import { handleSecretsApi } from '../vault/rest.js';
+import { approvalsRoutes } from '../approvals/rest.js';
 
 export interface Running {
   gw: Gateway;
@@ -89,6 +90,7 @@ export async function runGateway(
   const api = createAdminApi(gw, {
     routes: [
       { prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) },
+      approvalsRoutes(() => gw.approvals),
       {
         prefix: '/api/v1/secrets',
         roles: ['admin'],
@@ -117,6 +119,8 @@ export async function runGateway(
     await telemetry.stop();
     throw listenError(e, host, port);
   }
+
+  booted.setLinkBase(front.url.replace(/\/mcp$/, ''));
 
   let reloading = Promise.resolve();
   const reload = (why: string) => {

@@ -6,7 +6,7 @@ import { policyConfigSchema } from '../policy/config-schema.js';
 import { vaultConfigSchema } from '../vault/config-schema.js';
 import { authConfigSchema } from '../authn/config-schema.js';
 import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
-import { notificationsConfigSchema } from '../notify/config-schema.js';
+import { checkChannelReference, notificationsConfigSchema } from '../notify/config-schema.js';
 import { observabilityConfigSchema } from '../observability/config-schema.js';
 import { ownersConfigSchema, reportConfigSchema, reportDefaults } from '../report/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
@@ -26,7 +26,7 @@ export const configSchema = z
       .default({ overrides: [], accept: [] })
       .describe('Pinned risk assessments and accepted poisoning findings, each with a required reason.'),
     policy: policyConfigSchema
-      .default({ roles: {}, rules: [] })
+      .default(policyConfigSchema.parse({}))
       .describe(
         'Roles and rules (tool/prompt/resource globs, backend, risk, CEL conditions) on top of per-agent globs.',
       ),
@@ -58,6 +58,23 @@ export const configSchema = z
   .strict()
   .superRefine((c, ctx) => {
     checkAuthReferences(c, ctx);
+    // Approval notification channels must exist.
+    c.policy.approvals.channels.forEach((ch, i) =>
+      checkChannelReference(c.notifications, ch, ['policy', 'approvals', 'channels', i], ctx),
+    );
+    c.policy.rules.forEach((r, i) =>
+      r.approval?.channels?.forEach((ch, j) =>
+        checkChannelReference(c.notifications, ch, ['policy', 'rules', i, 'approval', 'channels', j], ctx),
+      ),
+    );
+    // "portcullis_*" names the gateway's own tools (portcullis_approval_status).
+    for (const section of ['upstreams', 'openapi'] as const)
+      if (Object.hasOwn(c[section], 'portcullis'))
+        ctx.addIssue({
+          code: 'custom',
+          path: [section, 'portcullis'],
+          message: 'the backend name "portcullis" is reserved for the gateway\'s own tools',
+        });
     // Upstream and OpenAPI backend names share one namespace: a clash would let one shadow the other.
     for (const name of Object.keys(c.openapi)) {
       if (Object.hasOwn(c.upstreams, name)) {

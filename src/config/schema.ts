@@ -113,6 +113,12 @@ export const userSchema = z
       .array(z.enum(['admin', 'auditor', 'approver']))
       .min(1)
       .describe('admin (everything), auditor (read the audit log and reports), approver (decide held calls)'),
+    groups: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Groups this person belongs to (approval rules name groups; OAuth sign-ins take groups from the token)',
+      ),
   })
   .strict();
 

@@ -24,7 +24,7 @@ export function readOrCreateSecret(dir: string, name: string): string {
   return value;
 }
 
-/** A working key per configured agent: the saved one while the store still accepts it, else a new one. */
+/** A working key per configured agent and user: the saved one while the store still accepts it, else a new one. */
 export async function demoKeys(loaded: LoadedConfig, file: string): Promise<Record<string, string>> {
   let saved: Record<string, unknown> = {};
   try {
@@ -35,19 +35,24 @@ export async function demoKeys(loaded: LoadedConfig, file: string): Promise<Reco
   const store = await openStores(loaded);
   const keys: Record<string, string> = {};
   try {
-    const check = createApiKeyAuthenticator(store.apiKeys, () => true);
-    for (const agent of Object.keys(loaded.config.agents)) {
-      const old = saved[agent];
-      if (typeof old === 'string') {
-        const r = await check.authenticate(old);
-        if (r.ok && r.principal.agent === agent) {
-          keys[agent] = old;
-          continue;
+    for (const [kind, names] of [
+      ['agent', Object.keys(loaded.config.agents)],
+      ['user', Object.keys(loaded.config.users)],
+    ] as const) {
+      const check = createApiKeyAuthenticator(store.apiKeys, () => true, kind);
+      for (const name of names) {
+        const old = saved[name];
+        if (typeof old === 'string') {
+          const r = await check.authenticate(old);
+          if (r.ok && r.principal.agent === name) {
+            keys[name] = old;
+            continue;
+          }
         }
+        const { key, record } = generateApiKey(name, kind);
+        await store.apiKeys.rotate(record);
+        keys[name] = key;
       }
-      const { key, record } = generateApiKey(agent);
-      await store.apiKeys.rotate(record);
-      keys[agent] = key;
     }
   } finally {
     await store.close();

@@ -24,6 +24,10 @@ import { createResourceRouter, forwardStage, resolveMethodStage } from './resour
 import { createLeakScanner, hasSecretRef, scanJson, type SecretResolver } from '../vault/index.js';
 import { GatewayError } from '../core/errors.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
+import type { ApprovalService } from '../approvals/service.js';
+import { approvalStage, approvedExecuteStage, STATUS_TOOL } from '../approvals/stage.js';
+import { createStatusTool, statusToolDefinition } from '../approvals/status-tool.js';
+import { policyVersion } from '../approvals/binding.js';
 import { logger } from '../observability/logger.js';
 
 export interface GatewayEvents {
@@ -61,6 +65,10 @@ export interface Gateway {
   limits: Limits;
   /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
   recordEvent(event: AuditEventInput): void;
+  /** Approval requests (held calls), when the gateway has an approval service. */
+  approvals?: ApprovalService;
+  /** Digest of the agents' grants and the policy section: what approvals are bound to. */
+  policyVersion(): string;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
   start(): Promise<void>;
   /** Swap to a new validated config without dropping in-flight calls. */
@@ -75,6 +83,8 @@ export interface GatewayDeps {
   records: RecordSink;
   /** Extra decision stages after validation (approvals, limits ... as they land). */
   extraStages?: Stage<ToolCall>[];
+  /** Held calls wait for people (without it, a held call is refused). */
+  approvals?: ApprovalService;
   /** Credential values by env name (tests); `${secret:NAME}` references go to `secrets`. */
   getCredential?: (name: string) => string | undefined;
   /** Resolves `${secret:NAME}` references on the outbound path (the vault: section's provider). */
@@ -102,6 +112,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   let current = initial;
   const policyOf = (c: LoadedConfig) => createPolicyEngine(compilePolicy(c.config.agents, c.config.policy));
   let policy = policyOf(initial);
+  let version = policyVersion(initial.config);
   const slots = new Map<string, Slot>();
   const retired = new Set<Backend>();
   let catalog: Catalog = buildCatalog([]);
@@ -229,18 +240,26 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
 
   const buildAuth = (cfg: LoadedConfig) => createAuthentication(cfg.config, { apiKeys: deps.store.apiKeys });
   let authentication = buildAuth(initial);
+  const approvals = deps.approvals;
+  const maxWaitMs = () => Math.max(1000, current.config.server.requestTimeoutMs - 5000);
+  const waitMs = () => Math.min(policy.policy.approvals.waitMs, maxWaitMs());
   const pipeline = createPipeline<ToolCall>(
     [
       resolveStage(() => catalog),
-      authorizeStage(() => policy),
+      authorizeStage(() => policy, { hold: approvals ? 'defer' : 'refuse' }),
       validateStage(validator),
       ...(deps.extraStages ?? []),
       limitStage(limits.limiter),
+      ...(approvals ? [approvalStage(approvals, { policyVersion: () => version, waitMs, maxWaitMs })] : []),
     ],
-    executeStage(),
+    approvals ? approvedExecuteStage(approvals, executeStage()) : executeStage(),
     deps.records,
     deps.observer,
   );
+  const statusTool = approvals ? createStatusTool(approvals, { run: (c) => pipeline.run(c), waitMs }) : undefined;
+  /** The status tool is listed for agents that can see a tool needing approval (and callable by every agent). */
+  const needsApprovals = (principal: Principal) =>
+    catalog.entries().some((e) => policy.listing(principal, toolTargetOf(e)).effect === 'hold');
   const upstreams = () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp');
   const upstream = (n: string) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined;
   const router = createResourceRouter({ upstreams, upstream, policy: () => policy });
@@ -269,16 +288,19 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     baseDir: () => current.baseDir,
     authentication: () => authentication,
     failedAuth: limits.failedAuth,
-    listTools: (principal) =>
-      catalog
+    listTools: (principal) => {
+      const tools = catalog
         .entries()
         .filter((e) => policy.visible(principal, toolTargetOf(e)))
-        .map((e) => e.definition),
+        .map((e) => e.definition);
+      return statusTool && needsApprovals(principal) ? [...tools, statusToolDefinition] : tools;
+    },
     visibleToolSchema(principal, name) {
+      if (statusTool && name === STATUS_TOOL) return statusToolDefinition.inputSchema;
       const e = catalog.get(name);
       return e && policy.visible(principal, toolTargetOf(e)) ? e.definition.inputSchema : undefined;
     },
-    callTool: (call) => pipeline.run(call),
+    callTool: (call) => (statusTool && call.toolName === STATUS_TOOL ? statusTool(call) : pipeline.run(call)),
     forward: (call) => methodPipeline.run(call),
     listResources: async (principal, signal) => {
       const r = await router.listResources(principal, signal);
@@ -324,6 +346,8 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     validator,
     limits,
     recordEvent,
+    ...(approvals ? { approvals } : {}),
+    policyVersion: () => version,
     start: () => startAll(allBackends()),
     async reload(next) {
       const old0 = current.config;
@@ -345,6 +369,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       }
       current = next;
       policy = policyOf(next);
+      version = policyVersion(next.config);
       limits.configure(next.config.limits);
       if (
         !isDeepStrictEqual(next.config.auth, old0.auth) ||

@@ -273,7 +273,11 @@ const mutations: Mutation[] = [
   {
     name: 'refund approval rule removed',
     control: 'config: policy.rules (effect: hold',
-    yaml: (y) => y.replace(/ {4}- id: refunds-above-100\n(?: {6}.*\n)+/, ''),
+    // (and the default approval for critical categories switched off, which would hold the refunds otherwise)
+    yaml: (y) =>
+      y
+        .replace(/ {4}- id: refunds-above-100\n(?: {6}.*\n)+/, '')
+        .replace('policy:\n', 'policy:\n  approvals: { categories: [] }\n'),
     changes: [
       'approvals.financial',
       'approvals.delete',

@@ -27,6 +27,11 @@ agents:
   bot:
     tools:
       allow: [${allow}]
+policy:
+  approvals:
+    waivers:
+      - tools: ["t_env"]
+        reason: the fixture only echoes a test variable; held calls are tested in approvals.test.ts
 `;
 
 describe('portcullis validate', () => {

@@ -67,6 +67,8 @@ agents:
       allow: ["helpdesk_*", "billing_*", "billing_createRefund"]
       deny: ["helpdesk_delete_*", "billing_delete*", "billing_*AdminUser*"]
 policy:
+  # The demo as it was before approvals (issue 9): nothing is held by default.
+  approvals: { categories: [] }
   rules:
     - id: no-large-refunds
       description: refunds above 500 need a person, not an agent

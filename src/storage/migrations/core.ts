@@ -1,3 +1,4 @@
+import { approvalsMigrations } from './approvals.js';
 import type { MigrationSet } from './plan.js';
 
 /**
@@ -55,5 +56,6 @@ export const coreMigrations: MigrationSet = {
       sqlite: `DROP TABLE IF EXISTS decisions;`,
       postgres: `SELECT 1;`,
     },
+    ...approvalsMigrations,
   ],
 };

@@ -8,6 +8,7 @@ import { createKeyCache } from './key-cache.js';
 import { migratePostgres } from './migrate.js';
 import { createPool, type Queryable } from './pool.js';
 import { toKey, type KeyRow } from '../key-row.js';
+import { createPostgresApprovalStore } from './approval-store.js';
 
 /** Channel on which key changes are announced to every replica (payload: the key id, or '*'). */
 export const KEYS_CHANNEL = 'portcullis_keys';
@@ -158,6 +159,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     kind: 'postgres',
     location,
     apiKeys,
+    approvals: createPostgresApprovalStore(on, transaction),
     audit: {
       location,
       exists: async () => true,

@@ -6,6 +6,7 @@ import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { sqliteAuditOpener } from './audit-store.js';
 import { migrateSqlite } from './migrate.js';
 import { toKey, type KeyRow } from '../key-row.js';
+import { createSqliteApprovalStore } from './approval-store.js';
 
 export interface SqliteStoresOptions {
   dataDir: string;
@@ -25,7 +26,10 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
   const file = join(dataDir, 'portcullis.db');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // FULL: a committed change survives power loss, not only a crash. The writes here are rare (keys, approval
+  // requests), and an approval's `executing` mark must be on disk before its call is forwarded.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   try {
     migrateSqlite(db, coreMigrations, file, { apply: options.migrate ?? true });
@@ -76,24 +80,27 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
       }, tx),
   };
 
+  const transaction = <T>(fn: (tx: Tx) => Promise<T>) =>
+    exclusive(async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn({ backend: 'sqlite' });
+        db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+
   const auditFile = join(dataDir, 'audit.db');
   return {
     kind: 'sqlite',
     location: dataDir,
     apiKeys,
     audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
-    transaction: <T>(fn: (tx: Tx) => Promise<T>) =>
-      exclusive(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn({ backend: 'sqlite' });
-          db.exec('COMMIT');
-          return result;
-        } catch (e) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw e;
-        }
-      }),
+    approvals: createSqliteApprovalStore(db, write, transaction),
+    transaction,
     check: async () => void db.prepare('SELECT 1').get(),
     close: async () => {
       await chain;
