@@ -120,7 +120,8 @@ export const auditEventTypes = {
   },
   'secret.accessed': {
     owner: 'vault',
-    description: 'A vault secret was injected into an outbound request (the value is never recorded).',
+    description:
+      'A ${secret:NAME} reference was resolved on the outbound path: first use at once, then one counted record per name per minute. detail: name, provider, count, from, to; never the value.',
   },
   'secret.changed': {
     owner: 'vault',
