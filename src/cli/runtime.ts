@@ -9,6 +9,8 @@ import type { Gateway } from '../gateway/gateway.js';
 import { startHttpFront, type HttpFront } from '../front/http-server.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createAdminApi } from '../http/admin-api.js';
+import { createDashboard } from '../dashboard/dashboard.js';
+import { handleAuditVerify } from '../dashboard/audit-verify.js';
 import { checkListenable, listenError } from './listen-preflight.js';
 import { createGatewayMetrics, serveMetrics } from '../observability/metrics.js';
 import { openVault } from '../vault/index.js';
@@ -106,9 +108,17 @@ export async function runGateway(
       },
       { portcullisVersion: packageVersion() },
     );
+  const dashboard = createDashboard(gw, { onAuthFailure: authFailed });
   const api = createAdminApi(gw, {
+    session: (req) => dashboard.authenticate(req),
     routes: [
-      { prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) },
+      {
+        prefix: '/api/v1/audit',
+        roles: ['admin', 'auditor'],
+        methods: ['GET', 'POST'],
+        handle: async (url, ctx) =>
+          (await handleAuditVerify(audit, url, ctx)) ?? (ctx.method === 'GET' ? handleAuditApi(audit, url) : undefined),
+      },
       approvalsRoutes(() => gw.approvals),
       {
         prefix: '/api/v1/report',
@@ -143,7 +153,10 @@ export async function runGateway(
   try {
     front = await startHttpFront(gw.front, {
       routes: async (req, res, url) =>
-        (await serveMetrics(metrics, req, res, url)) || health(req, res, url) || (await api(req, res, url)),
+        (await serveMetrics(metrics, req, res, url)) ||
+        health(req, res, url) ||
+        (await api(req, res, url)) ||
+        (await dashboard.handle(req, res, url)),
       onAuthFailure: authFailed,
     });
   } catch (e) {

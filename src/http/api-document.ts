@@ -30,6 +30,13 @@ export function apiDocument(): Record<string, unknown> {
     components: {
       securitySchemes: {
         userKey: { type: 'http', scheme: 'bearer', description: 'A user key from `portcullis users create`' },
+        dashboardSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-portcullis-session',
+          description:
+            'The dashboard session (POST /auth/session); state-changing requests also need the `x-csrf-token` header',
+        },
       },
       schemas: {
         Error: {
@@ -40,7 +47,7 @@ export function apiDocument(): Record<string, unknown> {
         },
       },
     },
-    security: auth,
+    security: [...auth, { dashboardSession: [] }],
     paths: {
       '/api/v1/tools': {
         get: {
@@ -110,6 +117,41 @@ export function apiDocument(): Record<string, unknown> {
             400: { description: 'Invalid input', content: { 'application/json': { schema: error } } },
           },
         },
+      },
+      '/api/v1/audit/verify': {
+        post: {
+          summary:
+            'Verify the hash chain and signed checkpoints; answers ok and the position (seq) of every break (roles: admin, auditor)',
+          responses: ok('Verification result: ok, records, issues [{ kind, seq, message }], keySource, durationMs'),
+        },
+      },
+      '/api/v1/policy/explain': {
+        get: {
+          summary: 'The real decision for one agent and tool, with rule and reasons (role: admin)',
+          parameters: ['agent', 'tool', 'user', 'groups', 'args'].map((name) => ({
+            name,
+            in: 'query',
+            required: name === 'agent' || name === 'tool',
+            schema: { type: 'string' },
+          })),
+          responses: ok('Decision { effect, rule, reasons } and the target'),
+        },
+      },
+      '/api/v1/agents/{name}/keys': {
+        post: {
+          summary: 'Create a key for the agent; the key is in this response only (role: admin)',
+          responses: ok('Key'),
+        },
+      },
+      '/api/v1/agents/{name}/keys/rotate': {
+        post: {
+          summary:
+            "Revoke the agent's keys and issue a new one atomically; the key is in this response only (role: admin)",
+          responses: ok('Key and how many were revoked'),
+        },
+      },
+      '/api/v1/agents/{name}/keys/revoke': {
+        post: { summary: 'Revoke every key of the agent (role: admin)', responses: ok('How many were revoked') },
       },
       '/api/v1/approvals': {
         get: {
