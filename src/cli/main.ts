@@ -16,6 +16,7 @@ import { register as registerStorage } from './commands/storage.js';
 import { register as registerPolicy } from './commands/policy.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerInit } from './commands/init.js';
+import { register as registerTools } from './commands/tools.js';
 import { isGatewayError } from '../core/errors.js';
 
 const program = new Command()
@@ -38,6 +39,7 @@ registerScan(program);
 registerStorage(program);
 registerPolicy(program);
 registerSecrets(program);
+registerTools(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) {

@@ -7,6 +7,7 @@ import { vaultConfigSchema } from '../vault/config-schema.js';
 import { authConfigSchema } from '../authn/config-schema.js';
 import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
 import { backendName, baseConfigShape } from './schema.js';
+import { pinsConfigSchema, pinsDefaults } from '../pins/config-schema.js';
 
 /**
  * The whole `portcullis.yaml` model. Each capability owns its section's schema;
@@ -29,6 +30,8 @@ export const configSchema = z
     auth: authConfigSchema.default(authConfigSchema.parse({})),
     /** Rate limits, quotas and the failed-authentication budget per source address. */
     limits: limitsConfigSchema.default(limitsDefaults),
+    /** Pinned tool and prompt definitions (quarantine on change), signed tool descriptions, upstream keys. */
+    pins: pinsConfigSchema.default(pinsDefaults),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -43,6 +46,13 @@ export const configSchema = z
         });
       }
     }
+    for (const name of Object.keys(c.pins.upstreamKeys))
+      if (!Object.hasOwn(c.upstreams, name) && !Object.hasOwn(c.openapi, name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pins', 'upstreamKeys', name],
+          message: `"${name}" is not a backend under upstreams or openapi`,
+        });
   });
 
 export type PortcullisConfig = z.infer<typeof configSchema>;

@@ -22,6 +22,7 @@ import { createResourceRouter, forwardStage, resolveMethodStage } from './resour
 import { createLeakScanner, hasSecretRef, scanJson, type SecretResolver } from '../vault/index.js';
 import { GatewayError } from '../core/errors.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
+import { createPinning, quarantineStage, type Pinning } from '../pins/index.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -56,6 +57,8 @@ export interface Gateway {
   validator: ArgsValidator;
   /** Rate limits, quotas and the failed-authentication guard (state survives reloads). */
   limits: Limits;
+  /** Pinned tool and prompt definitions (src/pins/). */
+  pins: Pinning;
   /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
   recordEvent(event: AuditEventInput): void;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
@@ -139,14 +142,27 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     };
 
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
+  // --- pins (src/pins/): pinned definitions decide what the catalog serves; changes rebuild it.
+  let pinsLoaded = false;
+  const pins = createPinning({
+    store: deps.store.pins,
+    config: () => current.config.pins,
+    recordEvent,
+    rebuild: () => rebuild(),
+    log,
+  });
+  // --- end pins
   const rebuild = () => {
     validator.invalidate();
     policy.invalidate();
-    catalog = buildCatalog(allBackends(), current.config.risk);
+    // Until the pins are loaded nothing is served (fail closed): a backend that connects early waits for them.
+    catalog = buildCatalog(pinsLoaded || !pins.enabled() ? allBackends() : [], current.config.risk, {
+      pin: pins.hook(),
+    });
     for (const name of catalog.collisions()) log(`tool name collision on "${name}": both tools withheld`);
     const nowQuarantined = new Set<string>();
     for (const e of catalog.all()) {
-      if (!e.quarantined) continue;
+      if (!e.quarantined || e.pin?.state === 'quarantined') continue; // pin quarantines are recorded by src/pins/
       nowQuarantined.add(e.name);
       if (quarantined.has(e.name)) continue;
       log(
@@ -228,6 +244,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     [
       resolveStage(() => catalog),
       authorizeStage(() => policy),
+      quarantineStage(),
       validateStage(validator),
       ...(deps.extraStages ?? []),
       limitStage(limits.limiter),
@@ -237,7 +254,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   );
   const upstreams = () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp');
   const upstream = (n: string) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined;
-  const router = createResourceRouter({ upstreams, upstream, policy: () => policy });
+  const router = createResourceRouter({ upstreams, upstream, policy: () => policy, pinPrompt: pins.prompt });
   const methodPipeline = createPipeline<MethodCall>(
     [resolveMethodStage(() => router), authorizeStage(() => policy)],
     forwardStage(),
@@ -291,8 +308,13 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     store: deps.store,
     validator,
     limits,
+    pins,
     recordEvent,
-    start: () => startAll(allBackends()),
+    async start() {
+      await pins.registry.load();
+      pinsLoaded = true;
+      await startAll(allBackends());
+    },
     async reload(next) {
       const old0 = current.config;
       const want = wanted(next);
@@ -339,7 +361,9 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       (listeners[event] as unknown[]).push(listener);
     },
     async close() {
+      pins.registry.close();
       await Promise.allSettled([...allBackends(), ...retired].map((b) => b.close()));
+      await pins.registry.flush();
       await limits.close();
     },
   };

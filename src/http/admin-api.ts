@@ -6,6 +6,7 @@ import { apiDocument } from './api-document.js';
 import { HttpError, sendHttpError } from './http-error.js';
 import { toolTargetOf } from '../backends/catalog.js';
 import { matrixCsv, permissionMatrix } from '../policy/matrix.js';
+import { handlePinsApi } from '../pins/rest.js';
 
 export type Role = 'admin' | 'auditor' | 'approver';
 
@@ -76,33 +77,24 @@ const send = (
  * (`portcullis users create`), authorized by the roles in config; agent keys are refused. Read-only for now.
  */
 /** What the REST API may ask of the gateway: read-only views, the people authenticator chain and the policy. */
-export type AdminApiPort = Pick<Gateway, 'config' | 'catalog' | 'backends' | 'authentication' | 'policy'> & {
+export type AdminApiPort = Pick<Gateway, 'config' | 'catalog' | 'backends' | 'authentication' | 'policy' | 'pins'> & {
   store: Pick<Gateway['store'], 'apiKeys'>;
 };
 
 export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) {
   const builtIn: ApiRouteGroup[] = [
     {
+      // Inventory with pin states, diff (admin, auditor) and accept (admin): src/pins/rest.ts.
       prefix: '/api/v1/tools',
       roles: ['admin', 'auditor'],
-      handle: async (url) =>
-        url.pathname === '/api/v1/tools'
-          ? {
-              status: 200,
-              body: {
-                tools: gw
-                  .catalog()
-                  .entries()
-                  .map((e) => ({
-                    name: e.name,
-                    backend: e.backend.name,
-                    source: e.source,
-                    annotations: e.definition.annotations,
-                    meta: e.definition._meta,
-                  })),
-              },
-            }
-          : undefined,
+      methods: ['GET', 'POST'],
+      handle: (url, ctx) => handlePinsApi({ catalog: gw.catalog, registry: gw.pins.registry }, url, ctx),
+    },
+    {
+      prefix: '/api/v1/prompts',
+      roles: ['admin', 'auditor'],
+      methods: ['GET', 'POST'],
+      handle: (url, ctx) => handlePinsApi({ catalog: gw.catalog, registry: gw.pins.registry }, url, ctx),
     },
     {
       prefix: '/api/v1/backends',

@@ -1,4 +1,5 @@
 import type { AuditStore } from '../audit/store.js';
+import type { PinRepository } from '../pins/store.js';
 
 /** A stored API key: only its hash is kept. */
 export type KeyOwnerKind = 'agent' | 'user';
@@ -58,6 +59,8 @@ export interface Stores {
   readonly location: string;
   readonly apiKeys: ApiKeyRepository;
   readonly audit: AuditStoreOpener;
+  /** Pinned tool and prompt definitions and their quarantines (src/pins/). */
+  readonly pins: PinRepository;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Liveness: rejects when the database cannot be used. */

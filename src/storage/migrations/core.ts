@@ -1,4 +1,5 @@
 import type { MigrationSet } from './plan.js';
+import { pinsMigrations } from './pins.js';
 
 /**
  * Core schema: API keys (and the stores later features add). Versioned and append-only: never edit a released
@@ -55,5 +56,6 @@ export const coreMigrations: MigrationSet = {
       sqlite: `DROP TABLE IF EXISTS decisions;`,
       postgres: `SELECT 1;`,
     },
+    ...pinsMigrations,
   ],
 };

@@ -6,6 +6,7 @@ import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { createPostgresAuditStore } from './audit-store.js';
 import { createKeyCache } from './key-cache.js';
 import { migratePostgres } from './migrate.js';
+import { createPostgresPinStore } from './pin-store.js';
 import { createPool, type Queryable } from './pool.js';
 import { toKey, type KeyRow } from '../key-row.js';
 
@@ -158,6 +159,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     kind: 'postgres',
     location,
     apiKeys,
+    pins: createPostgresPinStore(on),
     audit: {
       location,
       exists: async () => true,

@@ -5,6 +5,7 @@ import { coreMigrations } from '../migrations/core.js';
 import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { sqliteAuditOpener } from './audit-store.js';
 import { migrateSqlite } from './migrate.js';
+import { createSqlitePinStore } from './pin-store.js';
 import { toKey, type KeyRow } from '../key-row.js';
 
 export interface SqliteStoresOptions {
@@ -81,6 +82,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     kind: 'sqlite',
     location: dataDir,
     apiKeys,
+    pins: createSqlitePinStore(db, write),
     audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
     transaction: <T>(fn: (tx: Tx) => Promise<T>) =>
       exclusive(async () => {
