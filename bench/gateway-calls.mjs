@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// tools/call through Portcullis vs the same stdio upstream reached directly vs through mcp-proxy (no security).
-// One run, same machine, same upstream (test/fixtures/test-upstream.mjs `echo`). Every target is started once and
-// measured in interleaved rounds (the median of the rounds is reported), so machine drift hits all alike.
-// Portcullis runs with API-key authentication, per-agent permissions and the durable audit log on.
+// tools/call through Portcullis vs a hand-written JSON-RPC server (the ceiling), the stdio upstream reached directly,
+// and mcp-proxy (no security). One run, same machine, same upstream (test/fixtures/test-upstream.mjs `echo`). Every
+// target is started once and measured in interleaved rounds (the median of the rounds is reported), so machine drift
+// hits all alike; the goal figures of issue 16 are printed as ratios of figures from this one run.
+// Portcullis runs with API-key authentication, per-agent permissions, argument validation and the durable audit log.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { measure, openSession } from './lib/load.mjs';
+import { measure, openModern, openSession } from './lib/load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const UPSTREAM = join(ROOT, 'test/fixtures/test-upstream.mjs');
@@ -34,6 +36,40 @@ function startAndWait(cmd, args, pattern) {
     proc.stdout.on('data', on);
     proc.stderr.on('data', on);
   });
+}
+
+async function startCeiling() {
+  const { proc, match } = await startAndWait(
+    process.execPath,
+    [join(ROOT, 'bench/lib/ceiling-server.mjs')],
+    /listening on (\S+)/,
+  );
+  return {
+    makeCaller: async () => {
+      const s = await openSession(match[1]);
+      return { call: () => s.call('echo', ARGS), close: s.close };
+    },
+    stop: async () => void proc.kill('SIGTERM'),
+  };
+}
+
+/** One durable commit on this machine's temp filesystem: SQLite WAL, synchronous=FULL, one row (median of 200). */
+function durableCommitMs() {
+  const dir = mkdtempSync(join(tmpdir(), 'portcullis-commit-'));
+  const db = new Database(join(dir, 'c.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (seq INTEGER PRIMARY KEY, body TEXT)');
+  const ins = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const times = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    ins.run('x'.repeat(600));
+    times.push(performance.now() - t0);
+  }
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return median(times);
 }
 
 async function startDirect() {
@@ -76,7 +112,7 @@ async function startMcpProxy() {
   };
 }
 
-async function startPortcullis({ audit }) {
+async function startPortcullis({ audit, era = 'legacy' }) {
   const dir = mkdtempSync(join(tmpdir(), 'portcullis-bench-'));
   const config = join(dir, 'portcullis.yaml');
   writeFileSync(
@@ -93,7 +129,8 @@ async function startPortcullis({ audit }) {
   const { proc, match } = await startAndWait(process.execPath, args, /listening on (\S+)/);
   return {
     makeCaller: async () => {
-      const s = await openSession(match[1], { authorization: `Bearer ${key}` });
+      const open = era === 'modern' ? openModern : openSession;
+      const s = await open(match[1], { authorization: `Bearer ${key}` });
       return { call: () => s.call('up_echo', ARGS), close: s.close };
     },
     stop: async () => {
@@ -105,14 +142,17 @@ async function startPortcullis({ audit }) {
 }
 
 const TARGETS = [
-  ['direct (SDK client over stdio)', startDirect],
-  ['mcp-proxy (no auth, no policy)', startMcpProxy],
-  ['Portcullis (API key + permissions + audit)', () => startPortcullis({ audit: true })],
+  ['ceiling (hand-written node:http JSON-RPC server, answers itself)', startCeiling],
+  ['direct (SDK client over stdio to the upstream)', startDirect],
+  ['mcp-proxy (no auth, no policy, no audit)', startMcpProxy],
+  ['Portcullis, everything on (API key + policy + validation + durable audit)', () => startPortcullis({ audit: true })],
   ['Portcullis, audit off (bench-only build)', () => startPortcullis({ audit: false })],
+  ['Portcullis, everything on, 2026-07-28 stateless requests', () => startPortcullis({ audit: true, era: 'modern' })],
 ];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+const commitMs = durableCommitMs();
 const running = [];
 for (const [name, start] of TARGETS) running.push({ name, target: await start() });
 
@@ -151,16 +191,24 @@ const rows = LEVELS.flatMap((c) =>
     return `| ${name} | ${c} | ${fmt(r.callsPerSecond, 0)} | ${r.spread} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.calls} |`;
   }),
 );
-const [D, M, P, N] = TARGETS.map(([n]) => n);
-const ratio32 = p(P, 32).callsPerSecond / p(M, 32).callsPerSecond;
-console.log(`### tools/call through the gateway (${ROUNDS} interleaved rounds of ${SECONDS} s per target; 2025-11-25 sessions, 1 keep-alive socket each)
+const [C, D, M, P, N, P26] = TARGETS.map(([n]) => n);
+const cps = (n, c) => p(n, c).callsPerSecond;
+const vsProxy = cps(P, 32) / cps(M, 32);
+const vsCeiling = cps(P, 32) / cps(C, 32);
+const added1 = p(P, 1).p50 - p(D, 1).p50;
+const auditCost = 1 - cps(P, 32) / cps(N, 32);
+const met = (ok) => (ok ? '**met**' : '**not met**');
+console.log(`### tools/call through the gateway (${ROUNDS} interleaved rounds of ${SECONDS} s per target; 2025-11-25 sessions unless said, 1 keep-alive socket each)
 
 | target | concurrent sessions | calls/s (median) | calls/s (range) | p50 ms | p99 ms | calls |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-- Portcullis vs mcp-proxy at 32 sessions: ${fmt(ratio32, 2)}x the calls/s (target >= 1.00x).
-- Added p50 at concurrency 1: ${fmt(p(P, 1).p50 - p(M, 1).p50)} ms vs mcp-proxy, ${fmt(p(P, 1).p50 - p(D, 1).p50)} ms vs the upstream reached directly over stdio (target <= 1 ms).
-- Durable audit (intent fsync'd before each call): ${fmt(p(P, 32).callsPerSecond / p(N, 32).callsPerSecond, 2)}x the calls/s of the same gateway without it at 32 sessions; ${fmt(p(P, 1).p50 - p(N, 1).p50)} ms added at p50 at concurrency 1.
+Issue 16 goals, from the figures above (Portcullis = everything on, 2025-11-25 sessions):
+- calls/s vs mcp-proxy at 32 sessions: ${fmt(vsProxy)}x (goal >= 1.5x): ${met(vsProxy >= 1.5)}; 2026-07-28 stateless: ${fmt(cps(P26, 32) / cps(M, 32))}x.
+- calls/s vs the ceiling at 32 sessions: ${fmt(100 * vsCeiling, 0)} % (goal >= 40 %): ${met(vsCeiling >= 0.4)}.
+- p50 added over the upstream reached directly, 1 session: ${fmt(added1)} ms; one durable commit (SQLite WAL, synchronous=FULL, median of 200 on this disk) ${fmt(commitMs, 3)} ms, so the goal is <= ${fmt(commitMs + 0.3)} ms: ${met(added1 <= commitMs + 0.3)}.
+- durable audit's cost at 32 sessions: ${fmt(100 * auditCost, 0)} % of calls/s (goal <= 10 %): ${met(auditCost <= 0.1)}; at 1 session it adds ${fmt(p(P, 1).p50 - p(N, 1).p50)} ms at p50.
+- for reference: mcp-proxy is ${fmt((100 * cps(M, 32)) / cps(C, 32), 0)} % of the ceiling at 32 sessions; Portcullis adds ${fmt(p(P, 1).p50 - p(M, 1).p50)} ms at p50 over mcp-proxy at 1 session.
 `);
 process.exit(0);

@@ -59,22 +59,21 @@ function vitest(label, name, args, env = {}) {
 }
 
 vitest('vitest', 'vitest', extra);
-// The e2e files that start gateways through the harness, again with `storage: postgres://…` (a fresh database of
-// the run's PostgreSQL server per gateway). The audit e2e files read audit.db directly and stay SQLite-only.
+// Every e2e file that starts gateways through the harness runs again with `storage: postgres://…` (a fresh database
+// of the run's PostgreSQL server per gateway). A file opts out with a line `// e2e-storage: sqlite-only` and says
+// why beside it; single SQLite-only tests inside a file use `onPostgres` from the harness.
 const pgInstalled = existsSync(join(process.env.PORTCULLIS_PG_BIN ?? '/usr/lib/postgresql/15/bin', 'initdb'));
-if (extra.length === 0 && (pgInstalled || process.env.CI === 'true'))
-  vitest(
-    'vitest (e2e on PostgreSQL)',
-    'vitest-postgres',
-    [
-      'test/e2e/clients.test.ts',
-      'test/e2e/admin-api.test.ts',
-      'test/e2e/robustness.test.ts',
-      'test/e2e/upstreams.test.ts',
-      'test/e2e/openapi.test.ts',
-      'test/e2e/risk.test.ts',
-    ],
-    { PORTCULLIS_E2E_STORAGE: 'postgres' },
-  );
+if (extra.length === 0 && (pgInstalled || process.env.CI === 'true')) {
+  const e2e = join(root, 'test', 'e2e');
+  const onPostgres = readdirSync(e2e)
+    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => {
+      const text = readFileSync(join(e2e, f), 'utf8');
+      return /\bstartGateway\(/.test(text) && !/^\/\/ e2e-storage: sqlite-only/m.test(text);
+    })
+    .sort()
+    .map((f) => `test/e2e/${f}`);
+  vitest('vitest (e2e on PostgreSQL)', 'vitest-postgres', onPostgres, { PORTCULLIS_E2E_STORAGE: 'postgres' });
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../core/tool.js';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { GatewayError } from '../core/errors.js';
@@ -77,13 +78,19 @@ export interface AuditLogOptions {
 }
 
 export interface AuditLog {
-  /** Redacts, hash-chains and durably commits the event; resolves after the commit (fsync). */
-  append(event: AuditEventInput): Promise<AppendResult>;
+  /**
+   * Redacts, hash-chains and durably commits the event; resolves after the commit (fsync). `deferred`: nobody is
+   * waiting for this one (a call's outcome), so it rides with the next commit instead of starting its own (at most
+   * a few milliseconds later); the chain order is the order of the appends either way.
+   */
+  append(event: AuditEventInput, options?: { deferred?: boolean }): Promise<AppendResult>;
   query(filter?: AuditFilter, cursor?: string): Promise<AuditPage>;
   verify(range?: VerifyRange): Promise<VerifyResult>;
   exportTo(format: ExportFormat, filter: AuditFilter, writable: Writable): Promise<number>;
   /** Writes a checkpoint record now and returns its signed checkpoint. */
   checkpoint(): Promise<SignedCheckpoint>;
+  /** Tool arguments as a record would carry them (redacted with this log's rules): for people reviewing a call. */
+  redactArguments(args: JsonObject): Promise<JsonObject>;
   applyRetention(): Promise<RetentionResult | undefined>;
   sinkStatus(): SinkStatus[];
   /** ok, degraded (writes failing: calls refused, events spooled) or halted (store lost: operator action needed). */
@@ -287,13 +294,14 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     event: AuditEvent,
     checkpoint: boolean,
     canonical?: string,
+    deferred = false,
   ): Promise<{ seq: number; hash: string; checkpoint?: SignedCheckpoint }> {
     return new Promise((resolve, reject) => {
       const p: PendingAppend = { event, resolve, reject };
       if (checkpoint) p.checkpoint = true;
       if (canonical !== undefined) p.canonical = canonical;
       if (health.halted()) void settleUnwritten([p], health.status().reason ?? 'audit log halted');
-      else committer.enqueue(p);
+      else committer.enqueue(p, deferred);
     });
   }
 
@@ -354,10 +362,14 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
   }
 
   const api: AuditLog = {
+    async redactArguments(args) {
+      const { event } = await redactor.redactCanonicalAsync({ type: 'tool.call.requested', arguments: args }, '');
+      return event.arguments ?? {};
+    },
     publicKeyPem: signer.publicKeyPem,
     anchorPath,
     store,
-    async append(input) {
+    async append(input, appendOptions) {
       if (closed) throw refuse('audit log is closed');
       let redacted: { event: AuditEvent; canonical: string };
       const redacting = redactor.redactCanonicalAsync(input, new Date().toISOString());
@@ -374,7 +386,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       } finally {
         inRedaction.delete(settled);
       }
-      const r = await enqueue(redacted.event, false, redacted.canonical);
+      const r = await enqueue(redacted.event, false, redacted.canonical, appendOptions?.deferred === true);
       return { seq: r.seq, hash: r.hash, recorded: r.seq > 0 };
     },
     query: (filter = {}, cursor) => queryAudit(store, filter, cursor),

@@ -42,6 +42,15 @@ export const auditEventTypes = {
     owner: 'front',
     description: 'An agent listed its tools; detail carries the number of visible tools.',
   },
+  'resources.listed': {
+    owner: 'pipeline',
+    description:
+      'An agent listed resources or resource templates (answered by the upstreams, filtered by policy). detail: method, visible.',
+  },
+  'prompts.listed': {
+    owner: 'pipeline',
+    description: 'An agent listed prompts (answered by the upstreams, filtered by policy). detail: method, visible.',
+  },
   'auth.failed': {
     owner: 'authn',
     description: 'A request failed authentication (missing, invalid, expired or revoked credential).',
@@ -116,12 +125,26 @@ export const auditEventTypes = {
     description: "An agent's credential was replaced; the record carries the new credential id, never the secret.",
   },
   'agent.revoked': { owner: 'authn', description: 'An agent identity or credential was revoked.' },
-  'approval.requested': { owner: 'approval', description: 'A call was held for human approval.' },
-  'approval.granted': { owner: 'approval', description: 'An approver granted a held call.' },
-  'approval.rejected': { owner: 'approval', description: 'An approver rejected a held call.' },
+  'approval.requested': {
+    owner: 'approval',
+    description:
+      'A call was held for human approval (approvalId; arguments redacted). detail: argsDigest, policyVersion, quorum, groups, approvers, expiresAt.',
+  },
+  'approval.approved': {
+    owner: 'approval',
+    description:
+      'A person approved a held call. detail: by, comment, status (approved once the quorum and every group are met, else still pending).',
+  },
+  'approval.denied': { owner: 'approval', description: 'A person denied a held call. detail: by, comment.' },
   'approval.expired': {
     owner: 'approval',
-    description: 'A held call timed out without a decision and was denied (fail closed).',
+    description:
+      'A held call timed out without a decision and was denied (fail closed), or an approved call was not executed in time. detail: was.',
+  },
+  'approval.executed': {
+    owner: 'approval',
+    description:
+      'An approved call ran (once); resultStatus: ok, tool_error, failed, or interrupted (the gateway stopped while it ran; never run again).',
   },
   'secret.accessed': {
     owner: 'vault',
@@ -139,6 +162,16 @@ export const auditEventTypes = {
   'vault.key.rotated': {
     owner: 'vault',
     description: 'Every vault data key was re-wrapped under a new master key; detail: new and retired key ids, count.',
+  },
+  'notification.delivered': {
+    owner: 'notify',
+    description:
+      'An outgoing notification (webhook or Slack channel) was accepted by its receiver. detail: channel, kind, id, delivery, attempts.',
+  },
+  'notification.failed': {
+    owner: 'notify',
+    description:
+      'An outgoing notification was given up after its last attempt (or refused at once: unknown channel, unresolved secret, permanent HTTP status). detail: channel, kind, id, delivery, attempts, reason; never the URL or secret.',
   },
   'audit.gap.recorded': {
     owner: 'audit',

@@ -20,7 +20,11 @@ export interface CommittedBatch {
 }
 
 export interface GroupCommitter {
-  enqueue(p: PendingAppend): void;
+  /**
+   * Queues an append. A deferred one (an outcome nobody waits for) does not start a commit of its own: it rides with
+   * the next commit (usually the next call's intent), or is committed after `deferMs` at the latest.
+   */
+  enqueue(p: PendingAppend, deferred?: boolean): void;
   /** Runs a commit even with nothing queued, so `beforeBatch` records (a pending gap marker) get written. */
   poke(): void;
   /** Resolves when everything queued so far is committed or failed. */
@@ -40,6 +44,8 @@ export interface GroupCommitterOptions {
   /** Called with the store error; returns how each append of the failed batch settles. */
   onFailure: (error: unknown, batch: PendingAppend[], prepended: number) => void;
   maxBatch?: number;
+  /** Longest a deferred append waits for a commit to ride with. Default 5 ms. */
+  deferMs?: number;
 }
 
 /**
@@ -62,6 +68,10 @@ export function createGroupCommitter(options: GroupCommitterOptions): GroupCommi
   let running: Promise<void> | undefined;
   let scheduled = false;
   let poked = false;
+  const deferMs = options.deferMs ?? 5;
+  let deferTimer: NodeJS.Timeout | undefined;
+  /** Something in the queue wants a commit now (not only deferred appends). */
+  let urgent = false;
 
   /** Builds the rows of one batch on top of the current head. */
   async function prepare(batch: PendingAppend[], extra: Array<{ event: AuditEvent; canonical?: string }>) {
@@ -159,10 +169,11 @@ export function createGroupCommitter(options: GroupCommitterOptions): GroupCommi
   }
 
   async function run(): Promise<void> {
-    while (queue.length > 0 || poked) {
+    while ((queue.length > 0 && urgent) || poked) {
       poked = false;
       const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
       queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
+      if (queue.length === 0) urgent = false;
       try {
         await commit(batch);
       } catch (e) {
@@ -173,27 +184,50 @@ export function createGroupCommitter(options: GroupCommitterOptions): GroupCommi
   }
 
   function schedule(): void {
+    if (deferTimer) {
+      clearTimeout(deferTimer);
+      deferTimer = undefined;
+    }
     if (scheduled || running) return;
     scheduled = true;
     setImmediate(() => {
       scheduled = false;
       running = run().finally(() => {
         running = undefined;
-        if (queue.length > 0) schedule();
+        if (queue.length > 0) {
+          if (urgent) schedule();
+          else scheduleDeferred();
+        }
       });
     });
   }
 
-  return {
-    enqueue(p) {
-      queue.push(p);
+  /** A deferred append: committed with whatever commit comes next, or on its own after `deferMs`. */
+  function scheduleDeferred(): void {
+    if (scheduled || running || deferTimer) return;
+    deferTimer = setTimeout(() => {
+      deferTimer = undefined;
+      urgent = true;
       schedule();
+    }, deferMs);
+  }
+
+  return {
+    enqueue(p, deferred = false) {
+      queue.push(p);
+      if (!deferred) urgent = true;
+      if (urgent) schedule();
+      else scheduleDeferred();
     },
     poke() {
       poked = true;
       schedule();
     },
     async drain() {
+      if (queue.length > 0) {
+        urgent = true;
+        schedule();
+      }
       while (scheduled || running || queue.length > 0) {
         if (running) await running;
         else await new Promise<void>((r) => setImmediate(r));

@@ -66,11 +66,14 @@ export function personFromClaims(
   const user = candidates.find((c) => c !== undefined && userExists(c));
   if (!user) return refused(403, 'not-a-user', 'The token is valid but names no user of this gateway');
   const jti = str(claims.jti);
+  const g = claims[cfg.claims.groups];
+  const groups = Array.isArray(g) ? g.filter((x): x is string => typeof x === 'string') : str(g) ? [g as string] : [];
   return {
     kind: 'authenticated',
     principal: {
       agent: user,
       user,
+      ...(groups.length > 0 ? { groups } : {}),
       method: 'oauth',
       claims,
       scopes: scopesOf(claims),

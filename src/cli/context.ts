@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
-import { loadConfigFile, type LoadedConfig } from '../config/load.js';
+import { loadConfigFile, type LoadedConfig, type LoadOptions } from '../config/load.js';
 import { openStores } from '../storage/open-stores.js';
 import type { Stores } from '../storage/repositories.js';
 
@@ -18,11 +18,11 @@ export function configPath(opt: string | undefined): string {
   return resolve(opt ?? process.env.PORTCULLIS_CONFIG ?? 'portcullis.yaml');
 }
 
-export function loadConfigOrThrow(file: string): LoadedConfig {
+export function loadConfigOrThrow(file: string, options: LoadOptions = {}): LoadedConfig {
   if (!existsSync(file))
     throw new CliError(`config file not found: ${file} (use --config FILE or set PORTCULLIS_CONFIG)`);
   try {
-    return loadConfigFile(file);
+    return loadConfigFile(file, process.env, options);
   } catch (e) {
     if (e instanceof ConfigError) throw new CliError(e.message, 2);
     throw e;

@@ -17,6 +17,8 @@ import { register as registerPolicy } from './commands/policy.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerTools } from './commands/tools.js';
+import { register as registerApprovals } from './commands/approvals.js';
+import { register as registerReport } from './commands/report.js';
 import { isGatewayError } from '../core/errors.js';
 
 const program = new Command()
@@ -40,6 +42,8 @@ registerStorage(program);
 registerPolicy(program);
 registerSecrets(program);
 registerTools(program);
+registerApprovals(program);
+registerReport(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) {

@@ -12,7 +12,9 @@ import { createAdminApi } from '../http/admin-api.js';
 import { checkListenable, listenError } from './listen-preflight.js';
 import { createGatewayMetrics, serveMetrics } from '../observability/metrics.js';
 import { openVault } from '../vault/index.js';
+import { startProcessTelemetry } from '../observability/process-telemetry.js';
 import { handleSecretsApi } from '../vault/rest.js';
+import { approvalsRoutes } from '../approvals/rest.js';
 
 export interface Running {
   gw: Gateway;
@@ -23,8 +25,6 @@ export interface Running {
 const NOT_GUESSES = new Set(['missing', 'jwks-unavailable', 'verification-failed', 'introspection-unavailable']);
 const countsAsGuess = (reason: string) => !NOT_GUESSES.has(reason);
 
-const log = (m: string) => process.stderr.write(`portcullis: ${m}\n`);
-
 /** Boots a gateway from a loaded config: store, audit log, backends (in parallel), HTTP front door, hot reload. */
 export async function runGateway(
   loaded: LoadedConfig,
@@ -32,14 +32,24 @@ export async function runGateway(
 ): Promise<Running> {
   const { host, port } = loaded.config.server;
   await checkListenable(host, port);
+  // JSON log lines on stderr (pino); stdout stays for the "listening on" line and the audit stdout sink.
+  const telemetry = startProcessTelemetry(loaded.config);
+  const { log, warn } = telemetry;
   for (const w of configWarnings(loaded.file, readFileSync(loaded.file, 'utf8'), loaded.config))
-    log(`warning: ${formatIssue(w)}`);
+    warn(`warning: ${formatIssue(w)}`);
   const metrics = loaded.config.server.metrics ? createGatewayMetrics() : undefined;
-  const booted = await bootGateway(loaded, {
-    log,
-    ...(opts.auditNewLog ? { auditNewLog: true } : {}),
-    ...(metrics ? { metrics } : {}),
-  });
+  let booted: Awaited<ReturnType<typeof bootGateway>>;
+  try {
+    booted = await bootGateway(loaded, {
+      log,
+      ...(opts.auditNewLog ? { auditNewLog: true } : {}),
+      ...(metrics ? { metrics } : {}),
+      ...(telemetry.observer ? { observer: telemetry.observer } : {}),
+    });
+  } catch (e) {
+    await telemetry.stop();
+    throw e;
+  }
   const { gw, audit } = booted;
   for (const b of gw.backends()) {
     const s = b.status();
@@ -80,6 +90,7 @@ export async function runGateway(
   const api = createAdminApi(gw, {
     routes: [
       { prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) },
+      approvalsRoutes(() => gw.approvals),
       {
         prefix: '/api/v1/secrets',
         roles: ['admin'],
@@ -105,8 +116,11 @@ export async function runGateway(
   } catch (e) {
     authFailures.close();
     await booted.close();
+    await telemetry.stop();
     throw listenError(e, host, port);
   }
+
+  booted.setLinkBase(front.url.replace(/\/mcp$/, ''));
 
   let reloading = Promise.resolve();
   const reload = (why: string) => {
@@ -116,7 +130,7 @@ export async function runGateway(
         next = loadConfigFile(loaded.file);
       } catch (e) {
         const message = e instanceof ConfigError ? e.message : String(e);
-        log(`config reload (${why}) rejected; keeping the running config:\n${message}`);
+        warn(`config reload (${why}) rejected; keeping the running config:\n${message}`);
         gw.recordEvent({
           type: 'config.reload.failed',
           reasons: message.split('\n').slice(0, 20),
@@ -154,6 +168,7 @@ export async function runGateway(
       await front.close();
       authFailures.close();
       await booted.close();
+      await telemetry.stop();
     },
   };
 }

@@ -6,6 +6,9 @@ import { policyConfigSchema } from '../policy/config-schema.js';
 import { vaultConfigSchema } from '../vault/config-schema.js';
 import { authConfigSchema } from '../authn/config-schema.js';
 import { limitsConfigSchema, limitsDefaults } from '../limits/config.js';
+import { checkChannelReference, notificationsConfigSchema } from '../notify/config-schema.js';
+import { observabilityConfigSchema } from '../observability/config-schema.js';
+import { ownersConfigSchema, reportConfigSchema, reportDefaults } from '../report/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
 import { pinsConfigSchema, pinsDefaults } from '../pins/config-schema.js';
 
@@ -21,7 +24,7 @@ export const configSchema = z
     /** Pinned risk assessments and accepted poisoning findings, each with a required reason. */
     risk: riskConfigSchema.default({ overrides: [], accept: [] }),
     /** Roles and rules (tool/prompt/resource globs, backend, risk, CEL conditions) on top of per-agent globs. */
-    policy: policyConfigSchema.default({ roles: {}, rules: [] }),
+    policy: policyConfigSchema.default(policyConfigSchema.parse({})),
     /** Tamper-evident audit log: checkpoints, redaction, sinks, retention, fail mode. */
     audit: auditConfigSchema.default(auditConfigSchema.parse({})),
     /** Where `${secret:NAME}` references resolve (built-in encrypted vault, env, files) and the master key. */
@@ -32,10 +35,35 @@ export const configSchema = z
     limits: limitsConfigSchema.default(limitsDefaults),
     /** Pinned tool and prompt definitions (quarantine on change), signed tool descriptions, upstream keys. */
     pins: pinsConfigSchema.default(pinsDefaults),
+    /** Outgoing notification channels (signed JSON webhooks, Slack-compatible), referred to by name. */
+    notifications: notificationsConfigSchema.default({ channels: {} }),
+    /** OpenTelemetry traces (off unless an OTLP endpoint is set) and the JSON log level. */
+    observability: observabilityConfigSchema.default({ logLevel: 'info' }),
+    /** Who owns which tools: tool-name glob → team or person (shown in the security report). */
+    owners: ownersConfigSchema.default({}),
+    /** Security report thresholds (key age, audit window, secret age). */
+    report: reportConfigSchema.default(reportDefaults),
   })
   .strict()
   .superRefine((c, ctx) => {
     checkAuthReferences(c, ctx);
+    // Approval notification channels must exist.
+    c.policy.approvals.channels.forEach((ch, i) =>
+      checkChannelReference(c.notifications, ch, ['policy', 'approvals', 'channels', i], ctx),
+    );
+    c.policy.rules.forEach((r, i) =>
+      r.approval?.channels?.forEach((ch, j) =>
+        checkChannelReference(c.notifications, ch, ['policy', 'rules', i, 'approval', 'channels', j], ctx),
+      ),
+    );
+    // "portcullis_*" names the gateway's own tools (portcullis_approval_status).
+    for (const section of ['upstreams', 'openapi'] as const)
+      if (Object.hasOwn(c[section], 'portcullis'))
+        ctx.addIssue({
+          code: 'custom',
+          path: [section, 'portcullis'],
+          message: 'the backend name "portcullis" is reserved for the gateway\'s own tools',
+        });
     // Upstream and OpenAPI backend names share one namespace: a clash would let one shadow the other.
     for (const name of Object.keys(c.openapi)) {
       if (Object.hasOwn(c.upstreams, name)) {

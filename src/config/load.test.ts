@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './errors.js';
-import { loadConfigFile, parseConfigText } from './load.js';
+import { BACKEND_SECTIONS, loadConfigFile, parseConfigText } from './load.js';
 import { configJsonSchema } from './json-schema.js';
 
 const issuesOf = (text: string, env: NodeJS.ProcessEnv = {}) => {
@@ -68,6 +68,23 @@ describe('config loading', () => {
     const [i] = issuesOf(`dataDir: \${NOPE}/data\n`);
     expect(i).toMatchObject({ line: 1, path: 'dataDir' });
     expect(i!.message).toMatch(/NOPE is not set/);
+  });
+
+  it('key management skips the backend sections: their unset credentials are not needed there', () => {
+    const text =
+      `upstreams:\n  gh:\n    transport: http\n    url: \${GH_URL}\n    headers:\n      Authorization: Bearer \${GH_TOKEN}\n` +
+      `openapi:\n  pay:\n    spec: \${SPEC_PATH}\nagents:\n  bot:\n    tools: { allow: ["gh_*"] }\ndataDir: \${DATA:-./d}\n`;
+    expect(issuesOf(text).map((i) => i.path)).toEqual(
+      expect.arrayContaining(['upstreams.gh.url', 'upstreams.gh.headers.Authorization', 'openapi.pay.spec']),
+    );
+    const c = parseConfigText(text, 'x.yaml', {}, { skipSections: BACKEND_SECTIONS });
+    expect(Object.keys(c.agents)).toEqual(['bot']);
+    expect(c.upstreams).toEqual({});
+    expect(c.dataDir).toBe('./d');
+    // Sections key management uses are still interpolated and checked.
+    expect(() => parseConfigText(`dataDir: \${NOPE}\n`, 'x.yaml', {}, { skipSections: BACKEND_SECTIONS })).toThrow(
+      /NOPE is not set/,
+    );
   });
 
   it('resolves dataDir against the config file directory', () => {

@@ -15,10 +15,29 @@ export interface LoadedConfig {
   dataDir: string;
 }
 
+/** Keys whose bad value is not echoed in an error (it may be a credential typed in by mistake). */
+const SECRET_KEY = /(secret|password|passwd|token)$/i;
+
 const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
+export interface LoadOptions {
+  /**
+   * Top-level sections to leave out before interpolation and validation, for commands that never use them: key
+   * management (`agents`, `users`) does not read backends, so the backends' credentials (`${ENV}` references that
+   * only an administrator's environment holds) are not needed to run it.
+   */
+  skipSections?: readonly string[];
+}
+
+/** Sections that describe backends and how to reach them (with their credentials): unused by key management. */
+export const BACKEND_SECTIONS = ['upstreams', 'openapi', 'auth'] as const;
+
 /** Reads, interpolates `${ENV}` / `${ENV:-default}`, and validates a config file. Throws ConfigError. */
-export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+export function loadConfigFile(
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: LoadOptions = {},
+): LoadedConfig {
   const abs = resolve(file);
   let text: string;
   try {
@@ -26,12 +45,17 @@ export function loadConfigFile(file: string, env: NodeJS.ProcessEnv = process.en
   } catch (e) {
     throw new ConfigError([{ file: abs, path: '', message: `cannot read config file: ${(e as Error).message}` }]);
   }
-  const config = parseConfigText(text, abs, env);
+  const config = parseConfigText(text, abs, env, options);
   const baseDir = dirname(abs);
   return { file: abs, baseDir, config, dataDir: resolve(baseDir, config.dataDir) };
 }
 
-export function parseConfigText(text: string, file: string, env: NodeJS.ProcessEnv = process.env): PortcullisConfig {
+export function parseConfigText(
+  text: string,
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: LoadOptions = {},
+): PortcullisConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): { line?: number; column?: number } => {
@@ -46,6 +70,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     );
   }
 
+  if (isMap(doc.contents)) for (const section of options.skipSections ?? []) doc.delete(section);
   const issues: ConfigIssue[] = [];
   const fromEnv = new WeakSet<Node>();
   interpolate(
@@ -62,6 +87,8 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
     const show: ShowValue = (value, path) => {
       const node = nodeAt(doc, [...path]);
       if (node && fromEnv.has(node)) return '(a value from the environment, not shown)';
+      const key = path[path.length - 1];
+      if (typeof key === 'string' && SECRET_KEY.test(key)) return '(the value of a secret-looking key, not shown)';
       return JSON.stringify(value) ?? String(value);
     };
     throw new ConfigError(parsed.error.issues.map((i) => toIssue(doc, file, i, at, show)));

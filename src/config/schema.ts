@@ -84,6 +84,8 @@ export const agentSchema = z
 export const userSchema = z
   .object({
     roles: z.array(z.enum(['admin', 'auditor', 'approver'])).min(1),
+    /** Groups this person belongs to (approval rules name groups; OAuth sign-ins take groups from the token). */
+    groups: z.array(z.string().min(1)).default([]),
   })
   .strict();
 

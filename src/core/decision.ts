@@ -1,3 +1,4 @@
+import type { ApprovalRequirement } from './approval.js';
 import type { JsonObject } from './tool.js';
 
 /**
@@ -12,6 +13,8 @@ export interface Decision {
   rule: string;
   /** Human-readable, each naming the rule or signal it comes from. */
   reasons: string[];
+  /** With `hold`: what the approval needs (quorum, groups, approvers, timeout, channels). */
+  approval?: ApprovalRequirement;
 }
 
 /** Risk facts policy may match on (from the risk engine). */

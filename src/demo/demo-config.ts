@@ -41,13 +41,26 @@ agents:
       allow: ["helpdesk_*"]
     resources:
       allow: ["helpdesk:**"]   # "*" stays within one path segment; "**" crosses segments
+users:
+  # A person who decides on held calls (portcullis approvals ..., or the REST API /api/v1/approvals).
+  demo-approver: { roles: [approver], groups: [finance] }
 policy:
+  approvals:
+    wait: 30s   # a held call waits this long (with progress notifications), then returns its approval id
   rules:
-    # Rules add to the per-agent lists above. Deny overrides allow; a CEL condition can look at the arguments.
+    # Rules add to the per-agent lists above. Deny overrides hold overrides allow; CEL can look at the arguments.
     - id: no-large-refunds
       description: refunds above 500 need a person, not an agent
       effect: deny
       tools: ["billing_createRefund"]
       when: 'has(args.amount) && args.amount > 500.0'
+    # Every other refund waits for someone in finance. (Without this rule the default would still hold it:
+    # financial, destructive, credential-access and code-execution tools need an approval unless waived.)
+    - id: refunds-need-finance
+      description: a person in finance approves each refund
+      effect: hold
+      agents: ["ops-agent"]
+      tools: ["billing_createRefund"]
+      approval: { approvers: { groups: [finance] }, timeout: 10m }
 `;
 }

@@ -2,6 +2,7 @@ import { serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server
 import type { Principal } from '../core/principal.js';
 import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
+import { logger } from '../observability/logger.js';
 
 /**
  * MCP over stdio for local clients (Claude Desktop, Cursor). The agent is named on the command line and
@@ -23,6 +24,6 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
       servers.push(s);
       return s;
     },
-    { legacy: 'serve', onerror: (e) => process.stderr.write(`portcullis: stdio: ${e.message}\n`) },
+    { legacy: 'serve', onerror: (e) => logger().error(`stdio: ${e.message}`) },
   );
 }

@@ -8,11 +8,20 @@ import { createGateway, type Gateway } from './gateway.js';
 import { openSecretResolver } from '../vault/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RecordSink } from '../pipeline/stage.js';
+import { createApprovalService, type ApprovalService } from '../approvals/service.js';
+import type { BaseCall } from '../pipeline/call.js';
+import type { PipelineObserver } from '../pipeline/observer.js';
+import { createNotifier, type Notifier } from '../notify/index.js';
 
 export interface Booted {
   gw: Gateway;
   audit: AuditLog;
   store: Stores;
+  approvals: ApprovalService;
+  /** Where links in approval notifications point (set once the listener knows its URL). */
+  setLinkBase(url: string): void;
+  /** Outgoing notifications over `notifications.channels` (read per message, so a reload applies). */
+  notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -22,7 +31,13 @@ export interface Booted {
  */
 export async function bootGateway(
   loaded: LoadedConfig,
-  opts: { stdio?: boolean; log: (m: string) => void; auditNewLog?: boolean; metrics?: GatewayMetrics },
+  opts: {
+    stdio?: boolean;
+    log: (m: string) => void;
+    auditNewLog?: boolean;
+    metrics?: GatewayMetrics;
+    observer?: PipelineObserver<BaseCall>;
+  },
 ): Promise<Booted> {
   const { log } = opts;
   const store = await openStores(loaded);
@@ -41,11 +56,32 @@ export async function bootGateway(
     throw e;
   }
   const observe = (sink: RecordSink): RecordSink => opts.metrics?.observeRecords(sink) ?? sink;
+  let linkBase: string | undefined;
+  const notifierRef: { current?: Notifier } = {};
+  const approvals = createApprovalService({
+    store,
+    append: async (e) => void (await audit.append(e)),
+    redact: (args) => audit.redactArguments(args),
+    // The notifier needs the gateway (it records deliveries), so it is made after it; requests come later still.
+    notifier: () => notifierRef.current,
+    linkBase: () => linkBase,
+    log,
+  });
+  // A request left `executing` by a process that stopped is closed, never run again.
+  const interrupted = await approvals.recover();
+  if (interrupted > 0)
+    log(`approvals: ${interrupted} approved call(s) were running when the gateway stopped; not run again`);
+  const sweep = setInterval(() => {
+    approvals.sweep().catch((e: unknown) => log(`approvals: timeout sweep failed: ${(e as Error).message}`));
+  }, 1000);
+  sweep.unref();
   const gw = createGateway(loaded, {
     store,
     log,
+    approvals,
     secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),
     secrets,
+    ...(opts.observer ? { observer: opts.observer } : {}),
     records: observe(
       createAuditRecordSink(audit, {
         onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
@@ -55,6 +91,31 @@ export async function bootGateway(
       void audit.append(event).catch((e: unknown) => log(`audit: ${event.type} not recorded: ${(e as Error).message}`)),
   });
   ref.gw = gw;
+  const notifier: Notifier = createNotifier(
+    {
+      resolve: (text) => secrets.resolve(text),
+      onEvent: (e) => {
+        if (e.type === 'retrying')
+          return log(`notify: ${e.channel}: ${e.kind} ${e.id}: attempt ${e.attempt} failed (${e.reason}); retrying`);
+        if (e.type === 'failed')
+          log(`notify: ${e.channel}: ${e.kind} ${e.id} not delivered after ${e.attempts} attempt(s): ${e.reason}`);
+        gw.recordEvent({
+          type: e.type === 'delivered' ? 'notification.delivered' : 'notification.failed',
+          ...(e.kind.startsWith('approval.') ? { approvalId: e.id } : {}),
+          detail: {
+            channel: e.channel,
+            kind: e.kind,
+            id: e.id,
+            delivery: e.delivery,
+            attempts: e.attempts,
+            ...(e.type === 'failed' ? { reason: e.reason } : {}),
+          },
+        });
+      },
+    },
+    { channels: () => gw.config().config.notifications.channels },
+  );
+  notifierRef.current = notifier;
   gw.on('toolQuarantined', (q) =>
     gw.recordEvent({
       type: 'tool.quarantined',
@@ -69,7 +130,12 @@ export async function bootGateway(
     gw,
     audit,
     store,
+    approvals,
+    setLinkBase: (url) => void (linkBase = url),
+    notifier,
     async close() {
+      clearInterval(sweep);
+      await notifier.close();
       await gw.close();
       await audit.close();
       await store.close();

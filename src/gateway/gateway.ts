@@ -4,13 +4,15 @@ import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createAuthentication, type Authentication } from '../authn/index.js';
 import type { Backend, BackendCallContext } from '../core/backend.js';
+import type { Principal } from '../core/principal.js';
 import { compilePolicy } from '../policy/compile.js';
 import { createPolicyEngine, type PolicyEngine } from '../policy/engine.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Stores } from '../storage/repositories.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
+import type { PipelineObserver } from '../pipeline/observer.js';
 import type { RecordSink, Stage } from '../pipeline/stage.js';
-import type { MethodCall, ToolCall } from '../pipeline/call.js';
+import type { BaseCall, MethodCall, ToolCall } from '../pipeline/call.js';
 import { resolveStage } from '../pipeline/stages/resolve.js';
 import { authorizeStage } from '../pipeline/stages/authorize.js';
 import { validateStage } from '../pipeline/stages/validate.js';
@@ -23,6 +25,11 @@ import { createLeakScanner, hasSecretRef, scanJson, type SecretResolver } from '
 import { GatewayError } from '../core/errors.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
 import { createPinning, quarantineStage, type Pinning } from '../pins/index.js';
+import type { ApprovalService } from '../approvals/service.js';
+import { approvalStage, approvedExecuteStage, STATUS_TOOL } from '../approvals/stage.js';
+import { createStatusTool, statusToolDefinition } from '../approvals/status-tool.js';
+import { policyVersion } from '../approvals/binding.js';
+import { logger } from '../observability/logger.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -61,6 +68,10 @@ export interface Gateway {
   pins: Pinning;
   /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
   recordEvent(event: AuditEventInput): void;
+  /** Approval requests (held calls), when the gateway has an approval service. */
+  approvals?: ApprovalService;
+  /** Digest of the agents' grants and the policy section: what approvals are bound to. */
+  policyVersion(): string;
   /** Connect all backends in parallel; resolves when every first attempt has settled. */
   start(): Promise<void>;
   /** Swap to a new validated config without dropping in-flight calls. */
@@ -75,6 +86,8 @@ export interface GatewayDeps {
   records: RecordSink;
   /** Extra decision stages after validation (approvals, limits ... as they land). */
   extraStages?: Stage<ToolCall>[];
+  /** Held calls wait for people (without it, a held call is refused). */
+  approvals?: ApprovalService;
   /** Credential values by env name (tests); `${secret:NAME}` references go to `secrets`. */
   getCredential?: (name: string) => string | undefined;
   /** Resolves `${secret:NAME}` references on the outbound path (the vault: section's provider). */
@@ -84,13 +97,15 @@ export interface GatewayDeps {
   /** Every live secret value the gateway holds (kept out of every backend's results). */
   secretValues?: () => Iterable<string>;
   log?: (msg: string) => void;
+  /** Watches every pipeline run (tracing); absent: the stages run with no wrapper. */
+  observer?: PipelineObserver<BaseCall>;
 }
 
 /** One configured backend: its kind, name and the config entry it was built from (for reload diffs). */
 type Slot = { key: string; config: unknown; backend: Backend };
 
 export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway {
-  const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
+  const log = deps.log ?? ((m: string) => logger().info(m));
   const envCredential = deps.getCredential ?? ((n: string) => process.env[n]);
   const getCredential = (n: string): string | undefined | Promise<string> => {
     if (!hasSecretRef(n)) return envCredential(n);
@@ -100,6 +115,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
   let current = initial;
   const policyOf = (c: LoadedConfig) => createPolicyEngine(compilePolicy(c.config.agents, c.config.policy));
   let policy = policyOf(initial);
+  let version = policyVersion(initial.config);
   const slots = new Map<string, Slot>();
   const retired = new Set<Backend>();
   let catalog: Catalog = buildCatalog([]);
@@ -240,18 +256,27 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
 
   const buildAuth = (cfg: LoadedConfig) => createAuthentication(cfg.config, { apiKeys: deps.store.apiKeys });
   let authentication = buildAuth(initial);
+  const approvals = deps.approvals;
+  const maxWaitMs = () => Math.max(1000, current.config.server.requestTimeoutMs - 5000);
+  const waitMs = () => Math.min(policy.policy.approvals.waitMs, maxWaitMs());
   const pipeline = createPipeline<ToolCall>(
     [
       resolveStage(() => catalog),
-      authorizeStage(() => policy),
+      authorizeStage(() => policy, { hold: approvals ? 'defer' : 'refuse' }),
       quarantineStage(),
       validateStage(validator),
       ...(deps.extraStages ?? []),
       limitStage(limits.limiter),
+      ...(approvals ? [approvalStage(approvals, { policyVersion: () => version, waitMs, maxWaitMs })] : []),
     ],
-    executeStage(),
+    approvals ? approvedExecuteStage(approvals, executeStage()) : executeStage(),
     deps.records,
+    deps.observer,
   );
+  const statusTool = approvals ? createStatusTool(approvals, { run: (c) => pipeline.run(c), waitMs }) : undefined;
+  /** The status tool is listed for agents that can see a tool needing approval (and callable by every agent). */
+  const needsApprovals = (principal: Principal) =>
+    catalog.entries().some((e) => policy.listing(principal, toolTargetOf(e)).effect === 'hold');
   const upstreams = () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp');
   const upstream = (n: string) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined;
   const router = createResourceRouter({ upstreams, upstream, policy: () => policy, pinPrompt: pins.prompt });
@@ -259,27 +284,56 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     [resolveMethodStage(() => router), authorizeStage(() => policy)],
     forwardStage(),
     deps.records,
+    deps.observer,
   );
+  /** Listings reach the upstreams but change nothing: one event after the answer, like tools/list, never blocking. */
+  const recordListing = (
+    type: 'resources.listed' | 'prompts.listed',
+    principal: Principal,
+    method: string,
+    visible: number,
+  ) =>
+    recordEvent({
+      type,
+      agent: principal.agent,
+      ...(principal.user ? { user: principal.user } : {}),
+      detail: { method, visible },
+    });
   const front: FrontDoorPort = {
     server: () => current.config.server,
     sessionLimits: () => current.config.limits.sessions,
     baseDir: () => current.baseDir,
     authentication: () => authentication,
     failedAuth: limits.failedAuth,
-    listTools: (principal) =>
-      catalog
+    listTools: (principal) => {
+      const tools = catalog
         .entries()
         .filter((e) => policy.visible(principal, toolTargetOf(e)))
-        .map((e) => e.definition),
+        .map((e) => e.definition);
+      return statusTool && needsApprovals(principal) ? [...tools, statusToolDefinition] : tools;
+    },
     visibleToolSchema(principal, name) {
+      if (statusTool && name === STATUS_TOOL) return statusToolDefinition.inputSchema;
       const e = catalog.get(name);
       return e && policy.visible(principal, toolTargetOf(e)) ? e.definition.inputSchema : undefined;
     },
-    callTool: (call) => pipeline.run(call),
+    callTool: (call) => (statusTool && call.toolName === STATUS_TOOL ? statusTool(call) : pipeline.run(call)),
     forward: (call) => methodPipeline.run(call),
-    listResources: (principal, signal) => router.listResources(principal, signal),
-    listResourceTemplates: (principal, signal) => router.listTemplates(principal, signal),
-    listPrompts: (principal, signal) => router.listPrompts(principal, signal),
+    listResources: async (principal, signal) => {
+      const r = await router.listResources(principal, signal);
+      recordListing('resources.listed', principal, 'resources/list', r.resources.length);
+      return r;
+    },
+    listResourceTemplates: async (principal, signal) => {
+      const r = await router.listTemplates(principal, signal);
+      recordListing('resources.listed', principal, 'resources/templates/list', r.resourceTemplates.length);
+      return r;
+    },
+    listPrompts: async (principal, signal) => {
+      const r = await router.listPrompts(principal, signal);
+      recordListing('prompts.listed', principal, 'prompts/list', r.prompts.length);
+      return r;
+    },
     recordEvent,
     onToolsChanged: (l) => void listeners.toolsChanged.push(l),
     onUpstreamNotification: (l) => void listeners.upstreamNotification.push(l),
@@ -310,6 +364,8 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     limits,
     pins,
     recordEvent,
+    ...(approvals ? { approvals } : {}),
+    policyVersion: () => version,
     async start() {
       await pins.registry.load();
       pinsLoaded = true;
@@ -335,6 +391,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       }
       current = next;
       policy = policyOf(next);
+      version = policyVersion(next.config);
       limits.configure(next.config.limits);
       if (
         !isDeepStrictEqual(next.config.auth, old0.auth) ||

@@ -62,7 +62,10 @@ export function createAuditRecordSink(audit: AuditLog, options: { onError?: (e: 
     },
     async outcome(call) {
       try {
-        await audit.append(auditEventFromDecision(outcomeType(call.record), call.record, call.args));
+        // Nobody waits for an outcome: it rides with the next commit (the next call's intent) instead of its own fsync.
+        await audit.append(auditEventFromDecision(outcomeType(call.record), call.record, call.args), {
+          deferred: true,
+        });
       } catch (e) {
         options.onError?.(e);
       }

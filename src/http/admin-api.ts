@@ -16,6 +16,13 @@ export type ApiRoute = (
   ctx: {
     user: string;
     roles: readonly Role[];
+    /**
+     * The person's groups, from their verified identity: the token's groups claim when they signed in with OAuth,
+     * `users.<name>.groups` in config when they used a user API key.
+     */
+    groups: readonly string[];
+    /** Other names the token gives the same person (its `sub` and email claims), for self-approval checks. */
+    aliases: readonly string[];
     method: string;
     /** The request body parsed as JSON (at most 256 KiB); throws on anything else. */
     readJson(): Promise<unknown>;
@@ -193,7 +200,13 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
         status = 403;
         sendHttpError(res, new HttpError('policy.denied', `Requires one of the roles: ${route.roles.join(', ')}`));
       } else {
-        const r = await route.handle(url, { user, roles, method, readJson: () => readJsonBody(req) });
+        const p = auth.principal;
+        const groups = p.method === 'oauth' ? (p.groups ?? []) : (gw.config().config.users[user]?.groups ?? []);
+        const aliases =
+          p.method === 'oauth'
+            ? [p.claims?.sub, p.claims?.email].filter((v): v is string => typeof v === 'string')
+            : [];
+        const r = await route.handle(url, { user, roles, groups, aliases, method, readJson: () => readJsonBody(req) });
         status = r?.status ?? 404;
         if (r) send(res, r.status, r.body, r.contentType);
         else sendHttpError(res, new HttpError('request.not_found'));

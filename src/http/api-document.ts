@@ -102,6 +102,41 @@ export function apiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'Export', content: { 'application/jsonl': {}, 'text/csv': {} } } },
         },
       },
+      '/api/v1/approvals': {
+        get: {
+          summary: 'Approval requests, newest first, with cursor pagination (roles: admin, auditor, approver)',
+          parameters: [
+            {
+              name: 'status',
+              in: 'query',
+              schema: { enum: ['pending', 'approved', 'denied', 'expired', 'executing', 'executed'] },
+            },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: ok('{ items: Approval[], nextCursor? }'),
+        },
+      },
+      '/api/v1/approvals/{id}': {
+        get: {
+          summary:
+            'One request: the exact call (arguments redacted as in the audit log, their SHA-256), risk and reasons, rule, decisions (roles: admin, auditor, approver)',
+          responses: ok('Approval'),
+        },
+      },
+      '/api/v1/approvals/{id}/approve': {
+        post: {
+          summary:
+            'Approve with {"comment": "..."} (roles: approver, admin). 403 approval.forbidden: own request, outside the groups; 409 approval.conflict: twice, decided, timed out',
+          responses: ok('The updated Approval'),
+        },
+      },
+      '/api/v1/approvals/{id}/deny': {
+        post: {
+          summary: 'Deny with {"comment": "..."} (roles: approver, admin)',
+          responses: ok('The updated Approval'),
+        },
+      },
       '/api/v1/secrets': {
         get: {
           summary: 'Vault secrets: names, versions, times and key ids, never values (role: admin)',

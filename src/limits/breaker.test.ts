@@ -110,3 +110,41 @@ describe('backend behind a breaker', () => {
     expect(guarded.status().circuit?.state).toBe('open');
   });
 });
+
+describe('forwarded MCP requests behind a breaker', () => {
+  it('count as failures and successes, and are refused with backend.circuit_open while open', async () => {
+    let failing = true;
+    let reached = 0;
+    const backend = {
+      name: 'fs',
+      kind: 'mcp',
+      callTool: () => Promise.resolve({ content: [] }),
+      request: () => {
+        reached++;
+        return failing ? Promise.reject(new GatewayError('backend.timeout')) : Promise.resolve({ contents: [] });
+      },
+      status: () => ({ name: 'fs', kind: 'mcp', state: 'ready', toolCount: 0 }),
+    } as unknown as Backend & { request: (m: string, p: unknown, c: unknown) => Promise<unknown> };
+    const guarded = withBreaker(
+      backend,
+      createBreaker(opts({ consecutiveFailures: 2 }), () => undefined),
+    );
+    const ctx = {
+      principal: { agent: 'a', method: 'api-key' as const },
+      requestId: 'r',
+      signal: new AbortController().signal,
+    };
+    for (let i = 0; i < 2; i++)
+      await expect(guarded.request('resources/read', { uri: 'file:///a' }, ctx)).rejects.toMatchObject({
+        code: 'backend.timeout',
+      });
+    failing = false;
+    await expect(guarded.request('prompts/get', { name: 'p' }, ctx)).rejects.toMatchObject({
+      code: 'backend.circuit_open',
+    });
+    // Tool calls share the circuit.
+    await expect(guarded.callTool('t', {}, ctx)).rejects.toMatchObject({ code: 'backend.circuit_open' });
+    expect(reached).toBe(2);
+    expect(guarded.status().circuit?.state).toBe('open');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Backend } from '../core/backend.js';
+import type { Backend, BackendCallContext } from '../core/backend.js';
 import { GatewayError } from '../core/errors.js';
 
 export interface BulkheadOptions {
@@ -47,22 +47,29 @@ export function createBulkhead(options: BulkheadOptions): Bulkhead {
   };
 }
 
-/** The backend behind its bulkhead: one agent's flood cannot take every slot of a shared backend. */
+/**
+ * The backend behind its bulkhead: one agent's flood cannot take every slot of a shared backend. Tool calls and
+ * forwarded MCP requests (resources, prompts, completions) share the same slots.
+ */
 export function withBulkhead<B extends Backend>(backend: B, bulkhead: Bulkhead): B {
-  return {
+  const enter = (agent: string) => {
+    const slot = bulkhead.enter(agent);
+    if (!slot.ok) {
+      throw new GatewayError(
+        'rate.limited',
+        slot.cap === 'agent'
+          ? `Too many concurrent calls to backend "${backend.name}" from this agent (at most ${slot.limit}); retry after 1 s`
+          : `Backend "${backend.name}" is at its limit of ${slot.limit} concurrent calls; retry after 1 s`,
+        `bulkhead ${slot.cap} cap ${slot.limit}`,
+        { code: 'rate.limited', retryAfterSeconds: 1, rule: `concurrency.${slot.cap}` },
+      );
+    }
+    return slot;
+  };
+  const guarded: B = {
     ...backend,
     async callTool(localName, args, ctx) {
-      const slot = bulkhead.enter(ctx.principal.agent);
-      if (!slot.ok) {
-        throw new GatewayError(
-          'rate.limited',
-          slot.cap === 'agent'
-            ? `Too many concurrent calls to backend "${backend.name}" from this agent (at most ${slot.limit}); retry after 1 s`
-            : `Backend "${backend.name}" is at its limit of ${slot.limit} concurrent calls; retry after 1 s`,
-          `bulkhead ${slot.cap} cap ${slot.limit}`,
-          { code: 'rate.limited', retryAfterSeconds: 1, rule: `concurrency.${slot.cap}` },
-        );
-      }
+      const slot = enter(ctx.principal.agent);
       try {
         return await backend.callTool(localName, args, ctx);
       } finally {
@@ -70,4 +77,18 @@ export function withBulkhead<B extends Backend>(backend: B, bulkhead: Bulkhead):
       }
     },
   };
+  const forward = (backend as Partial<Forwarding>).request;
+  if (typeof forward === 'function') {
+    (guarded as unknown as Forwarding).request = async (method, params, ctx) => {
+      const slot = enter(ctx.principal.agent);
+      try {
+        return await forward.call(backend, method, params, ctx);
+      } finally {
+        slot.leave();
+      }
+    };
+  }
+  return guarded;
 }
+
+type Forwarding = { request(method: string, params: unknown, ctx: BackendCallContext): Promise<unknown> };

@@ -1,5 +1,5 @@
 import type { AgentChannel } from '../core/backend.js';
-import type { Target } from '../core/decision.js';
+import type { Decision, Target } from '../core/decision.js';
 import type { DecisionRecord } from '../core/decision-record.js';
 import type { Principal } from '../core/principal.js';
 import type { JsonObject, ToolResult } from '../core/tool.js';
@@ -30,6 +30,12 @@ export interface ToolCall extends BaseCall {
   argsValidated?: boolean;
   /** Set by execute. */
   result?: ToolResult;
+  /** Set by authorize when policy holds the call (the approval stage decides what happens). */
+  hold?: Decision;
+  /** Asked for by the approval status tool: run this call under exactly this approval request. */
+  approvalId?: string;
+  /** Set by the approval stage: the approved request this call executes (consumed right before forwarding). */
+  approval?: { id: string };
 }
 
 /** Methods forwarded to the upstream MCP server that owns their target. */

@@ -2,6 +2,7 @@ import { GatewayError, isGatewayError, type ErrorCode } from '../core/errors.js'
 import type { ResultStatus } from '../core/decision-record.js';
 import type { RecordSink } from '../core/call.js';
 import type { BaseCall } from './call.js';
+import type { PipelineObserver } from './observer.js';
 import type { Stage } from './stage.js';
 
 export interface Pipeline<C extends BaseCall> {
@@ -18,6 +19,11 @@ const statuses: Partial<Record<ErrorCode, ResultStatus>> = {
   'tool.quarantined': 'denied',
   'prompt.quarantined': 'denied',
   'approval.required': 'held',
+  'approval.pending': 'held',
+  'approval.denied': 'denied',
+  'approval.not_found': 'not_found',
+  'approval.conflict': 'denied',
+  'approval.forbidden': 'denied',
   'args.invalid': 'invalid_args',
   'rate.limited': 'rate_limited',
   'quota.exceeded': 'rate_limited',
@@ -35,16 +41,17 @@ export function createPipeline<C extends BaseCall>(
   before: readonly Stage<C>[],
   execute: Stage<C>,
   sink: RecordSink,
+  obs?: PipelineObserver<C>,
 ): Pipeline<C> {
-  return {
+  const pipeline: Pipeline<C> = {
     async run(call) {
       const started = performance.now();
       const rec = call.record;
       try {
-        for (const s of before) await s.run(call);
+        for (const s of before) await (obs ? obs.step(s.id, call, () => s.run(call)) : s.run(call));
         if (rec.decision !== 'allow') throw new GatewayError('internal', undefined, 'no stage allowed the call');
-        await sink.intent(call);
-        await execute.run(call);
+        await (obs ? obs.step('audit.intent', call, () => sink.intent(call)) : sink.intent(call));
+        await (obs ? obs.step(execute.id, call, () => execute.run(call)) : execute.run(call));
         rec.resultStatus = (call as { result?: { isError?: unknown } }).result?.isError === true ? 'tool_error' : 'ok';
         return call;
       } catch (e) {
@@ -60,4 +67,5 @@ export function createPipeline<C extends BaseCall>(
       }
     },
   };
+  return obs ? { run: (call) => obs.call(call, () => pipeline.run(call)) } : pipeline;
 }

@@ -26,6 +26,8 @@ export const policyCaseSchema = z
     resource: z.string().optional(),
     server: z.string().optional(),
     prompt: z.string().optional(),
+    /** Decide completion/complete against the prompt or resource the case names, instead of using it. */
+    completion: z.boolean().optional(),
     expect: z.union([
       z.enum(['allow', 'deny', 'hold']),
       z.object({ effect: z.enum(['allow', 'deny', 'hold']), rule: z.string().optional() }).strict(),
@@ -34,6 +36,9 @@ export const policyCaseSchema = z
   .strict()
   .refine((c) => [c.tool, c.resource, c.prompt].filter((x) => x !== undefined).length === 1, {
     message: 'each case names exactly one of tool, resource, prompt',
+  })
+  .refine((c) => !c.completion || c.tool === undefined, {
+    message: 'completion: true needs a prompt or resource reference, not a tool',
   });
 
 export const policyCasesSchema = z.object({ cases: z.array(policyCaseSchema).min(1) }).strict();
@@ -71,7 +76,7 @@ export function runCases(
     const got = engine.evaluate(principalOf(c), targetOf(c));
     const want = typeof c.expect === 'string' ? { effect: c.expect } : c.expect;
     const ok = got.effect === want.effect && (want.rule === undefined || want.rule === got.rule);
-    const what = c.tool ?? c.prompt ?? c.resource;
+    const what = `${c.completion ? 'completion of ' : ''}${c.tool ?? c.prompt ?? c.resource}`;
     return { name: c.name ?? `#${i + 1} ${c.agent} → ${what}`, ok, want, got };
   });
 }

@@ -3,6 +3,8 @@ import type { Effect } from '../core/decision.js';
 import { compileCondition, type Condition } from './cel.js';
 import type { PolicyConfig, RuleConfig } from './config-schema.js';
 import { compileGlob, type Glob } from './glob.js';
+import type { ApprovalRequirement } from '../core/approval.js';
+import { requirementOf } from './approval-config.js';
 
 export type RuleKind = 'tool' | 'prompt' | 'resource' | 'any';
 
@@ -27,6 +29,27 @@ export interface CompiledRule {
   grantsHighByGlob: boolean;
   /** Per-agent shorthand (`agents.<name>.tools.allow` ...): reasons keep the familiar wording. */
   shorthand?: 'tool' | 'prompt' | 'resource';
+  /** `hold` rules: what the approval needs (defaults from `policy.approvals` filled in). */
+  approval?: ApprovalRequirement;
+}
+
+/** A recorded exception to the critical-category approval default (listed by the security report). */
+export interface ApprovalWaiver {
+  /** Where it is in config: `policy.approvals.waivers.<i>`. */
+  id: string;
+  tools?: readonly string[];
+  categories?: readonly string[];
+  reason: string;
+}
+
+/** The default approval rule: allowed calls to tools in these categories are held unless waived. */
+export interface CriticalDefault {
+  id: 'approvals.critical';
+  categories: ReadonlySet<string>;
+  requirement: ApprovalRequirement;
+  waivers: readonly (ApprovalWaiver & { names?: Glob[]; waived: ReadonlySet<string> })[];
+  /** How long an agent's call waits before returning the approval id. */
+  waitMs: number;
 }
 
 export interface CompiledRole {
@@ -39,12 +62,16 @@ export interface CompiledRole {
 export interface CompiledPolicy {
   rules: readonly CompiledRule[];
   roles: readonly CompiledRole[];
+  /** The critical-category approval default and its waivers. */
+  approvals: CriticalDefault;
+  /** Waivers of the approval default, with their reasons (for the security report). */
+  approvalWaivers: readonly ApprovalWaiver[];
 }
 
 const set = (xs: readonly string[] | undefined) => (xs ? new Set(xs) : undefined);
 const globs = (xs: readonly string[] | undefined) => xs?.map(compileGlob);
 
-function fromConfig(r: RuleConfig, index: number): CompiledRule {
+function fromConfig(r: RuleConfig, index: number, approvals: PolicyConfig['approvals']): CompiledRule {
   const kind: RuleKind = r.tools ? 'tool' : r.prompts ? 'prompt' : r.resources ? 'resource' : 'any';
   const names = globs(r.tools ?? r.prompts ?? r.resources);
   return {
@@ -63,6 +90,7 @@ function fromConfig(r: RuleConfig, index: number): CompiledRule {
     ...(r.sideEffects ? { sideEffects: set(r.sideEffects)! } : {}),
     ...(r.when ? { when: compileCondition(r.when) } : {}),
     grantsHighByGlob: r.risk?.includes('high') === true,
+    ...(r.effect === 'hold' ? { approval: requirementOf(r.approval, approvals) } : {}),
   };
 }
 
@@ -94,7 +122,7 @@ function shorthand(agent: string, cfg: AgentConfig): CompiledRule[] {
 export function compilePolicy(agents: Readonly<Record<string, AgentConfig>>, policy: PolicyConfig): CompiledPolicy {
   const rules = [
     ...Object.entries(agents).flatMap(([name, cfg]) => shorthand(name, cfg)),
-    ...policy.rules.map(fromConfig),
+    ...policy.rules.map((r, i) => fromConfig(r, i, policy.approvals)),
   ];
   const roles = Object.entries(policy.roles).map(([name, r]) => ({
     name,
@@ -102,5 +130,34 @@ export function compilePolicy(agents: Readonly<Record<string, AgentConfig>>, pol
     users: new Set(r.users),
     groups: new Set(r.groups),
   }));
-  return { rules, roles };
+  const a = policy.approvals;
+  const approvalWaivers: ApprovalWaiver[] = a.waivers.map((w, i) => ({
+    id: `policy.approvals.waivers.${i}`,
+    ...(w.tools ? { tools: [...w.tools] } : {}),
+    ...(w.categories ? { categories: [...w.categories] } : {}),
+    reason: w.reason,
+  }));
+  const approvals: CriticalDefault = {
+    id: 'approvals.critical',
+    categories: new Set(a.categories),
+    requirement: requirementOf(undefined, a),
+    waivers: approvalWaivers.map((w) => ({
+      ...w,
+      ...(w.tools ? { names: w.tools.map(compileGlob) } : {}),
+      waived: new Set(w.categories ?? a.categories),
+    })),
+    waitMs: a.wait,
+  };
+  return { rules, roles, approvals, approvalWaivers };
+}
+
+/**
+ * The critical categories of a tool that still need a person: those in `policy.approvals.categories`, minus the
+ * ones a waiver covering this tool names. Empty: no default approval.
+ */
+export function unwaivedCritical(d: CriticalDefault, tool: string, categories: readonly string[]): string[] {
+  return categories.filter(
+    (c) =>
+      d.categories.has(c) && !d.waivers.some((w) => w.waived.has(c) && (!w.names || w.names.some((g) => g.test(tool)))),
+  );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { riskCategories } from '../risk/types.js';
 import { compileCondition } from './cel.js';
 import { globProblem } from './glob.js';
+import { approvalSpecSchema, approvalsConfigSchema, approvalsDefaults } from './approval-config.js';
 
 const name = z.string().regex(/^[A-Za-z0-9._:@-]{1,64}$/, 'letters, digits and . _ : @ - (1-64)');
 const globs = z
@@ -67,6 +68,8 @@ export const ruleSchema = z
         }
       })
       .optional(),
+    /** With `effect: hold`: who approves, how many, how long (defaults: `policy.approvals`). */
+    approval: approvalSpecSchema.optional(),
   })
   .strict();
 
@@ -74,6 +77,8 @@ export const policyConfigSchema = z
   .object({
     roles: z.record(name, roleSchema).default({}),
     rules: z.array(ruleSchema).default([]),
+    /** Approval defaults, the critical-category default rule and its waivers (docs/approvals.md). */
+    approvals: approvalsConfigSchema.default(approvalsDefaults),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -87,6 +92,12 @@ export const policyConfigSchema = z
       for (const role of r.roles ?? [])
         if (!Object.hasOwn(p.roles, role))
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'roles'], message: `unknown role "${role}"` });
+      if (r.approval && r.effect !== 'hold')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'approval'],
+          message: 'approval applies to rules with effect: hold',
+        });
       const kinds = [r.tools, r.prompts, r.resources].filter((k) => k !== undefined).length;
       if (kinds > 1)
         ctx.addIssue({

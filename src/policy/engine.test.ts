@@ -37,6 +37,10 @@ const config = {
     helper: {},
   },
   policy: {
+    // These cases are about rule semantics; the approval default for critical categories has its own tests below.
+    approvals: {
+      waivers: [{ categories: ['financial'], reason: 'rule-semantics cases: the default is tested apart' }],
+    },
     roles: {
       finance: { groups: ['finance'], agents: ['ledger-bot'] },
     },
@@ -250,5 +254,109 @@ describe('policy config', () => {
         ],
       })[0],
     ).toMatch(/duplicate rule id/);
+  });
+});
+
+describe('approval rules', () => {
+  const hr = (name: string, categories: string[], args?: Record<string, unknown>): ToolTarget => ({
+    kind: 'tool',
+    name,
+    backend: name.split('_')[0]!,
+    risk: { level: 'high', categories, sideEffect: 'irreversible' },
+    ...(args ? { args } : {}),
+  });
+  const e = engineOf({
+    agents: { ops: { tools: { allow: ['pay_refund', 'pay_delete', 'ops_exec', 'ops_run', 'ops_env', 'docs_read'] } } },
+    users: { ann: { roles: ['approver'], groups: ['finance'] } },
+    notifications: { channels: { slack: { type: 'slack', url: 'https://hooks.example.com/x' } } },
+    policy: {
+      approvals: {
+        timeout: '10m',
+        waivers: [
+          { tools: ['ops_env'], reason: 'reads only the non-secret build environment' },
+          { tools: ['ops_*'], categories: ['code-execution'], reason: 'sandboxed runner, reviewed by security' },
+        ],
+      },
+      rules: [
+        {
+          id: 'big-refunds',
+          effect: 'hold',
+          tools: ['pay_refund'],
+          when: 'args.amount > 1000.0',
+          approval: { groups: ['finance', 'security'], timeout: '1h', channels: ['slack'] },
+        },
+        {
+          id: 'refunds',
+          effect: 'hold',
+          tools: ['pay_refund'],
+          when: 'args.amount > 50.0',
+          approval: { approvers: { groups: ['managers'] }, quorum: 2 },
+        },
+      ],
+    },
+  });
+  const ops = key('ops');
+
+  it('holds by threshold over arguments, the first matching hold rule deciding what it needs', () => {
+    const big = e.evaluate(ops, hr('pay_refund', ['financial'], { amount: 5000 }));
+    expect(big).toMatchObject({ effect: 'hold', rule: 'big-refunds' });
+    expect(big.approval).toEqual({
+      quorum: 2,
+      groups: ['finance', 'security'],
+      timeoutMs: 3_600_000,
+      channels: ['slack'],
+    });
+    const mid = e.evaluate(ops, hr('pay_refund', ['financial'], { amount: 100 }));
+    expect(mid).toMatchObject({ effect: 'hold', rule: 'refunds' });
+    expect(mid.approval).toEqual({
+      quorum: 2,
+      approvers: { users: [], groups: ['managers'] },
+      timeoutMs: 600_000,
+      channels: [],
+    });
+  });
+
+  it('holds allowed calls to critical-category tools by default (below every threshold too)', () => {
+    const small = e.evaluate(ops, hr('pay_refund', ['financial'], { amount: 10 }));
+    expect(small).toMatchObject({ effect: 'hold', rule: 'approvals.critical' });
+    expect(small.approval).toEqual({ quorum: 1, timeoutMs: 600_000, channels: [] });
+    expect(small.reasons.join(' ')).toMatch(/financial tools need a person's approval by default/);
+    expect(e.evaluate(ops, hr('pay_delete', ['destructive'])).effect).toBe('hold');
+    // Waived: the whole tool, or one category of it; a category not waived still holds.
+    expect(e.evaluate(ops, hr('ops_env', ['credential-access'])).effect).toBe('allow');
+    expect(e.evaluate(ops, hr('ops_exec', ['code-execution'])).effect).toBe('allow');
+    expect(e.evaluate(ops, hr('ops_run', ['code-execution', 'destructive'])).rule).toBe('approvals.critical');
+    // Other categories are not held by default.
+    expect(e.evaluate(ops, hr('docs_read', ['personal-data'])).effect).toBe('allow');
+  });
+
+  it('the critical default never grants: a tool the agent may not use stays denied and hidden', () => {
+    expect(e.evaluate(key('other'), hr('pay_delete', ['destructive'])).effect).toBe('deny');
+    expect(e.visible(key('other'), hr('pay_delete', ['destructive']))).toBe(false);
+    expect(e.visible(ops, hr('pay_delete', ['destructive']))).toBe(true);
+  });
+
+  it('exposes every waiver with its reason (for the security report)', () => {
+    expect(e.policy.approvalWaivers).toEqual([
+      { id: 'policy.approvals.waivers.0', tools: ['ops_env'], reason: 'reads only the non-secret build environment' },
+      {
+        id: 'policy.approvals.waivers.1',
+        tools: ['ops_*'],
+        categories: ['code-execution'],
+        reason: 'sandboxed runner, reviewed by security',
+      },
+    ]);
+  });
+
+  it('refuses waivers without a reason, approval specs on rules that do not hold, unknown channels', () => {
+    expect(() =>
+      engineOf({ policy: { rules: [{ effect: 'hold', tools: ['x_y'], approval: { channels: ['slak'] } }] } }),
+    ).toThrow(/channel .*slak.* is not defined under notifications.channels/);
+    expect(() => engineOf({ policy: { approvals: { waivers: [{ categories: ['financial'], reason: '' }] } } })).toThrow(
+      /say why/,
+    );
+    expect(() =>
+      engineOf({ policy: { rules: [{ effect: 'allow', tools: ['x_y'], approval: { quorum: 2 } }] } }),
+    ).toThrow(/approval applies to rules with effect: hold/);
   });
 });

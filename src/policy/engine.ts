@@ -1,7 +1,7 @@
 import type { Decision, Target } from '../core/decision.js';
 import type { Principal } from '../core/principal.js';
 import type { ConditionInput } from './cel.js';
-import type { CompiledPolicy, CompiledRule } from './compile.js';
+import { unwaivedCritical, type CompiledPolicy, type CompiledRule } from './compile.js';
 
 export interface PolicyEngine {
   /** The one decision point: every MCP method that reaches a backend asks it, with the normalised target. */
@@ -156,9 +156,39 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
       }
       hits.push({ r, reason: reasonFor(r, t, m.pattern) });
     }
-    for (const effect of ['deny', 'hold', 'allow'] as const) {
-      const first = hits.find((h) => h.r.effect === effect);
-      if (first) return { d: { effect, rule: first.r.id, reasons: [first.reason] }, volatile };
+    // Deny overrides hold overrides allow. A hold rule grants the call with a person in front of it (scope it with
+    // agents, users, groups or roles); the critical-category default below never grants by itself.
+    const denied = hits.find((h) => h.r.effect === 'deny');
+    if (denied) return { d: { effect: 'deny', rule: denied.r.id, reasons: [denied.reason] }, volatile };
+    const held = hits.find((h) => h.r.effect === 'hold');
+    if (held)
+      return {
+        d: {
+          effect: 'hold',
+          rule: held.r.id,
+          reasons: [held.reason],
+          ...(held.r.approval ? { approval: held.r.approval } : {}),
+        },
+        volatile,
+      };
+    const allowed = hits.find((h) => h.r.effect === 'allow');
+    if (allowed) {
+      // The approval default: an allowed call to a tool in a critical category is held unless a waiver covers it.
+      const critical = t.kind === 'tool' ? unwaivedCritical(policy.approvals, t.name, t.risk.categories) : [];
+      if (critical.length > 0)
+        return {
+          d: {
+            effect: 'hold',
+            rule: policy.approvals.id,
+            reasons: [
+              `${policy.approvals.id}: ${critical.join(', ')} tools need a person's approval by default (waive it under policy.approvals.waivers, with a reason)`,
+              allowed.reason,
+            ],
+            approval: policy.approvals.requirement,
+          },
+          volatile,
+        };
+      return { d: { effect: 'allow', rule: allowed.r.id, reasons: [allowed.reason] }, volatile };
     }
     const what = t.kind === 'resource' ? 'resource' : t.kind;
     return {

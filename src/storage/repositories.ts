@@ -1,5 +1,7 @@
 import type { AuditStore } from '../audit/store.js';
 import type { PinRepository } from '../pins/store.js';
+import type { ApprovalDecisionEntry, ApprovalRequirement, ApprovalStatus } from '../core/approval.js';
+import type { JsonObject } from '../core/tool.js';
 
 /** A stored API key: only its hash is kept. */
 export type KeyOwnerKind = 'agent' | 'user';
@@ -38,6 +40,87 @@ export interface ApiKeyRepository {
   rotate(key: ApiKeyRecord, tx?: Tx): Promise<number>;
 }
 
+/** An approval request as stored: the exact call it is bound to, and what it needs. */
+export interface ApprovalRecord {
+  id: string;
+  status: ApprovalStatus;
+  tool: string;
+  backend: string;
+  agent: string;
+  user?: string;
+  /** SHA-256 (hex) of the RFC 8785 canonical form of `callArguments`. */
+  argsDigest: string;
+  /** The exact arguments (what is executed once approved). */
+  callArguments: JsonObject;
+  /** The arguments as the audit log shows them (redacted), for approvers. */
+  displayArguments: JsonObject;
+  risk: { level: string; categories: string[]; sideEffect: string; reasons: string[] };
+  rule: string;
+  policyVersion: string;
+  requirement: ApprovalRequirement;
+  /** The request id of the call that asked. */
+  requestId: string;
+  createdAt: string;
+  expiresAt: string;
+  decidedAt?: string;
+  executingAt?: string;
+  executedAt?: string;
+  outcome?: string;
+  decisions: ApprovalDecisionEntry[];
+}
+
+export interface ApprovalListQuery {
+  status?: ApprovalStatus;
+  limit: number;
+  /** Opaque: from a previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+/** Fields a transition may set along with the status. */
+export interface ApprovalTransition {
+  decidedAt?: string;
+  expiresAt?: string;
+  executingAt?: string;
+  executedAt?: string;
+  outcome?: string;
+  /** Condition: only while the request's expiry is after this time (an expired request is not changed). */
+  unlessExpiredAt?: string;
+}
+
+/**
+ * Approval requests. Every state change is a compare-and-set on the status (and, for decisions, on the expiry),
+ * so that two replicas, two approvers or a decision racing the timeout change a request at most once.
+ */
+export interface ApprovalRepository {
+  insert(a: ApprovalRecord, tx?: Tx): Promise<void>;
+  get(id: string, tx?: Tx): Promise<ApprovalRecord | undefined>;
+  /** Newest first. */
+  list(q: ApprovalListQuery, tx?: Tx): Promise<{ items: ApprovalRecord[]; nextCursor?: string }>;
+  /** Requests bound to exactly this call (agent, user, tool, digest, policy version) in one of `statuses`, newest first. */
+  findBound(
+    b: { agent: string; user?: string; tool: string; argsDigest: string; policyVersion: string },
+    statuses: readonly ApprovalStatus[],
+    tx?: Tx,
+  ): Promise<ApprovalRecord[]>;
+  /**
+   * Records one person's decision while the request is pending and `now` is before its expiry. `twice`: that
+   * person already decided; `closed`: no longer pending, or expired.
+   */
+  addDecision(id: string, d: ApprovalDecisionEntry, tx?: Tx): Promise<'added' | 'twice' | 'closed'>;
+  /** Compare-and-set: moves the request from one of `from` to `to`; false when it was in none of them. */
+  transition(
+    id: string,
+    from: readonly ApprovalStatus[],
+    to: ApprovalStatus,
+    set?: ApprovalTransition,
+    tx?: Tx,
+  ): Promise<boolean>;
+  /** Pending or approved requests whose expiry is at or before `now` (for the timeout sweep). */
+  due(now: string, tx?: Tx): Promise<ApprovalRecord[]>;
+  /** Requests in a status, oldest first (restart recovery of `executing`). */
+  withStatus(status: ApprovalStatus, tx?: Tx): Promise<ApprovalRecord[]>;
+}
+
 /** How the audit log opens its store (it decides whether a missing store may be created). */
 export interface AuditStoreOpener {
   /** Where the chain lives, for messages (a file path, or the database without credentials). */
@@ -58,6 +141,7 @@ export interface Stores {
   /** Where the data lives, without credentials (for logs and messages). */
   readonly location: string;
   readonly apiKeys: ApiKeyRepository;
+  readonly approvals: ApprovalRepository;
   readonly audit: AuditStoreOpener;
   /** Pinned tool and prompt definitions and their quarantines (src/pins/). */
   readonly pins: PinRepository;

@@ -1,13 +1,22 @@
 // The audit log under outage and attack, in the real gateway process with real MCP clients: a database deleted
 // while serving stops calls and readiness (and a restart refuses to start over it without --audit-new-log);
-// a database write-locked by another process for 10 s refuses the calls that need it fast, keeps health and
+// a store write-locked by another session (SQLite or PostgreSQL) refuses the calls that need it fast, keeps health and
 // listings responsive, and every refused call is in the log once the lock is gone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, FIXTURES, cli, connectAgent, eventually, startGateway, type RunningGateway } from './harness.js';
+import {
+  CLI,
+  FIXTURES,
+  cli,
+  connectAgent,
+  eventually,
+  lockAuditStore,
+  onPostgres,
+  startGateway,
+  type RunningGateway,
+} from './harness.js';
 
 const CONFIG = `
 upstreams:
@@ -62,7 +71,8 @@ function serve(configFile: string, cwd: string, extra: string[] = []): Promise<{
   });
 }
 
-describe('audit database deleted while serving', () => {
+// SQLite only: the PostgreSQL counterpart of a store that cannot be written is the lock test below.
+describe.skipIf(onPostgres)('audit database deleted while serving', () => {
   it('refuses the next call, turns /readyz not ready, and a restart needs --audit-new-log (which is recorded)', async () => {
     const gw: RunningGateway = await startGateway(CONFIG);
     running.push(gw);
@@ -111,29 +121,17 @@ describe('audit database deleted while serving', () => {
   }, 60_000);
 });
 
-describe('audit database write-locked by another process for 10 s', () => {
+describe('audit store write-locked by another session', () => {
   it('health stays fast, calls needing the audit are refused in < 1 s, and every refused call is logged afterwards', async () => {
     const gw = await startGateway(CONFIG);
     running.push(gw);
     const c = await connectAgent(gw.url, gw.keys.bot);
     await c.callTool({ name: 't_echo', arguments: { message: 'warm' } });
 
-    // A real SQLite connection in another process holds a write transaction for 10 s.
-    const locker = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const D = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
-         const db = new D(process.argv[1]); db.exec('BEGIN IMMEDIATE'); console.log('locked');
-         setTimeout(() => { db.exec('COMMIT'); db.close(); console.log('released'); }, 10000);`,
-        join(gw.dir, '.portcullis', 'audit.db'),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    running.push({ stop: () => void (locker.exitCode === null && locker.kill('SIGKILL')) });
-    let lockerOut = '';
-    locker.stdout.on('data', (d: Buffer) => (lockerOut += d.toString()));
-    await eventually(() => lockerOut.includes('locked'));
+    // Another session holds a write lock on the audit store (SQLite or PostgreSQL) until released below.
+    const release = await lockAuditStore(gw);
+    let locked = true;
+    running.push({ stop: () => (locked ? release() : undefined) });
 
     const refusedMessages: string[] = [];
     const healthMs: number[] = [];
@@ -153,12 +151,12 @@ describe('audit database write-locked by another process for 10 s', () => {
       // Listings come from the catalogue, not the audit store: they keep working.
       expect((await c.listTools()).tools.map((t) => t.name)).toContain('t_echo');
     }
-    expect(lockerOut).not.toContain('released'); // all of the above happened under the lock
     expect(Math.max(...refuseMs)).toBeLessThan(1000);
     expect(Math.max(...healthMs)).toBeLessThan(100);
     expect((await fetch(`${gw.base}/readyz`)).status).toBe(503);
 
-    await eventually(() => lockerOut.includes('released'), 20_000);
+    locked = false;
+    await release();
     await eventually(async () => (await fetch(`${gw.base}/readyz`)).status === 200, 10_000);
     const recs = (await eventually(() => {
       const r = query(gw.configFile, '--tool', 't_echo');

@@ -1,10 +1,17 @@
 // The audit log in the running gateway: every call recorded (intent before execution), redacted, verifiable,
 // queryable over CLI and REST; when the audit store cannot be written, calls are refused.
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { FIXTURES, cli, eventually, startGateway, type RunningGateway, connectAgent } from './harness.js';
+import {
+  FIXTURES,
+  cli,
+  eventually,
+  lockAuditStore,
+  startGateway,
+  type RunningGateway,
+  connectAgent,
+} from './harness.js';
 
 let gw: RunningGateway;
 beforeAll(async () => {
@@ -61,7 +68,8 @@ describe('audit log in the gateway', () => {
     await c.close();
 
     const calls = (await eventually(() => {
-      const recs = query('--tool', 't_echo');
+      // The tool's own pin event (tool.pinned) carries its name too: only the call's records here.
+      const recs = query('--tool', 't_echo').filter((r) => r.type.startsWith('tool.call.'));
       return recs.length >= 2 ? recs : undefined;
     }))!;
     const [intent, outcome] = calls;
@@ -73,7 +81,7 @@ describe('audit log in the gateway', () => {
     expect(text).not.toContain('jane.doe@example.com');
     expect(text).not.toContain('4111 1111 1111 1111');
 
-    const denied = query('--tool', 't_env');
+    const denied = query('--tool', 't_env').filter((r) => r.type.startsWith('tool.call.'));
     expect(denied.map((r) => r.type)).toEqual(['tool.call.denied']);
     expect(denied[0]!.decision).toBe('deny');
     expect(query('--type', 'tools.listed').length).toBeGreaterThan(0);
@@ -117,8 +125,7 @@ describe('audit log in the gateway', () => {
     const c = await connect();
     const before = (await c.listTools()).tools.length;
     // Another connection holds the write lock: the gateway's durable intent write cannot complete.
-    const db = new Database(join(gw.dir, '.portcullis', 'audit.db'));
-    db.exec('BEGIN IMMEDIATE');
+    const release = await lockAuditStore(gw);
     try {
       const err = await c.callTool({ name: 't_add_tool', arguments: {} }).then(
         () => undefined,
@@ -127,8 +134,7 @@ describe('audit log in the gateway', () => {
       expect(err?.message).toMatch(/[Aa]udit/);
       expect(err?.code).toBe(-32004);
     } finally {
-      db.exec('ROLLBACK');
-      db.close();
+      await release();
     }
     // The upstream never ran the call: its tool list did not grow.
     expect((await c.listTools()).tools.length).toBe(before);

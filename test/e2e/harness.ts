@@ -1,7 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { parse } from 'yaml';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { createTestDatabase, postgresServerUrl } from '../postgres/database.js';
@@ -35,7 +37,66 @@ export interface RunningGateway {
   keys: Record<string, string>;
   proc: ChildProcess;
   stderr: () => string;
+  /** The gateway's PostgreSQL database when the run is on PostgreSQL (PORTCULLIS_E2E_STORAGE=postgres). */
+  storageUrl?: string;
+  /** Replaces the config file (a reload), keeping the storage line the harness added. */
+  rewriteConfig(config: string): void;
   stop(): Promise<void>;
+}
+
+/**
+ * Everything the gateway's store holds, as bytes to search (a secret must never be in it): SQLite's database files
+ * with their write-ahead logs, or on PostgreSQL every row of every table as text.
+ */
+export async function dumpStore(gw: RunningGateway): Promise<Buffer> {
+  if (gw.storageUrl) {
+    const c = new pg.Client({ connectionString: gw.storageUrl });
+    await c.connect();
+    try {
+      const tables = await c.query<{ name: string }>(
+        "SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public'",
+      );
+      const rows: string[] = [];
+      for (const t of tables.rows)
+        for (const r of (await c.query<{ row: string }>(`SELECT t::text AS row FROM ${t.name} t`)).rows) rows.push(r.row);
+      return Buffer.from(rows.join('\n'));
+    } finally {
+      await c.end();
+    }
+  }
+  const data = join(gw.dir, '.portcullis');
+  return Buffer.concat(
+    readdirSync(data)
+      .filter((f) => /\.db(-wal)?$/.test(f))
+      .map((f) => readFileSync(join(data, f))),
+  );
+}
+
+/** True when this e2e run puts every gateway on PostgreSQL. */
+export const onPostgres = process.env.PORTCULLIS_E2E_STORAGE === 'postgres';
+
+/**
+ * Makes the gateway's audit store unwritable until the returned function is called: another session holds a write
+ * lock on it (SQLite: an IMMEDIATE transaction on audit.db; PostgreSQL: an EXCLUSIVE lock on the records table,
+ * which still lets readers in). The gateway must refuse calls that need the audit, not wait for the lock.
+ */
+export async function lockAuditStore(gw: RunningGateway): Promise<() => Promise<void>> {
+  if (gw.storageUrl) {
+    const c = new pg.Client({ connectionString: gw.storageUrl });
+    await c.connect();
+    await c.query('BEGIN');
+    await c.query('LOCK TABLE audit_records IN EXCLUSIVE MODE');
+    return async () => {
+      await c.query('ROLLBACK');
+      await c.end();
+    };
+  }
+  const db = new Database(join(gw.dir, '.portcullis', 'audit.db'));
+  db.exec('BEGIN IMMEDIATE');
+  return async () => {
+    db.exec('ROLLBACK');
+    db.close();
+  };
 }
 
 export function tempDir(prefix = 'portcullis-test-'): string {
@@ -57,7 +118,8 @@ export async function startGateway(
     process.env.PORTCULLIS_E2E_STORAGE === 'postgres' && !/^storage:/m.test(config)
       ? await createTestDatabase(postgresServerUrl() ?? '')
       : undefined;
-  writeFileSync(configFile, database ? `storage: ${database.url}\n${config}` : config);
+  const withStorage = (text: string) => (database ? `storage: ${database.url}\n${text}` : text);
+  writeFileSync(configFile, withStorage(config));
   const parsed = parse(config) as { agents?: Record<string, unknown>; users?: Record<string, unknown> } | null;
   const keys: Record<string, string> = {};
   for (const [group, names] of [
@@ -101,6 +163,8 @@ export async function startGateway(
     keys,
     proc,
     stderr: () => err,
+    ...(database ? { storageUrl: database.url } : {}),
+    rewriteConfig: (text: string) => writeFileSync(configFile, withStorage(text)),
     async stop() {
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));

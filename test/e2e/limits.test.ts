@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, connectAgent, eventually, FIXTURES, startGateway, type RunningGateway } from './harness.js';
@@ -70,7 +70,7 @@ describe('rate limits through the gateway', () => {
   }, 60_000);
 
   it('limits survive a config reload: the spent bucket stays spent', async () => {
-    writeFileSync(gw.configFile, config('  third:\n    tools: { allow: ["lim_*"] }'));
+    gw.rewriteConfig(config('  third:\n    tools: { allow: ["lim_*"] }'));
     await eventually(() => /config reloaded/.test(gw.stderr()), 20_000);
     const c = await connectAgent(gw.url, gw.keys.bot);
     const e = await attempt(c.callTool({ name: 'lim_hit' }));

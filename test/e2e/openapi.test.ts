@@ -59,6 +59,12 @@ agents:
   ops-bot:
     tools:
       allow: ["slack_*", "twilio_*", "k8s_*", "box_*"]
+policy:
+  approvals:
+    waivers:
+      # This file tests request building; held calls are tested in approvals.test.ts.
+      - tools: ["stripe_*"]
+        reason: request-building tests against a capture server; no money moves
 `,
     {
       env: {

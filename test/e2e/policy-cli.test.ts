@@ -24,6 +24,8 @@ risk:
 agents:
   wild:
     tools: { allow: ["*"] }
+  prompter:
+    prompts: { allow: ["t_greet"] }
 policy:
   roles:
     finance: { groups: [finance] }
@@ -74,6 +76,24 @@ describe('portcullis policy', () => {
       configFile,
     ]);
     expect(JSON.parse(json.stdout)).toMatchObject({ decision: { effect: 'deny', rule: 'no-long-echo' } });
+    // completion/complete is decided as the prompt it references.
+    const complete = (prompt: string) =>
+      cli(['policy', 'explain', '--agent', 'prompter', '--prompt', prompt, '--completion', '--config', configFile]);
+    expect(complete('t_greet').stdout).toMatch(/^effect: allow\n[\s\S]*target: completion of prompt t_greet/);
+    expect(complete('t_other').stdout).toMatch(/^effect: deny\n/);
+    const refused = cli([
+      'policy',
+      'explain',
+      '--agent',
+      'wild',
+      '--tool',
+      't_echo',
+      '--completion',
+      '--config',
+      configFile,
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--completion needs --prompt or --resource/);
   }, 60_000);
 
   it('test passes a right table and fails (exit 1) on a wrong expectation', () => {
@@ -82,10 +102,12 @@ describe('portcullis policy', () => {
       { agent: 'wild', tool: 't_env', expect: { effect: 'deny', rule: 'sensitive-default' } },
       { agent: 'x', user: 'ann', groups: ['finance'], tool: 't_echo', args: { message: 'hi' }, expect: 'allow' },
       { agent: 'x', user: 'bob', groups: ['sales'], tool: 't_echo', args: { message: 'hi' }, expect: 'deny' },
+      { agent: 'prompter', prompt: 't_greet', completion: true, expect: 'allow' },
+      { agent: 'prompter', prompt: 't_other', completion: true, expect: 'deny' },
     ]);
     const ok = cli(['policy', 'test', good, '--config', configFile]);
     expect(ok.code, ok.stdout + ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/4 passed, 0 failed/);
+    expect(ok.stdout).toMatch(/6 passed, 0 failed/);
 
     const bad = casesFile([
       { name: 'high tool under a wildcard', agent: 'wild', tool: 't_env', expect: 'allow' },

@@ -5,7 +5,17 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, cli, connectAgent, startGateway, tempDir, type RunningGateway } from './harness.js';
+import {
+  FIXTURES,
+  cli,
+  connectAgent,
+  eventually,
+  lockAuditStore,
+  onPostgres,
+  startGateway,
+  tempDir,
+  type RunningGateway,
+} from './harness.js';
 
 const work = tempDir('portcullis-resources-');
 const requestLog = join(work, 'requests.jsonl');
@@ -32,7 +42,7 @@ type Rec = {
   rule?: string;
   reasons?: string[];
   resultStatus?: string;
-  detail?: { method?: string; target?: string };
+  detail?: { method?: string; target?: string; visible?: number };
 };
 const upstreamSaw = () =>
   readFileSync(requestLog, 'utf8')
@@ -71,6 +81,17 @@ describe('resources through the one decision point', () => {
     expect(uris).toEqual(['file:///srv/public/a.txt']);
     expect((await c.listPrompts()).prompts.map((p) => p.name)).toEqual(['fs_summary']);
     await c.close();
+    // Listings leave an event each (after the answer), with what the agent could see.
+    const listed = await eventually(() => {
+      const r = audit(gw).filter((x) => x.type === 'resources.listed' || x.type === 'prompts.listed');
+      return r.length >= 2 ? r : undefined;
+    });
+    expect(listed!.map((x) => [x.type, x.detail])).toEqual(
+      expect.arrayContaining([
+        ['resources.listed', { method: 'resources/list', visible: 1 }],
+        ['prompts.listed', { method: 'prompts/list', visible: 1 }],
+      ]),
+    );
   });
 
   it('refuses traversal in every spelling; only normalised, allowed URIs reach the upstream; all are audited', async () => {
@@ -137,8 +158,12 @@ describe('resources through the one decision point', () => {
   it('with the audit store gone, resources, prompts and completions are refused and nothing reaches the upstream', async () => {
     const c = await connectAgent(gw.url, gw.keys.reader);
     const before = upstreamSaw().length;
-    const data = join(gw.dir, '.portcullis');
-    for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm']) rmSync(join(data, f), { force: true });
+    // SQLite: the database files are deleted; PostgreSQL: another session locks the records table for good.
+    if (onPostgres) await lockAuditStore(gw);
+    else {
+      const data = join(gw.dir, '.portcullis');
+      for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm']) rmSync(join(data, f), { force: true });
+    }
     expect((await refusal(c.readResource({ uri: 'file:///srv/public/a.txt' })))?.code).toBe(-32004);
     expect((await refusal(c.getPrompt({ name: 'fs_summary' })))?.code).toBe(-32004);
     expect(

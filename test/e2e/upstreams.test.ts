@@ -69,6 +69,11 @@ agents:
   narrow:
     tools:
       allow: ["everything_echo"]
+policy:
+  approvals:
+    waivers:
+      - tools: ["t_env"]
+        reason: the fixture only echoes a test variable; held calls are tested in approvals.test.ts
 `,
     { env: { FIXTURE_VALUE: 'from-the-environment' } },
   );

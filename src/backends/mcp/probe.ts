@@ -5,6 +5,7 @@
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import type { JsonObject, ToolDefinition } from '../../core/tool.js';
+import { packageVersion } from '../../core/version.js';
 
 export interface ProbeOptions {
   command: string;
@@ -35,7 +36,7 @@ export async function probeStdioServer(options: ProbeOptions): Promise<ProbeResu
   });
   const maxPages = options.maxPages ?? 1000;
   // The SDK walks `nextCursor` itself when no cursor is given (bounded by listMaxPages).
-  const client = new Client({ name: 'portcullis-scan', version: '0.1.0' }, { listMaxPages: maxPages });
+  const client = new Client({ name: 'portcullis-scan', version: packageVersion() }, { listMaxPages: maxPages });
   const timeout = options.timeoutMs ?? 30_000;
   try {
     await client.connect(transport, { timeout });

@@ -2,6 +2,7 @@ import { SSEClientTransport, StreamableHTTPClientTransport, type Transport } fro
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import type { UpstreamConfig } from '../../config/schema.js';
 import { boundStdioTransport } from './bounded-stdio.js';
+import { injectTraceContext, tracePropagationEnabled } from '../../observability/trace-context.js';
 
 /** Resolves `${secret:NAME}` references (the vault's resolver); absent: values are used as written. */
 export interface UpstreamSecrets {
@@ -41,6 +42,18 @@ function headersOf(
   };
 }
 
+/** Adds the active span's W3C trace-context to each request while tracing is on (a boolean check otherwise). */
+function traced(base: Fetch): Fetch {
+  return (url, init) => {
+    if (!tracePropagationEnabled()) return base(url, init);
+    const carrier: Record<string, string> = {};
+    injectTraceContext(carrier);
+    const h = new Headers(init?.headers);
+    for (const [k, v] of Object.entries(carrier)) h.set(k, v);
+    return base(url, { ...init, headers: h });
+  };
+}
+
 /**
  * Builds the client transport for an upstream. The stdio child gets a minimal env plus what config sets, with
  * `${secret:NAME}` references resolved now: at each spawn and respawn (a rotated secret reaches a stdio server
@@ -73,7 +86,7 @@ export async function createUpstreamTransport(
       const h = headersOf(cfg.headers, secrets);
       return new StreamableHTTPClientTransport(new URL(cfg.url), {
         requestInit: { headers: h.fixed },
-        ...(h.fetch ? { fetch: h.fetch } : {}),
+        fetch: traced(h.fetch ?? fetch),
       });
     }
     case 'sse': {
@@ -81,7 +94,7 @@ export async function createUpstreamTransport(
       const base: Fetch = h.fetch ?? fetch;
       return new SSEClientTransport(new URL(cfg.url), {
         requestInit: { headers: h.fixed },
-        ...(h.fetch ? { fetch: h.fetch } : {}),
+        fetch: traced(base),
         eventSourceInit: {
           fetch: (url, init) =>
             base(url, { ...init, headers: { ...h.fixed, ...(init?.headers as Record<string, string>) } }),

@@ -5,6 +5,7 @@ import { GatewayError, UpstreamRpcError } from '../../core/errors.js';
 import type { BackendTool, JsonObject, ToolDefinition, ToolResult } from '../../core/tool.js';
 import { RESULT_TOO_LARGE } from './bounded-stdio.js';
 import { createUpstreamTransport, type UpstreamSecrets } from './transports.js';
+import { packageVersion } from '../../core/version.js';
 
 export type UpstreamNotification = { server: string; method: string; params?: Record<string, unknown> };
 
@@ -17,7 +18,7 @@ export interface McpUpstream extends Backend {
   onNotification(listener: (n: UpstreamNotification) => void): void;
 }
 
-const VERSION = '0.1.0';
+const VERSION = packageVersion();
 
 /**
  * One long-lived connection to an upstream MCP server, shared by all agents. Connects at boot,

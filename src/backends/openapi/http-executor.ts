@@ -8,6 +8,7 @@ import https from 'node:https';
 import type { BuiltRequest } from './build-request.js';
 import { GATEWAY_ONLY_HEADERS, isUnderBase } from './credential-boundary.js';
 import { checkUrlTarget, createGuardedLookup, SsrfRefusedError } from './ssrf-guard.js';
+import { injectTraceContext } from '../../observability/trace-context.js';
 
 export interface HttpExecutorOptions {
   timeoutMs: number;
@@ -59,6 +60,7 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
     }
     headers['accept-encoding'] = 'identity';
     if (req.body) headers['content-length'] = String(req.body.byteLength);
+    injectTraceContext(headers);
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
       const finish = (fn: () => void): void => {

@@ -87,7 +87,7 @@ function resolveLocation(opts: LocationOptions): AuditLocation {
 }
 
 /** Anchors from every file given or configured (missing files have none); lines after the last reset count. */
-async function loadAnchors(files: readonly string[]): Promise<{ anchors: Anchors; used: string[] }> {
+export async function loadAnchors(files: readonly string[]): Promise<{ anchors: Anchors; used: string[] }> {
   const all: Anchors = { checkpoints: [], keyIds: [], skipped: 0 };
   const used: string[] = [];
   for (const f of files) {
@@ -218,7 +218,7 @@ async function seqBound(
   return edge === 'from' ? before + 1 : before;
 }
 
-async function verificationKey(
+export async function verificationKey(
   dataDir: string,
   store: AuditStore,
   publicKeyFile?: string,

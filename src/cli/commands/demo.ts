@@ -41,6 +41,11 @@ export function register(program: Command): void {
         await store.apiKeys.rotate(record);
         keys[agent] = key;
       }
+      for (const user of Object.keys(loaded.config.users)) {
+        const { key, record } = generateApiKey(user, 'user');
+        await store.apiKeys.rotate(record);
+        keys[user] = key;
+      }
       await store.close();
 
       let running;
@@ -54,6 +59,8 @@ export function register(program: Command): void {
         running = await runGateway(loaded);
       }
       const url = running.front.url;
+      const base = url.replace(/\/mcp$/, '');
+      const cliName = `node ${resolve(process.argv[1] ?? 'dist/cli/main.js')}`;
       const inventory = running.gw
         .catalog()
         .all()
@@ -83,6 +90,15 @@ Try it (the gateway only lists what each agent may use):
     -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \\
     -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/list' \\
     -d '{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"curl","version":"1"},"io.modelcontextprotocol/clientCapabilities":{}}}}'
+
+Approvals: every refund by ops-agent waits for a person in finance (the call waits up to 30 s, sending
+progress; after that it returns an approval id, and the agent calls portcullis_approval_status with it).
+  demo-approver  ${keys['demo-approver']}
+               role approver, group finance (a user key for the REST API and the CLI)
+  export PORTCULLIS_API_KEY=${keys['demo-approver']}
+  ${cliName} approvals list --status pending --url ${base}
+  ${cliName} approvals show <apr_id> --url ${base}
+  ${cliName} approvals approve <apr_id> --comment "checked the invoice" --url ${base}   (or: deny)
 
 Connect an MCP client over HTTP (Cursor ~/.cursor/mcp.json, or any client that takes a URL and headers):
   { "mcpServers": { "portcullis": { "url": "${url}",

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { generateApiKey } from '../../authn/api-key.js';
 import { createAuditLog, type AuditEventInput } from '../../audit/index.js';
-import type { LoadedConfig } from '../../config/load.js';
+import { BACKEND_SECTIONS, type LoadedConfig } from '../../config/load.js';
 import { auditOptionsOf } from '../../gateway/audit-options.js';
 import type { KeyOwnerKind, Stores } from '../../storage/repositories.js';
 import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
@@ -48,7 +48,8 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
     opts: Opts,
     fn: (ctx: { names: string[]; store: Stores }) => Promise<AuditEventInput | undefined>,
   ): Promise<void> => {
-    const loaded = loadConfigOrThrow(configPath(opts.config));
+    // Backends and their credentials are not read here: whoever manages keys needs no backend secret.
+    const loaded = loadConfigOrThrow(configPath(opts.config), { skipSections: BACKEND_SECTIONS });
     const store = await openStore(loaded);
     let event: AuditEventInput | undefined;
     try {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import type { Target } from '../../core/decision.js';
+import type { PromptTarget, ResourceTarget, Target } from '../../core/decision.js';
 import { toolTargetOf } from '../../backends/catalog.js';
 import { createGateway, type Gateway } from '../../gateway/gateway.js';
 import { policyCasesSchema, principalOf, runCases, type PolicyCase } from '../../policy/cases.js';
@@ -47,6 +47,12 @@ function targetOf(gw: Gateway, c: PolicyCase): Target {
       args,
     };
   }
+  const ref = referenceOf(gw, c);
+  return c.completion ? { kind: 'completion', ref } : ref;
+}
+
+/** The prompt or resource a case names (also what a completion case completes against). */
+function referenceOf(gw: Gateway, c: PolicyCase): PromptTarget | ResourceTarget {
   if (c.prompt !== undefined) return { kind: 'prompt', name: c.prompt, server: c.server ?? c.prompt.split('_')[0]! };
   const n = normaliseUri(c.resource ?? '');
   if (!n.ok) throw new CliError(`resource URI refused by normalisation: ${n.reason}`);
@@ -72,6 +78,7 @@ export function register(program: Command): void {
     .option('-r, --resource <uri>', 'resource URI (normalised first)')
     .option('-s, --server <name>', 'upstream that owns the resource or prompt')
     .option('-p, --prompt <name>', 'namespaced prompt name')
+    .option('--completion', 'decide completion/complete against the --prompt or --resource reference')
     .option('--json', 'print JSON')
     .option(...cfgOption)
     .action(async (o: Record<string, string | string[] | boolean | undefined>) => {
@@ -93,10 +100,12 @@ export function register(program: Command): void {
         ...(o.resource ? { resource: o.resource as string } : {}),
         ...(o.server ? { server: o.server as string } : {}),
         ...(o.prompt ? { prompt: o.prompt as string } : {}),
+        ...(o.completion ? { completion: true } : {}),
         expect: 'deny' as const,
       };
       if ([c.tool, c.resource, c.prompt].filter(Boolean).length !== 1)
         throw new CliError('give exactly one of --tool, --resource, --prompt', 2);
+      if (c.completion && c.tool) throw new CliError('--completion needs --prompt or --resource, not --tool', 2);
       const out = await withGateway(loaded, false, (gw) => {
         const target = targetOf(gw, c);
         return { target, decision: gw.policy().evaluate(principalOf(c), target) };
@@ -110,7 +119,7 @@ export function register(program: Command): void {
             ? `resource ${t.server}:${t.uri}`
             : t.kind === 'prompt'
               ? `prompt ${t.name}`
-              : 'completion';
+              : `completion of ${t.ref.kind === 'prompt' ? `prompt ${t.ref.name}` : `resource ${t.ref.server}:${t.ref.uri}`}`;
       process.stdout.write(
         `effect: ${out.decision.effect}\nrule:   ${out.decision.rule}\ntarget: ${what}\nreasons:\n${out.decision.reasons.map((r) => `  - ${r}`).join('\n')}\n`,
       );
@@ -121,7 +130,7 @@ export function register(program: Command): void {
     .description('Run a YAML/JSON table of cases through the real decision; exit 1 on any mismatch')
     .argument(
       '<file>',
-      'cases file: { cases: [{ agent, user?, groups?, tool|resource|prompt, args?, risk?, expect }] }',
+      'cases file: { cases: [{ agent, user?, groups?, tool|resource|prompt, completion?, args?, risk?, expect }] }',
     )
     .option('--offline', 'do not connect backends: tools are decided from the risk each case gives')
     .option(...cfgOption)

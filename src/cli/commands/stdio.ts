@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { bootGateway } from '../../gateway/boot.js';
 import { startStdioFront } from '../../front/stdio.js';
+import { startProcessTelemetry } from '../../observability/process-telemetry.js';
 import { CliError, configPath, loadConfigOrThrow } from '../context.js';
 
 export function register(program: Command): void {
@@ -14,7 +15,12 @@ export function register(program: Command): void {
       if (!Object.hasOwn(loaded.config.agents, opts.agent))
         throw new CliError(`agent "${opts.agent}" is not in the config`);
       // stdout carries MCP: everything else goes to stderr.
-      const booted = await bootGateway(loaded, { stdio: true, log: (m) => process.stderr.write(`portcullis: ${m}\n`) });
+      const telemetry = startProcessTelemetry(loaded.config);
+      const booted = await bootGateway(loaded, {
+        stdio: true,
+        log: telemetry.log,
+        ...(telemetry.observer ? { observer: telemetry.observer } : {}),
+      });
       const handle = startStdioFront(booted.gw.front, opts.agent);
       let stopping = false;
       const stop = () => {
@@ -23,6 +29,7 @@ export function register(program: Command): void {
         void handle
           .close()
           .then(() => booted.close())
+          .then(() => telemetry.stop())
           .finally(() => process.exit(0));
       };
       process.stdin.on('end', stop);

@@ -1,5 +1,5 @@
 import { GatewayError } from '../../core/errors.js';
-import { describeTarget, type Target } from '../../core/decision.js';
+import { describeTarget, type Decision, type Target } from '../../core/decision.js';
 import type { PolicyEngine } from '../../policy/engine.js';
 import type { BaseCall } from '../call.js';
 import type { Stage } from '../stage.js';
@@ -17,10 +17,13 @@ export function hiddenError(t: Target): GatewayError {
 
 /**
  * The one policy decision for every method: `evaluate(principal, target)`. The record carries the effect, the
- * rule id and the reasons. A denied target looks nonexistent; a held call is refused (fail closed) until
- * approvals (issue 9) can wait for a human, and the record says `hold`.
+ * rule id and the reasons. A denied target looks nonexistent. A held call is handed to the approval stage
+ * (`hold: 'defer'`, tool calls) or refused (fail closed: methods approvals do not cover), and the record says `hold`.
  */
-export function authorizeStage<C extends BaseCall>(policy: () => PolicyEngine): Stage<C> {
+export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
+  policy: () => PolicyEngine,
+  options: { hold?: 'defer' | 'refuse' } = {},
+): Stage<C> {
   return {
     id: 'authorize',
     run(call) {
@@ -34,11 +37,15 @@ export function authorizeStage<C extends BaseCall>(policy: () => PolicyEngine): 
         const e = hiddenError(t);
         throw new GatewayError(e.code, e.message, 'denied by policy (hidden)');
       }
+      if (d.effect === 'hold' && options.hold === 'defer') {
+        call.hold = d;
+        return;
+      }
       if (d.effect === 'hold')
         throw new GatewayError(
           'approval.required',
-          `${describeTarget(t)} needs approval, and approvals are not available on this gateway yet; the call was not made`,
-          'held by policy; no approval workflow configured',
+          `${describeTarget(t)} needs approval, and approvals cover tool calls only; the request was not made`,
+          'held by policy; approvals cover tools/call only',
         );
     },
   };

@@ -1,3 +1,4 @@
+import { approvalsMigrations } from './approvals.js';
 import type { MigrationSet } from './plan.js';
 import { pinsMigrations } from './pins.js';
 
@@ -57,5 +58,6 @@ export const coreMigrations: MigrationSet = {
       postgres: `SELECT 1;`,
     },
     ...pinsMigrations,
+    ...approvalsMigrations,
   ],
 };

@@ -69,7 +69,13 @@ async function insertBatch(
  * of all gateway processes are serialised; `appendLocked` builds the batch on the head read under that lock, so
  * concurrent writers never race for a seq. Commits are durable (synchronous_commit) when `append` resolves.
  */
-export function createPostgresAuditStore(pool: pg.Pool, options: { readonly?: boolean } = {}): AuditStore {
+export function createPostgresAuditStore(
+  pool: pg.Pool,
+  options: { readonly?: boolean; busyTimeoutMs?: number } = {},
+): AuditStore {
+  // A commit waits at most this long for a lock another session holds (the chain's advisory lock, or a lock on the
+  // audit tables), then fails: its calls are refused and spooled, as on SQLite — never left hanging (fail closed).
+  const lockTimeout = `SET LOCAL lock_timeout = ${Math.max(1, Math.floor(options.busyTimeoutMs ?? 250))}`;
   const one = async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> =>
     (await pool.query(sql, params)).rows[0] as T | undefined;
   const setMeta = (key: string, value: string) =>
@@ -81,13 +87,32 @@ export function createPostgresAuditStore(pool: pg.Pool, options: { readonly?: bo
     if (options.readonly) throw new Error('audit store opened read-only');
   };
 
+  // The database's oid: a database dropped and recreated under the same name (a restore while running) gets a new
+  // one. Asked at most once a second, so commits do not pay a round trip for it.
+  const databaseOid = async () =>
+    (await one<{ oid: string }>('SELECT oid::text AS oid FROM pg_database WHERE datname = current_database()'))?.oid ??
+    'unknown';
+  let opened: Promise<string> | undefined;
+  let checkedAt = 0;
+  const identity = async (): Promise<string> => {
+    opened ??= databaseOid();
+    const first = await opened;
+    if (Date.now() - checkedAt < 1000) return first;
+    const now = await databaseOid();
+    checkedAt = Date.now();
+    if (now !== first) throw new Error(`audit database was replaced (database oid was ${first}, now ${now})`);
+    return first;
+  };
+
   return {
     kind: 'postgres',
+    identity,
     head: () => one<StoredRecord>('SELECT seq, hash, body FROM audit_records ORDER BY seq DESC LIMIT 1'),
     first: () => one<StoredRecord>('SELECT seq, hash, body FROM audit_records ORDER BY seq ASC LIMIT 1'),
     async append(records, checkpoints) {
       writable();
       await inTransaction(pool, async (c) => {
+        await c.query(lockTimeout);
         await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_WRITER_LOCK]);
         await insertBatch(c, records, checkpoints);
       });
@@ -95,6 +120,7 @@ export function createPostgresAuditStore(pool: pg.Pool, options: { readonly?: bo
     async appendLocked(build) {
       writable();
       await inTransaction(pool, async (c) => {
+        await c.query(lockTimeout);
         await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_WRITER_LOCK]);
         const head = (
           await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1')

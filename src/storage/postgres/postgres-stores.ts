@@ -9,6 +9,7 @@ import { migratePostgres } from './migrate.js';
 import { createPostgresPinStore } from './pin-store.js';
 import { createPool, type Queryable } from './pool.js';
 import { toKey, type KeyRow } from '../key-row.js';
+import { createPostgresApprovalStore } from './approval-store.js';
 
 /** Channel on which key changes are announced to every replica (payload: the key id, or '*'). */
 export const KEYS_CHANNEL = 'portcullis_keys';
@@ -160,10 +161,11 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     location,
     apiKeys,
     pins: createPostgresPinStore(on),
+    approvals: createPostgresApprovalStore(on, transaction),
     audit: {
       location,
       exists: async () => true,
-      open: () => createPostgresAuditStore(pool),
+      open: ({ busyTimeoutMs }) => createPostgresAuditStore(pool, { busyTimeoutMs }),
       openReadonly: () => createPostgresAuditStore(pool, { readonly: true }),
     },
     transaction,

@@ -7,6 +7,7 @@ import { sqliteAuditOpener } from './audit-store.js';
 import { migrateSqlite } from './migrate.js';
 import { createSqlitePinStore } from './pin-store.js';
 import { toKey, type KeyRow } from '../key-row.js';
+import { createSqliteApprovalStore } from './approval-store.js';
 
 export interface SqliteStoresOptions {
   dataDir: string;
@@ -26,7 +27,10 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
   const file = join(dataDir, 'portcullis.db');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // FULL: a committed change survives power loss, not only a crash. The writes here are rare (keys, approval
+  // requests), and an approval's `executing` mark must be on disk before its call is forwarded.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   try {
     migrateSqlite(db, coreMigrations, file, { apply: options.migrate ?? true });
@@ -77,6 +81,19 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
       }, tx),
   };
 
+  const transaction = <T>(fn: (tx: Tx) => Promise<T>) =>
+    exclusive(async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn({ backend: 'sqlite' });
+        db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+
   const auditFile = join(dataDir, 'audit.db');
   return {
     kind: 'sqlite',
@@ -84,18 +101,8 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     apiKeys,
     pins: createSqlitePinStore(db, write),
     audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
-    transaction: <T>(fn: (tx: Tx) => Promise<T>) =>
-      exclusive(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn({ backend: 'sqlite' });
-          db.exec('COMMIT');
-          return result;
-        } catch (e) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw e;
-        }
-      }),
+    approvals: createSqliteApprovalStore(db, write, transaction),
+    transaction,
     check: async () => void db.prepare('SELECT 1').get(),
     close: async () => {
       await chain;

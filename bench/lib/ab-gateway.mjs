@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// A/B of two builds of the gateway under the gateway-calls load, interleaved (A B A B ...) in one run, so machine
+// drift hits both alike: calls/s, p50, and the gateway's CPU time per call (user + system, all its threads, from
+// /proc), which is steadier than wall-clock on a shared machine. Not part of `npm run bench`.
+// Usage: node bench/lib/ab-gateway.mjs <distA> <distB> [rounds=3] [seconds=3] [sessions=32]
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { measure, openModern, openSession } from './load.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const [distA, distB, roundsArg, secondsArg, sessionsArg] = process.argv.slice(2);
+const ROUNDS = Number(roundsArg ?? 3);
+const SECONDS = Number(secondsArg ?? 3);
+const SESSIONS = Number(sessionsArg ?? 32);
+const ERA = process.env.ERA ?? 'legacy';
+const UPSTREAM = join(ROOT, 'test/fixtures/test-upstream.mjs');
+
+async function start(dist) {
+  const dir = mkdtempSync(join(tmpdir(), 'portcullis-ab-'));
+  const config = join(dir, 'portcullis.yaml');
+  writeFileSync(
+    config,
+    `upstreams:\n  up:\n    transport: stdio\n    command: ${JSON.stringify(process.execPath)}\n    args: [${JSON.stringify(UPSTREAM)}]\nagents:\n  bench:\n    tools:\n      allow: ["up_echo"]\n      deny: ["up_crash"]\n`,
+  );
+  const cli = join(resolve(dist), 'cli/main.js');
+  const key = spawnSync(process.execPath, [cli, 'agents', 'create', 'bench', '--config', config], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const proc = spawn(process.execPath, [cli, 'serve', '--config', config, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise((res, rej) => {
+    let out = '';
+    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${out}`)), 30_000);
+    const on = (d) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(t);
+        res(m[1]);
+      }
+    };
+    proc.stdout.on('data', on);
+    proc.stderr.on('data', on);
+  });
+  const cpuSeconds = () => {
+    const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  };
+  return {
+    async round() {
+      let cpu0 = 0;
+      const t = setTimeout(() => (cpu0 = cpuSeconds()), 500);
+      const r = await measure({
+        concurrency: SESSIONS,
+        seconds: SECONDS,
+        warmupSeconds: 0.5,
+        makeCaller: async () => {
+          const s = await (ERA === 'modern' ? openModern : openSession)(url, { authorization: `Bearer ${key}` });
+          return { call: () => s.call('up_echo', { message: 'benchmark payload' }), close: s.close };
+        },
+      });
+      clearTimeout(t);
+      const cpuPerCall = ((cpuSeconds() - cpu0) * 1e6) / r.calls;
+      return { ...r, cpuPerCall };
+    },
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.on('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const a = await start(distA);
+const b = await start(distB);
+const res = { A: [], B: [] };
+try {
+  for (let i = 0; i < ROUNDS; i++) {
+    res.A.push(await a.round());
+    res.B.push(await b.round());
+  }
+} finally {
+  await a.stop();
+  await b.stop();
+}
+const sum = (rs) => ({
+  cps: median(rs.map((r) => r.callsPerSecond)),
+  p50: median(rs.map((r) => r.p50)),
+  cpu: median(rs.map((r) => r.cpuPerCall)),
+});
+const A = sum(res.A);
+const B = sum(res.B);
+console.log(`${SESSIONS} sessions, ${ERA}, ${ROUNDS} rounds of ${SECONDS} s, interleaved`);
+console.log(
+  `A ${distA}: ${A.cps.toFixed(0)} calls/s, p50 ${A.p50.toFixed(2)} ms, CPU ${A.cpu.toFixed(0)} µs/call  [${res.A.map((r) => r.callsPerSecond.toFixed(0)).join(' ')}]`,
+);
+console.log(
+  `B ${distB}: ${B.cps.toFixed(0)} calls/s, p50 ${B.p50.toFixed(2)} ms, CPU ${B.cpu.toFixed(0)} µs/call  [${res.B.map((r) => r.callsPerSecond.toFixed(0)).join(' ')}]`,
+);
+console.log(`B/A: calls/s ${(B.cps / A.cps).toFixed(2)}x, CPU per call ${(B.cpu / A.cpu).toFixed(2)}x`);

@@ -1,0 +1,382 @@
+import type { AuditEventInput } from '../audit/types.js';
+import type { ApprovalDecisionEntry, ApprovalStatus } from '../core/approval.js';
+import type { Decision } from '../core/decision.js';
+import { GatewayError } from '../core/errors.js';
+import type { Principal } from '../core/principal.js';
+import type { JsonObject } from '../core/tool.js';
+import type { ApprovalRecord, Stores } from '../storage/repositories.js';
+import { argsDigest, newApprovalId } from './binding.js';
+import type { Notifier } from '../notify/index.js';
+import { eligibility, progressText, satisfied, type Approver } from './quorum.js';
+import { createWaiters } from './waiters.js';
+
+export interface ApprovalServiceDeps {
+  store: Pick<Stores, 'approvals' | 'transaction' | 'kind'>;
+  /** Durable audit append for `approval.*` events; rejects when the log cannot write. */
+  append(event: AuditEventInput): Promise<void>;
+  /** Arguments as the audit log would show them (what approvers see). */
+  redact(args: JsonObject): Promise<JsonObject>;
+  notifier?: () => Notifier | undefined;
+  /** Base URL of this gateway's REST API (for links in notifications). */
+  linkBase?: () => string | undefined;
+  now?: () => number;
+  log?: (m: string) => void;
+  /** How often waiting calls re-read their request (changes by another replica). Default 500 ms. */
+  pollMs?: number;
+  /** How often a waiting call sends a progress notification. Default 5 s. */
+  progressEveryMs?: number;
+}
+
+/** A call the policy held: everything the request is bound to. */
+export interface HeldCall {
+  requestId: string;
+  principal: Principal;
+  tool: string;
+  backend: string;
+  args: JsonObject;
+  risk: ApprovalRecord['risk'];
+  decision: Decision;
+  policyVersion: string;
+}
+
+export interface WaitOptions {
+  limitMs: number;
+  signal?: AbortSignal;
+  onProgress?: (p: { progress: number; total?: number; message?: string }) => void;
+}
+
+export type ApprovalService = ReturnType<typeof createApprovalService>;
+
+/** Requests in these states may still be executed or decided: a repeated identical call attaches to them. */
+const LIVE: readonly ApprovalStatus[] = ['approved', 'pending'];
+
+/**
+ * Approval requests: created when policy holds a call, decided by people, expired by a sweep, executed once. Every
+ * change is a compare-and-set in the store (so replicas, approvers racing each other and the timeout cannot
+ * change a request twice) followed by an audit record under the approval id.
+ */
+export function createApprovalService(deps: ApprovalServiceDeps) {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+  const iso = (t = now()) => new Date(t).toISOString();
+  const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
+  const waiters = createWaiters();
+  const pollMs = deps.pollMs ?? 500;
+  const progressEveryMs = deps.progressEveryMs ?? 5000;
+
+  const base = (r: ApprovalRecord): AuditEventInput => ({
+    type: 'approval.requested',
+    approvalId: r.id,
+    agent: r.agent,
+    ...(r.user !== undefined ? { user: r.user } : {}),
+    tool: r.tool,
+    backend: r.backend,
+    risk: { level: r.risk.level, categories: r.risk.categories },
+    rule: r.rule,
+  });
+  /** Audit records after a committed change: a failure is reported loudly, the change stands. */
+  const record = async (event: AuditEventInput) => {
+    try {
+      await deps.append(event);
+    } catch (e) {
+      log(`audit: ${event.type} for ${event.approvalId} not recorded: ${(e as Error).message}`);
+    }
+  };
+  const notify = (r: ApprovalRecord, kind: string, title: string, text: string) => {
+    const n = deps.notifier?.();
+    if (!n) return;
+    const linkBase = deps.linkBase?.();
+    for (const channel of r.requirement.channels)
+      n.send(channel, {
+        kind,
+        id: r.id,
+        title,
+        text,
+        ...(linkBase ? { link: `${linkBase.replace(/\/$/, '')}/api/v1/approvals/${r.id}` } : {}),
+        fields: {
+          tool: r.tool,
+          agent: r.agent,
+          ...(r.user !== undefined ? { user: r.user } : {}),
+          risk: `${r.risk.level}${r.risk.categories.length ? ` (${r.risk.categories.join(', ')})` : ''}`,
+          rule: r.rule,
+          status: r.status,
+          expiresAt: r.expiresAt,
+        },
+      });
+  };
+
+  async function expire(r: ApprovalRecord): Promise<void> {
+    const was = r.status;
+    if (
+      !(await store.approvals.transition(r.id, ['pending', 'approved'], 'expired', { decidedAt: r.decidedAt ?? iso() }))
+    )
+      return;
+    waiters.wake(r.id);
+    await record({
+      ...base(r),
+      type: 'approval.expired',
+      decision: 'deny',
+      reasons: [
+        was === 'pending'
+          ? `no decision before ${r.expiresAt}: denied (fail closed)`
+          : `approved but not executed before ${r.expiresAt}: void`,
+      ],
+      detail: { was, expiresAt: r.expiresAt },
+    });
+    notify(
+      { ...r, status: 'expired' },
+      'approval.expired',
+      `Approval expired: ${r.tool}`,
+      `Request ${r.id} expired (${was}); the call was not made.`,
+    );
+  }
+
+  const service = {
+    waiters,
+    get: (id: string) => store.approvals.get(id),
+    list: (q: Parameters<Stores['approvals']['list']>[0]) => store.approvals.list(q),
+
+    /**
+     * The request this held call is bound to: an approved one not yet used (the call may now run), else a pending
+     * one (a repeated call waits on it), else a new pending request (recorded in the audit log first).
+     */
+    async hold(c: HeldCall): Promise<ApprovalRecord> {
+      const digest = argsDigest(c.args);
+      const bound = await store.approvals.findBound(
+        {
+          agent: c.principal.agent,
+          ...(c.principal.user !== undefined ? { user: c.principal.user } : {}),
+          tool: c.tool,
+          argsDigest: digest,
+          policyVersion: c.policyVersion,
+        },
+        LIVE,
+      );
+      const t = now();
+      for (const r of bound) {
+        if (Date.parse(r.expiresAt) > t) return r;
+        await expire(r);
+      }
+      const req = c.decision.approval;
+      if (!req)
+        throw new GatewayError('internal', undefined, `hold without an approval requirement (${c.decision.rule})`);
+      const r: ApprovalRecord = {
+        id: newApprovalId(),
+        status: 'pending',
+        tool: c.tool,
+        backend: c.backend,
+        agent: c.principal.agent,
+        ...(c.principal.user !== undefined ? { user: c.principal.user } : {}),
+        argsDigest: digest,
+        callArguments: c.args,
+        displayArguments: await deps.redact(c.args),
+        risk: c.risk,
+        rule: c.decision.rule,
+        policyVersion: c.policyVersion,
+        requirement: req,
+        requestId: c.requestId,
+        createdAt: iso(t),
+        expiresAt: iso(t + req.timeoutMs),
+        decisions: [],
+      };
+      // No audit, no request: the request is recorded before it exists (and before anyone is asked).
+      await deps.append({
+        ...base(r),
+        requestId: c.requestId,
+        arguments: c.args,
+        decision: 'hold',
+        reasons: c.decision.reasons,
+        detail: {
+          argsDigest: digest,
+          policyVersion: c.policyVersion,
+          quorum: req.quorum,
+          ...(req.groups ? { groups: req.groups } : {}),
+          ...(req.approvers ? { approvers: req.approvers as unknown as JsonObject } : {}),
+          expiresAt: r.expiresAt,
+        },
+      });
+      try {
+        await store.approvals.insert(r);
+      } catch (e) {
+        throw new GatewayError('store.unavailable', undefined, `approval request not stored: ${(e as Error).message}`);
+      }
+      notify(
+        r,
+        'approval.requested',
+        `Approval needed: ${r.tool}`,
+        `Agent ${r.agent}${r.user ? ` (for ${r.user})` : ''} wants to call ${r.tool} (${r.risk.level} risk). ` +
+          `${progressText(req, [])}. Decide before ${r.expiresAt}: portcullis approvals show ${r.id}`,
+      );
+      return r;
+    },
+
+    /** One person's decision. Refusals are GatewayErrors (approval.forbidden / conflict / not_found). */
+    async decide(id: string, who: Approver, decision: 'approve' | 'deny', comment?: string): Promise<ApprovalRecord> {
+      const r = await store.approvals.get(id);
+      if (!r) throw new GatewayError('approval.not_found', `No approval request ${id}`);
+      const refusal = eligibility(r.requirement, r, who);
+      if (refusal) throw new GatewayError(refusal.code, refusal.message);
+      const t = now();
+      if (r.status !== 'pending')
+        throw new GatewayError('approval.conflict', `Request ${id} is ${r.status}; it takes no more decisions`);
+      if (Date.parse(r.expiresAt) <= t) {
+        await expire(r);
+        throw new GatewayError(
+          'approval.conflict',
+          `Request ${id} timed out at ${r.expiresAt}; it takes no more decisions`,
+        );
+      }
+      const entry: ApprovalDecisionEntry = {
+        by: who.name,
+        decision,
+        ...(comment ? { comment: comment.slice(0, 2000) } : {}),
+        at: iso(t),
+        groups: [...who.groups],
+      };
+      const out = await store.transaction(async (tx) => {
+        const added = await store.approvals.addDecision(id, entry, tx);
+        if (added !== 'added') return { added };
+        const fresh = (await store.approvals.get(id, tx))!;
+        let to: ApprovalStatus | undefined;
+        if (decision === 'deny') to = 'denied';
+        else if (satisfied(fresh.requirement, fresh.decisions)) to = 'approved';
+        if (to)
+          await store.approvals.transition(
+            id,
+            ['pending'],
+            to,
+            { decidedAt: entry.at, ...(to === 'approved' ? { expiresAt: iso(t + fresh.requirement.timeoutMs) } : {}) },
+            tx,
+          );
+        return { added, record: (await store.approvals.get(id, tx))! };
+      });
+      if (out.added === 'twice')
+        throw new GatewayError('approval.conflict', 'You already decided on this request (a person counts once)');
+      if (!out.record)
+        throw new GatewayError('approval.conflict', `Request ${id} is no longer pending (decided or timed out)`);
+      const fresh = out.record;
+      waiters.wake(id);
+      await record({
+        ...base(fresh),
+        type: decision === 'approve' ? 'approval.approved' : 'approval.denied',
+        decision: decision === 'approve' ? (fresh.status === 'approved' ? 'allow' : 'hold') : 'deny',
+        reasons: [
+          `${who.name} ${decision === 'approve' ? 'approved' : 'denied'}${comment ? `: ${comment.slice(0, 500)}` : ''}`,
+          progressText(fresh.requirement, fresh.decisions),
+        ],
+        detail: {
+          by: who.name,
+          ...(comment ? { comment: comment.slice(0, 2000) } : {}),
+          status: fresh.status,
+          ...(fresh.status === 'approved' ? { executeBefore: fresh.expiresAt } : {}),
+        },
+      });
+      if (fresh.status !== 'pending')
+        notify(
+          fresh,
+          `approval.${fresh.status}`,
+          `Approval ${fresh.status}: ${fresh.tool}`,
+          `Request ${id} was ${fresh.status} by ${who.name}.`,
+        );
+      return fresh;
+    },
+
+    /**
+     * Waits while the request is pending, up to `limitMs`, sending progress notifications (the first at once).
+     * Returns the request as it then is (still pending when the limit passed).
+     */
+    async waitFor(id: string, o: WaitOptions): Promise<ApprovalRecord> {
+      const end = now() + o.limitMs;
+      let r = await store.approvals.get(id);
+      if (!r) throw new GatewayError('approval.not_found', `No approval request ${id}`);
+      let step = 0;
+      let nextProgress = 0;
+      for (;;) {
+        const t = now();
+        if (r.status === 'pending' && Date.parse(r.expiresAt) <= t) {
+          await expire(r);
+          r = (await store.approvals.get(id))!;
+        }
+        if (r.status !== 'pending' || t >= end || o.signal?.aborted) return r;
+        if (o.onProgress && t >= nextProgress) {
+          o.onProgress({
+            progress: ++step,
+            message: `Waiting for approval ${id}: ${progressText(r.requirement, r.decisions)}; decision due by ${r.expiresAt}`,
+          });
+          nextProgress = t + progressEveryMs;
+        }
+        const wait = Math.max(
+          1,
+          Math.min(pollMs, end - t, Date.parse(r.expiresAt) - t, o.onProgress ? nextProgress - t : pollMs),
+        );
+        await waiters.next(id, wait, o.signal);
+        r = (await store.approvals.get(id)) ?? r;
+      }
+    },
+
+    /** approved → executing, durably, right before the call is forwarded. False: used, expired or not approved. */
+    async begin(id: string): Promise<boolean> {
+      const t = iso();
+      if (await store.approvals.transition(id, ['approved'], 'executing', { executingAt: t, unlessExpiredAt: t }))
+        return true;
+      const r = await store.approvals.get(id);
+      if (r?.status === 'approved') await expire(r);
+      return false;
+    },
+
+    /** executing → executed, with how it ended; recorded as approval.executed. Never throws. */
+    async finish(id: string, requestId: string, outcome: string): Promise<void> {
+      try {
+        const r = await store.approvals.get(id);
+        if (!r) return;
+        if (!(await store.approvals.transition(id, ['executing'], 'executed', { executedAt: iso(), outcome }))) return;
+        waiters.wake(id);
+        await record({
+          ...base(r),
+          type: 'approval.executed',
+          requestId,
+          decision: 'allow',
+          resultStatus: outcome,
+          reasons: [`the approved call ran once (${outcome})`],
+        });
+      } catch (e) {
+        log(`approval ${id}: execution not marked finished: ${(e as Error).message}`);
+      }
+    },
+
+    /** Expires every request past its deadline (pending: denied; approved but unused: void). */
+    async sweep(): Promise<void> {
+      for (const r of await store.approvals.due(iso())) await expire(r);
+    },
+
+    /**
+     * After a restart: a request left `executing` may or may not have reached its backend. It is never run again:
+     * it is closed as executed with the outcome `interrupted`. (On PostgreSQL another replica may still be running
+     * it, so only marks older than `staleMs` are closed.)
+     */
+    async recover(staleMs = 15 * 60_000): Promise<number> {
+      let n = 0;
+      const cutoff = now() - staleMs;
+      for (const r of await store.approvals.withStatus('executing')) {
+        if (store.kind === 'postgres' && Date.parse(r.executingAt ?? r.createdAt) > cutoff) continue;
+        if (
+          !(await store.approvals.transition(r.id, ['executing'], 'executed', {
+            executedAt: iso(),
+            outcome: 'interrupted',
+          }))
+        )
+          continue;
+        n++;
+        await record({
+          ...base(r),
+          type: 'approval.executed',
+          decision: 'allow',
+          resultStatus: 'interrupted',
+          reasons: ['the gateway stopped while the approved call ran; its outcome is unknown and it is not run again'],
+        });
+      }
+      return n;
+    },
+  };
+  return service;
+}

@@ -1,0 +1,33 @@
+/** The `owners:` and `report:` config sections: who owns which tools, and the report's thresholds. */
+import { z } from 'zod';
+import { globProblem } from '../policy/glob.js';
+
+/**
+ * Owner of the tools whose namespaced name matches the glob (`billing_*: finance-platform@example.com`). The
+ * first matching entry, in file order, names a tool's owner.
+ */
+export const ownersConfigSchema = z.record(
+  z
+    .string()
+    .min(1)
+    .superRefine((p, ctx) => {
+      const problem = globProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: `pattern "${p}": ${problem}` });
+    }),
+  z.string().min(1).max(200),
+);
+
+export const reportConfigSchema = z
+  .object({
+    /** An active API key older than this many days fails `auth.key-age`. */
+    keyMaxAgeDays: z.number().int().min(1).default(90),
+    /** The audit window: calls, keys and grants unused for this many days are reported as unused. */
+    windowDays: z.number().int().min(1).max(3650).default(30),
+    /** A vault secret not rotated for this many days fails `credentials.rotation`. */
+    secretMaxAgeDays: z.number().int().min(1).default(90),
+  })
+  .strict();
+
+export type OwnersConfig = z.infer<typeof ownersConfigSchema>;
+export type ReportConfig = z.infer<typeof reportConfigSchema>;
+export const reportDefaults: ReportConfig = reportConfigSchema.parse({});

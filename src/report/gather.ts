@@ -1,0 +1,187 @@
+/**
+ * Gathers a deployment snapshot from the real parts: the loaded config (and its raw text), the live catalog, the
+ * key store, the audit log (read, verified), the vault's metadata and the report store. Only reads.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { readAnchors, defaultAnchorPath } from '../audit/anchor.js';
+import { queryAudit } from '../audit/query.js';
+import type { AuditStore } from '../audit/store.js';
+import type { AuditFilter, SinkStatus, VerifyResult } from '../audit/types.js';
+import type { CatalogEntry } from '../backends/catalog.js';
+import type { LoadedConfig } from '../config/load.js';
+import { acceptanceFor, type RiskConfig } from '../risk/overrides.js';
+import type { Stores } from '../storage/repositories.js';
+import { DAY_MS, type AuditFacts, type DeploymentSnapshot, type SecretFacts, type ToolFacts } from './snapshot.js';
+import type { Acknowledgement, HistoryEntry } from './types.js';
+
+/** Read access to the audit log: a running gateway passes its log; the CLI a read-only store and a verifier. */
+export interface AuditSource {
+  store: AuditStore;
+  verify(): Promise<VerifyResult>;
+  sinkStatus?(): SinkStatus[];
+}
+
+export interface GatherDeps {
+  loaded: LoadedConfig;
+  /** Every catalog tool, quarantined ones included. */
+  tools: readonly CatalogEntry[];
+  stores: Pick<Stores, 'apiKeys' | 'location'>;
+  /** Undefined when the audit log cannot be opened; `reason` says why. */
+  audit: AuditSource | { error: string };
+  /** The built-in vault's metadata; undefined when the provider is not the built-in vault. */
+  secrets?: () => Promise<SecretFacts[]>;
+  acknowledgements?: () => Promise<Acknowledgement[]>;
+  history?: () => Promise<HistoryEntry[]>;
+  now?: Date;
+}
+
+/** At most this many records of one type are read from the window (the report says counts are capped). */
+const MAX_SCAN = 100_000;
+
+async function scan(
+  store: AuditStore,
+  filter: AuditFilter,
+  each: (r: Awaited<ReturnType<typeof queryAudit>>['records'][number]) => void,
+): Promise<void> {
+  let cursor: string | undefined;
+  let seen = 0;
+  do {
+    const page = await queryAudit(store, { ...filter, order: 'asc', limit: 1000 }, cursor);
+    for (const r of page.records) each(r);
+    seen += page.records.length;
+    cursor = page.nextCursor;
+  } while (cursor && seen < MAX_SCAN);
+}
+
+export function toolFactsOf(e: CatalogEntry, risk?: RiskConfig): ToolFacts {
+  const d = e.original.description ?? e.original.title;
+  const accepted = risk && e.findings.length > 0 ? acceptanceFor(e.name, risk) : undefined;
+  return {
+    name: e.name,
+    backend: e.backend.name,
+    source: e.source.kind,
+    ...(d ? { description: d } : {}),
+    risk: e.risk,
+    findings: e.findings,
+    ...(accepted ? { accepted: accepted.reason } : {}),
+    quarantined: e.quarantined,
+  };
+}
+
+async function auditFacts(loaded: LoadedConfig, src: AuditSource, now: Date): Promise<AuditFacts> {
+  const { store } = src;
+  const cfg = loaded.config;
+  const from = new Date(now.getTime() - cfg.report.windowDays * DAY_MS).toISOString();
+  const to = now.toISOString();
+  const [first, head] = await Promise.all([store.first(), store.head()]);
+  const calledByAgent: Record<string, Set<string>> = {};
+  let toolCalls = 0;
+  let callsWithUser = 0;
+  await scan(store, { type: 'tool.call.requested', from, to }, (r) => {
+    toolCalls++;
+    if (r.user) callsWithUser++;
+    if (r.agent && r.tool) (calledByAgent[r.agent] ??= new Set()).add(r.tool);
+  });
+  let approvalEvents = 0;
+  for (const type of [
+    'approval.requested',
+    'approval.granted',
+    'approval.rejected',
+    'approval.expired',
+    'approval.approved',
+    'approval.denied',
+    'approval.executed',
+  ])
+    await scan(store, { type, from, to }, () => void approvalEvents++);
+  let leaks = 0;
+  const where = new Set<string>();
+  await scan(store, { type: 'secret.leak.redacted', from, to }, (r) => {
+    leaks++;
+    where.add(r.tool ?? r.backend ?? 'unknown');
+  });
+  let verify: AuditFacts['verify'];
+  try {
+    const v = await src.verify();
+    verify = {
+      ok: v.ok,
+      records: v.records,
+      checkpoints: v.checkpoints,
+      issues: v.issues.map((i) => `seq ${i.seq}: ${i.kind}: ${i.message}`),
+    };
+  } catch (e) {
+    verify = { error: (e as Error).message };
+  }
+  const anchorPath = cfg.audit.anchorPath
+    ? resolve(loaded.baseDir, cfg.audit.anchorPath)
+    : defaultAnchorPath(loaded.dataDir);
+  const anchors = await readAnchors(anchorPath);
+  const keyPath = cfg.audit.signingKeyPath ? resolve(loaded.baseDir, cfg.audit.signingKeyPath) : undefined;
+  const rel = keyPath ? relative(loaded.dataDir, keyPath) : '';
+  const signingKeyInsideDataDir = cfg.audit.signingKeyEnv
+    ? false
+    : keyPath === undefined || (!rel.startsWith('..') && !isAbsolute(rel));
+  const sinkStatus = src.sinkStatus?.().map((x) => ({
+    name: x.name,
+    ok: x.lastError === undefined,
+    ...(x.lastError ? { detail: x.lastError } : {}),
+  }));
+  return {
+    records: first && head ? head.seq - first.seq + 1 : 0,
+    toolCalls,
+    callsWithUser,
+    calledByAgent: Object.fromEntries(Object.entries(calledByAgent).map(([a, s]) => [a, [...s].sort()])),
+    approvalEvents,
+    leaks: { count: leaks, where: [...where].sort() },
+    verify,
+    anchor: { path: anchorPath, checkpoints: anchors.checkpoints.length },
+    ...(sinkStatus ? { sinkStatus } : {}),
+    signingKeyInsideDataDir,
+  };
+}
+
+export async function gatherSnapshot(deps: GatherDeps): Promise<DeploymentSnapshot> {
+  const now = deps.now ?? new Date();
+  const { loaded } = deps;
+  let rawConfig: unknown;
+  try {
+    rawConfig = parseYaml(readFileSync(loaded.file, 'utf8')) ?? {};
+  } catch {
+    rawConfig = {}; // the file changed since it was loaded: the credential check then sees no credential
+  }
+  let audit: DeploymentSnapshot['audit'];
+  if ('error' in deps.audit) audit = deps.audit;
+  else {
+    try {
+      audit = await auditFacts(loaded, deps.audit, now);
+    } catch (e) {
+      audit = { error: (e as Error).message };
+    }
+  }
+  let secrets: DeploymentSnapshot['secrets'];
+  if (deps.secrets) {
+    try {
+      secrets = (await deps.secrets()).map((x) => ({ name: x.name, version: x.version, updatedAt: x.updatedAt }));
+    } catch (e) {
+      secrets = { error: (e as Error).message };
+    }
+  }
+  const [agentKeys, userKeys] = await Promise.all([
+    deps.stores.apiKeys.listByAgent('agent'),
+    deps.stores.apiKeys.listByAgent('user'),
+  ]);
+  return {
+    now: now.toISOString(),
+    configFile: loaded.file,
+    storage: deps.stores.location,
+    config: loaded.config,
+    rawConfig,
+    tools: deps.tools.map((e) => toolFactsOf(e, loaded.config.risk)).sort((a, b) => a.name.localeCompare(b.name)),
+    keys: [...agentKeys, ...userKeys],
+    audit,
+    ...(secrets !== undefined ? { secrets } : {}),
+    acknowledgements: (await deps.acknowledgements?.()) ?? [],
+    history: (await deps.history?.()) ?? [],
+  };
+}

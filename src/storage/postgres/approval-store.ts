@@ -1,0 +1,28 @@
+import { createApprovalRepository } from '../approval-sql.js';
+import type { ApprovalRepository, Tx } from '../repositories.js';
+import type { Queryable } from './pool.js';
+
+/** `?` placeholders → `$1, $2 …` (the shared statements hold no `?` inside string literals). */
+const numbered = (sql: string) => {
+  let i = 0;
+  return sql.replace(/\?/g, () => `$${++i}`);
+};
+
+/** Approval requests in PostgreSQL, over the stores' pool (`on(tx)` picks the transaction's client). */
+export function createPostgresApprovalStore(
+  on: (tx: Tx | undefined) => Queryable,
+  transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
+): ApprovalRepository {
+  const cache = new Map<string, string>();
+  const text = (sql: string) => {
+    let s = cache.get(sql);
+    if (s === undefined) cache.set(sql, (s = numbered(sql)));
+    return s;
+  };
+  return createApprovalRepository({
+    all: async <R>(sql: string, params: readonly unknown[], tx?: Tx) =>
+      (await on(tx).query(text(sql), [...params])).rows as R[],
+    run: async (sql, params, tx) => (await on(tx).query(text(sql), [...params])).rowCount ?? 0,
+    atomically: (tx, fn) => (tx ? fn(tx) : transaction(fn)),
+  });
+}
