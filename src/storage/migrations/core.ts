@@ -1,6 +1,7 @@
 import { approvalsMigrations } from './approvals.js';
 import type { MigrationSet } from './plan.js';
 import { pinsMigrations } from './pins.js';
+import { reportMigrations } from './report.js';
 
 /**
  * Core schema: API keys (and the stores later features add). Versioned and append-only: never edit a released
@@ -58,6 +59,7 @@ export const coreMigrations: MigrationSet = {
       postgres: `SELECT 1;`,
     },
     ...pinsMigrations,
+    ...reportMigrations,
     ...approvalsMigrations,
   ],
 };

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { coreMigrations } from '../migrations/core.js';
 import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { sqliteAuditOpener } from './audit-store.js';
+import { createSqliteReportStore } from './report-store.js';
 import { migrateSqlite } from './migrate.js';
 import { createSqlitePinStore } from './pin-store.js';
 import { toKey, type KeyRow } from '../key-row.js';
@@ -101,6 +102,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     apiKeys,
     pins: createSqlitePinStore(db, write),
     audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
+    report: createSqliteReportStore(db, write),
     approvals: createSqliteApprovalStore(db, write, transaction),
     transaction,
     check: async () => void db.prepare('SELECT 1').get(),
