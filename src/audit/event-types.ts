@@ -74,7 +74,40 @@ export const auditEventTypes = {
   },
   'tool.quarantined': {
     owner: 'risk',
-    description: 'A tool was hidden because its definition changed from its pinned hash or failed a poisoning scan.',
+    description:
+      'A tool was hidden because its definition changed from its pinned hash, its upstream signature failed, or a poisoning scan flagged it. detail: hash, previousHash, changes (pins).',
+  },
+  'tool.pinned': {
+    owner: 'pins',
+    description:
+      'A tool definition was seen for the first time and pinned (trust on first use). detail: kind, hash (SHA-256 of the canonical definition).',
+  },
+  'tool.accepted': {
+    owner: 'pins',
+    description:
+      'An administrator accepted the changed definition of a quarantined tool; it is served again. detail: hash, previousHash, changes; reasons: the reason given.',
+  },
+  'tool.restored': {
+    owner: 'pins',
+    description:
+      'A quarantined tool was released because its backend offers the accepted definition again. detail: hash.',
+  },
+  'prompt.pinned': {
+    owner: 'pins',
+    description: 'A prompt definition was seen for the first time and pinned (trust on first use). detail: hash.',
+  },
+  'prompt.quarantined': {
+    owner: 'pins',
+    description:
+      'A prompt was withheld because its definition changed from its pinned hash. detail: hash, previousHash, changes.',
+  },
+  'prompt.accepted': {
+    owner: 'pins',
+    description: 'An administrator accepted the changed definition of a quarantined prompt. detail: hash, changes.',
+  },
+  'prompt.restored': {
+    owner: 'pins',
+    description: 'A quarantined prompt was released because its upstream offers the accepted definition again.',
   },
   'config.reloaded': { owner: 'config', description: 'A new configuration was validated and applied.' },
   'config.reload.failed': {

@@ -23,8 +23,28 @@ export interface CatalogEntry {
   source: BackendTool['source'];
   risk: RiskAssessment;
   findings: Finding[];
-  /** A critical poisoning finding nobody accepted: hidden from every agent and uncallable. */
+  /** A critical poisoning finding nobody accepted, or a pin quarantine: hidden from every agent and uncallable. */
   quarantined: boolean;
+  /** Pinning (src/pins/): the accepted hash, and why the tool is quarantined when its definition changed. */
+  pin?: PinState;
+}
+
+/** A tool's pin as the catalog and the REST API show it. */
+export interface PinState {
+  state: 'pinned' | 'quarantined';
+  /** SHA-256 of the accepted definition (absent for a new tool that waits for acceptance). */
+  hash?: string;
+  /** While quarantined: the hash of the definition the backend offers now, and why it is withheld. */
+  pendingHash?: string;
+  reason?: string;
+}
+
+/** Pinning and signing, plugged in by the gateway (both optional: a bare catalog serves what backends offer). */
+export interface CatalogHooks {
+  /** The pin verdict for an offered definition; `definition` (pinned fields) is what is served when pinned. */
+  pin?(name: string, backend: Backend, offered: ToolDefinition): PinState & { definition?: ToolDefinition };
+  /** Signs a served definition (adds the signature under `_meta`); called only for servable tools. */
+  sign?(served: ToolDefinition): ToolDefinition;
 }
 
 /** What policy decides on for a catalog tool (listing mode: no arguments). */
@@ -52,7 +72,7 @@ export interface Catalog {
  * Builds the namespaced, risk-assessed tool catalog from the backends' current tool lists. Pure; rebuilt when a
  * backend's tools change, never per request.
  */
-export function buildCatalog(backends: readonly Backend[], riskConfig?: RiskConfig): Catalog {
+export function buildCatalog(backends: readonly Backend[], riskConfig?: RiskConfig, hooks: CatalogHooks = {}): Catalog {
   const found = new Map<string, { backend: Backend; tool: BackendTool }>();
   const clashes = new Set<string>();
   for (const b of backends) {
@@ -75,9 +95,20 @@ export function buildCatalog(backends: readonly Backend[], riskConfig?: RiskConf
   for (const [name, { backend, tool }] of found) {
     const a = assessed.get(name)!;
     const original = tool.definition;
+    const verdict = hooks.pin?.(name, backend, original);
+    const { definition: pinned, ...pin } = verdict ?? {};
+    // Served from the accepted (pinned) definition, never from a changed one.
+    const base = pinned ?? original;
     const annotations = {
-      ...(original.annotations?.title ? { title: original.annotations.title } : {}),
+      ...(base.annotations?.title ? { title: base.annotations.title } : {}),
       ...annotationsFor(a.risk),
+    };
+    const quarantined = a.quarantined || verdict?.state === 'quarantined';
+    const served: ToolDefinition = {
+      ...base,
+      name,
+      annotations,
+      _meta: { ...base._meta, ...riskMeta(a.risk, a.findings) },
     };
     all.push({
       name,
@@ -87,8 +118,9 @@ export function buildCatalog(backends: readonly Backend[], riskConfig?: RiskConf
       source: tool.source,
       risk: a.risk,
       findings: a.findings,
-      quarantined: a.quarantined,
-      definition: { ...original, name, annotations, _meta: { ...original._meta, ...riskMeta(a.risk, a.findings) } },
+      quarantined,
+      ...(verdict ? { pin: pin as PinState } : {}),
+      definition: !quarantined && hooks.sign ? hooks.sign(served) : served,
     });
   }
   const servable = all.filter((e) => !e.quarantined);

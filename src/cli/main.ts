@@ -16,6 +16,7 @@ import { register as registerStorage } from './commands/storage.js';
 import { register as registerPolicy } from './commands/policy.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerInit } from './commands/init.js';
+import { register as registerTools } from './commands/tools.js';
 import { register as registerApprovals } from './commands/approvals.js';
 import { register as registerReport } from './commands/report.js';
 import { isGatewayError } from '../core/errors.js';
@@ -42,6 +43,7 @@ registerScan(program);
 registerStorage(program);
 registerPolicy(program);
 registerSecrets(program);
+registerTools(program);
 registerApprovals(program);
 registerReport(program);
 

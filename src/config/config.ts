@@ -10,6 +10,7 @@ import { checkChannelReference, notificationsConfigSchema } from '../notify/conf
 import { observabilityConfigSchema } from '../observability/config-schema.js';
 import { ownersConfigSchema, reportConfigSchema, reportDefaults } from '../report/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
+import { pinsConfigSchema, pinsDefaults } from '../pins/config-schema.js';
 
 /**
  * The whole `portcullis.yaml` model. Each capability owns its section's schema;
@@ -42,6 +43,9 @@ export const configSchema = z
     limits: limitsConfigSchema
       .default(limitsDefaults)
       .describe('Rate limits, quotas and the failed-authentication budget per source address.'),
+    pins: pinsConfigSchema
+      .default(pinsDefaults)
+      .describe('Pinned tool and prompt definitions (quarantine on change until accepted).'),
     notifications: notificationsConfigSchema
       .default({ channels: {} })
       .describe('Outgoing notification channels (signed JSON webhooks, Slack-compatible), referred to by name.'),
@@ -85,6 +89,13 @@ export const configSchema = z
         });
       }
     }
+    for (const name of Object.keys(c.pins.upstreamKeys))
+      if (!Object.hasOwn(c.upstreams, name) && !Object.hasOwn(c.openapi, name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pins', 'upstreamKeys', name],
+          message: `"${name}" is not a backend under upstreams or openapi`,
+        });
   });
 
 export type PortcullisConfig = z.infer<typeof configSchema>;

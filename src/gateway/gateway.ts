@@ -24,6 +24,7 @@ import { createResourceRouter, forwardStage, resolveMethodStage } from './resour
 import { createLeakScanner, hasSecretRef, scanJson, type SecretResolver } from '../vault/index.js';
 import { GatewayError } from '../core/errors.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
+import { createPinning, quarantineStage, type Pinning } from '../pins/index.js';
 import type { ApprovalService } from '../approvals/service.js';
 import { approvalStage, approvedExecuteStage, STATUS_TOOL } from '../approvals/stage.js';
 import { createStatusTool, statusToolDefinition } from '../approvals/status-tool.js';
@@ -63,6 +64,8 @@ export interface Gateway {
   validator: ArgsValidator;
   /** Rate limits, quotas and the failed-authentication guard (state survives reloads). */
   limits: Limits;
+  /** Pinned tool and prompt definitions (src/pins/). */
+  pins: Pinning;
   /** Records an event outside the call pipeline (listings, auth failures ...). Never blocks, never throws. */
   recordEvent(event: AuditEventInput): void;
   /** Approval requests (held calls), when the gateway has an approval service. */
@@ -155,14 +158,27 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     };
 
   const allBackends = (): Backend[] => [...slots.values()].map((s) => s.backend);
+  // --- pins (src/pins/): pinned definitions decide what the catalog serves; changes rebuild it.
+  let pinsLoaded = false;
+  const pins = createPinning({
+    store: deps.store.pins,
+    config: () => current.config.pins,
+    recordEvent,
+    rebuild: () => rebuild(),
+    log,
+  });
+  // --- end pins
   const rebuild = () => {
     validator.invalidate();
     policy.invalidate();
-    catalog = buildCatalog(allBackends(), current.config.risk);
+    // Until the pins are loaded nothing is served (fail closed): a backend that connects early waits for them.
+    catalog = buildCatalog(pinsLoaded || !pins.enabled() ? allBackends() : [], current.config.risk, {
+      pin: pins.hook(),
+    });
     for (const name of catalog.collisions()) log(`tool name collision on "${name}": both tools withheld`);
     const nowQuarantined = new Set<string>();
     for (const e of catalog.all()) {
-      if (!e.quarantined) continue;
+      if (!e.quarantined || e.pin?.state === 'quarantined') continue; // pin quarantines are recorded by src/pins/
       nowQuarantined.add(e.name);
       if (quarantined.has(e.name)) continue;
       log(
@@ -247,6 +263,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     [
       resolveStage(() => catalog),
       authorizeStage(() => policy, { hold: approvals ? 'defer' : 'refuse' }),
+      quarantineStage(),
       validateStage(validator),
       ...(deps.extraStages ?? []),
       limitStage(limits.limiter),
@@ -262,7 +279,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     catalog.entries().some((e) => policy.listing(principal, toolTargetOf(e)).effect === 'hold');
   const upstreams = () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp');
   const upstream = (n: string) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined;
-  const router = createResourceRouter({ upstreams, upstream, policy: () => policy });
+  const router = createResourceRouter({ upstreams, upstream, policy: () => policy, pinPrompt: pins.prompt });
   const methodPipeline = createPipeline<MethodCall>(
     [resolveMethodStage(() => router), authorizeStage(() => policy)],
     forwardStage(),
@@ -345,10 +362,15 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     store: deps.store,
     validator,
     limits,
+    pins,
     recordEvent,
     ...(approvals ? { approvals } : {}),
     policyVersion: () => version,
-    start: () => startAll(allBackends()),
+    async start() {
+      await pins.registry.load();
+      pinsLoaded = true;
+      await startAll(allBackends());
+    },
     async reload(next) {
       const old0 = current.config;
       const want = wanted(next);
@@ -396,7 +418,9 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       (listeners[event] as unknown[]).push(listener);
     },
     async close() {
+      pins.registry.close();
       await Promise.allSettled([...allBackends(), ...retired].map((b) => b.close()));
+      await pins.registry.flush();
       await limits.close();
     },
   };

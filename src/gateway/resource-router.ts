@@ -13,6 +13,15 @@ export interface ResourceRouterDeps {
   upstreams(): readonly McpUpstream[];
   upstream(name: string): McpUpstream | undefined;
   policy(): PolicyEngine;
+  /**
+   * Prompt pinning (src/pins/): the definition to serve, or why it is withheld. Absent or returning undefined:
+   * prompts are served as upstreams list them.
+   */
+  pinPrompt?(
+    name: string,
+    server: string,
+    offered: JsonObject,
+  ): { served: JsonObject } | { withheld: string } | undefined;
 }
 
 /** RFC 6570 level-1 style matcher: each `{var}` matches one or more characters. */
@@ -133,6 +142,22 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
         throw new GatewayError('prompt.not_found', `Unknown prompt: ${name}`);
       }
       rec.backend = t.u.name;
+      if (deps.pinPrompt) {
+        // Pinned prompts: the definition offered now must be the accepted one (one listing per get; fail closed).
+        const offered = (await collect(t.u, 'prompts/list', 'prompts', ctx)).find((x) => String(x.name) === t.local);
+        const v = offered ? deps.pinPrompt(name, t.u.name, offered) : { withheld: 'the upstream does not list it' };
+        if (v && 'withheld' in v) {
+          rec.reasons.push(`prompt is quarantined: ${v.withheld}`);
+          rec.rule = 'pins.quarantine';
+          // Only an agent that may see the prompt learns why; to anyone else it does not exist.
+          if (!deps.policy().visible(call.principal, { kind: 'prompt', server: t.u.name, name }))
+            throw new GatewayError('prompt.not_found', `Unknown prompt: ${name}`);
+          throw new GatewayError(
+            'prompt.quarantined',
+            `Prompt ${name} is quarantined: ${v.withheld}. An administrator must review and accept it first.`,
+          );
+        }
+      }
       return t;
     };
 
@@ -191,10 +216,12 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
       const ctx = listCtx(principal, signal);
       const per = await Promise.allSettled(
         withCap('prompts').map(async (u) =>
-          (await collect(u, 'prompts/list', 'prompts', ctx)).map((x) => ({
-            server: u.name,
-            x: { ...x, name: namespacedName(u.name, String(x.name)) },
-          })),
+          (await collect(u, 'prompts/list', 'prompts', ctx)).flatMap((x) => {
+            const name = namespacedName(u.name, String(x.name));
+            const v = deps.pinPrompt?.(name, u.name, x);
+            if (v && 'withheld' in v) return [];
+            return [{ server: u.name, x: { ...(v ? v.served : x), name } }];
+          }),
         ),
       );
       const prompts = per

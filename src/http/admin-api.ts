@@ -9,6 +9,7 @@ import { handleAgentKeys } from './agent-keys.js';
 import { explainTool } from './explain.js';
 import { toolTargetOf } from '../backends/catalog.js';
 import { matrixCsv, permissionMatrix } from '../policy/matrix.js';
+import { handlePinsApi } from '../pins/rest.js';
 
 export type Role = 'admin' | 'auditor' | 'approver';
 
@@ -93,7 +94,7 @@ const send = (
 /** What the REST API may ask of the gateway: read-only views, the people authenticator chain and the policy. */
 export type AdminApiPort = Pick<
   Gateway,
-  'config' | 'catalog' | 'backends' | 'authentication' | 'policy' | 'recordEvent'
+  'config' | 'catalog' | 'backends' | 'authentication' | 'policy' | 'recordEvent' | 'pins'
 > & {
   store: Pick<Gateway['store'], 'apiKeys'>;
 };
@@ -101,26 +102,17 @@ export type AdminApiPort = Pick<
 export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) {
   const builtIn: ApiRouteGroup[] = [
     {
+      // Inventory with pin states, diff (admin, auditor) and accept (admin): src/pins/rest.ts.
       prefix: '/api/v1/tools',
       roles: ['admin', 'auditor'],
-      handle: async (url) =>
-        url.pathname === '/api/v1/tools'
-          ? {
-              status: 200,
-              body: {
-                tools: gw
-                  .catalog()
-                  .entries()
-                  .map((e) => ({
-                    name: e.name,
-                    backend: e.backend.name,
-                    source: e.source,
-                    annotations: e.definition.annotations,
-                    meta: e.definition._meta,
-                  })),
-              },
-            }
-          : undefined,
+      methods: ['GET', 'POST'],
+      handle: (url, ctx) => handlePinsApi({ catalog: gw.catalog, registry: gw.pins.registry }, url, ctx),
+    },
+    {
+      prefix: '/api/v1/prompts',
+      roles: ['admin', 'auditor'],
+      methods: ['GET', 'POST'],
+      handle: (url, ctx) => handlePinsApi({ catalog: gw.catalog, registry: gw.pins.registry }, url, ctx),
     },
     {
       prefix: '/api/v1/backends',

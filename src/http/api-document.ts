@@ -51,9 +51,33 @@ export function apiDocument(): Record<string, unknown> {
     paths: {
       '/api/v1/tools': {
         get: {
-          summary: 'Tool inventory (roles: admin, auditor)',
-          responses: ok('Tools with backend, source and annotations'),
+          summary: 'Tool inventory, quarantined tools included (roles: admin, auditor)',
+          responses: ok(
+            'Tools with backend, source, annotations, `quarantined` and `pin: { state, hash, pendingHash?, reason? }`',
+          ),
         },
+      },
+      '/api/v1/tools/{name}/diff': {
+        get: {
+          summary: 'Pinned vs pending definition of a tool, with the changed JSON pointers (roles: admin, auditor)',
+          responses: ok('{ kind, name, backend, state, pinned, pending, changes }'),
+        },
+      },
+      '/api/v1/tools/{name}/accept': {
+        post: {
+          summary:
+            'Accept the pending definition of a quarantined tool from {"reason": "…", "hash"?: "…"}; 409 when nothing is pending or the hash differs (role: admin)',
+          responses: ok('The pin after acceptance'),
+        },
+      },
+      '/api/v1/prompts': {
+        get: { summary: 'Pinned prompts and their state (roles: admin, auditor)', responses: ok('Prompts') },
+      },
+      '/api/v1/prompts/{name}/diff': {
+        get: { summary: 'Pinned vs pending definition of a prompt (roles: admin, auditor)', responses: ok('Diff') },
+      },
+      '/api/v1/prompts/{name}/accept': {
+        post: { summary: 'Accept the pending definition of a prompt (role: admin)', responses: ok('The pin') },
       },
       '/api/v1/backends': {
         get: {

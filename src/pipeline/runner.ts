@@ -16,6 +16,8 @@ const statuses: Partial<Record<ErrorCode, ResultStatus>> = {
   'prompt.not_found': 'not_found',
   'resource.uri_invalid': 'invalid_args',
   'policy.denied': 'denied',
+  'tool.quarantined': 'denied',
+  'prompt.quarantined': 'denied',
   'approval.required': 'held',
   'approval.pending': 'held',
   'approval.denied': 'denied',

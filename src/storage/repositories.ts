@@ -1,4 +1,5 @@
 import type { AuditStore } from '../audit/store.js';
+import type { PinRepository } from '../pins/store.js';
 import type { Acknowledgement, HistoryEntry } from '../report/types.js';
 import type { ApprovalDecisionEntry, ApprovalRequirement, ApprovalStatus } from '../core/approval.js';
 import type { JsonObject } from '../core/tool.js';
@@ -154,6 +155,8 @@ export interface Stores {
   readonly apiKeys: ApiKeyRepository;
   readonly approvals: ApprovalRepository;
   readonly audit: AuditStoreOpener;
+  /** Pinned tool and prompt definitions and their quarantines (src/pins/). */
+  readonly pins: PinRepository;
   readonly report: ReportRepository;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;

@@ -68,7 +68,8 @@ describe('audit log in the gateway', () => {
     await c.close();
 
     const calls = (await eventually(() => {
-      const recs = query('--tool', 't_echo');
+      // The tool's own pin event (tool.pinned) carries its name too: only the call's records here.
+      const recs = query('--tool', 't_echo').filter((r) => r.type.startsWith('tool.call.'));
       return recs.length >= 2 ? recs : undefined;
     }))!;
     const [intent, outcome] = calls;
@@ -80,7 +81,7 @@ describe('audit log in the gateway', () => {
     expect(text).not.toContain('jane.doe@example.com');
     expect(text).not.toContain('4111 1111 1111 1111');
 
-    const denied = query('--tool', 't_env');
+    const denied = query('--tool', 't_env').filter((r) => r.type.startsWith('tool.call.'));
     expect(denied.map((r) => r.type)).toEqual(['tool.call.denied']);
     expect(denied[0]!.decision).toBe('deny');
     expect(query('--type', 'tools.listed').length).toBeGreaterThan(0);

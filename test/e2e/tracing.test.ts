@@ -154,6 +154,7 @@ describe('tracing and JSON logs (real gateway process)', () => {
           'portcullis.authorize',
           'portcullis.execute',
           'portcullis.limit',
+          'portcullis.quarantine',
           'portcullis.resolve',
           'portcullis.validate',
         ].sort(),

@@ -4,13 +4,18 @@ import type { ToolCall } from '../call.js';
 import type { Stage } from '../stage.js';
 import { clipForDisplay } from '../../core/text.js';
 
+const isCritical = (f: { severity: string }) => f.severity === 'critical';
+
 /** Namespaced tool name → backend + definition + risk, and the policy target. Unknown and quarantined tools stop here, alike. */
 export function resolveStage(catalog: () => Catalog): Stage<ToolCall> {
   return {
     id: 'resolve',
     run(call) {
       const c = catalog();
-      const entry = c.get(call.toolName);
+      // A pin quarantine goes on to authorize: an agent allowed to see the tool is told why it is refused.
+      const entry =
+        c.get(call.toolName) ??
+        c.all().find((e) => e.name === call.toolName && e.pin?.state === 'quarantined' && !e.findings.some(isCritical));
       if (!entry) {
         const q = c.all().find((e) => e.name === call.toolName && e.quarantined);
         call.record.reasons.push(q ? 'tool is quarantined (critical poisoning finding)' : 'no such tool');

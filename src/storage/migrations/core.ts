@@ -1,5 +1,6 @@
 import { approvalsMigrations } from './approvals.js';
 import type { MigrationSet } from './plan.js';
+import { pinsMigrations } from './pins.js';
 import { reportMigrations } from './report.js';
 
 /**
@@ -57,6 +58,7 @@ export const coreMigrations: MigrationSet = {
       sqlite: `DROP TABLE IF EXISTS decisions;`,
       postgres: `SELECT 1;`,
     },
+    ...pinsMigrations,
     ...reportMigrations,
     ...approvalsMigrations,
   ],

@@ -7,6 +7,7 @@ import { createPostgresAuditStore } from './audit-store.js';
 import { createPostgresReportStore } from './report-store.js';
 import { createKeyCache } from './key-cache.js';
 import { migratePostgres } from './migrate.js';
+import { createPostgresPinStore } from './pin-store.js';
 import { createPool, type Queryable } from './pool.js';
 import { toKey, type KeyRow } from '../key-row.js';
 import { createPostgresApprovalStore } from './approval-store.js';
@@ -160,6 +161,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     kind: 'postgres',
     location,
     apiKeys,
+    pins: createPostgresPinStore(on),
     approvals: createPostgresApprovalStore(on, transaction),
     audit: {
       location,

@@ -6,6 +6,7 @@ import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { sqliteAuditOpener } from './audit-store.js';
 import { createSqliteReportStore } from './report-store.js';
 import { migrateSqlite } from './migrate.js';
+import { createSqlitePinStore } from './pin-store.js';
 import { toKey, type KeyRow } from '../key-row.js';
 import { createSqliteApprovalStore } from './approval-store.js';
 
@@ -99,6 +100,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     kind: 'sqlite',
     location: dataDir,
     apiKeys,
+    pins: createSqlitePinStore(db, write),
     audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
     report: createSqliteReportStore(db, write),
     approvals: createSqliteApprovalStore(db, write, transaction),

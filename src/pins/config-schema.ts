@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** An Ed25519 public key as a JWK (what `/.well-known/portcullis/tool-signing-keys` publishes). */
+export const ed25519JwkSchema = z
+  .object({
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the 32-byte public key, base64url without padding'),
+    kid: z.string().min(1).optional(),
+    alg: z.literal('EdDSA').optional(),
+    use: z.literal('sig').optional(),
+  })
+  .passthrough();
+
+/** `pins:` — pinned tool and prompt definitions, quarantine on change, and signed tool descriptions. */
+export const pinsConfigSchema = z
+  .object({
+    /** Pin every tool and prompt definition on first sight; quarantine it when it changes until an admin accepts it. */
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe('Pin tool and prompt definitions; quarantine changed ones until accepted'),
+    /**
+     * A tool that appears on a backend that already has pins: `trust` pins it on first use (as at first start);
+     * `quarantine` withholds it until `portcullis tools accept`.
+     */
+    newTools: z
+      .enum(['trust', 'quarantine'])
+      .default('trust')
+      .describe('New tools on an already pinned backend: trust on first use, or quarantine until accepted'),
+    /** How often a running gateway looks for pins another process changed (an accept from the CLI or a replica). */
+    refreshMs: z.number().int().min(100).max(60_000).default(2000),
+    /** Served tool definitions carry an Ed25519 signature under `_meta["io.portcullis/signature"]`. */
+    signing: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** PKCS#8 PEM Ed25519 private key; default `<dataDir>/tool-signing-key.pem`, created on first start (0600). */
+        keyFile: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({ enabled: true }),
+    /**
+     * Upstreams that sign their tool definitions (Portcullis format): a definition without a valid signature by one
+     * of these keys is quarantined, and no acceptance releases it.
+     */
+    upstreamKeys: z.record(z.string(), z.array(ed25519JwkSchema).min(1)).default({}),
+  })
+  .strict();
+
+export type PinsConfig = z.infer<typeof pinsConfigSchema>;
+export const pinsDefaults: PinsConfig = pinsConfigSchema.parse({});
