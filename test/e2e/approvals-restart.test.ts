@@ -30,11 +30,11 @@ async function restart(): Promise<string> {
   });
   extra.push(proc);
   let err = '';
-  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise<string>((res, rej) => {
     let out = '';
     const t = setTimeout(() => rej(new Error(`gateway did not restart:\n${err}`)), 30_000);
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening on (\S+)/.exec(out);
       if (m) {
