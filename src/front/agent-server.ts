@@ -3,7 +3,7 @@ import type { AgentChannel } from '../core/backend.js';
 import { GatewayError, UpstreamRpcError, errorCodes } from '../core/errors.js';
 import { newRequestId } from '../core/ids.js';
 import type { Principal } from '../core/principal.js';
-import type { JsonObject } from '../core/tool.js';
+import type { JsonObject, ToolResult } from '../core/tool.js';
 import type { ForwardedMethod, MethodCall, ToolCall } from '../pipeline/call.js';
 import type { FrontDoorPort } from './port.js';
 import { packageVersion } from '../core/version.js';
@@ -43,6 +43,18 @@ function withDeadline(parent: AbortSignal, ms: number): { signal: AbortSignal; t
   };
 }
 
+export type ToolCallParams = { name: string; arguments?: JsonObject; _meta?: { progressToken?: string | number } };
+
+/** What a tools/call needs from the transport that carries it (the SDK's request context, or the fast path's). */
+export interface ToolCallIo {
+  /** Aborted when the caller cancels or goes away. */
+  signal: AbortSignal;
+  /** Server-to-client requests and notifications of this call (upstream sampling, logs). */
+  channel: AgentChannel;
+  /** Notifications related to this call (progress). */
+  notify(n: { method: string; params?: Record<string, unknown> }): Promise<void>;
+}
+
 /** Maps a gateway error onto the wire: protocol-level errors become JSON-RPC errors. */
 export function toProtocolError(e: unknown): ProtocolError {
   if (e instanceof ProtocolError) return e;
@@ -50,6 +62,10 @@ export function toProtocolError(e: unknown): ProtocolError {
   if (e instanceof GatewayError) return new ProtocolError(errorCodes[e.code].jsonrpc, e.message, e.data);
   return new ProtocolError(errorCodes.internal.jsonrpc, errorCodes.internal.message);
 }
+
+const optionsByServer = new WeakMap<Server, AgentServerOptions>();
+/** The options a server face was built with (the fast path serves its session's calls with the same ones). */
+export const agentOptionsOf = (server: Server): AgentServerOptions | undefined => optionsByServer.get(server);
 
 /**
  * Builds the MCP server face one agent talks to: a low-level SDK `Server` whose handlers delegate to the
@@ -89,6 +105,8 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
     },
   });
 
+  optionsByServer.set(server, opts);
+
   server.setRequestHandler('tools/list', () => {
     const tools = gw.listTools(principal);
     gw.recordEvent({
@@ -101,104 +119,15 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
     return { tools } as never;
   });
 
-  server.setRequestHandler('tools/call', async (request, ctx) => {
-    const params = request.params as {
-      name: string;
-      arguments?: JsonObject;
-      _meta?: { progressToken?: string | number };
-    };
-    const deadline = withDeadline(ctx.mcpReq.signal, opts.requestTimeoutMs);
-    const signal = deadline.signal;
-    const token = params._meta?.progressToken;
-    const requestId = newRequestId();
-    // Progress is sent in order and flushed before the result, so the last notification is never lost.
-    let progressSent: Promise<unknown> = Promise.resolve();
-    const call: ToolCall = {
-      requestId,
-      principal,
-      toolName: params.name,
-      args: params.arguments ?? {},
-      signal,
-      agent: channelFor(ctx),
-      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
-      ...(token !== undefined
-        ? {
-            onProgress: (p: { progress: number; total?: number; message?: string }) => {
-              progressSent = progressSent
-                .then(() =>
-                  ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }),
-                )
-                .catch(() => undefined);
-            },
-          }
-        : {}),
-      record: {
-        requestId,
-        timestamp: new Date().toISOString(),
-        method: 'tools/call',
-        agent: principal.agent,
-        ...(principal.user ? { user: principal.user } : {}),
-        ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
-        tool: params.name,
-        arguments: params.arguments ?? {},
-        decision: 'deny',
-        reasons: [],
-      },
-    };
-    try {
-      await gw.callTool(call);
-      await progressSent;
-      const result = call.result!;
-      // A tool that declares an outputSchema must return structuredContent (clients enforce it). When a backend
-      // could not produce it (truncated, non-JSON or unexpected response), say so instead of breaking the client.
-      if (call.entry?.definition.outputSchema && !result.isError && result.structuredContent === undefined) {
-        return {
-          ...result,
-          isError: true,
-          content: [
-            ...result.content,
-            {
-              type: 'text',
-              text: 'The response did not carry the structured content this tool declares (truncated or not JSON).',
-            },
-          ],
-        } as never;
-      }
-      return result as never;
-    } catch (e) {
-      if (deadline.timedOut() && !ctx.mcpReq.signal.aborted) {
-        return {
-          content: [{ type: 'text', text: `Call to ${params.name} timed out after ${opts.requestTimeoutMs} ms` }],
-          isError: true,
-        } as never;
-      }
-      if (
-        e instanceof GatewayError &&
-        ![
-          'tool.not_found',
-          'audit.unavailable',
-          'store.unavailable',
-          'internal',
-          'rate.limited',
-          'quota.exceeded',
-          // (approval.required: a held call is a readable result too)
-        ].includes(e.code)
-      ) {
-        // Denials, invalid arguments and backend failures are results the agent can read and act on. A held call's
-        // result also carries its approval id and status under _meta (for clients that follow up programmatically).
-        await progressSent;
-        const approval = typeof e.data?.approvalId === 'string' ? { 'io.portcullis/approval': e.data } : undefined;
-        return {
-          content: [{ type: 'text', text: e.message }],
-          isError: true,
-          ...(approval ? { _meta: approval } : {}),
-        } as never;
-      }
-      throw toProtocolError(e);
-    } finally {
-      deadline.clear();
-    }
-  });
+  server.setRequestHandler(
+    'tools/call',
+    (request, ctx) =>
+      serveToolCall(gw, opts, request.params as ToolCallParams, {
+        signal: ctx.mcpReq.signal,
+        channel: channelFor(ctx),
+        notify: (n) => ctx.mcpReq.notify(n),
+      }) as never,
+  );
 
   const rpc = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
@@ -272,4 +201,106 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
   server.setRequestHandler('prompts/get', (r, ctx) => forwarded('prompts/get', r.params, ctx));
   server.setRequestHandler('completion/complete', (r, ctx) => forwarded('completion/complete', r.params, ctx));
   return server;
+}
+
+/**
+ * One tools/call through the gateway's pipeline, whatever carries it: the result the agent reads (denials, invalid
+ * arguments, backend failures and timeouts are `isError` results) or a ProtocolError for the JSON-RPC error cases.
+ */
+export async function serveToolCall(
+  gw: FrontDoorPort,
+  opts: AgentServerOptions,
+  params: ToolCallParams,
+  io: ToolCallIo,
+): Promise<ToolResult> {
+  const { principal } = opts;
+  const deadline = withDeadline(io.signal, opts.requestTimeoutMs);
+  const signal = deadline.signal;
+  const token = params._meta?.progressToken;
+  const requestId = newRequestId();
+  // Progress is sent in order and flushed before the result, so the last notification is never lost.
+  let progressSent: Promise<unknown> = Promise.resolve();
+  const call: ToolCall = {
+    requestId,
+    principal,
+    toolName: params.name,
+    args: params.arguments ?? {},
+    signal,
+    agent: io.channel,
+    ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+    ...(token !== undefined
+      ? {
+          onProgress: (p: { progress: number; total?: number; message?: string }) => {
+            progressSent = progressSent
+              .then(() => io.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }))
+              .catch(() => undefined);
+          },
+        }
+      : {}),
+    record: {
+      requestId,
+      timestamp: new Date().toISOString(),
+      method: 'tools/call',
+      agent: principal.agent,
+      ...(principal.user ? { user: principal.user } : {}),
+      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+      tool: params.name,
+      arguments: params.arguments ?? {},
+      decision: 'deny',
+      reasons: [],
+    },
+  };
+  try {
+    await gw.callTool(call);
+    await progressSent;
+    const result = call.result!;
+    // A tool that declares an outputSchema must return structuredContent (clients enforce it). When a backend
+    // could not produce it (truncated, non-JSON or unexpected response), say so instead of breaking the client.
+    if (call.entry?.definition.outputSchema && !result.isError && result.structuredContent === undefined) {
+      return {
+        ...result,
+        isError: true,
+        content: [
+          ...result.content,
+          {
+            type: 'text',
+            text: 'The response did not carry the structured content this tool declares (truncated or not JSON).',
+          },
+        ],
+      };
+    }
+    return result;
+  } catch (e) {
+    if (deadline.timedOut() && !io.signal.aborted) {
+      return {
+        content: [{ type: 'text', text: `Call to ${params.name} timed out after ${opts.requestTimeoutMs} ms` }],
+        isError: true,
+      };
+    }
+    if (
+      e instanceof GatewayError &&
+      ![
+        'tool.not_found',
+        'audit.unavailable',
+        'store.unavailable',
+        'internal',
+        'rate.limited',
+        'quota.exceeded',
+        // (approval.required: a held call is a readable result too)
+      ].includes(e.code)
+    ) {
+      // Denials, invalid arguments and backend failures are results the agent can read and act on. A held call's
+      // result also carries its approval id and status under _meta (for clients that follow up programmatically).
+      await progressSent;
+      const approval = typeof e.data?.approvalId === 'string' ? { 'io.portcullis/approval': e.data } : undefined;
+      return {
+        content: [{ type: 'text', text: e.message }],
+        isError: true,
+        ...(approval ? { _meta: approval } : {}),
+      };
+    }
+    throw toProtocolError(e);
+  } finally {
+    deadline.clear();
+  }
 }

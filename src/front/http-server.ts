@@ -15,6 +15,7 @@ import type { Principal } from '../core/principal.js';
 import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
+import { createFastPath } from './fast-path.js';
 import { checkHost, checkOrigin } from './request-guards.js';
 import { checkParamHeaders } from './param-headers.js';
 import { logger } from '../observability/logger.js';
@@ -103,6 +104,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   const cfg = () => gw.server();
   const { host, port } = cfg();
   const sessions = createSessionRegistry(30 * 60_000);
+  const fast = createFastPath(gw);
 
   const principalOf = (auth: AuthInfo | undefined) =>
     (auth?.extra as { principal: Principal; source?: string }).principal;
@@ -206,13 +208,16 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       return jsonRpcError(res, 405, -32000, 'Method not allowed', { allow: 'GET, POST, DELETE' });
     }
 
-    const legacy = isSessionRequest(req, body) || (await classifyLegacy(req, body, c.maxBodyBytes));
+    const onSession = isSessionRequest(req, body);
+    const legacy = onSession || (await classifyLegacy(req, body, c.maxBodyBytes));
     if (legacy) {
       const sid = req.headers['mcp-session-id'];
       if (typeof sid === 'string') {
         const s = sessions.get(sid, principal);
         if (!s) return jsonRpcError(res, 404, -32001, 'Session not found');
         carrySubjectToken(principal, s.principal);
+        // Plain tools/call (and what answers the fast path's own requests) skip the SDK transport (ADR 0017).
+        if (onSession && (fast.tryRoute(s.server, res, body) || fast.tryServe(s.server, sid, req, res, body))) return;
         return s.transport.handleRequest(req, res, body);
       }
       if (req.method === 'POST' && isInitialize(body)) {

@@ -1,0 +1,127 @@
+// The tools/call fast path on 2025-11-25 sessions (src/front/fast-path.ts, ADR 0017), over real HTTP against the
+// built CLI: one JSON response when nothing else is said, SSE when the call sends progress, the same answers as the
+// SDK's transport gives for a request it serves (compared side by side), and cancellation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, startGateway, type RunningGateway } from './harness.js';
+
+const config = `
+upstreams:
+  up:
+    transport: stdio
+    command: ${JSON.stringify(process.execPath)}
+    args: [${JSON.stringify(`${FIXTURES}/test-upstream.mjs`)}]
+agents:
+  fast:
+    tools:
+      allow: ["up_echo", "up_slow"]
+`;
+
+let gw: RunningGateway;
+let sid: string;
+let nextId = 1;
+beforeAll(async () => {
+  gw = await startGateway(config);
+  const init = await post({
+    jsonrpc: '2.0',
+    id: 0,
+    method: 'initialize',
+    params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'fast-test', version: '1' } },
+  });
+  sid = init.headers.get('mcp-session-id')!;
+  expect(sid).toBeTruthy();
+  await init.text();
+  expect((await post({ jsonrpc: '2.0', method: 'notifications/initialized' })).status).toBe(202);
+});
+afterAll(async () => {
+  await gw?.stop();
+});
+
+function post(body: unknown, signal?: AbortSignal): Promise<Response> {
+  return fetch(gw.url, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${gw.keys.fast}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2025-11-25',
+      ...(sid ? { 'mcp-session-id': sid } : {}),
+    },
+    body: JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  });
+}
+
+/** Every JSON-RPC message of a response, whether it came as one JSON body or as SSE events. */
+type Message = Record<string, unknown>;
+async function messages(r: Response): Promise<Message[]> {
+  const text = await r.text();
+  if (r.headers.get('content-type')?.startsWith('application/json')) return [JSON.parse(text) as Message];
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('data: '))
+    .map((l) => JSON.parse(l.slice(6)) as Message);
+}
+
+const call = (name: string, args: unknown, meta?: Record<string, unknown>) => ({
+  jsonrpc: '2.0',
+  id: nextId++,
+  method: 'tools/call',
+  params: { name, arguments: args, ...(meta ? { _meta: meta } : {}) },
+});
+
+describe('tools/call fast path (2025-11-25 sessions)', () => {
+  it('answers a plain call with one JSON response', async () => {
+    const r = await post(call('up_echo', { message: 'hi' }));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(r.headers.get('mcp-session-id')).toBe(sid);
+    const [m] = await messages(r);
+    expect(m).toMatchObject({ jsonrpc: '2.0', result: { content: [{ type: 'text', text: 'echo: hi' }] } });
+  });
+
+  it('streams progress as SSE when the call asks for it, then the result', async () => {
+    const r = await post(call('up_slow', { steps: 2, ms: 10 }, { progressToken: 'p1' }));
+    expect(r.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const ms = await messages(r);
+    expect(ms.filter((m) => m.method === 'notifications/progress').map((m) => m.params)).toEqual([
+      { progressToken: 'p1', progress: 1, total: 2 },
+      { progressToken: 'p1', progress: 2, total: 2 },
+    ]);
+    expect(ms.at(-1)).toMatchObject({ result: { content: [{ text: 'done after 2 steps' }] } });
+  });
+
+  it('gives the same answers as the SDK transport (which serves calls with other _meta keys)', async () => {
+    const cases: [string, unknown][] = [
+      ['up_echo', { message: 'same' }],
+      ['up_echo', { message: 42 }], // invalid arguments: a readable isError result
+      ['up_crash', {}], // not granted: looks nonexistent (a JSON-RPC error)
+      ['nope_nothing', {}], // unknown
+    ];
+    for (const [name, args] of cases) {
+      const viaFast = await post(call(name, args));
+      expect(viaFast.headers.get('content-type')).toMatch(/^application\/json/);
+      const viaSdk = await post(call(name, args, { 'io.example/trace': 'x' }));
+      expect(viaSdk.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const [a] = await messages(viaFast);
+      const [b] = await messages(viaSdk);
+      const strip = (m: Record<string, unknown> | undefined) => ({ ...m, id: undefined });
+      expect(strip(a)).toEqual(strip(b));
+    }
+  });
+
+  it('a call the agent cancels gets no result, and the session goes on', async () => {
+    const slow = call('up_slow', { steps: 50, ms: 100 });
+    const pending = post(slow);
+    await new Promise((r) => setTimeout(r, 300));
+    const cancel = await post({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId: slow.id, reason: 'test' },
+    });
+    expect(cancel.status).toBe(202);
+    const ms = await messages(await pending).catch(() => []);
+    expect(ms.some((m) => m.id === slow.id)).toBe(false);
+    const [m] = await messages(await post(call('up_echo', { message: 'after' })));
+    expect(m).toMatchObject({ result: { content: [{ text: 'echo: after' }] } });
+  });
+});
