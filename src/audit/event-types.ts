@@ -86,6 +86,11 @@ export const auditEventTypes = {
     description:
       'A person used the admin API (reads included) or changed a user key with the CLI; detail names the request or action.',
   },
+  'session.started': {
+    owner: 'dashboard',
+    description: 'A person signed in to the dashboard; detail names the sign-in method and credential id.',
+  },
+  'session.ended': { owner: 'dashboard', description: 'A person signed out of the dashboard.' },
   'agent.created': { owner: 'authn', description: 'A new agent identity was registered.' },
   'agent.key.rotated': {
     owner: 'authn',
@@ -115,7 +120,8 @@ export const auditEventTypes = {
   },
   'secret.accessed': {
     owner: 'vault',
-    description: 'A vault secret was injected into an outbound request (the value is never recorded).',
+    description:
+      'A ${secret:NAME} reference was resolved on the outbound path: first use at once, then one counted record per name per minute. detail: name, provider, count, from, to; never the value.',
   },
   'secret.changed': {
     owner: 'vault',

@@ -24,7 +24,9 @@ const program = new Command()
   .name('portcullis')
   .description('MCP security gateway: authenticate agents, authorize and audit every tool call')
   .version(packageVersion())
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // A command's options belong to it, not to its parent (`report ack CHECK -c FILE` next to `report -c FILE`).
+  .enablePositionalOptions();
 
 registerInit(program);
 registerServe(program);

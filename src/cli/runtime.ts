@@ -9,16 +9,24 @@ import type { Gateway } from '../gateway/gateway.js';
 import { startHttpFront, type HttpFront } from '../front/http-server.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createAdminApi } from '../http/admin-api.js';
+import { createDashboard } from '../dashboard/dashboard.js';
+import { handleAuditVerify } from '../dashboard/audit-verify.js';
 import { checkListenable, listenError } from './listen-preflight.js';
 import { createGatewayMetrics, serveMetrics } from '../observability/metrics.js';
 import { openVault } from '../vault/index.js';
 import { startProcessTelemetry } from '../observability/process-telemetry.js';
 import { handleSecretsApi } from '../vault/rest.js';
+import { handleReportApi } from '../report/rest.js';
+import { generateReport } from '../report/service.js';
+import type { Report } from '../report/types.js';
+import { packageVersion } from './version.js';
 import { approvalsRoutes } from '../approvals/rest.js';
 
 export interface Running {
   gw: Gateway;
   front: HttpFront;
+  /** Generates the security report of this deployment and stores its score. */
+  report(): Promise<Report>;
   stop(): Promise<void>;
 }
 
@@ -87,10 +95,45 @@ export async function runGateway(
         via: 'api',
       },
     });
+  /** The security report of this running deployment (its score goes to the history). */
+  const report = () =>
+    generateReport(
+      {
+        loaded: gw.config(),
+        tools: gw.catalog().all(),
+        stores: gw.store,
+        report: gw.store.report,
+        audit: { store: audit.store, verify: () => audit.verify(), sinkStatus: () => audit.sinkStatus() },
+        ...(gw.config().config.vault.provider === 'vault' ? { secrets: () => vault.list() } : {}),
+      },
+      { portcullisVersion: packageVersion() },
+    );
+  const dashboard = createDashboard(gw, { onAuthFailure: authFailed });
   const api = createAdminApi(gw, {
+    session: (req) => dashboard.authenticate(req),
     routes: [
-      { prefix: '/api/v1/audit', roles: ['admin', 'auditor'], handle: (url) => handleAuditApi(audit, url) },
+      {
+        prefix: '/api/v1/audit',
+        roles: ['admin', 'auditor'],
+        methods: ['GET', 'POST'],
+        handle: async (url, ctx) =>
+          (await handleAuditVerify(audit, url, ctx)) ?? (ctx.method === 'GET' ? handleAuditApi(audit, url) : undefined),
+      },
       approvalsRoutes(() => gw.approvals),
+      {
+        prefix: '/api/v1/report',
+        roles: ['admin', 'auditor'],
+        methods: ['GET', 'POST'],
+        handle: (url, ctx) =>
+          handleReportApi(
+            {
+              repo: gw.store.report,
+              generate: report,
+            },
+            url,
+            ctx,
+          ),
+      },
       {
         prefix: '/api/v1/secrets',
         roles: ['admin'],
@@ -110,7 +153,10 @@ export async function runGateway(
   try {
     front = await startHttpFront(gw.front, {
       routes: async (req, res, url) =>
-        (await serveMetrics(metrics, req, res, url)) || health(req, res, url) || (await api(req, res, url)),
+        (await serveMetrics(metrics, req, res, url)) ||
+        health(req, res, url) ||
+        (await api(req, res, url)) ||
+        (await dashboard.handle(req, res, url)),
       onAuthFailure: authFailed,
     });
   } catch (e) {
@@ -162,6 +208,7 @@ export async function runGateway(
   return {
     gw,
     front,
+    report,
     async stop() {
       unwatch();
       await reloading;

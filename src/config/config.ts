@@ -18,28 +18,42 @@ import { backendName, baseConfigShape } from './schema.js';
 export const configSchema = z
   .object({
     ...baseConfigShape,
-    /** HTTP APIs imported from OpenAPI specs, served as tools `<name>_<operation>`. */
-    openapi: z.record(backendName, openApiBackendConfigSchema).default({}),
-    /** Pinned risk assessments and accepted poisoning findings, each with a required reason. */
-    risk: riskConfigSchema.default({ overrides: [], accept: [] }),
-    /** Roles and rules (tool/prompt/resource globs, backend, risk, CEL conditions) on top of per-agent globs. */
-    policy: policyConfigSchema.default(policyConfigSchema.parse({})),
-    /** Tamper-evident audit log: checkpoints, redaction, sinks, retention, fail mode. */
-    audit: auditConfigSchema.default(auditConfigSchema.parse({})),
-    /** Where `${secret:NAME}` references resolve (built-in encrypted vault, env, files) and the master key. */
-    vault: vaultConfigSchema.default(vaultConfigSchema.parse({})),
-    /** How agents and people authenticate: API keys, OAuth 2.1 bearer tokens, client certificates. */
-    auth: authConfigSchema.default(authConfigSchema.parse({})),
-    /** Rate limits, quotas and the failed-authentication budget per source address. */
-    limits: limitsConfigSchema.default(limitsDefaults),
-    /** Outgoing notification channels (signed JSON webhooks, Slack-compatible), referred to by name. */
-    notifications: notificationsConfigSchema.default({ channels: {} }),
-    /** OpenTelemetry traces (off unless an OTLP endpoint is set) and the JSON log level. */
-    observability: observabilityConfigSchema.default({ logLevel: 'info' }),
-    /** Who owns which tools: tool-name glob → team or person (shown in the security report). */
-    owners: ownersConfigSchema.default({}),
-    /** Security report thresholds (key age, audit window, secret age). */
-    report: reportConfigSchema.default(reportDefaults),
+    openapi: z
+      .record(backendName, openApiBackendConfigSchema)
+      .default({})
+      .describe('HTTP APIs imported from OpenAPI specs, served as tools `<name>_<operation>`.'),
+    risk: riskConfigSchema
+      .default({ overrides: [], accept: [] })
+      .describe('Pinned risk assessments and accepted poisoning findings, each with a required reason.'),
+    policy: policyConfigSchema
+      .default(policyConfigSchema.parse({}))
+      .describe(
+        'Roles and rules (tool/prompt/resource globs, backend, risk, CEL conditions) on top of per-agent globs.',
+      ),
+    audit: auditConfigSchema
+      .default(auditConfigSchema.parse({}))
+      .describe('Tamper-evident audit log: checkpoints, redaction, sinks, retention, fail mode.'),
+    vault: vaultConfigSchema
+      .default(vaultConfigSchema.parse({}))
+      .describe('Where `${secret:NAME}` references resolve (built-in encrypted vault, env, files) and the master key.'),
+    auth: authConfigSchema
+      .default(authConfigSchema.parse({}))
+      .describe('How agents and people authenticate: API keys, OAuth 2.1 bearer tokens, client certificates.'),
+    limits: limitsConfigSchema
+      .default(limitsDefaults)
+      .describe('Rate limits, quotas and the failed-authentication budget per source address.'),
+    notifications: notificationsConfigSchema
+      .default({ channels: {} })
+      .describe('Outgoing notification channels (signed JSON webhooks, Slack-compatible), referred to by name.'),
+    observability: observabilityConfigSchema
+      .default({ logLevel: 'info' })
+      .describe('OpenTelemetry traces (off unless an OTLP endpoint is set) and the JSON log level.'),
+    owners: ownersConfigSchema
+      .default({})
+      .describe('Who owns which tools: tool-name glob → team or person (shown in the security report).'),
+    report: reportConfigSchema
+      .default(reportDefaults)
+      .describe('Security report thresholds (key age, audit window, secret age).'),
   })
   .strict()
   .superRefine((c, ctx) => {

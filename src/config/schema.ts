@@ -11,14 +11,20 @@ const stringMap = z.record(z.string(), z.string());
 
 const reconnect = z
   .object({
-    initialDelayMs: z.number().int().positive().default(500),
-    maxDelayMs: z.number().int().positive().default(30_000),
+    initialDelayMs: z
+      .number()
+      .int()
+      .positive()
+      .default(500)
+      .describe('First reconnect delay, in ms (doubles after each failure)'),
+    maxDelayMs: z.number().int().positive().default(30_000).describe('Longest reconnect delay, in ms'),
   })
-  .strict();
+  .strict()
+  .describe('Reconnect backoff after the upstream goes down');
 
 const upstreamCommon = {
   /** Per-call timeout towards this upstream. */
-  timeoutMs: z.number().int().positive().default(60_000),
+  timeoutMs: z.number().int().positive().default(60_000).describe('Per-call timeout towards this upstream, in ms'),
   /**
    * Largest message (a call's result) read from this upstream, enforced while reading: a larger result fails its own
    * call with a clear error and the connection stays up for everyone else. stdio upstreams; default 4 MiB.
@@ -27,26 +33,31 @@ const upstreamCommon = {
     .number()
     .int()
     .min(1024)
-    .default(4 * 1024 * 1024),
+    .default(4 * 1024 * 1024)
+    .describe('Largest result read from a stdio upstream, in bytes; a larger one fails only its own call (4 MiB)'),
   reconnect: reconnect.default({ initialDelayMs: 500, maxDelayMs: 30_000 }),
 };
 
 export const stdioUpstreamSchema = z
   .object({
-    transport: z.literal('stdio'),
-    command: z.string().min(1),
-    args: z.array(z.string()).default([]),
-    env: stringMap.default({}),
-    cwd: z.string().optional(),
+    transport: z.literal('stdio').describe('stdio: the gateway spawns the server as a child process'),
+    command: z.string().min(1).describe('Program to run'),
+    args: z.array(z.string()).default([]).describe('Its arguments'),
+    env: stringMap
+      .default({})
+      .describe('Environment of the child (on top of a minimal default); values may be ${secret:NAME}'),
+    cwd: z.string().optional().describe('Working directory (relative to the config file; default: its directory)'),
     ...upstreamCommon,
   })
   .strict();
 
 export const httpUpstreamSchema = z
   .object({
-    transport: z.enum(['http', 'sse']),
-    url: z.url(),
-    headers: stringMap.default({}),
+    transport: z.enum(['http', 'sse']).describe('http: Streamable HTTP; sse: the legacy HTTP+SSE transport'),
+    url: z.url().describe("The upstream's MCP endpoint"),
+    headers: stringMap
+      .default({})
+      .describe('Headers sent with every request; values may be ${secret:NAME}, resolved per request'),
     ...upstreamCommon,
   })
   .strict();
@@ -65,27 +76,49 @@ const globList = z
   )
   .default([]);
 
+const allowList = (what: string) => globList.describe(`Globs over ${what} this agent may use (default deny)`);
+const denyList = (what: string) => globList.describe(`Globs over ${what} refused even if allowed (deny wins)`);
+
 export const agentSchema = z
   .object({
-    description: z.string().optional(),
+    description: z.string().optional().describe('What this agent is for (shown by portcullis agents list)'),
     /**
      * Tool permissions: glob patterns over namespaced tool names. Default deny; deny beats allow. Sensitive by
      * default: a glob never grants a `high` risk tool; name it exactly (or write a policy rule with risk: [high]).
      */
-    tools: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
+    tools: z
+      .object({ allow: allowList('namespaced tool names'), deny: denyList('namespaced tool names') })
+      .strict()
+      .default({ allow: [], deny: [] })
+      .describe('Tool permissions (a glob never grants a high-risk tool: name it exactly)'),
     /** Prompts: globs over namespaced prompt names (`<server>_<prompt>`). Default deny. */
-    prompts: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
+    prompts: z
+      .object({ allow: allowList('namespaced prompt names'), deny: denyList('namespaced prompt names') })
+      .strict()
+      .default({ allow: [], deny: [] })
+      .describe('Prompt permissions (<server>_<prompt>)'),
     /** Resources: globs over `<server>:<normalised uri>` (`*` stays within a path segment, `**` crosses). Default deny. */
-    resources: z.object({ allow: globList, deny: globList }).strict().default({ allow: [], deny: [] }),
+    resources: z
+      .object({ allow: allowList('<server>:<normalised uri>'), deny: denyList('<server>:<normalised uri>') })
+      .strict()
+      .default({ allow: [], deny: [] })
+      .describe('Resource permissions (* stays within a path segment, ** crosses)'),
   })
   .strict();
 
 /** People who use the REST API (and, later, the dashboard). Keys: `portcullis users create NAME`. */
 export const userSchema = z
   .object({
-    roles: z.array(z.enum(['admin', 'auditor', 'approver'])).min(1),
-    /** Groups this person belongs to (approval rules name groups; OAuth sign-ins take groups from the token). */
-    groups: z.array(z.string().min(1)).default([]),
+    roles: z
+      .array(z.enum(['admin', 'auditor', 'approver']))
+      .min(1)
+      .describe('admin (everything), auditor (read the audit log and reports), approver (decide held calls)'),
+    groups: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Groups this person belongs to (approval rules name groups; OAuth sign-ins take groups from the token)',
+      ),
   })
   .strict();
 
@@ -93,49 +126,76 @@ export const userSchema = z
 export const tlsSchema = z
   .object({
     /** Server certificate chain (PEM). */
-    cert: z.string().min(1),
+    cert: z.string().min(1).describe('Server certificate chain (PEM file)'),
     /** Server private key (PEM). */
-    key: z.string().min(1),
+    key: z.string().min(1).describe('Server private key (PEM file)'),
     /** CA certificate(s) (PEM) that client certificates must chain to; enables mTLS (see auth.mtls). */
-    clientCa: z.string().min(1).optional(),
+    clientCa: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('CA certificate(s) (PEM) client certificates must chain to; enables mTLS (auth.mtls)'),
     /** Certificate revocation list(s) (PEM) from that CA; a revoked client certificate is refused. */
-    crl: z.string().min(1).optional(),
+    crl: z.string().min(1).optional().describe('Certificate revocation list(s) (PEM) of that CA'),
   })
   .strict();
 
 export const serverSchema = z
   .object({
-    host: z.string().default('127.0.0.1'),
-    port: z.number().int().min(0).max(65535).default(8080),
+    host: z.string().default('127.0.0.1').describe('Address to listen on (default loopback only)'),
+    port: z.number().int().min(0).max(65535).default(8080).describe('Port to listen on (0: any free port)'),
     /** Host header values accepted (DNS-rebinding protection). Defaults to loopback names when bound to loopback. */
-    allowedHosts: z.array(z.string()).optional(),
+    allowedHosts: z
+      .array(z.string())
+      .optional()
+      .describe('Host header values accepted (DNS-rebinding protection); default: loopback names on loopback'),
     /** Origin header values accepted from browsers. Requests without Origin are allowed. */
-    allowedOrigins: z.array(z.string()).optional(),
+    allowedOrigins: z
+      .array(z.string())
+      .optional()
+      .describe('Origin header values accepted from browsers; requests without Origin are allowed'),
     maxBodyBytes: z
       .number()
       .int()
       .positive()
-      .default(1024 * 1024),
-    requestTimeoutMs: z.number().int().positive().default(120_000),
+      .default(1024 * 1024)
+      .describe('Largest request body accepted, in bytes (1 MiB)'),
+    requestTimeoutMs: z.number().int().positive().default(120_000).describe('Time allowed for one request, in ms'),
     /** Serve Prometheus metrics at GET /metrics on this listener (no authentication: expose it only to the scraper). */
     metrics: z
       .boolean()
       .default(false)
       .describe('Serve Prometheus metrics at GET /metrics (unauthenticated: reachable by whoever reaches this port)'),
     /** Serve HTTPS (and accept client certificates) instead of plain HTTP. */
-    tls: tlsSchema.optional(),
+    tls: tlsSchema
+      .optional()
+      .describe(
+        'Serve HTTPS (and accept client certificates) instead of plain HTTP; paths relative to the config file',
+      ),
   })
   .strict();
 
 export const baseConfigShape = {
   /** Where the embedded store lives; relative paths are relative to the config file. */
-  dataDir: z.string().default('.portcullis'),
+  dataDir: z
+    .string()
+    .default('.portcullis')
+    .describe('Directory of the embedded store and vault (relative to the config file)'),
   /** Where keys, the audit chain and other state live: embedded SQLite under dataDir (default) or PostgreSQL. */
   storage: storageConfigSchema.default('sqlite'),
-  server: serverSchema.default(serverSchema.parse({})),
-  upstreams: z.record(backendName, upstreamSchema).default({}),
-  agents: z.record(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), agentSchema).default({}),
-  users: z.record(z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/), userSchema).default({}),
+  server: serverSchema.default(serverSchema.parse({})).describe('The HTTP(S) listener: /mcp, REST API, health'),
+  upstreams: z
+    .record(backendName, upstreamSchema)
+    .default({})
+    .describe('Upstream MCP servers (stdio, Streamable HTTP, SSE); their tools are served as <name>_<tool>'),
+  agents: z
+    .record(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), agentSchema)
+    .default({})
+    .describe('Agent identities and their permissions; keys: portcullis agents create NAME'),
+  users: z
+    .record(z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/), userSchema)
+    .default({})
+    .describe('People who use the REST API and dashboard, with their roles; keys: portcullis users create NAME'),
 };
 
 export type StdioUpstreamConfig = z.infer<typeof stdioUpstreamSchema>;

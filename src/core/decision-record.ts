@@ -1,18 +1,20 @@
 import type { Effect } from './decision.js';
 import type { JsonObject } from './tool.js';
 
-export type ResultStatus =
-  | 'ok'
-  | 'tool_error'
-  | 'denied'
-  | 'held'
-  | 'not_found'
-  | 'invalid_args'
-  | 'rate_limited'
-  | 'backend_error'
-  | 'timeout'
-  | 'cancelled'
-  | 'audit_error';
+export const RESULT_STATUSES = [
+  'ok',
+  'tool_error',
+  'denied',
+  'held',
+  'not_found',
+  'invalid_args',
+  'rate_limited',
+  'backend_error',
+  'timeout',
+  'cancelled',
+  'audit_error',
+] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
 /**
  * One record per call, built by the pipeline from data (never logged piecemeal by stages).

@@ -1,7 +1,18 @@
 import { fileURLToPath } from 'node:url';
 
 /** The bundled demo config, written next to the demo's data so `portcullis validate` and reload work on it. */
-export function demoConfigYaml(port: number, billingSpecPath: string): string {
+/** One description per demo agent: written into the config and printed by `portcullis demo` from there. */
+export const DEMO_AGENT_DESCRIPTIONS = {
+  'support-bot': 'Answers customer questions: reads tickets, customers, invoices and refunds; changes nothing.',
+  'ops-agent':
+    'Triage: opens and closes tickets, invoices; refunds up to 500 once finance approves; never deletes, never manages billing users.',
+} as const;
+
+/**
+ * The spec and the billing API key live in the demo directory (`billing-api.openapi.json`, `secrets/`), so a
+ * config that points at them (Claude Desktop's `portcullis stdio`) keeps working after the demo stops.
+ */
+export function demoConfigYaml(port: number): string {
   const upstream = fileURLToPath(new URL('./demo-upstream.js', import.meta.url));
   return `# Portcullis demo config (written by \`portcullis demo\`; edit it and the gateway reloads it).
 dataDir: ./data
@@ -16,22 +27,24 @@ upstreams:
 openapi:
   # A small billing API (invoices, refunds, customers, admin users) served locally from its own OpenAPI spec.
   billing:
-    spec: ${JSON.stringify(billingSpecPath)}
+    spec: ./billing-api.openapi.json
     allowPrivateNetwork: true   # the demo API runs on 127.0.0.1
     auth:
       billingKey:
-        credential: PORTCULLIS_DEMO_BILLING_KEY   # environment variable; agents never see it
+        credential: \${secret:BILLING_API_KEY}   # read from secrets/BILLING_API_KEY at call time; agents never see it
+vault:
+  provider: file   # the demo keeps its one backend credential in a file (0600); production: the encrypted vault
+  dir: ./secrets
 agents:
-  # Reads tickets only.
   support-bot:
-    description: Answers customer questions; may only read tickets.
+    description: ${JSON.stringify(DEMO_AGENT_DESCRIPTIONS['support-bot'])}
     tools:
-      allow: ["helpdesk_list_tickets", "helpdesk_get_ticket", "billing_list*", "billing_get*"]
+      allow: ["helpdesk_list_tickets", "helpdesk_get_ticket", "billing_listCustomers", "billing_getCustomer",
+              "billing_listInvoices", "billing_getInvoice", "billing_listRefunds"]
     resources:
       allow: ["helpdesk:**"]
-  # Works tickets, but may never delete one.
   ops-agent:
-    description: Triage agent; may open and close tickets, invoice and refund; never deletes, never manages users.
+    description: ${JSON.stringify(DEMO_AGENT_DESCRIPTIONS['ops-agent'])}
     # Sensitive by default: "billing_*" grants the low and medium risk billing tools only. High risk tools
     # (refunds, admin users ...) stay hidden unless named exactly, as billing_createRefund is here.
     tools:

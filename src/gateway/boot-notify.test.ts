@@ -69,6 +69,12 @@ describe('boot: notifier from notifications.channels, outcomes audited', () => {
       attempts: 1,
     });
     expect(seen).toEqual([true, true]);
+    // Resolving the channel key on the outbound path is audited as secret.accessed: the first use at once, the
+    // second message's use counted for the next record (not one audit write per use).
+    const accessed = (await booted.audit.query({ type: 'secret.accessed' })).records;
+    expect(accessed.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ name: 'HOOK_KEY', provider: 'file', count: 1 }),
+    ]);
     expect(JSON.stringify({ got, logs })).not.toContain(key);
   });
 });

@@ -5,7 +5,7 @@ import { openStores } from '../storage/open-stores.js';
 import type { Stores } from '../storage/repositories.js';
 import { auditOptionsOf, secretValuesOf } from './audit-options.js';
 import { createGateway, type Gateway } from './gateway.js';
-import { openSecretResolver } from '../vault/index.js';
+import { createSecretAccessRecorder, openSecretResolver } from '../vault/index.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { RecordSink } from '../pipeline/stage.js';
 import { createApprovalService, type ApprovalService } from '../approvals/service.js';
@@ -42,7 +42,15 @@ export async function bootGateway(
   const { log } = opts;
   const store = await openStores(loaded);
   const ref: { gw?: Gateway } = {};
-  const secrets = openSecretResolver(loaded.config.vault, { dataDir: loaded.dataDir, baseDir: loaded.baseDir });
+  // secret.accessed: the first use of each secret at once, then one counted record per secret per minute.
+  const accesses = createSecretAccessRecorder((e) => ref.gw?.recordEvent(e), {
+    provider: loaded.config.vault.provider,
+  });
+  const secrets = openSecretResolver(
+    loaded.config.vault,
+    { dataDir: loaded.dataDir, baseDir: loaded.baseDir },
+    (name) => accesses.accessed(name),
+  );
   const secretValues = secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets);
   let audit: AuditLog;
   try {
@@ -137,6 +145,7 @@ export async function bootGateway(
       clearInterval(sweep);
       await notifier.close();
       await gw.close();
+      accesses.close();
       await audit.close();
       await store.close();
     },

@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authRequestOf } from '../authn/http-request.js';
+import type { AuthDecision } from '../authn/index.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { apiDocument } from './api-document.js';
-import { HttpError, sendHttpError } from './http-error.js';
+import { HttpError, sendHttpError, toHttpError } from './http-error.js';
+import { handleAgentKeys } from './agent-keys.js';
+import { explainTool } from './explain.js';
 import { toolTargetOf } from '../backends/catalog.js';
 import { matrixCsv, permissionMatrix } from '../policy/matrix.js';
 
@@ -65,6 +68,11 @@ export interface AdminApiOptions {
   /** Called for every authenticated request (the audit log records admin actions). */
   onAction?: (info: { user: string; method: string; path: string; status: number }) => void;
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
+  /**
+   * Dashboard sessions: authenticates a request without an Authorization header by its session cookie (and CSRF
+   * token on state-changing methods); undefined when it carries no session.
+   */
+  session?: (req: IncomingMessage) => Promise<AuthDecision | undefined>;
 }
 
 const send = (
@@ -75,7 +83,7 @@ const send = (
   headers: Record<string, string> = {},
 ) => {
   res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', ...headers });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
 };
 
 /**
@@ -83,7 +91,10 @@ const send = (
  * (`portcullis users create`), authorized by the roles in config; agent keys are refused. Read-only for now.
  */
 /** What the REST API may ask of the gateway: read-only views, the people authenticator chain and the policy. */
-export type AdminApiPort = Pick<Gateway, 'config' | 'catalog' | 'backends' | 'authentication' | 'policy'> & {
+export type AdminApiPort = Pick<
+  Gateway,
+  'config' | 'catalog' | 'backends' | 'authentication' | 'policy' | 'recordEvent'
+> & {
   store: Pick<Gateway['store'], 'apiKeys'>;
 };
 
@@ -122,8 +133,19 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
     {
       prefix: '/api/v1/agents',
       roles: ['admin'],
-      handle: async (url) => {
-        if (url.pathname !== '/api/v1/agents') return undefined;
+      methods: ['GET', 'POST'],
+      handle: async (url, ctx) => {
+        if (url.pathname !== '/api/v1/agents')
+          return handleAgentKeys(
+            {
+              agentExists: (a) => Object.hasOwn(gw.config().config.agents, a),
+              apiKeys: gw.store.apiKeys,
+              recordEvent: (e) => gw.recordEvent(e),
+            },
+            url,
+            ctx,
+          );
+        if (ctx.method !== 'GET') return undefined;
         const keys = await gw.store.apiKeys.listByAgent('agent');
         const agents = Object.entries(gw.config().config.agents).map(([name, a]) => ({
           name,
@@ -140,6 +162,7 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
       prefix: '/api/v1/policy',
       roles: ['admin'],
       handle: async (url) => {
+        if (url.pathname === '/api/v1/policy/explain') return explainTool(gw, url.searchParams);
         if (url.pathname !== '/api/v1/policy/matrix') return undefined;
         const rows = permissionMatrix(
           gw.policy(),
@@ -163,7 +186,9 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
 
     const source = req.socket.remoteAddress;
     const authn = gw.authentication();
-    const auth = await authn.people.authenticate(authRequestOf(req));
+    const auth =
+      (req.headers.authorization === undefined ? await options.session?.(req) : undefined) ??
+      (await authn.people.authenticate(authRequestOf(req)));
     if (auth.kind !== 'authenticated') {
       options.onAuthFailure?.({
         reason: auth.reason,
@@ -171,13 +196,15 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
         ...(auth.keyId ? { keyId: auth.keyId } : {}),
       });
       const code =
-        auth.status === 403
-          ? 'policy.denied'
-          : auth.status === 503
-            ? 'auth.unavailable'
-            : auth.reason === 'missing'
-              ? 'auth.missing'
-              : 'auth.invalid';
+        auth.reason === 'csrf'
+          ? 'request.forbidden'
+          : auth.status === 403
+            ? 'policy.denied'
+            : auth.status === 503
+              ? 'auth.unavailable'
+              : auth.reason === 'missing'
+                ? 'auth.missing'
+                : 'auth.invalid';
       const message = auth.reason === 'missing' ? 'Authentication required' : auth.description;
       sendHttpError(
         res,
@@ -219,6 +246,10 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
         if (r) send(res, r.status, r.body, r.contentType);
         else sendHttpError(res, new HttpError('request.not_found'));
       }
+    } catch (e) {
+      const err = toHttpError(e);
+      status = err.status;
+      sendHttpError(res, err);
     } finally {
       options.onAction?.({ user, method, path: url.pathname, status });
     }

@@ -30,6 +30,13 @@ export function apiDocument(): Record<string, unknown> {
     components: {
       securitySchemes: {
         userKey: { type: 'http', scheme: 'bearer', description: 'A user key from `portcullis users create`' },
+        dashboardSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-portcullis-session',
+          description:
+            'The dashboard session (POST /auth/session); state-changing requests also need the `x-csrf-token` header',
+        },
       },
       schemas: {
         Error: {
@@ -40,7 +47,7 @@ export function apiDocument(): Record<string, unknown> {
         },
       },
     },
-    security: auth,
+    security: [...auth, { dashboardSession: [] }],
     paths: {
       '/api/v1/tools': {
         get: {
@@ -77,6 +84,74 @@ export function apiDocument(): Record<string, unknown> {
           parameters: [...filters, { name: 'format', in: 'query', schema: { enum: ['jsonl', 'csv'] } }],
           responses: { 200: { description: 'Export', content: { 'application/jsonl': {}, 'text/csv': {} } } },
         },
+      },
+      '/api/v1/report': {
+        get: {
+          summary:
+            'Security score and report of this deployment (roles: admin, auditor); JSON per schema/report.schema.json. Each call stores the score in the history (at most hourly unless it changed)',
+          parameters: [{ name: 'format', in: 'query', schema: { enum: ['json', 'md', 'html', 'pdf'] } }],
+          responses: {
+            200: {
+              description: 'The report',
+              content: { 'application/json': {}, 'text/markdown': {}, 'text/html': {}, 'application/pdf': {} },
+            },
+          },
+        },
+      },
+      '/api/v1/report/history': {
+        get: {
+          summary: 'Stored scores, oldest first: [{ at, score, grade, areas }] (roles: admin, auditor)',
+          responses: ok('History', { type: 'array' }),
+        },
+      },
+      '/api/v1/report/acknowledgements': {
+        get: {
+          summary: 'Acknowledged findings (roles: admin, auditor)',
+          responses: ok('Acknowledgements', { type: 'array' }),
+        },
+        post: {
+          summary:
+            'Acknowledge a finding from {"checkId", "reason", "expiresAt"} (ISO 8601, future, at most a year ahead); answers 201 with it (role: admin)',
+          responses: {
+            201: { description: 'The acknowledgement' },
+            400: { description: 'Invalid input', content: { 'application/json': { schema: error } } },
+          },
+        },
+      },
+      '/api/v1/audit/verify': {
+        post: {
+          summary:
+            'Verify the hash chain and signed checkpoints; answers ok and the position (seq) of every break (roles: admin, auditor)',
+          responses: ok('Verification result: ok, records, issues [{ kind, seq, message }], keySource, durationMs'),
+        },
+      },
+      '/api/v1/policy/explain': {
+        get: {
+          summary: 'The real decision for one agent and tool, with rule and reasons (role: admin)',
+          parameters: ['agent', 'tool', 'user', 'groups', 'args'].map((name) => ({
+            name,
+            in: 'query',
+            required: name === 'agent' || name === 'tool',
+            schema: { type: 'string' },
+          })),
+          responses: ok('Decision { effect, rule, reasons } and the target'),
+        },
+      },
+      '/api/v1/agents/{name}/keys': {
+        post: {
+          summary: 'Create a key for the agent; the key is in this response only (role: admin)',
+          responses: ok('Key'),
+        },
+      },
+      '/api/v1/agents/{name}/keys/rotate': {
+        post: {
+          summary:
+            "Revoke the agent's keys and issue a new one atomically; the key is in this response only (role: admin)",
+          responses: ok('Key and how many were revoked'),
+        },
+      },
+      '/api/v1/agents/{name}/keys/revoke': {
+        post: { summary: 'Revoke every key of the agent (role: admin)', responses: ok('How many were revoked') },
       },
       '/api/v1/approvals': {
         get: {

@@ -5,28 +5,36 @@ import { z } from 'zod';
 const period = z.enum(['second', 'minute', 'hour', 'day']);
 export const periodMs = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 const globs = z.array(z.string().min(1)).min(1).optional();
-const ruleName = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
+const globsFor = (what: string) => globs.describe(`Globs over ${what}; the rule applies only to matching calls`);
+const ruleName = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-"')
+  .describe('Unique name of the rule (shown in denials and the audit log)');
 
 /** A token bucket: `limit` tokens per `per`, holding at most `burst` (default `limit`). */
 const bucketShape = {
-  limit: z.number().int().positive(),
-  per: period,
-  burst: z.number().int().positive().optional(),
+  limit: z.number().int().positive().describe('Tokens (calls) added per period'),
+  per: period.describe('The period: second, minute, hour or day'),
+  burst: z.number().int().positive().optional().describe('Most tokens the bucket holds (default: limit)'),
 };
 
 export const rateRuleSchema = z
   .object({
     name: ruleName,
     /** Which calls the rule applies to (each an optional glob list; all must match). */
-    agents: globs,
-    users: globs,
-    tools: globs,
+    agents: globsFor('agent names'),
+    users: globsFor('user names'),
+    tools: globsFor('namespaced tool names'),
     risk: z
       .array(z.enum(['low', 'medium', 'high']))
       .min(1)
-      .optional(),
+      .optional()
+      .describe('Risk levels the rule applies to'),
     /** What gets its own bucket. `user` falls back to the agent when a call carries no user. */
-    key: z.enum(['agent', 'user', 'tool', 'agent+tool', 'global']).default('agent'),
+    key: z
+      .enum(['agent', 'user', 'tool', 'agent+tool', 'global'])
+      .default('agent')
+      .describe('What gets its own bucket; user falls back to the agent when a call carries no user'),
     ...bucketShape,
   })
   .strict();
@@ -34,11 +42,11 @@ export const rateRuleSchema = z
 export const quotaSchema = z
   .object({
     name: ruleName,
-    agents: globs,
-    tools: globs,
+    agents: globsFor('agent names'),
+    tools: globsFor('namespaced tool names'),
     /** Calls per agent per UTC day / calendar month (UTC). */
-    daily: z.number().int().positive().optional(),
-    monthly: z.number().int().positive().optional(),
+    daily: z.number().int().positive().optional().describe('Calls per agent per UTC day'),
+    monthly: z.number().int().positive().optional().describe('Calls per agent per calendar month (UTC)'),
   })
   .strict()
   .refine((q) => q.daily !== undefined || q.monthly !== undefined, { message: 'set daily, monthly or both' });
@@ -46,22 +54,29 @@ export const quotaSchema = z
 export const failedAuthSchema = z
   .object({
     /** Failed authentication attempts per source address; when spent, the source gets 429 until it refills. */
-    enabled: z.boolean().default(true),
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe('Budget failed authentications per source address; when spent, the source gets 429 until it refills'),
     ...bucketShape,
   })
   .strict();
 
 const breakerFields = {
-  enabled: z.boolean(),
+  enabled: z.boolean().describe('Use a circuit breaker (default true)'),
   /** Opens after this many backend failures in a row... */
-  consecutiveFailures: z.number().int().positive(),
+  consecutiveFailures: z.number().int().positive().describe('Opens after this many backend failures in a row (5)'),
   /** ...or when this share of the last `window` calls failed, once `minimumCalls` are in the window. */
-  failureRate: z.number().gt(0).max(1),
-  window: z.number().int().positive().max(10_000),
-  minimumCalls: z.number().int().positive(),
+  failureRate: z
+    .number()
+    .gt(0)
+    .max(1)
+    .describe('...or when this share of the last `window` calls failed, once minimumCalls are in it (0.5)'),
+  window: z.number().int().positive().max(10_000).describe('Calls in the failure-rate window (20)'),
+  minimumCalls: z.number().int().positive().describe('Calls needed in the window before the rate counts (10)'),
   /** Stays open (calls fail fast) this long, then lets `halfOpenProbes` calls through. */
-  openMs: z.number().int().positive(),
-  halfOpenProbes: z.number().int().positive().max(100),
+  openMs: z.number().int().positive().describe('How long it stays open (calls fail fast), in ms (30000)'),
+  halfOpenProbes: z.number().int().positive().max(100).describe('Probe calls let through when half-open (1)'),
 };
 export const BREAKER_DEFAULT = {
   enabled: true,
@@ -75,31 +90,42 @@ export const BREAKER_DEFAULT = {
 export const breakersSchema = z
   .object({
     /** For every backend (upstream MCP server or OpenAPI backend, i.e. per OpenAPI host). */
-    default: z.object(breakerFields).partial().strict().default({}),
+    default: z
+      .object(breakerFields)
+      .partial()
+      .strict()
+      .default({})
+      .describe('For every backend (an upstream MCP server, or an OpenAPI backend)'),
     /** Per backend name: overrides of the default. */
-    backends: z.record(z.string(), z.object(breakerFields).partial().strict()).default({}),
+    backends: z
+      .record(z.string(), z.object(breakerFields).partial().strict())
+      .default({})
+      .describe('Per backend name: overrides of the default'),
   })
   .strict();
 
 const concurrencyFields = {
   /** Calls in flight to one backend from all agents together. */
-  perBackend: z.number().int().positive(),
+  perBackend: z.number().int().positive().describe('Calls in flight to one backend from all agents together (256)'),
   /** Calls in flight to one backend from one agent. */
-  perAgent: z.number().int().positive(),
+  perAgent: z.number().int().positive().describe('Calls in flight to one backend from one agent (32)'),
 };
 export const CONCURRENCY_DEFAULT = { perBackend: 256, perAgent: 32 };
 export const concurrencySchema = z
   .object({
-    default: z.object(concurrencyFields).partial().strict().default({}),
-    backends: z.record(z.string(), z.object(concurrencyFields).partial().strict()).default({}),
+    default: z.object(concurrencyFields).partial().strict().default({}).describe('For every backend'),
+    backends: z
+      .record(z.string(), z.object(concurrencyFields).partial().strict())
+      .default({})
+      .describe('Per backend name: overrides of the default'),
   })
   .strict();
 export const sessionsSchema = z
   .object({
     /** Open MCP sessions (2025-11-25 era) per agent. */
-    perAgent: z.number().int().positive().default(512),
+    perAgent: z.number().int().positive().default(512).describe('Open MCP sessions per agent'),
     /** Open MCP sessions in this process. */
-    total: z.number().int().positive().default(10_000),
+    total: z.number().int().positive().default(10_000).describe('Open MCP sessions in this process'),
   })
   .strict();
 
@@ -107,15 +133,22 @@ const FAILED_AUTH_DEFAULT = { enabled: true, limit: 30, per: 'minute' as const }
 
 export const limitsConfigSchema = z
   .object({
-    rate: z.array(rateRuleSchema).default([]),
-    quotas: z.array(quotaSchema).default([]),
-    failedAuth: failedAuthSchema.default(FAILED_AUTH_DEFAULT),
+    rate: z
+      .array(rateRuleSchema)
+      .default([])
+      .describe('Rate limits: token buckets over matching calls; every matching rule must have a token'),
+    quotas: z.array(quotaSchema).default([]).describe('Daily and monthly call quotas per agent'),
+    failedAuth: failedAuthSchema
+      .default(FAILED_AUTH_DEFAULT)
+      .describe('Failed-authentication budget per source address (default 30 per minute)'),
     /** Circuit breakers per backend. */
-    breakers: breakersSchema.default({ default: {}, backends: {} }),
+    breakers: breakersSchema.default({ default: {}, backends: {} }).describe('Circuit breakers per backend'),
     /** Bulkheads: calls in flight per backend and per agent on a backend. */
-    concurrency: concurrencySchema.default({ default: {}, backends: {} }),
+    concurrency: concurrencySchema
+      .default({ default: {}, backends: {} })
+      .describe('Bulkheads: calls in flight per backend, and per agent on a backend'),
     /** Caps on open sessions. */
-    sessions: sessionsSchema.default({ perAgent: 512, total: 10_000 }),
+    sessions: sessionsSchema.default({ perAgent: 512, total: 10_000 }).describe('Caps on open MCP sessions'),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -11,6 +11,8 @@ export interface MatrixRow {
   /** What an agent sees in tools/list (a tool with an argument condition is listed; the call decides). */
   visible: boolean;
   rule: string;
+  /** The decision's reasons (JSON only; the CSV keeps its columns). */
+  reasons: string[];
 }
 
 /**
@@ -35,6 +37,7 @@ export function permissionMatrix(
         effect: d.effect,
         visible: d.effect !== 'deny',
         rule: d.rule,
+        reasons: d.reasons,
       });
     }
   }

@@ -416,3 +416,39 @@ describe('acknowledgements', () => {
 it('the report is about the instant it was taken', () => {
   expect(report(scenarios.hardened!()).generatedAt).toBe(NOW);
 });
+
+describe('approvals read the policy: hold rules, the critical-category default and its waivers', () => {
+  const demo = (approvals: string) =>
+    report(snapshotOf(bareDemoYaml.replace('  approvals: { categories: [] }\n', approvals), tools));
+  const approvalStatuses = (r: Report) =>
+    Object.fromEntries(r.checks.filter((c) => c.area === 'approvals').map((c) => [c.id, c.status]));
+
+  it('the default holds the refund (destructive, financial) for every agent that may call it', () => {
+    const r = demo('');
+    expect(approvalStatuses(r)).toEqual({
+      'approvals.financial': 'pass',
+      'approvals.delete': 'pass',
+      'approvals.administrative': 'not_applicable',
+      'approvals.threshold': 'pass',
+      'approvals.waivers': 'pass',
+    });
+    expect(r.inventory.tools.find((t) => t.name === 'billing_createRefund')?.approval).toBe('always');
+  });
+
+  it('a waiver lifts it, and the report names the waiver with its reason', () => {
+    const r = demo(
+      '  approvals:\n    waivers:\n      - { tools: ["billing_createRefund"], reason: "refunds are capped at 500 by rule no-large-refunds" }\n',
+    );
+    expect(approvalStatuses(r)).toEqual({
+      'approvals.financial': 'fail',
+      'approvals.delete': 'fail',
+      'approvals.administrative': 'not_applicable',
+      'approvals.threshold': 'fail',
+      'approvals.waivers': 'pass',
+    });
+    expect(r.checks.find((c) => c.id === 'approvals.waivers')!.evidence.items).toEqual([
+      'billing_createRefund → ops-agent: waived by policy.approvals.waivers.0 ("refunds are capped at 500 by rule no-large-refunds")',
+      'waiver policy.approvals.waivers.0: billing_createRefund: "refunds are capped at 500 by rule no-large-refunds"',
+    ]);
+  });
+});

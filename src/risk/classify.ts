@@ -15,7 +15,7 @@ import {
   openApiEvidence,
   outputSignals,
 } from './schema-evidence.js';
-import { addCategory, fieldSignals, nounSignals, responseSignals, type Signals } from './signals.js';
+import { addCategory, fieldSignals, nounSignals, personWrites, responseSignals, type Signals } from './signals.js';
 import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import {
   levelFor,
@@ -61,6 +61,7 @@ const destructiveProse =
 const batchWords = new Set(['post', 'batch', 'bulk']);
 /** A pre-signed URL or temporary credentials are bearer credentials. */
 const credentialProse = /\b(pre-?signed (url|link)s?|signed (url|link)s?|temporary (security )?credentials?)\b/i;
+const signingWords = new Set(['signature', 'signed', 'presigned', 'presign']);
 const removalProse = /\b(delet|remov|destroy|purg|truncat|replac|overwrit|upsert)\w*/i;
 /** Create-like verbs that write into a place that may already hold something (a path, a range). */
 const mayOverwrite = new Set(['copy', 'upload', 'import', 'insert', 'init', 'initialize', 'install', 'clone']);
@@ -214,9 +215,19 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     writes,
     actionCls: action.cls,
   });
-  fieldSignals(s, inputFields, { writes, toolWords: [...idWords, ...descWords] });
+  fieldSignals(s, inputFields, {
+    writes,
+    toolWords: [...idWords, ...descWords],
+    stores: action.hit !== undefined && (action.cls === 'create' || action.cls === 'update'),
+  });
   inputPersonalSignals(s, inputFields);
-  proseNounSignals(s, description, [...idWords, ...pathSegments.flat()], writes);
+  proseNounSignals(
+    s,
+    description,
+    [...idWords, ...pathSegments.flat()],
+    writes,
+    !writes || personWrites.has(action.cls),
+  );
   const outputFields = collectFields(tool.outputSchema, 150, 3);
   responseSignals(s, outputFields);
   outputSignals(s, outputFields);
@@ -235,6 +246,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   }
   const signedUrl = credentialProse.exec(description.slice(0, 400));
   if (signedUrl) add('credential-access', `description says '${signedUrl[0]}'`);
+  // A signature resource that returns a URL returns a signed URL: a bearer credential to what it points at.
+  const signedWord = stemmed.find((w) => signingWords.has(w));
+  const urlField = outputFields.find((f) => f.depth === 0 && /^(url|uri|href|link)$/.test(f.joined));
+  if (signedWord && urlField) add('credential-access', `'${signedWord}' returning '${urlField.name}' (a signed URL)`);
   if (writes && destructiveProse.test(description))
     add('destructive', `description says '${destructiveProse.exec(description)?.[0] ?? ''}'`);
   if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))

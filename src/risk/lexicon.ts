@@ -113,7 +113,8 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   ),
   'personal-data': words(
     'person people profile contact customer employee patient recipient subscriber attendee phonenumber birthday ' +
-      'birthdate ssn presence manager candidate applicant guest student me member emailaddress sender',
+      'birthdate ssn presence manager candidate applicant guest student me member emailaddress sender ' +
+      'bankaccount paymentmethod creditcard debitcard paymentcard',
   ),
 };
 

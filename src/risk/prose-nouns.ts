@@ -5,8 +5,8 @@
  */
 import { firstSentence } from './evidence.js';
 import { strongNouns, verbs, weakNouns } from './lexicon.js';
-import { addCategory, type Signals } from './signals.js';
-import { joinCompounds, splitWords, stem } from './tokens.js';
+import { addCategory, personModifier, publicMaterial, type Signals } from './signals.js';
+import { joinCompounds, stem } from './tokens.js';
 
 /** Weak credential nouns that hold secrets when read ("vault", "keyring"). */
 const secretStores = new Set(['vault', 'keyring', 'keychain', 'keystore', 'secretmanager', 'passwordmanager']);
@@ -44,6 +44,10 @@ const skip = new Set([
 const nounWindow = 6;
 /** Words that end the verb's object ("organizations that the user…"). */
 const clauseStops = new Set(['that', 'which', 'who', 'whose', 'where', 'when', 'to', 'with', 'by', 'using', 'via']);
+/** Prepositions that end a person's phrase: "receipts for any user", "messages from a channel". */
+const personStops = new Set(['for', 'from', 'in', 'on', 'at', 'across', 'within', 'into']);
+/** Marks a possessive ("user's recordings"): the person owns what follows, so is not a mere modifier. */
+const possessive = "'s";
 
 const accessDecisions = new Set(['approve', 'deny', 'reject', 'accept', 'confirm', 'unapprove', 'decline']);
 const accessRequests = new Set([
@@ -60,39 +64,73 @@ const accessRequests = new Set([
 const messageNouns = new Set(['message', 'conversation', 'chat', 'inbox', 'reply']);
 const opens = new Set(['unlock', 'export', 'decrypt', 'dump', 'open', 'reveal']);
 
-/** The opening verb of the first sentence and the (stemmed, fillers skipped) words after it. */
-function opening(description: string): { verb: string; object: string[] } {
-  const words = joinCompounds(splitWords(firstSentence(description), 20)).map(stem);
+/** Prose words (stemmed), with a possessive marker after "user's" / "users'". */
+function proseWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9']*/g)) {
+    if (out.length >= 20) break;
+    const raw = m[0].toLowerCase();
+    out.push(raw.replace(/'s?$/, ''));
+    if (/'s?$/.test(raw)) out.push(possessive);
+  }
+  return joinCompounds(out).map((w) => (w === possessive ? w : stem(w)));
+}
+
+/**
+ * The opening verb of the first sentence and the (stemmed, fillers skipped) words after it; `person` is
+ * the same object cut at a preposition ("receipts for any user": the user is not what is returned).
+ */
+function opening(description: string): { verb: string; object: string[]; person: string[] } {
+  const words = proseWords(firstSentence(description));
   const start = words.findIndex((w, i) => i <= 4 && verbs.has(w));
-  if (start === -1) return { verb: '', object: [] };
+  if (start === -1) return { verb: '', object: [], person: [] };
   const after = words.slice(start + 1, start + 1 + nounWindow + 4);
   const stop = after.findIndex((w) => clauseStops.has(w));
-  const object = (stop === -1 ? after : after.slice(0, stop)).filter((w) => !skip.has(w)).slice(0, nounWindow);
-  return { verb: words[start] ?? '', object };
+  const clause = stop === -1 ? after : after.slice(0, stop);
+  const object = clause.filter((w) => !skip.has(w) && w !== possessive).slice(0, nounWindow);
+  const personStop = clause.findIndex((w) => personStops.has(w));
+  const person = (personStop === -1 ? clause : clause.slice(0, personStop))
+    .filter((w) => !skip.has(w))
+    .slice(0, nounWindow);
+  return { verb: words[start] ?? '', object, person };
 }
+
+/** The description says what is returned or handled is personal contact or payment data. */
+const personalProse =
+  /\b(e-?mail address(es)?|phone numbers?|telephone numbers?|(postal|home|mailing|street|billing|shipping) address(es)?|dates? of birth|social security numbers?|payment (information|info|details|methods?|cards?)|bank account (numbers?|details)|card (numbers?|details)|personally identifiable information)\b/i;
 
 export function proseNounSignals(
   s: Signals,
   description: string,
   nameAndPath: readonly string[],
   writes: boolean,
+  personWrite = !writes,
 ): void {
   const stems = nameAndPath.map(stem);
   const store = stems.findIndex((w) => secretStores.has(w));
   if (store !== -1 && stems.slice(store + 1).some((w) => storeContents.has(w)))
     addCategory(s, 'credential-access', `reads what a '${stems[store] ?? ''}' holds`);
-  const { verb, object } = opening(description);
+  const personal = personWrite ? personalProse.exec(description.slice(0, 400)) : null;
+  if (personal) addCategory(s, 'personal-data', `description mentions '${personal[0]}'`);
+  const { verb, object, person: personPhrase } = opening(description);
   if (object.length === 0) return;
   // A secret store in the opening counts when its contents are read ("items from your vault") or it is
   // opened ("Unlock the vault"); "Lock the vault", "a folder in your vault" touch no secret.
   const storeWord = object.find((w) => secretStores.has(w));
   const storeRead = storeWord !== undefined && (object.some((w) => storeContents.has(w)) || opens.has(verb));
-  const cred = object.find((w) => strongNouns['credential-access'].has(w)) ?? (storeRead ? storeWord : undefined);
+  const cred =
+    object.find((w) => strongNouns['credential-access'].has(w) && (writes || !publicMaterial.has(w))) ??
+    (storeRead ? storeWord : undefined);
   if (cred) addCategory(s, 'credential-access', `'${cred}' in description`);
-  const person = object.find(
-    (w) => strongNouns['personal-data'].has(w) || (w !== 'address' && (weakNouns['personal-data']?.has(w) ?? false)),
+  // A person noun that modifies another ("employee role") is not the object; changing a person's status
+  // or access (not adding or reading their record) is no personal data by itself (signals.ts).
+  const person = personPhrase.find(
+    (w, i) =>
+      (strongNouns['personal-data'].has(w) || (w !== 'address' && (weakNouns['personal-data']?.has(w) ?? false))) &&
+      !personModifier(personPhrase, i),
   );
-  if (person && !(writes && messageNouns.has(person))) addCategory(s, 'personal-data', `'${person}' in description`);
+  if (person && personWrite && !(writes && messageNouns.has(person)))
+    addCategory(s, 'personal-data', `'${person}' in description`);
   if (!writes) return;
   // Deciding an access request is administration ("Approve a pending device authorization request").
   const decision = [verb, ...stems].find((w) => accessDecisions.has(w));
@@ -102,6 +140,9 @@ export function proseNounSignals(
   const adminWeak = object.filter((w) => weakNouns.administrative?.has(w) ?? false);
   if (admin ?? (new Set(adminWeak).size >= 2 ? adminWeak[0] : undefined))
     addCategory(s, 'administrative', `'${admin ?? adminWeak.join(' ')}' in description`);
-  const infra = object.find((w) => strongNouns.infrastructure.has(w));
+  // The object of a state-changing opening: "Delete a container registry", "Load a set of images".
+  const infra =
+    object.find((w) => strongNouns.infrastructure.has(w)) ??
+    object.slice(0, 3).find((w) => weakNouns.infrastructure?.has(w) ?? false);
   if (infra) addCategory(s, 'infrastructure', `'${infra}' in description`);
 }

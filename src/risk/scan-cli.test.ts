@@ -133,8 +133,28 @@ describe('scan tools', () => {
   it('--fail-on critical exits 3; an accepted tool still shows its findings', () => {
     const file = join(tmp, 'array.json');
     writeFileSync(file, JSON.stringify(tools));
-    expect(runScanTools(file, { format: 'table', failOn: 'critical' }, () => undefined)).toBe(3);
-    expect(runScanTools(file, { format: 'table', failOn: 'high' }, () => undefined)).toBe(3);
+    const verdict = capture();
+    expect(runScanTools(file, { format: 'table', failOn: 'critical' }, () => undefined, verdict.out)).toBe(3);
+    // It says what it failed on: the threshold, how many findings, and each one by tool.
+    expect(verdict.text()).toMatch(
+      /^--fail-on critical: findings of severity critical or worse: \d+, exit code 3\n {2}\S+: critical /,
+    );
+    expect(
+      runScanTools(
+        file,
+        { format: 'table', failOn: 'high' },
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBe(3);
+    const benign = join(tmp, 'benign.json');
+    writeFileSync(
+      benign,
+      JSON.stringify([{ name: 'add', description: 'Add two numbers.', inputSchema: { type: 'object' } }]),
+    );
+    const none = capture();
+    expect(runScanTools(benign, { format: 'table', failOn: 'critical' }, () => undefined, none.out)).toBe(0);
+    expect(none.text()).toBe('--fail-on critical: findings of severity critical or worse: none\n');
     const cfg = join(tmp, 'portcullis.yaml');
     writeFileSync(
       cfg,

@@ -21,6 +21,65 @@ interface NounContext {
   actionCls: VerbClass;
 }
 
+export const publicMaterial: ReadonlySet<string> = new Set(['certificate', 'cert', 'publickey']);
+const postsContent = new Set<VerbClass>(['create', 'comment', 'send']);
+const postedContent = new Set(['comment', 'reply', 'reaction', 'message']);
+
+/** Things attached to a record: "invoice attachment", "/invoices/{id}/history" change those, not the money. */
+const ancillaryNouns = new Set([
+  'attachment',
+  'file',
+  'document',
+  'note',
+  'history',
+  'setting',
+  'template',
+  'tag',
+  'label',
+  'image',
+  'comment',
+  'metadata',
+  'preference',
+  'field',
+]);
+
+/** A money noun qualifying an ancillary noun in the same name or in a later path segment. */
+function qualifiesAncillary(words: readonly string[], i: number, laterSegments: readonly string[][]): boolean {
+  const next = words[i + 1];
+  if (next !== undefined) return ancillaryNouns.has(stem(next));
+  return laterSegments.some((seg) => seg.some((w) => ancillaryNouns.has(stem(w))));
+}
+
+/** Words after a person noun that keep the person the head of the phrase ("customer details", "user 2"). */
+const personTail = new Set([
+  "'s",
+  'detail',
+  'info',
+  'profile',
+  'record',
+  'data',
+  'me',
+  'id',
+  'by',
+  'all',
+  'list',
+  'batch',
+]);
+/** Verb classes that write a person's record (adding one, or reading); other changes act on the person. */
+export const personWrites: ReadonlySet<VerbClass> = new Set<VerbClass>(['create', 'read']);
+
+/**
+ * A person noun followed by another noun is a modifier ("employee role", "customer group", "member groups"):
+ * the tool is about the role or group, not the person's data.
+ */
+export function personModifier(words: readonly string[], i: number): boolean {
+  const next = words[i + 1];
+  if (next === undefined) return false;
+  const n = stem(next);
+  if (personTail.has(n) || /^\d+$/.test(n)) return false;
+  return !strongNouns['personal-data'].has(n) && !(weakNouns['personal-data']?.has(n) ?? false);
+}
+
 /** Weak credential nouns that, as the object of a read, expose secrets ("get_env", "read_vault"). */
 const messageNouns = new Set(['message', 'conversation', 'chat', 'inbox', 'reply']);
 const readableSecretStores = new Set(['env', 'vault', 'keyring']);
@@ -44,14 +103,29 @@ function isCredentialWord(words: readonly string[], i: number, set: ReadonlySet<
 }
 
 export function nounSignals(s: Signals, ctx: NounContext): void {
-  const sources: Array<{ words: readonly string[]; label: string; object: number | undefined }> = [];
+  // `parent`: a path segment with a further literal segment after it ("/customers/groups"): a person there
+  // is whose resource it is, not what is returned.
+  const sources: Array<{
+    words: readonly string[];
+    label: string;
+    object: number | undefined;
+    parent?: boolean;
+    later?: readonly string[][];
+  }> = [];
   const id = ctx.idWords.filter((_, i) => i !== ctx.verbIndex);
   // The verb's object: the word after it, or before it when the verb ends the name ("volume_snapshot_create").
   const verbLast = ctx.verbIndex !== undefined && ctx.verbIndex === ctx.idWords.length - 1 && ctx.verbIndex > 0;
   const objectIndex = ctx.verbIndex === undefined ? undefined : verbLast ? ctx.verbIndex - 1 : ctx.verbIndex;
   sources.push({ words: id, label: ctx.idLabel, object: objectIndex });
   ctx.pathSegments.forEach((seg, i) => {
-    sources.push({ words: seg, label: 'path segment', object: i === ctx.pathSegments.length - 1 ? 0 : undefined });
+    const last = i === ctx.pathSegments.length - 1;
+    sources.push({
+      words: seg,
+      label: 'path segment',
+      object: last ? 0 : undefined,
+      parent: !last,
+      later: ctx.pathSegments.slice(i + 1),
+    });
   });
   for (const tag of ctx.tags)
     sources.push({
@@ -66,6 +140,9 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
   for (const c of nounCategories) {
     if (writeOnly.has(c) && !ctx.writes) continue;
     if (s.categories.has(c)) continue;
+    // Changing a person's status, membership or access acts on the person; it writes personal data only
+    // with personal fields (fieldSignals). Adding a person's record or reading one counts from the noun.
+    if (c === 'personal-data' && ctx.writes && !personWrites.has(ctx.actionCls)) continue;
     const strong = strongNouns[c];
     const weak = weakNouns[c];
     const weakSeen = new Set<string>();
@@ -75,6 +152,13 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         const raw = src.words[i] ?? '';
         const w = stem(raw);
         const isCred = c === 'credential-access';
+        if (c === 'personal-data' && (src.parent === true || personModifier(src.words, i))) continue;
+        // Certificates and public keys are not secrets; reading one is no credential access.
+        if (c === 'credential-access' && !ctx.writes && publicMaterial.has(w)) continue;
+        // Editing, resolving or deleting an existing comment or message tells no one; posting one does.
+        if (c === 'external-communication' && postedContent.has(w) && !postsContent.has(ctx.actionCls)) continue;
+        // "invoice attachment", "payment settings": the change is to the thing the money noun qualifies.
+        if (c === 'financial' && qualifiesAncillary(src.words, i, src.later ?? [])) continue;
         if (isCred ? isCredentialWord(src.words, i, strong) : strong.has(w)) {
           add(
             s,
@@ -160,15 +244,45 @@ const destructiveFlags = new Set([
   'cascade',
 ]);
 const executes = /\b(execut|run|evaluat|eval\b|interpret)/i;
+const programmingLanguages = new Set([
+  'bash',
+  'sh',
+  'shell',
+  'python',
+  'python3',
+  'node',
+  'nodejs',
+  'javascript',
+  'js',
+  'typescript',
+  'ruby',
+  'powershell',
+  'go',
+  'r',
+  'deno',
+  'bun',
+]);
 
 export function fieldSignals(
   s: Signals,
   fields: readonly SchemaField[],
-  ctx: { writes: boolean; toolWords: readonly string[] },
+  ctx: {
+    writes: boolean;
+    toolWords: readonly string[];
+    /** The tool's own verb adds or edits a record (not the fail-closed guess for a tool without a verb). */
+    stores: boolean;
+  },
 ): void {
   const names = new Set(fields.map((f) => f.joined));
   const toolMentionsQueryLanguage = ctx.toolWords.some((w) => queryLanguages.has(w));
   const hasMessageField = [...messageFields].some((m) => names.has(m));
+  // A `language` / `runtime` choice of programming languages next to a code field: the tool runs it.
+  const runsLanguage = fields.some(
+    (f) =>
+      f.depth === 0 &&
+      (f.joined === 'language' || f.joined === 'runtime' || f.joined === 'lang') &&
+      f.enumValues.some((x) => programmingLanguages.has(x.toLowerCase())),
+  );
   for (const f of fields) {
     if (f.depth > 2) continue;
     const j = f.joined;
@@ -198,8 +312,12 @@ export function fieldSignals(
     if (codeLike && (f.type === 'string' || f.type === 'array' || f.type === undefined)) {
       const contextual =
         j === 'code' || j === 'statement' || j === 'expression' || last === 'code' || last === 'statement';
+      // A script nested in options (a browser action's script) or stored by a create/update (a build
+      // command, a saved script) is code the tool runs only when its own description says so.
+      const stored = f.depth > 0 || ctx.stores;
       if (
-        !contextual ||
+        (!contextual && !stored) ||
+        (runsLanguage && f.depth === 0) ||
         executes.test(f.description) ||
         toolMentionsQueryLanguage ||
         f.words.some((w) => queryLanguages.has(w))

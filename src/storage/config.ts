@@ -11,18 +11,28 @@ const storageUrl = z
   .string()
   .refine((s) => s === 'sqlite' || /^sqlite:\/\/.+/.test(s) || /^postgres(ql)?:\/\/.+/.test(s), {
     message: 'must be "sqlite" (embedded, under dataDir), sqlite://<directory>, or postgres://user@host/database',
-  });
+  })
+  .describe(
+    '"sqlite" (embedded, under dataDir), sqlite://<directory>, or postgres://user@host/database (use ${ENV} for the password)',
+  );
 
-export const storageConfigSchema = z.union([
-  storageUrl,
-  z
-    .object({
-      url: storageUrl.default('sqlite'),
-      /** Apply pending schema migrations when the gateway starts (default). False: run `portcullis migrate`. */
-      migrateOnStart: z.boolean().default(true),
-    })
-    .strict(),
-]);
+export const storageConfigSchema = z
+  .union([
+    storageUrl,
+    z
+      .object({
+        url: storageUrl
+          .default('sqlite')
+          .describe('Where the data lives: sqlite, sqlite://<directory> or postgres://…'),
+        /** Apply pending schema migrations when the gateway starts (default). False: run `portcullis migrate`. */
+        migrateOnStart: z
+          .boolean()
+          .default(true)
+          .describe('Apply pending schema migrations at start-up; false: run `portcullis migrate` yourself'),
+      })
+      .strict(),
+  ])
+  .describe('Where keys, the audit chain and other state live: a URL string, or { url, migrateOnStart }');
 
 export type StorageConfig = z.infer<typeof storageConfigSchema>;
 

@@ -36,10 +36,14 @@ export async function copyStorage(
       try {
         if (existing.length > 0 || (await dst.head()))
           throw new Error(`target ${target.location} is not empty: copy only into a new database`);
+        const scores = await source.report.scores(Number.MAX_SAFE_INTEGER);
+        const acks = await source.report.acknowledgements();
         await target.transaction(async (tx) => {
           for (const k of keys) await target.apiKeys.insert(k, tx);
+          for (const e of scores) await target.report.addScore(e, tx);
+          for (const a of acks) await target.report.acknowledge(a, tx);
         });
-        progress(`copied ${keys.length} key(s)`);
+        progress(`copied ${keys.length} key(s), ${scores.length} report score(s), ${acks.length} acknowledgement(s)`);
         let records = 0;
         let checkpoints = 0;
         if (srcAudit) {

@@ -1,4 +1,5 @@
 import type { AuditStore } from '../audit/store.js';
+import type { Acknowledgement, HistoryEntry } from '../report/types.js';
 import type { ApprovalDecisionEntry, ApprovalRequirement, ApprovalStatus } from '../core/approval.js';
 import type { JsonObject } from '../core/tool.js';
 
@@ -37,6 +38,17 @@ export interface ApiKeyRepository {
   revokeAgent(kind: KeyOwnerKind, agent: string, at: string, tx?: Tx): Promise<number>;
   /** Atomically revoke the owner's active keys and insert a new one; returns how many were revoked. */
   rotate(key: ApiKeyRecord, tx?: Tx): Promise<number>;
+}
+
+/** The security report's score history and acknowledged findings. */
+export interface ReportRepository {
+  addScore(entry: HistoryEntry, tx?: Tx): Promise<void>;
+  /** The newest `limit` scores, oldest first. */
+  scores(limit: number, tx?: Tx): Promise<HistoryEntry[]>;
+  /** Refuses an id that exists. */
+  acknowledge(ack: Acknowledgement, tx?: Tx): Promise<void>;
+  /** Every acknowledgement, oldest first. */
+  acknowledgements(tx?: Tx): Promise<Acknowledgement[]>;
 }
 
 /** An approval request as stored: the exact call it is bound to, and what it needs. */
@@ -142,6 +154,7 @@ export interface Stores {
   readonly apiKeys: ApiKeyRepository;
   readonly approvals: ApprovalRepository;
   readonly audit: AuditStoreOpener;
+  readonly report: ReportRepository;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Liveness: rejects when the database cannot be used. */

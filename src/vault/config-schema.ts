@@ -9,13 +9,26 @@ export const vaultConfigSchema = z
      * Where `${secret:NAME}` is looked up: `vault` (the built-in encrypted vault, `portcullis secrets`),
      * `env` (environment variable NAME) or `file` (file NAME in `dir`, e.g. a mounted Kubernetes secret).
      */
-    provider: z.enum(['vault', 'env', 'file']).default('vault'),
+    provider: z
+      .enum(['vault', 'env', 'file'])
+      .default('vault')
+      .describe(
+        'Where ${secret:NAME} is looked up: vault (built-in, encrypted), env (variable NAME) or file (dir/NAME)',
+      ),
     /** Environment variable holding the master key (built-in vault). */
-    masterKeyEnv: envVar.default('PORTCULLIS_MASTER_KEY'),
+    masterKeyEnv: envVar.default('PORTCULLIS_MASTER_KEY').describe('Environment variable holding the master key'),
     /** Key file (keyring, 0600, outside the data directory); takes precedence over masterKeyEnv. */
-    masterKeyFile: z.string().min(1).optional(),
+    masterKeyFile: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Key file (0600, outside dataDir); takes precedence over masterKeyEnv'),
     /** Directory of secret files for the `file` provider. */
-    dir: z.string().min(1).optional(),
+    dir: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Directory of secret files for the file provider (e.g. a mounted Kubernetes secret)'),
   })
   .strict()
   .refine((v) => v.provider !== 'file' || v.dir !== undefined, {

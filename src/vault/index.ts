@@ -11,6 +11,7 @@ export { vaultConfigSchema, type VaultConfig } from './config-schema.js';
 export { createLeakScanner, scanJson, type LeakScanner, type LeakEncoding } from './leak-scan.js';
 export { hasSecretRef, createSecretResolver, SecretReferenceError, type SecretResolver } from './references.js';
 export type { SecretProvider } from './providers.js';
+export { createSecretAccessRecorder, type SecretAccessRecorder } from './access-recorder.js';
 
 export interface VaultPaths {
   dataDir: string;
@@ -39,6 +40,11 @@ export function openSecretProvider(cfg: VaultConfig, paths: VaultPaths): SecretP
   return vaultProvider(openVault(cfg, paths));
 }
 
-export function openSecretResolver(cfg: VaultConfig, paths: VaultPaths): SecretResolver {
-  return createSecretResolver(openSecretProvider(cfg, paths));
+/** `onAccess` is told each secret name resolved on the outbound path (for `secret.accessed`, access-recorder.ts). */
+export function openSecretResolver(
+  cfg: VaultConfig,
+  paths: VaultPaths,
+  onAccess?: (name: string) => void,
+): SecretResolver {
+  return createSecretResolver(openSecretProvider(cfg, paths), onAccess ? { onAccess } : {});
 }

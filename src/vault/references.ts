@@ -29,7 +29,10 @@ export interface SecretResolver {
 
 const MAX_KNOWN = 1024;
 
-export function createSecretResolver(provider: SecretProvider): SecretResolver {
+export function createSecretResolver(
+  provider: SecretProvider,
+  opts: { onAccess?: (name: string) => void } = {},
+): SecretResolver {
   const known = new Map<string, true>();
   const remember = (v: string): void => {
     known.delete(v);
@@ -45,6 +48,7 @@ export function createSecretResolver(provider: SecretProvider): SecretResolver {
         const v = await provider.get(n);
         if (v === undefined) throw new SecretReferenceError(`secret ${n} is not set (provider: ${provider.kind})`);
         remember(v);
+        opts.onAccess?.(n);
         values.set(n, v);
       }
       return text.replace(new RegExp(REF.source, 'g'), (_m, n: string) => values.get(n)!);

@@ -1,9 +1,10 @@
 // `npm start` runs `portcullis demo`: check that what it prints works, with a real MCP client.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { CLI, tempDir } from './harness.js';
 
 let proc: ChildProcess;
@@ -53,9 +54,32 @@ describe('portcullis demo', () => {
     expect(out).toMatch(/approvals approve <apr_id> --comment "checked the invoice" --url http:\/\/127\.0\.0\.1:\d+/);
   });
 
-  it('support-bot reads tickets and invoices but cannot refund', async () => {
+  it('prints its security score and where the report is', () => {
+    const m = /Security score\s+(\d+)\/100 \(grade ([A-F])\)/.exec(out);
+    expect(m, out).not.toBeNull();
+    const file = /Report\s+(\S+security-report\.html)/.exec(out)![1]!;
+    expect(file).toBe(join(dir, 'security-report.html'));
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain(`<title>Portcullis security report: ${m![1]}/100 (${m![2]})</title>`);
+    // The bare demo has no identity provider and no approval rules: the report says so.
+    expect(html).toContain('authentication.sso');
+    expect(out).toContain(`portcullis report --config ${join(dir, 'portcullis.yaml')}`);
+  });
+
+  it('prints each agent once, with the description from its config', () => {
+    const config = readFileSync(join(dir, 'portcullis.yaml'), 'utf8');
+    for (const agent of ['support-bot', 'ops-agent']) {
+      const description = new RegExp(`${agent}:\\n\\s+description: (".*")`).exec(config)![1]!;
+      expect(out).toContain(JSON.parse(description) as string);
+      expect(out.split('\n').filter((l) => l.trim().startsWith(agent))).toHaveLength(1);
+    }
+  });
+
+  it('support-bot reads tickets and invoices but cannot refund nor list the billing admin users', async () => {
     const c = await connect('support-bot');
     const names = (await c.listTools()).tools.map((t) => t.name);
+    expect(names.filter((n) => /AdminUser/.test(n))).toEqual([]);
+    await expect(c.callTool({ name: 'billing_listAdminUsers', arguments: {} })).rejects.toThrow(/Unknown tool/);
     expect(names).toContain('helpdesk_list_tickets');
     expect(names).toContain('billing_listInvoices');
     expect(names).not.toContain('billing_createRefund');
@@ -77,6 +101,51 @@ describe('portcullis demo', () => {
       arguments: { title: 'Printer on fire', customer: 'acme' },
     });
     expect(JSON.stringify(created.content)).toContain('Printer on fire');
+    await c.close();
+  });
+
+  it('the Claude Desktop snippet runs as printed: stdio as ops-agent, billing credential from the demo directory', async () => {
+    const snippet = /Claude Desktop[\s\S]*?(\{ "mcpServers"[\s\S]*?\} \} \})/.exec(out)![1]!;
+    const server = (JSON.parse(snippet) as { mcpServers: { portcullis: { command: string; args: string[] } } })
+      .mcpServers.portcullis;
+    expect(server.command).toBe('node');
+    // Claude Desktop starts it with its own environment: nothing from the demo's.
+    const c = new Client({ name: 'claude-desktop-e2e', version: '1' });
+    await c.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: server.args,
+        env: { PATH: process.env.PATH ?? '' },
+        stderr: 'pipe',
+      }),
+    );
+    const names = (await c.listTools()).tools.map((t) => t.name);
+    expect(names).toContain('helpdesk_create_ticket');
+    expect(names).toContain('billing_createRefund');
+    const invoices = await c.callTool({ name: 'billing_listInvoices', arguments: {} });
+    expect(invoices.isError, JSON.stringify(invoices.content)).toBeFalsy();
+    await c.close();
+    // The spec it names lives in the demo directory, not in a temp dir removed when the demo stops.
+    expect(readFileSync(join(dir, 'portcullis.yaml'), 'utf8')).toContain('spec: ./billing-api.openapi.json');
+    expect(statSync(join(dir, 'secrets', 'BILLING_API_KEY')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'demo-keys.json')).mode & 0o777).toBe(0o600);
+  });
+  it('a second start in the same directory shows the same keys, and the first keeps working', async () => {
+    let out2 = '';
+    const second = spawn(process.execPath, [CLI, 'demo', '--port', '0', '--dir', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    second.stdout.on('data', (d: Buffer) => (out2 += d.toString()));
+    await new Promise<void>((res, rej) => {
+      const t = setTimeout(() => rej(new Error(`second demo did not start:\n${out2}`)), 30_000);
+      second.stdout.on('data', () => out2.includes('Stop with Ctrl-C') && (clearTimeout(t), res()));
+    });
+    const exited = new Promise((r) => second.once('exit', r));
+    second.kill('SIGINT');
+    await exited;
+    expect(new RegExp(`support-bot\\s+(pcl_\\S+)`).exec(out2)![1]).toBe(keyOf('support-bot'));
+    const c = await connect('support-bot');
+    expect((await c.callTool({ name: 'billing_listInvoices', arguments: {} })).isError).toBeFalsy();
     await c.close();
   });
 });

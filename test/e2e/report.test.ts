@@ -1,5 +1,6 @@
 // `portcullis report` on a real deployment (a gateway that served a real call, its store and audit log), its
 // formats and exit codes, and the funnel (`--spec`, `--mcp`) that deploys nothing.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -19,6 +20,7 @@ interface JsonReport {
     id: string;
     status: string;
     evidence: { summary: string; items?: string[]; counts?: Record<string, number> };
+    acknowledgement?: { reason: string; by: string };
   }[];
   inventory: { tools: { name: string; risk: { level: string }; agents?: string[] }[] };
   audit?: { toolCalls: number; records: number; chainVerified: boolean | null };
@@ -34,6 +36,9 @@ upstreams:
     transport: stdio
     command: ${JSON.stringify(process.execPath)}
     args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+users:
+  alice: { roles: [admin] }
+  audrey: { roles: [auditor] }
 owners:
   "t_*": platform-team
 audit:
@@ -67,7 +72,7 @@ describe('portcullis report (deployment)', () => {
     expect(check(report, 'permissions.least-privilege').evidence.items).toEqual([
       'bot: 1 of 2 granted tools unused (t_cwd)',
     ]);
-    expect(check(report, 'authentication.key-age').evidence.counts).toEqual({ active: 1 });
+    expect(check(report, 'authentication.key-age').evidence.counts).toEqual({ active: 3 }); // bot, alice, audrey
     expect(check(report, 'inventory.owners').status).toBe('pass');
     expect(check(report, 'audit.retention').status).toBe('pass');
     expect(check(report, 'audit.sink').status).toBe('fail');
@@ -86,6 +91,117 @@ describe('portcullis report (deployment)', () => {
     expect(high.code).toBe(3);
     expect(high.stderr).toContain(`score ${score} is below --fail-under ${score + 1}`);
     expect(cli(['report', '--fail-under', '101', '--config', gw.configFile]).code).toBe(2);
+  });
+});
+
+describe('acknowledgements and history', () => {
+  it('report ack stores a finding with its reason and expiry; the next report shows it; history keeps the scores', () => {
+    const bad = cli(['report', 'ack', 'audit.nope', '--reason', 'x', '--expires', '2099-01-01', '-c', gw.configFile]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("checkId: one of the report's check ids");
+    const past = cli([
+      'report',
+      'ack',
+      'audit.sink',
+      '--reason',
+      'SIEM in Q3',
+      '--expires',
+      '2020-01-01',
+      '-c',
+      gw.configFile,
+    ]);
+    expect(past.stderr).toContain('expiresAt: must be in the future');
+    const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const ok = cli([
+      'report',
+      'ack',
+      'audit.sink',
+      '--reason',
+      'SIEM in Q3',
+      '--expires',
+      expires,
+      '--by',
+      'alice',
+      '-c',
+      gw.configFile,
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const r = cli(['report', '--format', 'json', '-c', gw.configFile]);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const sink = report.checks.find((c) => c.id === 'audit.sink')!;
+    expect(sink.acknowledgement).toMatchObject({ reason: 'SIEM in Q3', by: 'alice' });
+    const history = JSON.parse(cli(['report', 'history', '--json', '-c', gw.configFile]).stdout) as { score: number }[];
+    expect(history.length).toBeGreaterThanOrEqual(2);
+    expect(history.at(-1)!.score).toBe(report.score!.value);
+    // --no-record leaves the history as it was.
+    cli(['report', '--no-record', '--format', 'json', '-c', gw.configFile]);
+    expect(JSON.parse(cli(['report', 'history', '--json', '-c', gw.configFile]).stdout)).toEqual(history);
+  });
+});
+
+describe('/api/v1/report on the running gateway', () => {
+  const get = (path: string, who: string) =>
+    fetch(`${gw.base}${path}`, { headers: { authorization: `Bearer ${gw.keys[who]}` } });
+
+  it('JSON for admin and auditor; HTML and Markdown; history; agents are refused', async () => {
+    const res = await get('/api/v1/report', 'audrey');
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as JsonReport;
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.audit!.toolCalls).toBe(1);
+    const html = await get('/api/v1/report?format=html', 'alice');
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(await html.text()).toContain('<h1>Portcullis security report</h1>');
+    const md = await get('/api/v1/report?format=md', 'alice');
+    expect(await md.text()).toContain('## Checks');
+    expect((await get('/api/v1/report?format=doc', 'alice')).status).toBe(400);
+    const history = (await (await get('/api/v1/report/history', 'audrey')).json()) as { at: string; score: number }[];
+    expect(history.at(-1)).toMatchObject({ score: report.score!.value });
+    expect((await get('/api/v1/report', 'bot')).status).toBe(401);
+  });
+
+  it('POST acknowledgements: admin only, validated', async () => {
+    const post = (who: string, body: unknown) =>
+      fetch(`${gw.base}/api/v1/report/acknowledgements`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${gw.keys[who]}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    expect((await post('audrey', { checkId: 'authentication.sso', reason: 'IdP in Q3', expiresAt })).status).toBe(403);
+    const bad = await post('alice', { checkId: 'authentication.sso', reason: '', expiresAt });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^reason:/);
+    const ok = await post('alice', { checkId: 'authentication.sso', reason: 'IdP in Q3', expiresAt });
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({
+      checkId: 'authentication.sso',
+      by: 'alice',
+      reason: 'IdP in Q3',
+      expiresAt,
+    });
+    const report = (await (
+      await fetch(`${gw.base}/api/v1/report`, { headers: { authorization: `Bearer ${gw.keys.audrey}` } })
+    ).json()) as {
+      checks: { id: string; acknowledgement?: { by: string } }[];
+    };
+    expect(report.checks.find((c) => c.id === 'authentication.sso')?.acknowledgement?.by).toBe('alice');
+  });
+});
+
+describe('HTML and PDF from the CLI (headless Chromium)', () => {
+  it('--format html writes a self-contained page; --format pdf prints it with Chromium (pdftotext reads it)', () => {
+    const html = join(dir, 'report.html');
+    expect(cli(['report', '--format', 'html', '--out', html, '-c', gw.configFile]).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toMatch(/<script|\son[a-z]+=|<link|src=/i);
+    const pdf = join(dir, 'report.pdf');
+    const r = cli(['report', '--format', 'pdf', '--out', pdf, '-c', gw.configFile]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Portcullis security report');
+    expect(text).toContain('t_echo');
+    expect(text).toContain('Records are shipped to a sink (SIEM)');
   });
 });
 

@@ -149,6 +149,7 @@ describe('tracing and JSON logs (real gateway process)', () => {
       const children = spans.filter((s) => s.parentSpanId === root.spanId);
       expect(children.map((s) => s.name).sort()).toEqual(
         [
+          'portcullis.approve',
           'portcullis.audit.intent',
           'portcullis.authorize',
           'portcullis.execute',

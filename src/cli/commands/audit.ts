@@ -1,4 +1,6 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { auditEventTypes } from '../../audit/event-types.js';
+import { RESULT_STATUSES } from '../../core/decision-record.js';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -143,11 +145,15 @@ function withFilters(cmd: Command): Command {
     .option('--user <id>')
     .option('--tool <name>')
     .option('--backend <name>')
-    .option('--decision <allow|deny>')
-    .option('--risk <level>')
+    .addOption(new Option('--decision <effect>', 'decision of the call').choices(['allow', 'deny', 'hold']))
+    .addOption(new Option('--risk <level>', 'risk level of the tool').choices(['low', 'medium', 'high']))
     .option('--approval-id <id>')
-    .option('--status <resultStatus>')
-    .option('--type <eventType>')
+    .addOption(new Option('--status <resultStatus>', 'result status of the call').choices(RESULT_STATUSES))
+    .addOption(
+      new Option('--type <eventType>', 'audit event type (meanings: docs/audit-events.md)').choices(
+        Object.keys(auditEventTypes),
+      ),
+    )
     .option('--request-id <id>');
 }
 
@@ -277,7 +283,11 @@ export function register(program: Command): void {
     .description('Print matching records as JSON Lines, newest first; the next-page cursor goes to stderr')
     .option('--limit <n>', 'records per page (max 1000)', '100')
     .option('--cursor <cursor>', 'continue from a previous page')
-    .option('--order <asc|desc>', 'asc or desc', 'desc')
+    .addOption(
+      new Option('--order <order>', 'newest first (desc) or oldest first (asc)')
+        .choices(['asc', 'desc'])
+        .default('desc'),
+    )
     .action(async (opts: LocationOptions & FilterOptions & { limit: string; cursor?: string; order: string }) => {
       if (opts.order !== 'asc' && opts.order !== 'desc') throw new CliError('--order: asc or desc', 2);
       const store = await openStore(resolveLocation(opts));
@@ -355,7 +365,9 @@ export function register(program: Command): void {
 
   withFilters(withLocation(audit.command('export')))
     .description('Export matching records (oldest first) as JSON Lines or CSV, or the signed checkpoints as JSON Lines')
-    .option('--format <format>', 'jsonl, csv or checkpoints', 'jsonl')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'checkpoints']).default('jsonl'),
+    )
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .action(async (opts: LocationOptions & FilterOptions & { format: string; out?: string }) => {
       if (!['jsonl', 'csv', 'checkpoints'].includes(opts.format))

@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { generateApiKey } from '../../authn/api-key.js';
 import { loadConfigFile } from '../../config/load.js';
 import { demoConfigYaml } from '../../demo/demo-config.js';
+import { demoKeys, readOrCreateSecret } from '../../demo/demo-keys.js';
 import { startBillingApi } from '../../demo/billing-api/index.js';
-import { openStore } from '../context.js';
 import { runGateway, stopOnSignals } from '../runtime.js';
+import { toHtml } from '../../report/format-html.js';
 
 export function register(program: Command): void {
   program
@@ -26,27 +25,15 @@ export function register(program: Command): void {
       const dir = resolve(opts.dir);
       mkdirSync(dir, { recursive: true });
       const file = resolve(dir, 'portcullis.yaml');
-      // The demo billing API and its key: the key reaches the gateway through the environment only.
-      const billingKey = randomBytes(24).toString('base64url');
+      // The demo billing API's key sits in secrets/ (0600) and is reused by the next start, so a second demo, or
+      // Claude Desktop's `portcullis stdio` on this config, uses the same one. It reaches the gateway through
+      // `${secret:BILLING_API_KEY}` at call time; agents never see it.
+      const billingKey = readOrCreateSecret(join(dir, 'secrets'), 'BILLING_API_KEY');
       const billing = await startBillingApi(0, { apiKey: billingKey });
-      process.env.PORTCULLIS_DEMO_BILLING_KEY = billingKey;
-      writeFileSync(file, demoConfigYaml(opts.port, billing.specPath));
+      copyFileSync(billing.specPath, join(dir, 'billing-api.openapi.json'));
+      writeFileSync(file, demoConfigYaml(opts.port));
       let loaded = loadConfigFile(file);
-
-      // Fresh keys every start: the old ones are revoked, the new ones shown once.
-      const store = await openStore(loaded);
-      const keys: Record<string, string> = {};
-      for (const agent of Object.keys(loaded.config.agents)) {
-        const { key, record } = generateApiKey(agent);
-        await store.apiKeys.rotate(record);
-        keys[agent] = key;
-      }
-      for (const user of Object.keys(loaded.config.users)) {
-        const { key, record } = generateApiKey(user, 'user');
-        await store.apiKeys.rotate(record);
-        keys[user] = key;
-      }
-      await store.close();
+      const keys = await demoKeys(loaded, join(dir, 'demo-keys.json'));
 
       let running;
       try {
@@ -54,7 +41,7 @@ export function register(program: Command): void {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
         process.stderr.write(`portcullis: port ${opts.port} is in use; picking a free port\n`);
-        writeFileSync(file, demoConfigYaml(0, billing.specPath));
+        writeFileSync(file, demoConfigYaml(0));
         loaded = loadConfigFile(file);
         running = await runGateway(loaded);
       }
@@ -69,6 +56,14 @@ export function register(program: Command): void {
             `  ${e.name.padEnd(30)} ${e.risk.level.padEnd(7)} ${e.risk.categories.join(', ') || '-'}${e.quarantined ? '  (QUARANTINED)' : ''}`,
         )
         .join('\n');
+      // The security report of the demo as it runs: its score, and an HTML copy next to its config.
+      const report = await running.report();
+      const reportFile = resolve(dir, 'security-report.html');
+      writeFileSync(reportFile, toHtml(report));
+      const worst = report.checks
+        .filter((c) => c.status === 'fail' && c.weight === 3)
+        .map((c) => c.id)
+        .slice(0, 4);
       process.stdout.write(`
 Portcullis demo is running.
 
@@ -79,11 +74,14 @@ Portcullis demo is running.
 Tools and their risk (portcullis scan ... shows the reasons):
 ${inventory}
 
-Demo agents (keys are shown once; a restart issues new ones):
-  support-bot  ${keys['support-bot']}
-               may read tickets, customers and invoices only
-  ops-agent    ${keys['ops-agent']}
-               may work tickets, invoice and refund; never deletes, never manages users
+Security score   ${report.score!.value}/100 (grade ${report.score!.grade})${worst.length ? `; to fix first: ${worst.join(', ')}` : ''}
+  Report         ${reportFile}
+  Regenerate     portcullis report --config ${file} [--format md|json|html|pdf --out FILE]
+
+Demo agents (keys are kept in ${join(dir, 'demo-keys.json')} and reused by the next start):
+${Object.entries(loaded.config.agents)
+  .map(([name, a]) => `  ${name.padEnd(12)} ${keys[name]}\n               ${a.description ?? ''}`)
+  .join('\n')}
 
 Try it (the gateway only lists what each agent may use):
   curl -s ${url} -H 'Authorization: Bearer ${keys['support-bot']}' \\
@@ -104,7 +102,8 @@ Connect an MCP client over HTTP (Cursor ~/.cursor/mcp.json, or any client that t
   { "mcpServers": { "portcullis": { "url": "${url}",
       "headers": { "Authorization": "Bearer ${keys['ops-agent']}" } } } }
 
-Claude Desktop (claude_desktop_config.json) runs Portcullis over stdio as one agent:
+Claude Desktop (claude_desktop_config.json) runs Portcullis over stdio as one agent, on this config (no key
+needed; the billing tools answer while the demo started last is running):
   { "mcpServers": { "portcullis": { "command": "node",
       "args": ["${resolve(process.argv[1] ?? 'dist/cli/main.js')}", "stdio", "--agent", "ops-agent", "--config", "${file}"] } } }
 

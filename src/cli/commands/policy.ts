@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { PromptTarget, ResourceTarget, Target } from '../../core/decision.js';
 import { toolTargetOf } from '../../backends/catalog.js';
@@ -167,7 +167,7 @@ export function register(program: Command): void {
   policy
     .command('matrix')
     .description('Export the permission matrix (agent × tool, effect and rule) as CSV or JSON')
-    .option('-f, --format <format>', 'csv or json', 'csv')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .option(...cfgOption)
     .action(async (o: { config?: string; format: string }) => {
       if (o.format !== 'csv' && o.format !== 'json') throw new CliError('--format is csv or json', 2);

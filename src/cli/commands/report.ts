@@ -9,10 +9,14 @@ import { defaultAnchorPath } from '../../audit/anchor.js';
 import { verifyAuditChain } from '../../audit/verify.js';
 import { createGateway } from '../../gateway/gateway.js';
 import type { LoadedConfig } from '../../config/load.js';
-import { buildDeploymentReport } from '../../report/build.js';
 import { mcpInventoryReport, specInventoryReport } from '../../report/funnel.js';
-import { gatherSnapshot, type AuditSource } from '../../report/gather.js';
+import type { AuditSource } from '../../report/gather.js';
+import { acknowledge, generateReport, HISTORY_SHOWN } from '../../report/service.js';
+import { isGatewayError } from '../../core/errors.js';
+import { userInfo } from 'node:os';
 import { toMarkdown } from '../../report/format-md.js';
+import { toHtml } from '../../report/format-html.js';
+import { BrowserNotFoundError, renderPdf } from '../../report/pdf.js';
 import type { Report } from '../../report/types.js';
 import type { Stores } from '../../storage/repositories.js';
 import { openSecretResolver, openVault } from '../../vault/index.js';
@@ -20,7 +24,7 @@ import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.j
 import { packageVersion } from '../version.js';
 import { loadAnchors, verificationKey } from './audit.js';
 
-export type ReportFormat = 'json' | 'md';
+export type ReportFormat = 'json' | 'md' | 'html' | 'pdf';
 
 interface ReportOptions {
   config?: string;
@@ -30,6 +34,7 @@ interface ReportOptions {
   spec?: string;
   mcp?: boolean;
   timeout: string;
+  record: boolean;
 }
 
 /** The audit log, read-only, with the same verification `portcullis audit verify` runs. */
@@ -52,7 +57,10 @@ async function cliAuditSource(loaded: LoadedConfig, stores: Stores): Promise<Aud
 }
 
 /** The deployment report: the real gateway's catalog (backends connected, nothing served), stores and audit log. */
-export async function deploymentReport(loaded: LoadedConfig, now = new Date()): Promise<Report> {
+export async function deploymentReport(
+  loaded: LoadedConfig,
+  opts: { now?: Date; record?: boolean } = {},
+): Promise<Report> {
   const stores = await openStore(loaded);
   const paths = { dataDir: loaded.dataDir, baseDir: loaded.baseDir };
   const gw = createGateway(loaded, {
@@ -65,17 +73,21 @@ export async function deploymentReport(loaded: LoadedConfig, now = new Date()): 
   try {
     await gw.start();
     audit = await cliAuditSource(loaded, stores);
-    const snapshot = await gatherSnapshot({
-      loaded,
-      tools: gw.catalog().all(),
-      stores,
-      audit,
-      ...(loaded.config.vault.provider === 'vault'
-        ? { secrets: () => openVault(loaded.config.vault, paths).list() }
-        : {}),
-      now,
-    });
-    return buildDeploymentReport(snapshot, { portcullisVersion: packageVersion() });
+    return await generateReport(
+      {
+        loaded,
+        tools: gw.catalog().all(),
+        stores,
+        audit,
+        report: stores.report,
+        ...(loaded.config.vault.provider === 'vault'
+          ? { secrets: () => openVault(loaded.config.vault, paths).list() }
+          : {}),
+        ...(opts.now ? { now: opts.now } : {}),
+      },
+      { portcullisVersion: packageVersion() },
+      { record: opts.record !== false },
+    );
   } finally {
     if (audit && !('error' in audit)) await audit.store.close();
     await gw.close();
@@ -83,24 +95,81 @@ export async function deploymentReport(loaded: LoadedConfig, now = new Date()): 
   }
 }
 
-export function renderReport(report: Report, format: ReportFormat): string {
-  return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : toMarkdown(report);
+export async function renderReport(report: Report, format: ReportFormat): Promise<string | Buffer> {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'md') return toMarkdown(report);
+  if (format === 'html') return toHtml(report);
+  try {
+    return await renderPdf(toHtml(report));
+  } catch (e) {
+    if (e instanceof BrowserNotFoundError) throw new CliError(e.message, 2);
+    throw e;
+  }
 }
 
+const cfgOption = ['-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)'] as const;
+
 export function register(program: Command): void {
-  program
-    .command('report')
+  const report = program.command('report');
+  report
+    .command('ack')
+    .description(
+      'Acknowledge a finding: accepted for now, with a reason and an expiry (shown in every report until it expires)',
+    )
+    .argument('<check>', 'check id, e.g. audit.sink')
+    .requiredOption('--reason <text>', 'why the finding is accepted for now')
+    .requiredOption('--expires <date>', 'ISO 8601 date when it must be fixed or reviewed again (at most a year ahead)')
+    .option('--by <name>', 'who acknowledges it (default: the OS user)')
+    .option(...cfgOption)
+    .action(async (check: string, o: { reason: string; expires: string; by?: string; config?: string }) => {
+      const loaded = loadConfigOrThrow(configPath(o.config));
+      const stores = await openStore(loaded);
+      try {
+        const ack = await acknowledge(
+          stores.report,
+          { checkId: check, reason: o.reason, expiresAt: o.expires },
+          o.by ?? userInfo().username,
+        );
+        process.stdout.write(`acknowledged ${ack.checkId} until ${ack.expiresAt} (id ${ack.id})\n`);
+      } catch (e) {
+        if (isGatewayError(e)) throw new CliError(e.message, 2);
+        throw e;
+      } finally {
+        await stores.close();
+      }
+    });
+  report
+    .command('history')
+    .description('Stored scores, oldest first (one line each: time, score, grade)')
+    .option('--json', 'print JSON')
+    .option(...cfgOption)
+    .action(async (o: { json?: boolean; config?: string }) => {
+      const loaded = loadConfigOrThrow(configPath(o.config));
+      const stores = await openStore(loaded);
+      try {
+        const h = await stores.report.scores(HISTORY_SHOWN);
+        process.stdout.write(
+          o.json
+            ? `${JSON.stringify(h, null, 2)}\n`
+            : h.map((e) => `${e.at}  ${String(e.score).padStart(3)}  ${e.grade}\n`).join(''),
+        );
+      } finally {
+        await stores.close();
+      }
+    });
+  report
     .description(
       'Security score and report of the configured deployment (checks with evidence, inventory, permissions, audit); exit 3 below --fail-under',
     )
     .argument('[command...]', 'with --mcp: the stdio MCP server to scan (put it after --)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md', 'html', 'pdf']).default('md'))
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('--fail-under <score>', 'exit with code 3 when the score (0-100) is below this')
     .option('--spec <openapi>', 'inventory, risk and side effects of an OpenAPI spec (file or URL), nothing deployed')
     .option('--mcp', 'inventory, risk and side effects of a stdio MCP server given after --, nothing deployed')
     .option('--timeout <ms>', 'with --mcp: timeout per MCP request', '30000')
-    .option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)')
+    .option('--no-record', 'do not store this score in the history')
+    .option(...cfgOption)
     .action(async (command: string[], o: ReportOptions) => {
       let threshold: number | undefined;
       if (o.failUnder !== undefined) {
@@ -134,9 +203,11 @@ export function register(program: Command): void {
       } else {
         if (command.length > 0)
           throw new CliError(`unexpected argument ${command[0]} (a server command goes with --mcp)`, 2);
-        report = await deploymentReport(loadConfigOrThrow(configPath(o.config)));
+        report = await deploymentReport(loadConfigOrThrow(configPath(o.config)), { record: o.record });
       }
-      const text = renderReport(report, o.format);
+      if (o.format === 'pdf' && !o.out && process.stdout.isTTY)
+        throw new CliError('--format pdf writes binary: give --out FILE (or redirect stdout)', 2);
+      const text = await renderReport(report, o.format);
       if (o.out) {
         writeFileSync(resolve(o.out), text, { mode: 0o600 });
         process.stderr.write(`report written to ${resolve(o.out)}\n`);

@@ -24,13 +24,10 @@ interface CommonOptions {
 const formatOption = () =>
   new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table');
 const failOnOption = () =>
-  new Option('--fail-on <severity>', 'exit with code 3 when a finding of this severity or worse exists').choices([
-    'info',
-    'low',
-    'medium',
-    'high',
-    'critical',
-  ]);
+  new Option(
+    '--fail-on <severity>',
+    'exit with code 3 when a poisoning or schema finding of this severity or worse exists (the risk level does not count); stderr lists them',
+  ).choices(['info', 'low', 'medium', 'high', 'critical']);
 const configOption = () =>
   new Option('--config <file>', 'apply the `risk:` section (overrides, accepted findings) of this YAML file');
 
@@ -83,12 +80,33 @@ function mcpTools(defs: readonly ToolDefinition[], server: string): BackendTool[
   return defs.map((d) => ({ localName: d.name, definition: d, source: { kind: 'mcp', server } }));
 }
 
-/** Print the result; exit code 3 when `--fail-on` is met. */
-function emit(tools: ScannedTool[], opts: CommonOptions, title: string, out: (s: string) => void): number {
+/**
+ * Print the result; exit code 3 when `--fail-on` is met. The verdict goes to stderr (stdout stays the report):
+ * which findings (poisoning and schema findings, not the risk level) reached the threshold, or that none did.
+ */
+function emit(
+  tools: ScannedTool[],
+  opts: CommonOptions,
+  title: string,
+  out: (s: string) => void,
+  err: (s: string) => void = (s) => void process.stderr.write(s),
+): number {
   out(`${formatScan(tools, opts.format, title)}\n`);
   if (opts.failOn === undefined) return 0;
   const limit = severityRank[opts.failOn];
-  return tools.some((t) => t.findings.some((f) => severityRank[f.severity] >= limit)) ? 3 : 0;
+  const hits = tools.flatMap((t) =>
+    t.findings
+      .filter((f) => severityRank[f.severity] >= limit)
+      .map((f) => `  ${t.name}: ${f.severity} ${f.kind}: ${f.message}`),
+  );
+  const what = `--fail-on ${opts.failOn}: findings of severity ${opts.failOn} or worse`;
+  if (hits.length === 0) {
+    err(`${what}: none\n`);
+    return 0;
+  }
+  const shown = hits.slice(0, 20).join('\n') + (hits.length > 20 ? `\n  ... (${hits.length} in all)` : '');
+  err(`${what}: ${hits.length}, exit code 3\n${shown}\n`);
+  return 3;
 }
 
 export async function runScanOpenApi(
@@ -108,13 +126,18 @@ export async function runScanOpenApi(
     throw new CliError(`cannot import ${spec}: ${(e as Error).message}`, 2);
   }
   for (const w of imported.warnings) err(`warning: ${w}\n`);
-  return emit(scanInventory(imported.tools, config), opts, basename(spec), out);
+  return emit(scanInventory(imported.tools, config), opts, basename(spec), out, err);
 }
 
-export function runScanTools(file: string, opts: CommonOptions, out: (s: string) => void): number {
+export function runScanTools(
+  file: string,
+  opts: CommonOptions,
+  out: (s: string) => void,
+  err: (s: string) => void = (s) => void process.stderr.write(s),
+): number {
   const config = loadRiskSection(opts.config);
   const tools = mcpTools(readToolsFile(file), basename(file));
-  return emit(scanInventory(tools, config), opts, basename(file), out);
+  return emit(scanInventory(tools, config), opts, basename(file), out, err);
 }
 
 export async function runScanMcp(

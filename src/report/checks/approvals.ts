@@ -16,6 +16,7 @@ function coverage(category: RiskCategory, id: string, label: string, weight: 2 |
     weight,
     inspected: [
       'config: policy.rules (effect: hold)',
+      'config: policy.approvals (default categories, waivers)',
       'policy decision: agent × tool (listing)',
       'catalog: risk categories',
     ],
@@ -44,7 +45,9 @@ function coverage(category: RiskCategory, id: string, label: string, weight: 2 |
           }`,
       );
       const counts = { tools: tools.length, withoutApproval: open.length };
-      const holdRules = ctx.s.config.policy.rules.filter((r) => r.effect === 'hold').length;
+      const holdRules =
+        ctx.s.config.policy.rules.filter((r) => r.effect === 'hold').length +
+        (ctx.s.config.policy.approvals.categories.length > 0 ? 1 : 0);
       return open.length > 0
         ? {
             status: 'fail',
@@ -77,6 +80,7 @@ export const approvalChecks: CheckDef[] = [
     weight: 2,
     inspected: [
       'config: policy.rules (effect: hold, when: args)',
+      'config: policy.approvals (default categories, waivers)',
       'policy decision: agent × tool (listing)',
       'catalog: risk categories',
     ],
@@ -119,44 +123,65 @@ export const approvalChecks: CheckDef[] = [
     weight: 1,
     inspected: [
       'config: policy.rules (effect: hold)',
+      'config: policy.approvals (default categories, waivers)',
       'policy decision: agent × tool (listing)',
       'catalog: risk categories',
     ],
     remediation:
-      'For each sensitive tool that runs without approval, either add a hold rule or record why not (a described allow rule naming the tool exactly: its description is the waiver reason).',
+      'For each sensitive tool that runs without approval, add a hold rule, or record why not: a waiver under policy.approvals.waivers (tools, categories, reason).',
     run: (ctx) => {
+      const waivers = ctx.engine.policy.approvals.waivers;
+      const listed = waivers.map(
+        (w) =>
+          `waiver ${w.id}: ${w.tools ? w.tools.join(', ') : 'every tool'}${w.categories ? ` (${w.categories.join(', ')})` : ''}: "${w.reason}"`,
+      );
       const tools = (['financial', 'destructive', 'administrative'] as const)
         .flatMap((c) => callable(ctx, c))
         .filter((t, i, a) => a.indexOf(t) === i);
       if (tools.length === 0)
-        return { status: 'not_applicable', evidence: evidence('no agent may call a state-changing sensitive tool') };
-      const rules = new Map(ctx.s.config.policy.rules.filter((r) => r.id).map((r) => [r.id!, r]));
-      const waived = ctx.grants.filter((g) => tools.includes(g.tool) && g.approval === 'none');
-      const withReason = waived.filter((g) => {
-        const r = rules.get(g.rule);
-        return r?.description && r.tools?.includes(g.tool.name);
-      });
-      const items = waived.map((g) => {
-        const r = rules.get(g.rule);
-        return withReason.includes(g)
-          ? `${g.tool.name} → ${g.agent}: waived by rule ${g.rule} ("${r?.description}")`
-          : `${g.tool.name} → ${g.agent}: no approval and no recorded reason (${g.rule})`;
-      });
-      const counts = { sensitive: tools.length, waived: waived.length, withReason: withReason.length };
-      if (waived.length === 0)
+        return {
+          status: 'not_applicable',
+          evidence: evidence('no agent may call a state-changing sensitive tool', listed, { waivers: waivers.length }),
+        };
+      const waiverOf = (t: ToolFacts) =>
+        waivers.find(
+          (w) => (!w.names || w.names.some((g) => g.test(t.name))) && t.risk.categories.some((c) => w.waived.has(c)),
+        );
+      const open = ctx.grants.filter((g) => tools.includes(g.tool) && g.approval === 'none');
+      const unexplained = open.filter((g) => !waiverOf(g.tool));
+      const items = [
+        ...open.map((g) => {
+          const w = waiverOf(g.tool);
+          return w
+            ? `${g.tool.name} → ${g.agent}: waived by ${w.id} ("${w.reason}")`
+            : `${g.tool.name} → ${g.agent}: no approval and no waiver (${g.rule})`;
+        }),
+        ...listed,
+      ];
+      const counts = {
+        sensitive: tools.length,
+        withoutApproval: open.length,
+        unexplained: unexplained.length,
+        waivers: waivers.length,
+      };
+      if (open.length === 0)
         return {
           status: 'pass',
-          evidence: evidence(`no waiver: every sensitive tool (${tools.length}) needs approval`, undefined, counts),
+          evidence: evidence(`every sensitive tool (${tools.length}) needs approval`, listed, counts),
         };
-      return withReason.length === waived.length
+      return unexplained.length === 0
         ? {
             status: 'pass',
-            evidence: evidence(`${plural(waived.length, 'waiver')}, each with a reason`, items, counts),
+            evidence: evidence(
+              `${plural(open.length, 'grant')} without approval, each covered by a waiver with a reason`,
+              items,
+              counts,
+            ),
           }
         : {
             status: 'fail',
             evidence: evidence(
-              `${waived.length - withReason.length} of ${plural(waived.length, 'grant')} without approval carry no reason`,
+              `${unexplained.length} of ${plural(open.length, 'grant')} without approval have no waiver`,
               items,
               counts,
             ),

@@ -43,15 +43,23 @@ export const auditChecks: CheckDef[] = [
     area: 'audit',
     title: 'Approval decisions are in the audit log',
     weight: 1,
-    inspected: ['config: policy.rules (effect: hold)', 'audit log: approval.*'],
+    inspected: [
+      'config: policy.rules (effect: hold)',
+      'config: policy.approvals (default categories)',
+      'audit log: approval.*',
+    ],
     remediation:
       'Approval requests and decisions are recorded by the gateway; if none appear while holds are configured, check that agents reach the held tools and that approvers decide through Portcullis.',
     run: ({ s, thresholds }) => {
-      const holds = s.config.policy.rules.filter((r) => r.effect === 'hold').length;
+      const holds =
+        s.config.policy.rules.filter((r) => r.effect === 'hold').length +
+        (s.config.policy.approvals.categories.length > 0 ? 1 : 0);
       if (holds === 0)
         return {
           status: 'not_applicable',
-          evidence: evidence('no approval rules configured, so no approval decisions to log'),
+          evidence: evidence(
+            'no approval rules configured (no hold rule, no default categories), so no approval decisions to log',
+          ),
         };
       const bad = unreadable(s);
       if (bad) return bad;
@@ -60,7 +68,7 @@ export const auditChecks: CheckDef[] = [
         ? {
             status: 'pass',
             evidence: evidence(
-              `${plural(n, 'approval record')} in ${thresholds.windowDays} days for ${plural(holds, 'hold rule')}`,
+              `${plural(n, 'approval record')} in ${thresholds.windowDays} days for ${plural(holds, 'approval rule')}`,
               undefined,
               { approvalEvents: n, holdRules: holds },
             ),
@@ -68,7 +76,7 @@ export const auditChecks: CheckDef[] = [
         : {
             status: 'warn',
             evidence: evidence(
-              `${plural(holds, 'hold rule')} configured, but no approval record in ${thresholds.windowDays} days`,
+              `${plural(holds, 'approval rule')} configured, but no approval record in ${thresholds.windowDays} days`,
               undefined,
               { approvalEvents: 0, holdRules: holds },
             ),

@@ -1,5 +1,6 @@
 import { approvalsMigrations } from './approvals.js';
 import type { MigrationSet } from './plan.js';
+import { reportMigrations } from './report.js';
 
 /**
  * Core schema: API keys (and the stores later features add). Versioned and append-only: never edit a released
@@ -56,6 +57,7 @@ export const coreMigrations: MigrationSet = {
       sqlite: `DROP TABLE IF EXISTS decisions;`,
       postgres: `SELECT 1;`,
     },
+    ...reportMigrations,
     ...approvalsMigrations,
   ],
 };

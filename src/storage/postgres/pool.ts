@@ -11,7 +11,13 @@ const types = { getTypeParser: textParser };
 /** A connection pool for a `postgres://` URL. */
 export function createPool(url: string, max = 10): pg.Pool {
   // A database that does not answer a connection attempt is reported as down after 5 s instead of holding calls.
-  const pool = new pg.Pool({ connectionString: url, max, types, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+  });
   // An idle client that loses its connection must not crash the process: the next query reports the problem.
   pool.on('error', () => undefined);
   return pool;

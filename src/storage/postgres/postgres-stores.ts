@@ -4,6 +4,7 @@ import { auditMigrations } from '../migrations/audit.js';
 import { coreMigrations } from '../migrations/core.js';
 import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { createPostgresAuditStore } from './audit-store.js';
+import { createPostgresReportStore } from './report-store.js';
 import { createKeyCache } from './key-cache.js';
 import { migratePostgres } from './migrate.js';
 import { createPool, type Queryable } from './pool.js';
@@ -166,6 +167,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       open: ({ busyTimeoutMs }) => createPostgresAuditStore(pool, { busyTimeoutMs }),
       openReadonly: () => createPostgresAuditStore(pool, { readonly: true }),
     },
+    report: createPostgresReportStore(on),
     transaction,
     check: async () => void (await pool.query('SELECT 1')),
     async close() {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { coreMigrations } from '../migrations/core.js';
 import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { sqliteAuditOpener } from './audit-store.js';
+import { createSqliteReportStore } from './report-store.js';
 import { migrateSqlite } from './migrate.js';
 import { toKey, type KeyRow } from '../key-row.js';
 import { createSqliteApprovalStore } from './approval-store.js';
@@ -99,6 +100,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     location: dataDir,
     apiKeys,
     audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
+    report: createSqliteReportStore(db, write),
     approvals: createSqliteApprovalStore(db, write, transaction),
     transaction,
     check: async () => void db.prepare('SELECT 1').get(),

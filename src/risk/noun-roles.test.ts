@@ -1,0 +1,155 @@
+/**
+ * Where a noun sits decides what it says (issue 14, third round): a person or money noun that qualifies
+ * another noun, a person acted on rather than written, prose that names returned contact or payment data,
+ * code that a tool stores rather than runs, public certificates, edits of existing comments, and the object
+ * of a state-changing opening sentence. Examples are made up for these tests, through classifyTool.
+ */
+import { describe, expect, it } from 'vitest';
+import type { JsonObject, ToolDefinition, ToolSource } from '../core/tool.js';
+import { classifyTool } from './classify.js';
+
+const mcp: ToolSource = { kind: 'mcp', server: 't' };
+const obj = (properties: JsonObject): JsonObject => ({ type: 'object', properties });
+const str = (description = ''): JsonObject => ({ type: 'string', description });
+const def = (name: string, description = '', inputSchema: JsonObject = obj({})): ToolDefinition => ({
+  name,
+  description,
+  inputSchema,
+});
+const api = (method: string, path: string, operationId: string): ToolSource => ({
+  kind: 'openapi',
+  backend: 't',
+  method,
+  path,
+  operationId,
+});
+const classify = (d: ToolDefinition, s: ToolSource = mcp) => classifyTool(d, s);
+
+describe('personal data: the person must be what is read or added', () => {
+  it('a person noun qualifying another noun is not personal data ("employee role", "customer group")', () => {
+    expect(classify(def('get_employee_role')).categories).not.toContain('personal-data');
+    expect(classify(def('list_customer_segments')).categories).not.toContain('personal-data');
+    // The person as the head of the name still counts, also with a trailing detail word.
+    expect(classify(def('get_customer')).categories).toContain('personal-data');
+    expect(classify(def('get_employee_details')).categories).toContain('personal-data');
+  });
+
+  it('a person in a parent path segment names whose resource it is ("/customers/groups")', () => {
+    const groups = classify(def('ReadGroup'), api('GET', '/v2/customers/groups/{id}', 'ReadGroup'));
+    expect(groups.categories).not.toContain('personal-data');
+    const customer = classify(def('ReadOne'), api('GET', '/v2/customers/{id}', 'ReadOne'));
+    expect(customer.categories).toContain('personal-data');
+  });
+
+  it('changing a person’s status or access is not personal data by itself; adding a person is', () => {
+    const suspend = classify(def('suspend_member', 'Suspend a member of the workspace.'));
+    expect(suspend.sideEffect).not.toBe('none');
+    expect(suspend.categories).not.toContain('personal-data');
+    expect(classify(def('add_contact', 'Add a contact to the address book.')).categories).toContain('personal-data');
+    // Personal fields in the input still count on any write.
+    const withPhone = classify(def('update_member', 'Update a member.', obj({ phone: str(), id: str() })));
+    expect(withPhone.categories).toContain('personal-data');
+  });
+
+  it('a preposition ends the person phrase of the opening ("receipts for any user"); a possessive does not', () => {
+    expect(classify(def('list_receipts', 'Lists expense receipts for any user')).categories).not.toContain(
+      'personal-data',
+    );
+    expect(classify(def('list_recordings', "Lists a user's call recordings")).categories).toContain('personal-data');
+  });
+
+  it('a read whose description names returned contact or payment data is personal data, medium', () => {
+    const blocked = classify(
+      def('list_blocked', 'Retrieve the block list. Returns all email addresses that bounced in the last day.'),
+    );
+    expect(blocked.categories).toContain('personal-data');
+    expect(blocked.level).toBe('medium');
+    expect(blocked.reasons.join(' ')).toMatch(/description mentions 'email addresses'/);
+    expect(classify(def('list_sales', 'Lists sales. Sales include payment details.')).categories).toContain(
+      'personal-data',
+    );
+  });
+
+  it('reading bank accounts, payment methods or cards is personal data (payment details)', () => {
+    for (const name of ['list_bank_accounts', 'get_payment_methods', 'list_credit_cards'])
+      expect(classify(def(name)).categories, name).toContain('personal-data');
+    // "credit card" is a noun: the verb-looking "credit" does not make a read pay.
+    expect(classify(def('list_credit_cards')).sideEffect).toBe('none');
+  });
+});
+
+describe('code execution: a tool runs the code, it does not only store it', () => {
+  const script = obj({ name: str(), script: str('The script source.') });
+
+  it('a script stored by a create is not code execution unless the field says it runs', () => {
+    expect(classify(def('create_snippet', 'Create a saved snippet.', script)).categories).not.toContain(
+      'code-execution',
+    );
+    const runs = obj({ script: str('Script to execute at boot.') });
+    expect(classify(def('create_boot_hook', 'Create a boot hook.', runs)).categories).toContain('code-execution');
+  });
+
+  it('a script nested in options is not the tool’s action; a top-level command of a runner is', () => {
+    const nested = obj({ url: str(), actions: { type: 'array', items: obj({ type: str(), script: str() }) } });
+    expect(classify(def('page_fetch', 'Fetch a page.', nested)).categories).not.toContain('code-execution');
+    expect(classify(def('terminal', 'A terminal.', obj({ command: str() }))).categories).toContain('code-execution');
+  });
+
+  it('a code field next to a choice of programming languages runs code, even on an interaction tool', () => {
+    const schema = obj({ code: str(), language: { type: 'string', enum: ['python', 'bash'] } });
+    const t = classify(def('page_interact', 'Click, type or fill forms on a page.', schema));
+    expect(t.categories).toContain('code-execution');
+    expect(t.level).toBe('high');
+  });
+});
+
+describe('credentials, communication, money and infrastructure by role', () => {
+  it('reading a certificate is not credential access; uploading one with its key is', () => {
+    expect(classify(def('certificate_get', 'Get a certificate by id.')).categories).not.toContain('credential-access');
+    expect(classify(def('get_api_key', 'Get an API key.')).categories).toContain('credential-access');
+    expect(classify(def('upload_certificate', 'Upload a certificate.')).categories).toContain('credential-access');
+  });
+
+  it('editing or deleting an existing comment tells no one; posting one does', () => {
+    expect(classify(def('update_comment')).categories).not.toContain('external-communication');
+    expect(classify(def('delete_comment')).categories).not.toContain('external-communication');
+    expect(classify(def('create_comment')).categories).toContain('external-communication');
+    // Configuring where events are sent stays communication.
+    expect(classify(def('update_webhook')).categories).toContain('external-communication');
+  });
+
+  it('a money noun qualifying an attachment or note changes that, not the money', () => {
+    const attach = classify(
+      def('UpdateAttachment'),
+      api('POST', '/invoices/{id}/attachments/{name}', 'updateInvoiceAttachment'),
+    );
+    expect(attach.categories).not.toContain('financial');
+    const invoice = classify(def('UpdateInvoice'), api('POST', '/invoices/{id}', 'updateInvoice'));
+    expect(invoice.categories).toContain('financial');
+  });
+
+  it('the object of a state-changing opening is infrastructure with weak nouns too ("Delete a registry")', () => {
+    const t = classify(def('registry_remove_one', 'Delete a container registry and its images.'));
+    expect(t.categories).toContain('infrastructure');
+    expect(t.level).toBe('high');
+    // A read with the same object is no infrastructure change.
+    expect(classify(def('registry_show', 'Show a container registry.')).categories).not.toContain('infrastructure');
+  });
+});
+
+describe('signed URLs', () => {
+  it('a signature resource returning a URL is credential access even as a GET, high', () => {
+    const signed: ToolDefinition = {
+      ...def('GetObjectSignature'),
+      outputSchema: obj({ url: str() }),
+    };
+    const t = classify(signed, api('GET', '/objects/{id}/signature', 'getObjectSignature'));
+    expect(t.categories).toContain('credential-access');
+    expect(t.level).toBe('high');
+    // A signature resource without a URL (a signature to verify) is not.
+    const plain: ToolDefinition = { ...def('GetObjectSignature'), outputSchema: obj({ algorithm: str() }) };
+    expect(classify(plain, api('GET', '/objects/{id}/signature', 'getObjectSignature')).categories).not.toContain(
+      'credential-access',
+    );
+  });
+});
