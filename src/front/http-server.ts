@@ -103,7 +103,7 @@ const isInitialize = (body: unknown): boolean =>
 export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOptions = {}): Promise<HttpFront> {
   const cfg = () => gw.server();
   const { host, port } = cfg();
-  const sessions = createSessionRegistry(30 * 60_000);
+  const sessions = createSessionRegistry(30 * 60_000, (options) => createAgentServer(gw, options));
   const fast = createFastPath(gw);
 
   const principalOf = (auth: AuthInfo | undefined) =>
@@ -122,22 +122,23 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   );
 
   gw.onToolsChanged(() => {
-    for (const s of sessions.all()) void s.server.sendToolListChanged().catch(() => undefined);
+    // Lite sessions (no SDK face) have no GET stream open: the SDK would have had nowhere to send these.
+    for (const s of sessions.all()) void s.sdk?.server.sendToolListChanged().catch(() => undefined);
     modern.notify.toolsChanged();
   });
   gw.onUpstreamNotification((n) => {
     if (n.method === 'notifications/resources/updated') {
       const uri = typeof n.params?.uri === 'string' ? n.params.uri : '';
       for (const s of sessions.all()) {
-        if (s.subscriptions.has(uri))
-          void s.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+        if (s.options.subscriptions?.has(uri))
+          void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
       }
       modern.notify.resourceUpdated(uri);
     } else if (n.method === 'notifications/resources/list_changed') {
-      for (const s of sessions.all()) void s.server.sendResourceListChanged().catch(() => undefined);
+      for (const s of sessions.all()) void s.sdk?.server.sendResourceListChanged().catch(() => undefined);
       modern.notify.resourcesChanged();
     } else if (n.method === 'notifications/prompts/list_changed') {
-      for (const s of sessions.all()) void s.server.sendPromptListChanged().catch(() => undefined);
+      for (const s of sessions.all()) void s.sdk?.server.sendPromptListChanged().catch(() => undefined);
       modern.notify.promptsChanged();
     }
   });
@@ -217,8 +218,14 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         if (!s) return jsonRpcError(res, 404, -32001, 'Session not found');
         carrySubjectToken(principal, s.principal);
         // Plain tools/call (and what answers the fast path's own requests) skip the SDK transport (ADR 0017).
-        if (onSession && (fast.tryRoute(s.server, res, body) || fast.tryServe(s.server, sid, req, res, body))) return;
-        return s.transport.handleRequest(req, res, body);
+        if (
+          onSession &&
+          (fast.tryRoute(s, res, body) ||
+            fast.tryServe(s, req, res, body) ||
+            fast.tryNotify(!s.sdk && !s.hydrating, req, res, body))
+        )
+          return;
+        return sessions.serve(s, req, res, body);
       }
       if (req.method === 'POST' && isInitialize(body)) {
         const caps = gw.sessionLimits();
@@ -234,20 +241,14 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
             },
           );
         }
-        return sessions.open(
+        const options = {
           principal,
-          (subscriptions) =>
-            createAgentServer(gw, {
-              principal,
-              era: 'legacy',
-              requestTimeoutMs: c.requestTimeoutMs,
-              subscriptions,
-              ...(source ? { sourceAddress: source } : {}),
-            }),
-          req,
-          res,
-          body,
-        );
+          era: 'legacy' as const,
+          requestTimeoutMs: c.requestTimeoutMs,
+          subscriptions: new Set<string>(),
+          ...(source ? { sourceAddress: source } : {}),
+        };
+        return sessions.open(principal, options, req, res, body);
       }
       return jsonRpcError(res, 400, -32000, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
     }
