@@ -1,4 +1,5 @@
 import { approvalsMigrations } from './approvals.js';
+import { dashboardMigrations } from './dashboard.js';
 import type { MigrationSet } from './plan.js';
 import { pinsMigrations } from './pins.js';
 import { reportMigrations } from './report.js';
@@ -61,5 +62,6 @@ export const coreMigrations: MigrationSet = {
     ...pinsMigrations,
     ...reportMigrations,
     ...approvalsMigrations,
+    ...dashboardMigrations,
   ],
 };

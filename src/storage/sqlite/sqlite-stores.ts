@@ -5,6 +5,7 @@ import { coreMigrations } from '../migrations/core.js';
 import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { sqliteAuditOpener } from './audit-store.js';
 import { createSqliteReportStore } from './report-store.js';
+import { createSqliteDashboardSessionStore } from './dashboard-session-store.js';
 import { migrateSqlite } from './migrate.js';
 import { createSqlitePinStore } from './pin-store.js';
 import { toKey, type KeyRow } from '../key-row.js';
@@ -103,6 +104,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     pins: createSqlitePinStore(db, write),
     audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
     report: createSqliteReportStore(db, write),
+    dashboardSessions: createSqliteDashboardSessionStore(db, write),
     approvals: createSqliteApprovalStore(db, write, transaction),
     transaction,
     check: async () => void db.prepare('SELECT 1').get(),
