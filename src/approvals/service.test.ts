@@ -103,6 +103,11 @@ describe('approval service', () => {
     const r = await svc.hold(held());
     await svc.decide(r.id, approver('bob'), 'approve');
     expect(await Promise.all([svc.begin(r.id), svc.begin(r.id)])).toEqual([true, false]);
+    expect(await svc.recover()).toBe(0); // its lease is fresh: another process may be running it
+    clock.t += 30_000;
+    await svc.heartbeat(r.id);
+    expect(await svc.recover()).toBe(0);
+    clock.t += 30_001;
     expect(await svc.recover()).toBe(1);
     expect(await svc.get(r.id)).toMatchObject({ status: 'executed', outcome: 'interrupted' });
     expect(await svc.begin(r.id)).toBe(false);

@@ -47,6 +47,11 @@ export interface WaitOptions {
 
 export type ApprovalService = ReturnType<typeof createApprovalService>;
 
+/** An `executing` mark not refreshed for this long belongs to a process that stopped. */
+export const EXECUTING_LEASE_MS = 30_000;
+/** How often a running approved call refreshes its mark. */
+export const HEARTBEAT_MS = 5_000;
+
 /** Requests in these states may still be executed or decided: a repeated identical call attaches to them. */
 const LIVE: readonly ApprovalStatus[] = ['approved', 'pending'];
 
@@ -344,21 +349,28 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       }
     },
 
-    /** Expires every request past its deadline (pending: denied; approved but unused: void). */
+    /** Expires every request past its deadline (pending: denied; approved but unused: void); closes stale marks. */
     async sweep(): Promise<void> {
       for (const r of await store.approvals.due(iso())) await expire(r);
+      await service.recover();
+    },
+
+    /** While an approved call runs, its `executing` mark is refreshed (a lease other replicas can see). */
+    async heartbeat(id: string): Promise<void> {
+      await store.approvals.transition(id, ['executing'], 'executing', { executingAt: iso() });
     },
 
     /**
-     * After a restart: a request left `executing` may or may not have reached its backend. It is never run again:
-     * it is closed as executed with the outcome `interrupted`. (On PostgreSQL another replica may still be running
-     * it, so only marks older than `staleMs` are closed.)
+     * A request left `executing` by a process that stopped may or may not have reached its backend. It is never
+     * run again: it is closed as executed with the outcome `interrupted`. `all` (start-up on SQLite, where no other
+     * process executes): every mark; otherwise marks whose lease (heartbeat) is older than `staleMs`, since on
+     * PostgreSQL another replica may still be running the call.
      */
-    async recover(staleMs = 15 * 60_000): Promise<number> {
+    async recover(o: { all?: boolean; staleMs?: number } = {}): Promise<number> {
       let n = 0;
-      const cutoff = now() - staleMs;
+      const cutoff = now() - (o.staleMs ?? EXECUTING_LEASE_MS);
       for (const r of await store.approvals.withStatus('executing')) {
-        if (store.kind === 'postgres' && Date.parse(r.executingAt ?? r.createdAt) > cutoff) continue;
+        if (!o.all && Date.parse(r.executingAt ?? r.createdAt) > cutoff) continue;
         if (
           !(await store.approvals.transition(r.id, ['executing'], 'executed', {
             executedAt: iso(),

@@ -4,7 +4,7 @@ import type { Stage } from '../pipeline/stage.js';
 import type { ApprovalRecord } from '../storage/repositories.js';
 import { argsDigest } from './binding.js';
 import { progressText } from './quorum.js';
-import type { ApprovalService } from './service.js';
+import { HEARTBEAT_MS, type ApprovalService } from './service.js';
 
 export const STATUS_TOOL = 'portcullis_approval_status';
 
@@ -139,10 +139,12 @@ export function approvedExecuteStage(service: ApprovalService, inner: Stage<Tool
         throw r ? refusalFor(r) : new GatewayError('approval.not_found', `Unknown approval ${id}`);
       }
       let outcome = 'failed';
+      const lease = setInterval(() => void service.heartbeat(id).catch(() => undefined), HEARTBEAT_MS);
       try {
         await inner.run(call);
         outcome = call.result?.isError === true ? 'tool_error' : 'ok';
       } finally {
+        clearInterval(lease);
         await service.finish(id, call.requestId, outcome);
       }
     },

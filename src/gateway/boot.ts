@@ -76,7 +76,7 @@ export async function bootGateway(
     log,
   });
   // A request left `executing` by a process that stopped is closed, never run again.
-  const interrupted = await approvals.recover();
+  const interrupted = await approvals.recover({ all: store.kind === 'sqlite' });
   if (interrupted > 0)
     log(`approvals: ${interrupted} approved call(s) were running when the gateway stopped; not run again`);
   const sweep = setInterval(() => {

@@ -67,6 +67,15 @@ export function toolFactsOf(e: CatalogEntry, risk?: RiskConfig): ToolFacts {
     findings: e.findings,
     ...(accepted ? { accepted: accepted.reason } : {}),
     quarantined: e.quarantined,
+    ...(e.pin
+      ? {
+          pin: {
+            state: e.pin.state,
+            ...(e.pin.hash ? { hash: e.pin.hash } : {}),
+            ...(e.pin.reason ? { reason: e.pin.reason } : {}),
+          },
+        }
+      : {}),
   };
 }
 

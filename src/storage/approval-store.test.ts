@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresServerUrl } from '../../test/postgres/database.js';
+import { contractBackends } from './test-support/contract-backends.js';
 import { openStores } from './open-stores.js';
 import type { StorageSetting } from './config.js';
 import type { ApprovalRecord, Stores } from './repositories.js';
@@ -14,25 +11,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const serverUrl = postgresServerUrl();
-const backends: { name: string; fresh(): Promise<StorageSetting> }[] = [
-  {
-    name: 'sqlite',
-    async fresh() {
-      const dir = mkdtempSync(join(tmpdir(), 'portcullis-approvals-'));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      return { kind: 'sqlite', dataDir: dir, migrateOnStart: true };
-    },
-  },
-  {
-    name: 'postgres',
-    async fresh() {
-      const db = await createTestDatabase(serverUrl!);
-      cleanups.push(() => db.drop());
-      return { kind: 'postgres', url: db.url, migrateOnStart: true };
-    },
-  },
-];
+const backends = contractBackends('approvals', (fn) => void cleanups.push(fn));
 
 const T0 = '2026-11-27T10:00:00.000Z';
 const at = (s: number) => new Date(Date.parse(T0) + s * 1000).toISOString();
@@ -59,7 +38,7 @@ const approval = (id: string, over: Partial<ApprovalRecord> = {}): ApprovalRecor
 });
 
 for (const b of backends) {
-  const run = b.name === 'postgres' && !serverUrl ? describe.skip : describe;
+  const run = b.available ? describe : describe.skip;
   run(`approval store contract: ${b.name}`, () => {
     const open = async (setting?: StorageSetting): Promise<Stores> => {
       const s = await openStores(setting ?? (await b.fresh()));

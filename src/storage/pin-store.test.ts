@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresServerUrl } from '../../test/postgres/database.js';
+import { contractBackends } from './test-support/contract-backends.js';
 import { openStores } from './open-stores.js';
 import type { StorageSetting } from './config.js';
 import type { Stores } from './repositories.js';
@@ -14,25 +11,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const serverUrl = postgresServerUrl();
-const backends: { name: string; fresh(): Promise<StorageSetting> }[] = [
-  {
-    name: 'sqlite',
-    async fresh() {
-      const dir = mkdtempSync(join(tmpdir(), 'portcullis-pins-'));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      return { kind: 'sqlite', dataDir: dir, migrateOnStart: true };
-    },
-  },
-  {
-    name: 'postgres',
-    async fresh() {
-      const db = await createTestDatabase(serverUrl!);
-      cleanups.push(() => db.drop());
-      return { kind: 'postgres', url: db.url, migrateOnStart: true };
-    },
-  },
-];
+const backends = contractBackends('pins', (fn) => void cleanups.push(fn));
 
 async function open(setting: StorageSetting): Promise<Stores> {
   const s = await openStores(setting);
@@ -56,7 +35,7 @@ const pending = (hash: string) => ({
 });
 
 for (const b of backends) {
-  const run = b.name === 'postgres' && !serverUrl ? describe.skip : describe;
+  const run = b.available ? describe : describe.skip;
   run(`pin store contract: ${b.name}`, () => {
     it('inserts a first pin once, quarantines, accepts exactly the pending hash, and moves the revision', async () => {
       const s = await open(await b.fresh());

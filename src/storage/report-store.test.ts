@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresServerUrl } from '../../test/postgres/database.js';
+import { contractBackends } from './test-support/contract-backends.js';
 import { openStores } from './open-stores.js';
 import type { StorageSetting } from './config.js';
 import type { Stores } from './repositories.js';
@@ -14,25 +11,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const serverUrl = postgresServerUrl();
-const backends: { name: string; fresh(): Promise<StorageSetting> }[] = [
-  {
-    name: 'sqlite',
-    async fresh() {
-      const dir = mkdtempSync(join(tmpdir(), 'portcullis-report-store-'));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      return { kind: 'sqlite', dataDir: dir, migrateOnStart: true };
-    },
-  },
-  {
-    name: 'postgres',
-    async fresh() {
-      const db = await createTestDatabase(serverUrl!);
-      cleanups.push(() => db.drop());
-      return { kind: 'postgres', url: db.url, migrateOnStart: true };
-    },
-  },
-];
+const backends = contractBackends('report-store', (fn) => void cleanups.push(fn));
 
 const entry = (day: number, score: number): HistoryEntry => ({
   at: `2026-05-${String(day).padStart(2, '0')}T00:00:00.000Z`,
@@ -50,7 +29,7 @@ const ack = (id: string, checkId: string, createdAt: string): Acknowledgement =>
 });
 
 for (const b of backends) {
-  const run = b.name === 'postgres' && !serverUrl ? describe.skip : describe;
+  const run = b.available ? describe : describe.skip;
   run(`report store contract: ${b.name}`, () => {
     const open = async (setting?: StorageSetting): Promise<Stores> => {
       const s = await openStores(setting ?? (await b.fresh()));

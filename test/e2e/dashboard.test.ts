@@ -1,3 +1,5 @@
+// e2e-storage: sqlite-only (the verify-and-tamper step edits audit.db directly; the PostgreSQL tamper cases are
+// src/storage/postgres/audit-tamper.test.ts)
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';

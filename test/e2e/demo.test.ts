@@ -49,6 +49,9 @@ describe('portcullis demo', () => {
     expect(out).toMatch(/billing_createRefund\s+high\s+.*financial/);
     expect(out).toContain('"mcpServers"');
     expect(out).toContain(join(dir, 'portcullis.yaml'));
+    // How to approve the refunds the ops agent asks for.
+    expect(out).toMatch(/demo-approver\s+pcl_\S+/);
+    expect(out).toMatch(/approvals approve <apr_id> --comment "checked the invoice" --url http:\/\/127\.0\.0\.1:\d+/);
   });
 
   it('prints its security score and where the report is', () => {

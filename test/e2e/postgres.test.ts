@@ -151,7 +151,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
       'SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_records',
     );
     expect(seqs[0]!.n).toBe(seqs[0]!.max);
-  });
+  }, 120_000);
 
   it('`storage copy` moves a populated SQLite deployment to PostgreSQL; the chain verifies there', async () => {
     const dir = workspace();
@@ -193,5 +193,5 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
     const again = cli(['storage', 'copy', '--from', `sqlite://${join(dir, '.portcullis')}`, '--to', db.url]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not empty/);
-  });
+  }, 180_000); // a dozen CLI runs and a gateway start: slow on a loaded 2-core machine
 });

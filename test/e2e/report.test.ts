@@ -74,6 +74,8 @@ describe('portcullis report (deployment)', () => {
     ]);
     expect(check(report, 'authentication.key-age').evidence.counts).toEqual({ active: 3 }); // bot, alice, audrey
     expect(check(report, 'inventory.owners').status).toBe('pass');
+    // The gateway pinned every definition on first sight (src/pins): the report reads the pin store's state.
+    expect(check(report, 'inventory.reviewed').status).toBe('pass');
     expect(check(report, 'audit.retention').status).toBe('pass');
     expect(check(report, 'audit.sink').status).toBe('fail');
     expect(report.inventory.tools.find((t) => t.name === 't_echo')?.agents).toEqual(['bot']);

@@ -64,6 +64,9 @@ async function insertBatch(
     );
 }
 
+/** The longest a commit waits for the chain's advisory lock held by another replica. */
+const REPLICA_LOCK_WAIT_MS = 5000;
+
 /**
  * The audit chain on PostgreSQL. Every append takes the chain's advisory lock inside its transaction, so appends
  * of all gateway processes are serialised; `appendLocked` builds the batch on the head read under that lock, so
@@ -73,9 +76,13 @@ export function createPostgresAuditStore(
   pool: pg.Pool,
   options: { readonly?: boolean; busyTimeoutMs?: number } = {},
 ): AuditStore {
-  // A commit waits at most this long for a lock another session holds (the chain's advisory lock, or a lock on the
-  // audit tables), then fails: its calls are refused and spooled, as on SQLite — never left hanging (fail closed).
-  const lockTimeout = `SET LOCAL lock_timeout = ${Math.max(1, Math.floor(options.busyTimeoutMs ?? 250))}`;
+  // Commits never wait without limit for a lock (fail closed: the calls are refused and spooled, as on SQLite).
+  // The chain's advisory lock is held by peer replicas for the length of one commit, which under load can exceed
+  // the configured wait: up to 5 s (or busyTimeoutMs if longer) for it. Any other lock on the audit tables (a
+  // manual LOCK TABLE, a stuck session) is waited for at most busyTimeoutMs.
+  const busy = Math.max(1, Math.floor(options.busyTimeoutMs ?? 250));
+  const replicaWait = `SET LOCAL lock_timeout = ${Math.max(busy, REPLICA_LOCK_WAIT_MS)}`;
+  const lockTimeout = `SET LOCAL lock_timeout = ${busy}`;
   const one = async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> =>
     (await pool.query(sql, params)).rows[0] as T | undefined;
   const setMeta = (key: string, value: string) =>
@@ -112,16 +119,18 @@ export function createPostgresAuditStore(
     async append(records, checkpoints) {
       writable();
       await inTransaction(pool, async (c) => {
-        await c.query(lockTimeout);
+        await c.query(replicaWait);
         await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_WRITER_LOCK]);
+        await c.query(lockTimeout);
         await insertBatch(c, records, checkpoints);
       });
     },
     async appendLocked(build) {
       writable();
       await inTransaction(pool, async (c) => {
-        await c.query(lockTimeout);
+        await c.query(replicaWait);
         await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_WRITER_LOCK]);
+        await c.query(lockTimeout);
         const head = (
           await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1')
         ).rows[0];

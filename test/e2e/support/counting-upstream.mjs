@@ -8,7 +8,11 @@ import { z } from 'zod';
 
 const file = process.env.COUNT_FILE;
 if (!file) throw new Error('COUNT_FILE is required');
-const count = (tool, args) => appendFileSync(file, `${JSON.stringify({ tool, args, pid: process.pid })}\n`);
+const count = (tool, args) =>
+  appendFileSync(
+    file,
+    `${JSON.stringify({ tool, args, pid: process.pid, t: performance.timeOrigin + performance.now() })}\n`,
+  );
 const text = (t) => ({ content: [{ type: 'text', text: String(t) }] });
 
 function build() {

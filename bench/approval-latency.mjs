@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Approval latency: from the moment an approver's POST /api/v1/approvals/{id}/approve is sent to the moment the
+// upstream starts executing the held call (the upstream stamps each execution with the wall clock, which both
+// processes share). The call waits in the gateway meanwhile (the agent's tools/call is still open). Measured on the
+// real built CLI with SQLite (synchronous=FULL) and the audit log on: the path includes the decision transaction,
+// the waiter's wake-up, the executing mark, the durable intent record and the upstream round trip to start.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist/cli/main.js');
+const UPSTREAM = join(ROOT, 'test/e2e/support/counting-upstream.mjs');
+const N = Number(process.env.BENCH_APPROVALS ?? 40);
+
+const dir = mkdtempSync(join(tmpdir(), 'portcullis-bench-approvals-'));
+const countFile = join(dir, 'executions.jsonl');
+const config = join(dir, 'portcullis.yaml');
+writeFileSync(
+  config,
+  `upstreams:
+  pay:
+    transport: stdio
+    command: ${JSON.stringify(process.execPath)}
+    args: [${JSON.stringify(UPSTREAM)}]
+    env: { COUNT_FILE: ${JSON.stringify(countFile)} }
+agents:
+  bench:
+    tools: { allow: ["pay_delete_record"] }
+users:
+  approver: { roles: [approver] }
+policy:
+  approvals: { wait: 60s }
+`,
+);
+const create = (kind, name) =>
+  spawnSync(process.execPath, [CLI, kind, 'create', name, '--config', config], { encoding: 'utf8' }).stdout.trim();
+const agentKey = create('agents', 'bench');
+const userKey = create('users', 'approver');
+const proc = spawn(process.execPath, [CLI, 'serve', '--config', config, '--port', '0'], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const url = await new Promise((res, rej) => {
+  let out = '';
+  const t = setTimeout(() => rej(new Error(`gateway did not start:\n${out}`)), 30_000);
+  const on = (d) => {
+    out += d.toString();
+    const m = /listening on (\S+)/.exec(out);
+    if (m) {
+      clearTimeout(t);
+      res(m[1]);
+    }
+  };
+  proc.stdout.on('data', on);
+  proc.stderr.on('data', on);
+});
+const base = url.replace(/\/mcp$/, '');
+const client = new Client({ name: 'bench', version: '1' });
+await client.connect(
+  new StreamableHTTPClientTransport(new URL(url), {
+    requestInit: { headers: { authorization: `Bearer ${agentKey}` } },
+  }),
+);
+const api = async (method, path) => {
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${userKey}`, 'content-type': 'application/json' },
+    ...(method === 'POST' ? { body: '{}' } : {}),
+  });
+  return r.json();
+};
+const startedAt = (id) => {
+  if (!existsSync(countFile)) return undefined;
+  for (const l of readFileSync(countFile, 'utf8').trim().split('\n'))
+    if (l && JSON.parse(l).args.id === id) return JSON.parse(l).t;
+  return undefined;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const samples = [];
+try {
+  for (let i = 0; i < N + 3; i++) {
+    const id = `r${i}`;
+    const call = client.callTool({ name: 'pay_delete_record', arguments: { id } });
+    let req;
+    while (!req) {
+      const page = await api('GET', '/api/v1/approvals?status=pending');
+      req = page.items.find((a) => a.arguments.id === id);
+      if (!req) await sleep(20);
+    }
+    await sleep(50); // the call is now waiting in the gateway
+    const t0 = performance.timeOrigin + performance.now();
+    const decided = await api('POST', `/api/v1/approvals/${req.id}/approve`);
+    if (decided.status !== 'approved') throw new Error(`not approved: ${JSON.stringify(decided)}`);
+    await call;
+    const t1 = startedAt(id);
+    if (t1 === undefined) throw new Error(`no execution recorded for ${id}`);
+    if (i >= 3) samples.push(t1 - t0); // the first few warm up the JIT and the connections
+  }
+} finally {
+  await client.close().catch(() => undefined);
+  proc.kill('SIGTERM');
+  await new Promise((r) => proc.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+}
+samples.sort((a, b) => a - b);
+const q = (p) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))];
+const f = (ms) => `${ms.toFixed(1)} ms`;
+console.log(`### Approval → upstream call starts (${samples.length} approvals, one at a time, SQLite, audit on)
+
+| p50 | p90 | max | goal |
+|---|---|---|---|
+| ${f(q(0.5))} | ${f(q(0.9))} | ${f(samples.at(-1))} | p50 < 50 ms |
+`);
