@@ -30,7 +30,9 @@ export async function loadOrCreateSigningKey(path: string): Promise<{ key: KeyOb
   try {
     const s = await stat(path);
     if ((s.mode & 0o077) !== 0)
-      throw new Error(`tool signing key ${path} is readable by others (mode ${(s.mode & 0o777).toString(8)}); chmod 600 it`);
+      throw new Error(
+        `tool signing key ${path} is readable by others (mode ${(s.mode & 0o777).toString(8)}); chmod 600 it`,
+      );
     return { key: signingKeyFromPem(await readFile(path, 'utf8')), created: false };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

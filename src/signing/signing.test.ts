@@ -67,7 +67,10 @@ describe('signed tool definitions', () => {
     expect(verifyToolDefinition(other.sign(definition), keys)).toMatchObject({ ok: false, reason: /unknown key/ });
     // Same kid, other key: the signature does not verify.
     const forged = other.sign(definition);
-    forged._meta['io.portcullis/signature'] = { ...(forged._meta['io.portcullis/signature'] as object), kid: signer.kid };
+    forged._meta['io.portcullis/signature'] = {
+      ...(forged._meta['io.portcullis/signature'] as object),
+      kid: signer.kid,
+    };
     expect(verifyToolDefinition(forged, keys)).toMatchObject({ ok: false, reason: 'signature does not verify' });
     const short = signer.sign(definition);
     short._meta['io.portcullis/signature'] = { kid: signer.kid, alg: 'EdDSA', sig: 'AAAA' };

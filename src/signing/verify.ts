@@ -1,7 +1,7 @@
 /**
  * Verifies Portcullis-signed tool definitions: what a client (an agent, or `portcullis tools verify`) uses to check
  * that the definitions it was served are the ones the gateway signed, byte for byte. Depends only on node:crypto and
- * the canonical JSON of src/audit/ — importable from the package as `portcullis/verify`.
+ * the canonical JSON of src/audit/ — importable from the package as `portcullis/verify` (also `portcullis`).
  *
  * Scheme: `_meta["io.portcullis/signature"] = { kid, alg: "EdDSA", sig }`, where `sig` is the base64url Ed25519
  * signature over the RFC 8785 canonical JSON of the definition without that key (and without `_meta` when the key
@@ -70,8 +70,7 @@ function publicKeyOf(jwk: Ed25519Jwk): KeyObject | undefined {
   }
 }
 
-const keysOf = (keys: JwkSet | readonly Ed25519Jwk[]): readonly Ed25519Jwk[] =>
-  isKeyList(keys) ? keys : keys.keys;
+const keysOf = (keys: JwkSet | readonly Ed25519Jwk[]): readonly Ed25519Jwk[] => (isKeyList(keys) ? keys : keys.keys);
 const isKeyList = (k: JwkSet | readonly Ed25519Jwk[]): k is readonly Ed25519Jwk[] => Array.isArray(k);
 
 /**
@@ -101,7 +100,40 @@ export function verifyToolDefinition(definition: unknown, keys: JwkSet | readonl
   } catch (e) {
     return { ok: false, reason: `definition cannot be canonicalised: ${(e as Error).message}` };
   }
-  return verify(null, payload, key, sig) ? { ok: true, kid: s.kid } : { ok: false, reason: 'signature does not verify' };
+  return verify(null, payload, key, sig)
+    ? { ok: true, kid: s.kid }
+    : { ok: false, reason: 'signature does not verify' };
+}
+
+/**
+ * Checks every definition of a listing: a `tools/list` result (`{ tools }`), a `prompts/list` result (`{ prompts }`),
+ * both (`{ tools, prompts }`), or an array of definitions. `ok` only when there is at least one and all verify.
+ */
+export function verifyDefinitionList(
+  list: unknown,
+  keys: JwkSet | readonly Ed25519Jwk[],
+): { ok: boolean; definitions: ({ kind: 'tool' | 'prompt'; name: string } & VerifyResult)[] } {
+  const groups: ['tool' | 'prompt', unknown[]][] = Array.isArray(list)
+    ? [['tool', list]]
+    : isObject(list)
+      ? (['tool', 'prompt'] as const).flatMap((k) => {
+          const v = list[`${k}s`];
+          return Array.isArray(v) ? [[k, v] as ['tool' | 'prompt', unknown[]]] : [];
+        })
+      : [];
+  if (groups.length === 0)
+    return {
+      ok: false,
+      definitions: [{ kind: 'tool', name: '(input)', ok: false, reason: 'not a tools/list or prompts/list result' }],
+    };
+  const definitions = groups.flatMap(([kind, defs]) =>
+    defs.map((d: unknown) => ({
+      kind,
+      name: isObject(d) && typeof d.name === 'string' ? d.name : '(unnamed)',
+      ...verifyToolDefinition(d, keys),
+    })),
+  );
+  return { ok: definitions.length > 0 && definitions.every((r) => r.ok), definitions };
 }
 
 /** Checks every definition of a `tools/list` result (or an array of tools). */
@@ -111,11 +143,8 @@ export function verifyToolList(
 ): { ok: boolean; tools: ({ name: string } & VerifyResult)[] } {
   const tools = Array.isArray(list) ? list : isObject(list) && Array.isArray(list.tools) ? list.tools : undefined;
   if (!tools) return { ok: false, tools: [{ name: '(input)', ok: false, reason: 'not a tools/list result' }] };
-  const results = tools.map((t: unknown) => ({
-    name: isObject(t) && typeof t.name === 'string' ? t.name : '(unnamed)',
-    ...verifyToolDefinition(t, keys),
-  }));
-  return { ok: results.length > 0 && results.every((r) => r.ok), tools: results };
+  const r = verifyDefinitionList(tools, keys);
+  return { ok: r.ok, tools: r.definitions.map(({ kind: _k, ...rest }) => rest) };
 }
 
 /** Fetches a gateway's public signing keys (`<gateway origin>/.well-known/portcullis/tool-signing-keys`). */
@@ -123,7 +152,7 @@ export async function fetchSigningKeys(gatewayUrl: string | URL, init?: RequestI
   const url = new URL(SIGNING_KEYS_PATH, gatewayUrl);
   const res = await fetch(url, init);
   if (!res.ok) throw new Error(`${url.href}: HTTP ${res.status}`);
-  const body = (await res.json());
+  const body = await res.json();
   if (!isObject(body) || !Array.isArray(body.keys)) throw new Error(`${url.href}: not a JWK set`);
   return body as unknown as JwkSet;
 }
