@@ -91,7 +91,7 @@ const isInitialize = (body: unknown): boolean =>
 export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOptions = {}): Promise<HttpFront> {
   const cfg = () => gw.server();
   const { host, port } = cfg();
-  const sessions = createSessionRegistry(30 * 60_000);
+  const sessions = createSessionRegistry(30 * 60_000, (options) => createAgentServer(gw, options));
   const fast = createFastPath(gw);
 
   const principalOf = (auth: AuthInfo | undefined) =>
@@ -110,22 +110,23 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   );
 
   gw.onToolsChanged(() => {
-    for (const s of sessions.all()) void s.server.sendToolListChanged().catch(() => undefined);
+    // Lite sessions (no SDK face) have no GET stream open: the SDK would have had nowhere to send these.
+    for (const s of sessions.all()) void s.sdk?.server.sendToolListChanged().catch(() => undefined);
     modern.notify.toolsChanged();
   });
   gw.onUpstreamNotification((n) => {
     if (n.method === 'notifications/resources/updated') {
       const uri = typeof n.params?.uri === 'string' ? n.params.uri : '';
       for (const s of sessions.all()) {
-        if (s.subscriptions.has(uri))
-          void s.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+        if (s.options.subscriptions?.has(uri))
+          void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
       }
       modern.notify.resourceUpdated(uri);
     } else if (n.method === 'notifications/resources/list_changed') {
-      for (const s of sessions.all()) void s.server.sendResourceListChanged().catch(() => undefined);
+      for (const s of sessions.all()) void s.sdk?.server.sendResourceListChanged().catch(() => undefined);
       modern.notify.resourcesChanged();
     } else if (n.method === 'notifications/prompts/list_changed') {
-      for (const s of sessions.all()) void s.server.sendPromptListChanged().catch(() => undefined);
+      for (const s of sessions.all()) void s.sdk?.server.sendPromptListChanged().catch(() => undefined);
       modern.notify.promptsChanged();
     }
   });
@@ -199,8 +200,14 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         if (!s) return sendJsonRpcHttpError(res, 'session.not_found');
         carrySubjectToken(principal, s.principal);
         // Plain tools/call (and what answers the fast path's own requests) skip the SDK transport (ADR 0017).
-        if (onSession && (fast.tryRoute(s.server, res, body) || fast.tryServe(s.server, sid, req, res, body))) return;
-        return s.transport.handleRequest(req, res, body);
+        if (
+          onSession &&
+          (fast.tryRoute(s, res, body) ||
+            fast.tryServe(s, req, res, body) ||
+            fast.tryNotify(!s.sdk && !s.hydrating, req, res, body))
+        )
+          return;
+        return sessions.serve(s, req, res, body);
       }
       if (req.method === 'POST' && isInitialize(body)) {
         const caps = gw.sessionLimits();
@@ -211,20 +218,14 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
             headers: { 'retry-after': '60' },
           });
         }
-        return sessions.open(
+        const options = {
           principal,
-          (subscriptions) =>
-            createAgentServer(gw, {
-              principal,
-              era: 'legacy',
-              requestTimeoutMs: c.requestTimeoutMs,
-              subscriptions,
-              ...(source ? { sourceAddress: source } : {}),
-            }),
-          req,
-          res,
-          body,
-        );
+          era: 'legacy' as const,
+          requestTimeoutMs: c.requestTimeoutMs,
+          subscriptions: new Set<string>(),
+          ...(source ? { sourceAddress: source } : {}),
+        };
+        return sessions.open(principal, options, req, res, body);
       }
       return sendJsonRpcHttpError(res, 'session.required');
     }
