@@ -106,6 +106,7 @@ export interface ApprovalTransition {
  * so that two replicas, two approvers or a decision racing the timeout change a request at most once.
  */
 export interface ApprovalRepository {
+  /** Stores the whole record: a new request, or (for `storage copy`) one with its decisions and later times. */
   insert(a: ApprovalRecord, tx?: Tx): Promise<void>;
   get(id: string, tx?: Tx): Promise<ApprovalRecord | undefined>;
   /** Newest first. */
