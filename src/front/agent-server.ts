@@ -63,10 +63,6 @@ export function toProtocolError(e: unknown): ProtocolError {
   return new ProtocolError(errorCodes.internal.jsonrpc, errorCodes.internal.message);
 }
 
-const optionsByServer = new WeakMap<Server, AgentServerOptions>();
-/** The options a server face was built with (the fast path serves its session's calls with the same ones). */
-export const agentOptionsOf = (server: Server): AgentServerOptions | undefined => optionsByServer.get(server);
-
 /**
  * Builds the MCP server face one agent talks to: a low-level SDK `Server` whose handlers delegate to the
  * gateway. Identity comes from the front door (never from the SDK), and every tools/call runs the pipeline.
@@ -104,8 +100,6 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
       await ctx.mcpReq.notify({ method, ...(params ? { params } : {}) });
     },
   });
-
-  optionsByServer.set(server, opts);
 
   server.setRequestHandler('tools/list', () => {
     const tools = gw.listTools(principal);

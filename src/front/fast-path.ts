@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ProtocolError, isCallToolResult, type Server } from '@modelcontextprotocol/server';
+import { ProtocolError, isCallToolResult } from '@modelcontextprotocol/server';
 import type { AgentChannel } from '../core/backend.js';
-import { agentOptionsOf, serveToolCall, toProtocolError, type ToolCallParams } from './agent-server.js';
+import { serveToolCall, toProtocolError, type AgentServerOptions, type ToolCallParams } from './agent-server.js';
 import type { FrontDoorPort } from './port.js';
 
 type Id = string | number;
@@ -9,6 +9,12 @@ type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const onlyKeys = (o: Obj, allowed: readonly string[]) => Object.keys(o).every((k) => allowed.includes(k));
 const isId = (v: unknown): v is Id => typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v));
+
+/** What the fast path needs of a 2025 session: its id and the options its calls are served with. */
+export interface FastSession {
+  readonly id: string;
+  readonly options: AgentServerOptions;
+}
 
 /** What the fast path keeps per 2025 session: its calls in flight and the requests it sent the agent. */
 interface SessionState {
@@ -34,6 +40,19 @@ function isPlainToolCall(req: IncomingMessage, body: unknown): body is { id: Id;
   if (!isObject(p._meta) || !onlyKeys(p._meta, ['progressToken'])) return false;
   const token = p._meta.progressToken;
   return token === undefined || typeof token === 'string' || (typeof token === 'number' && Number.isFinite(token));
+}
+
+/**
+ * A single notification with a 2025 Accept header, as the SDK's transport would take it (it answers 202 and hands it
+ * to the session's SDK server).
+ */
+function isPlainNotification(req: IncomingMessage, body: unknown): boolean {
+  if (req.method !== 'POST') return false;
+  const accept = req.headers.accept ?? '';
+  if (!accept.includes('application/json') || !accept.includes('text/event-stream')) return false;
+  if (!isObject(body) || body.jsonrpc !== '2.0' || typeof body.method !== 'string') return false;
+  if (!body.method.startsWith('notifications/') || !onlyKeys(body, ['jsonrpc', 'method', 'params'])) return false;
+  return body.params === undefined || isObject(body.params);
 }
 
 /**
@@ -86,11 +105,11 @@ function createResponder(res: ServerResponse, sessionId: string) {
  * here; every other message goes to the session's SDK transport as before.
  */
 export function createFastPath(gw: FrontDoorPort) {
-  const states = new WeakMap<Server, SessionState>();
+  const states = new WeakMap<FastSession, SessionState>();
   let seq = 0;
-  const stateOf = (server: Server): SessionState => {
-    let s = states.get(server);
-    if (!s) states.set(server, (s = { calls: new Map(), waiting: new Map() }));
+  const stateOf = (session: FastSession): SessionState => {
+    let s = states.get(session);
+    if (!s) states.set(session, (s = { calls: new Map(), waiting: new Map() }));
     return s;
   };
 
@@ -126,7 +145,7 @@ export function createFastPath(gw: FrontDoorPort) {
 
   /** The JSON-RPC response to one call: its result, or the error the SDK would have sent. Never rejects. */
   async function answer(
-    opts: NonNullable<ReturnType<typeof agentOptionsOf>>,
+    opts: AgentServerOptions,
     id: Id,
     params: ToolCallParams,
     io: Parameters<typeof serveToolCall>[3],
@@ -151,10 +170,11 @@ export function createFastPath(gw: FrontDoorPort) {
 
   return {
     /** Serves a plain tools/call of this session; false (nothing written) when the SDK should take the request. */
-    tryServe(server: Server, sessionId: string, req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
-      const opts = agentOptionsOf(server);
-      if (!opts || !isPlainToolCall(req, body)) return false;
-      const state = stateOf(server);
+    tryServe(session: FastSession, req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
+      if (!isPlainToolCall(req, body)) return false;
+      const opts = session.options;
+      const sessionId = session.id;
+      const state = stateOf(session);
       if (state.calls.has(body.id)) return false; // a duplicate id: let the SDK answer it as it would
       const { id, params } = body;
       const ctl = new AbortController();
@@ -187,11 +207,22 @@ export function createFastPath(gw: FrontDoorPort) {
     },
 
     /**
+     * A notification to a lite session (one without an SDK face, ADR 0017): its SDK server would have nothing to do
+     * with it (no request of its own in flight, no handler of ours), so it is answered 202 as the SDK answers it,
+     * without building the face. False when the SDK should take it.
+     */
+    tryNotify(lite: boolean, req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
+      if (!lite || !isPlainNotification(req, body)) return false;
+      res.writeHead(202).end();
+      return true;
+    },
+
+    /**
      * A message for the fast path from the agent: the response to a request it sent, or `notifications/cancelled`
      * for one of its calls. Answers 202 and returns true when it took the message.
      */
-    tryRoute(server: Server, res: ServerResponse, body: unknown): boolean {
-      const state = states.get(server);
+    tryRoute(session: FastSession, res: ServerResponse, body: unknown): boolean {
+      const state = states.get(session);
       if (!state || !isObject(body) || body.jsonrpc !== '2.0') return false;
       if (body.method === undefined && typeof body.id === 'string' && state.waiting.has(body.id)) {
         const w = state.waiting.get(body.id)!;

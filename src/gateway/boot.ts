@@ -88,8 +88,9 @@ export async function bootGateway(
   const notifierRef: { current?: Notifier } = {};
   const approvals = createApprovalService({
     store,
-    append: async (e) => void (await audit.append(e)),
+    append: async (e, o) => void (await audit.append(e, o)),
     redact: (args) => audit.redactArguments(args),
+    people: () => (ref.gw?.config() ?? loaded).config.users,
     // The notifier needs the gateway (it records deliveries), so it is made after it; requests come later still.
     notifier: () => notifierRef.current,
     linkBase: () => linkBase,

@@ -60,6 +60,8 @@ export interface ApprovalRecord {
   backend: string;
   agent: string;
   user?: string;
+  /** What the identity provider calls the person the call was made for (token `sub` and email), for self-approval. */
+  requesterIdentities?: string[];
   /** SHA-256 (hex) of the RFC 8785 canonical form of `callArguments`. */
   argsDigest: string;
   /** The exact arguments (what is executed once approved). */
@@ -104,6 +106,7 @@ export interface ApprovalTransition {
  * so that two replicas, two approvers or a decision racing the timeout change a request at most once.
  */
 export interface ApprovalRepository {
+  /** Stores the whole record: a new request, or (for `storage copy`) one with its decisions and later times. */
   insert(a: ApprovalRecord, tx?: Tx): Promise<void>;
   get(id: string, tx?: Tx): Promise<ApprovalRecord | undefined>;
   /** Newest first. */
