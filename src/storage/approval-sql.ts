@@ -21,6 +21,7 @@ interface ApprovalRow {
   backend: string;
   agent: string;
   user_id: string | null;
+  requester_ids: string | null;
   args_digest: string;
   call_arguments: string;
   display_arguments: string;
@@ -53,6 +54,7 @@ const toRecord = (r: ApprovalRow, decisions: ApprovalDecisionEntry[]): ApprovalR
   backend: r.backend,
   agent: r.agent,
   ...(r.user_id !== null ? { user: r.user_id } : {}),
+  ...(r.requester_ids !== null ? { requesterIdentities: JSON.parse(r.requester_ids) as string[] } : {}),
   argsDigest: r.args_digest,
   callArguments: JSON.parse(r.call_arguments) as JsonObject,
   displayArguments: JSON.parse(r.display_arguments) as JsonObject,
@@ -104,10 +106,10 @@ export function createApprovalRepository(db: SqlRunner): ApprovalRepository {
       // A new request has no decisions nor later times; a restored one (`storage copy`) carries them all.
       await db.atomically(tx, async (t) => {
         await db.run(
-          `INSERT INTO approvals (id, status, tool, backend, agent, user_id, args_digest, call_arguments,
+          `INSERT INTO approvals (id, status, tool, backend, agent, user_id, requester_ids, args_digest, call_arguments,
              display_arguments, risk, rule, policy_version, requirement, request_id, created_at, expires_at,
              decided_at, executing_at, executed_at, outcome)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [
             a.id,
             a.status,
@@ -115,6 +117,7 @@ export function createApprovalRepository(db: SqlRunner): ApprovalRepository {
             a.backend,
             a.agent,
             a.user ?? null,
+            a.requesterIdentities ? JSON.stringify(a.requesterIdentities) : null,
             a.argsDigest,
             JSON.stringify(a.callArguments),
             JSON.stringify(a.displayArguments),

@@ -60,6 +60,8 @@ export interface ApprovalRecord {
   backend: string;
   agent: string;
   user?: string;
+  /** What the identity provider calls the person the call was made for (token `sub` and email), for self-approval. */
+  requesterIdentities?: string[];
   /** SHA-256 (hex) of the RFC 8785 canonical form of `callArguments`. */
   argsDigest: string;
   /** The exact arguments (what is executed once approved). */

@@ -48,4 +48,12 @@ export const approvalsMigrations: Migration[] = [
     sqlite: tables('TEXT'),
     postgres: tables('TEXT'),
   },
+  {
+    // The requester's identifiers at the identity provider (token sub and email, JSON): the self-approval check
+    // compares them with the approver's, through the configured people.
+    version: 11,
+    name: 'approval requester identities',
+    sqlite: 'ALTER TABLE approvals ADD COLUMN requester_ids TEXT',
+    postgres: 'ALTER TABLE approvals ADD COLUMN requester_ids TEXT',
+  },
 ];
