@@ -3,6 +3,8 @@
 // drift hits both alike: calls/s, p50, and the gateway's CPU time per call (user + system, all its threads, from
 // /proc), which is steadier than wall-clock on a shared machine. Not part of `npm run bench`.
 // Usage: node bench/lib/ab-gateway.mjs <distA> <distB> [rounds=3] [seconds=3] [sessions=32]
+// ERA=modern: 2026-07-28 stateless requests. B_AUDIT=off: B is the bench-only no-audit server (what durable audit
+// costs, in CPU per call, with the same build on both sides).
 import { echoConfig, startBenchGateway } from './gateway.mjs';
 import { measure, openModern, openSession } from './load.mjs';
 
@@ -11,9 +13,10 @@ const ROUNDS = Number(roundsArg ?? 3);
 const SECONDS = Number(secondsArg ?? 3);
 const SESSIONS = Number(sessionsArg ?? 32);
 const ERA = process.env.ERA ?? 'legacy';
+const B_AUDIT = process.env.B_AUDIT !== 'off';
 
-async function start(dist) {
-  const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), dist });
+async function start(dist, audit = true) {
+  const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), dist, audit });
   const { url, key, cpuSeconds } = gw;
   return {
     async round() {
@@ -38,7 +41,7 @@ async function start(dist) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const a = await start(distA);
-const b = await start(distB);
+const b = await start(distB, B_AUDIT);
 const res = { A: [], B: [] };
 try {
   for (let i = 0; i < ROUNDS; i++) {
@@ -56,7 +59,9 @@ const sum = (rs) => ({
 });
 const A = sum(res.A);
 const B = sum(res.B);
-console.log(`${SESSIONS} sessions, ${ERA}, ${ROUNDS} rounds of ${SECONDS} s, interleaved`);
+console.log(
+  `${SESSIONS} sessions, ${ERA}, ${ROUNDS} rounds of ${SECONDS} s, interleaved${B_AUDIT ? '' : '; B without audit'}`,
+);
 console.log(
   `A ${distA}: ${A.cps.toFixed(0)} calls/s, p50 ${A.p50.toFixed(2)} ms, CPU ${A.cpu.toFixed(0)} µs/call  [${res.A.map((r) => r.callsPerSecond.toFixed(0)).join(' ')}]`,
 );
