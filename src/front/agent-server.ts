@@ -103,13 +103,7 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
 
   server.setRequestHandler('tools/list', () => {
     const tools = gw.listTools(principal);
-    gw.recordEvent({
-      type: 'tools.listed',
-      agent: principal.agent,
-      ...(principal.user ? { user: principal.user } : {}),
-      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
-      detail: { visible: tools.length, era: opts.era },
-    });
+    recordToolsListed(gw, opts, tools.length);
     return { tools } as never;
   });
 
@@ -211,6 +205,18 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
   server.setRequestHandler('prompts/get', (r, ctx) => forwarded('prompts/get', r.params, ctx));
   server.setRequestHandler('completion/complete', (r, ctx) => forwarded('completion/complete', r.params, ctx));
   return server;
+}
+
+/** The `tools.listed` event of one tools/list answer (whichever path served it). */
+export function recordToolsListed(gw: FrontDoorPort, opts: AgentServerOptions, visible: number): void {
+  const { principal } = opts;
+  gw.recordEvent({
+    type: 'tools.listed',
+    agent: principal.agent,
+    ...(principal.user ? { user: principal.user } : {}),
+    ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+    detail: { visible, era: opts.era },
+  });
 }
 
 /**
