@@ -33,7 +33,15 @@ async function populate(s: Stores): Promise<void> {
     createdAt: T,
     expiresAt: '2026-11-27T10:05:00.000Z',
   };
-  await s.approvals.insert({ ...base, id: 'ap1', status: 'pending', requestId: 'r1', user: 'ann', decisions: [] });
+  await s.approvals.insert({
+    ...base,
+    id: 'ap1',
+    status: 'pending',
+    requestId: 'r1',
+    user: 'ann',
+    requesterIdentities: ['ann', 'ann@example.com'],
+    decisions: [],
+  });
   await s.approvals.insert({
     ...base,
     id: 'ap2',

@@ -17,8 +17,9 @@ export function hiddenError(t: Target): GatewayError {
 
 /**
  * The one policy decision for every method: `evaluate(principal, target)`. The record carries the effect, the
- * rule id and the reasons. A denied target looks nonexistent unless the agent can list it (then: `policy.denied`). A held call is handed to the approval stage
- * (`hold: 'defer'`, tool calls) or refused (fail closed: methods approvals do not cover), and the record says `hold`.
+ * rule id and the reasons. A denied target looks nonexistent unless the agent can list it (then: `policy.denied`).
+ * A held call is handed to the approval stage
+ * (`hold: 'defer'`: the approval stage decides) or refused (fail closed: no approvals here), and the record says `hold`.
  */
 export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
   policy: () => PolicyEngine,
@@ -53,8 +54,8 @@ export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
       if (d.effect === 'hold')
         throw new GatewayError(
           'approval.required',
-          `${describeTarget(t)} needs approval, and approvals cover tool calls only; the request was not made`,
-          'held by policy; approvals cover tools/call only',
+          `${describeTarget(t)} needs approval, and this request cannot wait for one; it was not made`,
+          'held by policy; approvals are not available here',
         );
     },
   };
