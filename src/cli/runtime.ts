@@ -21,6 +21,7 @@ import { generateReport } from '../report/service.js';
 import type { Report } from '../report/types.js';
 import { packageVersion } from './version.js';
 import { approvalsRoutes } from '../approvals/rest.js';
+import { signingKeysRoute } from '../signing/index.js';
 
 export interface Running {
   gw: Gateway;
@@ -83,6 +84,7 @@ export async function runGateway(
     });
   };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
+  const signingKeys = signingKeysRoute(() => booted.signing);
   const vault = await openVault(
     loaded.config.vault,
     { dataDir: loaded.dataDir, baseDir: loaded.baseDir, log },
@@ -159,6 +161,7 @@ export async function runGateway(
       routes: async (req, res, url) =>
         (await serveMetrics(metrics, req, res, url)) ||
         health(req, res, url) ||
+        (await signingKeys(req, res, url)) ||
         (await api(req, res, url)) ||
         (await dashboard.handle(req, res, url)),
       onAuthFailure: authFailed,

@@ -63,10 +63,6 @@ export function toProtocolError(e: unknown): ProtocolError {
   return new ProtocolError(errorCodes.internal.jsonrpc, errorCodes.internal.message);
 }
 
-const optionsByServer = new WeakMap<Server, AgentServerOptions>();
-/** The options a server face was built with (the fast path serves its session's calls with the same ones). */
-export const agentOptionsOf = (server: Server): AgentServerOptions | undefined => optionsByServer.get(server);
-
 /**
  * Builds the MCP server face one agent talks to: a low-level SDK `Server` whose handlers delegate to the
  * gateway. Identity comes from the front door (never from the SDK), and every tools/call runs the pipeline.
@@ -105,17 +101,9 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
     },
   });
 
-  optionsByServer.set(server, opts);
-
   server.setRequestHandler('tools/list', () => {
     const tools = gw.listTools(principal);
-    gw.recordEvent({
-      type: 'tools.listed',
-      agent: principal.agent,
-      ...(principal.user ? { user: principal.user } : {}),
-      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
-      detail: { visible: tools.length, era: opts.era },
-    });
+    recordToolsListed(gw, opts, tools.length);
     return { tools } as never;
   });
 
@@ -143,13 +131,27 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
   const forward = async (method: ForwardedMethod, params: unknown, ctx: ServerContext): Promise<MethodCall> => {
     const requestId = newRequestId();
     const p = (params ?? {}) as JsonObject;
-    return gw.forward({
+    // A held resources/read or prompts/get waits for approval: progress keeps the client from timing out.
+    const token = (p._meta as { progressToken?: string | number } | undefined)?.progressToken;
+    let progressSent: Promise<unknown> = Promise.resolve();
+    const call = await gw.forward({
       requestId,
       principal,
       method,
       params: p,
       signal: signalOf(ctx),
       agent: channelFor(ctx),
+      ...(token !== undefined
+        ? {
+            onProgress: (n: { progress: number; total?: number; message?: string }) => {
+              progressSent = progressSent
+                .then(() =>
+                  ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...n } }),
+                )
+                .catch(() => undefined);
+            },
+          }
+        : {}),
       ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
       record: {
         requestId,
@@ -165,6 +167,8 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
         reasons: [],
       },
     });
+    await progressSent;
+    return call;
   };
   const forwarded = (method: ForwardedMethod, params: unknown, ctx: ServerContext) =>
     rpc(async () => (await forward(method, params, ctx)).result) as never;
@@ -201,6 +205,18 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
   server.setRequestHandler('prompts/get', (r, ctx) => forwarded('prompts/get', r.params, ctx));
   server.setRequestHandler('completion/complete', (r, ctx) => forwarded('completion/complete', r.params, ctx));
   return server;
+}
+
+/** The `tools.listed` event of one tools/list answer (whichever path served it). */
+export function recordToolsListed(gw: FrontDoorPort, opts: AgentServerOptions, visible: number): void {
+  const { principal } = opts;
+  gw.recordEvent({
+    type: 'tools.listed',
+    agent: principal.agent,
+    ...(principal.user ? { user: principal.user } : {}),
+    ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+    detail: { visible, era: opts.era },
+  });
 }
 
 /**

@@ -1,14 +1,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ProtocolError, isCallToolResult, type Server } from '@modelcontextprotocol/server';
+import { ProtocolError, isCallToolResult } from '@modelcontextprotocol/server';
 import type { AgentChannel } from '../core/backend.js';
-import { agentOptionsOf, serveToolCall, toProtocolError, type ToolCallParams } from './agent-server.js';
+import {
+  recordToolsListed,
+  serveToolCall,
+  toProtocolError,
+  type AgentServerOptions,
+  type ToolCallParams,
+} from './agent-server.js';
 import type { FrontDoorPort } from './port.js';
+import type { ToolListCache } from './tool-list-cache.js';
 
 type Id = string | number;
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const onlyKeys = (o: Obj, allowed: readonly string[]) => Object.keys(o).every((k) => allowed.includes(k));
 const isId = (v: unknown): v is Id => typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v));
+
+/** What the fast path needs of a 2025 session: its id and the options its calls are served with. */
+export interface FastSession {
+  readonly id: string;
+  readonly options: AgentServerOptions;
+}
 
 /** What the fast path keeps per 2025 session: its calls in flight and the requests it sent the agent. */
 interface SessionState {
@@ -37,6 +50,34 @@ function isPlainToolCall(req: IncomingMessage, body: unknown): body is { id: Id;
 }
 
 /**
+ * A plain `tools/list` (the SDK handler ignores the cursor: the whole list is one page), with the Accept header the
+ * SDK would take.
+ */
+function isPlainToolsList(req: IncomingMessage, body: unknown): body is { id: Id } {
+  if (req.method !== 'POST') return false;
+  const accept = req.headers.accept ?? '';
+  if (!accept.includes('application/json') || !accept.includes('text/event-stream')) return false;
+  if (!isObject(body) || body.jsonrpc !== '2.0' || body.method !== 'tools/list' || !isId(body.id)) return false;
+  if (!onlyKeys(body, ['jsonrpc', 'id', 'method', 'params'])) return false;
+  const p = body.params;
+  if (p === undefined) return true;
+  return isObject(p) && onlyKeys(p, ['cursor']) && (p.cursor === undefined || typeof p.cursor === 'string');
+}
+
+/**
+ * A single notification with a 2025 Accept header, as the SDK's transport would take it (it answers 202 and hands it
+ * to the session's SDK server).
+ */
+function isPlainNotification(req: IncomingMessage, body: unknown): boolean {
+  if (req.method !== 'POST') return false;
+  const accept = req.headers.accept ?? '';
+  if (!accept.includes('application/json') || !accept.includes('text/event-stream')) return false;
+  if (!isObject(body) || body.jsonrpc !== '2.0' || typeof body.method !== 'string') return false;
+  if (!body.method.startsWith('notifications/') || !onlyKeys(body, ['jsonrpc', 'method', 'params'])) return false;
+  return body.params === undefined || isObject(body.params);
+}
+
+/**
  * The answer to one request: a single JSON response when nothing else needs saying (the common case: one write,
  * no SSE framing), or an SSE stream opened at the first notification or request the call sends the agent
  * (progress, upstream logs, sampling), exactly as the SDK's transport frames it.
@@ -62,12 +103,13 @@ function createResponder(res: ServerResponse, sessionId: string) {
       res.write(frame(m));
       return true;
     },
-    finish(m: Obj): void {
+    /** Sends the response (a message, or one already serialised). */
+    finish(m: Obj | string): void {
       if (done) return;
       done = true;
       if (res.destroyed) return;
-      if (streaming) return void res.end(frame(m));
-      const body = JSON.stringify(m);
+      const body = typeof m === 'string' ? m : JSON.stringify(m);
+      if (streaming) return void res.end(`event: message\ndata: ${body}\n\n`);
       res.writeHead(200, {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
@@ -85,12 +127,12 @@ function createResponder(res: ServerResponse, sessionId: string) {
  * answered with one write. Responses to requests it sent the agent, and cancellations of its calls, are routed back
  * here; every other message goes to the session's SDK transport as before.
  */
-export function createFastPath(gw: FrontDoorPort) {
-  const states = new WeakMap<Server, SessionState>();
+export function createFastPath(gw: FrontDoorPort, toolLists: ToolListCache) {
+  const states = new WeakMap<FastSession, SessionState>();
   let seq = 0;
-  const stateOf = (server: Server): SessionState => {
-    let s = states.get(server);
-    if (!s) states.set(server, (s = { calls: new Map(), waiting: new Map() }));
+  const stateOf = (session: FastSession): SessionState => {
+    let s = states.get(session);
+    if (!s) states.set(session, (s = { calls: new Map(), waiting: new Map() }));
     return s;
   };
 
@@ -126,7 +168,7 @@ export function createFastPath(gw: FrontDoorPort) {
 
   /** The JSON-RPC response to one call: its result, or the error the SDK would have sent. Never rejects. */
   async function answer(
-    opts: NonNullable<ReturnType<typeof agentOptionsOf>>,
+    opts: AgentServerOptions,
     id: Id,
     params: ToolCallParams,
     io: Parameters<typeof serveToolCall>[3],
@@ -151,10 +193,11 @@ export function createFastPath(gw: FrontDoorPort) {
 
   return {
     /** Serves a plain tools/call of this session; false (nothing written) when the SDK should take the request. */
-    tryServe(server: Server, sessionId: string, req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
-      const opts = agentOptionsOf(server);
-      if (!opts || !isPlainToolCall(req, body)) return false;
-      const state = stateOf(server);
+    tryServe(session: FastSession, req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
+      if (!isPlainToolCall(req, body)) return false;
+      const opts = session.options;
+      const sessionId = session.id;
+      const state = stateOf(session);
       if (state.calls.has(body.id)) return false; // a duplicate id: let the SDK answer it as it would
       const { id, params } = body;
       const ctl = new AbortController();
@@ -187,11 +230,37 @@ export function createFastPath(gw: FrontDoorPort) {
     },
 
     /**
+     * Serves a plain tools/list of this session from the per-principal cache (the same filter and `tools.listed`
+     * event as the SDK handler); false when the SDK should take the request.
+     */
+    tryList(session: FastSession, req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
+      if (!isPlainToolsList(req, body)) return false;
+      const { tools, json, objectOutputs } = toolLists.list(session.options.principal);
+      if (!objectOutputs) return false;
+      recordToolsListed(gw, session.options, tools.length);
+      createResponder(res, session.id).finish(
+        `{"result":{"tools":${json}},"jsonrpc":"2.0","id":${JSON.stringify(body.id)}}`,
+      );
+      return true;
+    },
+
+    /**
+     * A notification to a lite session (one without an SDK face, ADR 0017): its SDK server would have nothing to do
+     * with it (no request of its own in flight, no handler of ours), so it is answered 202 as the SDK answers it,
+     * without building the face. False when the SDK should take it.
+     */
+    tryNotify(lite: boolean, req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
+      if (!lite || !isPlainNotification(req, body)) return false;
+      res.writeHead(202).end();
+      return true;
+    },
+
+    /**
      * A message for the fast path from the agent: the response to a request it sent, or `notifications/cancelled`
      * for one of its calls. Answers 202 and returns true when it took the message.
      */
-    tryRoute(server: Server, res: ServerResponse, body: unknown): boolean {
-      const state = states.get(server);
+    tryRoute(session: FastSession, res: ServerResponse, body: unknown): boolean {
+      const state = states.get(session);
       if (!state || !isObject(body) || body.jsonrpc !== '2.0') return false;
       if (body.method === undefined && typeof body.id === 'string' && state.waiting.has(body.id)) {
         const w = state.waiting.get(body.id)!;

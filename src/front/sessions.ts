@@ -3,33 +3,92 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import type { Server } from '@modelcontextprotocol/server';
 import type { Principal } from '../core/principal.js';
+import type { AgentServerOptions } from './agent-server.js';
 
-interface Session {
-  transport: NodeStreamableHTTPServerTransport;
+/** The SDK objects that serve a session's requests other than the fast path's (ADR 0017, "lazy sessions"). */
+export interface SdkFace {
   server: Server;
-  principal: Principal;
-  subscriptions: Set<string>;
-  lastSeen: number;
+  transport: NodeStreamableHTTPServerTransport;
 }
+
+/**
+ * One 2025-11-25 session. While it is *lite* (`sdk` undefined) it holds only what identifies it and what must outlive
+ * a request: its id, the principal that opened it, the options its calls are served with (subscriptions included)
+ * and the initialize request it was opened with. The SDK `Server` and transport are built on the first request the
+ * fast path does not serve, and kept from then on.
+ */
+export interface Session {
+  readonly id: string;
+  readonly principal: Principal;
+  readonly options: AgentServerOptions;
+  /** The agent's initialize request, replayed into a new SDK face so it negotiates exactly what the first one did. */
+  readonly init: unknown;
+  lastSeen: number;
+  sdk?: SdkFace;
+  /** Set while an SDK face is being built (concurrent requests wait for the same one). */
+  hydrating?: Promise<SdkFace>;
+}
+
+/** The web-standard transport inside the SDK's Node adapter (replaying initialize needs no HTTP objects). */
+type WebTransport = {
+  handleRequest(req: Request, options: { parsedBody: unknown }): Promise<Response>;
+};
+const webTransportOf = (t: NodeStreamableHTTPServerTransport): WebTransport | undefined => {
+  const inner = (t as unknown as { _webStandardTransport?: Partial<WebTransport> })._webStandardTransport;
+  return typeof inner?.handleRequest === 'function' ? (inner as WebTransport) : undefined;
+};
 
 /**
  * 2025-11-25 era sessions. A session belongs to the credential that opened it: the same session id
  * presented with another credential is answered as an unknown session.
  */
-export function createSessionRegistry(idleTimeoutMs: number) {
+export function createSessionRegistry(idleTimeoutMs: number, makeServer: (options: AgentServerOptions) => Server) {
   const sessions = new Map<string, Session>();
+  /** Whether idle sessions may drop their SDK face: only when this SDK's transport can be rebuilt by replay. */
+  let canReplay: boolean | undefined;
   const sweep = setInterval(
     () => {
       const cutoff = Date.now() - idleTimeoutMs;
       for (const [id, s] of sessions) {
         if (s.lastSeen >= cutoff) continue;
         sessions.delete(id);
-        void s.transport.close().catch(() => undefined);
+        void s.sdk?.transport.close().catch(() => undefined);
       }
     },
     Math.min(idleTimeoutMs, 60_000),
   );
   sweep.unref();
+
+  function newFace(session: { id?: string; options: AgentServerOptions }, onInit?: (id: string) => void): SdkFace {
+    const server = makeServer(session.options);
+    const transport: NodeStreamableHTTPServerTransport = new NodeStreamableHTTPServerTransport({
+      sessionIdGenerator: () => session.id ?? randomUUID(),
+      ...(onInit ? { onsessioninitialized: onInit } : {}),
+    });
+    transport.onclose = () => {
+      const id = transport.sessionId;
+      if (id && sessions.get(id)?.sdk?.transport === transport) sessions.delete(id);
+    };
+    return { server, transport };
+  }
+
+  /** A new SDK face for a lite session: the session's initialize request replayed into it (public SDK paths). */
+  async function hydrate(s: Session): Promise<SdkFace> {
+    const face = newFace(s);
+    await face.server.connect(face.transport);
+    const web = webTransportOf(face.transport)!;
+    const replay = await web.handleRequest(
+      new Request('http://portcullis/mcp', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      }),
+      { parsedBody: s.init },
+    );
+    // The stream ends once the initialize result has been written to it: the face is then what the first one was.
+    await replay.text();
+    if (!replay.ok || face.transport.sessionId !== s.id) throw new Error('session could not be restored');
+    return face;
+  }
 
   return {
     size: () => sessions.size,
@@ -46,35 +105,62 @@ export function createSessionRegistry(idleTimeoutMs: number) {
       s.lastSeen = Date.now();
       return s;
     },
-    /** Opens a session for an initialize request and serves it. */
+    /** The session's SDK face, built (and kept) on first use. */
+    sdkOf(s: Session): Promise<SdkFace> {
+      if (s.sdk) return Promise.resolve(s.sdk);
+      s.hydrating ??= hydrate(s).then(
+        (face) => {
+          s.sdk = face;
+          s.hydrating = undefined;
+          return face;
+        },
+        (e: unknown) => {
+          s.hydrating = undefined;
+          throw e;
+        },
+      );
+      return s.hydrating;
+    },
+    /**
+     * Opens a session for an initialize request and serves it. Once the answer is written and nothing else of the
+     * session is in flight on the SDK transport, the session drops its SDK face (it is rebuilt when needed).
+     */
     async open(
       principal: Principal,
-      makeServer: (subscriptions: Set<string>) => Server,
+      options: AgentServerOptions,
       req: IncomingMessage,
       res: ServerResponse,
       body: unknown,
     ): Promise<void> {
-      const subscriptions = new Set<string>();
-      const server = makeServer(subscriptions);
-      const transport: NodeStreamableHTTPServerTransport = new NodeStreamableHTTPServerTransport({
-        sessionIdGenerator: () => randomUUID(),
-        onsessioninitialized: (id: string) => {
-          sessions.set(id, { transport, server, principal, subscriptions, lastSeen: Date.now() });
-        },
+      const draft: { id?: string; options: AgentServerOptions } = { options };
+      let session: Session | undefined;
+      const face = newFace(draft, (id) => {
+        draft.id = id;
+        session = { id, principal, options, init: body, lastSeen: Date.now(), sdk: face };
+        sessions.set(id, session);
       });
-      transport.onclose = () => {
-        if (transport.sessionId) sessions.delete(transport.sessionId);
-      };
-      await server.connect(transport);
-      await transport.handleRequest(req, res, body);
+      await face.server.connect(face.transport);
+      canReplay ??= webTransportOf(face.transport) !== undefined;
+      await face.transport.handleRequest(req, res, body);
+      // Only the initialize exchange ran on this face: if no other request joined it meanwhile, drop it.
+      if (session && canReplay && session.sdk === face && !busy.has(session)) session.sdk = undefined;
+    },
+    /** Serves one request through the session's SDK face (building it if needed). */
+    async serve(s: Session, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+      busy.add(s);
+      const face = await this.sdkOf(s);
+      await face.transport.handleRequest(req, res, body);
     },
     async closeAll(): Promise<void> {
       clearInterval(sweep);
-      await Promise.allSettled([...sessions.values()].map((s) => s.transport.close()));
+      await Promise.allSettled([...sessions.values()].flatMap((s) => (s.sdk ? [s.sdk.transport.close()] : [])));
       sessions.clear();
     },
   };
 }
+
+/** Sessions that had a request served by their SDK face: they keep it (its state, e.g. pending requests, lives there). */
+const busy = new WeakSet<Session>();
 
 export type SessionRegistry = ReturnType<typeof createSessionRegistry>;
 

@@ -3,9 +3,11 @@ import { verifyAuditChain } from '../audit/verify.js';
 import type { VerifyResult } from '../audit/types.js';
 import type { StorageSetting } from './config.js';
 import { openStores } from './open-stores.js';
+import { type DataStoreName, storeCopiers } from './copy-stores.js';
 
 export interface CopyResult {
-  keys: number;
+  /** Rows copied per data store (keys, approvals, pins, report, …). */
+  stores: { [K in DataStoreName]: number };
   records: number;
   checkpoints: number;
   /** Verification of the copied chain on the target, with the signing key recorded in the source. */
@@ -16,8 +18,8 @@ const META_KEYS = ['publicKey', 'retention.prunedBefore'];
 const CHUNK = 5000;
 
 /**
- * `portcullis storage copy`: moves a deployment to another back end (typically SQLite → PostgreSQL). The target
- * must be empty. Records are copied byte for byte (seq, hash, canonical body) with their signed checkpoints, so
+ * `portcullis storage copy`: moves a deployment to another back end (typically SQLite → PostgreSQL): every data store
+ * (src/storage/copy-stores.ts, exhaustive by type) in one transaction, then the audit chain. The target must be empty. Records are copied byte for byte (seq, hash, canonical body) with their signed checkpoints, so
  * the chain verifies on the target exactly as on the source; the copy is verified before it is reported done.
  */
 export async function copyStorage(
@@ -29,21 +31,22 @@ export async function copyStorage(
   try {
     const target = await openStores(to, { migrate: true });
     try {
-      const keys = [...(await source.apiKeys.listByAgent('agent')), ...(await source.apiKeys.listByAgent('user'))];
-      const existing = [...(await target.apiKeys.listByAgent('agent')), ...(await target.apiKeys.listByAgent('user'))];
+      const names = Object.keys(storeCopiers) as DataStoreName[];
       const srcAudit = (await source.audit.exists()) ? source.audit.openReadonly() : undefined;
       const dst = target.audit.open({});
       try {
-        if (existing.length > 0 || (await dst.head()))
-          throw new Error(`target ${target.location} is not empty: copy only into a new database`);
-        const scores = await source.report.scores(Number.MAX_SAFE_INTEGER);
-        const acks = await source.report.acknowledgements();
+        for (const name of names)
+          if ((await storeCopiers[name].read(target)).length > 0)
+            throw new Error(`target ${target.location} is not empty (${name}): copy only into a new database`);
+        if (await dst.head())
+          throw new Error(`target ${target.location} is not empty (audit): copy only into a new database`);
+        const rows = new Map<DataStoreName, unknown[]>();
+        for (const name of names) rows.set(name, await storeCopiers[name].read(source));
         await target.transaction(async (tx) => {
-          for (const k of keys) await target.apiKeys.insert(k, tx);
-          for (const e of scores) await target.report.addScore(e, tx);
-          for (const a of acks) await target.report.acknowledge(a, tx);
+          for (const name of names) await storeCopiers[name].write(target, rows.get(name)!, tx);
         });
-        progress(`copied ${keys.length} key(s), ${scores.length} report score(s), ${acks.length} acknowledgement(s)`);
+        const stores = Object.fromEntries(names.map((n) => [n, rows.get(n)!.length])) as CopyResult['stores'];
+        progress(`copied ${names.map((n) => `${stores[n]} ${storeCopiers[n].what}`).join(', ')}`);
         let records = 0;
         let checkpoints = 0;
         if (srcAudit) {
@@ -69,7 +72,7 @@ export async function copyStorage(
         const verify = pem
           ? await verifyAuditChain(dst, { publicKey: createPublicKey(pem), keySource: 'database' })
           : undefined;
-        return { keys: keys.length, records, checkpoints, verify };
+        return { stores, records, checkpoints, verify };
       } finally {
         await srcAudit?.close();
         await dst.close();

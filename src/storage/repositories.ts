@@ -56,10 +56,15 @@ export interface ReportRepository {
 export interface ApprovalRecord {
   id: string;
   status: ApprovalStatus;
+  /** A resource read or a prompt (absent: a tool call). */
+  kind?: 'resource' | 'prompt';
+  /** The tool's name; for a resource `<server>:<normalised uri>`; for a prompt its name. */
   tool: string;
   backend: string;
   agent: string;
   user?: string;
+  /** What the identity provider calls the person the call was made for (token `sub` and email), for self-approval. */
+  requesterIdentities?: string[];
   /** SHA-256 (hex) of the RFC 8785 canonical form of `callArguments`. */
   argsDigest: string;
   /** The exact arguments (what is executed once approved). */
@@ -104,13 +109,21 @@ export interface ApprovalTransition {
  * so that two replicas, two approvers or a decision racing the timeout change a request at most once.
  */
 export interface ApprovalRepository {
+  /** Stores the whole record: a new request, or (for `storage copy`) one with its decisions and later times. */
   insert(a: ApprovalRecord, tx?: Tx): Promise<void>;
   get(id: string, tx?: Tx): Promise<ApprovalRecord | undefined>;
   /** Newest first. */
   list(q: ApprovalListQuery, tx?: Tx): Promise<{ items: ApprovalRecord[]; nextCursor?: string }>;
-  /** Requests bound to exactly this call (agent, user, tool, digest, policy version) in one of `statuses`, newest first. */
+  /** Requests bound to exactly this call (kind, agent, user, tool, digest, policy version) in one of `statuses`, newest first. */
   findBound(
-    b: { agent: string; user?: string; tool: string; argsDigest: string; policyVersion: string },
+    b: {
+      kind?: 'resource' | 'prompt';
+      agent: string;
+      user?: string;
+      tool: string;
+      argsDigest: string;
+      policyVersion: string;
+    },
     statuses: readonly ApprovalStatus[],
     tx?: Tx,
   ): Promise<ApprovalRecord[]>;

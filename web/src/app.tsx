@@ -7,6 +7,7 @@ import { ApprovalsPage } from './pages/approvals.js';
 import { AuditPageView } from './pages/audit.js';
 import { InventoryPage } from './pages/inventory.js';
 import { OverviewPage } from './pages/overview.js';
+import { SecurityPage } from './pages/security.js';
 import { ErrorBox, Loading } from './ui.js';
 
 interface PageDef {
@@ -35,6 +36,12 @@ const PAGES: PageDef[] = [
   },
   { id: 'agents', title: 'Agents', roles: ['admin'], render: () => <AgentsPage /> },
   { id: 'audit', title: 'Audit', roles: ['admin', 'auditor'], render: () => <AuditPageView /> },
+  {
+    id: 'security',
+    title: 'Security',
+    roles: ['admin', 'auditor'],
+    render: (me) => <SecurityPage isAdmin={me.roles.includes('admin')} />,
+  },
 ];
 
 function SignIn({ done }: { done: (me: Me) => void }) {

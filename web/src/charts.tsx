@@ -66,8 +66,16 @@ export function StackedColumns({ points, keys, title }: { points: StackedPoint[]
   );
 }
 
-export function HBars({ items, title }: { items: { label: string; value: number }[]; title: string }) {
-  const max = Math.max(1, ...items.map((i) => i.value));
+export function HBars({
+  items,
+  title,
+  max = Math.max(1, ...items.map((i) => i.value)),
+}: {
+  items: { label: string; value: number }[];
+  title: string;
+  /** The value of a full bar (default: the largest value). */
+  max?: number;
+}) {
   const rowH = 22;
   const W = 600;
   const labelW = 220;
@@ -109,24 +117,45 @@ export function LineChart({
   title: string;
   max?: number;
 }) {
-  const W = 600;
+  const W = 1000;
   const H = 140;
-  const step = points.length > 1 ? (W - 20) / (points.length - 1) : 0;
-  const xy = points.map((p, i) => [10 + i * step, H - (p.value / max) * (H - 10)] as const);
+  const left = 30;
+  const step = points.length > 1 ? (W - left - 10) / (points.length - 1) : 0;
+  const x0 = points.length > 1 ? left : (W + left) / 2;
+  const xy = points.map((p, i) => [x0 + i * step, H - (p.value / max) * (H - 10)] as const);
   return (
     <figure class="chart">
       <svg
-        viewBox={`0 0 ${W} ${H + 4}`}
+        viewBox={`0 0 ${W} ${H + 18}`}
         role="img"
         aria-label={`${title}: ${points.map((p) => `${p.label} ${p.value}`).join(', ')}`}
       >
-        <line x1={0} y1={H} x2={W} y2={H} class="axis" />
+        <line x1={left} y1={H} x2={W} y2={H} class="axis" />
+        <line x1={left} y1={10} x2={W} y2={10} class="axis" />
+        <text x={0} y={14} class="tick">
+          {max}
+        </text>
+        <text x={0} y={H} class="tick">
+          0
+        </text>
         <polyline points={xy.map(([x, y]) => `${x},${y}`).join(' ')} class="line" fill="none" />
         {xy.map(([x, y], i) => (
-          <circle key={i} cx={x} cy={y} r={3} class="dot">
+          <circle key={i} cx={x} cy={y} r={4} class="dot">
             <title>{`${points[i]!.label}: ${points[i]!.value}`}</title>
           </circle>
         ))}
+        {points.length > 0 && (
+          <>
+            <text x={left} y={H + 16} class="tick">
+              {points[0]!.label}
+            </text>
+            {points.length > 1 && (
+              <text x={W} y={H + 16} class="tick" text-anchor="end">
+                {points[points.length - 1]!.label}
+              </text>
+            )}
+          </>
+        )}
       </svg>
     </figure>
   );

@@ -57,7 +57,8 @@ export interface Tool {
   source?: string;
   annotations?: Record<string, unknown>;
   meta?: Record<string, unknown>;
-  pin?: { state: 'pinned' | 'quarantined'; hash: string; reason?: string };
+  pin?: { state: 'pinned' | 'quarantined'; hash?: string; pendingHash?: string; reason?: string };
+  quarantined?: boolean;
 }
 
 export interface MatrixRow {
@@ -110,4 +111,40 @@ export interface Approval {
   decidedAt?: string;
   executedAt?: string;
   outcome?: string;
+}
+
+/** `/api/v1/report` (schema/report.schema.json): the parts the Security page shows. */
+export interface ReportCheck {
+  id: string;
+  area: string;
+  title: string;
+  weight: number;
+  status: 'pass' | 'warn' | 'fail' | 'not_applicable';
+  evidence: { summary: string; items?: string[]; more?: number; counts?: Record<string, number> };
+  inspected: string[];
+  remediation: string;
+  acknowledgement?: { id: string; reason: string; by: string; createdAt: string; expiresAt: string; expired: boolean };
+}
+
+export interface SecurityReport {
+  generatedAt: string;
+  score?: { value: number; grade: string; areas: Record<string, { score: number | null }> };
+  checks: ReportCheck[];
+}
+
+/** `/api/v1/report/history`. */
+export interface ReportHistoryEntry {
+  at: string;
+  score: number;
+  grade: string;
+  areas: Record<string, number>;
+}
+
+/** `GET /api/v1/tools/{name}/diff`. */
+export interface PinDiff {
+  name: string;
+  state: 'pinned' | 'quarantined';
+  pinned: { hash: string; pinnedAt: string; acceptedBy?: string; reason?: string } | null;
+  pending: { hash: string } | null;
+  changes: { path: string; before?: unknown; after?: unknown }[];
 }

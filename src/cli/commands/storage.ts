@@ -30,7 +30,7 @@ export function register(program: Command): void {
   storage
     .command('copy')
     .description(
-      'Copy keys and the audit chain into an empty database (e.g. SQLite to PostgreSQL); the copy is verified',
+      'Copy every store (keys, approvals, pins, report history) and the audit chain into an empty database (e.g. SQLite to PostgreSQL); the copy is verified',
     )
     .requiredOption('--from <url>', 'source: sqlite://<data directory> or postgres://…')
     .requiredOption('--to <url>', 'target (must be empty): postgres://… or sqlite://<data directory>')
@@ -51,7 +51,9 @@ export function register(program: Command): void {
       }
       const v = result.verify;
       process.stdout.write(
-        `copied ${result.keys} key(s), ${result.records} audit record(s), ${result.checkpoints} checkpoint(s) to ${redactUrl(opts.to)}\n` +
+        `copied ${Object.entries(result.stores)
+          .map(([name, n]) => `${name}: ${n}`)
+          .join(', ')}; ${result.records} audit record(s), ${result.checkpoints} checkpoint(s) to ${redactUrl(opts.to)}\n` +
           (v
             ? `audit chain on the target: ${v.ok ? 'verified' : 'FAILED'} (${v.records} record(s) checked)\n`
             : 'no audit chain to verify\n'),

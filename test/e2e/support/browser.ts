@@ -26,7 +26,7 @@ export interface Tab {
   context: BrowserContext;
   page: Page;
   /** Bodies of every response the page received from the gateway (for the no-secrets check). */
-  bodies: { url: string; body: string }[];
+  bodies: { url: string; status: number; body: string }[];
   /** Console errors, CSP violations included. */
   errors: string[];
   /** Responses whose body could not be read. */
@@ -56,7 +56,7 @@ export async function openTab(
     pending.push(
       Promise.race([
         r.text().then(
-          (body) => void bodies.push({ url, body }),
+          (body) => void bodies.push({ url, status: r.status(), body }),
           // A body the page dropped (a navigation away) cannot be read; a redirect has none.
           () => undefined,
         ),

@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { useLoad } from '../hooks.js';
 import { riskOf, type MatrixRow, type Tool } from '../types.js';
 import { Badge, PageHeader, RiskBadge, View } from '../ui.js';
+import { PinCell } from './pin-review.js';
 
 export function InventoryPage({ isAdmin }: { isAdmin: boolean }) {
   const tools = useLoad(() => api<{ tools: Tool[] }>('/api/v1/tools'), 'tools');
@@ -14,6 +15,7 @@ export function InventoryPage({ isAdmin }: { isAdmin: boolean }) {
   const [search, setSearch] = useState('');
   const [risk, setRisk] = useState('');
   const [backend, setBackend] = useState('');
+  const [pin, setPin] = useState('');
   const allowed = (tool: string) =>
     (matrix.data?.rows ?? []).filter((r) => r.tool === tool && r.effect !== 'deny').map((r) => r.agent);
   return (
@@ -30,7 +32,8 @@ export function InventoryPage({ isAdmin }: { isAdmin: boolean }) {
                 t.name.toLowerCase().includes(needle) ||
                 (r?.categories ?? []).some((c) => c.includes(needle))) &&
               (!risk || r?.level === risk) &&
-              (!backend || t.backend === backend)
+              (!backend || t.backend === backend) &&
+              (!pin || t.pin?.state === pin)
             );
           });
           return (
@@ -60,6 +63,14 @@ export function InventoryPage({ isAdmin }: { isAdmin: boolean }) {
                     {backends.map((b) => (
                       <option key={b}>{b}</option>
                     ))}
+                  </select>
+                </label>
+                <label>
+                  Pin
+                  <select value={pin} onChange={(e) => setPin((e.target as HTMLSelectElement).value)}>
+                    <option value="">any</option>
+                    <option>pinned</option>
+                    <option>quarantined</option>
                   </select>
                 </label>
                 <p class="muted" aria-live="polite">
@@ -114,12 +125,7 @@ export function InventoryPage({ isAdmin }: { isAdmin: boolean }) {
                             )}
                           </td>
                           <td>
-                            {t.pin ? (
-                              <Badge kind={t.pin.state === 'pinned' ? 'ok' : 'bad'}>{t.pin.state}</Badge>
-                            ) : (
-                              <span class="muted">—</span>
-                            )}
-                            {t.pin?.reason && <div class="muted">{t.pin.reason}</div>}
+                            <PinCell tool={t} isAdmin={isAdmin} changed={tools.reload} />
                           </td>
                           {isAdmin && <td>{allowed(t.name).join(', ') || <span class="muted">none</span>}</td>}
                         </tr>

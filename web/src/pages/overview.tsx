@@ -1,8 +1,8 @@
 import { api } from '../api.js';
 import { HBars, StackedColumns, type StackedPoint } from '../charts.js';
 import { useLoad } from '../hooks.js';
-import type { AuditPage, AuditRecord, BackendStatus } from '../types.js';
-import { Badge, Empty, PageHeader, View } from '../ui.js';
+import type { Approval, AuditPage, AuditRecord, BackendStatus } from '../types.js';
+import { Badge, Empty, PageHeader, View, formatTime } from '../ui.js';
 
 const WINDOW_MIN = 60;
 const DECISIONS = ['allow', 'deny', 'hold'];
@@ -10,6 +10,8 @@ const DECISIONS = ['allow', 'deny', 'hold'];
 interface Overview {
   calls: AuditRecord[];
   backends: BackendStatus[];
+  /** Calls waiting for a person now (`more`: the first page was full). */
+  pending: { count: number; more: boolean; oldest?: string };
 }
 
 async function loadOverview(): Promise<Overview> {
@@ -17,12 +19,14 @@ async function loadOverview(): Promise<Overview> {
   // Every call has one decision record: its intent (allowed), its denial, or its hold.
   const q = (type: string) =>
     api<AuditPage>(`/api/v1/audit?type=${type}&from=${encodeURIComponent(from)}&limit=5000`).then((p) => p.records);
-  const [allowed, denied, held, backends] = await Promise.all([
+  const [allowed, denied, held, backends, pending] = await Promise.all([
     q('tool.call.requested'),
     q('tool.call.denied'),
     q('approval.requested').catch(() => [] as AuditRecord[]),
     api<{ backends: BackendStatus[] }>('/api/v1/backends'),
+    api<{ items: Approval[]; nextCursor?: string }>('/api/v1/approvals?status=pending&limit=100'),
   ]);
+  const oldest = pending.items.map((a) => a.createdAt).sort()[0];
   return {
     calls: [
       ...allowed.map((r) => ({ ...r, decision: 'allow' as const })),
@@ -30,6 +34,7 @@ async function loadOverview(): Promise<Overview> {
       ...held.map((r) => ({ ...r, decision: 'hold' as const })),
     ],
     backends: backends.backends,
+    pending: { count: pending.items.length, more: pending.nextCursor !== undefined, ...(oldest ? { oldest } : {}) },
   };
 }
 
@@ -68,6 +73,18 @@ export function OverviewPage() {
       <View load={load}>
         {(o) => (
           <div class="grid">
+            <section class="card wide pending-tile" aria-labelledby="pending-h">
+              <h2 id="pending-h">Pending approvals</h2>
+              <p>
+                <a href="#/approvals" class="big-number" id="pending-count">
+                  {o.pending.count}
+                  {o.pending.more ? '+' : ''}
+                </a>{' '}
+                {o.pending.count === 0
+                  ? 'No call is waiting for a person.'
+                  : `call(s) waiting for a person; the oldest since ${formatTime(o.pending.oldest)}.`}
+              </p>
+            </section>
             <section class="card wide" aria-labelledby="calls-h">
               <h2 id="calls-h">Calls per minute by decision (last hour)</h2>
               {o.calls.length === 0 ? (
