@@ -131,13 +131,27 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
   const forward = async (method: ForwardedMethod, params: unknown, ctx: ServerContext): Promise<MethodCall> => {
     const requestId = newRequestId();
     const p = (params ?? {}) as JsonObject;
-    return gw.forward({
+    // A held resources/read or prompts/get waits for approval: progress keeps the client from timing out.
+    const token = (p._meta as { progressToken?: string | number } | undefined)?.progressToken;
+    let progressSent: Promise<unknown> = Promise.resolve();
+    const call = await gw.forward({
       requestId,
       principal,
       method,
       params: p,
       signal: signalOf(ctx),
       agent: channelFor(ctx),
+      ...(token !== undefined
+        ? {
+            onProgress: (n: { progress: number; total?: number; message?: string }) => {
+              progressSent = progressSent
+                .then(() =>
+                  ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...n } }),
+                )
+                .catch(() => undefined);
+            },
+          }
+        : {}),
       ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
       record: {
         requestId,
@@ -153,6 +167,8 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
         reasons: [],
       },
     });
+    await progressSent;
+    return call;
   };
   const forwarded = (method: ForwardedMethod, params: unknown, ctx: ServerContext) =>
     rpc(async () => (await forward(method, params, ctx)).result) as never;
