@@ -14,7 +14,13 @@ const yes = (by: string, groups: string[] = []): ApprovalDecisionEntry => ({
   at: 't',
   groups,
 });
-const person = (name: string, groups: string[] = [], roles = ['approver']) => ({ name, groups, roles });
+// Signed in with OAuth (the token's email is an alias): their identity at the IdP is known.
+const person = (name: string, groups: string[] = [], roles = ['approver']) => ({
+  name,
+  groups,
+  roles,
+  aliases: [`${name}@example.com`],
+});
 
 describe('who may decide', () => {
   const requester = { agent: 'ops-agent', user: 'ann' };
@@ -26,6 +32,22 @@ describe('who may decide', () => {
     expect(eligibility(req(), requester, person('ann'))?.message).toMatch(/your own behalf/);
     expect(eligibility(req(), requester, { ...person('a.n'), aliases: ['ann'] })?.message).toMatch(/own behalf/);
     expect(eligibility(req(), requester, person('ops-agent'))?.message).toMatch(/own behalf/);
+    // The requester's other names (the token's email, the configured person they are) count as theirs.
+    const mapped = { ...requester, identities: ['ops-agent', 'ann', 'ann@corp.example', 'annie'] };
+    expect(eligibility(req(), mapped, person('annie'))?.message).toMatch(/own behalf/);
+    expect(
+      eligibility(req(), mapped, person('bob'), { identities: ['bob', 'ann@corp.example'], linked: true })?.message,
+    ).toMatch(/own behalf/);
+    expect(eligibility(req(), mapped, person('bob'))).toBeUndefined();
+  });
+  it('a call made for an IdP user: only approvers whose own IdP identity is known (else nobody can tell)', () => {
+    const keyUser = { name: 'bob', groups: [], roles: ['approver'] };
+    expect(eligibility(req(), requester, keyUser)?.message).toMatch(
+      /made for ann, a person named by the identity provider.*users\.bob\.identities/,
+    );
+    expect(eligibility(req(), requester, keyUser, { identities: ['bob', 'b-77'], linked: true })).toBeUndefined();
+    // A call an agent made on its own (no user) needs no IdP identity.
+    expect(eligibility(req(), { agent: 'ops-agent' }, keyUser)).toBeUndefined();
   });
   it('only the named users and members of the named groups, when the rule names them', () => {
     const r = req({ approvers: { users: ['cy'], groups: ['managers'] }, groups: ['finance'] });

@@ -5,27 +5,63 @@ export interface Approver {
   name: string;
   groups: readonly string[];
   roles: readonly string[];
-  /** Other names the same person is known by (e.g. the email claim of an OAuth token). */
+  /** Other names the same person is known by (the `sub` and email claims of the OAuth token they signed in with). */
   aliases?: readonly string[];
+}
+
+/** Who asked, as the self-approval check sees it. */
+export interface Requester {
+  agent: string;
+  /** The person the call was made for (the token's `sub`), when an agent acted for a user. */
+  user?: string;
+  /** Every identifier of the requester: agent, user, the token's email, and the names of the configured person they are. */
+  identities?: readonly string[];
+}
+
+/** The approver's identifiers (name, configured identities, token claims) and whether the IdP identity is known. */
+export interface ApproverIdentity {
+  identities: readonly string[];
+  /** Their identity at the identity provider is known: signed in with OAuth, or `users.<name>.identities` set. */
+  linked: boolean;
 }
 
 export type Refusal = { code: 'approval.forbidden'; message: string };
 
 /**
- * May this person decide on a request made by `agent` for `user`? Only approvers and admins; never the person the
- * call is made for (nor the agent itself); and, when the rule names approvers or one-per-group groups, only
- * those users and members of those groups (membership from the verified identity, never from the request).
+ * May this person decide on a request made by `requester.agent` for `requester.user`? Only approvers and admins;
+ * never the person the call is made for (under any of their names) nor the agent itself; a call made for a person
+ * the identity provider names only by someone whose own identity there is known (otherwise nobody can tell they
+ * are not that person); and, when the rule names approvers or one-per-group groups, only those users and members
+ * of those groups (membership from the verified identity, never from the request).
  */
 export function eligibility(
   req: ApprovalRequirement,
-  requester: { agent: string; user?: string },
+  requester: Requester,
   who: Approver,
+  self: ApproverIdentity = { identities: [who.name, ...(who.aliases ?? [])], linked: (who.aliases ?? []).length > 0 },
 ): Refusal | undefined {
-  const names = [who.name, ...(who.aliases ?? [])];
+  const names = self.identities;
   if (!who.roles.includes('approver') && !who.roles.includes('admin'))
     return { code: 'approval.forbidden', message: 'Deciding approvals needs the approver or admin role' };
-  if ((requester.user !== undefined && names.includes(requester.user)) || names.includes(requester.agent))
-    return { code: 'approval.forbidden', message: 'You cannot decide on a call made on your own behalf' };
+  const theirs = new Set([
+    requester.agent,
+    ...(requester.user !== undefined ? [requester.user] : []),
+    ...(requester.identities ?? []),
+  ]);
+  if (names.some((n) => theirs.has(n)))
+    return {
+      code: 'approval.forbidden',
+      message:
+        'You cannot decide on a call made on your own behalf (the requester can never approve their own request)',
+    };
+  if (requester.user !== undefined && !self.linked)
+    return {
+      code: 'approval.forbidden',
+      message:
+        `This call was made for ${requester.user}, a person named by the identity provider, and your identity there ` +
+        `is unknown, so nobody can tell you are someone else: list your subject or email at the identity provider ` +
+        `under users.${who.name}.identities, or sign in with an OAuth token`,
+    };
   const named = req.approvers;
   if (!named && !req.groups) return undefined;
   const ok =

@@ -9,7 +9,7 @@ const PREFIX = '/api/v1/approvals';
 
 const fail = (e: unknown) => {
   const h = toHttpError(e);
-  return { status: h.status, body: h.body() };
+  return { status: h.status, body: h.body(), headers: h.headers };
 };
 
 /**

@@ -46,7 +46,13 @@ const held = (approval: Partial<ApprovalRequirement> = {}, args = { amount: 900,
   },
   policyVersion: 'v1',
 });
-const approver = (name: string, groups: string[] = []) => ({ name, groups, roles: ['approver'] });
+// Approvers signed in with OAuth (their token's email is an alias), so their identity at the IdP is known.
+const approver = (name: string, groups: string[] = []) => ({
+  name,
+  groups,
+  roles: ['approver'],
+  aliases: [`${name}@example.com`],
+});
 
 describe('approval service', () => {
   it('records the request first, binds it to the exact call, and attaches a repeated call to it', async () => {

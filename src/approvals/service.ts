@@ -7,16 +7,23 @@ import type { JsonObject } from '../core/tool.js';
 import type { ApprovalRecord, Stores } from '../storage/repositories.js';
 import { argsDigest, newApprovalId } from './binding.js';
 import type { Notifier } from '../notify/index.js';
+import { requesterIdentities, samePeople, type People } from './identity.js';
 import { eligibility, progressText, satisfied, type Approver } from './quorum.js';
 import { createWaiters } from './waiters.js';
 
 export interface ApprovalServiceDeps {
   store: Pick<Stores, 'approvals' | 'transaction' | 'kind'>;
-  /** Durable audit append for `approval.*` events; rejects when the log cannot write. */
-  append(event: AuditEventInput): Promise<void>;
+  /**
+   * Durable audit append for `approval.*` events; rejects when the log cannot write. `deferred`: the append does not
+   * start a commit of its own but rides with the next one (the woken call's intent record), so an approval costs
+   * the call one audit fsync instead of two in a row.
+   */
+  append(event: AuditEventInput, options?: { deferred?: boolean }): Promise<void>;
   /** Arguments as the audit log would show them (what approvers see). */
   redact(args: JsonObject): Promise<JsonObject>;
   notifier?: () => Notifier | undefined;
+  /** The configured people (`users:`) with their identities: who is who for the self-approval check. */
+  people?: () => People;
   /** Base URL of this gateway's REST API (for links in notifications). */
   linkBase?: () => string | undefined;
   now?: () => number;
@@ -31,6 +38,9 @@ export interface ApprovalServiceDeps {
 export interface HeldCall {
   requestId: string;
   principal: Principal;
+  /** A resource read or a prompt (absent: a tool call). */
+  kind?: 'resource' | 'prompt';
+  /** The tool's name; for a resource `<server>:<normalised uri>`; for a prompt its name. */
   tool: string;
   backend: string;
   args: JsonObject;
@@ -80,9 +90,9 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
     rule: r.rule,
   });
   /** Audit records after a committed change: a failure is reported loudly, the change stands. */
-  const record = async (event: AuditEventInput) => {
+  const record = async (event: AuditEventInput, deferred = false) => {
     try {
-      await deps.append(event);
+      await deps.append(event, deferred ? { deferred } : undefined);
     } catch (e) {
       log(`audit: ${event.type} for ${event.approvalId} not recorded: ${(e as Error).message}`);
     }
@@ -149,6 +159,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       const digest = argsDigest(c.args);
       const bound = await store.approvals.findBound(
         {
+          ...(c.kind ? { kind: c.kind } : {}),
           agent: c.principal.agent,
           ...(c.principal.user !== undefined ? { user: c.principal.user } : {}),
           tool: c.tool,
@@ -168,10 +179,13 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       const r: ApprovalRecord = {
         id: newApprovalId(),
         status: 'pending',
+        ...(c.kind ? { kind: c.kind } : {}),
         tool: c.tool,
         backend: c.backend,
         agent: c.principal.agent,
-        ...(c.principal.user !== undefined ? { user: c.principal.user } : {}),
+        ...(c.principal.user !== undefined
+          ? { user: c.principal.user, requesterIdentities: requesterIdentities(c.principal) }
+          : {}),
         argsDigest: digest,
         callArguments: c.args,
         displayArguments: await deps.redact(c.args),
@@ -192,6 +206,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         decision: 'hold',
         reasons: c.decision.reasons,
         detail: {
+          ...(c.kind ? { kind: c.kind } : {}),
           argsDigest: digest,
           policyVersion: c.policyVersion,
           quorum: req.quorum,
@@ -219,7 +234,25 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
     async decide(id: string, who: Approver, decision: 'approve' | 'deny', comment?: string): Promise<ApprovalRecord> {
       const r = await store.approvals.get(id);
       if (!r) throw new GatewayError('approval.not_found', `No approval request ${id}`);
-      const refusal = eligibility(r.requirement, r, who);
+      // Who is who, through the current config: the requester's names (agent, sub, email, the configured person they
+      // are) and the approver's (name, configured identities, the token they signed in with).
+      const people = deps.people?.() ?? {};
+      const refusal = eligibility(
+        r.requirement,
+        {
+          agent: r.agent,
+          ...(r.user !== undefined ? { user: r.user } : {}),
+          identities: samePeople(
+            [r.agent, ...(r.user !== undefined ? [r.user] : []), ...(r.requesterIdentities ?? [])],
+            people,
+          ),
+        },
+        who,
+        {
+          identities: samePeople([who.name, ...(who.aliases ?? [])], people),
+          linked: (who.aliases ?? []).length > 0 || (people[who.name]?.identities ?? []).length > 0,
+        },
+      );
       if (refusal) throw new GatewayError(refusal.code, refusal.message);
       const t = now();
       if (r.status !== 'pending')
@@ -260,22 +293,27 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       if (!out.record)
         throw new GatewayError('approval.conflict', `Request ${id} is no longer pending (decided or timed out)`);
       const fresh = out.record;
+      const woken = waiters.waiting(id);
       waiters.wake(id);
-      await record({
-        ...base(fresh),
-        type: decision === 'approve' ? 'approval.approved' : 'approval.denied',
-        decision: decision === 'approve' ? (fresh.status === 'approved' ? 'allow' : 'hold') : 'deny',
-        reasons: [
-          `${who.name} ${decision === 'approve' ? 'approved' : 'denied'}${comment ? `: ${comment.slice(0, 500)}` : ''}`,
-          progressText(fresh.requirement, fresh.decisions),
-        ],
-        detail: {
-          by: who.name,
-          ...(comment ? { comment: comment.slice(0, 2000) } : {}),
-          status: fresh.status,
-          ...(fresh.status === 'approved' ? { executeBefore: fresh.expiresAt } : {}),
+      // Approved: the woken call's intent record is written next; this record joins that commit.
+      await record(
+        {
+          ...base(fresh),
+          type: decision === 'approve' ? 'approval.approved' : 'approval.denied',
+          decision: decision === 'approve' ? (fresh.status === 'approved' ? 'allow' : 'hold') : 'deny',
+          reasons: [
+            `${who.name} ${decision === 'approve' ? 'approved' : 'denied'}${comment ? `: ${comment.slice(0, 500)}` : ''}`,
+            progressText(fresh.requirement, fresh.decisions),
+          ],
+          detail: {
+            by: who.name,
+            ...(comment ? { comment: comment.slice(0, 2000) } : {}),
+            status: fresh.status,
+            ...(fresh.status === 'approved' ? { executeBefore: fresh.expiresAt } : {}),
+          },
         },
-      });
+        fresh.status === 'approved' && woken,
+      );
       if (fresh.status !== 'pending')
         notify(
           fresh,

@@ -6,6 +6,8 @@ export interface Waiters {
   /** Resolves when `id` is signalled, after `ms`, or when `signal` aborts (whichever comes first). */
   next(id: string, ms: number, signal?: AbortSignal): Promise<void>;
   wake(id: string): void;
+  /** Is a call waiting on `id` in this process? */
+  waiting(id: string): boolean;
   /** Number of calls waiting (for tests and metrics). */
   size(): number;
 }
@@ -34,6 +36,7 @@ export function createWaiters(): Waiters {
     wake(id) {
       for (const f of [...(waiting.get(id) ?? [])]) f();
     },
+    waiting: (id) => (waiting.get(id)?.size ?? 0) > 0,
     size: () => [...waiting.values()].reduce((n, s) => n + s.size, 0),
   };
 }

@@ -92,6 +92,11 @@ export const auditEventTypes = {
     description:
       'A quarantined tool was released because its backend offers the accepted definition again. detail: hash.',
   },
+  'signing.key.rotated': {
+    owner: 'pins',
+    description:
+      'The key served tool and prompt definitions are signed with changed. detail: kid (the new key), previousKid (retired, still published for pins.signing.retiredKeyDays).',
+  },
   'prompt.pinned': {
     owner: 'pins',
     description: 'A prompt definition was seen for the first time and pinned (trust on first use). detail: hash.',

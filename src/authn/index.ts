@@ -32,6 +32,9 @@ export function createAuthentication(config: PortcullisConfig, deps: Authenticat
   const { auth } = config;
   const agentExists = (a: string) => Object.hasOwn(config.agents, a);
   const userExists = (u: string) => Object.hasOwn(config.users, u);
+  /** The configured person a token identifier names: a user's name, else the user listing it under identities. */
+  const userOf = (id: string) =>
+    userExists(id) ? id : Object.entries(config.users).find(([, u]) => u.identities.includes(id))?.[0];
   const agents: Authenticator[] = [];
   const people: Authenticator[] = [];
   if (auth.mtls) agents.push(mtlsAuthenticator(auth.mtls, agentExists));
@@ -46,7 +49,7 @@ export function createAuthentication(config: PortcullisConfig, deps: Authenticat
     agents.push(
       oauthBearerAuthenticator(oauth, { toPrincipal: (c) => principalFromClaims(c, oauth, agentExists), ...f }),
     );
-    people.push(oauthBearerAuthenticator(oauth, { toPrincipal: (c) => personFromClaims(c, oauth, userExists), ...f }));
+    people.push(oauthBearerAuthenticator(oauth, { toPrincipal: (c) => personFromClaims(c, oauth, userOf), ...f }));
     const resource = oauth.audience[0]!;
     const scopes = oauth.scopesSupported ?? oauth.requiredScopes;
     resourceMetadata = {

@@ -67,11 +67,21 @@ describe('token claims to principal', () => {
   });
 
   it('for the REST API, the person is the configured user named by sub or email', () => {
-    const users = (u: string) => u === 'alice@example.com';
+    const users = (u: string) => (u === 'alice@example.com' ? u : undefined);
     expect(personFromClaims({ sub: 'x1', email: 'alice@example.com' }, cfg, users)).toMatchObject({
       principal: { user: 'alice@example.com', method: 'oauth' },
     });
     expect(personFromClaims({ sub: 'x1', email: 'eve@example.com' }, cfg, users)).toMatchObject({ status: 403 });
+  });
+
+  it('or the configured user who lists the sub or email under identities (the principal is their user name)', () => {
+    const users = (u: string) => (u === 'u-1001' || u === 'erin@example.com' ? 'erin' : undefined);
+    expect(personFromClaims({ sub: 'u-1001' }, cfg, users)).toMatchObject({
+      principal: { user: 'erin', agent: 'erin' },
+    });
+    expect(personFromClaims({ sub: 'zz', email: 'erin@example.com' }, cfg, users)).toMatchObject({
+      principal: { user: 'erin' },
+    });
   });
 
   it('reads scopes from scope (string) or scp (array)', () => {

@@ -54,16 +54,16 @@ export function principalFromClaims(
 }
 
 /**
- * For the REST API: the person is the configured user whose name equals the token's user claim (`sub`) or its
- * email claim; anyone else is refused (403), whatever the token says about them otherwise.
+ * For the REST API: the person is the configured user whose name, or one of whose `identities`, equals the token's
+ * user claim (`sub`) or its email claim; anyone else is refused (403), whatever the token says about them otherwise.
  */
 export function personFromClaims(
   claims: Record<string, unknown>,
   cfg: OAuthConfig,
-  userExists: (user: string) => boolean,
+  userOf: (identifier: string) => string | undefined,
 ): AuthOutcome {
   const candidates = [str(claims[cfg.claims.user]), str(claims[cfg.claims.email])];
-  const user = candidates.find((c) => c !== undefined && userExists(c));
+  const user = candidates.map((c) => (c !== undefined ? userOf(c) : undefined)).find((u) => u !== undefined);
   if (!user) return refused(403, 'not-a-user', 'The token is valid but names no user of this gateway');
   const jti = str(claims.jti);
   const g = claims[cfg.claims.groups];

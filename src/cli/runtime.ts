@@ -18,9 +18,11 @@ import { startProcessTelemetry } from '../observability/process-telemetry.js';
 import { handleSecretsApi } from '../vault/rest.js';
 import { handleReportApi } from '../report/rest.js';
 import { generateReport } from '../report/service.js';
+import { createVerifyCache } from '../report/verify-cache.js';
 import type { Report } from '../report/types.js';
 import { packageVersion } from './version.js';
 import { approvalsRoutes } from '../approvals/rest.js';
+import { signingKeysRoute } from '../signing/index.js';
 
 export interface Running {
   gw: Gateway;
@@ -83,7 +85,12 @@ export async function runGateway(
     });
   };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
-  const vault = openVault(loaded.config.vault, { dataDir: loaded.dataDir, baseDir: loaded.baseDir });
+  const signingKeys = signingKeysRoute(() => booted.signing);
+  const vault = await openVault(
+    loaded.config.vault,
+    { dataDir: loaded.dataDir, baseDir: loaded.baseDir, log },
+    gw.store.secrets,
+  );
   const secretChanged = (c: { user: string; secret: string; action: string; version?: number }) =>
     gw.recordEvent({
       type: 'secret.changed',
@@ -95,6 +102,8 @@ export async function runGateway(
         via: 'api',
       },
     });
+  // The report verifies the chain on every request: whole at most every 5 minutes, only new records in between.
+  const reportVerify = createVerifyCache((range) => audit.verify(range));
   /** The security report of this running deployment (its score goes to the history). */
   const report = () =>
     generateReport(
@@ -103,7 +112,7 @@ export async function runGateway(
         tools: gw.catalog().all(),
         stores: gw.store,
         report: gw.store.report,
-        audit: { store: audit.store, verify: () => audit.verify(), sinkStatus: () => audit.sinkStatus() },
+        audit: { store: audit.store, verify: reportVerify, sinkStatus: () => audit.sinkStatus() },
         ...(gw.config().config.vault.provider === 'vault' ? { secrets: () => vault.list() } : {}),
       },
       { portcullisVersion: packageVersion() },
@@ -155,6 +164,7 @@ export async function runGateway(
       routes: async (req, res, url) =>
         (await serveMetrics(metrics, req, res, url)) ||
         health(req, res, url) ||
+        (await signingKeys(req, res, url)) ||
         (await api(req, res, url)) ||
         (await dashboard.handle(req, res, url)),
       onAuthFailure: authFailed,

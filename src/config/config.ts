@@ -72,6 +72,7 @@ export const configSchema = z
         path: ['dashboard', 'oidc'],
         message: 'OIDC sign-in needs auth.oauth (its issuer is the identity provider people sign in at)',
       });
+    checkIdentities(c.users, ctx);
     // Approval notification channels must exist.
     c.policy.approvals.channels.forEach((ch, i) =>
       checkChannelReference(c.notifications, ch, ['policy', 'approvals', 'channels', i], ctx),
@@ -109,6 +110,25 @@ export const configSchema = z
   });
 
 export type PortcullisConfig = z.infer<typeof configSchema>;
+
+/**
+ * A person's identities (their names at the identity provider) name that person only: never another user's name nor
+ * another user's identity, or the self-approval check could not tell who is who.
+ */
+function checkIdentities(users: Record<string, { identities: string[] }>, ctx: z.RefinementCtx): void {
+  const owner = new Map<string, string>(Object.keys(users).map((u) => [u, u]));
+  for (const [name, u] of Object.entries(users))
+    u.identities.forEach((id, i) => {
+      const other = owner.get(id);
+      if (other !== undefined && other !== name)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['users', name, 'identities', i],
+          message: `"${id}" already names user "${other}"; an identity belongs to one person`,
+        });
+      else owner.set(id, name);
+    });
+}
 
 /** Agents named by auth mappings must exist, and mTLS needs the HTTPS listener's client CA. */
 function checkAuthReferences(

@@ -73,7 +73,12 @@ export function parseConfigText(
     );
   }
 
-  if (isMap(doc.contents)) for (const section of options.skipSections ?? []) doc.delete(section);
+  if (isMap(doc.contents)) {
+    for (const section of options.skipSections ?? []) doc.delete(section);
+    // Keys for upstreams that are skipped name backends that are not there: skip them too.
+    if (options.skipSections?.includes('upstreams') && doc.hasIn(['pins', 'upstreamKeys']))
+      doc.deleteIn(['pins', 'upstreamKeys']);
+  }
   const issues: ConfigIssue[] = [];
   const fromEnv = new WeakSet<Node>();
   interpolate(

@@ -119,6 +119,14 @@ export const userSchema = z
       .describe(
         'Groups this person belongs to (approval rules name groups; OAuth sign-ins take groups from the token)',
       ),
+    identities: z
+      .array(z.string().min(1).max(320))
+      .default([])
+      .describe(
+        'What the identity provider calls this person (token sub and/or email): OAuth sign-ins match them, and calls ' +
+          "agents make for any of them are this person's own, which they can never approve. Approvers who use a user " +
+          'key need them to decide on calls made for OAuth users.',
+      ),
   })
   .strict();
 

@@ -91,9 +91,10 @@ export function createOidcRoutes(deps: OidcRoutesDeps): OidcRoutes {
           throw new OidcError('state-not-bound', 'This sign-in was started in another browser');
         const { claims, returnTo } = await oidc.complete(url.searchParams, redirectUri(req));
         const c = deps.config();
-        const who = personFromClaims(claims, c.auth.oauth!, (u) =>
-          Object.hasOwn(c.users, u),
-        );
+        // The same mapping as bearer tokens on the REST API: a user's name, or one listing it under identities.
+        const userOf = (id: string) =>
+          Object.hasOwn(c.users, id) ? id : Object.entries(c.users).find(([, u]) => u.identities.includes(id))?.[0];
+        const who = personFromClaims(claims, c.auth.oauth!, userOf);
         if (who.kind !== 'authenticated')
           throw new OidcError('not-a-user', 'The identity names no user of this gateway');
         const user = who.principal.user!;

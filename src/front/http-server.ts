@@ -10,15 +10,18 @@ import { authRequestOf } from '../authn/http-request.js';
 import { carrySubjectToken } from '../authn/subject-tokens.js';
 import type { TlsConfig } from '../config/schema.js';
 import { serveProtectedResourceMetadata } from '../http/protected-resource.js';
-import { errorCodes } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
 import { createFastPath } from './fast-path.js';
+import { createModernFastPath } from './modern-fast-path.js';
+import { createToolListCache } from './tool-list-cache.js';
 import { checkHost, checkOrigin } from './request-guards.js';
 import { checkParamHeaders } from './param-headers.js';
 import { logger } from '../observability/logger.js';
+import { sendHttpError, HttpError } from '../http/http-error.js';
+import { authRefusalCode, sendJsonRpcHttpError } from './wire-error.js';
 
 export interface HttpFront {
   url: string;
@@ -31,19 +34,6 @@ export interface HttpFrontOptions {
   routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
 }
-
-const jsonRpcError = (
-  res: ServerResponse,
-  status: number,
-  code: number,
-  message: string,
-  headers: Record<string, string> = {},
-) => {
-  if (res.headersSent) return void res.end();
-  const body = JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null });
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(body);
-};
 
 class BodyTooLarge extends Error {}
 
@@ -104,7 +94,9 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   const cfg = () => gw.server();
   const { host, port } = cfg();
   const sessions = createSessionRegistry(30 * 60_000, (options) => createAgentServer(gw, options));
-  const fast = createFastPath(gw);
+  const toolLists = createToolListCache(gw);
+  const fast = createFastPath(gw, toolLists);
+  const modernFast = createModernFastPath(gw, toolLists);
 
   const principalOf = (auth: AuthInfo | undefined) =>
     (auth?.extra as { principal: Principal; source?: string }).principal;
@@ -146,23 +138,18 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   async function handleMcp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const c = cfg();
     const hostProblem = checkHost(req.headers.host, c);
-    if (hostProblem) return jsonRpcError(res, 403, -32000, hostProblem);
+    if (hostProblem) return sendJsonRpcHttpError(res, 'request.forbidden', { message: hostProblem });
     const originProblem = checkOrigin(req.headers.origin, c);
-    if (originProblem) return jsonRpcError(res, 403, -32000, originProblem);
+    if (originProblem) return sendJsonRpcHttpError(res, 'request.forbidden', { message: originProblem });
 
     const source = req.socket.remoteAddress;
     const blockedMs = await gw.failedAuth.blockedFor(source);
     if (blockedMs > 0) {
       const seconds = String(Math.max(1, Math.ceil(blockedMs / 1000)));
-      return jsonRpcError(
-        res,
-        429,
-        errorCodes['rate.limited'].jsonrpc,
-        `Too many failed attempts: retry after ${seconds} s`,
-        {
-          'retry-after': seconds,
-        },
-      );
+      return sendJsonRpcHttpError(res, 'rate.limited', {
+        message: `Too many failed attempts: retry after ${seconds} s`,
+        headers: { 'retry-after': seconds },
+      });
     }
     const authn = gw.authentication();
     const auth = await authn.agents.authenticate(authRequestOf(req));
@@ -174,27 +161,26 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       });
       const message =
         auth.reason === 'missing' ? 'Authentication required: send Authorization: Bearer <token>' : auth.description;
-      return jsonRpcError(
-        res,
-        auth.status,
-        -32001,
+      return sendJsonRpcHttpError(res, authRefusalCode(auth), {
         message,
-        auth.status === 503 ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis') },
-      );
+        headers: auth.status === 503 ? {} : { 'www-authenticate': authn.challenge(auth, 'portcullis') },
+      });
     }
     const principal = auth.principal;
 
     let body: unknown;
     if (req.method === 'POST') {
       const ct = req.headers['content-type'] ?? '';
-      if (!/^application\/json\b/i.test(ct))
-        return jsonRpcError(res, 415, -32000, 'Unsupported Media Type: Content-Type must be application/json');
+      if (!/^application\/json\b/i.test(ct)) return sendJsonRpcHttpError(res, 'request.unsupported_media_type');
       let raw: Buffer;
       try {
         raw = await readBody(req, c.maxBodyBytes);
       } catch (e) {
         if (e instanceof BodyTooLarge) {
-          jsonRpcError(res, 413, -32600, `Request body exceeds ${c.maxBodyBytes} bytes`, { connection: 'close' });
+          sendJsonRpcHttpError(res, 'request.too_large', {
+            message: `Request body exceeds ${c.maxBodyBytes} bytes`,
+            headers: { connection: 'close' },
+          });
           req.destroy();
           return;
         }
@@ -203,10 +189,10 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
-        return jsonRpcError(res, 400, -32700, 'Parse error: body is not valid JSON');
+        return sendJsonRpcHttpError(res, 'request.parse_error');
       }
     } else if (req.method !== 'GET' && req.method !== 'DELETE') {
-      return jsonRpcError(res, 405, -32000, 'Method not allowed', { allow: 'GET, POST, DELETE' });
+      return sendJsonRpcHttpError(res, 'request.method_not_allowed', { headers: { allow: 'GET, POST, DELETE' } });
     }
 
     const onSession = isSessionRequest(req, body);
@@ -215,13 +201,14 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       const sid = req.headers['mcp-session-id'];
       if (typeof sid === 'string') {
         const s = sessions.get(sid, principal);
-        if (!s) return jsonRpcError(res, 404, -32001, 'Session not found');
+        if (!s) return sendJsonRpcHttpError(res, 'session.not_found');
         carrySubjectToken(principal, s.principal);
         // Plain tools/call (and what answers the fast path's own requests) skip the SDK transport (ADR 0017).
         if (
           onSession &&
           (fast.tryRoute(s, res, body) ||
             fast.tryServe(s, req, res, body) ||
+            fast.tryList(s, req, res, body) ||
             fast.tryNotify(!s.sdk && !s.hydrating, req, res, body))
         )
           return;
@@ -231,15 +218,10 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         const caps = gw.sessionLimits();
         if (sessions.size() >= caps.total || sessions.countFor(principal.agent) >= caps.perAgent) {
           const which = sessions.size() >= caps.total ? `the gateway's ${caps.total}` : `this agent's ${caps.perAgent}`;
-          return jsonRpcError(
-            res,
-            429,
-            errorCodes['rate.limited'].jsonrpc,
-            `Too many open sessions (${which}); close one or retry later`,
-            {
-              'retry-after': '60',
-            },
-          );
+          return sendJsonRpcHttpError(res, 'rate.limited', {
+            message: `Too many open sessions (${which}); close one or retry later`,
+            headers: { 'retry-after': '60' },
+          });
         }
         const options = {
           principal,
@@ -250,7 +232,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         };
         return sessions.open(principal, options, req, res, body);
       }
-      return jsonRpcError(res, 400, -32000, 'Bad Request: Mcp-Session-Id header is required (send initialize first)');
+      return sendJsonRpcHttpError(res, 'session.required');
     }
 
     const call = body as
@@ -262,17 +244,14 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         : undefined;
     if (schema) {
       const problem = checkParamHeaders(schema, call?.params?.arguments, req.headers);
-      if (problem) {
-        res.writeHead(400, { 'content-type': 'application/json' });
-        return void res.end(
-          JSON.stringify({
-            jsonrpc: '2.0',
-            id: call?.id ?? null,
-            error: { code: -32020, message: `Header mismatch: ${problem}` },
-          }),
-        );
-      }
+      if (problem)
+        return sendJsonRpcHttpError(res, 'request.header_mismatch', {
+          message: `Header mismatch: ${problem}`,
+          id: call?.id ?? null,
+        });
     }
+    // Plain tools/call and tools/list skip the per-request SDK server and transport (ADR 0017).
+    if (modernFast.tryServe(principal, source, req, res, body)) return;
     const webReq = await toWebRequest(req, body);
     const authInfo: AuthInfo = {
       token: principal.credentialId ?? '',
@@ -290,11 +269,11 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       if (url.pathname === '/mcp') return handleMcp(req, res);
       if (serveProtectedResourceMetadata(gw.authentication(), req, res, url)) return;
       if (await options.routes?.(req, res, url)) return;
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
+      sendHttpError(res, new HttpError('request.not_found'));
     };
     go().catch((e: unknown) => {
       logger().error(`request failed: ${(e as Error).message}`);
-      jsonRpcError(res, 500, -32603, 'Internal error');
+      sendJsonRpcHttpError(res, 'internal');
     });
   };
   const tls = cfg().tls;

@@ -12,6 +12,7 @@ import { createApprovalService, type ApprovalService } from '../approvals/servic
 import type { BaseCall } from '../pipeline/call.js';
 import type { PipelineObserver } from '../pipeline/observer.js';
 import { createNotifier, type Notifier } from '../notify/index.js';
+import { openToolSigning, type ToolSigning } from '../signing/index.js';
 
 export interface Booted {
   gw: Gateway;
@@ -22,6 +23,8 @@ export interface Booted {
   setLinkBase(url: string): void;
   /** Outgoing notifications over `notifications.channels` (read per message, so a reload applies). */
   notifier: Notifier;
+  /** Signed tool descriptions: the active key and the published key set. */
+  signing: ToolSigning;
   close(): Promise<void>;
 }
 
@@ -46,13 +49,37 @@ export async function bootGateway(
   const accesses = createSecretAccessRecorder((e) => ref.gw?.recordEvent(e), {
     provider: loaded.config.vault.provider,
   });
-  const secrets = openSecretResolver(
-    loaded.config.vault,
-    { dataDir: loaded.dataDir, baseDir: loaded.baseDir },
-    (name) => accesses.accessed(name),
-  );
+  let secrets: Awaited<ReturnType<typeof openSecretResolver>>;
+  try {
+    secrets = await openSecretResolver(
+      loaded.config.vault,
+      { dataDir: loaded.dataDir, baseDir: loaded.baseDir, log },
+      store.secrets,
+      (name) => accesses.accessed(name),
+    );
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const secretValues = secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets);
   let audit: AuditLog;
+  let signing: ToolSigning;
+  // A rotation seen before the gateway exists is recorded once it does (later ones at once).
+  type Rotation = { kid: string; previousKid: string };
+  const early: Rotation[] = [];
+  let rotated = (r: Rotation): void => void early.push(r);
+  try {
+    // Fail closed: a gateway configured to sign never starts serving unsigned definitions.
+    signing = await openToolSigning(loaded, {
+      store: store.pins,
+      secrets,
+      log,
+      onRotated: (r) => rotated(r),
+    });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   try {
     audit = await createAuditLog({
       ...auditOptionsOf(loaded, { ...opts, ...(opts.auditNewLog ? { startNewLog: true } : {}) }),
@@ -68,8 +95,9 @@ export async function bootGateway(
   const notifierRef: { current?: Notifier } = {};
   const approvals = createApprovalService({
     store,
-    append: async (e) => void (await audit.append(e)),
+    append: async (e, o) => void (await audit.append(e, o)),
     redact: (args) => audit.redactArguments(args),
+    people: () => (ref.gw?.config() ?? loaded).config.users,
     // The notifier needs the gateway (it records deliveries), so it is made after it; requests come later still.
     notifier: () => notifierRef.current,
     linkBase: () => linkBase,
@@ -86,6 +114,7 @@ export async function bootGateway(
   const gw = createGateway(loaded, {
     store,
     log,
+    signing,
     approvals,
     secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),
     secrets,
@@ -99,6 +128,8 @@ export async function bootGateway(
       void audit.append(event).catch((e: unknown) => log(`audit: ${event.type} not recorded: ${(e as Error).message}`)),
   });
   ref.gw = gw;
+  rotated = (r): void => gw.recordEvent({ type: 'signing.key.rotated', detail: { ...r, via: 'gateway' } });
+  early.splice(0).forEach(rotated);
   const notifier: Notifier = createNotifier(
     {
       resolve: (text) => secrets.resolve(text),
@@ -141,6 +172,7 @@ export async function bootGateway(
     approvals,
     setLinkBase: (url) => void (linkBase = url),
     notifier,
+    signing,
     async close() {
       clearInterval(sweep);
       await notifier.close();

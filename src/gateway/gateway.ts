@@ -4,6 +4,7 @@ import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createAuthentication, type Authentication } from '../authn/index.js';
 import type { Backend, BackendCallContext } from '../core/backend.js';
+import type { ToolDefinition } from '../core/tool.js';
 import type { Principal } from '../core/principal.js';
 import { compilePolicy } from '../policy/compile.js';
 import { createPolicyEngine, type PolicyEngine } from '../policy/engine.js';
@@ -26,10 +27,11 @@ import { GatewayError } from '../core/errors.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
 import { createPinning, quarantineStage, type Pinning } from '../pins/index.js';
 import type { ApprovalService } from '../approvals/service.js';
-import { approvalStage, approvedExecuteStage, STATUS_TOOL } from '../approvals/stage.js';
+import { approvalStage, approvedExecuteStage, methodApprovalStage, STATUS_TOOL } from '../approvals/stage.js';
 import { createStatusTool, statusToolDefinition } from '../approvals/status-tool.js';
 import { policyVersion } from '../approvals/binding.js';
 import { logger } from '../observability/logger.js';
+import { upstreamSignatureCheck, type ToolSigning } from '../signing/index.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -99,6 +101,8 @@ export interface GatewayDeps {
   log?: (msg: string) => void;
   /** Watches every pipeline run (tracing); absent: the stages run with no wrapper. */
   observer?: PipelineObserver<BaseCall>;
+  /** Signs served tool and prompt definitions (src/signing/); absent: served unsigned. */
+  signing?: ToolSigning;
 }
 
 /** One configured backend: its kind, name and the config entry it was built from (for reload diffs). */
@@ -166,7 +170,11 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     recordEvent,
     rebuild: () => rebuild(),
     log,
+    upstreamSignature: upstreamSignatureCheck(() => current.config.pins.upstreamKeys),
   });
+  /** Signs a served definition (tools at catalog build, prompts per listing; signatures are cached by content). */
+  const signer = () => deps.signing?.signer();
+  const signTool = (d: ToolDefinition) => signer()?.sign(d) ?? d;
   // --- end pins
   const rebuild = () => {
     validator.invalidate();
@@ -174,6 +182,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     // Until the pins are loaded nothing is served (fail closed): a backend that connects early waits for them.
     catalog = buildCatalog(pinsLoaded || !pins.enabled() ? allBackends() : [], current.config.risk, {
       pin: pins.hook(),
+      ...(signer() ? { sign: signTool } : {}),
     });
     for (const name of catalog.collisions()) log(`tool name collision on "${name}": both tools withheld`);
     const nowQuarantined = new Set<string>();
@@ -279,10 +288,20 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     catalog.entries().some((e) => policy.listing(principal, toolTargetOf(e)).effect === 'hold');
   const upstreams = () => allBackends().filter((b): b is McpUpstream => b.kind === 'mcp');
   const upstream = (n: string) => slots.get(`mcp:${n}`)?.backend as McpUpstream | undefined;
-  const router = createResourceRouter({ upstreams, upstream, policy: () => policy, pinPrompt: pins.prompt });
+  const router = createResourceRouter({
+    upstreams,
+    upstream,
+    policy: () => policy,
+    pinPrompt: pins.prompt,
+    signPrompt: (p) => signer()?.sign(p) ?? p,
+  });
   const methodPipeline = createPipeline<MethodCall>(
-    [resolveMethodStage(() => router), authorizeStage(() => policy)],
-    forwardStage(),
+    [
+      resolveMethodStage(() => router),
+      authorizeStage(() => policy, { hold: approvals ? 'defer' : 'refuse' }),
+      ...(approvals ? [methodApprovalStage(approvals, { policyVersion: () => version, waitMs, maxWaitMs })] : []),
+    ],
+    approvals ? approvedExecuteStage(approvals, forwardStage()) : forwardStage(),
     deps.records,
     deps.observer,
   );
@@ -393,6 +412,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       policy = policyOf(next);
       version = policyVersion(next.config);
       limits.configure(next.config.limits);
+      await deps.signing?.reload(next);
       if (
         !isDeepStrictEqual(next.config.auth, old0.auth) ||
         !isDeepStrictEqual(next.config.agents, old0.agents) ||

@@ -17,6 +17,8 @@ export interface ResourceRouterDeps {
    * Prompt pinning (src/pins/): the definition to serve, or why it is withheld. Absent or returning undefined:
    * prompts are served as upstreams list them.
    */
+  /** Signs a served prompt definition (src/signing/); absent: prompts are served unsigned. */
+  signPrompt?(prompt: JsonObject): JsonObject;
   pinPrompt?(
     name: string,
     server: string,
@@ -220,14 +222,14 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
             const name = namespacedName(u.name, String(x.name));
             const v = deps.pinPrompt?.(name, u.name, x);
             if (v && 'withheld' in v) return [];
-            return [{ server: u.name, x: { ...(v ? v.served : x), name } }];
+            return [{ server: u.name, name, x: { ...(v ? v.served : x), name } }];
           }),
         ),
       );
       const prompts = per
         .flatMap((r) => (r.status === 'fulfilled' ? r.value : []))
-        .filter(({ server, x }) => p.visible(principal, { kind: 'prompt', server, name: x.name }))
-        .map(({ x }) => x);
+        .filter(({ server, name }) => p.visible(principal, { kind: 'prompt', server, name }))
+        .map(({ x }) => (deps.signPrompt ? deps.signPrompt(x) : x));
       return { prompts };
     },
   };

@@ -10,6 +10,7 @@ import { explainTool } from './explain.js';
 import { toolTargetOf } from '../backends/catalog.js';
 import { matrixCsv, permissionMatrix } from '../policy/matrix.js';
 import { handlePinsApi } from '../pins/rest.js';
+import { allowedMethods } from './allowed-methods.js';
 
 export type Role = 'admin' | 'auditor' | 'approver';
 
@@ -30,9 +31,14 @@ export type ApiRoute = (
     /** The request body parsed as JSON (at most 256 KiB); throws on anything else. */
     readJson(): Promise<unknown>;
   },
-) => Promise<{ status: number; body: unknown; contentType?: string } | undefined>;
+) => Promise<
+  { status: number; body: unknown; contentType?: string; headers?: Readonly<Record<string, string>> } | undefined
+>;
 
-/** A route group; `methods` defaults to GET only. */
+/**
+ * A route group; `methods` defaults to GET only. A path the API document describes answers only the methods the
+ * document lists for it (anything else: 405 with `Allow`), whatever the group's `methods`.
+ */
 export interface ApiRouteGroup {
   prefix: string;
   roles: readonly Role[];
@@ -211,7 +217,7 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
     const user = auth.principal.user ?? auth.principal.agent;
     const roles = (gw.config().config.users[user]?.roles ?? []) as Role[];
     const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
-    const methods = route?.methods ?? ['GET'];
+    const methods = allowedMethods(url.pathname) ?? route?.methods ?? ['GET'];
     const method = req.method ?? 'GET';
     if (!methods.includes(method))
       return (
@@ -235,7 +241,12 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
             : [];
         const r = await route.handle(url, { user, roles, groups, aliases, method, readJson: () => readJsonBody(req) });
         status = r?.status ?? 404;
-        if (r) send(res, r.status, r.body, r.contentType);
+        // A 405 always says what is allowed (RFC 9110), even when a handler forgot to.
+        const headers =
+          r?.status === 405 && !Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === 'allow')
+            ? { ...r.headers, allow: methods.join(', ') }
+            : r?.headers;
+        if (r) send(res, r.status, r.body, r.contentType, headers ? { ...headers } : {});
         else sendHttpError(res, new HttpError('request.not_found'));
       }
     } catch (e) {

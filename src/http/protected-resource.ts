@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authentication } from '../authn/index.js';
+import { HttpError, sendHttpError } from './http-error.js';
 
 const WELL_KNOWN = '/.well-known/oauth-protected-resource';
 
@@ -18,11 +19,14 @@ export function serveProtectedResourceMetadata(
   const cors = { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, OPTIONS' };
   if (req.method === 'OPTIONS') return (res.writeHead(204, cors).end(), true);
   if (!meta || (url.pathname !== WELL_KNOWN && url.pathname !== meta.path)) {
-    res.writeHead(404, { 'content-type': 'application/json', ...cors }).end(JSON.stringify({ error: 'not found' }));
+    sendHttpError(res, new HttpError('request.not_found', undefined, cors));
     return true;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, OPTIONS', ...cors }).end();
+    sendHttpError(
+      res,
+      new HttpError('request.method_not_allowed', undefined, { allow: 'GET, HEAD, OPTIONS', ...cors }),
+    );
     return true;
   }
   res

@@ -49,7 +49,36 @@ export interface PinRepository {
   ): Promise<PinRecord | undefined>;
   /** Changes whenever any pin changes (polled by running gateways to pick up another process's accept). */
   revision(tx?: Tx): Promise<string>;
+  /** Public keys served definitions were signed with (src/signing/), newest first. Never private keys. */
+  signingKeys(tx?: Tx): Promise<SigningKeyRecord[]>;
+  /**
+   * Makes `key` the active signing key: recorded when new (or made active again), every other active key retired
+   * at `at` (it stays published for a while so clients holding older listings can still verify them).
+   */
+  activateSigningKey(key: { kid: string; jwk: JsonObject }, at: string, tx?: Tx): Promise<void>;
 }
+
+/** A public signing key as stored: the JWK, when it was first used, and when it was replaced. */
+export interface SigningKeyRecord {
+  kid: string;
+  jwk: JsonObject;
+  createdAt: string;
+  retiredAt?: string;
+}
+
+export interface SigningKeyRow {
+  kid: string;
+  jwk: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export const toSigningKey = (r: SigningKeyRow): SigningKeyRecord => ({
+  kid: r.kid,
+  jwk: JSON.parse(r.jwk) as JsonObject,
+  createdAt: r.created_at,
+  ...(r.retired_at ? { retiredAt: r.retired_at } : {}),
+});
 
 /** The row both back ends store. */
 export interface PinRow {

@@ -17,10 +17,12 @@ export interface SqlRunner {
 interface ApprovalRow {
   id: string;
   status: string;
+  target_kind: string;
   tool: string;
   backend: string;
   agent: string;
   user_id: string | null;
+  requester_ids: string | null;
   args_digest: string;
   call_arguments: string;
   display_arguments: string;
@@ -49,10 +51,12 @@ interface DecisionRow {
 const toRecord = (r: ApprovalRow, decisions: ApprovalDecisionEntry[]): ApprovalRecord => ({
   id: r.id,
   status: r.status as ApprovalStatus,
+  ...(r.target_kind === 'resource' || r.target_kind === 'prompt' ? { kind: r.target_kind } : {}),
   tool: r.tool,
   backend: r.backend,
   agent: r.agent,
   ...(r.user_id !== null ? { user: r.user_id } : {}),
+  ...(r.requester_ids !== null ? { requesterIdentities: JSON.parse(r.requester_ids) as string[] } : {}),
   argsDigest: r.args_digest,
   callArguments: JSON.parse(r.call_arguments) as JsonObject,
   displayArguments: JSON.parse(r.display_arguments) as JsonObject,
@@ -104,17 +108,19 @@ export function createApprovalRepository(db: SqlRunner): ApprovalRepository {
       // A new request has no decisions nor later times; a restored one (`storage copy`) carries them all.
       await db.atomically(tx, async (t) => {
         await db.run(
-          `INSERT INTO approvals (id, status, tool, backend, agent, user_id, args_digest, call_arguments,
-             display_arguments, risk, rule, policy_version, requirement, request_id, created_at, expires_at,
-             decided_at, executing_at, executed_at, outcome)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO approvals (id, status, target_kind, tool, backend, agent, user_id, requester_ids, args_digest,
+             call_arguments, display_arguments, risk, rule, policy_version, requirement, request_id, created_at,
+             expires_at, decided_at, executing_at, executed_at, outcome)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [
             a.id,
             a.status,
+            a.kind ?? 'tool',
             a.tool,
             a.backend,
             a.agent,
             a.user ?? null,
+            a.requesterIdentities ? JSON.stringify(a.requesterIdentities) : null,
             a.argsDigest,
             JSON.stringify(a.callArguments),
             JSON.stringify(a.displayArguments),
@@ -168,10 +174,10 @@ export function createApprovalRepository(db: SqlRunner): ApprovalRepository {
     },
     async findBound(b, statuses, tx) {
       const rows = await db.all<ApprovalRow>(
-        `SELECT * FROM approvals WHERE agent = ? AND tool = ? AND args_digest = ? AND policy_version = ?
-           AND COALESCE(user_id, '') = ? AND status IN (${inList(statuses.length)})
+        `SELECT * FROM approvals WHERE agent = ? AND target_kind = ? AND tool = ? AND args_digest = ?
+           AND policy_version = ? AND COALESCE(user_id, '') = ? AND status IN (${inList(statuses.length)})
          ORDER BY created_at DESC, id DESC`,
-        [b.agent, b.tool, b.argsDigest, b.policyVersion, b.user ?? '', ...statuses],
+        [b.agent, b.kind ?? 'tool', b.tool, b.argsDigest, b.policyVersion, b.user ?? '', ...statuses],
         tx,
       );
       return withDecisions(rows, tx);

@@ -23,6 +23,7 @@ const approval = (id: string, over: Partial<ApprovalRecord> = {}): ApprovalRecor
   backend: 'billing',
   agent: 'ops',
   user: 'ann',
+  requesterIdentities: ['ann', 'ann@example.com'],
   argsDigest: 'd'.repeat(64),
   callArguments: { amount: 900, card: '4111111111111111' },
   displayArguments: { amount: 900, card: '[REDACTED]' },
@@ -51,6 +52,10 @@ for (const b of backends) {
       await s.approvals.insert(approval('a1'));
       expect(await s.approvals.get('a1')).toEqual(approval('a1'));
       expect(await s.approvals.get('nope')).toBeUndefined();
+      // A call an agent made on its own: no user, no requester identities.
+      const { user: _u, requesterIdentities: _r, ...own } = approval('a0');
+      await s.approvals.insert(own);
+      expect(await s.approvals.get('a0')).toEqual(own);
       expect(await s.approvals.addDecision('a1', { by: 'bob', decision: 'approve', comment: 'ok', at: at(10) })).toBe(
         'added',
       );

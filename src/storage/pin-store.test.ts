@@ -106,6 +106,26 @@ for (const b of backends) {
       expect(ok?.hash).toBe('e'.repeat(64));
     });
 
+    it('records the active signing key, retires the one it replaces, and re-activates a returning key', async () => {
+      const s = await open(await b.fresh());
+      expect(await s.pins.signingKeys()).toEqual([]);
+      const jwk = (x: string) => ({ kty: 'OKP', crv: 'Ed25519', x, kid: `kid-${x}` });
+      await s.pins.activateSigningKey({ kid: 'kid-a', jwk: jwk('a') }, '2026-01-01T00:00:00.000Z');
+      await s.pins.activateSigningKey({ kid: 'kid-a', jwk: jwk('a') }, '2026-01-02T00:00:00.000Z');
+      expect(await s.pins.signingKeys()).toEqual([
+        { kid: 'kid-a', jwk: jwk('a'), createdAt: '2026-01-01T00:00:00.000Z' },
+      ]);
+      await s.pins.activateSigningKey({ kid: 'kid-b', jwk: jwk('b') }, '2026-02-01T00:00:00.000Z');
+      expect(await s.pins.signingKeys()).toEqual([
+        { kid: 'kid-b', jwk: jwk('b'), createdAt: '2026-02-01T00:00:00.000Z' },
+        { kid: 'kid-a', jwk: jwk('a'), createdAt: '2026-01-01T00:00:00.000Z', retiredAt: '2026-02-01T00:00:00.000Z' },
+      ]);
+      await s.pins.activateSigningKey({ kid: 'kid-a', jwk: jwk('a') }, '2026-03-01T00:00:00.000Z');
+      const keys = await s.pins.signingKeys();
+      expect(keys.find((k) => k.kid === 'kid-a')?.retiredAt).toBeUndefined();
+      expect(keys.find((k) => k.kid === 'kid-b')?.retiredAt).toBe('2026-03-01T00:00:00.000Z');
+    });
+
     it('writes inside a transaction roll back with it', async () => {
       const s = await open(await b.fresh());
       await expect(

@@ -87,4 +87,32 @@ describe('npm package', () => {
     expect(s.status, s.stderr).toBe(0);
     expect(s.stdout).toContain('listPets');
   });
+
+  it('exports the definition verifier by package name, and deep dist/ imports keep working', () => {
+    const script = `
+      import { verifyToolDefinition, verifyDefinitionList, SIGNING_KEYS_PATH } from 'portcullis';
+      import { verifyToolList } from 'portcullis/verify';
+      import { verifyWebhookSignature } from 'portcullis/dist/notify/signature.js';
+      import { createDefinitionSigner } from 'portcullis/dist/signing/sign.js';
+      import { generateKeyPairSync } from 'node:crypto';
+      const signer = createDefinitionSigner(generateKeyPairSync('ed25519').privateKey);
+      const tool = signer.sign({ name: 'a_b', description: 'x', inputSchema: { type: 'object' } });
+      const keys = { keys: [signer.jwk] };
+      console.log(JSON.stringify({
+        ok: verifyToolDefinition(tool, keys).ok,
+        list: verifyDefinitionList({ tools: [tool] }, keys).ok && verifyToolList([tool], keys).ok,
+        changed: verifyToolDefinition({ ...tool, description: 'y' }, keys).ok,
+        path: SIGNING_KEYS_PATH,
+        webhook: typeof verifyWebhookSignature,
+      }));`;
+    const r = run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: true,
+      list: true,
+      changed: false,
+      path: '/.well-known/portcullis/tool-signing-keys',
+      webhook: 'function',
+    });
+  });
 });

@@ -4,6 +4,8 @@ import { acceptedEvent, acceptPending, PinError, pinAuditEvent, type PinKind } f
 import { pinDiff } from '../../pins/rest.js';
 import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
 import { audited } from './keys.js';
+import { registerRotateKey } from './tools-rotate-key.js';
+import { registerVerify } from './tools-verify.js';
 
 type Opts = { config?: string; prompt?: boolean; json?: boolean };
 
@@ -21,7 +23,9 @@ const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : JSON.s
 export function register(program: Command): void {
   const group = program
     .command('tools')
-    .description('Pinned tool and prompt definitions: list, review a quarantined change (diff), accept it');
+    .description(
+      'Pinned and signed tool and prompt definitions: list, review a quarantined change (diff), accept it, verify signatures, rotate the signing key',
+    );
 
   cfg(group.command('list').description('List pinned tools and prompts with their hash and state'))
     .option('--json', 'JSON output')
@@ -102,4 +106,6 @@ export function register(program: Command): void {
       await store.close();
     }
   });
+  registerVerify(group);
+  registerRotateKey(group);
 }

@@ -48,4 +48,19 @@ export const approvalsMigrations: Migration[] = [
     sqlite: tables('TEXT'),
     postgres: tables('TEXT'),
   },
+  {
+    // The requester's identifiers at the identity provider (token sub and email, JSON): the self-approval check
+    // compares them with the approver's, through the configured people.
+    version: 11,
+    name: 'approval requester identities',
+    sqlite: 'ALTER TABLE approvals ADD COLUMN requester_ids TEXT',
+    postgres: 'ALTER TABLE approvals ADD COLUMN requester_ids TEXT',
+  },
+  {
+    // Holds cover resources/read and prompts/get too: what a request holds is part of its binding.
+    version: 12,
+    name: 'approval target kind',
+    sqlite: "ALTER TABLE approvals ADD COLUMN target_kind TEXT NOT NULL DEFAULT 'tool'",
+    postgres: "ALTER TABLE approvals ADD COLUMN target_kind TEXT NOT NULL DEFAULT 'tool'",
+  },
 ];

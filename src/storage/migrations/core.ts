@@ -3,6 +3,7 @@ import { dashboardMigrations } from './dashboard.js';
 import type { MigrationSet } from './plan.js';
 import { pinsMigrations } from './pins.js';
 import { reportMigrations } from './report.js';
+import { vaultMigrations } from './vault.js';
 
 /**
  * Core schema: API keys (and the stores later features add). Versioned and append-only: never edit a released
@@ -63,5 +64,6 @@ export const coreMigrations: MigrationSet = {
     ...reportMigrations,
     ...approvalsMigrations,
     ...dashboardMigrations,
+    ...vaultMigrations,
   ],
 };

@@ -43,4 +43,24 @@ export const pinsMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 21,
+    name: 'public keys the gateway signed tool definitions with (the active one, and retired ones still published)',
+    sqlite: `
+      CREATE TABLE tool_signing_keys (
+        kid TEXT PRIMARY KEY,
+        jwk TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        retired_at TEXT
+      );
+    `,
+    postgres: `
+      CREATE TABLE tool_signing_keys (
+        kid TEXT PRIMARY KEY,
+        jwk TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        retired_at TEXT
+      );
+    `,
+  },
 ];

@@ -1,4 +1,11 @@
-import { pinValues, toPin, type PinRepository, type PinRow } from '../../pins/store.js';
+import {
+  pinValues,
+  toPin,
+  toSigningKey,
+  type PinRepository,
+  type PinRow,
+  type SigningKeyRow,
+} from '../../pins/store.js';
 import type { Tx } from '../repositories.js';
 import type { Queryable } from './pool.js';
 
@@ -54,6 +61,23 @@ export function createPostgresPinStore(on: (tx: Tx | undefined) => Queryable): P
         'SELECT count(*) AS n, coalesce(max(rev), 0) AS r FROM pins',
       );
       return `${rows[0]!.n}:${rows[0]!.r}`;
+    },
+    async signingKeys(tx) {
+      const { rows } = await on(tx).query<SigningKeyRow>(
+        'SELECT * FROM tool_signing_keys ORDER BY created_at DESC, kid',
+      );
+      return rows.map(toSigningKey);
+    },
+    async activateSigningKey(key, at, tx) {
+      // One statement: the insert (or re-activation) and the retirement of the others commit together.
+      await on(tx).query(
+        `WITH added AS (
+           INSERT INTO tool_signing_keys (kid, jwk, created_at) VALUES ($1, $2, $3)
+           ON CONFLICT (kid) DO UPDATE SET retired_at = NULL RETURNING kid
+         )
+         UPDATE tool_signing_keys SET retired_at = $3 WHERE kid <> $1 AND retired_at IS NULL`,
+        [key.kid, JSON.stringify(key.jwk), at],
+      );
     },
   };
 }

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { pinValues, toPin, type PinRepository, type PinRow } from '../../pins/store.js';
+import {
+  pinValues,
+  toPin,
+  toSigningKey,
+  type PinRepository,
+  type PinRow,
+  type SigningKeyRow,
+} from '../../pins/store.js';
 import type { Tx } from '../repositories.js';
 
 const NEXT_REV = '(SELECT coalesce(max(rev), 0) + 1 FROM pins)';
@@ -31,6 +38,12 @@ export function createSqlitePinStore(
        rev = ${NEXT_REV} WHERE kind = ? AND name = ? AND pending_hash = ?`,
     ),
     revision: db.prepare('SELECT count(*) AS n, coalesce(max(rev), 0) AS r FROM pins'),
+    keys: db.prepare('SELECT * FROM tool_signing_keys ORDER BY created_at DESC, kid'),
+    addKey: db.prepare(
+      `INSERT INTO tool_signing_keys (kid, jwk, created_at) VALUES (?, ?, ?)
+       ON CONFLICT (kid) DO UPDATE SET retired_at = NULL`,
+    ),
+    retireOthers: db.prepare('UPDATE tool_signing_keys SET retired_at = ? WHERE kid <> ? AND retired_at IS NULL'),
   };
   const get = (kind: string, name: string) => {
     const r = q.one.get(kind, name) as PinRow | undefined;
@@ -52,5 +65,14 @@ export function createSqlitePinStore(
       const r = q.revision.get() as { n: number; r: number };
       return `${r.n}:${r.r}`;
     },
+    signingKeys: async () => (q.keys.all() as SigningKeyRow[]).map(toSigningKey),
+    activateSigningKey: (key, at, tx) =>
+      write(() => {
+        const both = () => {
+          q.addKey.run(key.kid, JSON.stringify(key.jwk), at);
+          q.retireOthers.run(at, key.kid);
+        };
+        return tx ? both() : db.transaction(both).immediate();
+      }, tx),
   };
 }

@@ -30,6 +30,8 @@ export interface TestIdpOptions {
   opaqueFor?: string[];
   /** Scope granted for the resources. */
   scope?: string;
+  /** The users it knows (login = `sub`); default {@link ACCOUNTS}. */
+  accounts?: Record<string, { email: string; groups: string[] }>;
   /** Extra setup (e.g. registering a token-exchange grant) before the IdP starts answering. */
   setup?: (provider: Provider, idp: { issuer: string; keys: TestIdp['keys'] }) => void;
 }
@@ -48,6 +50,7 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
   const es256 = { ...(await exportJWK(es.privateKey)), kid: 'es-1', alg: 'ES256', use: 'sig' };
   const rs256 = { ...(await exportJWK(rs.privateKey)), kid: 'rs-1', alg: 'RS256', use: 'sig' };
   const scope = opts.scope ?? 'mcp:tools';
+  const accounts = opts.accounts ?? ACCOUNTS;
   const provider = new Provider(issuer, {
     clients: opts.clients,
     jwks: { keys: [es256, rs256] },
@@ -77,11 +80,11 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
       },
     },
     findAccount: (_ctx, id) =>
-      ACCOUNTS[id] ? { accountId: id, claims: () => ({ sub: id, email: ACCOUNTS[id]!.email }) } : undefined,
+      accounts[id] ? { accountId: id, claims: () => ({ sub: id, email: accounts[id]!.email }) } : undefined,
     // RFC 9068 access tokens carry the user's email and groups for the resource server.
     extraTokenClaims: (_ctx, token) => {
       const id = (token as { accountId?: string }).accountId;
-      return id && ACCOUNTS[id] ? { email: ACCOUNTS[id].email, groups: ACCOUNTS[id].groups } : undefined;
+      return id && accounts[id] ? { email: accounts[id].email, groups: accounts[id].groups } : undefined;
     },
     ttl: {
       Interaction: 600,

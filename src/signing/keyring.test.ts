@@ -1,0 +1,102 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfigText, type LoadedConfig } from '../config/load.js';
+import { openStores } from '../storage/open-stores.js';
+import type { Stores } from '../storage/repositories.js';
+import { createDefinitionSigner, openToolSigning, signingKeyFromPem, verifyToolDefinition } from './index.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setup(yaml = ''): Promise<{ loaded: (y?: string) => LoadedConfig; stores: Stores; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'portcullis-keyring-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const loaded = (y = yaml): LoadedConfig => {
+    const file = join(dir, 'portcullis.yaml');
+    return { file, baseDir: dir, dataDir: join(dir, 'data'), config: parseConfigText(y, file) };
+  };
+  const stores = await openStores(loaded());
+  cleanups.push(() => stores.close());
+  return { loaded, stores, dir };
+}
+
+const pem = () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const def = { name: 'notes_read', description: 'Read.', inputSchema: { type: 'object' } };
+
+describe('tool signing keyring', () => {
+  it('creates the key on first start, signs, and publishes it; the same key after a restart', async () => {
+    const { loaded, stores } = await setup();
+    const logs: string[] = [];
+    const a = await openToolSigning(loaded(), { store: stores.pins, log: (m) => logs.push(m) });
+    const jwks = await a.keys();
+    expect(jwks.keys.map((k) => k.kid)).toEqual([a.signer()!.kid]);
+    expect(verifyToolDefinition(a.signer()!.sign(def), jwks)).toEqual({ ok: true, kid: a.signer()!.kid });
+    expect(logs.join('\n')).toMatch(/tool signing key created at .*tool-signing-key\.pem/);
+    // Nothing of the private key in what is logged or published.
+    expect(JSON.stringify(jwks)).not.toMatch(/"d"/);
+    const b = await openToolSigning(loaded(), { store: stores.pins, log: () => undefined });
+    expect(b.signer()!.kid).toBe(a.signer()!.kid);
+  });
+
+  it('keeps a rotated-out key published for retiredKeyDays, then drops it; reports the rotation', async () => {
+    const { loaded, stores, dir } = await setup();
+    let now = new Date('2026-01-01T00:00:00Z');
+    const rotations: unknown[] = [];
+    const deps = {
+      store: stores.pins,
+      log: () => undefined,
+      now: () => now,
+      onRotated: (r: unknown) => rotations.push(r),
+    };
+    const s = await openToolSigning(loaded(), deps);
+    const oldKid = s.signer()!.kid;
+    const signedOld = s.signer()!.sign(def);
+    writeFileSync(join(dir, 'new.pem'), pem(), { mode: 0o600 });
+    now = new Date('2026-01-02T00:00:00Z');
+    await s.reload(loaded('pins:\n  signing:\n    keyFile: new.pem\n    retiredKeyDays: 7\n'));
+    const newKid = s.signer()!.kid;
+    expect(newKid).not.toBe(oldKid);
+    expect(rotations).toEqual([{ kid: newKid, previousKid: oldKid }]);
+    const published = await s.keys();
+    expect(published.keys.map((k) => k.kid)).toEqual([newKid, oldKid]);
+    // A listing signed before the rotation still verifies against the published set.
+    expect(verifyToolDefinition(signedOld, published).ok).toBe(true);
+    now = new Date('2026-01-09T00:00:01Z'); // past 7 days (and past the 5 s cache)
+    expect((await s.keys()).keys.map((k) => k.kid)).toEqual([newKid]);
+    expect(verifyToolDefinition(signedOld, await s.keys())).toMatchObject({ ok: false, reason: /unknown key/ });
+  });
+
+  it('takes the key from the vault reference in pins.signing.key, and refuses one that is not Ed25519', async () => {
+    const { loaded, stores } = await setup();
+    const key = pem();
+    const secrets = { resolve: async (ref: string) => (ref === '${secret:TOOL_KEY}' ? key : 'not a key') };
+    const s = await openToolSigning(loaded('pins:\n  signing:\n    key: "${secret:TOOL_KEY}"\n'), {
+      store: stores.pins,
+      secrets,
+      log: () => undefined,
+    });
+    expect(s.signer()!.kid).toBe(createDefinitionSigner(signingKeyFromPem(key)).kid);
+    await expect(
+      openToolSigning(loaded('pins:\n  signing:\n    key: "${secret:OTHER}"\n'), {
+        store: stores.pins,
+        secrets,
+        log: () => undefined,
+      }),
+    ).rejects.toThrow(/\$\{secret:OTHER\} does not hold an Ed25519 private key/);
+  });
+
+  it('publishes nothing and signs nothing when signing is off', async () => {
+    const { loaded, stores } = await setup();
+    const s = await openToolSigning(loaded('pins:\n  signing:\n    enabled: false\n'), {
+      store: stores.pins,
+      log: () => undefined,
+    });
+    expect(s.signer()).toBeUndefined();
+    expect(await s.keys()).toEqual({ keys: [] });
+  });
+});

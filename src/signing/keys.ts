@@ -1,0 +1,51 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { canonicalize } from '../audit/canonical-json.js';
+import type { Ed25519Jwk } from './verify.js';
+
+/** An Ed25519 private key from PKCS#8 PEM; refuses any other key type. */
+export function signingKeyFromPem(pem: string): KeyObject {
+  const key = createPrivateKey(pem);
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('tool signing key: must be an Ed25519 private key');
+  return key;
+}
+
+/** The public JWK of a key, with its RFC 7638 thumbprint as `kid`. */
+export function publicJwkOf(key: KeyObject): Ed25519Jwk {
+  const pub = key.type === 'private' ? createPublicKey(key) : key;
+  const { x } = pub.export({ format: 'jwk' }) as { x: string };
+  // RFC 7638: SHA-256 over the required members in lexicographic order, no whitespace (= canonical JSON).
+  const kid = createHash('sha256')
+    .update(canonicalize({ crv: 'Ed25519', kty: 'OKP', x }))
+    .digest('base64url');
+  return { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' };
+}
+
+/**
+ * Loads the gateway's tool signing key, creating it on first start: PKCS#8 PEM, mode 0600, created exclusively (two
+ * processes starting at once end up with the same key). A key file readable by others is refused.
+ */
+export async function loadOrCreateSigningKey(path: string): Promise<{ key: KeyObject; created: boolean }> {
+  try {
+    const s = await stat(path);
+    if ((s.mode & 0o077) !== 0)
+      throw new Error(
+        `tool signing key ${path} is readable by others (mode ${(s.mode & 0o777).toString(8)}); chmod 600 it`,
+      );
+    return { key: signingKeyFromPem(await readFile(path, 'utf8')), created: false };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  try {
+    await writeFile(path, pem, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      return { key: signingKeyFromPem(await readFile(path, 'utf8')), created: false };
+    throw e;
+  }
+  return { key: privateKey, created: true };
+}
