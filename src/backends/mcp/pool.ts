@@ -7,6 +7,7 @@ interface Member {
   upstream: McpUpstream;
   /** Calls in flight on it. */
   busy: number;
+  /** When it was last used, as a sequence number (a clock would tie within one millisecond). */
   lastUsed: number;
   idle?: NodeJS.Timeout;
 }
@@ -30,11 +31,12 @@ export function createUpstreamPool(
   const notifyListeners: ((n: UpstreamNotification) => void)[] = [];
   let closed = false;
   let turn = 0;
+  let uses = 0;
 
   const make = (label: string): Member => {
     const upstream = spawn(label);
     upstream.onNotification((n) => notifyListeners.forEach((l) => l(n)));
-    return { upstream, busy: 0, lastUsed: Date.now() };
+    return { upstream, busy: 0, lastUsed: ++uses };
   };
   // pool: the members; per-agent: the one that lists tools (and answers nothing else).
   const fixed: Member[] =
@@ -120,12 +122,12 @@ export function createUpstreamPool(
     const m = await memberFor(ctx);
     if (m.idle) clearTimeout(m.idle);
     m.busy++;
-    m.lastUsed = Date.now();
+    m.lastUsed = ++uses;
     try {
       return await fn(m.upstream);
     } finally {
       m.busy--;
-      m.lastUsed = Date.now();
+      m.lastUsed = ++uses;
       if (mode === 'per-agent' && m.busy === 0) idleStop(ctx.principal.agent, m);
     }
   };
