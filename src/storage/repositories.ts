@@ -146,6 +146,55 @@ export interface ApprovalRepository {
   withStatus(status: ApprovalStatus, tx?: Tx): Promise<ApprovalRecord[]>;
 }
 
+/**
+ * One sealed vault secret as stored (src/vault/envelope.ts): ciphertext only. The data key is wrapped under a
+ * key-encryption key derived from the master key, which is never stored here. Binary parts are base64url.
+ */
+export interface SecretRow {
+  name: string;
+  version: number;
+  /** Envelope format (`pcv1`). */
+  format: string;
+  /** Id of the master key the data key is wrapped with (not secret). */
+  kekId: string;
+  /** The data key sealed under the key-encryption key: `iv | tag | bytes`. */
+  wrappedKey: string;
+  /** AES-GCM nonce of the value. */
+  nonce: string;
+  /** AES-GCM tag of the value. */
+  tag: string;
+  ciphertext: string;
+  createdAt: string;
+  /** When this version was written (set, rotate); a master key re-wrap does not change it. */
+  rotatedAt: string;
+}
+
+/** The wrapping of one secret version's data key (what a master key rotation replaces). */
+export interface SecretWrap {
+  kekId: string;
+  wrappedKey: string;
+}
+
+/** Vault secrets (src/vault/). Only ciphertexts pass through; the store never sees a value or a key. */
+export interface SecretStore {
+  /** Every secret, by name. */
+  list(tx?: Tx): Promise<SecretRow[]>;
+  get(name: string, tx?: Tx): Promise<SecretRow | undefined>;
+  /**
+   * Compare-and-set: stores `row` as the current version of its name when the stored version is `expectVersion`
+   * (0: the name must be absent). False when another writer got there first.
+   */
+  put(row: SecretRow, expectVersion: number, tx?: Tx): Promise<boolean>;
+  /** Replaces the wrapping of exactly this version and wrapping; false when the row changed meanwhile. */
+  rewrap(name: string, version: number, from: SecretWrap, to: SecretWrap, tx?: Tx): Promise<boolean>;
+  delete(name: string, tx?: Tx): Promise<boolean>;
+  /**
+   * Removes what replaced or deleted rows leave in storage (SQLite: freed cells are zeroed and the WAL is
+   * truncated; PostgreSQL: the table is rewritten), so a retired master key finds no old wrapping to open.
+   */
+  purge(): Promise<void>;
+}
+
 /** How the audit log opens its store (it decides whether a missing store may be created). */
 export interface AuditStoreOpener {
   /** Where the chain lives, for messages (a file path, or the database without credentials). */
@@ -171,6 +220,8 @@ export interface Stores {
   /** Pinned tool and prompt definitions and their quarantines (src/pins/). */
   readonly pins: PinRepository;
   readonly report: ReportRepository;
+  /** Sealed vault secrets (src/vault/): ciphertext rows; the master key is never stored. */
+  readonly secrets: SecretStore;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Liveness: rejects when the database cannot be used. */
