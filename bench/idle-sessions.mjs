@@ -14,6 +14,8 @@ import { openStores } from '../dist/storage/open-stores.js';
 import { generateApiKey } from '../dist/authn/api-key.js';
 
 const N = Number(process.env.BENCH_SESSIONS ?? 10_000);
+// BENCH_TOOLS_LIST=1: each session also lists its tools before going idle (what an agent does first).
+const LIST = process.env.BENCH_TOOLS_LIST === '1';
 const ROOT = resolve(import.meta.dirname, '..');
 if (typeof globalThis.gc !== 'function') throw new Error('run with --expose-gc');
 const dir = mkdtempSync(join(tmpdir(), 'portcullis-idle-'));
@@ -76,6 +78,10 @@ async function openOne() {
   const h = { 'mcp-session-id': init.sid, 'mcp-protocol-version': '2025-11-25' };
   const n = await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, h);
   if (n.status !== 202) throw new Error(`initialized failed: ${n.status}`);
+  if (LIST) {
+    const l = await post({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, h);
+    if (l.status !== 200) throw new Error(`tools/list failed: ${l.status}`);
+  }
 }
 async function open(count) {
   let next = 0;
@@ -121,6 +127,6 @@ console.log(`### Memory per idle session (2025-11-25, ${N.toLocaleString('en')} 
 | RSS (includes freed-but-kept pages) | ${kb(after.rss - before.rss)} KiB | ${kb((after.rss - before.rss) / N)} KiB |
 
 - Heap + external per idle session: ${kb(perHeap + perExt)} KiB (goal <= 5 KB): ${perHeap + perExt <= 5000 ? '**met**' : '**not met**'}.
-- Opening them took ${seconds.toFixed(1)} s (${Math.round(N / seconds)} sessions/s, 16 at a time, initialize + initialized).
+- Opening them took ${seconds.toFixed(1)} s (${Math.round(N / seconds)} sessions/s, 16 at a time, initialize + initialized${LIST ? ' + tools/list' : ''}).
 `);
 process.exit(0);

@@ -38,6 +38,9 @@ export interface ApprovalServiceDeps {
 export interface HeldCall {
   requestId: string;
   principal: Principal;
+  /** A resource read or a prompt (absent: a tool call). */
+  kind?: 'resource' | 'prompt';
+  /** The tool's name; for a resource `<server>:<normalised uri>`; for a prompt its name. */
   tool: string;
   backend: string;
   args: JsonObject;
@@ -156,6 +159,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       const digest = argsDigest(c.args);
       const bound = await store.approvals.findBound(
         {
+          ...(c.kind ? { kind: c.kind } : {}),
           agent: c.principal.agent,
           ...(c.principal.user !== undefined ? { user: c.principal.user } : {}),
           tool: c.tool,
@@ -175,6 +179,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       const r: ApprovalRecord = {
         id: newApprovalId(),
         status: 'pending',
+        ...(c.kind ? { kind: c.kind } : {}),
         tool: c.tool,
         backend: c.backend,
         agent: c.principal.agent,
@@ -201,6 +206,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         decision: 'hold',
         reasons: c.decision.reasons,
         detail: {
+          ...(c.kind ? { kind: c.kind } : {}),
           argsDigest: digest,
           policyVersion: c.policyVersion,
           quorum: req.quorum,

@@ -3,14 +3,15 @@ import type { ToolDefinition, ToolResult } from '../core/tool.js';
 import type { ToolCall } from '../pipeline/call.js';
 import { progressText } from './quorum.js';
 import type { ApprovalService } from './service.js';
-import { refusalFor, STATUS_TOOL } from './stage.js';
+import { refusalFor, STATUS_TOOL, what } from './stage.js';
 
 /** The gateway's own tool for following up on a held call. */
 export const statusToolDefinition: ToolDefinition = {
   name: STATUS_TOOL,
   title: 'Approval status',
   description:
-    'Follow up on a tool call that is waiting for human approval: give the approvalId from the earlier result. ' +
+    'Follow up on a tool call (or resource read or prompt) that is waiting for human approval: give the approvalId ' +
+    'from the earlier result. ' +
     'Waits a while for the decision; once approved, this runs the approved call (exactly once) and returns its ' +
     'result; otherwise it says whether the request is still pending, was denied or expired.',
   inputSchema: {
@@ -53,13 +54,22 @@ export function createStatusTool(service: ApprovalService, deps: StatusToolDeps)
       });
     if (r.status === 'pending') {
       call.result = text(
-        `Request ${id} for ${r.tool} is still waiting for a decision (${progressText(r.requirement, r.decisions)}), due by ${r.expiresAt}. Ask again later.`,
+        `Request ${id} for ${what(r)} is still waiting for a decision (${progressText(r.requirement, r.decisions)}), due by ${r.expiresAt}. Ask again later.`,
         true,
       );
       return call;
     }
     if (r.status !== 'approved') {
       call.result = text(refusalFor(r).message, true);
+      return call;
+    }
+    if (r.kind) {
+      // A resource or prompt is answered to the request that asks for it, not inside a tool result.
+      const method = r.kind === 'resource' ? 'resources/read' : 'prompts/get';
+      call.result = text(
+        `Request ${id} for ${what(r)} is approved: send the same ${method} again before ${r.expiresAt} to receive it (once).`,
+        false,
+      );
       return call;
     }
     const requestId = newRequestId();

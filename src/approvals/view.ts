@@ -7,6 +7,7 @@ export function toApproval(r: ApprovalRecord): Approval {
   return {
     id: r.id,
     status: r.status,
+    kind: r.kind ?? 'tool',
     tool: r.tool,
     backend: r.backend,
     agent: r.agent,

@@ -85,7 +85,11 @@ export async function runGateway(
   };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
   const signingKeys = signingKeysRoute(() => booted.signing);
-  const vault = openVault(loaded.config.vault, { dataDir: loaded.dataDir, baseDir: loaded.baseDir });
+  const vault = await openVault(
+    loaded.config.vault,
+    { dataDir: loaded.dataDir, baseDir: loaded.baseDir, log },
+    gw.store.secrets,
+  );
   const secretChanged = (c: { user: string; secret: string; action: string; version?: number }) =>
     gw.recordEvent({
       type: 'secret.changed',

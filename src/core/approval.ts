@@ -31,10 +31,16 @@ export interface ApprovalDecisionEntry {
   groups?: string[];
 }
 
+/** What a request holds: a tool call, a resource read (`resources/read`) or a prompt (`prompts/get`). */
+export type ApprovalKind = 'tool' | 'resource' | 'prompt';
+
 /** The REST shape (docs/approvals.md, /work/team/CONTRACTS.md). Arguments are redacted as the audit log would. */
 export interface Approval {
   id: string;
   status: ApprovalStatus;
+  /** What is held (absent in records made before resources and prompts could be held: a tool). */
+  kind: ApprovalKind;
+  /** The tool's name; for a resource `<server>:<normalised uri>`; for a prompt its name. */
   tool: string;
   backend: string;
   agent: string;

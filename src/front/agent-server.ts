@@ -103,13 +103,7 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
 
   server.setRequestHandler('tools/list', () => {
     const tools = gw.listTools(principal);
-    gw.recordEvent({
-      type: 'tools.listed',
-      agent: principal.agent,
-      ...(principal.user ? { user: principal.user } : {}),
-      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
-      detail: { visible: tools.length, era: opts.era },
-    });
+    recordToolsListed(gw, opts, tools.length);
     return { tools } as never;
   });
 
@@ -137,13 +131,27 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
   const forward = async (method: ForwardedMethod, params: unknown, ctx: ServerContext): Promise<MethodCall> => {
     const requestId = newRequestId();
     const p = (params ?? {}) as JsonObject;
-    return gw.forward({
+    // A held resources/read or prompts/get waits for approval: progress keeps the client from timing out.
+    const token = (p._meta as { progressToken?: string | number } | undefined)?.progressToken;
+    let progressSent: Promise<unknown> = Promise.resolve();
+    const call = await gw.forward({
       requestId,
       principal,
       method,
       params: p,
       signal: signalOf(ctx),
       agent: channelFor(ctx),
+      ...(token !== undefined
+        ? {
+            onProgress: (n: { progress: number; total?: number; message?: string }) => {
+              progressSent = progressSent
+                .then(() =>
+                  ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...n } }),
+                )
+                .catch(() => undefined);
+            },
+          }
+        : {}),
       ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
       record: {
         requestId,
@@ -159,6 +167,8 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
         reasons: [],
       },
     });
+    await progressSent;
+    return call;
   };
   const forwarded = (method: ForwardedMethod, params: unknown, ctx: ServerContext) =>
     rpc(async () => (await forward(method, params, ctx)).result) as never;
@@ -195,6 +205,18 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
   server.setRequestHandler('prompts/get', (r, ctx) => forwarded('prompts/get', r.params, ctx));
   server.setRequestHandler('completion/complete', (r, ctx) => forwarded('completion/complete', r.params, ctx));
   return server;
+}
+
+/** The `tools.listed` event of one tools/list answer (whichever path served it). */
+export function recordToolsListed(gw: FrontDoorPort, opts: AgentServerOptions, visible: number): void {
+  const { principal } = opts;
+  gw.recordEvent({
+    type: 'tools.listed',
+    agent: principal.agent,
+    ...(principal.user ? { user: principal.user } : {}),
+    ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+    detail: { visible, era: opts.era },
+  });
 }
 
 /**

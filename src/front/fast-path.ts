@@ -1,8 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProtocolError, isCallToolResult } from '@modelcontextprotocol/server';
 import type { AgentChannel } from '../core/backend.js';
-import { serveToolCall, toProtocolError, type AgentServerOptions, type ToolCallParams } from './agent-server.js';
+import {
+  recordToolsListed,
+  serveToolCall,
+  toProtocolError,
+  type AgentServerOptions,
+  type ToolCallParams,
+} from './agent-server.js';
 import type { FrontDoorPort } from './port.js';
+import type { ToolListCache } from './tool-list-cache.js';
 
 type Id = string | number;
 type Obj = Record<string, unknown>;
@@ -40,6 +47,21 @@ function isPlainToolCall(req: IncomingMessage, body: unknown): body is { id: Id;
   if (!isObject(p._meta) || !onlyKeys(p._meta, ['progressToken'])) return false;
   const token = p._meta.progressToken;
   return token === undefined || typeof token === 'string' || (typeof token === 'number' && Number.isFinite(token));
+}
+
+/**
+ * A plain `tools/list` (the SDK handler ignores the cursor: the whole list is one page), with the Accept header the
+ * SDK would take.
+ */
+function isPlainToolsList(req: IncomingMessage, body: unknown): body is { id: Id } {
+  if (req.method !== 'POST') return false;
+  const accept = req.headers.accept ?? '';
+  if (!accept.includes('application/json') || !accept.includes('text/event-stream')) return false;
+  if (!isObject(body) || body.jsonrpc !== '2.0' || body.method !== 'tools/list' || !isId(body.id)) return false;
+  if (!onlyKeys(body, ['jsonrpc', 'id', 'method', 'params'])) return false;
+  const p = body.params;
+  if (p === undefined) return true;
+  return isObject(p) && onlyKeys(p, ['cursor']) && (p.cursor === undefined || typeof p.cursor === 'string');
 }
 
 /**
@@ -81,12 +103,13 @@ function createResponder(res: ServerResponse, sessionId: string) {
       res.write(frame(m));
       return true;
     },
-    finish(m: Obj): void {
+    /** Sends the response (a message, or one already serialised). */
+    finish(m: Obj | string): void {
       if (done) return;
       done = true;
       if (res.destroyed) return;
-      if (streaming) return void res.end(frame(m));
-      const body = JSON.stringify(m);
+      const body = typeof m === 'string' ? m : JSON.stringify(m);
+      if (streaming) return void res.end(`event: message\ndata: ${body}\n\n`);
       res.writeHead(200, {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
@@ -104,7 +127,7 @@ function createResponder(res: ServerResponse, sessionId: string) {
  * answered with one write. Responses to requests it sent the agent, and cancellations of its calls, are routed back
  * here; every other message goes to the session's SDK transport as before.
  */
-export function createFastPath(gw: FrontDoorPort) {
+export function createFastPath(gw: FrontDoorPort, toolLists: ToolListCache) {
   const states = new WeakMap<FastSession, SessionState>();
   let seq = 0;
   const stateOf = (session: FastSession): SessionState => {
@@ -203,6 +226,21 @@ export function createFastPath(gw: FrontDoorPort) {
         }
         out.finish(message);
       });
+      return true;
+    },
+
+    /**
+     * Serves a plain tools/list of this session from the per-principal cache (the same filter and `tools.listed`
+     * event as the SDK handler); false when the SDK should take the request.
+     */
+    tryList(session: FastSession, req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
+      if (!isPlainToolsList(req, body)) return false;
+      const { tools, json, objectOutputs } = toolLists.list(session.options.principal);
+      if (!objectOutputs) return false;
+      recordToolsListed(gw, session.options, tools.length);
+      createResponder(res, session.id).finish(
+        `{"result":{"tools":${json}},"jsonrpc":"2.0","id":${JSON.stringify(body.id)}}`,
+      );
       return true;
     },
 

@@ -15,6 +15,8 @@ import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
 import { createFastPath } from './fast-path.js';
+import { createModernFastPath } from './modern-fast-path.js';
+import { createToolListCache } from './tool-list-cache.js';
 import { checkHost, checkOrigin } from './request-guards.js';
 import { checkParamHeaders } from './param-headers.js';
 import { logger } from '../observability/logger.js';
@@ -92,7 +94,9 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   const cfg = () => gw.server();
   const { host, port } = cfg();
   const sessions = createSessionRegistry(30 * 60_000, (options) => createAgentServer(gw, options));
-  const fast = createFastPath(gw);
+  const toolLists = createToolListCache(gw);
+  const fast = createFastPath(gw, toolLists);
+  const modernFast = createModernFastPath(gw, toolLists);
 
   const principalOf = (auth: AuthInfo | undefined) =>
     (auth?.extra as { principal: Principal; source?: string }).principal;
@@ -204,6 +208,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
           onSession &&
           (fast.tryRoute(s, res, body) ||
             fast.tryServe(s, req, res, body) ||
+            fast.tryList(s, req, res, body) ||
             fast.tryNotify(!s.sdk && !s.hydrating, req, res, body))
         )
           return;
@@ -245,6 +250,8 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
           id: call?.id ?? null,
         });
     }
+    // Plain tools/call and tools/list skip the per-request SDK server and transport (ADR 0017).
+    if (modernFast.tryServe(principal, source, req, res, body)) return;
     const webReq = await toWebRequest(req, body);
     const authInfo: AuthInfo = {
       token: principal.credentialId ?? '',

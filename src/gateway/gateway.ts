@@ -28,7 +28,7 @@ import { GatewayError } from '../core/errors.js';
 import { createLimits, limitStage, type Limits } from '../limits/index.js';
 import { createPinning, quarantineStage, type Pinning } from '../pins/index.js';
 import type { ApprovalService } from '../approvals/service.js';
-import { approvalStage, approvedExecuteStage, STATUS_TOOL } from '../approvals/stage.js';
+import { approvalStage, approvedExecuteStage, methodApprovalStage, STATUS_TOOL } from '../approvals/stage.js';
 import { createStatusTool, statusToolDefinition } from '../approvals/status-tool.js';
 import { policyVersion } from '../approvals/binding.js';
 import { logger } from '../observability/logger.js';
@@ -308,8 +308,12 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     signPrompt: (p) => signer()?.sign(p) ?? p,
   });
   const methodPipeline = createPipeline<MethodCall>(
-    [resolveMethodStage(() => router), authorizeStage(() => policy)],
-    forwardStage(),
+    [
+      resolveMethodStage(() => router),
+      authorizeStage(() => policy, { hold: approvals ? 'defer' : 'refuse' }),
+      ...(approvals ? [methodApprovalStage(approvals, { policyVersion: () => version, waitMs, maxWaitMs })] : []),
+    ],
+    approvals ? approvedExecuteStage(approvals, forwardStage()) : forwardStage(),
     deps.records,
     deps.observer,
   );

@@ -50,6 +50,12 @@ export interface MethodCall extends BaseCall {
   /** Set by resolve: the owning upstream and the params it gets (normalised URI, upstream's own prompt name). */
   upstream?: McpUpstream;
   forwardParams?: JsonObject;
+  /** Sends `notifications/progress` when the agent's request carried a progress token (while a held call waits). */
+  readonly onProgress?: (p: { progress: number; total?: number; message?: string }) => void;
+  /** Set by authorize when policy holds a resources/read or prompts/get (the approval stage decides what happens). */
+  hold?: Decision;
+  /** Set by the approval stage: the approved request this call executes (consumed right before forwarding). */
+  approval?: { id: string };
   /** Set by execute. */
   result?: JsonObject;
 }

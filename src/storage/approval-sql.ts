@@ -17,6 +17,7 @@ export interface SqlRunner {
 interface ApprovalRow {
   id: string;
   status: string;
+  target_kind: string;
   tool: string;
   backend: string;
   agent: string;
@@ -50,6 +51,7 @@ interface DecisionRow {
 const toRecord = (r: ApprovalRow, decisions: ApprovalDecisionEntry[]): ApprovalRecord => ({
   id: r.id,
   status: r.status as ApprovalStatus,
+  ...(r.target_kind === 'resource' || r.target_kind === 'prompt' ? { kind: r.target_kind } : {}),
   tool: r.tool,
   backend: r.backend,
   agent: r.agent,
@@ -106,13 +108,14 @@ export function createApprovalRepository(db: SqlRunner): ApprovalRepository {
       // A new request has no decisions nor later times; a restored one (`storage copy`) carries them all.
       await db.atomically(tx, async (t) => {
         await db.run(
-          `INSERT INTO approvals (id, status, tool, backend, agent, user_id, requester_ids, args_digest, call_arguments,
-             display_arguments, risk, rule, policy_version, requirement, request_id, created_at, expires_at,
-             decided_at, executing_at, executed_at, outcome)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO approvals (id, status, target_kind, tool, backend, agent, user_id, requester_ids, args_digest,
+             call_arguments, display_arguments, risk, rule, policy_version, requirement, request_id, created_at,
+             expires_at, decided_at, executing_at, executed_at, outcome)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [
             a.id,
             a.status,
+            a.kind ?? 'tool',
             a.tool,
             a.backend,
             a.agent,
@@ -171,10 +174,10 @@ export function createApprovalRepository(db: SqlRunner): ApprovalRepository {
     },
     async findBound(b, statuses, tx) {
       const rows = await db.all<ApprovalRow>(
-        `SELECT * FROM approvals WHERE agent = ? AND tool = ? AND args_digest = ? AND policy_version = ?
-           AND COALESCE(user_id, '') = ? AND status IN (${inList(statuses.length)})
+        `SELECT * FROM approvals WHERE agent = ? AND target_kind = ? AND tool = ? AND args_digest = ?
+           AND policy_version = ? AND COALESCE(user_id, '') = ? AND status IN (${inList(statuses.length)})
          ORDER BY created_at DESC, id DESC`,
-        [b.agent, b.tool, b.argsDigest, b.policyVersion, b.user ?? '', ...statuses],
+        [b.agent, b.kind ?? 'tool', b.tool, b.argsDigest, b.policyVersion, b.user ?? '', ...statuses],
         tx,
       );
       return withDecisions(rows, tx);

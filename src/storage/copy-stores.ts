@@ -62,6 +62,15 @@ export const storeCopiers: { [K in DataStoreName]: StoreCopier<unknown> } = {
       }
     },
   }),
+  secrets: copier({
+    what: 'vault secret(s)',
+    // Sealed rows move as they are: still sealed under the same master key, which never leaves its file or variable.
+    read: (s) => s.secrets.list(),
+    write: async (s, rows, tx) => {
+      for (const r of rows)
+        if (!(await s.secrets.put(r, 0, tx))) throw new Error(`secret ${r.name} already exists on the target`);
+    },
+  }),
 };
 
 /** Erases a copier's row type for the table (copy.ts only passes rows a copier read back to the same copier). */

@@ -56,6 +56,9 @@ export interface ReportRepository {
 export interface ApprovalRecord {
   id: string;
   status: ApprovalStatus;
+  /** A resource read or a prompt (absent: a tool call). */
+  kind?: 'resource' | 'prompt';
+  /** The tool's name; for a resource `<server>:<normalised uri>`; for a prompt its name. */
   tool: string;
   backend: string;
   agent: string;
@@ -111,9 +114,16 @@ export interface ApprovalRepository {
   get(id: string, tx?: Tx): Promise<ApprovalRecord | undefined>;
   /** Newest first. */
   list(q: ApprovalListQuery, tx?: Tx): Promise<{ items: ApprovalRecord[]; nextCursor?: string }>;
-  /** Requests bound to exactly this call (agent, user, tool, digest, policy version) in one of `statuses`, newest first. */
+  /** Requests bound to exactly this call (kind, agent, user, tool, digest, policy version) in one of `statuses`, newest first. */
   findBound(
-    b: { agent: string; user?: string; tool: string; argsDigest: string; policyVersion: string },
+    b: {
+      kind?: 'resource' | 'prompt';
+      agent: string;
+      user?: string;
+      tool: string;
+      argsDigest: string;
+      policyVersion: string;
+    },
     statuses: readonly ApprovalStatus[],
     tx?: Tx,
   ): Promise<ApprovalRecord[]>;
@@ -134,6 +144,55 @@ export interface ApprovalRepository {
   due(now: string, tx?: Tx): Promise<ApprovalRecord[]>;
   /** Requests in a status, oldest first (restart recovery of `executing`). */
   withStatus(status: ApprovalStatus, tx?: Tx): Promise<ApprovalRecord[]>;
+}
+
+/**
+ * One sealed vault secret as stored (src/vault/envelope.ts): ciphertext only. The data key is wrapped under a
+ * key-encryption key derived from the master key, which is never stored here. Binary parts are base64url.
+ */
+export interface SecretRow {
+  name: string;
+  version: number;
+  /** Envelope format (`pcv1`). */
+  format: string;
+  /** Id of the master key the data key is wrapped with (not secret). */
+  kekId: string;
+  /** The data key sealed under the key-encryption key: `iv | tag | bytes`. */
+  wrappedKey: string;
+  /** AES-GCM nonce of the value. */
+  nonce: string;
+  /** AES-GCM tag of the value. */
+  tag: string;
+  ciphertext: string;
+  createdAt: string;
+  /** When this version was written (set, rotate); a master key re-wrap does not change it. */
+  rotatedAt: string;
+}
+
+/** The wrapping of one secret version's data key (what a master key rotation replaces). */
+export interface SecretWrap {
+  kekId: string;
+  wrappedKey: string;
+}
+
+/** Vault secrets (src/vault/). Only ciphertexts pass through; the store never sees a value or a key. */
+export interface SecretStore {
+  /** Every secret, by name. */
+  list(tx?: Tx): Promise<SecretRow[]>;
+  get(name: string, tx?: Tx): Promise<SecretRow | undefined>;
+  /**
+   * Compare-and-set: stores `row` as the current version of its name when the stored version is `expectVersion`
+   * (0: the name must be absent). False when another writer got there first.
+   */
+  put(row: SecretRow, expectVersion: number, tx?: Tx): Promise<boolean>;
+  /** Replaces the wrapping of exactly this version and wrapping; false when the row changed meanwhile. */
+  rewrap(name: string, version: number, from: SecretWrap, to: SecretWrap, tx?: Tx): Promise<boolean>;
+  delete(name: string, tx?: Tx): Promise<boolean>;
+  /**
+   * Removes what replaced or deleted rows leave in storage (SQLite: freed cells are zeroed and the WAL is
+   * truncated; PostgreSQL: the table is rewritten), so a retired master key finds no old wrapping to open.
+   */
+  purge(): Promise<void>;
 }
 
 /** How the audit log opens its store (it decides whether a missing store may be created). */
@@ -161,6 +220,8 @@ export interface Stores {
   /** Pinned tool and prompt definitions and their quarantines (src/pins/). */
   readonly pins: PinRepository;
   readonly report: ReportRepository;
+  /** Sealed vault secrets (src/vault/): ciphertext rows; the master key is never stored. */
+  readonly secrets: SecretStore;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Liveness: rejects when the database cannot be used. */

@@ -136,6 +136,24 @@ describe.each(['legacy', 'modern'] as const)('held calls wait for people (%s era
     ]);
   });
 
+  it('a deny while the call waits ends it at once with a clear denial; nothing runs', async () => {
+    const customer = `denied-${era}`;
+    const result = call(agent, 'pay_refund', { customer, amount: 300 });
+    let req: Approval | undefined;
+    await expect
+      .poll(async () => (req = (await pending('pay_refund')).find((a) => a.arguments.customer === customer)), {
+        timeout: 15_000,
+      })
+      .toBeDefined();
+    expect((await decide('ann', req!.id, 'deny', 'wrong customer')).body.status).toBe('denied');
+    const r = await result;
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toMatch(
+      new RegExp(`request ${req!.id} was denied by ann \\("wrong customer"\\); the call was not made`),
+    );
+    expect(executions('refund').filter((e) => e.args.customer === customer)).toEqual([]);
+  });
+
   it('one approver from each group: a person in both groups counts once', async () => {
     const customer = `huge-${era}`;
     const result = call(agent, 'pay_refund', { customer, amount: 5000 });
@@ -153,87 +171,112 @@ describe.each(['legacy', 'modern'] as const)('held calls wait for people (%s era
   });
 });
 
-describe('follow-up, denial, binding and replay', () => {
-  it('past the wait limit the agent gets the approval id; a denial is final', async () => {
-    const r = await call(ops, 'pay_delete_record', { id: 'deny-me' });
-    expect(r.isError).toBe(true);
-    const id = approvalIdOf(r);
-    expect(textOf(r)).toMatch(/needs approval: request apr_\w+ is waiting for a decision .*portcullis_approval_status/);
-    expect(r._meta?.['io.portcullis/approval']).toEqual({ approvalId: id, status: 'pending' });
-    expect((await show(id)).rule).toBe('approvals.critical');
-    const denied = approvalsCli('cy', ['deny', id, '-m', 'not this one']);
-    expect(denied.stdout).toMatch(new RegExp(`${id} is now denied`));
-    const s = await status(ops, id);
-    expect(s.isError).toBe(true);
-    expect(textOf(s)).toMatch(/was denied by cy \("not this one"\); the call was not made/);
-    expect(executions('delete_record')).toEqual([]);
-  });
-
-  it('the status tool runs an approved call exactly once; replay, other agents and changed arguments get nothing', async () => {
-    const { tools } = await ops.listTools();
-    expect(tools.map((t) => t.name)).toContain('portcullis_approval_status');
-    const id = approvalIdOf(await call(ops, 'pay_delete_record', { id: 'A' }));
-    expect((await decide('ann', id, 'approve', 'ok')).body.status).toBe('approved');
-
-    // Changed arguments or another tool: a new request, nothing executed under this approval.
-    const changed = await call(ops, 'pay_delete_record', { id: 'B' });
-    expect(approvalIdOf(changed)).not.toBe(id);
-    const other = await call(ops, 'pay_wire_transfer', { account: 'A', amount: 1, ms: 0 });
-    expect(approvalIdOf(other)).not.toBe(id);
-    // Another agent cannot see or use it.
-    const stranger = await connectAgent(gw.url, gw.keys.other);
-    expect(textOf(await status(stranger, id))).toBe(`Unknown approval ${id}`);
-    await stranger.close();
-    expect(executions('delete_record')).toEqual([]);
-
-    expect(textOf(await status(ops, id))).toBe('deleted A');
-    const replay = await status(ops, id);
-    expect(replay.isError).toBe(true);
-    expect(textOf(replay)).toMatch(/was already used at .*: an approval runs its call once/);
-    // The same call again asks anew (the used approval does not cover it).
-    expect(approvalIdOf(await call(ops, 'pay_delete_record', { id: 'A' }))).not.toBe(id);
-    expect(executions('delete_record').map((e) => e.args.id)).toEqual(['A']);
-
-    // The audit trail: one approval id ties the request, the decision, the call's own records and the execution.
-    const q = cli(['audit', 'query', '--config', gw.configFile, '--approval-id', id, '--order', 'asc']);
-    expect(q.code).toBe(0);
-    const types = q.stdout
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { type: string }).type);
-    expect(types).toEqual(
-      expect.arrayContaining([
-        'approval.requested',
-        'approval.approved',
-        'tool.call.denied',
-        'tool.call.requested',
-        'tool.call.completed',
-        'approval.executed',
-      ]),
-    );
-  });
-
-  it('timeout: no decision in time denies, and a decision after the timeout changes nothing', async () => {
-    const id = approvalIdOf(await call(ops, 'pay_wire_transfer', { account: 'late', amount: 10, ms: 0 }));
-    await expect.poll(async () => (await show(id)).status, { timeout: 20_000, interval: 500 }).toBe('expired');
-    expect(await decide('ann', id, 'approve')).toMatchObject({
-      status: 409,
-      body: { error: { code: 'approval.conflict' } },
+describe.each(['legacy', 'modern'] as const)(
+  'follow-up, denial, binding, replay, timeout and expiry (%s era)',
+  (era) => {
+    // 2026-07-28 clients (stateless requests) get the same behaviour as 2025-11-25 sessions.
+    let ops: Client;
+    beforeAll(async () => {
+      ops = await connectAgent(
+        gw.url,
+        gw.keys.ops,
+        era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+      );
     });
-    expect((await show(id)).status).toBe('expired');
-    const s = await status(ops, id);
-    expect(textOf(s)).toMatch(/expired at .* \(no decision in time\); the call was not made/);
-    expect(executions('wire_transfer')).toEqual([]);
-  });
+    afterAll(async () => {
+      await ops?.close();
+    });
+    const mine = (tool: string) => executions(tool).filter((e) => JSON.stringify(e.args).includes(era));
 
-  it('expiry: an approval not used in time is void', async () => {
-    const id = approvalIdOf(await call(ops, 'pay_wire_transfer', { account: 'unused', amount: 10, ms: 0 }));
-    expect((await decide('ann', id, 'approve')).body.status).toBe('approved');
-    await expect.poll(async () => (await show(id)).status, { timeout: 20_000, interval: 500 }).toBe('expired');
-    expect(textOf(await status(ops, id))).toMatch(/approved but not executed in time/);
-    expect(executions('wire_transfer')).toEqual([]);
-  });
+    it('past the wait limit the agent gets the approval id; a denial is final', async () => {
+      const r = await call(ops, 'pay_delete_record', { id: `deny-me-${era}` });
+      expect(r.isError).toBe(true);
+      const id = approvalIdOf(r);
+      expect(textOf(r)).toMatch(
+        /needs approval: request apr_\w+ is waiting for a decision .*portcullis_approval_status/,
+      );
+      expect(r._meta?.['io.portcullis/approval']).toEqual({ approvalId: id, status: 'pending' });
+      expect((await show(id)).rule).toBe('approvals.critical');
+      const denied = approvalsCli('cy', ['deny', id, '-m', 'not this one']);
+      expect(denied.stdout).toMatch(new RegExp(`${id} is now denied`));
+      const s = await status(ops, id);
+      expect(s.isError).toBe(true);
+      expect(textOf(s)).toMatch(/was denied by cy \("not this one"\); the call was not made/);
+      expect(mine('delete_record')).toEqual([]);
+    });
 
+    it('the status tool runs an approved call exactly once; replay, other agents and changed arguments get nothing', async () => {
+      const { tools } = await ops.listTools();
+      expect(tools.map((t) => t.name)).toContain('portcullis_approval_status');
+      const id = approvalIdOf(await call(ops, 'pay_delete_record', { id: `A-${era}` }));
+      expect((await decide('ann', id, 'approve', 'ok')).body.status).toBe('approved');
+
+      // Changed arguments or another tool: a new request, nothing executed under this approval.
+      const changed = await call(ops, 'pay_delete_record', { id: `B-${era}` });
+      expect(approvalIdOf(changed)).not.toBe(id);
+      const other = await call(ops, 'pay_wire_transfer', { account: `A-${era}`, amount: 1, ms: 0 });
+      expect(approvalIdOf(other)).not.toBe(id);
+      // Another agent cannot see or use it.
+      const stranger = await connectAgent(
+        gw.url,
+        gw.keys.other,
+        era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+      );
+      expect(textOf(await status(stranger, id))).toBe(`Unknown approval ${id}`);
+      await stranger.close();
+      expect(mine('delete_record')).toEqual([]);
+
+      expect(textOf(await status(ops, id))).toBe(`deleted A-${era}`);
+      const replay = await status(ops, id);
+      expect(replay.isError).toBe(true);
+      expect(textOf(replay)).toMatch(/was already used at .*: an approval runs its call once/);
+      // The same call again asks anew (the used approval does not cover it).
+      expect(approvalIdOf(await call(ops, 'pay_delete_record', { id: `A-${era}` }))).not.toBe(id);
+      expect(mine('delete_record').map((e) => e.args.id)).toEqual([`A-${era}`]);
+
+      // The audit trail: one approval id ties the request, the decision, the call's own records and the execution.
+      const q = cli(['audit', 'query', '--config', gw.configFile, '--approval-id', id, '--order', 'asc']);
+      expect(q.code).toBe(0);
+      const types = q.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { type: string }).type);
+      expect(types).toEqual(
+        expect.arrayContaining([
+          'approval.requested',
+          'approval.approved',
+          'tool.call.denied',
+          'tool.call.requested',
+          'tool.call.completed',
+          'approval.executed',
+        ]),
+      );
+    });
+
+    it('timeout: no decision in time denies, and a decision after the timeout changes nothing', async () => {
+      const id = approvalIdOf(await call(ops, 'pay_wire_transfer', { account: `late-${era}`, amount: 10, ms: 0 }));
+      await expect.poll(async () => (await show(id)).status, { timeout: 20_000, interval: 500 }).toBe('expired');
+      expect(await decide('ann', id, 'approve')).toMatchObject({
+        status: 409,
+        body: { error: { code: 'approval.conflict' } },
+      });
+      expect((await show(id)).status).toBe('expired');
+      const s = await status(ops, id);
+      expect(textOf(s)).toMatch(/expired at .* \(no decision in time\); the call was not made/);
+      expect(mine('wire_transfer')).toEqual([]);
+    });
+
+    it('expiry: an approval not used in time is void', async () => {
+      const id = approvalIdOf(await call(ops, 'pay_wire_transfer', { account: `unused-${era}`, amount: 10, ms: 0 }));
+      expect((await decide('ann', id, 'approve')).body.status).toBe('approved');
+      await expect.poll(async () => (await show(id)).status, { timeout: 20_000, interval: 500 }).toBe('expired');
+      expect(textOf(await status(ops, id))).toMatch(/approved but not executed in time/);
+      expect(mine('wire_transfer')).toEqual([]);
+    });
+  },
+);
+
+describe('approvals CLI', () => {
   it('the CLI lists and shows requests with the exact call and its risk reasons', async () => {
     const id = approvalIdOf(await call(ops, 'pay_delete_record', { id: 'shown' }));
     const list = approvalsCli('aud', ['list', '--status', 'pending']);

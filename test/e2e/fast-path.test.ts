@@ -1,4 +1,4 @@
-// The tools/call fast path on 2025-11-25 sessions (src/front/fast-path.ts, ADR 0017), over real HTTP against the
+// The tools/call and tools/list fast path on 2025-11-25 sessions (src/front/fast-path.ts, ADR 0017), over real HTTP against the
 // built CLI: one JSON response when nothing else is said, SSE when the call sends progress, the same answers as the
 // SDK's transport gives for a request it serves (compared side by side), and cancellation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,31 @@ describe('tools/call fast path (2025-11-25 sessions)', () => {
       const strip = (m: Record<string, unknown> | undefined) => ({ ...m, id: undefined });
       expect(strip(a)).toEqual(strip(b));
     }
+  });
+
+  it('answers a plain tools/list with one JSON response, the same as the SDK transport gives', async () => {
+    const viaFast = await post({ jsonrpc: '2.0', id: nextId++, method: 'tools/list' });
+    expect(viaFast.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(viaFast.headers.get('mcp-session-id')).toBe(sid);
+    const again = await post({ jsonrpc: '2.0', id: nextId++, method: 'tools/list', params: { cursor: 'c' } });
+    expect(again.headers.get('content-type')).toMatch(/^application\/json/);
+    const viaSdk = await post({
+      jsonrpc: '2.0',
+      id: nextId++,
+      method: 'tools/list',
+      params: { _meta: { 'io.example/trace': 'x' } },
+    });
+    expect(viaSdk.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const [a] = await messages(viaFast);
+    const [b] = await messages(again);
+    const [c] = await messages(viaSdk);
+    const strip = (m: Record<string, unknown> | undefined) => ({ ...m, id: undefined });
+    expect((a?.result as { tools: { name: string }[] }).tools.map((t) => t.name).sort()).toEqual([
+      'up_echo',
+      'up_slow',
+    ]);
+    expect(strip(a)).toEqual(strip(c));
+    expect(strip(b)).toEqual(strip(c));
   });
 
   it('a call the agent cancels gets no result, and the session goes on', async () => {

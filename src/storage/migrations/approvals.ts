@@ -56,4 +56,11 @@ export const approvalsMigrations: Migration[] = [
     sqlite: 'ALTER TABLE approvals ADD COLUMN requester_ids TEXT',
     postgres: 'ALTER TABLE approvals ADD COLUMN requester_ids TEXT',
   },
+  {
+    // Holds cover resources/read and prompts/get too: what a request holds is part of its binding.
+    version: 12,
+    name: 'approval target kind',
+    sqlite: "ALTER TABLE approvals ADD COLUMN target_kind TEXT NOT NULL DEFAULT 'tool'",
+    postgres: "ALTER TABLE approvals ADD COLUMN target_kind TEXT NOT NULL DEFAULT 'tool'",
+  },
 ];

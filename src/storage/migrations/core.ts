@@ -2,6 +2,7 @@ import { approvalsMigrations } from './approvals.js';
 import type { MigrationSet } from './plan.js';
 import { pinsMigrations } from './pins.js';
 import { reportMigrations } from './report.js';
+import { vaultMigrations } from './vault.js';
 
 /**
  * Core schema: API keys (and the stores later features add). Versioned and append-only: never edit a released
@@ -61,5 +62,6 @@ export const coreMigrations: MigrationSet = {
     ...pinsMigrations,
     ...reportMigrations,
     ...approvalsMigrations,
+    ...vaultMigrations,
   ],
 };
