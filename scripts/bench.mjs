@@ -2,7 +2,7 @@
 // `npm run bench`: builds, runs every bench/*.mjs in turn (each prints markdown), and writes docs/benchmarks.md
 // with exactly what the scripts printed. Benchmarks are bounded in time; run them on a quiet machine.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -39,11 +39,17 @@ for (const f of benches) {
   }
 }
 const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+/** One-off comparisons against older builds (not rerunnable from bench/) are kept from the current file. */
+const RECORDED = '\n## Recorded comparisons (not rerun by npm run bench)\n';
+const docFile = join(root, 'docs/benchmarks.md');
+const previous = existsSync(docFile) ? readFileSync(docFile, 'utf8') : '';
+const recorded = previous.includes(RECORDED) ? previous.slice(previous.indexOf(RECORDED)) : '';
 if (only.length === 0) {
   writeFileSync(
-    join(root, 'docs/benchmarks.md'),
+    docFile,
     `# Benchmarks\n\nWritten by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n` +
-      `Every figure below is what the scripts in bench/ printed in that run; rerun to reproduce.\n\n${sections.join('\n')}`,
+      `Every figure below is what the scripts in bench/ printed in that run; rerun to reproduce.\n\n${sections.join('\n')}` +
+      recorded,
   );
   process.stderr.write('bench: wrote docs/benchmarks.md\n');
 }

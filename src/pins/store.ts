@@ -56,6 +56,8 @@ export interface PinRepository {
    * at `at` (it stays published for a while so clients holding older listings can still verify them).
    */
   activateSigningKey(key: { kid: string; jwk: JsonObject }, at: string, tx?: Tx): Promise<void>;
+  /** Writes a key record exactly as given, times included (`storage copy`); false when the kid exists. */
+  restoreSigningKey(key: SigningKeyRecord, tx?: Tx): Promise<boolean>;
 }
 
 /** A public signing key as stored: the JWK, when it was first used, and when it was replaced. */

@@ -48,11 +48,19 @@ export const storeCopiers: { [K in DataStoreName]: StoreCopier<unknown> } = {
     },
   }),
   pins: copier({
-    what: 'pinned definition(s)',
-    read: (s) => s.pins.list(),
+    what: 'pinned definition(s) and signing key(s)',
+    read: async (s) => [
+      ...(await s.pins.list()).map((pin) => ({ pin })),
+      ...(await s.pins.signingKeys()).map((key) => ({ key })),
+    ],
     write: async (s, rows, tx) => {
-      for (const p of rows)
-        if (!(await s.pins.insert(p, tx))) throw new Error(`pin ${p.kind} ${p.name} already exists on the target`);
+      for (const r of rows) {
+        if ('pin' in r) {
+          if (!(await s.pins.insert(r.pin, tx)))
+            throw new Error(`pin ${r.pin.kind} ${r.pin.name} already exists on the target`);
+        } else if (!(await s.pins.restoreSigningKey(r.key, tx)))
+          throw new Error(`signing key ${r.key.kid} already exists on the target`);
+      }
     },
   }),
   report: copier({

@@ -92,6 +92,11 @@ async function populate(s: Stores): Promise<void> {
     },
     0,
   );
+  await s.pins.activateSigningKey({ kid: 'k-old', jwk: { kty: 'OKP', crv: 'Ed25519', x: 'AAAA' } }, T);
+  await s.pins.activateSigningKey(
+    { kid: 'k-new', jwk: { kty: 'OKP', crv: 'Ed25519', x: 'BBBB' } },
+    '2026-11-27T11:00:00.000Z',
+  );
   await s.report.addScore({ at: T, score: 71, grade: 'C', areas: { authentication: 80 } });
   await s.report.acknowledge({
     id: 'ack1',
@@ -130,7 +135,7 @@ describe('storage copy', () => {
 
         const to = await target.fresh();
         const result = await copyStorage(from, to);
-        expect(result.stores).toEqual({ apiKeys: 2, approvals: 2, pins: 2, report: 2, secrets: 1 });
+        expect(result.stores).toEqual({ apiKeys: 2, approvals: 2, pins: 4, report: 2, secrets: 1 });
         expect(await snapshot(to)).toEqual(before);
 
         await expect(copyStorage(from, to)).rejects.toThrow(/not empty \(apiKeys\)/);

@@ -10,7 +10,6 @@ import { coreMigrations } from './migrations/core.js';
 import type { StorageSetting } from './config.js';
 import type { ApiKeyRecord, Stores } from './repositories.js';
 
-
 /**
  * The repository contract, run against every back end. A new repository adds its cases here (or in a file of
  * its own built the same way), so that SQLite and PostgreSQL are held to the same behaviour.

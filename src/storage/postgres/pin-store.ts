@@ -79,5 +79,13 @@ export function createPostgresPinStore(on: (tx: Tx | undefined) => Queryable): P
         [key.kid, JSON.stringify(key.jwk), at],
       );
     },
+    async restoreSigningKey(key, tx) {
+      const r = await on(tx).query(
+        `INSERT INTO tool_signing_keys (kid, jwk, created_at, retired_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (kid) DO NOTHING`,
+        [key.kid, JSON.stringify(key.jwk), key.createdAt, key.retiredAt ?? null],
+      );
+      return r.rowCount === 1;
+    },
   };
 }

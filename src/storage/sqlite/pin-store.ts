@@ -44,6 +44,10 @@ export function createSqlitePinStore(
        ON CONFLICT (kid) DO UPDATE SET retired_at = NULL`,
     ),
     retireOthers: db.prepare('UPDATE tool_signing_keys SET retired_at = ? WHERE kid <> ? AND retired_at IS NULL'),
+    restoreKey: db.prepare(
+      `INSERT INTO tool_signing_keys (kid, jwk, created_at, retired_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (kid) DO NOTHING`,
+    ),
   };
   const get = (kind: string, name: string) => {
     const r = q.one.get(kind, name) as PinRow | undefined;
@@ -74,5 +78,10 @@ export function createSqlitePinStore(
         };
         return tx ? both() : db.transaction(both).immediate();
       }, tx),
+    restoreSigningKey: (key, tx) =>
+      write(
+        () => q.restoreKey.run(key.kid, JSON.stringify(key.jwk), key.createdAt, key.retiredAt ?? null).changes === 1,
+        tx,
+      ),
   };
 }
