@@ -1,7 +1,13 @@
 import type { Stores, Tx } from './repositories.js';
 
-/** Every field of `Stores` that holds deployment data, other than the audit chain (copied record by record). */
-export type DataStoreName = Exclude<keyof Stores, 'kind' | 'location' | 'transaction' | 'check' | 'close' | 'audit'>;
+/**
+ * Every field of `Stores` that holds deployment data, other than the audit chain (copied record by record).
+ * Dashboard sessions are not copied: they are short-lived, and people simply sign in again on the new store.
+ */
+export type DataStoreName = Exclude<
+  keyof Stores,
+  'kind' | 'location' | 'transaction' | 'check' | 'close' | 'audit' | 'dashboardSessions'
+>;
 
 /** How `storage copy` moves one store: read everything from the source, write it into the (empty) target. */
 export interface StoreCopier<R> {

@@ -52,6 +52,52 @@ export interface ReportRepository {
   acknowledgements(tx?: Tx): Promise<Acknowledgement[]>;
 }
 
+/** A person's dashboard session (src/dashboard/sessions.ts). Times are milliseconds since the epoch. */
+export interface DashboardSessionRecord {
+  /** SHA-256 (hex) of the cookie value: the value itself is never stored. */
+  idHash: string;
+  user: string;
+  method: 'api-key' | 'oidc';
+  /** The user API key the person signed in with (re-checked on every request). */
+  credentialId?: string;
+  /** What the identity provider vouched for at an OIDC sign-in: its subject, e-mail and groups. */
+  subject?: string;
+  email?: string;
+  groups?: string[];
+  createdAt: number;
+  lastSeenAt: number;
+  /** The absolute end of the session. */
+  expiresAt: number;
+}
+
+/** An OIDC sign-in between the redirect to the identity provider and its callback (single use). */
+export interface DashboardLoginRecord {
+  /** SHA-256 (hex) of the `state` parameter. */
+  stateHash: string;
+  /** PKCE code verifier (RFC 7636). */
+  verifier: string;
+  nonce: string;
+  /** Where the page goes after signing in (a path of the dashboard). */
+  returnTo: string;
+  expiresAt: number;
+}
+
+/** Dashboard sessions and OIDC sign-ins in progress, shared by every replica. */
+export interface DashboardSessionRepository {
+  create(s: DashboardSessionRecord, tx?: Tx): Promise<void>;
+  get(idHash: string, tx?: Tx): Promise<DashboardSessionRecord | undefined>;
+  touch(idHash: string, lastSeenAt: number, tx?: Tx): Promise<void>;
+  delete(idHash: string, tx?: Tx): Promise<boolean>;
+  /** Ends every session of a person; returns how many. */
+  deleteUser(user: string, tx?: Tx): Promise<number>;
+  /** Removes sessions past their end or idle since before `idleBefore`, and expired sign-ins; returns how many. */
+  sweep(now: number, idleBefore: number, tx?: Tx): Promise<number>;
+  count(tx?: Tx): Promise<number>;
+  putLogin(l: DashboardLoginRecord, tx?: Tx): Promise<void>;
+  /** Returns and removes a sign-in in progress (so a `state` works once); undefined when unknown or expired. */
+  takeLogin(stateHash: string, now: number, tx?: Tx): Promise<DashboardLoginRecord | undefined>;
+}
+
 /** An approval request as stored: the exact call it is bound to, and what it needs. */
 export interface ApprovalRecord {
   id: string;
@@ -220,6 +266,8 @@ export interface Stores {
   /** Pinned tool and prompt definitions and their quarantines (src/pins/). */
   readonly pins: PinRepository;
   readonly report: ReportRepository;
+  /** People's dashboard sessions (src/dashboard/). */
+  readonly dashboardSessions: DashboardSessionRepository;
   /** Sealed vault secrets (src/vault/): ciphertext rows; the master key is never stored. */
   readonly secrets: SecretStore;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */

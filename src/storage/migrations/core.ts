@@ -1,4 +1,5 @@
 import { approvalsMigrations } from './approvals.js';
+import { dashboardMigrations } from './dashboard.js';
 import type { MigrationSet } from './plan.js';
 import { pinsMigrations } from './pins.js';
 import { reportMigrations } from './report.js';
@@ -62,6 +63,7 @@ export const coreMigrations: MigrationSet = {
     ...pinsMigrations,
     ...reportMigrations,
     ...approvalsMigrations,
+    ...dashboardMigrations,
     ...vaultMigrations,
   ],
 };

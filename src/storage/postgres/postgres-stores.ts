@@ -5,6 +5,7 @@ import { coreMigrations } from '../migrations/core.js';
 import type { ApiKeyRepository, SecretRow, Stores, Tx } from '../repositories.js';
 import { createPostgresAuditStore } from './audit-store.js';
 import { createPostgresReportStore } from './report-store.js';
+import { createPostgresDashboardSessionStore } from './dashboard-session-store.js';
 import { createKeyCache } from './key-cache.js';
 import { migratePostgres } from './migrate.js';
 import { createPostgresPinStore } from './pin-store.js';
@@ -175,6 +176,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       openReadonly: () => createPostgresAuditStore(pool, { readonly: true }),
     },
     report: createPostgresReportStore(on),
+    dashboardSessions: createPostgresDashboardSessionStore(on),
     secrets: createPostgresSecretStore(on, atomically, secretCache),
     transaction,
     check: async () => void (await pool.query('SELECT 1')),

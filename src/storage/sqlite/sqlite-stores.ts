@@ -5,6 +5,7 @@ import { coreMigrations } from '../migrations/core.js';
 import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { secureFiles, sqliteAuditOpener } from './audit-store.js';
 import { createSqliteReportStore } from './report-store.js';
+import { createSqliteDashboardSessionStore } from './dashboard-session-store.js';
 import { migrateSqlite } from './migrate.js';
 import { createSqlitePinStore } from './pin-store.js';
 import { createSqliteSecretStore } from './secret-store.js';
@@ -108,6 +109,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     pins: createSqlitePinStore(db, write),
     audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
     report: createSqliteReportStore(db, write),
+    dashboardSessions: createSqliteDashboardSessionStore(db, write),
     secrets: createSqliteSecretStore(db, write),
     approvals: createSqliteApprovalStore(db, write, transaction),
     transaction,
