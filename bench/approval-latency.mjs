@@ -4,23 +4,22 @@
 // processes share). The call waits in the gateway meanwhile (the agent's tools/call is still open). Measured on the
 // real built CLI with SQLite (synchronous=FULL) and the audit log on: the path includes the decision transaction,
 // the waiter's wake-up, the executing mark, the durable intent record and the upstream round trip to start.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { startBenchGateway } from './lib/gateway.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist/cli/main.js');
 const UPSTREAM = join(ROOT, 'test/e2e/support/counting-upstream.mjs');
 const N = Number(process.env.BENCH_APPROVALS ?? 40);
 
 const dir = mkdtempSync(join(tmpdir(), 'portcullis-bench-approvals-'));
 const countFile = join(dir, 'executions.jsonl');
-const config = join(dir, 'portcullis.yaml');
-writeFileSync(
-  config,
-  `upstreams:
+const gw = await startBenchGateway({
+  dir,
+  users: ['approver'],
+  config: `upstreams:
   pay:
     transport: stdio
     command: ${JSON.stringify(process.execPath)}
@@ -34,29 +33,10 @@ users:
 policy:
   approvals: { wait: 60s }
 `,
-);
-const create = (kind, name) =>
-  spawnSync(process.execPath, [CLI, kind, 'create', name, '--config', config], { encoding: 'utf8' }).stdout.trim();
-const agentKey = create('agents', 'bench');
-const userKey = create('users', 'approver');
-const proc = spawn(process.execPath, [CLI, 'serve', '--config', config, '--port', '0'], {
-  stdio: ['ignore', 'pipe', 'pipe'],
 });
-const url = await new Promise((res, rej) => {
-  let out = '';
-  const t = setTimeout(() => rej(new Error(`gateway did not start:\n${out}`)), 30_000);
-  const on = (d) => {
-    out += d.toString();
-    const m = /listening on (\S+)/.exec(out);
-    if (m) {
-      clearTimeout(t);
-      res(m[1]);
-    }
-  };
-  proc.stdout.on('data', on);
-  proc.stderr.on('data', on);
-});
-const base = url.replace(/\/mcp$/, '');
+const { url, base } = gw;
+const agentKey = gw.keys.bench;
+const userKey = gw.keys.approver;
 const client = new Client({ name: 'bench', version: '1' });
 await client.connect(
   new StreamableHTTPClientTransport(new URL(url), {
@@ -101,8 +81,7 @@ try {
   }
 } finally {
   await client.close().catch(() => undefined);
-  proc.kill('SIGTERM');
-  await new Promise((r) => proc.once('exit', r));
+  await gw.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 samples.sort((a, b) => a - b);

@@ -4,13 +4,14 @@
 // target is started once and measured in interleaved rounds (the median of the rounds is reported), so machine drift
 // hits all alike; the goal figures of issue 16 are printed as ratios of figures from this one run.
 // Portcullis runs with API-key authentication, per-agent permissions, argument validation and the durable audit log.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
 import { measure, openModern, openSession } from './lib/load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -113,31 +114,14 @@ async function startMcpProxy() {
 }
 
 async function startPortcullis({ audit, era = 'legacy' }) {
-  const dir = mkdtempSync(join(tmpdir(), 'portcullis-bench-'));
-  const config = join(dir, 'portcullis.yaml');
-  writeFileSync(
-    config,
-    `upstreams:\n  up:\n    transport: stdio\n    command: ${JSON.stringify(process.execPath)}\n    args: [${JSON.stringify(UPSTREAM)}]\nagents:\n  bench:\n    tools:\n      allow: ["up_echo"]\n      deny: ["up_crash"]\n`,
-  );
-  const cli = join(ROOT, 'dist/cli/main.js');
-  const key = spawnSync(process.execPath, [cli, 'agents', 'create', 'bench', '--config', config], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  const args = audit
-    ? [cli, 'serve', '--config', config, '--port', '0']
-    : [join(ROOT, 'bench/lib/serve-without-audit.mjs'), config];
-  const { proc, match } = await startAndWait(process.execPath, args, /listening on (\S+)/);
+  const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), audit });
   return {
     makeCaller: async () => {
       const open = era === 'modern' ? openModern : openSession;
-      const s = await open(match[1], { authorization: `Bearer ${key}` });
+      const s = await open(gw.url, { authorization: `Bearer ${gw.key}` });
       return { call: () => s.call('up_echo', ARGS), close: s.close };
     },
-    stop: async () => {
-      proc.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => gw.stop(),
   };
 }
 

@@ -3,14 +3,9 @@
 // Both targets run at once and are measured in interleaved rounds (medians reported), so machine drift hits both.
 // "On": three rate rules that match every call (per agent, per tool glob, per risk level; limits far above the load,
 // so nothing is refused) plus daily and monthly quotas, breakers and bulkheads. "Off": no rules, breakers disabled.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
 import { measure, openSession } from './lib/load.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const UPSTREAM = join(ROOT, 'test/fixtures/test-upstream.mjs');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LEVELS = [1, 32];
@@ -30,43 +25,13 @@ const LIMITS_OFF = `limits:
 `;
 
 async function startPortcullis(limits) {
-  const dir = mkdtempSync(join(tmpdir(), 'portcullis-bench-'));
-  const config = join(dir, 'portcullis.yaml');
-  writeFileSync(
-    config,
-    `upstreams:\n  up:\n    transport: stdio\n    command: ${JSON.stringify(process.execPath)}\n    args: [${JSON.stringify(UPSTREAM)}]\nagents:\n  bench:\n    tools:\n      allow: ["up_echo"]\n${limits}`,
-  );
-  const cli = join(ROOT, 'dist/cli/main.js');
-  const key = spawnSync(process.execPath, [cli, 'agents', 'create', 'bench', '--config', config], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  const proc = spawn(process.execPath, [cli, 'serve', '--config', config, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise((res, rej) => {
-    let out = '';
-    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${out}`)), 30_000);
-    const on = (d) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res(m[1]);
-      }
-    };
-    proc.stdout.on('data', on);
-    proc.stderr.on('data', on);
-  });
+  const gw = await startBenchGateway({ config: echoConfig({ extra: limits }) });
   return {
     makeCaller: async () => {
-      const s = await openSession(url, { authorization: `Bearer ${key}` });
+      const s = await openSession(gw.url, { authorization: `Bearer ${gw.key}` });
       return { call: () => s.call('up_echo', ARGS), close: s.close };
     },
-    stop: async () => {
-      proc.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => gw.stop(),
   };
 }
 

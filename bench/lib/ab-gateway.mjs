@@ -3,52 +3,21 @@
 // drift hits both alike: calls/s, p50, and the gateway's CPU time per call (user + system, all its threads, from
 // /proc), which is steadier than wall-clock on a shared machine. Not part of `npm run bench`.
 // Usage: node bench/lib/ab-gateway.mjs <distA> <distB> [rounds=3] [seconds=3] [sessions=32]
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+// ERA=modern: 2026-07-28 stateless requests. B_AUDIT=off: B is the bench-only no-audit server (what durable audit
+// costs, in CPU per call, with the same build on both sides).
+import { echoConfig, startBenchGateway } from './gateway.mjs';
 import { measure, openModern, openSession } from './load.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const [distA, distB, roundsArg, secondsArg, sessionsArg] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg ?? 3);
 const SECONDS = Number(secondsArg ?? 3);
 const SESSIONS = Number(sessionsArg ?? 32);
 const ERA = process.env.ERA ?? 'legacy';
-const UPSTREAM = join(ROOT, 'test/fixtures/test-upstream.mjs');
+const B_AUDIT = process.env.B_AUDIT !== 'off';
 
-async function start(dist) {
-  const dir = mkdtempSync(join(tmpdir(), 'portcullis-ab-'));
-  const config = join(dir, 'portcullis.yaml');
-  writeFileSync(
-    config,
-    `upstreams:\n  up:\n    transport: stdio\n    command: ${JSON.stringify(process.execPath)}\n    args: [${JSON.stringify(UPSTREAM)}]\nagents:\n  bench:\n    tools:\n      allow: ["up_echo"]\n      deny: ["up_crash"]\n`,
-  );
-  const cli = join(resolve(dist), 'cli/main.js');
-  const key = spawnSync(process.execPath, [cli, 'agents', 'create', 'bench', '--config', config], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  const proc = spawn(process.execPath, [cli, 'serve', '--config', config, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise((res, rej) => {
-    let out = '';
-    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${out}`)), 30_000);
-    const on = (d) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res(m[1]);
-      }
-    };
-    proc.stdout.on('data', on);
-    proc.stderr.on('data', on);
-  });
-  const cpuSeconds = () => {
-    const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  };
+async function start(dist, audit = true) {
+  const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), dist, audit });
+  const { url, key, cpuSeconds } = gw;
   return {
     async round() {
       let cpu0 = 0;
@@ -66,17 +35,13 @@ async function start(dist) {
       const cpuPerCall = ((cpuSeconds() - cpu0) * 1e6) / r.calls;
       return { ...r, cpuPerCall };
     },
-    async stop() {
-      proc.kill('SIGTERM');
-      await new Promise((r) => proc.on('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => gw.stop(),
   };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const a = await start(distA);
-const b = await start(distB);
+const b = await start(distB, B_AUDIT);
 const res = { A: [], B: [] };
 try {
   for (let i = 0; i < ROUNDS; i++) {
@@ -94,7 +59,9 @@ const sum = (rs) => ({
 });
 const A = sum(res.A);
 const B = sum(res.B);
-console.log(`${SESSIONS} sessions, ${ERA}, ${ROUNDS} rounds of ${SECONDS} s, interleaved`);
+console.log(
+  `${SESSIONS} sessions, ${ERA}, ${ROUNDS} rounds of ${SECONDS} s, interleaved${B_AUDIT ? '' : '; B without audit'}`,
+);
 console.log(
   `A ${distA}: ${A.cps.toFixed(0)} calls/s, p50 ${A.p50.toFixed(2)} ms, CPU ${A.cpu.toFixed(0)} µs/call  [${res.A.map((r) => r.callsPerSecond.toFixed(0)).join(' ')}]`,
 );

@@ -18,6 +18,7 @@ import { startProcessTelemetry } from '../observability/process-telemetry.js';
 import { handleSecretsApi } from '../vault/rest.js';
 import { handleReportApi } from '../report/rest.js';
 import { generateReport } from '../report/service.js';
+import { createVerifyCache } from '../report/verify-cache.js';
 import type { Report } from '../report/types.js';
 import { packageVersion } from './version.js';
 import { approvalsRoutes } from '../approvals/rest.js';
@@ -85,7 +86,11 @@ export async function runGateway(
   };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
   const signingKeys = signingKeysRoute(() => booted.signing);
-  const vault = openVault(loaded.config.vault, { dataDir: loaded.dataDir, baseDir: loaded.baseDir });
+  const vault = await openVault(
+    loaded.config.vault,
+    { dataDir: loaded.dataDir, baseDir: loaded.baseDir, log },
+    gw.store.secrets,
+  );
   const secretChanged = (c: { user: string; secret: string; action: string; version?: number }) =>
     gw.recordEvent({
       type: 'secret.changed',
@@ -97,6 +102,8 @@ export async function runGateway(
         via: 'api',
       },
     });
+  // The report verifies the chain on every request: whole at most every 5 minutes, only new records in between.
+  const reportVerify = createVerifyCache((range) => audit.verify(range));
   /** The security report of this running deployment (its score goes to the history). */
   const report = () =>
     generateReport(
@@ -105,7 +112,7 @@ export async function runGateway(
         tools: gw.catalog().all(),
         stores: gw.store,
         report: gw.store.report,
-        audit: { store: audit.store, verify: () => audit.verify(), sinkStatus: () => audit.sinkStatus() },
+        audit: { store: audit.store, verify: reportVerify, sinkStatus: () => audit.sinkStatus() },
         ...(gw.config().config.vault.provider === 'vault' ? { secrets: () => vault.list() } : {}),
       },
       { portcullisVersion: packageVersion() },

@@ -11,6 +11,7 @@ import { observabilityConfigSchema } from '../observability/config-schema.js';
 import { ownersConfigSchema, reportConfigSchema, reportDefaults } from '../report/config-schema.js';
 import { backendName, baseConfigShape } from './schema.js';
 import { pinsConfigSchema, pinsDefaults } from '../pins/config-schema.js';
+import { dashboardConfigSchema, dashboardDefaults } from '../dashboard/config-schema.js';
 
 /**
  * The whole `portcullis.yaml` model. Each capability owns its section's schema;
@@ -58,10 +59,19 @@ export const configSchema = z
     report: reportConfigSchema
       .default(reportDefaults)
       .describe('Security report thresholds (key age, audit window, secret age).'),
+    dashboard: dashboardConfigSchema
+      .default(dashboardDefaults)
+      .describe('The web dashboard at /: OpenID Connect sign-in for people, session lifetimes.'),
   })
   .strict()
   .superRefine((c, ctx) => {
     checkAuthReferences(c, ctx);
+    if (c.dashboard.oidc && !c.auth.oauth)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dashboard', 'oidc'],
+        message: 'OIDC sign-in needs auth.oauth (its issuer is the identity provider people sign in at)',
+      });
     checkIdentities(c.users, ctx);
     // Approval notification channels must exist.
     c.policy.approvals.channels.forEach((ch, i) =>

@@ -29,8 +29,11 @@ export interface LoadOptions {
   skipSections?: readonly string[];
 }
 
-/** Sections that describe backends and how to reach them (with their credentials): unused by key management. */
-export const BACKEND_SECTIONS = ['upstreams', 'openapi', 'auth'] as const;
+/**
+ * Sections that describe backends and identity providers and how to reach them (with their credentials): unused by
+ * key management.
+ */
+export const BACKEND_SECTIONS = ['upstreams', 'openapi', 'auth', 'dashboard'] as const;
 
 /** Reads, interpolates `${ENV}` / `${ENV:-default}`, and validates a config file. Throws ConfigError. */
 export function loadConfigFile(

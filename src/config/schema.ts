@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storageConfigSchema } from '../storage/config.js';
 import { globProblem } from '../policy/glob.js';
+import { sharedPool, upstreamPoolSchema } from '../backends/mcp/pool-config.js';
 
 /** Backend and agent names become tool-name prefixes: no `_` so `<server>_<tool>` splits unambiguously. */
 export const backendName = z
@@ -27,14 +28,17 @@ const upstreamCommon = {
   timeoutMs: z.number().int().positive().default(60_000).describe('Per-call timeout towards this upstream, in ms'),
   /**
    * Largest message (a call's result) read from this upstream, enforced while reading: a larger result fails its own
-   * call with a clear error and the connection stays up for everyone else. stdio upstreams; default 4 MiB.
+   * call with a clear error and the connection stays up for everyone else. stdio lines and Streamable HTTP bodies or
+   * events (not legacy sse); default 4 MiB.
    */
   maxResultBytes: z
     .number()
     .int()
     .min(1024)
     .default(4 * 1024 * 1024)
-    .describe('Largest result read from a stdio upstream, in bytes; a larger one fails only its own call (4 MiB)'),
+    .describe(
+      'Largest result read from this upstream (stdio line, HTTP body or event; not legacy sse), in bytes; a larger one fails only its own call (4 MiB)',
+    ),
   reconnect: reconnect.default({ initialDelayMs: 500, maxDelayMs: 30_000 }),
 };
 
@@ -47,6 +51,7 @@ export const stdioUpstreamSchema = z
       .default({})
       .describe('Environment of the child (on top of a minimal default); values may be ${secret:NAME}'),
     cwd: z.string().optional().describe('Working directory (relative to the config file; default: its directory)'),
+    pool: upstreamPoolSchema.default(sharedPool),
     ...upstreamCommon,
   })
   .strict();

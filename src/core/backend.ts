@@ -12,6 +12,8 @@ export interface BackendStatus {
   toolCount: number;
   /** Circuit breaker in front of the backend's tool calls (src/limits/). */
   circuit?: CircuitStatus;
+  /** A pooled or per-agent stdio upstream: how many processes it runs and how many are ready. */
+  processes?: { mode: 'pool' | 'per-agent'; total: number; ready: number };
 }
 
 export interface CircuitStatus {

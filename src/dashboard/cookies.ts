@@ -22,3 +22,15 @@ export function cookieOf(header: string | undefined, name: string): string | und
   }
   return undefined;
 }
+
+/**
+ * Binds an OIDC sign-in to the browser that started it: holds the `state` until the callback, which must present
+ * the same value (so a callback URL sent to someone else signs nobody in). `SameSite=Lax`, because the callback
+ * is a top-level navigation coming back from the identity provider's site; ten minutes at most.
+ */
+export const OIDC_COOKIE = '__Host-portcullis-oidc';
+
+export const oidcCookie = (state: string, maxAgeSeconds: number) =>
+  `${OIDC_COOKIE}=${state}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=${maxAgeSeconds}`;
+
+export const clearedOidcCookie = () => `${OIDC_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0`;

@@ -6,25 +6,29 @@ import type { Gateway } from '../gateway/gateway.js';
 import { HttpError, sendHttpError } from '../http/http-error.js';
 import { cookieOf, sessionCookie, clearedSessionCookie, SESSION_COOKIE } from './cookies.js';
 import { checkSameOrigin } from './origin.js';
-import { createSessionStore, type SessionStore, type SessionStoreOptions } from './sessions.js';
+import { createOidcRoutes } from './oidc-routes.js';
+import { createSessionStore, type NewSession, type SessionStore, type SessionStoreOptions } from './sessions.js';
 import { createStaticSite, SECURITY_HEADERS, type StaticSite } from './static.js';
 
 /** What the dashboard needs of the gateway: config (users, server), the people chain, keys, audit, the guard. */
 export type DashboardPort = Pick<Gateway, 'config' | 'authentication' | 'recordEvent'> & {
-  store: Pick<Gateway['store'], 'apiKeys'>;
+  store: Pick<Gateway['store'], 'apiKeys' | 'dashboardSessions'>;
   limits: { failedAuth: Pick<Gateway['limits']['failedAuth'], 'blockedFor'> };
 };
 
 export interface DashboardOptions {
   /** Directory of the built dashboard (default: dist/web next to this module). */
   webDir?: string;
+  /** Session lifetimes (default: `dashboard.sessions` of the config at start). */
   sessions?: SessionStoreOptions;
+  /** For OIDC discovery and the token endpoint (tests). */
+  fetch?: typeof fetch;
   /** A failed sign-in (counted against the source's failed-authentication budget, recorded). */
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
 }
 
 export interface Dashboard {
-  /** Serves the dashboard files and `/auth/session`; false when the path is not the dashboard's. */
+  /** Serves the dashboard files, `/auth/session` and `/auth/oidc/*`; false when the path is not the dashboard's. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
   /**
    * Authenticates a REST request by its session cookie (undefined when it carries none). State-changing methods
@@ -67,21 +71,52 @@ async function readSmallJson(req: IncomingMessage): Promise<unknown> {
 
 /**
  * The web dashboard: static files at `/` (strict CSP), and sessions for people at `/auth/session` — sign in with
- * a user API key (POST), who am I + CSRF token (GET), sign out (DELETE). The REST API accepts the session cookie
- * through `authenticate`; every session is re-checked against the key store on each request, so rotating or
- * revoking the person's key (or removing them from config) ends it.
+ * a user API key (POST), who am I + CSRF token (GET), sign out (DELETE) — and OIDC sign-in at `/auth/oidc/*`. The
+ * REST API accepts the session cookie through `authenticate`; every session is re-checked on each request (the
+ * person still configured, their key not rotated or revoked), so changing either ends it.
  */
 export function createDashboard(gw: DashboardPort, options: DashboardOptions = {}): Dashboard {
-  const sessions = createSessionStore(options.sessions);
+  const lifetimes = gw.config().config.dashboard.sessions;
+  const sessionOptions: SessionStoreOptions = {
+    ttlMs: lifetimes.maxHours * 3600_000,
+    idleMs: lifetimes.idleMinutes * 60_000,
+    ...options.sessions,
+  };
+  const sessions = createSessionStore(gw.store.dashboardSessions, sessionOptions);
   const site = createStaticSite(options.webDir);
-  const ttlSeconds = Math.floor((options.sessions?.ttlMs ?? 8 * 3600_000) / 1000);
+  const ttlSeconds = Math.floor(sessionOptions.ttlMs! / 1000);
   const rolesOf = (user: string): string[] => [...(gw.config().config.users[user]?.roles ?? [])];
+
+  /** Opens a session and records who signed in, how, and from where. */
+  const openSession = async (s: NewSession, source: string | undefined) => {
+    const { id, csrf } = await sessions.create(s);
+    gw.recordEvent({
+      type: 'session.started',
+      user: s.user,
+      ...(source ? { sourceAddress: source } : {}),
+      detail: {
+        method: s.method,
+        ...(s.credentialId ? { keyId: s.credentialId } : {}),
+        ...(s.subject ? { subject: s.subject } : {}),
+      },
+    });
+    return { id, csrf };
+  };
+  const oidc = createOidcRoutes({
+    config: () => gw.config().config,
+    logins: gw.store.dashboardSessions,
+    openSession: async (s, source) => (await openSession(s, source)).id,
+    sessionMaxAgeSeconds: () => ttlSeconds,
+    blockedFor: (source) => gw.limits.failedAuth.blockedFor(source),
+    ...(options.onAuthFailure ? { onAuthFailure: options.onAuthFailure } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 
   /** The live session of a request, still backed by a valid credential; ends it otherwise. */
   const liveSession = async (req: IncomingMessage) => {
     const id = cookieOf(req.headers.cookie, SESSION_COOKIE);
     if (!id) return undefined;
-    const s = sessions.get(id);
+    const s = await sessions.get(id);
     if (!s) return { id, session: undefined };
     let valid = Object.hasOwn(gw.config().config.users, s.user);
     if (valid && s.credentialId) {
@@ -89,7 +124,7 @@ export function createDashboard(gw: DashboardPort, options: DashboardOptions = {
       valid = key !== undefined && key.kind === 'user' && key.agent === s.user && !key.revokedAt;
     }
     if (!valid) {
-      sessions.delete(id);
+      await sessions.delete(id);
       gw.recordEvent({ type: 'session.ended', user: s.user, detail: { reason: 'credential no longer valid' } });
       return { id, session: undefined };
     }
@@ -125,13 +160,10 @@ export function createDashboard(gw: DashboardPort, options: DashboardOptions = {
     const roles = rolesOf(user);
     if (roles.length === 0) throw new HttpError('policy.denied', `"${user}" has no role (users.${user}.roles)`);
     const credentialId = auth.principal.credentialId;
-    const { id, csrf } = sessions.create({ user, method: 'api-key', ...(credentialId ? { credentialId } : {}) });
-    gw.recordEvent({
-      type: 'session.started',
-      user,
-      ...(source ? { sourceAddress: source } : {}),
-      detail: { method: 'api-key', ...(credentialId ? { keyId: credentialId } : {}) },
-    });
+    const { id, csrf } = await openSession(
+      { user, method: 'api-key', ...(credentialId ? { credentialId } : {}) },
+      source,
+    );
     json(res, 200, { signedIn: true, user, roles, csrfToken: csrf }, { 'set-cookie': sessionCookie(id, ttlSeconds) });
   };
 
@@ -143,8 +175,9 @@ export function createDashboard(gw: DashboardPort, options: DashboardOptions = {
     const live = await liveSession(req);
     if (!live?.session) {
       if (method === 'DELETE') return json(res, 200, { signedOut: true }, { 'set-cookie': clearedSessionCookie() });
-      // Not an error for the page: it shows the sign-in form.
-      return json(res, 200, { signedIn: false }, live ? { 'set-cookie': clearedSessionCookie() } : {});
+      // Not an error for the page: it shows the sign-in form (and the single sign-on button when configured).
+      const body = { signedIn: false, ...(oidc.enabled() ? { oidc: true } : {}) };
+      return json(res, 200, body, live ? { 'set-cookie': clearedSessionCookie() } : {});
     }
     if (method === 'GET')
       return json(res, 200, {
@@ -156,7 +189,7 @@ export function createDashboard(gw: DashboardPort, options: DashboardOptions = {
       });
     if (!sessions.checkCsrf(live.id, header(req, 'x-csrf-token')))
       throw new HttpError('request.forbidden', 'Missing or wrong CSRF token');
-    sessions.delete(live.id);
+    await sessions.delete(live.id);
     gw.recordEvent({ type: 'session.ended', user: live.session.user, detail: { reason: 'signed out' } });
     json(res, 200, { signedOut: true }, { 'set-cookie': clearedSessionCookie() });
   };
@@ -165,7 +198,7 @@ export function createDashboard(gw: DashboardPort, options: DashboardOptions = {
     sessions,
     site,
     async handle(req, res, url) {
-      const isSession = url.pathname === '/auth/session';
+      const isSession = url.pathname === '/auth/session' || url.pathname.startsWith('/auth/oidc/');
       if (url.pathname === '/' && !site.built) {
         res.writeHead(503, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
         return (res.end('The dashboard was not built: run `npm run build` (it writes dist/web).\n'), true);
@@ -179,7 +212,7 @@ export function createDashboard(gw: DashboardPort, options: DashboardOptions = {
         return true;
       }
       try {
-        await sessionEndpoint(req, res);
+        if (!(await oidc.handle(req, res, url))) await sessionEndpoint(req, res);
       } catch (e) {
         sendHttpError(res, e);
       }
@@ -201,6 +234,13 @@ export function createDashboard(gw: DashboardPort, options: DashboardOptions = {
           user: s.user,
           method: s.method === 'oidc' ? 'oauth' : 'api-key',
           ...(s.credentialId ? { credentialId: s.credentialId } : {}),
+          // What the identity provider vouched for at sign-in: groups (approval rules) and the names it gave.
+          ...(s.method === 'oidc'
+            ? {
+                groups: s.groups ?? [],
+                claims: { ...(s.subject ? { sub: s.subject } : {}), ...(s.email ? { email: s.email } : {}) },
+              }
+            : {}),
         },
       };
     },

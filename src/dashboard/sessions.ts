@@ -1,11 +1,16 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { DashboardSessionRepository } from '../storage/repositories.js';
 
-/** A signed-in person. The cookie value is a secret held by the browser; only its hash keys the table. */
+/** A signed-in person. The cookie value is a secret held by the browser; only its hash keys the store. */
 export interface Session {
   user: string;
   /** How the person signed in: a user API key (`credentialId` = its id) or OIDC. */
   method: 'api-key' | 'oidc';
   credentialId?: string;
+  /** OIDC: the subject, e-mail and groups the identity provider vouched for at sign-in. */
+  subject?: string;
+  email?: string;
+  groups?: string[];
   createdAt: number;
   lastSeenAt: number;
 }
@@ -15,73 +20,79 @@ export interface SessionStoreOptions {
   ttlMs?: number;
   /** Idle timeout (default 30 min). */
   idleMs?: number;
-  /** At most this many live sessions; the oldest is dropped first (default 10 000). */
-  max?: number;
+  /** How often `lastSeenAt` is written back at most (default 60 s; the idle timeout has this granularity). */
+  touchEveryMs?: number;
   now?: () => number;
 }
 
+export type NewSession = Pick<Session, 'user' | 'method' | 'credentialId' | 'subject' | 'email' | 'groups'>;
+
 export interface SessionStore {
   /** Opens a session; returns the cookie value and the CSRF token (both shown to the browser only). */
-  create(s: Pick<Session, 'user' | 'method' | 'credentialId'>): { id: string; csrf: string; session: Session };
+  create(s: NewSession): Promise<{ id: string; csrf: string; session: Session }>;
   /** The live session for a cookie value (touching it), or undefined when unknown or expired. */
-  get(id: string): Session | undefined;
+  get(id: string): Promise<Session | undefined>;
   /**
-   * The CSRF token of a session: an HMAC of the cookie value under a key of this process, so every tab of the
-   * session gets the same token and nothing more is stored. Only same-origin script can read it (from the
-   * session endpoint); a cross-site request carries the cookie but cannot know the token.
+   * The CSRF token of a session: an HMAC of a fixed label keyed by the cookie value, so every tab and every replica
+   * computes the same token with nothing more stored. Only same-origin script can read it (from the session
+   * endpoint); a cross-site request carries the cookie but cannot know the token.
    */
   csrfFor(id: string): string;
   /** Whether `token` is the CSRF token of the session `id`, compared in constant time. */
   checkCsrf(id: string, token: string | undefined): boolean;
-  delete(id: string): void;
+  delete(id: string): Promise<void>;
   /** Ends every session of a user (their key was rotated or revoked). */
-  deleteUser(user: string): number;
-  size(): number;
+  deleteUser(user: string): Promise<number>;
+  size(): Promise<number>;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const token = () => randomBytes(32).toString('base64url');
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const randomToken = () => randomBytes(32).toString('base64url');
+const COOKIE_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const SWEEP_EVERY_MS = 60_000;
 
 /**
- * Sessions of the dashboard, kept in this process (a restart signs people out; several replicas need sticky
- * routing — docs/dashboard.md). Keyed by the SHA-256 of the cookie value, so a memory dump holds no usable cookie.
+ * Sessions of the dashboard, on the storage seam (`dashboard_sessions`): they survive a restart and every replica
+ * behind a load balancer sees them, so no sticky routing is needed. Keyed by the SHA-256 of the cookie value, so
+ * the database holds no usable cookie. Expired and idle sessions are swept at most once a minute.
  */
-export function createSessionStore(options: SessionStoreOptions = {}): SessionStore {
+export function createSessionStore(repo: DashboardSessionRepository, options: SessionStoreOptions = {}): SessionStore {
   const ttl = options.ttlMs ?? 8 * 3600_000;
   const idle = options.idleMs ?? 30 * 60_000;
-  const max = options.max ?? 10_000;
+  const touchEvery = Math.min(options.touchEveryMs ?? 60_000, idle / 2);
   const now = options.now ?? Date.now;
-  const byHash = new Map<string, Session>();
-  const csrfKey = randomBytes(32);
-  const csrfFor = (id: string) => createHmac('sha256', csrfKey).update(id).digest('base64url');
+  let lastSweep = 0;
+  const csrfFor = (id: string) => createHmac('sha256', id).update('portcullis dashboard csrf').digest('base64url');
 
-  const live = (s: Session, t: number) => t - s.createdAt < ttl && t - s.lastSeenAt < idle;
-  const sweep = (t: number) => {
-    for (const [h, s] of byHash) if (!live(s, t)) byHash.delete(h);
+  const sweep = async (t: number) => {
+    if (t - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = t;
+    await repo.sweep(t, t - idle);
   };
 
   return {
-    create({ user, method, credentialId }) {
+    async create(fields) {
       const t = now();
-      if (byHash.size >= max) sweep(t);
-      while (byHash.size >= max) byHash.delete(byHash.keys().next().value as string);
-      const id = token();
-      const session: Session = { user, method, ...(credentialId ? { credentialId } : {}), createdAt: t, lastSeenAt: t };
-      byHash.set(sha256(id), session);
+      await sweep(t);
+      const id = randomToken();
+      const defined = Object.entries(fields).filter(([, v]) => v !== undefined);
+      const session = { ...(Object.fromEntries(defined) as NewSession), createdAt: t, lastSeenAt: t };
+      await repo.create({ idHash: sha256(id), ...session, expiresAt: t + ttl });
       return { id, csrf: csrfFor(id), session };
     },
-    get(id) {
-      if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
+    async get(id) {
+      if (!COOKIE_SHAPE.test(id)) return undefined;
       const h = sha256(id);
-      const s = byHash.get(h);
-      if (!s) return undefined;
+      const r = await repo.get(h);
+      if (!r) return undefined;
       const t = now();
-      if (!live(s, t)) {
-        byHash.delete(h);
+      if (t >= r.expiresAt || t - r.lastSeenAt >= idle) {
+        await repo.delete(h);
         return undefined;
       }
-      s.lastSeenAt = t;
-      return s;
+      if (t - r.lastSeenAt >= touchEvery) await repo.touch(h, t);
+      const { idHash: _h, expiresAt: _e, ...session } = r;
+      return { ...session, lastSeenAt: t };
     },
     csrfFor,
     checkCsrf(id, t) {
@@ -90,18 +101,10 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       const b = Buffer.from(t);
       return a.length === b.length && timingSafeEqual(a, b);
     },
-    delete(id) {
-      byHash.delete(sha256(id));
+    async delete(id) {
+      await repo.delete(sha256(id));
     },
-    deleteUser(user) {
-      let n = 0;
-      for (const [h, s] of byHash)
-        if (s.user === user) {
-          byHash.delete(h);
-          n++;
-        }
-      return n;
-    },
-    size: () => byHash.size,
+    deleteUser: (user) => repo.deleteUser(user),
+    size: () => repo.count(),
   };
 }

@@ -49,11 +49,18 @@ export async function bootGateway(
   const accesses = createSecretAccessRecorder((e) => ref.gw?.recordEvent(e), {
     provider: loaded.config.vault.provider,
   });
-  const secrets = openSecretResolver(
-    loaded.config.vault,
-    { dataDir: loaded.dataDir, baseDir: loaded.baseDir },
-    (name) => accesses.accessed(name),
-  );
+  let secrets: Awaited<ReturnType<typeof openSecretResolver>>;
+  try {
+    secrets = await openSecretResolver(
+      loaded.config.vault,
+      { dataDir: loaded.dataDir, baseDir: loaded.baseDir, log },
+      store.secrets,
+      (name) => accesses.accessed(name),
+    );
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const secretValues = secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets);
   let audit: AuditLog;
   let signing: ToolSigning;

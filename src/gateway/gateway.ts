@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { buildCatalog, toolTargetOf, type Catalog } from '../backends/catalog.js';
 import { createMcpUpstream, type McpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
+import { createUpstreamPool } from '../backends/mcp/pool.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
 import { createAuthentication, type Authentication } from '../authn/index.js';
 import type { Backend, BackendCallContext } from '../core/backend.js';
@@ -209,7 +210,18 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       m.set(`mcp:${name}`, {
         config: u,
         create: () => {
-          const up = createMcpUpstream(name, u, cfg.baseDir, log, deps.secrets, scrubFor(name));
+          const one = (label?: string) =>
+            createMcpUpstream(
+              name,
+              u,
+              cfg.baseDir,
+              label ? (m) => log(`${m} [process ${label}]`) : log,
+              deps.secrets,
+              scrubFor(name),
+            );
+          // upstreams.<name>.pool: several processes (pool or per agent) behind the one name.
+          const up =
+            u.transport === 'stdio' && u.pool.mode !== 'shared' ? createUpstreamPool(name, u.pool, one) : one();
           up.onNotification((n) => listeners.upstreamNotification.forEach((l) => l(n)));
           return up;
         },

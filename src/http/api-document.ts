@@ -82,7 +82,9 @@ export function apiDocument(): Record<string, unknown> {
       '/api/v1/backends': {
         get: {
           summary: 'Backend connection and circuit breaker states (roles: admin, auditor)',
-          responses: ok('Backend states, each with `circuit` (state, consecutive failures, failure rate, opened at)'),
+          responses: ok(
+            'Backend states, each with `circuit` (state, consecutive failures, failure rate, opened at) and, for a pooled or per-agent stdio upstream, `processes` (mode, total, ready)',
+          ),
         },
       },
       '/api/v1/agents': {

@@ -26,6 +26,7 @@ export function createHealthRoutes(
           state: s.state,
           tools: s.toolCount,
           ...(s.circuit ? { circuit: s.circuit.state } : {}),
+          ...(s.processes ? { processes: s.processes } : {}),
         };
       });
       const audit = checks.audit?.();

@@ -1,4 +1,5 @@
 import { celEnv, isCelError, parse, plan } from '@bufbuild/cel';
+import { pathFunctions } from './cel-paths.js';
 
 /** What a condition can see. Built per decision from the principal, the target, its risk and the arguments. */
 export interface ConditionInput {
@@ -26,7 +27,7 @@ export interface Condition {
   evaluate(input: ConditionInput): boolean | { error: string };
 }
 
-const env = celEnv();
+const env = celEnv({ funcs: pathFunctions });
 const SAMPLE: ConditionInput = {
   principal: { agent: 'a', user: 'u', groups: ['g'], roles: ['r'], claims: {}, scopes: [], method: 'api-key' },
   target: { kind: 'tool', name: 't', server: 's', backend: 'b', uri: '' },

@@ -7,6 +7,7 @@ import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
 import { collectFields, isObject } from './schema-fields.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
+import { withoutProtocolParams } from './protocol-params.js';
 import { proseNounSignals } from './prose-nouns.js';
 import {
   inputPersonalSignals,
@@ -105,7 +106,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // Signals sit in the opening of a description; long manuals are not scanned whole (speed).
   const description = (tool.description ?? '').slice(0, 1500);
   const descWords = splitWords(description, 80);
-  const inputFields = collectFields(tool.inputSchema);
+  // The API's own auth and transport parameters (SigV4, Google's standard parameters) say nothing about the tool.
+  const inputFields = withoutProtocolParams(collectFields(tool.inputSchema), source).fields;
 
   const action = determineAction(tool, source, idWords, idLabel, pathSegments, summary, descWords);
   const classes: Array<{ cls: VerbClass; reason: string }> = [{ cls: action.cls, reason: action.reason }];
@@ -344,7 +346,9 @@ function determineAction(
       const leadingRead =
         nameHit?.cls === 'read' &&
         nameHit.ambiguous !== true &&
-        (nameHit.index <= 1 || (nameHit.index === 2 && idWords[0] === 'post')) &&
+        (nameHit.index <= 1 ||
+          (nameHit.index === 2 && idWords[0] === 'post') ||
+          nameHit.index === dottedMethodStart(source.operationId)) &&
         !allVerbs(idWords).some((h) => h.index < nameHit.index && h.cls !== 'read' && !batchWords.has(h.word));
       if (leadingRead || readOnlyPostSegments.has(lastWord)) {
         const word = leadingRead ? nameHit.word : lastWord;
@@ -425,14 +429,37 @@ function isOutputFileField(words: readonly string[]): boolean {
   );
 }
 
+/**
+ * Where the method name starts in a dotted operationId (`bigtableadmin.projects.tables.getIamPolicy`,
+ * Google's `service.resource.method`): a read verb there leads the operation's own name.
+ */
+function dottedMethodStart(operationId: string | undefined): number {
+  const dot = operationId?.lastIndexOf('.') ?? -1;
+  if (operationId === undefined || dot <= 0) return -1;
+  return joinCompounds(splitIdentifier(operationId.slice(0, dot))).length;
+}
+
 /** The HTTP method repeated at the start of a generated operationId ("PostCustomers", "GetUsers"). */
 function isMethodPrefix(hit: VerbHit, method: string): boolean {
   return hit.index === 0 && hit.word === method.toLowerCase();
 }
 
+/**
+ * A path key without the fragment or query some specs add to tell operations apart
+ * (`/#X-Amz-Target=WorkMailService.CreateGroup`, `/?Action=CreateGroup`): only the operation's own name
+ * (after the last `=` and `.`) stays; the service name there is protocol, not what the tool acts on.
+ */
+function operationPath(path: string): string {
+  const cut = path.search(/[#?]/);
+  if (cut < 0) return path;
+  const suffix = path.slice(cut + 1).replace(/[&;].*$/, '');
+  const op = suffix.slice(Math.max(suffix.lastIndexOf('='), suffix.lastIndexOf('.')) + 1);
+  return `${path.slice(0, cut)}/${op}`;
+}
+
 /** Literal (non-parameter) path segments, each split into words. */
 function literalSegments(path: string): string[][] {
-  return path
+  return operationPath(path)
     .split('/')
     .filter((seg) => seg.length > 0 && !seg.includes('{') && !seg.startsWith(':'))
     .map((seg) => joinCompounds(splitIdentifier(seg)));

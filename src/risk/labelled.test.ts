@@ -4,7 +4,7 @@
  * evaluation) and testdata/labels/heldout.json (never tuned on; see testdata/labels/README.md and history.json). Annotations are never given to the classifier. Prints the figures that
  * docs/benchmarks.md reports: `npx vitest run src/risk/labelled.test.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,29 +64,35 @@ describe('hand-labelled tools from real servers and specs', () => {
   it('dev set (tuned on): figures printed, regression floors', async () => {
     const { metrics: m, count } = await score('dev.json');
     report('dev (src/risk/testdata/labels/dev.json, tuned on)', m);
-    expect(count).toBeGreaterThan(550);
-    // Regression floors at the measured figures (0.983, 0.969, 0.942, 0, 0.862, 0.775).
+    expect(count).toBeGreaterThan(650);
+    // Regression floors at the measured figures (0.986, 0.958, 0.942, 0, 0.854, 0.767) of the 658 tools
+    // (held-out 4 moved in; the first 558 alone: 0.983, 0.969, 0.942, 0, 0.862, 0.778 as before).
     expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
-    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.965);
+    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.955);
     expect(m.highRecall.value).toBeGreaterThanOrEqual(0.94);
     expect(m.highRatedLow).toEqual([]);
-    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.86);
-    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.77);
+    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.85);
+    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.765);
   });
 
-  it('held-out set (never tuned on): figures printed; acceptance floors where met, regression floors where not', async () => {
-    const { metrics: m, count } = await score('heldout.json');
-    report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
-    expect(count).toBeGreaterThanOrEqual(100);
-    // Issue 14 acceptance floors that this held-out set meets (1.000, 1.000, none rated low).
-    expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
-    expect(m.highRecall.value).toBeGreaterThanOrEqual(0.95);
-    expect(m.highRatedLow).toEqual([]);
-    // NOT met on this set (docs/benchmarks.md): read-only recall >= 0.90 (0.851), level accuracy >= 0.85
-    // (0.790), macro F1 over the critical categories >= 0.85 (0.349). Regression floors at the measured
-    // figures, not the acceptance floors; the engine must not be tuned on this set to raise them (README.md).
-    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.85);
-    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.79);
-    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.34);
-  });
+  // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
+  // file (README.md); the figures of each first evaluation stay in history.json.
+  it.skipIf(!existsSync(new URL('./testdata/labels/heldout.json', import.meta.url)))(
+    'held-out set (never tuned on): figures printed',
+    async () => {
+      const { metrics: m, count } = await score('heldout.json');
+      report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
+      expect(count).toBeGreaterThanOrEqual(60);
+      // Held-out 5, evaluated once (docs/benchmarks.md): read-only recall 0.966 meets the issue 14 floor (>= 0.90).
+      expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.9);
+      // NOT met on this set: side-effecting recall >= 0.98 (0.935), `high` recall >= 0.95 (0.769) with none
+      // rated `low` (3), level accuracy >= 0.85 (0.700), macro F1 over the critical categories >= 0.85 (0.694).
+      // Regression floors at the measured figures; the engine must not be tuned on this set (README.md).
+      expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.93);
+      expect(m.highRecall.value).toBeGreaterThanOrEqual(0.76);
+      expect(m.highRatedLow.length).toBeLessThanOrEqual(3);
+      expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.7);
+      expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.69);
+    },
+  );
 });

@@ -109,7 +109,7 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   ),
   infrastructure: words(
     'cluster pod deployment replicaset statefulset daemonset helm kubernetes k8s kubectl droplet vm firewall ' +
-      'vpc subnet loadbalancer ingress dns infrastructure infra terraform cloudformation autoscaler cdn nfs fileshare',
+      'vpc subnet loadbalancer ingress dns dnssec resolver nameserver infrastructure infra terraform cloudformation autoscaler cdn nfs fileshare',
   ),
   'personal-data': words(
     'person people profile contact customer employee patient recipient subscriber attendee phonenumber birthday ' +
@@ -147,7 +147,7 @@ export const writeOnlyCategories: ReadonlySet<RiskCategory> = new Set([
 
 /** Words before a credential noun that make it something else ("page token", "max tokens"). */
 export const notCredentialBefore: ReadonlySet<string> = words(
-  'page next continuation sync cursor pagination delta skip resume start end change idempotency count max ' +
+  'page next continuation consistency sync cursor pagination delta skip resume start end change idempotency count max ' +
     'limit prompt output input completion csrf verification total cached reasoning used remaining',
 );
 

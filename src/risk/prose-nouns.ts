@@ -4,7 +4,7 @@
  * out of a secret store ("/vaults/{id}/items/{id}"). Raise only.
  */
 import { firstSentence } from './evidence.js';
-import { strongNouns, verbs, weakNouns } from './lexicon.js';
+import { notCredentialBefore, strongNouns, verbs, weakNouns } from './lexicon.js';
 import { addCategory, personModifier, publicMaterial, type Signals } from './signals.js';
 import { joinCompounds, stem } from './tokens.js';
 
@@ -119,7 +119,13 @@ export function proseNounSignals(
   const storeWord = object.find((w) => secretStores.has(w));
   const storeRead = storeWord !== undefined && (object.some((w) => storeContents.has(w)) || opens.has(verb));
   const cred =
-    object.find((w) => strongNouns['credential-access'].has(w) && (writes || !publicMaterial.has(w))) ??
+    object.find(
+      (w, i) =>
+        strongNouns['credential-access'].has(w) &&
+        (writes || !publicMaterial.has(w)) &&
+        // "a consistency token", "the next page token" are no secrets (as in names and fields).
+        !(i > 0 && notCredentialBefore.has(stem(object[i - 1] ?? ''))),
+    ) ??
     (storeRead ? storeWord : undefined);
   if (cred) addCategory(s, 'credential-access', `'${cred}' in description`);
   // A person noun that modifies another ("employee role") is not the object; changing a person's status

@@ -177,7 +177,9 @@ export function openApiEvidence(s: Signals, source: ToolSource, writes: boolean)
   const out: OpenApiEvidence = {};
   if (source.kind !== 'openapi') return out;
   const scopes = source.scopes ?? [];
-  const admin = scopes.find((x) => adminScope.test(x));
+  // An admin scope says administration only when the operation needs one: if a generic scope (Google's
+  // `cloud-platform`) also grants it, the admin scope is just the API's name for full access.
+  const admin = scopes.every((x) => adminScope.test(x)) ? scopes[0] : undefined;
   if (admin && writes) addCategory(s, 'administrative', `security scope '${admin}'`);
   const del = scopes.find((x) => deleteScope.test(x));
   if (del && writes) addCategory(s, 'destructive', `security scope '${del}'`);

@@ -75,6 +75,17 @@ describe('signed tool definitions', () => {
     const short = signer.sign(definition);
     short._meta['io.portcullis/signature'] = { kid: signer.kid, alg: 'EdDSA', sig: 'AAAA' };
     expect(verifyToolDefinition(short, keys)).toMatchObject({ ok: false, reason: /64 bytes/ });
+    // Another spelling of the same 64 bytes (the last character's unused bits, a stray character) is refused.
+    const good = signer.sign(definition);
+    const sig = (good._meta['io.portcullis/signature'] as { sig: string }).sig;
+    const last = 'AQgw'.indexOf(sig.at(-1)!) >= 0 ? String.fromCharCode(sig.charCodeAt(85) + 1) : undefined;
+    for (const variant of [...(last ? [sig.slice(0, 85) + last] : []), `${sig.slice(0, 40)}.${sig.slice(40)}`]) {
+      const other = {
+        ...good,
+        _meta: { ...good._meta, 'io.portcullis/signature': { kid: signer.kid, alg: 'EdDSA', sig: variant } },
+      };
+      expect(verifyToolDefinition(other, keys).ok, variant).toBe(false);
+    }
     expect(verifyToolDefinition('x', keys).ok).toBe(false);
   });
 

@@ -87,13 +87,11 @@ export function verifyToolDefinition(definition: unknown, keys: JwkSet | readonl
   if (!jwk) return { ok: false, reason: `signed by unknown key ${s.kid}` };
   const key = publicKeyOf(jwk);
   if (!key) return { ok: false, reason: `key ${s.kid} is not an Ed25519 JWK` };
-  let sig: Buffer;
-  try {
-    sig = Buffer.from(s.sig, 'base64url');
-  } catch {
-    return { ok: false, reason: 'signature is not base64url' };
-  }
+  // Node's base64url decoder is lenient (it skips stray characters and ignores the unused low bits of the last one),
+  // so the text must be exactly the canonical encoding of 64 bytes: one signature has one spelling.
+  const sig = Buffer.from(s.sig, 'base64url');
   if (sig.length !== 64) return { ok: false, reason: 'signature is not 64 bytes' };
+  if (sig.toString('base64url') !== s.sig) return { ok: false, reason: 'signature is not canonical base64url' };
   let payload: Buffer;
   try {
     payload = signedPayload(definition);

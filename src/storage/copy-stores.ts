@@ -1,7 +1,13 @@
 import type { Stores, Tx } from './repositories.js';
 
-/** Every field of `Stores` that holds deployment data, other than the audit chain (copied record by record). */
-export type DataStoreName = Exclude<keyof Stores, 'kind' | 'location' | 'transaction' | 'check' | 'close' | 'audit'>;
+/**
+ * Every field of `Stores` that holds deployment data, other than the audit chain (copied record by record).
+ * Dashboard sessions are not copied: they are short-lived, and people simply sign in again on the new store.
+ */
+export type DataStoreName = Exclude<
+  keyof Stores,
+  'kind' | 'location' | 'transaction' | 'check' | 'close' | 'audit' | 'dashboardSessions'
+>;
 
 /** How `storage copy` moves one store: read everything from the source, write it into the (empty) target. */
 export interface StoreCopier<R> {
@@ -60,6 +66,15 @@ export const storeCopiers: { [K in DataStoreName]: StoreCopier<unknown> } = {
         if ('score' in r) await s.report.addScore(r.score, tx);
         else await s.report.acknowledge(r.ack, tx);
       }
+    },
+  }),
+  secrets: copier({
+    what: 'vault secret(s)',
+    // Sealed rows move as they are: still sealed under the same master key, which never leaves its file or variable.
+    read: (s) => s.secrets.list(),
+    write: async (s, rows, tx) => {
+      for (const r of rows)
+        if (!(await s.secrets.put(r, 0, tx))) throw new Error(`secret ${r.name} already exists on the target`);
     },
   }),
 };

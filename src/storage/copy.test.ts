@@ -7,7 +7,7 @@ import type { StorageSetting } from './config.js';
 import type { Stores } from './repositories.js';
 
 // `storage copy` moves every data store, not only keys and the audit chain: a deployment populated in every store
-// (keys, approvals with decisions, pins with a pending change, report history) reads back identically on the target.
+// (keys, approvals with decisions, pins with a pending change, report history, sealed vault secrets) reads back identically on the target.
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -77,6 +77,21 @@ async function populate(s: Stores): Promise<void> {
     hash: '1'.repeat(64),
     pinnedAt: T,
   });
+  await s.secrets.put(
+    {
+      name: 'BILLING_TOKEN',
+      version: 2,
+      format: 'pcv1',
+      kekId: '0123456789abcdef',
+      wrappedKey: 'd3JhcHBlZA',
+      nonce: 'bm9uY2Vub25jZQ',
+      tag: 'dGFndGFndGFndGFn',
+      ciphertext: 'Y2lwaGVy',
+      createdAt: T,
+      rotatedAt: '2026-11-27T10:00:05.000Z',
+    },
+    0,
+  );
   await s.report.addScore({ at: T, score: 71, grade: 'C', areas: { authentication: 80 } });
   await s.report.acknowledge({
     id: 'ack1',
@@ -115,7 +130,7 @@ describe('storage copy', () => {
 
         const to = await target.fresh();
         const result = await copyStorage(from, to);
-        expect(result.stores).toEqual({ apiKeys: 2, approvals: 2, pins: 2, report: 2 });
+        expect(result.stores).toEqual({ apiKeys: 2, approvals: 2, pins: 2, report: 2, secrets: 1 });
         expect(await snapshot(to)).toEqual(before);
 
         await expect(copyStorage(from, to)).rejects.toThrow(/not empty \(apiKeys\)/);

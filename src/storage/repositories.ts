@@ -52,6 +52,52 @@ export interface ReportRepository {
   acknowledgements(tx?: Tx): Promise<Acknowledgement[]>;
 }
 
+/** A person's dashboard session (src/dashboard/sessions.ts). Times are milliseconds since the epoch. */
+export interface DashboardSessionRecord {
+  /** SHA-256 (hex) of the cookie value: the value itself is never stored. */
+  idHash: string;
+  user: string;
+  method: 'api-key' | 'oidc';
+  /** The user API key the person signed in with (re-checked on every request). */
+  credentialId?: string;
+  /** What the identity provider vouched for at an OIDC sign-in: its subject, e-mail and groups. */
+  subject?: string;
+  email?: string;
+  groups?: string[];
+  createdAt: number;
+  lastSeenAt: number;
+  /** The absolute end of the session. */
+  expiresAt: number;
+}
+
+/** An OIDC sign-in between the redirect to the identity provider and its callback (single use). */
+export interface DashboardLoginRecord {
+  /** SHA-256 (hex) of the `state` parameter. */
+  stateHash: string;
+  /** PKCE code verifier (RFC 7636). */
+  verifier: string;
+  nonce: string;
+  /** Where the page goes after signing in (a path of the dashboard). */
+  returnTo: string;
+  expiresAt: number;
+}
+
+/** Dashboard sessions and OIDC sign-ins in progress, shared by every replica. */
+export interface DashboardSessionRepository {
+  create(s: DashboardSessionRecord, tx?: Tx): Promise<void>;
+  get(idHash: string, tx?: Tx): Promise<DashboardSessionRecord | undefined>;
+  touch(idHash: string, lastSeenAt: number, tx?: Tx): Promise<void>;
+  delete(idHash: string, tx?: Tx): Promise<boolean>;
+  /** Ends every session of a person; returns how many. */
+  deleteUser(user: string, tx?: Tx): Promise<number>;
+  /** Removes sessions past their end or idle since before `idleBefore`, and expired sign-ins; returns how many. */
+  sweep(now: number, idleBefore: number, tx?: Tx): Promise<number>;
+  count(tx?: Tx): Promise<number>;
+  putLogin(l: DashboardLoginRecord, tx?: Tx): Promise<void>;
+  /** Returns and removes a sign-in in progress (so a `state` works once); undefined when unknown or expired. */
+  takeLogin(stateHash: string, now: number, tx?: Tx): Promise<DashboardLoginRecord | undefined>;
+}
+
 /** An approval request as stored: the exact call it is bound to, and what it needs. */
 export interface ApprovalRecord {
   id: string;
@@ -152,6 +198,55 @@ export interface ApprovalRepository {
   onChange?(listener: (id: string) => void): () => void;
 }
 
+/**
+ * One sealed vault secret as stored (src/vault/envelope.ts): ciphertext only. The data key is wrapped under a
+ * key-encryption key derived from the master key, which is never stored here. Binary parts are base64url.
+ */
+export interface SecretRow {
+  name: string;
+  version: number;
+  /** Envelope format (`pcv1`). */
+  format: string;
+  /** Id of the master key the data key is wrapped with (not secret). */
+  kekId: string;
+  /** The data key sealed under the key-encryption key: `iv | tag | bytes`. */
+  wrappedKey: string;
+  /** AES-GCM nonce of the value. */
+  nonce: string;
+  /** AES-GCM tag of the value. */
+  tag: string;
+  ciphertext: string;
+  createdAt: string;
+  /** When this version was written (set, rotate); a master key re-wrap does not change it. */
+  rotatedAt: string;
+}
+
+/** The wrapping of one secret version's data key (what a master key rotation replaces). */
+export interface SecretWrap {
+  kekId: string;
+  wrappedKey: string;
+}
+
+/** Vault secrets (src/vault/). Only ciphertexts pass through; the store never sees a value or a key. */
+export interface SecretStore {
+  /** Every secret, by name. */
+  list(tx?: Tx): Promise<SecretRow[]>;
+  get(name: string, tx?: Tx): Promise<SecretRow | undefined>;
+  /**
+   * Compare-and-set: stores `row` as the current version of its name when the stored version is `expectVersion`
+   * (0: the name must be absent). False when another writer got there first.
+   */
+  put(row: SecretRow, expectVersion: number, tx?: Tx): Promise<boolean>;
+  /** Replaces the wrapping of exactly this version and wrapping; false when the row changed meanwhile. */
+  rewrap(name: string, version: number, from: SecretWrap, to: SecretWrap, tx?: Tx): Promise<boolean>;
+  delete(name: string, tx?: Tx): Promise<boolean>;
+  /**
+   * Removes what replaced or deleted rows leave in storage (SQLite: freed cells are zeroed and the WAL is
+   * truncated; PostgreSQL: the table is rewritten), so a retired master key finds no old wrapping to open.
+   */
+  purge(): Promise<void>;
+}
+
 /** How the audit log opens its store (it decides whether a missing store may be created). */
 export interface AuditStoreOpener {
   /** Where the chain lives, for messages (a file path, or the database without credentials). */
@@ -177,6 +272,10 @@ export interface Stores {
   /** Pinned tool and prompt definitions and their quarantines (src/pins/). */
   readonly pins: PinRepository;
   readonly report: ReportRepository;
+  /** People's dashboard sessions (src/dashboard/). */
+  readonly dashboardSessions: DashboardSessionRepository;
+  /** Sealed vault secrets (src/vault/): ciphertext rows; the master key is never stored. */
+  readonly secrets: SecretStore;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Liveness: rejects when the database cannot be used. */

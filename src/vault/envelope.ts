@@ -92,6 +92,44 @@ function parse(sealed: string, name: string): Parts {
   return { kekId: parts[1]!, wrapped: parts[2]!, ciphertext: parts[3]! };
 }
 
+/** A sealed value in the columns the storage seam keeps (src/storage/repositories.ts `SecretRow`). */
+export interface SealedParts {
+  format: string;
+  kekId: string;
+  /** The wrapped data key: base64url of `iv | tag | bytes`. */
+  wrappedKey: string;
+  /** The value's nonce, tag and ciphertext, each base64url. */
+  nonce: string;
+  tag: string;
+  ciphertext: string;
+}
+
+/** Splits a sealed value into its stored columns (the value part into nonce, tag and ciphertext). */
+export function splitSealed(sealed: string, name: string): SealedParts {
+  const p = parse(sealed, name);
+  const raw = Buffer.from(p.ciphertext, 'base64url');
+  if (raw.length < IV + TAG || raw.toString('base64url') !== p.ciphertext)
+    throw new VaultCryptoError(`secret ${name}: malformed ciphertext`);
+  return {
+    format: SEALED_FORMAT,
+    kekId: p.kekId,
+    wrappedKey: p.wrapped,
+    nonce: raw.subarray(0, IV).toString('base64url'),
+    tag: raw.subarray(IV, IV + TAG).toString('base64url'),
+    ciphertext: raw.subarray(IV + TAG).toString('base64url'),
+  };
+}
+
+/** The sealed text of stored columns; anything malformed fails when it is opened. */
+export function joinSealed(p: SealedParts): string {
+  const value = Buffer.concat([
+    Buffer.from(p.nonce, 'base64url'),
+    Buffer.from(p.tag, 'base64url'),
+    Buffer.from(p.ciphertext, 'base64url'),
+  ]).toString('base64url');
+  return `${p.format}.${p.kekId}.${p.wrappedKey}.${value}`;
+}
+
 /** Seals `value` for secret `name` at `version` under a fresh data key wrapped by `kek`. */
 export function sealSecret(kek: Kek, name: string, version: number, value: string): string {
   const dataKey = randomBytes(32);

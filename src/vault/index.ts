@@ -1,7 +1,8 @@
 /** The vault's public face: the resolver the gateway uses on the outbound path, built from the `vault:` section. */
 import { isAbsolute, resolve } from 'node:path';
 import type { VaultConfig } from './config-schema.js';
-import { createFileSecretRepository } from './file-secret-repository.js';
+import type { SecretStore } from '../storage/repositories.js';
+import { describeImport, importLegacyVaultFile } from './legacy-file.js';
 import { createKeyring, type MasterKeySource } from './master-keys.js';
 import { envProvider, fileProvider, vaultProvider, type SecretProvider } from './providers.js';
 import { createSecretResolver, type SecretResolver } from './references.js';
@@ -17,6 +18,8 @@ export interface VaultPaths {
   dataDir: string;
   baseDir: string;
   env?: NodeJS.ProcessEnv;
+  /** Where the import of a vault file left by an older version is reported (default: stderr). */
+  log?: (message: string) => void;
 }
 
 const abs = (baseDir: string, p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
@@ -25,26 +28,36 @@ export function masterKeySourceOf(cfg: VaultConfig, baseDir: string): MasterKeyS
   return cfg.masterKeyFile ? { file: abs(baseDir, cfg.masterKeyFile) } : { env: cfg.masterKeyEnv };
 }
 
-/** The built-in vault over the file repository (master key from the configured source). */
-export function openVault(cfg: VaultConfig, paths: VaultPaths): Vault {
+/**
+ * The built-in vault over the storage seam's secret store (master key from the configured source). A vault file
+ * left by an older version under `dataDir` is imported first (legacy-file.ts).
+ */
+export async function openVault(cfg: VaultConfig, paths: VaultPaths, store: SecretStore): Promise<Vault> {
   const keyring = createKeyring(masterKeySourceOf(cfg, paths.baseDir), {
     dataDir: paths.dataDir,
     ...(paths.env ? { env: paths.env } : {}),
   });
-  return createVault({ repo: createFileSecretRepository(paths.dataDir), keyring });
+  const imported = await importLegacyVaultFile(store, paths.dataDir);
+  if (imported) (paths.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(describeImport(imported));
+  return createVault({ store, keyring });
 }
 
-export function openSecretProvider(cfg: VaultConfig, paths: VaultPaths): SecretProvider {
+export async function openSecretProvider(
+  cfg: VaultConfig,
+  paths: VaultPaths,
+  store: SecretStore,
+): Promise<SecretProvider> {
   if (cfg.provider === 'env') return envProvider(paths.env);
   if (cfg.provider === 'file') return fileProvider(abs(paths.baseDir, cfg.dir!));
-  return vaultProvider(openVault(cfg, paths));
+  return vaultProvider(await openVault(cfg, paths, store));
 }
 
 /** `onAccess` is told each secret name resolved on the outbound path (for `secret.accessed`, access-recorder.ts). */
-export function openSecretResolver(
+export async function openSecretResolver(
   cfg: VaultConfig,
   paths: VaultPaths,
+  store: SecretStore,
   onAccess?: (name: string) => void,
-): SecretResolver {
-  return createSecretResolver(openSecretProvider(cfg, paths), onAccess ? { onAccess } : {});
+): Promise<SecretResolver> {
+  return createSecretResolver(await openSecretProvider(cfg, paths, store), onAccess ? { onAccess } : {});
 }

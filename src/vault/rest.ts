@@ -5,8 +5,7 @@
  * value. Every change is reported through `onChange` (a `secret.changed` audit event).
  */
 import { VaultCryptoError } from './envelope.js';
-import { SecretConflictError } from './secret-repository.js';
-import { SECRET_NAME, SecretNotFoundError, type Vault } from './vault.js';
+import { SECRET_NAME, SecretConflictError, SecretNotFoundError, type Vault } from './vault.js';
 
 export interface SecretsApiResponse {
   status: number;

@@ -17,7 +17,7 @@ import {
   parseKeyring,
   type MasterKeySource,
 } from './master-keys.js';
-import type { SecretRepository } from './secret-repository.js';
+import type { SecretStore } from '../storage/repositories.js';
 import { createVault } from './vault.js';
 
 export interface RotationResult {
@@ -27,7 +27,8 @@ export interface RotationResult {
 }
 
 export async function rotateMasterKey(deps: {
-  repo: SecretRepository;
+  /** The secret store (`Stores.secrets`): SQLite or PostgreSQL. */
+  store: SecretStore;
   source: MasterKeySource;
   dataDir: string;
   env?: NodeJS.ProcessEnv;
@@ -44,7 +45,7 @@ export async function rotateMasterKey(deps: {
     const fresh = generateMasterKey();
     writeFileAtomic(file, formatKeyring([fresh, ...oldLines]));
     const kek = parseKeyring(readFileSync(file, 'utf8'), file)[0]!;
-    const rewrapped = await createVault({ repo: deps.repo, keyring }).rewrapAll(kek);
+    const rewrapped = await createVault({ store: deps.store, keyring }).rewrapAll(kek);
     writeFileAtomic(file, formatKeyring([fresh]));
     return { rewrapped, keyId: kek.id, retiredKeyIds: oldIds };
   }
@@ -57,6 +58,6 @@ export async function rotateMasterKey(deps: {
   const keyring = createKeyring(deps.source, { dataDir: deps.dataDir, env });
   const oldIds = keyring.all().map((k) => k.id);
   const kek = deriveKek(parseMasterKey(next, `${name}_NEW`));
-  const rewrapped = await createVault({ repo: deps.repo, keyring }).rewrapAll(kek);
+  const rewrapped = await createVault({ store: deps.store, keyring }).rewrapAll(kek);
   return { rewrapped, keyId: kek.id, retiredKeyIds: oldIds.filter((id) => id !== kek.id) };
 }

@@ -159,7 +159,8 @@ describe('resources through the one decision point', () => {
     const c = await connectAgent(gw.url, gw.keys.reader);
     const before = upstreamSaw().length;
     // SQLite: the database files are deleted; PostgreSQL: another session locks the records table for good.
-    if (onPostgres) await lockAuditStore(gw);
+    let unlock: (() => Promise<void>) | undefined;
+    if (onPostgres) unlock = await lockAuditStore(gw);
     else {
       const data = join(gw.dir, '.portcullis');
       for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm']) rmSync(join(data, f), { force: true });
@@ -176,5 +177,6 @@ describe('resources through the one decision point', () => {
     expect((await refusal(c.subscribeResource({ uri: 'file:///srv/public/a.txt' })))?.code).toBe(-32004);
     expect(upstreamSaw().length).toBe(before);
     await c.close();
+    await unlock?.();
   }, 60_000);
 });

@@ -6,7 +6,7 @@
  * the configured key: a bad signature quarantines its tools. `tools rotate-key` keeps the old key published.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,9 +63,11 @@ beforeAll(async () => {
   gw = await startGateway(config);
   agent = await connectAgent(gw.url, gw.keys.bot);
 }, 60_000);
+const tempDirs = [keysDir];
 afterAll(async () => {
   await agent?.close();
   await gw?.stop();
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
 });
 
 /** Polls until `fn` yields a value. */
@@ -133,6 +135,7 @@ describe('signed tool descriptions', () => {
     expect(live.stdout).toMatch(/(\d+) of \1 definitions verified/);
 
     const dir = tempDir('portcullis-verify-');
+    tempDirs.push(dir);
     const file = join(dir, 'tools.json');
     const served = await listing();
     writeFileSync(file, JSON.stringify({ tools: served.tools }));

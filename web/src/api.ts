@@ -6,6 +6,8 @@ export interface Me {
   user: string;
   roles: Role[];
   csrfToken: string;
+  /** How the person signed in. */
+  method?: 'api-key' | 'oidc';
 }
 
 export class ApiError extends Error {
@@ -64,9 +66,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return (await request(path, init)).json() as Promise<T>;
 }
 
-/** The signed-in person, or undefined when nobody is. */
+/** The signed-in person, or how one may sign in (`oidc`: single sign-on is configured). */
 export const whoAmI = () =>
-  api<(Me & { signedIn: true }) | { signedIn: false }>('/auth/session').then((s) => (s.signedIn ? s : undefined));
+  api<(Me & { signedIn: true }) | { signedIn: false; oidc?: boolean }>('/auth/session').then((s) =>
+    s.signedIn ? { me: s } : { oidc: s.oidc === true },
+  );
 export const signIn = (key: string) => api<Me>('/auth/session', { method: 'POST', body: { key } });
 export const signOut = () => api<{ signedOut: boolean }>('/auth/session', { method: 'DELETE' });
 

@@ -44,9 +44,25 @@ const PAGES: PageDef[] = [
   },
 ];
 
-function SignIn({ done }: { done: (me: Me) => void }) {
+/** Why a single sign-on came back without a session (`#signin-error=REASON`, set by the gateway's callback). */
+const SSO_ERRORS: Record<string, string> = {
+  'not-a-user': 'The identity provider signed you in, but you are not a user of this gateway.',
+  'no-role': 'You are a user of this gateway, but have no role.',
+  'idp-refused': 'The identity provider did not sign you in.',
+  'idp-unavailable': 'The identity provider cannot be reached; try again later.',
+  throttled: 'Too many failed sign-ins from this address; try again later.',
+};
+
+function ssoError(): string | undefined {
+  const m = /^#signin-error=([a-z-]{1,40})$/.exec(location.hash);
+  if (!m) return undefined;
+  history.replaceState(null, '', '/');
+  return SSO_ERRORS[m[1]!] ?? `Single sign-on failed (${m[1]}).`;
+}
+
+function SignIn({ done, oidc }: { done: (me: Me) => void; oidc: boolean }) {
   const [key, setKey] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<string | undefined>(ssoError);
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -65,6 +81,14 @@ function SignIn({ done }: { done: (me: Me) => void }) {
   return (
     <main class="signin" id="main">
       <h1>Portcullis</h1>
+      {oidc && (
+        <div class="card sso">
+          <a class="button primary" href="/auth/oidc/login" id="sso">
+            Sign in with single sign-on
+          </a>
+          <p class="muted">At your organisation's identity provider.</p>
+        </div>
+      )}
       <form class="card" onSubmit={(e) => void submit(e)} aria-describedby="signin-help">
         <label for="key">Your API key</label>
         <input
@@ -95,6 +119,7 @@ function SignIn({ done }: { done: (me: Me) => void }) {
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [oidc, setOidc] = useState(false);
   const [fatal, setFatal] = useState<Error>();
   const route = useRoute();
   const accept = (m: Me | null) => {
@@ -102,7 +127,10 @@ export function App() {
     setMe(m);
   };
   useEffect(() => {
-    whoAmI().then((m) => accept(m ?? null), setFatal);
+    whoAmI().then((w) => {
+      setOidc(w.oidc === true);
+      accept(w.me ?? null);
+    }, setFatal);
   }, []);
   const pages = me ? PAGES.filter((p) => p.roles.some((r) => me.roles.includes(r))) : [];
   const page = pages.find((p) => p.id === route.page) ?? pages[0];
@@ -113,7 +141,7 @@ export function App() {
 
   if (fatal) return <ErrorBox error={fatal} retry={() => location.reload()} />;
   if (me === undefined) return <Loading />;
-  if (me === null) return <SignIn done={accept} />;
+  if (me === null) return <SignIn done={accept} oidc={oidc} />;
   return (
     <>
       <a class="skip" href="#main">

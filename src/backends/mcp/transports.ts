@@ -2,6 +2,7 @@ import { SSEClientTransport, StreamableHTTPClientTransport, type Transport } fro
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import type { UpstreamConfig } from '../../config/schema.js';
 import { boundStdioTransport } from './bounded-stdio.js';
+import { boundedFetch } from './bounded-fetch.js';
 import { injectTraceContext, tracePropagationEnabled } from '../../observability/trace-context.js';
 
 /** Resolves `${secret:NAME}` references (the vault's resolver); absent: values are used as written. */
@@ -84,12 +85,15 @@ export async function createUpstreamTransport(
     }
     case 'http': {
       const h = headersOf(cfg.headers, secrets);
+      // Each response body (or server-sent event) is bounded by maxResultBytes while it is read.
       return new StreamableHTTPClientTransport(new URL(cfg.url), {
         requestInit: { headers: h.fixed },
-        fetch: traced(h.fetch ?? fetch),
+        fetch: boundedFetch(traced(h.fetch ?? fetch), cfg.maxResultBytes, onOversized),
       });
     }
     case 'sse': {
+      // Legacy HTTP+SSE is not bounded by maxResultBytes: its results share one event stream, and cutting an event
+      // there would drop the stream for every caller (docs/configuration.md says so).
       const h = headersOf(cfg.headers, secrets);
       const base: Fetch = h.fetch ?? fetch;
       return new SSEClientTransport(new URL(cfg.url), {

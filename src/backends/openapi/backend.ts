@@ -10,6 +10,7 @@ import { BodyEncodingError } from './encode-body.js';
 import { createHttpExecutor, HttpTimeoutError, type HttpExecutor } from './http-executor.js';
 import { importSpec } from './import-spec.js';
 import { createOnBehalfOf, OnBehalfOfError } from './on-behalf-of.js';
+import { createExtraHeaders } from './extra-headers.js';
 import { responseToResult } from './response-to-result.js';
 import { SsrfRefusedError } from './ssrf-guard.js';
 import { credentialPlacements, type CredentialPlacements } from './credential-boundary.js';
@@ -61,8 +62,21 @@ export function createOpenApiBackend(
   let auth: AuthApplier | undefined;
   const onBehalfOf = cfg.onBehalfOf ? createOnBehalfOf(cfg.onBehalfOf) : undefined;
   let placements: CredentialPlacements | undefined;
+  /** Values of configured headers that came from a secret (what a response could echo); bounded. */
+  const headerSecrets = new Set<string>();
+  const extraHeaders = cfg.headers
+    ? createExtraHeaders(
+        cfg.headers,
+        (t) => deps.getCredential(t),
+        (v) => {
+          if (headerSecrets.size >= 64) headerSecrets.clear();
+          headerSecrets.add(v);
+        },
+      )
+    : undefined;
   const scanner = createLeakScanner(function* () {
     if (auth) yield* auth.liveSecrets();
+    yield* headerSecrets;
     if (deps.otherSecrets) yield* deps.otherSecrets();
   });
 
@@ -84,6 +98,7 @@ export function createOpenApiBackend(
       const withSecrets = plan.injected ? { ...args, ...(await auth.injectedValues(plan)) } : args;
       const req = buildRequest(plan, withSecrets, placements);
       await auth.apply(plan, req, ctx.signal);
+      await extraHeaders?.(req);
       await onBehalfOf?.(req, ctx.principal, ctx.signal);
       const res = await executor.send(req, ctx.signal, { scope: planBaseUrl(plan) });
       if (res.status >= 500) ctx.onBackendFailure?.(`HTTP ${res.status}`);
@@ -126,6 +141,7 @@ export function createOpenApiBackend(
           ...(cfg.exclude ? { exclude: cfg.exclude } : {}),
           ...(cfg.baseUrl ? { baseUrl: cfg.baseUrl } : {}),
           injectParams,
+          hiddenHeaders: Object.keys(cfg.headers ?? {}),
         });
         executor?.close();
         executor = createHttpExecutor({
@@ -140,7 +156,7 @@ export function createOpenApiBackend(
           getCredential: (n) => deps.getCredential(n),
           executor,
         });
-        placements = credentialPlacements(spec.securitySchemes, cfg.auth ?? {});
+        placements = credentialPlacements(spec.securitySchemes, cfg.auth ?? {}, Object.keys(cfg.headers ?? {}));
         tools = spec.tools;
         plans = spec.plans;
         byName = new Map(spec.tools.map((t) => [t.localName, t]));

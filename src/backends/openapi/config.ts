@@ -1,6 +1,7 @@
 /** Config of one entry of the `openapi:` map (the map key is the backend name). */
 import { z } from 'zod';
 import { onBehalfOfSchema } from './on-behalf-of.js';
+import { openApiHeadersSchema } from './extra-headers.js';
 
 const credentialRef = z
   .string()
@@ -48,6 +49,8 @@ export const openApiBackendConfigSchema = z
     allowPrivateNetwork: z.boolean().default(false),
     /** Security scheme name (from the spec) -> credential. */
     auth: z.record(z.string().min(1), openApiAuthSchema).optional(),
+    /** Headers sent on every request (values may hold `${secret:NAME}`, resolved per request); see extra-headers.ts. */
+    headers: openApiHeadersSchema.optional(),
     /** Forward the user the agent acts for: as headers, and/or by RFC 8693 token exchange (docs/authentication.md). */
     onBehalfOf: onBehalfOfSchema.optional(),
   })

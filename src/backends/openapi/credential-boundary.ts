@@ -61,14 +61,21 @@ export interface CredentialPlacements {
 /**
  * Every placement a credential can take on this backend: all apiKey schemes of the spec (configured or not)
  * and every configured custom placement (`auth.<x>.{in,name}`, which fills a parameter of that name in any
- * location). Authorization, Proxy-Authorization and Cookie headers are gateway-only anyway.
+ * location), and the headers the config sets. Authorization, Proxy-Authorization and Cookie are gateway-only anyway.
  */
 export function credentialPlacements(
   schemes: Readonly<Record<string, SecurityScheme>>,
   auth: Readonly<Record<string, OpenApiAuthConfig>>,
+  /** Headers the config sets on every request (`openapi.<name>.headers`): never the agent's. */
+  configuredHeaders: readonly string[] = [],
 ): CredentialPlacements {
   const query = new Set<string>();
-  const header = new Set<string>(['authorization', 'proxy-authorization', 'cookie']);
+  const header = new Set<string>([
+    'authorization',
+    'proxy-authorization',
+    'cookie',
+    ...configuredHeaders.map((h) => h.toLowerCase()),
+  ]);
   const cookie = new Set<string>();
   const body = new Set<string>();
   for (const s of Object.values(schemes)) {

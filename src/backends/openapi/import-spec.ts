@@ -24,6 +24,8 @@ export interface ImportOptions {
   name?: string;
   /** Parameter / form-field names (any location) the gateway fills with a credential; hidden from agents. */
   injectParams?: string[];
+  /** Header parameters the gateway sets itself (`openapi.<name>.headers`); hidden from agents. */
+  hiddenHeaders?: string[];
 }
 
 export interface ImportedSpec {
@@ -63,6 +65,7 @@ export async function importSpec(source: string, options: ImportOptions = {}): P
   const injectNames = new Set<string>((options.injectParams ?? []).map((h) => h.toLowerCase()));
   for (const s of Object.values(securitySchemes))
     if (s.type === 'apiKey' && s.name) hidden.add(`${s.in ?? 'header'}:${s.name.toLowerCase()}`);
+  for (const h of options.hiddenHeaders ?? []) hidden.add(`header:${h.toLowerCase()}`);
 
   const servers = options.baseUrl ? [options.baseUrl.replace(/\/+$/, '')] : undefined;
   const tools: BackendTool[] = [];

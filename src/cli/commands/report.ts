@@ -66,7 +66,7 @@ export async function deploymentReport(
   const gw = createGateway(loaded, {
     store: stores,
     records: { intent: async () => undefined, outcome: async () => undefined },
-    secrets: openSecretResolver(loaded.config.vault, paths),
+    secrets: await openSecretResolver(loaded.config.vault, paths, stores.secrets),
     log: () => undefined,
   });
   let audit: AuditSource | { error: string } | undefined;
@@ -81,7 +81,7 @@ export async function deploymentReport(
         audit,
         report: stores.report,
         ...(loaded.config.vault.provider === 'vault'
-          ? { secrets: () => openVault(loaded.config.vault, paths).list() }
+          ? { secrets: async () => (await openVault(loaded.config.vault, paths, stores.secrets)).list() }
           : {}),
         ...(opts.now ? { now: opts.now } : {}),
       },
@@ -162,7 +162,9 @@ export function register(program: Command): void {
       'Security score and report of the configured deployment (checks with evidence, inventory, permissions, audit); exit 3 below --fail-under',
     )
     .argument('[command...]', 'with --mcp: the stdio MCP server to scan (put it after --)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md', 'html', 'pdf']).default('md'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['json', 'md', 'html', 'pdf']).default('md'),
+    )
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .option('--fail-under <score>', 'exit with code 3 when the score (0-100) is below this')
     .option('--spec <openapi>', 'inventory, risk and side effects of an OpenAPI spec (file or URL), nothing deployed')

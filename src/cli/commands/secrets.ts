@@ -7,10 +7,13 @@ import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { AuditEventInput } from '../../audit/index.js';
-import { createFileSecretRepository } from '../../vault/file-secret-repository.js';
+import type { LoadedConfig } from '../../config/load.js';
+import type { Stores } from '../../storage/repositories.js';
+import { describeImport, importLegacyVaultFile } from '../../vault/legacy-file.js';
 import { masterKeySourceOf, openVault } from '../../vault/index.js';
 import { rotateMasterKey } from '../../vault/rotate-master.js';
-import { CliError, configPath, loadConfigOrThrow } from '../context.js';
+import type { Vault } from '../../vault/vault.js';
+import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
 import { audited } from './keys.js';
 
 type Opts = { config?: string };
@@ -44,9 +47,19 @@ export async function readSecretValue(name: string): Promise<string> {
   return value;
 }
 
-function vaultOf(opts: Opts) {
+/** Runs `fn` with the built-in vault over the configured storage (SQLite or PostgreSQL), closed afterwards. */
+async function withVault<T>(
+  opts: Opts,
+  fn: (v: { loaded: LoadedConfig; vault: Vault; stores: Stores }) => Promise<T>,
+): Promise<T> {
   const loaded = loadConfigOrThrow(configPath(opts.config));
-  return { loaded, vault: openVault(loaded.config.vault, { dataDir: loaded.dataDir, baseDir: loaded.baseDir }) };
+  const stores = await openStore(loaded);
+  try {
+    const paths = { dataDir: loaded.dataDir, baseDir: loaded.baseDir };
+    return await fn({ loaded, stores, vault: await openVault(loaded.config.vault, paths, stores.secrets) });
+  } finally {
+    await stores.close();
+  }
 }
 
 const change = (name: string, action: string, version: number | undefined): AuditEventInput => ({
@@ -66,30 +79,35 @@ export function register(program: Command): void {
     ['rotate', 'Replace an existing secret with a new version (value from stdin, or a hidden prompt)'],
   ] as const) {
     cfg(group.command(`${verb} <name>`).description(what)).action(async (name: string, opts: Opts) => {
-      const { loaded, vault } = vaultOf(opts);
       const value = await readSecretValue(name);
-      const m = await (verb === 'set' ? vault.set(name, value) : vault.rotate(name, value));
-      process.stderr.write(`Secret ${name} is at version ${m.version}. Reference it as \${secret:${name}}.\n`);
-      await audited(
-        loaded,
-        change(name, m.version === 1 ? 'created' : verb === 'set' ? 'updated' : 'rotated', m.version),
-      );
+      await withVault(opts, async ({ loaded, vault, stores }) => {
+        const m = await (verb === 'set' ? vault.set(name, value) : vault.rotate(name, value));
+        process.stderr.write(`Secret ${name} is at version ${m.version}. Reference it as \${secret:${name}}.\n`);
+        await audited(
+          loaded,
+          change(name, m.version === 1 ? 'created' : verb === 'set' ? 'updated' : 'rotated', m.version),
+          stores,
+        );
+      });
     });
   }
   cfg(
     group.command('list').description('List secrets: names, versions, times and master key ids (never values)'),
-  ).action(async (opts: Opts) => {
-    const { vault } = vaultOf(opts);
-    const rows = (await vault.list()).map((m) => `${m.name}\t${m.version}\t${m.updatedAt}\t${m.createdAt}\t${m.keyId}`);
-    process.stdout.write(`name\tversion\tupdated\tcreated\tkey\n${rows.join('\n')}${rows.length ? '\n' : ''}`);
-  });
+  ).action((opts: Opts) =>
+    withVault(opts, async ({ vault }) => {
+      const rows = (await vault.list()).map(
+        (m) => `${m.name}\t${m.version}\t${m.updatedAt}\t${m.createdAt}\t${m.keyId}`,
+      );
+      process.stdout.write(`name\tversion\tupdated\tcreated\tkey\n${rows.join('\n')}${rows.length ? '\n' : ''}`);
+    }),
+  );
   cfg(group.command('delete <name>').description('Delete a secret (references to it then refuse the call)')).action(
-    async (name: string, opts: Opts) => {
-      const { loaded, vault } = vaultOf(opts);
-      if (!(await vault.delete(name))) throw new CliError(`no secret named ${name}`);
-      process.stderr.write(`Deleted secret ${name}.\n`);
-      await audited(loaded, change(name, 'deleted', undefined));
-    },
+    (name: string, opts: Opts) =>
+      withVault(opts, async ({ loaded, vault, stores }) => {
+        if (!(await vault.delete(name))) throw new CliError(`no secret named ${name}`);
+        process.stderr.write(`Deleted secret ${name}.\n`);
+        await audited(loaded, change(name, 'deleted', undefined), stores);
+      }),
   );
 
   const keys = program.command('keys').description('The vault master key (agent and user API keys: see agents, users)');
@@ -101,17 +119,28 @@ export function register(program: Command): void {
       ),
   ).action(async (opts: Opts) => {
     const loaded = loadConfigOrThrow(configPath(opts.config));
-    const result = await rotateMasterKey({
-      repo: createFileSecretRepository(loaded.dataDir),
-      source: masterKeySourceOf(loaded.config.vault, loaded.baseDir),
-      dataDir: loaded.dataDir,
-    });
-    process.stderr.write(
-      `Re-wrapped ${result.rewrapped} data key(s) under master key ${result.keyId}; retired ${result.retiredKeyIds.join(', ') || 'none'}.\n`,
-    );
-    await audited(loaded, {
-      type: 'vault.key.rotated',
-      detail: { keyId: result.keyId, retired: result.retiredKeyIds, rewrapped: result.rewrapped, via: 'cli' },
-    });
+    const stores = await openStore(loaded);
+    try {
+      const imported = await importLegacyVaultFile(stores.secrets, loaded.dataDir);
+      if (imported) process.stderr.write(`${describeImport(imported)}\n`);
+      const result = await rotateMasterKey({
+        store: stores.secrets,
+        source: masterKeySourceOf(loaded.config.vault, loaded.baseDir),
+        dataDir: loaded.dataDir,
+      });
+      process.stderr.write(
+        `Re-wrapped ${result.rewrapped} data key(s) under master key ${result.keyId} (${stores.kind}); retired ${result.retiredKeyIds.join(', ') || 'none'}.\n`,
+      );
+      await audited(
+        loaded,
+        {
+          type: 'vault.key.rotated',
+          detail: { keyId: result.keyId, retired: result.retiredKeyIds, rewrapped: result.rewrapped, via: 'cli' },
+        },
+        stores,
+      );
+    } finally {
+      await stores.close();
+    }
   });
 }

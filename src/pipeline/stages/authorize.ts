@@ -17,7 +17,8 @@ export function hiddenError(t: Target): GatewayError {
 
 /**
  * The one policy decision for every method: `evaluate(principal, target)`. The record carries the effect, the
- * rule id and the reasons. A denied target looks nonexistent. A held call is handed to the approval stage
+ * rule id and the reasons. A denied target looks nonexistent unless the agent can list it (then: `policy.denied`).
+ * A held call is handed to the approval stage
  * (`hold: 'defer'`: the approval stage decides) or refused (fail closed: no approvals here), and the record says `hold`.
  */
 export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
@@ -34,6 +35,15 @@ export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
       call.record.rule = d.rule;
       call.record.reasons.push(...d.reasons);
       if (d.effect === 'deny') {
+        // A target the agent can see in its listings (a condition over the call's arguments decided) is refused as
+        // denied, naming the rule: pretending it does not exist would hide nothing and mislead. Anything else looks
+        // nonexistent, exactly like a target that does not exist.
+        if (policy().visible(call.principal, t))
+          throw new GatewayError(
+            'policy.denied',
+            `Denied by policy (rule ${clipForDisplay(d.rule)}): ${describeTarget(t)} with these arguments`,
+            'denied by policy (visible target)',
+          );
         const e = hiddenError(t);
         throw new GatewayError(e.code, e.message, 'denied by policy (hidden)');
       }

@@ -79,6 +79,29 @@ describe('stages, each alone', async () => {
     expect(high.record).toMatchObject({ decision: 'deny', rule: 'sensitive-default' });
   });
 
+  it('a call denied by a condition over its arguments says denied (the agent lists the tool), naming the rule', async () => {
+    const c = configSchema.parse({
+      agents: { bot: { tools: { allow: [] } } },
+      policy: {
+        rules: [
+          { id: 'own-notes', effect: 'allow', agents: ['bot'], tools: ['mem_get_note'], when: "args.id == 'n1'" },
+        ],
+      },
+    });
+    const policy = createPolicyEngine(compilePolicy(c.agents, c.policy));
+    const good = call('mem_get_note', { id: 'n1' });
+    await resolveStage(() => catalog).run(good);
+    await authorizeStage<ToolCall>(() => policy).run(good);
+    expect(good.record).toMatchObject({ decision: 'allow', rule: 'own-notes' });
+    const other = call('mem_get_note', { id: 'n2' });
+    await resolveStage(() => catalog).run(other);
+    await expect(async () => authorizeStage<ToolCall>(() => policy).run(other)).rejects.toMatchObject({
+      code: 'policy.denied',
+      message: expect.stringMatching(/Denied by policy \(rule default-deny\): mem_get_note/) as string,
+    });
+    expect(other.record).toMatchObject({ decision: 'deny' });
+  });
+
   it('authorize refuses without a resolved target (fail closed)', async () => {
     await expect(async () => authorizeStage<ToolCall>(() => engine({})).run(call('x'))).rejects.toThrow(
       /Internal error/,

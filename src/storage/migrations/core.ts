@@ -1,7 +1,9 @@
 import { approvalsMigrations } from './approvals.js';
+import { dashboardMigrations } from './dashboard.js';
 import type { MigrationSet } from './plan.js';
 import { pinsMigrations } from './pins.js';
 import { reportMigrations } from './report.js';
+import { vaultMigrations } from './vault.js';
 
 /**
  * Core schema: API keys (and the stores later features add). Versioned and append-only: never edit a released
@@ -61,5 +63,7 @@ export const coreMigrations: MigrationSet = {
     ...pinsMigrations,
     ...reportMigrations,
     ...approvalsMigrations,
+    ...dashboardMigrations,
+    ...vaultMigrations,
   ],
 };

@@ -2,12 +2,14 @@ import type pg from 'pg';
 import { redactUrl } from '../config.js';
 import { auditMigrations } from '../migrations/audit.js';
 import { coreMigrations } from '../migrations/core.js';
-import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
+import type { ApiKeyRepository, SecretRow, Stores, Tx } from '../repositories.js';
 import { createPostgresAuditStore } from './audit-store.js';
 import { createPostgresReportStore } from './report-store.js';
+import { createPostgresDashboardSessionStore } from './dashboard-session-store.js';
 import { createKeyCache } from './key-cache.js';
 import { migratePostgres } from './migrate.js';
 import { createPostgresPinStore } from './pin-store.js';
+import { createPostgresSecretStore, SECRETS_CHANNEL } from './secret-store.js';
 import { createPool, type Queryable } from './pool.js';
 import { toKey, type KeyRow } from '../key-row.js';
 import { APPROVALS_CHANNEL, createPostgresApprovalStore } from './approval-store.js';
@@ -46,6 +48,8 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
   const cache = createKeyCache({ ttlMs: KEY_CACHE_TTL_MS, maxEntries: 10_000 });
   /** Who hears about approval changes (waiting calls); while the listener is down, their polling still sees them. */
   const approvalListeners = new Set<(id: string) => void>();
+  const secretCache = createKeyCache<SecretRow>({ ttlMs: KEY_CACHE_TTL_MS, maxEntries: 10_000 });
+  const caches = [cache, secretCache];
   let closed = false;
   let listener: pg.PoolClient | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -55,19 +59,21 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       client.on('notification', (n) => {
         if (n.channel === KEYS_CHANNEL) cache.clear();
         else if (n.channel === APPROVALS_CHANNEL && n.payload) for (const l of [...approvalListeners]) l(n.payload);
+        if (n.channel === SECRETS_CHANNEL) secretCache.clear();
       });
       client.on('error', () => {
-        cache.setLive(false);
+        for (const c of caches) c.setLive(false);
         client.release(true);
         if (listener === client) listener = undefined;
         schedule();
       });
       await client.query(`LISTEN ${KEYS_CHANNEL}`);
       await client.query(`LISTEN ${APPROVALS_CHANNEL}`);
+      await client.query(`LISTEN ${SECRETS_CHANNEL}`);
       listener = client;
-      cache.setLive(true);
+      for (const c of caches) c.setLive(true);
     } catch {
-      cache.setLive(false);
+      for (const c of caches) c.setLive(false);
       schedule();
     }
   }
@@ -93,7 +99,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       await client.query('BEGIN');
       const result = await fn({ backend: 'postgres', client } as PgTx);
       await client.query('COMMIT');
-      cache.clear();
+      for (const c of caches) c.clear();
       return result;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -177,6 +183,8 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       openReadonly: () => createPostgresAuditStore(pool, { readonly: true }),
     },
     report: createPostgresReportStore(on),
+    dashboardSessions: createPostgresDashboardSessionStore(on),
+    secrets: createPostgresSecretStore(on, atomically, secretCache),
     transaction,
     check: async () => void (await pool.query('SELECT 1')),
     async close() {

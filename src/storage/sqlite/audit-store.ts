@@ -69,7 +69,7 @@ function fileIdentity(path: string): string {
  * file is created 0600 before SQLite opens it, and SQLite gives its -wal/-shm files the database file's mode.
  * Existing files from older versions are tightened too.
  */
-function secureFiles(file: string, create: boolean): void {
+export function secureFiles(file: string, create: boolean): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   tryChmod(dir, 0o700);

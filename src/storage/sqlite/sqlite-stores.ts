@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { coreMigrations } from '../migrations/core.js';
 import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
-import { sqliteAuditOpener } from './audit-store.js';
+import { secureFiles, sqliteAuditOpener } from './audit-store.js';
 import { createSqliteReportStore } from './report-store.js';
+import { createSqliteDashboardSessionStore } from './dashboard-session-store.js';
 import { migrateSqlite } from './migrate.js';
 import { createSqlitePinStore } from './pin-store.js';
+import { createSqliteSecretStore } from './secret-store.js';
 import { toKey, type KeyRow } from '../key-row.js';
 import { createSqliteApprovalStore } from './approval-store.js';
 
@@ -26,12 +28,16 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
   const { dataDir } = options;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'portcullis.db');
+  // Keys, approvals and sealed vault secrets: 0600 in a 0700 directory (SQLite gives -wal and -shm the same mode).
+  secureFiles(file, true);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL: a committed change survives power loss, not only a crash. The writes here are rare (keys, approval
   // requests), and an approval's `executing` mark must be on disk before its call is forwarded.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted and replaced content is overwritten with zeros (a re-wrapped vault key leaves no old wrapping behind).
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   try {
     migrateSqlite(db, coreMigrations, file, { apply: options.migrate ?? true });
@@ -103,6 +109,8 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     pins: createSqlitePinStore(db, write),
     audit: sqliteAuditOpener(auditFile, { migrate: options.migrate ?? true }),
     report: createSqliteReportStore(db, write),
+    dashboardSessions: createSqliteDashboardSessionStore(db, write),
+    secrets: createSqliteSecretStore(db, write),
     approvals: createSqliteApprovalStore(db, write, transaction),
     transaction,
     check: async () => void db.prepare('SELECT 1').get(),

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// tools/call through Portcullis with runtime protection all on vs all off (issue 12's benchmark): same build, same
+// upstream, both gateways running at once and measured in interleaved rounds (A B, B A, ...; medians reported), so
+// machine drift hits both. Besides calls/s it reports the gateway's own CPU time per call (user + system of its
+// process, from /proc), which a busy shared machine disturbs far less than wall-clock throughput.
+// "On": three rate rules that match every call (per agent, per tool glob, per risk level; limits far above the load,
+// so nothing is refused), daily and monthly quotas, breakers, bulkheads, result size limit, pinning and signed
+// definitions. "Off": no rules, breakers disabled, pinning and signing off (the result size limit cannot be off).
+// Env: BENCH_SECONDS (3), BENCH_ROUNDS (5), BENCH_SESSIONS ("1,32").
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { measure, openSession } from './lib/load.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const UPSTREAM = join(ROOT, 'test/fixtures/test-upstream.mjs');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const LEVELS = (process.env.BENCH_SESSIONS ?? '1,32').split(',').map(Number);
+const ARGS = { message: 'benchmark payload' };
+const BIG = 1_000_000_000;
+
+const ON = `limits:
+  rate:
+    - { name: per-agent, limit: ${BIG}, per: second }
+    - { name: echo-tools, tools: ["up_e*"], key: agent+tool, limit: ${BIG}, per: second }
+    - { name: low-risk, risk: [low, medium, high], key: user, limit: ${BIG}, per: second }
+  quotas:
+    - { name: bench, daily: ${BIG}, monthly: ${BIG} }
+pins:
+  enabled: true
+  signing: { enabled: true }
+`;
+const OFF = `limits:
+  breakers: { default: { enabled: false } }
+pins:
+  enabled: false
+  signing: { enabled: false }
+`;
+
+async function startPortcullis(extra) {
+  const dir = mkdtempSync(join(tmpdir(), 'portcullis-bench-'));
+  const config = join(dir, 'portcullis.yaml');
+  writeFileSync(
+    config,
+    `upstreams:\n  up:\n    transport: stdio\n    command: ${JSON.stringify(process.execPath)}\n    args: [${JSON.stringify(UPSTREAM)}]\nagents:\n  bench:\n    tools:\n      allow: ["up_echo"]\n${extra}`,
+  );
+  const cli = join(ROOT, 'dist/cli/main.js');
+  const key = spawnSync(process.execPath, [cli, 'agents', 'create', 'bench', '--config', config], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const proc = spawn(process.execPath, [cli, 'serve', '--config', config, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise((res, rej) => {
+    let out = '';
+    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${out}`)), 30_000);
+    const on = (d) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(t);
+        res(m[1]);
+      }
+    };
+    proc.stdout.on('data', on);
+    proc.stderr.on('data', on);
+  });
+  const cpuSeconds = () => {
+    const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  };
+  // Signing must really be on (keys published) in "on" and off in "off": what is measured is what is configured.
+  const signing = (await fetch(new URL('/.well-known/portcullis/tool-signing-keys', url))).status === 200;
+  return {
+    signing,
+    async round(concurrency) {
+      let cpu0 = 0;
+      const t = setTimeout(() => (cpu0 = cpuSeconds()), 500);
+      const r = await measure({
+        concurrency,
+        seconds: SECONDS,
+        warmupSeconds: 0.5,
+        makeCaller: async () => {
+          const s = await openSession(url, { authorization: `Bearer ${key}` });
+          return { call: () => s.call('up_echo', ARGS), close: s.close };
+        },
+      });
+      clearTimeout(t);
+      return { ...r, cpuPerCall: ((cpuSeconds() - cpu0) * 1e6) / r.calls };
+    },
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.on('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const TARGETS = [
+  ['all off', OFF],
+  ['limits + pinning + signing on', ON],
+];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+const loadBefore = load();
+const running = [];
+for (const [name, extra] of TARGETS) running.push({ name, target: await startPortcullis(extra) });
+const results = {};
+try {
+  for (const c of LEVELS) {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const { name, target } of round % 2 ? [...running].reverse() : running) {
+        (results[`${name}@${c}`] ??= []).push(await target.round(c));
+      }
+    }
+  }
+} finally {
+  for (const { target } of running) await target.stop();
+}
+const p = (name, c) => {
+  const rs = results[`${name}@${c}`];
+  return {
+    callsPerSecond: median(rs.map((r) => r.callsPerSecond)),
+    cpuPerCall: median(rs.map((r) => r.cpuPerCall)),
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
+    spread: `${fmt(Math.min(...rs.map((r) => r.callsPerSecond)), 0)}-${fmt(Math.max(...rs.map((r) => r.callsPerSecond)), 0)}`,
+  };
+};
+const rows = LEVELS.flatMap((c) =>
+  TARGETS.map(([name]) => {
+    const r = p(name, c);
+    return `| ${name} | ${c} | ${fmt(r.callsPerSecond, 0)} | ${r.spread} | ${fmt(r.cpuPerCall, 0)} | ${fmt(r.p50)} | ${fmt(r.p99)} |`;
+  }),
+);
+const [A, B] = TARGETS.map(([n]) => n);
+const ratios = LEVELS.map(
+  (c) =>
+    `- ${c} session(s): on/off = ${fmt(p(B, c).callsPerSecond / p(A, c).callsPerSecond, 3)}x the calls/s (target >= 0.95x); gateway CPU per call ${fmt(p(B, c).cpuPerCall / p(A, c).cpuPerCall, 3)}x.`,
+);
+console.log(`### Runtime protection on vs off: tools/call (${ROUNDS} interleaved rounds of ${SECONDS} s per target; audit on)
+
+"On" = 3 rate rules matching every call + daily/monthly quotas + breaker + bulkheads + result size limit + pinned and
+Ed25519-signed definitions. Load average (1, 5, 15 min) before: ${loadBefore}; after: ${load()} (${running.length} gateways, 2 upstreams, the load generator in this process).
+
+| target | concurrent sessions | calls/s (median) | calls/s (range) | gateway CPU µs/call | p50 ms | p99 ms |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+${ratios.join('\n')}
+- Signing keys published: off ${running[0].target.signing ? 'yes' : 'no'}, on ${running[1].target.signing ? 'yes' : 'no'}.
+`);
+process.exit(0);
