@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../audit/types.js';
 import type { ApprovalRequirement } from '../core/approval.js';
 import { openStores } from '../storage/open-stores.js';
+import { contractBackends } from '../storage/test-support/contract-backends.js';
 import type { Stores } from '../storage/repositories.js';
 import { argsDigest } from './binding.js';
 import { createApprovalService, type HeldCall } from './service.js';
@@ -136,5 +137,32 @@ describe('approval service', () => {
     await svc.decide(r.id, approver('bob'), 'approve');
     expect((await waiting).status).toBe('approved');
     expect(progress[0]).toMatch(new RegExp(`^Waiting for approval ${r.id}: 0 of 1 approval`));
+  });
+
+  it('on PostgreSQL a call waiting in one replica wakes when another replica decides (no poll needed)', async () => {
+    const pgBackend = contractBackends('approval-svc', (fn) => void cleanups.push(fn)).find(
+      (x) => x.name === 'postgres',
+    )!;
+    if (!pgBackend.available) return; // SQLite: one process, woken in-process (the test above)
+    const setting = await pgBackend.fresh();
+    const replica = async () => {
+      const store = await openStores(setting);
+      cleanups.push(() => store.close());
+      const svc = createApprovalService({
+        store,
+        append: async () => undefined,
+        redact: async (a) => a,
+        pollMs: 3_600_000, // only the change feed can wake it
+        log: () => undefined,
+      });
+      cleanups.push(() => svc.close());
+      return svc;
+    };
+    const [a, b] = [await replica(), await replica()];
+    const r = await a.hold(held());
+    const waiting = a.waitFor(r.id, { limitMs: 3_600_000 });
+    await expect.poll(() => a.waiters.size()).toBe(1);
+    await b.decide(r.id, approver('bob'), 'approve');
+    expect((await waiting).status).toBe('approved');
   });
 });

@@ -76,6 +76,9 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
   const iso = (t = now()) => new Date(t).toISOString();
   const log = deps.log ?? ((m: string) => process.stderr.write(`portcullis: ${m}\n`));
   const waiters = createWaiters();
+  // A decision made by another replica wakes the calls waiting here at once (PostgreSQL LISTEN/NOTIFY); the poll
+  // below stays as the fallback while the change feed is down.
+  const unsubscribe = store.approvals.onChange?.((id) => waiters.wake(id));
   const pollMs = deps.pollMs ?? 500;
   const progressEveryMs = deps.progressEveryMs ?? 5000;
 
@@ -148,6 +151,8 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
 
   const service = {
     waiters,
+    /** Stops listening for changes made by other replicas. */
+    close: () => unsubscribe?.(),
     get: (id: string) => store.approvals.get(id),
     list: (q: Parameters<Stores['approvals']['list']>[0]) => store.approvals.list(q),
 

@@ -175,6 +175,7 @@ export async function bootGateway(
     signing,
     async close() {
       clearInterval(sweep);
+      approvals.close();
       await notifier.close();
       await gw.close();
       accesses.close();

@@ -82,7 +82,17 @@ describe('hand-labelled tools from real servers and specs', () => {
     async () => {
       const { metrics: m, count } = await score('heldout.json');
       report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
-      expect(count).toBeGreaterThanOrEqual(50);
+      expect(count).toBeGreaterThanOrEqual(60);
+      // Held-out 5, evaluated once (docs/benchmarks.md): read-only recall 0.966 meets the issue 14 floor (>= 0.90).
+      expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.9);
+      // NOT met on this set: side-effecting recall >= 0.98 (0.935), `high` recall >= 0.95 (0.769) with none
+      // rated `low` (3), level accuracy >= 0.85 (0.700), macro F1 over the critical categories >= 0.85 (0.694).
+      // Regression floors at the measured figures; the engine must not be tuned on this set (README.md).
+      expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.93);
+      expect(m.highRecall.value).toBeGreaterThanOrEqual(0.76);
+      expect(m.highRatedLow.length).toBeLessThanOrEqual(3);
+      expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.7);
+      expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.69);
     },
   );
 });

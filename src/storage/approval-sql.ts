@@ -12,6 +12,8 @@ export interface SqlRunner {
   run(sql: string, params: readonly unknown[], tx?: Tx): Promise<number>;
   /** Runs `fn` in one transaction unless `tx` is already one. */
   atomically<T>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Announces a change of request `id` to other processes, delivered when `tx` (if any) commits. */
+  changed?(id: string, tx?: Tx): Promise<void>;
 }
 
 interface ApprovalRow {
@@ -192,7 +194,10 @@ export function createApprovalRepository(db: SqlRunner): ApprovalRepository {
           [id, d.by, d.decision, d.comment ?? null, d.groups ? JSON.stringify(d.groups) : null, d.at, id, d.at],
           t,
         );
-        if (n === 1) return 'added';
+        if (n === 1) {
+          await db.changed?.(id, t);
+          return 'added';
+        }
         const mine = await db.all<DecisionRow>(
           'SELECT * FROM approval_decisions WHERE approval_id = ? AND by_user = ?',
           [id, d.by],
@@ -220,6 +225,8 @@ export function createApprovalRepository(db: SqlRunner): ApprovalRepository {
         [...params, id, ...from, ...(set.unlessExpiredAt !== undefined ? [set.unlessExpiredAt] : [])],
         tx,
       );
+      // A heartbeat (executing → executing) changes nothing anyone waits for.
+      if (n === 1 && !(from.length === 1 && from[0] === to)) await db.changed?.(id, tx);
       return n === 1;
     },
     async due(now, tx) {

@@ -146,6 +146,46 @@ for (const b of backends) {
       expect((await other.approvals.get('a2'))?.status).toBe('executing');
     });
 
+    it('announces committed decisions and transitions to every process sharing the store (PostgreSQL); heartbeats and rolled-back changes are silent', async () => {
+      const setting = await b.fresh();
+      const s = await open(setting);
+      const other = await open(setting);
+      if (b.name === 'sqlite') {
+        // One process owns a SQLite store: its waiters are woken in-process, there is nothing to listen to.
+        expect('onChange' in s.approvals).toBe(false);
+        return;
+      }
+      const heard: string[] = [];
+      const stop = other.approvals.onChange!((id) => heard.push(id));
+      await s.approvals.insert(approval('a1'));
+      await s.approvals.insert(approval('a2'));
+      await s.transaction(async (tx) => {
+        await s.approvals.addDecision('a1', { by: 'bob', decision: 'approve', at: at(1) }, tx);
+        await s.approvals.transition('a1', ['pending'], 'approved', { decidedAt: at(1) }, tx);
+        // Nothing is heard before the commit.
+        await new Promise((r) => setTimeout(r, 200));
+        expect(heard).toEqual([]);
+      });
+      // One transaction, one announcement per request (PostgreSQL folds identical notifications).
+      await expect.poll(() => heard, { timeout: 5000 }).toEqual(['a1']);
+      await s.approvals.transition('a1', ['approved'], 'executing', { executingAt: at(2) });
+      await s.approvals.transition('a1', ['executing'], 'executing', { executingAt: at(3) }); // heartbeat
+      await expect(
+        s.transaction(async (tx) => {
+          await s.approvals.transition('a2', ['pending'], 'denied', {}, tx);
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      await s.approvals.transition('a2', ['approved'], 'executing'); // not approved: no change, no announcement
+      await expect.poll(() => heard.length, { timeout: 5000 }).toBe(2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(heard).toEqual(['a1', 'a1']);
+      stop();
+      await s.approvals.transition('a1', ['executing'], 'executed', { executedAt: at(4) });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(heard).toHaveLength(2);
+    });
+
     it('a decision and the transition it causes commit or roll back together', async () => {
       const s = await open();
       await s.approvals.insert(approval('a1'));

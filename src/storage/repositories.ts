@@ -190,6 +190,12 @@ export interface ApprovalRepository {
   due(now: string, tx?: Tx): Promise<ApprovalRecord[]>;
   /** Requests in a status, oldest first (restart recovery of `executing`). */
   withStatus(status: ApprovalStatus, tx?: Tx): Promise<ApprovalRecord[]>;
+  /**
+   * Calls `listener` with the id of every request that changed (a decision, a transition), in this process or in
+   * another one sharing the database, once the change is committed. Only stores shared by processes have it
+   * (PostgreSQL: LISTEN/NOTIFY); returns the unsubscribe function.
+   */
+  onChange?(listener: (id: string) => void): () => void;
 }
 
 /**

@@ -12,7 +12,7 @@ import { createPostgresPinStore } from './pin-store.js';
 import { createPostgresSecretStore, SECRETS_CHANNEL } from './secret-store.js';
 import { createPool, type Queryable } from './pool.js';
 import { toKey, type KeyRow } from '../key-row.js';
-import { createPostgresApprovalStore } from './approval-store.js';
+import { APPROVALS_CHANNEL, createPostgresApprovalStore } from './approval-store.js';
 
 /** Channel on which key changes are announced to every replica (payload: the key id, or '*'). */
 export const KEYS_CHANNEL = 'portcullis_keys';
@@ -46,6 +46,8 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
   }
 
   const cache = createKeyCache({ ttlMs: KEY_CACHE_TTL_MS, maxEntries: 10_000 });
+  /** Who hears about approval changes (waiting calls); while the listener is down, their polling still sees them. */
+  const approvalListeners = new Set<(id: string) => void>();
   const secretCache = createKeyCache<SecretRow>({ ttlMs: KEY_CACHE_TTL_MS, maxEntries: 10_000 });
   const caches = [cache, secretCache];
   let closed = false;
@@ -56,6 +58,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       const client = await pool.connect();
       client.on('notification', (n) => {
         if (n.channel === KEYS_CHANNEL) cache.clear();
+        else if (n.channel === APPROVALS_CHANNEL && n.payload) for (const l of [...approvalListeners]) l(n.payload);
         if (n.channel === SECRETS_CHANNEL) secretCache.clear();
       });
       client.on('error', () => {
@@ -65,6 +68,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
         schedule();
       });
       await client.query(`LISTEN ${KEYS_CHANNEL}`);
+      await client.query(`LISTEN ${APPROVALS_CHANNEL}`);
       await client.query(`LISTEN ${SECRETS_CHANNEL}`);
       listener = client;
       for (const c of caches) c.setLive(true);
@@ -168,7 +172,10 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     location,
     apiKeys,
     pins: createPostgresPinStore(on),
-    approvals: createPostgresApprovalStore(on, transaction),
+    approvals: createPostgresApprovalStore(on, transaction, (l) => {
+      approvalListeners.add(l);
+      return () => void approvalListeners.delete(l);
+    }),
     audit: {
       location,
       exists: async () => true,

