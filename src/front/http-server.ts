@@ -9,6 +9,7 @@ import { createMcpHandler, isLegacyRequest, type AuthInfo } from '@modelcontextp
 import { authRequestOf } from '../authn/http-request.js';
 import { carrySubjectToken } from '../authn/subject-tokens.js';
 import type { TlsConfig } from '../config/schema.js';
+import { withIncomingTrace } from '../observability/trace-context.js';
 import { serveProtectedResourceMetadata } from '../http/protected-resource.js';
 import type { Principal } from '../core/principal.js';
 import type { FrontDoorPort } from './port.js';
@@ -263,6 +264,13 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
     await writeResponse(response, res);
   }
 
+  /** `portcullis api GET /api/v1/approvals`: the route group only (no ids, names or values in span names). */
+  const apiSpan = (method: string | undefined, path: string) => {
+    const group = /^\/api\/v\d+\/[a-z-]+/.exec(path)?.[0];
+    return group
+      ? { name: `portcullis api ${method ?? 'GET'} ${group}`, attributes: { 'http.request.method': method ?? 'GET' } }
+      : undefined;
+  };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const go = async () => {
@@ -271,7 +279,8 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       if (await options.routes?.(req, res, url)) return;
       sendHttpError(res, new HttpError('request.not_found'));
     };
-    go().catch((e: unknown) => {
+    // The caller's W3C trace (if any) continues here; a REST API request gets its own server span.
+    withIncomingTrace(req.headers, go, apiSpan(req.method, url.pathname)).catch((e: unknown) => {
       logger().error(`request failed: ${(e as Error).message}`);
       sendJsonRpcHttpError(res, 'internal');
     });

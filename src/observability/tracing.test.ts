@@ -6,7 +6,7 @@ import { GatewayError } from '../core/errors.js';
 import type { ToolCall } from '../pipeline/call.js';
 import { createPipeline } from '../pipeline/runner.js';
 import type { Stage } from '../pipeline/stage.js';
-import { injectTraceContext, tracePropagationEnabled } from './trace-context.js';
+import { injectTraceContext, tracePropagationEnabled, withIncomingTrace } from './trace-context.js';
 import { startTracing, type Tracing } from './tracing.js';
 
 const sink: RecordSink = { intent: async () => undefined, outcome: async () => undefined };
@@ -91,6 +91,33 @@ describe('tracing observer on the pipeline runner', () => {
     expect(spans.find((s) => s.name === 'portcullis tools/call')!.attributes['portcullis.result_status']).toBe(
       'denied',
     );
+  });
+
+  it('continues an incoming W3C traceparent: the call span and a REST API request span are its children', async () => {
+    const { exporter, observer } = traced();
+    const p = createPipeline<ToolCall>(
+      [stage('authorize', (c) => void (c.record.decision = 'allow'))],
+      { id: 'execute', run: (c) => void (c.result = { content: [] }) },
+      sink,
+      observer,
+    );
+    const incoming = { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', tracestate: 'x=1' };
+    await withIncomingTrace(incoming, () => p.run(call()));
+    await withIncomingTrace(incoming, async () => undefined, { name: 'portcullis api GET /api/v1/approvals' });
+    // Without a header (or with a malformed one) a new trace starts.
+    await withIncomingTrace({}, () => p.run(call()));
+    await withIncomingTrace({ traceparent: '00-zz-bad-01' }, () => p.run(call()));
+    const roots = exporter.getFinishedSpans().filter((s) => s.name === 'portcullis tools/call');
+    expect(roots).toHaveLength(3);
+    expect(roots[0]!.spanContext().traceId).toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(roots[0]!.parentSpanContext).toMatchObject({ spanId: 'b7ad6b7169203331', isRemote: true });
+    const api = exporter.getFinishedSpans().find((s) => s.name === 'portcullis api GET /api/v1/approvals')!;
+    expect(api.spanContext().traceId).toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(api.parentSpanContext?.spanId).toBe('b7ad6b7169203331');
+    for (const r of roots.slice(1)) {
+      expect(r.spanContext().traceId).not.toBe('0af7651916cd43dd8448eb211c80319c');
+      expect(r.parentSpanContext).toBeUndefined();
+    }
   });
 
   it('off: no propagation, and nothing is injected', async () => {

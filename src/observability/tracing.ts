@@ -1,7 +1,8 @@
 /**
  * OpenTelemetry traces (official SDK): one span per call (`portcullis <method>`) with a child span per pipeline
  * step (each stage by its id, and `audit.intent`), exported over OTLP/HTTP. The active span travels with the
- * call (AsyncLocalStorage), so outbound HTTP requests carry its W3C `traceparent` (trace-context.ts).
+ * call (AsyncLocalStorage), so outbound HTTP requests carry its W3C `traceparent`, and an incoming `traceparent`
+ * (MCP front door, REST API) makes the call span a child of the caller's span (trace-context.ts).
  * Span attributes carry the tool, backend, agent, decision and result status; never arguments, users' data or
  * error texts (only error codes).
  */
@@ -54,7 +55,7 @@ export function startTracing(
     spanProcessors: [processor],
   });
   const tracer = provider.getTracer('portcullis', opts.version);
-  setTracePropagation(true);
+  setTracePropagation(true, tracer);
   return {
     observer: pipelineObserver(tracer),
     flush: () => provider.forceFlush(),

@@ -3,12 +3,15 @@ import { z } from 'zod';
 /** An Ed25519 public key as a JWK (what `/.well-known/portcullis/tool-signing-keys` publishes). */
 export const ed25519JwkSchema = z
   .object({
-    kty: z.literal('OKP'),
-    crv: z.literal('Ed25519'),
-    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the 32-byte public key, base64url without padding'),
-    kid: z.string().min(1).optional(),
-    alg: z.literal('EdDSA').optional(),
-    use: z.literal('sig').optional(),
+    kty: z.literal('OKP').describe('Key type: OKP'),
+    crv: z.literal('Ed25519').describe('Curve: Ed25519'),
+    x: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'must be the 32-byte public key, base64url without padding')
+      .describe('The 32-byte public key, base64url without padding'),
+    kid: z.string().min(1).optional().describe('Key id (signatures name it)'),
+    alg: z.literal('EdDSA').optional().describe('Algorithm: EdDSA'),
+    use: z.literal('sig').optional().describe('Key use: sig'),
   })
   .passthrough();
 

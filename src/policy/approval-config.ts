@@ -16,8 +16,8 @@ export const durationSchema = z
 
 const people = z
   .object({
-    users: z.array(z.string().min(1)).default([]),
-    groups: z.array(z.string().min(1)).default([]),
+    users: z.array(z.string().min(1)).default([]).describe('Users who may approve (by id)'),
+    groups: z.array(z.string().min(1)).default([]).describe('Members of these groups may approve'),
   })
   .strict()
   .refine((p) => p.users.length + p.groups.length > 0, 'name at least one user or group');
@@ -28,14 +28,19 @@ const people = z
  */
 export const approvalSpecSchema = z
   .object({
-    approvers: people.optional(),
-    quorum: z.number().int().min(1).max(10).optional(),
+    approvers: people.optional().describe('Who may approve (default: policy.approvals.approvers)'),
+    quorum: z.number().int().min(1).max(10).optional().describe('How many distinct people must approve'),
     /** One approver from each of these groups (a multi-party rule); also makes their members eligible. */
-    groups: z.array(z.string().min(1)).min(1).max(10).optional(),
-    timeout: durationSchema.optional(),
+    groups: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(10)
+      .optional()
+      .describe('One approver from each of these groups (multi-party approval)'),
+    timeout: durationSchema.optional().describe('How long the request waits for a decision, e.g. "5m"'),
     /** How long the agent's call waits before it returns the approval id (default: `policy.approvals.wait`). */
-    wait: durationSchema.optional(),
-    channels: z.array(z.string().min(1)).optional(),
+    wait: durationSchema.optional().describe('How long the agent’s call waits before it returns the approval id'),
+    channels: z.array(z.string().min(1)).optional().describe('Notification channels that announce the request'),
   })
   .strict();
 
@@ -53,11 +58,20 @@ const waiverSchema = z
           }),
       )
       .min(1)
-      .optional(),
+      .optional()
+      .describe('Tool globs the waiver covers (absent: every tool)'),
     /** Critical categories waived; absent: all of them (for the tools named). */
-    categories: z.array(z.enum(riskCategories)).min(1).optional(),
+    categories: z
+      .array(z.enum(riskCategories))
+      .min(1)
+      .optional()
+      .describe('Critical categories waived (absent: all, for the tools named)'),
     /** Why these calls may run without a person (the security report lists every waiver with it). */
-    reason: z.string().trim().min(8, 'say why (at least 8 characters): the security report lists every waiver'),
+    reason: z
+      .string()
+      .trim()
+      .min(8, 'say why (at least 8 characters): the security report lists every waiver')
+      .describe('Why these calls may run without a person (listed in the security report)'),
   })
   .strict()
   .refine((w) => w.tools !== undefined || w.categories !== undefined, 'name tools, categories or both');
@@ -74,15 +88,20 @@ export const defaultApprovalCategories: readonly RiskCategory[] = [
 export const approvalsConfigSchema = z
   .object({
     /** How long a request waits for a decision (and an approved call may wait to be executed). */
-    timeout: durationSchema.default(300_000),
+    timeout: durationSchema.default(300_000).describe('Default time a request waits for a decision, e.g. "5m"'),
     /** How long the agent's call waits (with progress notifications) before it returns the approval id. */
-    wait: durationSchema.default(30_000),
+    wait: durationSchema
+      .default(30_000)
+      .describe('Default time the agent’s call waits before it returns the approval id'),
     /** Default approvers; absent: any person with the approver or admin role. */
-    approvers: people.optional(),
-    channels: z.array(z.string().min(1)).default([]),
+    approvers: people.optional().describe('Default approvers (absent: anyone with the approver or admin role)'),
+    channels: z.array(z.string().min(1)).default([]).describe('Default notification channels for approval requests'),
     /** Calls to allowed tools in these categories need one approval unless waived (the default rule). */
-    categories: z.array(z.enum(riskCategories)).default([...defaultApprovalCategories]),
-    waivers: z.array(waiverSchema).default([]),
+    categories: z
+      .array(z.enum(riskCategories))
+      .default([...defaultApprovalCategories])
+      .describe('Calls to allowed tools in these categories need one approval unless waived'),
+    waivers: z.array(waiverSchema).default([]).describe('Exceptions to the critical-category rule, each with a reason'),
   })
   .strict();
 

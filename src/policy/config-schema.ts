@@ -20,10 +20,10 @@ const globs = z
 /** A role: who holds it (agents by name, users by id, users by group). */
 export const roleSchema = z
   .object({
-    description: z.string().optional(),
-    agents: z.array(z.string().min(1)).default([]),
-    users: z.array(z.string().min(1)).default([]),
-    groups: z.array(z.string().min(1)).default([]),
+    description: z.string().optional().describe('What this role is for'),
+    agents: z.array(z.string().min(1)).default([]).describe('Agents that hold this role (by name)'),
+    users: z.array(z.string().min(1)).default([]).describe('Users that hold this role (by id)'),
+    groups: z.array(z.string().min(1)).default([]).describe('Users in these groups hold this role'),
   })
   .strict();
 
@@ -34,28 +34,38 @@ export const roleSchema = z
  */
 export const ruleSchema = z
   .object({
-    id: name.optional(),
-    description: z.string().optional(),
-    effect: z.enum(['allow', 'deny', 'hold']),
-    agents: globs.optional(),
-    users: globs.optional(),
-    groups: z.array(z.string().min(1)).min(1).optional(),
-    roles: z.array(z.string().min(1)).min(1).optional(),
-    tools: globs.optional(),
-    prompts: globs.optional(),
+    id: name.optional().describe('Rule id (in decisions, audit records and reports); unique'),
+    description: z.string().optional().describe('What this rule is for'),
+    effect: z
+      .enum(['allow', 'deny', 'hold'])
+      .describe('allow, deny or hold (ask a person); deny overrides hold overrides allow'),
+    agents: globs.optional().describe('Agent name globs this rule applies to'),
+    users: globs.optional().describe('User id globs this rule applies to'),
+    groups: z.array(z.string().min(1)).min(1).optional().describe('User groups this rule applies to'),
+    roles: z.array(z.string().min(1)).min(1).optional().describe('Roles (policy.roles) this rule applies to'),
+    tools: globs
+      .optional()
+      .describe('Tool name globs (namespaced); a glob grants a high-risk tool only with risk: [high]'),
+    prompts: globs.optional().describe('Prompt name globs'),
     /** Globs over `<server>:<normalised uri>`; `*` stays within one path segment, `**` crosses. */
-    resources: globs.optional(),
-    backends: z.array(z.string().min(1)).min(1).optional(),
+    resources: globs.optional().describe('Globs over <server>:<normalised uri>; * stays in one segment, ** crosses'),
+    backends: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Backends (upstream or openapi names) this rule applies to'),
     /** Risk levels this rule applies to. A glob grants a `high` tool only when this list names `high`. */
     risk: z
       .array(z.enum(['low', 'medium', 'high']))
       .min(1)
-      .optional(),
-    categories: z.array(z.enum(riskCategories)).min(1).optional(),
+      .optional()
+      .describe('Risk levels this rule applies to'),
+    categories: z.array(z.enum(riskCategories)).min(1).optional().describe('Risk categories this rule applies to'),
     sideEffects: z
       .array(z.enum(['none', 'data-change', 'irreversible', 'external']))
       .min(1)
-      .optional(),
+      .optional()
+      .describe('Side effects this rule applies to'),
     /** CEL over principal, target, risk and args; compiled at load. A condition that fails to evaluate denies. */
     when: z
       .string()
@@ -67,18 +77,23 @@ export const ruleSchema = z
           ctx.addIssue({ code: 'custom', message: (e as Error).message });
         }
       })
-      .optional(),
+      .optional()
+      .describe('CEL condition over principal, target, risk and args; an evaluation error denies'),
     /** With `effect: hold`: who approves, how many, how long (defaults: `policy.approvals`). */
-    approval: approvalSpecSchema.optional(),
+    approval: approvalSpecSchema
+      .optional()
+      .describe('With effect: hold: who approves, how many, how long (defaults: policy.approvals)'),
   })
   .strict();
 
 export const policyConfigSchema = z
   .object({
-    roles: z.record(name, roleSchema).default({}),
-    rules: z.array(ruleSchema).default([]),
+    roles: z.record(name, roleSchema).default({}).describe('Named roles: who holds them (agents, users, groups)'),
+    rules: z.array(ruleSchema).default([]).describe('Policy rules; no matching rule denies'),
     /** Approval defaults, the critical-category default rule and its waivers (docs/approvals.md). */
-    approvals: approvalsConfigSchema.default(approvalsDefaults),
+    approvals: approvalsConfigSchema
+      .default(approvalsDefaults)
+      .describe('Approval defaults, the critical-category default rule and its waivers'),
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -20,11 +20,22 @@ export const ownersConfigSchema = z.record(
 export const reportConfigSchema = z
   .object({
     /** An active API key older than this many days fails `auth.key-age`. */
-    keyMaxAgeDays: z.number().int().min(1).default(90),
+    keyMaxAgeDays: z.number().int().min(1).default(90).describe('An active API key older than this fails auth.key-age'),
     /** The audit window: calls, keys and grants unused for this many days are reported as unused. */
-    windowDays: z.number().int().min(1).max(3650).default(30),
+    windowDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .default(30)
+      .describe('Calls, keys and grants unused for this many days are reported as unused'),
     /** A vault secret not rotated for this many days fails `credentials.rotation`. */
-    secretMaxAgeDays: z.number().int().min(1).default(90),
+    secretMaxAgeDays: z
+      .number()
+      .int()
+      .min(1)
+      .default(90)
+      .describe('A vault secret not rotated for this many days fails credentials.rotation'),
   })
   .strict();
 

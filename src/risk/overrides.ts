@@ -21,23 +21,34 @@ const reason = z.string().trim().min(1, 'a reason is required');
 
 export const riskOverrideSchema = z
   .object({
-    tools: z.string().min(1),
-    level: z.enum(['low', 'medium', 'high']).optional(),
-    categories: z.array(z.enum(riskCategories)).optional(),
-    sideEffect: z.enum(['none', 'external', 'data-change', 'irreversible']).optional(),
-    reason,
+    tools: z.string().min(1).describe('Glob over namespaced tool names this override applies to'),
+    level: z.enum(['low', 'medium', 'high']).optional().describe('Risk level to pin: low, medium or high'),
+    categories: z.array(z.enum(riskCategories)).optional().describe('Risk categories to pin'),
+    sideEffect: z
+      .enum(['none', 'external', 'data-change', 'irreversible'])
+      .optional()
+      .describe('Side effect to pin: none, external, data-change or irreversible'),
+    reason: reason.describe('Why (shown in scans, the audit and the security report)'),
   })
   .strict()
   .refine((o) => o.level !== undefined || o.categories !== undefined || o.sideEffect !== undefined, {
     message: 'an override must pin at least one of level, categories, sideEffect',
   });
 
-export const riskAcceptSchema = z.object({ tool: z.string().min(1), reason }).strict();
+export const riskAcceptSchema = z
+  .object({
+    tool: z.string().min(1).describe('Tool whose poisoning findings are accepted (namespaced name)'),
+    reason: reason.describe('Why the findings are accepted (the security report lists it)'),
+  })
+  .strict();
 
 export const riskConfigSchema = z
   .object({
-    overrides: z.array(riskOverrideSchema).default([]),
-    accept: z.array(riskAcceptSchema).default([]),
+    overrides: z
+      .array(riskOverrideSchema)
+      .default([])
+      .describe('Administrator overrides of risk assessments, applied in order (later wins per field)'),
+    accept: z.array(riskAcceptSchema).default([]).describe('Poisoning findings reviewed and accepted, per tool'),
   })
   .strict();
 

@@ -178,7 +178,9 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
     cleanups.push(() => db.drop());
     const copy = cli(['storage', 'copy', '--from', `sqlite://${join(dir, '.portcullis')}`, '--to', db.url]);
     expect(copy.stderr).not.toMatch(/failed/);
-    expect(copy.stdout).toMatch(/copied apiKeys: 4, approvals: 0, pins: [1-9]\d*, report: \d+, secrets: 0; \d+ audit record\(s\)/);
+    expect(copy.stdout).toMatch(
+      /copied apiKeys: 4, approvals: 0, pins: [1-9]\d*, report: \d+, secrets: 0; \d+ audit record\(s\)/,
+    );
     expect(copy.stdout).toMatch(/audit chain on the target: verified/);
     expect(copy.code).toBe(0);
 

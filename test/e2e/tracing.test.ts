@@ -1,12 +1,13 @@
 // OpenTelemetry traces and JSON logs from a real `portcullis serve`: an OTLP/HTTP receiver in this process gets a
 // span per call and per pipeline stage, the OpenAPI backend and the HTTP MCP upstream receive the call's W3C
-// traceparent, and every line the gateway writes to stderr parses as JSON.
+// traceparent, an incoming traceparent (MCP front door, REST API) is continued, and every line the gateway writes to
+// stderr parses as JSON.
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { FIXTURES, connectAgent, startFixture, startGateway, tempDir, type RunningGateway } from './harness.js';
 
 interface OtlpSpan {
@@ -105,6 +106,8 @@ agents:
   bot:
     tools:
       allow: ["remote_echo", "api_*"]
+users:
+  alice: { roles: [admin] }
 `,
     { env: { OTEL_BSP_SCHEDULE_DELAY: '50' } },
   );
@@ -167,6 +170,37 @@ describe('tracing and JSON logs (real gateway process)', () => {
     }
     // Arguments never go into spans.
     expect(JSON.stringify(spans)).not.toContain('"hi"');
+  });
+
+  it('continues an incoming traceparent on the MCP front door and the REST API: the gateway spans are children', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const parent = '00f067aa0ba902b7';
+    // An agent whose own tracing sends W3C trace context on every request (official SDK client, real socket).
+    const withParent = new Client({ name: 'traced-agent', version: '1.0.0' });
+    await withParent.connect(
+      new StreamableHTTPClientTransport(new URL(gw.url), {
+        requestInit: { headers: { Authorization: `Bearer ${gw.keys.bot}`, traceparent: `00-${traceId}-${parent}-01` } },
+      }),
+    );
+    await withParent.callTool({ name: 'remote_echo', arguments: { message: 'traced' } });
+    await withParent.close();
+    const rest = await fetch(`${gw.base}/api/v1/approvals`, {
+      headers: { authorization: `Bearer ${gw.keys.alice}`, traceparent: `00-${traceId}-${parent}-01` },
+    });
+    expect(rest.status).toBe(200);
+    await eventually(
+      () =>
+        spans.some((s) => s.traceId === traceId && s.name === 'portcullis tools/call') &&
+        spans.some((s) => s.traceId === traceId && s.name.startsWith('portcullis api ')),
+    );
+    const call = spans.find((s) => s.traceId === traceId && s.name === 'portcullis tools/call')!;
+    expect(call.parentSpanId).toBe(parent);
+    expect(spans.filter((s) => s.parentSpanId === call.spanId).length).toBeGreaterThanOrEqual(8);
+    const api = spans.find((s) => s.traceId === traceId && s.name.startsWith('portcullis api '))!;
+    expect(api.name).toBe('portcullis api GET /api/v1/approvals');
+    expect(api.parentSpanId).toBe(parent);
+    // The upstream call carries the continued trace onwards.
+    expect(upstreamHeaders.some((h) => String(h.traceparent).includes(traceId))).toBe(true);
   });
 
   it('writes its log to stderr as JSON lines with levels, nothing else', async () => {

@@ -14,26 +14,35 @@ const headerName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP hea
 export const onBehalfOfSchema = z
   .object({
     /** Refuse calls whose principal names no user (default), instead of calling the API as nobody. */
-    requireUser: z.boolean().default(true),
+    requireUser: z
+      .boolean()
+      .default(true)
+      .describe('Refuse calls whose principal names no user (instead of calling as nobody)'),
     /**
      * Headers to send, with placeholders `{user}`, `{email}`, `{groups}` (comma-separated) and `{agent}`.
      * A header whose placeholders are all empty is not sent.
      */
-    headers: z.record(headerName, z.string().min(1)).default({}),
+    headers: z
+      .record(headerName, z.string().min(1))
+      .default({})
+      .describe('Headers to send, with {user}, {email}, {groups} and {agent} placeholders'),
     /** RFC 8693: exchange the user's token at the identity provider for one issued to this API. */
     tokenExchange: z
       .object({
-        tokenEndpoint: z.url(),
-        clientId: z.string().min(1),
-        clientSecret: z.string().min(1),
-        audience: z.string().min(1).optional(),
-        resource: z.url().optional(),
-        scope: z.string().min(1).optional(),
+        tokenEndpoint: z.url().describe('The identity provider’s token endpoint'),
+        clientId: z.string().min(1).describe('Client id of the gateway at the identity provider'),
+        clientSecret: z.string().min(1).describe('Client secret of the gateway (use ${secret:NAME})'),
+        audience: z.string().min(1).optional().describe('RFC 8693 audience of the token asked for'),
+        resource: z.url().optional().describe('RFC 8693 resource URL of the token asked for'),
+        scope: z.string().min(1).optional().describe('Scope of the token asked for'),
         /** Where the exchanged token goes; `Bearer <token>` is its value. */
-        header: headerName.default('Authorization'),
+        header: headerName
+          .default('Authorization')
+          .describe('Header that carries the exchanged token as Bearer <token>'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('RFC 8693: exchange the user’s token for one issued to this API'),
   })
   .strict();
 
