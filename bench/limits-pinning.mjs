@@ -7,14 +7,10 @@
 // so nothing is refused), daily and monthly quotas, breakers, bulkheads, result size limit, pinning and signed
 // definitions. "Off": no rules, breakers disabled, pinning and signing off (the result size limit cannot be off).
 // Env: BENCH_SECONDS (3), BENCH_ROUNDS (5), BENCH_SESSIONS ("1,32").
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
 import { measure, openSession } from './lib/load.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const UPSTREAM = join(ROOT, 'test/fixtures/test-upstream.mjs');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LEVELS = (process.env.BENCH_SESSIONS ?? '1,32').split(',').map(Number);
@@ -40,37 +36,8 @@ pins:
 `;
 
 async function startPortcullis(extra) {
-  const dir = mkdtempSync(join(tmpdir(), 'portcullis-bench-'));
-  const config = join(dir, 'portcullis.yaml');
-  writeFileSync(
-    config,
-    `upstreams:\n  up:\n    transport: stdio\n    command: ${JSON.stringify(process.execPath)}\n    args: [${JSON.stringify(UPSTREAM)}]\nagents:\n  bench:\n    tools:\n      allow: ["up_echo"]\n${extra}`,
-  );
-  const cli = join(ROOT, 'dist/cli/main.js');
-  const key = spawnSync(process.execPath, [cli, 'agents', 'create', 'bench', '--config', config], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  const proc = spawn(process.execPath, [cli, 'serve', '--config', config, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise((res, rej) => {
-    let out = '';
-    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${out}`)), 30_000);
-    const on = (d) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res(m[1]);
-      }
-    };
-    proc.stdout.on('data', on);
-    proc.stderr.on('data', on);
-  });
-  const cpuSeconds = () => {
-    const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  };
+  const gw = await startBenchGateway({ config: echoConfig({ extra }) });
+  const { url, key, cpuSeconds } = gw;
   // Signing must really be on (keys published) in "on" and off in "off": what is measured is what is configured.
   const signing = (await fetch(new URL('/.well-known/portcullis/tool-signing-keys', url))).status === 200;
   return {
@@ -90,11 +57,7 @@ async function startPortcullis(extra) {
       clearTimeout(t);
       return { ...r, cpuPerCall: ((cpuSeconds() - cpu0) * 1e6) / r.calls };
     },
-    stop: async () => {
-      proc.kill('SIGTERM');
-      await new Promise((r) => proc.on('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => gw.stop(),
   };
 }
 
@@ -104,7 +67,10 @@ const TARGETS = [
 ];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 const loadBefore = load();
 const running = [];
 for (const [name, extra] of TARGETS) running.push({ name, target: await startPortcullis(extra) });

@@ -4,17 +4,6 @@
  * - Signed tool and prompt definitions: verify what an agent was served (also `portcullis/verify`).
  * - Webhook notifications: verify a delivery's HMAC signature.
  */
-export {
-  fetchSigningKeys,
-  signatureOf,
-  signedPayload,
-  verifyDefinitionList,
-  verifyToolDefinition,
-  verifyToolList,
-  SIGNATURE_KEY,
-  SIGNING_KEYS_PATH,
-  type Ed25519Jwk,
-  type JwkSet,
-  type VerifyResult,
-} from './signing/verify.js';
+// Everything the verifier module exports is public: it is what a client needs to check a served definition.
+export * from './signing/verify.js';
 export { verifyWebhookSignature } from './notify/signature.js';

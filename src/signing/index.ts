@@ -3,16 +3,5 @@ export { loadOrCreateSigningKey, publicJwkOf, signingKeyFromPem } from './keys.j
 export { openToolSigning, signingKeyPath, type ToolSigning } from './keyring.js';
 export { signingKeysRoute } from './jwks-route.js';
 export { upstreamSignatureCheck } from './upstream.js';
-export {
-  fetchSigningKeys,
-  signatureOf,
-  signedPayload,
-  verifyDefinitionList,
-  verifyToolDefinition,
-  verifyToolList,
-  SIGNATURE_KEY,
-  SIGNING_KEYS_PATH,
-  type Ed25519Jwk,
-  type JwkSet,
-  type VerifyResult,
-} from './verify.js';
+// Everything the verifier module exports is public: it is what a client needs to check a served definition.
+export * from './verify.js';
