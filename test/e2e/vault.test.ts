@@ -8,6 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/client';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
@@ -252,6 +254,71 @@ users:
 
       const list = run(['secrets', 'list']);
       expect(list.stdout).toMatch(/^ECHO_KEY\t2\t/m);
+    });
+
+    it('refuses the call when the sealed row is tampered with or swapped with another name, and sends nothing', async () => {
+      // Direct edits of the store, as an attacker with database access would make them.
+      const sql = async (text: string, params: unknown[]): Promise<Record<string, string>[]> => {
+        if (storageUrl) {
+          const c = new pg.Client({ connectionString: storageUrl });
+          await c.connect();
+          try {
+            const rows = (
+              await c.query(
+                text.replace(/\?/g, (_m, i: number) => `$${text.slice(0, i).split('?').length}`),
+                params,
+              )
+            ).rows;
+            await c.query(`SELECT pg_notify('portcullis_secrets', 'ECHO_KEY')`); // the replica drops its cached row
+            return rows as Record<string, string>[];
+          } finally {
+            await c.end();
+          }
+        }
+        const db = new Database(join(gw.dir, '.portcullis', 'portcullis.db'));
+        try {
+          const st = db.prepare(text);
+          return st.reader ? (st.all(...params) as Record<string, string>[]) : (st.run(...params), []);
+        } finally {
+          db.close();
+        }
+      };
+      const cols = 'kek_id, wrapped_key, nonce, tag, ciphertext';
+      const [echo] = await sql(`SELECT ${cols} FROM vault_secrets WHERE name = ?`, ['ECHO_KEY']);
+      const [team] = await sql(`SELECT ${cols} FROM vault_secrets WHERE name = ?`, ['TEAM_TOKEN']);
+      const put = (r: Record<string, string>) =>
+        sql('UPDATE vault_secrets SET kek_id = ?, wrapped_key = ?, nonce = ?, tag = ?, ciphertext = ? WHERE name = ?', [
+          r.kek_id,
+          r.wrapped_key,
+          r.nonce,
+          r.tag,
+          r.ciphertext,
+          'ECHO_KEY',
+        ]);
+      const flip = (b64: string) => (b64[0] === 'A' ? 'B' : 'A') + b64.slice(1);
+      const sent = api.requests.length;
+      for (const bad of [
+        { ...echo!, ciphertext: flip(echo!.ciphertext!) },
+        { ...echo!, tag: flip(echo!.tag!) },
+        { ...echo!, wrapped_key: flip(echo!.wrapped_key!) },
+        team!, // another name's sealed value: its associated data names TEAM_TOKEN
+      ]) {
+        await put(bad);
+        const r = (await eventually(async () => {
+          const out = await call('plain');
+          return out.isError ? out : undefined;
+        }))!;
+        expect(JSON.stringify(r.content)).toMatch(/ECHO_KEY/);
+        for (const f of [...forms(SECOND), ...forms(TEAM)]) expect(JSON.stringify(r)).not.toContain(f);
+      }
+      expect(api.requests.length).toBe(sent);
+      await put(echo!);
+      const ok = (await eventually(async () => {
+        const out = await call('plain');
+        return out.isError ? undefined : out;
+      }))!;
+      expect(ok.isError).toBeFalsy();
+      expect(api.requests.at(-1)!.headers['x-api-key']).toBe(SECOND);
     });
 
     it('sends an HTTP upstream its header secret per request: rotation reaches it without a restart', async () => {
