@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../../config/load.js';
@@ -29,8 +29,8 @@ export function register(program: Command): void {
       // Claude Desktop's `portcullis stdio` on this config, uses the same one. It reaches the gateway through
       // `${secret:BILLING_API_KEY}` at call time; agents never see it.
       const billingKey = readOrCreateSecret(join(dir, 'secrets'), 'BILLING_API_KEY');
-      const billing = await startBillingApi(0, { apiKey: billingKey });
-      copyFileSync(billing.specPath, join(dir, 'billing-api.openapi.json'));
+      // The spec is written into the demo directory, where it outlives the demo (Claude Desktop's config names it).
+      const billing = await startBillingApi(0, { apiKey: billingKey, specDir: dir });
       writeFileSync(file, demoConfigYaml(opts.port));
       let loaded = loadConfigFile(file);
       const keys = await demoKeys(loaded, join(dir, 'demo-keys.json'));

@@ -192,7 +192,14 @@ export interface BillingApi {
  * Starts the demo billing API on 127.0.0.1 (port 0: any free port) and writes its OpenAPI spec to a
  * temporary file. With `apiKey`, requests must carry it in `X-Billing-Key`.
  */
-export async function startBillingApi(port = 0, options: { apiKey?: string } = {}): Promise<BillingApi> {
+/**
+ * `specDir`: where to write the spec file (the demo's own directory, so nothing is left in the temp directory if the
+ * process is killed); default a temp directory removed by `close()`.
+ */
+export async function startBillingApi(
+  port = 0,
+  options: { apiKey?: string; specDir?: string } = {},
+): Promise<BillingApi> {
   const store = createStore();
   let specText = '{}';
   const server = http.createServer((req, res) => {
@@ -228,7 +235,7 @@ export async function startBillingApi(port = 0, options: { apiKey?: string } = {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   specText = JSON.stringify(billingSpec(url), null, 2);
-  const dir = await mkdtemp(join(tmpdir(), 'portcullis-billing-'));
+  const dir = options.specDir ?? (await mkdtemp(join(tmpdir(), 'portcullis-billing-')));
   const specPath = join(dir, 'billing-api.openapi.json');
   await writeFile(specPath, specText);
   return {
@@ -237,7 +244,7 @@ export async function startBillingApi(port = 0, options: { apiKey?: string } = {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await rm(dir, { recursive: true, force: true });
+      if (!options.specDir) await rm(dir, { recursive: true, force: true });
     },
   };
 }
