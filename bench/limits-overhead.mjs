@@ -4,7 +4,7 @@
 // "On": three rate rules that match every call (per agent, per tool glob, per risk level; limits far above the load,
 // so nothing is refused) plus daily and monthly quotas, breakers and bulkheads. "Off": no rules, breakers disabled.
 import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
-import { measure, openSession } from './lib/load.mjs';
+import { fmt, measure, openSession, summariseRounds } from './lib/load.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -39,8 +39,6 @@ const TARGETS = [
   ['limits off', () => startPortcullis(LIMITS_OFF)],
   ['limits on (3 rate rules + quotas + breaker + bulkhead)', () => startPortcullis(LIMITS_ON)],
 ];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const running = [];
 for (const [name, start] of TARGETS) running.push({ name, target: await start() });
 const results = {};
@@ -61,15 +59,7 @@ try {
 } finally {
   for (const { target } of running) await target.stop();
 }
-const p = (name, c) => {
-  const rs = results[`${name}@${c}`];
-  return {
-    callsPerSecond: median(rs.map((r) => r.callsPerSecond)),
-    p50: median(rs.map((r) => r.p50)),
-    p99: median(rs.map((r) => r.p99)),
-    spread: `${fmt(Math.min(...rs.map((r) => r.callsPerSecond)), 0)}-${fmt(Math.max(...rs.map((r) => r.callsPerSecond)), 0)}`,
-  };
-};
+const p = (name, c) => summariseRounds(results[`${name}@${c}`]);
 const rows = LEVELS.flatMap((c) =>
   TARGETS.map(([name]) => {
     const r = p(name, c);

@@ -9,7 +9,7 @@
 // Env: BENCH_SECONDS (3), BENCH_ROUNDS (5), BENCH_SESSIONS ("1,32").
 import { loadavg } from 'node:os';
 import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
-import { measure, openSession } from './lib/load.mjs';
+import { fmt, measure, openSession, summariseRounds } from './lib/load.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -65,8 +65,6 @@ const TARGETS = [
   ['all off', OFF],
   ['limits + pinning + signing on', ON],
 ];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -86,16 +84,7 @@ try {
 } finally {
   for (const { target } of running) await target.stop();
 }
-const p = (name, c) => {
-  const rs = results[`${name}@${c}`];
-  return {
-    callsPerSecond: median(rs.map((r) => r.callsPerSecond)),
-    cpuPerCall: median(rs.map((r) => r.cpuPerCall)),
-    p50: median(rs.map((r) => r.p50)),
-    p99: median(rs.map((r) => r.p99)),
-    spread: `${fmt(Math.min(...rs.map((r) => r.callsPerSecond)), 0)}-${fmt(Math.max(...rs.map((r) => r.callsPerSecond)), 0)}`,
-  };
-};
+const p = (name, c) => summariseRounds(results[`${name}@${c}`]);
 const rows = LEVELS.flatMap((c) =>
   TARGETS.map(([name]) => {
     const r = p(name, c);

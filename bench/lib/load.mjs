@@ -147,3 +147,23 @@ export async function openModern(url, extraHeaders = {}) {
     close: () => agent.destroy(),
   };
 }
+
+/** The median of a list of numbers (the upper one of the middle two for an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** A figure for a markdown table: `d` decimals, or `n/a`. */
+export const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+/**
+ * Medians over interleaved rounds of `measure()` results (with `cpuPerCall` when the rounds carry it), and the
+ * calls/s range as `min-max`.
+ */
+export function summariseRounds(rs) {
+  const calls = rs.map((r) => r.callsPerSecond);
+  return {
+    callsPerSecond: median(calls),
+    cpuPerCall: median(rs.map((r) => r.cpuPerCall)),
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
+    spread: `${fmt(Math.min(...calls), 0)}-${fmt(Math.max(...calls), 0)}`,
+  };
+}
