@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { deserializeMessage, type JSONRPCMessage } from '@modelcontextprotocol/client';
 import type { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { createLineFramer, responseIdOf } from './line-framer.js';
@@ -59,6 +60,30 @@ export function boundStdioTransport(
       },
     });
     out.on('data', (chunk: Buffer) => framer.push(chunk));
+    if (proc.stdin) coalesceWrites(transport, proc.stdin);
   };
   return transport;
+}
+
+/**
+ * Messages sent to the upstream in one turn of the event loop go out in one write (ADR 0017, Decision 6): the
+ * child's stdin is corked at the first send and uncorked once the turn's I/O callbacks have run (`setImmediate`), so
+ * 32 calls arriving together cost the gateway one pipe write (and the upstream one wake-up) instead of 32. Bytes
+ * and order are unchanged; the SDK's `send` still resolves when its write is buffered, or at `drain`.
+ */
+function coalesceWrites(transport: StdioClientTransport, stdin: Writable): void {
+  const send = transport.send.bind(transport);
+  let corked = false;
+  const flush = () => {
+    corked = false;
+    stdin.uncork();
+  };
+  transport.send = (message) => {
+    if (!corked) {
+      corked = true;
+      stdin.cork();
+      setImmediate(flush);
+    }
+    return send(message);
+  };
 }
