@@ -1,6 +1,7 @@
 // Risk engine against hand-labelled tools (src/risk/testdata/labels): the dev set (tuned on), the held-out set
 // (never tuned on) and the recorded first evaluation of every earlier held-out set. Imports the built output
-// (npm run build). The same figures are printed by `npx vitest run src/risk/labelled.test.ts`.
+// (npm run build). The same figures are printed by `npx vitest run src/risk/labelled.test.ts`. With
+// RISK_HELDOUT=skip the held-out set is not read.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -54,8 +55,9 @@ console.log(
   'read-only recall >= 0.90, `high` recall >= 0.95 with zero `high` rated `low`, level accuracy >= 0.85, macro F1',
 );
 console.log('over the critical categories >= 0.85.\n');
-// Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out file.
-if (existsSync(join(labels, 'heldout.json'))) {
+// Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out file;
+// RISK_HELDOUT=skip leaves it unread while the engine is tuned (README.md in the labels folder).
+if (process.env.RISK_HELDOUT !== 'skip' && existsSync(join(labels, 'heldout.json'))) {
   console.log(formatMetrics('held-out (heldout.json, never tuned on)', await score('heldout.json')));
   console.log('');
 }

@@ -39,13 +39,16 @@ retention: { maxAgeDays: 90 }
     expect(cfg.retention).toEqual({ maxAgeDays: 90, intervalMs: 3_600_000 });
     const dir = mkdtempSync(join(tmpdir(), 'portcullis-audit-cfg-'));
     try {
-      const log = await createAuditLog({ dataDir: dir, ...cfg, sinks: [] });
+      const warnings: string[] = [];
+      const log = await createAuditLog({ dataDir: dir, ...cfg, sinks: [], onWarning: (m) => warnings.push(m) });
       const r = await log.append({
         type: 'tool.call.requested',
         tool: 'billing.charge',
         arguments: { card: { number: '4111111111111111' }, email: 'a@b.example' },
       });
-      const rec = (await log.query({})).records.find((x) => x.seq === r.seq)!;
+      // failMode "open" answers an append it could not write with recorded: false (and a warning) instead of failing.
+      expect(r.recorded, warnings.join('\n')).toBe(true);
+      const rec = (await log.query({ fromSeq: r.seq, toSeq: r.seq })).records[0]!;
       expect(rec.arguments).toMatchObject({
         card: { number: '[REDACTED:path]' },
         email: expect.stringMatching(/^\[email:hmac:[0-9a-f]{32}\]$/),

@@ -17,7 +17,7 @@ export function hashApiKey(key: string): string {
 /**
  * A stored hash as bytes, decoded once per record object: key stores that cache their records (SQLite while the
  * database is unchanged, PostgreSQL between change notifications) hand back the same object, so a request on a
- * known key decodes nothing (ADR 0017, Decision 7).
+ * known key decodes nothing (ADR 0017, Decision 8).
  */
 const storedBytes = new WeakMap<ApiKeyRecord, Buffer>();
 function hashBytesOf(rec: ApiKeyRecord): Buffer {

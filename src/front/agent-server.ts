@@ -52,7 +52,7 @@ function withDeadline(parent: AbortSignal, ms: number): Deadline {
 
 /**
  * The deadline on a controller the carrier made for this one call (the fast path's): no second controller and no
- * listener between them (ADR 0017, Decision 7). The carrier aborts it only to cancel; the deadline aborts it only
+ * listener between them (ADR 0017, Decision 8). The carrier aborts it only to cancel; the deadline aborts it only
  * while nobody has, so `expired()` means what it means above.
  */
 function deadlineOn(ctl: AbortController, ms: number): Deadline {

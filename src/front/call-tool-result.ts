@@ -19,7 +19,7 @@ function isPlainTextResult(r: Record<string, unknown>): boolean {
 
 /**
  * The SDK's `isCallToolResult`, answered without its schema parse for the common shape (text blocks only, at most
- * `isError` and `structuredContent` beside them), which that schema accepts as it is (ADR 0017, Decision 7). Every
+ * `isError` and `structuredContent` beside them), which that schema accepts as it is (ADR 0017, Decision 8). Every
  * other result is checked by the SDK.
  */
 export function isValidCallToolResult(r: unknown): r is Record<string, unknown> {

@@ -40,7 +40,7 @@ class BodyTooLarge extends Error {}
 
 /**
  * The request body, bounded while it is read. Listeners rather than `for await`: the async iterator costs a
- * generator, a promise per chunk and stream plumbing on every request (ADR 0017, Decision 7).
+ * generator, a promise per chunk and stream plumbing on every request (ADR 0017, Decision 8).
  */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);

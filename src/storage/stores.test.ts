@@ -161,7 +161,7 @@ for (const b of [sqlite, postgres]) {
   });
 }
 
-describe('sqlite key lookups from memory (ADR 0017, Decision 7)', () => {
+describe('sqlite key lookups from memory (ADR 0017, Decision 8)', () => {
   it('see every change by another connection on the very next lookup, and their own writes at once', async () => {
     const setting = await sqlite.fresh();
     const gateway = await open(sqlite, setting);

@@ -58,7 +58,8 @@ export async function dumpStore(gw: RunningGateway): Promise<Buffer> {
       );
       const rows: string[] = [];
       for (const t of tables.rows)
-        for (const r of (await c.query<{ row: string }>(`SELECT t::text AS row FROM ${t.name} t`)).rows) rows.push(r.row);
+        for (const r of (await c.query<{ row: string }>(`SELECT t::text AS row FROM ${t.name} t`)).rows)
+          rows.push(r.row);
       return Buffer.from(rows.join('\n'));
     } finally {
       await c.end();
@@ -169,11 +170,17 @@ export async function startGateway(
     ...(database ? { storageUrl: database.url } : {}),
     rewriteConfig: (text: string) => writeFileSync(configFile, withStorage(text)),
     async stop() {
-      if (proc.exitCode === null) {
+      if (proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (proc.exitCode === null) proc.kill('SIGKILL');
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+        clearTimeout(timer);
+        // Only then remove its files: a gateway still shutting down (or being killed) may write into them.
+        if (proc.exitCode === null && proc.signalCode === null) {
+          proc.kill('SIGKILL');
+          await exited;
+        }
       }
       rmSync(dir, { recursive: true, force: true });
       await database?.drop();

@@ -142,7 +142,12 @@ export function createSinkRunner(options: SinkRunnerOptions): SinkRunner {
       // A failing sink gets no grace period: the store already has everything it missed.
       if (loop && failures === 0) {
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([loop, new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
+        let timedOut = false;
+        const deadline = new Promise<void>((r) => (timer = setTimeout(() => r(void (timedOut = true)), timeoutMs)));
+        // A loop that ends while records were offered re-kicks itself (a new `loop`): wait for that one too.
+        const inFlight = (): Promise<void> | undefined => (failures === 0 && !timedOut ? loop : undefined);
+        for (let running = inFlight(); running !== undefined; running = inFlight())
+          await Promise.race([running, deadline]);
         clearTimeout(timer);
       }
       stopping = true;

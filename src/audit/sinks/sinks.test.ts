@@ -18,6 +18,14 @@ afterEach(async () => {
   for (const d of dirs.splice(0))
     for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
+/**
+ * These tests count records: no interval checkpoint may slip in between (a loaded machine easily spends more than the
+ * default second on a test's appends). Checkpoints still come from close() and from a record count.
+ */
+const QUIET = { checkpointEvery: { records: 1000, ms: 3_600_000 } } as const;
+/** Deliveries are asynchronous: wait for them as long as a loaded CI machine may need (not vitest's 1 s default). */
+const DELIVERED = { timeout: 30_000, interval: 20 } as const;
+
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'portcullis-sinks-'));
   dirs.push(d);
@@ -55,13 +63,14 @@ describe('sinks', () => {
     const port = await deadPort();
     const log = await createAuditLog({
       dataDir: dir,
+      ...QUIET,
       sinks: [{ type: 'syslog', host: '127.0.0.1', port, bufferSize: 50 }],
     });
     const results = await Promise.all(
       Array.from({ length: 300 }, (_, i) => log.append({ type: 'tools.listed', agent: `a${i}` })),
     );
     expect(results.every((r) => r.recorded)).toBe(true);
-    await vi.waitFor(() => expect(log.sinkStatus()[0]!.failures).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(log.sinkStatus()[0]!.failures).toBeGreaterThan(0), DELIVERED);
     const status = log.sinkStatus()[0]!;
     expect(status).toMatchObject({ name: 'syslog', type: 'syslog', deliveredSeq: 0, catchingUp: true });
     expect(status.behind).toBe(300);
@@ -80,6 +89,7 @@ describe('sinks', () => {
     };
     const log = await createAuditLog({
       dataDir: dir,
+      ...QUIET,
       sinks: [{ name: 'hang', transport: hanging, bufferSize: 10 }],
       sinkCloseTimeoutMs: 10,
     });
@@ -102,13 +112,14 @@ describe('sinks', () => {
     };
     const log = await createAuditLog({
       dataDir: dir,
+      ...QUIET,
       sinks: [{ name: 'flaky', transport: flaky, bufferSize: 20, batchSize: 7 }],
     });
     for (let i = 0; i < 100; i++) await log.append({ type: 'tools.listed', detail: { i } });
     expect(log.sinkStatus()[0]!.catchingUp).toBe(true);
     up = true;
     for (let i = 100; i < 110; i++) await log.append({ type: 'tools.listed', detail: { i } });
-    await vi.waitFor(() => expect(log.sinkStatus()[0]!.behind).toBe(0), { timeout: 10_000 });
+    await vi.waitFor(() => expect(log.sinkStatus()[0]!.behind).toBe(0), DELIVERED);
     expect(got.map((r) => r.seq)).toEqual(Array.from({ length: 110 }, (_, i) => i + 1));
     await log.close();
   });
@@ -120,7 +131,7 @@ describe('sinks', () => {
       deliver: async () => Promise.reject(new Error('down')),
       close: async () => undefined,
     };
-    let log = await createAuditLog({ dataDir: dir, sinks: [{ name: 'siem', transport: dead }] });
+    let log = await createAuditLog({ dataDir: dir, ...QUIET, sinks: [{ name: 'siem', transport: dead }] });
     for (let i = 0; i < 5; i++) await log.append({ type: 'tools.listed' });
     await log.close(); // + closing checkpoint = 6 records
     const got: number[] = [];
@@ -129,8 +140,8 @@ describe('sinks', () => {
       deliver: async (rs) => void got.push(...rs.map((r) => r.seq)),
       close: async () => undefined,
     };
-    log = await createAuditLog({ dataDir: dir, sinks: [{ name: 'siem', transport: alive }] });
-    await vi.waitFor(() => expect(got).toEqual([1, 2, 3, 4, 5, 6]));
+    log = await createAuditLog({ dataDir: dir, ...QUIET, sinks: [{ name: 'siem', transport: alive }] });
+    await vi.waitFor(() => expect(got).toEqual([1, 2, 3, 4, 5, 6]), DELIVERED);
     await log.close();
   });
 
@@ -140,11 +151,12 @@ describe('sinks', () => {
     const port = await listen(createTcpServer((s) => s.on('data', (d: Buffer) => (data += d.toString()))));
     const log = await createAuditLog({
       dataDir: dir,
+      ...QUIET,
       sinks: [{ type: 'syslog', host: '127.0.0.1', port, appName: 'pc-test' }],
     });
     await log.append({ type: 'tool.call.denied', agent: 'a', decision: 'deny', reasons: ['no "rule"]'] });
     await log.append({ type: 'tools.listed', agent: 'a' });
-    await vi.waitFor(() => expect(parseFrames(data)).toHaveLength(2));
+    await vi.waitFor(() => expect(parseFrames(data)).toHaveLength(2), DELIVERED);
     const [denied, listed] = parseFrames(data);
     // facility 13 (log audit): warning = 13*8+4, info = 13*8+6
     expect(denied).toMatch(
@@ -188,10 +200,11 @@ describe('sinks', () => {
     const port = await listen(server);
     const log = await createAuditLog({
       dataDir: dir,
+      ...QUIET,
       sinks: [{ type: 'syslog', host: 'localhost', port, tls: { ca: cert } }],
     });
     await log.append({ type: 'agent.created', agent: 'new-agent' });
-    await vi.waitFor(() => expect(parseFrames(data)).toHaveLength(1));
+    await vi.waitFor(() => expect(parseFrames(data)).toHaveLength(1), DELIVERED);
     expect(parseFrames(data)[0]).toContain('"agent":"new-agent"');
     await log.close();
   });
@@ -219,6 +232,7 @@ describe('sinks', () => {
     );
     const log = await createAuditLog({
       dataDir: dir,
+      ...QUIET,
       sinks: [
         {
           type: 'webhook',
@@ -227,11 +241,9 @@ describe('sinks', () => {
           batchSize: 10,
         },
       ],
-      // Only the 35 appended records are counted: no timed checkpoint record in between on a slow machine.
-      checkpointEvery: { records: 1000, ms: 3_600_000 },
     });
     await Promise.all(Array.from({ length: 35 }, () => log.append({ type: 'tools.listed' })));
-    await vi.waitFor(() => expect(batches.flat()).toHaveLength(35), { timeout: 10_000 });
+    await vi.waitFor(() => expect(batches.flat()).toHaveLength(35), DELIVERED);
     expect(batches.flat()).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
     expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(10);
     expect(calls).toBeGreaterThan(batches.length);
@@ -244,7 +256,11 @@ describe('sinks', () => {
     const path = join(dir, 'out', 'audit.jsonl');
     const log = await createAuditLog({
       dataDir: dir,
+      ...QUIET,
       sinks: [{ type: 'file', path, maxBytes: 2048, maxFiles: 2, batchSize: 3 }],
+      // close() waits for a healthy sink to write what is pending; on a loaded machine that can take more than the
+      // default 2 s, and this test reads the files after close.
+      sinkCloseTimeoutMs: 60_000,
     });
     for (let i = 0; i < 40; i++) await log.append({ type: 'tools.listed', detail: { pad: 'x'.repeat(100) } });
     await log.close();

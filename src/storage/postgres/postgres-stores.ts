@@ -51,29 +51,47 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
   const secretCache = createKeyCache<SecretRow>({ ttlMs: KEY_CACHE_TTL_MS, maxEntries: 10_000 });
   const caches = [cache, secretCache];
   let closed = false;
-  let listener: pg.PoolClient | undefined;
+  /** Releases the LISTEN client (once, whoever comes first: its error handler, a failed LISTEN, or close()). */
+  let listener: (() => void) | undefined;
   let retry: NodeJS.Timeout | undefined;
   async function listen(): Promise<void> {
+    let client: pg.PoolClient | undefined;
+    let released = false;
+    const drop = (c: pg.PoolClient) => {
+      if (released) return;
+      released = true;
+      c.release(true);
+    };
     try {
-      const client = await pool.connect();
+      client = await pool.connect();
+      const c = client;
       client.on('notification', (n) => {
         if (n.channel === KEYS_CHANNEL) cache.clear();
         else if (n.channel === APPROVALS_CHANNEL && n.payload) for (const l of [...approvalListeners]) l(n.payload);
         if (n.channel === SECRETS_CHANNEL) secretCache.clear();
       });
+      const release = () => drop(c);
       client.on('error', () => {
-        for (const c of caches) c.setLive(false);
-        client.release(true);
-        if (listener === client) listener = undefined;
+        for (const k of caches) k.setLive(false);
+        release();
+        if (listener === release) listener = undefined;
         schedule();
       });
       await client.query(`LISTEN ${KEYS_CHANNEL}`);
       await client.query(`LISTEN ${APPROVALS_CHANNEL}`);
       await client.query(`LISTEN ${SECRETS_CHANNEL}`);
-      listener = client;
-      for (const c of caches) c.setLive(true);
+      // close() ran while this (re)connect was under way: it could not release a client it did not know yet, and
+      // pool.end() waits for every checked-out client.
+      if (closed) {
+        release();
+        return;
+      }
+      listener = release;
+      for (const k of caches) k.setLive(true);
     } catch {
-      for (const c of caches) c.setLive(false);
+      // A LISTEN that failed leaves its client checked out: give it back, or close() would wait for it forever.
+      if (client) drop(client);
+      for (const k of caches) k.setLive(false);
       schedule();
     }
   }
@@ -190,7 +208,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
-      listener?.release(true);
+      listener?.();
       listener = undefined;
       await pool.end();
     },

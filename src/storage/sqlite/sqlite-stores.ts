@@ -67,7 +67,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
   const write = async <T>(fn: () => T, tx: Tx | undefined): Promise<T> =>
     tx || !db.inTransaction ? fn() : exclusive(fn);
 
-  // The key lookup on the hot path (ADR 0017, Decision 7): records (and misses) are served from memory while the
+  // The key lookup on the hot path (ADR 0017, Decision 8): records (and misses) are served from memory while the
   // database is unchanged. `PRAGMA data_version` moves at every commit by another connection (the CLI revoking a
   // key), and this connection's own key writes clear the cache as they run; so the next request after a revocation
   // reads the database, exactly as an uncached lookup would. A lookup inside a transaction reads the database.
