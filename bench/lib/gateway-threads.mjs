@@ -2,14 +2,16 @@
 // The gateway's CPU time per call, split by thread (from /proc/<pid>/task/*/stat), under the gateway-calls load:
 // the main thread (the event loop), V8's platform threads (parallel scavenges, concurrent marking, compilation) and
 // the audit writer thread. Shows where a cost goes when the process total moves. Not part of `npm run bench`.
-// Usage: node bench/lib/gateway-threads.mjs [dist=dist] [sessions=32] [seconds=4]   (AUDIT=off: the no-audit server)
+// Usage: node bench/lib/gateway-threads.mjs [dist=dist] [sessions=32] [seconds=4]   (AUDIT=off: the no-audit server;
+// NODE_ARGS='--max-semi-space-size=32': flags for the gateway's node)
 import { readdirSync, readFileSync } from 'node:fs';
 import { echoConfig, startBenchGateway } from './gateway.mjs';
 import { measure, openSession } from './load.mjs';
 
 const [dist = 'dist', sessionsArg = '32', secondsArg = '4'] = process.argv.slice(2);
 const audit = process.env.AUDIT !== 'off';
-const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), dist, audit });
+const nodeArgs = (process.env.NODE_ARGS ?? '').split(' ').filter(Boolean);
+const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), dist, audit, nodeArgs });
 
 /** user and system clock ticks of every thread, by thread id (in creation order). */
 function threads() {
