@@ -183,3 +183,29 @@ describe('fifth round: thing profiles, who can see it, parent path segments of u
     expect(t.categories).not.toContain('administrative');
   });
 });
+
+describe('fifth round: simulated money, what runs, reading a crawl', () => {
+  it('a sandbox operation moves no money (nouns); a pay verb still counts', () => {
+    const clock = classifyTool(
+      def('sandboxInvoiceClockCreate'),
+      api('POST', '/sandbox/invoice/clock/create', 'sandboxInvoiceClockCreate'),
+    );
+    expect(clock.categories).not.toContain('financial');
+    expect(clock.reasons.join(' ')).toMatch(/simulated/);
+    const pay = classifyTool(def('sandboxPayInvoice'), api('POST', '/sandbox/invoices/{id}/pay', 'sandboxPayInvoice'));
+    expect(pay.categories).toContain('financial');
+  });
+
+  it('invoking a function runs code; the function is not infrastructure changed', () => {
+    const t = classify(
+      def('call_handler', 'Invokes a serverless function with the given payload.', obj({ payload: str() })),
+    );
+    expect(t.categories).toContain('code-execution');
+    expect(t.categories).not.toContain('infrastructure');
+  });
+
+  it('reading the status of a crawl reaches nothing', () => {
+    const status = classify(def('check_scrape_status', 'Check the status of a crawl job.', obj({ id: str() })));
+    expect(status.sideEffect).toBe('none');
+  });
+});

@@ -158,9 +158,11 @@ export function proseNounSignals(
   const adminWeak = object.filter((w) => weakNouns.administrative?.has(w) ?? false);
   if (admin ?? (new Set(adminWeak).size >= 2 ? adminWeak[0] : undefined))
     addCategory(s, 'administrative', `'${admin ?? adminWeak.join(' ')}' in description`);
-  // The object of a state-changing opening: "Delete a container registry", "Load a set of images".
+  // The object of a state-changing opening: "Delete a container registry", "Load a set of images". What an
+  // exec verb runs ("Invokes a function") is run, not provisioned or reconfigured: only strong nouns count.
+  const runs = verbs.get(verb)?.cls === 'exec';
   const infra =
     object.find((w) => strongNouns.infrastructure.has(w)) ??
-    object.slice(0, 3).find((w) => weakNouns.infrastructure?.has(w) ?? false);
+    (runs ? undefined : object.slice(0, 3).find((w) => weakNouns.infrastructure?.has(w) ?? false));
   if (infra) addCategory(s, 'infrastructure', `'${infra}' in description`);
 }

@@ -409,3 +409,18 @@ export function responseSignals(s: Signals, fields: readonly SchemaField[]): voi
     }
   }
 }
+
+/** Words that say an operation acts in a test environment ("sandbox/transfer/simulate", "test clock"). */
+const simulated = new Set(['sandbox', 'simulate', 'simulation', 'simulator']);
+
+/**
+ * A sandbox or simulated operation moves no real money: financial evidence from nouns is dropped (a pay verb
+ * still counts), with the reason.
+ */
+export function sandboxMoney(s: Signals, words: readonly string[]): void {
+  const why = s.categories.get('financial');
+  const word = words.find((w) => simulated.has(w));
+  if (!why || word === undefined || why.some((r) => /\bverb '/.test(r))) return;
+  s.categories.delete('financial');
+  s.reasons.push(`'${word}' in name or path: simulated, no money moves (${why[0] ?? ''})`);
+}
