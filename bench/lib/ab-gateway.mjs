@@ -4,7 +4,8 @@
 // /proc), which is steadier than wall-clock on a shared machine. Not part of `npm run bench`.
 // Usage: node bench/lib/ab-gateway.mjs <distA> <distB> [rounds=3] [seconds=3] [sessions=32]
 // ERA=modern: 2026-07-28 stateless requests. B_AUDIT=off: B is the bench-only no-audit server (what durable audit
-// costs, in CPU per call, with the same build on both sides).
+// costs, in CPU per call, with the same build on both sides). AUDIT=off: both A and B without audit (two builds'
+// cost outside the audit log).
 import { echoConfig, startBenchGateway } from './gateway.mjs';
 import { measure, openModern, openSession } from './load.mjs';
 
@@ -13,7 +14,8 @@ const ROUNDS = Number(roundsArg ?? 3);
 const SECONDS = Number(secondsArg ?? 3);
 const SESSIONS = Number(sessionsArg ?? 32);
 const ERA = process.env.ERA ?? 'legacy';
-const B_AUDIT = process.env.B_AUDIT !== 'off';
+const A_AUDIT = process.env.AUDIT !== 'off';
+const B_AUDIT = process.env.B_AUDIT !== 'off' && A_AUDIT;
 
 async function start(dist, audit = true) {
   const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), dist, audit });
@@ -40,7 +42,7 @@ async function start(dist, audit = true) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const a = await start(distA);
+const a = await start(distA, A_AUDIT);
 const b = await start(distB, B_AUDIT);
 const res = { A: [], B: [] };
 try {
@@ -60,7 +62,7 @@ const sum = (rs) => ({
 const A = sum(res.A);
 const B = sum(res.B);
 console.log(
-  `${SESSIONS} sessions, ${ERA}, ${ROUNDS} rounds of ${SECONDS} s, interleaved${B_AUDIT ? '' : '; B without audit'}`,
+  `${SESSIONS} sessions, ${ERA}, ${ROUNDS} rounds of ${SECONDS} s, interleaved${A_AUDIT ? (B_AUDIT ? '' : '; B without audit') : '; both without audit'}`,
 );
 console.log(
   `A ${distA}: ${A.cps.toFixed(0)} calls/s, p50 ${A.p50.toFixed(2)} ms, CPU ${A.cpu.toFixed(0)} µs/call  [${res.A.map((r) => r.callsPerSecond.toFixed(0)).join(' ')}]`,

@@ -52,7 +52,7 @@ export async function startBenchGateway(options = {}) {
   for (const u of users) keys[u] = create('users', u);
   const target = audit
     ? [cli, 'serve', '--config', configPath, '--port', '0']
-    : [join(ROOT, 'bench/lib/serve-without-audit.mjs'), configPath];
+    : [join(ROOT, 'bench/lib/serve-without-audit.mjs'), configPath, resolve(dist)];
   const proc = spawn(process.execPath, [...nodeArgs, ...target], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((r) => proc.on('exit', r));
   const url = await new Promise((res, rej) => {

@@ -1,9 +1,15 @@
 // Bench only: the gateway exactly as `portcullis serve` builds it, but with a no-op record sink instead of the
 // audit log, to measure what durable auditing costs. Never a product mode: the product has no way to turn audit off.
-import { loadConfigFile } from '../../dist/config/load.js';
-import { createGateway } from '../../dist/gateway/gateway.js';
-import { startHttpFront } from '../../dist/front/http-server.js';
-import { openStores } from '../../dist/storage/open-stores.js';
+// Usage: serve-without-audit.mjs <config> [dist=../../dist] (another build's dist/ for A/B runs).
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dist = resolve(process.argv[3] ?? resolve(import.meta.dirname, '../../dist'));
+const from = (p) => import(pathToFileURL(resolve(dist, p)).href);
+const { loadConfigFile } = await from('config/load.js');
+const { createGateway } = await from('gateway/gateway.js');
+const { startHttpFront } = await from('front/http-server.js');
+const { openStores } = await from('storage/open-stores.js');
 
 const loaded = loadConfigFile(process.argv[2]);
 loaded.config.server.port = 0;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../core/principal.js';
 import type { ApiKeyRecord, KeyOwnerKind } from '../storage/repositories.js';
 import { refused, type Authenticator } from './types.js';
@@ -11,7 +11,19 @@ import { refused, type Authenticator } from './types.js';
 const KEY_RE = /^pcl_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return hash('sha256', key, 'hex');
+}
+
+/**
+ * A stored hash as bytes, decoded once per record object: key stores that cache their records (SQLite while the
+ * database is unchanged, PostgreSQL between change notifications) hand back the same object, so a request on a
+ * known key decodes nothing (ADR 0017, Decision 8).
+ */
+const storedBytes = new WeakMap<ApiKeyRecord, Buffer>();
+function hashBytesOf(rec: ApiKeyRecord): Buffer {
+  let b = storedBytes.get(rec);
+  if (!b) storedBytes.set(rec, (b = Buffer.from(rec.hash, 'hex')));
+  return b;
 }
 
 export function generateApiKey(
@@ -48,8 +60,8 @@ export function createApiKeyAuthenticator(
       const id = m[1]!;
       const rec = await keys.findById(id);
       if (!rec || rec.kind !== kind) return { ok: false, reason: 'unknown', keyId: id };
-      const a = Buffer.from(rec.hash, 'hex');
-      const b = Buffer.from(hashApiKey(key), 'hex');
+      const a = hashBytesOf(rec);
+      const b = hash('sha256', key, 'buffer');
       if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'mismatch', keyId: id };
       if (rec.revokedAt) return { ok: false, reason: 'revoked', keyId: id };
       if (!agentExists(rec.agent)) return { ok: false, reason: 'agent-removed', keyId: id };

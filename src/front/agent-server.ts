@@ -19,11 +19,18 @@ export interface AgentServerOptions {
   subscriptions?: Set<string>;
 }
 
+/** A call's deadline: `expired()` when it fired before the caller cancelled. */
+interface Deadline {
+  signal: AbortSignal;
+  expired(): boolean;
+  clear(): void;
+}
+
 /**
  * The caller's cancellation plus a per-call deadline, as one signal. (A plain controller and timer: on the hot path
  * this costs a fraction of `AbortSignal.any` + `AbortSignal.timeout`, which allocate transferable signals.)
  */
-function withDeadline(parent: AbortSignal, ms: number): { signal: AbortSignal; timedOut(): boolean; clear(): void } {
+function withDeadline(parent: AbortSignal, ms: number): Deadline {
   const ctl = new AbortController();
   let timedOut = false;
   const onAbort = () => ctl.abort(parent.reason);
@@ -35,12 +42,27 @@ function withDeadline(parent: AbortSignal, ms: number): { signal: AbortSignal; t
   }, ms);
   return {
     signal: ctl.signal,
-    timedOut: () => timedOut,
+    expired: () => timedOut && !parent.aborted,
     clear: () => {
       clearTimeout(timer);
       parent.removeEventListener('abort', onAbort);
     },
   };
+}
+
+/**
+ * The deadline on a controller the carrier made for this one call (the fast path's): no second controller and no
+ * listener between them (ADR 0017, Decision 8). The carrier aborts it only to cancel; the deadline aborts it only
+ * while nobody has, so `expired()` means what it means above.
+ */
+function deadlineOn(ctl: AbortController, ms: number): Deadline {
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    if (ctl.signal.aborted) return;
+    timedOut = true;
+    ctl.abort(new Error(`timed out after ${ms} ms`));
+  }, ms);
+  return { signal: ctl.signal, expired: () => timedOut, clear: () => clearTimeout(timer) };
 }
 
 export type ToolCallParams = { name: string; arguments?: JsonObject; _meta?: { progressToken?: string | number } };
@@ -49,6 +71,11 @@ export type ToolCallParams = { name: string; arguments?: JsonObject; _meta?: { p
 export interface ToolCallIo {
   /** Aborted when the caller cancels or goes away. */
   signal: AbortSignal;
+  /**
+   * The controller behind `signal` when the carrier made it for this call alone and aborts it only to cancel: the
+   * call's deadline then uses it instead of a controller of its own.
+   */
+  controller?: AbortController;
   /** Server-to-client requests and notifications of this call (upstream sampling, logs). */
   channel: AgentChannel;
   /** Notifications related to this call (progress). */
@@ -230,7 +257,9 @@ export async function serveToolCall(
   io: ToolCallIo,
 ): Promise<ToolResult> {
   const { principal } = opts;
-  const deadline = withDeadline(io.signal, opts.requestTimeoutMs);
+  const deadline = io.controller
+    ? deadlineOn(io.controller, opts.requestTimeoutMs)
+    : withDeadline(io.signal, opts.requestTimeoutMs);
   const signal = deadline.signal;
   const token = params._meta?.progressToken;
   const requestId = newRequestId();
@@ -287,7 +316,7 @@ export async function serveToolCall(
     }
     return result;
   } catch (e) {
-    if (deadline.timedOut() && !io.signal.aborted) {
+    if (deadline.expired()) {
       return {
         content: [{ type: 'text', text: `Call to ${params.name} timed out after ${opts.requestTimeoutMs} ms` }],
         isError: true,

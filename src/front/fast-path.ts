@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ProtocolError, isCallToolResult } from '@modelcontextprotocol/server';
+import { ProtocolError } from '@modelcontextprotocol/server';
+import { isValidCallToolResult } from './call-tool-result.js';
 import type { AgentChannel } from '../core/backend.js';
 import {
   recordToolsListed,
@@ -25,7 +26,8 @@ export interface FastSession {
 
 /** What the fast path keeps per 2025 session: its calls in flight and the requests it sent the agent. */
 interface SessionState {
-  calls: Map<Id, AbortController>;
+  /** Cancels the call (the agent's `notifications/cancelled`, or its connection closing). */
+  calls: Map<Id, (reason: Error) => void>;
   waiting: Map<string, { resolve(r: unknown): void; reject(e: Error): void }>;
 }
 
@@ -177,7 +179,7 @@ export function createFastPath(gw: FrontDoorPort, toolLists: ToolListCache) {
       const result = await serveToolCall(gw, opts, params, io);
       // As the SDK does: a result without content gets an empty one, and it must be a valid CallToolResult.
       const r: unknown = (result as { content?: unknown }).content === undefined ? { ...result, content: [] } : result;
-      if (!isCallToolResult(r)) throw new ProtocolError(-32602, 'Invalid tools/call result');
+      if (!isValidCallToolResult(r)) throw new ProtocolError(-32602, 'Invalid tools/call result');
       return { jsonrpc: '2.0', id, result: r };
     } catch (e) {
       const err = toProtocolError(e);
@@ -200,15 +202,22 @@ export function createFastPath(gw: FrontDoorPort, toolLists: ToolListCache) {
       const state = stateOf(session);
       if (state.calls.has(body.id)) return false; // a duplicate id: let the SDK answer it as it would
       const { id, params } = body;
+      // One controller per call: the call's deadline shares it (`controller`), so cancellation is told apart here.
       const ctl = new AbortController();
-      state.calls.set(id, ctl);
+      let cancelled = false;
+      const cancel = (reason: Error) => {
+        cancelled = true;
+        ctl.abort(reason);
+      };
+      state.calls.set(id, cancel);
       const out = createResponder(res, sessionId);
       const onClose = () => {
-        if (!res.writableFinished) ctl.abort(new Error('the agent closed the connection'));
+        if (!res.writableFinished) cancel(new Error('the agent closed the connection'));
       };
       res.on('close', onClose);
       const io = {
         signal: ctl.signal,
+        controller: ctl,
         channel: channelFor(state, out),
         notify: (n: { method: string; params?: Obj }) => {
           out.event({ jsonrpc: '2.0', ...n });
@@ -219,7 +228,7 @@ export function createFastPath(gw: FrontDoorPort, toolLists: ToolListCache) {
         res.off('close', onClose);
         state.calls.delete(id);
         // A cancelled call gets no answer (as with the SDK); ending the response closes the exchange.
-        if (ctl.signal.aborted) {
+        if (cancelled) {
           if (!res.headersSent && !res.destroyed) res.writeHead(202).end();
           else if (!res.destroyed) res.end();
           return;
@@ -272,9 +281,9 @@ export function createFastPath(gw: FrontDoorPort, toolLists: ToolListCache) {
         return true;
       }
       if (body.method === 'notifications/cancelled' && isObject(body.params) && isId(body.params.requestId)) {
-        const ctl = state.calls.get(body.params.requestId);
-        if (!ctl) return false;
-        ctl.abort(new Error(typeof body.params.reason === 'string' ? body.params.reason : 'cancelled by the agent'));
+        const cancel = state.calls.get(body.params.requestId);
+        if (!cancel) return false;
+        cancel(new Error(typeof body.params.reason === 'string' ? body.params.reason : 'cancelled by the agent'));
         res.writeHead(202).end();
         return true;
       }

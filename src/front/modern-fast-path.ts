@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ProtocolError, isCallToolResult } from '@modelcontextprotocol/server';
+import { ProtocolError } from '@modelcontextprotocol/server';
+import { isValidCallToolResult } from './call-tool-result.js';
 import type { Principal } from '../core/principal.js';
 import {
   SERVER_INFO,
@@ -139,13 +140,18 @@ export function createModernFastPath(gw: FrontDoorPort, toolLists: ToolListCache
         sendJson(res, `{"result":{"tools":${json},${rest.slice(1)},"jsonrpc":"2.0","id":${JSON.stringify(plain.id)}}`);
         return true;
       }
+      // One controller per call, shared with the call's deadline (`controller`): a gone agent is told apart here.
       const ctl = new AbortController();
+      let gone = false;
       const onClose = () => {
-        if (!res.writableFinished) ctl.abort(new Error('the agent closed the connection'));
+        if (res.writableFinished) return;
+        gone = true;
+        ctl.abort(new Error('the agent closed the connection'));
       };
       res.on('close', onClose);
       const io = {
         signal: ctl.signal,
+        controller: ctl,
         channel: {
           request: (method: string) =>
             Promise.reject(
@@ -160,14 +166,14 @@ export function createModernFastPath(gw: FrontDoorPort, toolLists: ToolListCache
         .then((result) => {
           const r: unknown =
             (result as { content?: unknown }).content === undefined ? { ...result, content: [] } : result;
-          if (!isCallToolResult(r)) throw new ProtocolError(-32602, 'Invalid tools/call result');
+          if (!isValidCallToolResult(r)) throw new ProtocolError(-32602, 'Invalid tools/call result');
           return { result: stamp(r), jsonrpc: '2.0', id };
         })
         .catch((e: unknown) => errorMessage(id, e))
         .then((message) => {
           res.off('close', onClose);
           // A request the agent abandoned gets no answer (its connection is gone).
-          if (!ctl.signal.aborted) sendJson(res, JSON.stringify(message));
+          if (!gone) sendJson(res, JSON.stringify(message));
         });
       return true;
     },

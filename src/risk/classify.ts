@@ -5,18 +5,22 @@
 import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
-import { collectFields, isObject } from './schema-fields.js';
+import { httpAction, literalSegments, readMethods, type Action } from './http-action.js';
+import { collectFields, isObject, type SchemaField } from './schema-fields.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
 import { withoutProtocolParams } from './protocol-params.js';
+import { bearerLinkReason, secretValuesOnly } from './secret-values.js';
 import { proseNounSignals } from './prose-nouns.js';
+import { inputPersonalSignals, inputWriteSignals, openApiEvidence, outputSignals } from './schema-evidence.js';
 import {
-  inputPersonalSignals,
-  inputWriteSignals,
-  metadataOnly,
-  openApiEvidence,
-  outputSignals,
-} from './schema-evidence.js';
-import { addCategory, fieldSignals, nounSignals, personWrites, responseSignals, type Signals } from './signals.js';
+  addCategory,
+  fieldSignals,
+  nounSignals,
+  personWrites,
+  responseSignals,
+  sandboxMoney,
+  type Signals,
+} from './signals.js';
 import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import {
   levelFor,
@@ -26,25 +30,8 @@ import {
   type RiskCategory,
   type SideEffect,
 } from './types.js';
-import { allVerbs, governingVerb, proseVerb, severity, type VerbHit } from './verbs.js';
+import { governingVerb, proseVerb, severity, type VerbHit } from './verbs.js';
 
-const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-const readOnlyPostSegments = new Set([
-  'search',
-  'query',
-  'lookup',
-  'count',
-  'validate',
-  'preview',
-  'estimate',
-  'render',
-  'find',
-  'msearch',
-  'get',
-  'list',
-  'retrieve',
-  'fetch',
-]);
 const actionFieldNames = new Set([
   'method',
   'action',
@@ -58,10 +45,6 @@ const actionFieldNames = new Set([
 ]);
 const destructiveProse =
   /\b(permanently|irreversibl\w*|cannot be undone|can't be undone|overwrit\w*|wipes?|erases?)\b/i;
-/** Words before a read verb that only say "many at once" ("batch-retrieve", "PostSearch…"). */
-const batchWords = new Set(['post', 'batch', 'bulk']);
-/** A pre-signed URL or temporary credentials are bearer credentials. */
-const credentialProse = /\b(pre-?signed (url|link)s?|signed (url|link)s?|temporary (security )?credentials?)\b/i;
 const signingWords = new Set(['signature', 'signed', 'presigned', 'presign']);
 const removalProse = /\b(delet|remov|destroy|purg|truncat|replac|overwrit|upsert)\w*/i;
 /** Create-like verbs that write into a place that may already hold something (a path, a range). */
@@ -89,27 +72,18 @@ const stateNouns = new Set([
 const statefulClasses = new Set<VerbClass>(['trigger', 'lifecycle', 'scale']);
 const localWords = new Set(['file', 'directory', 'folder', 'local', 'memory', 'heapsnapshot', 'clipboard']);
 
-interface Action {
-  cls: VerbClass;
-  reason: string;
-  hit?: VerbHit;
-  /** The name's verb was lowered by stated evidence (guidance-only description, `<verb> <state noun>`). */
-  lowered?: boolean;
-}
-
 export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAssessment {
   const isApi = source.kind === 'openapi';
   const idLabel = isApi && source.operationId ? 'operationId' : 'name';
   const idWords = joinCompounds(splitIdentifier(isApi && source.operationId ? source.operationId : tool.name));
   const pathSegments = isApi ? literalSegments(source.path) : [];
-  const summary = isApi ? (source.summary ?? '') : '';
   // Signals sit in the opening of a description; long manuals are not scanned whole (speed).
   const description = (tool.description ?? '').slice(0, 1500);
   const descWords = splitWords(description, 80);
   // The API's own auth and transport parameters (SigV4, Google's standard parameters) say nothing about the tool.
   const inputFields = withoutProtocolParams(collectFields(tool.inputSchema), source).fields;
 
-  const action = determineAction(tool, source, idWords, idLabel, pathSegments, summary, descWords);
+  const action = determineAction(tool, source, idWords, idLabel, pathSegments, description, descWords, inputFields);
   const classes: Array<{ cls: VerbClass; reason: string }> = [{ cls: action.cls, reason: action.reason }];
   // An operation selector ("method": create|update|delete) tells what the tool may do, unless the name
   // already says it only reads (then the enum is a filter).
@@ -208,10 +182,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   }
 
   const writes = sideEffect === 'data-change' || sideEffect === 'irreversible';
+  // An operation without an operationId is named after its method and path; the path segments (with their
+  // roles: parent segments qualify) already speak for it.
+  const nameIsPath = isApi && !source.operationId;
   nounSignals(s, {
-    idWords,
+    idWords: nameIsPath ? [] : idWords,
     idLabel,
-    verbIndex: action.hit?.index,
+    verbIndex: nameIsPath ? undefined : action.hit?.index,
     pathSegments,
     tags: isApi ? (source.tags ?? []) : [],
     writes,
@@ -230,7 +207,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     writes,
     !writes || personWrites.has(action.cls),
   );
-  const outputFields = collectFields(tool.outputSchema, 150, 3);
+  // Output evidence looks no deeper than a record inside a list (depth 2; deeper fields are never read).
+  const outputFields = collectFields(tool.outputSchema, 150, 2);
   responseSignals(s, outputFields);
   outputSignals(s, outputFields);
   // Open world: reaching the web or spending money is a side effect of its own, distinct from a local read.
@@ -246,8 +224,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     if (sideEffect === 'none') sideEffect = 'external';
     reasons.push(openWorldWhy);
   }
-  const signedUrl = credentialProse.exec(description.slice(0, 400));
-  if (signedUrl) add('credential-access', `description says '${signedUrl[0]}'`);
+  const bearerLink = bearerLinkReason(description, outputFields);
+  if (bearerLink) add('credential-access', bearerLink);
   // A signature resource that returns a URL returns a signed URL: a bearer credential to what it points at.
   const signedWord = stemmed.find((w) => signingWords.has(w));
   const urlField = outputFields.find((f) => f.depth === 0 && /^(url|uri|href|link)$/.test(f.joined));
@@ -257,7 +235,12 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))
     add('administrative', `verb '${action.hit?.word ?? 'revoke'}' changes access`);
 
-  if (sideEffect === 'none') metadataOnly(s, outputFields);
+  const topWrite = classes.reduce<VerbClass>(
+    (top, c) => (c.cls !== 'read' && severity(c.cls) > severity(top) ? c.cls : top),
+    'read',
+  );
+  secretValuesOnly(s, { writes, cls: topWrite, description, inputFields, outputFields });
+  sandboxMoney(s, stemmed);
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));
@@ -315,8 +298,9 @@ function determineAction(
   idWords: string[],
   idLabel: string,
   pathSegments: string[][],
-  summary: string,
+  description: string,
   descWords: string[],
+  inputFields: readonly SchemaField[],
 ): Action {
   const nameHit = governingVerb(idWords);
   const fromName = (hit: VerbHit, label = idLabel): Action => ({
@@ -324,47 +308,7 @@ function determineAction(
     hit,
     reason: `verb '${hit.word}' in ${label}`,
   });
-  if (source.kind === 'openapi') {
-    const method = source.method.toUpperCase();
-    const last = pathSegments[pathSegments.length - 1] ?? [];
-    const pathHit = governingVerb(pathSegments.flat());
-    const summaryHit = proseVerb(splitWords(summary, 30), 8);
-    if (method === 'DELETE') return { cls: 'delete', reason: 'DELETE method' };
-    if (readMethods.has(method)) {
-      const nameAlsoReads = allVerbs(idWords).some((h) => h.cls === 'read' && h.ambiguous !== true);
-      if (nameHit && nameHit.cls !== 'read' && !nameAlsoReads && !isMethodPrefix(nameHit, method))
-        return { ...fromName(nameHit), reason: `verb '${nameHit.word}' in ${idLabel} despite ${method}` };
-      return { cls: 'read', reason: `${method} method` };
-    }
-    // A read verb does not make a POST/PUT/PATCH a read, except a leading one on POST (below).
-    const specific = [nameHit, pathHit, summaryHit].find(
-      (h) => h !== undefined && !isMethodPrefix(h, method) && h.cls !== 'read',
-    );
-    if (method === 'POST') {
-      const lastWord = stem(last[last.length - 1] ?? '');
-      // A read verb that leads the operationId ("searchIssues", "PostSearch…") or ends the path ("/_search").
-      const leadingRead =
-        nameHit?.cls === 'read' &&
-        nameHit.ambiguous !== true &&
-        (nameHit.index <= 1 ||
-          (nameHit.index === 2 && idWords[0] === 'post') ||
-          nameHit.index === dottedMethodStart(source.operationId)) &&
-        !allVerbs(idWords).some((h) => h.index < nameHit.index && h.cls !== 'read' && !batchWords.has(h.word));
-      if (leadingRead || readOnlyPostSegments.has(lastWord)) {
-        const word = leadingRead ? nameHit.word : lastWord;
-        return { cls: 'read', reason: `POST, but verb '${word}' only reads` };
-      }
-      // No verb in the operationId or path, and the summary opens with a read ("Returns a verification result").
-      const noWriteVerb = (h: VerbHit | undefined): boolean => h === undefined || h.cls === 'read';
-      if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && summaryHit?.cls === 'read' && summaryHit.index === 0)
-        return { cls: 'read', reason: `POST, but summary says '${summaryHit.word}'` };
-    }
-    if (specific) {
-      const label = specific === nameHit ? idLabel : specific === pathHit ? 'path' : 'summary';
-      return { ...fromName(specific, label), reason: `${method} method, verb '${specific.word}' in ${label}` };
-    }
-    return { cls: method === 'POST' ? 'create' : 'update', reason: `${method} method` };
-  }
+  if (source.kind === 'openapi') return httpAction(source, idWords, idLabel, pathSegments, description, inputFields);
   const proseHit = proseVerb(descWords);
   if (nameHit && guidanceOnly.test(tool.description ?? '') && softClasses.has(nameHit.cls))
     return {
@@ -427,40 +371,4 @@ function isOutputFileField(words: readonly string[]): boolean {
       (w) => w === 'file' || w === 'path' || w === 'dir' || w === 'directory' || w === 'filename' || w === 'folder',
     )
   );
-}
-
-/**
- * Where the method name starts in a dotted operationId (`bigtableadmin.projects.tables.getIamPolicy`,
- * Google's `service.resource.method`): a read verb there leads the operation's own name.
- */
-function dottedMethodStart(operationId: string | undefined): number {
-  const dot = operationId?.lastIndexOf('.') ?? -1;
-  if (operationId === undefined || dot <= 0) return -1;
-  return joinCompounds(splitIdentifier(operationId.slice(0, dot))).length;
-}
-
-/** The HTTP method repeated at the start of a generated operationId ("PostCustomers", "GetUsers"). */
-function isMethodPrefix(hit: VerbHit, method: string): boolean {
-  return hit.index === 0 && hit.word === method.toLowerCase();
-}
-
-/**
- * A path key without the fragment or query some specs add to tell operations apart
- * (`/#X-Amz-Target=WorkMailService.CreateGroup`, `/?Action=CreateGroup`): only the operation's own name
- * (after the last `=` and `.`) stays; the service name there is protocol, not what the tool acts on.
- */
-function operationPath(path: string): string {
-  const cut = path.search(/[#?]/);
-  if (cut < 0) return path;
-  const suffix = path.slice(cut + 1).replace(/[&;].*$/, '');
-  const op = suffix.slice(Math.max(suffix.lastIndexOf('='), suffix.lastIndexOf('.')) + 1);
-  return `${path.slice(0, cut)}/${op}`;
-}
-
-/** Literal (non-parameter) path segments, each split into words. */
-function literalSegments(path: string): string[][] {
-  return operationPath(path)
-    .split('/')
-    .filter((seg) => seg.length > 0 && !seg.includes('{') && !seg.startsWith(':'))
-    .map((seg) => joinCompounds(splitIdentifier(seg)));
 }

@@ -180,6 +180,8 @@ export function openWorldReason(
   const stems = idWords.map(stem);
   // "check_crawl_status" reads the state of a crawl; it reaches nothing.
   const endsInState = stateWords.has(stems[stems.length - 1] ?? '');
+  // Reading the state of a crawl (a read verb, a state noun last) reaches nothing, whatever the prose says.
+  if (endsInState && governing?.cls === 'read') return undefined;
   const nameWeb = endsInState ? undefined : stems.find((w) => webNameWords.has(w));
   if (nameWeb) return `'${nameWeb}' in name reaches the web`;
   if (stems.includes('web') && stems.some((w) => w === 'search' || w === 'fetch' || w === 'browse'))

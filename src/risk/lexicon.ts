@@ -96,7 +96,8 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   ),
   administrative: words(
     'admin administrator role permission perm perms membership collaborator owner ownership acl iam sso saml ' +
-      'scim mfa twofactor privilege invitation protection protect unprotect branchprotection ruleset',
+      'scim mfa twofactor privilege invitation protection protect unprotect branchprotection ruleset accessrule ' +
+      'accesscontrol accesspolicy',
   ),
   'credential-access': words(
     'secret token password passwd credential apikey apitoken accesstoken accesskey secretkey privatekey sshkey ' +
@@ -130,7 +131,7 @@ export const weakNouns: Partial<Record<RiskCategory, ReadonlySet<string>>> = {
     'function service environment env app application worker queue image server container instance node ' +
       'namespace volume disk network zone region database db bucket domain host machine compute registry stack',
   ),
-  'credential-access': words('grant session oauth cookie vault key env'),
+  'credential-access': words('grant session oauth cookie vault key env factor'),
   'personal-data': words('user address message conversation chat inbox reply'),
 };
 

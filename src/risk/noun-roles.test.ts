@@ -153,3 +153,59 @@ describe('signed URLs', () => {
     );
   });
 });
+
+describe('fifth round: thing profiles, who can see it, parent path segments of unnamed operations', () => {
+  it('"profile" qualified by a thing is no person\'s record; a user\'s profile is', () => {
+    expect(classify(def('get_cache_profile')).categories).not.toContain('personal-data');
+    expect(classify(def('get_device_profiles')).level).toBe('low');
+    expect(classify(def('get_user_profile')).categories).toContain('personal-data');
+    expect(classify(def('get_profile')).categories).toContain('personal-data');
+  });
+
+  it('changing who can see something is administrative, high', () => {
+    const shared = classify(def('move_note', 'Move (share) a note to a workspace'));
+    expect(shared.categories).toContain('administrative');
+    expect(shared.level).toBe('high');
+    const folders = classify(def('set_doc_folders', 'Set which teams a document is visible to'));
+    expect(folders.categories).toContain('administrative');
+    // A file share is a thing, not sharing.
+    expect(classify(def('mount_volume', 'Attach a file share to a server')).categories).not.toContain('administrative');
+  });
+
+  it('an operation without an operationId: a parent path segment ("/users/{id}/tags") is not the object', () => {
+    const t = classifyTool(def('POST /users/{id}/tags'), {
+      kind: 'openapi',
+      backend: 't',
+      method: 'POST',
+      path: '/users/{id}/tags',
+    });
+    expect(t.sideEffect).toBe('data-change');
+    expect(t.categories).not.toContain('administrative');
+  });
+});
+
+describe('fifth round: simulated money, what runs, reading a crawl', () => {
+  it('a sandbox operation moves no money (nouns); a pay verb still counts', () => {
+    const clock = classifyTool(
+      def('sandboxInvoiceClockCreate'),
+      api('POST', '/sandbox/invoice/clock/create', 'sandboxInvoiceClockCreate'),
+    );
+    expect(clock.categories).not.toContain('financial');
+    expect(clock.reasons.join(' ')).toMatch(/simulated/);
+    const pay = classifyTool(def('sandboxPayInvoice'), api('POST', '/sandbox/invoices/{id}/pay', 'sandboxPayInvoice'));
+    expect(pay.categories).toContain('financial');
+  });
+
+  it('invoking a function runs code; the function is not infrastructure changed', () => {
+    const t = classify(
+      def('call_handler', 'Invokes a serverless function with the given payload.', obj({ payload: str() })),
+    );
+    expect(t.categories).toContain('code-execution');
+    expect(t.categories).not.toContain('infrastructure');
+  });
+
+  it('reading the status of a crawl reaches nothing', () => {
+    const status = classify(def('check_scrape_status', 'Check the status of a crawl job.', obj({ id: str() })));
+    expect(status.sideEffect).toBe('none');
+  });
+});

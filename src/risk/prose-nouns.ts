@@ -95,6 +95,10 @@ function opening(description: string): { verb: string; object: string[]; person:
   return { verb: words[start] ?? '', object, person };
 }
 
+/** A change of who can see or use something. */
+const audienceProse =
+  /\b(who can (see|view|access|edit|use)|visibility|(?<!file )shar(e|es|ing) (it |them |an? |the )?(\w+ )?(with|to)\b|(team|owner|ownership|organization) assignment|which (collections?|teams?|groups?|organizations?) )|\(shar(e|ing)\)/i;
+
 /** The description says what is returned or handled is personal contact or payment data. */
 const personalProse =
   /\b(e-?mail address(es)?|phone numbers?|telephone numbers?|(postal|home|mailing|street|billing|shipping) address(es)?|dates? of birth|social security numbers?|payment (information|info|details|methods?|cards?)|bank account (numbers?|details)|card (numbers?|details)|personally identifiable information)\b/i;
@@ -112,6 +116,10 @@ export function proseNounSignals(
     addCategory(s, 'credential-access', `reads what a '${stems[store] ?? ''}' holds`);
   const personal = personWrite ? personalProse.exec(description.slice(0, 400)) : null;
   if (personal) addCategory(s, 'personal-data', `description mentions '${personal[0]}'`);
+  // Changing who can see something is administration ("Move (share) an item to an organization", "Edit
+  // which collections an item belongs to", "team assignment", "visibility").
+  const audience = writes ? audienceProse.exec(description.slice(0, 300)) : null;
+  if (audience) addCategory(s, 'administrative', `description says '${audience[0]}' (who can see it)`);
   const { verb, object, person: personPhrase } = opening(description);
   if (object.length === 0) return;
   // A secret store in the opening counts when its contents are read ("items from your vault") or it is
@@ -125,9 +133,13 @@ export function proseNounSignals(
         (writes || !publicMaterial.has(w)) &&
         // "a consistency token", "the next page token" are no secrets (as in names and fields).
         !(i > 0 && notCredentialBefore.has(stem(object[i - 1] ?? ''))),
-    ) ??
-    (storeRead ? storeWord : undefined);
-  if (cred) addCategory(s, 'credential-access', `'${cred}' in description`);
+    ) ?? (storeRead ? storeWord : undefined);
+  if (cred)
+    addCategory(
+      s,
+      'credential-access',
+      cred === storeWord && opens.has(verb) ? `'${verb}' opens a '${cred}'` : `'${cred}' in description`,
+    );
   // A person noun that modifies another ("employee role") is not the object; changing a person's status
   // or access (not adding or reading their record) is no personal data by itself (signals.ts).
   const person = personPhrase.find(
@@ -146,9 +158,11 @@ export function proseNounSignals(
   const adminWeak = object.filter((w) => weakNouns.administrative?.has(w) ?? false);
   if (admin ?? (new Set(adminWeak).size >= 2 ? adminWeak[0] : undefined))
     addCategory(s, 'administrative', `'${admin ?? adminWeak.join(' ')}' in description`);
-  // The object of a state-changing opening: "Delete a container registry", "Load a set of images".
+  // The object of a state-changing opening: "Delete a container registry", "Load a set of images". What an
+  // exec verb runs ("Invokes a function") is run, not provisioned or reconfigured: only strong nouns count.
+  const runs = verbs.get(verb)?.cls === 'exec';
   const infra =
     object.find((w) => strongNouns.infrastructure.has(w)) ??
-    object.slice(0, 3).find((w) => weakNouns.infrastructure?.has(w) ?? false);
+    (runs ? undefined : object.slice(0, 3).find((w) => weakNouns.infrastructure?.has(w) ?? false));
   if (infra) addCategory(s, 'infrastructure', `'${infra}' in description`);
 }

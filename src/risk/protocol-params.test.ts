@@ -87,9 +87,13 @@ describe('auth and transport parameters are not credential evidence', () => {
     );
     expect(returns.categories).toContain('credential-access');
     const output = classifyTool(
-      def('GetSessionToken', { ...sigV4, DurationSeconds: str() }, {
-        outputSchema: obj({ Credentials: obj({ SecretAccessKey: str(), SessionToken: str() }) }),
-      }),
+      def(
+        'GetSessionToken',
+        { ...sigV4, DurationSeconds: str() },
+        {
+          outputSchema: obj({ Credentials: obj({ SecretAccessKey: str(), SessionToken: str() }) }),
+        },
+      ),
       api('POST', '/#X-Amz-Target=STS.GetSessionToken', 'GetSessionToken'),
     );
     expect(output.categories).toContain('credential-access');
@@ -128,9 +132,13 @@ describe('auth and transport parameters are not credential evidence', () => {
 
   it('"a consistency token" in a description is no secret', () => {
     const a = classifyTool(
-      def('tables.checkConsistency', { name: str(), consistencyToken: str() }, {
-        description: 'Checks replication consistency based on a consistency token.',
-      }),
+      def(
+        'tables.checkConsistency',
+        { name: str(), consistencyToken: str() },
+        {
+          description: 'Checks replication consistency based on a consistency token.',
+        },
+      ),
       api('POST', '/v2/{+name}:checkConsistency', 'bigtableadmin.projects.instances.tables.checkConsistency'),
     );
     expect(a.categories).not.toContain('credential-access');

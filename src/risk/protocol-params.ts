@@ -34,7 +34,15 @@ const googleStandard = new Set([
 const googleSetMin = 4;
 
 /** Names a caller's own credential takes as a query/header parameter of an HTTP API. */
-const callerAuth = new Set(['access_token', 'oauth_token', 'auth_token', 'api_key', 'apikey', 'x-api-key', 'authorization']);
+const callerAuth = new Set([
+  'access_token',
+  'oauth_token',
+  'auth_token',
+  'api_key',
+  'apikey',
+  'x-api-key',
+  'authorization',
+]);
 
 /** Why a top-level input field is the API's auth or transport parameter, or undefined when it is not. */
 export function protocolParamReason(

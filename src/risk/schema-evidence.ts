@@ -61,7 +61,7 @@ export function inputWriteSignals(fields: readonly SchemaField[], required: Read
   return out;
 }
 
-const outputSecrets = new Set([
+export const outputSecrets: ReadonlySet<string> = new Set([
   'connectionstring',
   'connectionuri',
   'connectionurl',
@@ -203,34 +203,4 @@ export function openApiEvidence(s: Signals, source: ToolSource, writes: boolean)
     else if (/pii|personal|gdpr|sensitive/.test(k)) addCategory(s, 'personal-data', `extension '${key}'`);
   }
   return out;
-}
-
-/** Output fields that may carry a secret's value, besides the named secrets. */
-const mayHoldSecret = new Set([
-  'value',
-  'data',
-  'content',
-  'key',
-  'payload',
-  'plaintext',
-  'material',
-  'pem',
-  'body',
-  'sshkey',
-  'privatekey',
-]);
-
-/**
- * A read whose credential-access comes only from nouns ("listAuthTokens", "GET /certificates") and whose
- * declared output holds no field that could carry a secret returns metadata (ids, names, expiry): the
- * category is dropped, and the reason says so. Never without a declared output schema.
- */
-export function metadataOnly(s: Signals, outputFields: readonly SchemaField[]): void {
-  const why = s.categories.get('credential-access');
-  if (!why || outputFields.length < 3) return;
-  const fromNouns = why.every((r) => /noun '|object '|^'\w+' in (name|operationId|path segment)/.test(r));
-  if (!fromNouns) return;
-  if (outputFields.some((f) => outputSecrets.has(f.joined) || mayHoldSecret.has(f.joined))) return;
-  s.categories.delete('credential-access');
-  s.reasons.push(`declared output holds no secret value (${why[0] ?? ''}: metadata only)`);
 }

@@ -1,6 +1,6 @@
 /** Category signals from nouns (name, path, tags), input fields and response fields. */
 import type { VerbClass } from './lexicon.js';
-import { codeFields, notCredentialBefore, queryLanguages, strongNouns, weakNouns } from './lexicon.js';
+import { codeFields, notCredentialBefore, queryLanguages, strongNouns, verbs, weakNouns } from './lexicon.js';
 import type { SchemaField } from './schema-fields.js';
 import { stem } from './tokens.js';
 import type { RiskCategory } from './types.js';
@@ -68,11 +68,38 @@ const personTail = new Set([
 /** Verb classes that write a person's record (adding one, or reading); other changes act on the person. */
 export const personWrites: ReadonlySet<VerbClass> = new Set<VerbClass>(['create', 'read']);
 
+/** Person nouns that are also used for things ("app profile", "location profile", "payment profile"). */
+const sharedWithThings = new Set(['profile']);
+const determiners = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'my',
+  'your',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  "'s",
+]);
+
+/** A word like "profile" qualified by a thing ("appProfiles", "location profile"): not a person's record. */
+function thingQualified(words: readonly string[], i: number): boolean {
+  if (i === 0 || !sharedWithThings.has(stem(words[i] ?? ''))) return false;
+  const prev = stem(words[i - 1] ?? '');
+  if (determiners.has(prev) || verbs.has(prev)) return false;
+  return !strongNouns['personal-data'].has(prev) && !(weakNouns['personal-data']?.has(prev) ?? false);
+}
+
 /**
  * A person noun followed by another noun is a modifier ("employee role", "customer group", "member groups"):
  * the tool is about the role or group, not the person's data.
  */
 export function personModifier(words: readonly string[], i: number): boolean {
+  if (thingQualified(words, i)) return true;
   const next = words[i + 1];
   if (next === undefined) return false;
   const n = stem(next);
@@ -137,6 +164,8 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
       object: undefined,
     });
 
+  // Stemmed once: the category loop walks the same words for every category.
+  const stemmed = sources.map((src) => src.words.map(stem));
   for (const c of nounCategories) {
     if (writeOnly.has(c) && !ctx.writes) continue;
     if (s.categories.has(c)) continue;
@@ -147,10 +176,13 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
     const weak = weakNouns[c];
     const weakSeen = new Set<string>();
     let weakWord = '';
+    let si = 0;
     for (const src of sources) {
+      const stems = stemmed[si] ?? [];
+      si++;
       for (let i = 0; i < src.words.length; i++) {
         const raw = src.words[i] ?? '';
-        const w = stem(raw);
+        const w = stems[i] ?? '';
         const isCred = c === 'credential-access';
         if (c === 'personal-data' && (src.parent === true || personModifier(src.words, i))) continue;
         // Certificates and public keys are not secrets; reading one is no credential access.
@@ -294,7 +326,7 @@ export function fieldSignals(
       f.depth <= 1 &&
       lastIsCredential &&
       (f.type === undefined || f.type === 'string' || f.type === 'object') &&
-      !/authenticat|authoriz|bearer|\b(your|the) (\w+ )?api (secret|key)\b/i.test(f.description) &&
+      !/authenticat|authoriz|bearer|\b(your|the) (\w+ )?api (secret|key)\b|idempot/i.test(f.description) &&
       !(names.has('clientid') && (j === 'secret' || j === 'clientsecret'))
     )
       add(s, 'credential-access', `field '${f.name}' sets a credential`);
@@ -376,4 +408,19 @@ export function responseSignals(s: Signals, fields: readonly SchemaField[]): voi
       return;
     }
   }
+}
+
+/** Words that say an operation acts in a test environment ("sandbox/transfer/simulate", "test clock"). */
+const simulated = new Set(['sandbox', 'simulate', 'simulation', 'simulator']);
+
+/**
+ * A sandbox or simulated operation moves no real money: financial evidence from nouns is dropped (a pay verb
+ * still counts), with the reason.
+ */
+export function sandboxMoney(s: Signals, words: readonly string[]): void {
+  const why = s.categories.get('financial');
+  const word = words.find((w) => simulated.has(w));
+  if (!why || word === undefined || why.some((r) => /\bverb '/.test(r))) return;
+  s.categories.delete('financial');
+  s.reasons.push(`'${word}' in name or path: simulated, no money moves (${why[0] ?? ''})`);
 }

@@ -88,7 +88,18 @@ const compounds: ReadonlyArray<readonly [string, string, string]> = [
   ['environment', 'variable', 'envvar'],
   ['env', 'var', 'envvar'],
   ['env', 'variable', 'envvar'],
+  ['access', 'rule', 'accessrule'],
+  ['access', 'control', 'accesscontrol'],
+  ['access', 'policy', 'accesspolicy'],
 ];
+
+/** The compounds by their (stemmed) first word. */
+const compoundsByFirst = new Map<string, Array<readonly [string, string, string]>>();
+for (const c of compounds) {
+  const list = compoundsByFirst.get(c[0]);
+  if (list) list.push(c);
+  else compoundsByFirst.set(c[0], [c]);
+}
 
 /** Merge known two-word compounds (on stemmed words) so that verbs inside nouns are not read as verbs. */
 export function joinCompounds(words: readonly string[]): string[] {
@@ -96,7 +107,9 @@ export function joinCompounds(words: readonly string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     const a = words[i] ?? '';
     const b = words[i + 1];
-    const hit = b === undefined ? undefined : compounds.find(([x, y]) => x === stem(a) && y === stem(b));
+    const candidates = b === undefined ? undefined : compoundsByFirst.get(stem(a));
+    const sb = candidates === undefined || b === undefined ? '' : stem(b);
+    const hit = candidates?.find(([, y]) => y === sb);
     if (hit) {
       out.push(hit[2]);
       i++;

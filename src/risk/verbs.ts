@@ -33,21 +33,25 @@ export interface VerbHit {
   ambiguous?: boolean;
 }
 
+/** Objects that a reset replaces rather than wipes ("reset_mobile_key", "reset_factors", "reset_login"). */
+const resetReplaces = new Set(['key', 'factor', 'login', 'mfa', 'pin']);
+
 /** Classify one word as a verb, with the few verbs whose meaning depends on their object. */
 function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguous: boolean } | undefined {
   const raw = words[i] ?? '';
   const w = verbs.has(raw) ? raw : stem(raw);
   const entry = verbs.get(w) ?? prefixed(w);
   if (!entry) return undefined;
-  const rest = words.filter((_, j) => j !== i).map(stem);
+  // The other words, only for the few verbs whose meaning depends on their object.
+  const others = (): string[] => words.filter((_, j) => j !== i).map(stem);
   const ambiguous = entry.ambiguous === true;
   switch (w) {
     case 'resolve':
-      return { cls: rest.some((x) => resolveLooksUp.has(x)) ? 'read' : 'update', ambiguous };
+      return { cls: others().some((x) => resolveLooksUp.has(x)) ? 'read' : 'update', ambiguous };
     case 'open':
-      return { cls: rest.some((x) => openChanges.has(x)) ? 'update' : 'read', ambiguous };
+      return { cls: others().some((x) => openChanges.has(x)) ? 'update' : 'read', ambiguous };
     case 'generate':
-      return { cls: rest.some((x) => strongNouns['credential-access'].has(x)) ? 'rotate' : 'read', ambiguous };
+      return { cls: others().some((x) => strongNouns['credential-access'].has(x)) ? 'rotate' : 'read', ambiguous };
     case 'post':
       return {
         cls: strongNouns['external-communication'].has(stem(words[i + 1] ?? '')) ? 'send' : 'create',
@@ -55,9 +59,14 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
       };
     case 'reset':
       // Resetting a password or key replaces a credential.
-      return { cls: rest.some((x) => strongNouns['credential-access'].has(x)) ? 'rotate' : 'delete', ambiguous };
+      return {
+        cls: others().some((x) => strongNouns['credential-access'].has(x) || resetReplaces.has(x))
+          ? 'rotate'
+          : 'delete',
+        ambiguous,
+      };
     case 'capture':
-      return { cls: rest.some((x) => strongNouns.financial.has(x)) ? 'pay' : 'read', ambiguous };
+      return { cls: others().some((x) => strongNouns.financial.has(x)) ? 'pay' : 'read', ambiguous };
     default:
       return { cls: entry.cls, ambiguous };
   }
@@ -65,6 +74,16 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
 
 /** "unresolve", "reassign", "deprovision": a prefixed verb changes state like its root (never a read). */
 function prefixed(w: string): { cls: VerbClass; ambiguous?: boolean } | undefined {
+  if (prefixCache.has(w)) return prefixCache.get(w);
+  const out = prefixedUncached(w);
+  if (prefixCache.size > 50_000) prefixCache.clear();
+  prefixCache.set(w, out);
+  return out;
+}
+
+const prefixCache = new Map<string, { cls: VerbClass; ambiguous?: boolean } | undefined>();
+
+function prefixedUncached(w: string): { cls: VerbClass; ambiguous?: boolean } | undefined {
   for (const p of ['un', 're', 'de', 'dis']) {
     if (!w.startsWith(p) || w.length - p.length < 3) continue;
     const root = verbs.get(w.slice(p.length));

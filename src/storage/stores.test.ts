@@ -160,3 +160,39 @@ for (const b of [sqlite, postgres]) {
     });
   });
 }
+
+describe('sqlite key lookups from memory (ADR 0017, Decision 8)', () => {
+  it('see every change by another connection on the very next lookup, and their own writes at once', async () => {
+    const setting = await sqlite.fresh();
+    const gateway = await open(sqlite, setting);
+    const cli = await open(sqlite, setting);
+    // A miss is remembered, and forgotten when another process adds the key.
+    expect(await gateway.apiKeys.findById('aaaaaaaaaaaa')).toBeUndefined();
+    await cli.apiKeys.insert(key('aaaaaaaaaaaa', 'crm'));
+    expect(await gateway.apiKeys.findById('aaaaaaaaaaaa')).toEqual(key('aaaaaaaaaaaa', 'crm'));
+    const first = await gateway.apiKeys.findById('aaaaaaaaaaaa');
+    expect(await gateway.apiKeys.findById('aaaaaaaaaaaa')).toBe(first); // served from memory
+    // Revoked by the CLI: the next lookup (no waiting) says so.
+    await cli.apiKeys.revokeAgent('agent', 'crm', '2026-02-01T00:00:00.000Z');
+    expect((await gateway.apiKeys.findById('aaaaaaaaaaaa'))?.revokedAt).toBe('2026-02-01T00:00:00.000Z');
+    // Behind the stores' back (raw SQL from another connection) too.
+    await sqlite.raw(setting, "UPDATE api_keys SET revoked_at = NULL WHERE id = 'aaaaaaaaaaaa'");
+    expect((await gateway.apiKeys.findById('aaaaaaaaaaaa'))?.revokedAt).toBeUndefined();
+    // This connection's own writes (which do not move data_version for it).
+    await gateway.apiKeys.revokeAgent('agent', 'crm', '2026-03-01T00:00:00.000Z');
+    expect((await gateway.apiKeys.findById('aaaaaaaaaaaa'))?.revokedAt).toBe('2026-03-01T00:00:00.000Z');
+    expect(await gateway.apiKeys.findById('bbbbbbbbbbbb')).toBeUndefined();
+    await gateway.apiKeys.rotate(key('bbbbbbbbbbbb', 'crm', 'agent', '2026-04-01T00:00:00.000Z'));
+    expect(await gateway.apiKeys.findById('bbbbbbbbbbbb')).toBeDefined();
+    // A rolled-back insert leaves nothing behind, in memory either.
+    await expect(
+      gateway.transaction(async (tx) => {
+        await gateway.apiKeys.insert(key('cccccccccccc', 'crm'), tx);
+        expect(await gateway.apiKeys.findById('cccccccccccc', tx)).toBeDefined();
+        expect(await gateway.apiKeys.findById('cccccccccccc')).toBeDefined();
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await gateway.apiKeys.findById('cccccccccccc')).toBeUndefined();
+  });
+});

@@ -1,7 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { deserializeMessage, type JSONRPCMessage } from '@modelcontextprotocol/client';
+import type { Writable } from 'node:stream';
+import { parseJSONRPCMessage, type JSONRPCMessage } from '@modelcontextprotocol/client';
 import type { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { createLineFramer, responseIdOf } from './line-framer.js';
+import type { LeanIntercept } from './lean-calls.js';
 
 /** JSON-RPC code of the error that stands in for a response larger than the upstream's `maxResultBytes`. */
 export const RESULT_TOO_LARGE = -32098;
@@ -20,7 +22,10 @@ export function boundStdioTransport(
   transport: StdioClientTransport,
   maxBytes: number,
   onOversized: (info: { bytes: number; answered: boolean }) => void,
+  /** The lean tools/call path (lean-calls.ts): sees each message first, and the connection's close. */
+  lean?: LeanIntercept,
 ): StdioClientTransport {
+  if (lean) transport.onclose = () => lean.closed(); // chained by the SDK's Protocol.connect, which runs it first
   const start = transport.start.bind(transport);
   transport.start = async () => {
     await start();
@@ -36,7 +41,10 @@ export function boundStdioTransport(
       onLine: (line) => {
         let message: JSONRPCMessage;
         try {
-          message = deserializeMessage(line.toString('utf8').replace(/\r$/, ''));
+          // What the SDK's `deserializeMessage` does, with the lean path's responses taken out before the schema parse.
+          const raw: unknown = JSON.parse(line.toString('utf8').replace(/\r$/, ''));
+          if (lean?.take(raw)) return;
+          message = parseJSONRPCMessage(raw);
         } catch (e) {
           transport.onerror?.(e as Error);
           return;
@@ -47,18 +55,40 @@ export function boundStdioTransport(
         const id = responseIdOf(head, tail);
         onOversized({ bytes, answered: id !== undefined });
         if (id === undefined) return;
-        transport.onmessage?.({
-          jsonrpc: '2.0',
-          id,
-          error: {
-            code: RESULT_TOO_LARGE,
-            message: `result exceeds ${maxBytes} bytes`,
-            data: { limitBytes: maxBytes },
-          },
-        });
+        const error = {
+          code: RESULT_TOO_LARGE,
+          message: `result exceeds ${maxBytes} bytes`,
+          data: { limitBytes: maxBytes },
+        };
+        if (lean?.takeOversized(id, error)) return;
+        transport.onmessage?.({ jsonrpc: '2.0', id, error });
       },
     });
     out.on('data', (chunk: Buffer) => framer.push(chunk));
+    if (proc.stdin) coalesceWrites(transport, proc.stdin);
   };
   return transport;
+}
+
+/**
+ * Messages sent to the upstream in one turn of the event loop go out in one write (ADR 0017, Decision 7): the
+ * child's stdin is corked at the first send and uncorked once the turn's I/O callbacks have run (`setImmediate`), so
+ * 32 calls arriving together cost the gateway one pipe write (and the upstream one wake-up) instead of 32. Bytes
+ * and order are unchanged; the SDK's `send` still resolves when its write is buffered, or at `drain`.
+ */
+function coalesceWrites(transport: StdioClientTransport, stdin: Writable): void {
+  const send = transport.send.bind(transport);
+  let corked = false;
+  const flush = () => {
+    corked = false;
+    stdin.uncork();
+  };
+  transport.send = (message) => {
+    if (!corked) {
+      corked = true;
+      stdin.cork();
+      setImmediate(flush);
+    }
+    return send(message);
+  };
 }

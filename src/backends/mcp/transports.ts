@@ -2,6 +2,7 @@ import { SSEClientTransport, StreamableHTTPClientTransport, type Transport } fro
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import type { UpstreamConfig } from '../../config/schema.js';
 import { boundStdioTransport } from './bounded-stdio.js';
+import type { LeanIntercept } from './lean-calls.js';
 import { boundedFetch } from './bounded-fetch.js';
 import { injectTraceContext, tracePropagationEnabled } from '../../observability/trace-context.js';
 
@@ -65,6 +66,8 @@ export async function createUpstreamTransport(
   baseDir: string,
   secrets?: UpstreamSecrets,
   onOversized: (info: { bytes: number; answered: boolean }) => void = () => undefined,
+  /** stdio only: the lean tools/call path's view of the connection (lean-calls.ts). */
+  lean?: LeanIntercept,
 ): Promise<Transport> {
   switch (cfg.transport) {
     case 'stdio': {
@@ -81,6 +84,7 @@ export async function createUpstreamTransport(
         }),
         cfg.maxResultBytes,
         onOversized,
+        lean,
       );
     }
     case 'http': {

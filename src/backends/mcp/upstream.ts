@@ -5,6 +5,7 @@ import { GatewayError, UpstreamRpcError } from '../../core/errors.js';
 import type { BackendTool, JsonObject, ToolDefinition, ToolResult } from '../../core/tool.js';
 import { RESULT_TOO_LARGE } from './bounded-stdio.js';
 import { createUpstreamTransport, type UpstreamSecrets } from './transports.js';
+import { createLeanCalls, type LeanCalls } from './lean-calls.js';
 import { packageVersion } from '../../core/version.js';
 
 export type UpstreamNotification = { server: string; method: string; params?: Record<string, unknown> };
@@ -36,6 +37,10 @@ export function createMcpUpstream(
 ): McpUpstream {
   const clean = <T>(value: T, ctx: BackendCallContext, what: string): T => (scrub ? scrub(value, ctx, what) : value);
   let client: Client | undefined;
+  /** The lean tools/call path of the live connection (stdio, 2025 era); undefined: every call takes the SDK's. */
+  let lean: LeanCalls | undefined;
+  /** Tools the lean path may call: listed, without an output schema (whose results the SDK client validates). */
+  let leanTools = new Set<string>();
   let state: BackendState = 'connecting';
   let lastError: string | undefined;
   let tools: BackendTool[] = [];
@@ -78,6 +83,7 @@ export function createMcpUpstream(
       cursor = page.nextCursor;
     } while (cursor);
     tools = all.map((t) => ({ localName: t.name, definition: t, source: { kind: 'mcp', server: name } }));
+    leanTools = new Set(all.filter((t) => t.outputSchema === undefined).map((t) => t.name));
     for (const l of toolListeners) l();
   };
 
@@ -136,18 +142,25 @@ export function createMcpUpstream(
       c.setNotificationHandler('notifications/tools/list_changed', () => {
         refreshTools(c).catch((e: unknown) => log(`upstream ${name}: tools refresh failed: ${String(e)}`));
       });
+      const leanCalls = cfg.transport === 'stdio' ? createLeanCalls() : undefined;
       try {
         // Inside the try: a secret that cannot be resolved is a failed attempt, retried like any other.
-        const transport = await createUpstreamTransport(cfg, baseDir, secrets, ({ bytes, answered }) =>
-          log(
-            `upstream ${name}: dropped a ${bytes}-byte message (limit maxResultBytes ${cfg.maxResultBytes})${answered ? '; its call failed' : '; it was not a response to a call, so the call it belongs to (if any) will time out'}`,
-          ),
+        const transport = await createUpstreamTransport(
+          cfg,
+          baseDir,
+          secrets,
+          ({ bytes, answered }) =>
+            log(
+              `upstream ${name}: dropped a ${bytes}-byte message (limit maxResultBytes ${cfg.maxResultBytes})${answered ? '; its call failed' : '; it was not a response to a call, so the call it belongs to (if any) will time out'}`,
+            ),
+          leanCalls?.intercept,
         );
         if ('stderr' in transport) {
           const stderr = (transport as { stderr: NodeJS.ReadableStream | null }).stderr;
           stderr?.on('data', () => undefined); // drained, not logged: upstream output may carry secrets
         }
         await c.connect(transport);
+        leanCalls?.attach(c, transport);
         await refreshTools(c);
       } catch (e) {
         await c.close().catch(() => undefined);
@@ -158,11 +171,15 @@ export function createMcpUpstream(
         throw e;
       }
       client = c;
+      lean = leanCalls;
       state = 'ready';
       lastError = undefined;
       attempt = 0;
       c.onclose = () => {
-        if (client === c) client = undefined;
+        if (client === c) {
+          client = undefined;
+          lean = undefined;
+        }
         if (closed) return;
         state = 'down';
         lastError = 'connection closed';
@@ -233,6 +250,10 @@ export function createMcpUpstream(
     callTool: (localName: string, args: JsonObject, ctx: BackendCallContext): Promise<ToolResult> =>
       withAgent(ctx, async () => {
         const c = live();
+        // Plain calls (no progress, no output schema, a 2025 stdio connection) skip the SDK client's request
+        // machinery and schema parses (ADR 0017, Decision 9); the answers and errors are the same.
+        if (!ctx.onProgress && lean?.usable() && leanTools.has(localName))
+          return clean(await lean.call(localName, args, ctx.signal, cfg.timeoutMs), ctx, localName);
         const token = ctx.onProgress ? `pcl-${++progressSeq}` : undefined;
         if (token && ctx.onProgress) progressRoutes.set(token, ctx.onProgress);
         try {
@@ -253,6 +274,7 @@ export function createMcpUpstream(
       state = 'closed';
       await client?.close().catch(() => undefined);
       client = undefined;
+      lean = undefined;
     },
   };
 

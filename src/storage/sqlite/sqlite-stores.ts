@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { coreMigrations } from '../migrations/core.js';
-import type { ApiKeyRepository, Stores, Tx } from '../repositories.js';
+import type { ApiKeyRecord, ApiKeyRepository, Stores, Tx } from '../repositories.js';
 import { secureFiles, sqliteAuditOpener } from './audit-store.js';
 import { createSqliteReportStore } from './report-store.js';
 import { createSqliteDashboardSessionStore } from './dashboard-session-store.js';
@@ -67,25 +67,65 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
   const write = async <T>(fn: () => T, tx: Tx | undefined): Promise<T> =>
     tx || !db.inTransaction ? fn() : exclusive(fn);
 
+  // The key lookup on the hot path (ADR 0017, Decision 8): records (and misses) are served from memory while the
+  // database is unchanged. `PRAGMA data_version` moves at every commit by another connection (the CLI revoking a
+  // key), and this connection's own key writes clear the cache as they run; so the next request after a revocation
+  // reads the database, exactly as an uncached lookup would. A lookup inside a transaction reads the database.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const cached = new Map<string, ApiKeyRecord | null>();
+  let cachedAt: unknown;
+  const keyWrite =
+    <T>(fn: () => T): (() => T) =>
+    () => {
+      try {
+        return fn();
+      } finally {
+        cached.clear();
+      }
+    };
   const apiKeys: ApiKeyRepository = {
     insert: (k, tx) =>
-      write(() => void q.insertKey.run(k.id, k.kind, k.agent, k.hash, k.createdAt, k.revokedAt ?? null), tx),
-    findById: async (id) => {
+      write(
+        keyWrite(() => void q.insertKey.run(k.id, k.kind, k.agent, k.hash, k.createdAt, k.revokedAt ?? null)),
+        tx,
+      ),
+    findById: async (id, tx) => {
+      if (tx || db.inTransaction) {
+        const r = q.keyById.get(id) as KeyRow | undefined;
+        return r ? toKey(r) : undefined;
+      }
+      const version = dataVersion.get();
+      if (version !== cachedAt) {
+        cached.clear();
+        cachedAt = version;
+      }
+      const hit = cached.get(id);
+      if (hit !== undefined) return hit ?? undefined;
       const r = q.keyById.get(id) as KeyRow | undefined;
-      return r ? toKey(r) : undefined;
+      const rec = r ? toKey(r) : undefined;
+      if (cached.size >= 10_000) cached.clear();
+      cached.set(id, rec ?? null);
+      return rec;
     },
     listByAgent: async (kind, agent) =>
       ((agent ? q.keysByAgent.all(kind, agent) : q.keysAll.all(kind)) as KeyRow[]).map(toKey),
-    revokeAgent: (kind, agent, at, tx) => write(() => q.revoke.run(at, kind, agent).changes, tx),
+    revokeAgent: (kind, agent, at, tx) =>
+      write(
+        keyWrite(() => q.revoke.run(at, kind, agent).changes),
+        tx,
+      ),
     rotate: (key, tx) =>
-      write(() => {
-        const both = () => {
-          const n = q.revoke.run(key.createdAt, key.kind, key.agent).changes;
-          q.insertKey.run(key.id, key.kind, key.agent, key.hash, key.createdAt, null);
-          return n;
-        };
-        return tx ? both() : db.transaction(both).immediate();
-      }, tx),
+      write(
+        keyWrite(() => {
+          const both = () => {
+            const n = q.revoke.run(key.createdAt, key.kind, key.agent).changes;
+            q.insertKey.run(key.id, key.kind, key.agent, key.hash, key.createdAt, null);
+            return n;
+          };
+          return tx ? both() : db.transaction(both).immediate();
+        }),
+        tx,
+      ),
   };
 
   const transaction = <T>(fn: (tx: Tx) => Promise<T>) =>

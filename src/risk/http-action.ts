@@ -1,0 +1,195 @@
+/**
+ * The action of an OpenAPI operation: its method first, then the verbs of its operationId, path and summary.
+ * A POST is a read only on stated evidence (a leading read verb, a `/search` path, a summary or description
+ * opening with a read), and that evidence does not stand against a state change the operation states
+ * elsewhere: a write verb coordinated in the summary ("Get/Update payment estimate"), a write verb in the
+ * path ("/update-merchant-estimate"), or a one-time code that confirms an action ("verify payout" with
+ * `verification_code`).
+ */
+import type { ToolSource } from '../core/tool.js';
+import { firstSentence } from './evidence.js';
+import type { VerbClass } from './lexicon.js';
+import type { SchemaField } from './schema-fields.js';
+import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
+import { allVerbs, governingVerb, proseVerb, type VerbHit } from './verbs.js';
+
+export interface Action {
+  cls: VerbClass;
+  reason: string;
+  hit?: VerbHit;
+  /** The name's verb was lowered by stated evidence (guidance-only description, `<verb> <state noun>`). */
+  lowered?: boolean;
+}
+
+export const readMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+const readOnlyPostSegments = new Set([
+  'search',
+  'query',
+  'lookup',
+  'count',
+  'validate',
+  'preview',
+  'estimate',
+  'render',
+  'find',
+  'msearch',
+  'get',
+  'list',
+  'retrieve',
+  'fetch',
+]);
+/** Words before a read verb that only say "many at once" ("batch-retrieve", "PostSearch…"). */
+const batchWords = new Set(['post', 'batch', 'bulk']);
+/** Read verbs that, given a one-time code, confirm an action instead of looking at something. */
+const confirmingReads = new Set(['verify', 'validate', 'check', 'test']);
+/** An input field carrying a one-time / second-factor code ("verification_code", "otp", "2fa_code"). */
+const codeQualifiers = new Set(['verification', 'confirmation', 'otp', 'totp', 'mfa', '2fa', 'twofactor', 'security']);
+const oneTimeCodeProse =
+  /\b(2fa|two[- ]factor|one[- ]time|verification|confirmation) (auth(entication)? )?(code|pin|token)s?\b/i;
+
+/** An input field that takes a one-time code (named so, or described as one). */
+function oneTimeCodeField(fields: readonly SchemaField[]): SchemaField | undefined {
+  return fields.find(
+    (f) =>
+      f.depth <= 1 &&
+      f.type !== 'boolean' &&
+      (f.joined === 'otp' ||
+        f.joined === 'totp' ||
+        (f.words.some((w) => codeQualifiers.has(w)) && f.words.some((w) => w === 'code' || w === 'pin')) ||
+        ((f.joined === 'code' || f.joined === 'pin') && oneTimeCodeProse.test(f.description))),
+  );
+}
+
+/**
+ * A state-changing verb the summary coordinates with its opening read ("Get/Update payment estimate",
+ * "Get or create …"): the read does not speak for the whole operation.
+ */
+function coordinatedWrite(summary: string): VerbHit | undefined {
+  const words = splitWords(summary, 6);
+  const hits = allVerbs(words);
+  const first = hits[0];
+  if (first?.index !== 0 || first.cls !== 'read') return undefined;
+  return hits.find(
+    (h) =>
+      h.cls !== 'read' &&
+      h.ambiguous !== true &&
+      (h.index === 1 || (h.index === 2 && (words[1] === 'or' || words[1] === 'and'))),
+  );
+}
+
+export function httpAction(
+  source: Extract<ToolSource, { kind: 'openapi' }>,
+  idWords: string[],
+  idLabel: string,
+  pathSegments: string[][],
+  description: string,
+  inputFields: readonly SchemaField[],
+): Action {
+  const summary = source.summary ?? '';
+  const nameHit = governingVerb(idWords);
+  const fromName = (hit: VerbHit, label = idLabel): Action => ({
+    cls: hit.cls,
+    hit,
+    reason: `verb '${hit.word}' in ${label}`,
+  });
+  const method = source.method.toUpperCase();
+  const last = pathSegments[pathSegments.length - 1] ?? [];
+  const pathHit = governingVerb(pathSegments.flat());
+  const summaryHit = proseVerb(splitWords(summary, 30), 8);
+  if (method === 'DELETE') return { cls: 'delete', reason: 'DELETE method' };
+  if (readMethods.has(method)) {
+    const nameAlsoReads = allVerbs(idWords).some((h) => h.cls === 'read' && h.ambiguous !== true);
+    if (nameHit && nameHit.cls !== 'read' && !nameAlsoReads && !isMethodPrefix(nameHit, method))
+      return { ...fromName(nameHit), reason: `verb '${nameHit.word}' in ${idLabel} despite ${method}` };
+    return { cls: 'read', reason: `${method} method` };
+  }
+  // A read verb does not make a POST/PUT/PATCH a read, except a leading one on POST (below).
+  const specific = [nameHit, pathHit, summaryHit].find(
+    (h) => h !== undefined && !isMethodPrefix(h, method) && h.cls !== 'read',
+  );
+  if (method === 'POST') {
+    const lastWord = stem(last[last.length - 1] ?? '');
+    // A read verb that leads the operationId ("searchIssues", "PostSearch…") or ends the path ("/_search").
+    const leadingRead =
+      nameHit?.cls === 'read' &&
+      nameHit.ambiguous !== true &&
+      (nameHit.index <= 1 ||
+        (nameHit.index === 2 && idWords[0] === 'post') ||
+        nameHit.index === dottedMethodStart(source.operationId)) &&
+      !allVerbs(idWords).some((h) => h.index < nameHit.index && h.cls !== 'read' && !batchWords.has(h.word));
+    if (leadingRead || readOnlyPostSegments.has(lastWord)) {
+      const word = leadingRead ? nameHit.word : lastWord;
+      // Stated evidence of a change outweighs the read verb of a POST.
+      const code = confirmingReads.has(word) ? oneTimeCodeField(inputFields) : undefined;
+      if (code)
+        return {
+          cls: 'update',
+          reason: `POST '${word}' with field '${code.name}' (a one-time code confirms an action)`,
+        };
+      const pathWrite =
+        pathHit !== undefined && pathHit.cls !== 'read' && pathHit.ambiguous !== true ? pathHit : undefined;
+      const also = pathWrite ?? coordinatedWrite(summary);
+      if (also)
+        return {
+          cls: also.cls,
+          hit: also,
+          reason: `POST, verb '${also.word}' in ${also === pathWrite ? 'path' : 'summary'} (not only '${word}')`,
+        };
+      return { cls: 'read', reason: `POST, but verb '${word}' only reads` };
+    }
+    // No write verb in the operationId or path, and the summary opens with a read; without a summary, the
+    // description's opening read confirms only a read verb-noun that leads the name ("tables.testIamPermissions":
+    // "Returns permissions that a caller has…").
+    const noWriteVerb = (h: VerbHit | undefined): boolean => h === undefined || h.cls === 'read';
+    const leadsName =
+      nameHit !== undefined && (nameHit.index <= 1 || nameHit.index === dottedMethodStart(source.operationId));
+    const openingHit =
+      summary !== '' ? summaryHit : leadsName ? proseVerb(splitWords(firstSentence(description), 30), 8) : undefined;
+    if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && openingHit?.cls === 'read' && openingHit.index === 0)
+      return {
+        cls: 'read',
+        reason: `POST, but ${summary === '' ? 'description' : 'summary'} says '${openingHit.word}'`,
+      };
+  }
+  if (specific) {
+    const label = specific === nameHit ? idLabel : specific === pathHit ? 'path' : 'summary';
+    return { ...fromName(specific, label), reason: `${method} method, verb '${specific.word}' in ${label}` };
+  }
+  return { cls: method === 'POST' ? 'create' : 'update', reason: `${method} method` };
+}
+
+/**
+ * Where the method name starts in a dotted operationId (`bigtableadmin.projects.tables.getIamPolicy`,
+ * Google's `service.resource.method`): a read verb there leads the operation's own name.
+ */
+function dottedMethodStart(operationId: string | undefined): number {
+  const dot = operationId?.lastIndexOf('.') ?? -1;
+  if (operationId === undefined || dot <= 0) return -1;
+  return joinCompounds(splitIdentifier(operationId.slice(0, dot))).length;
+}
+
+/** The HTTP method repeated at the start of a generated operationId ("PostCustomers", "GetUsers"). */
+function isMethodPrefix(hit: VerbHit, method: string): boolean {
+  return hit.index === 0 && hit.word === method.toLowerCase();
+}
+
+/**
+ * A path key without the fragment or query some specs add to tell operations apart
+ * (`/#X-Amz-Target=WorkMailService.CreateGroup`, `/?Action=CreateGroup`): only the operation's own name
+ * (after the last `=` and `.`) stays; the service name there is protocol, not what the tool acts on.
+ */
+function operationPath(path: string): string {
+  const cut = path.search(/[#?]/);
+  if (cut < 0) return path;
+  const suffix = path.slice(cut + 1).replace(/[&;].*$/, '');
+  const op = suffix.slice(Math.max(suffix.lastIndexOf('='), suffix.lastIndexOf('.')) + 1);
+  return `${path.slice(0, cut)}/${op}`;
+}
+
+/** Literal (non-parameter) path segments, each split into words. */
+export function literalSegments(path: string): string[][] {
+  return operationPath(path)
+    .split('/')
+    .filter((seg) => seg.length > 0 && !seg.includes('{') && !seg.startsWith(':'))
+    .map((seg) => joinCompounds(splitIdentifier(seg)));
+}
