@@ -231,3 +231,17 @@ describe('fifth round: qualifiers of strong nouns, queries that read, e-mails re
     ).toContain('personal-data');
   });
 });
+
+describe('fifth round: records of a returned list', () => {
+  it('a list whose records carry an e-mail address returns personal data (medium)', () => {
+    const t = classifyTool(
+      {
+        ...def('listBounces'),
+        outputSchema: obj({ Bounces: { type: 'array', items: obj({ Email: str(), Type: str() }) }, Total: str() }),
+      },
+      api('GET', '/bounces', 'listBounces'),
+    );
+    expect(t.categories).toContain('personal-data');
+    expect(t.level).toBe('medium');
+  });
+});

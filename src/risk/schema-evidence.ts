@@ -134,7 +134,8 @@ const personalWeak = new Set(['firstname', 'lastname', 'givenname', 'surname', '
 export function outputSignals(s: Signals, fields: readonly SchemaField[]): void {
   const deeper = new Set<string>();
   for (const f of fields) {
-    const ofPerson = f.parent !== undefined && personRecords.has(f.parent);
+    // A person's record, or a record of a returned list ("bounces[].email"): its own personal field counts.
+    const ofPerson = f.parent !== undefined && (personRecords.has(f.parent) || (f.inList === true && f.depth === 1));
     if (f.depth > (ofPerson ? 2 : 1) || f.enumValues.length > 0) continue;
     // "credentials" is often a list of ids; a secret is a string (or an object holding them).
     const secretType =

@@ -16,6 +16,8 @@ export interface SchemaField {
   depth: number;
   /** Stemmed name of the property (or array) this field belongs to, when nested. */
   parent?: string;
+  /** The field belongs to the records of a list (its parent property is an array). */
+  inList?: boolean;
 }
 
 const nameCache = new Map<string, { words: string[]; joined: string }>();
@@ -39,15 +41,16 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
   if (!schema) return out;
   const seen = new Set<object>();
   let budget = maxNodes;
-  const visit = (node: unknown, depth: number, parent?: string): void => {
+  const visit = (node: unknown, depth: number, parent?: string, inList = false): void => {
     if (budget <= 0 || depth > maxDepth || !isObject(node) || seen.has(node)) return;
     seen.add(node);
     budget--;
     for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
       const list = node[key];
-      if (Array.isArray(list)) for (const sub of list) visit(sub, depth);
+      if (Array.isArray(list)) for (const sub of list) visit(sub, depth, parent, inList);
     }
-    if (isObject(node.items)) visit(node.items, depth);
+    // The records of a list belong to the list's property ("members[].email": parent "member").
+    if (isObject(node.items)) visit(node.items, depth, parent, inList);
     const props = node.properties;
     if (!isObject(props)) return;
     for (const [name, sub] of Object.entries(props)) {
@@ -62,6 +65,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
         depth,
       };
       if (parent !== undefined) field.parent = parent;
+      if (inList) field.inList = true;
       if (isObject(sub)) {
         const t = sub.type;
         if (typeof t === 'string') field.type = t;
@@ -71,7 +75,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
         if (typeof sub.description === 'string') field.description = sub.description;
       }
       out.push(field);
-      visit(sub, depth + 1, words[words.length - 1]);
+      visit(sub, depth + 1, words[words.length - 1], field.type === 'array');
     }
   };
   visit(schema, 0);
