@@ -16,8 +16,9 @@ COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` would build before the sources are copied; the native module is built explicitly.
 RUN npm ci --ignore-scripts --no-audit --no-fund \
  && npm rebuild better-sqlite3
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json tsconfig.types.json ./
 COPY src ./src
+COPY web ./web
 COPY schema ./schema
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund

@@ -23,6 +23,7 @@ const step = (ok) => (ok ? passed++ : failed++);
 const extra = process.argv.slice(2);
 if (extra.length === 0) {
   step(run('build', bin('tsc'), ['-p', 'tsconfig.build.json']));
+  step(run('build type declarations', bin('tsc'), ['-p', 'tsconfig.types.json']));
   step(run('build dashboard (web/ -> dist/web)', bin('vite'), ['build', '--config', 'web/vite.config.mjs']));
   step(run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
   step(run('typecheck dashboard', bin('tsc'), ['-p', 'web/tsconfig.json', '--noEmit']));

@@ -74,6 +74,22 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/npm prune --omit=dev/);
   });
 
+  it('the build stage copies in every file `npm run build` reads (each tsconfig, the dashboard sources)', () => {
+    const build = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } })
+      .scripts.build;
+    const inputs = [...build.matchAll(/(?:-p|--config)\s+(\S+)/g)].map((m) => m[1]!);
+    expect(inputs.length).toBeGreaterThanOrEqual(3);
+    const copied = instructions(dockerfile)
+      .filter((i) => i.stage === 0 && i.op === 'COPY')
+      .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    // A file is copied by name, or with its top-level directory; an extended tsconfig must be there too.
+    const missing = inputs.filter((f) => !copied.includes(f) && !copied.includes(f.split('/')[0]!));
+    expect(missing).toEqual([]);
+    for (const f of inputs.filter((x) => x.startsWith('tsconfig')))
+      for (const base of [...readFileSync(join(ROOT, f), 'utf8').matchAll(/"extends":\s*"\.\/(\S+?)"/g)])
+        expect(copied).toContain(base[1]);
+  });
+
   it('the image config validates, keeps state on the volume and listens on all container interfaces', () => {
     const file = join(ROOT, 'deploy', 'portcullis.yaml');
     const r = cli(['validate', '--config', file]);

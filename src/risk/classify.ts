@@ -12,7 +12,15 @@ import { withoutProtocolParams } from './protocol-params.js';
 import { bearerLinkReason, secretValuesOnly } from './secret-values.js';
 import { proseNounSignals } from './prose-nouns.js';
 import { inputPersonalSignals, inputWriteSignals, openApiEvidence, outputSignals } from './schema-evidence.js';
-import { addCategory, fieldSignals, nounSignals, personWrites, responseSignals, type Signals } from './signals.js';
+import {
+  addCategory,
+  fieldSignals,
+  nounSignals,
+  personWrites,
+  responseSignals,
+  sandboxMoney,
+  type Signals,
+} from './signals.js';
 import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import {
   levelFor,
@@ -232,6 +240,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     'read',
   );
   secretValuesOnly(s, { writes, cls: topWrite, description, inputFields, outputFields });
+  sandboxMoney(s, stemmed);
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));

@@ -183,3 +183,51 @@ describe('fifth round: thing profiles, who can see it, parent path segments of u
     expect(t.categories).not.toContain('administrative');
   });
 });
+
+describe('fifth round: simulated money, what runs, reading a crawl', () => {
+  it('a sandbox operation moves no money (nouns); a pay verb still counts', () => {
+    const clock = classifyTool(
+      def('sandboxInvoiceClockCreate'),
+      api('POST', '/sandbox/invoice/clock/create', 'sandboxInvoiceClockCreate'),
+    );
+    expect(clock.categories).not.toContain('financial');
+    expect(clock.reasons.join(' ')).toMatch(/simulated/);
+    const pay = classifyTool(def('sandboxPayInvoice'), api('POST', '/sandbox/invoices/{id}/pay', 'sandboxPayInvoice'));
+    expect(pay.categories).toContain('financial');
+  });
+
+  it('invoking a function runs code; the function is not infrastructure changed', () => {
+    const t = classify(
+      def('call_handler', 'Invokes a serverless function with the given payload.', obj({ payload: str() })),
+    );
+    expect(t.categories).toContain('code-execution');
+    expect(t.categories).not.toContain('infrastructure');
+  });
+
+  it('reading the status of a crawl reaches nothing', () => {
+    const status = classify(def('check_scrape_status', 'Check the status of a crawl job.', obj({ id: str() })));
+    expect(status.sideEffect).toBe('none');
+  });
+});
+
+describe('fifth round: qualifiers of strong nouns, queries that read, e-mails read', () => {
+  it('a weak noun qualifying a strong noun of another category is not the object ("account transfer")', () => {
+    const t = classifyTool(def('createAccountTransfer'), api('POST', '/account_transfers', 'createAccountTransfer'));
+    expect(t.categories).toContain('financial');
+    expect(t.categories).not.toContain('administrative');
+  });
+
+  it('"Run a find query" reads; running SQL against a cluster is code execution, not infrastructure', () => {
+    const find = classify(def('find_docs', 'Run a find query against a document collection', obj({ filter: obj({}) })));
+    expect(find.sideEffect).toBe('none');
+    const sql = classify(def('run_sql', 'Runs a SQL statement against a database cluster.', obj({ sql: str() })));
+    expect(sql.categories).toContain('code-execution');
+    expect(sql.categories).not.toContain('infrastructure');
+  });
+
+  it("reading someone's e-mail is personal data", () => {
+    expect(
+      classify(def('read_email', 'Retrieves the content of a specific email', obj({ id: str() }))).categories,
+    ).toContain('personal-data');
+  });
+});

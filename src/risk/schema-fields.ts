@@ -1,5 +1,6 @@
 /** Bounded walk over JSON Schemas: the field names, types, enums and descriptions a tool exposes. */
 import type { JsonObject } from '../core/tool.js';
+import { notCredentialBefore } from './lexicon.js';
 import { joinCompounds, splitIdentifier, stem } from './tokens.js';
 
 export interface SchemaField {
@@ -79,4 +80,33 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
 
 export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Secret words whose string field carries the secret ("SecretString", "password_text"), unless it names metadata. */
+const secretWords = new Set([
+  'secret',
+  'password',
+  'passphrase',
+  'token',
+  'apikey',
+  'privatekey',
+  'secretkey',
+  'credential',
+]);
+const metadataTails = new Set(
+  'id ids arn name names version versions date time created updated expiry expiration expire count type status state description enabled label labels policy rotation stage stages'.split(
+    ' ',
+  ),
+);
+/**
+ * A field named like a secret's value ("SecretString", "password_text"): a secret word not preceded by a word
+ * that makes it something else ("page token", "client token") and not followed by one naming metadata
+ * ("SecretId", "tokenType").
+ */
+export function namedSecret(f: SchemaField): boolean {
+  const i = f.words.findIndex((w) => secretWords.has(w));
+  if (i === -1 || notCredentialBefore.has(f.words[i - 1] ?? '') || f.words[i - 1] === 'client') return false;
+  return (
+    !f.words.slice(i + 1).some((w) => metadataTails.has(w)) && !metadataTails.has(f.words[f.words.length - 1] ?? '')
+  );
 }

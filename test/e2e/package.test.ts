@@ -6,7 +6,7 @@
  * resolution; the README documents `npm install -g ./portcullis-*.tgz` and `npx ./portcullis-*.tgz`.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './harness.js';
@@ -52,7 +52,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm package', () => {
-  it('ships the built CLI, the JSON Schema, README, CHANGELOG and LICENSE, and no tests, sources or fixtures', () => {
+  it('ships the built CLI, the type declarations, the JSON Schema, README, CHANGELOG and LICENSE, and no tests, sources or fixtures', () => {
     const paths = packed.files.map((f) => f.path);
     expect(paths).toEqual(
       expect.arrayContaining([
@@ -62,6 +62,8 @@ describe('npm package', () => {
         'LICENSE',
         'schema/portcullis.schema.json',
         'dist/cli/main.js',
+        'dist/index.d.ts',
+        'dist/signing/verify.d.ts',
       ]),
     );
     const unwanted = paths.filter((p) => /^(src|test|bench|scripts|\.ci)\/|\.test\.|test-support|testdata/.test(p));
@@ -86,6 +88,49 @@ describe('npm package', () => {
     const s = run(bin, ['scan', 'openapi', join(ROOT, 'test', 'fixtures', 'specs', 'openapi', 'petstore.yaml')]);
     expect(s.status, s.stderr).toBe(0);
     expect(s.stdout).toContain('listPets');
+  });
+
+  it('its type declarations type-check a TypeScript consumer of both entry points (tsc, strict, NodeNext)', () => {
+    // The consumer sees only the installed package (and @types/node, which its declarations refer to).
+    const types = join(project, 'node_modules', '@types');
+    mkdirSync(types, { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', '@types', 'node'), join(types, 'node'), 'dir');
+    const consumer = join(project, 'consumer');
+    mkdirSync(consumer);
+    writeFileSync(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          types: ['node'],
+          typeRoots: [types],
+        },
+        files: ['main.ts'],
+      }),
+    );
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ type: 'module' }));
+    writeFileSync(
+      join(consumer, 'main.ts'),
+      `import { verifyToolDefinition, verifyWebhookSignature, SIGNING_KEYS_PATH, type JwkSet } from 'portcullis';
+import { verifyToolList, type VerifyResult } from 'portcullis/verify';
+const keys: JwkSet = { keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'AAAA' }] };
+const one: VerifyResult = verifyToolDefinition({ name: 't' }, keys);
+const ok: boolean = verifyToolList([], keys).ok && one.ok;
+const hook: boolean = verifyWebhookSignature({ secret: 's', body: '{}', timestamp: '1', signature: 'v1=x' }).ok;
+const path: string = SIGNING_KEYS_PATH;
+// Real declarations, not \`any\`: a wrong argument is a type error.
+// @ts-expect-error keys must be a JWK set or an array of JWKs
+verifyToolDefinition({ name: 't' }, 'not keys');
+console.log(ok, hook, path);
+`,
+    );
+    const r = run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer]);
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('exports the definition verifier by package name, and deep dist/ imports keep working', () => {
