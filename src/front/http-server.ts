@@ -20,6 +20,7 @@ import { createModernFastPath } from './modern-fast-path.js';
 import { createToolListCache } from './tool-list-cache.js';
 import { checkHost, checkOrigin } from './request-guards.js';
 import { checkParamHeaders } from './param-headers.js';
+import { surelyModern } from './modern-claim.js';
 import { logger } from '../observability/logger.js';
 import { sendHttpError, HttpError } from '../http/http-error.js';
 import { authRefusalCode, sendJsonRpcHttpError } from './wire-error.js';
@@ -220,7 +221,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
     }
 
     const onSession = isSessionRequest(req, body);
-    const legacy = onSession || (await classifyLegacy(req, body, c.maxBodyBytes));
+    const legacy = onSession || (!surelyModern(req.method, body) && (await classifyLegacy(req, body, c.maxBodyBytes)));
     if (legacy) {
       const sid = req.headers['mcp-session-id'];
       if (typeof sid === 'string') {

@@ -114,6 +114,8 @@ const analysisNouns = new Set(
 /** Light verbs: "Run a scan", "Take a screenshot" name the analysis, not an action of their own. */
 const lightVerbs = new Set(['run', 'invoke', 'perform', 'take', 'do']);
 const readOnlyQuery = /\bread[- ]?only\b/i;
+/** Read verbs that name a query ("a find query", "a search query", "a select query"). */
+const readQueryVerbs = new Set(['find', 'search', 'select', 'count', 'lookup', 'get', 'list', 'read']);
 
 /**
  * State-changing verbs asserted in the first sentence of a description ("Deletes a VM", "Use this tool to
@@ -149,6 +151,9 @@ export function proseVerbSignals(description: string, onlyNeverLowered = false, 
     if (lightVerbs.has(h.word) && object.some((w) => analysisNouns.has(w))) continue;
     // "Run a read-only SQL query": a query (its SQL is still caller code, see the field signals).
     if (lightVerbs.has(h.word) && object.includes('query') && readOnlyQuery.test(description)) continue;
+    // "Run a find query against a collection": a query named after a read verb reads.
+    const queryAt = object.indexOf('query');
+    if (lightVerbs.has(h.word) && queryAt > 0 && object.slice(0, queryAt).some((w) => readQueryVerbs.has(w))) continue;
     if (out.some((s) => s.cls === h.cls)) continue;
     out.push({ cls: h.cls, reason: `verb '${h.word}' in description` });
   }

@@ -91,7 +91,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     const { metrics: m, count, scored } = await score('dev.json');
     report('dev (src/risk/testdata/labels/dev.json, tuned on)', m);
     expect(count).toBeGreaterThan(710);
-    // Parts one to five (the first 658 tools): measured 0.986, 0.961, 0.951, 0, 0.874, 0.795 (before the
+    // Parts one to five (the first 658 tools): measured 0.986, 0.961, 0.951, 0, 0.874, 0.797 (before the
     // fifth round 0.986, 0.958, 0.942, 0, 0.854, 0.767); floors at the measured figures.
     const first = labelMetrics(scored.slice(0, 658));
     expect(first.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
@@ -100,7 +100,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     expect(first.highRatedLow).toEqual([]);
     expect(first.levelAccuracy.value).toBeGreaterThanOrEqual(0.87);
     expect(first.criticalMacroF1).toBeGreaterThanOrEqual(0.795);
-    // All 718 (part six is held-out 5): measured 0.987, 0.964, 0.944, 0, 0.876, 0.818 (before the fifth
+    // All 718 (part six is held-out 5): measured 0.987, 0.964, 0.944, 0, 0.876, 0.819 (before the fifth
     // round 0.982, 0.958, 0.924, 3, 0.841, 0.761). Regression floors at these figures.
     expect(m.sideEffectingRecall.value).toBeGreaterThanOrEqual(0.98);
     expect(m.readOnlyRecall.value).toBeGreaterThanOrEqual(0.96);

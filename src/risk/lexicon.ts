@@ -132,7 +132,7 @@ export const weakNouns: Partial<Record<RiskCategory, ReadonlySet<string>>> = {
       'namespace volume disk network zone region database db bucket domain host machine compute registry stack',
   ),
   'credential-access': words('grant session oauth cookie vault key env factor'),
-  'personal-data': words('user address message conversation chat inbox reply'),
+  'personal-data': words('user address message conversation chat inbox reply email mail'),
 };
 
 /**

@@ -209,3 +209,39 @@ describe('fifth round: simulated money, what runs, reading a crawl', () => {
     expect(status.sideEffect).toBe('none');
   });
 });
+
+describe('fifth round: qualifiers of strong nouns, queries that read, e-mails read', () => {
+  it('a weak noun qualifying a strong noun of another category is not the object ("account transfer")', () => {
+    const t = classifyTool(def('createAccountTransfer'), api('POST', '/account_transfers', 'createAccountTransfer'));
+    expect(t.categories).toContain('financial');
+    expect(t.categories).not.toContain('administrative');
+  });
+
+  it('"Run a find query" reads; running SQL against a cluster is code execution, not infrastructure', () => {
+    const find = classify(def('find_docs', 'Run a find query against a document collection', obj({ filter: obj({}) })));
+    expect(find.sideEffect).toBe('none');
+    const sql = classify(def('run_sql', 'Runs a SQL statement against a database cluster.', obj({ sql: str() })));
+    expect(sql.categories).toContain('code-execution');
+    expect(sql.categories).not.toContain('infrastructure');
+  });
+
+  it("reading someone's e-mail is personal data", () => {
+    expect(
+      classify(def('read_email', 'Retrieves the content of a specific email', obj({ id: str() }))).categories,
+    ).toContain('personal-data');
+  });
+});
+
+describe('fifth round: records of a returned list', () => {
+  it('a list whose records carry an e-mail address returns personal data (medium)', () => {
+    const t = classifyTool(
+      {
+        ...def('listBounces'),
+        outputSchema: obj({ Bounces: { type: 'array', items: obj({ Email: str(), Type: str() }) }, Total: str() }),
+      },
+      api('GET', '/bounces', 'listBounces'),
+    );
+    expect(t.categories).toContain('personal-data');
+    expect(t.level).toBe('medium');
+  });
+});

@@ -61,7 +61,7 @@ const accessRequests = new Set([
   'join',
   'seat',
 ]);
-const messageNouns = new Set(['message', 'conversation', 'chat', 'inbox', 'reply']);
+const messageNouns = new Set(['message', 'conversation', 'chat', 'inbox', 'reply', 'email', 'mail']);
 const opens = new Set(['unlock', 'export', 'decrypt', 'dump', 'open', 'reveal']);
 
 /** Prose words (stemmed), with a possessive marker after "user's" / "users'". */
@@ -159,10 +159,11 @@ export function proseNounSignals(
   if (admin ?? (new Set(adminWeak).size >= 2 ? adminWeak[0] : undefined))
     addCategory(s, 'administrative', `'${admin ?? adminWeak.join(' ')}' in description`);
   // The object of a state-changing opening: "Delete a container registry", "Load a set of images". What an
-  // exec verb runs ("Invokes a function") is run, not provisioned or reconfigured: only strong nouns count.
+  // exec verb runs, or where ("Invokes a function", "Runs SQL against a cluster"), is not provisioned or changed.
   const runs = verbs.get(verb)?.cls === 'exec';
-  const infra =
-    object.find((w) => strongNouns.infrastructure.has(w)) ??
-    (runs ? undefined : object.slice(0, 3).find((w) => weakNouns.infrastructure?.has(w) ?? false));
+  const infra = runs
+    ? undefined
+    : (object.find((w) => strongNouns.infrastructure.has(w)) ??
+      object.slice(0, 3).find((w) => weakNouns.infrastructure?.has(w) ?? false));
   if (infra) addCategory(s, 'infrastructure', `'${infra}' in description`);
 }

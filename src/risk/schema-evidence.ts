@@ -5,7 +5,7 @@
  */
 import type { ToolSource } from '../core/tool.js';
 import type { StateSignal } from './evidence.js';
-import type { SchemaField } from './schema-fields.js';
+import { namedSecret, type SchemaField } from './schema-fields.js';
 import { addCategory, type Signals } from './signals.js';
 
 const sqlish = new Set(['query', 'sql', 'statement', 'statements', 'command', 'cmd', 'script', 'cypher', 'expression']);
@@ -134,12 +134,16 @@ const personalWeak = new Set(['firstname', 'lastname', 'givenname', 'surname', '
 export function outputSignals(s: Signals, fields: readonly SchemaField[]): void {
   const deeper = new Set<string>();
   for (const f of fields) {
-    const ofPerson = f.parent !== undefined && personRecords.has(f.parent);
+    // A person's record, or a record of a returned list ("bounces[].email"): its own personal field counts.
+    const ofPerson = f.parent !== undefined && (personRecords.has(f.parent) || (f.inList === true && f.depth === 1));
     if (f.depth > (ofPerson ? 2 : 1) || f.enumValues.length > 0) continue;
     // "credentials" is often a list of ids; a secret is a string (or an object holding them).
     const secretType =
       f.type === 'string' || f.type === 'object' || (f.type === undefined && f.joined !== 'credential');
-    if (!s.categories.has('credential-access') && outputSecrets.has(f.joined) && secretType)
+    if (
+      !s.categories.has('credential-access') &&
+      ((outputSecrets.has(f.joined) && secretType) || (f.type === 'string' && namedSecret(f)))
+    )
       addCategory(s, 'credential-access', `returns '${f.name}'`);
     if (s.categories.has('personal-data') || f.type === 'boolean') continue;
     const strong = personalStrong.has(f.joined);

@@ -1,5 +1,6 @@
 /** Bounded walk over JSON Schemas: the field names, types, enums and descriptions a tool exposes. */
 import type { JsonObject } from '../core/tool.js';
+import { notCredentialBefore } from './lexicon.js';
 import { joinCompounds, splitIdentifier, stem } from './tokens.js';
 
 export interface SchemaField {
@@ -15,6 +16,8 @@ export interface SchemaField {
   depth: number;
   /** Stemmed name of the property (or array) this field belongs to, when nested. */
   parent?: string;
+  /** The field belongs to the records of a list (its parent property is an array). */
+  inList?: boolean;
 }
 
 const nameCache = new Map<string, { words: string[]; joined: string }>();
@@ -38,15 +41,16 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
   if (!schema) return out;
   const seen = new Set<object>();
   let budget = maxNodes;
-  const visit = (node: unknown, depth: number, parent?: string): void => {
+  const visit = (node: unknown, depth: number, parent?: string, inList = false): void => {
     if (budget <= 0 || depth > maxDepth || !isObject(node) || seen.has(node)) return;
     seen.add(node);
     budget--;
     for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
       const list = node[key];
-      if (Array.isArray(list)) for (const sub of list) visit(sub, depth);
+      if (Array.isArray(list)) for (const sub of list) visit(sub, depth, parent, inList);
     }
-    if (isObject(node.items)) visit(node.items, depth);
+    // The records of a list belong to the list's property ("members[].email": parent "member").
+    if (isObject(node.items)) visit(node.items, depth, parent, inList);
     const props = node.properties;
     if (!isObject(props)) return;
     for (const [name, sub] of Object.entries(props)) {
@@ -61,6 +65,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
         depth,
       };
       if (parent !== undefined) field.parent = parent;
+      if (inList) field.inList = true;
       if (isObject(sub)) {
         const t = sub.type;
         if (typeof t === 'string') field.type = t;
@@ -70,7 +75,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
         if (typeof sub.description === 'string') field.description = sub.description;
       }
       out.push(field);
-      visit(sub, depth + 1, words[words.length - 1]);
+      visit(sub, depth + 1, words[words.length - 1], field.type === 'array');
     }
   };
   visit(schema, 0);
@@ -79,4 +84,33 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
 
 export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Secret words whose string field carries the secret ("SecretString", "password_text"), unless it names metadata. */
+const secretWords = new Set([
+  'secret',
+  'password',
+  'passphrase',
+  'token',
+  'apikey',
+  'privatekey',
+  'secretkey',
+  'credential',
+]);
+const metadataTails = new Set(
+  'id ids arn name names version versions date time created updated expiry expiration expire count type status state description enabled label labels policy rotation stage stages'.split(
+    ' ',
+  ),
+);
+/**
+ * A field named like a secret's value ("SecretString", "password_text"): a secret word not preceded by a word
+ * that makes it something else ("page token", "client token") and not followed by one naming metadata
+ * ("SecretId", "tokenType").
+ */
+export function namedSecret(f: SchemaField): boolean {
+  const i = f.words.findIndex((w) => secretWords.has(w));
+  if (i === -1 || notCredentialBefore.has(f.words[i - 1] ?? '') || f.words[i - 1] === 'client') return false;
+  return (
+    !f.words.slice(i + 1).some((w) => metadataTails.has(w)) && !metadataTails.has(f.words[f.words.length - 1] ?? '')
+  );
 }

@@ -146,3 +146,47 @@ describe('bearer links are credentials', () => {
     expect(a.reasons.join(' ')).toMatch(/response field 'Location'/);
   });
 });
+
+describe('secret values named after the secret', () => {
+  const rpc = (op: string): ToolSource => api('POST', `/#X-Amz-Target=vault.${op}`, op);
+  it('a returned or sent string field named after a secret ("SecretString") carries the value', () => {
+    const read = classifyTool(
+      def(
+        'GetEntryValue',
+        { EntryId: str() },
+        {
+          description: 'Retrieves the contents of the encrypted fields of a vault entry.',
+          outputSchema: obj({ ARN: str(), Name: str(), SecretString: str(), VersionId: str() }),
+        },
+      ),
+      rpc('GetEntryValue'),
+    );
+    expect(read.categories).toContain('credential-access');
+    const write = classifyTool(def('PutEntryValue', { EntryId: str(), SecretString: str() }), rpc('PutEntryValue'));
+    expect(write.categories).toContain('credential-access');
+    // Metadata fields named after the secret ("SecretId", "SecretVersionStage") carry none.
+    const meta = classifyTool(
+      def(
+        'DescribeEntry',
+        { EntryId: str() },
+        {
+          outputSchema: obj({ SecretId: str(), Name: str(), SecretVersionStage: str(), nextPageToken: str() }),
+        },
+      ),
+      rpc('DescribeEntry'),
+    );
+    expect(meta.categories).not.toContain('credential-access');
+  });
+
+  it('a list whose description says it returns names only is metadata', () => {
+    const t = classifyTool(
+      def(
+        'vault_secret_list',
+        { vault: str() },
+        { description: 'List the secrets of a vault. Returns secret names only.' },
+      ),
+      mcp,
+    );
+    expect(t.categories).not.toContain('credential-access');
+  });
+});

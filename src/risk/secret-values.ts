@@ -13,7 +13,7 @@
  */
 import type { VerbClass } from './lexicon.js';
 import { outputSecrets } from './schema-evidence.js';
-import type { SchemaField } from './schema-fields.js';
+import { namedSecret, type SchemaField } from './schema-fields.js';
 import type { Signals } from './signals.js';
 
 /** A pre-signed URL, temporary credentials, or a link that expires: bearer credentials. */
@@ -37,7 +37,7 @@ const mayHoldSecret = new Set([
 
 /** The description says only metadata is read or written, or that no value is returned. */
 const metadataProse =
-  /\b((gets?|returns?|lists?|describes?|retrieves?|updates?|changes?|modif(y|ies)|sets?|edits?|patch(es)?)( only)? (the )?metadata\b(?! and)|metadata only|contain(s|ing)? no \w+|(does(n't| not)|never|will not|won't) (return|include|expose|reveal|contain)s? (the |any )?(secret|sensitive|key|token|password)s? ?(data|values?|material|payload)?)/i;
+  /\b((gets?|returns?|lists?|describes?|retrieves?|updates?|changes?|modif(y|ies)|sets?|edits?|patch(es)?)( only)? (the )?metadata\b(?! and)|(metadata|names?|ids|identifiers) only|contain(s|ing)? no \w+|(does(n't| not)|never|will not|won't) (return|include|expose|reveal|contain)s? (the |any )?(secret|sensitive|key|token|password)s? ?(data|values?|material|payload)?)/i;
 
 /** Credential reasons that only name something (nouns, stores, prose objects), not a value read or set. */
 const namesOnly =
@@ -65,7 +65,7 @@ export function bearerLinkReason(description: string, outputFields: readonly Sch
  */
 function holdsValue(f: SchemaField, sent = false): boolean {
   const scalar = f.type === undefined || f.type === 'string' || (sent && f.type === 'object' && f.depth > 0);
-  return f.depth <= 2 && scalar && (outputSecrets.has(f.joined) || mayHoldSecret.has(f.joined));
+  return f.depth <= 2 && scalar && (outputSecrets.has(f.joined) || mayHoldSecret.has(f.joined) || namedSecret(f));
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Category signals from nouns (name, path, tags), input fields and response fields. */
 import type { VerbClass } from './lexicon.js';
 import { codeFields, notCredentialBefore, queryLanguages, strongNouns, verbs, weakNouns } from './lexicon.js';
-import type { SchemaField } from './schema-fields.js';
+import { namedSecret, type SchemaField } from './schema-fields.js';
 import { stem } from './tokens.js';
 import type { RiskCategory } from './types.js';
 
@@ -108,7 +108,7 @@ export function personModifier(words: readonly string[], i: number): boolean {
 }
 
 /** Weak credential nouns that, as the object of a read, expose secrets ("get_env", "read_vault"). */
-const messageNouns = new Set(['message', 'conversation', 'chat', 'inbox', 'reply']);
+const messageNouns = new Set(['message', 'conversation', 'chat', 'inbox', 'reply', 'email', 'mail']);
 const readableSecretStores = new Set(['env', 'vault', 'keyring']);
 const writeOnly = new Set<RiskCategory>(['financial', 'administrative', 'infrastructure', 'external-communication']);
 type NounCategory = keyof typeof strongNouns;
@@ -203,7 +203,11 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         if (weak && !ownMessage && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
           weakSeen.add(w);
           weakWord = raw;
-          const isObject = src.object !== undefined && i === src.object;
+          // A weak noun qualifying a strong noun of another category ("account transfer", "server
+          // certificate") is not what the tool acts on.
+          const next = stems[i + 1];
+          const qualifies = next !== undefined && nounCategories.some((k) => k !== c && strongNouns[k].has(next));
+          const isObject = src.object !== undefined && i === src.object && !qualifies;
           const readable = c === 'personal-data' || (c === 'credential-access' && readableSecretStores.has(w));
           // Reading people's messages is personal data; posting one is communication (ownMessage above).
           if (isObject && (ctx.writes || readable)) {
@@ -320,7 +324,9 @@ export function fieldSignals(
     const j = f.joined;
     const last = f.words[f.words.length - 1] ?? '';
     // credential-access: a tool that sets a secret (writes only; reads that take a key are the caller's auth).
-    const lastIsCredential = f.words.length > 0 && isCredentialWord(f.words, f.words.length - 1, fieldCredentialWords);
+    const lastIsCredential =
+      (f.words.length > 0 && isCredentialWord(f.words, f.words.length - 1, fieldCredentialWords)) ||
+      (f.type === 'string' && namedSecret(f));
     if (
       ctx.writes &&
       f.depth <= 1 &&
