@@ -9,6 +9,7 @@ export const errorCodes = {
   'auth.insufficient_scope': { http: 403, jsonrpc: -32001, message: 'The credentials do not grant access here' },
   'tool.not_found': { http: 404, jsonrpc: -32602, message: 'Unknown tool' },
   'pin.conflict': { http: 409, jsonrpc: -32600, message: 'Nothing to accept, or not the definition reviewed' },
+  'secret.conflict': { http: 409, jsonrpc: -32600, message: 'The secret was changed by another writer meanwhile' },
   'prompt.quarantined': { http: 409, jsonrpc: -32003, message: 'Prompt quarantined until an administrator accepts it' },
   'tool.quarantined': { http: 409, jsonrpc: -32003, message: 'Tool quarantined until an administrator accepts it' },
   'resource.not_found': { http: 404, jsonrpc: -32002, message: 'Resource not found' },

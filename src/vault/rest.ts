@@ -2,8 +2,11 @@
  * `/api/v1/secrets` (admin role): the same rules as the CLI. GET lists names, versions, times and key ids, never
  * values; PUT /api/v1/secrets/NAME `{ "value": "..." }` creates or updates; POST /api/v1/secrets/NAME/rotate
  * `{ "value": "..." }` replaces an existing secret; DELETE /api/v1/secrets/NAME deletes. No response carries a
- * value. Every change is reported through `onChange` (a `secret.changed` audit event).
+ * value. Every change is reported through `onChange` (a `secret.changed` audit event). Errors are thrown as
+ * `HttpError`s (status and body from the one error-code table); a method a path does not take is answered by the admin
+ * API's router (405 with `Allow`) before this handler runs.
  */
+import { HttpError } from '../core/http-error.js';
 import { VaultCryptoError } from './envelope.js';
 import { SECRET_NAME, SecretConflictError, SecretNotFoundError, type Vault } from './vault.js';
 
@@ -17,11 +20,6 @@ export interface SecretsApiDeps {
   onChange(change: { user: string; secret: string; action: string; version?: number }): void;
 }
 
-const err = (status: number, code: string, message: string): SecretsApiResponse => ({
-  status,
-  body: { error: { code, message } },
-});
-
 export async function handleSecretsApi(
   deps: SecretsApiDeps,
   url: URL,
@@ -29,14 +27,15 @@ export async function handleSecretsApi(
 ): Promise<SecretsApiResponse | undefined> {
   const rest = url.pathname.slice('/api/v1/secrets'.length);
   try {
+    // Another method here is not this handler's (the router answers it first; never act on it).
     if (rest === '' || rest === '/') {
-      if (ctx.method !== 'GET') return err(405, 'request.invalid', 'Method not allowed');
+      if (ctx.method !== 'GET') return undefined;
       return { status: 200, body: { secrets: await deps.vault.list() } };
     }
     const m = /^\/([^/]+)(\/rotate)?$/.exec(rest);
     if (!m) return undefined;
     const name = decodeURIComponent(m[1]!);
-    if (!SECRET_NAME.test(name)) return err(400, 'request.invalid', 'Invalid secret name');
+    if (!SECRET_NAME.test(name)) throw new HttpError('request.invalid', 'Invalid secret name');
     const valueOf = async (): Promise<string> => {
       const body = (await ctx.readJson()) as { value?: unknown } | null;
       if (!body || typeof body.value !== 'string' || body.value === '' || Object.keys(body).length !== 1)
@@ -44,7 +43,7 @@ export async function handleSecretsApi(
       return body.value;
     };
     if (m[2]) {
-      if (ctx.method !== 'POST') return err(405, 'request.invalid', 'Method not allowed');
+      if (ctx.method !== 'POST') return undefined;
       const meta = await deps.vault.rotate(name, await valueOf());
       deps.onChange({ user: ctx.user, secret: name, action: 'rotated', version: meta.version });
       return { status: 200, body: meta };
@@ -60,16 +59,17 @@ export async function handleSecretsApi(
       return { status: meta.version === 1 ? 201 : 200, body: meta };
     }
     if (ctx.method === 'DELETE') {
-      if (!(await deps.vault.delete(name))) return err(404, 'request.invalid', `No secret named ${name}`);
+      if (!(await deps.vault.delete(name))) throw new HttpError('request.not_found', `No secret named ${name}`);
       deps.onChange({ user: ctx.user, secret: name, action: 'deleted' });
       return { status: 200, body: { deleted: name } };
     }
-    return err(405, 'request.invalid', 'Method not allowed');
+    return undefined;
   } catch (e) {
-    if (e instanceof SecretNotFoundError) return err(404, 'request.invalid', e.message);
-    if (e instanceof SecretConflictError) return err(409, 'request.invalid', e.message);
+    if (e instanceof HttpError) throw e;
+    if (e instanceof SecretNotFoundError) throw new HttpError('request.not_found', e.message);
+    if (e instanceof SecretConflictError) throw new HttpError('secret.conflict', e.message);
     // The vault cannot be opened (no or wrong master key, tampered file): say so, never more.
-    if (e instanceof VaultCryptoError) return err(503, 'store.unavailable', e.message);
-    return err(400, 'request.invalid', (e as Error).message);
+    if (e instanceof VaultCryptoError) throw new HttpError('store.unavailable', e.message);
+    throw new HttpError('request.invalid', (e as Error).message);
   }
 }
