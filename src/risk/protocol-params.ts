@@ -7,42 +7,15 @@
  * scheme never reach here (the OpenAPI importer hides them from the agent). A tool that returns or
  * manages secrets is still credential-access: that comes from its nouns and its output schema.
  */
+import { apiAuthParamKind } from '../core/api-auth-params.js';
 import type { ToolSource } from '../core/tool.js';
 import type { SchemaField } from './schema-fields.js';
 
-/** AWS Signature Version 4 request parameters (header or query) and the JSON-protocol target header. */
-const sigV4 = /^x-amz-(algorithm|credential|date|security-token|signature|signedheaders|content-sha256|target)$/i;
-
-/**
- * Google's standard query parameters, declared on every operation of its discovery-generated specs.
- * Recognised only as a set (several of them together), so a tool's own `key` or `fields` field stays evidence.
- */
-const googleStandard = new Set([
-  '$.xgafv',
-  'access_token',
-  'alt',
-  'callback',
-  'fields',
-  'key',
-  'oauth_token',
-  'prettyprint',
-  'quotauser',
-  'upload_protocol',
-  'uploadtype',
-  'userip',
-]);
-const googleSetMin = 4;
-
-/** Names a caller's own credential takes as a query/header parameter of an HTTP API. */
-const callerAuth = new Set([
-  'access_token',
-  'oauth_token',
-  'auth_token',
-  'api_key',
-  'apikey',
-  'x-api-key',
-  'authorization',
-]);
+const REASONS = {
+  sigv4: 'AWS SigV4 parameter',
+  'google-standard': 'Google standard parameter',
+  'caller-credential': "the caller's own credential",
+} as const;
 
 /** Why a top-level input field is the API's auth or transport parameter, or undefined when it is not. */
 export function protocolParamReason(
@@ -51,17 +24,8 @@ export function protocolParamReason(
   topLevelNames: ReadonlySet<string>,
 ): string | undefined {
   if (field.depth !== 0) return undefined;
-  const name = field.name.toLowerCase();
-  if (sigV4.test(name)) return 'AWS SigV4 parameter';
-  if (googleStandard.has(name) && googleCount(topLevelNames) >= googleSetMin) return 'Google standard parameter';
-  if (source.kind === 'openapi' && callerAuth.has(name)) return "the caller's own credential";
-  return undefined;
-}
-
-function googleCount(names: ReadonlySet<string>): number {
-  let n = 0;
-  for (const x of names) if (googleStandard.has(x)) n++;
-  return n;
+  const kind = apiAuthParamKind(field.name, topLevelNames, { callerCredential: source.kind === 'openapi' });
+  return kind ? REASONS[kind] : undefined;
 }
 
 /**

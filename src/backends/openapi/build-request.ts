@@ -54,6 +54,16 @@ export function buildRequest(
   args: JsonObject,
   placements: CredentialPlacements = NO_PLACEMENTS,
 ): BuiltRequest {
+  if (plan.apiAuthParams) {
+    // The operation's own auth/transport parameters are reserved like a credential's placement.
+    const extra = plan.apiAuthParams;
+    placements = {
+      query: new Set([...placements.query, ...extra]),
+      header: new Set([...placements.header, ...extra]),
+      cookie: new Set([...placements.cookie, ...extra]),
+      body: placements.body,
+    };
+  }
   const base = planBaseUrl(plan);
   const basePath = base.pathname.replace(/\/+$/, '');
 

@@ -12,6 +12,7 @@
  *   preferred type: JSON, form, multipart, merge-patch, strategic-merge-patch, json-patch, text, binary);
  * - if a renamed name is still taken, `_2`, `_3`, ... is appended.
  */
+import { apiAuthParamKind } from '../../core/api-auth-params.js';
 import { CREDENTIAL_ARG_PREFIX, isGatewayOnlyHeader } from './credential-boundary.js';
 import type { BackendTool, JsonObject, ToolAnnotations } from '../../core/tool.js';
 import { isJsonMime, type NormalizedOperation } from './operations.js';
@@ -150,11 +151,18 @@ export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): { to
     injected.push({ arg, name });
     return arg;
   };
+  const siblings = new Set(sorted.filter((p) => p.in !== 'path').map((p) => p.name.toLowerCase()));
+  const apiAuthParams: string[] = [];
   for (const p of sorted) {
     if (opts.hiddenParams.has(`${p.in}:${p.name.toLowerCase()}`)) continue;
     // Hop-by-hop, framing and credential headers are the gateway's, whatever the spec declares.
     if (p.in === 'header' && isGatewayOnlyHeader(p.name)) continue;
     const secretArg = injectArg(p.name);
+    // The API's own signature/auth/transport parameters (SigV4, Google's standard set, access_token): the gateway's.
+    if (!secretArg && p.in !== 'path' && apiAuthParamKind(p.name, siblings, { callerCredential: true })) {
+      apiAuthParams.push(p.name.toLowerCase());
+      continue;
+    }
     const arg = secretArg ?? claim(p.name, `${p.in}_${p.name}`);
     if (!secretArg) {
       properties[arg] = p.schema;
@@ -257,6 +265,7 @@ export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): { to
     ...(body ? { body } : {}),
     security: op.security,
     ...(injected.length > 0 ? { injected } : {}),
+    ...(apiAuthParams.length > 0 ? { apiAuthParams } : {}),
     accept: acceptFor(op.responseTypes),
     hasOutputSchema: op.outputSchema !== undefined,
   };

@@ -59,6 +59,12 @@ export interface CallPlan {
   security: SecurityRequirementAlt[];
   /** Parameters / body properties the gateway fills with a credential (hidden from the agent). */
   injected?: { arg: string; name: string }[];
+  /**
+   * The operation's own auth/transport parameters (AWS SigV4, Google's standard set, `access_token`/`api_key`;
+   * src/core/api-auth-params.ts), lowercased: hidden from the agent, and refused in any agent-built query, header
+   * or cookie name.
+   */
+  apiAuthParams?: string[];
   /** Accept header: the JSON success media types if any, else all declared ones, else a default. */
   accept: string;
   /** Set when the operation declares a JSON object response schema (becomes outputSchema). */
