@@ -155,7 +155,14 @@ export async function runGateway(
       gw.recordEvent({
         type: 'admin.action.performed',
         user: a.user,
-        detail: { method: a.method, path: a.path, status: a.status },
+        detail: {
+          method: a.method,
+          path: a.path,
+          status: a.status,
+          via: a.signIn.via,
+          signIn: a.signIn.method,
+          ...(a.signIn.credentialId ? { credentialId: a.signIn.credentialId } : {}),
+        },
       }),
   });
   let front: HttpFront;

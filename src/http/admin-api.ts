@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authRequestOf } from '../authn/http-request.js';
 import type { AuthDecision } from '../authn/index.js';
+import type { Principal } from '../core/principal.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { apiDocument } from './api-document.js';
@@ -73,13 +74,41 @@ export interface AdminApiOptions {
   /** Extra route groups (audit, approvals ...), each with the roles allowed to use it. */
   routes?: ApiRouteGroup[];
   /** Called for every authenticated request (the audit log records admin actions). */
-  onAction?: (info: { user: string; method: string; path: string; status: number }) => void;
+  onAction?: (info: {
+    user: string;
+    method: string;
+    path: string;
+    status: number;
+    /** How the person was authenticated on this request (never a secret: the key id at most). */
+    signIn: SignIn;
+  }) => void;
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
   /**
    * Dashboard sessions: authenticates a request without an Authorization header by its session cookie (and CSRF
    * token on state-changing methods); undefined when it carries no session.
    */
   session?: (req: IncomingMessage) => Promise<AuthDecision | undefined>;
+}
+
+/**
+ * How a person reached the admin API, for `admin.action.performed`: through a dashboard session (signed in with a
+ * user key or OIDC) or with a credential on the request itself (user key, OAuth bearer token, client certificate).
+ */
+export interface SignIn {
+  via: 'dashboard-session' | 'api';
+  method: 'user-key' | 'oidc' | 'oauth-token' | 'mtls' | 'stdio';
+  /** The credential's id (a key id or certificate fingerprint), never its secret. */
+  credentialId?: string;
+}
+
+export function signInOf(p: Principal, viaSession: boolean): SignIn {
+  const method: SignIn['method'] =
+    p.method === 'api-key' ? 'user-key' : p.method === 'oauth' ? (viaSession ? 'oidc' : 'oauth-token') : p.method;
+  return {
+    via: viaSession ? 'dashboard-session' : 'api',
+    method,
+    ...(p.credentialId ? { credentialId: p.credentialId } : {}),
+  };
 }
 
 const send = (
@@ -184,9 +213,8 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
 
     const source = req.socket.remoteAddress;
     const authn = gw.authentication();
-    const auth =
-      (req.headers.authorization === undefined ? await options.session?.(req) : undefined) ??
-      (await authn.people.authenticate(authRequestOf(req)));
+    const fromSession = req.headers.authorization === undefined ? await options.session?.(req) : undefined;
+    const auth = fromSession ?? (await authn.people.authenticate(authRequestOf(req)));
     if (auth.kind !== 'authenticated') {
       options.onAuthFailure?.({
         reason: auth.reason,
@@ -215,6 +243,7 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
       return true;
     }
     const user = auth.principal.user ?? auth.principal.agent;
+    const signIn = signInOf(auth.principal, fromSession !== undefined);
     const roles = (gw.config().config.users[user]?.roles ?? []) as Role[];
     const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
     const methods = allowedMethods(url.pathname) ?? route?.methods ?? ['GET'];
@@ -254,7 +283,7 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
       status = err.status;
       sendHttpError(res, err);
     } finally {
-      options.onAction?.({ user, method, path: url.pathname, status });
+      options.onAction?.({ user, method, path: url.pathname, status, signIn });
     }
     return true;
   };

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BackendStatus } from '../core/backend.js';
 import type { RecordSink } from '../pipeline/stage.js';
+import { HttpError, sendHttpError } from '../http/http-error.js';
 
 export interface GatewayMetrics {
   readonly registry: Registry;
@@ -126,7 +127,7 @@ export async function serveMetrics(
 ): Promise<boolean> {
   if (!metrics || url.pathname !== '/metrics') return false;
   if (req.method !== 'GET') {
-    res.writeHead(405, { allow: 'GET' }).end();
+    sendHttpError(res, new HttpError('request.method_not_allowed', undefined, { allow: 'GET' }));
     return true;
   }
   const { contentType, body } = await metrics.scrape();

@@ -44,6 +44,8 @@ type Rec = {
   decision?: string;
   resultStatus?: string;
   arguments?: Record<string, unknown>;
+  user?: string;
+  detail?: Record<string, unknown>;
   seq: number;
 };
 const query = (...args: string[]): Rec[] => {
@@ -118,7 +120,13 @@ describe('audit log in the gateway', () => {
     });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(await csv.text()).toMatch(/tool\.call\.requested/);
-    await eventually(() => query('--type', 'admin.action.performed').length > 0);
+    // Each admin action says how the person signed in: here a user key on the request (its id, never the key).
+    const viaApi = () =>
+      query('--type', 'admin.action.performed').find((r) => r.user === 'audrey' && r.detail?.via === 'api');
+    await eventually(() => viaApi() !== undefined);
+    const action = viaApi();
+    expect(action?.detail).toMatchObject({ via: 'api', signIn: 'user-key', credentialId: expect.any(String) });
+    expect(JSON.stringify(action)).not.toContain(gw.keys.audrey!);
   });
 
   it('no audit, no call: while the audit store cannot be written, calls are refused and never executed', async () => {

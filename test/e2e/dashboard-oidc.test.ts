@@ -174,7 +174,13 @@ describe('OIDC sign-in', () => {
     expect(actions).toContainEqual(
       expect.objectContaining({
         user: 'pat',
-        detail: expect.objectContaining({ method: 'POST', path: expect.stringMatching(/\/approve$/), status: 200 }),
+        detail: expect.objectContaining({
+          method: 'POST',
+          path: expect.stringMatching(/\/approve$/),
+          status: 200,
+          via: 'dashboard-session',
+          signIn: 'oidc',
+        }),
       }),
     );
   });

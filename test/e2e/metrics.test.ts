@@ -61,6 +61,13 @@ describe('/metrics', () => {
     expect(text).not.toMatch(/agent="|user="/);
   });
 
+  it("answers another method with 405, Allow: GET and the error table's body", async () => {
+    const r = await fetch(`${gw.base}/metrics`, { method: 'POST' });
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('GET');
+    expect(await r.json()).toMatchObject({ error: { code: 'request.method_not_allowed' } });
+  });
+
   it('is off unless server.metrics is true', async () => {
     const off = await startGateway('agents: {}\n');
     try {
