@@ -3,19 +3,10 @@
  * summary or schema states; and the reverse (POST searches and read-only RPCs stay reads).
  */
 import { describe, expect, it } from 'vitest';
-import type { JsonObject, ToolDefinition, ToolSource } from '../core/tool.js';
+import type { JsonObject, ToolDefinition } from '../core/tool.js';
 import { classifyTool } from './classify.js';
+import { api, obj, str } from './test-support/schema-builders.js';
 
-const str = (description = ''): JsonObject => ({ type: 'string', description });
-const obj = (properties: JsonObject): JsonObject => ({ type: 'object', properties });
-const api = (method: string, path: string, operationId: string, summary?: string): ToolSource => ({
-  kind: 'openapi',
-  backend: 't',
-  method,
-  path,
-  operationId,
-  ...(summary ? { summary } : {}),
-});
 const def = (name: string, props: JsonObject, description?: string): ToolDefinition => ({
   name,
   inputSchema: obj(props),

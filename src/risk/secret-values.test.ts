@@ -5,18 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject, ToolDefinition, ToolSource } from '../core/tool.js';
 import { classifyTool } from './classify.js';
+import { api, arr, obj, str } from './test-support/schema-builders.js';
 
-const str = (description = ''): JsonObject => ({ type: 'string', description });
-const obj = (properties: JsonObject): JsonObject => ({ type: 'object', properties });
-const arr = (items: JsonObject): JsonObject => ({ type: 'array', items });
-const api = (method: string, path: string, operationId: string, summary?: string): ToolSource => ({
-  kind: 'openapi',
-  backend: 't',
-  method,
-  path,
-  operationId,
-  ...(summary ? { summary } : {}),
-});
 const def = (name: string, props: JsonObject, extra: Partial<ToolDefinition> = {}): ToolDefinition => ({
   name,
   inputSchema: obj(props),

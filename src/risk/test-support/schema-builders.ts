@@ -1,0 +1,14 @@
+import type { JsonObject, ToolSource } from '../../core/tool.js';
+
+/** Small builders for the risk engine's unit tests: schema nodes and an OpenAPI tool source. */
+export const str = (description = ''): JsonObject => ({ type: 'string', description });
+export const obj = (properties: JsonObject): JsonObject => ({ type: 'object', properties });
+export const arr = (items: JsonObject): JsonObject => ({ type: 'array', items });
+export const api = (method: string, path: string, operationId: string, summary?: string): ToolSource => ({
+  kind: 'openapi',
+  backend: 't',
+  method,
+  path,
+  operationId,
+  ...(summary ? { summary } : {}),
+});
