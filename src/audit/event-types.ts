@@ -122,7 +122,7 @@ export const auditEventTypes = {
   'admin.action.performed': {
     owner: 'http',
     description:
-      'A person used the admin API (reads included) or changed a user key with the CLI; detail names the request or action and how the person signed in (via dashboard-session, api or cli; signIn user-key, oidc, oauth-token or mtls; the credential id, never a secret).',
+      'A person used the admin API (reads included) or changed a user key with the CLI; detail names the request or action and how the person signed in (via dashboard-session, api or cli; signIn user-key, oidc, oauth-token or mtls; the keyId of a user key, never a secret).',
   },
   'session.started': {
     owner: 'dashboard',

@@ -161,7 +161,8 @@ export async function runGateway(
           status: a.status,
           via: a.signIn.via,
           signIn: a.signIn.method,
-          ...(a.signIn.credentialId ? { credentialId: a.signIn.credentialId } : {}),
+          // The user key's id (named as session.started names it; never the key itself).
+          ...(a.signIn.method === 'user-key' && a.signIn.credentialId ? { keyId: a.signIn.credentialId } : {}),
         },
       }),
   });

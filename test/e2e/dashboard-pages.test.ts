@@ -149,7 +149,13 @@ describe('Inventory: pin state, review and accept', () => {
     expect(await adminActions()).toContainEqual(
       expect.objectContaining({
         user: 'alice',
-        detail: { method: 'POST', path: '/api/v1/tools/notes_read_file/accept', status: 200 },
+        detail: expect.objectContaining({
+          method: 'POST',
+          path: '/api/v1/tools/notes_read_file/accept',
+          status: 200,
+          via: 'dashboard-session',
+          signIn: 'user-key',
+        }),
       }),
     );
     expect(notRefusals(admin)).toEqual([]);
