@@ -9,22 +9,14 @@
 // Env: BENCH_SECONDS (3), BENCH_ROUNDS (5), BENCH_SESSIONS ("1,32").
 import { loadavg } from 'node:os';
 import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
+import { LIMITS_ON } from './lib/limits-config.mjs';
 import { fmt, measure, openSession, summariseRounds } from './lib/load.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LEVELS = (process.env.BENCH_SESSIONS ?? '1,32').split(',').map(Number);
 const ARGS = { message: 'benchmark payload' };
-const BIG = 1_000_000_000;
-
-const ON = `limits:
-  rate:
-    - { name: per-agent, limit: ${BIG}, per: second }
-    - { name: echo-tools, tools: ["up_e*"], key: agent+tool, limit: ${BIG}, per: second }
-    - { name: low-risk, risk: [low, medium, high], key: user, limit: ${BIG}, per: second }
-  quotas:
-    - { name: bench, daily: ${BIG}, monthly: ${BIG} }
-pins:
+const ON = `${LIMITS_ON}pins:
   enabled: true
   signing: { enabled: true }
 `;
