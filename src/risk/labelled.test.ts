@@ -116,9 +116,11 @@ function partsTable(scored: readonly Scored[]): string {
     const m = labelMetrics(scored.slice(i === 0 ? 0 : devParts[i - 1]![1], end));
     return `| ${name} | ${m.tools} | ${m.levelAccuracy.value.toFixed(3)} | ${m.criticalMacroF1.toFixed(3)} | ${m.highRecall.value.toFixed(3)} | ${m.highRatedLow.length} |`;
   });
-  return ['| part | tools | level acc. | macro F1 | `high` recall | `high`→`low` |', '|---|---:|---:|---:|---:|---:|', ...rows].join(
-    '\n',
-  );
+  return [
+    '| part | tools | level acc. | macro F1 | `high` recall | `high`→`low` |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
 }
 
 describe('hand-labelled tools from real servers and specs', () => {
