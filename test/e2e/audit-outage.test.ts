@@ -1,7 +1,8 @@
 // The audit log under outage and attack, in the real gateway process with real MCP clients: a database deleted
 // while serving stops calls and readiness (and a restart refuses to start over it without --audit-new-log);
-// a store write-locked by another session (SQLite or PostgreSQL) refuses the calls that need it fast, keeps health and
-// listings responsive, and every refused call is in the log once the lock is gone.
+// a store write-locked by another session (SQLite or PostgreSQL) refuses the calls that need it while the lock is
+// held (not queued until it is gone), keeps health and listings answering, and every refused call is in the log
+// once the lock is gone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,7 +123,7 @@ describe.skipIf(onPostgres)('audit database deleted while serving', () => {
 });
 
 describe('audit store write-locked by another session', () => {
-  it('health stays fast, calls needing the audit are refused in < 1 s, and every refused call is logged afterwards', async () => {
+  it('health and listings answer, calls needing the audit are refused while the lock is held, and every refused call is logged afterwards', async () => {
     const gw = await startGateway(CONFIG);
     running.push(gw);
     const c = await connectAgent(gw.url, gw.keys.bot);
@@ -133,26 +134,19 @@ describe('audit store write-locked by another session', () => {
     let locked = true;
     running.push({ stop: () => (locked ? release() : undefined) });
 
+    // Everything below runs while the lock is held (it is released only after): a call that waited for the lock
+    // instead of being refused would never come back, and the test would fail on its timeout. (How fast refusals
+    // and health answers are is measured in bench/, not asserted with a clock here.)
     const refusedMessages: string[] = [];
-    const healthMs: number[] = [];
-    const refuseMs: number[] = [];
     for (let i = 0; i < 4; i++) {
       const message = `refused-${i}`;
-      const t0 = performance.now();
       const err = await refusal(c.callTool({ name: 't_echo', arguments: { message } }));
-      refuseMs.push(performance.now() - t0);
       expect(err?.code).toBe(-32004);
       refusedMessages.push(message);
-      for (let j = 0; j < 3; j++) {
-        const h0 = performance.now();
-        expect((await fetch(`${gw.base}/healthz`)).status).toBe(200);
-        healthMs.push(performance.now() - h0);
-      }
+      for (let j = 0; j < 3; j++) expect((await fetch(`${gw.base}/healthz`)).status).toBe(200);
       // Listings come from the catalogue, not the audit store: they keep working.
       expect((await c.listTools()).tools.map((t) => t.name)).toContain('t_echo');
     }
-    expect(Math.max(...refuseMs)).toBeLessThan(1000);
-    expect(Math.max(...healthMs)).toBeLessThan(100);
     expect((await fetch(`${gw.base}/readyz`)).status).toBe(503);
 
     locked = false;

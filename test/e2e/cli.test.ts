@@ -194,8 +194,11 @@ describe('agents and reload against a running gateway', () => {
     gw.rewriteConfig(config('"t_echo", "t_env", "t_slow"'));
     await eventually(async () => (await names()).includes('t_slow'));
     // In-flight calls survive reloads: one from a file change, one from SIGHUP, while the call runs.
-    const call = c.callTool({ name: 't_slow', arguments: { steps: 8, ms: 100 } });
-    await new Promise((r) => setTimeout(r, 150));
+    // The reloads start once the upstream has reported progress: the call is under way (no sleep sized to the machine).
+    let running: () => void = () => undefined;
+    const underWay = new Promise<void>((r) => (running = r));
+    const call = c.callTool({ name: 't_slow', arguments: { steps: 8, ms: 100 } }, { onprogress: () => running() });
+    await underWay;
     gw.rewriteConfig(config('"t_echo", "t_env", "t_slow", "t_cwd"'));
     gw.proc.kill('SIGHUP');
     const r = await call;

@@ -2,7 +2,7 @@
 // built CLI: one JSON response when nothing else is said, SSE when the call sends progress, the same answers as the
 // SDK's transport gives for a request it serves (compared side by side), and cancellation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startGateway, type RunningGateway } from './harness.js';
+import { cli, eventually, FIXTURES, startGateway, type RunningGateway } from './harness.js';
 
 const config = `
 upstreams:
@@ -50,6 +50,10 @@ function post(body: unknown, signal?: AbortSignal): Promise<Response> {
     ...(signal ? { signal } : {}),
   });
 }
+
+/** Whether the audit log holds a record of a call to `tool` (read with the CLI, as an operator would). */
+const auditHas = (tool: string) =>
+  cli(['audit', 'query', '--config', gw.configFile, '--tool', tool]).stdout.trim().length > 0;
 
 /** Every JSON-RPC message of a response, whether it came as one JSON body or as SSE events. */
 type Message = Record<string, unknown>;
@@ -137,7 +141,9 @@ describe('tools/call fast path (2025-11-25 sessions)', () => {
   it('a call the agent cancels gets no result, and the session goes on', async () => {
     const slow = call('up_slow', { steps: 50, ms: 100 });
     const pending = post(slow);
-    await new Promise((r) => setTimeout(r, 300));
+    // Cancel once the call is under way: its intent record is written after the fast path registered the call for
+    // cancellation (and before it reaches the upstream). Polled: no sleep sized to the machine's speed.
+    await eventually(() => auditHas('up_slow'));
     const cancel = await post({
       jsonrpc: '2.0',
       method: 'notifications/cancelled',
