@@ -1,21 +1,24 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchConfig } from './watch.js';
 
 const dirs: string[] = [];
 const stops: (() => void)[] = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const s of stops.splice(0)) s();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+// The real timer, kept before any test fakes setTimeout: the polls below wait for filesystem events in real time.
+const realSetTimeout = setTimeout;
 function until(pred: () => boolean, ms = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const t0 = Date.now();
+    const t0 = performance.now();
     const tick = () =>
-      pred() ? resolve() : Date.now() - t0 > ms ? reject(new Error('timed out')) : setTimeout(tick, 20);
+      pred() ? resolve() : performance.now() - t0 > ms ? reject(new Error('timed out')) : realSetTimeout(tick, 20);
     tick();
   });
 }
@@ -65,13 +68,18 @@ describe('watchConfig', () => {
     const file = join(dir, 'portcullis.yaml');
     writeFileSync(file, 'a: 1\n');
     const seen: string[] = [];
+    // The debounce runs on fake timers: the test sees when an event armed it and runs the re-read itself, instead of
+    // sleeping "well past" the debounce and hoping the re-read happened.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     stops.push(watchConfig(file, (why) => seen.push(why), { debounceMs: 20, pollMs: 0 }));
     writeFileSync(join(dir, 'other.txt'), 'x');
     writeFileSync(file, 'a: 1\n'); // same content, rewritten
-    await new Promise((r) => setTimeout(r, 300)); // well past the debounce: nothing may have fired
+    await until(() => vi.getTimerCount() > 0); // an event arrived and armed the debounce
+    vi.advanceTimersByTime(20); // the re-read: the content is unchanged, so nothing fires
     expect(seen).toEqual([]);
     writeFileSync(file, 'a: 2\n');
-    await until(() => seen.length > 0);
+    await until(() => vi.getTimerCount() > 0);
+    vi.advanceTimersByTime(20);
     expect(seen).toEqual(['file']);
   });
 

@@ -37,6 +37,11 @@ export type ToolSource =
       scopes?: string[];
       /** The operation's `x-` extensions with scalar values (risk evidence: `x-destructive: true`). */
       extensions?: Record<string, string | number | boolean>;
+      /**
+       * Risk evidence only, never served: a bounded copy of the JSON array a list operation returns (MCP's
+       * `outputSchema` must be an object schema, so such an operation has none; src/backends/openapi/response-evidence.ts).
+       */
+      responseSchema?: JsonObject;
     };
 
 /** A tool as a backend offers it: its own name there plus its definition. */

@@ -9,18 +9,18 @@ import { httpAction, literalSegments, readMethods, type Action } from './http-ac
 import { collectFields, isObject, type SchemaField } from './schema-fields.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
 import { withoutProtocolParams } from './protocol-params.js';
-import { bearerLinkReason, secretValuesOnly } from './secret-values.js';
+import {
+  bearerLinkReason,
+  keyMaterialReason,
+  madeUpSecret,
+  revealReason,
+  secretValuesOnly,
+  tokensPassed,
+} from './secret-values.js';
 import { proseNounSignals } from './prose-nouns.js';
 import { inputPersonalSignals, inputWriteSignals, openApiEvidence, outputSignals } from './schema-evidence.js';
-import {
-  addCategory,
-  fieldSignals,
-  nounSignals,
-  personWrites,
-  responseSignals,
-  sandboxMoney,
-  type Signals,
-} from './signals.js';
+import { fieldSignals } from './field-signals.js';
+import { addCategory, nounSignals, personWrites, responseSignals, sandboxMoney, type Signals } from './signals.js';
 import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import {
   levelFor,
@@ -43,8 +43,9 @@ const actionFieldNames = new Set([
   'operationtype',
   'actiontype',
 ]);
-const destructiveProse =
-  /\b(permanently|irreversibl\w*|cannot be undone|can't be undone|overwrit\w*|wipes?|erases?)\b/i;
+const destructiveProseAll =
+  /\b(permanently|irreversibl\w*|cannot be undone|can't be undone|overwrit\w*|wipes?|erases?)\b/gi;
+const negation = /\b(not|never|rather than|instead of|without|no longer)(\s+\w+){0,2}\s*$/i;
 const signingWords = new Set(['signature', 'signed', 'presigned', 'presign']);
 const removalProse = /\b(delet|remov|destroy|purg|truncat|replac|overwrit|upsert)\w*/i;
 /** Create-like verbs that write into a place that may already hold something (a path, a range). */
@@ -208,7 +209,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     !writes || personWrites.has(action.cls),
   );
   // Output evidence looks no deeper than a record inside a list (depth 2; deeper fields are never read).
-  const outputFields = collectFields(tool.outputSchema, 150, 2);
+  // An OpenAPI list operation is served without an outputSchema (MCP's is an object schema); the importer keeps
+  // what its records carry as evidence (source.responseSchema).
+  const outputFields = collectFields(tool.outputSchema ?? (isApi ? source.responseSchema : undefined), 150, 2);
   responseSignals(s, outputFields);
   outputSignals(s, outputFields);
   // Open world: reaching the web or spending money is a side effect of its own, distinct from a local read.
@@ -226,12 +229,16 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   }
   const bearerLink = bearerLinkReason(description, outputFields);
   if (bearerLink) add('credential-access', bearerLink);
+  const reveal = revealReason(inputFields);
+  if (reveal) add('credential-access', reveal);
+  const material = writes ? keyMaterialReason(inputFields) : undefined;
+  if (material) add('credential-access', material);
   // A signature resource that returns a URL returns a signed URL: a bearer credential to what it points at.
   const signedWord = stemmed.find((w) => signingWords.has(w));
   const urlField = outputFields.find((f) => f.depth === 0 && /^(url|uri|href|link)$/.test(f.joined));
   if (signedWord && urlField) add('credential-access', `'${signedWord}' returning '${urlField.name}' (a signed URL)`);
-  if (writes && destructiveProse.test(description))
-    add('destructive', `description says '${destructiveProse.exec(description)?.[0] ?? ''}'`);
+  const destroys = writes ? destructiveWording(description) : undefined;
+  if (destroys) add('destructive', `description says '${destroys}'`);
   if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))
     add('administrative', `verb '${action.hit?.word ?? 'revoke'}' changes access`);
 
@@ -239,7 +246,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     (top, c) => (c.cls !== 'read' && severity(c.cls) > severity(top) ? c.cls : top),
     'read',
   );
+  tokensPassed(s, inputFields);
   secretValuesOnly(s, { writes, cls: topWrite, description, inputFields, outputFields });
+  madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
   sandboxMoney(s, stemmed);
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
@@ -361,6 +370,15 @@ function determineAction(
   if (titleHit) return { cls: titleHit.cls, reason: `verb '${titleHit.word}' in title` };
   if (proseHit) return { cls: proseHit.cls, reason: `verb '${proseHit.word}' in description` };
   return { cls: 'update', reason: 'no verb recognised in name or description; assumed to change state' };
+}
+
+/** Destructive wording that is not negated ("rather than being permanently deleted", "does not overwrite"). */
+function destructiveWording(description: string): string | undefined {
+  for (const m of description.matchAll(destructiveProseAll)) {
+    const before = description.slice(Math.max(0, m.index - 30), m.index);
+    if (!negation.test(before)) return m[0];
+  }
+  return undefined;
 }
 
 function isOutputFileField(words: readonly string[]): boolean {

@@ -97,36 +97,66 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to eight are held-out sets 1-7,
+ * each moved here after its one evaluation. The end index of each part (exclusive). */
+const devParts: ReadonlyArray<readonly [string, number]> = [
+  ['part 1 (dev)', 127],
+  ['part 2 (held-out 1)', 291],
+  ['part 3 (held-out 2)', 462],
+  ['part 4 (held-out 3)', 558],
+  ['part 5 (held-out 4)', 658],
+  ['part 6 (held-out 5)', 718],
+  ['part 7 (held-out 6)', 866],
+  ['part 8 (held-out 7)', 981],
+];
+
+/** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
+function partsTable(scored: readonly Scored[]): string {
+  const rows = devParts.map(([name, end], i) => {
+    const m = labelMetrics(scored.slice(i === 0 ? 0 : devParts[i - 1]![1], end));
+    return `| ${name} | ${m.tools} | ${m.levelAccuracy.value.toFixed(3)} | ${m.criticalMacroF1.toFixed(3)} | ${m.highRecall.value.toFixed(3)} | ${m.highRatedLow.length} |`;
+  });
+  return [
+    '| part | tools | level acc. | macro F1 | `high` recall | `high`→`low` |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
 describe('hand-labelled tools from real servers and specs', () => {
   it('dev set (tuned on): figures printed, regression floors', async () => {
     const { metrics: m, count, scored } = await score('dev.json');
     report('dev (src/risk/testdata/labels/dev.json, tuned on)', m);
+    console.log(`Per part:\n${partsTable(scored)}\n`);
+    expect(count).toBeGreaterThanOrEqual(devParts.at(-1)![1]);
     // Parts one to five (the first 658 tools): measured 0.986, 0.961, 0.951, 0, 0.874, 0.797 (before the
     // fifth round 0.986, 0.958, 0.942, 0, 0.854, 0.767); floors at the measured figures.
-    const first = labelMetrics(scored.slice(0, 658));
-    expectFloors(first, [0.98, 0.96, 0.95, 0, 0.87, 0.795]);
+    expectFloors(labelMetrics(scored.slice(0, 658)), [0.98, 0.96, 0.95, 0, 0.87, 0.795]);
     // Parts one to six (the first 718 tools; part six is held-out 5): measured 0.987, 0.964, 0.944, 0, 0.876,
     // 0.819 after the fifth round (before it 0.982, 0.958, 0.924, 3, 0.841, 0.761).
-    const six = labelMetrics(scored.slice(0, 718));
-    expectFloors(six, [0.98, 0.96, 0.94, 0, 0.875, 0.815]);
-    // All 866 (part seven is held-out 6, evaluated once at engine 0c323a4 and moved here untuned): measured
-    // 0.987, 0.965, 0.934, 3, 0.864, 0.792. Regression floors at these figures.
-    expect(count).toBeGreaterThanOrEqual(866);
-    expectFloors(m, [0.985, 0.96, 0.93, 3, 0.86, 0.79]);
+    expectFloors(labelMetrics(scored.slice(0, 718)), [0.98, 0.96, 0.94, 0, 0.875, 0.815]);
+    // Parts one to seven (the first 866; part seven is held-out 6, evaluated once at engine 0c323a4 and moved
+    // here untuned): measured 0.987, 0.965, 0.934, 3, 0.864, 0.792.
+    expectFloors(labelMetrics(scored.slice(0, 866)), [0.985, 0.96, 0.93, 3, 0.86, 0.79]);
+    // Part eight (the last 115: held-out 7, evaluated once at engine 0c323a4, history.json): measured 1.000,
+    // 0.918, 0.865, 1, 0.800, 0.726 at that evaluation; after the sixth round (its error classes fixed as classes)
+    // `high` recall 0.904, level accuracy 0.843, macro F1 0.749.
+    expectFloors(labelMetrics(scored.slice(866, 981)), [0.98, 0.9, 0.9, 1, 0.84, 0.745]);
+    // All 981: before the sixth round 0.989, 0.960, 0.924, 4, 0.856, 0.784 (on the two labels corrected in that
+    // round 0.854 level accuracy); after it 0.989, 0.962, 0.927, 4, 0.870, 0.799.
+    expectFloors(m, [0.985, 0.96, 0.925, 4, 0.865, 0.795]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
   // file (README.md); the figures of each first evaluation stay in history.json. While the engine is tuned,
   // `RISK_HELDOUT=skip` keeps the held-out set unread (the engineer never sees its figures or disagreements).
+  // Until its one evaluation a fresh set has no floors: the test checks its shape and prints its figures.
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
-    expect(data.tools.length).toBeGreaterThanOrEqual(115);
+    expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
     const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
-    // Held-out 7, evaluated once with the engine frozen at 0c323a4 (history.json, docs/benchmarks.md): measured
-    // 1.000, 0.918, 0.865, 1, 0.800, 0.726. Side-effecting (>= 0.98) and read-only (>= 0.90) recall meet the
-    // issue 14 floors; the rest are regression floors at the measured figures. Never tune the engine on this set.
-    expectFloors(m, [0.98, 0.9, 0.86, 1, 0.8, 0.72]);
+    expect(m.tools).toBe(data.tools.length);
   });
 });

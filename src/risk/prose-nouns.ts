@@ -64,10 +64,11 @@ const accessRequests = new Set([
 const messageNouns = new Set(['message', 'conversation', 'chat', 'inbox', 'reply', 'email', 'mail']);
 const opens = new Set(['unlock', 'export', 'decrypt', 'dump', 'open', 'reveal']);
 
-/** Prose words (stemmed), with a possessive marker after "user's" / "users'". */
+/** Prose words (stemmed), with a possessive marker after "user's" / "users'". Letters glued to a digit before
+ * them are a name, not a word ("1Password" is no password). */
 function proseWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9']*/g)) {
+  for (const m of text.matchAll(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9']*/g)) {
     if (out.length >= 20) break;
     const raw = m[0].toLowerCase();
     out.push(raw.replace(/'s?$/, ''));

@@ -97,7 +97,7 @@ const secretWords = new Set([
   'secretkey',
   'credential',
 ]);
-const metadataTails = new Set(
+export const metadataTails: ReadonlySet<string> = new Set(
   'id ids arn name names version versions date time created updated expiry expiration expire count type status state description enabled label labels policy rotation stage stages'.split(
     ' ',
   ),

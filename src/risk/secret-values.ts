@@ -13,7 +13,7 @@
  */
 import type { VerbClass } from './lexicon.js';
 import { outputSecrets } from './schema-evidence.js';
-import { namedSecret, type SchemaField } from './schema-fields.js';
+import { metadataTails, namedSecret, type SchemaField } from './schema-fields.js';
 import type { Signals } from './signals.js';
 
 /** A pre-signed URL, temporary credentials, or a link that expires: bearer credentials. */
@@ -39,6 +39,18 @@ const mayHoldSecret = new Set([
 const metadataProse =
   /\b((gets?|returns?|lists?|describes?|retrieves?|updates?|changes?|modif(y|ies)|sets?|edits?|patch(es)?)( only)? (the )?metadata\b(?! and)|(metadata|names?|ids|identifiers) only|contain(s|ing)? no \w+|(does(n't| not)|never|will not|won't) (return|include|expose|reveal|contain)s? (the |any )?(secret|sensitive|key|token|password)s? ?(data|values?|material|payload)?)/i;
 
+/** "Returns item IDs, titles, categories, and vault IDs": what is returned is listed, and all of it is metadata. */
+const returnsList = /\breturns? ([^.;:]{1,160})/gi;
+const metadataItem =
+  /(^|\s)(ids?|identifiers?|titles?|names?|categor(y|ies)|tags?|types?|dates?|status(es)?|labels?|urls?|counts?)$/i;
+function metadataList(description: string): RegExpExecArray | null {
+  for (const m of description.matchAll(returnsList)) {
+    const items = (m[1] ?? '').split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).map((x) => x.trim());
+    if (items.length >= 2 && items.every((x) => metadataItem.test(x))) return m;
+  }
+  return null;
+}
+
 /** Credential reasons that only name something (nouns, stores, prose objects), not a value read or set. */
 const namesOnly =
   /^(reads )?noun '|^object '|^nouns '|^'[\w-]+' in (name|operationId|path segment|description|tag)|^reads what a '/;
@@ -57,6 +69,33 @@ export function bearerLinkReason(description: string, outputFields: readonly Sch
     if (m) return `response field '${f.name}' is '${m[0]}'`;
   }
   return undefined;
+}
+
+/** A switch that makes a read return secret values in clear ("reveal", "WithDecryption", "showSecrets"). */
+const revealSwitch =
+  /^(with)?(reveal|decrypt|decryption|unmask|plaintext)|^(show|include|return|expose)(secret|password|plaintext|concealed)/;
+
+/** A sent field described as secret key material ("The Base64 encoded secret key", "the shared secret"). */
+const keyMaterialProse =
+  /\b((secret|private|shared|symmetric|signing|encryption|hmac) keys?|key material|shared secrets?|secret values?)\b/i;
+
+/** Why a change sends secret key material under a plain name (`key`, `value`), if it does. */
+export function keyMaterialReason(inputFields: readonly SchemaField[]): string | undefined {
+  const f = inputFields.find(
+    (x) =>
+      x.depth <= 1 &&
+      // "kmsKeyName: the encryption key that protects…" names a key; it sends none.
+      !metadataTails.has(x.words[x.words.length - 1] ?? '') &&
+      (x.type === undefined || x.type === 'string') &&
+      keyMaterialProse.test(x.description.slice(0, 200)),
+  );
+  return f ? `field '${f.name}' is '${keyMaterialProse.exec(f.description)?.[0] ?? ''}'` : undefined;
+}
+
+/** Why a read returns secret values on request (a reveal/decrypt switch in its input), if it does. */
+export function revealReason(inputFields: readonly SchemaField[]): string | undefined {
+  const f = inputFields.find((x) => x.depth === 0 && x.type === 'boolean' && revealSwitch.test(x.joined));
+  return f ? `field '${f.name}' returns secret values in clear` : undefined;
 }
 
 /**
@@ -88,7 +127,7 @@ export function secretValuesOnly(
     s.categories.delete('credential-access');
     s.reasons.push(`${because} (${why[0] ?? ''}: no secret value)`);
   };
-  const metadata = metadataProse.exec(ctx.description.slice(0, 600));
+  const metadata = metadataProse.exec(ctx.description.slice(0, 600)) ?? metadataList(ctx.description.slice(0, 600));
   if (!ctx.writes) {
     if (metadata) drop(`description says '${metadata[0]}'`);
     else if (ctx.outputFields.length > 0 && !ctx.outputFields.some((f) => holdsValue(f)))
@@ -107,3 +146,61 @@ export function secretValuesOnly(
   const sends = ctx.inputFields.find((f) => holdsValue(f, true));
   if (!sends) drop(`'${ctx.cls}' sends no field that can carry a secret`);
 }
+
+/** Fields that name an existing thing (an account, a user, a stored secret) a generated value would be for. */
+const namesExisting = new Set(['id', 'ids', 'arn', 'name', 'user', 'username', 'account', 'email', 'login', 'item']);
+const generates = /\b(generat\w*|random)\b/i;
+const madeUp = /\b(passwords?|passphrases?)\b/i;
+
+/**
+ * A generated password: a tool that generates a random password or passphrase and whose input names nothing
+ * existing (only length, character classes, word counts) makes up a string no one holds yet; it reads and sets no
+ * credential (the labels' judgement call "generating a passphrase locally is a plain read").
+ */
+export function madeUpSecret(
+  s: Signals,
+  ctx: { nameWords: readonly string[]; opening: string; inputFields: readonly SchemaField[] },
+): void {
+  const why = s.categories.get('credential-access');
+  if (!why) return;
+  const text = `${ctx.nameWords.join(' ')} ${ctx.opening}`;
+  if (!generates.test(text) || !madeUp.test(text)) return;
+  if (ctx.inputFields.some((f) => f.depth === 0 && namesExisting.has(f.words[f.words.length - 1] ?? ''))) return;
+  s.categories.delete('credential-access');
+  s.reasons.push(`generates a new ${madeUp.exec(text)?.[0] ?? 'password'} for no one in particular (${why[0] ?? ''})`);
+}
+
+const setsField = /^field '([^']+)' sets a credential$/;
+
+/**
+ * A token field on a change that acts on no credential (the nouns gave none): a token the call passes (an
+ * idempotency `ClientToken`, a `riskToken`, a webhook's token to post with), not a credential it sets. Only
+ * fields whose secret word is a bare or qualified "token"; passwords, secrets and keys still count.
+ */
+export function tokensPassed(s: Signals, inputFields: readonly SchemaField[]): void {
+  const why = s.categories.get('credential-access');
+  if (!why || why.length === 0) return;
+  const fields = why.map((r) => setsField.exec(r)?.[1]);
+  const tokenOnly = (name: string | undefined): boolean => {
+    const f = name === undefined ? undefined : inputFields.find((x) => x.name === name);
+    return f !== undefined && f.words.includes('token') && !f.words.some((w) => strongOther.has(w));
+  };
+  if (!fields.every(tokenOnly)) return;
+  s.categories.delete('credential-access');
+  s.reasons.push(
+    `${why.map((r) => setsField.exec(r)?.[1] ?? '').join(', ')}: a token the call passes, not a credential it sets`,
+  );
+}
+/** Secret words other than "token" in a field name. */
+const strongOther = new Set([
+  'secret',
+  'password',
+  'passphrase',
+  'privatekey',
+  'secretkey',
+  'apikey',
+  'credential',
+  'accesstoken',
+  'refreshtoken',
+  'apitoken',
+]);

@@ -16,7 +16,8 @@ export function splitIdentifier(text: string): string[] {
 /** Split prose into lower-case words (keeps only letters and digits). */
 export function splitWords(text: string, limit = Infinity): string[] {
   const out: string[] = [];
-  const re = /[A-Za-z][A-Za-z0-9']*/g;
+  // Letters glued to a digit before them belong to a name: "1Password" gives no word "password".
+  const re = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9']*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && out.length < limit) out.push(m[0].toLowerCase().replace(/'s?$/, ''));
   return out;

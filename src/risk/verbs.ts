@@ -36,6 +36,9 @@ export interface VerbHit {
 /** Objects that a reset replaces rather than wipes ("reset_mobile_key", "reset_factors", "reset_login"). */
 const resetReplaces = new Set(['key', 'factor', 'login', 'mfa', 'pin']);
 
+/** Secrets a generator makes up rather than a service issuing them. */
+const madeUpSecrets = new Set(['password', 'passwd', 'passphrase']);
+
 /** Classify one word as a verb, with the few verbs whose meaning depends on their object. */
 function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguous: boolean } | undefined {
   const raw = words[i] ?? '';
@@ -51,7 +54,11 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
     case 'open':
       return { cls: others().some((x) => openChanges.has(x)) ? 'update' : 'read', ambiguous };
     case 'generate':
-      return { cls: others().some((x) => strongNouns['credential-access'].has(x)) ? 'rotate' : 'read', ambiguous };
+      // "generate api key" issues a credential; "generate password" makes up a string (secret-values.ts).
+      return {
+        cls: others().some((x) => strongNouns['credential-access'].has(x) && !madeUpSecrets.has(x)) ? 'rotate' : 'read',
+        ambiguous,
+      };
     case 'post':
       return {
         cls: strongNouns['external-communication'].has(stem(words[i + 1] ?? '')) ? 'send' : 'create',

@@ -155,19 +155,24 @@ for (const b of backends) {
         expect('onChange' in s.approvals).toBe(false);
         return;
       }
+      // Silence is shown without sleeping: notifications reach a listener in commit order, so once a change committed
+      // later (a "sentinel", s1..s3) is heard, anything that would have been announced before it has been heard too.
       const heard: string[] = [];
       const stop = other.approvals.onChange!((id) => heard.push(id));
-      await s.approvals.insert(approval('a1'));
-      await s.approvals.insert(approval('a2'));
+      for (const id of ['a1', 'a2', 's1', 's2', 's3']) await s.approvals.insert(approval(id));
+      const sentinel = async (id: string) => {
+        await s.approvals.transition(id, ['pending'], 'denied', { decidedAt: at(9) });
+        await expect.poll(() => heard.includes(id), { timeout: 5000 }).toBe(true);
+      };
       await s.transaction(async (tx) => {
         await s.approvals.addDecision('a1', { by: 'bob', decision: 'approve', at: at(1) }, tx);
         await s.approvals.transition('a1', ['pending'], 'approved', { decidedAt: at(1) }, tx);
-        // Nothing is heard before the commit.
-        await new Promise((r) => setTimeout(r, 200));
-        expect(heard).toEqual([]);
+        // Nothing is heard before the commit (s1 commits on another connection meanwhile).
+        await sentinel('s1');
+        expect(heard).toEqual(['s1']);
       });
       // One transaction, one announcement per request (PostgreSQL folds identical notifications).
-      await expect.poll(() => heard, { timeout: 5000 }).toEqual(['a1']);
+      await expect.poll(() => heard, { timeout: 5000 }).toEqual(['s1', 'a1']);
       await s.approvals.transition('a1', ['approved'], 'executing', { executingAt: at(2) });
       await s.approvals.transition('a1', ['executing'], 'executing', { executingAt: at(3) }); // heartbeat
       await expect(
@@ -177,13 +182,17 @@ for (const b of backends) {
         }),
       ).rejects.toThrow('abort');
       await s.approvals.transition('a2', ['approved'], 'executing'); // not approved: no change, no announcement
-      await expect.poll(() => heard.length, { timeout: 5000 }).toBe(2);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(heard).toEqual(['a1', 'a1']);
+      await sentinel('s2');
+      expect(heard).toEqual(['s1', 'a1', 'a1', 's2']);
       stop();
+      // A second listener on the same connection hears what the stopped one no longer does.
+      const after: string[] = [];
+      const stopAfter = other.approvals.onChange!((id) => after.push(id));
       await s.approvals.transition('a1', ['executing'], 'executed', { executedAt: at(4) });
-      await new Promise((r) => setTimeout(r, 300));
-      expect(heard).toHaveLength(2);
+      await s.approvals.transition('s3', ['pending'], 'denied', { decidedAt: at(9) });
+      await expect.poll(() => after, { timeout: 5000 }).toEqual(['a1', 's3']);
+      stopAfter();
+      expect(heard).toEqual(['s1', 'a1', 'a1', 's2']);
     });
 
     it('a decision and the transition it causes commit or roll back together', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAgent, FIXTURES, startGateway, type RunningGateway } from './harness.js';
+import { connectAgent, eventually, FIXTURES, startGateway, type RunningGateway } from './harness.js';
+import { initializeRaw } from './support/raw-mcp.js';
 
 const upstream = join(FIXTURES, 'limits-upstream.mjs');
 let gw: RunningGateway;
@@ -35,20 +36,19 @@ afterAll(async () => {
 const textOf = (r: { content: unknown }) => (r.content as { text: string }[])[0]!.text;
 
 describe('bulkheads on a shared stdio upstream', () => {
-  it("a huge result is cut at the limit with a clear error; the upstream stays connected and another agent's calls stay fast", async () => {
+  it("a huge result is cut at the limit with a clear error; the upstream stays connected and another agent's calls go on", async () => {
     const greedy = await connectAgent(gw.url, gw.keys.greedy);
     const victim = await connectAgent(gw.url, gw.keys.victim);
     const before = Number(textOf(await victim.callTool({ name: 'shared_hit' })));
 
     // The victim keeps calling while the greedy agent's 40 MB result streams in (and is dropped while read).
-    const latencies: number[] = [];
+    let victimCalls = 0;
     let done = false;
     const victimLoop = (async () => {
       while (!done) {
-        const t = performance.now();
         const r = await victim.callTool({ name: 'shared_hits' });
-        latencies.push(performance.now() - t);
         expect(r.isError).toBeFalsy();
+        victimCalls++;
       }
     })();
     const big = await greedy.callTool({ name: 'shared_big', arguments: { megabytes: 40 } });
@@ -57,52 +57,39 @@ describe('bulkheads on a shared stdio upstream', () => {
 
     expect(big.isError).toBe(true);
     expect(textOf(big)).toMatch(/result from upstream "shared" exceeds its limit of 1048576 bytes/);
-    expect(latencies.length).toBeGreaterThan(0);
-    // Generous bound: a shared upstream that stays up answers in milliseconds; a reconnect would take far longer.
-    expect(Math.max(...latencies)).toBeLessThan(3000);
-    // Same process, same connection: the counter went on instead of starting over.
+    expect(victimCalls).toBeGreaterThan(0);
+    // No reconnect (what would have made the victim's calls slow or fail): same process, same connection, the
+    // counter went on instead of starting over. (How fast the calls are is measured in bench/, not asserted here.)
     expect(Number(textOf(await victim.callTool({ name: 'shared_hit' })))).toBe(before + 1);
     expect(gw.stderr()).not.toMatch(/upstream shared: connection closed/);
     await Promise.all([greedy.close(), victim.close()]);
   }, 90_000);
 
-  it("one agent flooding a shared upstream gets its surplus refused at once; another agent's calls stay fast", async () => {
+  it("one agent flooding a shared upstream gets its surplus refused at once; another agent's calls are not queued behind it", async () => {
     const flooder = await connectAgent(gw.url, gw.keys.flooder);
     const victim = await connectAgent(gw.url, gw.keys.victim);
+    // Settled outcomes in the order they arrive; the victim's call is one of them.
+    const settled: string[] = [];
     const flood = Array.from({ length: 40 }, () =>
-      flooder.callTool({ name: 'shared_sleep', arguments: { ms: 1500 } }).then(
-        () => 'ok',
-        (e: unknown) => String((e as { code?: number }).code),
+      flooder.callTool({ name: 'shared_sleep', arguments: { ms: 3000 } }).then(
+        () => settled.push('ok'),
+        (e: unknown) => settled.push(String((e as { code?: number }).code)),
       ),
     );
-    await new Promise((r) => setTimeout(r, 200));
-    const t = performance.now();
+    // Refused at once: the surplus comes back while the four admitted calls still hold their slots.
+    await eventually(() => settled.length === 36, 30_000, 20);
+    expect(settled).toEqual(Array(36).fill('-32029'));
     const r = await victim.callTool({ name: 'shared_hits' });
-    const victimMs = performance.now() - t;
-    const outcomes = await Promise.all(flood);
+    settled.push('victim');
+    await Promise.all(flood);
     expect(r.isError).toBeFalsy();
-    expect(victimMs).toBeLessThan(1000); // generous: the flooder's calls sleep 1.5 s each
-    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(4);
-    expect(outcomes.filter((o) => o === '-32029')).toHaveLength(36);
+    // The victim was answered before any of the flooder's admitted calls: it did not wait for their slots.
+    expect(settled.slice(36)).toEqual(['victim', 'ok', 'ok', 'ok', 'ok']);
     await Promise.all([flooder.close(), victim.close()]);
   }, 60_000);
 
   it('caps the sessions one agent may hold open (2025-11-25 sessions)', async () => {
-    const initialize = (key: string | undefined) =>
-      fetch(gw.url, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${key}`,
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'initialize',
-          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'e2e', version: '1' } },
-        }),
-      });
+    const initialize = (key: string | undefined) => initializeRaw(gw.url, key);
     for (let i = 0; i < 3; i++) {
       const r = await initialize(gw.keys.sessioner);
       await r.text();

@@ -14,6 +14,7 @@ import {
   type RunningGateway,
   connectAgent,
 } from './harness.js';
+import { initializeRaw } from './support/raw-mcp.js';
 
 const upstream = `
 upstreams:
@@ -113,23 +114,7 @@ describe('agents and reload against a running gateway', () => {
     const c = await connectAgent(gw.url, key);
     return c;
   };
-  const status = async (key: string) =>
-    (
-      await fetch(gw.url, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${key}`,
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'initialize',
-          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
-        }),
-      })
-    ).status;
+  const status = async (key: string) => (await initializeRaw(gw.url, key)).status;
 
   it('create refuses agents missing from config; list never shows secrets; rotate and revoke take effect at once', async () => {
     const missing = cli(['agents', 'create', 'ghost', '--config', gw.configFile]);
@@ -194,8 +179,11 @@ describe('agents and reload against a running gateway', () => {
     gw.rewriteConfig(config('"t_echo", "t_env", "t_slow"'));
     await eventually(async () => (await names()).includes('t_slow'));
     // In-flight calls survive reloads: one from a file change, one from SIGHUP, while the call runs.
-    const call = c.callTool({ name: 't_slow', arguments: { steps: 8, ms: 100 } });
-    await new Promise((r) => setTimeout(r, 150));
+    // The reloads start once the upstream has reported progress: the call is under way (no sleep sized to the machine).
+    let running: () => void = () => undefined;
+    const underWay = new Promise<void>((r) => (running = r));
+    const call = c.callTool({ name: 't_slow', arguments: { steps: 8, ms: 100 } }, { onprogress: () => running() });
+    await underWay;
     gw.rewriteConfig(config('"t_echo", "t_env", "t_slow", "t_cwd"'));
     gw.proc.kill('SIGHUP');
     const r = await call;

@@ -1,7 +1,8 @@
 /**
  * Pooled and per-agent stdio upstreams (`upstreams.<name>.pool`) with real SDK server processes, through the built
  * gateway and real SDK clients over 127.0.0.1: calls spread over the processes, one agent crashing its process does
- * not touch another agent's calls (latency measured, generous bounds), and a crashed process is replaced.
+ * not touch another agent's calls (every call answered, by a process that was already serving), and a crashed
+ * process is replaced.
  */
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
@@ -35,25 +36,32 @@ afterAll(async () => {
 const textOf = (r: { content: unknown }) => (r.content as { text: string }[])[0]!.text;
 const pid = async (c: Client, tool: string) => Number(textOf(await c.callTool({ name: tool })));
 
-/** Calls `tool` in a loop until `stop` resolves; every call must succeed. Returns the latencies. */
-async function steadyCalls(c: Client, tool: string, stop: Promise<unknown>): Promise<number[]> {
-  const latencies: number[] = [];
+/**
+ * Calls `tool` (a `*_pid` tool) in a loop until `stop` settles (at least five calls); every call must succeed.
+ * Returns which process answered each call, and whether the call started while `stop` was still pending.
+ */
+async function steadyCalls(
+  c: Client,
+  tool: string,
+  stop: Promise<unknown>,
+): Promise<Array<{ pid: number; during: boolean }>> {
+  const answers: Array<{ pid: number; during: boolean }> = [];
   let done = false;
   void stop.finally(() => (done = true));
-  while (!done || latencies.length < 5) {
-    const t = performance.now();
+  while (!done || answers.length < 5) {
+    const during = !done;
     const r = await c.callTool({ name: tool });
-    latencies.push(performance.now() - t);
     expect(r.isError, textOf(r)).toBeFalsy();
+    answers.push({ pid: Number(textOf(r)), during });
   }
-  return latencies;
+  return answers;
 }
 
 const readyz = async () =>
   ((await (await fetch(`${gw.base}/readyz`)).json()) as { backends: { name: string; processes?: unknown }[] }).backends;
 
 describe('pooled stdio upstream', () => {
-  it('spreads calls over its processes, and one crashing leaves another agent’s calls fast; it is replaced', async () => {
+  it('spreads calls over its processes, and one crashing leaves another agent’s calls untouched; it is replaced', async () => {
     const crasher = await connectAgent(gw.url, gw.keys.crasher);
     const steady = await connectAgent(gw.url, gw.keys.steady);
     const pids = new Set(await Promise.all(Array.from({ length: 8 }, () => pid(steady, 'pooled_pid'))));
@@ -65,11 +73,10 @@ describe('pooled stdio upstream', () => {
       (r) => r,
       (e: unknown) => e,
     );
-    const latencies = await steadyCalls(steady, 'pooled_hits', crash);
+    const answers = await steadyCalls(steady, 'pooled_pid', crash);
     const crashed = (await crash) as { isError?: boolean; content?: unknown };
     expect(crashed.isError).toBe(true);
     expect(textOf(crashed as { content: unknown })).toMatch(/upstream "pooled" (disconnected|is unavailable)/);
-    expect(Math.max(...latencies)).toBeLessThan(3000);
 
     // Replaced: two processes again, one of them new.
     const after = await eventually(async () => {
@@ -77,6 +84,9 @@ describe('pooled stdio upstream', () => {
       return seen.size === 2 && [...seen].some((p) => !pids.has(p)) ? seen : undefined;
     }, 20_000);
     expect(after?.size).toBe(2);
+    // While the crash was under way, the steady agent's calls were answered by processes already serving (none
+    // waited for the replacement, whose process id is new). How fast they were is for bench/, not this test.
+    for (const a of answers.filter((x) => x.during)) expect(pids.has(a.pid)).toBe(true);
     await Promise.all([crasher.close(), steady.close()]);
   }, 90_000);
 });
@@ -98,9 +108,10 @@ describe('per-agent stdio upstream', () => {
       (r) => r,
       (e: unknown) => e,
     );
-    const latencies = await steadyCalls(steady, 'mine_pid', crash);
+    const answers = await steadyCalls(steady, 'mine_pid', crash);
     expect(((await crash) as { isError?: boolean }).isError).toBe(true);
-    expect(Math.max(...latencies)).toBeLessThan(3000);
+    // Every call of the steady agent meanwhile was answered by its own process, which lives on.
+    expect(new Set(answers.map((a) => a.pid))).toEqual(new Set([theirs]));
     expect(await pid(steady, 'mine_pid')).toBe(theirs);
     // The crasher gets a fresh process of its own.
     const fresh = await eventually(async () => {

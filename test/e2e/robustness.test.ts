@@ -206,8 +206,11 @@ describe('bad input gets a clear error and the gateway stays up', () => {
   it('a call the client cancels is cancelled upstream and the session goes on', async () => {
     const client = await connectAgent(gw.url, gw.keys.ops);
     const ctl = new AbortController();
-    const p = client.callTool({ name: 'b_slow', arguments: { steps: 50, ms: 100 } }, { signal: ctl.signal });
-    setTimeout(() => ctl.abort(), 200);
+    // Cancelled once the upstream reports progress, that is while the call runs there (not after a guessed delay).
+    const p = client.callTool(
+      { name: 'b_slow', arguments: { steps: 50, ms: 100 } },
+      { signal: ctl.signal, onprogress: () => ctl.abort() },
+    );
     await expect(p).rejects.toThrow();
     const r = await client.callTool({ name: 'b_echo', arguments: { message: 'after cancel' } });
     expect(r.isError).toBeFalsy();

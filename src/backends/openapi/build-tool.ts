@@ -17,6 +17,7 @@ import { CREDENTIAL_ARG_PREFIX, isGatewayOnlyHeader } from './credential-boundar
 import type { BackendTool, JsonObject, ToolAnnotations } from '../../core/tool.js';
 import { isJsonMime, type NormalizedOperation } from './operations.js';
 import { isObject } from './ref-resolver.js';
+import { listResponseEvidence } from './response-evidence.js';
 import type { BodyPlan, CallPlan, ParamPlan } from './types.js';
 
 const MAX_DESCRIPTION = 4000;
@@ -106,6 +107,7 @@ function annotationsFor(op: NormalizedOperation): ToolAnnotations {
 function riskEvidence(op: NormalizedOperation): {
   scopes?: string[];
   extensions?: Record<string, string | number | boolean>;
+  responseSchema?: JsonObject;
 } {
   const scopes = [...new Set(op.security.flatMap((alt) => Object.values(alt).flat()))];
   const extensions: Record<string, string | number | boolean> = {};
@@ -114,9 +116,11 @@ function riskEvidence(op: NormalizedOperation): {
     if (typeof v === 'string') extensions[k] = v.slice(0, 200);
     else if (typeof v === 'number' || typeof v === 'boolean') extensions[k] = v;
   }
+  const responseSchema = listResponseEvidence(op.responseSchema);
   return {
     ...(scopes.length > 0 ? { scopes } : {}),
     ...(Object.keys(extensions).length > 0 ? { extensions } : {}),
+    ...(responseSchema ? { responseSchema } : {}),
   };
 }
 

@@ -46,6 +46,11 @@ export interface NormalizedOperation {
   parameters: NormalizedParam[];
   body?: { required: boolean; description?: string; contents: BodyContent[] };
   outputSchema?: JsonObject;
+  /**
+   * A JSON success response that is not an object (a list): never served (MCP's outputSchema is an object
+   * schema), but risk evidence of what the operation returns (docs/risk.md).
+   */
+  responseSchema?: JsonObject;
   /** Media types of the success responses (for Accept). */
   responseTypes: string[];
   security: SecurityRequirementAlt[];
@@ -337,6 +342,7 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
     return { required: required.length > 0, contents };
   }
 
+  /** The first 2xx JSON response schema, converted; `undefined` when none or not a schema. */
   function readOutput(h: OperationHeader): JsonObject | undefined {
     if (!isObject(h.op.responses)) return undefined;
     const codes = Object.keys(h.op.responses)
@@ -362,7 +368,7 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
       }
       if (raw === undefined) return undefined;
       const schema = converter.convert(raw, baseHref, 'output');
-      return typeof schema === 'object' && schema.type === 'object' ? schema : undefined;
+      return typeof schema === 'object' ? schema : undefined;
     }
     return undefined;
   }
@@ -397,7 +403,9 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
     const summary = typeof h.op.summary === 'string' ? h.op.summary.trim() : '';
     const description = typeof h.op.description === 'string' ? h.op.description.trim() : '';
     const body = version === '2.0' ? readBody2(h, all) : readBody3(h);
-    const outputSchema = readOutput(h);
+    const output = readOutput(h);
+    const outputSchema = output?.type === 'object' ? output : undefined;
+    const responseSchema = output?.type === 'array' ? output : undefined;
     return {
       header: h,
       ...(summary ? { summary } : {}),
@@ -407,6 +415,7 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
       parameters: readParams(h, all),
       ...(body ? { body } : {}),
       ...(outputSchema ? { outputSchema } : {}),
+      ...(responseSchema ? { responseSchema } : {}),
       responseTypes: readResponseTypes(h),
       security: readSecurity(h),
     };

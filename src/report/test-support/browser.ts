@@ -52,14 +52,24 @@ export async function visitPage(url: string, expressions: string[] = [], timeout
     }
   });
   let nextId = 1;
+  // A browser that exits (crashed, or killed by the timeout below) fails what is pending at once, so the finally
+  // below always runs and removes the profile, instead of the visit hanging until the test's own timeout.
+  const exited = new Promise<never>((_, reject) =>
+    proc.once('exit', (code, signal) => reject(new Error(`Chromium exited (${signal ?? code}) during the visit`))),
+  );
+  exited.catch(() => undefined); // observed by whoever races it
+  toBrowser.on('error', () => undefined); // a write after the browser exited: `exited` reports it
   const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, (m) =>
-        m.error ? reject(new Error(`${method}: ${JSON.stringify(m.error)}`)) : resolve(m.result ?? {}),
-      );
-      toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
-    });
+    Promise.race([
+      exited,
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, (m) =>
+          m.error ? reject(new Error(`${method}: ${JSON.stringify(m.error)}`)) : resolve(m.result ?? {}),
+        );
+        toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+      }),
+    ]);
   const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
   try {
     const visit: PageVisit = { problems: [], requests: [], values: [] };
@@ -83,11 +93,16 @@ export async function visitPage(url: string, expressions: string[] = [], timeout
     });
     for (const domain of ['Runtime', 'Log', 'Page', 'Network']) await send(`${domain}.enable`, {}, sessionId);
     await send('Page.navigate', { url }, sessionId);
-    await load;
-    // Let late console messages and violation reports arrive.
+    await Promise.race([load, exited]);
+    // Let late console messages and violation reports arrive: two animation frames after load, the page has been
+    // styled, laid out and painted (what a reviewer's browser shows), and this session's messages are ordered, so
+    // what the page reported meanwhile arrived before this answer. (A condition, not a fixed sleep.)
     await send(
       'Runtime.evaluate',
-      { expression: 'new Promise((r) => setTimeout(r, 200))', awaitPromise: true },
+      {
+        expression: 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))',
+        awaitPromise: true,
+      },
       sessionId,
     );
     for (const expression of expressions) {

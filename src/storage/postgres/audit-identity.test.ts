@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, postgresServerUrl } from '../../../test/postgres/database.js';
 import { createPostgresAuditStore } from './audit-store.js';
 import { createPool } from './pool.js';
@@ -11,6 +11,7 @@ import { createPool } from './pool.js';
 const server = postgresServerUrl();
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
@@ -30,16 +31,20 @@ describe.skipIf(!server)('PostgreSQL audit store identity', () => {
     cleanups.push(() => db.drop());
     const pool = createPool(db.url, 2);
     cleanups.push(() => pool.end());
+    // The store re-reads the database's identity at most once a second (by Date.now()): the clock is moved on
+    // instead of slept past. Only Date is faked; the driver's timers stay real.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const secondLater = () => vi.setSystemTime(Date.now() + 1100);
     const store = createPostgresAuditStore(pool);
     const first = await store.identity!();
     expect(first).toMatch(/^\d+$/);
-    await new Promise((r) => setTimeout(r, 1100));
+    secondLater();
     expect(await store.identity!()).toBe(first);
 
     const name = new URL(db.url).pathname.slice(1);
     await admin(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin(`CREATE DATABASE ${name}`);
-    await new Promise((r) => setTimeout(r, 1100));
+    secondLater();
     await expect(store.identity!()).rejects.toThrow(/audit database was replaced/);
   });
 });

@@ -1,0 +1,158 @@
+/** Category signals from input fields: money, roles, personal fields, recipients, code, destructive flags, set secrets. */
+import { codeFields, queryLanguages, strongNouns } from './lexicon.js';
+import { namedSecret, type SchemaField } from './schema-fields.js';
+import { addCategory as add, isCredentialWord, type Signals } from './signals.js';
+const fieldCredentialWords = new Set(
+  [...strongNouns['credential-access']].filter((w) => w !== 'certificate' && w !== 'cert'),
+);
+const financialFields = new Set([
+  'price',
+  'unitamount',
+  'paymentmethod',
+  'cardnumber',
+  'iban',
+  'accountnumber',
+  'routingnumber',
+  'cvc',
+  'cvv',
+]);
+const adminFields = new Set([
+  'role',
+  'roleid',
+  'rolename',
+  'permission',
+  'accesslevel',
+  'isadmin',
+  'admin',
+  'privilege',
+]);
+const personalFields = new Set([
+  'ssn',
+  'dateofbirth',
+  'birthdate',
+  'birthday',
+  'phonenumber',
+  'phone',
+  'mobilephone',
+  'firstname',
+  'lastname',
+  'givenname',
+  'surname',
+  'familyname',
+  'homeaddress',
+  'postalcode',
+  'nationalid',
+  'passportnumber',
+]);
+const recipientFields = new Set(['recipient', 'cc', 'bcc', 'torecipient', 'toaddress', 'toemail']);
+const messageFields = new Set(['subject', 'body', 'message', 'text', 'html', 'content']);
+const destructiveFlags = new Set([
+  'delete',
+  'purge',
+  'force',
+  'overwrite',
+  'wipe',
+  'prune',
+  'hard',
+  'permanent',
+  'deletelocaldata',
+  'cascade',
+]);
+const executes = /\b(execut|run|evaluat|eval\b|interpret)/i;
+const programmingLanguages = new Set([
+  'bash',
+  'sh',
+  'shell',
+  'python',
+  'python3',
+  'node',
+  'nodejs',
+  'javascript',
+  'js',
+  'typescript',
+  'ruby',
+  'powershell',
+  'go',
+  'r',
+  'deno',
+  'bun',
+]);
+
+export function fieldSignals(
+  s: Signals,
+  fields: readonly SchemaField[],
+  ctx: {
+    writes: boolean;
+    toolWords: readonly string[];
+    /** The tool's own verb adds or edits a record (not the fail-closed guess for a tool without a verb). */
+    stores: boolean;
+  },
+): void {
+  const names = new Set(fields.map((f) => f.joined));
+  const toolMentionsQueryLanguage = ctx.toolWords.some((w) => queryLanguages.has(w));
+  const hasMessageField = [...messageFields].some((m) => names.has(m));
+  // A `language` / `runtime` choice of programming languages next to a code field: the tool runs it.
+  const runsLanguage = fields.some(
+    (f) =>
+      f.depth === 0 &&
+      (f.joined === 'language' || f.joined === 'runtime' || f.joined === 'lang') &&
+      f.enumValues.some((x) => programmingLanguages.has(x.toLowerCase())),
+  );
+  for (const f of fields) {
+    if (f.depth > 2) continue;
+    const j = f.joined;
+    const last = f.words[f.words.length - 1] ?? '';
+    // credential-access: a tool that sets a secret (writes only; reads that take a key are the caller's auth).
+    const lastIsCredential =
+      (f.words.length > 0 && isCredentialWord(f.words, f.words.length - 1, fieldCredentialWords)) ||
+      (f.type === 'string' && namedSecret(f));
+    if (
+      ctx.writes &&
+      f.depth <= 1 &&
+      lastIsCredential &&
+      (f.type === undefined || f.type === 'string' || f.type === 'object') &&
+      !/authenticat|authoriz|bearer|\b(your|the) (\w+ )?api (secret|key)\b|idempot/i.test(f.description) &&
+      !(names.has('clientid') && (j === 'secret' || j === 'clientsecret'))
+    )
+      add(s, 'credential-access', `field '${f.name}' sets a credential`);
+    if (
+      ctx.writes &&
+      (financialFields.has(j) || (last === 'amount' && (names.has('currency') || names.has('currencycode'))))
+    )
+      add(s, 'financial', financialFields.has(j) ? `field '${f.name}'` : `body field '${f.name}' with 'currency'`);
+    if (ctx.writes && (adminFields.has(j) || adminFields.has(last)) && f.depth === 0)
+      add(s, 'administrative', `field '${f.name}'`);
+    if (personalFields.has(j) && f.depth <= 1) add(s, 'personal-data', `field '${f.name}'`);
+    if (ctx.writes && (recipientFields.has(j) || (j === 'to' && hasMessageField)))
+      add(s, 'external-communication', j === 'to' ? `field 'to' with a message body` : `field '${f.name}'`);
+    const codeLike = codeFields.has(j) || (f.words.length > 1 && codeFields.has(last));
+    if (codeLike && (f.type === 'string' || f.type === 'array' || f.type === undefined)) {
+      const contextual =
+        j === 'code' || j === 'statement' || j === 'expression' || last === 'code' || last === 'statement';
+      // A script nested in options (a browser action's script) or stored by a create/update (a build
+      // command, a saved script) is code the tool runs only when its own description says so.
+      const stored = f.depth > 0 || ctx.stores;
+      if (
+        (!contextual && !stored) ||
+        (runsLanguage && f.depth === 0) ||
+        executes.test(f.description) ||
+        toolMentionsQueryLanguage ||
+        f.words.some((w) => queryLanguages.has(w))
+      )
+        add(
+          s,
+          'code-execution',
+          `field '${f.name}' carries ${j.includes('sql') || toolMentionsQueryLanguage ? 'a query' : 'code or a command'}`,
+        );
+    }
+    if (
+      (j === 'query' || last === 'query') &&
+      (toolMentionsQueryLanguage ||
+        f.words.some((w) => queryLanguages.has(w)) ||
+        /\b(sql|dql|soql|kql|promql|cypher|esql)\b/i.test(f.description))
+    )
+      add(s, 'code-execution', `field '${f.name}' carries a query-language statement`);
+    if (ctx.writes && f.type === 'boolean' && destructiveFlags.has(j))
+      add(s, 'destructive', `boolean field '${f.name}'`);
+  }
+}
