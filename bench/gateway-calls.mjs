@@ -130,7 +130,7 @@ const TARGETS = [
   ['direct (SDK client over stdio to the upstream)', startDirect],
   ['mcp-proxy (no auth, no policy, no audit)', startMcpProxy],
   ['Portcullis, everything on (API key + policy + validation + durable audit)', () => startPortcullis({ audit: true })],
-  ['Portcullis, audit off (bench-only build)', () => startPortcullis({ audit: false })],
+  ['Portcullis, audit off (bench-only: serve with audit appends dropped)', () => startPortcullis({ audit: false })],
   ['Portcullis, everything on, 2026-07-28 stateless requests', () => startPortcullis({ audit: true, era: 'modern' })],
 ];
 

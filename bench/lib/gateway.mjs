@@ -24,7 +24,8 @@ export function echoConfig({ tools = ['up_echo'], deny = [], extra = '' } = {}) 
  * Starts a gateway and waits until it listens.
  * - `config`: the YAML (default `echoConfig()`); `dir` receives it (default: a new temp dir, removed by `stop`).
  * - `agents` / `users`: names to create keys for with the CLI (default `['bench']` / none).
- * - `audit: false`: bench/lib/serve-without-audit.mjs (a no-op record sink; never a product mode).
+ * - `audit: false`: bench/lib/serve-without-audit.mjs (`serve` as shipped with the audit log's append a no-op; never
+ *   a product mode).
  * - `dist`: another build's dist/ (A/B of builds); `nodeArgs`: e.g. `--cpu-prof`.
  * Returns `{ url, base, key, keys, proc, dir, configPath, cpuSeconds(), stop() }`: `key` is the first agent's key,
  * `base` the URL without `/mcp`, `cpuSeconds()` the process's user + system CPU time so far (all threads).

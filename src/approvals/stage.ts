@@ -119,12 +119,42 @@ async function awaitApproval(
  * the wait limit, then runs if approved, or returns a clear refusal or the approval id to follow up on.
  */
 export function approvalStage(service: ApprovalService, o: ApprovalStageOptions): Stage<ToolCall> {
+  const held = async (call: ToolCall, entry: NonNullable<ToolCall['entry']>): Promise<void> => {
+    let existing: ApprovalRecord | undefined;
+    if (call.approvalId) {
+      existing = await service.get(call.approvalId);
+      const bound =
+        existing !== undefined &&
+        existing.kind === undefined &&
+        existing.agent === call.principal.agent &&
+        (existing.user ?? '') === (call.principal.user ?? '') &&
+        existing.tool === entry.name &&
+        existing.argsDigest === argsDigest(call.args);
+      if (!bound) throw new GatewayError('approval.not_found', `Unknown approval ${call.approvalId}`);
+      if (existing!.policyVersion !== o.policyVersion())
+        throw new GatewayError(
+          'approval.conflict',
+          `The policy changed since request ${existing!.id} was made, so it no longer applies; call ${entry.name} again to ask for a new approval`,
+        );
+    }
+    await awaitApproval(
+      service,
+      o,
+      call,
+      {
+        name: entry.name,
+        backend: entry.backend.name,
+        args: call.args,
+        risk: { ...entry.risk, categories: [...entry.risk.categories], reasons: [...entry.risk.reasons] },
+      },
+      existing,
+    );
+  };
   return {
     id: 'approve',
-    async run(call) {
-      const hold = call.hold;
-      const entry = call.entry;
-      if (call.record.decision !== 'hold' || !hold) {
+    // Not async: a call that is not held passes without a promise (ADR 0017, Decision 11).
+    run(call) {
+      if (call.record.decision !== 'hold' || !call.hold) {
         if (call.approvalId)
           throw new GatewayError(
             'approval.conflict',
@@ -132,36 +162,8 @@ export function approvalStage(service: ApprovalService, o: ApprovalStageOptions)
           );
         return;
       }
-      if (!entry) throw new GatewayError('internal', undefined, 'approval stage without a resolved tool');
-      let existing: ApprovalRecord | undefined;
-      if (call.approvalId) {
-        existing = await service.get(call.approvalId);
-        const bound =
-          existing !== undefined &&
-          existing.kind === undefined &&
-          existing.agent === call.principal.agent &&
-          (existing.user ?? '') === (call.principal.user ?? '') &&
-          existing.tool === entry.name &&
-          existing.argsDigest === argsDigest(call.args);
-        if (!bound) throw new GatewayError('approval.not_found', `Unknown approval ${call.approvalId}`);
-        if (existing!.policyVersion !== o.policyVersion())
-          throw new GatewayError(
-            'approval.conflict',
-            `The policy changed since request ${existing!.id} was made, so it no longer applies; call ${entry.name} again to ask for a new approval`,
-          );
-      }
-      await awaitApproval(
-        service,
-        o,
-        call,
-        {
-          name: entry.name,
-          backend: entry.backend.name,
-          args: call.args,
-          risk: { ...entry.risk, categories: [...entry.risk.categories], reasons: [...entry.risk.reasons] },
-        },
-        existing,
-      );
+      if (!call.entry) throw new GatewayError('internal', undefined, 'approval stage without a resolved tool');
+      return held(call, call.entry);
     },
   };
 }
@@ -225,24 +227,27 @@ export function approvedExecuteStage<C extends BaseCall & { approval?: { id: str
   service: ApprovalService,
   inner: Stage<C>,
 ): Stage<C> {
+  const approved = async (call: C, id: string): Promise<void> => {
+    if (!(await service.begin(id))) {
+      const r = await service.get(id);
+      throw r ? refusalFor(r) : new GatewayError('approval.not_found', `Unknown approval ${id}`);
+    }
+    let outcome = 'failed';
+    const lease = setInterval(() => void service.heartbeat(id).catch(() => undefined), HEARTBEAT_MS);
+    try {
+      await inner.run(call);
+      outcome = (call.result as { isError?: unknown } | undefined)?.isError === true ? 'tool_error' : 'ok';
+    } finally {
+      clearInterval(lease);
+      await service.finish(id, call.requestId, outcome);
+    }
+  };
   return {
     id: inner.id,
-    async run(call) {
+    // Not async: a call without an approval is the inner stage's call alone (ADR 0017, Decision 11).
+    run(call) {
       const id = call.approval?.id;
-      if (!id) return inner.run(call);
-      if (!(await service.begin(id))) {
-        const r = await service.get(id);
-        throw r ? refusalFor(r) : new GatewayError('approval.not_found', `Unknown approval ${id}`);
-      }
-      let outcome = 'failed';
-      const lease = setInterval(() => void service.heartbeat(id).catch(() => undefined), HEARTBEAT_MS);
-      try {
-        await inner.run(call);
-        outcome = (call.result as { isError?: unknown } | undefined)?.isError === true ? 'tool_error' : 'ok';
-      } finally {
-        clearInterval(lease);
-        await service.finish(id, call.requestId, outcome);
-      }
+      return id ? approved(call, id) : inner.run(call);
     },
   };
 }

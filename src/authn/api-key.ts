@@ -1,7 +1,7 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../core/principal.js';
 import type { ApiKeyRecord, KeyOwnerKind } from '../storage/repositories.js';
-import { refused, type Authenticator } from './types.js';
+import { refused, type AuthOutcome, type Authenticator } from './types.js';
 
 /**
  * API keys look like `pcl_<id>_<secret>`. The id locates the record; only SHA-256 of the whole key is stored.
@@ -41,7 +41,8 @@ export type ApiKeyCheck =
   | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' | 'mismatch' | 'agent-removed'; keyId?: string };
 
 export interface ApiKeyAuthenticator {
-  authenticate(key: string): Promise<ApiKeyCheck>;
+  /** A value when the key's record came from the store's memory (`cachedById`), else a promise. */
+  authenticate(key: string): ApiKeyCheck | Promise<ApiKeyCheck>;
 }
 
 /**
@@ -49,25 +50,34 @@ export interface ApiKeyAuthenticator {
  * other kind is answered like an unknown key.
  */
 export function createApiKeyAuthenticator(
-  keys: { findById(id: string): Promise<ApiKeyRecord | undefined> | ApiKeyRecord | undefined },
+  keys: {
+    findById(id: string): Promise<ApiKeyRecord | undefined> | ApiKeyRecord | undefined;
+    cachedById?(id: string): ApiKeyRecord | null | undefined;
+  },
   agentExists: (agent: string) => boolean,
   kind: KeyOwnerKind = 'agent',
 ): ApiKeyAuthenticator {
+  const check = (key: string, id: string, rec: ApiKeyRecord | undefined): ApiKeyCheck => {
+    if (!rec || rec.kind !== kind) return { ok: false, reason: 'unknown', keyId: id };
+    const a = hashBytesOf(rec);
+    const b = hash('sha256', key, 'buffer');
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'mismatch', keyId: id };
+    if (rec.revokedAt) return { ok: false, reason: 'revoked', keyId: id };
+    if (!agentExists(rec.agent)) return { ok: false, reason: 'agent-removed', keyId: id };
+    const principal: Principal = { agent: rec.agent, method: 'api-key', credentialId: id };
+    // A user key's owner is a person: say so in `user`, the field the REST API and audit read.
+    return { ok: true, principal: kind === 'user' ? { ...principal, user: rec.agent } : principal };
+  };
   return {
-    async authenticate(key) {
+    authenticate(key) {
       const m = KEY_RE.exec(key);
       if (!m) return { ok: false, reason: 'malformed' };
       const id = m[1]!;
-      const rec = await keys.findById(id);
-      if (!rec || rec.kind !== kind) return { ok: false, reason: 'unknown', keyId: id };
-      const a = hashBytesOf(rec);
-      const b = hash('sha256', key, 'buffer');
-      if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'mismatch', keyId: id };
-      if (rec.revokedAt) return { ok: false, reason: 'revoked', keyId: id };
-      if (!agentExists(rec.agent)) return { ok: false, reason: 'agent-removed', keyId: id };
-      const principal: Principal = { agent: rec.agent, method: 'api-key', credentialId: id };
-      // A user key's owner is a person: say so in `user`, the field the REST API and audit read.
-      return { ok: true, principal: kind === 'user' ? { ...principal, user: rec.agent } : principal };
+      // The store's current copy, without a promise when it has one (ADR 0017, Decision 11).
+      const known = keys.cachedById?.(id);
+      if (known !== undefined) return check(key, id, known ?? undefined);
+      const found = keys.findById(id);
+      return found instanceof Promise ? found.then((rec) => check(key, id, rec)) : check(key, id, found);
     },
   };
 }
@@ -84,17 +94,20 @@ const looksLikeApiKey = (token: string) => token.startsWith('pcl_');
 
 /** The chain member for API keys: claims `Bearer pcl_...` credentials, leaves every other credential alone. */
 export function apiKeyAuthenticator(keys: ApiKeyAuthenticator): Authenticator {
+  const outcome = (check: ApiKeyCheck): AuthOutcome =>
+    check.ok
+      ? { kind: 'authenticated', principal: check.principal }
+      : refused(401, check.reason, 'Invalid credentials', {
+          error: 'invalid_token',
+          ...(check.keyId ? { keyId: check.keyId } : {}),
+        });
   return {
     id: 'api-key',
-    async authenticate(req) {
+    authenticate(req) {
       const token = bearerToken(req.authorization);
       if (!token || !looksLikeApiKey(token)) return { kind: 'not-mine' };
-      const check = await keys.authenticate(token);
-      if (check.ok) return { kind: 'authenticated', principal: check.principal };
-      return refused(401, check.reason, 'Invalid credentials', {
-        error: 'invalid_token',
-        ...(check.keyId ? { keyId: check.keyId } : {}),
-      });
+      const check = keys.authenticate(token);
+      return check instanceof Promise ? check.then(outcome) : outcome(check);
     },
   };
 }

@@ -41,4 +41,28 @@ describe('authenticator chain', () => {
     });
     expect(await createAuthChain([]).authenticate({})).toMatchObject({ kind: 'refused' });
   });
+
+  it('answers with a value while its authenticators do, and waits only from the first that needs I/O', async () => {
+    const calls: string[] = [];
+    const now = (id: string, outcome: AuthOutcome): Authenticator => ({
+      id,
+      authenticate: () => (calls.push(id), outcome),
+    });
+    const sync = createAuthChain([now('a', { kind: 'not-mine' }), now('b', ok('bot'))]);
+    const answer = sync.authenticate({ authorization: 'Bearer x' });
+    expect(answer).not.toBeInstanceOf(Promise);
+    expect(answer).toEqual(ok('bot'));
+    const mixed = createAuthChain([
+      now('a', { kind: 'not-mine' }),
+      fixed('b', { kind: 'not-mine' }, calls),
+      now('c', ok('c')),
+    ]);
+    const later = mixed.authenticate({ authorization: 'Bearer x' });
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toEqual(ok('c'));
+    expect(calls).toEqual(['a', 'b', 'a', 'b', 'c']);
+    expect(await createAuthChain([now('a', { kind: 'not-mine' })]).authenticate({})).toMatchObject({
+      reason: 'missing',
+    });
+  });
 });

@@ -23,7 +23,7 @@ export interface Authentication {
 }
 
 export interface AuthenticationDeps {
-  apiKeys: Pick<ApiKeyRepository, 'findById'>;
+  apiKeys: Pick<ApiKeyRepository, 'findById' | 'cachedById'>;
   fetch?: typeof fetch;
 }
 

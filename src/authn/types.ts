@@ -49,7 +49,8 @@ export interface AuthRefusal {
 export interface Authenticator {
   /** Config key of this authenticator (`api-key`, `oauth`, `mtls`). */
   readonly id: string;
-  authenticate(req: AuthRequest): Promise<AuthOutcome>;
+  /** A value when the outcome is known without I/O (an API key cached in memory): no promise hops on the hot path. */
+  authenticate(req: AuthRequest): AuthOutcome | Promise<AuthOutcome>;
 }
 
 export const refused = (
@@ -63,5 +64,6 @@ export const refused = (
 export type AuthDecision = Exclude<AuthOutcome, { kind: 'not-mine' }>;
 
 export interface AuthChain {
-  authenticate(req: AuthRequest): Promise<AuthDecision>;
+  /** A value when every authenticator asked answered without I/O; otherwise a promise. */
+  authenticate(req: AuthRequest): AuthDecision | Promise<AuthDecision>;
 }

@@ -107,7 +107,7 @@ export function createDashboard(gw: DashboardPort, options: DashboardOptions = {
     logins: gw.store.dashboardSessions,
     openSession: async (s, source) => (await openSession(s, source)).id,
     sessionMaxAgeSeconds: () => ttlSeconds,
-    blockedFor: (source) => gw.limits.failedAuth.blockedFor(source),
+    blockedFor: async (source) => gw.limits.failedAuth.blockedFor(source),
     ...(options.onAuthFailure ? { onAuthFailure: options.onAuthFailure } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });

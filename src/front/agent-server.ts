@@ -263,8 +263,9 @@ export async function serveToolCall(
   const signal = deadline.signal;
   const token = params._meta?.progressToken;
   const requestId = newRequestId();
-  // Progress is sent in order and flushed before the result, so the last notification is never lost.
-  let progressSent: Promise<unknown> = Promise.resolve();
+  // Progress is sent in order and flushed before the result, so the last notification is never lost. (Undefined
+  // until the first one: a call without progress waits for nothing, ADR 0017 Decision 11.)
+  let progressSent: Promise<unknown> | undefined;
   const call: ToolCall = {
     requestId,
     principal,
@@ -276,7 +277,7 @@ export async function serveToolCall(
     ...(token !== undefined
       ? {
           onProgress: (p: { progress: number; total?: number; message?: string }) => {
-            progressSent = progressSent
+            progressSent = (progressSent ?? Promise.resolve())
               .then(() => io.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }))
               .catch(() => undefined);
           },
@@ -297,7 +298,7 @@ export async function serveToolCall(
   };
   try {
     await gw.callTool(call);
-    await progressSent;
+    if (progressSent) await progressSent;
     const result = call.result!;
     // A tool that declares an outputSchema must return structuredContent (clients enforce it). When a backend
     // could not produce it (truncated, non-JSON or unexpected response), say so instead of breaking the client.
@@ -336,7 +337,7 @@ export async function serveToolCall(
     ) {
       // Denials, invalid arguments and backend failures are results the agent can read and act on. A held call's
       // result also carries its approval id and status under _meta (for clients that follow up programmatically).
-      await progressSent;
+      if (progressSent) await progressSent;
       const approval = typeof e.data?.approvalId === 'string' ? { 'io.portcullis/approval': e.data } : undefined;
       return {
         content: [{ type: 'text', text: e.message }],

@@ -43,9 +43,11 @@ class BodyTooLarge extends Error {}
  * The request body, bounded while it is read. Listeners rather than `for await`: the async iterator costs a
  * generator, a promise per chunk and stream plumbing on every request (ADR 0017, Decision 8).
  */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number): Buffer | Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > limit) return Promise.reject(new BodyTooLarge());
+  const whole = bufferedBody(req, limit);
+  if (whole) return whole;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -73,6 +75,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('error', done);
     req.on('close', onClose);
   });
+}
+
+/**
+ * The whole body when the parser has already read all of it (a small request arrives with its headers, so it is
+ * complete before the handler runs): taken from the stream's buffer at once, without listeners, ticks or promises
+ * (ADR 0017, Decision 11). Undefined when some of it is still to come (or has been read already): `readBody` waits.
+ */
+function bufferedBody(req: IncomingMessage, limit: number): Buffer | undefined {
+  const state = req.readableLength;
+  if (!req.complete || req.readableFlowing || state > limit) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (let chunk = req.read() as Buffer | null; chunk !== null; chunk = req.read() as Buffer | null) {
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
 const LEGACY_VERSIONS = new Set(['2025-11-25', '2025-06-18', '2025-03-26', '2024-11-05']);
@@ -168,7 +187,8 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
     if (originProblem) return sendJsonRpcHttpError(res, 'request.forbidden', { message: originProblem });
 
     const source = req.socket.remoteAddress;
-    const blockedMs = await gw.failedAuth.blockedFor(source);
+    const blocked = gw.failedAuth.blockedFor(source);
+    const blockedMs = blocked instanceof Promise ? await blocked : blocked;
     if (blockedMs > 0) {
       const seconds = String(Math.max(1, Math.ceil(blockedMs / 1000)));
       return sendJsonRpcHttpError(res, 'rate.limited', {
@@ -177,7 +197,8 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       });
     }
     const authn = gw.authentication();
-    const auth = await authn.agents.authenticate(authRequestOf(req));
+    const authenticating = authn.agents.authenticate(authRequestOf(req));
+    const auth = authenticating instanceof Promise ? await authenticating : authenticating;
     if (auth.kind !== 'authenticated') {
       options.onAuthFailure?.({
         reason: auth.reason,
@@ -199,7 +220,8 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       if (!/^application\/json\b/i.test(ct)) return sendJsonRpcHttpError(res, 'request.unsupported_media_type');
       let raw: Buffer;
       try {
-        raw = await readBody(req, c.maxBodyBytes);
+        const reading = readBody(req, c.maxBodyBytes);
+        raw = reading instanceof Promise ? await reading : reading;
       } catch (e) {
         if (e instanceof BodyTooLarge) {
           sendJsonRpcHttpError(res, 'request.too_large', {
@@ -295,7 +317,14 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       ? { name: `portcullis api ${method ?? 'GET'} ${group}`, attributes: { 'http.request.method': method ?? 'GET' } }
       : undefined;
   };
+  const failed = (res: ServerResponse) => (e: unknown) => {
+    logger().error(`request failed: ${(e as Error).message}`);
+    sendJsonRpcHttpError(res, 'internal');
+  };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    // The caller's W3C trace (if any) continues here; a REST API request gets its own server span. `/mcp` itself
+    // (the hot path) is recognised without parsing a URL.
+    if (req.url === '/mcp') return void withIncomingTrace(req.headers, () => handleMcp(req, res)).catch(failed(res));
     const url = new URL(req.url ?? '/', 'http://gateway');
     const go = async () => {
       if (url.pathname === '/mcp') return handleMcp(req, res);
@@ -303,11 +332,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       if (await options.routes?.(req, res, url)) return;
       sendHttpError(res, new HttpError('request.not_found'));
     };
-    // The caller's W3C trace (if any) continues here; a REST API request gets its own server span.
-    withIncomingTrace(req.headers, go, apiSpan(req.method, url.pathname)).catch((e: unknown) => {
-      logger().error(`request failed: ${(e as Error).message}`);
-      sendJsonRpcHttpError(res, 'internal');
-    });
+    withIncomingTrace(req.headers, go, apiSpan(req.method, url.pathname)).catch(failed(res));
   };
   const tls = cfg().tls;
   const server: HttpServer = tls ? createHttpsServer(tlsOptions(tls, gw.baseDir()), handler) : createServer(handler);

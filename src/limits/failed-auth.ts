@@ -1,10 +1,13 @@
 import { bucketOf, type LimitsConfig } from './config.js';
 import type { LimitStore } from './store.js';
-import type { BucketSpec } from './token-bucket.js';
+import type { BucketSpec, TakeResult } from './token-bucket.js';
 
 export interface FailedAuthGuard {
-  /** Milliseconds until `source` may try again, or 0 when it may authenticate now. Checked before authenticating. */
-  blockedFor(source: string | undefined): Promise<number>;
+  /**
+   * Milliseconds until `source` may try again, or 0 when it may authenticate now. Checked before authenticating; a
+   * value when the store answers at once (the in-process store), else a promise.
+   */
+  blockedFor(source: string | undefined): number | Promise<number>;
   /** One failed attempt from `source`. `throttled` is true for the attempt that spent the source's budget. */
   failed(source: string | undefined): Promise<{ throttled: boolean }>;
   configure(cfg: LimitsConfig): void;
@@ -15,6 +18,8 @@ export interface FailedAuthGuard {
  * request from that source is refused (429 + Retry-After) until the bucket refills, valid credentials included —
  * otherwise the answer would still tell a guesser which key worked. Successful requests cost nothing.
  */
+const waitOf = (r: TakeResult): number => (r.allowed ? 0 : r.retryAfterMs);
+
 export function createFailedAuthGuard(store: LimitStore, cfg: LimitsConfig): FailedAuthGuard {
   let spec: BucketSpec | undefined;
   const configure = (c: LimitsConfig) => {
@@ -24,10 +29,10 @@ export function createFailedAuthGuard(store: LimitStore, cfg: LimitsConfig): Fai
   const keyOf = (source: string | undefined) => `auth:${source ?? 'unknown'}`;
   return {
     configure,
-    async blockedFor(source) {
+    blockedFor(source) {
       if (!spec) return 0;
-      const r = await store.peek(keyOf(source), spec);
-      return r.allowed ? 0 : r.retryAfterMs;
+      const r = store.peek(keyOf(source), spec);
+      return r instanceof Promise ? r.then(waitOf) : waitOf(r);
     },
     async failed(source) {
       if (!spec) return { throttled: false };

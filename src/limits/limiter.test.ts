@@ -19,7 +19,7 @@ afterEach(async () => {
   t = Date.UTC(2026, 10, 26, 12, 0, 0);
 });
 
-const burst = async (n: number, f: () => Promise<{ allowed: boolean }>) => {
+const burst = async (n: number, f: () => { allowed: boolean } | Promise<{ allowed: boolean }>) => {
   let ok = 0;
   for (let i = 0; i < n; i++) if ((await f()).allowed) ok++;
   return ok;
@@ -82,6 +82,16 @@ describe('limiter', () => {
       allowed: false,
       reason: expect.stringMatching(/monthly/),
     });
+  });
+
+  it('without rules the verdict is a value (no promise on the hot path); with rules it counts as before', async () => {
+    const l = createLimiter(newStore(), cfg({}), clock);
+    const v = l.check({ agent: 'a', tool: 't' });
+    expect(v).not.toBeInstanceOf(Promise);
+    expect(v).toEqual({ allowed: true });
+    l.configure(cfg({ rate: [{ name: 'r', limit: 1, per: 'hour' }] }));
+    expect(l.check({ agent: 'a', tool: 't' })).toBeInstanceOf(Promise);
+    expect(await burst(2, () => l.check({ agent: 'a', tool: 't' }))).toBe(0);
   });
 
   it('keeps bucket state across configure() for rules whose name is unchanged', async () => {

@@ -25,8 +25,11 @@ export type LimitVerdict =
     };
 
 export interface Limiter {
-  /** Counts the call against every matching rule; refused when any one is spent (nothing is consumed then). */
-  check(target: LimitTarget): Promise<LimitVerdict>;
+  /**
+   * Counts the call against every matching rule; refused when any one is spent (nothing is consumed then). A value,
+   * not a promise, when no rule is configured (ADR 0017, Decision 11).
+   */
+  check(target: LimitTarget): LimitVerdict | Promise<LimitVerdict>;
   /** New rules; bucket and quota state of rules whose name is unchanged is kept. */
   configure(cfg: LimitsConfig): void;
 }
@@ -107,54 +110,58 @@ export function createLimiter(store: LimitStore, cfg: LimitsConfig, now: () => n
     configure(next) {
       compiled = compile(next);
     },
-    async check(t) {
+    check(t) {
       const { rate, quotas } = compiled;
       if (rate.length === 0 && quotas.length === 0) return { allowed: true };
-      const undo: (() => Promise<void>)[] = [];
-      const refuse = async (v: LimitVerdict): Promise<LimitVerdict> => {
-        for (const u of undo.reverse()) await u();
-        return v;
-      };
-      for (const c of rate) {
-        if (!rateApplies(c, t)) continue;
-        const key = `rate:${c.rule.name}:${subjectOf(c.rule, t)}`;
-        const r = await store.take(key, c.spec);
+      return checkRules(rate, quotas, t);
+    },
+  };
+
+  async function checkRules(rate: CompiledRate[], quotas: CompiledQuota[], t: LimitTarget): Promise<LimitVerdict> {
+    const undo: (() => Promise<void>)[] = [];
+    const refuse = async (v: LimitVerdict): Promise<LimitVerdict> => {
+      for (const u of undo.reverse()) await u();
+      return v;
+    };
+    for (const c of rate) {
+      if (!rateApplies(c, t)) continue;
+      const key = `rate:${c.rule.name}:${subjectOf(c.rule, t)}`;
+      const r = await store.take(key, c.spec);
+      if (!r.allowed) {
+        return refuse({
+          allowed: false,
+          kind: 'rate',
+          rule: c.rule.name,
+          retryAfterMs: r.retryAfterMs,
+          reason: `rate limit "${c.rule.name}" (${c.rule.limit} per ${c.rule.per}, burst ${c.spec.capacity}, by ${c.rule.key}) spent`,
+        });
+      }
+      undo.push(() => store.refund(key, c.spec));
+    }
+    if (quotas.length === 0) return { allowed: true };
+    const at = now();
+    const w = windows(new Date(at));
+    for (const c of quotas) {
+      if ((c.agents && !c.agents(t.agent)) || (c.tools && !c.tools(t.tool))) continue;
+      for (const [limit, [suffix, endsAt], label] of [
+        [c.rule.daily, w.day, 'daily'],
+        [c.rule.monthly, w.month, 'monthly'],
+      ] as const) {
+        if (limit === undefined) continue;
+        const key = `quota:${c.rule.name}:${t.agent}:${suffix}`;
+        const r = await store.count(key, limit, endsAt);
         if (!r.allowed) {
           return refuse({
             allowed: false,
-            kind: 'rate',
+            kind: 'quota',
             rule: c.rule.name,
-            retryAfterMs: r.retryAfterMs,
-            reason: `rate limit "${c.rule.name}" (${c.rule.limit} per ${c.rule.per}, burst ${c.spec.capacity}, by ${c.rule.key}) spent`,
+            retryAfterMs: endsAt - at,
+            reason: `${label} quota "${c.rule.name}" (${limit} calls) used up`,
           });
         }
-        undo.push(() => store.refund(key, c.spec));
+        undo.push(() => store.uncount(key));
       }
-      if (quotas.length === 0) return { allowed: true };
-      const at = now();
-      const w = windows(new Date(at));
-      for (const c of quotas) {
-        if ((c.agents && !c.agents(t.agent)) || (c.tools && !c.tools(t.tool))) continue;
-        for (const [limit, [suffix, endsAt], label] of [
-          [c.rule.daily, w.day, 'daily'],
-          [c.rule.monthly, w.month, 'monthly'],
-        ] as const) {
-          if (limit === undefined) continue;
-          const key = `quota:${c.rule.name}:${t.agent}:${suffix}`;
-          const r = await store.count(key, limit, endsAt);
-          if (!r.allowed) {
-            return refuse({
-              allowed: false,
-              kind: 'quota',
-              rule: c.rule.name,
-              retryAfterMs: endsAt - at,
-              reason: `${label} quota "${c.rule.name}" (${limit} calls) used up`,
-            });
-          }
-          undo.push(() => store.uncount(key));
-        }
-      }
-      return { allowed: true };
-    },
-  };
+    }
+    return { allowed: true };
+  }
 }

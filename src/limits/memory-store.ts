@@ -37,7 +37,7 @@ export function createMemoryLimitStore(options: MemoryLimitStoreOptions = {}): L
       return Promise.resolve(r.result);
     },
     peek(key, spec, cost = 1) {
-      return Promise.resolve(peek(buckets.get(key)?.state, spec, now(), cost));
+      return peek(buckets.get(key)?.state, spec, now(), cost);
     },
     refund(key, spec, cost = 1) {
       const b = buckets.get(key);

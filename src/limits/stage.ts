@@ -1,6 +1,6 @@
 import { GatewayError } from '../core/errors.js';
 import type { Stage } from '../pipeline/stage.js';
-import type { Limiter } from './limiter.js';
+import type { Limiter, LimitVerdict } from './limiter.js';
 
 /**
  * Rate limits and quotas, after the call is authorized and validated (a refused or invalid call costs no tokens).
@@ -8,26 +8,31 @@ import type { Limiter } from './limiter.js';
  * record names the rule.
  */
 export function limitStage(limiter: Limiter): Stage {
+  const enforce = (call: Parameters<Stage['run']>[0], v: LimitVerdict): void => {
+    if (v.allowed) return;
+    const retryAfterSeconds = Math.max(1, Math.ceil(v.retryAfterMs / 1000));
+    call.record.decision = 'deny';
+    call.record.rule = `limits.${v.kind}.${v.rule}`;
+    call.record.reasons.push(v.reason);
+    throw new GatewayError(
+      v.kind === 'rate' ? 'rate.limited' : 'quota.exceeded',
+      `${v.kind === 'rate' ? 'Rate limit' : 'Quota'} "${v.rule}" exceeded for ${call.toolName}: retry after ${retryAfterSeconds} s`,
+      v.reason,
+      { code: v.kind === 'rate' ? 'rate.limited' : 'quota.exceeded', rule: v.rule, retryAfterSeconds },
+    );
+  };
   return {
     id: 'limit',
-    async run(call) {
-      const v = await limiter.check({
+    run(call) {
+      const v = limiter.check({
         agent: call.principal.agent,
         ...(call.principal.user !== undefined ? { user: call.principal.user } : {}),
         tool: call.toolName,
         ...(call.entry ? { risk: call.entry.risk.level } : {}),
       });
-      if (v.allowed) return;
-      const retryAfterSeconds = Math.max(1, Math.ceil(v.retryAfterMs / 1000));
-      call.record.decision = 'deny';
-      call.record.rule = `limits.${v.kind}.${v.rule}`;
-      call.record.reasons.push(v.reason);
-      throw new GatewayError(
-        v.kind === 'rate' ? 'rate.limited' : 'quota.exceeded',
-        `${v.kind === 'rate' ? 'Rate limit' : 'Quota'} "${v.rule}" exceeded for ${call.toolName}: retry after ${retryAfterSeconds} s`,
-        v.reason,
-        { code: v.kind === 'rate' ? 'rate.limited' : 'quota.exceeded', rule: v.rule, retryAfterSeconds },
-      );
+      // Without rules the verdict is a value: the stage then decides without a promise (ADR 0017, Decision 11).
+      if (v instanceof Promise) return v.then((verdict) => enforce(call, verdict));
+      enforce(call, v);
     },
   };
 }

@@ -8,8 +8,11 @@ import type { BucketSpec, TakeResult } from './token-bucket.js';
 export interface LimitStore {
   /** Takes `cost` tokens from the bucket at `key` (a new bucket starts full). */
   take(key: string, spec: BucketSpec, cost?: number): Promise<TakeResult>;
-  /** Whether `cost` tokens are available, without taking them. */
-  peek(key: string, spec: BucketSpec, cost?: number): Promise<TakeResult>;
+  /**
+   * Whether `cost` tokens are available, without taking them. A store that knows at once answers with a value (the
+   * in-process one: it is asked before every request is authenticated; ADR 0017, Decision 11).
+   */
+  peek(key: string, spec: BucketSpec, cost?: number): TakeResult | Promise<TakeResult>;
   /** Gives tokens back (a call another limit refused); never above capacity. */
   refund(key: string, spec: BucketSpec, cost?: number): Promise<void>;
   /**

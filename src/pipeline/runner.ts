@@ -48,7 +48,11 @@ export function createPipeline<C extends BaseCall>(
       const started = performance.now();
       const rec = call.record;
       try {
-        for (const s of before) await (obs ? obs.step(s.id, call, () => s.run(call)) : s.run(call));
+        for (const s of before) {
+          // A stage that decided synchronously is not awaited: no promise hop per stage (ADR 0017, Decision 11).
+          const running = obs ? obs.step(s.id, call, () => s.run(call)) : s.run(call);
+          if (running) await running;
+        }
         if (rec.decision !== 'allow') throw new GatewayError('internal', undefined, 'no stage allowed the call');
         await (obs ? obs.step('audit.intent', call, () => sink.intent(call)) : sink.intent(call));
         await (obs ? obs.step(execute.id, call, () => execute.run(call)) : execute.run(call));

@@ -34,6 +34,11 @@ export interface ApiKeyRepository {
   insert(key: ApiKeyRecord, tx?: Tx): Promise<void>;
   /** The hot path: served from memory or an in-process read, never more than one round trip. */
   findById(id: string, tx?: Tx): Promise<ApiKeyRecord | undefined>;
+  /**
+   * What `findById` would answer, from memory and without waiting, when the store knows its copy is current: the
+   * record, `null` for a known miss, `undefined` when only `findById` can tell (ADR 0017, Decision 11).
+   */
+  cachedById?(id: string): ApiKeyRecord | null | undefined;
   listByAgent(kind: KeyOwnerKind, agent?: string, tx?: Tx): Promise<ApiKeyRecord[]>;
   /** Revoke every active key of an agent (or user); returns how many were revoked. */
   revokeAgent(kind: KeyOwnerKind, agent: string, at: string, tx?: Tx): Promise<number>;

@@ -195,4 +195,27 @@ describe('sqlite key lookups from memory (ADR 0017, Decision 8)', () => {
     ).rejects.toThrow('abort');
     expect(await gateway.apiKeys.findById('cccccccccccc')).toBeUndefined();
   });
+
+  it('cachedById answers without waiting only what findById would answer now (ADR 0017, Decision 11)', async () => {
+    const setting = await sqlite.fresh();
+    const gateway = await open(sqlite, setting);
+    const cli = await open(sqlite, setting);
+    const cached = (id: string) => gateway.apiKeys.cachedById!(id);
+    expect(cached('aaaaaaaaaaaa')).toBeUndefined(); // never read: only findById can tell
+    expect(await gateway.apiKeys.findById('aaaaaaaaaaaa')).toBeUndefined();
+    expect(cached('aaaaaaaaaaaa')).toBeNull(); // a known miss
+    await cli.apiKeys.insert(key('aaaaaaaaaaaa', 'crm'));
+    expect(cached('aaaaaaaaaaaa')).toBeUndefined(); // another connection committed: the miss is forgotten
+    const rec = await gateway.apiKeys.findById('aaaaaaaaaaaa');
+    expect(cached('aaaaaaaaaaaa')).toBe(rec);
+    await cli.apiKeys.revokeAgent('agent', 'crm', '2026-02-01T00:00:00.000Z');
+    expect(cached('aaaaaaaaaaaa')).toBeUndefined(); // revoked elsewhere: never the stale record
+    expect((await gateway.apiKeys.findById('aaaaaaaaaaaa'))?.revokedAt).toBe('2026-02-01T00:00:00.000Z');
+    expect(cached('aaaaaaaaaaaa')?.revokedAt).toBe('2026-02-01T00:00:00.000Z');
+    await gateway.apiKeys.revokeAgent('agent', 'crm', '2026-03-01T00:00:00.000Z');
+    expect(cached('aaaaaaaaaaaa')).toBeUndefined(); // this connection's own key write clears it too
+    await gateway.transaction(async () => {
+      expect(cached('aaaaaaaaaaaa')).toBeUndefined(); // inside a transaction: the database decides
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLeakScanner, patternsOf } from './leak-scan.js';
+import { createLeakScanner, patternsOf, scanJson } from './leak-scan.js';
 
 const SECRET = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
 
@@ -55,5 +55,23 @@ describe('leak scanner', () => {
     expect(s.scanText('second-secret-value').finding).toBeUndefined();
     live = ['second-secret-value'];
     expect(s.scanText('second-secret-value').text).toBe('[REDACTED]');
+  });
+
+  it('scanJson serialises nothing while there is no secret to look for, and scans as soon as there is one', () => {
+    let live: string[] = [];
+    const s = createLeakScanner(() => live);
+    const value = { text: 'a-secret-value-here' };
+    expect(s.active()).toBe(false);
+    expect(scanJson(s, value).value).toBe(value); // the very object: not serialised and parsed back
+    expect(
+      scanJson(s, {
+        toJSON: () => {
+          throw new Error('serialised');
+        },
+      }).finding,
+    ).toBeUndefined();
+    live = ['a-secret-value-here'];
+    expect(s.active()).toBe(true);
+    expect(scanJson(s, value)).toEqual({ value: { text: '[REDACTED]' }, finding: expect.anything() });
   });
 });

@@ -73,6 +73,8 @@ export interface LeakScanner {
    */
   scanBytes(body: Buffer, opts?: { truncated?: boolean }): { body: Buffer; finding?: LeakFinding };
   scanText(text: string): { text: string; finding?: LeakFinding };
+  /** Whether there is any secret to look for now (none: a scan would find nothing, so callers may skip it). */
+  active(): boolean;
 }
 
 function replaceAll(body: Buffer, pattern: Buffer, with_: Buffer): { body: Buffer; count: number } {
@@ -139,6 +141,7 @@ export function createLeakScanner(secrets: () => Iterable<string>): LeakScanner 
   }
   return {
     scanBytes,
+    active: () => patterns().length > 0,
     scanText(text) {
       const r = scanBytes(Buffer.from(text, 'utf8'));
       return r.finding ? { text: r.body.toString('utf8'), finding: r.finding } : { text };
@@ -151,6 +154,8 @@ export function createLeakScanner(secrets: () => Iterable<string>): LeakScanner 
  * no longer parses after replacement (a match across JSON syntax) is refused: `undefined` with the finding.
  */
 export function scanJson<T>(scanner: LeakScanner, value: T): { value: T | undefined; finding?: LeakFinding } {
+  // No secret to look for: the value is not serialised at all (ADR 0017, Decision 11).
+  if (!scanner.active()) return { value };
   const r = scanner.scanText(JSON.stringify(value));
   if (!r.finding) return { value };
   try {

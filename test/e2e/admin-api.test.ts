@@ -1,22 +1,16 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startGateway, type RunningGateway, secretOf } from './harness.js';
+import { PEOPLE, type RunningGateway, secretOf, startGateway, stdioUpstream } from './harness.js';
+import { initializeRaw } from './support/raw-mcp.js';
 
 let gw: RunningGateway;
 beforeAll(async () => {
   gw = await startGateway(`
 upstreams:
-  t:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+${stdioUpstream('t')}
 agents:
   bot:
     tools: { allow: ["t_echo"] }
-users:
-  alice: { roles: [admin] }
-  audrey: { roles: [auditor] }
-  pat: { roles: [approver] }
+${PEOPLE}
 `);
 });
 afterAll(async () => {
@@ -65,20 +59,7 @@ describe('REST API for people (/api/v1)', () => {
   });
 
   it('agent keys cannot be used as user keys and vice versa on /mcp', async () => {
-    const r = await fetch(gw.url, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${gw.keys.alice}`,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
-      }),
-    });
+    const r = await initializeRaw(gw.url, gw.keys.alice);
     expect(r.status).toBe(401);
   });
 

@@ -1,11 +1,11 @@
 // kill -9 the gateway while approval requests are pending and while an approved call executes: after a restart on
 // the same store nothing pending is lost and nothing runs twice (the upstream counts executions in a file).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/client';
-import { CLI, connectAgent, startGateway, tempDir, type RunningGateway } from './harness.js';
+import { connectAgent, serve, startGateway, tempDir, type RunningGateway } from './harness.js';
 import { approvalsConfig } from './support/approvals-config.js';
 
 const work = tempDir('portcullis-approvals-restart-');
@@ -24,26 +24,9 @@ afterAll(async () => {
 
 /** Starts `portcullis serve` again on the same config (same store); resolves with its base URL. */
 async function restart(): Promise<string> {
-  const proc = spawn(process.execPath, [CLI, 'serve', '--config', gw.configFile, '--port', '0'], {
-    cwd: gw.dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  extra.push(proc);
-  let err = '';
-  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise<string>((res, rej) => {
-    let out = '';
-    const t = setTimeout(() => rej(new Error(`gateway did not restart:\n${err}`)), 30_000);
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res(m[1]!.replace(/\/mcp$/, ''));
-      }
-    });
-    proc.once('exit', (code) => rej(new Error(`gateway exited with ${code}:\n${err}`)));
-  });
+  const again = await serve(gw.configFile, { cwd: gw.dir });
+  extra.push(again.proc);
+  return again.base;
 }
 const kill9 = async (p: ChildProcess) => {
   const exited = new Promise((r) => p.once('exit', r));

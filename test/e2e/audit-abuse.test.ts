@@ -46,7 +46,7 @@ describe('authentication failure flood', () => {
 
     // A graceful stop writes what was counted but not yet recorded.
     gw.proc.kill('SIGTERM');
-    await new Promise((r) => gw.proc.once('exit', r));
+    await gw.exited;
     const q = cli(['audit', 'query', '--config', gw.configFile, '--limit', '1000']);
     expect(q.code).toBe(0);
     const all = q.stdout

@@ -3,28 +3,25 @@
 // a store write-locked by another session (SQLite or PostgreSQL) refuses the calls that need it while the lock is
 // held (not queued until it is gone), keeps health and listings answering, and every refused call is in the log
 // once the lock is gone.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  CLI,
-  FIXTURES,
   cli,
   connectAgent,
   eventually,
   lockAuditStore,
   onPostgres,
-  startGateway,
   type RunningGateway,
+  serve,
+  type ServedGateway,
+  startGateway,
+  stdioUpstream,
 } from './harness.js';
 
 const CONFIG = `
 upstreams:
-  t:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+${stdioUpstream('t')}
 agents:
   bot:
     tools: { allow: ["t_echo"] }
@@ -52,24 +49,11 @@ const refusal = (p: Promise<unknown>) =>
     (e: unknown) => e as Error & { code?: number },
   );
 
-/** `portcullis serve` on an existing config; resolves with its URL, or rejects with its stderr when it exits. */
-function serve(configFile: string, cwd: string, extra: string[] = []): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0', ...extra], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  running.push({ stop: () => void (proc.exitCode === null && proc.kill('SIGKILL')) });
-  return new Promise((res, rej) => {
-    let out = '';
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) res({ url: m[1]!, proc });
-    });
-    proc.once('exit', (code) => rej(Object.assign(new Error(err), { code })));
-  });
+/** `portcullis serve` on an existing config, stopped after the test; rejects with its stderr when it exits. */
+async function serveAgain(configFile: string, cwd: string, args: string[] = []): Promise<ServedGateway> {
+  const gw = await serve(configFile, { cwd, args });
+  running.push(gw);
+  return gw;
 }
 
 // SQLite only: the PostgreSQL counterpart of a store that cannot be written is the lock test below.
@@ -93,10 +77,10 @@ describe.skipIf(onPostgres)('audit database deleted while serving', () => {
     expect((await refusal(c.callTool({ name: 't_echo', arguments: { message: 'still' } })))?.code).toBe(-32004);
     await c.close();
     gw.proc.kill('SIGTERM');
-    await new Promise((r) => gw.proc.once('exit', r));
+    await gw.exited;
 
     // A restart does not start a fresh log over the deleted one...
-    const refused = await serve(gw.configFile, gw.dir).then(
+    const refused = await serveAgain(gw.configFile, gw.dir).then(
       () => undefined,
       (e: Error) => e.message,
     );
@@ -108,7 +92,7 @@ describe.skipIf(onPostgres)('audit database deleted while serving', () => {
     expect(v.stderr + v.stdout).toMatch(/the log was deleted/);
 
     // The explicit flag starts a new log with a marker, then writes what was refused meanwhile (from the spool).
-    const again = await serve(gw.configFile, gw.dir, ['--audit-new-log']);
+    const again = await serveAgain(gw.configFile, gw.dir, ['--audit-new-log']);
     const recs = (await eventually(() => {
       const r = query(gw.configFile);
       return r.some((x) => x.arguments?.message === 'still') ? r : undefined;
@@ -116,8 +100,7 @@ describe.skipIf(onPostgres)('audit database deleted while serving', () => {
     expect(recs[0]!.type).toBe('audit.log.reinitialized');
     const refusedCalls = recs.filter((r) => r.type === 'tool.call.failed' && r.resultStatus === 'audit_error');
     expect(refusedCalls.map((r) => r.arguments?.message)).toEqual(['after delete', 'still']);
-    again.proc.kill('SIGTERM');
-    await new Promise((r) => again.proc.once('exit', r));
+    await again.stop();
     expect(cli(['audit', 'verify', '--config', gw.configFile]).code).toBe(0);
   }, 60_000);
 });

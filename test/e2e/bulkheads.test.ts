@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAgent, eventually, FIXTURES, startGateway, type RunningGateway } from './harness.js';
+import { initializeRaw } from './support/raw-mcp.js';
 
 const upstream = join(FIXTURES, 'limits-upstream.mjs');
 let gw: RunningGateway;
@@ -88,21 +89,7 @@ describe('bulkheads on a shared stdio upstream', () => {
   }, 60_000);
 
   it('caps the sessions one agent may hold open (2025-11-25 sessions)', async () => {
-    const initialize = (key: string | undefined) =>
-      fetch(gw.url, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${key}`,
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'initialize',
-          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'e2e', version: '1' } },
-        }),
-      });
+    const initialize = (key: string | undefined) => initializeRaw(gw.url, key);
     for (let i = 0; i < 3; i++) {
       const r = await initialize(gw.keys.sessioner);
       await r.text();

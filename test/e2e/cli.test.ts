@@ -14,6 +14,7 @@ import {
   type RunningGateway,
   connectAgent,
 } from './harness.js';
+import { initializeRaw } from './support/raw-mcp.js';
 
 const upstream = `
 upstreams:
@@ -113,23 +114,7 @@ describe('agents and reload against a running gateway', () => {
     const c = await connectAgent(gw.url, key);
     return c;
   };
-  const status = async (key: string) =>
-    (
-      await fetch(gw.url, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${key}`,
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'initialize',
-          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
-        }),
-      })
-    ).status;
+  const status = async (key: string) => (await initializeRaw(gw.url, key)).status;
 
   it('create refuses agents missing from config; list never shows secrets; rotate and revoke take effect at once', async () => {
     const missing = cli(['agents', 'create', 'ghost', '--config', gw.configFile]);

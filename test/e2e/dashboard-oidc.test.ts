@@ -6,19 +6,17 @@
  * approve; an identity that is no user is turned away; a forged callback signs nobody in; the session survives a
  * restart of the gateway (sessions live in the storage).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, connectAgent, FIXTURES, freePort, startGateway, type RunningGateway } from './harness.js';
-import { launchBrowser, openTab, screenshot, type Tab } from './support/browser.js';
+import { connectAgent, freePort, PEOPLE, type RunningGateway, serve, startGateway, stdioUpstream } from './harness.js';
+import { type DashboardBrowser, screenshot, startDashboardBrowser, type Tab } from './support/browser.js';
+import { ECHO_NEEDS_A_PERSON } from './support/dashboard-config.js';
 import { ACCOUNTS, startTestIdp, type TestIdp } from './support/oidc.js';
 
 let idp: TestIdp;
 let gw: RunningGateway;
 let port: number;
-let browser: Browser;
-const tabs: Tab[] = [];
+let browser: DashboardBrowser;
 const extra: ChildProcess[] = [];
 
 // People the test IdP knows (alice is already there): two with roles here, one who is no user of the gateway.
@@ -46,17 +44,11 @@ beforeAll(async () => {
   gw = await startGateway(
     `
 upstreams:
-  t:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+${stdioUpstream('t')}
 agents:
   bot:
     tools: { allow: ["t_echo"] }
-users:
-  alice: { roles: [admin] }
-  audrey: { roles: [auditor] }
-  pat: { roles: [approver] }
+${PEOPLE}
 auth:
   oauth:
     issuer: ${idp.issuer}
@@ -64,22 +56,14 @@ auth:
 dashboard:
   oidc:
     clientId: portcullis-dashboard
-policy:
-  rules:
-    - id: echo-needs-a-person
-      effect: hold
-      agents: [bot]
-      tools: [t_echo]
-      when: 'args.message == "needs approval"'
-      approval: { wait: 40s, timeout: 2m }
+${ECHO_NEEDS_A_PERSON}
 `,
     { port },
   );
-  browser = await launchBrowser();
+  browser = await startDashboardBrowser();
 });
 
 afterAll(async () => {
-  for (const t of tabs) await t.close().catch(() => undefined);
   await browser?.close();
   for (const p of extra) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
   await gw?.stop();
@@ -88,8 +72,7 @@ afterAll(async () => {
 
 /** Signs in with single sign-on, through the IdP's own login and consent pages, as a person would. */
 async function ssoTab(login: string, viewport?: { width: number; height: number }): Promise<Tab> {
-  const t = await openTab(browser, gw.base, viewport);
-  tabs.push(t);
+  const t = await browser.open(gw.base, viewport ? { viewport } : {});
   await t.page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
   await t.page.waitForURL(`${idp.issuer}/**`);
   await t.page.locator('input[name=login]').fill(login);
@@ -111,8 +94,7 @@ const auditOf = async (type: string) => {
 
 describe('OIDC sign-in', () => {
   it('each role signs in at the identity provider; its roles decide the pages', async () => {
-    const first = await openTab(browser, gw.base);
-    tabs.push(first);
+    const first = await browser.open(gw.base);
     await first.page.getByRole('link', { name: 'Sign in with single sign-on' }).waitFor();
     await screenshot(first.page, '20-sign-in-sso');
 
@@ -224,25 +206,9 @@ describe('OIDC sign-in', () => {
   it('the session survives a restart of the gateway (kept in the storage, not in the process)', async () => {
     const admin = await ssoTab('alice');
     await admin.page.locator('#who', { hasText: 'alice' }).waitFor();
-    const exited = new Promise((r) => gw.proc.once('exit', r));
     gw.proc.kill('SIGTERM');
-    await exited;
-    const proc = spawn(process.execPath, [CLI, 'serve', '--config', gw.configFile, '--port', String(port)], {
-      cwd: gw.dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    extra.push(proc);
-    await new Promise<void>((res, rej) => {
-      let out = '';
-      const t = setTimeout(() => rej(new Error('gateway did not restart')), 30_000);
-      proc.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (/listening on/.test(out)) {
-          clearTimeout(t);
-          res();
-        }
-      });
-    });
+    await gw.exited;
+    extra.push((await serve(gw.configFile, { cwd: gw.dir, port })).proc);
     await admin.page.reload();
     await admin.page.locator('#who', { hasText: 'alice' }).waitFor();
     await admin.page.getByRole('link', { name: 'Audit' }).click();
@@ -250,7 +216,7 @@ describe('OIDC sign-in', () => {
     await admin.page.locator('#verify-result', { hasText: 'chain intact' }).waitFor({ timeout: 30_000 });
     // No script error and no CSP violation on any page; the gateway answered nothing unexpected (the IdP's own pages
     // and the restart's refused connections aside).
-    for (const t of tabs) {
+    for (const t of browser.tabs) {
       expect(t.errors.filter((e) => !/^Failed to load resource: /.test(e))).toEqual([]);
       expect(t.bodies.filter((b) => b.status === 404 || b.status >= 500).map((b) => b.url)).toEqual([]);
     }

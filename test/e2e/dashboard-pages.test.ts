@@ -4,29 +4,21 @@
  * loading, empty and error states and keyboard navigation.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAgent, eventually, FIXTURES, secretOf, startGateway, type RunningGateway } from './harness.js';
-import { launchBrowser, openTab, screenshot, signIn, type Tab } from './support/browser.js';
+import { connectAgent, eventually, type RunningGateway, secretOf, startGateway, stdioUpstream } from './harness.js';
+import { type DashboardBrowser, screenshot, startDashboardBrowser, type Tab } from './support/browser.js';
+import { ECHO_NEEDS_A_PERSON } from './support/dashboard-config.js';
 
 let gw: RunningGateway;
-let browser: Browser;
+let browser: DashboardBrowser;
 let agent: Client;
-const tabs: Tab[] = [];
 
 beforeAll(async () => {
   gw = await startGateway(`
 upstreams:
-  t:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
-  notes:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'pins-upstream.mjs'))}]
+${stdioUpstream('t')}
+${stdioUpstream('notes', 'pins-upstream.mjs')}
 agents:
   bot:
     tools: { allow: ["t_echo", "notes_*"] }
@@ -35,33 +27,25 @@ users:
   audrey: { roles: [auditor] }
 pins:
   refreshMs: 200
-policy:
-  rules:
-    - id: echo-needs-a-person
-      effect: hold
-      agents: [bot]
-      tools: [t_echo]
-      when: 'args.message == "needs approval"'
-      approval: { wait: 40s, timeout: 2m }
+${ECHO_NEEDS_A_PERSON}
 `);
-  browser = await launchBrowser();
+  browser = await startDashboardBrowser();
   agent = await connectAgent(gw.url, gw.keys.bot);
   await agent.callTool({ name: 't_echo', arguments: { message: 'hello' } });
 });
 
 afterAll(async () => {
-  for (const t of tabs) await t.close().catch(() => undefined);
   await agent?.close();
   await browser?.close();
   await gw?.stop();
 });
 
-async function tab(user?: string, viewport?: { width: number; height: number }): Promise<Tab> {
-  const t = await openTab(browser, gw.base, viewport);
-  tabs.push(t);
-  if (user) await signIn(t, gw.keys[user]!, user);
-  return t;
-}
+/** A dashboard tab, signed in as `user` (with the user's API key) when given. */
+const tab = (user?: string, viewport?: { width: number; height: number }): Promise<Tab> =>
+  browser.open(gw.base, {
+    ...(viewport ? { viewport } : {}),
+    ...(user ? { signInAs: { key: gw.keys[user]!, user } } : {}),
+  });
 
 const api = async <T>(path: string, key: string, init: RequestInit = {}) => {
   const r = await fetch(`${gw.base}${path}`, {
@@ -286,10 +270,10 @@ describe('usable: states and keyboard', () => {
   });
 
   it('no secret appears in any response the browser received', async () => {
-    for (const t of tabs) await t.close();
+    for (const t of browser.tabs) await t.close();
     const secrets = Object.values(gw.keys).map(secretOf);
-    for (const { url, body } of tabs.flatMap((t) => t.bodies))
+    for (const { url, body } of browser.tabs.flatMap((t) => t.bodies))
       for (const s of secrets) expect(body.includes(s), `${url} leaks a key`).toBe(false);
-    tabs.length = 0;
+    browser.tabs.length = 0;
   });
 });

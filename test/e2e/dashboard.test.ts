@@ -2,41 +2,28 @@
 // src/storage/postgres/audit-tamper.test.ts)
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAgent, FIXTURES, secretOf, startGateway, type RunningGateway } from './harness.js';
-import { launchBrowser, openTab, screenshot, SCREENSHOTS, signIn, type Tab } from './support/browser.js';
+import { connectAgent, PEOPLE, type RunningGateway, secretOf, startGateway, stdioUpstream } from './harness.js';
+import { type DashboardBrowser, screenshot, SCREENSHOTS, startDashboardBrowser, type Tab } from './support/browser.js';
+import { ECHO_NEEDS_A_PERSON } from './support/dashboard-config.js';
+import { initializeRaw } from './support/raw-mcp.js';
 
 let gw: RunningGateway;
-let browser: Browser;
-const tabs: Tab[] = [];
+let browser: DashboardBrowser;
 /** Keys issued during the run (the rotated one), checked against every response too. */
 const issued: string[] = [];
 
 beforeAll(async () => {
   gw = await startGateway(`
 upstreams:
-  t:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+${stdioUpstream('t')}
 agents:
   bot:
     tools: { allow: ["t_echo"] }
-users:
-  alice: { roles: [admin] }
-  audrey: { roles: [auditor] }
-  pat: { roles: [approver] }
-policy:
-  rules:
-    - id: echo-needs-a-person
-      effect: hold
-      agents: [bot]
-      tools: [t_echo]
-      when: 'args.message == "needs approval"'
-      approval: { wait: 40s, timeout: 2m }
+${PEOPLE}
+${ECHO_NEEDS_A_PERSON}
 `);
-  browser = await launchBrowser();
+  browser = await startDashboardBrowser();
   // One real call, so the overview and the audit page have something to show.
   const c = await connectAgent(gw.url, gw.keys.bot);
   await c.callTool({ name: 't_echo', arguments: { message: 'hello dashboard' } });
@@ -44,18 +31,17 @@ policy:
 });
 
 afterAll(async () => {
-  for (const t of tabs) await t.close().catch(() => undefined);
   await browser?.close();
   await gw?.stop();
   process.stdout.write(`dashboard screenshots: ${SCREENSHOTS}\n`);
 });
 
-async function tab(user?: string, viewport?: { width: number; height: number }): Promise<Tab> {
-  const t = await openTab(browser, gw.base, viewport);
-  tabs.push(t);
-  if (user) await signIn(t, gw.keys[user]!, user);
-  return t;
-}
+/** A dashboard tab, signed in as `user` (with the user's API key) when given. */
+const tab = (user?: string, viewport?: { width: number; height: number }): Promise<Tab> =>
+  browser.open(gw.base, {
+    ...(viewport ? { viewport } : {}),
+    ...(user ? { signInAs: { key: gw.keys[user]!, user } } : {}),
+  });
 
 const signInRequest = (key: string, origin: string | null = gw.base) =>
   fetch(`${gw.base}/auth/session`, {
@@ -218,21 +204,7 @@ describe('dashboard in Chromium', () => {
     expect(key).toMatch(/^pcl_[A-Za-z0-9]{12}_/);
     issued.push(key);
     await screenshot(admin.page, '03-agents-key-once');
-    const initialize = (k: string) =>
-      fetch(gw.url, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${k}`,
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'initialize',
-          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
-        }),
-      });
+    const initialize = (k: string) => initializeRaw(gw.url, k);
     expect((await initialize(gw.keys.bot!)).status).toBe(401);
     const c = await connectAgent(gw.url, key);
     expect((await c.listTools()).tools.map((t) => t.name)).toContain('t_echo');
@@ -244,7 +216,10 @@ describe('dashboard in Chromium', () => {
     await admin.page.getByRole('button', { name: /^bot t_echo: / }).click();
     await admin.page.getByLabel('Arguments (JSON, optional)').fill('{"message": "needs approval"}');
     await admin.page.getByRole('button', { name: 'Explain' }).click();
-    await admin.page.locator('.explained', { hasText: 'echo-needs-a-person' }).getByText('hold', { exact: true }).waitFor();
+    await admin.page
+      .locator('.explained', { hasText: 'echo-needs-a-person' })
+      .getByText('hold', { exact: true })
+      .waitFor();
     await screenshot(admin.page, '04-agents-matrix-explain');
     expect(admin.errors).toEqual([]);
   });
@@ -282,16 +257,16 @@ describe('dashboard in Chromium', () => {
   });
 
   it('no secret appears in any page or API response the browser received', async () => {
-    for (const t of tabs) await t.close();
-    expect(tabs.flatMap((t) => t.unread)).toEqual([]);
+    for (const t of browser.tabs) await t.close();
+    expect(browser.tabs.flatMap((t) => t.unread)).toEqual([]);
     const secrets = [...Object.values(gw.keys), ...issued].map(secretOf);
-    const all = tabs.flatMap((t) => t.bodies);
+    const all = browser.tabs.flatMap((t) => t.bodies);
     expect(all.length).toBeGreaterThan(20);
     for (const { url, body } of all) {
       // The one response that carries a key: the rotation that issued it (shown once).
       if (/\/keys\/rotate$/.test(url)) continue;
       for (const s of secrets) expect(body.includes(s), `${url} leaks a key`).toBe(false);
     }
-    tabs.length = 0;
+    browser.tabs.length = 0;
   });
 });

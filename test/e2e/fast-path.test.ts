@@ -2,14 +2,12 @@
 // built CLI: one JSON response when nothing else is said, SSE when the call sends progress, the same answers as the
 // SDK's transport gives for a request it serves (compared side by side), and cancellation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, eventually, FIXTURES, startGateway, type RunningGateway } from './harness.js';
+import { cli, eventually, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
+import { postMcp, rpcMessages, type RpcMessage } from './support/raw-mcp.js';
 
 const config = `
 upstreams:
-  up:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(`${FIXTURES}/test-upstream.mjs`)}]
+${stdioUpstream('up')}
 agents:
   fast:
     tools:
@@ -36,35 +34,18 @@ afterAll(async () => {
   await gw?.stop();
 });
 
-function post(body: unknown, signal?: AbortSignal): Promise<Response> {
-  return fetch(gw.url, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${gw.keys.fast}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': '2025-11-25',
-      ...(sid ? { 'mcp-session-id': sid } : {}),
-    },
-    body: JSON.stringify(body),
+/** A JSON-RPC message on this file's 2025-11-25 session (once it has one). */
+const post = (body: unknown, signal?: AbortSignal): Promise<Response> =>
+  postMcp(gw.url, gw.keys.fast, body, {
+    headers: { 'mcp-protocol-version': '2025-11-25', ...(sid ? { 'mcp-session-id': sid } : {}) },
     ...(signal ? { signal } : {}),
   });
-}
 
 /** Whether the audit log holds a record of a call to `tool` (read with the CLI, as an operator would). */
 const auditHas = (tool: string) =>
   cli(['audit', 'query', '--config', gw.configFile, '--tool', tool]).stdout.trim().length > 0;
 
-/** Every JSON-RPC message of a response, whether it came as one JSON body or as SSE events. */
-type Message = Record<string, unknown>;
-async function messages(r: Response): Promise<Message[]> {
-  const text = await r.text();
-  if (r.headers.get('content-type')?.startsWith('application/json')) return [JSON.parse(text) as Message];
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('data: '))
-    .map((l) => JSON.parse(l.slice(6)) as Message);
-}
+const messages = rpcMessages;
 
 const call = (name: string, args: unknown, meta?: Record<string, unknown>) => ({
   jsonrpc: '2.0',
@@ -108,7 +89,7 @@ describe('tools/call fast path (2025-11-25 sessions)', () => {
       expect(viaSdk.headers.get('content-type')).toMatch(/^text\/event-stream/);
       const [a] = await messages(viaFast);
       const [b] = await messages(viaSdk);
-      const strip = (m: Record<string, unknown> | undefined) => ({ ...m, id: undefined });
+      const strip = (m: RpcMessage | undefined) => ({ ...m, id: undefined });
       expect(strip(a)).toEqual(strip(b));
     }
   });
@@ -129,7 +110,7 @@ describe('tools/call fast path (2025-11-25 sessions)', () => {
     const [a] = await messages(viaFast);
     const [b] = await messages(again);
     const [c] = await messages(viaSdk);
-    const strip = (m: Record<string, unknown> | undefined) => ({ ...m, id: undefined });
+    const strip = (m: RpcMessage | undefined) => ({ ...m, id: undefined });
     expect((a?.result as { tools: { name: string }[] }).tools.map((t) => t.name).sort()).toEqual([
       'up_echo',
       'up_slow',

@@ -12,6 +12,23 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
+/**
+ * A fixture MCP server (test/fixtures/) run over stdio, as an entry under `upstreams:` named `name`: its tools are
+ * served as `<name>_<tool>`. The default fixture is test-upstream.mjs (echo, env, cwd, slow, crash, ...).
+ */
+export function stdioUpstream(name: string, fixture = 'test-upstream.mjs'): string {
+  return `  ${name}:
+    transport: stdio
+    command: ${JSON.stringify(process.execPath)}
+    args: [${JSON.stringify(join(FIXTURES, fixture))}]`;
+}
+
+/** One person per role, as a `users:` block: alice (admin), audrey (auditor), pat (approver). */
+export const PEOPLE = `users:
+  alice: { roles: [admin] }
+  audrey: { roles: [auditor] }
+  pat: { roles: [approver] }`;
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -29,19 +46,15 @@ export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-export interface RunningGateway {
-  url: string;
-  base: string;
+/** A gateway started by {@link startGateway}: its process plus its temp dir, config and keys. */
+export interface RunningGateway extends ServedGateway {
   dir: string;
   configFile: string;
   keys: Record<string, string>;
-  proc: ChildProcess;
-  stderr: () => string;
   /** The gateway's PostgreSQL database when the run is on PostgreSQL (PORTCULLIS_E2E_STORAGE=postgres). */
   storageUrl?: string;
   /** Replaces the config file (a reload), keeping the storage line the harness added. */
   rewriteConfig(config: string): void;
-  stop(): Promise<void>;
 }
 
 /**
@@ -107,9 +120,75 @@ export function tempDir(prefix = 'portcullis-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** A `portcullis serve` process, listening. */
+export interface ServedGateway {
+  /** The MCP endpoint (`http://127.0.0.1:PORT/mcp`). */
+  url: string;
+  /** The same without `/mcp`. */
+  base: string;
+  proc: ChildProcess;
+  stderr: () => string;
+  /** Resolves when the process has exited. */
+  exited: Promise<void>;
+  /** SIGTERM, then SIGKILL after 10 s; resolves once the process is gone. */
+  stop(): Promise<void>;
+}
+
 /**
- * Writes `config` to a temp dir, creates one API key per agent with `portcullis agents create`,
- * and starts `portcullis serve` on a free loopback port.
+ * Runs `portcullis serve --config FILE --port PORT` (port 0 unless given) on an existing config and resolves once it
+ * listens. Rejects with its stderr when it exits first or does not listen within 30 s; then it is not left running.
+ */
+export async function serve(
+  configFile: string,
+  opts: { cwd?: string; port?: number; args?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<ServedGateway> {
+  const proc = spawn(
+    process.execPath,
+    [CLI, 'serve', '--config', configFile, '--port', String(opts.port ?? 0), ...(opts.args ?? [])],
+    { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let err = '';
+  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  const stop = async () => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
+    if (proc.exitCode === null && proc.signalCode === null) {
+      proc.kill('SIGKILL');
+      await exited;
+    }
+  };
+  try {
+    const url = await new Promise<string>((res, rej) => {
+      let out = '';
+      const t = setTimeout(() => rej(new Error(`gateway did not start in 30 s:\n${err}`)), 30_000);
+      proc.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (\S+)/.exec(out);
+        if (m) {
+          clearTimeout(t);
+          res(m[1]!);
+        }
+      });
+      proc.once('exit', (code) => {
+        clearTimeout(t);
+        rej(new Error(`gateway exited with ${code}:\n${err}`));
+      });
+    });
+    return { url, base: url.replace(/\/mcp$/, ''), proc, stderr: () => err, exited, stop };
+  } catch (e) {
+    await stop(); // the caller never got a handle to stop
+    throw e;
+  }
+}
+
+/**
+ * Writes `config` to a temp dir, creates one API key per agent and user with `portcullis agents|users create`, and
+ * starts `portcullis serve` on a free loopback port. When any of it fails, nothing is left behind (no process, no
+ * files, no database).
  */
 export async function startGateway(
   config: string,
@@ -123,7 +202,35 @@ export async function startGateway(
       ? await createTestDatabase(postgresServerUrl() ?? '')
       : undefined;
   const withStorage = (text: string) => (database ? `storage: ${database.url}\n${text}` : text);
-  writeFileSync(configFile, withStorage(config));
+  const removeFiles = async () => {
+    // Only once the gateway is gone: a gateway still shutting down may write into them.
+    rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
+  };
+  try {
+    writeFileSync(configFile, withStorage(config));
+    const keys = createKeys(config, configFile, opts);
+    const served = await serve(configFile, { cwd: dir, ...opts });
+    return {
+      ...served,
+      dir,
+      configFile,
+      keys,
+      ...(database ? { storageUrl: database.url } : {}),
+      rewriteConfig: (text: string) => writeFileSync(configFile, withStorage(text)),
+      async stop() {
+        await served.stop();
+        await removeFiles();
+      },
+    };
+  } catch (e) {
+    await removeFiles().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** One API key per agent and per user the config names (`portcullis agents|users create`). */
+function createKeys(config: string, configFile: string, opts: { env?: NodeJS.ProcessEnv }): Record<string, string> {
   const parsed = parse(config) as { agents?: Record<string, unknown>; users?: Record<string, unknown> } | null;
   const keys: Record<string, string> = {};
   for (const [group, names] of [
@@ -136,56 +243,7 @@ export async function startGateway(
       keys[name] = r.stdout.trim();
     }
   }
-  const proc = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', String(opts.port ?? 0)], {
-    cwd: dir,
-    env: { ...process.env, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((res, rej) => {
-    let out = '';
-    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${err}`)), 30_000);
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res(m[1]!);
-      }
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(t);
-      rej(new Error(`gateway exited with ${code}:\n${err}`));
-    });
-  });
-  return {
-    url,
-    base: url.replace(/\/mcp$/, ''),
-    dir,
-    configFile,
-    keys,
-    proc,
-    stderr: () => err,
-    ...(database ? { storageUrl: database.url } : {}),
-    rewriteConfig: (text: string) => writeFileSync(configFile, withStorage(text)),
-    async stop() {
-      if (proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
-        clearTimeout(timer);
-        // Only then remove its files: a gateway still shutting down (or being killed) may write into them.
-        if (proc.exitCode === null && proc.signalCode === null) {
-          proc.kill('SIGKILL');
-          await exited;
-        }
-      }
-      rmSync(dir, { recursive: true, force: true });
-      await database?.drop();
-    },
-  };
+  return keys;
 }
 
 /** A port free right now on 127.0.0.1 (for configs that must name their own URL, such as an OAuth audience). */
@@ -223,7 +281,10 @@ export async function startFixture(
   const proc = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await new Promise<number>((res, rej) => {
     let out = '';
-    const t = setTimeout(() => rej(new Error(`fixture ${file} did not start`)), 15_000);
+    const t = setTimeout(() => {
+      proc.kill('SIGKILL'); // not left running: the caller never got a handle to stop
+      rej(new Error(`fixture ${file} did not start`));
+    }, 15_000);
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening \D*?(\d+)(?:\/|\s|$)/.exec(out) ?? /:(\d+)\//.exec(out);
@@ -231,6 +292,10 @@ export async function startFixture(
         clearTimeout(t);
         res(Number(m[1]));
       }
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(t);
+      rej(new Error(`fixture ${file} exited with ${code} before listening`));
     });
   });
   return { port, proc, stop: () => void proc.kill('SIGKILL') };

@@ -2,14 +2,12 @@
 // tools/call and tools/list are answered without the SDK's per-request server, with the very answers the SDK's
 // handler gives (requests with one more envelope key are served by the SDK: compared side by side).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, lockAuditStore, startGateway, type RunningGateway } from './harness.js';
+import { lockAuditStore, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
+import { postMcp, rpcMessages, type RpcMessage } from './support/raw-mcp.js';
 
 const config = `
 upstreams:
-  up:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(`${FIXTURES}/test-upstream.mjs`)}]
+${stdioUpstream('up')}
 agents:
   modern:
     tools:
@@ -33,32 +31,22 @@ const envelope = {
 
 function post(method: string, params: Record<string, unknown>, extraMeta?: Record<string, unknown>) {
   const name = typeof params.name === 'string' ? params.name : undefined;
-  return fetch(gw.url, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${gw.keys.modern}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': '2026-07-28',
-      'mcp-method': method,
-      ...(name ? { 'mcp-name': name } : {}),
+  return postMcp(
+    gw.url,
+    gw.keys.modern,
+    { jsonrpc: '2.0', id: nextId++, method, params: { ...params, _meta: { ...envelope, ...extraMeta } } },
+    {
+      headers: {
+        'mcp-protocol-version': '2026-07-28',
+        'mcp-method': method,
+        ...(name ? { 'mcp-name': name } : {}),
+      },
     },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: nextId++,
-      method,
-      params: { ...params, _meta: { ...envelope, ...extraMeta } },
-    }),
-  });
+  );
 }
 
 /** The JSON-RPC message of a response (one JSON body, or the last SSE event). */
-async function message(r: Response): Promise<Record<string, unknown>> {
-  const text = await r.text();
-  if (r.headers.get('content-type')?.startsWith('application/json')) return JSON.parse(text) as Record<string, unknown>;
-  const events = text.split('\n').filter((l) => l.startsWith('data: {'));
-  return JSON.parse(events.at(-1)!.slice(6)) as Record<string, unknown>;
-}
+const message = async (r: Response): Promise<RpcMessage> => (await rpcMessages(r)).at(-1)!;
 const strip = (m: Record<string, unknown>) => ({ ...m, id: undefined });
 const viaSdk = { 'io.example/trace': 'x' }; // an envelope key the fast path does not take: the SDK serves it
 

@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import { Client, ClientCredentialsProvider, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { eventually, FIXTURES, freePort, startGateway, type RunningGateway } from './harness.js';
+import { eventually, freePort, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
+import { initializeRaw } from './support/raw-mcp.js';
 import { connectAsUser, startTestIdp, type TestIdp } from './support/oidc.js';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
@@ -59,10 +59,7 @@ beforeAll(async () => {
   gw = await startGateway(
     `
 upstreams:
-  t:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
+${stdioUpstream('t')}
 agents:
   billing:
     tools: { allow: ["t_echo"] }
@@ -94,21 +91,7 @@ afterAll(async () => {
   await idp?.close();
 });
 
-const post = (token: string | undefined) =>
-  fetch(gw.url, {
-    method: 'POST',
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
-    }),
-  });
+const post = (token: string | undefined) => initializeRaw(gw.url, token);
 
 /** A token signed with the IdP's own ES256 key: valid except for what `claims` changes. */
 async function mint(claims: JWTPayload, header: Record<string, unknown> = {}): Promise<string> {

@@ -1,12 +1,11 @@
 // PostgreSQL as the shared store of several gateway replicas: two `portcullis serve` processes on one database
 // under load (one killed with SIGKILL), and `portcullis storage copy` of a populated SQLite deployment.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresServerUrl } from '../postgres/database.js';
-import { CLI, FIXTURES, cli, connectAgent, tempDir } from './harness.js';
+import { FIXTURES, cli, connectAgent, serve, tempDir, type ServedGateway } from './harness.js';
 
 const server = postgresServerUrl();
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -34,32 +33,11 @@ agents:
   b: { tools: { allow: ["t_echo"] } }
 `;
 
-async function serve(
-  configFile: string,
-  cwd: string,
-): Promise<{ url: string; proc: ChildProcess; exited: Promise<void> }> {
-  const proc = spawn(process.execPath, [CLI, 'serve', '--config', configFile, '--port', '0'], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-  cleanups.push(() => void proc.kill('SIGKILL'));
-  const url = await new Promise<string>((res, rej) => {
-    let out = '';
-    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${err}`)), 30_000);
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res(m[1]!);
-      }
-    });
-    proc.once('exit', (code) => rej(new Error(`gateway exited with ${code}:\n${err}`)));
-  });
-  return { url, proc, exited };
+/** `portcullis serve` on the config in `cwd`, killed at the end of the file at the latest. */
+async function serveHere(configFile: string, cwd: string): Promise<ServedGateway> {
+  const gw = await serve(configFile, { cwd });
+  cleanups.push(() => void gw.proc.kill('SIGKILL'));
+  return gw;
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -85,8 +63,8 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
       expect(r.code, r.stderr).toBe(0);
       keys[agent] = r.stdout.trim();
     }
-    const gwA = await serve(file, dir);
-    const gwB = await serve(file, dir);
+    const gwA = await serveHere(file, dir);
+    const gwB = await serveHere(file, dir);
     const acked = { a: 0, b: 0 };
     let killed = false;
     const errors: string[] = [];
@@ -166,7 +144,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
       const r = cli([...args, '--config', sqliteConfig]);
       expect(r.code, r.stderr).toBe(0);
     }
-    const gw = await serve(sqliteConfig, dir);
+    const gw = await serveHere(sqliteConfig, dir);
     const client = await connectAgent(gw.url, cli(['agents', 'rotate', 'a', '--config', sqliteConfig]).stdout.trim());
     for (let i = 0; i < 40; i++) await client.callTool({ name: 't_echo', arguments: { message: `call ${i}` } });
     await client.close();

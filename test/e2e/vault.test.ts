@@ -3,7 +3,7 @@
 // servers (stdio env, HTTP headers), resolved at call time (rotation without restart), master key rotated while
 // calls go through. On PostgreSQL a second replica shares the secrets. The local API and upstream receive the
 // credential; the MCP client, the store, logs, CLI output and API answers never hold it in any encoding.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -24,9 +24,11 @@ import {
   connectAgent,
   dumpStore,
   eventually,
+  serve,
   startGateway,
   tempDir,
   type RunningGateway,
+  type ServedGateway,
 } from './harness.js';
 
 const FIRST = 'vault-e2e-first-Secret/+=0123456789';
@@ -85,30 +87,6 @@ async function startHttpUpstream(): Promise<{ url: string; seen: string[]; close
   };
 }
 
-/** A second `portcullis serve` on the same config (a replica). */
-async function serveReplica(gw: RunningGateway): Promise<{ url: string; proc: ChildProcess; stderr: () => string }> {
-  const proc = spawn(process.execPath, [CLI, 'serve', '--config', gw.configFile, '--port', '0'], {
-    cwd: gw.dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((res, rej) => {
-    let out = '';
-    const t = setTimeout(() => rej(new Error(`replica did not start:\n${err}`)), 30_000);
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res(m[1]!);
-      }
-    });
-    proc.once('exit', (code) => rej(new Error(`replica exited with ${code}:\n${err}`)));
-  });
-  return { url, proc, stderr: () => err };
-}
-
 const pgServer = postgresServerUrl();
 
 for (const backend of ['sqlite', 'postgres'] as const) {
@@ -121,7 +99,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     let keyDir: string;
     let storageUrl: string | undefined;
     let dropDb: (() => Promise<void>) | undefined;
-    let replica: Awaited<ReturnType<typeof serveReplica>> | undefined;
+    let replica: ServedGateway | undefined;
     let replicaClient: Client | undefined;
     const cliOutput: string[] = [];
     const apiBodies: string[] = [];
@@ -212,7 +190,7 @@ users:
     });
     afterAll(async () => {
       await replicaClient?.close();
-      replica?.proc.kill('SIGKILL');
+      await replica?.stop();
       await client?.close();
       await gw?.stop();
       await dropDb?.();
@@ -414,7 +392,7 @@ users:
     it.runIf(backend === 'postgres')(
       'a second replica on the same database shares the secrets: a change on one is used by the other at once',
       async () => {
-        replica = await serveReplica(gw);
+        replica = await serve(gw.configFile, { cwd: gw.dir }); // a second replica on the same config
         replicaClient = await connectAgent(replica.url, gw.keys.bot);
         expect((await call('plain', replicaClient)).isError).toBeFalsy();
         expect(api.requests.at(-1)!.headers['x-api-key']).toBe(SECOND);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -34,12 +34,34 @@ export async function startPostgres(): Promise<PostgresServer | undefined> {
   const asRoot = process.getuid?.() === 0;
   const base = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : '/tmp', 'portcullis-pg-'));
   const data = join(base, 'data');
+  const command = (cmd: string, args: string[]): [string, string[]] =>
+    asRoot ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, cmd), ...args]] : [join(PG_BIN, cmd), args];
   const run = (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, cmd), ...args]]
-      : [join(PG_BIN, cmd), args];
-    const r = spawnSync(file, argv, { encoding: 'utf8' });
+    const r = spawnSync(...command(cmd, args), { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
+  };
+  const stopArgs = ['-D', data, '-m', 'immediate', '-w', 'stop'];
+  // The server is a daemon, not our child: should this process die without calling stop() (a killed or crashed test
+  // run never reaches its teardown), the reaper stops it and removes its files.
+  const reaper: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(import.meta.dirname, 'reaper.mjs'),
+      String(process.pid),
+      base,
+      JSON.stringify(command('pg_ctl', stopArgs).flat()),
+    ],
+    { detached: true, stdio: 'ignore' },
+  );
+  reaper.unref();
+  const stopAll = () => {
+    reaper.kill();
+    try {
+      // Also after a failed start: `pg_ctl start -w` that timed out may still leave a running server behind.
+      if (existsSync(join(data, 'postmaster.pid'))) run('pg_ctl', stopArgs);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   };
   try {
     if (asRoot) execFileSync('chown', ['postgres:postgres', base]);
@@ -54,18 +76,13 @@ export async function startPostgres(): Promise<PostgresServer | undefined> {
       '-c shared_buffers=32MB',
     ].join(' ');
     run('pg_ctl', ['-D', data, '-o', opts, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start']);
-    return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-      stop() {
-        try {
-          run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-        } finally {
-          rmSync(base, { recursive: true, force: true });
-        }
-      },
-    };
+    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop: stopAll };
   } catch (e) {
-    rmSync(base, { recursive: true, force: true });
+    try {
+      stopAll();
+    } catch {
+      // the start's own error is the one to report
+    }
     throw e;
   }
 }

@@ -149,6 +149,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       if (!tx) cache.set(id, rec ?? null, generation);
       return rec;
     },
+    cachedById: (id) => cache.get(id),
     async listByAgent(kind, agent, tx) {
       const { rows } = agent
         ? await on(tx).query<KeyRow>('SELECT * FROM api_keys WHERE kind = $1 AND agent = $2 ORDER BY created_at', [

@@ -83,6 +83,15 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
         cached.clear();
       }
     };
+  /** The cache's answer while the database is unchanged (a record, null for a known miss, undefined: not cached). */
+  const fromCache = (id: string): ApiKeyRecord | null | undefined => {
+    const version = dataVersion.get();
+    if (version !== cachedAt) {
+      cached.clear();
+      cachedAt = version;
+    }
+    return cached.get(id);
+  };
   const apiKeys: ApiKeyRepository = {
     insert: (k, tx) =>
       write(
@@ -94,12 +103,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
         const r = q.keyById.get(id) as KeyRow | undefined;
         return r ? toKey(r) : undefined;
       }
-      const version = dataVersion.get();
-      if (version !== cachedAt) {
-        cached.clear();
-        cachedAt = version;
-      }
-      const hit = cached.get(id);
+      const hit = fromCache(id);
       if (hit !== undefined) return hit ?? undefined;
       const r = q.keyById.get(id) as KeyRow | undefined;
       const rec = r ? toKey(r) : undefined;
@@ -107,6 +111,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
       cached.set(id, rec ?? null);
       return rec;
     },
+    cachedById: (id) => (db.inTransaction ? undefined : fromCache(id)),
     listByAgent: async (kind, agent) =>
       ((agent ? q.keysByAgent.all(kind, agent) : q.keysAll.all(kind)) as KeyRow[]).map(toKey),
     revokeAgent: (kind, agent, at, tx) =>

@@ -83,6 +83,36 @@ export async function openTab(
   };
 }
 
+/** A browser for one test file and every tab opened in it; `close()` closes the tabs, then the browser. */
+export interface DashboardBrowser {
+  /** Every tab opened so far, in order (for checks over all of them). */
+  tabs: Tab[];
+  /** Opens the dashboard at `base` in a fresh context, signed in with a user API key when `signInAs` is given. */
+  open(
+    base: string,
+    opts?: { viewport?: { width: number; height: number }; signInAs?: { key: string; user: string } },
+  ): Promise<Tab>;
+  close(): Promise<void>;
+}
+
+export async function startDashboardBrowser(): Promise<DashboardBrowser> {
+  const browser = await launchBrowser();
+  const tabs: Tab[] = [];
+  return {
+    tabs,
+    async open(base, opts = {}) {
+      const t = await openTab(browser, base, opts.viewport);
+      tabs.push(t);
+      if (opts.signInAs) await signIn(t, opts.signInAs.key, opts.signInAs.user);
+      return t;
+    },
+    async close() {
+      for (const t of tabs) await t.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
 /** Signs in on the dashboard's sign-in form with a user API key and waits for the signed-in header. */
 export async function signIn(tab: Tab, key: string, user: string): Promise<void> {
   await tab.page.getByLabel('Your API key').fill(key);
