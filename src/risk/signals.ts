@@ -42,6 +42,10 @@ const ancillaryNouns = new Set([
   'metadata',
   'preference',
   'field',
+  'group',
+  'profile',
+  'questionnaire',
+  'category',
 ]);
 
 /** A money noun qualifying an ancillary noun in the same name or in a later path segment. */
@@ -115,10 +119,12 @@ const writeOnly = new Set<RiskCategory>(['financial', 'administrative', 'infrast
 type NounCategory = keyof typeof strongNouns;
 const nounCategories = Object.keys(strongNouns) as NounCategory[];
 
-export function addCategory(s: Signals, c: RiskCategory, reason: string): void {
+/** Records a category with its reason (up to three; `always` records one more, for value evidence that must not be
+ * lost behind name evidence: secret-values.ts drops a category whose reasons are all names). */
+export function addCategory(s: Signals, c: RiskCategory, reason: string, always = false): void {
   const list = s.categories.get(c);
   if (!list) s.categories.set(c, [reason]);
-  else if (list.length < 3 && !list.includes(reason)) list.push(reason);
+  else if ((always || list.length < 3) && !list.includes(reason)) list.push(reason);
 }
 const add = addCategory;
 
