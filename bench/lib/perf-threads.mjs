@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// On-CPU profile of `portcullis serve` in steady state: `perf record -e cpu-clock -g` on the gateway process for
+// `seconds` after `warmup` seconds of the gateway-calls load (so JIT compilation of the first seconds is left out),
+// then CPU time per call by thread and the inclusive time per call of the audit path's frames on the event loop.
+// Short runs overstate per-call figures: start-up compilation on V8's platform threads divided by few calls
+// (docs/adr/0017, Decision 13). Needs `perf` (Linux). Not part of `npm run bench`.
+// Usage: node bench/lib/perf-threads.mjs [sessions=32] [seconds=8] [warmup=4]   (AUDIT=off: the no-audit server;
+// DIST=<build's dist>)
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { echoConfig, startBenchGateway } from './gateway.mjs';
+import { measure, openSession } from './load.mjs';
+
+const [sessionsArg = '32', secondsArg = '8', warmupArg = '4'] = process.argv.slice(2);
+const SECONDS = Number(secondsArg);
+const WARMUP = Number(warmupArg);
+const HZ = 4000;
+const audit = process.env.AUDIT !== 'off';
+const dir = mkdtempSync(join(tmpdir(), 'portcullis-perf-'));
+const data = join(dir, 'perf.data');
+const gw = await startBenchGateway({
+  config: echoConfig({ deny: ['up_crash'] }),
+  audit,
+  ...(process.env.DIST ? { dist: process.env.DIST } : {}),
+  nodeArgs: ['--perf-basic-prof-only-functions'],
+});
+let perf;
+let perfDone;
+const started = setTimeout(() => {
+  perf = spawn('perf', ['record', '-e', 'cpu-clock', '-F', String(HZ), '-g', '-p', String(gw.proc.pid), '-o', data], {
+    stdio: 'ignore',
+  });
+  perfDone = new Promise((r) => perf.on('exit', r));
+}, WARMUP * 1000);
+let r;
+try {
+  r = await measure({
+    concurrency: Number(sessionsArg),
+    seconds: SECONDS,
+    warmupSeconds: WARMUP,
+    makeCaller: async () => {
+      const s = await openSession(gw.url, { authorization: `Bearer ${gw.key}` });
+      return { call: () => s.call('up_echo', { message: 'benchmark payload' }), close: s.close };
+    },
+  });
+} finally {
+  clearTimeout(started);
+  perf?.kill('SIGINT');
+  await perfDone;
+  await gw.stop();
+}
+
+const script = spawnSync('perf', ['script', '-i', data, '-F', 'tid,ip,sym'], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+}).stdout;
+rmSync(dir, { recursive: true, force: true });
+const samples = script.split('\n\n').filter((s) => s.trim());
+const usPerCall = (n) => ((n * 1e6) / HZ / r.calls).toFixed(1);
+const byThread = new Map();
+for (const s of samples) {
+  const tid = Number(s.trim().split(/\s+/)[0]);
+  byThread.set(tid, (byThread.get(tid) ?? 0) + 1);
+}
+console.log(
+  `${audit ? 'audit on' : 'audit off'}, ${sessionsArg} sessions, ${SECONDS} s after ${WARMUP} s: ${r.callsPerSecond.toFixed(0)} calls/s, p50 ${r.p50.toFixed(2)} ms`,
+);
+console.log('on-CPU time per call by thread (the main thread is the event loop):');
+for (const [tid, n] of [...byThread].sort((a, b) => b[1] - a[1]).slice(0, 8))
+  console.log(`  ${tid === gw.proc.pid ? 'main' : `thread ${tid}`}`.padEnd(16) + `${usPerCall(n).padStart(7)} µs`);
+// Inclusive: samples of the event loop whose stack holds the frame.
+const main = samples.filter((s) => Number(s.trim().split(/\s+/)[0]) === gw.proc.pid);
+const frames = {
+  'audit record sink (intent + outcome: event, redaction, append)': /gateway\/record-sink\.js/,
+  '  redactor': /JS:.redact file:/,
+  '  secretlint pass': /JS:.scanOutput/,
+  'group commit (chain, SHA-256, post to the writer)': /JS:.commit file:[^\n]*group-commit/,
+  '  chain + SHA-256 (prepare)': /JS:.prepare file:[^\n]*group-commit/,
+  '  writer.write + postMessage': /audit-writer\.js/,
+  'garbage collection': /Heap::CollectGarbage|Scaveng|MarkCompact/,
+  'API-key authenticate': /authn\/api-key\.js/,
+  'socket writes (writev)': /writev/,
+};
+console.log('event loop, inclusive time per call:');
+for (const [name, re] of Object.entries(frames))
+  console.log(`  ${name.padEnd(64)}${usPerCall(main.filter((s) => re.test(s)).length).padStart(7)} µs`);

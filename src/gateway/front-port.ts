@@ -1,0 +1,91 @@
+import { toolTargetOf, type Catalog } from '../backends/catalog.js';
+import type { UpstreamNotification } from '../backends/mcp/upstream.js';
+import type { Authentication } from '../authn/index.js';
+import type { Principal } from '../core/principal.js';
+import type { LoadedConfig } from '../config/load.js';
+import type { AuditEventInput } from '../audit/types.js';
+import type { FrontDoorPort } from '../front/port.js';
+import type { Limits } from '../limits/index.js';
+import type { PolicyEngine } from '../policy/engine.js';
+import { STATUS_TOOL } from '../approvals/stage.js';
+import { statusToolDefinition } from '../approvals/status-tool.js';
+import type { Pipelines } from './pipelines.js';
+import type { ResourceRouter } from './resource-router.js';
+
+/**
+ * The narrow interface the MCP front doors get: listings filtered by the one policy decision, calls and other
+ * methods through the pipelines, and the events they may record or listen to. Read per request, so a reload
+ * takes effect at once.
+ */
+export function createFrontPort(deps: {
+  config: () => LoadedConfig;
+  authentication: () => Authentication;
+  catalog: () => Catalog;
+  policy: () => PolicyEngine;
+  limits: Limits;
+  pipelines: Pipelines;
+  router: ResourceRouter;
+  recordEvent: (event: AuditEventInput) => void;
+  onToolsChanged: (listener: () => void) => void;
+  onUpstreamNotification: (listener: (n: UpstreamNotification) => void) => void;
+}): FrontDoorPort {
+  const { catalog, policy, router, recordEvent } = deps;
+  const { pipeline, methodPipeline, statusTool } = deps.pipelines;
+  /** The status tool is listed for agents that can see a tool needing approval (and callable by every agent). */
+  const needsApprovals = (principal: Principal) =>
+    catalog()
+      .entries()
+      .some((e) => policy().listing(principal, toolTargetOf(e)).effect === 'hold');
+  /** Listings reach the upstreams but change nothing: one event after the answer, like tools/list, never blocking. */
+  const recordListing = (
+    type: 'resources.listed' | 'prompts.listed',
+    principal: Principal,
+    method: string,
+    visible: number,
+  ) =>
+    recordEvent({
+      type,
+      agent: principal.agent,
+      ...(principal.user ? { user: principal.user } : {}),
+      detail: { method, visible },
+    });
+  return {
+    server: () => deps.config().config.server,
+    sessionLimits: () => deps.config().config.limits.sessions,
+    baseDir: () => deps.config().baseDir,
+    authentication: deps.authentication,
+    failedAuth: deps.limits.failedAuth,
+    listTools: (principal) => {
+      const tools = catalog()
+        .entries()
+        .filter((e) => policy().visible(principal, toolTargetOf(e)))
+        .map((e) => e.definition);
+      return statusTool && needsApprovals(principal) ? [...tools, statusToolDefinition] : tools;
+    },
+    visibleToolSchema(principal, name) {
+      if (statusTool && name === STATUS_TOOL) return statusToolDefinition.inputSchema;
+      const e = catalog().get(name);
+      return e && policy().visible(principal, toolTargetOf(e)) ? e.definition.inputSchema : undefined;
+    },
+    callTool: (call) => (statusTool && call.toolName === STATUS_TOOL ? statusTool(call) : pipeline.run(call)),
+    forward: (call) => methodPipeline.run(call),
+    listResources: async (principal, signal) => {
+      const r = await router.listResources(principal, signal);
+      recordListing('resources.listed', principal, 'resources/list', r.resources.length);
+      return r;
+    },
+    listResourceTemplates: async (principal, signal) => {
+      const r = await router.listTemplates(principal, signal);
+      recordListing('resources.listed', principal, 'resources/templates/list', r.resourceTemplates.length);
+      return r;
+    },
+    listPrompts: async (principal, signal) => {
+      const r = await router.listPrompts(principal, signal);
+      recordListing('prompts.listed', principal, 'prompts/list', r.prompts.length);
+      return r;
+    },
+    recordEvent,
+    onToolsChanged: deps.onToolsChanged,
+    onUpstreamNotification: deps.onUpstreamNotification,
+  };
+}

@@ -1,0 +1,79 @@
+import type { Catalog } from '../backends/catalog.js';
+import type { LoadedConfig } from '../config/load.js';
+import type { PolicyEngine } from '../policy/engine.js';
+import { createPipeline, type Pipeline } from '../pipeline/runner.js';
+import type { PipelineObserver } from '../pipeline/observer.js';
+import type { RecordSink, Stage } from '../pipeline/stage.js';
+import type { BaseCall, MethodCall, ToolCall } from '../pipeline/call.js';
+import { resolveStage } from '../pipeline/stages/resolve.js';
+import { authorizeStage } from '../pipeline/stages/authorize.js';
+import { validateStage } from '../pipeline/stages/validate.js';
+import { executeStage } from '../pipeline/stages/execute.js';
+import type { ArgsValidator } from '../validation/index.js';
+import { limitStage, type Limits } from '../limits/index.js';
+import { quarantineStage } from '../pins/index.js';
+import type { ApprovalService } from '../approvals/service.js';
+import { approvalStage, approvedExecuteStage, methodApprovalStage } from '../approvals/stage.js';
+import { createStatusTool } from '../approvals/status-tool.js';
+import { forwardStage, resolveMethodStage, type ResourceRouter } from './resource-router.js';
+
+export interface Pipelines {
+  /** tools/call. */
+  pipeline: Pipeline<ToolCall>;
+  /** resources/read|subscribe|unsubscribe, prompts/get, completion/complete. */
+  methodPipeline: Pipeline<MethodCall>;
+  /** The approvals status tool (when the gateway has an approval service): it runs held calls again. */
+  statusTool?: (call: ToolCall) => Promise<ToolCall>;
+}
+
+/**
+ * The gateway's two pipelines, stage by stage: tools/call (resolve, authorize, quarantine, validate, limit,
+ * approve, execute) and the other methods that reach a backend (resolve, authorize, approve, forward). Every
+ * getter is read per call, so a reload takes effect without rebuilding them.
+ */
+export function createPipelines(deps: {
+  catalog: () => Catalog;
+  policy: () => PolicyEngine;
+  /** What approvals are bound to (see approvals/binding.ts). */
+  policyVersion: () => string;
+  config: () => LoadedConfig;
+  router: () => ResourceRouter;
+  validator: ArgsValidator;
+  limits: Limits;
+  records: RecordSink;
+  approvals?: ApprovalService;
+  extraStages?: Stage<ToolCall>[];
+  observer?: PipelineObserver<BaseCall>;
+}): Pipelines {
+  const { approvals, policy } = deps;
+  // A held call waits for a person at most until shortly before the request itself times out.
+  const maxWaitMs = () => Math.max(1000, deps.config().config.server.requestTimeoutMs - 5000);
+  const waitMs = () => Math.min(policy().policy.approvals.waitMs, maxWaitMs());
+  const hold = approvals ? 'defer' : 'refuse';
+  const pipeline = createPipeline<ToolCall>(
+    [
+      resolveStage(deps.catalog),
+      authorizeStage(policy, { hold }),
+      quarantineStage(),
+      validateStage(deps.validator),
+      ...(deps.extraStages ?? []),
+      limitStage(deps.limits.limiter),
+      ...(approvals ? [approvalStage(approvals, { policyVersion: deps.policyVersion, waitMs, maxWaitMs })] : []),
+    ],
+    approvals ? approvedExecuteStage(approvals, executeStage()) : executeStage(),
+    deps.records,
+    deps.observer,
+  );
+  const methodPipeline = createPipeline<MethodCall>(
+    [
+      resolveMethodStage(deps.router),
+      authorizeStage(policy, { hold }),
+      ...(approvals ? [methodApprovalStage(approvals, { policyVersion: deps.policyVersion, waitMs, maxWaitMs })] : []),
+    ],
+    approvals ? approvedExecuteStage(approvals, forwardStage()) : forwardStage(),
+    deps.records,
+    deps.observer,
+  );
+  const statusTool = approvals ? createStatusTool(approvals, { run: (c) => pipeline.run(c), waitMs }) : undefined;
+  return { pipeline, methodPipeline, ...(statusTool ? { statusTool } : {}) };
+}
