@@ -69,7 +69,7 @@ export function createPipeline<C extends BaseCall>(
         rec.latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
         // Queued, not awaited: the agent's answer does not wait for the outcome's fsync (the intent, written before
         // execution, is what "no audit, no call" requires), nor for building its record: it is handed to the sink
-        // once this turn's answers are written (ADR 0017, Decision 12). The sink never throws.
+        // once this turn's answers are written (ADR 0017, Decision 14). The sink never throws.
         setImmediate(recordOutcome, sink, call);
       }
     },
