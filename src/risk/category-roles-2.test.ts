@@ -109,4 +109,26 @@ describe('names and schemas', () => {
     const id = classifyTool(def('get_order', 'Get an order.', { customer_id: str() }), mcp);
     expect(id.categories).not.toContain('personal-data');
   });
+
+  it('in a dotted operationId the resources before the last are parents; only their secrets carry over', () => {
+    const backup = classifyTool(
+      def('svc.projects.clusters.backups.copy', 'Copies a backup.', { name: str() }),
+      api('POST', '/v1/{+name}:copy', 'svc.projects.clusters.backups.copy'),
+    );
+    expect(backup.categories).not.toContain('infrastructure');
+    const version = classifyTool(
+      def('svc.projects.secrets.versions.destroy', 'Destroys a version.', { name: str() }),
+      api('POST', '/v1/{+name}:destroy', 'svc.projects.secrets.versions.destroy'),
+    );
+    expect(version.categories).toContain('credential-access');
+  });
+
+  it('generating a consistency token issues no credential', () => {
+    const a = classifyTool(
+      def('svc.tables.generateConsistencyToken', 'Generates a consistency token for a table.', { name: str() }),
+      api('POST', '/v1/{+name}:generateConsistencyToken', 'svc.tables.generateConsistencyToken'),
+    );
+    expect(a.sideEffect).toBe('none');
+    expect(a.categories).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@
 import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
-import { literalSegments, readMethods } from './http-action.js';
+import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
 import { collectFields, isObject } from './schema-fields.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
 import { determineAction } from './tool-action.js';
@@ -170,10 +170,14 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // An operation without an operationId is named after its method and path; the path segments (with their
   // roles: parent segments qualify) already speak for it.
   const nameIsPath = isApi && !source.operationId;
+  // In a dotted operationId the resources before the last are parents (as parent path segments are).
+  const parents = isApi ? dottedResourceStart(source.operationId) : 0;
+  const nounVerb = action.hit?.index ?? afterMethodPrefix(idWords, source);
   nounSignals(s, {
-    idWords: nameIsPath ? [] : idWords,
+    idWords: nameIsPath ? [] : idWords.slice(parents),
+    parentIdWords: idWords.slice(0, parents),
     idLabel,
-    verbIndex: nameIsPath ? undefined : (action.hit?.index ?? afterMethodPrefix(idWords, source)),
+    verbIndex: nameIsPath || nounVerb === undefined || nounVerb < parents ? undefined : nounVerb - parents,
     pathSegments,
     tags: isApi ? (source.tags ?? []) : [],
     writes,
