@@ -5,9 +5,10 @@
 import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
-import { httpAction, literalSegments, readMethods, type Action } from './http-action.js';
-import { collectFields, isObject, type SchemaField } from './schema-fields.js';
+import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
+import { collectFields, isObject } from './schema-fields.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
+import { determineAction } from './tool-action.js';
 import { withoutProtocolParams } from './protocol-params.js';
 import {
   bearerLinkReason,
@@ -17,6 +18,7 @@ import {
   secretValuesOnly,
   tokensPassed,
 } from './secret-values.js';
+import { otherMoneyNouns } from './money-roles.js';
 import { proseNounSignals } from './prose-nouns.js';
 import { inputPersonalSignals, inputWriteSignals, openApiEvidence, outputSignals } from './schema-evidence.js';
 import { fieldSignals } from './field-signals.js';
@@ -30,7 +32,7 @@ import {
   type RiskCategory,
   type SideEffect,
 } from './types.js';
-import { governingVerb, proseVerb, severity, type VerbHit } from './verbs.js';
+import { governingVerb, severity } from './verbs.js';
 
 const actionFieldNames = new Set([
   'method',
@@ -46,31 +48,12 @@ const actionFieldNames = new Set([
 const destructiveProseAll =
   /\b(permanently|irreversibl\w*|cannot be undone|can't be undone|overwrit\w*|wipes?|erases?)\b/gi;
 const negation = /\b(not|never|rather than|instead of|without|no longer)(\s+\w+){0,2}\s*$/i;
+const endsLink = /\bverb '(unregister|deregister|disassociate|dissociate)'/;
 const signingWords = new Set(['signature', 'signed', 'presigned', 'presign']);
 const removalProse = /\b(delet|remov|destroy|purg|truncat|replac|overwrit|upsert)\w*/i;
 /** Create-like verbs that write into a place that may already hold something (a path, a range). */
 const mayOverwrite = new Set(['copy', 'upload', 'import', 'insert', 'init', 'initialize', 'install', 'clone']);
-const guidanceOnly =
-  /^\s*(the (mcp )?tool |this tool )?(provides|returns|gives|offers)\s+(\w+[- ]?){0,3}(guidance|instructions|documentation|guidelines|recommendations|best practices)\b/i;
-/** Verb classes a "provides guidance" description may turn into a read (never running code or worse). */
-const softClasses = new Set<VerbClass>(['create', 'update']);
 const accessVerbs = new Set(['revoke', 'rotate', 'regenerate']);
-const stateNouns = new Set([
-  'status',
-  'state',
-  'history',
-  'log',
-  'info',
-  'detail',
-  'metric',
-  'result',
-  'summary',
-  'progress',
-  'output',
-  'preview',
-]);
-/** Action verbs a following state noun may turn into a read ("restart_status"); never the never-lowered ones. */
-const statefulClasses = new Set<VerbClass>(['trigger', 'lifecycle', 'scale']);
 const localWords = new Set(['file', 'directory', 'folder', 'local', 'memory', 'heapsnapshot', 'clipboard']);
 
 export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAssessment {
@@ -133,7 +116,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     if (reason !== action.reason && !reasons.includes(reason) && cls !== 'read') reasons.push(reason);
     switch (cls) {
       case 'delete':
-        add('destructive', reason);
+        // Ending a registration or an association removes a link; the thing and its data remain.
+        if (!endsLink.test(reason)) add('destructive', reason);
         break;
       case 'send':
       case 'comment':
@@ -186,10 +170,14 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // An operation without an operationId is named after its method and path; the path segments (with their
   // roles: parent segments qualify) already speak for it.
   const nameIsPath = isApi && !source.operationId;
+  // In a dotted operationId the resources before the last are parents (as parent path segments are).
+  const parents = isApi ? dottedResourceStart(source.operationId) : 0;
+  const nounVerb = action.hit?.index ?? afterMethodPrefix(idWords, source);
   nounSignals(s, {
-    idWords: nameIsPath ? [] : idWords,
+    idWords: nameIsPath ? [] : idWords.slice(parents),
+    parentIdWords: idWords.slice(0, parents),
     idLabel,
-    verbIndex: nameIsPath ? undefined : action.hit?.index,
+    verbIndex: nameIsPath || nounVerb === undefined || nounVerb < parents ? undefined : nounVerb - parents,
     pathSegments,
     tags: isApi ? (source.tags ?? []) : [],
     writes,
@@ -250,6 +238,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   secretValuesOnly(s, { writes, cls: topWrite, description, inputFields, outputFields });
   madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
   sandboxMoney(s, stemmed);
+  otherMoneyNouns(s, idWords.map(stem), description);
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));
@@ -301,75 +290,11 @@ function effectOf(cls: VerbClass, has: (set: ReadonlySet<string>) => boolean): S
   }
 }
 
-function determineAction(
-  tool: ToolDefinition,
-  source: ToolSource,
-  idWords: string[],
-  idLabel: string,
-  pathSegments: string[][],
-  description: string,
-  descWords: string[],
-  inputFields: readonly SchemaField[],
-): Action {
-  const nameHit = governingVerb(idWords);
-  const fromName = (hit: VerbHit, label = idLabel): Action => ({
-    cls: hit.cls,
-    hit,
-    reason: `verb '${hit.word}' in ${label}`,
-  });
-  if (source.kind === 'openapi') return httpAction(source, idWords, idLabel, pathSegments, description, inputFields);
-  const proseHit = proseVerb(descWords);
-  if (nameHit && guidanceOnly.test(tool.description ?? '') && softClasses.has(nameHit.cls))
-    return {
-      cls: 'read',
-      hit: nameHit,
-      lowered: true,
-      reason: `description says it only provides guidance ('${nameHit.word}' in name)`,
-    };
-  if (
-    nameHit &&
-    stateNouns.has(stem(idWords[nameHit.index + 1] ?? '')) &&
-    nameHit.index + 2 === idWords.length &&
-    statefulClasses.has(nameHit.cls)
-  )
-    return {
-      cls: 'read',
-      hit: nameHit,
-      lowered: true,
-      reason: `'${nameHit.word} ${idWords[nameHit.index + 1] ?? ''}' in name names a state, not an action`,
-    };
-  if (
-    nameHit?.ambiguous === true &&
-    nameHit.index > 0 &&
-    proseHit &&
-    proseHit.cls !== nameHit.cls &&
-    severity(proseHit.cls) > severity(nameHit.cls)
-  )
-    return {
-      cls: proseHit.cls,
-      hit: nameHit,
-      reason: `verb '${proseHit.word}' in description ('${nameHit.word}' in name is also a noun)`,
-    };
-  // "browser_network_request", "console_messages": a verb-noun after other words is a noun when the
-  // description opens with a read ("Returns full details…"); never for the never-lowered classes.
-  if (
-    nameHit?.ambiguous === true &&
-    nameHit.index > 0 &&
-    proseHit?.cls === 'read' &&
-    proseHit.index === 0 &&
-    !neverLowered.has(nameHit.cls)
-  )
-    return {
-      cls: 'read',
-      hit: nameHit,
-      lowered: true,
-      reason: `verb '${proseHit.word}' in description ('${nameHit.word}' in name is a noun)`,
-    };
-  if (nameHit) return fromName(nameHit);
-  const titleHit = tool.title ? governingVerb(joinCompounds(splitIdentifier(tool.title))) : undefined;
-  if (titleHit) return { cls: titleHit.cls, reason: `verb '${titleHit.word}' in title` };
-  if (proseHit) return { cls: proseHit.cls, reason: `verb '${proseHit.word}' in description` };
-  return { cls: 'update', reason: 'no verb recognised in name or description; assumed to change state' };
+/** "GET_DeletePolicy": the operation's verb after a leading copy of its HTTP method (its object follows it). */
+function afterMethodPrefix(idWords: readonly string[], source: ToolSource): number | undefined {
+  if (source.kind !== 'openapi' || idWords[0] !== source.method.toLowerCase()) return undefined;
+  const hit = governingVerb(idWords.slice(1));
+  return hit ? hit.index + 1 : undefined;
 }
 
 /** Destructive wording that is not negated ("rather than being permanently deleted", "does not overwrite"). */

@@ -144,6 +144,8 @@ export function proseVerbSignals(description: string, onlyNeverLowered = false, 
       continue;
     }
     if (h.ambiguous === true || h.word === nameVerb || nounUse(raw, h, pureReadSeen)) continue;
+    // "Starts creating a backup", "Stops sending": an aspect verb before another verb's -ing form is not a lifecycle.
+    if (h.cls === 'lifecycle' && /^[a-z]{3,}ing$/.test(words[i + 1] ?? '')) continue;
     const coordinated = prev === 'and' || prev === 'or' || prev === 'then';
     if (pureReadSeen && !neverLowered.has(h.cls) && !coordinated) continue;
     if (onlyNeverLowered && !neverLowered.has(h.cls)) continue;

@@ -168,6 +168,16 @@ function dottedMethodStart(operationId: string | undefined): number {
   return joinCompounds(splitIdentifier(operationId.slice(0, dot))).length;
 }
 
+/**
+ * Where the last resource starts in a dotted operationId (`bigtableadmin.projects.instances.clusters.backups.copy`
+ * → `backups.copy`): the resources before it are parents, as parent path segments are; 0 when not dotted.
+ */
+export function dottedResourceStart(operationId: string | undefined): number {
+  const parts = operationId?.split('.') ?? [];
+  if (parts.length < 3) return 0;
+  return joinCompounds(splitIdentifier(parts.slice(0, -2).join('.'))).length;
+}
+
 /** The HTTP method repeated at the start of a generated operationId ("PostCustomers", "GetUsers"). */
 function isMethodPrefix(hit: VerbHit, method: string): boolean {
   return hit.index === 0 && hit.word === method.toLowerCase();

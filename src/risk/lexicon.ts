@@ -110,7 +110,8 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   ),
   infrastructure: words(
     'cluster pod deployment replicaset statefulset daemonset helm kubernetes k8s kubectl droplet vm firewall ' +
-      'vpc subnet loadbalancer ingress dns dnssec resolver nameserver infrastructure infra terraform cloudformation autoscaler cdn nfs fileshare',
+      'vpc subnet loadbalancer ingress dns dnssec resolver nameserver infrastructure infra terraform cloudformation autoscaler cdn nfs fileshare ' +
+      'placementgroup staticip floatingip elasticip securitygroup nodepool capacityprovider',
   ),
   'personal-data': words(
     'person people profile contact customer employee patient recipient subscriber attendee phonenumber birthday ' +

@@ -96,6 +96,9 @@ function opening(description: string): { verb: string; object: string[]; person:
   return { verb: words[start] ?? '', object, person };
 }
 
+/** Nouns for a copy of something: what it is copied from says what it is. */
+const copies = new Set(['snapshot', 'backup', 'clone', 'copy', 'replica']);
+
 /** A change of who can see or use something. */
 const audienceProse =
   /\b(who can (see|view|access|edit|use)|visibility|(?<!file )shar(e|es|ing) (it |them |an? |the )?(\w+ )?(with|to)\b|(team|owner|ownership|organization) assignment|which (collections?|teams?|groups?|organizations?) )|\(shar(e|ing)\)/i;
@@ -162,9 +165,12 @@ export function proseNounSignals(
   // The object of a state-changing opening: "Delete a container registry", "Load a set of images". What an
   // exec verb runs, or where ("Invokes a function", "Runs SQL against a cluster"), is not provisioned or changed.
   const runs = verbs.get(verb)?.cls === 'exec';
+  // A weak noun counts only in the head of the object, not where the object sits ("a collection from a database":
+  // the phrase is cut at a preposition), unless the object is a copy of it ("a snapshot from a volume").
+  const head = (personPhrase.some((w) => copies.has(w)) ? object : personPhrase).slice(0, 3);
   const infra = runs
     ? undefined
     : (object.find((w) => strongNouns.infrastructure.has(w)) ??
-      object.slice(0, 3).find((w) => weakNouns.infrastructure?.has(w) ?? false));
+      head.find((w) => weakNouns.infrastructure?.has(w) ?? false));
   if (infra) addCategory(s, 'infrastructure', `'${infra}' in description`);
 }

@@ -133,6 +133,7 @@ const personalWeak = new Set(['firstname', 'lastname', 'givenname', 'surname', '
  */
 export function outputSignals(s: Signals, fields: readonly SchemaField[]): void {
   const deeper = new Set<string>();
+  let returnsSecret = false;
   for (const f of fields) {
     // A person's record, or a record of a returned list ("bounces[].email"): its own personal field counts.
     const ofPerson = f.parent !== undefined && (personRecords.has(f.parent) || (f.inList === true && f.depth === 1));
@@ -140,13 +141,13 @@ export function outputSignals(s: Signals, fields: readonly SchemaField[]): void 
     // "credentials" is often a list of ids; a secret is a string (or an object holding them).
     const secretType =
       f.type === 'string' || f.type === 'object' || (f.type === undefined && f.joined !== 'credential');
-    if (
-      !s.categories.has('credential-access') &&
-      ((outputSecrets.has(f.joined) && secretType) || (f.type === 'string' && namedSecret(f)))
-    )
-      addCategory(s, 'credential-access', `returns '${f.name}'`);
+    if (!returnsSecret && ((outputSecrets.has(f.joined) && secretType) || (f.type === 'string' && namedSecret(f)))) {
+      // Value evidence: recorded even when names already gave the category (they may be dropped later).
+      addCategory(s, 'credential-access', `returns '${f.name}'`, true);
+      returnsSecret = true;
+    }
     if (s.categories.has('personal-data') || f.type === 'boolean') continue;
-    const strong = personalStrong.has(f.joined);
+    const strong = personalStrong.has(f.joined) || personAttribute(f);
     if (strong && (f.depth === 0 || ofPerson))
       addCategory(s, 'personal-data', `returns '${ofPerson ? `${f.parent ?? ''}.` : ''}${f.name}'`);
     else if (strong || personalWeak.has(f.joined)) {
@@ -157,10 +158,38 @@ export function outputSignals(s: Signals, fields: readonly SchemaField[]): void 
   }
 }
 
-/** Input fields that identify a person: an e-mail address or phone number in the call is personal data. */
+/** A person's role in a transfer or a message, as the first word of a field name ("recipient_name"). */
+const personRoles = new Set([
+  'recipient',
+  'beneficiary',
+  'payee',
+  'payer',
+  'sender',
+  'customer',
+  'cardholder',
+  'accountholder',
+  'holder',
+  'originator',
+  'debtor',
+  'creditor',
+]);
+/** What such a field says about the person ("recipient_address_line1", "beneficiary_account_number"). */
+const personAttributes =
+  /^(name|fullname|address\w*|email\w*|phone\w*|accountnumber|iban|birthdate|dateofbirth|taxid|ssn)$/;
+
+/** A field naming a person's role and one of their attributes: "recipient_name", "payee_address_line1". */
+export function personAttribute(f: SchemaField): boolean {
+  const role = f.words[0] ?? '';
+  return f.words.length >= 2 && personRoles.has(role) && personAttributes.test(f.words.slice(1).join(''));
+}
+
+/** Input fields that identify a person: an e-mail address or phone number in the call is personal data, and so
+ * is a person's attribute under their role ("recipient_address_line1"). */
 export function inputPersonalSignals(s: Signals, fields: readonly SchemaField[]): void {
   const f = fields.find(
-    (x) => x.depth <= 1 && (x.joined === 'email' || x.joined === 'emailaddress' || x.joined === 'phone'),
+    (x) =>
+      x.depth <= 1 &&
+      (x.joined === 'email' || x.joined === 'emailaddress' || x.joined === 'phone' || personAttribute(x)),
   );
   if (f) addCategory(s, 'personal-data', `field '${f.name}'`);
 }

@@ -67,7 +67,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
       if (parent !== undefined) field.parent = parent;
       if (inList) field.inList = true;
       if (isObject(sub)) {
-        const t = sub.type;
+        const t = sub.type ?? composedType(sub);
         if (typeof t === 'string') field.type = t;
         else if (Array.isArray(t)) field.type = t.filter((x) => x !== 'null').map(String)[0];
         const en = sub.enum ?? (isObject(sub.items) ? sub.items.enum : undefined);
@@ -80,6 +80,16 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
   };
   visit(schema, 0);
   return out;
+}
+
+/** The type of a schema that only composes others (`allOf: [{type: string}, {description}]`, as AWS specs do). */
+function composedType(node: JsonObject): unknown {
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const list = node[key];
+    if (!Array.isArray(list)) continue;
+    for (const sub of list) if (isObject(sub) && sub.type !== undefined && sub.type !== 'null') return sub.type;
+  }
+  return undefined;
 }
 
 export function isObject(v: unknown): v is JsonObject {

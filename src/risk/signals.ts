@@ -20,6 +20,8 @@ interface NounContext {
   tags: readonly string[];
   writes: boolean;
   actionCls: VerbClass;
+  /** Parent resources of a dotted operationId ("projects.secrets" of "projects.secrets.versions.destroy"). */
+  parentIdWords?: readonly string[];
 }
 
 export const publicMaterial: ReadonlySet<string> = new Set(['certificate', 'cert', 'publickey']);
@@ -42,6 +44,10 @@ const ancillaryNouns = new Set([
   'metadata',
   'preference',
   'field',
+  'group',
+  'profile',
+  'questionnaire',
+  'category',
 ]);
 
 /** A money noun qualifying an ancillary noun in the same name or in a later path segment. */
@@ -115,10 +121,12 @@ const writeOnly = new Set<RiskCategory>(['financial', 'administrative', 'infrast
 type NounCategory = keyof typeof strongNouns;
 const nounCategories = Object.keys(strongNouns) as NounCategory[];
 
-export function addCategory(s: Signals, c: RiskCategory, reason: string): void {
+/** Records a category with its reason (up to three; `always` records one more, for value evidence that must not be
+ * lost behind name evidence: secret-values.ts drops a category whose reasons are all names). */
+export function addCategory(s: Signals, c: RiskCategory, reason: string, always = false): void {
   const list = s.categories.get(c);
   if (!list) s.categories.set(c, [reason]);
-  else if (list.length < 3 && !list.includes(reason)) list.push(reason);
+  else if ((always || list.length < 3) && !list.includes(reason)) list.push(reason);
 }
 const add = addCategory;
 
@@ -138,6 +146,8 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
     label: string;
     object: number | undefined;
     parent?: boolean;
+    /** Parent resources of the name: only their secrets carry over (a version of a secret holds its value). */
+    credentialOnly?: boolean;
     later?: readonly string[][];
   }> = [];
   const id = ctx.idWords.filter((_, i) => i !== ctx.verbIndex);
@@ -145,6 +155,14 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
   const verbLast = ctx.verbIndex !== undefined && ctx.verbIndex === ctx.idWords.length - 1 && ctx.verbIndex > 0;
   const objectIndex = ctx.verbIndex === undefined ? undefined : verbLast ? ctx.verbIndex - 1 : ctx.verbIndex;
   sources.push({ words: id, label: ctx.idLabel, object: objectIndex });
+  if (ctx.parentIdWords && ctx.parentIdWords.length > 0)
+    sources.push({
+      words: ctx.parentIdWords,
+      label: ctx.idLabel,
+      object: undefined,
+      parent: true,
+      credentialOnly: true,
+    });
   ctx.pathSegments.forEach((seg, i) => {
     const last = i === ctx.pathSegments.length - 1;
     sources.push({
@@ -185,6 +203,7 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         const raw = src.words[i] ?? '';
         const w = stems[i] ?? '';
         const isCred = c === 'credential-access';
+        if (src.credentialOnly === true && c !== 'credential-access') break;
         if (c === 'personal-data' && (src.parent === true || personModifier(src.words, i))) continue;
         // Certificates and public keys are not secrets; reading one is no credential access.
         if (c === 'credential-access' && !ctx.writes && publicMaterial.has(w)) continue;

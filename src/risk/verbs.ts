@@ -1,5 +1,5 @@
 /** Finding the action a tool performs from the words of its name, operationId or prose. */
-import { openChanges, resolveLooksUp, strongNouns, verbs, type VerbClass } from './lexicon.js';
+import { notCredentialBefore, openChanges, resolveLooksUp, strongNouns, verbs, type VerbClass } from './lexicon.js';
 import { stem } from './tokens.js';
 
 const order: VerbClass[] = [
@@ -56,7 +56,15 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
     case 'generate':
       // "generate api key" issues a credential; "generate password" makes up a string (secret-values.ts).
       return {
-        cls: others().some((x) => strongNouns['credential-access'].has(x) && !madeUpSecrets.has(x)) ? 'rotate' : 'read',
+        cls: words.some(
+          (x, j) =>
+            j !== i &&
+            strongNouns['credential-access'].has(stem(x)) &&
+            !madeUpSecrets.has(stem(x)) &&
+            !notCredentialBefore.has(stem(words[j - 1] ?? '')),
+        )
+          ? 'rotate'
+          : 'read',
         ambiguous,
       };
     case 'post':
