@@ -48,6 +48,16 @@ function readBody(req: IncomingMessage, limit: number): Buffer | Promise<Buffer>
   if (declared > limit) return Promise.reject(new BodyTooLarge());
   const whole = bufferedBody(req, limit);
   if (whole) return whole;
+  // Authentication answered within the 'request' event (ADR 0017, Decision 11), before the parser went on to the
+  // body that came with the headers: once it has (one microtask later), a small body is complete.
+  return Promise.resolve().then(() => bufferedBody(req, limit) ?? streamedBody(req, limit));
+}
+
+/** A body still arriving: read through listeners as it comes, bounded. */
+function streamedBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const premature = () => Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+  // Closed before its end (and before these listeners), as the async iterator reported it.
+  if (req.destroyed) return Promise.reject(premature());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -68,8 +78,7 @@ function readBody(req: IncomingMessage, limit: number): Buffer | Promise<Buffer>
       chunks.push(chunk);
     };
     const onEnd = () => done();
-    // Closed before its end: what the async iterator reported as a premature close.
-    const onClose = () => done(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    const onClose = () => done(premature());
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', done);
@@ -83,8 +92,7 @@ function readBody(req: IncomingMessage, limit: number): Buffer | Promise<Buffer>
  * (ADR 0017, Decision 11). Undefined when some of it is still to come (or has been read already): `readBody` waits.
  */
 function bufferedBody(req: IncomingMessage, limit: number): Buffer | undefined {
-  const state = req.readableLength;
-  if (!req.complete || req.readableFlowing || state > limit) return undefined;
+  if (!req.complete || req.readableFlowing || req.readableLength > limit) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for (let chunk = req.read() as Buffer | null; chunk !== null; chunk = req.read() as Buffer | null) {

@@ -109,6 +109,21 @@ describe('pipeline runner', () => {
     expect(events).toEqual(['outcome:audit_error']);
   });
 
+  it('hands the outcome to the sink once the answer is out (the turn after), never before it and never twice', async () => {
+    const { sink, events } = memorySink();
+    const p = createPipeline(
+      [stage('authorize', allow, [])],
+      stage('execute', (c) => void (c.result = { content: [] }), []),
+      sink,
+    );
+    await p.run(call());
+    expect(events).toEqual(['intent:allow']); // the caller has its answer; the outcome's record is not built yet
+    await flush();
+    expect(events).toEqual(['intent:allow', 'outcome:ok']);
+    await flush();
+    expect(events).toEqual(['intent:allow', 'outcome:ok']);
+  });
+
   it('an execute failure is recorded once, as a backend error, and a tool error result as tool_error', async () => {
     const { sink, events } = memorySink();
     const failing = createPipeline(
@@ -123,6 +138,7 @@ describe('pipeline runner', () => {
     );
     const c = call();
     await expect(failing.run(c)).rejects.toMatchObject({ code: 'internal' });
+    await flush();
     const erroring = createPipeline(
       [stage('authorize', allow, [])],
       {

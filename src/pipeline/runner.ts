@@ -37,6 +37,8 @@ export const statusOf = (e: GatewayError): ResultStatus => statuses[e.code] ?? '
  * stage set the record's decision to `allow` (the authorize stage, from the one policy decision). The outcome
  * record is written exactly once, whatever happened, outside the execute try, and does not delay the answer.
  */
+const recordOutcome = (sink: RecordSink, call: BaseCall): void => void sink.outcome(call).catch(() => undefined);
+
 export function createPipeline<C extends BaseCall>(
   before: readonly Stage<C>[],
   execute: Stage<C>,
@@ -66,8 +68,9 @@ export function createPipeline<C extends BaseCall>(
       } finally {
         rec.latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
         // Queued, not awaited: the agent's answer does not wait for the outcome's fsync (the intent, written before
-        // execution, is what "no audit, no call" requires). The sink never throws.
-        void sink.outcome(call).catch(() => undefined);
+        // execution, is what "no audit, no call" requires), nor for building its record: it is handed to the sink
+        // once this turn's answers are written (ADR 0017, Decision 14). The sink never throws.
+        setImmediate(recordOutcome, sink, call);
       }
     },
   };
