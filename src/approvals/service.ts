@@ -10,6 +10,7 @@ import type { Notifier } from '../notify/index.js';
 import { requesterIdentities, samePeople, type People } from './identity.js';
 import { eligibility, progressText, satisfied, type Approver } from './quorum.js';
 import { createWaiters } from './waiters.js';
+import { createAnnouncer } from './announce.js';
 
 export interface ApprovalServiceDeps {
   store: Pick<Stores, 'approvals' | 'transaction' | 'kind'>;
@@ -82,46 +83,12 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
   const pollMs = deps.pollMs ?? 500;
   const progressEveryMs = deps.progressEveryMs ?? 5000;
 
-  const base = (r: ApprovalRecord): AuditEventInput => ({
-    type: 'approval.requested',
-    approvalId: r.id,
-    agent: r.agent,
-    ...(r.user !== undefined ? { user: r.user } : {}),
-    tool: r.tool,
-    backend: r.backend,
-    risk: { level: r.risk.level, categories: r.risk.categories },
-    rule: r.rule,
+  const { base, record, notify } = createAnnouncer({
+    append: (event, options) => deps.append(event, options),
+    log,
+    ...(deps.notifier ? { notifier: deps.notifier } : {}),
+    ...(deps.linkBase ? { linkBase: deps.linkBase } : {}),
   });
-  /** Audit records after a committed change: a failure is reported loudly, the change stands. */
-  const record = async (event: AuditEventInput, deferred = false) => {
-    try {
-      await deps.append(event, deferred ? { deferred } : undefined);
-    } catch (e) {
-      log(`audit: ${event.type} for ${event.approvalId} not recorded: ${(e as Error).message}`);
-    }
-  };
-  const notify = (r: ApprovalRecord, kind: string, title: string, text: string) => {
-    const n = deps.notifier?.();
-    if (!n) return;
-    const linkBase = deps.linkBase?.();
-    for (const channel of r.requirement.channels)
-      n.send(channel, {
-        kind,
-        id: r.id,
-        title,
-        text,
-        ...(linkBase ? { link: `${linkBase.replace(/\/$/, '')}/api/v1/approvals/${r.id}` } : {}),
-        fields: {
-          tool: r.tool,
-          agent: r.agent,
-          ...(r.user !== undefined ? { user: r.user } : {}),
-          risk: `${r.risk.level}${r.risk.categories.length ? ` (${r.risk.categories.join(', ')})` : ''}`,
-          rule: r.rule,
-          status: r.status,
-          expiresAt: r.expiresAt,
-        },
-      });
-  };
 
   async function expire(r: ApprovalRecord): Promise<void> {
     const was = r.status;

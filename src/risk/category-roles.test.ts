@@ -143,4 +143,29 @@ describe('list responses as evidence', () => {
     const bare = classifyTool(def('listSignups', 'List sign-ups.', {}), api('GET', '/signups', 'listSignups'));
     expect(bare.categories).not.toContain('personal-data');
   });
+
+  it('a description saying a secret-named value is returned is a secret read', () => {
+    const a = classifyTool(
+      def('get_hook', 'Retrieve a hook. The signingSecret is returned for verifying payloads.', { hookId: str() }),
+      mcp,
+    );
+    expect(a.sideEffect).toBe('none');
+    expect(a.categories).toContain('credential-access');
+    expect(a.level).toBe('high');
+  });
+
+  it("a filter in a database's own query language is code the database runs; a search filter syntax is not", () => {
+    const mongo = classifyTool(
+      def('lookup', 'Look up documents.', {
+        filter: { type: 'object', description: 'The filter, in the syntax of the query argument of db.items.find()' },
+      }),
+      mcp,
+    );
+    expect(mongo.categories).toContain('code-execution');
+    const search = classifyTool(
+      def('search_events', 'Search events.', { query: str('A query in the search syntax, e.g. level:error') }),
+      mcp,
+    );
+    expect(search.categories).not.toContain('code-execution');
+  });
 });

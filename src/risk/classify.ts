@@ -14,6 +14,7 @@ import {
   bearerLinkReason,
   keyMaterialReason,
   madeUpSecret,
+  returnedSecretReason,
   revealReason,
   secretValuesOnly,
   tokensPassed,
@@ -217,7 +218,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   }
   const bearerLink = bearerLinkReason(description, outputFields);
   if (bearerLink) add('credential-access', bearerLink);
-  const reveal = revealReason(inputFields);
+  const reveal = revealReason(inputFields) ?? returnedSecretReason(description);
   if (reveal) add('credential-access', reveal);
   const material = writes ? keyMaterialReason(inputFields) : undefined;
   if (material) add('credential-access', material);

@@ -58,6 +58,8 @@ const destructiveFlags = new Set([
   'deletelocaldata',
   'cascade',
 ]);
+const queryShaped = new Set(['query', 'filter', 'pipeline', 'expression']);
+const queryLanguageProse = /\b(db\.\w+\.(find|aggregate|count|distinct)\b|mql\b|aggregation pipeline)/i;
 const executes = /\b(execut|run|evaluat|eval\b|interpret)/i;
 const programmingLanguages = new Set([
   'bash',
@@ -146,10 +148,14 @@ export function fieldSignals(
         );
     }
     if (
-      (j === 'query' || last === 'query') &&
-      (toolMentionsQueryLanguage ||
-        f.words.some((w) => queryLanguages.has(w)) ||
-        /\b(sql|dql|soql|kql|promql|cypher|esql)\b/i.test(f.description))
+      ((j === 'query' || last === 'query') &&
+        (toolMentionsQueryLanguage ||
+          f.words.some((w) => queryLanguages.has(w)) ||
+          /\b(sql|dql|soql|kql|promql|cypher|esql)\b/i.test(f.description))) ||
+      // A filter or pipeline in a database's own query language ("the syntax of the query argument of
+      // db.collection.find()", "an aggregation pipeline") is a statement the database runs, as SQL is; a search
+      // service's filter syntax is not (it names no database statement).
+      (queryShaped.has(last) && queryLanguageProse.test(f.description.slice(0, 300)))
     )
       add(s, 'code-execution', `field '${f.name}' carries a query-language statement`);
     if (ctx.writes && f.type === 'boolean' && destructiveFlags.has(j))

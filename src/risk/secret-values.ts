@@ -92,6 +92,16 @@ export function keyMaterialReason(inputFields: readonly SchemaField[]): string |
   return f ? `field '${f.name}' is '${keyMaterialProse.exec(f.description)?.[0] ?? ''}'` : undefined;
 }
 
+/** The description says a secret-named value is returned ("The endpointSecretKey is returned for…"). */
+const returnedSecretProse =
+  /\b(?:the |its |an? )?`?([A-Za-z_]*(?:secret|password|passphrase|private_?key|api_?key)[A-Za-z_]*)`? (?:is|are) (?:also )?(?:returned|included in the response)\b/i;
+
+/** Why the description says a secret value is returned, if it does (value evidence, reads too). */
+export function returnedSecretReason(description: string): string | undefined {
+  const m = returnedSecretProse.exec(description.slice(0, 600));
+  return m ? `description says '${m[0].trim()}'` : undefined;
+}
+
 /** Why a read returns secret values on request (a reveal/decrypt switch in its input), if it does. */
 export function revealReason(inputFields: readonly SchemaField[]): string | undefined {
   const f = inputFields.find((x) => x.depth === 0 && x.type === 'boolean' && revealSwitch.test(x.joined));

@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  auditQuery,
   cli,
   connectAgent,
   eventually,
@@ -33,15 +34,7 @@ afterEach(async () => {
 });
 
 type Rec = { type: string; seq: number; resultStatus?: string; arguments?: { message?: string }; detail?: unknown };
-function query(configFile: string, ...args: string[]): Rec[] {
-  const r = cli(['audit', 'query', '--config', configFile, '--order', 'asc', '--limit', '1000', ...args]);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return r.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Rec);
-}
+const query = (configFile: string, ...args: string[]) => auditQuery<Rec>(configFile, ...args);
 
 const refusal = (p: Promise<unknown>) =>
   p.then(

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-  FIXTURES,
+  auditQuery,
   cli,
-  eventually,
-  lockAuditStore,
-  startGateway,
-  type RunningGateway,
   connectAgent,
+  eventually,
+  FIXTURES,
+  lockAuditStore,
+  type RunningGateway,
+  startGateway,
 } from './harness.js';
 
 let gw: RunningGateway;
@@ -48,15 +49,7 @@ type Rec = {
   detail?: Record<string, unknown>;
   seq: number;
 };
-const query = (...args: string[]): Rec[] => {
-  const r = cli(['audit', 'query', '--config', gw.configFile, '--order', 'asc', '--limit', '1000', ...args]);
-  expect(r.code).toBe(0);
-  return r.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Rec);
-};
+const query = (...args: string[]) => auditQuery<Rec>(gw.configFile, ...args);
 
 describe('audit log in the gateway', () => {
   it('records intent before outcome for each call, with personal data redacted, and the chain verifies', async () => {

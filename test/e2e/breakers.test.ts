@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, connectAgent, eventually, FIXTURES, startFixture, startGateway, type RunningGateway } from './harness.js';
+import {
+  auditQuery,
+  connectAgent,
+  eventually,
+  FIXTURES,
+  type RunningGateway,
+  startFixture,
+  startGateway,
+} from './harness.js';
 
 let upstream: Awaited<ReturnType<typeof startFixture>>;
 let gw: RunningGateway;
@@ -78,11 +86,8 @@ describe('circuit breaker per backend', () => {
     await c.close();
 
     const types = () =>
-      cli(['audit', 'query', '--config', gw.configFile, '--backend', 'flaky', '--order', 'asc', '--limit', '1000'])
-        .stdout.trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => (JSON.parse(l) as { type: string }).type)
+      auditQuery(gw.configFile, '--backend', 'flaky')
+        .map((r) => r.type)
         .filter((t) => t.startsWith('backend.circuit.'));
     await eventually(() => types().length === 3);
     expect(types()).toEqual(['backend.circuit.opened', 'backend.circuit.probed', 'backend.circuit.closed']);

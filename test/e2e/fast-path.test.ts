@@ -2,7 +2,8 @@
 // built CLI: one JSON response when nothing else is said, SSE when the call sends progress, the same answers as the
 // SDK's transport gives for a request it serves (compared side by side), and cancellation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, eventually, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
+import { auditQuery, eventually, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
+import { SAME_AS_SDK_CALLS } from './support/fast-path-cases.js';
 import { postMcp, rpcMessages, type RpcMessage } from './support/raw-mcp.js';
 
 const config = `
@@ -42,8 +43,7 @@ const post = (body: unknown, signal?: AbortSignal): Promise<Response> =>
   });
 
 /** Whether the audit log holds a record of a call to `tool` (read with the CLI, as an operator would). */
-const auditHas = (tool: string) =>
-  cli(['audit', 'query', '--config', gw.configFile, '--tool', tool]).stdout.trim().length > 0;
+const auditHas = (tool: string) => auditQuery(gw.configFile, '--tool', tool).length > 0;
 
 const messages = rpcMessages;
 
@@ -76,13 +76,7 @@ describe('tools/call fast path (2025-11-25 sessions)', () => {
   });
 
   it('gives the same answers as the SDK transport (which serves calls with other _meta keys)', async () => {
-    const cases: [string, unknown][] = [
-      ['up_echo', { message: 'same' }],
-      ['up_echo', { message: 42 }], // invalid arguments: a readable isError result
-      ['up_crash', {}], // not granted: looks nonexistent (a JSON-RPC error)
-      ['nope_nothing', {}], // unknown
-    ];
-    for (const [name, args] of cases) {
+    for (const [name, args] of SAME_AS_SDK_CALLS) {
       const viaFast = await post(call(name, args));
       expect(viaFast.headers.get('content-type')).toMatch(/^application\/json/);
       const viaSdk = await post(call(name, args, { 'io.example/trace': 'x' }));

@@ -121,6 +121,20 @@ export function tempDir(prefix = 'portcullis-test-'): string {
 }
 
 /** A `portcullis serve` process, listening. */
+/**
+ * The audit records `portcullis audit query --config FILE --order asc --limit 1000 ...args` prints, parsed (one JSON
+ * object a line); throws with the CLI's stderr when it fails. `T` names the fields a test reads.
+ */
+export function auditQuery<T = { type: string }>(configFile: string, ...args: string[]): T[] {
+  const r = cli(['audit', 'query', '--config', configFile, '--order', 'asc', '--limit', '1000', ...args]);
+  if (r.code !== 0) throw new Error(`audit query failed (${r.code}): ${r.stderr}`);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
+}
+
 export interface ServedGateway {
   /** The MCP endpoint (`http://127.0.0.1:PORT/mcp`). */
   url: string;
@@ -313,6 +327,31 @@ export async function connectAgent(
     new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }),
   );
   return client;
+}
+
+/**
+ * Calls `tool` (without arguments) over and over until `stop` settles, at least `min` times; every call must
+ * succeed (an error result throws). Returns each answer's first text, and whether the call started while `stop` was
+ * still pending: what another agent saw while something happened to a shared upstream.
+ */
+export async function callUntil(
+  c: Client,
+  tool: string,
+  stop: Promise<unknown>,
+  min = 1,
+): Promise<Array<{ text: string; during: boolean }>> {
+  const answers: Array<{ text: string; during: boolean }> = [];
+  let done = false;
+  const settled = () => void (done = true);
+  void stop.then(settled, settled);
+  while (!done || answers.length < min) {
+    const during = !done;
+    const r = await c.callTool({ name: tool });
+    const text = (r.content as { text?: string }[] | undefined)?.[0]?.text ?? '';
+    if (r.isError) throw new Error(`${tool} failed: ${text}`);
+    answers.push({ text, during });
+  }
+  return answers;
 }
 
 /** The secret part of an API key `pcl_<12-char id>_<secret>` (the secret itself may contain "_"). */

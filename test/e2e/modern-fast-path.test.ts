@@ -3,6 +3,7 @@
 // handler gives (requests with one more envelope key are served by the SDK: compared side by side).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockAuditStore, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
+import { SAME_AS_SDK_CALLS } from './support/fast-path-cases.js';
 import { postMcp, rpcMessages, type RpcMessage } from './support/raw-mcp.js';
 
 const config = `
@@ -52,13 +53,7 @@ const viaSdk = { 'io.example/trace': 'x' }; // an envelope key the fast path doe
 
 describe('2026-07-28 fast path', () => {
   it('answers tools/call with the same JSON-RPC messages as the SDK handler', async () => {
-    const cases: [string, unknown][] = [
-      ['up_echo', { message: 'same' }],
-      ['up_echo', { message: 42 }], // invalid arguments: a readable isError result
-      ['up_crash', {}], // not granted: looks nonexistent (a JSON-RPC error)
-      ['nope_nothing', {}], // unknown
-    ];
-    for (const [name, args] of cases) {
+    for (const [name, args] of SAME_AS_SDK_CALLS) {
       const fast = await post('tools/call', { name, arguments: args });
       const sdk = await post('tools/call', { name, arguments: args }, viaSdk);
       expect(fast.status).toBe(sdk.status);

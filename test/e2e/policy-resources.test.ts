@@ -6,15 +6,15 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  FIXTURES,
-  cli,
+  auditQuery,
   connectAgent,
   eventually,
+  FIXTURES,
   lockAuditStore,
   onPostgres,
+  type RunningGateway,
   startGateway,
   tempDir,
-  type RunningGateway,
 } from './harness.js';
 
 const work = tempDir('portcullis-resources-');
@@ -50,15 +50,7 @@ const upstreamSaw = () =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { method: string; params: { uri?: string; name?: string } });
-const audit = (gw: RunningGateway): Rec[] => {
-  const r = cli(['audit', 'query', '--config', gw.configFile, '--order', 'asc', '--limit', '1000']);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return r.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Rec);
-};
+const audit = (gw: RunningGateway) => auditQuery<Rec>(gw.configFile);
 const refusal = (p: Promise<unknown>) =>
   p.then(
     () => undefined,

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAgent, eventually, FIXTURES, startGateway, type RunningGateway } from './harness.js';
+import { callUntil, connectAgent, eventually, FIXTURES, type RunningGateway, startGateway } from './harness.js';
 
 const upstream = (pool: string) => `
     transport: stdio
@@ -36,26 +36,9 @@ afterAll(async () => {
 const textOf = (r: { content: unknown }) => (r.content as { text: string }[])[0]!.text;
 const pid = async (c: Client, tool: string) => Number(textOf(await c.callTool({ name: tool })));
 
-/**
- * Calls `tool` (a `*_pid` tool) in a loop until `stop` settles (at least five calls); every call must succeed.
- * Returns which process answered each call, and whether the call started while `stop` was still pending.
- */
-async function steadyCalls(
-  c: Client,
-  tool: string,
-  stop: Promise<unknown>,
-): Promise<Array<{ pid: number; during: boolean }>> {
-  const answers: Array<{ pid: number; during: boolean }> = [];
-  let done = false;
-  void stop.finally(() => (done = true));
-  while (!done || answers.length < 5) {
-    const during = !done;
-    const r = await c.callTool({ name: tool });
-    expect(r.isError, textOf(r)).toBeFalsy();
-    answers.push({ pid: Number(textOf(r)), during });
-  }
-  return answers;
-}
+/** Which process answered each of the steady agent's calls while `stop` was pending (at least five calls). */
+const steadyCalls = async (c: Client, tool: string, stop: Promise<unknown>) =>
+  (await callUntil(c, tool, stop, 5)).map((a) => ({ pid: Number(a.text), during: a.during }));
 
 const readyz = async () =>
   ((await (await fetch(`${gw.base}/readyz`)).json()) as { backends: { name: string; processes?: unknown }[] }).backends;
