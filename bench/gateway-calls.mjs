@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
-import { measure, openModern, openSession } from './lib/load.mjs';
+import { measure, median, openModern, openSession } from './lib/load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const UPSTREAM = join(ROOT, 'test/fixtures/test-upstream.mjs');
@@ -134,7 +134,6 @@ const TARGETS = [
   ['Portcullis, everything on, 2026-07-28 stateless requests', () => startPortcullis({ audit: true, era: 'modern' })],
 ];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const commitMs = durableCommitMs();
 const running = [];

@@ -8,7 +8,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBillingApi } from '../dist/demo/billing-api/index.js';
-import { measure, openSession } from './lib/load.mjs';
+import { measure, median, openSession } from './lib/load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -71,7 +71,6 @@ const gateway = {
   },
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const runs = { direct: [], gateway: [] };
 try {
   for (let i = 0; i < ROUNDS; i++) {

@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { median } from './load.mjs';
 
 const [distA, distB, roundsArg = '5', callersArg = '32', callsArg = '4000'] = process.argv.slice(2);
 const STORE = process.env.STORE ?? 'none';
@@ -74,7 +75,6 @@ async function round(log, calls, callers) {
   return { cps: calls / seconds, p50: latencies[latencies.length >> 1], cpu: (cpu.user + cpu.system) / calls };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const calls = Number(callsArg);
 const callers = Number(callersArg);
 const a = await open(distA);

@@ -5,19 +5,12 @@
  * qualifiers, and list responses as evidence.
  */
 import { describe, expect, it } from 'vitest';
-import type { JsonObject, ToolDefinition, ToolSource } from '../core/tool.js';
+import type { JsonObject, ToolSource } from '../core/tool.js';
 import { classifyTool } from './classify.js';
-import { api, arr, obj, str } from './test-support/schema-builders.js';
+import { api, arr, mcpSource as mcp, obj, str, toolDef as def } from './test-support/schema-builders.js';
 
-const mcp: ToolSource = { kind: 'mcp', server: 't' };
 const bool = (description = ''): JsonObject => ({ type: 'boolean', description });
 const num = (): JsonObject => ({ type: 'integer' });
-const def = (name: string, description: string, props: JsonObject, extra: Partial<ToolDefinition> = {}) => ({
-  name,
-  description,
-  inputSchema: obj(props),
-  ...extra,
-});
 
 describe('credential access: values, not names', () => {
   it('a change that sends secret key material under a plain name creates or replaces a credential', () => {

@@ -5,17 +5,10 @@
  * a person's attributes under their role; where a thing sits is not what it is.
  */
 import { describe, expect, it } from 'vitest';
-import type { JsonObject, ToolDefinition, ToolSource } from '../core/tool.js';
+import type { JsonObject } from '../core/tool.js';
 import { classifyTool } from './classify.js';
-import { api, arr, obj, str } from './test-support/schema-builders.js';
+import { api, arr, mcpSource as mcp, obj, str, toolDef as def } from './test-support/schema-builders.js';
 
-const mcp: ToolSource = { kind: 'mcp', server: 't' };
-const def = (name: string, description: string, props: JsonObject, extra: Partial<ToolDefinition> = {}) => ({
-  name,
-  description,
-  inputSchema: obj(props),
-  ...extra,
-});
 const composed = (type: string, description: string): JsonObject => ({ allOf: [{ type }, { description }] });
 
 describe('what a change does to its object', () => {
