@@ -44,7 +44,8 @@ const figures = (scored) => {
 };
 const row = (name, f) =>
   `| ${name} | ${f.se.toFixed(3)} | ${f.ro.toFixed(3)} | ${f.hi.toFixed(3)} | ${f.hl} | ${f.lv.toFixed(3)} | ${f.f1.toFixed(3)} |`;
-const header = '| engine | side-eff. recall | read-only recall | `high` recall | `high`→`low` | level acc. | macro F1 |\n|---|---:|---:|---:|---:|---:|---:|';
+const header =
+  '| engine | side-eff. recall | read-only recall | `high` recall | `high`→`low` | level acc. | macro F1 |\n|---|---:|---:|---:|---:|---:|---:|';
 const cats = (f) =>
   Object.entries(f.perCat)
     .map(([c, v]) => `${c} ${v.toFixed(2)}`)
@@ -56,7 +57,12 @@ const combine = (tools, scores, params) =>
 const rulesOnly = (tools) => tools.map((t) => ({ label: t.label, predicted: t.rules }));
 
 const trainOn = (tools, params) =>
-  createLearnedModel(trainModel(tools.map((t) => ({ label: t.label, features: t.features })), params));
+  createLearnedModel(
+    trainModel(
+      tools.map((t) => ({ label: t.label, features: t.features })),
+      params,
+    ),
+  );
 
 if (heldoutFile) {
   const held = withRules(await loadLabelledTools(heldoutFile));
@@ -66,12 +72,19 @@ if (heldoutFile) {
   const scores = held.map((t) => model.score(t.features));
   const base = figures(rulesOnly(held));
   const both = figures(combine(held, scores, chosenParams));
-  console.log(`Held-out evaluation: trained on ${dev.length} tools of ${devFile} (${trainMs.toFixed(0)} ms), scored ${held.length} of ${heldoutFile}; params ${JSON.stringify(chosenParams)}\n`);
+  console.log(
+    `Held-out evaluation: trained on ${dev.length} tools of ${devFile} (${trainMs.toFixed(0)} ms), scored ${held.length} of ${heldoutFile}; params ${JSON.stringify(chosenParams)}\n`,
+  );
   console.log(`${header}\n${row('rules alone', base)}\n${row('rules + learned', both)}\n`);
   console.log(`F1 per category, rules alone: ${cats(base)}\nF1 per category, rules + learned: ${cats(both)}\n`);
   const alone = held.map((t, i) => ({
     label: t.label,
-    predicted: { ...t.rules, categories: Object.keys(scores[i]).filter((c) => c !== 'changes' && scores[i][c].probability >= chosenParams.threshold) },
+    predicted: {
+      ...t.rules,
+      categories: Object.keys(scores[i]).filter(
+        (c) => c !== 'changes' && scores[i][c].probability >= chosenParams.threshold,
+      ),
+    },
   }));
   console.log(`F1 per category, learned model alone: ${cats(figures(alone))}\n`);
   console.log('Learned additions (label → combined):');
@@ -79,7 +92,9 @@ if (heldoutFile) {
     const p = applyLearned(t.rules, scores[i], chosenParams);
     if (p === t.rules) return;
     const l = t.label;
-    console.log(`- ${l.origin} ${l.name}: ${l.level} ${l.sideEffect} [${l.categories.join(',')}] → ${p.level} ${p.sideEffect} [${p.categories.join(',')}] (rules: ${t.rules.level} [${t.rules.categories.join(',')}])`);
+    console.log(
+      `- ${l.origin} ${l.name}: ${l.level} ${l.sideEffect} [${l.categories.join(',')}] → ${p.level} ${p.sideEffect} [${p.categories.join(',')}] (rules: ${t.rules.level} [${t.rules.categories.join(',')}])`,
+    );
   });
 } else {
   // Grouped 5-fold CV: origins round-robin in SHA-256 order of their names.
@@ -92,7 +107,9 @@ if (heldoutFile) {
   const thresholds = grid ? [0.5, 0.6, 0.7, 0.8, 0.9] : [chosenParams.threshold];
   const changes = grid ? [null, 0.8, 0.9] : [chosenParams.changesThreshold];
   const base = figures(rulesOnly(dev));
-  console.log(`Grouped 5-fold CV over ${dev.length} tools of ${devFile} (${origins.length} origins)${balanced ? ', positives weighted' : ''}\n`);
+  console.log(
+    `Grouped 5-fold CV over ${dev.length} tools of ${devFile} (${origins.length} origins)${balanced ? ', positives weighted' : ''}\n`,
+  );
   console.log(`${header}\n${row('rules alone (tuned on all of dev)', base)}`);
   const results = [];
   for (const lambda of lambdas) {
@@ -112,18 +129,30 @@ if (heldoutFile) {
       for (const changesThreshold of changes) {
         const f = figures(combine(dev, scores, { threshold, changesThreshold }));
         results.push({ lambda, threshold, changesThreshold, f, scores });
-        console.log(row(`+ learned λ=${lambda} τ=${threshold} changes=${changesThreshold ?? 'off'} (5 trainings ${ms.toFixed(0)} ms)`, f));
+        console.log(
+          row(
+            `+ learned λ=${lambda} τ=${threshold} changes=${changesThreshold ?? 'off'} (5 trainings ${ms.toFixed(0)} ms)`,
+            f,
+          ),
+        );
       }
   }
   const allowed = results.filter((r) => r.f.ro >= base.ro - 0.01);
   const best = allowed.sort((a, b) => b.f.lv + b.f.f1 - (a.f.lv + a.f.f1))[0];
   if (best) {
-    console.log(`\nBest by level accuracy + macro F1 (read-only recall within 0.01): λ=${best.lambda} τ=${best.threshold} changes=${best.changesThreshold ?? 'off'}`);
+    console.log(
+      `\nBest by level accuracy + macro F1 (read-only recall within 0.01): λ=${best.lambda} τ=${best.threshold} changes=${best.changesThreshold ?? 'off'}`,
+    );
     console.log(`F1 per category, rules alone: ${cats(base)}\nF1 per category, best combined: ${cats(best.f)}`);
     // The model alone (out of fold, categories at τ; for insight into what it learned, not a figure of the engine).
     const alone = dev.map((t, i) => ({
       label: t.label,
-      predicted: { ...t.rules, categories: Object.keys(best.scores[i]).filter((c) => c !== 'changes' && best.scores[i][c].probability >= best.threshold) },
+      predicted: {
+        ...t.rules,
+        categories: Object.keys(best.scores[i]).filter(
+          (c) => c !== 'changes' && best.scores[i][c].probability >= best.threshold,
+        ),
+      },
     }));
     console.log(`F1 per category, learned model alone (out of fold): ${cats(figures(alone))}`);
   }

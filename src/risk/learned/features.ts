@@ -90,13 +90,16 @@ export function toolFeatures(tool: ToolDefinition, source: ToolSource): string[]
 
   if (isApi) {
     add('m', [source.method.toLowerCase()]);
-    const segments = literalSegments(source.path);
+    const segments = literalSegments(source.path).map((seg) => seg.map(stem));
     add('p', segments.flat());
     add('pl', segments.at(-1) ?? []);
     add('pe', [/\}\/?$/.test(source.path) ? 'ends-with-parameter' : 'ends-with-literal']);
     add('sc', (source.scopes ?? []).flatMap(words));
     add('t', (source.tags ?? []).flatMap(words));
-    add('x', Object.keys(source.extensions ?? {}).map((k) => k.toLowerCase()));
+    add(
+      'x',
+      Object.keys(source.extensions ?? {}).map((k) => k.toLowerCase()),
+    );
   }
   return [...out].sort();
 }

@@ -17,6 +17,8 @@ export interface LearnedModelFile {
   /** What it was trained on: the number of labelled tools and the SHA-256 of their labels and definitions. */
   trainedOn: { tools: number; sha256: string };
   lambda: number;
+  /** Whether positives were weighted by negatives/positives in training. */
+  balanced: boolean;
   /** A category is added at or above this probability. */
   threshold: number;
   /** A read is raised to a change at or above this probability; null: the layer never raises a side effect. */
