@@ -2,10 +2,13 @@
 //   npm run build && node bench/risk-learned.mjs                      grouped 5-fold CV over dev.json, chosen params
 //   node bench/risk-learned.mjs --grid                                 the same for every grid point (protocol (a))
 //   node bench/risk-learned.mjs --dev FILE --dev-count N --heldout FILE  train on the first N tools of FILE, score HELDOUT
+//   node bench/risk-learned.mjs --speed     GitHub's operations: rules alone vs rules + the committed model (warm median of 7)
 // Imports the built output. Never writes anything.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import * as classify from '../dist/risk/classify.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { importOpenApiSpec } from '../dist/backends/openapi/index.js';
+import { classifyTool } from '../dist/risk/classify.js';
 import { labelMetrics } from '../dist/risk/label-metrics.js';
 import { applyLearned } from '../dist/risk/learned/combine.js';
 import { toolFeatures } from '../dist/risk/learned/features.js';
@@ -23,8 +26,41 @@ const devCount = Number(arg('--dev-count') ?? Infinity);
 const heldoutFile = arg('--heldout');
 const grid = process.argv.includes('--grid');
 const balanced = process.argv.includes('--balanced') || chosenParams.balanced;
-// Rules alone: the engine without its learned hook (classifyByRules once the hook exists).
-const rules = classify.classifyByRules ?? classify.classifyTool;
+// Rules alone: the engine as shipped (ADR 0020: the learned layer is not hooked into classify.ts).
+const rules = classifyTool;
+
+if (process.argv.includes('--speed')) {
+  const github = join(root, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json');
+  if (!existsSync(github)) throw new Error('needs the @octokit/openapi dev dependency');
+  const { tools } = await importOpenApiSpec(github);
+  const model = createLearnedModel(JSON.parse(readFileSync(join(root, 'src/risk/learned/model.json'), 'utf8')));
+  const both = (t) =>
+    applyLearned(
+      classifyTool(t.definition, t.source),
+      model.score(
+        toolFeatures(t.definition, t.source),
+        Math.min(model.file.threshold, model.file.changesThreshold ?? 1),
+      ),
+      model.file,
+    );
+  const pass = (fn) => {
+    const started = performance.now();
+    for (const t of tools) fn(t);
+    return performance.now() - started;
+  };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rulesOnlyPass = (t) => classifyTool(t.definition, t.source);
+  const cold = [pass(rulesOnlyPass), pass(both)];
+  const warm = { rules: [], both: [] };
+  for (let i = 0; i < 7; i++) {
+    warm.rules.push(pass(rulesOnlyPass));
+    warm.both.push(pass(both));
+  }
+  console.log(
+    `GitHub, ${tools.length} operations: rules alone ${median(warm.rules).toFixed(0)} ms warm (first pass ${cold[0].toFixed(0)}), rules + learned ${median(warm.both).toFixed(0)} ms warm (first pass ${cold[1].toFixed(0)})`,
+  );
+  process.exit(0);
+}
 
 const withRules = (tools) =>
   tools.map((t) => ({ ...t, rules: rules(t.definition, t.source), features: toolFeatures(t.definition, t.source) }));

@@ -37,7 +37,8 @@ export interface TargetScore {
 
 export interface LearnedModel {
   file: LearnedModelFile;
-  score(features: readonly string[]): Record<LearnedTarget, TargetScore>;
+  /** Probabilities per target; the strongest features only for targets at or above `explainAt` (they cost time). */
+  score(features: readonly string[], explainAt?: number): Record<LearnedTarget, TargetScore>;
 }
 
 export function createLearnedModel(file: LearnedModelFile): LearnedModel {
@@ -45,7 +46,7 @@ export function createLearnedModel(file: LearnedModelFile): LearnedModel {
   file.vocabulary.forEach((f, i) => index.set(f, i));
   return {
     file,
-    score(features) {
+    score(features, explainAt = 0) {
       const present: number[] = [];
       for (const f of features) {
         const i = index.get(f);
@@ -55,15 +56,17 @@ export function createLearnedModel(file: LearnedModelFile): LearnedModel {
       for (const target of learnedTargets) {
         const { bias, weights } = file.targets[target];
         let z = bias;
-        const pushes: Array<[number, number]> = [];
-        for (const i of present) {
-          const w = weights[i] ?? 0;
-          z += w;
-          if (w > 0) pushes.push([w, i]);
+        for (const i of present) z += weights[i] ?? 0;
+        const probability = sigmoid(z);
+        if (probability < explainAt) {
+          out[target] = { probability, strongest: [] };
+          continue;
         }
+        const pushes: Array<[number, number]> = [];
+        for (const i of present) if ((weights[i] ?? 0) > 0) pushes.push([weights[i]!, i]);
         pushes.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
         out[target] = {
-          probability: sigmoid(z),
+          probability,
           strongest: pushes.slice(0, 3).map(([w, i]) => `${featureLabel(file.vocabulary[i]!)} (+${w.toFixed(2)})`),
         };
       }
