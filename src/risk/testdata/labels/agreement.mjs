@@ -1,8 +1,9 @@
 // Agreement between two labellers of the same tools: scores one label file against another with the figures the
 // risk engine is judged by (labelMetrics), both ways, without classifying anything. Run after `npm run build`:
 //   node src/risk/testdata/labels/agreement.mjs [first.json] [second.json]
-// Defaults: heldout.json (the first labeller) and heldout-second-labeller.json (labelled independently, from the
-// same definitions, without seeing the first labels).
+// Defaults: dev.json (the first labeller; held-out 8 is its part nine since it moved there) and
+// heldout8-second-labeller.json (held-out 8 labelled independently, from the same definitions, without seeing the first
+// labels). Only the first file's tools that the second file also labels are compared (dev.json holds more).
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +12,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..', '..', '..');
 const { labelMetrics } = await import(join(root, 'dist/risk/label-metrics.js'));
 
-const [firstFile = 'heldout.json', secondFile = 'heldout-second-labeller.json'] = process.argv.slice(2);
+const [firstFile = 'dev.json', secondFile = 'heldout8-second-labeller.json'] = process.argv.slice(2);
 const load = (file) => JSON.parse(readFileSync(resolve(here, file), 'utf8')).tools;
-const first = load(firstFile);
-const second = load(secondFile);
 const key = (l) => `${l.origin} ${l.name}`;
+const second = load(secondFile);
 const byKey = new Map(second.map((l) => [key(l), l]));
+const wholeFirst = load(firstFile);
+const first = firstFile === 'dev.json' ? wholeFirst.filter((l) => byKey.has(key(l))) : wholeFirst;
 const missing = first.filter((l) => !byKey.has(key(l)));
 if (missing.length > 0 || first.length !== second.length) {
   console.error(
