@@ -37,7 +37,7 @@ export function openWalChangeWatch(dbFile: string): WalChangeWatch | undefined {
   let known = false;
   return {
     changed() {
-      let n = 0;
+      let n: number;
       try {
         n = readSync(fd, buf, 0, 2 * HEADER, 0);
       } catch {
