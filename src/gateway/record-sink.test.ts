@@ -122,7 +122,7 @@ describe('decision record mapping', () => {
     // A denial has no intent: its record carries everything.
     const denied = { requestId: 'req-2', args: { a: 1 }, record: record({ requestId: 'req-2', decision: 'deny' }) };
     denied.record.resultStatus = 'denied';
-    await sink.outcome(denied as unknown as ToolCall);
+    await sink.outcome(denied);
     const [intent, outcome] = (await log.query({ requestId: 'req-1', order: 'asc' })).records;
     expect(intent).toMatchObject({
       arguments: { email: '[REDACTED:email]' },

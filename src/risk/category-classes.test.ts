@@ -52,6 +52,15 @@ describe('what a change does to its object', () => {
     expect(copy.categories).toContain('infrastructure');
   });
 
+  it('restoring a backup onto a running instance overwrites it', () => {
+    const restore = classifyTool(
+      def('restoreInstanceBackup', 'Restores a backup.', { instance: str(), backupId: str() }),
+      api('POST', '/instances/{instance}/backups/{backupId}/restore', 'restoreInstanceBackup'),
+    );
+    expect(restore.sideEffect).toBe('irreversible');
+    expect(restore.categories).toEqual(expect.arrayContaining(['destructive', 'infrastructure']));
+  });
+
   it('a dry run is no run', () => {
     const a = classifyTool(def('plan', 'Computes the plan (dry run, nothing changes).', { dir: str() }), mcp);
     expect(a.categories).not.toContain('code-execution');

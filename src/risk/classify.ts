@@ -20,6 +20,7 @@ import {
   tokensPassed,
 } from './secret-values.js';
 import { otherMoneyNouns } from './money-roles.js';
+import { endingRuns } from './run-ending.js';
 import { proseNounSignals } from './prose-nouns.js';
 import { inputPersonalSignals, inputWriteSignals, openApiEvidence, outputSignals } from './schema-evidence.js';
 import { fieldSignals } from './field-signals.js';
@@ -96,10 +97,16 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const requiredFields = new Set(Array.isArray(required) ? required.filter((x) => typeof x === 'string') : []);
   classes.push(...inputWriteSignals(inputFields, requiredFields));
 
+  // Restoring a backup or snapshot overwrites the live thing it is restored onto (docs/risk.md).
+  const restores = restoreOnto(idWords, pathSegments.flat());
+  if (restores) classes.push({ cls: 'delete', reason: restores });
+
   const s: Signals = { categories: new Map(), reasons: [] };
   const add = (c: RiskCategory, reason: string): void => addCategory(s, c, reason);
   const apiEvidence = openApiEvidence(s, source, action.cls !== 'read' || classes.some((c) => c.cls !== 'read'));
   if (apiEvidence.state) classes.push(apiEvidence.state);
+  // Cancelling, killing or terminating a run (a query, session, process, job) stops it; it destroys nothing.
+  classes.splice(0, classes.length, ...endingRuns(classes, { idWords, pathWords: pathSegments.flat(), description }));
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
   const allNounWords = [
@@ -226,6 +233,11 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const signedWord = stemmed.find((w) => signingWords.has(w));
   const urlField = outputFields.find((f) => f.depth === 0 && /^(url|uri|href|link)$/.test(f.joined));
   if (signedWord && urlField) add('credential-access', `'${signedWord}' returning '${urlField.name}' (a signed URL)`);
+  // A signature made with a key the service holds (signBlob, sign_jwt) proves the key holder's identity to others.
+  if (action.cls === 'read' && governingVerb(idWords)?.word === 'sign')
+    add('credential-access', `verb 'sign' in ${idLabel}: returns a signature made with a held key`);
+  if (restores && (has(computeNouns) || has(storageNouns)))
+    add('infrastructure', `${restores}: a running instance, database or volume`);
   const destroys = writes ? destructiveWording(description) : undefined;
   if (destroys) add('destructive', `description says '${destroys}'`);
   if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))
@@ -289,6 +301,17 @@ function effectOf(cls: VerbClass, has: (set: ReadonlySet<string>) => boolean): S
     default:
       return 'irreversible';
   }
+}
+
+const copyNouns = new Set(['backup', 'snapshot']);
+const storageNouns = new Set(['volume', 'disk']);
+
+/** "restoreBackup", "/backups/{id}/restore": a restore whose object is a backup or snapshot (its reason). */
+function restoreOnto(idWords: readonly string[], pathWords: readonly string[]): string | undefined {
+  const words = [...idWords, ...pathWords].map(stem);
+  if (!words.includes('restore')) return undefined;
+  const copy = words.find((w) => copyNouns.has(w));
+  return copy ? `verb 'restore' of a ${copy} overwrites what it is restored onto` : undefined;
 }
 
 /** "GET_DeletePolicy": the operation's verb after a leading copy of its HTTP method (its object follows it). */

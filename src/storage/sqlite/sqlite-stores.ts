@@ -7,6 +7,7 @@ import { secureFiles, sqliteAuditOpener } from './audit-store.js';
 import { createSqliteReportStore } from './report-store.js';
 import { createSqliteDashboardSessionStore } from './dashboard-session-store.js';
 import { migrateSqlite } from './migrate.js';
+import { openWalChangeWatch } from './wal-change-watch.js';
 import { createSqlitePinStore } from './pin-store.js';
 import { createSqliteSecretStore } from './secret-store.js';
 import { toKey, type KeyRow } from '../key-row.js';
@@ -67,13 +68,25 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
   const write = async <T>(fn: () => T, tx: Tx | undefined): Promise<T> =>
     tx || !db.inTransaction ? fn() : exclusive(fn);
 
-  // The key lookup on the hot path (ADR 0017, Decision 8): records (and misses) are served from memory while the
-  // database is unchanged. `PRAGMA data_version` moves at every commit by another connection (the CLI revoking a
-  // key), and this connection's own key writes clear the cache as they run; so the next request after a revocation
-  // reads the database, exactly as an uncached lookup would. A lookup inside a transaction reads the database.
+  // The key lookup on the hot path (ADR 0017, Decisions 8 and 18): records (and misses) are served from memory while
+  // the database is unchanged. A commit by any other connection (the CLI revoking a key, raw SQL) rewrites the
+  // WAL-index header in `portcullis.db-shm`, which `changed()` reads with one `pread` (wal-change-watch.ts; this
+  // connection's own commits move it too, and its key writes also clear the cache as they run); so the next request
+  // after a revocation reads the database, exactly as an uncached lookup would. Where the header cannot be read,
+  // `PRAGMA data_version` (a read transaction: two `fcntl` lock calls) tells the same for other connections' commits.
+  // A lookup inside a transaction reads the database.
+  const walWatch = openWalChangeWatch(file);
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
-  const cached = new Map<string, ApiKeyRecord | null>();
   let cachedAt: unknown;
+  const changed = walWatch
+    ? () => walWatch.changed()
+    : () => {
+        const version = dataVersion.get();
+        if (version === cachedAt) return false;
+        cachedAt = version;
+        return true;
+      };
+  const cached = new Map<string, ApiKeyRecord | null>();
   const keyWrite =
     <T>(fn: () => T): (() => T) =>
     () => {
@@ -85,10 +98,9 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     };
   /** The cache's answer while the database is unchanged (a record, null for a known miss, undefined: not cached). */
   const fromCache = (id: string): ApiKeyRecord | null | undefined => {
-    const version = dataVersion.get();
-    if (version !== cachedAt) {
+    if (changed()) {
       cached.clear();
-      cachedAt = version;
+      return undefined;
     }
     return cached.get(id);
   };
@@ -161,6 +173,7 @@ export function createSqliteStores(options: SqliteStoresOptions): Stores {
     check: async () => void db.prepare('SELECT 1').get(),
     close: async () => {
       await chain;
+      walWatch?.close();
       if (db.open) db.close();
     },
   };
