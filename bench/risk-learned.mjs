@@ -146,7 +146,7 @@ if (heldoutFile) {
   console.log(
     `Grouped 5-fold CV over ${dev.length} tools of ${devFile} (${origins.length} origins)${balanced ? ', positives weighted' : ''}\n`,
   );
-  console.log(`${header}\n${row('rules alone (tuned on all of dev)', base)}`);
+  console.log(`${header}\n${row('rules alone', base)}`);
   const results = [];
   for (const lambda of lambdas) {
     const scores = new Array(dev.length);

@@ -20,6 +20,7 @@ import {
   tokensPassed,
 } from './secret-values.js';
 import { otherMoneyNouns } from './money-roles.js';
+import { endingRuns } from './run-ending.js';
 import { proseNounSignals } from './prose-nouns.js';
 import { inputPersonalSignals, inputWriteSignals, openApiEvidence, outputSignals } from './schema-evidence.js';
 import { fieldSignals } from './field-signals.js';
@@ -33,7 +34,7 @@ import {
   type RiskCategory,
   type SideEffect,
 } from './types.js';
-import { governingVerb, severity } from './verbs.js';
+import { allVerbs, governingVerb, severity } from './verbs.js';
 
 const actionFieldNames = new Set([
   'method',
@@ -88,18 +89,31 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // the schema's write hints, raise; for GET operations the method outweighs all but never-lowered verbs.
   const isGet = isApi && readMethods.has(source.method.toUpperCase());
   const loweredHit = action.lowered === true ? action.hit : undefined;
+  // A GET whose operationId puts a read verb after another verb ("notifyGetRepoList", "issueGetComment") carries a tag
+  // or resource prefix before the operation's own verb: the prefix is no action.
+  const tagPrefix = isGet ? getPrefixWords(idWords) : new Set<string>();
   for (const sig of nameVerbSignals(idWords, action.hit, action.cls, idLabel))
-    if (!(isGet && !neverLowered.has(sig.cls)) && !(loweredHit && sig.reason.includes(`'${loweredHit.word}'`)))
+    if (
+      !(isGet && !neverLowered.has(sig.cls)) &&
+      !(loweredHit && sig.reason.includes(`'${loweredHit.word}'`)) &&
+      !tagPrefix.has(/^verb '(\w+)'/.exec(sig.reason)?.[1] ?? '')
+    )
       classes.push(sig);
   classes.push(...proseVerbSignals(description, isGet, action.hit?.word));
   const required: unknown = isObject(tool.inputSchema) ? tool.inputSchema.required : undefined;
   const requiredFields = new Set(Array.isArray(required) ? required.filter((x) => typeof x === 'string') : []);
   classes.push(...inputWriteSignals(inputFields, requiredFields));
 
+  // Restoring a backup or snapshot overwrites the live thing it is restored onto (docs/risk.md).
+  const restores = restoreOnto(idWords, pathSegments.flat());
+  if (restores) classes.push({ cls: 'delete', reason: restores });
+
   const s: Signals = { categories: new Map(), reasons: [] };
   const add = (c: RiskCategory, reason: string): void => addCategory(s, c, reason);
   const apiEvidence = openApiEvidence(s, source, action.cls !== 'read' || classes.some((c) => c.cls !== 'read'));
   if (apiEvidence.state) classes.push(apiEvidence.state);
+  // Cancelling, killing or terminating a run (a query, session, process, job) stops it; it destroys nothing.
+  classes.splice(0, classes.length, ...endingRuns(classes, { idWords, pathWords: pathSegments.flat(), description }));
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
   const allNounWords = [
@@ -226,6 +240,11 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const signedWord = stemmed.find((w) => signingWords.has(w));
   const urlField = outputFields.find((f) => f.depth === 0 && /^(url|uri|href|link)$/.test(f.joined));
   if (signedWord && urlField) add('credential-access', `'${signedWord}' returning '${urlField.name}' (a signed URL)`);
+  // A signature made with a key the service holds (signBlob, sign_jwt) proves the key holder's identity to others.
+  if (action.cls === 'read' && governingVerb(idWords)?.word === 'sign')
+    add('credential-access', `verb 'sign' in ${idLabel}: returns a signature made with a held key`);
+  if (restores && (has(computeNouns) || has(storageNouns)))
+    add('infrastructure', `${restores}: a running instance, database or volume`);
   const destroys = writes ? destructiveWording(description) : undefined;
   if (destroys) add('destructive', `description says '${destroys}'`);
   if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))
@@ -289,6 +308,23 @@ function effectOf(cls: VerbClass, has: (set: ReadonlySet<string>) => boolean): S
     default:
       return 'irreversible';
   }
+}
+
+/** The words before the first read verb of a GET's operationId, when one follows them (a tag prefix). */
+function getPrefixWords(idWords: readonly string[]): Set<string> {
+  const read = allVerbs(idWords).find((h) => h.cls === 'read' && h.ambiguous !== true);
+  return new Set(read && read.index > 0 ? idWords.slice(0, read.index).map(stem) : []);
+}
+
+const copyNouns = new Set(['backup', 'snapshot']);
+const storageNouns = new Set(['volume', 'disk']);
+
+/** "restoreBackup", "/backups/{id}/restore": a restore whose object is a backup or snapshot (its reason). */
+function restoreOnto(idWords: readonly string[], pathWords: readonly string[]): string | undefined {
+  const words = [...idWords, ...pathWords].map(stem);
+  if (!words.includes('restore')) return undefined;
+  const copy = words.find((w) => copyNouns.has(w));
+  return copy ? `verb 'restore' of a ${copy} overwrites what it is restored onto` : undefined;
 }
 
 /** "GET_DeletePolicy": the operation's verb after a leading copy of its HTTP method (its object follows it). */

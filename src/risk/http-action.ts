@@ -7,7 +7,7 @@
  * `verification_code`).
  */
 import type { ToolSource } from '../core/tool.js';
-import { firstSentence } from './evidence.js';
+import { firstSentence, neverLowered } from './evidence.js';
 import type { VerbClass } from './lexicon.js';
 import type { SchemaField } from './schema-fields.js';
 import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
@@ -98,8 +98,10 @@ export function httpAction(
   const summaryHit = proseVerb(splitWords(summary, 30), 8);
   if (method === 'DELETE') return { cls: 'delete', reason: 'DELETE method' };
   if (readMethods.has(method)) {
+    // GET lowers the lighter verbs (ADR 0008): "ContainerArchive", "ImageHistory", "getUserFollow" name what is read;
+    // only a never-lowered verb (delete, send, pay, deploy, revoke, rotate, execute) outweighs the method.
     const nameAlsoReads = allVerbs(idWords).some((h) => h.cls === 'read' && h.ambiguous !== true);
-    if (nameHit && nameHit.cls !== 'read' && !nameAlsoReads && !isMethodPrefix(nameHit, method))
+    if (nameHit && neverLowered.has(nameHit.cls) && !nameAlsoReads && !isMethodPrefix(nameHit, method))
       return { ...fromName(nameHit), reason: `verb '${nameHit.word}' in ${idLabel} despite ${method}` };
     return { cls: 'read', reason: `${method} method` };
   }

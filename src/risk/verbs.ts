@@ -36,6 +36,12 @@ export interface VerbHit {
 /** Objects that a reset replaces rather than wipes ("reset_mobile_key", "reset_factors", "reset_login"). */
 const resetReplaces = new Set(['key', 'factor', 'login', 'mfa', 'pin']);
 
+/** What a signing call signs when it only returns a signature ("signBlob", "sign_jwt", "SignBytes"). */
+const signedData = new Set(['blob', 'jwt', 'byte', 'bytes', 'payload', 'digest', 'hash']);
+/** Tokens issued for minutes and handed back, stored nowhere: generating one is a read (with credential-access). */
+const shortLivedTokens = new Set(['accesstoken', 'jwt', 'idtoken']);
+const tokenKinds = new Set(['id', 'identity', 'session', 'oidc', 'bearer']);
+
 /** Secrets a generator makes up rather than a service issuing them. */
 const madeUpSecrets = new Set(['password', 'passwd', 'passphrase']);
 
@@ -43,6 +49,9 @@ const madeUpSecrets = new Set(['password', 'passwd', 'passphrase']);
 function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguous: boolean } | undefined {
   const raw = words[i] ?? '';
   const w = verbs.has(raw) ? raw : stem(raw);
+  // "signBlob", "sign_jwt": signing data with a key the service holds returns a signature and stores nothing (a
+  // read; classify.ts adds credential-access). Signing a document or an agreement is no verb here.
+  if (w === 'sign') return signedData.has(stem(words[i + 1] ?? '')) ? { cls: 'read', ambiguous: false } : undefined;
   const entry = verbs.get(w) ?? prefixed(w);
   if (!entry) return undefined;
   // The other words, only for the few verbs whose meaning depends on their object.
@@ -53,20 +62,23 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
       return { cls: others().some((x) => resolveLooksUp.has(x)) ? 'read' : 'update', ambiguous };
     case 'open':
       return { cls: others().some((x) => openChanges.has(x)) ? 'update' : 'read', ambiguous };
-    case 'generate':
-      // "generate api key" issues a credential; "generate password" makes up a string (secret-values.ts).
-      return {
-        cls: words.some(
-          (x, j) =>
-            j !== i &&
-            strongNouns['credential-access'].has(stem(x)) &&
-            !madeUpSecrets.has(stem(x)) &&
-            !notCredentialBefore.has(stem(words[j - 1] ?? '')),
-        )
-          ? 'rotate'
-          : 'read',
-        ambiguous,
+    case 'generate': {
+      // "generate api key" issues a credential; "generate password" makes up a string (secret-values.ts); a
+      // short-lived token (an access or ID token, a JWT) is handed back and stored nowhere: a read (credential-access
+      // from its noun).
+      const issued = words.filter(
+        (x, j) =>
+          j !== i &&
+          strongNouns['credential-access'].has(stem(x)) &&
+          !madeUpSecrets.has(stem(x)) &&
+          !notCredentialBefore.has(stem(words[j - 1] ?? '')),
+      );
+      const shortLived = (x: string): boolean => {
+        const j = words.indexOf(x);
+        return shortLivedTokens.has(stem(x)) || (stem(x) === 'token' && tokenKinds.has(stem(words[j - 1] ?? '')));
       };
+      return { cls: issued.length > 0 && !issued.every(shortLived) ? 'rotate' : 'read', ambiguous };
+    }
     case 'post':
       return {
         cls: strongNouns['external-communication'].has(stem(words[i + 1] ?? '')) ? 'send' : 'create',
