@@ -52,20 +52,49 @@ export function outcomeType(rec: DecisionRecord): AuditEventType {
 }
 
 /**
+ * The outcome of a call whose intent is in the log (`*.completed`, `*.failed`): what the call's records are found by
+ * (every query filter: request id, agent, user, tool, backend, risk, decision, approval, status) and what happened
+ * (status, latency, error). Its arguments, rule, reasons, source address and detail are those of the intent with the
+ * same `requestId`, which the log holds already: not redacting, hashing and writing them twice is about 10 µs of
+ * the event loop and half the record's bytes per call (docs/adr/0017-hot-path-performance.md, Decision 16).
+ */
+export function outcomeEventAfterIntent(type: AuditEventType, rec: DecisionRecord): AuditEventInput {
+  const event: AuditEventInput = { type, requestId: rec.requestId, decision: rec.decision };
+  if (rec.agent !== undefined) event.agent = rec.agent;
+  if (rec.user !== undefined) event.user = rec.user;
+  if (rec.tool !== undefined) event.tool = rec.tool;
+  if (rec.backend !== undefined) event.backend = rec.backend;
+  if (rec.risk !== undefined) event.risk = rec.risk;
+  if (rec.approvalId !== undefined) event.approvalId = rec.approvalId;
+  if (rec.resultStatus !== undefined) event.resultStatus = rec.resultStatus;
+  if (rec.latencyMs !== undefined) event.latencyMs = rec.latencyMs;
+  if (rec.error !== undefined) event.error = rec.error;
+  return event;
+}
+
+/**
  * The pipeline's RecordSink backed by the audit log: `intent` is the durable "no audit, no call" write (it
- * rejects with audit.unavailable, so the runner refuses the call); `outcome` never throws.
+ * rejects with audit.unavailable, so the runner refuses the call); `outcome` never throws. An outcome carries the
+ * whole decision record unless its call's intent was recorded (then `outcomeEventAfterIntent`): a denial has no
+ * intent, and neither has a call refused because its intent could not be written, or one that went ahead unrecorded
+ * in fail-open mode.
  */
 export function createAuditRecordSink(audit: AuditLog, options: { onError?: (e: unknown) => void } = {}): RecordSink {
+  const intentRecorded = new WeakSet<object>();
   return {
     async intent(call) {
-      await audit.append(auditEventFromDecision(`${family(call.record)}.requested`, call.record, call.args));
+      const r = await audit.append(auditEventFromDecision(`${family(call.record)}.requested`, call.record, call.args));
+      if (r.recorded) intentRecorded.add(call);
     },
     async outcome(call) {
       try {
+        const type = outcomeType(call.record);
+        const event =
+          intentRecorded.has(call) && !type.endsWith('.denied')
+            ? outcomeEventAfterIntent(type, call.record)
+            : auditEventFromDecision(type, call.record, call.args);
         // Nobody waits for an outcome: it rides with the next commit (the next call's intent) instead of its own fsync.
-        await audit.append(auditEventFromDecision(outcomeType(call.record), call.record, call.args), {
-          deferred: true,
-        });
+        await audit.append(event, { deferred: true });
       } catch (e) {
         options.onError?.(e);
       }

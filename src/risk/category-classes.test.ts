@@ -45,11 +45,14 @@ describe('what a change does to its object', () => {
     }
   });
 
-  it('a weak infrastructure noun where the object sits is not the object; a copy of it is', () => {
+  // Seventh round: a backup or snapshot is stored data, not infrastructure (docs/risk.md); before it, a copy of an
+  // infrastructure noun counted as infrastructure. Restoring one onto a running instance or volume does count.
+  it('a weak infrastructure noun where the object sits is not the object, nor what a copy was taken of', () => {
     const sits = classifyTool(def('drop_table', 'Removes a table from a database.', { name: str() }), mcp);
     expect(sits.categories).not.toContain('infrastructure');
     const copy = classifyTool(def('make_snapshot', 'Create a snapshot from a volume.', { volumeId: str() }), mcp);
-    expect(copy.categories).toContain('infrastructure');
+    expect(copy.categories).not.toContain('infrastructure');
+    expect(copy.sideEffect).toBe('data-change');
   });
 
   it('restoring a backup onto a running instance overwrites it', () => {

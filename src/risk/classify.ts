@@ -34,7 +34,7 @@ import {
   type RiskCategory,
   type SideEffect,
 } from './types.js';
-import { governingVerb, severity } from './verbs.js';
+import { allVerbs, governingVerb, severity } from './verbs.js';
 
 const actionFieldNames = new Set([
   'method',
@@ -89,8 +89,15 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // the schema's write hints, raise; for GET operations the method outweighs all but never-lowered verbs.
   const isGet = isApi && readMethods.has(source.method.toUpperCase());
   const loweredHit = action.lowered === true ? action.hit : undefined;
+  // A GET whose operationId puts a read verb after another verb ("notifyGetRepoList", "issueGetComment") carries a tag
+  // or resource prefix before the operation's own verb: the prefix is no action.
+  const tagPrefix = isGet ? getPrefixWords(idWords) : new Set<string>();
   for (const sig of nameVerbSignals(idWords, action.hit, action.cls, idLabel))
-    if (!(isGet && !neverLowered.has(sig.cls)) && !(loweredHit && sig.reason.includes(`'${loweredHit.word}'`)))
+    if (
+      !(isGet && !neverLowered.has(sig.cls)) &&
+      !(loweredHit && sig.reason.includes(`'${loweredHit.word}'`)) &&
+      !tagPrefix.has(/^verb '(\w+)'/.exec(sig.reason)?.[1] ?? '')
+    )
       classes.push(sig);
   classes.push(...proseVerbSignals(description, isGet, action.hit?.word));
   const required: unknown = isObject(tool.inputSchema) ? tool.inputSchema.required : undefined;
@@ -301,6 +308,12 @@ function effectOf(cls: VerbClass, has: (set: ReadonlySet<string>) => boolean): S
     default:
       return 'irreversible';
   }
+}
+
+/** The words before the first read verb of a GET's operationId, when one follows them (a tag prefix). */
+function getPrefixWords(idWords: readonly string[]): Set<string> {
+  const read = allVerbs(idWords).find((h) => h.cls === 'read' && h.ambiguous !== true);
+  return new Set(read && read.index > 0 ? idWords.slice(0, read.index).map(stem) : []);
 }
 
 const copyNouns = new Set(['backup', 'snapshot']);

@@ -150,9 +150,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.667, 5, 0.739, 0.651 at that evaluation (its held-out floors); after the seventh round `high` recall 0.702,
     // level accuracy 0.765, macro F1 0.696.
     expectFloors(labelMetrics(scored.slice(981, 1134)), [0.97, 0.865, 0.7, 5, 0.76, 0.69]);
-    // All 1,134: when part nine moved in, before the seventh round, 0.987, 0.950, 0.903, 6, 0.868, 0.810; after it
-    // 0.987, 0.960, 0.908, 6, 0.874, 0.817.
-    expectFloors(m, [0.985, 0.955, 0.905, 6, 0.873, 0.815]);
+    // All 1,134: when part nine moved in, before the seventh round, 0.987, 0.950, 0.903, 6, 0.868, 0.810 (0.867 level
+    // accuracy with the one label the round settled: backups and snapshots, docs/risk.md); after it 0.987, 0.964,
+    // 0.908, 6, 0.875, 0.819.
+    expectFloors(m, [0.985, 0.96, 0.905, 6, 0.874, 0.818]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out

@@ -96,9 +96,6 @@ function opening(description: string): { verb: string; object: string[]; person:
   return { verb: words[start] ?? '', object, person };
 }
 
-/** Nouns for a copy of something: what it is copied from says what it is. */
-const copies = new Set(['snapshot', 'backup', 'clone', 'copy', 'replica']);
-
 /** A change of who can see or use something. */
 const audienceProse =
   /\b(who can (see|view|access|edit|use)|visibility|(?<!file )shar(e|es|ing) (it |them |an? |the )?(\w+ )?(with|to)\b|(team|owner|ownership|organization) assignment|which (collections?|teams?|groups?|organizations?) )|\(shar(e|ing)\)/i;
@@ -166,8 +163,9 @@ export function proseNounSignals(
   // exec verb runs, or where ("Invokes a function", "Runs SQL against a cluster"), is not provisioned or changed.
   const runs = verbs.get(verb)?.cls === 'exec';
   // A weak noun counts only in the head of the object, not where the object sits ("a collection from a database":
-  // the phrase is cut at a preposition), unless the object is a copy of it ("a snapshot from a volume").
-  const head = (personPhrase.some((w) => copies.has(w)) ? object : personPhrase).slice(0, 3);
+  // the phrase is cut at a preposition), nor what a copy was taken of ("a snapshot from a volume": a backup or
+  // snapshot is stored data, not what runs; docs/risk.md).
+  const head = personPhrase.slice(0, 3);
   const infra = runs
     ? undefined
     : (object.find((w) => strongNouns.infrastructure.has(w)) ??

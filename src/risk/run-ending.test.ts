@@ -80,10 +80,21 @@ describe('GET lowers the lighter verbs', () => {
       const a = classifyTool(def(id, '', { id: str() }), api('GET', '/things/{id}/archive', id));
       expect(a.sideEffect, id).toBe('none');
     }
-    const del = classifyTool(
-      def('DeleteThing', '', { id: str() }),
-      api('GET', '/things/{id}/delete', 'DeleteThing'),
-    );
+    const del = classifyTool(def('DeleteThing', '', { id: str() }), api('GET', '/things/{id}/delete', 'DeleteThing'));
     expect(del.sideEffect).not.toBe('none');
+  });
+
+  it("a GET's operationId prefix before its read verb is a tag, not an action", () => {
+    for (const id of ['notifyGetThreads', 'ExecInspect', 'sendGetStatus']) {
+      const a = classifyTool(def(id, '', { id: str() }), api('GET', '/things/{id}', id));
+      expect(a.sideEffect, id).toBe('none');
+      expect(a.categories, id).not.toContain('external-communication');
+      expect(a.categories, id).not.toContain('code-execution');
+    }
+    const post = classifyTool(
+      def('notifyGetThreads', '', { id: str() }),
+      api('POST', '/things/{id}', 'notifyGetThreads'),
+    );
+    expect(post.sideEffect).not.toBe('none');
   });
 });
