@@ -1,4 +1,5 @@
 import type { BackendTool, JsonObject, ToolResult } from './tool.js';
+import type { CallAbort } from './call-abort.js';
 import type { Principal } from './principal.js';
 
 export type BackendState = 'connecting' | 'ready' | 'down' | 'closed';
@@ -30,6 +31,11 @@ export interface BackendCallContext {
   principal: Principal;
   requestId: string;
   signal: AbortSignal;
+  /**
+   * The same cancellation as `signal`, without making an AbortSignal (ADR 0017, Decision 19): a backend that only
+   * needs to know whether and when the call is cancelled uses this (`whenAborted`) when present.
+   */
+  abort?: CallAbort;
   /** Progress from the backend, forwarded to the agent when it asked for it. */
   onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
   /** Channel back to the calling agent, for server-to-client requests and notifications the call causes. */
@@ -41,6 +47,41 @@ export interface BackendCallContext {
    * so that circuit breakers count them (a backend that throws `backend.*` errors needs not).
    */
   onBackendFailure?: (reason: string) => void;
+}
+
+/**
+ * A call context whose `signal` is made only when a backend reads it, from the call's `abort` (ADR 0017, Decision
+ * 19): the execute stage's, for calls that carry one. A class, so the getter is on its prototype (an object literal
+ * with a getter costs about a microsecond to make). Copy it with `withBackendFailure`: a spread reads the getter.
+ * (A member added to BackendCallContext is copied there too.)
+ */
+export class LazyCallContext implements BackendCallContext {
+  onProgress?: BackendCallContext['onProgress'];
+  agent?: AgentChannel;
+  argsValidated?: boolean;
+  onBackendFailure?: BackendCallContext['onBackendFailure'];
+  constructor(
+    readonly principal: Principal,
+    readonly requestId: string,
+    readonly abort: CallAbort,
+  ) {}
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+}
+
+/** `ctx` with `onBackendFailure` set, for the wrappers that count failures (a LazyCallContext stays lazy). */
+export function withBackendFailure(
+  ctx: BackendCallContext,
+  onBackendFailure: (reason: string) => void,
+): BackendCallContext {
+  if (!(ctx instanceof LazyCallContext)) return { ...ctx, onBackendFailure };
+  const copy = new LazyCallContext(ctx.principal, ctx.requestId, ctx.abort);
+  copy.onProgress = ctx.onProgress;
+  copy.agent = ctx.agent;
+  copy.argsValidated = ctx.argsValidated;
+  copy.onBackendFailure = onBackendFailure;
+  return copy;
 }
 
 /** What a backend may send back to the agent whose call it is serving. */

@@ -1,10 +1,11 @@
 import { ProtocolError, Server, type ServerContext } from '@modelcontextprotocol/server';
 import type { AgentChannel } from '../core/backend.js';
+import { createCallAbort, type CallAbort, type CallAbortController } from '../core/call-abort.js';
 import { GatewayError, UpstreamRpcError, errorCodes } from '../core/errors.js';
 import { newRequestId } from '../core/ids.js';
 import type { Principal } from '../core/principal.js';
 import type { JsonObject, ToolResult } from '../core/tool.js';
-import type { ForwardedMethod, MethodCall, ToolCall } from '../pipeline/call.js';
+import { LazyToolCall, type ForwardedMethod, type MethodCall, type ToolCall } from '../pipeline/call.js';
 import type { FrontDoorPort } from './port.js';
 import { packageVersion } from '../core/version.js';
 
@@ -21,17 +22,18 @@ export interface AgentServerOptions {
 
 /** A call's deadline: `expired()` when it fired before the caller cancelled. */
 interface Deadline {
-  signal: AbortSignal;
+  abort: CallAbort;
   expired(): boolean;
   clear(): void;
 }
 
 /**
- * The caller's cancellation plus a per-call deadline, as one signal. (A plain controller and timer: on the hot path
- * this costs a fraction of `AbortSignal.any` + `AbortSignal.timeout`, which allocate transferable signals.)
+ * The caller's cancellation plus a per-call deadline, as one cancellation. (A plain timer and a `CallAbort`, whose
+ * AbortSignal is made only when a backend asks for it: a fraction of `AbortSignal.any` + `AbortSignal.timeout`,
+ * which allocate transferable signals; ADR 0017, Decision 19.)
  */
 function withDeadline(parent: AbortSignal, ms: number): Deadline {
-  const ctl = new AbortController();
+  const ctl = createCallAbort();
   let timedOut = false;
   const onAbort = () => ctl.abort(parent.reason);
   if (parent.aborted) ctl.abort(parent.reason);
@@ -41,7 +43,7 @@ function withDeadline(parent: AbortSignal, ms: number): Deadline {
     ctl.abort(new Error(`timed out after ${ms} ms`));
   }, ms);
   return {
-    signal: ctl.signal,
+    abort: ctl,
     expired: () => timedOut && !parent.aborted,
     clear: () => {
       clearTimeout(timer);
@@ -51,31 +53,41 @@ function withDeadline(parent: AbortSignal, ms: number): Deadline {
 }
 
 /**
- * The deadline on a controller the carrier made for this one call (the fast path's): no second controller and no
- * listener between them (ADR 0017, Decision 8). The carrier aborts it only to cancel; the deadline aborts it only
- * while nobody has, so `expired()` means what it means above.
+ * The deadline on a cancellation the carrier made for this one call (the fast paths'): nothing between them (ADR
+ * 0017, Decisions 8 and 19). The carrier aborts it only to cancel; the deadline aborts it only while nobody has, so
+ * `expired()` means what it means above.
  */
-function deadlineOn(ctl: AbortController, ms: number): Deadline {
+function deadlineOn(ctl: CallAbortController, ms: number): Deadline {
   let timedOut = false;
   const timer = setTimeout(() => {
-    if (ctl.signal.aborted) return;
+    if (ctl.aborted) return;
     timedOut = true;
     ctl.abort(new Error(`timed out after ${ms} ms`));
   }, ms);
-  return { signal: ctl.signal, expired: () => timedOut, clear: () => clearTimeout(timer) };
+  return { abort: ctl, expired: () => timedOut, clear: () => clearTimeout(timer) };
 }
 
 export type ToolCallParams = { name: string; arguments?: JsonObject; _meta?: { progressToken?: string | number } };
 
 /** What a tools/call needs from the transport that carries it (the SDK's request context, or the fast path's). */
-export interface ToolCallIo {
-  /** Aborted when the caller cancels or goes away. */
-  signal: AbortSignal;
-  /**
-   * The controller behind `signal` when the carrier made it for this call alone and aborts it only to cancel: the
-   * call's deadline then uses it instead of a controller of its own.
-   */
-  controller?: AbortController;
+export type ToolCallIo = ToolCallChannels &
+  (
+    | {
+        /** Aborted when the caller cancels or goes away (the SDK's request signal). */
+        signal: AbortSignal;
+        abort?: undefined;
+      }
+    | {
+        /**
+         * A cancellation the carrier made for this call alone and aborts only when the caller cancels or goes away:
+         * the call's deadline uses it too, and no AbortSignal is made unless a backend asks (ADR 0017, Decision 19).
+         */
+        abort: CallAbortController;
+        signal?: undefined;
+      }
+  );
+
+interface ToolCallChannels {
   /** Server-to-client requests and notifications of this call (upstream sampling, logs). */
   channel: AgentChannel;
   /** Notifications related to this call (progress). */
@@ -257,45 +269,36 @@ export async function serveToolCall(
   io: ToolCallIo,
 ): Promise<ToolResult> {
   const { principal } = opts;
-  const deadline = io.controller
-    ? deadlineOn(io.controller, opts.requestTimeoutMs)
+  const deadline = io.abort
+    ? deadlineOn(io.abort, opts.requestTimeoutMs)
     : withDeadline(io.signal, opts.requestTimeoutMs);
-  const signal = deadline.signal;
   const token = params._meta?.progressToken;
   const requestId = newRequestId();
   // Progress is sent in order and flushed before the result, so the last notification is never lost. (Undefined
   // until the first one: a call without progress waits for nothing, ADR 0017 Decision 11.)
   let progressSent: Promise<unknown> | undefined;
-  const call: ToolCall = {
+  // The AbortSignal is made only if something on the call's way reads `signal` (ADR 0017, Decision 19).
+  const lazy = new LazyToolCall(requestId, principal, params.name, params.arguments ?? {}, deadline.abort, {
     requestId,
-    principal,
-    toolName: params.name,
-    args: params.arguments ?? {},
-    signal,
-    agent: io.channel,
+    timestamp: new Date().toISOString(),
+    method: 'tools/call',
+    agent: principal.agent,
+    ...(principal.user ? { user: principal.user } : {}),
     ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
-    ...(token !== undefined
-      ? {
-          onProgress: (p: { progress: number; total?: number; message?: string }) => {
-            progressSent = (progressSent ?? Promise.resolve())
-              .then(() => io.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }))
-              .catch(() => undefined);
-          },
-        }
-      : {}),
-    record: {
-      requestId,
-      timestamp: new Date().toISOString(),
-      method: 'tools/call',
-      agent: principal.agent,
-      ...(principal.user ? { user: principal.user } : {}),
-      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
-      tool: params.name,
-      arguments: params.arguments ?? {},
-      decision: 'deny',
-      reasons: [],
-    },
-  };
+    tool: params.name,
+    arguments: params.arguments ?? {},
+    decision: 'deny',
+    reasons: [],
+  });
+  lazy.agent = io.channel;
+  if (opts.sourceAddress) lazy.sourceAddress = opts.sourceAddress;
+  if (token !== undefined)
+    lazy.onProgress = (p: { progress: number; total?: number; message?: string }) => {
+      progressSent = (progressSent ?? Promise.resolve())
+        .then(() => io.notify({ method: 'notifications/progress', params: { progressToken: token, ...p } }))
+        .catch(() => undefined);
+    };
+  const call: ToolCall = lazy;
   try {
     await gw.callTool(call);
     if (progressSent) await progressSent;

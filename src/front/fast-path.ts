@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProtocolError } from '@modelcontextprotocol/server';
 import { isValidCallToolResult } from './call-tool-result.js';
 import type { AgentChannel } from '../core/backend.js';
+import { createCallAbort } from '../core/call-abort.js';
 import {
   recordToolsListed,
   serveToolCall,
@@ -202,8 +203,9 @@ export function createFastPath(gw: FrontDoorPort, toolLists: ToolListCache) {
       const state = stateOf(session);
       if (state.calls.has(body.id)) return false; // a duplicate id: let the SDK answer it as it would
       const { id, params } = body;
-      // One controller per call: the call's deadline shares it (`controller`), so cancellation is told apart here.
-      const ctl = new AbortController();
+      // One cancellation per call, shared with the call's deadline, so the agent's is told apart here; no
+      // AbortSignal unless a backend asks for one (ADR 0017, Decision 19).
+      const ctl = createCallAbort();
       let cancelled = false;
       const cancel = (reason: Error) => {
         cancelled = true;
@@ -216,8 +218,7 @@ export function createFastPath(gw: FrontDoorPort, toolLists: ToolListCache) {
       };
       res.on('close', onClose);
       const io = {
-        signal: ctl.signal,
-        controller: ctl,
+        abort: ctl,
         channel: channelFor(state, out),
         notify: (n: { method: string; params?: Obj }) => {
           out.event({ jsonrpc: '2.0', ...n });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ProtocolError } from '@modelcontextprotocol/server';
 import { isValidCallToolResult } from './call-tool-result.js';
 import type { Principal } from '../core/principal.js';
+import { createCallAbort } from '../core/call-abort.js';
 import {
   SERVER_INFO,
   recordToolsListed,
@@ -140,8 +141,9 @@ export function createModernFastPath(gw: FrontDoorPort, toolLists: ToolListCache
         sendJson(res, `{"result":{"tools":${json},${rest.slice(1)},"jsonrpc":"2.0","id":${JSON.stringify(plain.id)}}`);
         return true;
       }
-      // One controller per call, shared with the call's deadline (`controller`): a gone agent is told apart here.
-      const ctl = new AbortController();
+      // One cancellation per call, shared with the call's deadline: a gone agent is told apart here (no AbortSignal
+      // unless a backend asks for one, ADR 0017 Decision 19).
+      const ctl = createCallAbort();
       let gone = false;
       const onClose = () => {
         if (res.writableFinished) return;
@@ -150,8 +152,7 @@ export function createModernFastPath(gw: FrontDoorPort, toolLists: ToolListCache
       };
       res.on('close', onClose);
       const io = {
-        signal: ctl.signal,
-        controller: ctl,
+        abort: ctl,
         channel: {
           request: (method: string) =>
             Promise.reject(

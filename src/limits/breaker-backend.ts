@@ -1,4 +1,4 @@
-import type { Backend, BackendCallContext } from '../core/backend.js';
+import { withBackendFailure, type Backend, type BackendCallContext } from '../core/backend.js';
 import { GatewayError, isGatewayError } from '../core/errors.js';
 import type { Breaker } from './breaker.js';
 
@@ -32,8 +32,8 @@ export function withBreaker<B extends Backend>(backend: B, breaker: Breaker): B 
     }
     return a;
   };
-  const failed = (e: unknown, signal: AbortSignal) =>
-    !signal.aborted && isGatewayError(e) && BACKEND_FAILURES.has(e.code);
+  const failed = (e: unknown, ctx: BackendCallContext) =>
+    !(ctx.abort ?? ctx.signal).aborted && isGatewayError(e) && BACKEND_FAILURES.has(e.code);
   const guarded: B = {
     ...backend,
     status: () => ({ ...backend.status(), circuit: breaker.snapshot() }),
@@ -41,17 +41,18 @@ export function withBreaker<B extends Backend>(backend: B, breaker: Breaker): B 
       const a = admit();
       try {
         let reported = false;
-        const r = await backend.callTool(localName, args, {
-          ...ctx,
-          onBackendFailure: (why) => {
+        const r = await backend.callTool(
+          localName,
+          args,
+          withBackendFailure(ctx, (why) => {
             reported = true;
             ctx.onBackendFailure?.(why);
-          },
-        });
+          }),
+        );
         breaker.record(reported ? 'failure' : 'success', a.probe);
         return r;
       } catch (e) {
-        breaker.record(failed(e, ctx.signal) ? 'failure' : 'neutral', a.probe);
+        breaker.record(failed(e, ctx) ? 'failure' : 'neutral', a.probe);
         throw e;
       }
     },
@@ -64,7 +65,7 @@ export function withBreaker<B extends Backend>(backend: B, breaker: Breaker): B 
         breaker.record('success', a.probe);
         return r;
       } catch (e) {
-        breaker.record(failed(e, ctx.signal) ? 'failure' : 'neutral', a.probe);
+        breaker.record(failed(e, ctx) ? 'failure' : 'neutral', a.probe);
         throw e;
       }
     };

@@ -1,4 +1,5 @@
 import type { AgentChannel } from '../core/backend.js';
+import type { CallAbort } from '../core/call-abort.js';
 import type { Decision, Target } from '../core/decision.js';
 import type { DecisionRecord } from '../core/decision-record.js';
 import type { Principal } from '../core/principal.js';
@@ -11,6 +12,8 @@ export interface BaseCall {
   readonly requestId: string;
   readonly principal: Principal;
   readonly signal: AbortSignal;
+  /** The same cancellation without making `signal` (then a getter that makes it on first read; ADR 0017, Decision 19). */
+  readonly abort?: CallAbort;
   readonly sourceAddress?: string;
   readonly agent?: AgentChannel;
   /** Set by resolve: what policy decides on (normalised). */
@@ -58,4 +61,26 @@ export interface MethodCall extends BaseCall {
   approval?: { id: string };
   /** Set by execute. */
   result?: JsonObject;
+}
+
+/**
+ * A tools/call whose `signal` is made only when something reads it, from its `abort` (ADR 0017, Decision 19): what
+ * the front door's `serveToolCall` builds. A class, so the getter is on its prototype (an object literal with a
+ * getter costs about a microsecond to make). Members the literal would leave out stay absent until set.
+ */
+export class LazyToolCall implements ToolCall {
+  declare agent?: AgentChannel;
+  declare sourceAddress?: string;
+  declare onProgress?: ToolCall['onProgress'];
+  constructor(
+    readonly requestId: string,
+    readonly principal: Principal,
+    readonly toolName: string,
+    readonly args: JsonObject,
+    readonly abort: CallAbort,
+    readonly record: DecisionRecord,
+  ) {}
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
 }

@@ -6,6 +6,7 @@ import {
   type Client,
   type JSONRPCMessage,
 } from '@modelcontextprotocol/client';
+import { whenAborted, type CallAbort } from '../../core/call-abort.js';
 import type { JsonObject, ToolResult } from '../../core/tool.js';
 
 /** The part of the SDK's 2025 wire codec the lean path uses for results outside its plain shape. */
@@ -146,7 +147,7 @@ export function createLeanCalls() {
     /** Whether a call may take the lean path now (attached to a live 2025 connection). */
     usable: (): boolean => transport !== undefined && codec !== undefined,
     /** A plain tools/call: the result as the SDK client's `callTool` would return it, or its error. */
-    call(name: string, args: JsonObject, signal: AbortSignal, timeoutMs: number): Promise<ToolResult> {
+    call(name: string, args: JsonObject, signal: CallAbort | AbortSignal, timeoutMs: number): Promise<ToolResult> {
       const t = transport!;
       return new Promise<ToolResult>((resolve, reject) => {
         if (signal.aborted) {
@@ -157,7 +158,7 @@ export function createLeanCalls() {
         const cancel = (reason: unknown) => {
           if (!settle(id)) return;
           clearTimeout(timer);
-          signal.removeEventListener('abort', onAbort);
+          stopListening();
           t.send({
             jsonrpc: '2.0',
             method: 'notifications/cancelled',
@@ -165,14 +166,13 @@ export function createLeanCalls() {
           }).catch(() => undefined);
           reject(reason instanceof SdkError ? reason : new SdkError(SdkErrorCode.RequestTimeout, String(reason)));
         };
-        const onAbort = () => cancel(signal.reason);
         const timer = setTimeout(
           () => cancel(new SdkError(SdkErrorCode.RequestTimeout, 'Request timed out', { timeout: timeoutMs })),
           timeoutMs,
         );
         const done = () => {
           clearTimeout(timer);
-          signal.removeEventListener('abort', onAbort);
+          stopListening();
         };
         pending.set(id, {
           resolve: (r) => {
@@ -184,7 +184,8 @@ export function createLeanCalls() {
             reject(e);
           },
         });
-        signal.addEventListener('abort', onAbort, { once: true });
+        // The caller's cancellation: a CallAbort on the hot path, without an AbortSignal (ADR 0017, Decision 19).
+        const stopListening = whenAborted(signal, () => cancel(signal.reason));
         t.send({ method: 'tools/call', params: { name, arguments: args }, jsonrpc: '2.0', id }).catch((e: unknown) =>
           settle(id)?.reject(e as Error),
         );

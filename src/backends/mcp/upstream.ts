@@ -199,7 +199,7 @@ export function createMcpUpstream(
     return client;
   };
 
-  const mapError = (e: unknown, signal: AbortSignal): never => {
+  const mapError = (e: unknown, ctx: BackendCallContext): never => {
     if (e instanceof GatewayError) throw e;
     if (e instanceof ProtocolError && e.code === RESULT_TOO_LARGE)
       throw new GatewayError(
@@ -207,7 +207,7 @@ export function createMcpUpstream(
         `The result from upstream "${name}" exceeds its limit of ${cfg.maxResultBytes} bytes; the call was cut`,
         e.message,
       );
-    if (signal.aborted)
+    if ((ctx.abort ?? ctx.signal).aborted)
       throw new GatewayError('backend.timeout', `call to upstream "${name}" was cancelled or timed out`);
     const msg = (e as Error).message ?? String(e);
     if (/closed|disconnect|EPIPE|ECONNRESET/i.test(msg) || state !== 'ready') {
@@ -226,7 +226,7 @@ export function createMcpUpstream(
     } catch (e) {
       if (passRpcErrors && e instanceof ProtocolError && e.code !== RESULT_TOO_LARGE)
         throw new UpstreamRpcError(e.code, e.message, e.data);
-      return mapError(e, ctx.signal);
+      return mapError(e, ctx);
     } finally {
       if (channel) inFlight.delete(channel);
     }
@@ -253,7 +253,7 @@ export function createMcpUpstream(
         // Plain calls (no progress, no output schema, a 2025 stdio connection) skip the SDK client's request
         // machinery and schema parses (ADR 0017, Decision 9); the answers and errors are the same.
         if (!ctx.onProgress && lean?.usable() && leanTools.has(localName))
-          return clean(await lean.call(localName, args, ctx.signal, cfg.timeoutMs), ctx, localName);
+          return clean(await lean.call(localName, args, ctx.abort ?? ctx.signal, cfg.timeoutMs), ctx, localName);
         const token = ctx.onProgress ? `pcl-${++progressSeq}` : undefined;
         if (token && ctx.onProgress) progressRoutes.set(token, ctx.onProgress);
         try {

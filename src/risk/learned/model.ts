@@ -11,7 +11,7 @@ import { sigmoid } from './logistic.js';
 export type LearnedTarget = RiskCategory | 'changes';
 export const learnedTargets: readonly LearnedTarget[] = [...riskCategories, 'changes'];
 
-/** The committed model file (model.json), written only by the training script. */
+/** A trained model as data (train.ts writes it; formatModelFile gives its stable text). */
 export interface LearnedModelFile {
   description: string;
   /** What it was trained on: the number of labelled tools and the SHA-256 of their labels and definitions. */
