@@ -1,14 +1,37 @@
 import type { MigrationSet } from './plan.js';
 
 /**
- * The audit chain's schema. The indexed columns are generated from the hashed body, so they cannot disagree with
- * it: editing the body is caught by verify, and there is no separate copy of agent/tool/... to tamper with.
- * SQLite version 1 uses IF NOT EXISTS so that audit databases created before the migration runner are adopted.
- * PostgreSQL computes the columns with a function that yields NULL for a body that is not JSON (a tampered row
- * must stay readable so that verify can report it).
+ * The audit chain's schema. The queried columns are derived from the hashed body by the database itself, so they
+ * cannot disagree with it: editing the body is caught by verify, and there is no separate copy of agent/tool/... to
+ * tamper with. SQLite: generated columns (`json_extract`, virtual); version 1 uses IF NOT EXISTS so that audit
+ * databases created before the migration runner are adopted. PostgreSQL: version 1 computed each column with a
+ * function; version 2 fills them from one parse of the body per record in a trigger that runs on every INSERT and
+ * UPDATE (so an UPDATE of a column alone is undone), yielding NULL for a body that is not JSON (a tampered row must
+ * stay readable so that verify can report it). ADR 0017, Decision 17.
  */
 const field = (name: string, path: string) =>
   `${name} TEXT GENERATED ALWAYS AS (portcullis_audit_field(body, '{${path}}')) STORED`;
+
+/** PostgreSQL's queried columns and where each comes from in the body (version 2 keeps the names of version 1). */
+const PG_COLUMNS: ReadonlyArray<readonly [string, string]> = [
+  ['ts', 'event,timestamp'],
+  ['type', 'event,type'],
+  ['request_id', 'event,requestId'],
+  ['agent', 'event,agent'],
+  ['user_name', 'event,user'],
+  ['tool', 'event,tool'],
+  ['backend', 'event,backend'],
+  ['decision', 'event,decision'],
+  ['risk', 'event,risk,level'],
+  ['approval_id', 'event,approvalId'],
+  ['status', 'event,resultStatus'],
+];
+const PG_INDEXES = `
+        CREATE INDEX audit_records_ts ON audit_records(ts);
+        CREATE INDEX audit_records_agent ON audit_records(agent);
+        CREATE INDEX audit_records_tool ON audit_records(tool);
+        CREATE INDEX audit_records_request ON audit_records(request_id);
+        CREATE INDEX audit_records_approval ON audit_records(approval_id);`;
 
 export const auditMigrations: MigrationSet = {
   component: 'audit',
@@ -84,6 +107,33 @@ export const auditMigrations: MigrationSet = {
           signature TEXT NOT NULL
         );
         CREATE TABLE audit_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      `,
+    },
+    {
+      version: 2,
+      name: 'PostgreSQL: audit columns from one parse of the body per record (a trigger), not one per column',
+      // SQLite's generated columns stay: its JSON parse is cached within a statement (ADR 0017, Decision 15).
+      sqlite: '-- PostgreSQL only',
+      postgres: `
+        CREATE FUNCTION portcullis_audit_columns() RETURNS trigger LANGUAGE plpgsql AS $$
+          DECLARE
+            j jsonb;
+          BEGIN
+            BEGIN
+              j := NEW.body::jsonb;
+            EXCEPTION WHEN others THEN
+              j := NULL;
+            END;
+            ${PG_COLUMNS.map(([name, path]) => `NEW.${name} := j #>> '{${path}}';`).join('\n            ')}
+            RETURN NEW;
+          END $$;
+        ALTER TABLE audit_records ${PG_COLUMNS.map(([name]) => `DROP COLUMN ${name}`).join(', ')};
+        ALTER TABLE audit_records ${PG_COLUMNS.map(([name]) => `ADD COLUMN ${name} TEXT`).join(', ')};
+        CREATE TRIGGER audit_records_columns BEFORE INSERT OR UPDATE ON audit_records
+          FOR EACH ROW EXECUTE FUNCTION portcullis_audit_columns();
+        UPDATE audit_records SET body = body;
+        ${PG_INDEXES}
+        DROP FUNCTION portcullis_audit_field(TEXT, TEXT[]);
       `,
     },
   ],
