@@ -104,6 +104,18 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const requiredFields = new Set(Array.isArray(required) ? required.filter((x) => typeof x === 'string') : []);
   classes.push(...inputWriteSignals(inputFields, requiredFields));
 
+  // An OAuth authorization code taken as input is exchanged for tokens the tool obtains (a change, credential-access).
+  const oauthCode = inputFields.find(
+    (f) =>
+      f.depth === 0 &&
+      f.type !== 'boolean' &&
+      (oauthCodeFields.has(f.joined) ||
+        ((f.joined === 'code' || f.joined === 'authcode') && oauthCodeProse.test(f.description))),
+  );
+  const exchange = oauthCode
+    ? `field '${oauthCode.name}' takes an OAuth authorization code (exchanged for tokens)`
+    : '';
+  if (oauthCode) classes.push({ cls: 'update', reason: exchange });
   // Restoring a backup or snapshot overwrites the live thing it is restored onto (docs/risk.md).
   const restores = restoreOnto(idWords, pathSegments.flat());
   if (restores) classes.push({ cls: 'delete', reason: restores });
@@ -243,6 +255,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // A signature made with a key the service holds (signBlob, sign_jwt) proves the key holder's identity to others.
   if (action.cls === 'read' && governingVerb(idWords)?.word === 'sign')
     add('credential-access', `verb 'sign' in ${idLabel}: returns a signature made with a held key`);
+  if (oauthCode) add('credential-access', exchange);
   if (restores && (has(computeNouns) || has(storageNouns)))
     add('infrastructure', `${restores}: a running instance, database or volume`);
   const destroys = writes ? destructiveWording(description) : undefined;
@@ -316,6 +329,9 @@ function getPrefixWords(idWords: readonly string[]): Set<string> {
   return new Set(read && read.index > 0 ? idWords.slice(0, read.index).map(stem) : []);
 }
 
+/** OAuth's `authorization_code` (a card issuer's 6-character `auth_code` is no OAuth code), or a `code` described so. */
+const oauthCodeFields = new Set(['authorizationcode', 'oauthcode']);
+const oauthCodeProse = /\boauth\b[\w\s-]{0,40}\bcode\b/i;
 const copyNouns = new Set(['backup', 'snapshot']);
 const storageNouns = new Set(['volume', 'disk']);
 

@@ -98,3 +98,50 @@ describe('GET lowers the lighter verbs', () => {
     expect(post.sideEffect).not.toBe('none');
   });
 });
+
+describe('an OAuth authorization code exchanged for tokens', () => {
+  it('a tool taking an OAuth authorization code obtains tokens: a change with credential-access', () => {
+    const named = classifyTool(
+      def('connect_account', 'Connect the account. Step 2: call with the code from the callback URL.', {
+        authorization_code: str('From the callback URL'),
+      }),
+      mcp,
+    );
+    expect(named.sideEffect).toBe('data-change');
+    expect(named.categories).toContain('credential-access');
+    const described = classifyTool(
+      def('auth_callback', 'Handle the callback', { code: str('OAuth authorization code') }),
+      mcp,
+    );
+    expect(described.categories).toContain('credential-access');
+    expect(described.level).toBe('high');
+  });
+
+  it("a card issuer's authorization code is no OAuth code", () => {
+    const a = classifyTool(
+      def('capture_sale', 'Capture a sale.', { auth_code: str('6-character authorization code from the issuer') }),
+      mcp,
+    );
+    expect(a.categories).not.toContain('credential-access');
+  });
+});
+
+describe('returned fields by what they carry', () => {
+  it("a returned Authorization header value is a credential; a caller's idempotency token is not", () => {
+    const hook = classifyTool(
+      { ...def('getHook', '', { id: str() }), outputSchema: obj({ id: str(), authorization_header: str() }) },
+      api('GET', '/hooks/{id}', 'getHook'),
+    );
+    expect(hook.categories).toContain('credential-access');
+    const cluster = classifyTool(
+      { ...def('DescribeThing', '', { name: str() }), outputSchema: obj({ name: str(), clientRequestToken: str() }) },
+      api('POST', '/#X-Amz-Target=Svc.DescribeThing', 'DescribeThing'),
+    );
+    expect(cluster.categories).not.toContain('credential-access');
+    const session = classifyTool(
+      { ...def('GetSession', '', { id: str() }), outputSchema: obj({ sessionToken: str() }) },
+      api('GET', '/session', 'GetSession'),
+    );
+    expect(session.categories).toContain('credential-access');
+  });
+});

@@ -119,7 +119,9 @@ export const metadataTails: ReadonlySet<string> = new Set(
  */
 export function namedSecret(f: SchemaField): boolean {
   const i = f.words.findIndex((w) => secretWords.has(w));
-  if (i === -1 || notCredentialBefore.has(f.words[i - 1] ?? '') || f.words[i - 1] === 'client') return false;
+  // "clientToken", "clientRequestToken": an idempotency token the caller chose, not a credential.
+  const before = f.words[i - 1] ?? '';
+  if (i === -1 || notCredentialBefore.has(before) || before === 'client' || before === 'request') return false;
   return (
     !f.words.slice(i + 1).some((w) => metadataTails.has(w)) && !metadataTails.has(f.words[f.words.length - 1] ?? '')
   );

@@ -266,7 +266,11 @@ const responseCredentialFields = new Set([
   'sessiontoken',
   'passphrase',
   'connectionstring',
+  // HTTP semantics: the value sent in an `Authorization` header is the bearer credential itself.
+  'authorizationheader',
 ]);
+/** Words before a returned token that make it an idempotency token the caller chose ("clientRequestToken"). */
+const callerTokens = new Set(['client', 'request']);
 
 export function responseSignals(s: Signals, fields: readonly SchemaField[]): void {
   for (const f of fields) {
@@ -276,7 +280,8 @@ export function responseSignals(s: Signals, fields: readonly SchemaField[]): voi
       responseCredentialFields.has(f.joined) ||
       (responseCredentialFields.has(f.words[f.words.length - 1] ?? '') &&
         prev !== undefined &&
-        !notCredentialBefore.has(prev))
+        !notCredentialBefore.has(prev) &&
+        !callerTokens.has(prev))
     ) {
       add(s, 'credential-access', `response field '${f.name}'`);
       return;
