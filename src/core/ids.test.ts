@@ -27,6 +27,11 @@ describe('newRequestId', () => {
     expect(newRequestId(t) < later[0]!).toBe(true);
     const same = new Set(Array.from({ length: 10_000 }, () => newRequestId(t)));
     expect(same.size).toBe(10_000);
-    for (const id of same) expect(id).toMatch(V7);
+    for (const id of same) {
+      expect(id).toMatch(V7);
+      expect(parseInt(id.slice(0, 8) + id.slice(9, 13), 16)).toBe(t);
+    }
+    // Back to a later millisecond after the cached one: its own timestamp again.
+    expect(parseInt(newRequestId(t + 5).slice(0, 8) + newRequestId(t + 5).slice(9, 13), 16)).toBe(t + 5);
   });
 });

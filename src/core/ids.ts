@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
+let prefixMs = -1;
+let prefix = '';
+
 /**
  * Request ids are UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits — unguessable, and in time
  * order. The order is what the audit store needs: its `request_id` index (SQLite and PostgreSQL) takes every new id
@@ -8,7 +11,12 @@ import { randomUUID } from 'node:crypto';
  * The random bits are those of a v4 UUID from the same generator (its version nibble replaced; variant kept).
  */
 export function newRequestId(now: number = Date.now()): string {
-  const ms = now.toString(16).padStart(12, '0');
+  // The calls of one millisecond share the timestamp part: built once per millisecond, not per request.
+  if (now !== prefixMs) {
+    const ms = now.toString(16).padStart(12, '0');
+    prefix = `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7`;
+    prefixMs = now;
+  }
   // randomUUID(): xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx; keep everything after the version nibble.
-  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${randomUUID().slice(15)}`;
+  return prefix + randomUUID().slice(15);
 }
