@@ -160,7 +160,9 @@ describe('hand-labelled tools from real servers and specs', () => {
   // file (README.md); the figures of each first evaluation stay in history.json. While the engine is tuned,
   // `RISK_HELDOUT=skip` keeps the held-out set unread (the engineer never sees its figures or disagreements).
   // Until its one evaluation a fresh set has no floors: the test checks its shape and prints its figures (held-out 8's
-  // floors went with it into dev.json as part nine's).
+  // floors went with it into dev.json as part nine's). Held-out 9 (149 tools) was evaluated once at engine ef57c9d
+  // (history.json): 0.955, 0.900, 0.873, 1, 0.779, 0.627; its floors are those figures, so that a later engine does not
+  // fall below its first evaluation unnoticed (they go with the set when it moves into dev.json).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
@@ -168,5 +170,6 @@ describe('hand-labelled tools from real servers and specs', () => {
     const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    expectFloors(m, [0.955, 0.9, 0.87, 1, 0.775, 0.625]);
   });
 });
