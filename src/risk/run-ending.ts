@@ -46,7 +46,9 @@ export function endingRuns(
   classes: readonly ClassSignal[],
   where: { idWords: readonly string[]; pathWords: readonly string[]; description: string },
 ): ClassSignal[] {
-  if (lossWording.test(where.description.slice(0, 600))) return [...classes];
+  const ending = (c: ClassSignal): boolean =>
+    c.cls === 'delete' && /verb '(cancel|abort|kill|terminate)'/.test(c.reason);
+  if (!classes.some(ending) || lossWording.test(where.description.slice(0, 600))) return [...classes];
   const nameObject = [...where.idWords, ...where.pathWords].map(stem);
   const prose = splitWords(where.description, 60).map(stem);
   return classes.map((c) => {
