@@ -14,18 +14,10 @@ import { createHash, randomUUID } from 'node:crypto';
 const Database = createRequire(import.meta.url)('better-sqlite3');
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-const V1 = `CREATE TABLE audit_records (seq INTEGER PRIMARY KEY, hash TEXT NOT NULL, body TEXT NOT NULL,
-  ts TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.timestamp')) VIRTUAL,
-  type TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.type')) VIRTUAL,
-  request_id TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.requestId')) VIRTUAL,
-  agent TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.agent')) VIRTUAL,
-  user TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.user')) VIRTUAL,
-  tool TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.tool')) VIRTUAL,
-  backend TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.backend')) VIRTUAL,
-  decision TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.decision')) VIRTUAL,
-  risk TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.risk.level')) VIRTUAL,
-  approval_id TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.approvalId')) VIRTUAL,
-  status TEXT GENERATED ALWAYS AS (json_extract(body, '$.event.resultStatus')) VIRTUAL);`;
+import { auditMigrations } from '../../dist/storage/migrations/audit.js';
+// v1: the audit_records table exactly as the shipped migration creates it (version 1; version 2 changes nothing on
+// SQLite), without its indexes, which the variants below choose.
+const V1 = auditMigrations.migrations[0].sqlite.match(/CREATE TABLE IF NOT EXISTS audit_records \([^;]*?\n\s*\);/)[0];
 const IDX5 = `CREATE INDEX i_ts ON audit_records(ts); CREATE INDEX i_agent ON audit_records(agent);
   CREATE INDEX i_tool ON audit_records(tool); CREATE INDEX i_req ON audit_records(request_id);
   CREATE INDEX i_appr ON audit_records(approval_id);`;

@@ -16,6 +16,24 @@ afterEach(() => {
     for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'portcullis-record-sink-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A sink over a real audit log in a fresh directory, and a call with an e-mail address among its arguments. */
+async function sinkWithCall(over: Partial<DecisionRecord> = {}) {
+  const log = await createAuditLog({ dataDir: tempDir() });
+  const sink = createAuditRecordSink(log);
+  const call = {
+    requestId: 'req-1',
+    args: { email: 'someone@example.com' },
+    record: record(over),
+  } as unknown as ToolCall;
+  return { log, sink, call };
+}
+
 function record(over: Partial<DecisionRecord> = {}): DecisionRecord {
   return {
     requestId: 'req-1',
@@ -55,15 +73,7 @@ describe('decision record mapping', () => {
   });
 
   it('writes intent and outcome through the audit log, redacting arguments', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portcullis-record-sink-'));
-    dirs.push(dir);
-    const log = await createAuditLog({ dataDir: dir });
-    const sink = createAuditRecordSink(log);
-    const call = {
-      requestId: 'req-1',
-      args: { email: 'someone@example.com' },
-      record: record(),
-    } as unknown as ToolCall;
+    const { log, sink, call } = await sinkWithCall();
     await sink.intent(call);
     call.record.resultStatus = 'ok';
     call.record.latencyMs = 5;
@@ -106,15 +116,12 @@ describe('decision record mapping', () => {
   });
 
   it('writes the slim outcome only after a recorded intent; every filter that finds the intent finds the outcome', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portcullis-record-sink-'));
-    dirs.push(dir);
-    const log = await createAuditLog({ dataDir: dir });
-    const sink = createAuditRecordSink(log);
-    const call = {
-      requestId: 'req-1',
-      args: { email: 'someone@example.com' },
-      record: record({ user: 'ann', backend: 'crm', risk: { level: 'high', categories: ['payments'] }, rule: 'r1' }),
-    } as unknown as ToolCall;
+    const { log, sink, call } = await sinkWithCall({
+      user: 'ann',
+      backend: 'crm',
+      risk: { level: 'high', categories: ['payments'] },
+      rule: 'r1',
+    });
     await sink.intent(call);
     call.record.resultStatus = 'ok';
     call.record.latencyMs = 5;
@@ -148,8 +155,7 @@ describe('decision record mapping', () => {
 
   it('an outcome whose intent was not recorded carries the whole record (closed: refused; open: went ahead)', async () => {
     for (const failMode of ['closed', 'open'] as const) {
-      const dir = mkdtempSync(join(tmpdir(), 'portcullis-record-sink-'));
-      dirs.push(dir);
+      const dir = tempDir();
       let failing = false;
       const real = createSqliteAuditStore({ file: join(dir, 'audit.db'), writer: 'main' });
       const store: AuditStore = Object.create(real) as AuditStore;
