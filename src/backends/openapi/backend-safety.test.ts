@@ -302,7 +302,8 @@ describe('pooled connections', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"2","name":"n"}');
     });
     const r = await b.callTool('safe_getItem', { id: '2' }, ctx);
-    expect(r.isError).toBeFalsy();
+    // The error text on failure: this test failed once on a machine at load 12 and the cause was not kept.
+    expect(r.isError, text(r)).toBeFalsy();
     expect(server.requests.map((q) => q.url)).toEqual(['/v1/items/1', '/v1/items/2', '/v1/items/2']);
   });
 
