@@ -5,6 +5,7 @@
 import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
+import { runsCodeReason } from './run-code.js';
 import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
 import { collectFields, isObject } from './schema-fields.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
@@ -141,6 +142,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     const effect = effectOf(cls, has);
     if (sideEffectRank[effect] > sideEffectRank[sideEffect]) sideEffect = effect;
     if (reason !== action.reason && !reasons.includes(reason) && cls !== 'read') reasons.push(reason);
+    const runs = runsCodeReason(cls, reason, has);
+    if (runs) add('code-execution', runs);
     switch (cls) {
       case 'delete':
         // Ending a registration or an association removes a link; the thing and its data remain.
