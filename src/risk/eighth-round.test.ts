@@ -85,3 +85,24 @@ describe('sandboxes and routes', () => {
     expect(exec.categories).not.toContain('infrastructure');
   });
 });
+
+describe('changes that read as reads', () => {
+  it('exposing a port makes it reachable: a change, infrastructure', () => {
+    const a = classifyTool(def('vm_expose_port', 'Expose a port of a VM.', { id: str(), port: str() }), mcp);
+    expect(a.sideEffect).toBe('data-change');
+    expect(a.categories).toContain('infrastructure');
+  });
+
+  it('a download to a path described as the destination writes a file; one that returns the bytes does not', () => {
+    const toDisk = classifyTool(
+      def('sftp_download_file', 'Download a file.', { remotePath: str(), localPath: str('Local destination path') }),
+      mcp,
+    );
+    expect(toDisk.sideEffect).toBe('data-change');
+    const returned = classifyTool(
+      def('sftp_download_file', 'Download a file.', { remotePath: str('Remote path') }),
+      mcp,
+    );
+    expect(returned.sideEffect).toBe('none');
+  });
+});
