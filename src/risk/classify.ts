@@ -5,6 +5,7 @@
 import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
+import { runsCodeReason } from './run-code.js';
 import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
 import { collectFields, isObject } from './schema-fields.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
@@ -83,7 +84,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     }
   }
   // A read that writes its result to a file the caller names.
-  const outputFile = inputFields.find((f) => f.depth <= 1 && f.type !== 'boolean' && isOutputFileField(f.words));
+  const outputFile = inputFields.find(
+    (f) => f.depth <= 1 && f.type !== 'boolean' && isOutputFileField(f.words, f.description),
+  );
   if (outputFile) classes.push({ cls: 'update', reason: `field '${outputFile.name}' writes files` });
   // Monotone evidence: every state-changing verb of the name and of the description's first sentence, and
   // the schema's write hints, raise; for GET operations the method outweighs all but never-lowered verbs.
@@ -141,6 +144,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     const effect = effectOf(cls, has);
     if (sideEffectRank[effect] > sideEffectRank[sideEffect]) sideEffect = effect;
     if (reason !== action.reason && !reasons.includes(reason) && cls !== 'read') reasons.push(reason);
+    const runs = runsCodeReason(cls, reason, has);
+    if (runs) add('code-execution', runs);
     switch (cls) {
       case 'delete':
         // Ending a registration or an association removes a link; the thing and its data remain.
@@ -333,6 +338,7 @@ function getPrefixWords(idWords: readonly string[]): Set<string> {
 const oauthCodeFields = new Set(['authorizationcode', 'oauthcode']);
 const oauthCodeProse = /\boauth\b[\w\s-]{0,40}\bcode\b/i;
 const copyNouns = new Set(['backup', 'snapshot']);
+const destinationProse = /^\s*(the\s+)?(local\s+)?(destination|target|output)\b/i;
 const storageNouns = new Set(['volume', 'disk']);
 
 /** "restoreBackup", "/backups/{id}/restore": a restore whose object is a backup or snapshot (its reason). */
@@ -359,8 +365,12 @@ function destructiveWording(description: string): string | undefined {
   return undefined;
 }
 
-function isOutputFileField(words: readonly string[]): boolean {
-  const target = words.some((w) => w === 'output' || w === 'save' || w === 'destination' || w === 'dest');
+/** A file path the tool writes to: named so ("outputPath", "save_to_file"), or described as the destination ("localPath":
+ * "Local destination path"). */
+function isOutputFileField(words: readonly string[], description: string): boolean {
+  const target =
+    words.some((w) => w === 'output' || w === 'save' || w === 'destination' || w === 'dest') ||
+    destinationProse.test(description.slice(0, 120));
   return (
     target &&
     words.some(

@@ -38,7 +38,9 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
       'watch tail analyze analyse validate verify diff compare preview browse scan audit explore guide suggest ' +
       'recommend generate summarize summarise estimate calculate compute parse echo ping whoami learn discover poll ' +
       'wait load lint score detect crawl scrape extract observe research check can is has open render measure translate ' +
-      'convert identify locate gather collect trace monitor screenshot expand return provide display obtain capture rank rerank',
+      'convert identify locate gather collect trace monitor screenshot expand return provide display obtain capture rank rerank ' +
+      // "AssumeRole": exchanges a token for a role's temporary credentials, handed back and stored nowhere.
+      'assume',
   ),
   ...v('read', 'review test query report status info details detail select snapshot', true),
   ...v(
@@ -56,7 +58,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
       'reprioritize refresh sync connect disconnect login logout signin signout ' +
       'lock unlock block unblock mute unmute hide unhide enhance standardize uplift orchestrate manage control ' +
       'complete handle mutate transact emulate navigate click tap press fill hover drag confirm deny activate ' +
-      'swipe scroll resize focus take upgrade downgrade install setup react ' +
+      'swipe scroll resize focus take upgrade downgrade install setup react expose unexpose ' +
       'unreact vote cherry cherrypick submit reauthorize cordon uncordon ask leave join',
   ),
   ...v('update', 'config change format type process batch bulk request release', true),
@@ -130,7 +132,9 @@ export const weakNouns: Partial<Record<RiskCategory, ReadonlySet<string>>> = {
   ),
   infrastructure: words(
     'function service environment env app application worker queue image server container instance node ' +
-      'namespace volume disk network zone region database db bucket domain host machine compute registry stack',
+      'namespace volume disk network zone region database db bucket domain host machine compute registry stack ' +
+      // An isolated VM or container (code sandboxes); an edge, gateway or network route sends traffic somewhere.
+      'sandbox route port',
   ),
   'credential-access': words('grant session oauth cookie vault key env factor'),
   'personal-data': words('user address message conversation chat inbox reply email mail'),

@@ -1,6 +1,7 @@
 /** Category signals from nouns (name, path, tags) and response fields; input fields: field-signals.ts. */
 import type { VerbClass } from './lexicon.js';
 import { notCredentialBefore, strongNouns, verbs, weakNouns } from './lexicon.js';
+import { notAccessSense } from './admin-nouns.js';
 import { communicationModifier, removesOnly } from './communication.js';
 import type { SchemaField } from './schema-fields.js';
 import { stem } from './tokens.js';
@@ -214,6 +215,8 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
           continue;
         // "invoice attachment", "payment settings": the change is to the thing the money noun qualifies.
         if (c === 'financial' && qualifiesAncillary(src.words, i, src.later ?? [])) continue;
+        // "autoscaling policy", "AdminRespondToAuthChallenge": not about who can do or see what (admin-nouns.ts).
+        if (c === 'administrative' && notAccessSense(src.words, i)) continue;
         if (isCred ? isCredentialWord(src.words, i, strong) : strong.has(w)) {
           add(
             s,
@@ -223,6 +226,8 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
           break;
         }
         const ownMessage = ctx.writes && c === 'personal-data' && messageNouns.has(w);
+        // Where an exec verb runs code ("sandbox_exec", "container_exec") is not provisioned or changed (as in prose).
+        if (c === 'infrastructure' && ctx.actionCls === 'exec' && weak?.has(w) === true) continue;
         if (weak && !ownMessage && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
           weakSeen.add(w);
           weakWord = raw;

@@ -1,0 +1,32 @@
+/**
+ * Running code named by a platform's own words rather than "run"/"execute" (docs/risk.md, code-execution):
+ * - starting a run of a workflow: CI/CD and batch platforms start, restart or launch a pipeline, task run, job or
+ *   build (Tekton's PipelineRun/TaskRun, a CI pipeline, a batch job), which runs the code the run's definition names;
+ * - submitting a job or build: batch and cluster schedulers (Spark/Dataproc jobs, Slurm, cloud batch and build
+ *   services, notebook job runners) take a job to run as "submit";
+ * - writing to a terminal: input written to a PTY, TTY, terminal or shell's standard input is typed at its prompt.
+ * Stopping, pausing or cancelling a run ends code; it runs none (run-ending.ts).
+ */
+import type { VerbClass } from './lexicon.js';
+import { workflowNouns } from './lexicon.js';
+
+const startsRun = new Set(['start', 'restart', 'launch', 'relaunch', 'submit', 'resubmit']);
+const writesInput = new Set(['write', 'type', 'input', 'send', 'paste']);
+const terminalNouns = new Set(['pty', 'tty', 'terminal', 'stdin', 'repl']);
+/** Runs of a workflow named as one word by their platforms (Tekton, CI services, job schedulers). */
+export const runNouns: ReadonlySet<string> = new Set(['taskrun', 'pipelinerun', 'jobrun', 'workflowrun']);
+
+/** Why a verb of class `cls` (reason `verb '<word>' …`) runs code, or undefined. `has` tests the tool's stemmed nouns. */
+export function runsCodeReason(
+  cls: VerbClass,
+  reason: string,
+  has: (set: ReadonlySet<string>) => boolean,
+): string | undefined {
+  const word = /\bverb '(\w+)'/.exec(reason)?.[1];
+  if (word === undefined) return undefined;
+  if ((cls === 'lifecycle' || cls === 'update') && startsRun.has(word) && (has(workflowNouns) || has(runNouns)))
+    return `${reason} starts a run of a workflow, job or build`;
+  if ((cls === 'update' || cls === 'send') && writesInput.has(word) && has(terminalNouns))
+    return `${reason} writes input to a terminal`;
+  return undefined;
+}
