@@ -1,0 +1,41 @@
+/**
+ * run-code.ts on invented tools: a platform's own words for running code (starting a pipeline or task run, submitting
+ * a job, writing to a terminal), and what does not run code (stopping a run, submitting a form). Found on dev part ten
+ * (held-out 9).
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from './classify.js';
+import { api, mcpSource as mcp, obj, str, toolDef as def } from './test-support/schema-builders.js';
+
+describe("a platform's words for running code", () => {
+  it('starting, restarting or launching a pipeline, task run, job or build runs code', () => {
+    for (const name of ['start_pipeline', 'ci_job_launch', 'taskrun_restart', 'workflowrun_start', 'start_build']) {
+      const a = classifyTool(def(name, 'Starts it.', { name: str() }), mcp);
+      expect(a.categories, name).toContain('code-execution');
+      expect(a.sideEffect, name).not.toBe('none');
+    }
+    // Stopping a run, or starting something that is no run of code, runs nothing.
+    for (const name of ['stop_pipeline', 'start_timer', 'launch_browser_tab'])
+      expect(classifyTool(def(name, 'Does it.', { id: str() }), mcp).categories, name).not.toContain('code-execution');
+  });
+
+  it('submitting a job or build to a scheduler runs code; submitting a form does not', () => {
+    const job = classifyTool(
+      def('batch.projects.jobs.submit', 'Submits a job to a cluster.', { job: obj({ jar: str() }) }),
+      api('POST', '/v1/projects/{p}/jobs:submit', 'batch.projects.jobs.submit'),
+    );
+    expect(job.categories).toContain('code-execution');
+    const form = classifyTool(def('submit_feedback_form', 'Submits a form.', { text: str() }), mcp);
+    expect(form.categories).not.toContain('code-execution');
+  });
+
+  it('writing input to a PTY, TTY or terminal runs what is typed', () => {
+    for (const name of ['pty_write', 'terminal_send_input', 'write_to_tty']) {
+      const a = classifyTool(def(name, 'Writes data.', { data: str() }), mcp);
+      expect(a.categories, name).toContain('code-execution');
+    }
+    expect(classifyTool(def('write_file', 'Writes data.', { data: str() }), mcp).categories).not.toContain(
+      'code-execution',
+    );
+  });
+});
