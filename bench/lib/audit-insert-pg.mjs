@@ -15,7 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newRequestId } from '../../dist/core/ids.js';
 const require = createRequire(import.meta.url);
 const pg = require('pg');
 const { resolve } = await import('node:path');
@@ -107,10 +108,6 @@ try {
   const PER = 16,
     BATCHES = 150,
     ROUNDS = 8;
-  const v7 = () => {
-    const h = Date.now().toString(16).padStart(12, '0');
-    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-7' + randomUUID().slice(15);
-  };
   const mk = (seq, outcome, id) => {
     const e = outcome
       ? {
@@ -152,7 +149,7 @@ try {
       for (let b = 0; b < BATCHES; b++) {
         const rs = [];
         for (let i = 0; i < PER / 2; i++) {
-          const id = v7();
+          const id = newRequestId();
           rs.push(mk(++v.seq, false, id), mk(++v.seq, true, id));
         }
         await v.c.query('BEGIN');

@@ -15,6 +15,7 @@ const Database = createRequire(import.meta.url)('better-sqlite3');
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditMigrations } from '../../dist/storage/migrations/audit.js';
+import { newRequestId } from '../../dist/core/ids.js';
 // v1: the audit_records table exactly as the shipped migration creates it (version 1; version 2 changes nothing on
 // SQLite), without its indexes, which the variants below choose.
 const V1 = auditMigrations.migrations[0].sqlite.match(/CREATE TABLE IF NOT EXISTS audit_records \([^;]*?\n\s*\);/)[0];
@@ -112,16 +113,10 @@ for (const name of only) {
   });
   dbs[name] = { db, tx, seq: 0 };
 }
-function v7() {
-  const ms = Date.now();
-  const h = ms.toString(16).padStart(12, '0');
-  const r = randomUUID();
-  return h.slice(0, 8) + '-' + h.slice(8, 12) + '-7' + r.slice(15);
-}
 function batch(d, n) {
   const recs = [];
   for (let i = 0; i < n; i += 2) {
-    const id = process.env.REQ === 'v7' ? v7() : randomUUID();
+    const id = process.env.REQ === 'v7' ? newRequestId() : randomUUID();
     for (const outcome of [false, true]) {
       const e = mkEvent(d.seq, outcome, id);
       const body = JSON.stringify({ chain: { prev: '0'.repeat(64), seq: ++d.seq }, event: e });

