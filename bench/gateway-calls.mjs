@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
+import { describeMachine } from './lib/machine.mjs';
 import { measure, median, openModern, openSession } from './lib/load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -140,6 +141,7 @@ const commitMs = durableCommitMs();
 const running = [];
 for (const [name, start] of TARGETS) running.push({ name, target: await start() });
 
+const machineAtStart = describeMachine();
 const results = {};
 try {
   for (const c of LEVELS) {
@@ -186,6 +188,8 @@ const met = (ok) => (ok ? '**met**' : '**not met**');
 const goal = (c, line) =>
   has(c) ? line : `(not measured: ${c} session${c === 1 ? '' : 's'} left out by BENCH_LEVELS)`;
 console.log(`### tools/call through the gateway (${ROUNDS} interleaved rounds of ${SECONDS} s per target; 2025-11-25 sessions unless said, 1 keep-alive socket each)
+
+Machine at the start: ${machineAtStart}; at the end: ${describeMachine()}.
 
 | target | concurrent sessions | calls/s (median) | calls/s (range) | p50 ms | p99 ms | calls |
 |---|---|---|---|---|---|---|

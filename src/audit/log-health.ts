@@ -50,6 +50,8 @@ export function createLogHealth(deps: {
     : undefined;
 
   const isHalted = () => state === 'halted';
+  /** Records below it were pruned by retention (0 when never pruned, or unreadable right now). */
+  const prunePoint = async () => Number((await store.getMeta('retention.prunedBefore').catch(() => undefined)) ?? 0);
   function halt(why: string): void {
     if (state === 'halted') return;
     state = 'halted';
@@ -88,11 +90,13 @@ export function createLogHealth(deps: {
       } catch {
         return; // unreadable right now (locked, busy): the next commit will tell
       }
-      // Another process may have appended since, which is fine; the record this process knows must stay.
-      if (mine === at && (!row || row.hash !== at.hash))
-        halt(
-          `the audit log no longer holds record ${at.seq} as this process wrote it: the log was truncated or rewritten`,
-        );
+      // Another process may have appended since, which is fine; the record this process knows must stay, unless
+      // retention (of any replica sharing the log) pruned it: gone below the prune point is not a truncation.
+      if (mine !== at || (row && row.hash === at.hash)) return;
+      if (!row && at.seq < (await prunePoint())) return;
+      halt(
+        `the audit log no longer holds record ${at.seq} as this process wrote it: the log was truncated or rewritten`,
+      );
     },
     committed(last) {
       if (last) mine = { seq: last.seq, hash: last.hash };

@@ -22,8 +22,21 @@ const PREFIX_HEAD = '{"chain":{"prev":"';
  * Walks the chain in seq order. Fast path per record: position, `chain` prefix (seq + link to the previous hash)
  * and SHA-256 of the canonical body, without parsing JSON. Anything off goes to `diagnose`, which names the kind
  * of break and its position, then re-synchronises on the stored record so later breaks are reported too.
+ *
+ * The log may be written while it is verified (a running gateway, other replicas): the walk covers the records up
+ * to the head read at its start, and what a writer commits meanwhile is not a break (see `appendedSince`). A
+ * retention run that moves the prune point during the walk deletes records the walk expected: a walk that found
+ * breaks while the prune point moved is run again, once, from the new prune point.
  */
 export async function verifyAuditChain(store: AuditStore, options: VerifyOptions): Promise<VerifyResult> {
+  const prunePoint = () => store.getMeta('retention.prunedBefore');
+  const before = await prunePoint();
+  const result = await verifyOnce(store, options);
+  if (result.ok || (await prunePoint()) === before) return result;
+  return verifyOnce(store, options);
+}
+
+async function verifyOnce(store: AuditStore, options: VerifyOptions): Promise<VerifyResult> {
   const started = performance.now();
   const maxIssues = options.maxIssues ?? 1000;
   const pageSize = options.pageSize ?? 5000;
@@ -57,6 +70,10 @@ export async function verifyAuditChain(store: AuditStore, options: VerifyOptions
   const from = Math.max(options.range?.fromSeq ?? 1, start);
   const to = Math.min(options.range?.toSeq ?? Number.MAX_SAFE_INTEGER, headSeq);
   const toEnd = options.range?.toSeq === undefined || options.range.toSeq >= headSeq;
+  // A checkpoint beyond the head read above is either a cut-off tail or was committed (with its record, in one
+  // transaction) after that read by a writer still appending: then its record is there now, with the signed hash,
+  // and it belongs to the next verification, not to this one.
+  const appendedSince = async (cp: SignedCheckpoint) => (await store.readRange(cp.seq, cp.seq, 1))[0]?.hash === cp.hash;
 
   // Checkpoints: signature first; a checkpoint beyond the head means the tail was cut off.
   const stored = await store.checkpoints(from, Number.MAX_SAFE_INTEGER);
@@ -74,6 +91,7 @@ export async function verifyAuditChain(store: AuditStore, options: VerifyOptions
       });
       continue;
     }
+    if (cp.seq > headSeq && (await appendedSince(cp))) continue;
     valid.set(cp.seq, cp);
     if (cp.seq > headSeq)
       report({
@@ -100,11 +118,12 @@ export async function verifyAuditChain(store: AuditStore, options: VerifyOptions
       continue;
     }
     if (cp.seq > headSeq && !valid.has(cp.seq)) {
-      report({
-        kind: 'truncated',
-        seq: headSeq + 1,
-        message: `anchored checkpoint at seq ${cp.seq} but the log ends at seq ${headSeq}: records ${headSeq + 1}..${cp.seq} were removed`,
-      });
+      if (!(await appendedSince(cp)))
+        report({
+          kind: 'truncated',
+          seq: headSeq + 1,
+          message: `anchored checkpoint at seq ${cp.seq} but the log ends at seq ${headSeq}: records ${headSeq + 1}..${cp.seq} were removed`,
+        });
       continue;
     }
     const mine = valid.get(cp.seq);

@@ -11,7 +11,8 @@ export interface VerifyCacheOptions {
  * verified at most every `fullEveryMs`; in between, only the records appended since the last verified one (linked to
  * it by their `prev` hash) are, and the results are combined. A broken chain is always verified whole again.
  * Concurrent requests share one run. (`POST /api/v1/audit/verify` and `portcullis audit verify` always walk
- * everything.)
+ * everything.) The gateway appends while a run is under way: a run covers the records up to the head it read
+ * first, and what is committed meanwhile (a checkpoint included) is left to the next run, never reported as a break.
  */
 export function createVerifyCache(
   verify: (range?: VerifyRange) => Promise<VerifyResult>,

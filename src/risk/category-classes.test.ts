@@ -137,3 +137,18 @@ describe('names and schemas', () => {
     expect(a.categories).toEqual([]);
   });
 });
+
+describe('posting or pushing a message sends it', () => {
+  it('push or post with a communication noun as its object is a send; a git push is a change', () => {
+    for (const name of ['push_text_message', 'push_broadcast', 'post_sms_message']) {
+      const a = classifyTool(def(name, 'Does it.', { to: str(), text: str() }), mcp);
+      expect(a.sideEffect, name).toBe('irreversible');
+      expect(a.categories, name).toContain('external-communication');
+    }
+    // "message template": the message qualifies what is posted (no send).
+    expect(classifyTool(def('post_message_template', 'Does it.', { name: str() }), mcp).sideEffect).toBe('data-change');
+    const git = classifyTool(def('push_files', 'Pushes files.', { branch: str() }), mcp);
+    expect(git.sideEffect).toBe('data-change');
+    expect(git.categories).not.toContain('external-communication');
+  });
+});

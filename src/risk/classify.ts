@@ -23,7 +23,13 @@ import {
 import { otherMoneyNouns } from './money-roles.js';
 import { endingRuns } from './run-ending.js';
 import { proseNounSignals } from './prose-nouns.js';
-import { inputPersonalSignals, inputWriteSignals, openApiEvidence, outputSignals } from './schema-evidence.js';
+import {
+  accountOnlyUser,
+  inputPersonalSignals,
+  inputWriteSignals,
+  openApiEvidence,
+  outputSignals,
+} from './schema-evidence.js';
 import { fieldSignals } from './field-signals.js';
 import { addCategory, nounSignals, personWrites, responseSignals, sandboxMoney, type Signals } from './signals.js';
 import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
@@ -234,6 +240,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const outputFields = collectFields(tool.outputSchema ?? (isApi ? source.responseSchema : undefined), 150, 2);
   responseSignals(s, outputFields);
   outputSignals(s, outputFields);
+  accountOnlyUser(s, writes ? [...inputFields, ...outputFields] : outputFields);
   // Open world: reaching the web or spending money is a side effect of its own, distinct from a local read.
   const openWorldWhy =
     apiEvidence.openWorld ??

@@ -2,6 +2,7 @@
 import { codeFields, queryLanguages, strongNouns } from './lexicon.js';
 import { namedSecret, type SchemaField } from './schema-fields.js';
 import { addCategory as add, isCredentialWord, type Signals } from './signals.js';
+import { specialCategoryFields } from './personal-records.js';
 const fieldCredentialWords = new Set(
   [...strongNouns['credential-access']].filter((w) => w !== 'certificate' && w !== 'cert'),
 );
@@ -124,7 +125,8 @@ export function fieldSignals(
       add(s, 'financial', financialFields.has(j) ? `field '${f.name}'` : `body field '${f.name}' with 'currency'`);
     if (ctx.writes && (adminFields.has(j) || adminFields.has(last)) && f.depth === 0)
       add(s, 'administrative', `field '${f.name}'`);
-    if (personalFields.has(j) && f.depth <= 1) add(s, 'personal-data', `field '${f.name}'`);
+    if ((personalFields.has(j) || specialCategoryFields.has(j)) && f.depth <= 1)
+      add(s, 'personal-data', `field '${f.name}'`);
     if (ctx.writes && (recipientFields.has(j) || (j === 'to' && hasMessageField)))
       add(s, 'external-communication', j === 'to' ? `field 'to' with a message body` : `field '${f.name}'`);
     const codeLike = codeFields.has(j) || (f.words.length > 1 && codeFields.has(last));

@@ -37,3 +37,12 @@ describe('changes that read as reads', () => {
     expect(returned.sideEffect).toBe('none');
   });
 });
+
+describe('brokers, VPSs and queues', () => {
+  it('a message broker or a VPS is provisioned infrastructure (rebooting one too); a queue holds data', () => {
+    for (const name of ['delete_broker', 'reboot_broker', 'vps_update_project', 'pvc_resize'])
+      expect(classifyTool(def(name, 'Does it.', { id: str() }), mcp).categories, name).toContain('infrastructure');
+    for (const name of ['create_queue', 'drain_queue'])
+      expect(classifyTool(def(name, 'Does it.', { id: str() }), mcp).categories, name).not.toContain('infrastructure');
+  });
+});

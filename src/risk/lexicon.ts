@@ -59,7 +59,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
       'lock unlock block unblock mute unmute hide unhide enhance standardize uplift orchestrate manage control ' +
       'complete handle mutate transact emulate navigate click tap press fill hover drag confirm deny activate ' +
       'swipe scroll resize focus take upgrade downgrade install setup react expose unexpose ' +
-      'unreact vote cherry cherrypick submit reauthorize cordon uncordon ask leave join',
+      'unreact vote cherry cherrypick submit reauthorize cordon uncordon ask leave join redefine hotswap hotpatch',
   ),
   ...v('update', 'config change format type process batch bulk request release', true),
   ...v(
@@ -108,12 +108,15 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   ),
   'external-communication': words(
     'email mail message sms notification comment reply webhook invitation invite broadcast tweet newsletter ' +
-      'campaign announcement dm fax mms voicemail call reaction',
+      'campaign announcement dm fax mms voicemail call reaction pushnotification',
   ),
   infrastructure: words(
     'cluster pod deployment replicaset statefulset daemonset helm kubernetes k8s kubectl droplet vm firewall ' +
       'vpc subnet loadbalancer ingress dns dnssec resolver nameserver infrastructure infra terraform cloudformation autoscaler cdn nfs fileshare ' +
-      'placementgroup staticip floatingip elasticip securitygroup nodepool capacityprovider',
+      'placementgroup staticip floatingip elasticip securitygroup nodepool capacityprovider ' +
+      // Kubernetes resource kinds and cloud network resources not above (docs/risk.md, infrastructure).
+      'persistentvolume persistentvolumeclaim pvc storageclass cronjob horizontalpodautoscaler hpa networkpolicy ' +
+      'natgateway vpngateway internetgateway transitgateway routetable hypervisor vps',
   ),
   'personal-data': words(
     'person people profile contact customer employee patient recipient subscriber attendee phonenumber birthday ' +
@@ -131,10 +134,13 @@ export const weakNouns: Partial<Record<RiskCategory, ReadonlySet<string>>> = {
     'user account group team org organization member policy access setting security license seat authorization',
   ),
   infrastructure: words(
-    'function service environment env app application worker queue image server container instance node ' +
+    'function service environment env app application worker image server container instance node ' +
       'namespace volume disk network zone region database db bucket domain host machine compute registry stack ' +
       // An isolated VM or container (code sandboxes); an edge, gateway or network route sends traffic somewhere.
-      'sandbox route port',
+      'sandbox route port ' +
+      // A message broker (Amazon MQ, RabbitMQ, Kafka) is provisioned instances. Not "queue": a queue holds messages or
+      // jobs (data); the broker or cluster that serves it is the infrastructure.
+      'broker',
   ),
   'credential-access': words('grant session oauth cookie vault key env factor'),
   'personal-data': words('user address message conversation chat inbox reply email mail'),
@@ -175,7 +181,7 @@ export const workflowNouns: ReadonlySet<string> = words(
 /** Things a lifecycle verb (start/stop/restart) acts on that make it infrastructure. */
 export const computeNouns: ReadonlySet<string> = words(
   'instance server droplet vm machine container pod node cluster service deployment app application worker ' +
-    'function database db environment compute host runner',
+    'function database db environment compute host runner broker vps',
 );
 
 /** Objects of "open" that make it a state change (navigating, creating) rather than a read. */

@@ -38,4 +38,15 @@ describe("a platform's words for running code", () => {
       'code-execution',
     );
   });
+
+  it('hot-swapping or redefining classes in a running program runs the new code; redefining a field does not', () => {
+    for (const name of ['redefine_classes', 'hotswap_class', 'vm_hotpatch_bytecode']) {
+      const a = classifyTool(def(name, 'Does it.', { dir: str() }), mcp);
+      expect(a.categories, name).toContain('code-execution');
+      expect(a.sideEffect, name).toBe('data-change');
+    }
+    expect(classifyTool(def('redefine_field', 'Does it.', { name: str() }), mcp).categories).not.toContain(
+      'code-execution',
+    );
+  });
 });

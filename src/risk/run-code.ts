@@ -4,7 +4,9 @@
  *   build (Tekton's PipelineRun/TaskRun, a CI pipeline, a batch job), which runs the code the run's definition names;
  * - submitting a job or build: batch and cluster schedulers (Spark/Dataproc jobs, Slurm, cloud batch and build
  *   services, notebook job runners) take a job to run as "submit";
- * - writing to a terminal: input written to a PTY, TTY, terminal or shell's standard input is typed at its prompt.
+ * - writing to a terminal: input written to a PTY, TTY, terminal or shell's standard input is typed at its prompt;
+ * - hot code replacement: redefining, hot-swapping or hot-patching classes or bytecode in a running program (the JVM's
+ *   HotSwap / JVMTI RedefineClasses, .NET's Edit and Continue) makes it go on running the new code.
  * Stopping, pausing or cancelling a run ends code; it runs none (run-ending.ts).
  */
 import type { VerbClass } from './lexicon.js';
@@ -14,6 +16,8 @@ const startsRun = new Set(['start', 'restart', 'launch', 'relaunch', 'submit', '
 const writesInput = new Set(['write', 'type', 'input', 'send', 'paste']);
 const terminalNouns = new Set(['pty', 'tty', 'terminal', 'stdin', 'repl']);
 /** Runs of a workflow named as one word by their platforms (Tekton, CI services, job schedulers). */
+const swapsCode = new Set(['redefine', 'hotswap', 'hotpatch', 'reload']);
+const loadedCode = new Set(['class', 'bytecode', 'classfile']);
 const oneWordRuns: ReadonlySet<string> = new Set(['taskrun', 'pipelinerun', 'jobrun', 'workflowrun']);
 
 /** Why a verb of class `cls` (reason `verb '<word>' …`) runs code, or undefined. `has` tests the tool's stemmed nouns. */
@@ -28,5 +32,7 @@ export function runsCodeReason(
     return `${reason} starts a run of a workflow, job or build`;
   if ((cls === 'update' || cls === 'send') && writesInput.has(word) && has(terminalNouns))
     return `${reason} writes input to a terminal`;
+  if (cls === 'update' && swapsCode.has(word) && has(loadedCode))
+    return `${reason} swaps new code into a running program`;
   return undefined;
 }

@@ -7,6 +7,7 @@ import type { ToolSource } from '../core/tool.js';
 import type { StateSignal } from './evidence.js';
 import { namedSecret, type SchemaField } from './schema-fields.js';
 import { addCategory, type Signals } from './signals.js';
+import { specialCategoryFields } from './personal-records.js';
 
 const sqlish = new Set(['query', 'sql', 'statement', 'statements', 'command', 'cmd', 'script', 'cypher', 'expression']);
 const writeStatements = /\b(INSERT|UPDATE|DELETE|DROP|ALTER|TRUNCATE|MERGE|UPSERT|GRANT|REVOKE)\b/;
@@ -147,7 +148,7 @@ export function outputSignals(s: Signals, fields: readonly SchemaField[]): void 
       returnsSecret = true;
     }
     if (s.categories.has('personal-data') || f.type === 'boolean') continue;
-    const strong = personalStrong.has(f.joined) || personAttribute(f);
+    const strong = personalStrong.has(f.joined) || specialCategoryFields.has(f.joined) || personAttribute(f);
     if (strong && (f.depth === 0 || ofPerson))
       addCategory(s, 'personal-data', `returns '${ofPerson ? `${f.parent ?? ''}.` : ''}${f.name}'`);
     else if (strong || personalWeak.has(f.joined)) {
@@ -156,6 +157,36 @@ export function outputSignals(s: Signals, fields: readonly SchemaField[]): void 
         addCategory(s, 'personal-data', `returns '${[...deeper].join("', '")}'`);
     }
   }
+}
+
+/** Field names that describe a person rather than a login: names, contact and location fields. */
+const describesPerson = /name$|email|phone|mobile|address|birth|gender|avatar|photo|picture|location|city|country/;
+const loginNames = new Set(['username', 'loginname', 'accountname', 'groupname', 'rolename', 'username']);
+/** Personal data from the weak noun 'user' alone ("object 'user' in operationId", "'users' in path segment"). */
+const userOnly = /^(object )?'users?' in |^nouns 'users?'/;
+
+/**
+ * A user whose declared record carries no field about a person (only a login name, groups, access flags: a broker
+ * user, an IAM user) is an account, not a person's data: personal data that came from the word 'user' alone is
+ * dropped, with the reason. Without declared fields nothing is dropped (no evidence either way).
+ */
+export function accountOnlyUser(s: Signals, fields: readonly SchemaField[]): void {
+  const why = s.categories.get('personal-data');
+  if (!why || fields.length === 0 || !why.every((r) => userOnly.test(r))) return;
+  const person = fields.some(
+    (f) =>
+      f.depth <= 2 &&
+      !loginNames.has(f.joined) &&
+      (personalStrong.has(f.joined) ||
+        personalWeak.has(f.joined) ||
+        specialCategoryFields.has(f.joined) ||
+        personAttribute(f) ||
+        describesPerson.test(f.joined)),
+  );
+  if (person) return;
+  s.categories.delete('personal-data');
+  const names = fields.slice(0, 4).map((f) => f.name);
+  s.reasons.push(`${why[0] ?? ''}, but its fields (${names.join(', ')}…) describe an account, not a person`);
 }
 
 /** A person's role in a transfer or a message, as the first word of a field name ("recipient_name"). */

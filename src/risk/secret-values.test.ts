@@ -180,3 +180,20 @@ describe('secret values named after the secret', () => {
     expect(t.categories).not.toContain('credential-access');
   });
 });
+
+describe("a key's value under its own name", () => {
+  it('reading an API key\'s "keyString" returns the key; reading its name and restrictions does not', () => {
+    const op = 'apikeys.projects.keys.getKeyString';
+    const value = classifyTool(
+      def(op, { name: str() }, { outputSchema: obj({ keyString: str() }) }),
+      api('GET', '/v2/{name}/keyString', op),
+    );
+    expect(value.categories).toContain('credential-access');
+    expect(value.level).toBe('high');
+    const meta = classifyTool(
+      def('apikeys.projects.keys.get', { name: str() }, { outputSchema: obj({ name: str(), restrictions: obj({}) }) }),
+      api('GET', '/v2/{name}', 'apikeys.projects.keys.get'),
+    );
+    expect(meta.categories).not.toContain('credential-access');
+  });
+});

@@ -33,6 +33,10 @@ const mayHoldSecret = new Set([
   'body',
   'sshkey',
   'privatekey',
+  // A key's value under its own name ("keyString" of an API key, "keyMaterial", "keyValue").
+  'keystring',
+  'keyvalue',
+  'keymaterial',
 ]);
 
 /** The description says only metadata is read or written, or that no value is returned. */

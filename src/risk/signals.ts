@@ -3,6 +3,7 @@ import type { VerbClass } from './lexicon.js';
 import { notCredentialBefore, strongNouns, verbs, weakNouns } from './lexicon.js';
 import { notAccessSense } from './admin-nouns.js';
 import { communicationModifier, removesOnly } from './communication.js';
+import { laterRecord, recordsOfPerson } from './personal-records.js';
 import type { SchemaField } from './schema-fields.js';
 import { stem } from './tokens.js';
 import type { RiskCategory } from './types.js';
@@ -111,7 +112,8 @@ export function personModifier(words: readonly string[], i: number): boolean {
   const next = words[i + 1];
   if (next === undefined) return false;
   const n = stem(next);
-  if (personTail.has(n) || /^\d+$/.test(n)) return false;
+  // "employee pay statement", "customer transactions": the person's own record (personal-records.ts).
+  if (personTail.has(n) || recordsOfPerson.has(n) || /^\d+$/.test(n)) return false;
   return !strongNouns['personal-data'].has(n) && !(weakNouns['personal-data']?.has(n) ?? false);
 }
 
@@ -205,6 +207,15 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         const w = stems[i] ?? '';
         const isCred = c === 'credential-access';
         if (src.credentialOnly === true && c !== 'credential-access') break;
+        // "/employees/{id}/earnings", "/users/{id}/transactions": a person's records (personal-records.ts).
+        const record =
+          c === 'personal-data' && src.parent === true && (strong.has(w) || w === 'user')
+            ? laterRecord(src.later ?? [])
+            : undefined;
+        if (record !== undefined) {
+          add(s, c, `'${record}' of path segment '/${src.words.join('-')}' (a person's records)`);
+          break;
+        }
         if (c === 'personal-data' && (src.parent === true || personModifier(src.words, i))) continue;
         // Certificates and public keys are not secrets; reading one is no credential access.
         if (c === 'credential-access' && !ctx.writes && publicMaterial.has(w)) continue;

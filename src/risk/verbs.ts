@@ -1,5 +1,6 @@
 /** Finding the action a tool performs from the words of its name, operationId or prose. */
 import { notCredentialBefore, openChanges, resolveLooksUp, strongNouns, verbs, type VerbClass } from './lexicon.js';
+import { communicationModifier } from './communication.js';
 import { stem } from './tokens.js';
 
 const order: VerbClass[] = [
@@ -80,10 +81,11 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
       return { cls: issued.length > 0 && !issued.every(shortLived) ? 'rotate' : 'read', ambiguous };
     }
     case 'post':
-      return {
-        cls: strongNouns['external-communication'].has(stem(words[i + 1] ?? '')) ? 'send' : 'create',
-        ambiguous,
-      };
+    case 'push':
+      // Posting or pushing a message, notification or SMS to people sends it ("push_text_message", "post_message");
+      // otherwise "post" creates and "push" updates (git push). Not "create": creating a comment, a webhook or a
+      // notification registration stores it (dev parts three, eight and ten label those data-change).
+      return { cls: sendsCommunication(words, i) ? 'send' : entry.cls, ambiguous };
     case 'reset':
       // Resetting a password or key replaces a credential.
       return {
@@ -97,6 +99,14 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
     default:
       return { cls: entry.cls, ambiguous };
   }
+}
+
+/** A communication noun opens the object of the verb at `i` (within its next three words: "push_flex_message"). */
+function sendsCommunication(words: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(words.length, i + 4); j++)
+    if (strongNouns['external-communication'].has(stem(words[j] ?? '')) && !communicationModifier(words, j))
+      return true;
+  return false;
 }
 
 /** "unresolve", "reassign", "deprovision": a prefixed verb changes state like its root (never a read). */
