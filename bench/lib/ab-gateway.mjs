@@ -8,7 +8,7 @@
 // Usage: node bench/lib/ab-gateway.mjs <distA> <distB> [rounds=3] [seconds=3] [sessions=32]
 // ERA=modern: 2026-07-28 stateless requests. B_AUDIT=off: B is the bench-only no-audit server (what durable audit
 // costs, in CPU per call, with the same build on both sides). AUDIT=off: both A and B without audit (two builds'
-// cost outside the audit log).
+// cost outside the audit log). A_NODE_ARGS / B_NODE_ARGS: flags for that side's node (e.g. '--max-semi-space-size=32').
 import { readFileSync } from 'node:fs';
 import { echoConfig, startBenchGateway } from './gateway.mjs';
 import { measure, median, openModern, openSession } from './load.mjs';
@@ -29,8 +29,10 @@ function cpuSeconds(pid, mainOnly = false) {
   return (Number(f[11]) + Number(f[12])) / 100;
 }
 
-async function start(dist, audit = true) {
-  const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), dist, audit });
+const nodeArgsOf = (v) => (v ?? '').split(' ').filter(Boolean);
+
+async function start(dist, audit = true, nodeArgs = []) {
+  const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), dist, audit, nodeArgs });
   const { url, key } = gw;
   const pid = gw.proc.pid;
   return {
@@ -59,8 +61,8 @@ async function start(dist, audit = true) {
   };
 }
 
-const a = await start(distA, A_AUDIT);
-const b = await start(distB, B_AUDIT);
+const a = await start(distA, A_AUDIT, nodeArgsOf(process.env.A_NODE_ARGS));
+const b = await start(distB, B_AUDIT, nodeArgsOf(process.env.B_NODE_ARGS));
 const res = { A: [], B: [] };
 try {
   for (let i = 0; i < ROUNDS; i++) {

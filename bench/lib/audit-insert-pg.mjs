@@ -8,56 +8,27 @@
 // migrations: the columns filled by a trigger), trigger (plain columns filled by one BEFORE
 // INSERT OR UPDATE trigger: one jsonb parse and one exception block per record), sqlfn_noexc (v1 with an SQL function
 // and no exception handler — a tampered non-JSON body would then fail to store) and floor (no derived columns, no
-// index). ADR 0017, Decision 17. Needs PostgreSQL 15's programs (as in test/postgres/server.ts) and root (runs the
-// server as the postgres user). Not part of `npm run bench`.
+// index). ADR 0017, Decision 17. Needs PostgreSQL 15's programs (the server: bench/lib/postgres-server.mjs). Not part of
+// `npm run bench`.
 // Usage: node bench/lib/audit-insert-pg.mjs [dist=dist]
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { newRequestId } from '../../dist/core/ids.js';
+import { PG_BIN, startPostgres } from './postgres-server.mjs';
 const require = createRequire(import.meta.url);
 const pg = require('pg');
 const { resolve } = await import('node:path');
 const { auditMigrations } = await import(resolve(process.argv[2] ?? 'dist', 'storage/migrations/audit.js'));
-const BIN = process.env.PORTCULLIS_PG_BIN ?? '/usr/lib/postgresql/15/bin';
-const base = mkdtempSync('/dev/shm/aw-pg-');
-chmodSync(base, 0o777);
-const data = base + '/data';
 /** User + system CPU seconds of a process (the PostgreSQL backend of one connection). */
 const backendCpu = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
 };
-const run = (cmd, args) => {
-  const r = spawnSync('runuser', ['-u', 'postgres', '--', BIN + '/' + cmd, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(cmd + r.stderr + r.stdout);
-};
-const port = await new Promise((res) => {
-  const s = createServer();
-  s.listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => res(p));
-  });
-});
-run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-run('pg_ctl', [
-  '-D',
-  data,
-  '-o',
-  `-p ${port} -k ${base} -c listen_addresses=127.0.0.1`,
-  '-l',
-  base + '/log',
-  '-w',
-  'start',
-]);
-const stop = () => {
-  try {
-    run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-  } catch {}
-  rmSync(base, { recursive: true, force: true });
-};
+// In memory (/dev/shm): the figures are CPU, not fsync.
+const server = await startPostgres({ parent: '/dev/shm' });
+if (!server) throw new Error(`PostgreSQL 15 is not installed (${PG_BIN})`);
+const { port } = server;
 try {
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
   await admin.connect();
@@ -179,5 +150,5 @@ try {
   for (const v of Object.values(clients)) await v.c.end();
   await admin.end();
 } finally {
-  stop();
+  server.stop();
 }

@@ -48,8 +48,13 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
   const agentOpts = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, lookup };
   const httpAgent = new http.Agent(agentOpts);
   const httpsAgent = new https.Agent(agentOpts);
+  // The retry after a stale pooled socket goes over a new connection: a server's keep-alive timeout closes all the
+  // idle connections of a burst at once, so the next pooled socket is likely stale too.
+  const freshOpts = { keepAlive: false, lookup };
+  const freshHttpAgent = new http.Agent(freshOpts);
+  const freshHttpsAgent = new https.Agent(freshOpts);
 
-  function once(req: BuiltRequest, signal?: AbortSignal): Promise<HttpResponse> {
+  function once(req: BuiltRequest, signal?: AbortSignal, fresh = false): Promise<HttpResponse> {
     checkUrlTarget(req.url, opts.allowPrivateNetwork);
     const isHttps = req.url.protocol === 'https:';
     // identity: the size limit applies to what is read, and nothing is decompressed.
@@ -73,7 +78,7 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
       const r = (isHttps ? https : http).request(req.url, {
         method: req.method,
         headers,
-        agent: isHttps ? httpsAgent : httpAgent,
+        agent: fresh ? (isHttps ? freshHttpsAgent : freshHttpAgent) : isHttps ? httpsAgent : httpAgent,
       });
       const total = setTimeout(
         () => r.destroy(new HttpTimeoutError(`no complete response within ${opts.timeoutMs} ms`)),
@@ -147,7 +152,7 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
         res = await once(current, signal);
       } catch (e) {
         if (!(e as { staleSocket?: boolean }).staleSocket || !IDEMPOTENT.has(current.method)) throw e;
-        res = await once(current, signal);
+        res = await once(current, signal, true);
       }
       const location = res.headers.location;
       if (!REDIRECTS.has(res.status) || typeof location !== 'string' || options.follow === false) return res;
@@ -174,8 +179,7 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
   return {
     send,
     close(): void {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      for (const agent of [httpAgent, httpsAgent, freshHttpAgent, freshHttpsAgent]) agent.destroy();
     },
   };
 }

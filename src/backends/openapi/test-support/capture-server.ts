@@ -25,7 +25,14 @@ export const jsonOk: CaptureHandler = (_req, res) => {
   res.end('{"ok":true}');
 };
 
-export async function startCaptureServer(host = '127.0.0.1'): Promise<CaptureServer> {
+/**
+ * `keepAliveTimeoutMs`: how long the server keeps an idle connection open (Node's default is 5 s). Tests of connection
+ * reuse set it far above any pause a loaded machine can put between two calls, so the pool's socket is still open.
+ */
+export async function startCaptureServer(
+  host = '127.0.0.1',
+  options: { keepAliveTimeoutMs?: number } = {},
+): Promise<CaptureServer> {
   const requests: CapturedRequest[] = [];
   let handler: CaptureHandler = jsonOk;
   const server = http.createServer((req, res) => {
@@ -42,6 +49,7 @@ export async function startCaptureServer(host = '127.0.0.1'): Promise<CaptureSer
       handler(captured, res);
     });
   });
+  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
