@@ -181,6 +181,10 @@ export const workflowNouns: ReadonlySet<string> = words(
   'pipeline workflow job build task test suite run flow automation playbook notebook lambda function',
 );
 
+/** Runs of a workflow named as one word by their platforms (Tekton's TaskRun/PipelineRun, CI job and workflow runs):
+ * starting one runs code (run-code.ts), cancelling one ends a run (run-ending.ts). */
+export const oneWordRuns: ReadonlySet<string> = words('taskrun pipelinerun jobrun workflowrun');
+
 /** Things a lifecycle verb (start/stop/restart) acts on that make it infrastructure. */
 export const computeNouns: ReadonlySet<string> = words(
   'instance server droplet vm machine container pod node cluster service deployment app application worker ' +
