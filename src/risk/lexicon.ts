@@ -99,7 +99,10 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   administrative: words(
     'admin administrator role permission perm perms membership collaborator owner ownership acl iam sso saml ' +
       'scim mfa twofactor privilege invitation protection protect unprotect branchprotection ruleset accessrule ' +
-      'accesscontrol accesspolicy',
+      'accesscontrol accesspolicy ' +
+      // Access-control vocabulary (XACML / NIST SP 800-162 policies; ACLs, allow and deny lists, OAuth scopes, a
+      // resource's use restrictions): who or what may act.
+      'scope restriction allowlist whitelist denylist blacklist blocklist',
   ),
   'credential-access': words(
     'secret token password passwd credential apikey apitoken accesstoken accesskey secretkey privatekey sshkey ' +
