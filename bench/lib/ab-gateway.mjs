@@ -9,6 +9,8 @@
 // ERA=modern: 2026-07-28 stateless requests. B_AUDIT=off: B is the bench-only no-audit server (what durable audit
 // costs, in CPU per call, with the same build on both sides). AUDIT=off: both A and B without audit (two builds'
 // cost outside the audit log). A_NODE_ARGS / B_NODE_ARGS: flags for that side's node (e.g. '--max-semi-space-size=32').
+// BENCH_MESSAGE: the echo call's argument ('benchmark payload' by default, which no secret scan looks at; a path or
+// URL such as '/srv/reports/2026/q3-revenue.pdf' is what real arguments look like to the audit redactor).
 import { readFileSync } from 'node:fs';
 import { echoConfig, startBenchGateway } from './gateway.mjs';
 import { measure, median, openModern, openSession } from './load.mjs';
@@ -18,6 +20,7 @@ const ROUNDS = Number(roundsArg ?? 3);
 const SECONDS = Number(secondsArg ?? 3);
 const SESSIONS = Number(sessionsArg ?? 32);
 const ERA = process.env.ERA ?? 'legacy';
+const MESSAGE = process.env.BENCH_MESSAGE ?? 'benchmark payload';
 const A_AUDIT = process.env.AUDIT !== 'off';
 const B_AUDIT = process.env.B_AUDIT !== 'off' && A_AUDIT;
 
@@ -49,7 +52,7 @@ async function start(dist, audit = true, nodeArgs = []) {
         warmupSeconds: 0.5,
         makeCaller: async () => {
           const s = await (ERA === 'modern' ? openModern : openSession)(url, { authorization: `Bearer ${key}` });
-          return { call: () => s.call('up_echo', { message: 'benchmark payload' }), close: s.close };
+          return { call: () => s.call('up_echo', { message: MESSAGE }), close: s.close };
         },
       });
       clearTimeout(t);

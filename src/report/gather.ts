@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readAnchors, defaultAnchorPath } from '../audit/anchor.js';
+import { parseBody } from '../audit/chain.js';
 import { queryAudit } from '../audit/query.js';
 import type { AuditStore } from '../audit/store.js';
 import type { AuditFilter, SinkStatus, VerifyResult } from '../audit/types.js';
@@ -126,6 +127,7 @@ async function auditFacts(loaded: LoadedConfig, src: AuditSource, now: Date): Pr
     ? resolve(loaded.baseDir, cfg.audit.anchorPath)
     : defaultAnchorPath(loaded.dataDir);
   const anchors = await readAnchors(anchorPath);
+  const pendingSince = anchors.checkpoints.length === 0 && first ? parseBody(first.body)?.event.timestamp : undefined;
   const keyPath = cfg.audit.signingKeyPath ? resolve(loaded.baseDir, cfg.audit.signingKeyPath) : undefined;
   const rel = keyPath ? relative(loaded.dataDir, keyPath) : '';
   const signingKeyInsideDataDir = cfg.audit.signingKeyEnv
@@ -144,7 +146,7 @@ async function auditFacts(loaded: LoadedConfig, src: AuditSource, now: Date): Pr
     approvalEvents,
     leaks: { count: leaks, where: [...where].sort() },
     verify,
-    anchor: { path: anchorPath, checkpoints: anchors.checkpoints.length },
+    anchor: { path: anchorPath, checkpoints: anchors.checkpoints.length, ...(pendingSince ? { pendingSince } : {}) },
     ...(sinkStatus ? { sinkStatus } : {}),
     signingKeyInsideDataDir,
   };

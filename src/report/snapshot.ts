@@ -35,8 +35,11 @@ export interface AuditFacts {
   leaks: { count: number; where: string[] };
   /** Chain verification; `error` when it could not run. */
   verify: { ok: boolean; records: number; checkpoints: number; issues: string[] } | { error: string };
-  /** Signed checkpoints found outside the database (the anchor file and file sinks). */
-  anchor: { path: string; checkpoints: number };
+  /**
+   * Signed checkpoints found outside the database (the anchor file and file sinks); with none, `pendingSince` is the
+   * time of the log's first record (its first checkpoint may simply not be due yet).
+   */
+  anchor: { path: string; checkpoints: number; pendingSince?: string };
   /** Delivery state of each configured sink (a running gateway knows it; the CLI does not). */
   sinkStatus?: { name: string; ok: boolean; detail?: string }[];
   /** Whether a checkpoint signing key sits inside the data directory. */

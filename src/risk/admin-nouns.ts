@@ -3,8 +3,8 @@
  *
  * - A policy that governs something other than access: the policy kinds of cloud and orchestration APIs (autoscaling,
  *   scaling, retention, lifecycle, backup, snapshot, alerting, escalation, notification, routing, caching, retry,
- *   placement, eviction, restart, update, deletion, versioning, replication) decide how a system behaves, not who
- *   may act.
+ *   placement, eviction, restart, update, deletion, versioning, replication, scheduling) decide how a system behaves,
+ *   not who may act.
  * - "admin" opening an identifier of three words or more ("AdminRespondToAuthChallenge", "admin_forget_device",
  *   "adminEditUser"): the API flavour for callers with administrator credentials; it names the caller's privilege,
  *   not a change to anyone's (what the operation acts on still counts: a user, a role, a group).
@@ -15,7 +15,7 @@ const behaviourPolicies: ReadonlySet<string> = new Set(
   (
     'autoscaling autoscale scaling scale retention lifecycle backup snapshot alert alerting escalation notification ' +
     'routing route cache caching retry placement eviction restart update upgrade deletion versioning replication ' +
-    'maintenance rollout'
+    'maintenance rollout scheduling schedule'
   ).split(' '),
 );
 

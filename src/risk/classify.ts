@@ -22,6 +22,7 @@ import {
 } from './secret-values.js';
 import { otherMoneyNouns } from './money-roles.js';
 import { endingRuns } from './run-ending.js';
+import { linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
 import {
   accountOnlyUser,
@@ -135,6 +136,16 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (apiEvidence.state) classes.push(apiEvidence.state);
   // Cancelling, killing or terminating a run (a query, session, process, job) stops it; it destroys nothing.
   classes.splice(0, classes.length, ...endingRuns(classes, { idWords, pathWords: pathSegments.flat(), description }));
+  // Removing a membership or a resource's tags takes a link or metadata off; nothing is destroyed (links-removed.ts).
+  const removed = linkRemoved(idWords, pathSegments);
+  if (removed?.kind === 'tags')
+    classes.splice(
+      0,
+      classes.length,
+      ...classes.map((c) =>
+        c.cls === 'delete' ? { cls: 'update' as const, reason: `${c.reason}: ${removed.reason}` } : c,
+      ),
+    );
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
   const allNounWords = [
@@ -155,7 +166,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     switch (cls) {
       case 'delete':
         // Ending a registration or an association removes a link; the thing and its data remain.
-        if (!endsLink.test(reason)) add('destructive', reason);
+        if (!endsLink.test(reason) && removed?.kind !== 'membership') add('destructive', reason);
         break;
       case 'send':
       case 'comment':
@@ -225,6 +236,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     writes,
     toolWords: [...idWords, ...descWords],
     stores: action.hit !== undefined && (action.cls === 'create' || action.cls === 'update'),
+    changes: writes && action.cls === 'update',
   });
   inputPersonalSignals(s, inputFields);
   proseNounSignals(

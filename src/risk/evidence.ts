@@ -202,5 +202,15 @@ export function openWorldReason(
     return `field '${url.joined}' is a web page ('${url.description.slice(0, 40)}')`;
   const cost = spends.exec(description.slice(0, 1500));
   if (cost) return `description says '${cost[0]}' (spends money)`;
+  // Telephony lookups that query the carriers' databases (GSM's HLR, caller-name CNAM, number portability MNP): a
+  // paid third-party query about a phone number, not a local read.
+  const carrier =
+    stems.find((w) => carrierLookups.has(w)) ??
+    topLevelFields.map((f) => carrierProse.exec(f.description.slice(0, 200))?.[1]).find((w) => w !== undefined);
+  if (carrier !== undefined && (governing === undefined || governing.cls === 'read'))
+    return `'${carrier.toLowerCase()}' lookup queries carrier networks (a paid third-party query)`;
   return undefined;
 }
+
+const carrierLookups = new Set(['hlr', 'cnam', 'mnp']);
+const carrierProse = /\b(hlr|cnam|mnp)\b/i;

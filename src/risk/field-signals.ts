@@ -27,6 +27,10 @@ const adminFields = new Set([
   'admin',
   'privilege',
 ]);
+/** Access-control fields (ACLs, use restrictions, allow-lists, visibility): setting one decides who may use a thing. */
+const accessFields = new Set(['acl', 'accesscontrollist', 'restriction', 'visibility', 'visibilitytype', 'iammember']);
+/** Lists whose records grant roles: an ACL's entries, IAM bindings, grants, members ("messages[].role" is a chat role). */
+const accessListParents = new Set(['access', 'acl', 'binding', 'grant', 'member', 'permission']);
 const personalFields = new Set([
   'ssn',
   'dateofbirth',
@@ -89,6 +93,8 @@ export function fieldSignals(
     toolWords: readonly string[];
     /** The tool's own verb adds or edits a record (not the fail-closed guess for a tool without a verb). */
     stores: boolean;
+    /** The tool's action changes an existing thing (an update, not a create). */
+    changes: boolean;
   },
 ): void {
   const names = new Set(fields.map((f) => f.joined));
@@ -125,6 +131,11 @@ export function fieldSignals(
       add(s, 'financial', financialFields.has(j) ? `field '${f.name}'` : `body field '${f.name}' with 'currency'`);
     if (ctx.writes && (adminFields.has(j) || adminFields.has(last)) && f.depth === 0)
       add(s, 'administrative', `field '${f.name}'`);
+    // Changing an existing thing's access list ("access[].role", IAM "bindings[].role"), use restrictions or
+    // visibility decides who may use it; creating a thing with its first visibility is creating it.
+    const accessList = f.depth === 1 && f.inList === true && accessListParents.has(f.parent ?? '');
+    if (ctx.changes && f.depth <= 1 && ((accessList && (j === 'role' || j === 'permission')) || accessFields.has(j)))
+      add(s, 'administrative', `field '${accessList ? `${f.parent ?? ''}[].` : ''}${f.name}' (who may use it)`);
     if ((personalFields.has(j) || specialCategoryFields.has(j)) && f.depth <= 1)
       add(s, 'personal-data', `field '${f.name}'`);
     if (ctx.writes && (recipientFields.has(j) || (j === 'to' && hasMessageField)))

@@ -158,18 +158,18 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(0, 1134)), [0.985, 0.96, 0.91, 4, 0.877, 0.82]);
     // Part ten (the last 149: held-out 9, evaluated once at engine ef57c9d, history.json): measured 0.955, 0.900,
     // 0.873, 1, 0.779, 0.627 at that evaluation (its held-out floors); after the eighth round 0.978, 0.933, 0.962, 0,
-    // 0.839, 0.732 (tuned on it).
+    // 0.839, 0.732 (tuned on it); after the ninth 0.846 level accuracy, 0.746 macro F1.
     expectFloors(labelMetrics(scored.slice(1134, 1283)), [0.975, 0.93, 0.96, 0, 0.835, 0.73]);
     // All 1,283 when part ten moved in, before the eighth round: 0.984, 0.957, 0.909, 5, 0.867, 0.788; after it 0.987,
     // 0.960, 0.923, 4, 0.874, 0.808.
     expectFloors(labelMetrics(scored.slice(0, 1283)), [0.985, 0.96, 0.92, 4, 0.872, 0.805]);
     // Part eleven (the last 161: held-out 10, evaluated once at engine cad2847, history.json): measured 0.953, 0.973,
-    // 0.756, 2, 0.776, 0.636 at that evaluation (its held-out floors); after the ninth round 0.965, 0.973, 0.854, 0,
-    // 0.839, 0.729 (tuned on it).
-    expectFloors(labelMetrics(scored.slice(1283, 1444)), [0.96, 0.97, 0.85, 0, 0.835, 0.725]);
+    // 0.756, 2, 0.776, 0.636 at that evaluation (its held-out floors); after the ninth round 0.988, 0.973, 0.927, 0,
+    // 0.876, 0.782 (tuned on it).
+    expectFloors(labelMetrics(scored.slice(1283, 1444)), [0.985, 0.97, 0.925, 0, 0.875, 0.78]);
     // All 1,444 when part eleven moved in, before the ninth round: 0.984, 0.962, 0.910, 6, 0.863, 0.795; after it
-    // 0.985, 0.962, 0.917, 4, 0.871, 0.800.
-    expectFloors(m, [0.98, 0.96, 0.915, 4, 0.87, 0.8]);
+    // 0.987, 0.962, 0.923, 4, 0.875, 0.810 (three labels settled in the round: a removed membership is not destructive).
+    expectFloors(m, [0.985, 0.96, 0.92, 4, 0.875, 0.81]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out

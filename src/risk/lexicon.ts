@@ -99,7 +99,10 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   administrative: words(
     'admin administrator role permission perm perms membership collaborator owner ownership acl iam sso saml ' +
       'scim mfa twofactor privilege invitation protection protect unprotect branchprotection ruleset accessrule ' +
-      'accesscontrol accesspolicy',
+      'accesscontrol accesspolicy ' +
+      // Access-control vocabulary (XACML / NIST SP 800-162 policies; ACLs, allow and deny lists, OAuth scopes, a
+      // resource's use restrictions): who or what may act.
+      'scope restriction allowlist whitelist denylist blacklist blocklist',
   ),
   'credential-access': words(
     'secret token password passwd credential apikey apitoken accesstoken accesskey secretkey privatekey sshkey ' +
@@ -177,6 +180,10 @@ export const codeFields: ReadonlySet<string> = words(
 export const workflowNouns: ReadonlySet<string> = words(
   'pipeline workflow job build task test suite run flow automation playbook notebook lambda function',
 );
+
+/** Runs of a workflow named as one word by their platforms (Tekton's TaskRun/PipelineRun, CI job and workflow runs):
+ * starting one runs code (run-code.ts), cancelling one ends a run (run-ending.ts). */
+export const oneWordRuns: ReadonlySet<string> = words('taskrun pipelinerun jobrun workflowrun');
 
 /** Things a lifecycle verb (start/stop/restart) acts on that make it infrastructure. */
 export const computeNouns: ReadonlySet<string> = words(

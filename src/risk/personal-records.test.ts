@@ -106,3 +106,26 @@ describe('users that are accounts', () => {
     expect(classifyTool(def('get_user', 'Returns a user.', { id: str() }), mcp).categories).toContain(pd);
   });
 });
+
+describe('phone-number lookups', () => {
+  it("a carrier lookup (HLR, CNAM, MNP) of a phone number is an external query about a person's number", () => {
+    const hlr = classifyTool(
+      def('LookupHlr', 'POST /lookup/hlr', { number: { ...arr(str()), description: 'The phone number to look up.' } }),
+      api('POST', '/lookup/hlr', 'LookupHlr'),
+    );
+    expect(hlr.sideEffect).toBe('external');
+    expect(hlr.categories).toContain(pd);
+    const typed = classifyTool(
+      def('Lookup', 'POST /lookup', {
+        type: str('Allowed values are "cnam" and "hlr".'),
+        number: str('The phone number'),
+      }),
+      api('POST', '/lookup', 'Lookup'),
+    );
+    expect(typed.sideEffect).toBe('external');
+    // A lookup of something else stays a local read.
+    const other = classifyTool(def('lookup_region', 'Looks up a region.', { code: str('Region code') }), mcp);
+    expect(other.sideEffect).toBe('none');
+    expect(other.categories).not.toContain(pd);
+  });
+});

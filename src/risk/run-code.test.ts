@@ -49,4 +49,23 @@ describe("a platform's words for running code", () => {
       'code-execution',
     );
   });
+
+  it("an action enum's restart of a pipeline run runs code and its cancel ends the run (no destruction)", () => {
+    const a = classifyTool(
+      def('tekton_pipelinerun_lifecycle', 'Manage a PipelineRun.', {
+        name: str(),
+        action: { type: 'string', enum: ['restart', 'cancel'] },
+      }),
+      mcp,
+    );
+    expect(a.categories).toContain('code-execution');
+    expect(a.categories).not.toContain('destructive');
+    expect(a.sideEffect).toBe('data-change');
+    // The same enum on something that is no run still removes it.
+    const vm = classifyTool(
+      def('vm_lifecycle', 'Manage a VM.', { name: str(), action: { type: 'string', enum: ['restart', 'terminate'] } }),
+      mcp,
+    );
+    expect(vm.categories).toContain('destructive');
+  });
 });

@@ -10,15 +10,14 @@
  * Stopping, pausing or cancelling a run ends code; it runs none (run-ending.ts).
  */
 import type { VerbClass } from './lexicon.js';
-import { workflowNouns } from './lexicon.js';
+import { oneWordRuns, workflowNouns } from './lexicon.js';
 
 const startsRun = new Set(['start', 'restart', 'launch', 'relaunch', 'submit', 'resubmit']);
 const writesInput = new Set(['write', 'type', 'input', 'send', 'paste']);
 const terminalNouns = new Set(['pty', 'tty', 'terminal', 'stdin', 'repl']);
-/** Runs of a workflow named as one word by their platforms (Tekton, CI services, job schedulers). */
+/** Verbs and objects of hot code replacement. */
 const swapsCode = new Set(['redefine', 'hotswap', 'hotpatch', 'reload']);
 const loadedCode = new Set(['class', 'bytecode', 'classfile']);
-const oneWordRuns: ReadonlySet<string> = new Set(['taskrun', 'pipelinerun', 'jobrun', 'workflowrun']);
 
 /** Why a verb of class `cls` (reason `verb '<word>' …`) runs code, or undefined. `has` tests the tool's stemmed nouns. */
 export function runsCodeReason(
@@ -26,7 +25,8 @@ export function runsCodeReason(
   reason: string,
   has: (set: ReadonlySet<string>) => boolean,
 ): string | undefined {
-  const word = /\bverb '(\w+)'/.exec(reason)?.[1];
+  // A verb of the name or prose, or an action enum's value ("action": restart|cancel).
+  const word = /\b(?:verb|enum value) '(\w+)'/.exec(reason)?.[1];
   if (word === undefined) return undefined;
   if ((cls === 'lifecycle' || cls === 'update') && startsRun.has(word) && (has(workflowNouns) || has(oneWordRuns)))
     return `${reason} starts a run of a workflow, job or build`;

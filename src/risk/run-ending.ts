@@ -6,7 +6,7 @@
  * results may be lost", "cannot be resumed"). Cancelling an order, a payment or a subscription, or terminating an
  * instance, ends a thing, not a run, and stays a removal.
  */
-import type { VerbClass } from './lexicon.js';
+import { oneWordRuns, type VerbClass } from './lexicon.js';
 import { splitWords, stem } from './tokens.js';
 
 const endingVerbs = new Set(['cancel', 'abort', 'kill', 'terminate']);
@@ -32,6 +32,7 @@ const runNouns = new Set([
   'simulation',
   'background',
   'pid',
+  ...oneWordRuns,
 ]);
 const lossWording =
   /\b(lost|los(e|es|ing) (any|all|the|its|their|partial)|discard(s|ed)?|cannot be (resumed|restarted|recovered|undone)|can(no|')t be (resumed|restarted)|permanently)\b/i;
@@ -47,13 +48,14 @@ export function endingRuns(
   where: { idWords: readonly string[]; pathWords: readonly string[]; description: string },
 ): ClassSignal[] {
   const ending = (c: ClassSignal): boolean =>
-    c.cls === 'delete' && /verb '(cancel|abort|kill|terminate)'/.test(c.reason);
+    c.cls === 'delete' && /(?:verb|enum value) '(cancel|abort|kill|terminate)'/.test(c.reason);
   if (!classes.some(ending) || lossWording.test(where.description.slice(0, 600))) return [...classes];
   const nameObject = [...where.idWords, ...where.pathWords].map(stem);
   const prose = splitWords(where.description, 60).map(stem);
   return classes.map((c) => {
     if (c.cls !== 'delete') return c;
-    const m = /verb '(\w+)' in (operationId|name|description|title)/.exec(c.reason);
+    // A verb of the name, operationId, title or prose, or an action enum's value (its object is the name's words).
+    const m = /(?:verb|enum value) '(\w+)' in (operationId|name|description|title|field)/.exec(c.reason);
     if (!m || !endingVerbs.has(m[1]!)) return c;
     let object: string[];
     if (m[2] === 'description') {

@@ -214,13 +214,20 @@ export function personAttribute(f: SchemaField): boolean {
   return f.words.length >= 2 && personRoles.has(role) && personAttributes.test(f.words.slice(1).join(''));
 }
 
+/** A field described as a phone number ("The phone number to look up", "Recipient mobile numbers"). */
+const phoneProse = /^(the |a |recipient'?s? |recipients'? )?(phone|mobile|telephone) numbers?\b/i;
+
 /** Input fields that identify a person: an e-mail address or phone number in the call is personal data, and so
  * is a person's attribute under their role ("recipient_address_line1"). */
 export function inputPersonalSignals(s: Signals, fields: readonly SchemaField[]): void {
   const f = fields.find(
     (x) =>
       x.depth <= 1 &&
-      (x.joined === 'email' || x.joined === 'emailaddress' || x.joined === 'phone' || personAttribute(x)),
+      (x.joined === 'email' ||
+        x.joined === 'emailaddress' ||
+        x.joined === 'phone' ||
+        personAttribute(x) ||
+        (x.depth === 0 && x.type !== 'boolean' && phoneProse.test(x.description.slice(0, 80)))),
   );
   if (f) addCategory(s, 'personal-data', `field '${f.name}'`);
 }

@@ -246,7 +246,11 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
           // certificate") is not what the tool acts on.
           const next = stems[i + 1];
           const qualifies = next !== undefined && nounCategories.some((k) => k !== c && strongNouns[k].has(next));
-          const isObject = src.object !== undefined && i === src.object && !qualifies;
+          // A policy heading the object phrase ("SetRepositoryPolicy", "delete_bucket_policy": a resource-based access
+          // policy; behaviour policies were skipped above) is what the tool acts on.
+          const headPolicy =
+            c === 'administrative' && w === 'policy' && src.object !== undefined && i === src.words.length - 1;
+          const isObject = src.object !== undefined && (i === src.object || headPolicy) && !qualifies;
           const readable = c === 'personal-data' || (c === 'credential-access' && readableSecretStores.has(w));
           // Reading people's messages is personal data; posting one is communication (ownMessage above).
           if (isObject && (ctx.writes || readable)) {

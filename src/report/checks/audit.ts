@@ -7,6 +7,15 @@ const unreadable = (s: DeploymentSnapshot): Outcome | undefined =>
     : undefined;
 const facts = (s: DeploymentSnapshot) => s.audit as AuditFacts;
 
+/** Beyond `checkpointEvery.ms`, what a loaded machine may add before a committed checkpoint reaches the anchor file. */
+const ANCHOR_SLACK_MS = 10_000;
+/**
+ * A log whose first records are younger than the checkpoint interval (plus slack) has its first checkpoint still to
+ * come: an in-flight state of a new deployment, not a missing anchor.
+ */
+const firstCheckpointDue = (s: DeploymentSnapshot, since: string | undefined): boolean =>
+  since !== undefined && Date.parse(s.now) - Date.parse(since) <= s.config.audit.checkpointEvery.ms + ANCHOR_SLACK_MS;
+
 export const auditChecks: CheckDef[] = [
   {
     id: 'audit.calls-logged',
@@ -148,7 +157,11 @@ export const auditChecks: CheckDef[] = [
       if (bad) return bad;
       const a = facts(s);
       const counts = { anchored: a.anchor.checkpoints, records: a.records };
-      if (a.anchor.checkpoints === 0 && a.records > 0)
+      const unanchored = a.anchor.checkpoints === 0 && a.records > 0;
+      const anchored = `${plural(a.anchor.checkpoints, 'checkpoint')} anchored in ${a.anchor.path}${
+        unanchored ? ` (the log started at ${a.anchor.pendingSince}: its first checkpoint is not due yet)` : ''
+      }`;
+      if (unanchored && !firstCheckpointDue(s, a.anchor.pendingSince))
         return {
           status: 'fail',
           evidence: evidence(
@@ -160,19 +173,11 @@ export const auditChecks: CheckDef[] = [
       if (a.signingKeyInsideDataDir)
         return {
           status: 'warn',
-          evidence: evidence(
-            `${plural(a.anchor.checkpoints, 'checkpoint')} anchored in ${a.anchor.path}, but the signing key lives inside dataDir`,
-            undefined,
-            counts,
-          ),
+          evidence: evidence(`${anchored}, but the signing key lives inside dataDir`, undefined, counts),
         };
       return {
         status: 'pass',
-        evidence: evidence(
-          `${plural(a.anchor.checkpoints, 'checkpoint')} anchored in ${a.anchor.path}; signing key outside dataDir`,
-          undefined,
-          counts,
-        ),
+        evidence: evidence(`${anchored}; signing key outside dataDir`, undefined, counts),
       };
     },
   },
