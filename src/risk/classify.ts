@@ -10,6 +10,7 @@ import { dottedResourceStart, literalSegments, readMethods } from './http-action
 import { collectFields, isObject } from './schema-fields.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
 import { determineAction } from './tool-action.js';
+import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
 import {
   bearerLinkReason,
@@ -110,6 +111,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     )
       classes.push(sig);
   classes.push(...proseVerbSignals(description, isGet, action.hit?.word));
+  classes.push(...operationListSignals(description, isGet));
   const required: unknown = isObject(tool.inputSchema) ? tool.inputSchema.required : undefined;
   const requiredFields = new Set(Array.isArray(required) ? required.filter((x) => typeof x === 'string') : []);
   classes.push(...inputWriteSignals(inputFields, requiredFields));

@@ -38,7 +38,7 @@ const pureReads = new Set(
 const nounable = new Set(
   (
     'run deploy rollout rollback call invite share reply broadcast tweet purchase payout transfer refund charge ' +
-    'credit debit dispatch eval reset empty clean clear drop pay drain'
+    'credit debit dispatch eval reset empty clean clear drop pay drain deposit withdraw remit'
   ).split(' '),
 );
 
@@ -102,6 +102,9 @@ export function firstSentence(description: string): string {
   return end === -1 ? head : head.slice(0, end);
 }
 
+/** What follows a money verb-noun used as a verb: a determiner or the money moved. */
+const moneyObjects = new Set(['a', 'an', 'the', 'your', 'fund', 'money', 'amount', 'cash', 'balance', 'payment']);
+
 /** Words after which a verb is the predicate of the tool ("This tool deletes…", "Use it to send…"). */
 const subjects = new Set(['to', 'tool', 'it', 'that', 'which', 'who']);
 /** Objects that make "run"/"invoke" a light verb ("Run a scan" is a scan). */
@@ -130,23 +133,37 @@ export function proseVerbSignals(description: string, onlyNeverLowered = false, 
   const out: StateSignal[] = [];
   let pureReadSeen = false;
   let predicate = false;
+  // Where the last predicate verb stood: "List the vm and delete it" coordinates a second predicate after the
+  // first one's object (a few words on).
+  let lastPredicate = -1;
   const hits = new Map(allVerbs(words).map((h) => [h.index, h]));
   for (let i = 0; i < words.length; i++) {
     const raw = words[i] ?? '';
     const h = hits.get(i);
     const prev = words[i - 1] ?? '';
-    const atPredicate = i === 0 || subjects.has(prev) || (predicate && (prev === 'and' || prev === 'or'));
+    // The same verb form as the first predicate ("List … and delete", "Lists … and deletes"): "Search events and
+    // replays" coordinates a second object, not a second verb.
+    const sameForm = isPlural(raw) === isPlural(words[lastPredicate] ?? '');
+    const afterObject =
+      lastPredicate !== -1 && i - lastPredicate <= 6 && (prev === 'and' || prev === 'then') && sameForm;
+    const atPredicate =
+      i === 0 || subjects.has(prev) || (predicate && (prev === 'and' || prev === 'or')) || afterObject;
     predicate = false;
     if (!h || !atPredicate) continue;
     predicate = true;
+    lastPredicate = i;
     if (h.cls === 'read') {
       if (pureReads.has(h.word) && h.ambiguous !== true) pureReadSeen = true;
       continue;
     }
-    if (h.ambiguous === true || h.word === nameVerb || nounUse(raw, h, pureReadSeen)) continue;
+    // "Charge the card", "Transfer funds to…": a money verb-noun opening the predicate with its object is the verb.
+    const moneyVerb = h.cls === 'pay' && moneyObjects.has(stem(words[i + 1] ?? ''));
+    const coordinated = prev === 'and' || prev === 'or' || prev === 'then';
+    // After a read verb a nounable word is its object ("get the payout"), unless coordinated ("view it and pay it").
+    const asNoun = nounUse(raw, h, pureReadSeen && !coordinated);
+    if ((h.ambiguous === true && !moneyVerb) || h.word === nameVerb || asNoun) continue;
     // "Starts creating a backup", "Stops sending": an aspect verb before another verb's -ing form is not a lifecycle.
     if (h.cls === 'lifecycle' && /^[a-z]{3,}ing$/.test(words[i + 1] ?? '')) continue;
-    const coordinated = prev === 'and' || prev === 'or' || prev === 'then';
     if (pureReadSeen && !neverLowered.has(h.cls) && !coordinated) continue;
     if (onlyNeverLowered && !neverLowered.has(h.cls)) continue;
     const object = words.slice(i + 1, i + 9).map(stem);

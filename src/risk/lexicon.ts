@@ -74,8 +74,10 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
   ...v('exec', 'call script shell', true),
   ...v('trigger', 'trigger rerun retry replay play dispatch kick enqueue', false),
   ...v('trigger', 'schedule queue', true),
-  ...v('pay', 'pay payout purchase buy debit', false),
-  ...v('pay', 'charge refund transfer credit bill', true),
+  // Money movement (PSD2 Annex I payment services: cash placed on or withdrawn from a payment account, credit
+  // transfers, direct debits, money remittance; ISO 20022 payment initiation, returns and refunds).
+  ...v('pay', 'pay payout purchase buy debit withdraw remit disburse', false),
+  ...v('pay', 'charge refund transfer credit bill deposit', true),
   ...v('deploy', 'deploy redeploy rollout rollback provision', false),
   ...v('scale', 'scale autoscale', false),
   ...v(

@@ -1,6 +1,8 @@
 /**
  * Property: a destructive or otherwise never-lowered verb anywhere in a tool's name, in any naming shape,
- * never yields a read-only assessment, whatever else the name, the description or the upstream says.
+ * never yields a read-only assessment, whatever else the name, the description or the upstream says; nor does a
+ * state-changing verb in a description's operation list ("Dataset ops: list/get/delete") or first sentence, and
+ * money-movement verbs are financial changes.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +147,71 @@ describe('monotone signals (property-based)', () => {
         expect(a.sideEffect, a.reasons.join(' | ')).not.toBe('none');
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a change verb in a description operation list or first sentence never yields sideEffect none', () => {
+    const changeVerbs = [...destructiveVerbs, ...neverLoweredVerbs, 'create', 'update', 'upload', 'withdraw'];
+    const listShapes: Record<string, (reads: string[], verb: string, noun: string) => string> = {
+      headedSlash: (r, v, n) => `${cap(n)} ops: ${[...r, v].join('/')}.`,
+      headedSlashVerbFirst: (r, v, n) => `${cap(n)} operations: ${[v, ...r].join(' / ')}. Read-only by default.`,
+      headedComma: (r, v, n) => `Actions: ${[...r.slice(0, 1), `${v}_${n}`, ...r.slice(1)].join(', ')}.`,
+      pipes: (r, v, n) => `Manage ${n}s (${[...r, v].join(' | ')}).`,
+      bareSlash: (r, v) => `Supports ${[...r, v].join('/')} on the resource.`,
+      opensWithChange: (r, v, n) => `${cap(v)} the ${n} and ${r[0]} the result.`,
+      toolToChange: (r, v, n) => `Use this tool to ${v} a ${n}; ${r[0]} returns nothing else.`,
+      readAndChange: (r, v, n) => `${cap(r[0]!)} the ${n} and ${v} it.`,
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...changeVerbs),
+        fc.constantFrom(...nouns),
+        fc.shuffledSubarray(readVerbs, { minLength: 2, maxLength: 4 }),
+        fc.constantFrom(...Object.keys(listShapes)),
+        fc.constantFrom('noun', 'service_noun'),
+        fc.boolean(),
+        fc.constantFrom(...sources),
+        (verb, noun, reads, shape, naming, readOnlyClaim, source) => {
+          const description = listShapes[shape]!(reads, verb, noun);
+          const name = naming === 'noun' ? noun : `prop_${noun}`;
+          const src: ToolSource = source.kind === 'openapi' ? { ...source, operationId: name } : source;
+          const definition: ToolDefinition = {
+            name,
+            description,
+            inputSchema: { type: 'object', properties: {} },
+            ...(readOnlyClaim ? { annotations: { readOnlyHint: true } } : {}),
+          };
+          const a = classifyTool(definition, src);
+          const why = `${name} "${description}" (${shape}, ${src.kind}): ${a.sideEffect} ${a.reasons.join(' | ')}`;
+          expect(a.sideEffect, why).not.toBe('none');
+          expect(annotationsFor(a).readOnlyHint, why).toBe(false);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('money-movement verbs (PSD2 payment services, ISO 20022) are financial changes', () => {
+    const moneyVerbs = ['pay', 'payout', 'withdraw', 'deposit', 'transfer', 'refund', 'charge', 'debit', 'remit'];
+    const moneyObjects = ['funds', 'amount', 'balance', 'money'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...moneyVerbs),
+        fc.constantFrom(...moneyObjects),
+        fc.constantFrom('name', 'description'),
+        fc.constantFrom(...sources),
+        (verb, object, where, source) => {
+          const name = where === 'name' ? `${verb}_${object}` : `account_${object}`;
+          const description =
+            where === 'name' ? 'Returns the result.' : `${cap(verb)} ${object} from the account to a recipient.`;
+          const src: ToolSource = source.kind === 'openapi' ? { ...source, operationId: name } : source;
+          const a = classifyTool(tool(name, description, false), src);
+          const why = `${name} "${description}" (${src.kind}): ${a.sideEffect} ${a.reasons.join(' | ')}`;
+          expect(a.sideEffect, why).not.toBe('none');
+          expect(a.categories, why).toContain('financial');
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
