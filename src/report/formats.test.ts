@@ -108,7 +108,7 @@ describe('Markdown', () => {
     expect(md).toContain('Remediation: Add an audit sink');
     expect(md).toContain('Acknowledged by alice on 2026-06-01, expires 2026-09-01: SIEM \\| arrives in Q3');
     expect(md).toMatch(
-      /\| billing_createRefund \| billing \| high \| destructive, financial \| data-change \| none \| ops-agent \|/,
+      /\| billing_createRefund \| billing \| high \| destructive, financial \| irreversible \| none \| ops-agent \|/,
     );
     expect(md).toContain('| 2026-05-01T00:00:00.000Z | 40 | F |');
   });

@@ -151,7 +151,16 @@ describe('monotone signals (property-based)', () => {
   });
 
   it('a change verb in a description operation list or first sentence never yields sideEffect none', () => {
-    const changeVerbs = [...destructiveVerbs, ...neverLoweredVerbs, 'create', 'update', 'upload', 'withdraw'];
+    // Not 'invoke': a light verb on an analysis noun ("Invoke the snapshot", "Run a scan") names the analysis, a read
+    // by design (ADR 0008, evidence item 4).
+    const changeVerbs = [
+      ...destructiveVerbs,
+      ...neverLoweredVerbs.filter((v) => v !== 'invoke'),
+      'create',
+      'update',
+      'upload',
+      'withdraw',
+    ];
     const listShapes: Record<string, (reads: string[], verb: string, noun: string) => string> = {
       headedSlash: (r, v, n) => `${cap(n)} ops: ${[...r, v].join('/')}.`,
       headedSlashVerbFirst: (r, v, n) => `${cap(n)} operations: ${[v, ...r].join(' / ')}. Read-only by default.`,
