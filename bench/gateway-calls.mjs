@@ -13,7 +13,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
 import { describeMachine } from './lib/machine.mjs';
-import { measure, median, openModern, openSession } from './lib/load.mjs';
+import { echoCaller, measure, median, openSession } from './lib/load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const UPSTREAM = join(ROOT, 'test/fixtures/test-upstream.mjs');
@@ -121,11 +121,7 @@ async function startMcpProxy() {
 async function startPortcullis({ audit, era = 'legacy', args = ARGS }) {
   const gw = await startBenchGateway({ config: echoConfig({ deny: ['up_crash'] }), audit });
   return {
-    makeCaller: async () => {
-      const open = era === 'modern' ? openModern : openSession;
-      const s = await open(gw.url, { authorization: `Bearer ${gw.key}` });
-      return { call: () => s.call('up_echo', args), close: s.close };
-    },
+    makeCaller: echoCaller(gw, { args, era }),
     stop: () => gw.stop(),
   };
 }

@@ -5,7 +5,7 @@
 // so nothing is refused) plus daily and monthly quotas, breakers and bulkheads. "Off": no rules, breakers disabled.
 import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
 import { LIMITS_ON } from './lib/limits-config.mjs';
-import { fmt, measure, openSession, summariseRounds } from './lib/load.mjs';
+import { echoCaller, fmt, measure, summariseRounds } from './lib/load.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -18,10 +18,7 @@ const LIMITS_OFF = `limits:
 async function startPortcullis(limits) {
   const gw = await startBenchGateway({ config: echoConfig({ extra: limits }) });
   return {
-    makeCaller: async () => {
-      const s = await openSession(gw.url, { authorization: `Bearer ${gw.key}` });
-      return { call: () => s.call('up_echo', ARGS), close: s.close };
-    },
+    makeCaller: echoCaller(gw, { args: ARGS }),
     stop: () => gw.stop(),
   };
 }

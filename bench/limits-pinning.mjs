@@ -10,7 +10,7 @@
 import { loadavg } from 'node:os';
 import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
 import { LIMITS_ON } from './lib/limits-config.mjs';
-import { fmt, measure, openSession, summariseRounds } from './lib/load.mjs';
+import { echoCaller, fmt, measure, summariseRounds } from './lib/load.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -41,10 +41,7 @@ async function startPortcullis(extra) {
         concurrency,
         seconds: SECONDS,
         warmupSeconds: 0.5,
-        makeCaller: async () => {
-          const s = await openSession(url, { authorization: `Bearer ${key}` });
-          return { call: () => s.call('up_echo', ARGS), close: s.close };
-        },
+        makeCaller: echoCaller({ url, key }, { args: ARGS }),
       });
       clearTimeout(t);
       return { ...r, cpuPerCall: ((cpuSeconds() - cpu0) * 1e6) / r.calls };

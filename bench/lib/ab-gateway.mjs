@@ -13,7 +13,7 @@
 // URL such as '/srv/reports/2026/q3-revenue.pdf' is what real arguments look like to the audit redactor).
 import { readFileSync } from 'node:fs';
 import { echoConfig, startBenchGateway } from './gateway.mjs';
-import { measure, median, openModern, openSession } from './load.mjs';
+import { echoCaller, measure, median } from './load.mjs';
 
 const [distA, distB, roundsArg, secondsArg, sessionsArg] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg ?? 3);
@@ -50,10 +50,7 @@ async function start(dist, audit = true, nodeArgs = []) {
         concurrency: SESSIONS,
         seconds: SECONDS,
         warmupSeconds: 0.5,
-        makeCaller: async () => {
-          const s = await (ERA === 'modern' ? openModern : openSession)(url, { authorization: `Bearer ${key}` });
-          return { call: () => s.call('up_echo', { message: MESSAGE }), close: s.close };
-        },
+        makeCaller: echoCaller({ url, key }, { args: { message: MESSAGE }, era: ERA }),
       });
       clearTimeout(t);
       const cpuPerCall = ((cpuSeconds(pid) - cpu0) * 1e6) / r.calls;

@@ -5,7 +5,7 @@
 // bench-only no-audit server; A_DIST / B_DIST: builds (default dist).
 // Usage: A_AUDIT='writer: worker' B_AUDIT='writer: main' node bench/lib/audit-config-ab.mjs [rounds=3] [seconds=3] [sessions=32]
 import { echoConfig, startBenchGateway } from './gateway.mjs';
-import { measure, median, openSession } from './load.mjs';
+import { echoCaller, measure, median } from './load.mjs';
 
 const [roundsArg, secondsArg, sessionsArg] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg ?? 3);
@@ -30,10 +30,7 @@ async function start(dist, auditYaml) {
         concurrency: SESSIONS,
         seconds: SECONDS,
         warmupSeconds: 0.5,
-        makeCaller: async () => {
-          const s = await openSession(gw.url, { authorization: `Bearer ${gw.key}` });
-          return { call: () => s.call('up_echo', { message: 'benchmark payload' }), close: s.close };
-        },
+        makeCaller: echoCaller(gw),
       });
       clearTimeout(t);
       return { ...r, cpuPerCall: ((gw.cpuSeconds() - cpu0) * 1e6) / r.calls };

@@ -9,7 +9,7 @@
 // both sides, e.g. with DIST_B=<another build>)
 import { readdirSync, readFileSync } from 'node:fs';
 import { echoConfig, startBenchGateway } from './gateway.mjs';
-import { measure, median, openSession } from './load.mjs';
+import { echoCaller, measure, median } from './load.mjs';
 
 const [dist = 'dist', roundsArg = '4', secondsArg = '3', sessionsArg = '32'] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
@@ -71,10 +71,7 @@ async function start(audit, d) {
         concurrency: SESSIONS,
         seconds: SECONDS,
         warmupSeconds: 0.5,
-        makeCaller: async () => {
-          const s = await openSession(gw.url, { authorization: `Bearer ${gw.key}` });
-          return { call: () => s.call('up_echo', { message: 'benchmark payload' }), close: s.close };
-        },
+        makeCaller: echoCaller(gw),
       });
       clearTimeout(t);
       const s1 = snapshot(gw);

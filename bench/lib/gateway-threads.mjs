@@ -6,7 +6,7 @@
 // NODE_ARGS='--max-semi-space-size=32': flags for the gateway's node)
 import { readdirSync, readFileSync } from 'node:fs';
 import { echoConfig, startBenchGateway } from './gateway.mjs';
-import { measure, openSession } from './load.mjs';
+import { echoCaller, measure } from './load.mjs';
 
 const [dist = 'dist', sessionsArg = '32', secondsArg = '4'] = process.argv.slice(2);
 const audit = process.env.AUDIT !== 'off';
@@ -35,10 +35,7 @@ try {
     concurrency: Number(sessionsArg),
     seconds: Number(secondsArg),
     warmupSeconds: 0.5,
-    makeCaller: async () => {
-      const s = await openSession(gw.url, { authorization: `Bearer ${gw.key}` });
-      return { call: () => s.call('up_echo', { message: 'benchmark payload' }), close: s.close };
-    },
+    makeCaller: echoCaller(gw),
   });
 } finally {
   clearTimeout(t);

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { echoConfig, startBenchGateway } from './gateway.mjs';
-import { measure, openSession } from './load.mjs';
+import { echoCaller, measure } from './load.mjs';
 
 const [sessionsArg = '32', secondsArg = '8', warmupArg = '4'] = process.argv.slice(2);
 const SECONDS = Number(secondsArg);
@@ -40,10 +40,7 @@ try {
     concurrency: Number(sessionsArg),
     seconds: SECONDS,
     warmupSeconds: WARMUP,
-    makeCaller: async () => {
-      const s = await openSession(gw.url, { authorization: `Bearer ${gw.key}` });
-      return { call: () => s.call('up_echo', { message: 'benchmark payload' }), close: s.close };
-    },
+    makeCaller: echoCaller(gw),
   });
 } finally {
   clearTimeout(started);

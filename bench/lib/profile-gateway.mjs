@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { echoConfig, startBenchGateway } from './gateway.mjs';
-import { measure, openSession } from './load.mjs';
+import { echoCaller, measure } from './load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -29,10 +29,7 @@ const r = await measure({
   concurrency: SESSIONS,
   seconds: SECONDS,
   warmupSeconds: 1,
-  makeCaller: async () => {
-    const s = await openSession(url, { authorization: `Bearer ${key}` });
-    return { call: () => s.call('up_echo', { message: 'benchmark payload' }), close: s.close };
-  },
+  makeCaller: echoCaller({ url, key }),
 });
 const cpu = cpuSeconds() - cpu0;
 console.log(`gateway CPU per call ${((cpu * 1e6) / r.calls).toFixed(0)} µs (${cpu.toFixed(2)} s for ${r.calls} calls)`);
