@@ -176,8 +176,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(0, 1444)), [0.985, 0.96, 0.92, 4, 0.875, 0.81]);
     // Parts twelve to fourteen (held-out 11, 12 and 13, evaluated together once at engine 82312b4, history.json): each
     // part's floors are its own set's figures at that evaluation (`eachSet`), not the combined ones.
-    // Part twelve (held-out 11, 202 tools): 1.000, 0.959, 0.857, 2, 0.802, 0.644.
-    expectFloors(labelMetrics(scored.slice(1444, 1646)), [0.995, 0.955, 0.855, 2, 0.8, 0.64]);
+    // Part twelve (held-out 11, 202 tools): 1.000, 0.959, 0.857, 2, 0.802, 0.644; after the eleventh round (returned
+    // keys that are credentials by nature: Mux's stream_key) 1.000, 0.959, 0.878, 1, 0.807, 0.650 (tuned on it).
+    expectFloors(labelMetrics(scored.slice(1444, 1646)), [0.995, 0.955, 0.875, 1, 0.805, 0.645]);
     // Part thirteen (held-out 12, 158 tools): 0.945, 0.988, 0.814, 5, 0.816, 0.684; after the tenth round (operation
     // lists, money-movement verbs) 1.000, 0.988, 0.907, 1, 0.842, 0.734 (tuned on it).
     expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.84, 0.73]);
@@ -189,9 +190,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part fifteen (the last 204: held-out 14, evaluated once at engine 0b81bf2, history.json): measured 1.000, 0.898,
     // 0.782, 4, 0.730, 0.537 at that evaluation (its held-out floors, moved here with it).
     expectFloors(labelMetrics(scored.slice(1995, 2199)), [0.995, 0.895, 0.78, 4, 0.73, 0.535]);
-    // All 2,199 when part fifteen moved in, before the eleventh round: 0.989, 0.959, 0.898, 13, 0.846,
-    // 0.758.
-    expectFloors(m, [0.985, 0.955, 0.895, 13, 0.845, 0.755]);
+    // All 2,199 when part fifteen moved in, before the eleventh round: 0.989, 0.959, 0.898, 13, 0.846, 0.758; after
+    // it 0.989, 0.959, 0.899, 12, 0.846, 0.759.
+    expectFloors(m, [0.985, 0.955, 0.895, 12, 0.845, 0.755]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out

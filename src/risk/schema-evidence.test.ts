@@ -76,6 +76,27 @@ describe('output schemas as evidence (reads)', () => {
     expect(a).toMatchObject({ sideEffect: 'none', level: 'high' });
     expect(a.categories).toContain('credential-access');
   });
+  it('a read returning a key that is a credential by nature (stream, SDK, client key) is credential-access', () => {
+    const target = obj({ data: obj({ id: str(), url: str(), stream_key: str() }) });
+    const a = classifyTool(def('get_restream_target', obj({ id: str() }), { outputSchema: target }), mcp);
+    expect(a.sideEffect).toBe('none');
+    expect(a.categories).toContain('credential-access');
+    expect(a.level).toBe('high');
+    const env = obj({ name: str(), sdkKey: str() });
+    expect(classifyTool(def('get_env', obj({}), { outputSchema: env }), mcp).categories).toContain('credential-access');
+  });
+
+  it('keys that identify things (flagKey, zoneKey, a bare key, a public key) are no credential', () => {
+    const flags = obj({ items: { type: 'array', items: obj({ key: str(), flagKey: str(), zoneKey: str() }) } });
+    const a = classifyTool(def('list_flags', obj({}), { outputSchema: flags }), mcp);
+    expect(a.categories).not.toContain('credential-access');
+    expect(a.level).toBe('low');
+    const host = obj({ name: str(), publicKey: str(), tagKey: str() });
+    expect(classifyTool(def('get_host', obj({}), { outputSchema: host }), mcp).categories).not.toContain(
+      'credential-access',
+    );
+  });
+
   it('a read returning e-mail and phone is personal-data, medium', () => {
     const out = obj({ id: str(), email: str(), phone: str() });
     const a = classifyTool(def('lookup_account', obj({}), { outputSchema: out }), mcp);

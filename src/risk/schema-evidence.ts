@@ -62,7 +62,24 @@ export function inputWriteSignals(fields: readonly SchemaField[], required: Read
   return out;
 }
 
+/**
+ * Returned fields that carry a secret's value. Besides secrets, passwords and tokens: keys that are credentials by
+ * their documented nature (CWE-522 "insufficiently protected credentials", OWASP ASVS V6.4 secret management and
+ * V14 configuration): a stream key authenticates a live-stream ingest (RTMP), a mobile or SDK key authenticates a
+ * client to a service, a client key is a TLS client's private key, a signing or licence key unlocks what it names.
+ * A bare `key` or a key named after what it identifies (`flagKey`, `zoneKey`, `tagKey`, `publicKey`) is an identifier
+ * or public material, not a secret; so are `encryptionKey` / `masterKey` in cloud APIs (a KMS key's ARN: AWS
+ * CodeBuild's RetryBuildBatch) and `accessKey` (often the access key's id, half of a pair).
+ */
 export const outputSecrets: ReadonlySet<string> = new Set([
+  'streamkey',
+  'mobilekey',
+  'sdkkey',
+  'clientkey',
+  'signingkey',
+  'licensekey',
+  'licencekey',
+  'ingestkey',
   'connectionstring',
   'connectionuri',
   'connectionurl',
