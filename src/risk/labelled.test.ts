@@ -200,7 +200,9 @@ describe('hand-labelled tools from real servers and specs', () => {
   // `RISK_HELDOUT=skip` keeps the held-out set unread (the engineer never sees its figures or disagreements).
   // Until its one evaluation a fresh set has no floors: the test checks its shape and prints its figures (held-out 10's
   // floors went with it into dev.json as part eleven's; held-out 11-13's, each set's own, went with them as parts
-  // twelve to fourteen's; held-out 14's went with it as part fifteen's).
+  // twelve to fourteen's; held-out 14's went with it as part fifteen's). Held-out 15 (186 tools) was evaluated once at
+  // engine fa4c8e8 (history.json): 0.967, 0.915, 0.695, 3, 0.774, 0.575; its floors are those figures, so that a later
+  // engine does not fall below its first evaluation unnoticed (they go with the set into dev.json).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
@@ -208,5 +210,6 @@ describe('hand-labelled tools from real servers and specs', () => {
     const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    expectFloors(m, [0.965, 0.91, 0.69, 3, 0.77, 0.57]);
   });
 });
