@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresServerUrl } from '../../test/postgres/database.js';
-import { openStores } from '../storage/open-stores.js';
+import { openTestStores, postgresServerUrl } from '../../test/postgres/database.js';
 import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 import { createAuditLog, type AuditLogOptions } from './audit-log.js';
 import { createLogHealth } from './log-health.js';
@@ -120,12 +119,10 @@ suite(
   'PostgreSQL',
   pgServer
     ? async () => {
-        const db = await createTestDatabase(pgServer);
-        cleanups.push(() => db.drop());
-        const stores = await openStores({ kind: 'postgres', url: db.url, migrateOnStart: true });
-        cleanups.push(() => stores.close());
+        const db = await openTestStores(pgServer);
+        cleanups.push(db.close);
         return {
-          open: () => stores.audit.open({}),
+          open: () => db.stores.audit.open({}),
           async remove(seq) {
             const c = new pg.Client({ connectionString: db.url });
             await c.connect();

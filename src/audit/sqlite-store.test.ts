@@ -2,9 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresServerUrl } from '../../test/postgres/database.js';
-import { openStores } from '../storage/open-stores.js';
-import type { Stores } from '../storage/repositories.js';
+import { openTestStores, postgresServerUrl } from '../../test/postgres/database.js';
 import { recordBody, sha256Hex, GENESIS_HASH } from './chain.js';
 import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 import type { AuditStore, StoredRecord } from './store.js';
@@ -111,21 +109,17 @@ function describeStore(name: string, factory: ((dir: string) => Promise<AuditSto
 }
 
 const pgServer = postgresServerUrl();
-const pgStores: Stores[] = [];
-const pgDrops: Array<() => Promise<void>> = [];
+const pgCloses: Array<() => Promise<void>> = [];
 afterAll(async () => {
-  for (const s of pgStores) await s.close();
-  for (const d of pgDrops) await d();
+  for (const close of pgCloses) await close();
 });
 describeStore(
   'postgres',
   pgServer
     ? async () => {
-        const db = await createTestDatabase(pgServer);
-        pgDrops.push(() => db.drop());
-        const stores = await openStores({ kind: 'postgres', url: db.url, migrateOnStart: true });
-        pgStores.push(stores);
-        return stores.audit.open({});
+        const db = await openTestStores(pgServer);
+        pgCloses.push(db.close);
+        return db.stores.audit.open({});
       }
     : undefined,
 );

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, postgresServerUrl } from '../../test/postgres/database.js';
+import { openTestStores, postgresServerUrl } from '../../test/postgres/database.js';
 import { createAuditLog, type AuditLog, type AuditLogOptions } from '../audit/audit-log.js';
 import type { AuditStore } from '../audit/store.js';
-import { openStores } from '../storage/open-stores.js';
 import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 import { createVerifyCache } from './verify-cache.js';
 
@@ -143,11 +142,9 @@ raceSuite(
   'PostgreSQL',
   pgServer
     ? async () => {
-        const db = await createTestDatabase(pgServer);
-        cleanups.push(() => db.drop());
-        const stores = await openStores({ kind: 'postgres', url: db.url, migrateOnStart: true });
-        cleanups.push(() => stores.close());
-        return stores.audit.open({});
+        const pg = await openTestStores(pgServer);
+        cleanups.push(pg.close);
+        return pg.stores.audit.open({});
       }
     : undefined,
 );

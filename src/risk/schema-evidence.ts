@@ -178,7 +178,7 @@ export function outputSignals(s: Signals, fields: readonly SchemaField[]): void 
 
 /** Field names that describe a person rather than a login: names, contact and location fields. */
 const describesPerson = /name$|email|phone|mobile|address|birth|gender|avatar|photo|picture|location|city|country/;
-const loginNames = new Set(['username', 'loginname', 'accountname', 'groupname', 'rolename', 'username']);
+const loginNames = new Set(['username', 'loginname', 'accountname', 'groupname', 'rolename']);
 /** Personal data from the weak noun 'user' alone ("object 'user' in operationId", "'users' in path segment"). */
 const userOnly = /^(object )?'users?' in |^nouns 'users?'/;
 
