@@ -5,7 +5,7 @@
 // Short runs overstate per-call figures: start-up compilation on V8's platform threads divided by few calls
 // (docs/adr/0017, Decision 13). Needs `perf` (Linux). Not part of `npm run bench`.
 // Usage: node bench/lib/perf-threads.mjs [sessions=32] [seconds=8] [warmup=4]   (AUDIT=off: the no-audit server;
-// DIST=<build's dist>)
+// DIST=<build's dist>; BENCH_MESSAGE=<the echo call's argument>; UNDER=<regex>: self time under a frame)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ const SECONDS = Number(secondsArg);
 const WARMUP = Number(warmupArg);
 const HZ = 4000;
 const audit = process.env.AUDIT !== 'off';
+// The echo call's argument, as in ab-gateway.mjs (a path such as '/srv/reports/2026/q3-revenue.pdf' is scanned).
+const MESSAGE = process.env.BENCH_MESSAGE ?? 'benchmark payload';
 const dir = mkdtempSync(join(tmpdir(), 'portcullis-perf-'));
 const data = join(dir, 'perf.data');
 const gw = await startBenchGateway({
@@ -40,7 +42,7 @@ try {
     concurrency: Number(sessionsArg),
     seconds: SECONDS,
     warmupSeconds: WARMUP,
-    makeCaller: echoCaller(gw),
+    makeCaller: echoCaller(gw, { args: { message: MESSAGE } }),
   });
 } finally {
   clearTimeout(started);
@@ -62,7 +64,7 @@ for (const s of samples) {
   byThread.set(tid, (byThread.get(tid) ?? 0) + 1);
 }
 console.log(
-  `${audit ? 'audit on' : 'audit off'}, ${sessionsArg} sessions, ${SECONDS} s after ${WARMUP} s: ${r.callsPerSecond.toFixed(0)} calls/s, p50 ${r.p50.toFixed(2)} ms`,
+  `${audit ? 'audit on' : 'audit off'}, ${sessionsArg} sessions, argument ${JSON.stringify(MESSAGE)}, ${SECONDS} s after ${WARMUP} s: ${r.callsPerSecond.toFixed(0)} calls/s, p50 ${r.p50.toFixed(2)} ms`,
 );
 console.log('on-CPU time per call by thread (the main thread is the event loop):');
 for (const [tid, n] of [...byThread].sort((a, b) => b[1] - a[1]).slice(0, 8))
@@ -83,3 +85,20 @@ const frames = {
 console.log('event loop, inclusive time per call:');
 for (const [name, re] of Object.entries(frames))
   console.log(`  ${name.padEnd(64)}${usPerCall(main.filter((s) => re.test(s)).length).padStart(7)} µs`);
+// UNDER=<regex>: the event loop's leaf frames (self time) of the samples whose stack holds a matching frame, top 15.
+if (process.env.UNDER) {
+  const re = new RegExp(process.env.UNDER);
+  const leaves = new Map();
+  for (const s of main.filter((x) => re.test(x))) {
+    const leaf =
+      s
+        .trim()
+        .split('\n')[1]
+        ?.trim()
+        .replace(/^[0-9a-f]+\s+/, '') ?? '?';
+    leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1);
+  }
+  console.log(`self time per call under /${process.env.UNDER}/:`);
+  for (const [leaf, n] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`  ${usPerCall(n).padStart(7)} µs  ${leaf.slice(0, 110)}`);
+}

@@ -6,6 +6,9 @@
 // at once (nothing is written), so the figure is the main thread's own audit CPU per call, steady on a loaded
 // machine. ADR 0017, Decision 16. Not part of `npm run bench`.
 // Usage: node bench/lib/record-sink-ab.mjs <distA> <distB> [rounds=8] [callers=32] [calls per round=5000]
+// TOOL=<tool name> ('up_echo' by default: too short for the secretlint pass; a real name such as
+// 'github_create_pull_request' is scanned in every intent and outcome); MESSAGE=<argument> ('benchmark payload');
+// UNIQUE=1: the argument gets the call's number appended, so no two calls send the same text (Decision 25).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,9 +43,14 @@ async function open(dist) {
   };
 }
 
+const TOOL = process.env.TOOL ?? 'up_echo';
+const MESSAGE = process.env.MESSAGE ?? 'benchmark payload';
+const UNIQUE = process.env.UNIQUE === '1';
+let unique = 0;
+
 function call(i) {
   const requestId = `0192f3a4-1b2c-7d3e-8f40-${String(i).padStart(12, '0')}`;
-  const args = { message: 'benchmark payload' };
+  const args = { message: UNIQUE ? `${MESSAGE}-${unique++}` : MESSAGE };
   return {
     requestId,
     args,
@@ -52,7 +60,7 @@ function call(i) {
       method: 'tools/call',
       agent: 'bench',
       sourceAddress: '127.0.0.1',
-      tool: 'up_echo',
+      tool: TOOL,
       backend: 'up',
       risk: { level: 'low', categories: ['read'] },
       arguments: args,
@@ -101,7 +109,9 @@ for (let r = 0; r < Number(roundsArg); r++) {
   for (const [side, out] of order) out.push(await round(side.sink, Number(callsArg), Number(callersArg)));
 }
 const f = (x) => x.toFixed(1);
-console.log(`${callersArg} callers, ${roundsArg} rounds of ${callsArg} calls, interleaved (store append: a no-op)`);
+console.log(
+  `${callersArg} callers, ${roundsArg} rounds of ${callsArg} calls, interleaved (store append: a no-op); tool ${TOOL}, argument ${JSON.stringify(MESSAGE)}${UNIQUE ? ' + call number' : ''}`,
+);
 console.log(`A ${distA}: main-thread audit CPU ${f(median(ra))} µs/call  [${ra.map((x) => x.toFixed(0)).join(' ')}]`);
 console.log(`B ${distB}: main-thread audit CPU ${f(median(rb))} µs/call  [${rb.map((x) => x.toFixed(0)).join(' ')}]`);
 console.log(`B/A, median of the rounds' ratios: ${median(ra.map((x, i) => rb[i] / x)).toFixed(2)}x`);

@@ -361,6 +361,20 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     return result;
   }
 
+  /** close() waits for appends still being redacted, so an append accepted before close is written. */
+  async function tracked<T>(redacting: Promise<T>): Promise<T> {
+    const settled = redacting.then(
+      () => undefined,
+      () => undefined,
+    );
+    inRedaction.add(settled);
+    try {
+      return await redacting;
+    } finally {
+      inRedaction.delete(settled);
+    }
+  }
+
   const api: AuditLog = {
     async redactArguments(args) {
       const { event } = await redactor.redactCanonicalAsync({ type: 'tool.call.requested', arguments: args }, '');
@@ -372,19 +386,12 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     async append(input, appendOptions) {
       if (closed) throw refuse('audit log is closed');
       let redacted: { event: AuditEvent; canonical: string };
-      const redacting = redactor.redactCanonicalAsync(input, new Date().toISOString());
-      // close() waits for appends still being redacted, so an append accepted before close is written.
-      const settled = redacting.then(
-        () => undefined,
-        () => undefined,
-      );
-      inRedaction.add(settled);
       try {
-        redacted = await redacting;
+        // A value when the secretlint pass had nothing to scan (the usual case): queued in this same turn.
+        const now = redactor.redactForLog(input, new Date().toISOString());
+        redacted = now instanceof Promise ? await tracked(now) : now;
       } catch (e) {
         throw refuse(`audit event could not be serialised: ${String(e)}`);
-      } finally {
-        inRedaction.delete(settled);
       }
       const r = await enqueue(redacted.event, false, redacted.canonical, appendOptions?.deferred === true);
       return { seq: r.seq, hash: r.hash, recorded: r.seq > 0 };

@@ -102,8 +102,9 @@ export async function runGateway(
         via: 'api',
       },
     });
-  // The report verifies the chain on every request: whole at most every 5 minutes, only new records in between.
-  const reportVerify = createVerifyCache((range) => audit.verify(range));
+  // The report verifies the chain on every request: whole at most every 5 minutes (and after a prune), only new
+  // records in between.
+  const reportVerify = createVerifyCache({ verify: (range) => audit.verify(range), store: audit.store });
   /** The security report of this running deployment (its score goes to the history). */
   const report = () =>
     generateReport(

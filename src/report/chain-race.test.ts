@@ -25,6 +25,8 @@ afterEach(async () => {
 
 interface Raced {
   log: AuditLog;
+  /** The store under the log, without the interleaving. */
+  store: AuditStore;
   /**
    * Lands `commit` (through the log's own writer) once, at the next read of `method` by anyone: right after a read
    * of the head returns, right before a read of the checkpoints starts.
@@ -70,7 +72,7 @@ async function racedLog(
   });
   ref.log = log;
   cleanups.push(() => log.close());
-  return { log, interleave: (method, commit) => void (pending[method] = commit) };
+  return { log, store, interleave: (method, commit) => void (pending[method] = commit) };
 }
 
 /** What the running gateway commits after answering a report request: its action record, then the checkpoint. */
@@ -102,8 +104,8 @@ function raceSuite(name: string, open: ((dataDir: string) => Promise<AuditStore>
     });
 
     it("the report's incremental verification: combined counts stay exact across the race", async () => {
-      const { log, interleave } = await racedLog(open!);
-      const verify = createVerifyCache((range) => log.verify(range));
+      const { log, store, interleave } = await racedLog(open!);
+      const verify = createVerifyCache({ verify: (range) => log.verify(range), store });
       await calls(log, 3);
       await log.checkpoint(); // seq 4
       expect(await verify()).toMatchObject({ ok: true, records: 4, lastSeq: 4, checkpoints: 1 });

@@ -1,4 +1,4 @@
-import { mayHoldSecret, scanSecrets } from './secret-scanner.js';
+import { knownClean, mayHoldSecret, scanSecrets } from './secret-scanner.js';
 
 /**
  * Passes over the redactor's output (objects it built and owns, so they are changed in place):
@@ -47,19 +47,47 @@ function visit(
 /**
  * Runs the secretlint rule set once over all caller-controlled strings of an event (joined, so one scan per
  * event) and replaces what it finds. Returns true when an object key changed (key order must be re-sorted).
+ * Answers at once, without a promise, when there is nothing to scan: no candidate string, or exactly this text
+ * was scanned before and found clean (secret-scanner.ts, clean-text-cache.ts).
  */
-export async function scanOutput(
+export function scanOutput(
   root: Record<string, unknown>,
   fields: ReadonlySet<string>,
   replace: (secret: string) => string,
-): Promise<boolean> {
+): boolean | Promise<boolean> {
   const strings: string[] = [];
-  visit(root, fields, (s) => {
-    if (mayHoldSecret(s)) strings.push(s);
-    return s;
-  });
+  for (const field of fields) collectCandidates(root[field], strings);
   if (strings.length === 0) return false;
-  const joined = strings.join('\n');
+  const joined = strings.length === 1 ? strings[0]! : strings.join('\n');
+  if (knownClean(joined)) return false;
+  return scanJoined(root, fields, strings, joined, replace);
+}
+
+/** The strings (values and keys) under `node` that the secretlint pass must see, in `visit`'s order. */
+function collectCandidates(node: unknown, out: string[]): void {
+  if (typeof node === 'string') {
+    if (mayHoldSecret(node)) out.push(node);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) collectCandidates(item, out);
+    return;
+  }
+  const obj = node as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    collectCandidates(obj[key], out);
+    if (mayHoldSecret(key)) out.push(key);
+  }
+}
+
+async function scanJoined(
+  root: Record<string, unknown>,
+  fields: ReadonlySet<string>,
+  strings: readonly string[],
+  joined: string,
+  replace: (secret: string) => string,
+): Promise<boolean> {
   const ranges = await scanSecrets(joined);
   if (ranges.length === 0) return false;
   // Map the ranges back onto each string (a range never spans strings: it is clipped at the separators).

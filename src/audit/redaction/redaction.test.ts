@@ -2,6 +2,7 @@ import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { detectors, ibanValid, luhnValid, type DetectorId } from './detectors.js';
 import { createRedactor, parsePath } from './redactor.js';
+import { issue11Shapes } from '../test-support/issue-11-shapes.js';
 
 function detect(text: string): DetectorId[] {
   const found: DetectorId[] = [];
@@ -197,6 +198,61 @@ describe('redactCanonical', () => {
     for (const input of inputs) {
       const { event, canonical } = r.redactCanonical(input, '2026-01-01T00:00:00.000Z');
       expect(canonical).toBe(canonicalize(event));
+    }
+  });
+});
+
+describe('redactForLog (the log’s hot path)', () => {
+  const ts = '2026-11-27T00:00:00.000Z';
+
+  it('answers without a promise only when the secretlint pass has nothing new to scan, and still catches secrets', async () => {
+    const r = createRedactor();
+    const tool = 'billing.create_refund_for_customer';
+    const file = `/srv/reports/2026/q3-revenue-${Date.now()}.pdf`;
+    const clean = { type: 'tool.call.requested' as const, tool, arguments: { file, note: 'short' } };
+    // Nothing that could hold a secret: a value at once.
+    expect(
+      r.redactForLog({ type: 'tool.call.requested', tool: 'up_echo', arguments: { m: 'hi' } }, ts),
+    ).not.toBeInstanceOf(Promise);
+    // A text never scanned: the scan runs (a promise); the same text again: known clean, a value, the same record.
+    const first = r.redactForLog(clean, ts);
+    expect(first).toBeInstanceOf(Promise);
+    const scanned = await first;
+    const again = r.redactForLog(clean, ts);
+    expect(again).not.toBeInstanceOf(Promise);
+    expect((again as typeof scanned).canonical).toBe(scanned.canonical);
+    expect((await r.redactCanonicalAsync(clean, ts)).canonical).toBe(scanned.canonical);
+    // The same shape with a secret in it (one only secretlint knows) is another text: scanned and masked, every time.
+    const token = issue11Shapes.huggingFaceToken;
+    const dirty = { ...clean, arguments: { file: `${file}?${token}`, note: 'short' } };
+    for (let i = 0; i < 2; i++) {
+      const out = r.redactForLog(dirty, ts);
+      expect(out).toBeInstanceOf(Promise);
+      const { canonical } = await out;
+      expect(canonical).not.toContain(token);
+      expect(canonical).toContain('[REDACTED:secretlint]');
+    }
+  });
+
+  it('builds the record in canonical order, also for fields outside the known set', async () => {
+    const { canonicalize } = await import('../canonical-json.js');
+    const r = createRedactor();
+    const inputs = [
+      { type: 'tools.listed', zeta: 1, aardvark: { b: 1, a: 2 }, detail: { target: 't', method: 'm', startedAt: 's' } },
+      {
+        type: 'tool.call.completed',
+        requestId: 'r',
+        tool: 'up_echo',
+        decision: 'allow',
+        resultStatus: 'ok',
+        latencyMs: 1,
+      },
+      { type: 'tools.listed', detail: { '10': 'a', '2': 'b', c: { '1': 1, '0': 0 } } },
+    ] as unknown as Array<Parameters<typeof r.redactForLog>[0]>;
+    for (const input of inputs) {
+      const { event, canonical } = await r.redactForLog(input, ts);
+      expect(canonical).toBe(canonicalize(event));
+      expect(JSON.parse(canonical)).toEqual({ ...input, timestamp: ts });
     }
   });
 });

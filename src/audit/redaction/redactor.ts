@@ -44,6 +44,14 @@ export interface Redactor {
   redactCanonical(event: AuditEventInput, timestamp: string): { event: AuditEvent; canonical: string };
   /** Everything, including the secretlint rule set (asynchronous): what the log uses for every caller event. */
   redactCanonicalAsync(event: AuditEventInput, timestamp: string): Promise<{ event: AuditEvent; canonical: string }>;
+  /**
+   * The same as redactCanonicalAsync, answered without a promise when the secretlint pass has nothing to scan (no
+   * candidate string, or exactly this text scanned before and found clean): what the log uses on its hot path.
+   */
+  redactForLog(
+    event: AuditEventInput,
+    timestamp: string,
+  ): { event: AuditEvent; canonical: string } | Promise<{ event: AuditEvent; canonical: string }>;
 }
 
 const MIN_SECRET_LENGTH = 4;
@@ -58,6 +66,31 @@ type Out = unknown;
  */
 export const FREE_TEXT_FIELDS = new Set(['arguments', 'detail', 'error', 'reasons', 'tool']);
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+
+/** Every field of an AuditEvent, sorted (RFC 8785 order): the order `redact` builds its output in. */
+const EVENT_FIELDS: readonly string[] = (
+  [
+    'type',
+    'requestId',
+    'agent',
+    'user',
+    'sourceAddress',
+    'tool',
+    'backend',
+    'risk',
+    'arguments',
+    'decision',
+    'rule',
+    'reasons',
+    'approvalId',
+    'resultStatus',
+    'latencyMs',
+    'error',
+    'detail',
+    'timestamp',
+  ] satisfies Array<keyof AuditEvent>
+).sort();
+const KNOWN_EVENT_FIELDS = new Set(EVENT_FIELDS);
 
 export function usesHmac(config: RedactionConfig | undefined): boolean {
   if (!config) return false;
@@ -85,8 +118,16 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
   /** Set when an output object has an array-index-like key, which V8 would not keep in insertion order. */
   let indexLikeKey = false;
+  /** `obj` itself when its keys are already in sorted order (JSON.stringify then emits them sorted), else a copy. */
   function sortedCopy(obj: Record<string, Out>): Record<string, Out> {
     const keys = Object.keys(obj);
+    let inOrder = true;
+    for (let i = 1; i < keys.length; i++)
+      if (keys[i - 1]! >= keys[i]!) {
+        inOrder = false;
+        break;
+      }
+    if (inOrder) return obj;
     const sorted: Record<string, Out> = {};
     for (const k of keys.sort()) {
       const c = k.charCodeAt(0);
@@ -214,7 +255,23 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     }
     const seen = new Set<object>();
     const out: Record<string, Out> = {};
-    for (const field in event) {
+    // The output is built in sorted key order (so no sorted copy is needed); an event with a field outside the
+    // known set (a caller in plain JavaScript) gets the same treatment from a list sorted for it.
+    let fields = EVENT_FIELDS;
+    for (const field in event)
+      if (!KNOWN_EVENT_FIELDS.has(field)) {
+        fields = [...new Set([...Object.keys(event), 'type', 'timestamp'])].sort();
+        break;
+      }
+    for (const field of fields) {
+      if (field === 'type') {
+        out.type = event.type;
+        continue;
+      }
+      if (field === 'timestamp') {
+        out.timestamp = timestamp;
+        continue;
+      }
       let v: unknown = event[field as keyof AuditEventInput];
       if (v === undefined) continue;
       const detect = FREE_TEXT_FIELDS.has(field);
@@ -229,8 +286,6 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       if (r === DROP) out[field] = `[REDACTED:dropped]`;
       else if (r !== undefined) out[field] = r;
     }
-    out.type = event.type;
-    out.timestamp = timestamp;
     return sortedCopy(out) as unknown as AuditEvent;
   }
 
@@ -255,21 +310,33 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       const renamed = truncateOutput(out as unknown as Record<string, unknown>);
       return { event: out, canonical: canonicalOf(out, renamed) };
     },
+    redactForLog,
     async redactCanonicalAsync(event, timestamp) {
-      indexLikeKey = false;
-      const out = redact(event, timestamp);
-      const index = indexLikeKey;
-      const scanned =
-        scannerMode === 'off'
-          ? false
-          : await scanOutput(out as unknown as Record<string, unknown>, FREE_TEXT_FIELDS, (v) =>
-              scannerMode === 'drop' ? '[REDACTED:dropped]' : tag('secretlint', v, scannerMode),
-            );
-      const renamed = truncateOutput(out as unknown as Record<string, unknown>);
-      indexLikeKey = index;
-      return { event: out, canonical: canonicalOf(out, scanned || renamed) };
+      return redactForLog(event, timestamp);
     },
   };
+
+  function redactForLog(
+    event: AuditEventInput,
+    timestamp: string,
+  ): { event: AuditEvent; canonical: string } | Promise<{ event: AuditEvent; canonical: string }> {
+    indexLikeKey = false;
+    const out = redact(event, timestamp);
+    const index = indexLikeKey;
+    const scanned =
+      scannerMode === 'off'
+        ? false
+        : scanOutput(out as unknown as Record<string, unknown>, FREE_TEXT_FIELDS, (v) =>
+            scannerMode === 'drop' ? '[REDACTED:dropped]' : tag('secretlint', v, scannerMode),
+          );
+    const finish = (keysChanged: boolean) => {
+      const renamed = truncateOutput(out as unknown as Record<string, unknown>);
+      // Another event may have been redacted while this one's scan ran: its own flag counts.
+      indexLikeKey = index;
+      return { event: out, canonical: canonicalOf(out, keysChanged || renamed) };
+    };
+    return typeof scanned === 'boolean' ? finish(scanned) : scanned.then(finish);
+  }
 }
 
 /** A key, an array index, or '*' (any). */

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { mayHoldSecret, scanSecrets } from './secret-scanner.js';
+import { knownClean, mayHoldSecret, scanSecrets } from './secret-scanner.js';
 
 // secretlint's process-wide profiler kept a mark per lint and per rule for ever (secret-scanner.ts): a gateway
 // scanning audit events all its life leaked memory and CPU with every scan. These tests fail if it records again.
@@ -21,5 +21,29 @@ describe('secret scanner', () => {
     expect(mayHoldSecret(text)).toBe(true);
     const ranges = await scanSecrets(text);
     expect(ranges.map(([a, b]) => text.slice(a, b))).toEqual([token]);
+  });
+
+  it('remembers only clean texts: a text holding a secret is scanned and caught every time', async () => {
+    const token = `ghp_${'Z9y8X7w6V5'.repeat(3)}qrstuv`;
+    const dirty = `push to /srv/repos/${token}`;
+    for (let i = 0; i < 3; i++) {
+      const ranges = await scanSecrets(dirty);
+      expect(ranges.map(([a, b]) => dirty.slice(a, b))).toEqual([token]);
+      expect(knownClean(dirty)).toBe(false);
+    }
+  });
+
+  it('a clean text is known clean once scanned; one that differs is scanned again', async () => {
+    const path = `/srv/reports/2026/q3-revenue-${Date.now()}.pdf`;
+    expect(knownClean(path)).toBe(false);
+    expect(await scanSecrets(path)).toEqual([]);
+    expect(knownClean(path)).toBe(true);
+    expect(await scanSecrets(path)).toEqual([]);
+    // The same text with a token appended is another text: not known clean, and the token is found.
+    const token = `ghp_${'Q1w2E3r4T5'.repeat(3)}uvwxyz`;
+    const longer = `${path} ${token}`;
+    expect(knownClean(longer)).toBe(false);
+    const ranges = await scanSecrets(longer);
+    expect(ranges.map(([a, b]) => longer.slice(a, b))).toEqual([token]);
   });
 });

@@ -1,6 +1,7 @@
 import { lintSource } from '@secretlint/core';
 import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
+import { createCleanTextCache } from './clean-text-cache.js';
 
 /**
  * Secret detection with secretlint's recommended rule preset (maintained rules for AWS, GCP, GitHub,
@@ -42,9 +43,17 @@ export function mayHoldSecret(text: string): boolean {
   return text.length >= SCANNER_MIN_LENGTH && HINT.test(text);
 }
 
+/** Texts scanned before and found clean (clean-text-cache.ts says why that is safe). */
+const clean = createCleanTextCache();
+
+/** True when `text` was scanned before and nothing was found in it: scanning it again would find nothing. */
+export function knownClean(text: string): boolean {
+  return text.length < SCANNER_MIN_LENGTH || clean.has(text);
+}
+
 /** Character ranges [start, end) of secrets found in `text`, sorted and merged. */
 export async function scanSecrets(text: string): Promise<Array<[number, number]>> {
-  if (text.length < SCANNER_MIN_LENGTH) return [];
+  if (knownClean(text)) return [];
   const ranges: Array<[number, number]> = [];
   for (let start = 0; start < text.length; start += WINDOW - OVERLAP) {
     const content = text.slice(start, start + WINDOW);
@@ -54,6 +63,10 @@ export async function scanSecrets(text: string): Promise<Array<[number, number]>
     });
     for (const m of result.messages) ranges.push([start + m.range[0], start + m.range[1]]);
     if (start + WINDOW >= text.length) break;
+  }
+  if (ranges.length === 0) {
+    clean.add(text);
+    return [];
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
