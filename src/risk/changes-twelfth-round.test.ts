@@ -163,3 +163,32 @@ describe('skipping is a change', () => {
     expect(a.sideEffect).toBe('data-change');
   });
 });
+
+describe('pagination tokens and tag keys are no credentials; compute pools are infrastructure', () => {
+  it('a read returning previous/backward page tokens returns no secret', () => {
+    for (const field of ['previous_token', 'nextBackwardToken', 'prevToken']) {
+      const a = classifyTool(
+        def('list_events', 'Lists events.', { id: str() }, { outputSchema: obj({ [field]: str(), items: str() }) }),
+        mcp,
+      );
+      expect(a.categories, field).not.toContain('credential-access');
+      expect(a.level, field).toBe('low');
+    }
+    const secret = classifyTool(
+      def('get_client', 'Gets a client.', { id: str() }, { outputSchema: obj({ client_secret: str() }) }),
+      mcp,
+    );
+    expect(secret.categories).toContain('credential-access');
+  });
+
+  it('creating a tag key names a tag, it sets no secret; creating an API key still does', () => {
+    expect(cats('tagKeys.create', 'Creates a new tag key.', { shortName: str() })).not.toContain('credential-access');
+    expect(cats('apiKeys.create', 'Creates a new API key.', { name: str() })).toContain('credential-access');
+  });
+
+  it('resizing or upgrading a pool of compute nodes is infrastructure; a user or liquidity pool is not', () => {
+    for (const name of ['Pool_StopResize', 'pool_upgrade_os']) expect(cats(name), name).toContain('infrastructure');
+    for (const name of ['CreateUserPool', 'add_liquidity_pool'])
+      expect(cats(name), name).not.toContain('infrastructure');
+  });
+});
