@@ -41,7 +41,26 @@ export class HttpTimeoutError extends Error {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+/** RFC 9110 §9.2.2: sending these twice has the effect of sending them once. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+/**
+ * How Node reports a connection the server had closed when the request went out on it: `ECONNRESET` (a reset, or
+ * "socket hang up": the connection ended with no response) and `EPIPE` (a body written after the server's kernel
+ * reset the closed connection; a large PUT on a socket closed by the server's keep-alive timeout).
+ */
+const CONNECTION_DIED = new Set(['ECONNRESET', 'EPIPE']);
+
+/**
+ * A request whose pooled keep-alive socket turned out to be closed by the server: it failed on a reused socket, with
+ * the connection gone, before any response arrived. Node reports the same codes whether the server closed the
+ * connection before reading the request (its keep-alive timeout) or after (a crash while handling it), and no API
+ * tells the two apart, so only an idempotent request may be sent again (RFC 9112 §9.3.1); bodies are buffers, so a
+ * PUT's body is sent whole again. Once the response head has arrived, Node reports a dying connection on the response
+ * (`aborted`), not on the request: the server's answer failing, never retried.
+ */
+function isStaleSocketFailure(e: NodeJS.ErrnoException, reusedSocket: boolean): boolean {
+  return reusedSocket && e.code !== undefined && CONNECTION_DIED.has(e.code);
+}
 
 export function createHttpExecutor(opts: HttpExecutorOptions) {
   const lookup = createGuardedLookup(opts.allowPrivateNetwork);
@@ -99,8 +118,8 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
         socket.once('close', () => clearTimeout(t));
       });
       r.on('error', (e: NodeJS.ErrnoException) => {
-        // A pooled keep-alive socket the server had already closed: safe to retry idempotent requests.
-        if (r.reusedSocket && e.code === 'ECONNRESET' && !settled)
+        // A pooled keep-alive socket the server had already closed: `send` retries idempotent requests.
+        if (!settled && isStaleSocketFailure(e, r.reusedSocket))
           (e as NodeJS.ErrnoException & { staleSocket?: boolean }).staleSocket = true;
         finish(() => reject(e.code === 'ESSRF' ? new SsrfRefusedError(e.message) : e));
       });
