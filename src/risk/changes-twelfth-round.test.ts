@@ -5,10 +5,11 @@
  * destroy (removing X from Y, untagging), a returned key's material, and `skip` as a change.
  */
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../core/tool.js';
 import { classifyTool } from './classify.js';
 import { api, mcpSource as mcp, obj, str, toolDef as def } from './test-support/schema-builders.js';
 
-const cats = (name: string, description = 'Does it.', props = { id: str() }): readonly string[] =>
+const cats = (name: string, description = 'Does it.', props: JsonObject = { id: str() }): readonly string[] =>
   classifyTool(def(name, description, props), mcp).categories;
 
 describe('infrastructure: load balancing, traffic and scaling resources', () => {
