@@ -5,10 +5,11 @@
  * destroy (removing X from Y, untagging), a returned key's material, and `skip` as a change.
  */
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../core/tool.js';
 import { classifyTool } from './classify.js';
 import { api, mcpSource as mcp, obj, str, toolDef as def } from './test-support/schema-builders.js';
 
-const cats = (name: string, description = 'Does it.', props = { id: str() }): readonly string[] =>
+const cats = (name: string, description = 'Does it.', props: JsonObject = { id: str() }): readonly string[] =>
   classifyTool(def(name, description, props), mcp).categories;
 
 describe('infrastructure: load balancing, traffic and scaling resources', () => {
@@ -161,5 +162,34 @@ describe('skipping is a change', () => {
       mcp,
     );
     expect(a.sideEffect).toBe('data-change');
+  });
+});
+
+describe('pagination tokens and tag keys are no credentials; compute pools are infrastructure', () => {
+  it('a read returning previous/backward page tokens returns no secret', () => {
+    for (const field of ['previous_token', 'nextBackwardToken', 'prevToken']) {
+      const a = classifyTool(
+        def('list_events', 'Lists events.', { id: str() }, { outputSchema: obj({ [field]: str(), items: str() }) }),
+        mcp,
+      );
+      expect(a.categories, field).not.toContain('credential-access');
+      expect(a.level, field).toBe('low');
+    }
+    const secret = classifyTool(
+      def('get_client', 'Gets a client.', { id: str() }, { outputSchema: obj({ client_secret: str() }) }),
+      mcp,
+    );
+    expect(secret.categories).toContain('credential-access');
+  });
+
+  it('creating a tag key names a tag, it sets no secret; creating an API key still does', () => {
+    expect(cats('tagKeys.create', 'Creates a new tag key.', { shortName: str() })).not.toContain('credential-access');
+    expect(cats('apiKeys.create', 'Creates a new API key.', { name: str() })).toContain('credential-access');
+  });
+
+  it('resizing or upgrading a pool of compute nodes is infrastructure; a user or liquidity pool is not', () => {
+    for (const name of ['Pool_StopResize', 'pool_upgrade_os']) expect(cats(name), name).toContain('infrastructure');
+    for (const name of ['CreateUserPool', 'add_liquidity_pool'])
+      expect(cats(name), name).not.toContain('infrastructure');
   });
 });

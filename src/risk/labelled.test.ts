@@ -198,9 +198,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.695, 3, 0.774, 0.575 at that evaluation (its held-out floors, moved here with it); after the twelfth round
     // 0.978, 0.915, 0.780, 2, 0.823, 0.720 (tuned on it).
     expectFloors(labelMetrics(scored.slice(2199, 2385)), [0.975, 0.91, 0.775, 2, 0.82, 0.715]);
-    // All 2,385 when part sixteen moved in, before the twelfth round: 0.988, 0.955, 0.884, 15, 0.841, 0.748; after it
-    // 0.988, 0.955, 0.899, 14, 0.849, 0.767.
-    expectFloors(m, [0.985, 0.955, 0.895, 14, 0.845, 0.765]);
+    // All 2,385 when part sixteen moved in, before the twelfth round: 0.988, 0.955, 0.884, 15, 0.841, 0.748; after its
+    // first landing 0.988, 0.955, 0.899, 14, 0.849, 0.767, after its second 0.988, 0.955, 0.902, 14, 0.852, 0.769.
+    expectFloors(m, [0.985, 0.955, 0.9, 14, 0.85, 0.765]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out

@@ -128,7 +128,10 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
       // listeners, target and endpoint groups, accelerators), a SIP trunk (a carrier interconnect), and the capacity
       // a cluster runs with (AWS Application Auto Scaling and EMR managed scaling policies, Kubernetes' HPA, Dataproc
       // autoscaling policies; reserved capacity).
-      'listener accelerator endpointgroup targetgroup siptrunk scalingpolicy autoscalingpolicy capacityreservation',
+      'listener accelerator endpointgroup targetgroup siptrunk scalingpolicy autoscalingpolicy capacityreservation ' +
+      // A pool of compute nodes or hosts (Azure Batch pools, host pools); user, identity and liquidity pools are
+      // other things (tokens.ts compounds).
+      'pool',
   ),
   'personal-data': words(
     'person people profile contact customer employee patient recipient subscriber attendee phonenumber birthday ' +
@@ -172,6 +175,10 @@ export const writeOnlyCategories: ReadonlySet<RiskCategory> = new Set([
 /** Words before a credential noun that make it something else ("page token", "max tokens"). */
 export const notCredentialBefore: ReadonlySet<string> = words(
   'page next continuation consistency sync cursor pagination delta skip resume start end change idempotency count max ' +
+    // Pagination link relations (RFC 8288 / IANA: prev, previous, first, last) and paging directions.
+    'prev previous first last backward forward ' +
+    // A tag's key is the tag's name (a key-value label), not a secret.
+    'tag ' +
     'limit prompt output input completion csrf verification total cached reasoning used remaining',
 );
 

@@ -109,6 +109,10 @@ const compounds: ReadonlyArray<readonly [string, string, string]> = [
   ['autoscaling', 'policy', 'autoscalingpolicy'],
   ['capacity', 'reservation', 'capacityreservation'],
   ['sip', 'trunk', 'siptrunk'],
+  // Pools that are not compute (a user directory, federated identities, a DeFi liquidity pool).
+  ['user', 'pool', 'userpool'],
+  ['identity', 'pool', 'identitypool'],
+  ['liquidity', 'pool', 'liquiditypool'],
   // S3 / EMR "Block Public Access": whether anyone outside may read a resource (access control).
   ['public', 'access', 'publicaccess'],
   // Who may sign in or run code: federated identity providers and sources (SAML / OIDC), trusted IP lists, code
