@@ -5,7 +5,8 @@
 // Short runs overstate per-call figures: start-up compilation on V8's platform threads divided by few calls
 // (docs/adr/0017, Decision 13). Needs `perf` (Linux). Not part of `npm run bench`.
 // Usage: node bench/lib/perf-threads.mjs [sessions=32] [seconds=8] [warmup=4]   (AUDIT=off: the no-audit server;
-// DIST=<build's dist>; BENCH_MESSAGE=<the echo call's argument>; UNDER=<regex>: self time under a frame)
+// DIST=<build's dist>; BENCH_MESSAGE=<the echo call's argument>; UNDER=<regex>: self time under a frame;
+// LEAVES_OF=<n>: self time of the n-th busiest thread)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,5 +101,23 @@ if (process.env.UNDER) {
   }
   console.log(`self time per call under /${process.env.UNDER}/:`);
   for (const [leaf, n] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`  ${usPerCall(n).padStart(7)} µs  ${leaf.slice(0, 110)}`);
+}
+// LEAVES_OF=<n>: the leaf frames (self time) of the n-th busiest thread (1: usually the event loop; 2: with audit on,
+// usually the audit writer), top 20.
+if (process.env.LEAVES_OF) {
+  const [tid] = [...byThread].sort((a, b) => b[1] - a[1])[Number(process.env.LEAVES_OF) - 1] ?? [];
+  const leaves = new Map();
+  for (const s of samples.filter((x) => Number(x.trim().split(/\s+/)[0]) === tid)) {
+    const leaf =
+      s
+        .trim()
+        .split('\n')[1]
+        ?.trim()
+        .replace(/^[0-9a-f]+\s+/, '') ?? '?';
+    leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1);
+  }
+  console.log(`self time per call on thread ${tid}:`);
+  for (const [leaf, n] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 20))
     console.log(`  ${usPerCall(n).padStart(7)} µs  ${leaf.slice(0, 110)}`);
 }

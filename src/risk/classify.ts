@@ -22,8 +22,9 @@ import {
   tokensPassed,
 } from './secret-values.js';
 import { otherMoneyNouns } from './money-roles.js';
+import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
-import { linkRemoved } from './links-removed.js';
+import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
 import {
   accountOnlyUser,
@@ -138,16 +139,12 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (apiEvidence.state) classes.push(apiEvidence.state);
   // Cancelling, killing or terminating a run (a query, session, process, job) stops it; it destroys nothing.
   classes.splice(0, classes.length, ...endingRuns(classes, { idWords, pathWords: pathSegments.flat(), description }));
-  // Removing a membership or a resource's tags takes a link or metadata off; nothing is destroyed (links-removed.ts).
+  // Removing a membership or a resource's tags, or taking X out of Y ("Remove endpoints from an endpoint group"),
+  // destroys nothing (links-removed.ts).
   const removed = linkRemoved(idWords, pathSegments);
-  if (removed?.kind === 'tags')
-    classes.splice(
-      0,
-      classes.length,
-      ...classes.map((c) =>
-        c.cls === 'delete' ? { cls: 'update' as const, reason: `${c.reason}: ${removed.reason}` } : c,
-      ),
-    );
+  const detached = removed ? undefined : detachment(idWords, description, classes);
+  const lighter = removed?.kind === 'tags' ? removed.reason : detached?.reason;
+  if (lighter !== undefined) classes.splice(0, classes.length, ...asChanges(classes, lighter));
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
   const allNounWords = [
@@ -282,6 +279,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (action.cls === 'read' && governingVerb(idWords)?.word === 'sign')
     add('credential-access', `verb 'sign' in ${idLabel}: returns a signature made with a held key`);
   if (oauthCode) add('credential-access', exchange);
+  const order = writes ? placesOrder(idWords, idLabel, openingWords) : undefined;
+  if (order) add('financial', order);
+  if (detached?.containerInfrastructure !== undefined)
+    add('infrastructure', `${detached.reason} ('${detached.containerInfrastructure}' changes)`);
   if (restores && (has(computeNouns) || has(storageNouns)))
     add('infrastructure', `${restores}: a running instance, database or volume`);
   const destroys = writes ? destructiveWording(description) : undefined;
@@ -294,7 +295,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     'read',
   );
   tokensPassed(s, inputFields);
-  secretValuesOnly(s, { writes, cls: topWrite, description, inputFields, outputFields });
+  // Taking a password off a thing removes the credential, as deleting it would.
+  secretValuesOnly(s, { writes, cls: detached ? 'delete' : topWrite, description, inputFields, outputFields });
   madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
   sandboxMoney(s, stemmed);
   otherMoneyNouns(s, idWords.map(stem), description);

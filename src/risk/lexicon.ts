@@ -59,7 +59,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
       'lock unlock block unblock mute unmute hide unhide enhance standardize uplift orchestrate manage control ' +
       'complete handle mutate transact emulate navigate click tap press fill hover drag confirm deny activate ' +
       'swipe scroll resize focus take upgrade downgrade install setup react expose unexpose ' +
-      'unreact vote cherry cherrypick submit reauthorize cordon uncordon ask leave join redefine hotswap hotpatch',
+      'unreact vote cherry cherrypick submit reauthorize cordon uncordon ask leave join redefine hotswap hotpatch skip unskip',
   ),
   ...v('update', 'config change format type process batch bulk request release', true),
   ...v(
@@ -104,7 +104,9 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
       'accesscontrol accesspolicy ' +
       // Access-control vocabulary (XACML / NIST SP 800-162 policies; ACLs, allow and deny lists, OAuth scopes, a
       // resource's use restrictions): who or what may act.
-      'scope restriction allowlist whitelist denylist blacklist blocklist',
+      'scope restriction allowlist whitelist denylist blacklist blocklist publicaccess ' +
+      // Federated sign-in (SAML / OIDC identity providers and sources), trusted IP lists, code-signing controls.
+      'identityprovider identitysource trustedip codesigning',
   ),
   'credential-access': words(
     'secret token password passwd credential apikey apitoken accesstoken accesskey secretkey privatekey sshkey ' +
@@ -121,7 +123,15 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
       'placementgroup staticip floatingip elasticip securitygroup nodepool capacityprovider ' +
       // Kubernetes resource kinds and cloud network resources not above (docs/risk.md, infrastructure).
       'persistentvolume persistentvolumeclaim pvc storageclass cronjob horizontalpodautoscaler hpa networkpolicy ' +
-      'natgateway vpngateway internetgateway transitgateway routetable hypervisor vps',
+      'natgateway vpngateway internetgateway transitgateway routetable hypervisor vps ' +
+      // Load balancing and traffic distribution (AWS Elastic Load Balancing and Global Accelerator resource types:
+      // listeners, target and endpoint groups, accelerators), a SIP trunk (a carrier interconnect), and the capacity
+      // a cluster runs with (AWS Application Auto Scaling and EMR managed scaling policies, Kubernetes' HPA, Dataproc
+      // autoscaling policies; reserved capacity).
+      'listener accelerator endpointgroup targetgroup siptrunk scalingpolicy autoscalingpolicy capacityreservation ' +
+      // A pool of compute nodes or hosts (Azure Batch pools, host pools); user, identity and liquidity pools are
+      // other things (tokens.ts compounds).
+      'pool',
   ),
   'personal-data': words(
     'person people profile contact customer employee patient recipient subscriber attendee phonenumber birthday ' +
@@ -165,6 +175,10 @@ export const writeOnlyCategories: ReadonlySet<RiskCategory> = new Set([
 /** Words before a credential noun that make it something else ("page token", "max tokens"). */
 export const notCredentialBefore: ReadonlySet<string> = words(
   'page next continuation consistency sync cursor pagination delta skip resume start end change idempotency count max ' +
+    // Pagination link relations (RFC 8288 / IANA: prev, previous, first, last) and paging directions.
+    'prev previous first last backward forward ' +
+    // A tag's key is the tag's name (a key-value label), not a secret.
+    'tag ' +
     'limit prompt output input completion csrf verification total cached reasoning used remaining',
 );
 

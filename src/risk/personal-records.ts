@@ -15,7 +15,9 @@
  * Two uses: a person noun followed by one of these record nouns stays the head of the phrase ("employee pay
  * statement", "customer transactions": the person's record, not a thing the person qualifies), and a person's path
  * segment ("/employees/{id}/earnings", "/users/{id}/transactions") with such a record after it returns that person's
- * records. Special-category and pay fields (input or output) carry personal data on their own (not "fingerprint": in APIs
+ * records. A payment account or card (PSD2 Art. 4(12): an account held in the name of a payment service user) is a
+ * person's too: its transactions and statements ("/accounts/{id}/transactions", "/cards/{id}/transactions") are the
+ * account information PSD2 treats as the holder's data (twelfth round). Special-category and pay fields (input or output) carry personal data on their own (not "fingerprint": in APIs
  * it is a key's or certificate's hash).
  */
 import { stem } from './tokens.js';
@@ -48,6 +50,17 @@ export const specialCategoryFields: ReadonlySet<string> = words(
 export function recordFollows(phrase: readonly string[], i: number): boolean {
   const next = phrase[i + 1];
   return next !== undefined && recordsOfPerson.has(stem(next));
+}
+
+/** Payment accounts and cards (path segment words, stemmed). */
+const paymentAccounts = words('account bankaccount card paymentcard creditcard debitcard iban');
+const accountRecords = words('statement transaction');
+
+/** "/accounts/{id}/transactions": the account-information record after a payment account's segment, if any. */
+export function laterAccountRecord(word: string, later: readonly (readonly string[])[]): string | undefined {
+  if (!paymentAccounts.has(word)) return undefined;
+  for (const seg of later) for (const w of seg) if (accountRecords.has(stem(w))) return w;
+  return undefined;
 }
 
 /** The first record-of-person noun in later path segments ("/employees/{id}/earnings/{code}"), if any. */

@@ -69,7 +69,8 @@ export function inputWriteSignals(fields: readonly SchemaField[], required: Read
  * client to a service, a client key is a TLS client's private key, a signing or licence key unlocks what it names.
  * A bare `key` or a key named after what it identifies (`flagKey`, `zoneKey`, `tagKey`, `publicKey`) is an identifier
  * or public material, not a secret; so are `encryptionKey` / `masterKey` in cloud APIs (a KMS key's ARN: AWS
- * CodeBuild's RetryBuildBatch) and `accessKey` (often the access key's id, half of a pair).
+ * CodeBuild's RetryBuildBatch) and `accessKey` (often the access key's id, half of a pair). Returned `keyMaterial`
+ * is the key's value (twelfth round: a payment HSM's key export).
  */
 export const outputSecrets: ReadonlySet<string> = new Set([
   'streamkey',
@@ -105,6 +106,8 @@ export const outputSecrets: ReadonlySet<string> = new Set([
   'signingsecret',
   'webhooksecret',
   'passphrase',
+  // A key's value itself (NIST SP 800-57 "key material"; exported wrapped under a transport key, it is still the key).
+  'keymaterial',
 ]);
 /** Output fields that carry personal data on their own ("email", "ssn") or in pairs ("first_name"…). */
 const personalStrong = new Set([

@@ -3,7 +3,7 @@ import type { VerbClass } from './lexicon.js';
 import { notCredentialBefore, strongNouns, verbs, weakNouns } from './lexicon.js';
 import { notAccessSense } from './admin-nouns.js';
 import { communicationModifier, removesOnly } from './communication.js';
-import { laterRecord, recordsOfPerson } from './personal-records.js';
+import { laterAccountRecord, laterRecord, recordsOfPerson } from './personal-records.js';
 import type { SchemaField } from './schema-fields.js';
 import { stem } from './tokens.js';
 import type { RiskCategory } from './types.js';
@@ -209,8 +209,10 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         if (src.credentialOnly === true && c !== 'credential-access') break;
         // "/employees/{id}/earnings", "/users/{id}/transactions": a person's records (personal-records.ts).
         const record =
-          c === 'personal-data' && src.parent === true && (strong.has(w) || w === 'user')
-            ? laterRecord(src.later ?? [])
+          c === 'personal-data' && src.parent === true
+            ? strong.has(w) || w === 'user'
+              ? laterRecord(src.later ?? [])
+              : laterAccountRecord(w, src.later ?? [])
             : undefined;
         if (record !== undefined) {
           add(s, c, `'${record}' of path segment '/${src.words.join('-')}' (a person's records)`);

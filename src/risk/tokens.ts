@@ -102,6 +102,25 @@ const compounds: ReadonlyArray<readonly [string, string, string]> = [
   ['access', 'rule', 'accessrule'],
   ['access', 'control', 'accesscontrol'],
   ['access', 'policy', 'accesspolicy'],
+  // Load balancing and traffic (AWS Elastic Load Balancing / Global Accelerator resource types), capacity.
+  ['endpoint', 'group', 'endpointgroup'],
+  ['target', 'group', 'targetgroup'],
+  ['scaling', 'policy', 'scalingpolicy'],
+  ['autoscaling', 'policy', 'autoscalingpolicy'],
+  ['capacity', 'reservation', 'capacityreservation'],
+  ['sip', 'trunk', 'siptrunk'],
+  // Pools that are not compute (a user directory, federated identities, a DeFi liquidity pool).
+  ['user', 'pool', 'userpool'],
+  ['identity', 'pool', 'identitypool'],
+  ['liquidity', 'pool', 'liquiditypool'],
+  // S3 / EMR "Block Public Access": whether anyone outside may read a resource (access control).
+  ['public', 'access', 'publicaccess'],
+  // Who may sign in or run code: federated identity providers and sources (SAML / OIDC), trusted IP lists, code
+  // signing (only code signed by a trusted publisher may be deployed).
+  ['identity', 'provider', 'identityprovider'],
+  ['identity', 'source', 'identitysource'],
+  ['trusted', 'ip', 'trustedip'],
+  ['code', 'signing', 'codesigning'],
 ];
 
 /** The compounds by their (stemmed) first word. */
@@ -121,7 +140,10 @@ export function joinCompounds(words: readonly string[]): string[] {
     const candidates = b === undefined ? undefined : compoundsByFirst.get(stem(a));
     const sb = candidates === undefined || b === undefined ? '' : stem(b);
     const hit = candidates?.find(([, y]) => y === sb);
-    if (hit) {
+    // "code signing key": the compound that heads the phrase ("signing key") wins over the one before it.
+    const c = words[i + 2];
+    const headed = c !== undefined && compoundsByFirst.get(sb)?.some(([, y]) => y === stem(c)) === true;
+    if (hit && !headed) {
       out.push(hit[2]);
       i++;
     } else {

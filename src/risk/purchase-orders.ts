@@ -1,0 +1,35 @@
+/**
+ * Placing an order is committing to pay (twelfth round; docs/risk.md, financial). In OASIS UBL's ordering process an
+ * Order is the buyer's offer to purchase, and confirming or submitting one makes it binding; so creating, placing,
+ * submitting or confirming an order (`createOrder`, `place-market-order`, `confirm_order`) is a financial change.
+ * Editing or deleting an order is not (the money moves, if at all, when it was placed), and an order that is a
+ * sequence (a sort or display order) or a work order is no purchase.
+ */
+import { stem } from './tokens.js';
+
+const placingVerbs = new Set(['create', 'place', 'submit', 'confirm', 'new', 'make']);
+const notPurchases = new Set(['sort', 'display', 'sequence', 'work', 'change', 'field', 'column', 'rank', 'page']);
+
+/** Why the name, or the description's first sentence, places an order (else undefined): a placing verb whose object
+ * phrase ends in "order" ("Places a concierge order"). */
+export function placesOrder(
+  idWords: readonly string[],
+  idLabel: string,
+  opening: readonly string[],
+): string | undefined {
+  return orderPlaced(idWords, idLabel) ?? orderPlaced(opening.slice(0, 6), 'description');
+}
+
+function orderPlaced(idWords: readonly string[], idLabel: string): string | undefined {
+  const words = idWords.map((w) => stem(w.toLowerCase()));
+  for (let i = 0; i < words.length; i++) {
+    if (!placingVerbs.has(words[i]!)) continue;
+    // "place market order", "createOrder", "confirm_order": the order within the verb's next three words.
+    const j = words.slice(i + 1, i + 4).indexOf('order');
+    if (j < 0) continue;
+    const k = i + 1 + j;
+    if (notPurchases.has(words[k - 1] ?? '') || words[k + 1] === 'order') continue;
+    return `verb '${words[i]!}' of an order in ${idLabel}: placing an order commits to pay (UBL Order)`;
+  }
+  return undefined;
+}
