@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const DEMO_AGENT_DESCRIPTIONS = {
   'support-bot': 'Answers customer questions: reads tickets, customers, invoices and refunds; changes nothing.',
   'ops-agent':
-    'Triage: opens and closes tickets, invoices; refunds up to 500 once finance approves; never deletes, never manages billing users.',
+    'Triage: opens and closes tickets; reads customers, invoices and refunds, adds customers; refunds up to 500 once finance approves; never deletes, never manages billing users.',
 } as const;
 
 /**

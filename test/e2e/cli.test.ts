@@ -81,6 +81,9 @@ describe('key management without backend credentials', () => {
       const created = cli(['agents', 'create', 'bot', '--config', file], { env });
       expect(created.code, created.stderr).toBe(0);
       expect(created.stdout.trim()).toMatch(/^pcl_/);
+      // The audit log's own warnings (here: the signing key is kept in dataDir) are prefixed once.
+      expect(created.stderr).toContain('portcullis: audit: the checkpoint signing key is inside dataDir');
+      expect(created.stderr).not.toContain('audit: audit:');
       expect(cli(['agents', 'list', '--config', file], { env }).code).toBe(0);
       expect(cli(['users', 'create', 'ann', '--config', file], { env }).code).toBe(0);
       // An agent that is not in the config is still refused.

@@ -54,6 +54,20 @@ describe('portcullis demo', () => {
     expect(out).toMatch(/approvals approve <apr_id> --comment "checked the invoice" --url http:\/\/127\.0\.0\.1:\d+/);
   });
 
+  it('prints the dashboard URL, where the demo approver signs in to decide held calls', async () => {
+    const dashboard = /Dashboard\s+(\S+)/.exec(out)?.[1];
+    expect(dashboard, out).toBe(url().replace(/\/mcp$/, '/'));
+    const page = await fetch(dashboard!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Portcullis</title>');
+    const signIn = await fetch(new URL('/auth/session', dashboard), {
+      method: 'POST',
+      headers: { origin: new URL(dashboard!).origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ key: keyOf('demo-approver') }),
+    });
+    expect(await signIn.json()).toMatchObject({ signedIn: true, user: 'demo-approver', roles: ['approver'] });
+  });
+
   it('prints its security score and where the report is', () => {
     const m = /Security score\s+(\d+)\/100 \(grade ([A-F])\)/.exec(out);
     expect(m, out).not.toBeNull();

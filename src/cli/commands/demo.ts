@@ -69,6 +69,7 @@ Portcullis demo is running.
 
   MCP endpoint   ${url}   (Streamable HTTP; 2025-11-25 and 2026-07-28 clients)
   Health         ${url.replace(/\/mcp$/, '/readyz')}
+  Dashboard      ${base}/   (sign in with the demo-approver key below; held calls are on Approvals)
   Config         ${file}   (edit it: the gateway reloads)
 
 Tools and their risk (portcullis scan ... shows the reasons):
@@ -92,7 +93,7 @@ Try it (the gateway only lists what each agent may use):
 Approvals: every refund by ops-agent waits for a person in finance (the call waits up to 30 s, sending
 progress; after that it returns an approval id, and the agent calls portcullis_approval_status with it).
   demo-approver  ${keys['demo-approver']}
-               role approver, group finance (a user key for the REST API and the CLI)
+               role approver, group finance (a user key for the dashboard, the REST API and the CLI)
   export PORTCULLIS_API_KEY=${keys['demo-approver']}
   ${cliName} approvals list --status pending --url ${base}
   ${cliName} approvals show <apr_id> --url ${base}

@@ -18,11 +18,13 @@ const section = (kind: KeyOwnerKind) => (kind === 'agent' ? 'agents' : 'users');
 /** Records a CLI change in the configured audit log (opening the stores when the caller has none open). */
 export async function audited(loaded: LoadedConfig, event: AuditEventInput, stores?: Stores): Promise<void> {
   const warn = (m: string) => process.stderr.write(`portcullis: audit: ${m}\n`);
+  // The audit log's own warnings already say "audit:" (or "AUDIT:").
+  const logWarning = (m: string) => process.stderr.write(`portcullis: ${m}\n`);
   try {
     const own = stores ? undefined : await openStore(loaded);
     try {
       const log = await createAuditLog({
-        ...auditOptionsOf(loaded, { stdio: true, log: warn }),
+        ...auditOptionsOf(loaded, { stdio: true, log: logWarning }),
         storage: (stores ?? own)!.audit,
       });
       try {
@@ -83,7 +85,7 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
     .description(
       kind === 'agent'
         ? 'Manage agent API keys (MCP front door; stored only as hashes; a key is shown once)'
-        : 'Manage API keys of people for the REST API (roles come from config; a key is shown once)',
+        : 'Manage API keys of people for the dashboard, REST API and approvals CLI (roles come from config; a key is shown once)',
     );
   const cfg = (c: Command) =>
     c.option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)');
