@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to sixteen are held-out sets
- * 1-15, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to nineteen are held-out
+ * sets 1-18, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -116,6 +116,9 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 14 (held-out 13)', 1995],
   ['part 15 (held-out 14)', 2199],
   ['part 16 (held-out 15)', 2385],
+  ['part 17 (held-out 16)', 2584],
+  ['part 18 (held-out 17)', 2842],
+  ['part 19 (held-out 18)', 3048],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -200,7 +203,20 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(2199, 2385)), [0.975, 0.91, 0.775, 2, 0.82, 0.715]);
     // All 2,385 when part sixteen moved in, before the twelfth round: 0.988, 0.955, 0.884, 15, 0.841, 0.748; after its
     // first landing 0.988, 0.955, 0.899, 14, 0.849, 0.767, after its second 0.988, 0.955, 0.902, 14, 0.852, 0.769.
-    expectFloors(m, [0.985, 0.955, 0.9, 14, 0.85, 0.765]);
+    expectFloors(labelMetrics(scored.slice(0, 2385)), [0.985, 0.955, 0.9, 14, 0.85, 0.765]);
+    // Parts seventeen to nineteen (held-out 16, 17 and 18, evaluated together once at engine 909cdd2, history.json):
+    // each part's floors are its own set's figures at that evaluation, moved here with it.
+    // Part seventeen (held-out 16, 199 tools): 0.960, 0.918, 0.854, 0, 0.794, 0.599.
+    expectFloors(labelMetrics(scored.slice(2385, 2584)), [0.96, 0.915, 0.85, 0, 0.79, 0.595]);
+    // Part eighteen (held-out 17, 258 tools): 0.962, 0.969, 0.915, 2, 0.822, 0.645.
+    expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.915, 2, 0.82, 0.64]);
+    // Part nineteen (held-out 18, 206 tools): 0.941, 0.990, 0.870, 4, 0.767, 0.553.
+    expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.87, 4, 0.765, 0.55]);
+    // All three together (663 tools): 0.955, 0.961, 0.883, 6, 0.796, 0.606.
+    expectFloors(labelMetrics(scored.slice(2385, 3048)), [0.95, 0.96, 0.88, 6, 0.795, 0.605]);
+    // All 3,048 when parts seventeen to nineteen moved in, before the thirteenth round: 0.981, 0.956, 0.899, 20, 0.840,
+    // 0.741.
+    expectFloors(m, [0.98, 0.955, 0.895, 20, 0.835, 0.74]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -208,21 +224,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // `RISK_HELDOUT=skip` keeps the held-out set unread (the engineer never sees its figures or disagreements).
   // Until its one evaluation a fresh set has no floors: the test checks its shape and prints its figures (held-out 10's
   // floors went with it into dev.json as part eleven's; held-out 11-13's, each set's own, went with them as parts
-  // twelve to fourteen's; held-out 14's and 15's went with them as parts fifteen's and sixteen's).
-  // Held-out 16, 17 and 18 (663 tools, in that order) were evaluated together once at engine 909cdd2 (history.json):
-  // 0.955, 0.961, 0.883, 6, 0.796, 0.606; each alone 0.960/0.918/0.854/0/0.794/0.599, 0.962/0.969/0.915/2/0.822/0.645,
-  // 0.941/0.990/0.870/4/0.767/0.553. Its floors are those figures, each set's own and the three together, so that a
-  // later engine does not fall below its first evaluation unnoticed (they go with the sets into dev.json).
+  // twelve to fourteen's; held-out 14's and 15's went with them as parts fifteen's and sixteen's; held-out 16-18's, each set's own
+  // and the three together, went with them as parts seventeen to nineteen's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    expectFloors(labelMetrics(scored.slice(0, 199)), [0.96, 0.915, 0.85, 0, 0.79, 0.595]);
-    expectFloors(labelMetrics(scored.slice(199, 457)), [0.96, 0.965, 0.915, 2, 0.82, 0.64]);
-    expectFloors(labelMetrics(scored.slice(457, 663)), [0.94, 0.99, 0.87, 4, 0.765, 0.55]);
-    expectFloors(m, [0.95, 0.96, 0.88, 6, 0.795, 0.605]);
   });
 });
