@@ -86,11 +86,10 @@ const frames = {
 console.log('event loop, inclusive time per call:');
 for (const [name, re] of Object.entries(frames))
   console.log(`  ${name.padEnd(64)}${usPerCall(main.filter((s) => re.test(s)).length).padStart(7)} µs`);
-// UNDER=<regex>: the event loop's leaf frames (self time) of the samples whose stack holds a matching frame, top 15.
-if (process.env.UNDER) {
-  const re = new RegExp(process.env.UNDER);
+/** Prints the leaf frame (self time) of each sample, busiest first. */
+function printLeaves(title, stacks, top) {
   const leaves = new Map();
-  for (const s of main.filter((x) => re.test(x))) {
+  for (const s of stacks) {
     const leaf =
       s
         .trim()
@@ -99,25 +98,26 @@ if (process.env.UNDER) {
         .replace(/^[0-9a-f]+\s+/, '') ?? '?';
     leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1);
   }
-  console.log(`self time per call under /${process.env.UNDER}/:`);
-  for (const [leaf, n] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 15))
+  console.log(title);
+  for (const [leaf, n] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`  ${usPerCall(n).padStart(7)} µs  ${leaf.slice(0, 110)}`);
+}
+// UNDER=<regex>: the event loop's leaf frames (self time) of the samples whose stack holds a matching frame, top 15.
+if (process.env.UNDER) {
+  const re = new RegExp(process.env.UNDER);
+  printLeaves(
+    `self time per call under /${process.env.UNDER}/:`,
+    main.filter((x) => re.test(x)),
+    15,
+  );
 }
 // LEAVES_OF=<n>: the leaf frames (self time) of the n-th busiest thread (1: usually the event loop; 2: with audit on,
 // usually the audit writer), top 20.
 if (process.env.LEAVES_OF) {
   const [tid] = [...byThread].sort((a, b) => b[1] - a[1])[Number(process.env.LEAVES_OF) - 1] ?? [];
-  const leaves = new Map();
-  for (const s of samples.filter((x) => Number(x.trim().split(/\s+/)[0]) === tid)) {
-    const leaf =
-      s
-        .trim()
-        .split('\n')[1]
-        ?.trim()
-        .replace(/^[0-9a-f]+\s+/, '') ?? '?';
-    leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1);
-  }
-  console.log(`self time per call on thread ${tid}:`);
-  for (const [leaf, n] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 20))
-    console.log(`  ${usPerCall(n).padStart(7)} µs  ${leaf.slice(0, 110)}`);
+  printLeaves(
+    `self time per call on thread ${tid}:`,
+    samples.filter((x) => Number(x.trim().split(/\s+/)[0]) === tid),
+    20,
+  );
 }

@@ -75,7 +75,7 @@ describe('portcullis demo', () => {
     expect(file).toBe(join(dir, 'security-report.html'));
     const html = readFileSync(file, 'utf8');
     expect(html).toContain(`<title>Portcullis security report: ${m![1]}/100 (${m![2]})</title>`);
-    // The bare demo has no identity provider and no approval rules: the report says so.
+    // The bare demo has no identity provider (its approval rules are in the config): the report's SSO check says so.
     expect(html).toContain('authentication.sso');
     expect(out).toContain(`portcullis report --config ${join(dir, 'portcullis.yaml')}`);
   });

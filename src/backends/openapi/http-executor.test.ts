@@ -33,7 +33,7 @@ const server = http.createServer({ keepAliveTimeout: 600000 }, (req, res) => {
       // The head and part of the body, then the connection dies: the request was processed.
       res.writeHead(200, { 'content-length': '100' });
       res.write('partial');
-      setImmediate(() => (req.url.endsWith('/reset') ? req.socket.resetAndDestroy() : req.socket.destroy()));
+      setImmediate(() => req.socket.destroy());
       return;
     }
     res.end(req.method + ' ' + req.url + ' ' + bytes);
@@ -178,14 +178,17 @@ describe('OpenAPI executor: a request on a pooled socket the server has closed',
   it.each(['POST', 'PATCH'])(
     'a %s is never sent again: the connection may have died after the server read it',
     async (method) => {
+      // EPIPE for the large body on this machine's loopback (ECONNRESET if the reset is read first).
       for (const [how, body, code] of [
-        ['fin', bigBody, 'EPIPE'],
-        ['fin', Buffer.from('{}'), 'ECONNRESET'],
-        ['reset', Buffer.from('{}'), 'ECONNRESET'],
+        ['fin', bigBody, /^(EPIPE|ECONNRESET)$/],
+        ['fin', Buffer.from('{}'), /^ECONNRESET$/],
+        ['reset', Buffer.from('{}'), /^ECONNRESET$/],
       ] as const) {
         const x = fresh();
         await warm(x);
-        await expect(sendOnClosedSocket(x, how, request(method, '/items', body))).rejects.toMatchObject({ code });
+        await expect(sendOnClosedSocket(x, how, request(method, '/items', body))).rejects.toMatchObject({
+          code: expect.stringMatching(code) as unknown,
+        });
         x.close();
       }
       await synced();
@@ -196,13 +199,11 @@ describe('OpenAPI executor: a request on a pooled socket the server has closed',
   it('a connection that dies after the response began is not retried, even for a GET (the server answered)', async () => {
     const x = fresh();
     await warm(x);
-    // Closed (the response ends short), or reset (Node reports ECONNRESET on the request before the response fails).
+    // The head and part of the body arrive, then the connection ends: the response fails (aborted), never resent.
+    // (A reset instead of the end would not do: Linux drops the unread response with the connection, and the client
+    // rightly sees a GET that died before any response, which it may send again.)
     await expect(x.send(request('GET', '/half/fin'))).rejects.toThrow();
     await synced();
     expect(seen.map((s) => s.url)).toEqual(['/half/fin']);
-    await warm(x);
-    await expect(x.send(request('GET', '/half/reset'))).rejects.toThrow();
-    await synced();
-    expect(seen.map((s) => s.url)).toEqual(['/half/reset']);
   });
 });
