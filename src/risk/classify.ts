@@ -26,6 +26,7 @@ import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
+import { imagesAreMachines } from './machine-images.js';
 import {
   accountOnlyUser,
   inputPersonalSignals,
@@ -221,7 +222,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // In a dotted operationId the resources before the last are parents (as parent path segments are).
   const parents = isApi ? dottedResourceStart(source.operationId) : 0;
   const nounVerb = action.hit?.index ?? afterMethodPrefix(idWords, source);
+  // An image is infrastructure only in the machine or container sense (machine-images.ts).
+  const pictureImages = !imagesAreMachines(
+    [...idWords, ...pathSegments.flat(), ...descWords],
+    source.kind === 'mcp' ? source.server : undefined,
+  );
   nounSignals(s, {
+    pictureImages,
     idWords: nameIsPath ? [] : idWords.slice(parents),
     parentIdWords: idWords.slice(0, parents),
     idLabel,
@@ -244,6 +251,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     [...idWords, ...pathSegments.flat()],
     writes,
     !writes || personWrites.has(action.cls),
+    pictureImages,
   );
   // Output evidence looks no deeper than a record inside a list (depth 2; deeper fields are never read).
   // An OpenAPI list operation is served without an outputSchema (MCP's is an object schema); the importer keeps

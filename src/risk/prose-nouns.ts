@@ -5,6 +5,7 @@
  */
 import { firstSentence } from './evidence.js';
 import { notCredentialBefore, strongNouns, verbs, weakNouns } from './lexicon.js';
+import { pictureImage } from './machine-images.js';
 import { addCategory, personModifier, publicMaterial, type Signals } from './signals.js';
 import { joinCompounds, stem } from './tokens.js';
 
@@ -110,6 +111,7 @@ export function proseNounSignals(
   nameAndPath: readonly string[],
   writes: boolean,
   personWrite = !writes,
+  pictureImages = false,
 ): void {
   const stems = nameAndPath.map(stem);
   const store = stems.findIndex((w) => secretStores.has(w));
@@ -169,6 +171,6 @@ export function proseNounSignals(
   const infra = runs
     ? undefined
     : (object.find((w) => strongNouns.infrastructure.has(w)) ??
-      head.find((w) => weakNouns.infrastructure?.has(w) ?? false));
+      head.find((w) => (weakNouns.infrastructure?.has(w) ?? false) && !pictureImage(w, !pictureImages)));
   if (infra) addCategory(s, 'infrastructure', `'${infra}' in description`);
 }

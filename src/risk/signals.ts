@@ -16,6 +16,8 @@ export interface Signals {
 
 interface NounContext {
   idWords: readonly string[];
+  /** An `image` here is a picture, not a machine or container image (machine-images.ts). */
+  pictureImages?: boolean;
   idLabel: string;
   verbIndex: number | undefined;
   pathSegments: readonly string[][];
@@ -241,6 +243,8 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         const ownMessage = ctx.writes && c === 'personal-data' && messageNouns.has(w);
         // Where an exec verb runs code ("sandbox_exec", "container_exec") is not provisioned or changed (as in prose).
         if (c === 'infrastructure' && ctx.actionCls === 'exec' && weak?.has(w) === true) continue;
+        // A picture (a user's image, an image item, a generated image) is stored content (machine-images.ts).
+        if (c === 'infrastructure' && ctx.pictureImages === true && w === 'image') continue;
         if (weak && !ownMessage && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
           weakSeen.add(w);
           weakWord = raw;
