@@ -40,3 +40,39 @@ describe('administrative means who can do or see what', () => {
     expect(a.categories).toEqual(['credential-access']);
   });
 });
+
+describe('an /admin/ route namespace (thirteenth round, dev parts fifteen and eighteen)', () => {
+  it('"/admin/…" or an Admin tag before a badge, a backup or a config property is no access change', () => {
+    const cases: Array<[string, string, string]> = [
+      ['PUT', '/admin/badges/{id}', 'updateBadge'],
+      ['POST', '/admin/backups', 'createBackup'],
+      ['PUT', '/admin/config/properties/{name}', 'updateConfigProperty'],
+    ];
+    for (const [method, path, id] of cases)
+      expect(classifyTool(def(id, 'Updates it.', { id: str() }), api(method, path, id)).categories, id).not.toContain(
+        'administrative',
+      );
+    const tagged = classifyTool(def('refreshAvatar', 'Refreshes it.', { id: str() }), {
+      kind: 'openapi',
+      backend: 't',
+      method: 'POST',
+      path: '/avatars/{id}/refresh',
+      operationId: 'refreshAvatar',
+      tags: ['Admin'],
+    });
+    expect(tagged.categories).not.toContain('administrative');
+  });
+
+  it('moderating accounts or users under /admin/ still decides who may do what; a path ending in admin grants it', () => {
+    const moderate = classifyTool(
+      def('unsilenceAccount', 'Unsilence an account.', { id: str() }),
+      api('POST', '/admin/accounts/{id}/unsilence', 'unsilenceAccount'),
+    );
+    expect(moderate.categories).toContain('administrative');
+    const grant = classifyTool(
+      def('grantAdmin', 'Grants it.', { id: str() }),
+      api('PUT', '/users/{id}/admin', 'grantAdmin'),
+    );
+    expect(grant.categories).toContain('administrative');
+  });
+});

@@ -210,16 +210,17 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (images are infrastructure only as machine or container images) 0.804 level accuracy, 0.605 macro F1.
     expectFloors(labelMetrics(scored.slice(2385, 2584)), [0.96, 0.915, 0.85, 0, 0.8, 0.6]);
     // Part eighteen (held-out 17, 258 tools): 0.962, 0.969, 0.915, 2, 0.822, 0.645; after the thirteenth round 0.826,
-    // 0.655.
-    expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.915, 2, 0.825, 0.65]);
+    // 0.655 (images), 0.833, 0.666 (an /admin/ route namespace).
+    expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.915, 2, 0.83, 0.665]);
     // Part nineteen (held-out 18, 206 tools): 0.941, 0.990, 0.870, 4, 0.767, 0.553; after the thirteenth round 0.772,
     // 0.556.
     expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.87, 4, 0.77, 0.555]);
     // All three together (663 tools): 0.955, 0.961, 0.883, 6, 0.796, 0.606.
     expectFloors(labelMetrics(scored.slice(2385, 3048)), [0.95, 0.96, 0.88, 6, 0.795, 0.605]);
     // All 3,048 when parts seventeen to nineteen moved in, before the thirteenth round: 0.981, 0.956, 0.899, 20, 0.840,
-    // 0.741; after it 0.981, 0.956, 0.898, 20, 0.842, 0.744.
-    expectFloors(m, [0.98, 0.955, 0.895, 20, 0.84, 0.74]);
+    // 0.741; after its images 0.981, 0.956, 0.898, 20, 0.842, 0.744; after its /admin/ namespace 0.981, 0.956, 0.898,
+    // 20, 0.844, 0.746.
+    expectFloors(m, [0.98, 0.955, 0.895, 20, 0.84, 0.745]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out

@@ -232,6 +232,14 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         if (c === 'financial' && qualifiesAncillary(src.words, i, src.later ?? [])) continue;
         // "autoscaling policy", "AdminRespondToAuthChallenge": not about who can do or see what (admin-nouns.ts).
         if (c === 'administrative' && notAccessSense(src.words, i)) continue;
+        // "/admin/…" as a parent path segment, or an "Admin" tag: the route namespace for callers with administrator
+        // credentials (as "admin" opening an identifier, admin-nouns.ts), not what the tool acts on, unless what follows
+        // it is accounts, users or groups (moderating them decides who may do what: "/admin/accounts/{id}/unsilence").
+        if (
+          c === 'administrative' &&
+          adminNamespace(w, src.words, src.parent === true || src.label === 'tag', src.later)
+        )
+          continue;
         if (isCred ? isCredentialWord(src.words, i, strong) : strong.has(w)) {
           add(
             s,
@@ -270,6 +278,13 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
     if (!s.categories.has(c) && weakSeen.size >= 2 && c !== 'infrastructure')
       add(s, c, `nouns '${weakWord}'… in ${ctx.idLabel}`);
   }
+}
+
+/** "admin" alone as a parent path segment or a tag, with no account, user or group after it. */
+function adminNamespace(w: string, words: readonly string[], namespace: boolean, later?: readonly string[][]): boolean {
+  if (w !== 'admin' || words.length !== 1 || !namespace) return false;
+  const adminWeak = weakNouns.administrative;
+  return !(later ?? []).some((seg) => seg.some((x) => adminWeak?.has(stem(x)) === true));
 }
 
 const responseCredentialFields = new Set([
