@@ -57,6 +57,8 @@ const script = spawnSync('perf', ['script', '-i', data, '-F', 'tid,ip,sym'], {
   maxBuffer: 1 << 30,
 }).stdout;
 rmSync(dir, { recursive: true, force: true });
+// The symbol map --perf-basic-prof writes for `perf script` (V8 never removes it).
+rmSync(join(tmpdir(), `perf-${gw.proc.pid}.map`), { force: true });
 const samples = script.split('\n\n').filter((s) => s.trim());
 const usPerCall = (n) => ((n * 1e6) / HZ / r.calls).toFixed(1);
 const byThread = new Map();
