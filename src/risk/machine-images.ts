@@ -25,7 +25,7 @@ export function imagesAreMachines(words: readonly string[], server?: string): bo
   });
 }
 
-/** Whether a weak infrastructure noun is an image in the picture sense (so not infrastructure here). */
-export function pictureImage(word: string, machines: boolean): boolean {
-  return !machines && stem(word) === 'image';
+/** Whether a noun (stemmed) is an image in the picture sense here (so not infrastructure). */
+export function pictureImage(stemmed: string, pictureImages: boolean): boolean {
+  return pictureImages && stemmed === 'image';
 }

@@ -171,6 +171,6 @@ export function proseNounSignals(
   const infra = runs
     ? undefined
     : (object.find((w) => strongNouns.infrastructure.has(w)) ??
-      head.find((w) => (weakNouns.infrastructure?.has(w) ?? false) && !pictureImage(w, !pictureImages)));
+      head.find((w) => (weakNouns.infrastructure?.has(w) ?? false) && !pictureImage(w, pictureImages)));
   if (infra) addCategory(s, 'infrastructure', `'${infra}' in description`);
 }

@@ -3,6 +3,7 @@ import type { VerbClass } from './lexicon.js';
 import { notCredentialBefore, strongNouns, verbs, weakNouns } from './lexicon.js';
 import { notAccessSense } from './admin-nouns.js';
 import { communicationModifier, removesOnly } from './communication.js';
+import { pictureImage } from './machine-images.js';
 import { laterAccountRecord, laterRecord, recordsOfPerson } from './personal-records.js';
 import type { SchemaField } from './schema-fields.js';
 import { stem } from './tokens.js';
@@ -252,7 +253,7 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         // Where an exec verb runs code ("sandbox_exec", "container_exec") is not provisioned or changed (as in prose).
         if (c === 'infrastructure' && ctx.actionCls === 'exec' && weak?.has(w) === true) continue;
         // A picture (a user's image, an image item, a generated image) is stored content (machine-images.ts).
-        if (c === 'infrastructure' && ctx.pictureImages === true && w === 'image') continue;
+        if (c === 'infrastructure' && pictureImage(w, ctx.pictureImages === true)) continue;
         if (weak && !ownMessage && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
           weakSeen.add(w);
           weakWord = raw;

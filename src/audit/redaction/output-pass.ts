@@ -20,8 +20,12 @@ function visit(
   const walk = (node: unknown, field: string): unknown => {
     if (typeof node === 'string') return edit(node, false, field);
     if (!node || typeof node !== 'object') return node;
+    // Written back only when changed, so that a pass that only reads (collecting candidates) writes nothing.
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) node[i] = walk(node[i], field);
+      for (let i = 0; i < node.length; i++) {
+        const item = walk(node[i], field);
+        if (item !== node[i]) node[i] = item;
+      }
       return node;
     }
     const obj = node as Record<string, unknown>;
@@ -31,15 +35,16 @@ function visit(
       if (k !== key) {
         delete obj[key];
         keysChanged = true;
-      }
-      obj[k] = value;
+        obj[k] = value;
+      } else if (value !== obj[key]) obj[key] = value;
     }
     return obj;
   };
   for (const field of Object.keys(root)) {
     if (field === 'type' || field === 'timestamp') continue;
     if (fields && !fields.has(field)) continue;
-    root[field] = walk(root[field], field);
+    const value = walk(root[field], field);
+    if (value !== root[field]) root[field] = value;
   }
   return keysChanged;
 }
@@ -56,29 +61,14 @@ export function scanOutput(
   replace: (secret: string) => string,
 ): boolean | Promise<boolean> {
   const strings: string[] = [];
-  for (const field of fields) collectCandidates(root[field], strings);
+  visit(root, fields, (s) => {
+    if (mayHoldSecret(s)) strings.push(s);
+    return s;
+  });
   if (strings.length === 0) return false;
   const joined = strings.length === 1 ? strings[0]! : strings.join('\n');
   if (knownClean(joined)) return false;
   return scanJoined(root, fields, strings, joined, replace);
-}
-
-/** The strings (values and keys) under `node` that the secretlint pass must see, in `visit`'s order. */
-function collectCandidates(node: unknown, out: string[]): void {
-  if (typeof node === 'string') {
-    if (mayHoldSecret(node)) out.push(node);
-    return;
-  }
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const item of node) collectCandidates(item, out);
-    return;
-  }
-  const obj = node as Record<string, unknown>;
-  for (const key of Object.keys(obj)) {
-    collectCandidates(obj[key], out);
-    if (mayHoldSecret(key)) out.push(key);
-  }
 }
 
 async function scanJoined(
