@@ -307,7 +307,12 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   secretValuesOnly(s, { writes, cls: detached ? 'delete' : topWrite, description, inputFields, outputFields });
   madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
   sandboxMoney(s, stemmed);
-  otherMoneyNouns(s, idWords.map(stem), description);
+  otherMoneyNouns(s, {
+    nameWords: idWords.map(stem),
+    description,
+    verb:
+      /\bverb '(\w+)'/.exec(action.reason)?.[1] ?? /^(DELETE|PUT|PATCH) method/.exec(action.reason)?.[1]?.toLowerCase(),
+  });
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));

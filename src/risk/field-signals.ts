@@ -27,8 +27,19 @@ const adminFields = new Set([
   'admin',
   'privilege',
 ]);
-/** Access-control fields (ACLs, use restrictions, allow-lists, visibility): setting one decides who may use a thing. */
-const accessFields = new Set(['acl', 'accesscontrollist', 'restriction', 'visibility', 'visibilitytype', 'iammember']);
+/** Access-control fields (ACLs, use restrictions, allow-lists, visibility): setting one decides who may use a thing.
+ * Moving an existing item to another collection (`collection_id` on an update) changes which collection's audience
+ * sees it, the field form of "which collections an item belongs to" (docs/risk.md, administrative). */
+const accessFields = new Set([
+  'acl',
+  'accesscontrollist',
+  'restriction',
+  'visibility',
+  'visibilitytype',
+  'iammember',
+  'collectionid',
+  'collectionids',
+]);
 /** Lists whose records grant roles: an ACL's entries, IAM bindings, grants, members ("messages[].role" is a chat role). */
 const accessListParents = new Set(['access', 'acl', 'binding', 'grant', 'member', 'permission']);
 const personalFields = new Set([

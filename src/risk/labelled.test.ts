@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty are held-out
- * sets 1-19, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-one are held-out
+ * sets 1-20, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -120,6 +120,7 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 18 (held-out 17)', 2842],
   ['part 19 (held-out 18)', 3048],
   ['part 20 (held-out 19)', 3288],
+  ['part 21 (held-out 20)', 3474],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -226,7 +227,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.758, 0.461 at that evaluation (its held-out floors, moved here with it).
     expectFloors(labelMetrics(scored.slice(3048, 3288)), [0.965, 0.91, 0.725, 3, 0.755, 0.46]);
     // All 3,288 when part twenty moved in, before the fourteenth round: 0.980, 0.953, 0.887, 23, 0.837, 0.735.
-    expectFloors(m, [0.98, 0.95, 0.885, 23, 0.835, 0.73]);
+    expectFloors(labelMetrics(scored.slice(0, 3288)), [0.98, 0.95, 0.885, 23, 0.835, 0.73]);
+    // Part twenty-one (the last 186: held-out 20, evaluated once at engine f7ff006, history.json): 0.965, 0.900,
+    // 0.763, 2, 0.694, 0.411 at that evaluation (its held-out floors, moved here with it); after the fifteenth round's
+    // money nouns 0.699, 0.417.
+    expectFloors(labelMetrics(scored.slice(3288, 3474)), [0.965, 0.9, 0.76, 2, 0.695, 0.415]);
+    // All 3,474 when part twenty-one moved in, before the fifteenth round: 0.979, 0.950 (0.9499), 0.883, 25, 0.830
+    // (0.8296), 0.722; after its money nouns (card, database and booked transactions) 0.979, 0.950, 0.883, 25, 0.832,
+    // 0.731.
+    expectFloors(m, [0.975, 0.945, 0.88, 25, 0.83, 0.73]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -235,8 +244,8 @@ describe('hand-labelled tools from real servers and specs', () => {
   // Until its one evaluation a fresh set has no floors: the test checks its shape and prints its figures (held-out 10's
   // floors went with it into dev.json as part eleven's; held-out 11-13's, each set's own, went with them as parts
   // twelve to fourteen's; held-out 14's and 15's went with them as parts fifteen's and sixteen's; held-out 16-18's, each set's own
-  // and the three together, went with them as parts seventeen to nineteen's; held-out 19's went with it as part
-  // twenty's).
+  // and the three together, went with them as parts seventeen to nineteen's; held-out 19's and 20's went with them as
+  // parts twenty's and twenty-one's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
@@ -244,8 +253,5 @@ describe('hand-labelled tools from real servers and specs', () => {
     const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 20 (186 tools) was evaluated once at engine f7ff006 (history.json): 0.965, 0.900, 0.763, 2, 0.694,
-    // 0.411; its floors are those figures, so that a later engine does not fall below its first evaluation unnoticed.
-    expectFloors(m, [0.965, 0.9, 0.76, 2, 0.69, 0.41]);
   });
 });

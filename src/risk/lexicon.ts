@@ -95,7 +95,7 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
 export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-execution'>, ReadonlySet<string>> = {
   financial: words(
     'payment paymentmethod paymentintent setupintent charge refund payout transfer invoice subscription price ' +
-      'pricing billing card creditnote balance wallet checkout coupon discount tax quote transaction ledger ' +
+      'pricing billing creditnote balance wallet checkout coupon discount tax quote transaction ledger ' +
       'fund money payroll dispute mandate purchase',
   ),
   administrative: words(

@@ -99,7 +99,7 @@ function opening(description: string): { verb: string; object: string[]; person:
 
 /** A change of who can see or use something. */
 const audienceProse =
-  /\b(who can (see|view|access|edit|use)|visibility|(?<!file )shar(e|es|ing) (it |them |an? |the )?(\w+ )?(with|to)\b|(team|owner|ownership|organization) assignment|which (collections?|teams?|groups?|organizations?) )|\(shar(e|ing)\)/i;
+  /\b(who can (see|view|access|edit|use)|visibility|(?<!file )shar(e|es|ing) (it |them |an? |the )?(\w+ )?(with|to)\b|(team|owner|ownership|organization) assignment|public (sharing |share )?links?\b|which (collections?|teams?|groups?|organizations?) )|\(shar(e|ing)\)/i;
 
 /** The description says what is returned or handled is personal contact or payment data. */
 const personalProse =
@@ -120,7 +120,8 @@ export function proseNounSignals(
   const personal = personWrite ? personalProse.exec(description.slice(0, 400)) : null;
   if (personal) addCategory(s, 'personal-data', `description mentions '${personal[0]}'`);
   // Changing who can see something is administration ("Move (share) an item to an organization", "Edit
-  // which collections an item belongs to", "team assignment", "visibility").
+  // which collections an item belongs to", "team assignment", "visibility"; a public link lets anyone who holds it
+  // see the thing).
   const audience = writes ? audienceProse.exec(description.slice(0, 300)) : null;
   if (audience) addCategory(s, 'administrative', `description says '${audience[0]}' (who can see it)`);
   const { verb, object, person: personPhrase } = opening(description);
