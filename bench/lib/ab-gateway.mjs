@@ -11,6 +11,8 @@
 // cost outside the audit log). A_NODE_ARGS / B_NODE_ARGS: flags for that side's node (e.g. '--max-semi-space-size=32').
 // BENCH_MESSAGE: the echo call's argument ('benchmark payload' by default, which no secret scan looks at; a path or
 // URL such as '/srv/reports/2026/q3-revenue.pdf' is what real arguments look like to the audit redactor).
+// BENCH_UNIQUE=1: the call's number is appended to BENCH_MESSAGE, so every call's argument is text the gateway has
+// never seen (the secret scan's clean-text cache never answers: Decision 26).
 import { readFileSync } from 'node:fs';
 import { echoConfig, startBenchGateway } from './gateway.mjs';
 import { echoCaller, measure, median } from './load.mjs';
@@ -21,6 +23,9 @@ const SECONDS = Number(secondsArg ?? 3);
 const SESSIONS = Number(sessionsArg ?? 32);
 const ERA = process.env.ERA ?? 'legacy';
 const MESSAGE = process.env.BENCH_MESSAGE ?? 'benchmark payload';
+const UNIQUE = process.env.BENCH_UNIQUE === '1';
+let callNumber = 0;
+const ARGS = UNIQUE ? () => ({ message: `${MESSAGE}-${callNumber++}` }) : { message: MESSAGE };
 const A_AUDIT = process.env.AUDIT !== 'off';
 const B_AUDIT = process.env.B_AUDIT !== 'off' && A_AUDIT;
 
@@ -50,7 +55,7 @@ async function start(dist, audit = true, nodeArgs = []) {
         concurrency: SESSIONS,
         seconds: SECONDS,
         warmupSeconds: 0.5,
-        makeCaller: echoCaller({ url, key }, { args: { message: MESSAGE }, era: ERA }),
+        makeCaller: echoCaller({ url, key }, { args: ARGS, era: ERA }),
       });
       clearTimeout(t);
       const cpuPerCall = ((cpuSeconds(pid) - cpu0) * 1e6) / r.calls;
@@ -85,7 +90,7 @@ const paired = (k) => median(res.A.map((r, i) => res.B[i][k] / r[k])).toFixed(2)
 const A = sum(res.A);
 const B = sum(res.B);
 console.log(
-  `${SESSIONS} sessions, ${ERA}, ${ROUNDS} rounds of ${SECONDS} s, interleaved${A_AUDIT ? (B_AUDIT ? '' : '; B without audit') : '; both without audit'}`,
+  `${SESSIONS} sessions, ${ERA}, ${ROUNDS} rounds of ${SECONDS} s, argument ${JSON.stringify(MESSAGE)}${UNIQUE ? ' + call number' : ''}, interleaved${A_AUDIT ? (B_AUDIT ? '' : '; B without audit') : '; both without audit'}`,
 );
 const line = (name, dist, s, rs) =>
   `${name} ${dist}: ${s.cps.toFixed(0)} calls/s, p50 ${s.p50.toFixed(2)} ms, CPU ${s.cpu.toFixed(0)} µs/call (main thread ${s.main.toFixed(0)})  [${rs.map((r) => r.callsPerSecond.toFixed(0)).join(' ')}]`;

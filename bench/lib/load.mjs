@@ -151,12 +151,13 @@ export async function openModern(url, extraHeaders = {}) {
 /** The median of a list of numbers (the upper one of the middle two for an even count). */
 /**
  * `makeCaller` for `measure` on a bench gateway (`url`, API `key`): each caller opens its own session and calls the echo
- * upstream's tool with `args`; `era: 'modern'` sends 2026-07-28 stateless requests instead of a 2025-11-25 session.
+ * upstream's tool with `args` (an object, or a function that makes one per call: a text new on every call);
+ * `era: 'modern'` sends 2026-07-28 stateless requests instead of a 2025-11-25 session.
  */
 export function echoCaller({ url, key }, { args = { message: 'benchmark payload' }, era = 'legacy' } = {}) {
   return async () => {
     const s = await (era === 'modern' ? openModern : openSession)(url, { authorization: `Bearer ${key}` });
-    return { call: () => s.call('up_echo', args), close: s.close };
+    return { call: () => s.call('up_echo', typeof args === 'function' ? args() : args), close: s.close };
   };
 }
 

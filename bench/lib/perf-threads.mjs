@@ -5,7 +5,8 @@
 // Short runs overstate per-call figures: start-up compilation on V8's platform threads divided by few calls
 // (docs/adr/0017, Decision 13). Needs `perf` (Linux). Not part of `npm run bench`.
 // Usage: node bench/lib/perf-threads.mjs [sessions=32] [seconds=8] [warmup=4]   (AUDIT=off: the no-audit server;
-// DIST=<build's dist>; BENCH_MESSAGE=<the echo call's argument>; UNDER=<regex>: self time under a frame;
+// DIST=<build's dist>; BENCH_MESSAGE=<the echo call's argument>; BENCH_UNIQUE=1: the call's number appended to it
+// (a text new on every call, as in ab-gateway.mjs); UNDER=<regex>: self time under a frame;
 // LEAVES_OF=<n>: self time of the n-th busiest thread)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,8 @@ const HZ = 4000;
 const audit = process.env.AUDIT !== 'off';
 // The echo call's argument, as in ab-gateway.mjs (a path such as '/srv/reports/2026/q3-revenue.pdf' is scanned).
 const MESSAGE = process.env.BENCH_MESSAGE ?? 'benchmark payload';
+const UNIQUE = process.env.BENCH_UNIQUE === '1';
+let callNumber = 0;
 const dir = mkdtempSync(join(tmpdir(), 'portcullis-perf-'));
 const data = join(dir, 'perf.data');
 const gw = await startBenchGateway({
@@ -43,7 +46,9 @@ try {
     concurrency: Number(sessionsArg),
     seconds: SECONDS,
     warmupSeconds: WARMUP,
-    makeCaller: echoCaller(gw, { args: { message: MESSAGE } }),
+    makeCaller: echoCaller(gw, {
+      args: UNIQUE ? () => ({ message: `${MESSAGE}-${callNumber++}` }) : { message: MESSAGE },
+    }),
   });
 } finally {
   clearTimeout(started);
@@ -67,7 +72,7 @@ for (const s of samples) {
   byThread.set(tid, (byThread.get(tid) ?? 0) + 1);
 }
 console.log(
-  `${audit ? 'audit on' : 'audit off'}, ${sessionsArg} sessions, argument ${JSON.stringify(MESSAGE)}, ${SECONDS} s after ${WARMUP} s: ${r.callsPerSecond.toFixed(0)} calls/s, p50 ${r.p50.toFixed(2)} ms`,
+  `${audit ? 'audit on' : 'audit off'}, ${sessionsArg} sessions, argument ${JSON.stringify(MESSAGE)}${UNIQUE ? ' + call number' : ''}, ${SECONDS} s after ${WARMUP} s: ${r.callsPerSecond.toFixed(0)} calls/s, p50 ${r.p50.toFixed(2)} ms`,
 );
 console.log('on-CPU time per call by thread (the main thread is the event loop):');
 for (const [tid, n] of [...byThread].sort((a, b) => b[1] - a[1]).slice(0, 8))
@@ -78,6 +83,7 @@ const frames = {
   'audit record sink (intent + outcome: event, redaction, append)': /gateway\/record-sink\.js/,
   '  redactor': /JS:.redact file:/,
   '  secretlint pass': /JS:.scanOutput/,
+  'secretlint code, any caller (lintSource, its rules, the host)': /@secretlint|secretlint-host\.js/,
   'group commit (chain, SHA-256, post to the writer)': /JS:.commit file:[^\n]*group-commit/,
   '  chain + SHA-256 (prepare)': /JS:.prepare file:[^\n]*group-commit/,
   '  writer.write + postMessage': /audit-writer\.js/,

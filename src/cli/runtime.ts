@@ -192,7 +192,7 @@ export async function runGateway(
     reloading = reloading.then(async () => {
       let next: LoadedConfig;
       try {
-        next = loadConfigFile(loaded.file);
+        next = loadConfigFile(loaded.file, process.env, { requireLocalFiles: true });
       } catch (e) {
         const message = e instanceof ConfigError ? e.message : String(e);
         warn(`config reload (${why}) rejected; keeping the running config:\n${message}`);

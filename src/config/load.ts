@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { configSchema, type PortcullisConfig } from './config.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
 import { issueMessage, type ShowValue } from './issue-message.js';
+import { localFileIssues } from './local-files.js';
 
 export interface LoadedConfig {
   file: string;
@@ -27,6 +28,11 @@ export interface LoadOptions {
    * only an administrator's environment holds) are not needed to run it.
    */
   skipSections?: readonly string[];
+  /**
+   * Refuse the config when a local file it names is missing or unreadable (local-files.ts): for the commands that
+   * run it (`serve`, `stdio`, `validate`) and for a hot reload, so a mistake on disk is an error before anything runs.
+   */
+  requireLocalFiles?: boolean;
 }
 
 /**
@@ -50,7 +56,12 @@ export function loadConfigFile(
   }
   const config = parseConfigText(text, abs, env, options);
   const baseDir = dirname(abs);
-  return { file: abs, baseDir, config, dataDir: resolve(baseDir, config.dataDir) };
+  const dataDir = resolve(baseDir, config.dataDir);
+  if (options.requireLocalFiles) {
+    const issues = localFileIssues({ file: abs, text, baseDir, dataDir }, config);
+    if (issues.length > 0) throw new ConfigError(issues);
+  }
+  return { file: abs, baseDir, config, dataDir };
 }
 
 export function parseConfigText(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { AuditLogOptions } from '../audit/index.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -52,7 +53,13 @@ export function auditOptionsOf(
       }
       return true;
     })
-    .map((s) => (s.type === 'file' ? { ...s, path: path(s.path) } : s));
+    .map((s) => {
+      if (s.type === 'file') return { ...s, path: path(s.path) };
+      // The config names the syslog server's CA by file (relative to the config file); TLS wants its PEM text.
+      if (s.type === 'syslog' && typeof s.tls === 'object' && s.tls.ca !== undefined)
+        return { ...s, tls: { ...s.tls, ca: readFileSync(path(s.tls.ca), 'utf8') } };
+      return s;
+    });
   return {
     dataDir: loaded.dataDir,
     ...(a.signingKeyPath ? { signingKeyPath: path(a.signingKeyPath) } : {}),

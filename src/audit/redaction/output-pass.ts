@@ -52,8 +52,9 @@ function visit(
 /**
  * Runs the secretlint rule set once over all caller-controlled strings of an event (joined, so one scan per
  * event) and replaces what it finds. Returns true when an object key changed (key order must be re-sorted).
- * Answers at once, without a promise, when there is nothing to scan: no candidate string, or exactly this text
- * was scanned before and found clean (secret-scanner.ts, clean-text-cache.ts).
+ * Answers at once, without a promise, unless a window of the text had to go through secretlint's `lintSource`
+ * (secret-scanner.ts: with the recommended preset, never); a text scanned before and found clean is not scanned again
+ * (clean-text-cache.ts).
  */
 export function scanOutput(
   root: Record<string, unknown>,
@@ -68,17 +69,18 @@ export function scanOutput(
   if (strings.length === 0) return false;
   const joined = strings.length === 1 ? strings[0]! : strings.join('\n');
   if (knownClean(joined)) return false;
-  return scanJoined(root, fields, strings, joined, replace);
+  const ranges = scanSecrets(joined);
+  if (Array.isArray(ranges)) return replaceFound(root, fields, strings, ranges, replace);
+  return ranges.then((r) => replaceFound(root, fields, strings, r, replace));
 }
 
-async function scanJoined(
+function replaceFound(
   root: Record<string, unknown>,
   fields: ReadonlySet<string>,
   strings: readonly string[],
-  joined: string,
+  ranges: ReadonlyArray<readonly [number, number]>,
   replace: (secret: string) => string,
-): Promise<boolean> {
-  const ranges = await scanSecrets(joined);
+): boolean {
   if (ranges.length === 0) return false;
   // Map the ranges back onto each string (a range never spans strings: it is clipped at the separators).
   const found = new Map<string, Array<[number, number]>>();

@@ -2,6 +2,7 @@ import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { detectors, ibanValid, luhnValid, type DetectorId } from './detectors.js';
 import { createRedactor, parsePath } from './redactor.js';
+import { SECRETLINT_EXAMPLES } from '../test-support/secretlint-examples.js';
 import { issue11Shapes } from '../test-support/issue-11-shapes.js';
 
 function detect(text: string): DetectorId[] {
@@ -205,7 +206,7 @@ describe('redactCanonical', () => {
 describe('redactForLog (the log’s hot path)', () => {
   const ts = '2026-11-27T00:00:00.000Z';
 
-  it('answers without a promise only when the secretlint pass has nothing new to scan, and still catches secrets', async () => {
+  it('answers without a promise, for new text too, and masks a secretlint-only secret every time', async () => {
     const r = createRedactor();
     const tool = 'billing.create_refund_for_customer';
     const file = `/srv/reports/2026/q3-revenue-${Date.now()}.pdf`;
@@ -214,10 +215,10 @@ describe('redactForLog (the log’s hot path)', () => {
     expect(
       r.redactForLog({ type: 'tool.call.requested', tool: 'up_echo', arguments: { m: 'hi' } }, ts),
     ).not.toBeInstanceOf(Promise);
-    // A text never scanned: the scan runs (a promise); the same text again: known clean, a value, the same record.
+    // A text never scanned: the rules run on secretlint-host.ts, still a value; the same text again: the same record.
     const first = r.redactForLog(clean, ts);
-    expect(first).toBeInstanceOf(Promise);
-    const scanned = await first;
+    expect(first).not.toBeInstanceOf(Promise);
+    const scanned = first as Awaited<typeof first>;
     const again = r.redactForLog(clean, ts);
     expect(again).not.toBeInstanceOf(Promise);
     expect((again as typeof scanned).canonical).toBe(scanned.canonical);
@@ -227,10 +228,54 @@ describe('redactForLog (the log’s hot path)', () => {
     const dirty = { ...clean, arguments: { file: `${file}?${token}`, note: 'short' } };
     for (let i = 0; i < 2; i++) {
       const out = r.redactForLog(dirty, ts);
-      expect(out).toBeInstanceOf(Promise);
+      expect(out).not.toBeInstanceOf(Promise);
       const { canonical } = await out;
       expect(canonical).not.toContain(token);
       expect(canonical).toContain('[REDACTED:secretlint]');
+    }
+  });
+
+  it('masks every rule’s example secret in every field and position, new text every time, also after `secretlint-disable`', async () => {
+    const r = createRedactor();
+    let n = 0;
+    for (const [rule, examples] of Object.entries(SECRETLINT_EXAMPLES)) {
+      for (const secret of examples) {
+        const unique = `/srv/run/${rule.slice(12)}-${n++}-${Date.now()}`;
+        const events = [
+          {
+            type: 'tool.call.requested' as const,
+            tool: 'github_create_pull_request',
+            arguments: { path: unique, body: secret },
+          },
+          {
+            type: 'tool.call.requested' as const,
+            tool: 'github_create_pull_request',
+            arguments: { a: 'secretlint-disable', path: unique, list: [`x ${secret} y`] },
+          },
+          {
+            type: 'tool.call.requested' as const,
+            tool: 'github_create_pull_request',
+            arguments: { [`${unique}`]: { deep: `${secret}\n${unique}` } },
+          },
+          {
+            type: 'tool.call.failed' as const,
+            tool: 'github_create_pull_request',
+            requestId: unique,
+            error: `upstream said ${secret}`,
+          },
+        ];
+        for (const event of events) {
+          const out = r.redactForLog(event, ts);
+          expect(out).not.toBeInstanceOf(Promise);
+          const { canonical } = await out;
+          // The secret's longest run of token characters (the key, the password of a URL, a PEM line) is gone.
+          const needle = [...secret.matchAll(/[A-Za-z0-9+/_-]+/g)]
+            .map((m) => m[0])
+            .sort((a, b) => b.length - a.length)[0]!;
+          expect(needle.length).toBeGreaterThanOrEqual(14);
+          expect(canonical, rule).not.toContain(needle);
+        }
+      }
     }
   });
 

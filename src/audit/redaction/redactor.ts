@@ -45,8 +45,9 @@ export interface Redactor {
   /** Everything, including the secretlint rule set (asynchronous): what the log uses for every caller event. */
   redactCanonicalAsync(event: AuditEventInput, timestamp: string): Promise<{ event: AuditEvent; canonical: string }>;
   /**
-   * The same as redactCanonicalAsync, answered without a promise when the secretlint pass has nothing to scan (no
-   * candidate string, or exactly this text scanned before and found clean): what the log uses on its hot path.
+   * The same as redactCanonicalAsync, answered without a promise whenever the secretlint pass answers at once (it
+   * runs the rules on its own host, secretlint-host.ts; a promise only if a rule answered asynchronously and the
+   * text went to secretlint's lintSource): what the log uses on its hot path.
    */
   redactForLog(
     event: AuditEventInput,

@@ -1,7 +1,15 @@
+import { createRequire } from 'node:module';
 import { lintSource } from '@secretlint/core';
 import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import { createCleanTextCache } from './clean-text-cache.js';
+import { PREFILTERED_PRESET_VERSION, RULE_PREFILTERS } from './secretlint-prefilters.js';
+import {
+  createSecretlintHost,
+  SCAN_FILE_PATH,
+  type ScannerRuleDescriptor,
+  type SecretlintHost,
+} from './secretlint-host.js';
 
 /**
  * Secret detection with secretlint's recommended rule preset (maintained rules for AWS, GCP, GitHub,
@@ -17,7 +25,19 @@ const WINDOW = 16_384;
 const OVERLAP = 1024;
 export const SCANNER_MIN_LENGTH = 12;
 
-const config = { rules: [{ id: recommended.meta.id, rule: recommended }] };
+/**
+ * The preset's rules, listed one by one, less its comment filter (`secretlint-rule-filter-comments`): that rule turns
+ * off reporting after a `secretlint-disable` comment *in the scanned text*, and audit text is written by the caller,
+ * so one argument saying `secretlint-disable` let every secretlint-only secret after it into the log unmasked.
+ * (secretlint 12 ignores `disabled` on a rule inside a preset's config, so the preset itself cannot be used.)
+ */
+export const COMMENT_FILTER_RULE = '@secretlint/secretlint-rule-filter-comments';
+export const SCANNER_RULES: readonly ScannerRuleDescriptor[] = (
+  recommended.rules as unknown as ScannerRuleDescriptor['rule'][]
+)
+  .filter((rule) => rule.meta.id !== COMMENT_FILTER_RULE)
+  .map((rule) => ({ id: rule.meta.id, rule }));
+const config = { rules: SCANNER_RULES as never[] };
 
 /**
  * secretlint's core marks the start and end of every lint and every rule on a process-wide profiler
@@ -51,25 +71,68 @@ export function knownClean(text: string): boolean {
   return text.length < SCANNER_MIN_LENGTH || clean.has(text);
 }
 
-/** Character ranges [start, end) of secrets found in `text`, sorted and merged. */
-export async function scanSecrets(text: string): Promise<Array<[number, number]>> {
+/**
+ * The same rules with their contexts built once (secretlint-host.ts): the scan of a text then costs the rules' own
+ * work, not secretlint's per-lint set-up, and answers without a promise; a rule whose fixed part is not in the text
+ * is not run (secretlint-prefilters.ts). Undefined if the host cannot take this rule
+ * set; then every text goes to `lintSource`.
+ */
+let host: SecretlintHost | undefined;
+/** The installed preset's version: the per-rule pre-filters were derived from one version's rules and apply to it only. */
+export const PRESET_VERSION = (
+  createRequire(import.meta.url)('@secretlint/secretlint-rule-preset-recommend/package.json') as { version: string }
+).version;
+export const PREFILTERS_APPLY = PRESET_VERSION === PREFILTERED_PRESET_VERSION;
+try {
+  host = createSecretlintHost(SCANNER_RULES, PREFILTERS_APPLY ? RULE_PREFILTERS : undefined);
+} catch {
+  host = undefined;
+}
+
+/** One window through secretlint's own `lintSource`: the reference the host is held to, and its fallback. */
+export async function lintWindow(content: string): Promise<Array<[number, number]>> {
+  const result = await lintSource({
+    source: { filePath: SCAN_FILE_PATH, content, ext: '.txt', contentType: 'text' },
+    options: { config, maskSecrets: false },
+  });
+  return result.messages.map((m) => [m.range[0], m.range[1]]);
+}
+
+type Ranges = Array<[number, number]>;
+
+/**
+ * Character ranges [start, end) of secrets found in `text`, sorted and merged. A value when the host answered every
+ * window (always, with the recommended preset), a promise when a window had to go through `lintSource`.
+ */
+export function scanSecrets(text: string): Ranges | Promise<Ranges> {
   if (knownClean(text)) return [];
-  const ranges: Array<[number, number]> = [];
+  const ranges: Ranges = [];
+  const pending: Array<Promise<void>> = [];
   for (let start = 0; start < text.length; start += WINDOW - OVERLAP) {
     const content = text.slice(start, start + WINDOW);
-    const result = await lintSource({
-      source: { filePath: '/audit-event.txt', content, ext: '.txt', contentType: 'text' },
-      options: { config, maskSecrets: false },
-    });
-    for (const m of result.messages) ranges.push([start + m.range[0], start + m.range[1]]);
+    // secretlint drops a leading byte-order mark before the rules run, so its ranges count from the next character.
+    const shift = start + (content.charCodeAt(0) === 0xfeff ? 1 : 0);
+    const found = host?.scan(content);
+    if (found) for (const [a, b] of found) ranges.push([shift + a, shift + b]);
+    else
+      pending.push(
+        lintWindow(content).then((list) => {
+          for (const [a, b] of list) ranges.push([shift + a, shift + b]);
+        }),
+      );
     if (start + WINDOW >= text.length) break;
   }
+  if (pending.length === 0) return settle(text, ranges);
+  return Promise.all(pending).then(() => settle(text, ranges));
+}
+
+function settle(text: string, ranges: Ranges): Ranges {
   if (ranges.length === 0) {
     clean.add(text);
     return [];
   }
   ranges.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
+  const merged: Ranges = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);

@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import { SSEClientTransport, StreamableHTTPClientTransport, type Transport } from '@modelcontextprotocol/client';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import type { UpstreamConfig } from '../../config/schema.js';
@@ -79,7 +80,8 @@ export async function createUpstreamTransport(
           command: cfg.command,
           args: cfg.args,
           env: { ...getDefaultEnvironment(), ...env },
-          cwd: cfg.cwd ?? baseDir,
+          // Relative to the config file's directory, as documented (not to the gateway's own working directory).
+          cwd: cfg.cwd ? resolvePath(baseDir, cfg.cwd) : baseDir,
           stderr: 'pipe',
         }),
         cfg.maxResultBytes,

@@ -16,7 +16,7 @@ export function register(program: Command): void {
       'start a new, empty audit log although the anchor file shows an earlier one that is gone (recorded as audit.log.reinitialized)',
     )
     .action(async (opts: { config?: string; port?: number; host?: string; auditNewLog?: boolean }) => {
-      const loaded = loadConfigOrThrow(configPath(opts.config));
+      const loaded = loadConfigOrThrow(configPath(opts.config), { requireLocalFiles: true });
       if (opts.port !== undefined) loaded.config.server.port = opts.port;
       if (opts.host !== undefined) loaded.config.server.host = opts.host;
       const running = await runGateway(loaded, opts.auditNewLog ? { auditNewLog: true } : {});

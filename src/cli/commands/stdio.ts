@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .requiredOption('-a, --agent <name>', 'agent (from config) whose permissions apply')
     .option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)')
     .action(async (opts: { agent: string; config?: string }) => {
-      const loaded = loadConfigOrThrow(configPath(opts.config));
+      const loaded = loadConfigOrThrow(configPath(opts.config), { requireLocalFiles: true });
       if (!Object.hasOwn(loaded.config.agents, opts.agent))
         throw new CliError(`agent "${opts.agent}" is not in the config`);
       // stdout carries MCP: everything else goes to stderr.

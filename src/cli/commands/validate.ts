@@ -10,12 +10,12 @@ export function register(program: Command): void {
   program
     .command('validate')
     .description(
-      'Validate a config file: errors name file, line and key (exit code 2); warnings for likely mistakes (exit 0); a summary of every section.',
+      'Validate a config file and the local files it names (specs, TLS material, key files): errors name file, line and key (exit code 2); warnings for likely mistakes (exit 0); a summary of every section.',
     )
     .option('-c, --config <file>', 'config file (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)')
     .action(async (opts: { config?: string }) => {
       const file = configPath(opts.config);
-      const loaded = loadConfigOrThrow(file);
+      const loaded = loadConfigOrThrow(file, { requireLocalFiles: true });
       const c = loaded.config;
       const text = readFileSync(loaded.file, 'utf8');
       const warnings = [
