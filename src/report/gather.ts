@@ -85,16 +85,17 @@ async function auditFacts(loaded: LoadedConfig, src: AuditSource, now: Date): Pr
   const cfg = loaded.config;
   const from = new Date(now.getTime() - cfg.report.windowDays * DAY_MS).toISOString();
   const to = now.toISOString();
-  const [first, head] = await Promise.all([store.first(), store.head()]);
-  const calledByAgent: Record<string, Set<string>> = {};
-  let toolCalls = 0;
-  let callsWithUser = 0;
-  await scan(store, { type: 'tool.call.requested', from, to }, (r) => {
-    toolCalls++;
-    if (r.user) callsWithUser++;
-    if (r.agent && r.tool) (calledByAgent[r.agent] ??= new Set()).add(r.tool);
-  });
-  let approvalEvents = 0;
+  const head = await store.head();
+  const calls: { seq: number; agent?: string; tool?: string; user?: string }[] = [];
+  await scan(store, { type: 'tool.call.requested', from, to }, (r) =>
+    calls.push({
+      seq: r.seq,
+      ...(r.agent ? { agent: r.agent } : {}),
+      ...(r.tool ? { tool: r.tool } : {}),
+      ...(r.user ? { user: r.user } : {}),
+    }),
+  );
+  const approvals: number[] = [];
   for (const type of [
     'approval.requested',
     'approval.granted',
@@ -104,13 +105,11 @@ async function auditFacts(loaded: LoadedConfig, src: AuditSource, now: Date): Pr
     'approval.denied',
     'approval.executed',
   ])
-    await scan(store, { type, from, to }, () => void approvalEvents++);
-  let leaks = 0;
-  const where = new Set<string>();
-  await scan(store, { type: 'secret.leak.redacted', from, to }, (r) => {
-    leaks++;
-    where.add(r.tool ?? r.backend ?? 'unknown');
-  });
+    await scan(store, { type, from, to }, (r) => void approvals.push(r.seq));
+  const leakRecords: { seq: number; where: string }[] = [];
+  await scan(store, { type: 'secret.leak.redacted', from, to }, (r) =>
+    leakRecords.push({ seq: r.seq, where: r.tool ?? r.backend ?? 'unknown' }),
+  );
   let verify: AuditFacts['verify'];
   try {
     const v = await src.verify();
@@ -127,7 +126,21 @@ async function auditFacts(loaded: LoadedConfig, src: AuditSource, now: Date): Pr
     ? resolve(loaded.baseDir, cfg.audit.anchorPath)
     : defaultAnchorPath(loaded.dataDir);
   const anchors = await readAnchors(anchorPath);
-  const pendingSince = anchors.checkpoints.length === 0 && first ? parseBody(first.body)?.event.timestamp : undefined;
+  // Records leave the log only from its start (a retention prune, by this process or by another replica on a shared
+  // database), also while this report is being gathered. Where the log starts is read after everything else, and
+  // every figure counts only what is still in the log: the anchor file keeps the checkpoints of pruned records, and
+  // the scans above may have read records a prune has deleted since. (Chain verification: verify-cache.ts.)
+  const first = await store.first();
+  const startSeq = first?.seq ?? Number.POSITIVE_INFINITY;
+  const kept = <T extends { seq: number }>(xs: readonly T[]): T[] => xs.filter((x) => x.seq >= startSeq);
+  const keptCalls = kept(calls);
+  const calledByAgent: Record<string, Set<string>> = {};
+  for (const r of keptCalls) if (r.agent && r.tool) (calledByAgent[r.agent] ??= new Set()).add(r.tool);
+  const keptLeaks = kept(leakRecords);
+  // Anchored checkpoints of records still in the log (one beyond the head read above is a newer one, or a truncation
+  // that verification reports; neither is counted here).
+  const anchored = anchors.checkpoints.filter((c) => c.seq >= startSeq && head !== undefined && c.seq <= head.seq);
+  const pendingSince = anchored.length === 0 && first ? parseBody(first.body)?.event.timestamp : undefined;
   const keyPath = cfg.audit.signingKeyPath ? resolve(loaded.baseDir, cfg.audit.signingKeyPath) : undefined;
   const rel = keyPath ? relative(loaded.dataDir, keyPath) : '';
   const signingKeyInsideDataDir = cfg.audit.signingKeyEnv
@@ -139,14 +152,14 @@ async function auditFacts(loaded: LoadedConfig, src: AuditSource, now: Date): Pr
     ...(x.lastError ? { detail: x.lastError } : {}),
   }));
   return {
-    records: first && head ? head.seq - first.seq + 1 : 0,
-    toolCalls,
-    callsWithUser,
+    records: first && head && head.seq >= first.seq ? head.seq - first.seq + 1 : 0,
+    toolCalls: keptCalls.length,
+    callsWithUser: keptCalls.filter((r) => r.user).length,
     calledByAgent: Object.fromEntries(Object.entries(calledByAgent).map(([a, s]) => [a, [...s].sort()])),
-    approvalEvents,
-    leaks: { count: leaks, where: [...where].sort() },
+    approvalEvents: approvals.filter((seq) => seq >= startSeq).length,
+    leaks: { count: keptLeaks.length, where: [...new Set(keptLeaks.map((l) => l.where))].sort() },
     verify,
-    anchor: { path: anchorPath, checkpoints: anchors.checkpoints.length, ...(pendingSince ? { pendingSince } : {}) },
+    anchor: { path: anchorPath, checkpoints: anchored.length, ...(pendingSince ? { pendingSince } : {}) },
     ...(sinkStatus ? { sinkStatus } : {}),
     signingKeyInsideDataDir,
   };

@@ -24,7 +24,10 @@ export interface ToolFacts {
 export interface AuditFacts {
   /** Records in the log (head seq minus pruned). */
   records: number;
-  /** `tool.call.requested` records in the window, and those that name a user. */
+  /**
+   * `tool.call.requested` records in the window, and those that name a user. Every count of records counts only those
+   * still in the log when the report was gathered (after a prune, here or by another replica, during the gathering).
+   */
   toolCalls: number;
   callsWithUser: number;
   /** Tools each agent called in the window. */
@@ -36,8 +39,9 @@ export interface AuditFacts {
   /** Chain verification; `error` when it could not run. */
   verify: { ok: boolean; records: number; checkpoints: number; issues: string[] } | { error: string };
   /**
-   * Signed checkpoints found outside the database (the anchor file and file sinks); with none, `pendingSince` is the
-   * time of the log's first record (its first checkpoint may simply not be due yet).
+   * Signed checkpoints in the anchor file over records still in the log (a retention prune leaves the checkpoints of
+   * the records it deleted in the file; they are not counted); with none, `pendingSince` is the time of the log's
+   * first record (its first checkpoint may simply not be due yet).
    */
   anchor: { path: string; checkpoints: number; pendingSince?: string };
   /** Delivery state of each configured sink (a running gateway knows it; the CLI does not). */

@@ -158,14 +158,15 @@ export const auditChecks: CheckDef[] = [
       const a = facts(s);
       const counts = { anchored: a.anchor.checkpoints, records: a.records };
       const unanchored = a.anchor.checkpoints === 0 && a.records > 0;
-      const anchored = `${plural(a.anchor.checkpoints, 'checkpoint')} anchored in ${a.anchor.path}${
+      // Checkpoints of records a retention prune deleted are not counted (gather.ts).
+      const anchored = `${plural(a.anchor.checkpoints, 'checkpoint')} of the records in the log anchored in ${a.anchor.path}${
         unanchored ? ` (the log started at ${a.anchor.pendingSince}: its first checkpoint is not due yet)` : ''
       }`;
       if (unanchored && !firstCheckpointDue(s, a.anchor.pendingSince))
         return {
           status: 'fail',
           evidence: evidence(
-            `no signed checkpoint in the anchor file ${a.anchor.path}: a truncated tail cannot be detected`,
+            `no signed checkpoint of the records in the log in the anchor file ${a.anchor.path}: a truncated tail cannot be detected`,
             undefined,
             counts,
           ),
