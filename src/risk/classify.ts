@@ -5,7 +5,7 @@
 import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
-import { runsCodeReason } from './run-code.js';
+import { createsRunOfCode, runsCodeReason } from './run-code.js';
 import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
 import { collectFields, isObject } from './schema-fields.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
@@ -287,6 +287,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (action.cls === 'read' && governingVerb(idWords)?.word === 'sign')
     add('credential-access', `verb 'sign' in ${idLabel}: returns a signature made with a held key`);
   if (oauthCode) add('credential-access', exchange);
+  const jobRun = writes ? createsRunOfCode(action.cls, firstSentence(description)) : undefined;
+  if (jobRun) add('code-execution', jobRun);
   const order = writes ? placesOrder(idWords, idLabel, openingWords) : undefined;
   if (order) add('financial', order);
   if (detached?.containerInfrastructure !== undefined)
@@ -310,6 +312,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   otherMoneyNouns(s, {
     nameWords: idWords.map(stem),
     description,
+    inputFields,
     verb:
       /\bverb '(\w+)'/.exec(action.reason)?.[1] ?? /^(DELETE|PUT|PATCH) method/.exec(action.reason)?.[1]?.toLowerCase(),
   });

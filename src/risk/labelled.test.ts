@@ -230,12 +230,13 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(0, 3288)), [0.98, 0.95, 0.885, 23, 0.835, 0.73]);
     // Part twenty-one (the last 186: held-out 20, evaluated once at engine f7ff006, history.json): 0.965, 0.900,
     // 0.763, 2, 0.694, 0.411 at that evaluation (its held-out floors, moved here with it); after the fifteenth round's
-    // money nouns 0.699, 0.417.
-    expectFloors(labelMetrics(scored.slice(3288, 3474)), [0.965, 0.9, 0.76, 2, 0.695, 0.415]);
+    // money nouns 0.699, 0.417; after its second landing (weak-noun phrases, a job of a runbook, event subscriptions)
+    // 0.704, 0.423.
+    expectFloors(labelMetrics(scored.slice(3288, 3474)), [0.965, 0.9, 0.76, 2, 0.7, 0.42]);
     // All 3,474 when part twenty-one moved in, before the fifteenth round: 0.979, 0.950 (0.9499), 0.883, 25, 0.830
     // (0.8296), 0.722; after its money nouns (card, database and booked transactions) 0.979, 0.950, 0.883, 25, 0.832,
-    // 0.731.
-    expectFloors(m, [0.975, 0.945, 0.88, 25, 0.83, 0.73]);
+    // 0.731; after its second landing 0.979, 0.950, 0.883, 25, 0.834, 0.737.
+    expectFloors(m, [0.975, 0.945, 0.88, 25, 0.834, 0.735]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out

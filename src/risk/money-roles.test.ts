@@ -2,7 +2,8 @@
  * Fifteenth round, precision of money nouns (money-roles.ts, docs/risk.md financial), on invented tools: a card is a
  * board or dashboard item or a payment instrument kept on file, not money moving; a transaction rolled back or
  * committed is a database unit of work; a booked transaction edited or deleted is a record. Pay verbs, money fields
- * and new transactions still count. A public link, or moving an item to another collection, changes who can see a
+ * and new transactions still count. A subscription delivering events or messages (a callback, an event, message
+ * types) is no paid plan. A public link, or moving an item to another collection, changes who can see a
  * thing (administrative).
  */
 import { describe, expect, it } from 'vitest';
@@ -70,6 +71,34 @@ describe('transactions', () => {
       mcp,
     );
     expect(amount.categories).toContain('financial');
+  });
+});
+
+describe('subscriptions', () => {
+  it('a subscription with a callback, an event or message types delivers events or messages; a plan is paid for', () => {
+    const hook = classifyTool(
+      def('updateSubscription', 'Update a specific subscription.', { id: str(), event: str(), hookUri: str() }),
+      api('PUT', '/subscription/{id}', 'updateSubscription'),
+    );
+    expect(hook.categories).not.toContain('financial');
+    const messages = classifyTool(
+      def('update_user_subscriptions', 'Update user subscriptions.', {
+        userId: str(),
+        subscribedMessageTypeIds: str(),
+      }),
+      mcp,
+    );
+    expect(messages.categories).not.toContain('financial');
+    const notified = classifyTool(
+      def('updateFolderSubscriptions', 'Subscribe or unsubscribe a list of folders for notifications.', { ids: str() }),
+      mcp,
+    );
+    expect(notified.categories).not.toContain('financial');
+    const plan = classifyTool(
+      def('update_subscription', 'Update the subscription.', { planId: str(), seats: str() }),
+      mcp,
+    );
+    expect(plan.categories).toContain('financial');
   });
 });
 

@@ -11,10 +11,16 @@
  * count. A database transaction's rollback is no deployment rollback either: infrastructure resting only on that verb
  * is dropped too.
  */
+import type { SchemaField } from './schema-fields.js';
 import type { Signals } from './signals.js';
 
 /** Words before "subscription" that make it a feed of events rather than a plan someone pays for. */
 const feeds = new Set(['event', 'webhook', 'notification', 'topic', 'alert', 'feed', 'channel', 'push', 'stream']);
+/** Words of a subscription's own fields that make it a delivery of events or messages (W3C WebSub's callback and topic;
+ * a webhook's URL and event; the message types, channels and lists a person is subscribed to). */
+const feedFields = new Set(['hook', 'webhook', 'callback', 'event', 'notification', 'topic', 'channel', 'message']);
+/** The description says the subscription delivers notifications or events. */
+const feedProse = /\bsubscri\w* (\w+ ){0,6}(for|to) (\w+ )?(notifications?|events?|webhooks?|messages?)\b/i;
 /** The description says the transaction is a database one. */
 const databaseProse =
   /\b(sql|database|db) transactions?\b|\btransactions? (in|on|against) (the |a )?(sql |)?(database|db)\b/i;
@@ -27,6 +33,8 @@ export interface MoneyContext {
   /** The tool's name words, stemmed. */
   nameWords: readonly string[];
   description: string;
+  /** Input fields (a subscription's callback, event or message types say it is a feed). */
+  inputFields: readonly SchemaField[];
   /** The verb the tool's action rests on (`verb 'update'` in its reason, or its HTTP method's), if any. */
   verb: string | undefined;
 }
@@ -36,9 +44,12 @@ export function otherMoneyNouns(s: Signals, ctx: MoneyContext): void {
   const why = s.categories.get('financial');
   if (!why || why.some((r) => !/^(object |noun )/.test(r))) return;
   const nouns = why.map((r) => /'([^']+)'/.exec(r)?.[1]?.toLowerCase() ?? '');
+  const subscription = nouns.every((n) => /^subscriptions?$/.test(n));
   const feed =
-    nouns.every((n) => /^subscriptions?$/.test(n)) &&
-    nameWords.some((w, i) => feeds.has(w) && /^subscriptions?$/.test(nameWords[i + 1] ?? ''));
+    subscription &&
+    (nameWords.some((w, i) => feeds.has(w) && /^subscriptions?$/.test(nameWords[i + 1] ?? '')) ||
+      ctx.inputFields.some((f) => f.depth <= 1 && f.words.some((w) => feedFields.has(w))) ||
+      feedProse.test(description.slice(0, 300)));
   const transaction = nouns.every((n) => /^transactions?$/.test(n));
   const control = transaction && nameWords.some((w) => transactionControl.has(w));
   const database = control || (transaction && databaseProse.test(description.slice(0, 300)));

@@ -245,3 +245,25 @@ describe('fifth round: records of a returned list', () => {
     expect(t.level).toBe('medium');
   });
 });
+
+describe('fifteenth round: two weak nouns make a phrase only side by side', () => {
+  it('a resource group and an account spread over parent path segments say where the object sits, not who may act', () => {
+    for (const [op, verb] of [
+      ['Job_Suspend', 'suspend'],
+      ['Job_Resume', 'resume'],
+    ] as const) {
+      const t = classifyTool(
+        def(op, `${verb[0]!.toUpperCase()}${verb.slice(1)} the job identified by job name.`),
+        api('POST', `/subscriptions/{s}/resourceGroups/{g}/automationAccounts/{a}/jobs/{job}/${verb}`, op),
+      );
+      expect(t.categories, op).not.toContain('administrative');
+      expect(t.level, op).toBe('medium');
+    }
+  });
+
+  it('"org member" side by side in a name is about membership', () => {
+    const t = classifyTool(def('update_org_member', 'Update a member of the organization.'), mcp);
+    expect(t.categories).toContain('administrative');
+    expect(t.level).toBe('high');
+  });
+});

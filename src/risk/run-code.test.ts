@@ -69,3 +69,19 @@ describe("a platform's words for running code", () => {
     expect(vm.categories).toContain('destructive');
   });
 });
+
+describe('fifteenth round: a job of a runbook, script or playbook', () => {
+  it('creating a job of a runbook runs it; adding a job to a queue does not', () => {
+    const run = classifyTool(
+      def('Job_Create', 'Create a job of the runbook.', { runbook: obj({ name: str() }) }),
+      api('PUT', '/automationAccounts/{account}/jobs/{job}', 'Job_Create'),
+    );
+    expect(run.categories).toContain('code-execution');
+    expect(run.level).toBe('high');
+    const queued = classifyTool(def('add_job', 'Add a new job to the queue.', { name: str() }), mcp);
+    expect(queued.categories).not.toContain('code-execution');
+    // Reading the job of a script runs nothing.
+    const read = classifyTool(def('get_job', 'Get the job of a script.', { id: str() }), mcp);
+    expect(read.categories).not.toContain('code-execution');
+  });
+});

@@ -7,6 +7,8 @@
  * - writing to a terminal: input written to a PTY, TTY, terminal or shell's standard input is typed at its prompt;
  * - hot code replacement: redefining, hot-swapping or hot-patching classes or bytecode in a running program (the JVM's
  *   HotSwap / JVMTI RedefineClasses, .NET's Edit and Continue) makes it go on running the new code.
+ * - creating a job of a runbook, script or playbook: the job is one run of that code (Azure Automation creates a job
+ *   when a runbook starts; an Ansible job runs a playbook), unlike a job put on a queue or defined for later.
  * Stopping, pausing or cancelling a run ends code; it runs none (run-ending.ts).
  */
 import type { VerbClass } from './lexicon.js';
@@ -35,4 +37,14 @@ export function runsCodeReason(
   if (cls === 'update' && swapsCode.has(word) && has(loadedCode))
     return `${reason} swaps new code into a running program`;
   return undefined;
+}
+
+/** "Create a job of the runbook": a job whose description names the code it runs. */
+const jobOfCode = /\bjobs? (of|for|from) (the |a |an |this |that )?(runbook|script|playbook)s?\b/i;
+
+/** Why creating this job runs code (the description's opening names a runbook, script or playbook it is a job of). */
+export function createsRunOfCode(cls: VerbClass, opening: string): string | undefined {
+  if (cls !== 'create') return undefined;
+  const m = jobOfCode.exec(opening);
+  return m ? `description says '${m[0]}': creating the job runs it` : undefined;
 }

@@ -199,8 +199,10 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
     if (c === 'personal-data' && ctx.writes && !personWrites.has(ctx.actionCls)) continue;
     const strong = strongNouns[c];
     const weak = weakNouns[c];
-    const weakSeen = new Set<string>();
-    let weakWord = '';
+    // Two different weak nouns side by side in one name, segment or tag make a phrase about the category ("org member",
+    // "team member", "user group"); the same nouns spread over a path's parents ("/automationAccounts/{id}/jobs/…",
+    // "/organizations/{id}/…/agents") only say where the object sits.
+    let weakPair = '';
     let si = 0;
     for (const src of sources) {
       const stems = stemmed[si] ?? [];
@@ -255,8 +257,9 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         // A picture (a user's image, an image item, a generated image) is stored content (machine-images.ts).
         if (c === 'infrastructure' && pictureImage(w, ctx.pictureImages === true)) continue;
         if (weak && !ownMessage && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
-          weakSeen.add(w);
-          weakWord = raw;
+          const prev = i > 0 ? (stems[i - 1] ?? '') : '';
+          if (weakPair === '' && prev !== w && weak.has(prev))
+            weakPair = `nouns '${src.words[i - 1] ?? ''} ${raw}' in ${src.label}`;
           // A weak noun qualifying a strong noun of another category ("account transfer", "server
           // certificate") is not what the tool acts on.
           const next = stems[i + 1];
@@ -276,8 +279,7 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
       }
       if (s.categories.has(c)) break;
     }
-    if (!s.categories.has(c) && weakSeen.size >= 2 && c !== 'infrastructure')
-      add(s, c, `nouns '${weakWord}'… in ${ctx.idLabel}`);
+    if (!s.categories.has(c) && weakPair !== '' && c !== 'infrastructure') add(s, c, weakPair);
   }
 }
 
