@@ -6,7 +6,8 @@
 // (docs/adr/0017, Decision 13). Needs `perf` (Linux). Not part of `npm run bench`.
 // Usage: node bench/lib/perf-threads.mjs [sessions=32] [seconds=8] [warmup=4]   (AUDIT=off: the no-audit server;
 // DIST=<build's dist>; BENCH_MESSAGE=<the echo call's argument>; BENCH_UNIQUE=1: the call's number appended to it
-// (a text new on every call, as in ab-gateway.mjs); UNDER=<regex>: self time under a frame;
+// (a text new on every call, as in ab-gateway.mjs); UNDER=<regex>: self time under a frame (UNDER_OF=<n>: on the n-th
+// busiest thread instead of the event loop);
 // LEAVES_OF=<n>: self time of the n-th busiest thread)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -111,11 +112,19 @@ function printLeaves(title, stacks, top) {
     console.log(`  ${usPerCall(n).padStart(7)} µs  ${leaf.slice(0, 110)}`);
 }
 // UNDER=<regex>: the event loop's leaf frames (self time) of the samples whose stack holds a matching frame, top 15.
+// UNDER_OF=<n>: the same on the n-th busiest thread instead (2: with audit on, usually the audit writer).
 if (process.env.UNDER) {
   const re = new RegExp(process.env.UNDER);
+  const [tid] = process.env.UNDER_OF
+    ? ([...byThread].sort((a, b) => b[1] - a[1])[Number(process.env.UNDER_OF) - 1] ?? [])
+    : [gw.proc.pid];
+  const stacks = samples.filter((x) => Number(x.trim().split(/\s+/)[0]) === tid);
+  console.log(
+    `thread ${tid}: ${usPerCall(stacks.filter((x) => re.test(x)).length)} µs per call inclusive under /${process.env.UNDER}/`,
+  );
   printLeaves(
     `self time per call under /${process.env.UNDER}/:`,
-    main.filter((x) => re.test(x)),
+    stacks.filter((x) => re.test(x)),
     15,
   );
 }

@@ -182,6 +182,26 @@ describe('secretlint host (rule contexts built once)', () => {
     expect(calls).toBe(1);
     expect(() => createSecretlintHost([{ id: 'p', rule: recommended as never }])).toThrow(/not a scanner rule/);
   });
+
+  it('fails the scan when a rule throws (the event is refused, never logged unscanned), and the next text is scanned', () => {
+    let fail = true;
+    const throwing: ScannerRuleDescriptor = {
+      id: 'test/throws',
+      rule: {
+        meta: { id: 'test/throws', type: 'scanner', supportedContentTypes: ['text'] },
+        create: () => ({
+          file() {
+            if (fail) throw new Error('rule broke');
+          },
+        }),
+      },
+    };
+    const mine = createSecretlintHost([throwing, ...SCANNER_RULES], RULE_PREFILTERS);
+    const token = SECRETLINT_EXAMPLES['@secretlint/secretlint-rule-huggingface']![0]!;
+    expect(() => mine.scan(`x ${token}`)).toThrow(/rule broke/);
+    fail = false;
+    expect(mine.scan(`x ${token}`)).toEqual([[2, 2 + token.length]]);
+  });
 });
 
 describe('per-rule pre-filters (secretlint-prefilters.ts)', () => {
