@@ -251,8 +251,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 21 and 22 (379 tools, in that order) were evaluated together once at engine 5766782 (history.json):
+    // 0.958, 0.952, 0.775, 6, 0.786, 0.486; held-out 21 alone 0.939/0.963/0.638/6/0.744/0.389, held-out 22 alone
+    // 0.974/0.941/0.891/0/0.824/0.579. Its floors are those figures, each set's own and the two together, so that a
+    // later engine does not fall below its first evaluation unnoticed (they go with the sets into dev.json).
+    expectFloors(labelMetrics(scored.slice(0, 180)), [0.935, 0.96, 0.635, 6, 0.74, 0.385]);
+    expectFloors(labelMetrics(scored.slice(180, 379)), [0.97, 0.94, 0.89, 0, 0.82, 0.575]);
+    expectFloors(m, [0.955, 0.95, 0.77, 6, 0.785, 0.485]);
   });
 });

@@ -51,7 +51,7 @@ export function createMcpUpstream(
   const toolListeners: (() => void)[] = [];
   const notifyListeners: ((n: UpstreamNotification) => void)[] = [];
   /** Calls in flight, for routing server-to-client traffic back to the agent whose call caused it. */
-  const inFlight = new Set<AgentChannel>();
+  const inFlight = new Map<AgentChannel, BackendCallContext>();
   /**
    * Progress is routed by our own tokens instead of the SDK's `onprogress`: the SDK dispatches notifications a tick
    * after it settles the response they precede, and drops a final progress notification that arrives just before
@@ -60,8 +60,8 @@ export function createMcpUpstream(
   const progressRoutes = new Map<string, NonNullable<BackendCallContext['onProgress']>>();
   let progressSeq = 0;
 
-  const routeToAgent = (): AgentChannel => {
-    if (inFlight.size === 1) return inFlight.values().next().value!;
+  const routeToAgent = (): [AgentChannel, BackendCallContext] => {
+    if (inFlight.size === 1) return inFlight.entries().next().value!;
     throw new GatewayError(
       'request.invalid',
       inFlight.size === 0
@@ -70,9 +70,21 @@ export function createMcpUpstream(
     );
   };
 
+  // What the upstream asks of the agent (a sampling prompt for the agent's model, an elicitation form) is upstream
+  // text like a result: scanned for live secrets before it leaves the gateway.
   const forward =
-    (method: string) => async (req: { params?: Record<string, unknown> }, ctx: { mcpReq: { signal: AbortSignal } }) =>
-      (await routeToAgent().request(method, req.params, ctx.mcpReq.signal)) as never;
+    (method: string) => async (req: { params?: Record<string, unknown> }, ctx: { mcpReq: { signal: AbortSignal } }) => {
+      const [channel, call] = routeToAgent();
+      return (await channel.request(method, clean(req.params, call, method), ctx.mcpReq.signal)) as never;
+    };
+  /** Upstream text on its way to an agent outside a result, scanned like one; undefined when it must be withheld. */
+  const cleanOrDrop = <T>(value: T, ctx: BackendCallContext, what: string): T | undefined => {
+    try {
+      return clean(value, ctx, what);
+    } catch {
+      return undefined;
+    }
+  };
 
   const refreshTools = async (c: Client): Promise<void> => {
     const all: ToolDefinition[] = [];
@@ -123,12 +135,10 @@ export function createMcpUpstream(
       }
       c.setNotificationHandler('notifications/message', (n: { params?: unknown }) => {
         // Log messages go to the agent whose call is in flight, and nowhere else (they may carry its data).
-        if (inFlight.size === 1)
-          void inFlight
-            .values()
-            .next()
-            .value!.notify('notifications/message', n.params as Record<string, unknown>)
-            .catch(() => undefined);
+        if (inFlight.size !== 1) return;
+        const [channel, call] = inFlight.entries().next().value!;
+        const params = cleanOrDrop(n.params as Record<string, unknown>, call, 'notifications/message');
+        if (params) void channel.notify('notifications/message', params).catch(() => undefined);
       });
       c.setNotificationHandler('notifications/progress', (n: { params?: unknown }) => {
         const { progressToken, ...p } = (n.params ?? {}) as {
@@ -220,12 +230,15 @@ export function createMcpUpstream(
 
   const withAgent = async <T>(ctx: BackendCallContext, fn: () => Promise<T>, passRpcErrors = false): Promise<T> => {
     const channel = ctx.agent;
-    if (channel) inFlight.add(channel);
+    if (channel) inFlight.set(channel, ctx);
     try {
       return await fn();
     } catch (e) {
-      if (passRpcErrors && e instanceof ProtocolError && e.code !== RESULT_TOO_LARGE)
-        throw new UpstreamRpcError(e.code, e.message, e.data);
+      if (passRpcErrors && e instanceof ProtocolError && e.code !== RESULT_TOO_LARGE) {
+        // The upstream's error text goes to the agent: scanned for live secrets like a result.
+        const safe = cleanOrDrop({ message: e.message, data: e.data }, ctx, 'error');
+        throw new UpstreamRpcError(e.code, safe?.message ?? 'upstream error withheld', safe?.data);
+      }
       return mapError(e, ctx);
     } finally {
       if (channel) inFlight.delete(channel);
@@ -255,7 +268,13 @@ export function createMcpUpstream(
         if (!ctx.onProgress && lean?.usable() && leanTools.has(localName))
           return clean(await lean.call(localName, args, ctx.abort ?? ctx.signal, cfg.timeoutMs), ctx, localName);
         const token = ctx.onProgress ? `pcl-${++progressSeq}` : undefined;
-        if (token && ctx.onProgress) progressRoutes.set(token, ctx.onProgress);
+        const onProgress = ctx.onProgress;
+        if (token && onProgress)
+          progressRoutes.set(token, (p) => {
+            // A progress message is upstream text too.
+            const safe = cleanOrDrop(p, ctx, `${localName} progress`);
+            if (safe) onProgress(safe);
+          });
         try {
           const res = await c.callTool(
             { name: localName, arguments: args, ...(token ? { _meta: { progressToken: token } } : {}) },
