@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { knownClean, mayHoldSecret, scanSecrets } from './secret-scanner.js';
+import { SECRETLINT_EXAMPLES } from '../test-support/secretlint-examples.js';
+import { knownClean, lintWindow, mayHoldSecret, scanSecrets } from './secret-scanner.js';
 
 // secretlint's process-wide profiler kept a mark per lint and per rule for ever (secret-scanner.ts): a gateway
 // scanning audit events all its life leaked memory and CPU with every scan. These tests fail if it records again.
@@ -45,5 +46,15 @@ describe('secret scanner', () => {
     expect(knownClean(longer)).toBe(false);
     const ranges = await scanSecrets(longer);
     expect(ranges.map(([a, b]) => longer.slice(a, b))).toEqual([token]);
+  });
+
+  it('collects every text a rule can report on: each rule’s examples, and Slack tokens shorter than 16 characters', async () => {
+    for (const secret of Object.values(SECRETLINT_EXAMPLES).flat()) expect(mayHoldSecret(secret), secret).toBe(true);
+    for (const text of ['xoxb-a-b', 'token xoxb-1-abc end', 'xoxp-12-34', 'xapp-1-A1-b2c3', 'use xoxr-9-x']) {
+      const reference = await lintWindow(text);
+      expect(reference.length, `secretlint reports ${text}`).toBeGreaterThan(0);
+      expect(mayHoldSecret(text), text).toBe(true);
+      expect(scanSecrets(text)).toEqual(reference);
+    }
   });
 });

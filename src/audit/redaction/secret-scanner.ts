@@ -19,11 +19,12 @@ import {
  * Its rules are ordinary (backtracking) JavaScript regular expressions, so the input is bounded: text is scanned
  * in windows of at most WINDOW characters that overlap by OVERLAP (a secret shorter than the overlap is always
  * whole in some window), which keeps the cost linear in the input; adversarial inputs measured at 16 KB per
- * window stay around 10 ms. Strings shorter than MIN_LENGTH are not scanned (no rule matches that little).
+ * window stay around 10 ms. Strings shorter than MIN_LENGTH are not scanned (no rule matches that little: the
+ * shortest match of any rule is a Slack token such as `xoxb-a-b`, 8 characters).
  */
 const WINDOW = 16_384;
 const OVERLAP = 1024;
-export const SCANNER_MIN_LENGTH = 12;
+export const SCANNER_MIN_LENGTH = 8;
 
 /**
  * The preset's rules, listed one by one, less its comment filter (`secretlint-rule-filter-comments`): that rule turns
@@ -54,11 +55,14 @@ function silenceProfiler(profiler: { mark: (marker: unknown) => void; setEnabled
 silenceProfiler(secretLintProfiler as unknown as Parameters<typeof silenceProfiler>[0]);
 
 /**
- * Cheap necessary condition for any rule of the preset to match: every one looks for a token of at least 16
- * non-space characters (keys, tokens, base64 credentials), a URL with credentials (`://...@`) or a PEM header.
- * A scan costs a few hundred microseconds, so ordinary text (words shorter than 16 characters) skips it.
+ * Cheap necessary condition for any rule of the preset to match, so that ordinary text (words shorter than 16
+ * characters) is not even collected for the scan: every rule looks for a token of at least 16 characters of this
+ * class (keys, tokens, base64 credentials), a URL (`://`: credentials in a URL, database connection strings) or a PEM
+ * header — except Slack's token pattern, `\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+
+ * [a-zA-Z0-9]{1,40}\b`, which also matches tokens as short as `xoxb-a-b`; its prefixes are listed (until 2026-11-27
+ * they were not, and such short tokens were never scanned: ADR 0017 Decision 26).
  */
-const HINT = /[\w+/=.~-]{16}|:\/\/|BEGIN/;
+const HINT = /[\w+/=.~-]{16}|:\/\/|BEGIN|xox[bpaor]-|xapp-/;
 export function mayHoldSecret(text: string): boolean {
   return text.length >= SCANNER_MIN_LENGTH && HINT.test(text);
 }
