@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-one are held-out
- * sets 1-20, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-three are held-out
+ * sets 1-22, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -121,6 +121,8 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 19 (held-out 18)', 3048],
   ['part 20 (held-out 19)', 3288],
   ['part 21 (held-out 20)', 3474],
+  ['part 22 (held-out 21)', 3654],
+  ['part 23 (held-out 22)', 3853],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -236,7 +238,19 @@ describe('hand-labelled tools from real servers and specs', () => {
     // All 3,474 when part twenty-one moved in, before the fifteenth round: 0.979, 0.950 (0.9499), 0.883, 25, 0.830
     // (0.8296), 0.722; after its money nouns (card, database and booked transactions) 0.979, 0.950, 0.883, 25, 0.832,
     // 0.731; after its second landing 0.979, 0.950, 0.883, 25, 0.834, 0.737.
-    expectFloors(m, [0.975, 0.945, 0.88, 25, 0.834, 0.735]);
+    expectFloors(labelMetrics(scored.slice(0, 3474)), [0.975, 0.945, 0.88, 25, 0.834, 0.735]);
+    // Parts twenty-two and twenty-three (held-out 21 and 22, 180 and 199 tools, evaluated together once at engine
+    // 5766782, history.json): each part's floors are its own set's figures at that evaluation, and the two together,
+    // moved here with them.
+    // Part twenty-two (held-out 21): 0.939, 0.963, 0.638, 6, 0.744, 0.389.
+    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.96, 0.635, 6, 0.74, 0.385]);
+    // Part twenty-three (held-out 22): 0.974, 0.941, 0.891, 0, 0.824, 0.579.
+    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.89, 0, 0.82, 0.575]);
+    // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486.
+    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.77, 6, 0.785, 0.485]);
+    // All 3,853 when parts twenty-two and twenty-three moved in, before the sixteenth round: 0.977, 0.950, 0.873, 31, 0.830
+    // (0.8297), 0.715.
+    expectFloors(m, [0.975, 0.95, 0.87, 31, 0.825, 0.71]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -246,20 +260,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // floors went with it into dev.json as part eleven's; held-out 11-13's, each set's own, went with them as parts
   // twelve to fourteen's; held-out 14's and 15's went with them as parts fifteen's and sixteen's; held-out 16-18's, each set's own
   // and the three together, went with them as parts seventeen to nineteen's; held-out 19's and 20's went with them as
-  // parts twenty's and twenty-one's).
+  // parts twenty's and twenty-one's; held-out 21-22's, each set's own and the two together, as parts twenty-two and
+  // twenty-three's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 21 and 22 (379 tools, in that order) were evaluated together once at engine 5766782 (history.json):
-    // 0.958, 0.952, 0.775, 6, 0.786, 0.486; held-out 21 alone 0.939/0.963/0.638/6/0.744/0.389, held-out 22 alone
-    // 0.974/0.941/0.891/0/0.824/0.579. Its floors are those figures, each set's own and the two together, so that a
-    // later engine does not fall below its first evaluation unnoticed (they go with the sets into dev.json).
-    expectFloors(labelMetrics(scored.slice(0, 180)), [0.935, 0.96, 0.635, 6, 0.74, 0.385]);
-    expectFloors(labelMetrics(scored.slice(180, 379)), [0.97, 0.94, 0.89, 0, 0.82, 0.575]);
-    expectFloors(m, [0.955, 0.95, 0.77, 6, 0.785, 0.485]);
   });
 });
