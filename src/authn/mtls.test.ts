@@ -66,4 +66,26 @@ describe('mtls authenticator', () => {
       status: 403,
     });
   });
+
+  it('takes the identity only from the subject CN and whole SAN entries (red team: the wrong field)', async () => {
+    const bySan = mtlsAuthenticator(
+      mtlsConfigSchema.parse({ identities: [{ agent: 'bot', san: 'DNS:bot.example' }] }),
+      exists,
+    );
+    const verified = (over: Partial<PeerCertificate>) => ({ tls: { authorized: true, peerCertificate: peer(over) } });
+    // What Node prints for a certificate whose one URI SAN is `spiffe://x,DNS:bot.example,y` (commas escaped).
+    const smuggled = 'URI:"spiffe://x\\u002cDNS:bot.example\\u002cy"';
+    expect(await bySan.authenticate(verified({ subjectaltname: smuggled }))).toMatchObject({ status: 403 });
+    expect(await bySan.authenticate(verified({ subjectaltname: 'DNS:a.example, DNS:bot.example' }))).toMatchObject({
+      kind: 'authenticated',
+    });
+    const byCn = mtlsAuthenticator(cfg(), exists);
+    // The issuer's CN, a CN inside another attribute, or two CNs (Node gives an array) are not the subject's CN.
+    for (const over of [
+      { subject: { CN: 'x' }, issuer: { CN: 'bot' } },
+      { subject: { O: 'CN=bot', CN: 'x' } },
+      { subject: { CN: ['bot', 'admin'] } },
+    ] as Partial<PeerCertificate>[])
+      expect(await byCn.authenticate(verified(over))).toMatchObject({ status: 403 });
+  });
 });
