@@ -33,6 +33,16 @@ const claimNames = z
       .default('sub')
       .describe('Claim with the user id; not taken as a user when it equals the client id (client credentials)'),
     email: z.string().min(1).default('email').describe("Claim with the user's e-mail address"),
+    /**
+     * Claim that must be `true` for the e-mail claim to name a person (OpenID Connect's `email_verified`); `false`
+     * trusts the e-mail claim as it is, only for an IdP where nobody can set their own address.
+     */
+    emailVerified: z
+      .union([z.string().min(1), z.literal(false)])
+      .default('email_verified')
+      .describe(
+        'Claim that must be true for the e-mail claim to name a person; false trusts the e-mail claim as it is (only for an IdP where nobody can set their own address)',
+      ),
     /** Claim with the user's groups (array of strings, or one string). */
     groups: z
       .string()

@@ -4,7 +4,7 @@ import { createAuthChain } from './chain.js';
 import { challengeHeader, resourceMetadataUrl } from './challenge.js';
 import { mtlsAuthenticator } from './mtls.js';
 import { oauthBearerAuthenticator } from './oauth-bearer.js';
-import { personFromClaims, principalFromClaims } from './oauth-claims.js';
+import { lacksRequiredScopes, personFromClaims, principalFromClaims } from './oauth-claims.js';
 import type { AuthChain, AuthRefusal, Authenticator } from './types.js';
 import type { ApiKeyRepository } from '../storage/repositories.js';
 
@@ -49,7 +49,12 @@ export function createAuthentication(config: PortcullisConfig, deps: Authenticat
     agents.push(
       oauthBearerAuthenticator(oauth, { toPrincipal: (c) => principalFromClaims(c, oauth, agentExists), ...f }),
     );
-    people.push(oauthBearerAuthenticator(oauth, { toPrincipal: (c) => personFromClaims(c, oauth, userOf), ...f }));
+    people.push(
+      oauthBearerAuthenticator(oauth, {
+        toPrincipal: (c) => lacksRequiredScopes(c, oauth) ?? personFromClaims(c, oauth, userOf),
+        ...f,
+      }),
+    );
     const resource = oauth.audience[0]!;
     const scopes = oauth.scopesSupported ?? oauth.requiredScopes;
     resourceMetadata = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oauthConfigSchema } from './config-schema.js';
-import { personFromClaims, principalFromClaims, scopesOf } from './oauth-claims.js';
+import { lacksRequiredScopes, personFromClaims, principalFromClaims, scopesOf } from './oauth-claims.js';
 
 const cfg = oauthConfigSchema.parse({
   issuer: 'https://idp.example',
@@ -66,12 +66,37 @@ describe('token claims to principal', () => {
     });
   });
 
-  it('for the REST API, the person is the configured user named by sub or email', () => {
+  it('for the REST API, the person is the configured user named by sub or verified email', () => {
     const users = (u: string) => (u === 'alice@example.com' ? u : undefined);
-    expect(personFromClaims({ sub: 'x1', email: 'alice@example.com' }, cfg, users)).toMatchObject({
-      principal: { user: 'alice@example.com', method: 'oauth' },
+    expect(personFromClaims({ sub: 'x1', email: 'alice@example.com', email_verified: true }, cfg, users)).toMatchObject(
+      {
+        principal: { user: 'alice@example.com', method: 'oauth' },
+      },
+    );
+    expect(personFromClaims({ sub: 'x1', email: 'eve@example.com', email_verified: true }, cfg, users)).toMatchObject({
+      status: 403,
     });
-    expect(personFromClaims({ sub: 'x1', email: 'eve@example.com' }, cfg, users)).toMatchObject({ status: 403 });
+  });
+
+  it('an e-mail claim the IdP did not verify names nobody, unless claims.emailVerified is false', () => {
+    const users = (u: string) => (u === 'alice@example.com' ? 'alice' : undefined);
+    for (const flag of [undefined, false, 'true', 1])
+      expect(
+        personFromClaims({ sub: 'x1', email: 'alice@example.com', email_verified: flag }, cfg, users),
+      ).toMatchObject({ status: 403, reason: 'not-a-user' });
+    const trusting = { ...cfg, claims: { ...cfg.claims, emailVerified: false as const } };
+    expect(personFromClaims({ sub: 'x1', email: 'alice@example.com' }, trusting, users)).toMatchObject({
+      principal: { user: 'alice' },
+    });
+    const otherClaim = { ...cfg, claims: { ...cfg.claims, emailVerified: 'mail_ok' } };
+    expect(personFromClaims({ sub: 'x1', email: 'alice@example.com', mail_ok: true }, otherClaim, users)).toMatchObject(
+      { principal: { user: 'alice' } },
+    );
+  });
+
+  it('lacksRequiredScopes holds any bearer token (people too) to requiredScopes', () => {
+    expect(lacksRequiredScopes({ scope: 'openid' }, cfg)).toMatchObject({ status: 403, error: 'insufficient_scope' });
+    expect(lacksRequiredScopes({ scope: 'openid mcp:tools' }, cfg)).toBeUndefined();
   });
 
   it('or the configured user who lists the sub or email under identities (the principal is their user name)', () => {
@@ -79,7 +104,7 @@ describe('token claims to principal', () => {
     expect(personFromClaims({ sub: 'u-1001' }, cfg, users)).toMatchObject({
       principal: { user: 'erin', agent: 'erin' },
     });
-    expect(personFromClaims({ sub: 'zz', email: 'erin@example.com' }, cfg, users)).toMatchObject({
+    expect(personFromClaims({ sub: 'zz', email: 'erin@example.com', email_verified: true }, cfg, users)).toMatchObject({
       principal: { user: 'erin' },
     });
   });

@@ -13,6 +13,32 @@ export function scopesOf(claims: Record<string, unknown>): string[] {
 }
 
 /**
+ * The refusal (403 insufficient_scope) of a bearer token that lacks one of `requiredScopes`, else undefined. Every
+ * bearer token is held to it, the agents' at /mcp and the people's at /api/v1 alike.
+ */
+export function lacksRequiredScopes(claims: Record<string, unknown>, cfg: OAuthConfig): AuthOutcome | undefined {
+  const scopes = scopesOf(claims);
+  const missing = cfg.requiredScopes.filter((s) => !scopes.includes(s));
+  if (missing.length === 0) return undefined;
+  return refused(403, 'insufficient-scope', `The token lacks the scope(s): ${missing.join(' ')}`, {
+    error: 'insufficient_scope',
+    scope: cfg.requiredScopes.join(' '),
+  });
+}
+
+/**
+ * The e-mail address the claims vouch for: the configured e-mail claim, only when the IdP says it verified it
+ * (`claims.emailVerified`, OpenID Connect's `email_verified: true`). At many IdPs a user types any address into
+ * their own profile and the IdP signs it unverified; such an address names nobody here.
+ */
+export function verifiedEmailOf(claims: Record<string, unknown>, cfg: OAuthConfig): string | undefined {
+  const email = str(claims[cfg.claims.email]);
+  if (email === undefined) return undefined;
+  const flag = cfg.claims.emailVerified;
+  return flag === false || claims[flag] === true ? email : undefined;
+}
+
+/**
  * Turns verified token claims into a principal. The agent is the OAuth client (`client_id`, else `azp`) mapped
  * through `oauth.clients` (else `defaultAgent`); the user is `sub` when it names someone other than the client
  * (in client-credentials tokens `sub` is the client itself), with email and groups from the configured claims.
@@ -27,14 +53,9 @@ export function principalFromClaims(
   if (!agent || !agentExists(agent)) {
     return refused(403, 'client-not-mapped', 'The token is valid but its client is not an agent of this gateway');
   }
+  const lacking = lacksRequiredScopes(claims, cfg);
+  if (lacking) return lacking;
   const scopes = scopesOf(claims);
-  const missing = cfg.requiredScopes.filter((s) => !scopes.includes(s));
-  if (missing.length > 0) {
-    return refused(403, 'insufficient-scope', `The token lacks the scope(s): ${missing.join(' ')}`, {
-      error: 'insufficient_scope',
-      scope: cfg.requiredScopes.join(' '),
-    });
-  }
   const sub = str(claims[cfg.claims.user]);
   const user = sub !== undefined && sub !== clientId ? sub : undefined;
   const email = str(claims[cfg.claims.email]);
@@ -55,14 +76,14 @@ export function principalFromClaims(
 
 /**
  * For the REST API: the person is the configured user whose name, or one of whose `identities`, equals the token's
- * user claim (`sub`) or its email claim; anyone else is refused (403), whatever the token says about them otherwise.
+ * user claim (`sub`) or its verified email claim; anyone else is refused (403), whatever the token says about them otherwise.
  */
 export function personFromClaims(
   claims: Record<string, unknown>,
   cfg: OAuthConfig,
   userOf: (identifier: string) => string | undefined,
 ): AuthOutcome {
-  const candidates = [str(claims[cfg.claims.user]), str(claims[cfg.claims.email])];
+  const candidates = [str(claims[cfg.claims.user]), verifiedEmailOf(claims, cfg)];
   const user = candidates.map((c) => (c !== undefined ? userOf(c) : undefined)).find((u) => u !== undefined);
   if (!user) return refused(403, 'not-a-user', 'The token is valid but names no user of this gateway');
   const jti = str(claims.jti);

@@ -111,6 +111,19 @@ export function signInOf(p: Principal, viaSession: boolean): SignIn {
   };
 }
 
+/**
+ * Every `/api/v1` answer is a response of the dashboard's origin that a browser may be made to open (the HTML report
+ * renders upstreams' tool names and descriptions): no script at all, no framing, no sniffing, no referrer. Inline
+ * style only, for the report's own stylesheet.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
 const send = (
   res: ServerResponse,
   status: number,
@@ -206,6 +219,8 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (!url.pathname.startsWith('/api/v1/') && url.pathname !== '/api/v1') return false;
+    // Set before any answer (documents, errors), so no path can leave them out.
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
     const server = gw.config().config.server;
     const guard = checkHost(req.headers.host, server) ?? checkOrigin(req.headers.origin, server);
     if (guard) return (sendHttpError(res, new HttpError('request.forbidden', guard)), true);

@@ -55,7 +55,7 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
     clients: opts.clients,
     jwks: { keys: [es256, rs256] },
     scopes: ['openid', 'email', scope],
-    claims: { openid: ['sub'], email: ['email'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: true },
@@ -80,11 +80,15 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
       },
     },
     findAccount: (_ctx, id) =>
-      accounts[id] ? { accountId: id, claims: () => ({ sub: id, email: accounts[id]!.email }) } : undefined,
-    // RFC 9068 access tokens carry the user's email and groups for the resource server.
+      accounts[id]
+        ? { accountId: id, claims: () => ({ sub: id, email: accounts[id]!.email, email_verified: true }) }
+        : undefined,
+    // RFC 9068 access tokens carry the user's email (verified: this IdP's accounts are its own) and groups.
     extraTokenClaims: (_ctx, token) => {
       const id = (token as { accountId?: string }).accountId;
-      return id && accounts[id] ? { email: accounts[id].email, groups: accounts[id].groups } : undefined;
+      return id && accounts[id]
+        ? { email: accounts[id].email, email_verified: true, groups: accounts[id].groups }
+        : undefined;
     },
     ttl: {
       Interaction: 600,
