@@ -49,15 +49,16 @@ export function createBackendFactory(deps: BackendFactoryDeps): (cfg: LoadedConf
   const leakScanner = createLeakScanner(() => deps.secretValues?.() ?? []);
   const scrubFor =
     (backend: string) =>
-    <T>(value: T, ctx: BackendCallContext, what: string): T => {
+    <T>(value: T, ctx: Pick<BackendCallContext, 'requestId'> | undefined, what: string): T => {
       const r = scanJson(leakScanner, value);
       if (!r.finding) return value;
       recordEvent({
         type: 'secret.leak.redacted',
-        requestId: ctx.requestId,
+        ...(ctx ? { requestId: ctx.requestId } : {}),
         backend,
         tool: what,
-        detail: { where: 'response', encodings: r.finding.encodings, count: r.finding.count },
+        // A definition (tools/list) is scanned when the upstream lists it, outside any call.
+        detail: { where: ctx ? 'response' : 'definition', encodings: r.finding.encodings, count: r.finding.count },
       });
       if (r.value === undefined)
         throw new GatewayError('backend.failed', `upstream "${backend}" answered with a secret value; withheld`);

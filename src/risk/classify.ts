@@ -13,6 +13,7 @@ import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
 import {
+  appKeysReason,
   bearerLinkReason,
   keyMaterialReason,
   madeUpSecret,
@@ -277,6 +278,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (bearerLink) add('credential-access', bearerLink);
   const reveal = revealReason(inputFields) ?? returnedSecretReason(description);
   if (reveal) add('credential-access', reveal);
+  const appKeys = appKeysReason({
+    cls: action.cls,
+    pathSegments,
+    nameWords: idWords,
+    opening: firstSentence(description),
+  });
+  if (appKeys) add('credential-access', appKeys);
   const material = writes ? keyMaterialReason(inputFields) : undefined;
   if (material) add('credential-access', material);
   // A signature resource that returns a URL returns a signed URL: a bearer credential to what it points at.

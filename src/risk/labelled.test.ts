@@ -214,8 +214,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (images are infrastructure only as machine or container images) 0.804 level accuracy, 0.605 macro F1.
     expectFloors(labelMetrics(scored.slice(2385, 2584)), [0.96, 0.915, 0.85, 0, 0.8, 0.6]);
     // Part eighteen (held-out 17, 258 tools): 0.962, 0.969, 0.915, 2, 0.822, 0.645; after the thirteenth round 0.826,
-    // 0.655 (images), 0.833, 0.666 (an /admin/ route namespace).
-    expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.915, 2, 0.83, 0.665]);
+    // 0.655 (images), 0.833, 0.666 (an /admin/ route namespace); after the sixteenth (each returned item carries an
+    // api_key) 0.932 `high` recall, 1 rated `low`, 0.857, 0.702.
+    expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.93, 1, 0.855, 0.7]);
     // Part nineteen (held-out 18, 206 tools): 0.941, 0.990, 0.870, 4, 0.767, 0.553; after the thirteenth round 0.772,
     // 0.556.
     expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.87, 4, 0.77, 0.555]);
@@ -242,15 +243,18 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Parts twenty-two and twenty-three (held-out 21 and 22, 180 and 199 tools, evaluated together once at engine
     // 5766782, history.json): each part's floors are its own set's figures at that evaluation, and the two together,
     // moved here with them.
-    // Part twenty-two (held-out 21): 0.939, 0.963, 0.638, 6, 0.744, 0.389.
-    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.96, 0.635, 6, 0.74, 0.385]);
+    // Part twenty-two (held-out 21): 0.939, 0.963, 0.638, 6, 0.744, 0.389; after the sixteenth round (an app's keys)
+    // 0.660 `high` recall, 5 rated `low`, 0.750, 0.397.
+    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.96, 0.655, 5, 0.75, 0.395]);
     // Part twenty-three (held-out 22): 0.974, 0.941, 0.891, 0, 0.824, 0.579.
     expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.89, 0, 0.82, 0.575]);
-    // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486.
-    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.77, 6, 0.785, 0.485]);
+    // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486; after the sixteenth round 0.784 (80/102), 5,
+    // 0.789 (299/379).
+    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.78, 5, 0.785, 0.485]);
     // All 3,853 when parts twenty-two and twenty-three moved in, before the sixteenth round: 0.977, 0.950, 0.873, 31, 0.830
-    // (0.8297), 0.715.
-    expectFloors(m, [0.975, 0.95, 0.87, 31, 0.825, 0.71]);
+    // (0.8297), 0.715; after it (an app's keys are its API keys; each returned item carrying a secret-named value) 0.977,
+    // 0.950, 0.875 (1006/1150), 29, 0.830 (3199/3853), 0.715.
+    expectFloors(m, [0.975, 0.95, 0.87, 29, 0.83, 0.71]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -269,5 +273,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 23 (160 tools) was evaluated once at engine 0386aa1 (history.json): 0.947, 0.913, 0.897, 0, 0.825,
+    // 0.612; its floors are those figures, so that a later engine does not fall below its first evaluation unnoticed.
+    expectFloors(m, [0.945, 0.91, 0.895, 0, 0.825, 0.61]);
   });
 });

@@ -15,6 +15,7 @@ import type { VerbClass } from './lexicon.js';
 import { outputSecrets } from './schema-evidence.js';
 import { metadataTails, namedSecret, type SchemaField } from './schema-fields.js';
 import type { Signals } from './signals.js';
+import { stem } from './tokens.js';
 
 /** A pre-signed URL, temporary credentials, or a link that expires: bearer credentials. */
 const bearerProse =
@@ -100,10 +101,45 @@ export function keyMaterialReason(inputFields: readonly SchemaField[]): string |
 const returnedSecretProse =
   /\b(?:the |its |an? )?`?([A-Za-z_]*(?:secret|password|passphrase|private_?key|api_?key)[A-Za-z_]*)`? (?:is|are) (?:also )?(?:returned|included in the response)\b/i;
 
+/** The description says each returned item carries a secret-named value ("Each application has its own client_id and
+ * api_key"): what the items hold is what a read of them returns. */
+const itemSecretProse =
+  /\b(?:each|every) [a-z-]{2,30} (?:has|carries|includes|contains|comes with) (?:its own |an? |the )?(?:`?[\w-]+`?(?:, | and | or )){0,3}`?([A-Za-z_]*(?:secret|password|passphrase|private_?key|api_?key)[A-Za-z_]*)`?/i;
+
 /** Why the description says a secret value is returned, if it does (value evidence, reads too). */
 export function returnedSecretReason(description: string): string | undefined {
-  const m = returnedSecretProse.exec(description.slice(0, 600));
+  const text = description.slice(0, 600);
+  const m = returnedSecretProse.exec(text) ?? itemSecretProse.exec(text);
   return m ? `description says '${m[0].trim()}'` : undefined;
+}
+
+/** Who an API issues keys to: an app's, application's or client's keys are its API keys (Ably's "app keys", Datadog's
+ * "application keys", Trello's "app key"), the credential it authenticates with, not lookup keys. */
+const keyOwners = new Set(['app', 'application', 'client']);
+const ownKeys = (a: string | undefined, b: string | undefined): boolean =>
+  a !== undefined && b !== undefined && keyOwners.has(stem(a)) && stem(b) === 'key';
+
+/**
+ * Why a read returns the API keys of an app, application or client, if it does: the path's last literal segment is
+ * `keys` right under `apps` / `applications` / `clients` (`/apps/{app_id}/keys`), or the name or the description's
+ * opening says "app keys" / "application keys". Noun evidence only: `secretValuesOnly` still drops it when the declared
+ * output holds no field that can carry a value or the description says metadata.
+ */
+export function appKeysReason(ctx: {
+  cls: VerbClass;
+  pathSegments: readonly (readonly string[])[];
+  nameWords: readonly string[];
+  opening: string;
+}): string | undefined {
+  if (ctx.cls !== 'read') return undefined;
+  const last = ctx.pathSegments.at(-1);
+  const parent = ctx.pathSegments.at(-2);
+  if (last?.length === 1 && parent?.length === 1 && ownKeys(parent[0], last[0]))
+    return `'appkey' in path segment '/${parent[0] ?? ''}/{…}/${last[0] ?? ''}' (an app's keys are its API keys)`;
+  for (let i = 0; i + 1 < ctx.nameWords.length; i++)
+    if (ownKeys(ctx.nameWords[i], ctx.nameWords[i + 1])) return `'appkey' in name (an app's keys are its API keys)`;
+  const m = /\b(?:app|application|client)[ _-]?keys?\b/i.exec(ctx.opening);
+  return m ? `'appkey' in description '${m[0]}' (an app's keys are its API keys)` : undefined;
 }
 
 /** Why a read returns secret values on request (a reveal/decrypt switch in its input), if it does. */

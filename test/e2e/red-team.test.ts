@@ -18,7 +18,7 @@ upstreams:
     env: { API_TOKEN: "\${secret:RT_UPSTREAM_TOKEN}" }
 agents:
   low:
-    tools: { allow: ["leaky_chatty", "leaky_ask"] }
+    tools: { allow: ["leaky_chatty", "leaky_ask", "leaky_describe"] }
     resources: { allow: ["leaky:file:///srv/public/*"] }
 `;
 
@@ -53,6 +53,19 @@ describe('red team: a vault secret echoed by an upstream outside its results', (
     expect(r.isError).toBeFalsy();
     expect.soft(seen).toEqual([{ level: 'info', data: 'connecting with token [REDACTED]' }]);
     expect.soft(progress).toEqual([{ progress: 1, total: 1, message: 'authenticated as [REDACTED]' }]);
+    await c.close();
+  });
+
+  it('a tool definition (description, title) that carries the secret is served with it redacted', async () => {
+    const c = await connectAgent(gw.url, gw.keys.low);
+    const listed = JSON.stringify((await c.listTools()).tools);
+    expect(listed).toContain('leaky_describe');
+    expect(listed).not.toContain(TOKEN);
+    const tool = (await c.listTools()).tools.find((t) => t.name === 'leaky_describe');
+    expect([tool?.description, tool?.title]).toEqual([
+      'Looks things up (authenticates with [REDACTED]).',
+      'Lookup as [REDACTED]',
+    ]);
     await c.close();
   });
 

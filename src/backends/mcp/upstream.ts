@@ -33,9 +33,10 @@ export function createMcpUpstream(
   log: (msg: string) => void,
   secrets?: UpstreamSecrets,
   /** Removes live secret values from what the upstream answers (results, resources, prompts) before agents see it. */
-  scrub?: <T>(value: T, ctx: BackendCallContext, what: string) => T,
+  scrub?: <T>(value: T, ctx: Pick<BackendCallContext, 'requestId'> | undefined, what: string) => T,
 ): McpUpstream {
-  const clean = <T>(value: T, ctx: BackendCallContext, what: string): T => (scrub ? scrub(value, ctx, what) : value);
+  const clean = <T>(value: T, ctx: Pick<BackendCallContext, 'requestId'> | undefined, what: string): T =>
+    scrub ? scrub(value, ctx, what) : value;
   let client: Client | undefined;
   /** The lean tools/call path of the live connection (stdio, 2025 era); undefined: every call takes the SDK's. */
   let lean: LeanCalls | undefined;
@@ -78,7 +79,7 @@ export function createMcpUpstream(
       return (await channel.request(method, clean(req.params, call, method), ctx.mcpReq.signal)) as never;
     };
   /** Upstream text on its way to an agent outside a result, scanned like one; undefined when it must be withheld. */
-  const cleanOrDrop = <T>(value: T, ctx: BackendCallContext, what: string): T | undefined => {
+  const cleanOrDrop = <T>(value: T, ctx: BackendCallContext | undefined, what: string): T | undefined => {
     try {
       return clean(value, ctx, what);
     } catch {
@@ -94,8 +95,14 @@ export function createMcpUpstream(
       all.push(...(page.tools as unknown as ToolDefinition[]));
       cursor = page.nextCursor;
     } while (cursor);
-    tools = all.map((t) => ({ localName: t.name, definition: t, source: { kind: 'mcp', server: name } }));
-    leanTools = new Set(all.filter((t) => t.outputSchema === undefined).map((t) => t.name));
+    // A definition is upstream text served to every agent that may see the tool (and pinned, and shown in the
+    // dashboard): scanned for live secrets like a result; one that is nothing but a secret is withheld.
+    const served = all.flatMap((t) => {
+      const safe = cleanOrDrop(t, undefined, `${t.name} definition`);
+      return safe && safe.name === t.name ? [safe] : [];
+    });
+    tools = served.map((t) => ({ localName: t.name, definition: t, source: { kind: 'mcp', server: name } }));
+    leanTools = new Set(served.filter((t) => t.outputSchema === undefined).map((t) => t.name));
     for (const l of toolListeners) l();
   };
 
