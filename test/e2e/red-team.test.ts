@@ -1,8 +1,7 @@
 // Red-team pass, as an attacker holding a valid low-privilege agent key, over real sockets with the real CLI and
 // the official SDK client. Each `it` is one attempt that must fail; the gateway's records show what it did.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, PEOPLE, connectAgent, startGateway, stdioUpstream, type RunningGateway } from './harness.js';
+import { PEOPLE, connectAgent, startGateway, stdioUpstream, type RunningGateway } from './harness.js';
 import { initializeRaw, postMcp } from './support/raw-mcp.js';
 
 // The upstream's credential, from the vault (env provider): never shown to any agent, in any form.
@@ -11,10 +10,7 @@ const CONFIG = `
 vault:
   provider: env
 upstreams:
-  leaky:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'leaky-upstream.mjs'))}]
+${stdioUpstream('leaky', 'leaky-upstream.mjs')}
     env: { API_TOKEN: "\${secret:RT_UPSTREAM_TOKEN}" }
 agents:
   low:
