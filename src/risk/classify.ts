@@ -27,6 +27,7 @@ import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
+import { profileOnlyUpdate } from './profile-updates.js';
 import { imagesAreMachines } from './machine-images.js';
 import {
   accountOnlyUser,
@@ -316,6 +317,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // Taking a password off a thing removes the credential, as deleting it would.
   secretValuesOnly(s, { writes, cls: detached ? 'delete' : topWrite, description, inputFields, outputFields });
   madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
+  // Updating a user's, organization's or team's profile changes no one's access (profile-updates.ts).
+  profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening: firstSentence(description) });
   sandboxMoney(s, stemmed);
   otherMoneyNouns(s, {
     nameWords: idWords.map(stem),
