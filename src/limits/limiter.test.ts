@@ -70,6 +70,23 @@ describe('limiter', () => {
     expect(await burst(5, () => l.check({ agent: 'a', tool: 'x' }))).toBe(2);
   });
 
+  it('a rule and its bucket cover every case and compatibility form of a name (t_env, t_Env, t_ＥNV)', async () => {
+    const l = createLimiter(
+      newStore(),
+      cfg({
+        rate: [{ name: 'env', tools: ['t_env'], key: 'agent+tool', limit: 2, per: 'hour' }],
+        quotas: [{ name: 'fs', agents: ['Bot'], tools: ['fs_*'], daily: 1 }],
+      }),
+      clock,
+    );
+    const forms = ['t_env', 't_Env', 't_ENV', 't_\uff25NV', 't_env'];
+    let ok = 0;
+    for (const tool of forms) if ((await l.check({ agent: 'a', tool })).allowed) ok++;
+    expect(ok).toBe(2);
+    expect((await l.check({ agent: 'bot', tool: 'FS_read' })).allowed).toBe(true);
+    expect((await l.check({ agent: 'bot', tool: 'fs_READ' })).allowed).toBe(false);
+  });
+
   it('quotas count per agent per UTC day and month, and reset when the window ends', async () => {
     const l = createLimiter(newStore(), cfg({ quotas: [{ name: 'q', agents: ['a*'], daily: 3, monthly: 4 }] }), clock);
     expect(await burst(5, () => l.check({ agent: 'a1', tool: 't' }))).toBe(3);

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { foldName } from '../policy/glob.js';
 import { bucketOf, type LimitsConfig, type QuotaRule, type RateRule } from './config.js';
 import type { LimitStore } from './store.js';
 import type { BucketSpec } from './token-bucket.js';
@@ -35,10 +36,14 @@ export interface Limiter {
 }
 
 type Matcher = (s: string) => boolean;
+/** A limit restricts, so it matches names as a deny does: in every case and compatibility form (`foldName`). */
 const any = (patterns: readonly string[] | undefined): Matcher | undefined => {
   if (!patterns) return undefined;
-  const tests = patterns.map((p) => picomatch(p, { dot: true }));
-  return (s) => tests.some((t) => t(s));
+  const tests = patterns.map((p) => picomatch(foldName(p), { dot: true }));
+  return (s) => {
+    const f = foldName(s);
+    return tests.some((t) => t(f));
+  };
 };
 
 interface CompiledRate {
@@ -71,12 +76,13 @@ const subjectOf = (r: RateRule, t: LimitTarget): string => {
   switch (r.key) {
     case 'agent':
       return `a:${t.agent}`;
+    // One bucket for every form of a name: t_env, t_Env and t_ENV share theirs.
     case 'user':
-      return t.user !== undefined ? `u:${t.user}` : `a:${t.agent}`;
+      return t.user !== undefined ? `u:${foldName(t.user)}` : `a:${t.agent}`;
     case 'tool':
-      return `t:${t.tool}`;
+      return `t:${foldName(t.tool)}`;
     case 'agent+tool':
-      return `a:${t.agent}|t:${t.tool}`;
+      return `a:${t.agent}|t:${foldName(t.tool)}`;
     case 'global':
       return '*';
   }

@@ -360,3 +360,57 @@ describe('approval rules', () => {
     ).toThrow(/approval applies to rules with effect: hold/);
   });
 });
+
+describe('names that differ only by case or Unicode compatibility form', () => {
+  const e = engineOf({
+    agents: {
+      low: { tools: { allow: ['t_*', 't_Env', 't_ｅnv'], deny: ['*env*'] } },
+      plain: { tools: { allow: ['t_*'] } },
+    },
+    policy: {
+      rules: [
+        { id: 'ops-all', effect: 'allow', agents: ['ops'], tools: ['t_*'], risk: ['low', 'medium', 'high'] },
+        { id: 'ops-no-env', effect: 'deny', agents: ['ops'], tools: ['t_env'] },
+        { id: 'fin-pay', effect: 'allow', agents: ['fin'], tools: ['t_Pay'] },
+        { id: 'fin-pay-held', effect: 'hold', agents: ['fin'], tools: ['t_pay'] },
+        { id: 'fin-wire-held', effect: 'hold', agents: ['fin'], tools: ['t_wire*'] },
+        { id: 'fin-wire', effect: 'allow', agents: ['fin'], tools: ['t_wire_out'] },
+      ],
+    },
+  });
+
+  it('a deny covers every case and compatibility form of the names it matches', () => {
+    for (const name of ['t_env', 't_Env', 't_ENV', 't_ｅnv', 't_\u212Anv'.replace('\u212A', 'E')]) {
+      expect(e.evaluate(key('low'), tool(name)), name).toMatchObject({ effect: 'deny', rule: 'agents.low.tools.deny' });
+      expect(e.evaluate(key('ops'), tool(name)), name).toMatchObject({ effect: 'deny', rule: 'ops-no-env' });
+    }
+    expect(e.evaluate(key('ops'), tool('t_Env')).reasons[0]).toMatch(/in another case or compatibility form/);
+    // The Kelvin sign folds to k: a deny for t_kill covers t_\u212Aill.
+    const k = engineOf({ agents: { a: { tools: { allow: ['t_*'], deny: ['t_kill'] } } } });
+    expect(k.evaluate(key('a'), tool('t_\u212Aill')).effect).toBe('deny');
+  });
+
+  it('an allow still grants only the exact form it names', () => {
+    const only = engineOf({ agents: { a: { tools: { allow: ['t_echo', 'x_*'] } } } });
+    expect(only.evaluate(key('a'), tool('t_echo')).effect).toBe('allow');
+    expect(only.evaluate(key('a'), tool('t_Echo')).effect).toBe('deny');
+    expect(only.evaluate(key('a'), tool('X_y')).effect).toBe('deny');
+  });
+
+  it('a hold covers other forms of what another rule grants, and grants nothing by itself', () => {
+    expect(e.evaluate(key('fin'), tool('t_Pay'))).toMatchObject({ effect: 'hold', rule: 'fin-pay-held' });
+    expect(e.evaluate(key('fin'), tool('t_PAY'))).toMatchObject({ effect: 'deny', rule: 'default-deny' });
+  });
+
+  it('a hold glob without risk [high] still holds a high-risk tool that another rule grants by its exact name', () => {
+    expect(e.evaluate(key('fin'), tool('t_wire_out', 'high'))).toMatchObject({
+      effect: 'hold',
+      rule: 'fin-wire-held',
+    });
+    // ... and grants nothing itself: a high-risk tool no allow names stays hidden by the sensitive default.
+    expect(e.evaluate(key('fin'), tool('t_wire_in', 'high'))).toMatchObject({
+      effect: 'deny',
+      rule: 'sensitive-default',
+    });
+  });
+});

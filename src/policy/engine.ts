@@ -25,17 +25,33 @@ type Leaf = Exclude<Target, { kind: 'completion' }>;
 
 const keyOf = (p: Principal) => `${p.agent}\u0000${p.user ?? ''}\u0000${(p.groups ?? []).join('\u0001')}`;
 
-function targetMatches(r: CompiledRule, t: Leaf): { ok: boolean; pattern?: string; exact?: boolean } {
+/** Deny and hold rules restrict: their names also match every case and compatibility form (`foldName`). */
+const restricts = (r: CompiledRule) => r.effect !== 'allow';
+
+interface TargetMatch {
+  ok: boolean;
+  pattern?: string;
+  exact?: boolean;
+  /** Matched only once folded (`t_Env` by a rule for `t_env`): it restricts, it never grants. */
+  folded?: boolean;
+}
+
+function targetMatches(r: CompiledRule, t: Leaf): TargetMatch {
   if (r.kind !== 'any' && r.kind !== t.kind) return { ok: false };
   const label = t.kind === 'resource' ? `${t.server}:${t.uri}` : t.name;
   let pattern: string | undefined;
   let exact = false;
+  let folded = false;
   if (r.names) {
     // An exact name wins over a glob of the same rule: it is what grants a sensitive tool.
-    const g = r.names.find((n) => n.exact && n.test(label)) ?? r.names.find((n) => n.test(label));
+    let g = r.names.find((n) => n.exact && n.test(label)) ?? r.names.find((n) => n.test(label));
+    if (!g && restricts(r)) {
+      g = r.names.find((n) => n.testFolded(label));
+      folded = g !== undefined;
+    }
     if (!g) return { ok: false };
     pattern = g.pattern;
-    exact = g.exact;
+    exact = g.exact && !folded;
   }
   const backend = t.kind === 'tool' ? t.backend : t.server;
   if (r.backends && !r.backends.has(backend)) return { ok: false };
@@ -45,12 +61,13 @@ function targetMatches(r: CompiledRule, t: Leaf): { ok: boolean; pattern?: strin
     if (r.categories && !t.risk.categories.some((c) => r.categories!.has(c))) return { ok: false };
     if (r.sideEffects && !r.sideEffects.has(t.risk.sideEffect)) return { ok: false };
   }
-  return { ok: true, ...(pattern !== undefined ? { pattern } : {}), exact };
+  return { ok: true, ...(pattern !== undefined ? { pattern } : {}), exact, folded };
 }
 
-function reasonFor(r: CompiledRule, t: Leaf, pattern: string | undefined): string {
-  if (r.shorthand) return `${r.shorthand} matches ${r.effect} pattern "${pattern ?? '*'}"`;
-  const what = pattern ? ` (${t.kind} matches "${pattern}")` : '';
+function reasonFor(r: CompiledRule, t: Leaf, pattern: string | undefined, folded = false): string {
+  const how = folded ? ' in another case or compatibility form' : '';
+  if (r.shorthand) return `${r.shorthand} matches ${r.effect} pattern "${pattern ?? '*'}"${how}`;
+  const what = pattern ? ` (${t.kind} matches "${pattern}"${how})` : '';
   return `rule ${r.id}: ${r.description ?? r.effect}${what}${r.when ? ` when ${r.when.source}` : ''}`;
 }
 
@@ -120,24 +137,28 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
   function decide(p: Principal, t: Leaf, listing: boolean): { d: Decision; volatile: boolean } {
     const { roles, rules } = subjectOf(p, keyOf(p));
     const sensitive = t.kind === 'tool' && SENSITIVE_LEVELS.has(t.risk.level);
-    const hits: { r: CompiledRule; reason: string }[] = [];
+    // restrictOnly: a hold that may not grant this target (matched only folded, or a glob over a sensitive tool).
+    const hits: { r: CompiledRule; reason: string; restrictOnly: boolean }[] = [];
     const notes: string[] = [];
     let volatile = false;
     let input: ConditionInput | undefined;
     for (const r of rules) {
       const m = targetMatches(r, t);
       if (!m.ok) continue;
-      if (sensitive && r.effect !== 'deny' && !m.exact && !r.grantsHighByGlob) {
+      let restrictOnly = m.folded === true;
+      if (sensitive && r.effect !== 'deny' && !m.exact && !restrictOnly && !r.grantsHighByGlob) {
         notes.push(
           `rule ${r.id} does not grant it: the tool is ${t.kind === 'tool' ? t.risk.level : ''} risk and a glob grants it only when the rule lists risk "high" (or name the tool exactly)`,
         );
-        continue;
+        // A hold glob still puts a person in front of a sensitive tool that another rule grants by name.
+        if (r.effect !== 'hold') continue;
+        restrictOnly = true;
       }
       if (r.when) {
         if (r.when.usesArgs || r.when.usesToken) volatile = true;
         if (listing && r.when.usesArgs) {
           if (r.effect === 'deny') continue;
-          hits.push({ r, reason: `${reasonFor(r, t, m.pattern)} (decided per call)` });
+          hits.push({ r, reason: `${reasonFor(r, t, m.pattern, m.folded)} (decided per call)`, restrictOnly });
           continue;
         }
         input ??= inputOf(p, roles, t);
@@ -154,13 +175,16 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
         }
         if (!v) continue;
       }
-      hits.push({ r, reason: reasonFor(r, t, m.pattern) });
+      hits.push({ r, reason: reasonFor(r, t, m.pattern, m.folded), restrictOnly });
     }
     // Deny overrides hold overrides allow. A hold rule grants the call with a person in front of it (scope it with
     // agents, users, groups or roles); the critical-category default below never grants by itself.
     const denied = hits.find((h) => h.r.effect === 'deny');
     if (denied) return { d: { effect: 'deny', rule: denied.r.id, reasons: [denied.reason] }, volatile };
-    const held = hits.find((h) => h.r.effect === 'hold');
+    // A restrict-only hold puts a person in front of what another rule grants; it grants nothing itself (a hold
+    // for `t_env` does not open `t_Env` to an agent no allow covers).
+    const grants = hits.some((h) => h.r.effect !== 'deny' && !h.restrictOnly);
+    const held = hits.find((h) => h.r.effect === 'hold' && (grants || !h.restrictOnly));
     if (held)
       return {
         d: {

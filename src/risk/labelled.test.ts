@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-three are held-out
- * sets 1-22, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-four are held-out
+ * sets 1-23, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -123,6 +123,7 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 21 (held-out 20)', 3474],
   ['part 22 (held-out 21)', 3654],
   ['part 23 (held-out 22)', 3853],
+  ['part 24 (held-out 23)', 4013],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -218,8 +219,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // api_key) 0.932 `high` recall, 1 rated `low`, 0.857, 0.702.
     expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.93, 1, 0.855, 0.7]);
     // Part nineteen (held-out 18, 206 tools): 0.941, 0.990, 0.870, 4, 0.767, 0.553; after the thirteenth round 0.772,
-    // 0.556.
-    expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.87, 4, 0.77, 0.555]);
+    // 0.556; after the seventeenth (images moved, apps on a simulator) 0.791, 0.594.
+    expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.87, 4, 0.79, 0.59]);
     // All three together (663 tools): 0.955, 0.961, 0.883, 6, 0.796, 0.606.
     expectFloors(labelMetrics(scored.slice(2385, 3048)), [0.95, 0.96, 0.88, 6, 0.795, 0.605]);
     // All 3,048 when parts seventeen to nineteen moved in, before the thirteenth round: 0.981, 0.956, 0.899, 20, 0.840,
@@ -244,17 +245,25 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 5766782, history.json): each part's floors are its own set's figures at that evaluation, and the two together,
     // moved here with them.
     // Part twenty-two (held-out 21): 0.939, 0.963, 0.638, 6, 0.744, 0.389; after the sixteenth round (an app's keys)
-    // 0.660 `high` recall, 5 rated `low`, 0.750, 0.397.
-    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.96, 0.655, 5, 0.75, 0.395]);
-    // Part twenty-three (held-out 22): 0.974, 0.941, 0.891, 0, 0.824, 0.579.
-    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.89, 0, 0.82, 0.575]);
+    // 0.660 `high` recall, 5 rated `low`, 0.750, 0.397; after the seventeenth round's profile updates 0.761, 0.404.
+    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.96, 0.655, 5, 0.76, 0.4]);
+    // Part twenty-three (held-out 22): 0.974, 0.941, 0.891, 0, 0.824, 0.579; after the seventeenth round's profile
+    // updates (Clerk's user and organization updates) 0.854, 0.597; after its images and device apps 0.869, 0.626.
+    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.89, 0, 0.865, 0.625]);
     // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486; after the sixteenth round 0.784 (80/102), 5,
     // 0.789 (299/379).
     expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.78, 5, 0.785, 0.485]);
     // All 3,853 when parts twenty-two and twenty-three moved in, before the sixteenth round: 0.977, 0.950, 0.873, 31, 0.830
     // (0.8297), 0.715; after it (an app's keys are its API keys; each returned item carrying a secret-named value) 0.977,
     // 0.950, 0.875 (1006/1150), 29, 0.830 (3199/3853), 0.715.
-    expectFloors(m, [0.975, 0.95, 0.87, 29, 0.83, 0.71]);
+    expectFloors(labelMetrics(scored.slice(0, 3853)), [0.975, 0.95, 0.87, 29, 0.83, 0.71]);
+    // Part twenty-four (the last 160: held-out 23, evaluated once at engine 0386aa1, history.json): 0.947, 0.913, 0.897,
+    // 0, 0.825, 0.612 at that evaluation (its held-out floors, moved here with it).
+    expectFloors(labelMetrics(scored.slice(3853, 4013)), [0.945, 0.91, 0.895, 0, 0.825, 0.61]);
+    // All 4,013 when part twenty-four moved in, before the seventeenth round: 0.976 (1959/2007), 0.948 (1902/2006), 0.875
+    // (1032/1179), 29, 0.830 (3331/4013), 0.715; after the seventeenth round's profile updates (not administrative)
+    // 0.833 (3342/4013), 0.718; after its moved images and device apps 0.834 (3348/4013), 0.721.
+    expectFloors(m, [0.975, 0.945, 0.875, 29, 0.83, 0.72]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -265,7 +274,7 @@ describe('hand-labelled tools from real servers and specs', () => {
   // twelve to fourteen's; held-out 14's and 15's went with them as parts fifteen's and sixteen's; held-out 16-18's, each set's own
   // and the three together, went with them as parts seventeen to nineteen's; held-out 19's and 20's went with them as
   // parts twenty's and twenty-one's; held-out 21-22's, each set's own and the two together, as parts twenty-two and
-  // twenty-three's).
+  // twenty-three's; held-out 23's as part twenty-four's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
@@ -273,8 +282,5 @@ describe('hand-labelled tools from real servers and specs', () => {
     const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 23 (160 tools) was evaluated once at engine 0386aa1 (history.json): 0.947, 0.913, 0.897, 0, 0.825,
-    // 0.612; its floors are those figures, so that a later engine does not fall below its first evaluation unnoticed.
-    expectFloors(m, [0.945, 0.91, 0.895, 0, 0.825, 0.61]);
   });
 });
