@@ -27,8 +27,9 @@ import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
+import { deviceApp } from './device-apps.js';
 import { profileOnlyUpdate } from './profile-updates.js';
-import { imagesAreMachines } from './machine-images.js';
+import { imageTransferred, imagesAreMachines } from './machine-images.js';
 import {
   accountOnlyUser,
   inputPersonalSignals,
@@ -319,6 +320,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
   // Updating a user's, organization's or team's profile changes no one's access (profile-updates.ts).
   profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening: firstSentence(description) });
+  // Pulling or pushing an image copies stored content (machine-images.ts).
+  imageTransferred(s, action.hit?.word);
+  // An app on a device or simulator is software on it; launching it runs the program (device-apps.ts).
+  deviceApp(s, { words: [...idWords, ...descWords].map(stem), verb: action.hit?.word, writes });
   sandboxMoney(s, stemmed);
   otherMoneyNouns(s, {
     nameWords: idWords.map(stem),
