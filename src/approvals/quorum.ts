@@ -23,6 +23,8 @@ export interface ApproverIdentity {
   identities: readonly string[];
   /** Their identity at the identity provider is known: signed in with OAuth, or `users.<name>.identities` set. */
   linked: boolean;
+  /** Not linked because the request is bound by a subject only and they are known by e-mail only (`approverKnown`). */
+  needsSubject?: boolean;
 }
 
 export type Refusal = { code: 'approval.forbidden'; message: string };
@@ -53,6 +55,14 @@ export function eligibility(
       code: 'approval.forbidden',
       message:
         'You cannot decide on a call made on your own behalf (the requester can never approve their own request)',
+    };
+  if (requester.user !== undefined && !self.linked && self.needsSubject)
+    return {
+      code: 'approval.forbidden',
+      message:
+        `This call was made for ${requester.user}, whose token carried no verified e-mail address, and the identity ` +
+        `provider knows you here only by e-mail, so nobody can tell you are someone else: list your subject at the ` +
+        `identity provider under users.${who.name}.identities, or sign in with an OAuth token`,
     };
   if (requester.user !== undefined && !self.linked)
     return {

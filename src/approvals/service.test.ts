@@ -47,12 +47,12 @@ const held = (approval: Partial<ApprovalRequirement> = {}, args = { amount: 900,
   },
   policyVersion: 'v1',
 });
-// Approvers signed in with OAuth (their token's email is an alias), so their identity at the IdP is known.
+// Approvers signed in with OAuth (their token's subject and email are aliases), so their identity at the IdP is known.
 const approver = (name: string, groups: string[] = []) => ({
   name,
   groups,
   roles: ['approver'],
-  aliases: [`${name}@example.com`],
+  aliases: [`sub-${name}`, `${name}@example.com`],
 });
 
 describe('approval service', () => {

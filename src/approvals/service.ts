@@ -7,7 +7,7 @@ import type { JsonObject } from '../core/tool.js';
 import type { ApprovalRecord, Stores } from '../storage/repositories.js';
 import { argsDigest, newApprovalId } from './binding.js';
 import type { Notifier } from '../notify/index.js';
-import { requesterIdentities, samePeople, type People } from './identity.js';
+import { approverKnown, requesterIdentities, samePeople, type People } from './identity.js';
 import { eligibility, progressText, satisfied, type Approver } from './quorum.js';
 import { createWaiters } from './waiters.js';
 import { createAnnouncer } from './announce.js';
@@ -209,6 +209,14 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       // Who is who, through the current config: the requester's names (agent, sub, email, the configured person they
       // are) and the approver's (name, configured identities, the token they signed in with).
       const people = deps.people?.() ?? {};
+      const known = approverKnown(
+        {
+          ...(r.user !== undefined ? { user: r.user } : {}),
+          ...(r.requesterIdentities ? { identities: r.requesterIdentities } : {}),
+        },
+        who,
+        people,
+      );
       const refusal = eligibility(
         r.requirement,
         {
@@ -222,7 +230,8 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         who,
         {
           identities: samePeople([who.name, ...(who.aliases ?? [])], people),
-          linked: (who.aliases ?? []).length > 0 || (people[who.name]?.identities ?? []).length > 0,
+          linked: known === 'known',
+          needsSubject: known === 'subject-needed',
         },
       );
       if (refusal) throw new GatewayError(refusal.code, refusal.message);

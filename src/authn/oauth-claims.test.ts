@@ -19,6 +19,7 @@ describe('token claims to principal', () => {
         client_id: 'desktop-app',
         sub: 'alice',
         email: 'alice@example.com',
+        email_verified: true,
         roles: ['finance'],
         scope: 'openid mcp:tools',
         jti: 'j1',
@@ -47,6 +48,20 @@ describe('token claims to principal', () => {
       expect(out.principal.agent).toBe('billing');
       expect(out.principal.user).toBeUndefined();
     }
+  });
+
+  it('an e-mail claim the IdP did not verify is not the principal\'s e-mail (requester binding, CEL, headers)', () => {
+    const base = { client_id: 'desktop-app', sub: 'u-1', scope: 'mcp:tools', email: 'root@example.com' };
+    for (const flag of [false, 'true', undefined]) {
+      const out = principalFromClaims({ ...base, email_verified: flag }, cfg, exists);
+      expect(out.kind === 'authenticated' && out.principal.claims).not.toHaveProperty('email');
+    }
+    // A configured e-mail claim other than `email` (upn) is kept as itself, and `email` is its verified value only.
+    const upn = { ...cfg, claims: { ...cfg.claims, email: 'upn' } };
+    const out = principalFromClaims({ ...base, upn: 'u1@example.com', email_verified: true }, upn, exists);
+    expect(out).toMatchObject({ principal: { claims: { upn: 'u1@example.com', email: 'u1@example.com' } } });
+    const person = personFromClaims({ sub: 'x1', email: 'eve@example.com' }, cfg, () => 'x1');
+    expect(person.kind === 'authenticated' && person.principal.claims).not.toHaveProperty('email');
   });
 
   it('an unmapped client is refused (403) unless a default agent is configured', () => {

@@ -39,6 +39,17 @@ export function verifiedEmailOf(claims: Record<string, unknown>, cfg: OAuthConfi
 }
 
 /**
+ * The claims as the rest of the gateway sees them: `email` is the verified address (`verifiedEmailOf`) or absent.
+ * Everything that reads `claims.email` — the requester binding of held calls, the names of a person deciding, CEL
+ * conditions, on-behalf-of headers to OpenAPI backends — thus follows one rule: an unverified address names nobody.
+ */
+export function vouchedClaims(claims: Record<string, unknown>, cfg: OAuthConfig): Record<string, unknown> {
+  const { email: _raw, ...rest } = claims;
+  const email = verifiedEmailOf(claims, cfg);
+  return { ...rest, ...(email !== undefined ? { email } : {}) };
+}
+
+/**
  * Turns verified token claims into a principal. The agent is the OAuth client (`client_id`, else `azp`) mapped
  * through `oauth.clients` (else `defaultAgent`); the user is `sub` when it names someone other than the client
  * (in client-credentials tokens `sub` is the client itself), with email and groups from the configured claims.
@@ -58,7 +69,6 @@ export function principalFromClaims(
   const scopes = scopesOf(claims);
   const sub = str(claims[cfg.claims.user]);
   const user = sub !== undefined && sub !== clientId ? sub : undefined;
-  const email = str(claims[cfg.claims.email]);
   const g = claims[cfg.claims.groups];
   const groups = Array.isArray(g) ? g.filter((x): x is string => typeof x === 'string') : str(g) ? [g as string] : [];
   const jti = str(claims.jti);
@@ -67,7 +77,7 @@ export function principalFromClaims(
     method: 'oauth',
     ...(user !== undefined ? { user } : {}),
     ...(user !== undefined && groups.length > 0 ? { groups } : {}),
-    claims: { ...claims, ...(email !== undefined ? { email } : {}) },
+    claims: vouchedClaims(claims, cfg),
     scopes,
     ...(jti !== undefined ? { credentialId: jti } : {}),
   };
@@ -96,7 +106,7 @@ export function personFromClaims(
       user,
       ...(groups.length > 0 ? { groups } : {}),
       method: 'oauth',
-      claims,
+      claims: vouchedClaims(claims, cfg),
       scopes: scopesOf(claims),
       ...(jti !== undefined ? { credentialId: jti } : {}),
     },

@@ -99,7 +99,7 @@ export function createOidcRoutes(deps: OidcRoutesDeps): OidcRoutes {
           throw new OidcError('not-a-user', 'The identity names no user of this gateway');
         const user = who.principal.user!;
         if ((c.users[user]?.roles ?? []).length === 0) throw new OidcError('no-role', `"${user}" has no role`);
-        const email = claims[c.auth.oauth!.claims.email];
+        const email = who.principal.claims?.email; // verified, or absent (vouchedClaims)
         const id = await deps.openSession(
           {
             user,

@@ -300,4 +300,52 @@ describe('redactForLog (the log’s hot path)', () => {
       expect(JSON.parse(canonical)).toEqual({ ...input, timestamp: ts });
     }
   });
+
+  it('a text found clean before is redacted again when a vault value appears in it, also behind NFKC', async () => {
+    let vault: string[] = [];
+    const r = createRedactor({ secretValues: () => vault });
+    const event = (note: string) => ({ type: 'tool.call.requested' as const, arguments: { note } });
+    const ascii = 'deploy with k-93jf-2210 now';
+    const fullwidth = 'ｓ３ｃｒ３ｔ－ｖａｌｕｅ';
+    const instant = '2026-11-28T00:41:02.123Z';
+    for (const note of [ascii, fullwidth, instant])
+      expect((await r.redactForLog(event(note), ts)).event.arguments).toEqual({ note });
+    vault = ['k-93jf-2210', 's3cr3t-value', '00:41:02'];
+    expect((await r.redactForLog(event(ascii), ts)).event.arguments).toEqual({
+      note: 'deploy with [REDACTED:secret] now',
+    });
+    expect((await r.redactForLog(event(fullwidth), ts)).event.arguments).toEqual({ note: '[REDACTED:secret]' });
+    expect((await r.redactForLog(event(instant), ts)).event.arguments).toEqual({
+      note: '2026-11-28T[REDACTED:secret].123Z',
+    });
+  });
+
+  it('a text with a finding is redacted every time; the same text found clean is kept as sent', async () => {
+    const r = createRedactor();
+    for (let i = 0; i < 3; i++) {
+      const { event } = await r.redactForLog(
+        { type: 'tool.call.requested', reasons: ['mail jane@example.com'], arguments: { n: 'mail jane at home' } },
+        ts,
+      );
+      expect(event.reasons).toEqual(['mail [REDACTED:email]']);
+      expect(event.arguments).toEqual({ n: 'mail jane at home' });
+    }
+  });
+
+  it('truncates what is long whatever field holds it, and what only grew long when the scan masked it', async () => {
+    const r = createRedactor({ config: { detectors: { secretlint: 'hmac' } }, hmacKey: randomBytes(32) });
+    const longKey = 'ab '.repeat(100);
+    const named = await r.redactForLog({ type: 'tool.call.requested', agent: 'a'.repeat(600) }, ts);
+    expect(named.event.agent).toMatch(/^a{512}…\[truncated: 600 chars\]$/);
+    const keyed = await r.redactForLog({ type: 'tool.call.requested', arguments: { [longKey]: 1 } }, ts);
+    expect(Object.keys(keyed.event.arguments!)).toEqual([`${longKey.slice(0, 256)}…[truncated: 300 chars]`]);
+    // A key of 250 characters holding a token only secretlint knows: its hmac tag makes it 263, over the keys' limit.
+    const token = issue11Shapes.huggingFaceToken;
+    const key = `${'k '.repeat((250 - token.length - 1) / 2)} ${token}`.padEnd(250, 'k');
+    expect(key.length).toBe(250);
+    const masked = await r.redactForLog({ type: 'tool.call.requested', arguments: { [key]: 1 } }, ts);
+    const [k] = Object.keys(masked.event.arguments!);
+    expect(k).not.toContain(token);
+    expect(k).toMatch(/ \[secretlint:hmac:[0-9a-f]{26}…\[truncated: 263 chars\]$/);
+  });
 });

@@ -5,7 +5,12 @@ import { canonicalize } from '../canonical-json.js';
 import { detectors, MIN_DETECTABLE_LENGTH, type DetectorId } from './detectors.js';
 import { credentialVariants, redactKeyValues } from './free-text.js';
 import { isSensitiveKey } from './key-names.js';
-import { scanOutput, truncateOutput } from './output-pass.js';
+import { createKnownCleanTexts } from './known-clean.js';
+import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, scanOutput, truncateOutput } from './output-pass.js';
+import { mayHoldSecret } from './secret-scanner.js';
+import { applyPath, DROP, parsePath } from './paths.js';
+
+export { parsePath } from './paths.js';
 
 export type RedactionMode = 'mask' | 'hmac' | 'drop';
 
@@ -57,7 +62,6 @@ export interface Redactor {
 
 const MIN_SECRET_LENGTH = 4;
 const MAX_DEPTH = 64;
-const DROP = Symbol('drop');
 type Out = unknown;
 
 /**
@@ -67,6 +71,8 @@ type Out = unknown;
  */
 export const FREE_TEXT_FIELDS = new Set(['arguments', 'detail', 'error', 'reasons', 'tool']);
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+/** No string of this length or shorter is truncated (output-pass.ts's limits). */
+const TRUNCATION_FLOOR = Math.min(MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH);
 
 /** Every field of an AuditEvent, sorted (RFC 8785 order): the order `redact` builds its output in. */
 const EVENT_FIELDS: readonly string[] = (
@@ -119,6 +125,19 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
   /** Set when an output object has an array-index-like key, which V8 would not keep in insertion order. */
   let indexLikeKey = false;
+  /**
+   * Set by `redact` as it places strings in its output: a string (value or key) longer than the shortest truncation
+   * limit anywhere, and a caller-controlled string the secretlint pass would collect (`mayHoldSecret`). When neither
+   * is set the log's two passes over the output (output-pass.ts) would change nothing, and are skipped.
+   */
+  let longString = false;
+  let scanCandidate = false;
+  function placed(s: string, detect: boolean): string {
+    if (s.length > TRUNCATION_FLOOR) longString = true;
+    if (detect && !scanCandidate && mayHoldSecret(s)) scanCandidate = true;
+    return s;
+  }
+  const knownClean = createKnownCleanTexts();
   /** `obj` itself when its keys are already in sorted order (JSON.stringify then emits them sorted), else a copy. */
   function sortedCopy(obj: Record<string, Out>): Record<string, Out> {
     const keys = Object.keys(obj);
@@ -144,6 +163,21 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       : `[REDACTED:${kind}]`;
 
   function redactText(text: string, secrets: readonly string[], detect: boolean): string | typeof DROP {
+    // A text the detectors are known to leave as it is (known-clean.ts): only the vault values are looked for, and
+    // only where normalisation cannot hide one (no vault values, or ASCII text).
+    if (
+      detect &&
+      knownClean.has(text) &&
+      (secrets.length === 0 || (!holdsSecret(text, secrets) && !NON_ASCII.test(text)))
+    )
+      return text;
+    const out = redactDetected(text, secrets, detect);
+    // Unchanged with these vault values means unchanged without them: the same detectors ran on the same text.
+    if (detect && out === text) knownClean.add(text);
+    return out;
+  }
+
+  function redactDetected(text: string, secrets: readonly string[], detect: boolean): string | typeof DROP {
     const out = redactPlain(text, secrets, detect);
     // Look-alike characters (fullwidth ＠, ｐａｓｓｗｏｒｄ, circled digits) are matched after NFKC normalisation;
     // the text is stored as sent unless that finds something.
@@ -152,6 +186,11 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     if (normalised === text) return out;
     const again = redactPlain(normalised, secrets, detect);
     return again === normalised ? out : again;
+  }
+
+  function holdsSecret(text: string, secrets: readonly string[]): boolean {
+    for (const secret of secrets) if (text.includes(secret)) return true;
+    return false;
   }
 
   function redactPlain(text: string, secrets: readonly string[], detect: boolean): string | typeof DROP {
@@ -190,6 +229,17 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   }
 
   function walk(value: unknown, secrets: readonly string[], detect: boolean, depth: number, seen: Set<object>): Out {
+    const r = walkValue(value, secrets, detect, depth, seen);
+    return typeof r === 'string' ? placed(r, detect) : r;
+  }
+
+  function walkValue(
+    value: unknown,
+    secrets: readonly string[],
+    detect: boolean,
+    depth: number,
+    seen: Set<object>,
+  ): Out {
     if (value === null || typeof value === 'boolean') return value;
     if (typeof value === 'string') return redactText(value, secrets, detect);
     if (typeof value === 'number') {
@@ -222,10 +272,11 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
         const k = redactText(key, secrets, detect);
         if (k === DROP) continue;
         let r: Out;
-        if (detect && keyMode !== 'off' && isSensitiveKey(key) && item !== null && item !== '')
+        if (detect && keyMode !== 'off' && isSensitiveKey(key) && item !== null && item !== '') {
           r = wholeValue('key', item, keyMode);
-        else r = walk(item, secrets, detect, depth + 1, seen);
-        if (r !== DROP && r !== undefined) out[k] = r;
+          if (typeof r === 'string') placed(r, detect);
+        } else r = walk(item, secrets, detect, depth + 1, seen);
+        if (r !== DROP && r !== undefined) out[placed(k, detect)] = r;
       }
       return sortedCopy(out);
     } finally {
@@ -244,6 +295,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   }
 
   function redact(event: AuditEventInput, timestamp: string): AuditEvent {
+    longString = false;
+    scanCandidate = false;
     const secrets: string[] = [];
     if (options.secretValues) {
       for (const s of options.secretValues()) {
@@ -278,13 +331,13 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       const detect = FREE_TEXT_FIELDS.has(field);
       // Identity fields without vault values to remove: nothing to redact.
       if (!detect && secrets.length === 0 && (typeof v === 'string' || typeof v === 'boolean')) {
-        out[field] = v;
+        out[field] = typeof v === 'string' ? placed(v, false) : v;
         continue;
       }
       if (field === 'arguments' && v && typeof v === 'object')
         v = applyPathRules(v as Record<string, unknown>, event.tool);
       const r = walk(v, secrets, detect, 0, seen);
-      if (r === DROP) out[field] = `[REDACTED:dropped]`;
+      if (r === DROP) out[field] = placed(`[REDACTED:dropped]`, detect);
       else if (r !== undefined) out[field] = r;
     }
     return sortedCopy(out) as unknown as AuditEvent;
@@ -324,55 +377,20 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     indexLikeKey = false;
     const out = redact(event, timestamp);
     const index = indexLikeKey;
-    const scanned =
-      scannerMode === 'off'
-        ? false
-        : scanOutput(out as unknown as Record<string, unknown>, FREE_TEXT_FIELDS, (v) =>
-            scannerMode === 'drop' ? '[REDACTED:dropped]' : tag('secretlint', v, scannerMode),
-          );
+    // Neither pass over the output has anything to do unless `redact` placed a candidate or a long string in it.
+    const mayScan = scannerMode !== 'off' && scanCandidate;
+    const mayTruncate = mayScan || longString;
+    const scanned = !mayScan
+      ? false
+      : scanOutput(out as unknown as Record<string, unknown>, FREE_TEXT_FIELDS, (v) =>
+          scannerMode === 'drop' ? '[REDACTED:dropped]' : tag('secretlint', v, scannerMode),
+        );
     const finish = (keysChanged: boolean) => {
-      const renamed = truncateOutput(out as unknown as Record<string, unknown>);
+      const renamed = mayTruncate && truncateOutput(out as unknown as Record<string, unknown>);
       // Another event may have been redacted while this one's scan ran: its own flag counts.
       indexLikeKey = index;
       return { event: out, canonical: canonicalOf(out, keysChanged || renamed) };
     };
     return typeof scanned === 'boolean' ? finish(scanned) : scanned.then(finish);
   }
-}
-
-/** A key, an array index, or '*' (any). */
-type Segment = string;
-
-export function parsePath(path: string): Segment[] {
-  const trimmed = path.startsWith('$.') ? path.slice(2) : path.startsWith('$') ? path.slice(1) : path;
-  const segments: Segment[] = [];
-  for (const part of trimmed.split('.')) {
-    const m = /^([^[\]]*)((?:\[(?:\d+|\*)\])*)$/.exec(part);
-    if (!m) throw new Error(`redaction: bad path "${path}"`);
-    if (m[1]) segments.push(m[1]);
-    for (const idx of m[2]!.matchAll(/\[(\d+|\*)\]/g)) segments.push(idx[1]!);
-  }
-  if (segments.length === 0) throw new Error(`redaction: empty path "${path}"`);
-  return segments;
-}
-
-/** Returns a copy of `value` with `replace` applied at every location matching `segments` (DROP removes it). */
-function applyPath(value: unknown, segments: readonly Segment[], replace: (v: unknown) => unknown): unknown {
-  if (segments.length === 0) return replace(value);
-  if (!value || typeof value !== 'object') return value;
-  const [head, ...rest] = segments as [Segment, ...Segment[]];
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    (value as unknown[]).forEach((item, i) => {
-      const r = head === '*' || head === String(i) ? applyPath(item, rest, replace) : item;
-      if (r !== DROP) out.push(r);
-    });
-    return out;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, item] of Object.entries(value as Record<string, unknown>)) {
-    const r = head === '*' || head === k ? applyPath(item, rest, replace) : item;
-    if (r !== DROP) out[k] = r;
-  }
-  return out;
 }

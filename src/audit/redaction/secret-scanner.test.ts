@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { SECRETLINT_EXAMPLES } from '../test-support/secretlint-examples.js';
-import { knownClean, lintWindow, mayHoldSecret, scanSecrets } from './secret-scanner.js';
+import { knownClean, lintWindow, MAY_HOLD_SECRET, mayHoldSecret, scanSecrets } from './secret-scanner.js';
 
 // secretlint's process-wide profiler kept a mark per lint and per rule for ever (secret-scanner.ts): a gateway
 // scanning audit events all its life leaked memory and CPU with every scan. These tests fail if it records again.
@@ -46,6 +46,43 @@ describe('secret scanner', () => {
     expect(knownClean(longer)).toBe(false);
     const ranges = await scanSecrets(longer);
     expect(ranges.map(([a, b]) => longer.slice(a, b))).toEqual([token]);
+  });
+
+  it('collects exactly what its pattern describes (the hand-written check against the regular expression)', () => {
+    const spec = (t: string) => t.length >= 8 && MAY_HOLD_SECRET.test(t);
+    const fixed = [
+      'benchmark payload',
+      'a'.repeat(15),
+      'a'.repeat(16),
+      `${'a'.repeat(15)} ${'b'.repeat(15)}`,
+      `${'x'.repeat(8)}+/=.~-_${'9'.repeat(1)}`,
+      'https://x',
+      'BEGIN',
+      'xxBEGINxx',
+      'xoxb-a-b',
+      'xoxz-a-b',
+      'xapp-1-a',
+      'ｘｏｘｂ-a-b',
+      'é'.repeat(20),
+      `${'a'.repeat(10)}é${'a'.repeat(10)}`,
+      `${'a'.repeat(10)}\u{1F600}${'a'.repeat(10)}`,
+    ];
+    for (const t of fixed) expect(mayHoldSecret(t), t).toBe(spec(t));
+    // Random texts over an alphabet of token characters, separators and the prefixes' letters.
+    const alphabet = [...'aZ09_+/=.~- :\téxobpBEGINr'];
+    let x = 0x1234567;
+    const next = () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return x >>> 0;
+    };
+    for (let n = 0; n < 20_000; n++) {
+      let t = '';
+      const len = next() % 40;
+      for (let i = 0; i < len; i++) t += alphabet[next() % alphabet.length];
+      expect(mayHoldSecret(t), JSON.stringify(t)).toBe(spec(t));
+    }
   });
 
   it('collects every text a rule can report on: each rule’s examples, and Slack tokens shorter than 16 characters', async () => {
