@@ -171,7 +171,7 @@ export async function runGateway(
   try {
     front = await startHttpFront(gw.front, {
       routes: async (req, res, url) =>
-        (await serveMetrics(metrics, req, res, url)) ||
+        (await serveMetrics(metrics, req, res, url, gw.config().config.server)) ||
         health(req, res, url) ||
         (await signingKeys(req, res, url)) ||
         (await api(req, res, url)) ||

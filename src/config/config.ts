@@ -13,6 +13,10 @@ import { backendName, baseConfigShape } from './schema.js';
 import { pinsConfigSchema, pinsDefaults } from '../pins/config-schema.js';
 import { dashboardConfigSchema, dashboardDefaults } from '../dashboard/config-schema.js';
 
+/** A listen address only this machine reaches (the same set the Host guard treats as loopback). */
+const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
 /**
  * The whole `portcullis.yaml` model. Each capability owns its section's schema;
  * this file only composes them.
@@ -73,6 +77,13 @@ export const configSchema = z
         message: 'OIDC sign-in needs auth.oauth (its issuer is the identity provider people sign in at)',
       });
     checkIdentities(c.users, ctx);
+    // Metrics name backends and tools: off loopback, only a scraper holding the token may read them.
+    if (c.server.metrics && !c.server.metricsToken && !isLoopbackHost(c.server.host))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['server', 'metrics'],
+        message: `GET /metrics on ${c.server.host} would be readable by anyone who reaches the port: set server.metricsToken (the scraper sends it as a bearer token) or listen on loopback`,
+      });
     // Approval notification channels must exist.
     c.policy.approvals.channels.forEach((ch, i) =>
       checkChannelReference(c.notifications, ch, ['policy', 'approvals', 'channels', i], ctx),

@@ -174,11 +174,21 @@ export const serverSchema = z
       .default(1024 * 1024)
       .describe('Largest request body accepted, in bytes (1 MiB)'),
     requestTimeoutMs: z.number().int().positive().default(120_000).describe('Time allowed for one request, in ms'),
-    /** Serve Prometheus metrics at GET /metrics on this listener (no authentication: expose it only to the scraper). */
+    /** Serve Prometheus metrics at GET /metrics on this listener (Host-checked; a bearer token off loopback). */
     metrics: z
       .boolean()
       .default(false)
-      .describe('Serve Prometheus metrics at GET /metrics (unauthenticated: reachable by whoever reaches this port)'),
+      .describe(
+        'Serve Prometheus metrics at GET /metrics (Host/Origin-checked; a listener off loopback needs server.metricsToken)',
+      ),
+    /** Bearer token the scraper sends to GET /metrics (Prometheus `authorization.credentials_file`). */
+    metricsToken: z
+      .string()
+      .min(32, 'at least 32 characters (e.g. openssl rand -hex 32)')
+      .optional()
+      .describe(
+        'Bearer token the scraper must send to GET /metrics (at least 32 characters; use ${METRICS_TOKEN}); required when the listener is not loopback',
+      ),
     /** Serve HTTPS (and accept client certificates) instead of plain HTTP. */
     tls: tlsSchema
       .optional()

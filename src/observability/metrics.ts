@@ -3,10 +3,13 @@
  * call latency, the audit log's intent-commit latency (the durable write before every call), backend state and
  * circuit-breaker state. Labels never carry agents, users or arguments.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { BackendStatus } from '../core/backend.js';
 import type { RecordSink } from '../pipeline/stage.js';
+import type { ServerConfig } from '../config/schema.js';
+import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { HttpError, sendHttpError } from '../http/http-error.js';
 
 export interface GatewayMetrics {
@@ -118,19 +121,42 @@ export function createGatewayMetrics(): GatewayMetrics {
   };
 }
 
-/** GET /metrics when metrics are on; answers false (not mine) otherwise. */
+/**
+ * GET /metrics when metrics are on; answers false (not mine) otherwise. The same Host and Origin guards as `/mcp`
+ * and `/api/v1` (a page in the operator's browser that rebinds its name to 127.0.0.1 cannot read it), and with
+ * `server.metricsToken` set, `Authorization: Bearer <token>` (compared in constant time).
+ */
 export async function serveMetrics(
   metrics: GatewayMetrics | undefined,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  server: Pick<ServerConfig, 'host' | 'allowedHosts' | 'allowedOrigins' | 'metricsToken'>,
 ): Promise<boolean> {
   if (!metrics || url.pathname !== '/metrics') return false;
+  const guard =
+    checkHost(req.headers.host, server as ServerConfig) ?? checkOrigin(req.headers.origin, server as ServerConfig);
+  if (guard) {
+    sendHttpError(res, new HttpError('request.forbidden', guard));
+    return true;
+  }
   if (req.method !== 'GET') {
     sendHttpError(res, new HttpError('request.method_not_allowed', undefined, { allow: 'GET' }));
     return true;
   }
+  if (server.metricsToken !== undefined && !bearerMatches(req.headers.authorization, server.metricsToken)) {
+    const code = req.headers.authorization === undefined ? 'auth.missing' : 'auth.invalid';
+    sendHttpError(res, new HttpError(code, undefined, { 'www-authenticate': 'Bearer realm="portcullis-metrics"' }));
+    return true;
+  }
   const { contentType, body } = await metrics.scrape();
-  res.writeHead(200, { 'content-type': contentType }).end(body);
+  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);
   return true;
+}
+
+const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? '');
+  return m !== null && timingSafeEqual(digest(m[1]!), digest(token));
 }

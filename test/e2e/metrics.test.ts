@@ -1,8 +1,10 @@
 // Prometheus /metrics scraped during a real run: calls by tool/decision/status, latency, audit commits, backends.
+import { request } from 'node:http';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/client';
-import { FIXTURES, connectAgent, startGateway, type RunningGateway } from './harness.js';
+import { FIXTURES, cli, connectAgent, startGateway, tempDir, type RunningGateway } from './harness.js';
 
 let gw: RunningGateway;
 let client: Client;
@@ -75,5 +77,70 @@ describe('/metrics', () => {
     } finally {
       await off.stop();
     }
+  });
+
+  it('refuses a Host it does not answer to (DNS rebinding) and a foreign Origin, like /mcp', async () => {
+    expect(await get(gw.base, { host: 'evil.example:8080' })).toMatchObject({ status: 403 });
+    expect((await get(gw.base, { host: 'evil.example' })).body).toContain('request.forbidden');
+    expect(await get(gw.base, { origin: 'http://evil.example' })).toMatchObject({ status: 403 });
+    expect(await get(gw.base, {})).toMatchObject({ status: 200 });
+  });
+});
+
+/** GET /metrics with exactly these headers (fetch may not set Host). */
+function get(
+  base: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string; wwwAuth?: string }> {
+  const u = new URL(`${base}/metrics`);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: u.hostname, port: u.port, path: u.pathname, headers }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body,
+          ...(res.headers['www-authenticate'] ? { wwwAuth: String(res.headers['www-authenticate']) } : {}),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('/metrics with server.metricsToken', () => {
+  const TOKEN = 'metrics-e2e-token-0123456789abcdef0123456789';
+  it('answers only a scraper sending the token as a bearer credential', async () => {
+    const g = await startGateway('server:\n  metrics: true\n  metricsToken: ${METRICS_TOKEN}\nagents: {}\n', {
+      env: { METRICS_TOKEN: TOKEN },
+    });
+    try {
+      const none = await get(g.base, {});
+      expect(none.status).toBe(401);
+      expect(none.wwwAuth).toMatch(/^Bearer /);
+      expect((await get(g.base, { authorization: `Bearer ${TOKEN}x` })).status).toBe(401);
+      expect((await get(g.base, { authorization: `Basic ${TOKEN}` })).status).toBe(401);
+      const ok = await get(g.base, { authorization: `Bearer ${TOKEN}` });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatch(/^portcullis_process_cpu_user_seconds_total /m);
+      expect(none.body).not.toContain(TOKEN);
+    } finally {
+      await g.stop();
+    }
+  });
+
+  it('is required when the listener is not loopback: validate names the line and key, serve does not start', () => {
+    const dir = tempDir();
+    const file = join(dir, 'portcullis.yaml');
+    writeFileSync(file, 'server:\n  host: 0.0.0.0\n  metrics: true\nagents: {}\n');
+    const v = cli(['validate', '--config', file]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toMatch(/portcullis\.yaml:3:\d+: server\.metrics: .*set server\.metricsToken/);
+    const s = cli(['serve', '--config', file, '--port', '0']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('server.metricsToken');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
