@@ -15,6 +15,7 @@ import { withoutProtocolParams } from './protocol-params.js';
 import {
   appKeysReason,
   bearerLinkReason,
+  keyContainerReason,
   keyMaterialReason,
   madeUpSecret,
   returnedSecretReason,
@@ -287,6 +288,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     opening: firstSentence(description),
   });
   if (appKeys) add('credential-access', appKeys);
+  const container = keyContainerReason([tool.name, isApi ? source.path : '', firstSentence(description)]);
+  if (container) add('credential-access', container);
   const material = writes ? keyMaterialReason(inputFields) : undefined;
   if (material) add('credential-access', material);
   // A signature resource that returns a URL returns a signed URL: a bearer credential to what it points at.

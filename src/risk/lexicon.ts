@@ -111,7 +111,10 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   'credential-access': words(
     'secret token password passwd credential apikey apitoken accesstoken accesskey secretkey privatekey sshkey ' +
       'gpgkey deploykey signingkey signingsecret encryptionkey clientsecret certificate cert keypair kubeconfig ' +
-      'passphrase otp totp mnemonic keystore keychain jwt envvar dotenv connectionstring presign presigned checkoutkey',
+      'passphrase otp totp mnemonic keystore keychain jwt envvar dotenv connectionstring presign presigned checkoutkey ' +
+      // A push provider is the credential set a service delivers push notifications with (APNs: a .p8 signing key or
+      // a certificate; FCM: a server or service-account key).
+      'pushprovider',
   ),
   'external-communication': words(
     'email mail message sms notification comment reply webhook invitation invite broadcast tweet newsletter ' +

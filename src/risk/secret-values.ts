@@ -97,6 +97,22 @@ export function keyMaterialReason(inputFields: readonly SchemaField[]): string |
   return f ? `field '${f.name}' is '${keyMaterialProse.exec(f.description)?.[0] ?? ''}'` : undefined;
 }
 
+/**
+ * A PKCS #12 key container (RFC 7292, Personal Information Exchange Syntax: a `.p12` or `.pfx` file bundles a private
+ * key with its certificate chain, as APNs certificates are delivered) is key material itself: reading or uploading one
+ * moves a private key, whatever its field is called (value evidence).
+ */
+const keyContainer = /(?:^|[^a-z0-9])(pkcs ?#? ?12|p12|pfx)(?![a-z0-9])/i;
+
+/** Why the name, path or description's opening names a PKCS #12 key container, if it does. */
+export function keyContainerReason(texts: readonly string[]): string | undefined {
+  for (const text of texts) {
+    const m = keyContainer.exec(text);
+    if (m) return `'${m[1] ?? ''}' is a PKCS #12 key container (RFC 7292: a private key with its certificates)`;
+  }
+  return undefined;
+}
+
 /** The description says a secret-named value is returned ("The endpointSecretKey is returned for…"). */
 const returnedSecretProse =
   /\b(?:the |its |an? )?`?([A-Za-z_]*(?:secret|password|passphrase|private_?key|api_?key)[A-Za-z_]*)`? (?:is|are) (?:also )?(?:returned|included in the response)\b/i;

@@ -49,6 +49,7 @@ const compounds: ReadonlyArray<readonly [string, string, string]> = [
   ['pull', 'request', 'pullrequest'],
   ['merge', 'request', 'mergerequest'],
   ['push', 'notification', 'pushnotification'],
+  ['push', 'provider', 'pushprovider'],
   ['access', 'token', 'accesstoken'],
   ['api', 'key', 'apikey'],
   ['api', 'token', 'apitoken'],
