@@ -105,8 +105,8 @@ export async function runGateway(
   // The report verifies the chain on every request: whole at most every 5 minutes (and after a prune), only new
   // records in between.
   const reportVerify = createVerifyCache({ verify: (range) => audit.verify(range), store: audit.store });
-  /** The security report of this running deployment (its score goes to the history). */
-  const report = () =>
+  /** The security report of this running deployment (its score goes to the history only when `record` says so). */
+  const report = (options: { record: boolean }) =>
     generateReport(
       {
         loaded: gw.config(),
@@ -117,6 +117,7 @@ export async function runGateway(
         ...(gw.config().config.vault.provider === 'vault' ? { secrets: () => vault.list() } : {}),
       },
       { portcullisVersion: packageVersion() },
+      options,
     );
   const dashboard = createDashboard(gw, { onAuthFailure: authFailed });
   const api = createAdminApi(gw, {
@@ -227,7 +228,8 @@ export async function runGateway(
   return {
     gw,
     front,
-    report,
+    // The CLI's report of the running deployment (the demo) records its score, like `portcullis report`.
+    report: () => report({ record: true }),
     async stop() {
       unwatch();
       await reloading;

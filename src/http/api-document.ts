@@ -114,7 +114,7 @@ export function apiDocument(): Record<string, unknown> {
       '/api/v1/report': {
         get: {
           summary:
-            'Security score and report of this deployment (roles: admin, auditor); JSON per schema/report.schema.json. Each call stores the score in the history (at most hourly unless it changed)',
+            'Security score and report of this deployment (roles: admin, auditor); JSON per schema/report.schema.json. Never stored: POST /api/v1/report/history records a score',
           parameters: [{ name: 'format', in: 'query', schema: { enum: ['json', 'md', 'html', 'pdf'] } }],
           responses: {
             200: {
@@ -128,6 +128,11 @@ export function apiDocument(): Record<string, unknown> {
         get: {
           summary: 'Stored scores, oldest first: [{ at, score, grade, areas }] (roles: admin, auditor)',
           responses: ok('History', { type: 'array' }),
+        },
+        post: {
+          summary:
+            "Record the current score in the history (at most one entry an hour unless the score changed); answers 201 with the report's score and the latest stored entry (role: admin)",
+          responses: { 201: { description: 'The score and the latest history entry' } },
         },
       },
       '/api/v1/report/acknowledgements': {

@@ -1,7 +1,9 @@
 /**
  * `/api/v1/report` (CONTRACTS.md): the report of the running deployment as JSON (schema/report.schema.json),
- * Markdown, HTML or PDF; `/api/v1/report/history`; `POST /api/v1/report/acknowledgements` (admin). The route group
- * admits admin and auditor; only an admin may acknowledge.
+ * Markdown, HTML or PDF, never stored (a GET has no side effect: readers do not grow the history);
+ * `GET /api/v1/report/history`; `POST /api/v1/report/history` (admin) stores the current score (at most one entry
+ * an hour unless the score changed); `POST /api/v1/report/acknowledgements` (admin). The route group admits admin
+ * and auditor; only an admin may write.
  */
 import { HttpError, toHttpError } from '../core/http-error.js';
 import type { ReportRepository } from '../storage/repositories.js';
@@ -12,8 +14,8 @@ import { acknowledge, HISTORY_SHOWN } from './service.js';
 import type { Report } from './types.js';
 
 export interface ReportApiDeps {
-  /** Generates (and records) the current report. */
-  generate(): Promise<Report>;
+  /** Generates the current report; `record` also stores its score in the history. */
+  generate(options: { record: boolean }): Promise<Report>;
   repo: ReportRepository;
 }
 
@@ -28,7 +30,7 @@ export async function handleReportApi(deps: ReportApiDeps, url: URL, ctx: Ctx): 
       const format = url.searchParams.get('format') ?? 'json';
       if (!(FORMATS as readonly string[]).includes(format))
         throw new HttpError('request.invalid', `format: one of ${FORMATS.join(', ')}`);
-      const report = await deps.generate();
+      const report = await deps.generate({ record: false });
       if (format === 'json') return { status: 200, body: report };
       if (format === 'md')
         return { status: 200, body: toMarkdown(report), contentType: 'text/markdown; charset=utf-8' };
@@ -42,6 +44,12 @@ export async function handleReportApi(deps: ReportApiDeps, url: URL, ctx: Ctx): 
     }
     if (url.pathname === '/api/v1/report/history' && ctx.method === 'GET')
       return { status: 200, body: await deps.repo.scores(HISTORY_SHOWN) };
+    if (url.pathname === '/api/v1/report/history' && ctx.method === 'POST') {
+      if (!ctx.roles.includes('admin')) throw new HttpError('policy.denied', 'Requires the role admin');
+      const report = await deps.generate({ record: true });
+      const last = (await deps.repo.scores(1)).at(-1);
+      return { status: 201, body: { generatedAt: report.generatedAt, score: report.score, latest: last } };
+    }
     if (url.pathname === '/api/v1/report/acknowledgements') {
       if (ctx.method === 'GET') return { status: 200, body: await deps.repo.acknowledgements() };
       if (ctx.method === 'POST') {

@@ -173,9 +173,28 @@ describe('/api/v1/report on the running gateway', () => {
     const md = await get('/api/v1/report?format=md', 'alice');
     expect(await md.text()).toContain('## Checks');
     expect((await get('/api/v1/report?format=doc', 'alice')).status).toBe(400);
-    const history = (await (await get('/api/v1/report/history', 'audrey')).json()) as { at: string; score: number }[];
-    expect(history.at(-1)).toMatchObject({ score: report.score!.value });
     expect((await get('/api/v1/report', 'bot')).status).toBe(401);
+  });
+
+  it('GET never writes the history; POST /api/v1/report/history (admin) records the current score', async () => {
+    type Entry = { at: string; score: number };
+    const history = async () => (await (await get('/api/v1/report/history', 'audrey')).json()) as Entry[];
+    const before = await history();
+    for (let i = 0; i < 3; i++) expect((await get('/api/v1/report', 'audrey')).status).toBe(200);
+    expect(await history()).toEqual(before);
+    const post = (who: string) =>
+      fetch(`${gw.base}/api/v1/report/history`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${gw.keys[who]}` },
+      });
+    expect((await post('audrey')).status).toBe(403);
+    expect(await history()).toEqual(before);
+    const ok = await post('alice');
+    expect(ok.status).toBe(201);
+    const body = (await ok.json()) as { score: { value: number }; latest: Entry };
+    const after = await history();
+    expect(after.at(-1)).toEqual(body.latest);
+    expect(after.at(-1)!.score).toBe(body.score.value);
   });
 
   it('POST acknowledgements: admin only, validated', async () => {
