@@ -15,9 +15,3 @@ export function rememberSubjectToken(principal: Principal, token: string): void 
 export function subjectTokenOf(principal: Principal): string | undefined {
   return tokens.get(principal);
 }
-
-/** A long-lived session keeps its first principal: give it the token of the latest request (refreshed tokens). */
-export function carrySubjectToken(from: Principal, to: Principal): void {
-  const token = tokens.get(from);
-  if (token !== undefined && from !== to) tokens.set(to, token);
-}

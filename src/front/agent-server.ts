@@ -117,7 +117,7 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
     },
     instructions: 'Tools are served through Portcullis: names are <server>_<tool>; calls are authorized and audited.',
   });
-  const { principal } = opts;
+  // Read per request, never captured: a session takes the principal of each request's credential (sessions.ts).
 
   const LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
   /** 2026-07-28: log messages only when the request asked for them, at or above the level it asked for. */
@@ -141,7 +141,7 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
   });
 
   server.setRequestHandler('tools/list', () => {
-    const tools = gw.listTools(principal);
+    const tools = gw.listTools(opts.principal);
     recordToolsListed(gw, opts, tools.length);
     return { tools } as never;
   });
@@ -175,7 +175,7 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
     let progressSent: Promise<unknown> = Promise.resolve();
     const call = await gw.forward({
       requestId,
-      principal,
+      principal: opts.principal,
       method,
       params: p,
       signal: signalOf(ctx),
@@ -196,8 +196,8 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
         requestId,
         timestamp: new Date().toISOString(),
         method,
-        agent: principal.agent,
-        ...(principal.user ? { user: principal.user } : {}),
+        agent: opts.principal.agent,
+        ...(opts.principal.user ? { user: opts.principal.user } : {}),
         ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
         ...(method === 'prompts/get' && p.arguments && typeof p.arguments === 'object'
           ? { arguments: p.arguments as JsonObject }
@@ -214,11 +214,11 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
 
   server.setRequestHandler(
     'resources/list',
-    (_r, ctx) => rpc(() => gw.listResources(principal, signalOf(ctx))) as never,
+    (_r, ctx) => rpc(() => gw.listResources(opts.principal, signalOf(ctx))) as never,
   );
   server.setRequestHandler(
     'resources/templates/list',
-    (_r, ctx) => rpc(() => gw.listResourceTemplates(principal, signalOf(ctx))) as never,
+    (_r, ctx) => rpc(() => gw.listResourceTemplates(opts.principal, signalOf(ctx))) as never,
   );
   server.setRequestHandler('resources/read', (r, ctx) => forwarded('resources/read', r.params, ctx));
   server.setRequestHandler(
@@ -240,7 +240,10 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
         return call.result;
       }) as never,
   );
-  server.setRequestHandler('prompts/list', (_r, ctx) => rpc(() => gw.listPrompts(principal, signalOf(ctx))) as never);
+  server.setRequestHandler(
+    'prompts/list',
+    (_r, ctx) => rpc(() => gw.listPrompts(opts.principal, signalOf(ctx))) as never,
+  );
   server.setRequestHandler('prompts/get', (r, ctx) => forwarded('prompts/get', r.params, ctx));
   server.setRequestHandler('completion/complete', (r, ctx) => forwarded('completion/complete', r.params, ctx));
   return server;

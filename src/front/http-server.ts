@@ -7,7 +7,6 @@ import { Readable } from 'node:stream';
 import { toWebRequest } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, type AuthInfo } from '@modelcontextprotocol/server';
 import { authRequestOf } from '../authn/http-request.js';
-import { carrySubjectToken } from '../authn/subject-tokens.js';
 import type { TlsConfig } from '../config/schema.js';
 import { withIncomingTrace } from '../observability/trace-context.js';
 import { serveProtectedResourceMetadata } from '../http/protected-resource.js';
@@ -257,7 +256,6 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       if (typeof sid === 'string') {
         const s = sessions.get(sid, principal);
         if (!s) return sendJsonRpcHttpError(res, 'session.not_found');
-        carrySubjectToken(principal, s.principal);
         // Plain tools/call (and what answers the fast path's own requests) skip the SDK transport (ADR 0017).
         if (
           onSession &&

@@ -13,13 +13,14 @@ export interface SdkFace {
 
 /**
  * One 2025-11-25 session. While it is *lite* (`sdk` undefined) it holds only what identifies it and what must outlive
- * a request: its id, the principal that opened it, the options its calls are served with (subscriptions included)
+ * a request: its id, the principal of its latest request, the options its calls are served with (subscriptions included)
  * and the initialize request it was opened with. The SDK `Server` and transport are built on the first request the
  * fast path does not serve, and kept from then on.
  */
 export interface Session {
   readonly id: string;
-  readonly principal: Principal;
+  /** The principal of the latest request (the same caller, maybe a refreshed token with other groups or claims). */
+  principal: Principal;
   readonly options: AgentServerOptions;
   /** The agent's initialize request, replayed into a new SDK face so it negotiates exactly what the first one did. */
   readonly init: unknown;
@@ -103,6 +104,10 @@ export function createSessionRegistry(idleTimeoutMs: number, makeServer: (option
       const s = sessions.get(id);
       if (!s || !sameCaller(s.principal, principal)) return undefined;
       s.lastSeen = Date.now();
+      // What this request's credential says now decides: groups, claims and scopes a refreshed token no longer
+      // carries stop counting at once, not when the session ends.
+      s.principal = principal;
+      s.options.principal = principal;
       return s;
     },
     /** The session's SDK face, built (and kept) on first use. */

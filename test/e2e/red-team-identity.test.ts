@@ -2,6 +2,7 @@
 // the IdP really signed for this gateway, over real sockets (official SDK client, REST API).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { connectAgent, freePort, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
 import { startTestIdp, type TestIdp } from './support/oidc.js';
 
@@ -19,6 +20,7 @@ upstreams:
 ${stdioUpstream('t')}
 agents:
   desktop: { tools: { allow: ["t_echo"] } }
+  reader: {}
 users:
   erin: { roles: [approver], identities: [erin@example.com] }
   bob: { roles: [approver], identities: [bob@example.com] }
@@ -28,9 +30,10 @@ auth:
     issuer: ${idp.issuer}
     audience: ${resource}
     requiredScopes: [mcp:tools]
-    clients: { desktop-app: desktop }
+    clients: { desktop-app: desktop, reader-app: reader }
 policy:
   rules:
+    - { id: ops-cwd, effect: allow, agents: [reader], groups: [ops], tools: [t_cwd] }
     - { id: echo-held, effect: hold, agents: [desktop], tools: [t_echo], approval: { wait: 1s } }
 `,
     { port },
@@ -97,5 +100,36 @@ describe('red team: the requester of a held call is who the IdP vouches for', ()
     const id = await heldCall(verified, 'erin-verified');
     expect((await decide(gw.keys.erin, id)).body.error?.message).toMatch(/your own behalf/);
     expect(await decide(gw.keys.bob, id)).toMatchObject({ status: 200, body: { status: 'approved' } });
+  });
+});
+
+describe('red team: a right taken away at the IdP stops at the next token', () => {
+  it('a person removed from a group loses its tools within the same MCP session (2025-11-25 era)', async () => {
+    let token = await mint({ client_id: 'reader-app', sub: 'u-3003', groups: ['ops'] });
+    const client = new Client({ name: 'rt3', version: '1.0.0' });
+    // The client refreshes its token in the middle of a session, as a long-running agent does.
+    const transport = new StreamableHTTPClientTransport(new URL(gw.url), {
+      fetch: (url, init) => {
+        const headers = new Headers(init?.headers);
+        headers.set('authorization', `Bearer ${token}`);
+        return fetch(url, { ...init, headers });
+      },
+    });
+    await client.connect(transport);
+    try {
+      expect(transport.sessionId).toBeDefined();
+      expect((await client.listTools()).tools.map((t) => t.name)).toEqual(['t_cwd']);
+      expect(JSON.stringify(await client.callTool({ name: 't_cwd', arguments: {} }))).not.toMatch(/Unknown tool/);
+      // Removed from ops at the IdP: the next token has no such group.
+      token = await mint({ client_id: 'reader-app', sub: 'u-3003', groups: [] });
+      expect((await client.listTools()).tools).toEqual([]);
+      const out = await client.callTool({ name: 't_cwd', arguments: {} }).then(
+        (r) => JSON.stringify(r),
+        (e: unknown) => String(e),
+      );
+      expect(out).toMatch(/Unknown tool/);
+    } finally {
+      await client.close();
+    }
   });
 });
