@@ -12,8 +12,10 @@
  * - `created`: created on first use when absent (signing and HMAC keys, the anchor file, a file sink): absent is
  *   fine; present, it must be a regular readable file (a directory there would fail on first use, not now).
  */
-import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { detectVersion } from '../backends/openapi/operations.js';
 import { createKeyring } from '../vault/master-keys.js';
 import type { PortcullisConfig } from './config.js';
 import type { ConfigIssue } from './errors.js';
@@ -29,6 +31,8 @@ export interface LocalFile {
   kind: LocalFileKind;
   /** What it is, for the message ("OpenAPI spec", "TLS private key"). */
   what: string;
+  /** Also parsed when present: an OpenAPI spec must be a JSON or YAML OpenAPI 3.x / Swagger 2.0 document. */
+  parse?: 'openapi';
 }
 
 const REMOTE = /^https?:\/\//i;
@@ -41,7 +45,10 @@ export function localFilesOf(c: PortcullisConfig, baseDir: string): LocalFile[] 
     if (p !== undefined && p !== '') out.push({ path, file: abs(p, from), kind, what });
   };
   for (const [name, b] of Object.entries(c.openapi))
-    if (!REMOTE.test(b.spec)) add(['openapi', name, 'spec'], b.spec, 'file', 'OpenAPI spec');
+    if (!REMOTE.test(b.spec)) {
+      add(['openapi', name, 'spec'], b.spec, 'file', 'OpenAPI spec');
+      out[out.length - 1]!.parse = 'openapi';
+    }
   for (const [name, u] of Object.entries(c.upstreams)) {
     if (u.transport !== 'stdio') continue;
     add(['upstreams', name, 'cwd'], u.cwd, 'dir', 'working directory');
@@ -97,6 +104,14 @@ function readable(file: string): string | undefined {
   }
 }
 
+const existsAsFile = (file: string) => {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
 /** What is wrong with one entry, or undefined when it is usable. */
 export function problemOf(f: LocalFile): string | undefined {
   let st;
@@ -121,6 +136,53 @@ export function problemOf(f: LocalFile): string | undefined {
   return readable(f.file);
 }
 
+/** Line and column of a character offset, 1-based. */
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}
+
+/**
+ * Whether a local spec is an OpenAPI document the importer can read: JSON or YAML (the parse error with its line),
+ * an object with `openapi: 3.x` or `swagger: 2.0`, and a `paths` object (`webhooks` or `components` alone for 3.1).
+ * What only the import can judge (a broken `$ref`, a skipped operation) stays an import warning.
+ */
+export function specProblem(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return reason(codeOf(e));
+  }
+  let doc: unknown;
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') && /\.json$/i.test(file)) {
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      const at = /position (\d+)/.exec((e as Error).message);
+      const where = at ? ` at ${lineCol(text, Number(at[1]))}` : '';
+      return `is not valid JSON${where}: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`;
+    }
+  } else {
+    try {
+      doc = parseYaml(text, { maxAliasCount: 10_000, uniqueKeys: false, prettyErrors: true });
+    } catch (e) {
+      return `is not valid JSON or YAML: ${(e as Error).message.split('\n')[0]}`;
+    }
+  }
+  try {
+    detectVersion(doc);
+  } catch (e) {
+    return `is not an OpenAPI document (${(e as Error).message.replace(/^Not an OpenAPI document: /, '')})`;
+  }
+  const root = doc as Record<string, unknown>;
+  const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isMap(root.paths) && !isMap(root.webhooks) && !isMap(root.components))
+    return 'is not an OpenAPI document (no "paths" object)';
+  return undefined;
+}
+
 /**
  * The vault's key file is also opened as the vault opens it (not inside dataDir, mode 0600, at least one key), so a
  * key the first secret lookup would refuse is refused now. Messages name the file, never a key.
@@ -141,7 +203,7 @@ export function localFileIssues(
 ): ConfigIssue[] {
   const found: Located[] = [];
   for (const f of localFilesOf(c, where.baseDir)) {
-    const problem = problemOf(f);
+    const problem = problemOf(f) ?? (f.parse === 'openapi' && existsAsFile(f.file) ? specProblem(f.file) : undefined);
     if (problem) found.push({ path: f.path, message: `${f.what} ${f.file} ${problem}` });
     else if (f.path[0] === 'vault' && f.path[1] === 'masterKeyFile') {
       const bad = keyringProblem(f.file, where.dataDir);

@@ -128,4 +128,44 @@ agents:
       await gw.stop();
     }
   });
+
+  it('a spec that is there but is not OpenAPI is the same error: validate exits 2 naming it, serve does not start', () => {
+    const sub = join(dir, 'unparseable');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'broken.json'), '{\n  "openapi": "3.0.3",\n  "paths": {,}\n}\n');
+    writeFileSync(join(sub, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /a: [unclosed\n');
+    writeFileSync(join(sub, 'notes.yaml'), 'title: not an API\nitems: [1, 2]\n');
+    copyFileSync(PETSTORE, join(sub, 'petstore.yaml'));
+    const cfg = join(sub, 'portcullis.yaml');
+    writeFileSync(
+      cfg,
+      `dataDir: ./data
+openapi:
+  a: { spec: ./broken.json }
+  b: { spec: ./broken.yaml }
+  c: { spec: ./notes.yaml }
+  pets: { spec: ./petstore.yaml }
+`,
+    );
+    const r = cli(['validate', '--config', cfg]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `${cfg}:3:14: openapi\\.a\\.spec: OpenAPI spec ${join(sub, 'broken.json')} is not valid JSON at line 3, column 13`,
+      ),
+    );
+    expect(lines[1]).toContain(
+      `${cfg}:4:14: openapi.b.spec: OpenAPI spec ${join(sub, 'broken.yaml')} is not valid JSON or YAML`,
+    );
+    expect(lines[1]).toMatch(/line 3|at line/);
+    expect(lines[2]).toBe(
+      `${cfg}:5:14: openapi.c.spec: OpenAPI spec ${join(sub, 'notes.yaml')} is not an OpenAPI document (neither an "openapi" nor a "swagger: 2.0" field)`,
+    );
+    const s = cli(['serve', '--config', cfg, '--port', '0']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('openapi.a.spec');
+    expect(existsSync(join(sub, 'data'))).toBe(false);
+  });
 });
