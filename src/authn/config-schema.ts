@@ -82,6 +82,17 @@ export const oauthConfigSchema = z
       .max(300)
       .default(30)
       .describe('Tolerance for exp, nbf and iat, in seconds'),
+    /**
+     * How long the fetched JWKS is trusted before the next token makes the gateway fetch it again: the longest a key
+     * the IdP withdrew (a compromised one) is still accepted. A token naming an unknown key id refetches sooner.
+     */
+    jwksMaxAgeSeconds: z
+      .number()
+      .int()
+      .min(5)
+      .max(3600)
+      .default(60)
+      .describe('Seconds a fetched JWKS is trusted: the longest a key withdrawn at the IdP is still accepted'),
     /** Scopes every token must carry to use the gateway (403 insufficient_scope otherwise). */
     requiredScopes: z
       .array(z.string().min(1))

@@ -70,7 +70,14 @@ export function oauthBearerAuthenticator(cfg: OAuthConfig, deps: OAuthBearerDeps
   let keys: Promise<JWTVerifyGetKey> | undefined;
   const keySet = (): Promise<JWTVerifyGetKey> => {
     keys ??= (cfg.jwksUri ? Promise.resolve(new URL(cfg.jwksUri)) : discoverJwksUri(cfg.issuer, fetchImpl)).then(
-      (url) => createRemoteJWKSet(url, { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5000 }),
+      // cacheMaxAge bounds how long a key the IdP withdrew stays trusted (jose refetches the set on the first token
+      // after it); the cooldown bounds refetches caused by tokens naming unknown key ids.
+      (url) =>
+        createRemoteJWKSet(url, {
+          cooldownDuration: Math.min(30_000, cfg.jwksMaxAgeSeconds * 1000),
+          cacheMaxAge: cfg.jwksMaxAgeSeconds * 1000,
+          timeoutDuration: 5000,
+        }),
     );
     // A failed discovery is retried on the next request instead of being cached forever.
     keys.catch(() => (keys = undefined));
