@@ -1,10 +1,10 @@
 // Red-team pass on identity (third pass): an insider with an account at the same identity provider, holding tokens
 // the IdP really signed for this gateway, over real sockets (official SDK client, REST API).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJWK, SignJWT, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { connectAgent, freePort, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
-import { startTestIdp, type TestIdp } from './support/oidc.js';
+import { mintAccessToken, startTestIdp, type TestIdp } from './support/oidc.js';
 
 let idp: TestIdp;
 let gw: RunningGateway;
@@ -46,15 +46,7 @@ afterAll(async () => {
 });
 
 /** A token the IdP's own key signed for this gateway, for the desktop app acting for a person. */
-async function mint(claims: JWTPayload): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const key = await importJWK(idp.keys.es256, 'ES256');
-  return new SignJWT({ client_id: 'desktop-app', scope: 'mcp:tools', iat: now, exp: now + 300, ...claims })
-    .setIssuer(idp.issuer)
-    .setAudience(resource)
-    .setProtectedHeader({ alg: 'ES256', kid: idp.keys.es256.kid, typ: 'at+jwt' })
-    .sign(key);
-}
+const mint = (claims: JWTPayload) => mintAccessToken(idp, resource, 'desktop-app', claims);
 
 type ErrorBody = { error?: { code: string; message: string }; status?: string };
 const decide = async (key: string | undefined, id: string) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJWK, SignJWT, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import { freePort, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
-import { startTestIdp, type TestIdp } from './support/oidc.js';
+import { mintAccessToken, startTestIdp, type TestIdp } from './support/oidc.js';
 
 /**
  * Red team (people on the REST API): an attacker with an account at the same identity provider, on the same network
@@ -42,15 +42,7 @@ afterAll(async () => {
 });
 
 /** A token the IdP's own key signed for this gateway: everything in it is what the IdP let the holder have. */
-async function mint(claims: JWTPayload): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const key = await importJWK(idp.keys.es256, 'ES256');
-  return new SignJWT({ client_id: 'self-registered', scope: 'mcp:tools', iat: now, exp: now + 300, ...claims })
-    .setIssuer(idp.issuer)
-    .setAudience(resource)
-    .setProtectedHeader({ alg: 'ES256', kid: idp.keys.es256.kid, typ: 'at+jwt' })
-    .sign(key);
-}
+const mint = (claims: JWTPayload) => mintAccessToken(idp, resource, 'self-registered', claims);
 
 const agentsWith = async (token: string) =>
   (await fetch(`${gw.base}/api/v1/agents`, { headers: { authorization: `Bearer ${token}` } })).status;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
 import {
   Client,
@@ -120,6 +120,25 @@ export async function startTestIdp(opts: TestIdpOptions): Promise<TestIdp> {
  * (keeping its cookies) until the redirect back to the client, and returns the callback's parameters
  * (`code`, `state`, and `iss` per RFC 9207).
  */
+/**
+ * An access token the IdP's own ES256 key signed for `audience` (RFC 9068 `at+jwt`): `client_id`, scope `mcp:tools`,
+ * five minutes from now, then whatever `claims` add or change. Everything in it is what the IdP let the holder have.
+ */
+export async function mintAccessToken(
+  idp: TestIdp,
+  audience: string,
+  clientId: string,
+  claims: JWTPayload,
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const key = await importJWK(idp.keys.es256, 'ES256');
+  return new SignJWT({ client_id: clientId, scope: 'mcp:tools', iat: now, exp: now + 300, ...claims })
+    .setIssuer(idp.issuer)
+    .setAudience(audience)
+    .setProtectedHeader({ alg: 'ES256', kid: idp.keys.es256.kid, typ: 'at+jwt' })
+    .sign(key);
+}
+
 export async function signIn(authorizationUrl: URL, login: string): Promise<URLSearchParams> {
   const cookies = new Map<string, string>();
   const redirectUri = authorizationUrl.searchParams.get('redirect_uri')!;
