@@ -148,8 +148,8 @@ describe('Inventory: pin state, review and accept', () => {
 
 describe('Security', () => {
   it('shows the score by area, the trend, checks with evidence; an admin acknowledges a finding with a reason and expiry', async () => {
-    // A first report, so the page's own makes a trend of two.
-    expect((await api('/api/v1/report', gw.keys.audrey!)).status).toBe(200);
+    // A recorded score, so the page has a trend to draw (reading the report records nothing: POST records one).
+    expect((await api('/api/v1/report/history', gw.keys.alice!, { method: 'POST' })).status).toBe(201);
     const admin = await tab('alice');
     await admin.page.getByRole('link', { name: 'Security' }).click();
     await admin.page.locator('#score-value').waitFor({ timeout: 30_000 });
