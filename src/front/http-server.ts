@@ -9,7 +9,9 @@ import { createMcpHandler, isLegacyRequest, type AuthInfo } from '@modelcontextp
 import { authRequestOf } from '../authn/http-request.js';
 import type { TlsConfig } from '../config/schema.js';
 import { withIncomingTrace } from '../observability/trace-context.js';
-import { serveProtectedResourceMetadata } from '../http/protected-resource.js';
+import { PROTECTED_RESOURCE_PATH, serveProtectedResourceMetadata } from '../http/protected-resource.js';
+import { setSecurityHeaders } from '../http/security-headers.js';
+import type { HttpRoute } from '../http/route.js';
 import type { Principal } from '../core/principal.js';
 import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
@@ -28,12 +30,14 @@ import { authRefusalCode, sendJsonRpcHttpError } from './wire-error.js';
 export interface HttpFront {
   url: string;
   port: number;
+  /** Every path the listener answers: `/mcp`, the RFC 9728 metadata and each registered route's. */
+  paths(): string[];
   close(): Promise<void>;
 }
 
 export interface HttpFrontOptions {
-  /** Extra routes (admin API, health) tried before 404. Return true when handled. */
-  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+  /** Extra routes (metrics, health, admin API, dashboard), tried in order before 404. */
+  routes?: readonly HttpRoute[];
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
 }
 
@@ -325,7 +329,18 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
     logger().error(`request failed: ${(e as Error).message}`);
     sendJsonRpcHttpError(res, 'internal');
   };
+  const routes = options.routes ?? [];
+  const tryRoutes = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    for (const route of routes) {
+      const served = route.serve(req, res, url);
+      if (served instanceof Promise ? await served : served) return true;
+    }
+    return false;
+  };
+  const https = cfg().tls !== undefined;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    // Every answer, of every route and every error, starts with the security headers (src/http/security-headers.ts).
+    setSecurityHeaders(res, https);
     // The caller's W3C trace (if any) continues here; a REST API request gets its own server span. `/mcp` itself
     // (the hot path) is recognised without parsing a URL.
     if (req.url === '/mcp') return void withIncomingTrace(req.headers, () => handleMcp(req, res)).catch(failed(res));
@@ -333,7 +348,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
     const go = async () => {
       if (url.pathname === '/mcp') return handleMcp(req, res);
       if (serveProtectedResourceMetadata(gw.authentication(), req, res, url)) return;
-      if (await options.routes?.(req, res, url)) return;
+      if (await tryRoutes(req, res, url)) return;
       sendHttpError(res, new HttpError('request.not_found'));
     };
     withIncomingTrace(req.headers, go, apiSpan(req.method, url.pathname)).catch(failed(res));
@@ -353,6 +368,11 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   return {
     url: `${tls ? 'https' : 'http'}://${shownHost}:${addr.port}/mcp`,
     port: addr.port,
+    paths: () => {
+      const metadata = gw.authentication().resourceMetadata;
+      const wellKnown = metadata ? [PROTECTED_RESOURCE_PATH, metadata.path] : [PROTECTED_RESOURCE_PATH];
+      return [...new Set(['/mcp', ...wellKnown, ...routes.flatMap((r) => r.paths())])];
+    },
     async close() {
       await sessions.closeAll();
       await modern.close();
