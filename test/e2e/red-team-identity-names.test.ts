@@ -77,3 +77,27 @@ describe('red team: identity names in policy rules', () => {
     expect(await toolsOf({ sub: 'u-bob', email: 'bob@example.com', email_verified: true })).not.toContain('t_slow');
   });
 });
+
+describe('red team: claims.user set to the e-mail claim', () => {
+  it('an e-mail the IdP did not verify names nobody: the token is refused, not taken as that person', async () => {
+    // Mallory types Bob's address into her own IdP profile; the IdP signs it, unverified.
+    const token = await mint({ sub: 'u-mallory', email: 'Bob@Example.com', email_verified: false });
+    const refused = await connectAgent(gw.url, token).then(
+      async (c) => {
+        const tools = (await c.listTools()).tools.map((t) => t.name);
+        await c.close();
+        return `connected with ${tools.join(', ')}`;
+      },
+      (e: unknown) => String(e),
+    );
+    expect(refused).toMatch(/403|not verified/);
+    expect(refused).not.toContain('t_slow');
+    // A token without the flag is no better; the verified address still names its owner.
+    const noFlag = await connectAgent(gw.url, await mint({ sub: 'u-mallory', email: 'Bob@Example.com' })).then(
+      () => 'connected',
+      (e: unknown) => String(e),
+    );
+    expect(noFlag).toMatch(/403|not verified/);
+    expect(await toolsOf({ sub: 'u-bob', email: 'Bob@Example.com', email_verified: true })).toContain('t_slow');
+  });
+});
