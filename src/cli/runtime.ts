@@ -12,7 +12,7 @@ import { createAdminApi } from '../http/admin-api.js';
 import { createDashboard } from '../dashboard/dashboard.js';
 import { handleAuditVerify } from '../dashboard/audit-verify.js';
 import { checkListenable, listenError } from './listen-preflight.js';
-import { createGatewayMetrics, serveMetrics } from '../observability/metrics.js';
+import { createGatewayMetrics, metricsRoute } from '../observability/metrics.js';
 import { openVault } from '../vault/index.js';
 import { startProcessTelemetry } from '../observability/process-telemetry.js';
 import { handleSecretsApi } from '../vault/rest.js';
@@ -171,12 +171,7 @@ export async function runGateway(
   let front: HttpFront;
   try {
     front = await startHttpFront(gw.front, {
-      routes: async (req, res, url) =>
-        (await serveMetrics(metrics, req, res, url, gw.config().config.server)) ||
-        health(req, res, url) ||
-        (await signingKeys(req, res, url)) ||
-        (await api(req, res, url)) ||
-        (await dashboard.handle(req, res, url)),
+      routes: [metricsRoute(metrics, () => gw.config().config.server), health, signingKeys, api, dashboard],
       onAuthFailure: authFailed,
     });
   } catch (e) {

@@ -29,7 +29,9 @@ export interface DashboardOptions {
 
 export interface Dashboard {
   /** Serves the dashboard files, `/auth/session` and `/auth/oidc/*`; false when the path is not the dashboard's. */
-  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+  serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
+  /** The paths `serve` answers: every file of the built dashboard and the sign-in endpoints. */
+  paths(): readonly string[];
   /**
    * Authenticates a REST request by its session cookie (undefined when it carries none). State-changing methods
    * must also carry the session's CSRF token in `x-csrf-token`, or they are refused (403 `csrf`).
@@ -197,7 +199,8 @@ export function createDashboard(gw: DashboardPort, options: DashboardOptions = {
   return {
     sessions,
     site,
-    async handle(req, res, url) {
+    paths: () => [...new Set(['/', ...site.paths(), '/auth/session', '/auth/oidc/login', '/auth/oidc/callback'])],
+    async serve(req, res, url) {
       const isSession = url.pathname === '/auth/session' || url.pathname.startsWith('/auth/oidc/');
       if (url.pathname === '/' && !site.built) {
         res.writeHead(503, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });

@@ -57,6 +57,8 @@ export interface StaticSite {
   readonly built: boolean;
   /** Whether `pathname` is one of the dashboard's files. */
   has(pathname: string): boolean;
+  /** Every file's path. */
+  paths(): string[];
   /** Serves GET/HEAD of a known file; false for anything else. */
   serve(method: string, pathname: string, res: ServerResponse): boolean;
 }
@@ -88,6 +90,7 @@ export function createStaticSite(dir: string = DEFAULT_WEB_DIR): StaticSite {
   return {
     built: index !== undefined,
     has: (pathname) => assets.has(pathname),
+    paths: () => [...assets.keys()],
     serve(method, pathname, res) {
       if (method !== 'GET' && method !== 'HEAD') return false;
       const a = assets.get(pathname);

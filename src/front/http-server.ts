@@ -9,11 +9,14 @@ import { createMcpHandler, isLegacyRequest, type AuthInfo } from '@modelcontextp
 import { authRequestOf } from '../authn/http-request.js';
 import type { TlsConfig } from '../config/schema.js';
 import { withIncomingTrace } from '../observability/trace-context.js';
-import { serveProtectedResourceMetadata } from '../http/protected-resource.js';
+import { PROTECTED_RESOURCE_PATH, serveProtectedResourceMetadata } from '../http/protected-resource.js';
+import { setSecurityHeaders } from '../http/security-headers.js';
+import type { HttpRoute } from '../http/route.js';
 import type { Principal } from '../core/principal.js';
 import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
+import { createResourceUpdateDelivery } from './resource-updates.js';
 import { createFastPath } from './fast-path.js';
 import { createModernFastPath } from './modern-fast-path.js';
 import { createToolListCache } from './tool-list-cache.js';
@@ -27,12 +30,14 @@ import { authRefusalCode, sendJsonRpcHttpError } from './wire-error.js';
 export interface HttpFront {
   url: string;
   port: number;
+  /** Every path the listener answers: `/mcp`, the RFC 9728 metadata and each registered route's. */
+  paths(): string[];
   close(): Promise<void>;
 }
 
 export interface HttpFrontOptions {
-  /** Extra routes (admin API, health) tried before 404. Return true when handled. */
-  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+  /** Extra routes (metrics, health, admin API, dashboard), tried in order before 404. */
+  routes?: readonly HttpRoute[];
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
 }
 
@@ -149,6 +154,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   const fast = createFastPath(gw, toolLists);
   const modernFast = createModernFastPath(gw, toolLists);
 
+  const updates = createResourceUpdateDelivery(gw, () => sessions.all());
   const principalOf = (auth: AuthInfo | undefined) =>
     (auth?.extra as { principal: Principal; source?: string }).principal;
   const modern = createMcpHandler(
@@ -161,7 +167,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         ...(extra.source ? { sourceAddress: extra.source } : {}),
       });
     },
-    { legacy: 'reject', maxRequestBodySize: cfg().maxBodyBytes },
+    { legacy: 'reject', maxRequestBodySize: cfg().maxBodyBytes, bus: updates.bus },
   );
 
   gw.onToolsChanged(() => {
@@ -170,14 +176,8 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
     modern.notify.toolsChanged();
   });
   gw.onUpstreamNotification((n) => {
-    if (n.method === 'notifications/resources/updated') {
-      const uri = typeof n.params?.uri === 'string' ? n.params.uri : '';
-      for (const s of sessions.all()) {
-        if (s.options.subscriptions?.has(uri))
-          void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
-      }
-      modern.notify.resourceUpdated(uri);
-    } else if (n.method === 'notifications/resources/list_changed') {
+    if (n.method === 'notifications/resources/updated') updates.deliver(n);
+    else if (n.method === 'notifications/resources/list_changed') {
       for (const s of sessions.all()) void s.sdk?.server.sendResourceListChanged().catch(() => undefined);
       modern.notify.resourcesChanged();
     } else if (n.method === 'notifications/prompts/list_changed') {
@@ -312,7 +312,9 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       scopes: [],
       extra: { principal, source },
     };
-    const response = await modern.fetch(webReq, { authInfo, parsedBody: body });
+    const response = await updates.asListener(principal, body, () =>
+      modern.fetch(webReq, { authInfo, parsedBody: body }),
+    );
     await writeResponse(response, res);
   }
 
@@ -327,7 +329,18 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
     logger().error(`request failed: ${(e as Error).message}`);
     sendJsonRpcHttpError(res, 'internal');
   };
+  const routes = options.routes ?? [];
+  const tryRoutes = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    for (const route of routes) {
+      const served = route.serve(req, res, url);
+      if (served instanceof Promise ? await served : served) return true;
+    }
+    return false;
+  };
+  const https = cfg().tls !== undefined;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    // Every answer, of every route and every error, starts with the security headers (src/http/security-headers.ts).
+    setSecurityHeaders(res, https);
     // The caller's W3C trace (if any) continues here; a REST API request gets its own server span. `/mcp` itself
     // (the hot path) is recognised without parsing a URL.
     if (req.url === '/mcp') return void withIncomingTrace(req.headers, () => handleMcp(req, res)).catch(failed(res));
@@ -335,7 +348,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
     const go = async () => {
       if (url.pathname === '/mcp') return handleMcp(req, res);
       if (serveProtectedResourceMetadata(gw.authentication(), req, res, url)) return;
-      if (await options.routes?.(req, res, url)) return;
+      if (await tryRoutes(req, res, url)) return;
       sendHttpError(res, new HttpError('request.not_found'));
     };
     withIncomingTrace(req.headers, go, apiSpan(req.method, url.pathname)).catch(failed(res));
@@ -355,6 +368,11 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   return {
     url: `${tls ? 'https' : 'http'}://${shownHost}:${addr.port}/mcp`,
     port: addr.port,
+    paths: () => {
+      const metadata = gw.authentication().resourceMetadata;
+      const wellKnown = metadata ? [PROTECTED_RESOURCE_PATH, metadata.path] : [PROTECTED_RESOURCE_PATH];
+      return [...new Set(['/mcp', ...wellKnown, ...routes.flatMap((r) => r.paths())])];
+    },
     async close() {
       await sessions.closeAll();
       await modern.close();

@@ -12,6 +12,7 @@ import { toolTargetOf } from '../backends/catalog.js';
 import { matrixCsv, permissionMatrix } from '../policy/matrix.js';
 import { handlePinsApi } from '../pins/rest.js';
 import { allowedMethods } from './allowed-methods.js';
+import type { HttpRoute } from './route.js';
 
 export type Role = 'admin' | 'auditor' | 'approver';
 
@@ -147,7 +148,7 @@ export type AdminApiPort = Pick<
   store: Pick<Gateway['store'], 'apiKeys'>;
 };
 
-export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) {
+export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}): HttpRoute {
   const builtIn: ApiRouteGroup[] = [
     {
       // Inventory with pin states, diff (admin, auditor) and accept (admin): src/pins/rest.ts.
@@ -217,7 +218,7 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
   ];
   const routes = [...builtIn, ...(options.routes ?? [])];
 
-  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+  const serve = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (!url.pathname.startsWith('/api/v1/') && url.pathname !== '/api/v1') return false;
     // Set before any answer (documents, errors), so no path can leave them out.
     for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
@@ -302,4 +303,5 @@ export function createAdminApi(gw: AdminApiPort, options: AdminApiOptions = {}) 
     }
     return true;
   };
+  return { paths: () => ['/api/v1/openapi.json', ...routes.map((r) => r.prefix)], serve };
 }

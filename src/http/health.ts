@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuditHealth } from '../audit/index.js';
 import type { Gateway } from '../gateway/gateway.js';
+import type { HttpRoute } from './route.js';
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -15,8 +16,8 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 export function createHealthRoutes(
   gw: Pick<Gateway, 'backends'> & { store: Pick<Gateway['store'], 'check'> },
   checks: { audit?: () => AuditHealth } = {},
-) {
-  return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
+): HttpRoute {
+  const serve = (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
     const ready = (storeOk: boolean) => {
       const backends = gw.backends().map((b) => {
         const s = b.status();
@@ -52,4 +53,5 @@ export function createHealthRoutes(
     }
     return false;
   };
+  return { paths: () => ['/healthz', '/readyz'], serve };
 }

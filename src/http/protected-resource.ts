@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authentication } from '../authn/index.js';
 import { HttpError, sendHttpError } from './http-error.js';
 
-const WELL_KNOWN = '/.well-known/oauth-protected-resource';
+export const PROTECTED_RESOURCE_PATH = '/.well-known/oauth-protected-resource';
+const WELL_KNOWN = PROTECTED_RESOURCE_PATH;
 
 /**
  * RFC 9728 Protected Resource Metadata: at the well-known root and at the path-suffixed form for the resource

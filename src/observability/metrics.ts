@@ -11,6 +11,7 @@ import type { RecordSink } from '../pipeline/stage.js';
 import type { ServerConfig } from '../config/schema.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { HttpError, sendHttpError } from '../http/http-error.js';
+import type { HttpRoute } from '../http/route.js';
 
 export interface GatewayMetrics {
   readonly registry: Registry;
@@ -152,6 +153,17 @@ export async function serveMetrics(
   const { contentType, body } = await metrics.scrape();
   res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);
   return true;
+}
+
+/** `/metrics` as a route of the listener (no path at all when metrics are off). */
+export function metricsRoute(
+  metrics: GatewayMetrics | undefined,
+  server: () => Pick<ServerConfig, 'host' | 'allowedHosts' | 'allowedOrigins' | 'metricsToken'>,
+): HttpRoute {
+  return {
+    paths: () => (metrics ? ['/metrics'] : []),
+    serve: (req, res, url) => serveMetrics(metrics, req, res, url, server()),
+  };
 }
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();

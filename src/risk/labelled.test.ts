@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-four are held-out
- * sets 1-23, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-six are held-out
+ * sets 1-25, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -124,6 +124,8 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 22 (held-out 21)', 3654],
   ['part 23 (held-out 22)', 3853],
   ['part 24 (held-out 23)', 4013],
+  ['part 25 (held-out 24)', 4173],
+  ['part 26 (held-out 25)', 4273],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -208,7 +210,11 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(2199, 2385)), [0.975, 0.91, 0.775, 2, 0.82, 0.715]);
     // All 2,385 when part sixteen moved in, before the twelfth round: 0.988, 0.955, 0.884, 15, 0.841, 0.748; after its
     // first landing 0.988, 0.955, 0.899, 14, 0.849, 0.767, after its second 0.988, 0.955, 0.902, 14, 0.852, 0.769.
-    expectFloors(labelMetrics(scored.slice(0, 2385)), [0.985, 0.955, 0.9, 14, 0.85, 0.765]);
+    // The eighteenth round's judged exception: with the caller's own credential parameters withheld from agents
+    // (b4c6cb8), Discourse's updateTopic (labelled `high` administrative: its category_id moves the topic to a category,
+    // which decides who can see it) lost the `high` it had only through the Api-Key header (credential-access): `high`
+    // recall 0.9005 (715/794) -> 0.8992 (714/794), the label standing; floor 0.9 -> 0.895.
+    expectFloors(labelMetrics(scored.slice(0, 2385)), [0.985, 0.955, 0.895, 14, 0.85, 0.765]);
     // Parts seventeen to nineteen (held-out 16, 17 and 18, evaluated together once at engine 909cdd2, history.json):
     // each part's floors are its own set's figures at that evaluation, moved here with it.
     // Part seventeen (held-out 16, 199 tools): 0.960, 0.918, 0.854, 0, 0.794, 0.599; after the thirteenth round
@@ -265,7 +271,19 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (1032/1179), 29, 0.830 (3331/4013), 0.715; after the seventeenth round's profile updates (not administrative)
     // 0.833 (3342/4013), 0.718; after its moved images and device apps 0.834 (3348/4013), 0.721; after its push
     // providers and PKCS #12 containers 0.876 (1033/1179), 28, 0.835 (3349/4013), 0.722.
-    expectFloors(m, [0.975, 0.945, 0.875, 28, 0.83, 0.72]);
+    expectFloors(labelMetrics(scored.slice(0, 4013)), [0.975, 0.945, 0.875, 28, 0.83, 0.72]);
+    // Parts twenty-five and twenty-six (held-out 24 and 25, 160 and 100 tools, evaluated together once at engine
+    // 895fcf9, history.json): each part's floors are its own set's figures at that evaluation, and the two together,
+    // moved here with them.
+    // Part twenty-five (held-out 24): 0.973, 0.907, 0.957, 2, 0.863, 0.706.
+    expectFloors(labelMetrics(scored.slice(4013, 4173)), [0.97, 0.905, 0.955, 2, 0.86, 0.705]);
+    // Part twenty-six (held-out 25): 1.000, 0.957, 0.893, 0, 0.690, 0.466.
+    expectFloors(labelMetrics(scored.slice(4173, 4273)), [1, 0.955, 0.89, 0, 0.69, 0.465]);
+    // Both together (260 tools): 0.984, 0.925, 0.932, 2, 0.796, 0.693.
+    expectFloors(labelMetrics(scored.slice(4013, 4273)), [0.98, 0.92, 0.93, 2, 0.795, 0.69]);
+    // All 4,273 when parts twenty-five and twenty-six moved in, before the eighteenth round: 0.977 (2084/2134), 0.947
+    // (2025/2139), 0.879 (1102/1253), 30, 0.832 (3556/4273), 0.721.
+    expectFloors(m, [0.975, 0.945, 0.875, 30, 0.83, 0.72]);
   });
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -276,20 +294,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // twelve to fourteen's; held-out 14's and 15's went with them as parts fifteen's and sixteen's; held-out 16-18's, each set's own
   // and the three together, went with them as parts seventeen to nineteen's; held-out 19's and 20's went with them as
   // parts twenty's and twenty-one's; held-out 21-22's, each set's own and the two together, as parts twenty-two and
-  // twenty-three's; held-out 23's as part twenty-four's).
+  // twenty-three's; held-out 23's as part twenty-four's; held-out 24-25's, each set's own and the two together, as parts
+  // twenty-five and twenty-six's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 24 and 25 (260 tools: 1-160 and 161-260) were evaluated once together at engine 895fcf9 (history.json):
-    // 0.984, 0.925, 0.932, 2, 0.796, 0.693; 24 alone 0.973, 0.907, 0.957, 2, 0.863, 0.706; 25 alone 1.000, 0.957, 0.893,
-    // 0, 0.690, 0.466. Their floors are those figures, so that a later engine does not fall below its first evaluation
-    // unnoticed.
-    expectFloors(m, [0.98, 0.92, 0.93, 2, 0.795, 0.69]);
-    expectFloors(labelMetrics(scored.slice(0, 160)), [0.97, 0.905, 0.955, 2, 0.86, 0.705]);
-    expectFloors(labelMetrics(scored.slice(160, 260)), [1, 0.955, 0.89, 0, 0.69, 0.465]);
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, sendHttpError } from '../http/http-error.js';
+import type { HttpRoute } from '../http/route.js';
 import type { ToolSigning } from './keyring.js';
 import { SIGNING_KEYS_PATH } from './verify.js';
 
@@ -8,8 +9,8 @@ import { SIGNING_KEYS_PATH } from './verify.js';
  * (the active key first, then retired ones still within `pins.signing.retiredKeyDays`). Public and unauthenticated:
  * a verifier needs it before it has anything else. 404 when signing is off.
  */
-export function signingKeysRoute(signing: () => ToolSigning | undefined) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+export function signingKeysRoute(signing: () => ToolSigning | undefined): HttpRoute {
+  const serve = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname !== SIGNING_KEYS_PATH) return false;
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -26,4 +27,5 @@ export function signingKeysRoute(signing: () => ToolSigning | undefined) {
     }
     return true;
   };
+  return { paths: () => [SIGNING_KEYS_PATH], serve };
 }
