@@ -4,8 +4,13 @@
  *   `METHOD /path-glob` (e.g. `DELETE /v1/**`), a bare `/path-glob`, or a bare glob matched against the
  *   operationId and the tags.
  * Globs are picomatch globs compiled once from operator config (never from agent input).
+ *
+ * An exclude is a deny: it matches every case and Unicode compatibility form of the operation id, tool name, path and
+ * tag (`foldName`, as policy denies do), so `exclude: [deleteUser]` also drops `DeleteUser` and `ｄeleteUser`. An
+ * include grants, so it matches as written (tags and methods were always case-insensitive).
  */
 import picomatch from 'picomatch';
+import { foldName } from '../../policy/glob.js';
 
 export interface FilterSubject {
   method: string;
@@ -17,11 +22,13 @@ export interface FilterSubject {
 
 type Matcher = (s: FilterSubject) => boolean;
 
-function glob(pattern: string, opts: picomatch.PicomatchOptions = {}): (v: string) => boolean {
-  return picomatch(pattern, { dot: true, ...opts });
-}
-
-export function compileFilter(pattern: string): Matcher {
+/** `fold`: the pattern and each value compared in `foldName` form (every case / NFKC spelling matches). */
+export function compileFilter(pattern: string, fold = false): Matcher {
+  const glob = (value: string, opts: picomatch.PicomatchOptions = {}): ((v: string) => boolean) => {
+    if (!fold) return picomatch(value, { dot: true, ...opts });
+    const g = picomatch(foldName(value), { dot: true, ...opts });
+    return (v) => g(foldName(v));
+  };
   const p = pattern.trim();
   const colon = /^(tag|method|path|operationId|op|name):(.*)$/i.exec(p);
   if (colon) {
@@ -63,7 +70,7 @@ export function compileFilter(pattern: string): Matcher {
 
 /** True when the subject passes: matches some include (or there are none) and no exclude. */
 export function createOperationFilter(include: readonly string[] = [], exclude: readonly string[] = []): Matcher {
-  const inc = include.map(compileFilter);
-  const exc = exclude.map(compileFilter);
+  const inc = include.map((p) => compileFilter(p));
+  const exc = exclude.map((p) => compileFilter(p, true));
   return (s) => (inc.length === 0 || inc.some((m) => m(s))) && !exc.some((m) => m(s));
 }

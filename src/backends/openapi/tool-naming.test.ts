@@ -62,4 +62,24 @@ describe('createOperationFilter', () => {
   ])('include %j exclude %j', (inc, exc, expected) => {
     expect(pick(inc, exc)).toEqual(expected);
   });
+
+  it('an exclude is a deny: it drops every case and compatibility form; an include stays as written', () => {
+    const look = [
+      subject('DELETE', '/v1/users/{id}', 'DeleteUser', ['Users']),
+      subject('DELETE', '/V1/Users/{id}/keys', 'deleteUserKeys', ['users']),
+      subject('POST', '/v1/people', 'ｄeleteUser', ['users']),
+      subject('GET', '/v1/people', 'DELETEUSER', ['users']),
+      subject('GET', '/me', 'getMe', ['users']),
+    ];
+    const kept = (inc: string[], exc: string[]) =>
+      look.filter(createOperationFilter(inc, exc)).map((o) => o.operationId);
+    for (const exc of [['deleteUser'], ['op:deleteUser'], ['operationId:deleteuser'], ['name:x_deleteUser']])
+      expect(kept([], exc), exc[0]).toEqual(['deleteUserKeys', 'getMe']);
+    expect(kept([], ['DELETE /v1/users/**'])).toEqual(['ｄeleteUser', 'DELETEUSER', 'getMe']);
+    expect(kept([], ['path:/v1/users/**'])).toEqual(['ｄeleteUser', 'DELETEUSER', 'getMe']);
+    expect(kept([], ['delete*'])).toEqual(['getMe']);
+    // An include grants: it does not widen to other spellings.
+    expect(kept(['op:deleteUser'], [])).toEqual([]);
+    expect(kept(['op:getMe'], [])).toEqual(['getMe']);
+  });
 });
