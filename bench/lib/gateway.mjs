@@ -2,6 +2,7 @@
 // server) in its own process, on a config written to a temp directory, with API keys created by the CLI, on port 0.
 // Every gateway the benchmarks measure is started here, so they all measure the same thing.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,10 +11,35 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 /** The stdio upstream most benchmarks call (`echo`, `slow`, ...). */
 export const UPSTREAM = join(ROOT, 'test/fixtures/test-upstream.mjs');
 
-/** A config with the test upstream as `up` and one agent `bench` allowed `tools` (and denied `deny`). */
-export function echoConfig({ tools = ['up_echo'], deny = [], extra = '' } = {}) {
+/**
+ * `n` vault values as a stdio upstream's environment (names the gateway treats as secret, so the audit redactor and
+ * the result leak scan look for every value on every call): API tokens, every third a `Bearer` header and one a
+ * `Basic` one (credential variants). The same values on every run and in every process. ADR 0017, Decision 28.
+ */
+export function benchVaultEnv(n) {
+  const env = {};
+  for (let i = 0; i < n; i++) {
+    const hex = createHash('sha256').update(`portcullis-bench-vault-${i}`).digest('hex').slice(0, 32);
+    env[`BENCH_API_TOKEN_${i}`] =
+      i === 1 ? `Basic ${Buffer.from(`bench:${hex}`).toString('base64')}` : i % 3 === 2 ? `Bearer ${hex}` : `sk_${hex}`;
+  }
+  return env;
+}
+
+/**
+ * A config with the test upstream as `up` and one agent `bench` allowed `tools` (and denied `deny`); with `vault`
+ * (default: the BENCH_VAULT environment variable, else 0) that many vault values in the upstream's environment.
+ */
+export function echoConfig({
+  tools = ['up_echo'],
+  deny = [],
+  extra = '',
+  vault = Number(process.env.BENCH_VAULT ?? 0),
+} = {}) {
+  const env = Object.entries(benchVaultEnv(vault));
   return (
     `upstreams:\n  up:\n    transport: stdio\n    command: ${JSON.stringify(process.execPath)}\n    args: [${JSON.stringify(UPSTREAM)}]\n` +
+    (env.length ? `    env:\n${env.map(([k, v]) => `      ${k}: ${JSON.stringify(v)}\n`).join('')}` : '') +
     `agents:\n  bench:\n    tools:\n      allow: ${JSON.stringify(tools)}\n` +
     (deny.length ? `      deny: ${JSON.stringify(deny)}\n` : '') +
     extra

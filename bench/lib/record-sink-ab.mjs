@@ -9,12 +9,20 @@
 // TOOL=<tool name> ('up_echo' by default: too short for the secretlint pass; a real name such as
 // 'github_create_pull_request' is scanned in every intent and outcome); MESSAGE=<argument> ('benchmark payload');
 // UNIQUE=1: the argument gets the call's number appended, so no two calls send the same text (Decision 25).
+// VAULT=<n>: n vault values for the redactor to look for in every text (bench/lib/gateway.mjs benchVaultEnv, read
+// per event through a generator over an environment, as the gateway's secretValuesOf does; Decision 28).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { benchVaultEnv } from './gateway.mjs';
 import { median } from './load.mjs';
 
 const [distA, distB, roundsArg = '8', callersArg = '32', callsArg = '5000'] = process.argv.slice(2);
+
+const VAULT_ENV = Number(process.env.VAULT ?? 0) > 0 ? benchVaultEnv(Number(process.env.VAULT)) : undefined;
+function* vaultValues() {
+  for (const [k, v] of Object.entries(VAULT_ENV)) if (/token|secret|key/i.test(k)) yield v;
+}
 
 async function open(dist) {
   const root = resolve(dist);
@@ -33,6 +41,7 @@ async function open(dist) {
     // Nothing is written, so neither checkpoints nor the read-back health check may run.
     checkpointEvery: { records: 1e9, ms: 1e9 },
     healthCheckMs: 1e9,
+    ...(VAULT_ENV ? { secretValues: vaultValues } : {}),
   });
   return {
     sink: createAuditRecordSink(log),

@@ -50,7 +50,7 @@ describe('token claims to principal', () => {
     }
   });
 
-  it('an e-mail claim the IdP did not verify is not the principal\'s e-mail (requester binding, CEL, headers)', () => {
+  it("an e-mail claim the IdP did not verify is not the principal's e-mail (requester binding, CEL, headers)", () => {
     const base = { client_id: 'desktop-app', sub: 'u-1', scope: 'mcp:tools', email: 'root@example.com' };
     for (const flag of [false, 'true', undefined]) {
       const out = principalFromClaims({ ...base, email_verified: flag }, cfg, exists);
@@ -107,6 +107,29 @@ describe('token claims to principal', () => {
     expect(personFromClaims({ sub: 'x1', email: 'alice@example.com', mail_ok: true }, otherClaim, users)).toMatchObject(
       { principal: { user: 'alice' } },
     );
+  });
+
+  it('claims.user set to the e-mail claim names a person only by a verified address, for agents and people alike', () => {
+    const byEmail = { ...cfg, claims: { ...cfg.claims, user: 'email' } };
+    const token = { client_id: 'desktop-app', scope: 'mcp:tools', sub: 'x1', email: 'alice@example.com' };
+    for (const flag of [undefined, false, 'true'])
+      expect(principalFromClaims({ ...token, email_verified: flag }, byEmail, exists)).toMatchObject({
+        status: 403,
+        reason: 'user-email-unverified',
+      });
+    expect(principalFromClaims({ ...token, email_verified: true }, byEmail, exists)).toMatchObject({
+      principal: { user: 'alice@example.com' },
+    });
+    // Another name for the e-mail claim is the same rule; an IdP that lets nobody set their address may opt out.
+    const mail = { ...cfg, claims: { ...cfg.claims, user: 'mail', email: 'mail' } };
+    expect(principalFromClaims({ ...token, mail: 'alice@example.com' }, mail, exists)).toMatchObject({ status: 403 });
+    const trusting = { ...byEmail, claims: { ...byEmail.claims, emailVerified: false as const } };
+    expect(principalFromClaims(token, trusting, exists)).toMatchObject({ principal: { user: 'alice@example.com' } });
+    const users = (u: string) => (u === 'alice@example.com' ? 'alice' : undefined);
+    expect(personFromClaims(token, byEmail, users)).toMatchObject({ status: 403, reason: 'not-a-user' });
+    expect(personFromClaims({ ...token, email_verified: true }, byEmail, users)).toMatchObject({
+      principal: { user: 'alice' },
+    });
   });
 
   it('lacksRequiredScopes holds any bearer token (people too) to requiredScopes', () => {

@@ -38,6 +38,24 @@ export function verifiedEmailOf(claims: Record<string, unknown>, cfg: OAuthConfi
   return flag === false || claims[flag] === true ? email : undefined;
 }
 
+/** Whether the configured user claim is an e-mail claim (`claims.user: email`, or the configured `claims.email`). */
+const userIsEmail = (cfg: OAuthConfig) => cfg.claims.user === cfg.claims.email || cfg.claims.user === 'email';
+
+/**
+ * The user the claims name: the configured user claim (`sub` by default). When that is the e-mail claim, it names
+ * a person only as `verifiedEmailOf` allows, the same rule as everywhere an e-mail names someone; `unverified` then
+ * says an address was there but the IdP did not vouch for it.
+ */
+export function userClaimOf(
+  claims: Record<string, unknown>,
+  cfg: OAuthConfig,
+): { user?: string; unverified?: boolean } {
+  const raw = str(claims[cfg.claims.user]);
+  if (raw === undefined || !userIsEmail(cfg)) return raw !== undefined ? { user: raw } : {};
+  const flag = cfg.claims.emailVerified;
+  return flag === false || claims[flag] === true ? { user: raw } : { unverified: true };
+}
+
 /**
  * The claims as the rest of the gateway sees them: `email` is the verified address (`verifiedEmailOf`) or absent.
  * Everything that reads `claims.email` — the requester binding of held calls, the names of a person deciding, CEL
@@ -67,7 +85,14 @@ export function principalFromClaims(
   const lacking = lacksRequiredScopes(claims, cfg);
   if (lacking) return lacking;
   const scopes = scopesOf(claims);
-  const sub = str(claims[cfg.claims.user]);
+  const named = userClaimOf(claims, cfg);
+  if (named.unverified)
+    return refused(
+      403,
+      'user-email-unverified',
+      `The token names its user by e-mail (auth.oauth.claims.user: ${cfg.claims.user}) but the identity provider has not verified it`,
+    );
+  const sub = named.user;
   const user = sub !== undefined && sub !== clientId ? sub : undefined;
   const g = claims[cfg.claims.groups];
   const groups = Array.isArray(g) ? g.filter((x): x is string => typeof x === 'string') : str(g) ? [g as string] : [];
@@ -93,7 +118,7 @@ export function personFromClaims(
   cfg: OAuthConfig,
   userOf: (identifier: string) => string | undefined,
 ): AuthOutcome {
-  const candidates = [str(claims[cfg.claims.user]), verifiedEmailOf(claims, cfg)];
+  const candidates = [userClaimOf(claims, cfg).user, verifiedEmailOf(claims, cfg)];
   const user = candidates.map((c) => (c !== undefined ? userOf(c) : undefined)).find((u) => u !== undefined);
   if (!user) return refused(403, 'not-a-user', 'The token is valid but names no user of this gateway');
   const jti = str(claims.jti);

@@ -6,7 +6,7 @@ import { newRequestId } from '../core/ids.js';
 import type { Principal } from '../core/principal.js';
 import type { JsonObject, ToolResult } from '../core/tool.js';
 import { LazyToolCall, type ForwardedMethod, type MethodCall, type ToolCall } from '../pipeline/call.js';
-import type { FrontDoorPort } from './port.js';
+import { subscriptionKey, type FrontDoorPort } from './port.js';
 import { packageVersion } from '../core/version.js';
 
 export const SERVER_INFO = { name: 'portcullis', version: packageVersion() };
@@ -16,9 +16,16 @@ export interface AgentServerOptions {
   era: 'legacy' | 'modern';
   sourceAddress?: string;
   requestTimeoutMs: number;
-  /** Resource URIs this agent's session subscribed to (legacy sessions keep them across requests). */
+  /**
+   * Resources this agent's session subscribed to, by `subscriptionKey(upstream, normalised URI)`: an update reaches
+   * it only from the upstream the subscription was made with (legacy sessions keep them across requests).
+   */
   subscriptions?: Set<string>;
 }
+
+/** The subscription a resolved resources/subscribe|unsubscribe names (its policy target: upstream and normalised URI). */
+const subscriptionKeyOf = (call: MethodCall): string | undefined =>
+  call.target?.kind === 'resource' ? subscriptionKey(call.target.server, call.target.uri) : undefined;
 
 /** A call's deadline: `expired()` when it fired before the caller cancelled. */
 interface Deadline {
@@ -226,8 +233,9 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
     (r, ctx) =>
       rpc(async () => {
         const call = await forward('resources/subscribe', r.params, ctx);
-        // Upstream notifications carry the normalised URI: that is what the subscription is keyed by.
-        opts.subscriptions?.add(String(call.forwardParams?.uri));
+        // Keyed as the gateway serves the resource: the upstream it routed to and the normalised URI.
+        const key = subscriptionKeyOf(call);
+        if (key) opts.subscriptions?.add(key);
         return call.result;
       }) as never,
   );
@@ -236,7 +244,8 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
     (r, ctx) =>
       rpc(async () => {
         const call = await forward('resources/unsubscribe', r.params, ctx);
-        opts.subscriptions?.delete(String(call.forwardParams?.uri));
+        const key = subscriptionKeyOf(call);
+        if (key) opts.subscriptions?.delete(key);
         return call.result;
       }) as never,
   );

@@ -16,6 +16,7 @@ import type { Principal } from '../core/principal.js';
 import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
+import { createResourceUpdateDelivery } from './resource-updates.js';
 import { createFastPath } from './fast-path.js';
 import { createModernFastPath } from './modern-fast-path.js';
 import { createToolListCache } from './tool-list-cache.js';
@@ -153,6 +154,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   const fast = createFastPath(gw, toolLists);
   const modernFast = createModernFastPath(gw, toolLists);
 
+  const updates = createResourceUpdateDelivery(gw, () => sessions.all());
   const principalOf = (auth: AuthInfo | undefined) =>
     (auth?.extra as { principal: Principal; source?: string }).principal;
   const modern = createMcpHandler(
@@ -165,7 +167,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         ...(extra.source ? { sourceAddress: extra.source } : {}),
       });
     },
-    { legacy: 'reject', maxRequestBodySize: cfg().maxBodyBytes },
+    { legacy: 'reject', maxRequestBodySize: cfg().maxBodyBytes, bus: updates.bus },
   );
 
   gw.onToolsChanged(() => {
@@ -174,14 +176,8 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
     modern.notify.toolsChanged();
   });
   gw.onUpstreamNotification((n) => {
-    if (n.method === 'notifications/resources/updated') {
-      const uri = typeof n.params?.uri === 'string' ? n.params.uri : '';
-      for (const s of sessions.all()) {
-        if (s.options.subscriptions?.has(uri))
-          void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
-      }
-      modern.notify.resourceUpdated(uri);
-    } else if (n.method === 'notifications/resources/list_changed') {
+    if (n.method === 'notifications/resources/updated') updates.deliver(n);
+    else if (n.method === 'notifications/resources/list_changed') {
       for (const s of sessions.all()) void s.sdk?.server.sendResourceListChanged().catch(() => undefined);
       modern.notify.resourcesChanged();
     } else if (n.method === 'notifications/prompts/list_changed') {
@@ -316,7 +312,9 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       scopes: [],
       extra: { principal, source },
     };
-    const response = await modern.fetch(webReq, { authInfo, parsedBody: body });
+    const response = await updates.asListener(principal, body, () =>
+      modern.fetch(webReq, { authInfo, parsedBody: body }),
+    );
     await writeResponse(response, res);
   }
 

@@ -7,6 +7,17 @@ import type { UpstreamNotification } from '../backends/mcp/upstream.js';
 import type { AuditEventInput } from '../audit/types.js';
 import type { MethodCall, ToolCall } from '../pipeline/call.js';
 
+/** A receiver of resource update notifications: a 2025-11-25 session, or a 2026-07-28 `subscriptions/listen` stream. */
+export interface ResourceSubscriber {
+  /** The principal of the session's latest request, or of the request that opened the listen stream. */
+  principal(): Principal;
+  /** Targets (`server:uri`) whose refusal was recorded and not allowed since: one record per refusal, not per update. */
+  readonly refused: Set<string>;
+}
+
+/** The key of a subscription: the upstream the gateway serves the resource from, and its normalised URI. */
+export const subscriptionKey = (server: string, uri: string): string => `${server}\u0000${uri}`;
+
 /**
  * What the MCP front doors (HTTP, stdio) may ask of the gateway, and nothing more. Every request that reaches a
  * backend goes through `callTool` or `forward` (the pipeline: resolve, the one policy decision, intent record,
@@ -36,4 +47,13 @@ export interface FrontDoorPort {
   recordEvent(event: AuditEventInput): void;
   onToolsChanged(listener: () => void): void;
   onUpstreamNotification(listener: (n: UpstreamNotification) => void): void;
+  /** Where an upstream's `notifications/resources/updated` may go (gateway/resource-updates.ts). */
+  readonly resourceUpdates: {
+    /** The normalised URI an update names; undefined when it names none the gateway would serve. */
+    uriOf(params: Record<string, unknown> | undefined): string | undefined;
+    /** The one policy decision, asked now for the subscriber's principal; a refusal is recorded once until allowed. */
+    allows(subscriber: ResourceSubscriber, server: string, uri: string): boolean;
+    /** The upstream the gateway serves `uri` from (listen streams name URIs only). */
+    owner(uri: string, principal: Principal, signal: AbortSignal): Promise<string | undefined>;
+  };
 }

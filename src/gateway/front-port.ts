@@ -11,6 +11,7 @@ import { STATUS_TOOL } from '../approvals/stage.js';
 import { statusToolDefinition } from '../approvals/status-tool.js';
 import type { Pipelines } from './pipelines.js';
 import type { ResourceRouter } from './resource-router.js';
+import { createResourceUpdateGate } from './resource-updates.js';
 
 /**
  * The narrow interface the MCP front doors get: listings filtered by the one policy decision, calls and other
@@ -31,6 +32,7 @@ export function createFrontPort(deps: {
 }): FrontDoorPort {
   const { catalog, policy, router, recordEvent } = deps;
   const { pipeline, methodPipeline, statusTool } = deps.pipelines;
+  const updates = createResourceUpdateGate({ policy, recordEvent });
   /** The status tool is listed for agents that can see a tool needing approval (and callable by every agent). */
   const needsApprovals = (principal: Principal) =>
     catalog()
@@ -87,5 +89,10 @@ export function createFrontPort(deps: {
     recordEvent,
     onToolsChanged: deps.onToolsChanged,
     onUpstreamNotification: deps.onUpstreamNotification,
+    resourceUpdates: {
+      uriOf: (params) => updates.uriOf(params),
+      allows: (subscriber, server, uri) => updates.allows(subscriber, server, uri),
+      owner: (uri, principal, signal) => router.owner(uri, principal, signal),
+    },
   };
 }

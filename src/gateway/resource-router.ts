@@ -198,6 +198,17 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
 
   return {
     resolve,
+    /**
+     * The upstream the gateway serves a normalised resource URI from (as `resources/read` would route it), listing the
+     * upstreams once when it is not known yet; undefined when none offers it.
+     */
+    async owner(uri: string, principal: Principal, signal: AbortSignal): Promise<string | undefined> {
+      const known = ownerOf(uri);
+      if (known) return known;
+      const ctx = listCtx(principal, signal);
+      await Promise.all([listAll(ctx), templatesAll(ctx)]);
+      return ownerOf(uri);
+    },
     async listResources(principal: Principal, signal: AbortSignal) {
       const p = deps.policy();
       const all = await listAll(listCtx(principal, signal));

@@ -2,7 +2,7 @@ import type { AgentConfig } from '../config/schema.js';
 import type { Effect } from '../core/decision.js';
 import { compileCondition, type Condition } from './cel.js';
 import type { PolicyConfig, RuleConfig } from './config-schema.js';
-import { compileGlob, type Glob } from './glob.js';
+import { compileGlob, foldName, type Glob } from './glob.js';
 import type { ApprovalRequirement } from '../core/approval.js';
 import { requirementOf } from './approval-config.js';
 
@@ -19,6 +19,8 @@ export interface CompiledRule {
   agents?: Glob[];
   users?: Glob[];
   groups?: ReadonlySet<string>;
+  /** `groups` in `foldName` form: what a deny or hold rule matches (every case / NFKC spelling of a group). */
+  groupsFolded?: ReadonlySet<string>;
   roles?: ReadonlySet<string>;
   backends?: ReadonlySet<string>;
   risk?: ReadonlySet<string>;
@@ -57,6 +59,8 @@ export interface CompiledRole {
   agents: ReadonlySet<string>;
   users: ReadonlySet<string>;
   groups: ReadonlySet<string>;
+  /** The members in `foldName` form: who holds the role when a deny or hold rule names it. */
+  folded: { agents: ReadonlySet<string>; users: ReadonlySet<string>; groups: ReadonlySet<string> };
 }
 
 export interface CompiledPolicy {
@@ -82,7 +86,7 @@ function fromConfig(r: RuleConfig, index: number, approvals: PolicyConfig['appro
     ...(names ? { names } : {}),
     ...(r.agents ? { agents: globs(r.agents)! } : {}),
     ...(r.users ? { users: globs(r.users)! } : {}),
-    ...(r.groups ? { groups: set(r.groups)! } : {}),
+    ...(r.groups ? { groups: set(r.groups)!, groupsFolded: new Set(r.groups.map(foldName)) } : {}),
     ...(r.roles ? { roles: set(r.roles)! } : {}),
     ...(r.backends ? { backends: set(r.backends)! } : {}),
     ...(r.risk ? { risk: set(r.risk)! } : {}),
@@ -129,6 +133,11 @@ export function compilePolicy(agents: Readonly<Record<string, AgentConfig>>, pol
     agents: new Set(r.agents),
     users: new Set(r.users),
     groups: new Set(r.groups),
+    folded: {
+      agents: new Set(r.agents.map(foldName)),
+      users: new Set(r.users.map(foldName)),
+      groups: new Set(r.groups.map(foldName)),
+    },
   }));
   const a = policy.approvals;
   const approvalWaivers: ApprovalWaiver[] = a.waivers.map((w, i) => ({

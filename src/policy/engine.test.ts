@@ -414,3 +414,47 @@ describe('names that differ only by case or Unicode compatibility form', () => {
     });
   });
 });
+
+describe('who a rule names (users, groups, roles) in another case or compatibility form', () => {
+  const e = engineOf({
+    agents: { desk: { tools: { allow: ['t_*'] } } },
+    policy: {
+      roles: { outside: { groups: ['Contractors'], users: ['Eve@Example.com'] } },
+      rules: [
+        { id: 'no-alice', effect: 'deny', users: ['Alice@Example.com'], tools: ['t_env'] },
+        { id: 'no-contractors', effect: 'deny', groups: ['Contractors'], tools: ['t_echo'] },
+        { id: 'no-outside', effect: 'deny', roles: ['outside'], tools: ['t_cwd'] },
+        { id: 'hold-carol', effect: 'hold', users: ['Carol@*'], tools: ['t_pay'] },
+        { id: 'bob-slow', effect: 'allow', users: ['Bob@Example.com'], tools: ['x_slow'] },
+        { id: 'ops-wide', effect: 'allow', groups: ['Ops'], tools: ['y_*'] },
+        { id: 'admins', effect: 'allow', roles: ['outside'], tools: ['z_*'] },
+      ],
+    },
+  });
+
+  it('a deny of a user, a group or a role held through either matches every spelling of the name', () => {
+    for (const user of ['alice@example.com', 'ALICE@EXAMPLE.COM', 'ａlice@example.com'])
+      expect(e.evaluate(oauth('desk', user, []), tool('t_env')), user).toMatchObject({ rule: 'no-alice' });
+    for (const group of ['contractors', 'CONTRACTORS', 'ｃontractors']) {
+      const p = oauth('desk', 'dave', [group]);
+      expect(e.evaluate(p, tool('t_echo')), group).toMatchObject({ effect: 'deny', rule: 'no-contractors' });
+      expect(e.evaluate(p, tool('t_cwd')), group).toMatchObject({ effect: 'deny', rule: 'no-outside' });
+    }
+    expect(e.evaluate(oauth('desk', 'eve@example.com', []), tool('t_cwd'))).toMatchObject({ rule: 'no-outside' });
+    // Not every name: others still get the tools.
+    expect(e.evaluate(oauth('desk', 'alicia@example.com', ['contract']), tool('t_env')).effect).toBe('allow');
+  });
+
+  it('a hold matches every spelling too', () => {
+    expect(e.evaluate(oauth('desk', 'CAROL@example.com', []), tool('t_pay'))).toMatchObject({ effect: 'hold' });
+  });
+
+  it('an allow of a user, a group or a role stays exact: another spelling is not granted', () => {
+    expect(e.evaluate(oauth('desk', 'Bob@Example.com', []), tool('x_slow')).effect).toBe('allow');
+    expect(e.evaluate(oauth('desk', 'bob@example.com', []), tool('x_slow')).effect).toBe('deny');
+    expect(e.evaluate(oauth('desk', 'u', ['Ops']), tool('y_a')).effect).toBe('allow');
+    expect(e.evaluate(oauth('desk', 'u', ['ops']), tool('y_a')).effect).toBe('deny');
+    expect(e.evaluate(oauth('desk', 'u', ['Contractors']), tool('z_a')).effect).toBe('allow');
+    expect(e.evaluate(oauth('desk', 'u', ['contractors']), tool('z_a')).effect).toBe('deny');
+  });
+});

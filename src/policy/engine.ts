@@ -2,6 +2,7 @@ import type { Decision, Target } from '../core/decision.js';
 import type { Principal } from '../core/principal.js';
 import type { ConditionInput } from './cel.js';
 import { unwaivedCritical, type CompiledPolicy, type CompiledRule } from './compile.js';
+import { foldName, type Glob } from './glob.js';
 
 export interface PolicyEngine {
   /** The one decision point: every MCP method that reaches a backend asks it, with the normalised target. */
@@ -82,29 +83,58 @@ export function createPolicyEngine(policy: CompiledPolicy): PolicyEngine {
   let cached = 0;
   const subjects = new Map<string, { roles: string[]; rules: CompiledRule[] }>();
 
-  /** Roles of a principal and the rules whose subject matches it: computed once per principal, not per request. */
+  /**
+   * Roles of a principal and the rules whose subject matches it: computed once per principal, not per request.
+   * Who a rule names restricts like what it names: a deny or hold rule's `agents`, `users`, `groups` and `roles` match
+   * every case and compatibility form of the principal's names (an IdP may spell a group `contractors` where the
+   * policy says `Contractors`); an allow matches them exactly, so no spelling widens a grant.
+   */
   const subjectOf = (p: Principal, key: string): { roles: string[]; rules: CompiledRule[] } => {
     let s = subjects.get(key);
     if (!s) {
+      const groups = p.groups ?? [];
       const roles = policy.roles
         .filter(
           (role) =>
             role.agents.has(p.agent) ||
             (p.user !== undefined && role.users.has(p.user)) ||
-            (p.groups ?? []).some((g) => role.groups.has(g)),
+            groups.some((g) => role.groups.has(g)),
         )
         .map((role) => role.name);
-      s = { roles, rules: policy.rules.filter((r) => subjectMatches(r, p, roles)) };
+      const folded = { agent: foldName(p.agent), user: p.user !== undefined ? foldName(p.user) : undefined };
+      const foldedGroups = groups.map(foldName);
+      const foldedRoles = policy.roles
+        .filter(
+          (role) =>
+            role.folded.agents.has(folded.agent) ||
+            (folded.user !== undefined && role.folded.users.has(folded.user)) ||
+            foldedGroups.some((g) => role.folded.groups.has(g)),
+        )
+        .map((role) => role.name);
+      const matches = (r: CompiledRule) =>
+        restricts(r)
+          ? subjectMatches(r, p, foldedRoles, true, foldedGroups)
+          : subjectMatches(r, p, roles, false, groups);
+      s = { roles, rules: policy.rules.filter(matches) };
       if (subjects.size > CACHE_LIMIT) subjects.clear();
       subjects.set(key, s);
     }
     return s;
   };
 
-  const subjectMatches = (r: CompiledRule, p: Principal, roles: readonly string[]): boolean => {
-    if (r.agents && !r.agents.some((g) => g.test(p.agent))) return false;
-    if (r.users && (p.user === undefined || !r.users.some((g) => g.test(p.user!)))) return false;
-    if (r.groups && !(p.groups ?? []).some((g) => r.groups!.has(g))) return false;
+  /** `fold`: compare names in every case / NFKC form (`groups` and `roles` are then already folded). */
+  const subjectMatches = (
+    r: CompiledRule,
+    p: Principal,
+    roles: readonly string[],
+    fold: boolean,
+    groups: readonly string[],
+  ): boolean => {
+    const named = (g: Glob, name: string) => g.test(name) || (fold && g.testFolded(name));
+    if (r.agents && !r.agents.some((g) => named(g, p.agent))) return false;
+    if (r.users && (p.user === undefined || !r.users.some((g) => named(g, p.user!)))) return false;
+    const ruleGroups = fold ? r.groupsFolded : r.groups;
+    if (ruleGroups && !groups.some((g) => ruleGroups.has(g))) return false;
     if (r.roles && !roles.some((x) => r.roles!.has(x))) return false;
     return true;
   };

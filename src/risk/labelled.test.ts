@@ -210,7 +210,11 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(2199, 2385)), [0.975, 0.91, 0.775, 2, 0.82, 0.715]);
     // All 2,385 when part sixteen moved in, before the twelfth round: 0.988, 0.955, 0.884, 15, 0.841, 0.748; after its
     // first landing 0.988, 0.955, 0.899, 14, 0.849, 0.767, after its second 0.988, 0.955, 0.902, 14, 0.852, 0.769.
-    expectFloors(labelMetrics(scored.slice(0, 2385)), [0.985, 0.955, 0.9, 14, 0.85, 0.765]);
+    // The eighteenth round's judged exception: with the caller's own credential parameters withheld from agents
+    // (b4c6cb8), Discourse's updateTopic (labelled `high` administrative: its category_id moves the topic to a category,
+    // which decides who can see it) lost the `high` it had only through the Api-Key header (credential-access): `high`
+    // recall 0.9005 (715/794) -> 0.8992 (714/794), the label standing; floor 0.9 -> 0.895.
+    expectFloors(labelMetrics(scored.slice(0, 2385)), [0.985, 0.955, 0.895, 14, 0.85, 0.765]);
     // Parts seventeen to nineteen (held-out 16, 17 and 18, evaluated together once at engine 909cdd2, history.json):
     // each part's floors are its own set's figures at that evaluation, moved here with it.
     // Part seventeen (held-out 16, 199 tools): 0.960, 0.918, 0.854, 0, 0.794, 0.599; after the thirteenth round

@@ -88,7 +88,8 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
   ),
   ...v('grant', 'grant authorize impersonate elevate', false),
   ...v('revoke', 'revoke deauthorize unauthorize ban', false),
-  ...v('rotate', 'rotate regenerate renew reissue roll', false),
+  // `regen` is the common short form of regenerate (`regen key`, `regen secret`).
+  ...v('rotate', 'rotate regenerate regen renew reissue roll', false),
 ]);
 
 /** Nouns that place a tool in a category (matched on stemmed name / path / tag / field words). */
@@ -96,7 +97,10 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
   financial: words(
     'payment paymentmethod paymentintent setupintent charge refund payout transfer invoice subscription price ' +
       'pricing billing creditnote balance wallet checkout coupon discount tax quote transaction ledger ' +
-      'fund money payroll dispute mandate purchase',
+      'fund money payroll dispute mandate purchase ' +
+      // Betting: a bet or wager stakes money on an outcome (the E-Commerce Directive 2000/31/EC, Art. 1(5)(d):
+      // "wagering a stake with monetary value in games of chance, including lotteries and betting transactions").
+      'bet wager stake',
   ),
   administrative: words(
     'admin administrator role permission perm perms membership collaborator owner ownership acl iam sso saml ' +

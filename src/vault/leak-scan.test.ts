@@ -57,6 +57,19 @@ describe('leak scanner', () => {
     expect(s.scanText('second-secret-value').text).toBe('[REDACTED]');
   });
 
+  it('follows the live set as the same array changes: added, removed and reordered values', () => {
+    const live = ['first-secret-value'];
+    const s = createLeakScanner(() => live);
+    expect(s.scanText('first-secret-value').text).toBe('[REDACTED]');
+    live.push('second-secret-value');
+    expect(s.scanText('second-secret-value').text).toBe('[REDACTED]');
+    live.shift();
+    expect(s.scanText('first-secret-value').finding).toBeUndefined();
+    expect(s.scanText('second-secret-value').text).toBe('[REDACTED]');
+    live.length = 0;
+    expect(s.active()).toBe(false);
+  });
+
   it('scanJson serialises nothing while there is no secret to look for, and scans as soon as there is one', () => {
     let live: string[] = [];
     const s = createLeakScanner(() => live);

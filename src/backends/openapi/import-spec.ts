@@ -62,15 +62,20 @@ export async function importSpec(source: string, options: ImportOptions = {}): P
   const filter = createOperationFilter(options.include, options.exclude);
 
   const hidden = new Set<string>();
+  const schemeParams = new Set<string>();
   const injectNames = new Set<string>((options.injectParams ?? []).map((h) => h.toLowerCase()));
-  for (const s of Object.values(securitySchemes))
-    if (s.type === 'apiKey' && s.name) hidden.add(`${s.in ?? 'header'}:${s.name.toLowerCase()}`);
+  for (const s of Object.values(securitySchemes)) {
+    if (s.type !== 'apiKey' || !s.name) continue;
+    hidden.add(`${s.in ?? 'header'}:${s.name.toLowerCase()}`);
+    schemeParams.add(s.name.toLowerCase());
+  }
   for (const h of options.hiddenHeaders ?? []) hidden.add(`header:${h.toLowerCase()}`);
 
   const servers = options.baseUrl ? [options.baseUrl.replace(/\/+$/, '')] : undefined;
   const tools: BackendTool[] = [];
   const plans = new Map<string, CallPlan>();
   const seenIds = new Map<string, number>();
+  const withheld = new Map<string, number>();
   let relativeServers = 0;
   for (const [i, h] of headers.entries()) {
     if (h.operationId) seenIds.set(h.operationId, (seenIds.get(h.operationId) ?? 0) + 1);
@@ -84,9 +89,11 @@ export async function importSpec(source: string, options: ImportOptions = {}): P
         name,
         hiddenParams: hidden,
         injectNames,
+        schemeParams,
         ...(servers ? { servers } : {}),
       });
       tools.push(built.tool);
+      for (const w of built.withheld) withheld.set(w, (withheld.get(w) ?? 0) + 1);
       plans.set(name, built.plan);
     } catch (e) {
       warn('operation', `${h.method} ${h.path}: skipped (${(e as Error).message})`);
@@ -98,6 +105,12 @@ export async function importSpec(source: string, options: ImportOptions = {}): P
   if (dupIds.length > 0) {
     warnings.push(
       `${dupIds.length} operationId(s) shared by several operations (e.g. ${JSON.stringify(dupIds[0]![0])}): those are named from method + path`,
+    );
+  }
+  if (withheld.size > 0) {
+    const list = [...withheld.keys()].slice(0, 6).join(', ') + (withheld.size > 6 ? `, … (${withheld.size})` : '');
+    warnings.push(
+      `credential parameter(s) withheld from agents by name: ${list}; the gateway sends one only where auth.<x> (in, name, credential) fills it`,
     );
   }
   if (relativeServers > 0)

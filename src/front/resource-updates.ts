@@ -1,0 +1,101 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ServerEvent, ServerEventBus } from '@modelcontextprotocol/server';
+import type { Principal } from '../core/principal.js';
+import type { UpstreamNotification } from '../backends/mcp/upstream.js';
+import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
+import type { Session } from './sessions.js';
+
+/** How long a listen stream's owner lookup may take when the gateway has not listed the URI yet. */
+const OWNER_LOOKUP_MS = 10_000;
+
+/** A 2026-07-28 `subscriptions/listen` stream: who opened it and the normalised URIs it asked for. */
+interface ListenStream extends ResourceSubscriber {
+  readonly uris: ReadonlySet<string>;
+}
+
+/**
+ * Delivers upstream `notifications/resources/updated` to the agents entitled to them, in both protocol eras.
+ *
+ * - 2025-11-25 sessions: a subscription is the upstream the gateway routed `resources/subscribe` to plus the
+ *   normalised URI, so another upstream's update of the same URI is not the session's.
+ * - 2026-07-28 listen streams name URIs only: an update counts when it comes from the upstream the gateway serves
+ *   that URI from. The SDK's change-event bus knows nothing of who opened a stream, so this bus learns it from the
+ *   request that registers the stream (`asListener` runs the SDK's handling of that request in its context) and
+ *   delivers a resource update only to streams it may reach; list changes go to every stream as before.
+ *
+ * Either way the one policy decision is asked again at each delivery for the subscriber's current principal.
+ */
+export function createResourceUpdateDelivery(gw: FrontDoorPort, sessions: () => Iterable<Session>) {
+  const opening = new AsyncLocalStorage<ListenStream>();
+  const streams = new Set<{ listener: (event: ServerEvent) => void; stream?: ListenStream }>();
+  const ofSession = new WeakMap<Session, ResourceSubscriber>();
+  const sessionSubscriber = (s: Session): ResourceSubscriber => {
+    let sub = ofSession.get(s);
+    if (!sub) ofSession.set(s, (sub = { principal: () => s.principal, refused: new Set() }));
+    return sub;
+  };
+
+  const bus: ServerEventBus = {
+    publish(event) {
+      // Only list changes are published through here; resource updates go through `deliver` below.
+      if (event.kind === 'resource_updated') return;
+      for (const s of streams) s.listener(event);
+    },
+    subscribe(listener) {
+      const entry = { listener, ...(opening.getStore() ? { stream: opening.getStore()! } : {}) };
+      streams.add(entry);
+      return () => void streams.delete(entry);
+    },
+  };
+
+  async function toStreams(server: string, uri: string): Promise<void> {
+    const listening = [...streams].filter((s) => s.stream?.uris.has(uri));
+    if (listening.length === 0) return;
+    const owner = await gw.resourceUpdates
+      .owner(uri, listening[0]!.stream!.principal(), AbortSignal.timeout(OWNER_LOOKUP_MS))
+      .catch(() => undefined);
+    // Another upstream's resource of the same URI is not the one these streams asked for.
+    if (owner !== server) return;
+    for (const s of listening)
+      if (streams.has(s) && gw.resourceUpdates.allows(s.stream!, server, uri))
+        s.listener({ kind: 'resource_updated', uri });
+  }
+
+  return {
+    bus,
+    /**
+     * Runs the SDK's handling of one 2026-07-28 request; a `subscriptions/listen` request registers its stream in
+     * the context of `principal` and the URIs it asks for (others register no stream, or one without resource updates).
+     */
+    asListener<T>(principal: Principal, body: unknown, run: () => Promise<T>): Promise<T> {
+      const uris = listenedUris(body);
+      if (!uris) return run();
+      const stream: ListenStream = {
+        principal: () => principal,
+        refused: new Set(),
+        uris: new Set(uris.map((u) => gw.resourceUpdates.uriOf({ uri: u })).filter((u): u is string => !!u)),
+      };
+      return opening.run(stream, run);
+    },
+    /** One upstream resource update: to the sessions and streams it may reach, and no others. */
+    deliver(n: UpstreamNotification): void {
+      const uri = gw.resourceUpdates.uriOf(n.params);
+      if (!uri) return;
+      const key = subscriptionKey(n.server, uri);
+      for (const s of sessions()) {
+        if (!s.options.subscriptions?.has(key) || !gw.resourceUpdates.allows(sessionSubscriber(s), n.server, uri))
+          continue;
+        void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+      }
+      void toStreams(n.server, uri).catch(() => undefined);
+    },
+  };
+}
+
+/** The resource URIs a `subscriptions/listen` request asks for; undefined when the body is not one. */
+function listenedUris(body: unknown): string[] | undefined {
+  const b = body as { method?: unknown; params?: { notifications?: { resourceSubscriptions?: unknown } } } | null;
+  if (b?.method !== 'subscriptions/listen') return undefined;
+  const list = b.params?.notifications?.resourceSubscriptions;
+  return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+}

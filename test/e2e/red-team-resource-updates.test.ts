@@ -1,0 +1,155 @@
+// Red team: `notifications/resources/updated` from an upstream reaches an agent only for the (upstream, URI) the
+// gateway serves the agent's subscription from, and only while the one policy decision still lets the agent read that
+// resource (asked again at every delivery). Two real upstream MCP servers expose the same URI; the real gateway
+// process; real SDK clients of both protocol eras; a grant removed by a config reload.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Client } from '@modelcontextprotocol/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  auditQuery,
+  connectAgent,
+  eventually,
+  FIXTURES,
+  type RunningGateway,
+  startGateway,
+  tempDir,
+} from './harness.js';
+
+const URI = 'file:///srv/shared/doc.txt';
+const work = tempDir('portcullis-resource-updates-');
+const logOf = (name: string) => join(work, `${name}.jsonl`);
+for (const n of ['a', 'b']) writeFileSync(logOf(n), '');
+const upstream = (name: string) => `
+  ${name}:
+    transport: stdio
+    command: ${JSON.stringify(process.execPath)}
+    args: [${JSON.stringify(join(FIXTURES, 'notifying-upstream.mjs'))}]
+    env:
+      REQUEST_LOG: ${JSON.stringify(logOf(name))}
+      UPSTREAM_NAME: ${name}`;
+const config = (readerResources: string) => `
+upstreams:${upstream('a')}${upstream('b')}
+agents:
+  reader:
+    tools:
+      allow: ["a_touch", "b_touch"]
+    resources:
+      allow: [${readerResources}]
+  outsider:
+    tools:
+      allow: ["a_touch", "b_touch"]
+`;
+const GRANTED = '"a:file:///srv/shared/*", "b:file:///srv/shared/*"';
+
+const subscribedAt = () => ['a', 'b'].filter((n) => readFileSync(logOf(n), 'utf8').includes('"resources/subscribe"'));
+type Rec = {
+  type: string;
+  agent?: string;
+  decision?: string;
+  rule?: string;
+  reasons?: string[];
+  detail?: { method?: string; target?: string };
+};
+
+/** Collects the resource update notifications one client receives. */
+function updatesOf(c: Client): string[] {
+  const got: string[] = [];
+  c.setNotificationHandler('notifications/resources/updated', (n) => void got.push(String(n.params.uri)));
+  return got;
+}
+const touch = async (c: Client, server: string) =>
+  expect((await c.callTool({ name: `${server}_touch`, arguments: {} })).content).toEqual([
+    { type: 'text', text: 'touched' },
+  ]);
+/** Time for a notification that would be delivered to arrive (used only to show one did NOT arrive). */
+const settle = () => new Promise((r) => setTimeout(r, 700));
+
+let gw: RunningGateway;
+beforeAll(async () => {
+  gw = await startGateway(config(GRANTED));
+}, 60_000);
+afterAll(async () => {
+  await gw?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('resource update notifications (2025-11-25 sessions)', () => {
+  let owner = '';
+  let other = '';
+  it('an update from the upstream the subscription was not made with does not reach the session', async () => {
+    const c = await connectAgent(gw.url, gw.keys.reader);
+    const got = updatesOf(c);
+    await c.subscribeResource({ uri: URI });
+    const at = subscribedAt();
+    expect(at).toHaveLength(1);
+    owner = at[0]!;
+    other = owner === 'a' ? 'b' : 'a';
+    // The other upstream says "updated" first; then the one the subscription went to.
+    await touch(c, other);
+    await touch(c, owner);
+    await eventually(() => got.length >= 1);
+    await settle();
+    expect(got).toEqual([URI]);
+    await c.unsubscribeResource({ uri: URI });
+    await c.close();
+  });
+
+  it('a grant removed by a reload stops delivery at once, and the refusal is audited', async () => {
+    const c = await connectAgent(gw.url, gw.keys.reader);
+    const got = updatesOf(c);
+    await c.subscribeResource({ uri: URI });
+    await touch(c, owner);
+    await eventually(() => got.length === 1);
+
+    gw.rewriteConfig(config(''));
+    await eventually(async () => (await c.listResources()).resources.length === 0);
+    await touch(c, owner);
+    await touch(c, owner);
+    await settle();
+    expect(got).toEqual([URI]);
+    const denied = await eventually(() =>
+      auditQuery<Rec>(gw.configFile).filter(
+        (r) => r.type === 'mcp.request.denied' && r.detail?.method === 'notifications/resources/updated',
+      ),
+    );
+    expect(denied.length).toBeGreaterThan(0);
+    // Recorded once per subscriber and resource, not once per notification.
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ agent: 'reader', decision: 'deny', detail: { target: `${owner}:${URI}` } });
+    expect(denied[0]?.reasons?.join(' ')).toMatch(/not delivered/);
+
+    // Granted again: delivered again, to the same subscription.
+    gw.rewriteConfig(config(GRANTED));
+    // Both upstreams list the URI.
+    await eventually(async () => (await c.listResources()).resources.length === 2);
+    await touch(c, owner);
+    await eventually(() => got.length === 2);
+    await c.close();
+  });
+});
+
+describe('resource update notifications (2026-07-28 subscriptions/listen)', () => {
+  const modern = { versionNegotiation: { mode: { pin: '2026-07-28' as const } } };
+  it('an agent no policy lets read the resource hears nothing of it; a granted one hears its owner only', async () => {
+    const outsider = await connectAgent(gw.url, gw.keys.outsider, modern);
+    const reader = await connectAgent(gw.url, gw.keys.reader, modern);
+    const heardByOutsider = updatesOf(outsider);
+    const heardByReader = updatesOf(reader);
+    await outsider.listen({ resourceSubscriptions: [URI] });
+    await reader.listen({ resourceSubscriptions: [URI] });
+    // Whichever upstream the gateway serves the URI from; the other's update is not the reader's resource.
+    const read = (await reader.readResource({ uri: URI })).contents[0] as { text?: string } | undefined;
+    expect(read?.text).toMatch(/^doc from [ab]$/);
+    const owner = read?.text === 'doc from a' ? 'a' : 'b';
+    const other = owner === 'a' ? 'b' : 'a';
+    await touch(reader, other);
+    await touch(reader, owner);
+    await eventually(() => heardByReader.length >= 1);
+    await settle();
+    expect(heardByReader).toEqual([URI]);
+    expect(heardByOutsider).toEqual([]);
+    await outsider.close();
+    await reader.close();
+  });
+});
