@@ -19,6 +19,7 @@ import { handleSecretsApi } from '../vault/rest.js';
 import { handleReportApi } from '../report/rest.js';
 import { generateReport } from '../report/service.js';
 import { createVerifyCache } from '../report/verify-cache.js';
+import { startScoreRecorder } from '../report/recorder.js';
 import type { Report } from '../report/types.js';
 import { packageVersion } from './version.js';
 import { approvalsRoutes } from '../approvals/rest.js';
@@ -38,7 +39,11 @@ const countsAsGuess = (reason: string) => !NOT_GUESSES.has(reason);
 /** Boots a gateway from a loaded config: store, audit log, backends (in parallel), HTTP front door, hot reload. */
 export async function runGateway(
   loaded: LoadedConfig,
-  opts: { watch?: boolean; auditNewLog?: boolean } = {},
+  opts: {
+    watch?: boolean;
+    auditNewLog?: boolean;
+    /** How often the score recorder looks (tests). */ scoreCheckMs?: number;
+  } = {},
 ): Promise<Running> {
   const { host, port } = loaded.config.server;
   await checkListenable(host, port);
@@ -182,6 +187,16 @@ export async function runGateway(
   }
 
   booted.setLinkBase(front.url.replace(/\/mcp$/, ''));
+  // The trend grows on its own: the score every `report.recordEveryMinutes`, once between gateways sharing a store.
+  const recorder = startScoreRecorder(
+    {
+      everyMinutes: () => gw.config().config.report.recordEveryMinutes,
+      generate: () => report({ record: false }),
+      repo: gw.store.report,
+      warn,
+    },
+    opts.scoreCheckMs,
+  );
 
   let reloading = Promise.resolve();
   const reload = (why: string) => {
@@ -228,6 +243,7 @@ export async function runGateway(
     async stop() {
       unwatch();
       await reloading;
+      await recorder.stop();
       await front.close();
       authFailures.close();
       await booted.close();

@@ -36,6 +36,18 @@ export const reportConfigSchema = z
       .min(1)
       .default(90)
       .describe('A vault secret not rotated for this many days fails credentials.rotation'),
+    /**
+     * A running gateway stores the score in the history this often (src/report/recorder.ts); gateways sharing a
+     * store record once between them. 0 turns it off.
+     */
+    recordEveryMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_080)
+      .refine((m) => m === 0 || m >= 5, 'at least 5 minutes (each recording generates the report), or 0 for off')
+      .default(60)
+      .describe('A running gateway stores the score in the history this often, in minutes (0: off)'),
   })
   .strict();
 

@@ -49,6 +49,11 @@ export interface ApiKeyRepository {
 /** The security report's score history and acknowledged findings. */
 export interface ReportRepository {
   addScore(entry: HistoryEntry, tx?: Tx): Promise<void>;
+  /**
+   * Stores the entry unless a score was stored after `since` (an ISO time); true when it stored it. The check
+   * and the write hold the store's write lock together, so gateways sharing the store never both record.
+   */
+  addScoreUnlessSince(entry: HistoryEntry, since: string, tx?: Tx): Promise<boolean>;
   /** The newest `limit` scores, oldest first. */
   scores(limit: number, tx?: Tx): Promise<HistoryEntry[]>;
   /** Refuses an id that exists. */

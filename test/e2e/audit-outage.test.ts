@@ -42,6 +42,19 @@ const refusal = (p: Promise<unknown>) =>
     (e: unknown) => e as Error & { code?: number },
   );
 
+/**
+ * Resolves once the gateway says its audit log is ready with nothing left in the outage spool: the spooled events
+ * are committed then, so one `audit query` finds them. (Polling `audit query` itself spawned a CLI per attempt and
+ * blocked this worker while each ran: under load, a few of those outlasted `eventually` and the test's timeout.)
+ */
+async function spoolWritten(base: string): Promise<void> {
+  await eventually(async () => {
+    const r = await fetch(`${base}/readyz`);
+    const body = (await r.json()) as { audit?: { spooled: number } };
+    return r.status === 200 && body.audit?.spooled === 0;
+  }, 30_000);
+}
+
 /** `portcullis serve` on an existing config, stopped after the test; rejects with its stderr when it exits. */
 async function serveAgain(configFile: string, cwd: string, args: string[] = []): Promise<ServedGateway> {
   const gw = await serve(configFile, { cwd, args });
@@ -86,10 +99,8 @@ describe.skipIf(onPostgres)('audit database deleted while serving', () => {
 
     // The explicit flag starts a new log with a marker, then writes what was refused meanwhile (from the spool).
     const again = await serveAgain(gw.configFile, gw.dir, ['--audit-new-log']);
-    const recs = (await eventually(() => {
-      const r = query(gw.configFile);
-      return r.some((x) => x.arguments?.message === 'still') ? r : undefined;
-    }))!;
+    await spoolWritten(again.base);
+    const recs = query(gw.configFile);
     expect(recs[0]!.type).toBe('audit.log.reinitialized');
     const refusedCalls = recs.filter((r) => r.type === 'tool.call.failed' && r.resultStatus === 'audit_error');
     expect(refusedCalls.map((r) => r.arguments?.message)).toEqual(['after delete', 'still']);
@@ -127,12 +138,8 @@ describe('audit store write-locked by another session', () => {
 
     locked = false;
     await release();
-    await eventually(async () => (await fetch(`${gw.base}/readyz`)).status === 200, 10_000);
-    const recs = (await eventually(() => {
-      const r = query(gw.configFile, '--tool', 't_echo');
-      const failed = r.filter((x) => x.type === 'tool.call.failed' && x.resultStatus === 'audit_error');
-      return failed.length >= refusedMessages.length ? r : undefined;
-    }))!;
+    await spoolWritten(gw.base);
+    const recs = query(gw.configFile, '--tool', 't_echo');
     for (const m of refusedMessages) {
       const forCall = recs.filter((r) => r.arguments?.message === m).map((r) => r.type);
       expect(forCall).toEqual(['tool.call.requested', 'tool.call.failed']);

@@ -49,6 +49,9 @@ owners:
   "t_*": platform-team
 audit:
   retention: { maxAgeDays: 400 }
+# The timer's recording is tested in report-recorder.test.ts; here the history changes only when a test asks.
+report:
+  recordEveryMinutes: 0
 agents:
   bot:
     tools: { allow: ["t_echo", "t_cwd"] }

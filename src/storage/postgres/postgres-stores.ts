@@ -201,7 +201,7 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       open: ({ busyTimeoutMs }) => createPostgresAuditStore(pool, { busyTimeoutMs }),
       openReadonly: () => createPostgresAuditStore(pool, { readonly: true }),
     },
-    report: createPostgresReportStore(on),
+    report: createPostgresReportStore(on, atomically),
     dashboardSessions: createPostgresDashboardSessionStore(on),
     secrets: createPostgresSecretStore(on, atomically, secretCache),
     transaction,

@@ -3,8 +3,23 @@ import { toAck, toScore, type AckRow, type ScoreRow } from '../report-rows.js';
 import type { Queryable } from './pool.js';
 
 /** The report's tables; `on(tx)` is the open transaction's client, or the pool. */
-export function createPostgresReportStore(on: (tx: Tx | undefined) => Queryable): ReportRepository {
+export function createPostgresReportStore(
+  on: (tx: Tx | undefined) => Queryable,
+  atomically: <T>(tx: Tx | undefined, fn: (db: Queryable) => Promise<T>) => Promise<T>,
+): ReportRepository {
   return {
+    addScoreUnlessSince: (e, since, tx) =>
+      atomically(tx, async (db) => {
+        // SHARE ROW EXCLUSIVE conflicts with itself (and with inserts), not with readers: a second replica's check
+        // waits for this transaction's end and then sees its row. Held until commit.
+        await db.query('LOCK TABLE report_scores IN SHARE ROW EXCLUSIVE MODE');
+        const r = await db.query(
+          `INSERT INTO report_scores (at, score, grade, areas)
+           SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM report_scores WHERE at COLLATE "C" > $5)`,
+          [e.at, e.score, e.grade, JSON.stringify(e.areas), since],
+        );
+        return r.rowCount === 1;
+      }),
     async addScore(e, tx) {
       await on(tx).query('INSERT INTO report_scores (at, score, grade, areas) VALUES ($1, $2, $3, $4)', [
         e.at,
