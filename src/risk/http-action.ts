@@ -7,6 +7,7 @@
  * `verification_code`).
  */
 import type { ToolSource } from '../core/tool.js';
+import { pathActionVerb } from './action-param.js';
 import { firstSentence, neverLowered } from './evidence.js';
 import type { VerbClass } from './lexicon.js';
 import type { SchemaField } from './schema-fields.js';
@@ -103,6 +104,14 @@ export function httpAction(
     const nameAlsoReads = allVerbs(idWords).some((h) => h.cls === 'read' && h.ambiguous !== true);
     if (nameHit && neverLowered.has(nameHit.cls) && !nameAlsoReads && !isMethodPrefix(nameHit, method))
       return { ...fromName(nameHit), reason: `verb '${nameHit.word}' in ${idLabel} despite ${method}` };
+    // A path parameter that picks the action (`/pods/{id}/{action}`: reboot, shutdown, boot) acts despite GET.
+    const picked = pathActionVerb(source.path, description, inputFields);
+    if (picked)
+      return {
+        // No `hit`: the verb's index is in the parameter's text, not in the operationId's words.
+        cls: picked.hit.cls,
+        reason: `${method}, but path parameter '{${picked.param}}' takes '${picked.hit.word}'`,
+      };
     return { cls: 'read', reason: `${method} method` };
   }
   // A read verb does not make a POST/PUT/PATCH a read, except a leading one on POST (below).

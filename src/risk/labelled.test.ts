@@ -275,16 +275,20 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Parts twenty-five and twenty-six (held-out 24 and 25, 160 and 100 tools, evaluated together once at engine
     // 895fcf9, history.json): each part's floors are its own set's figures at that evaluation, and the two together,
     // moved here with them.
-    // Part twenty-five (held-out 24): 0.973, 0.907, 0.957, 2, 0.863, 0.706.
-    expectFloors(labelMetrics(scored.slice(4013, 4173)), [0.97, 0.905, 0.955, 2, 0.86, 0.705]);
+    // Part twenty-five (held-out 24): 0.973, 0.907, 0.957, 2, 0.863, 0.706; after the eighteenth round's GET that acts
+    // and GraphQL query 1.000 (46/46), 0, 0.875 (140/160), 0.736.
+    expectFloors(labelMetrics(scored.slice(4013, 4173)), [0.97, 0.905, 1, 0, 0.875, 0.735]);
     // Part twenty-six (held-out 25): 1.000, 0.957, 0.893, 0, 0.690, 0.466.
     expectFloors(labelMetrics(scored.slice(4173, 4273)), [1, 0.955, 0.89, 0, 0.69, 0.465]);
     // Both together (260 tools): 0.984, 0.925, 0.932, 2, 0.796, 0.693.
     expectFloors(labelMetrics(scored.slice(4013, 4273)), [0.98, 0.92, 0.93, 2, 0.795, 0.69]);
     // All 4,273 when parts twenty-five and twenty-six moved in, before the eighteenth round: 0.977 (2084/2134), 0.947
-    // (2025/2139), 0.879 (1102/1253), 30, 0.832 (3556/4273), 0.721.
-    expectFloors(m, [0.975, 0.945, 0.875, 30, 0.83, 0.72]);
-  });
+    // (2025/2139), 0.879 (1102/1253), 30, 0.832 (3556/4273), 0.721; after the eighteenth round's credential parameters
+    // (b4c6cb8) and bets 0.879 (1101/1253), 30, 0.833 (3559/4273), 0.724; after its GET that acts and GraphQL query
+    // 0.880 (1103/1253), 28, 0.833 (3561/4273), 0.726.
+    expectFloors(m, [0.975, 0.945, 0.88, 28, 0.833, 0.725]);
+    // 4,273 tools from some 300 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
+  }, 180_000);
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
   // file (README.md); the figures of each first evaluation stay in history.json. While the engine is tuned,

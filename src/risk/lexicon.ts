@@ -189,9 +189,10 @@ export const notCredentialBefore: ReadonlySet<string> = words(
     'limit prompt output input completion csrf verification total cached reasoning used remaining',
 );
 
-/** Query-language words: a query in one of these is caller-supplied code. */
+/** Query-language words: a query in one of these is caller-supplied code. GraphQL is one (its specification, §1:
+ * "a query language"; a document of operations and fragments the server executes, §6 Execution). */
 export const queryLanguages: ReadonlySet<string> = words(
-  'sql dql soql sosl kql promql logql cypher esql hql ppl gremlin sparql',
+  'sql dql soql sosl kql promql logql cypher esql hql ppl gremlin sparql graphql gql',
 );
 
 /** Field names that carry caller-supplied code or commands. */
