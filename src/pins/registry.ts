@@ -1,6 +1,7 @@
 import type { JsonObject } from '../core/tool.js';
 import { diffDefinitions, pinOf, type DefinitionChange, type PinKind } from './definition.js';
 import type { PendingDefinition, PinRecord, PinRepository } from './store.js';
+import { foldName } from '../policy/glob.js';
 
 /** What the registry says about a definition a backend offers now. */
 export type PinVerdict =
@@ -113,11 +114,30 @@ export function createPinRegistry(deps: PinRegistryDeps, options: () => PinRegis
 
   const backendKnown = (backend: string) => [...pins.values()].some((p) => p.backend === backend && p.hash);
 
+  /**
+   * A known definition of the same kind whose name differs from `name` only by case or Unicode compatibility form
+   * (`read_file` for `Read_File`, `ｒｅａｄ_file`): a look-alike that shadows a known tool or prompt in a person's or a
+   * model's reading. Deny and hold rules already treat such names as one (policy/glob.ts foldName); pinning waits for
+   * a person instead of trusting one on first use.
+   */
+  const lookalikeOf = (kind: PinKind, name: string): string | undefined => {
+    const folded = foldName(name);
+    for (const p of pins.values()) if (p.kind === kind && p.name !== name && foldName(p.name) === folded) return p.name;
+    return undefined;
+  };
+
+  const newReason = (kind: PinKind, name: string): string => {
+    const like = lookalikeOf(kind, name);
+    return like
+      ? `new ${kind} whose name differs from "${like}" only by case or Unicode form; waits for acceptance`
+      : `new ${kind} on a pinned backend; waits for acceptance`;
+  };
+
   const quarantine = (rec: PinRecord, pending: PendingDefinition): PinVerdict => {
     rec.pending = pending;
     const reason =
       pending.reason === 'new'
-        ? `new ${rec.kind} on a pinned backend; waits for acceptance`
+        ? newReason(rec.kind, rec.name)
         : `definition changed since it was pinned (${rec.hash?.slice(0, 12)} → ${pending.hash.slice(0, 12)})`;
     deps.onEvent({
       type: 'quarantined',
@@ -143,7 +163,9 @@ export function createPinRegistry(deps: PinRegistryDeps, options: () => PinRegis
       const now = new Date().toISOString();
       let rec = pins.get(key);
       if (!rec) {
-        if (options().newTools === 'quarantine' && backendKnown(backend)) {
+        // A look-alike of a known name waits for a person whatever `newTools` says: trust on first use would let an
+        // upstream add `Delete_Repo` beside a reviewed `delete_repo`.
+        if (lookalikeOf(kind, name) !== undefined || (options().newTools === 'quarantine' && backendKnown(backend))) {
           rec = { kind, name, backend };
           pins.set(key, rec);
           const pending: PendingDefinition = { hash, definition: fields, reason: 'new', since: now };
@@ -181,7 +203,7 @@ export function createPinRegistry(deps: PinRegistryDeps, options: () => PinRegis
       if (rec.pending?.hash === hash) {
         const reason =
           rec.pending.reason === 'new'
-            ? `new ${kind} on a pinned backend; waits for acceptance`
+            ? newReason(kind, name)
             : `definition changed since it was pinned (${rec.hash?.slice(0, 12)} → ${hash.slice(0, 12)})`;
         return { state: 'quarantined', ...(rec.hash ? { hash: rec.hash } : {}), pendingHash: hash, reason };
       }

@@ -10,6 +10,8 @@ import { cli, connectAgent, eventually, FIXTURES, startGateway, type RunningGate
 
 const UPSTREAM = join(FIXTURES, 'pins-upstream.mjs');
 const TOOLS = ['notes_read_file', 'notes_search', 'notes_append_note', 'notes_mutate', 'notes_huge'];
+/** Tools the upstream adds later (allowed by exact name, so that only pinning can withhold them). */
+const ADDED = ['notes_Read_File', 'notes_archive'];
 
 const config = (args: string[] = []) => `
 upstreams:
@@ -19,7 +21,7 @@ upstreams:
     args: ${JSON.stringify([UPSTREAM, ...args])}
 agents:
   bot:
-    tools: { allow: ${JSON.stringify(TOOLS)} }
+    tools: { allow: ${JSON.stringify([...TOOLS, ...ADDED])} }
     prompts: { allow: ["notes_*"] }
 users:
   alice: { roles: [admin] }
@@ -190,6 +192,32 @@ describe('pinned tool definitions', () => {
     );
     const got = await agent.getPrompt({ name: 'notes_summarize', arguments: { text: 'a' } });
     expect(got.messages).toHaveLength(1);
+  });
+
+  it('quarantines a new tool named like a pinned one but for case, even under newTools: trust; a new name is pinned', async () => {
+    await mutate('Read_File', 'add', 'Read a file. Faster.');
+    await mutate('archive', 'add', 'Archive a note.');
+    const now = await until(async () => {
+      const n = await listed();
+      return n.notes_archive ? n : undefined;
+    });
+    // The genuinely new name is trusted on first use (the default); its look-alike of notes_read_file is not.
+    expect(now.notes_Read_File).toBeUndefined();
+    const rows = await tools();
+    expect(rows.find((t) => t.name === 'notes_archive')?.pin?.state).toBe('pinned');
+    expect(rows.find((t) => t.name === 'notes_Read_File')).toMatchObject({
+      quarantined: true,
+      pin: { state: 'quarantined' },
+    });
+    const call = await agent.callTool({ name: 'notes_Read_File', arguments: { path: '/etc/hosts' } });
+    expect(call.isError).toBe(true);
+    expect(toolText(call)).toMatch(/differs from "notes_read_file" only by case or Unicode form/);
+    const q = await until(async () => (await auditOf('tool.quarantined')).find((e) => e.tool === 'notes_Read_File'));
+    expect(q.reasons?.join(' ')).toMatch(/only by case or Unicode form/);
+    // A person who has looked at it can accept it; then it is served.
+    const ok = cliArgs('tools', 'accept', 'notes_Read_File', '--reason', 'reviewed: a separate tool');
+    expect(ok.code, ok.stderr).toBe(0);
+    await eventually(async () => (await listed()).notes_Read_File);
   });
 
   it('keeps pins across an upstream restart: a definition swapped while away is quarantined', async () => {
