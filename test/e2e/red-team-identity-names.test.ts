@@ -3,27 +3,24 @@
 // deployment names people by e-mail (`auth.oauth.claims.user: email`), as many do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JWTPayload } from 'jose';
-import { connectAgent, freePort, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
-import { mintAccessToken, startTestIdp, type TestIdp } from './support/oidc.js';
+import { connectAgent, type RunningGateway, stdioUpstream } from './harness.js';
+import { mintAccessToken, startGatewayWithIdp, type TestIdp } from './support/oidc.js';
 
 let idp: TestIdp;
 let gw: RunningGateway;
 let resource: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  resource = `http://127.0.0.1:${port}/mcp`;
-  idp = await startTestIdp({ resources: [resource], clients: [] });
-  gw = await startGateway(
-    `
+  ({ idp, gw, resource } = await startGatewayWithIdp(
+    (issuer, audience) => `
 upstreams:
 ${stdioUpstream('t')}
 agents:
   desktop: { tools: { allow: ["t_echo", "t_env", "t_cwd"] } }
 auth:
   oauth:
-    issuer: ${idp.issuer}
-    audience: ${resource}
+    issuer: ${issuer}
+    audience: ${audience}
     requiredScopes: [mcp:tools]
     clients: { desktop-app: desktop }
     claims: { user: email }
@@ -36,8 +33,7 @@ policy:
     - { id: no-outside-cwd, effect: deny, roles: [outside], tools: [t_cwd] }
     - { id: bob-slow, effect: allow, users: ["Bob@Example.com"], tools: [t_slow] }
 `,
-    { port },
-  );
+  ));
 }, 60_000);
 
 afterAll(async () => {

@@ -3,19 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JWTPayload } from 'jose';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { connectAgent, freePort, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
-import { mintAccessToken, startTestIdp, type TestIdp } from './support/oidc.js';
+import { connectAgent, type RunningGateway, stdioUpstream } from './harness.js';
+import { mintAccessToken, startGatewayWithIdp, type TestIdp } from './support/oidc.js';
 
 let idp: TestIdp;
 let gw: RunningGateway;
 let resource: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  resource = `http://127.0.0.1:${port}/mcp`;
-  idp = await startTestIdp({ resources: [resource], clients: [] });
-  gw = await startGateway(
-    `
+  ({ idp, gw, resource } = await startGatewayWithIdp(
+    (issuer, audience) => `
 upstreams:
 ${stdioUpstream('t')}
 agents:
@@ -27,8 +24,8 @@ users:
   ann: { roles: [approver], identities: [u-2002] }
 auth:
   oauth:
-    issuer: ${idp.issuer}
-    audience: ${resource}
+    issuer: ${issuer}
+    audience: ${audience}
     requiredScopes: [mcp:tools]
     clients: { desktop-app: desktop, reader-app: reader }
 policy:
@@ -36,8 +33,7 @@ policy:
     - { id: ops-cwd, effect: allow, agents: [reader], groups: [ops], tools: [t_cwd] }
     - { id: echo-held, effect: hold, agents: [desktop], tools: [t_echo], approval: { wait: 1s } }
 `,
-    { port },
-  );
+  ));
 }, 60_000);
 
 afterAll(async () => {

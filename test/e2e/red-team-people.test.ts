@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JWTPayload } from 'jose';
-import { freePort, type RunningGateway, startGateway, stdioUpstream } from './harness.js';
-import { mintAccessToken, startTestIdp, type TestIdp } from './support/oidc.js';
+import { type RunningGateway, stdioUpstream } from './harness.js';
+import { mintAccessToken, startGatewayWithIdp, type TestIdp } from './support/oidc.js';
 
 /**
  * Red team (people on the REST API): an attacker with an account at the same identity provider, on the same network
@@ -12,11 +12,8 @@ let gw: RunningGateway;
 let resource: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  resource = `http://127.0.0.1:${port}/mcp`;
-  idp = await startTestIdp({ resources: [resource], clients: [] });
-  gw = await startGateway(
-    `
+  ({ idp, gw, resource } = await startGatewayWithIdp(
+    (issuer, audience) => `
 upstreams:
 ${stdioUpstream('t')}
 agents:
@@ -27,13 +24,12 @@ users:
   audrey: { roles: [auditor] }
 auth:
   oauth:
-    issuer: ${idp.issuer}
-    audience: ${resource}
+    issuer: ${issuer}
+    audience: ${audience}
     requiredScopes: [mcp:tools]
     clients: { bot-client: bot }
 `,
-    { port },
-  );
+  ));
 }, 60_000);
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import {
   UnauthorizedError,
   type OAuthClientProvider,
 } from '@modelcontextprotocol/client';
+import { freePort, startGateway, type RunningGateway } from '../harness.js';
 
 /** The users the test IdP knows, with the claims it puts into their access tokens. */
 export const ACCOUNTS: Record<string, { email: string; groups: string[] }> = {
@@ -215,4 +216,30 @@ export async function connectAsUser(
   const accessToken = (tokens as { access_token?: string } | undefined)?.access_token;
   if (!accessToken) throw new Error('no access token');
   return { client, accessToken, authorizationUrl: authUrl, callback };
+}
+
+/** A test IdP and a real gateway started together, the gateway trusting the IdP for its own `/mcp` resource. */
+export interface GatewayWithIdp {
+  idp: TestIdp;
+  gw: RunningGateway;
+  /** The gateway's `/mcp` URL: the RFC 8707 resource and the tokens' audience. */
+  resource: string;
+}
+
+/**
+ * Starts the IdP for the gateway's resource (on a port picked first, so the resource is known before the gateway
+ * starts), then the gateway with the YAML `config` builds from the IdP's issuer and the resource.
+ */
+export async function startGatewayWithIdp(
+  config: (issuer: string, resource: string) => string,
+): Promise<GatewayWithIdp> {
+  const port = await freePort();
+  const resource = `http://127.0.0.1:${port}/mcp`;
+  const idp = await startTestIdp({ resources: [resource], clients: [] });
+  try {
+    return { idp, gw: await startGateway(config(idp.issuer, resource), { port }), resource };
+  } catch (e) {
+    await idp.close();
+    throw e;
+  }
 }
