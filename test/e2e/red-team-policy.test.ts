@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAgent, startGateway, stdioUpstream, type RunningGateway } from './harness.js';
 
 describe('red team: a deny, hold or limit written by an administrator is not dodged by the case of a tool name', () => {
-  // The upstream (trusted on first use) offers env under more names: t_Env and t_ENV do what t_env does.
+  // The upstream offers env under more names: t_Env and t_ENV do what t_env does. Pinning would quarantine both as
+  // look-alikes of t_env (test/e2e/pins.test.ts); it is off here so that the policy alone stands between them and the
+  // agent.
   const MARK = 'rt3-mark-7c2e51';
   const config = `
 upstreams:
@@ -26,6 +28,8 @@ policy:
     - { id: no-env, effect: deny, agents: [ruled], tools: ["t_env"] }
     - { id: held-all, effect: allow, agents: [held], tools: ["t_*"], risk: [low, medium, high] }
     - { id: env-needs-a-person, effect: hold, agents: [held], tools: ["t_env"] }
+pins:
+  enabled: false
 limits:
   rate:
     - { name: one-env-a-minute, agents: [limited], tools: ["t_env"], limit: 1, per: minute }
