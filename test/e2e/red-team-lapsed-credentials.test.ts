@@ -2,8 +2,9 @@
 // stream — must not outlive the credential it was opened with. An API key revoked while the agent listens: the next
 // update is not delivered, the refusal is audited, the session or stream ends. A bearer token that expires while its
 // listen stream is open: the stream ends at `exp`. Real gateway process, real upstream MCP server that sends updates,
-// real SDK clients of both protocol eras, a real OAuth IdP's tokens, the real CLI revoking the key.
-import { rmSync, writeFileSync } from 'node:fs';
+// real SDK clients of both protocol eras, a real OAuth IdP's tokens, the real CLI revoking the key. A held call whose
+// agent's key is revoked while people decide does not run once approved.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import {
   startGateway,
   tempDir,
 } from './harness.js';
+import { approvalsConfig } from './support/approvals-config.js';
 import { mintAccessToken, startGatewayWithIdp, type TestIdp } from './support/oidc.js';
 
 const URI = 'file:///srv/shared/doc.txt';
@@ -156,6 +158,51 @@ auth:
     await staying.close();
     await Promise.all([expiring.close(), lasting.close(), toucher.close()]);
   }, 30_000);
+});
+
+describe('an API key revoked while its held call waits for approval', () => {
+  const countFile = join(work, 'executions.jsonl');
+  let gw: RunningGateway;
+  beforeAll(async () => {
+    gw = await startGateway(approvalsConfig(countFile));
+  }, 60_000);
+  afterAll(async () => {
+    await gw?.stop();
+  });
+  const approve = (user: string, id: string) =>
+    fetch(`${gw.base}/api/v1/approvals/${id}/approve`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gw.keys[user]}`, 'content-type': 'application/json' },
+      body: '{}',
+    }).then((r) => r.json() as Promise<{ status?: string }>);
+  const pendingIds = async () =>
+    (
+      (await (
+        await fetch(`${gw.base}/api/v1/approvals?status=pending`, {
+          headers: { authorization: `Bearer ${gw.keys.aud}` },
+        })
+      ).json()) as { items: { id: string }[] }
+    ).items.map((a) => a.id);
+
+  it('approved after the revocation: the call is not made, and the agent is told why', async () => {
+    const other = await connectAgent(gw.url, gw.keys.other);
+    const result = other.callTool({ name: 'pay_refund', arguments: { customer: 'lapsed', amount: 60 } }) as Promise<{
+      content: { text?: string }[];
+      isError?: boolean;
+    }>;
+    const id = String(await eventually(async () => (await pendingIds())[0]));
+    expect(cli(['agents', 'revoke', 'other', '--config', gw.configFile]).code).toBe(0);
+    expect((await approve('ann', id)).status).toBe('pending');
+    expect((await approve('bob', id)).status).toBe('approved');
+    const r = await result;
+    expect(r.isError).toBe(true);
+    expect(r.content[0]?.text).toMatch(
+      /approved .* but the credential that asked for it no longer holds \(credential-revoked\); the call was not made/,
+    );
+    const ran = existsSync(countFile) ? readFileSync(countFile, 'utf8') : '';
+    expect(ran).not.toMatch(/lapsed/);
+    await other.close();
+  }, 60_000);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
