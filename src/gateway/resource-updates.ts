@@ -26,7 +26,7 @@ export function createResourceUpdateGate(deps: {
     reasons: string[],
   ) =>
     deps.recordEvent({
-      type: 'mcp.request.denied',
+      type: 'resource.update.refused',
       agent: principal.agent,
       ...(principal.user ? { user: principal.user } : {}),
       backend: server,

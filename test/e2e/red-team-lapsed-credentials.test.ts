@@ -39,7 +39,9 @@ type Rec = { type: string; agent?: string; reasons?: string[]; detail?: { method
 const refusedDeliveries = (configFile: string, agent: string) =>
   auditQuery<Rec>(configFile).filter(
     (r) =>
-      r.type === 'mcp.request.denied' && r.agent === agent && r.detail?.method === 'notifications/resources/updated',
+      r.type === 'resource.update.refused' &&
+      r.agent === agent &&
+      r.detail?.method === 'notifications/resources/updated',
   );
 
 /** Collects the resource update notifications one client receives. */
