@@ -15,6 +15,7 @@ export const errorCodes = {
   'resource.not_found': { http: 404, jsonrpc: -32002, message: 'Resource not found' },
   'prompt.not_found': { http: 404, jsonrpc: -32602, message: 'Unknown prompt' },
   'resource.uri_invalid': { http: 400, jsonrpc: -32602, message: 'Resource URI does not normalise cleanly' },
+  'resource.ambiguous': { http: 409, jsonrpc: -32002, message: 'More than one upstream offers this resource' },
   'policy.denied': { http: 403, jsonrpc: -32003, message: 'Denied by policy' },
   'approval.required': { http: 403, jsonrpc: -32003, message: 'This call needs approval' },
   'approval.pending': { http: 409, jsonrpc: -32003, message: 'This call is waiting for approval' },

@@ -59,20 +59,25 @@ export function createResourceUpdateDelivery(
   async function toStreams(server: string, uri: string): Promise<void> {
     const listening = [...streams].filter((s) => s.stream?.uris.has(uri));
     if (listening.length === 0) return;
-    const owner = await gw.resourceUpdates
-      .owner(uri, listening[0]!.stream!.principal(), AbortSignal.timeout(OWNER_LOOKUP_MS))
-      .catch(() => undefined);
-    // Another upstream's resource of the same URI is not the one these streams asked for.
-    if (owner !== server) return;
-    for (const s of listening)
-      void settle(gw.resourceUpdates.allows(s.stream!, server, uri), (verdict) => {
-        if (!streams.has(s)) return;
-        if (verdict === 'deliver') s.listener({ kind: 'resource_updated', uri });
-        else if (verdict === 'lapsed') {
-          streams.delete(s);
-          s.stream!.end();
-        }
-      });
+    // The owner is the principal's: policy decides which of several upstreams offering a URI it may see.
+    const owners = await Promise.all(
+      listening.map((s) =>
+        gw.resourceUpdates
+          .owner(uri, s.stream!.principal(), AbortSignal.timeout(OWNER_LOOKUP_MS))
+          .catch(() => undefined),
+      ),
+    );
+    for (const [i, s] of listening.entries())
+      // Another upstream's resource of the same URI is not the one this stream asked for.
+      if (owners[i] === server)
+        void settle(gw.resourceUpdates.allows(s.stream!, server, uri), (verdict) => {
+          if (!streams.has(s)) return;
+          if (verdict === 'deliver') s.listener({ kind: 'resource_updated', uri });
+          else if (verdict === 'lapsed') {
+            streams.delete(s);
+            s.stream!.end();
+          }
+        });
   }
 
   return {

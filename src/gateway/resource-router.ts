@@ -44,7 +44,8 @@ const listCtx = (principal: Principal, signal: AbortSignal): BackendCallContext 
  * params the upstream gets: the normalised URI, the upstream's own prompt name. One per gateway.
  */
 export function createResourceRouter(deps: ResourceRouterDeps) {
-  const uris = new Map<string, string>();
+  /** Normalised URI → the upstreams that list it (more than one: the URI is shadowed; see `ownerFor`). */
+  let uris = new Map<string, Set<string>>();
   let templates: { server: string; template: string; re: RegExp }[] = [];
   const withCap = (cap: string) =>
     deps.upstreams().filter((u) => u.status().state === 'ready' && u.capabilities()?.[cap]);
@@ -70,7 +71,9 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
       ),
     );
     const all = per.flatMap((p) => (p.status === 'fulfilled' ? p.value : []));
-    for (const x of all) if (x.uri) uris.set(x.uri, x.server);
+    const next = new Map<string, Set<string>>();
+    for (const x of all) if (x.uri) (next.get(x.uri) ?? next.set(x.uri, new Set()).get(x.uri)!).add(x.server);
+    uris = next;
     return all;
   }
 
@@ -89,7 +92,34 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
     return all;
   }
 
-  const ownerOf = (uri: string): string | undefined => uris.get(uri) ?? templates.find((t) => t.re.test(uri))?.server;
+  /**
+   * The upstreams that offer a URI: those listing it exactly, else those with a template matching it (a template
+   * given as such, for completions: those with that very template).
+   */
+  const offering = (uri: string, template?: string): string[] => {
+    const exact = template === undefined ? uris.get(uri) : undefined;
+    if (exact && exact.size > 0) return [...exact].sort();
+    const hits = templates.filter((t) => (template !== undefined ? t.template === template : t.re.test(uri)));
+    return [...new Set(hits.map((t) => t.server))].sort();
+  };
+  /**
+   * Which upstream answers for a URI for this principal. MCP resource URIs carry no upstream, so two upstreams can
+   * offer the same one; the gateway never lets one answer for the other silently (resource shadowing). Of the
+   * offering upstreams, those the policy lets this principal see count: one → that one; several → `ambiguous`
+   * (refused; an administrator denies the URI on all but one); none → the first, for the policy stage to refuse.
+   */
+  const ownerFor = (
+    uri: string,
+    principal: Principal,
+    template?: string,
+  ): { server?: string; ambiguous?: string[] } => {
+    const all = offering(uri, template);
+    if (all.length <= 1) return all.length ? { server: all[0]! } : {};
+    const p = deps.policy();
+    const seen = all.filter((server) => p.visible(principal, { kind: 'resource', server, uri: template ?? uri }));
+    if (seen.length === 1) return { server: seen[0]! };
+    return seen.length === 0 ? { server: all[0]! } : { ambiguous: seen };
+  };
 
   const splitName = (name: string): { server: string; local: string } | undefined => {
     for (const u of deps.upstreams())
@@ -121,12 +151,26 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
         rec.rule = 'uri-normalisation';
         throw new GatewayError('resource.uri_invalid', `Invalid resource URI: ${n.reason}`);
       }
-      const find = () => (template ? templates.find((t) => t.template === raw)?.server : undefined) ?? ownerOf(n.uri);
-      let server = find();
-      if (!server) {
+      const find = () => {
+        const byTemplate = template ? ownerFor(n.uri, call.principal, raw) : {};
+        return byTemplate.server || byTemplate.ambiguous ? byTemplate : ownerFor(n.uri, call.principal);
+      };
+      let owner = find();
+      if (!owner.server && !owner.ambiguous) {
         await Promise.all([listAll(ctx), templatesAll(ctx)]);
-        server = find();
+        owner = find();
       }
+      if (owner.ambiguous) {
+        const names = owner.ambiguous.join(', ');
+        rec.target = `${owner.ambiguous.join('|')}:${n.uri}`;
+        rec.reasons.push(`resource offered by more than one upstream (${names}): refused rather than shadowed`);
+        rec.rule = 'resource-shadowing';
+        throw new GatewayError(
+          'resource.ambiguous',
+          `Resource ${raw} is offered by more than one upstream (${names}); it is refused so that no upstream answers for another's resource. An administrator can deny it on all but one in policy.`,
+        );
+      }
+      const server = owner.server;
       const u = server ? deps.upstream(server) : undefined;
       rec.target = `${server ?? '?'}:${n.uri}`;
       if (!u) {
@@ -199,15 +243,16 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
   return {
     resolve,
     /**
-     * The upstream the gateway serves a normalised resource URI from (as `resources/read` would route it), listing the
-     * upstreams once when it is not known yet; undefined when none offers it.
+     * The upstream the gateway serves a normalised resource URI from for this principal (as `resources/read` would
+     * route it), listing the upstreams once when it is not known yet; undefined when none offers it, or several do.
      */
     async owner(uri: string, principal: Principal, signal: AbortSignal): Promise<string | undefined> {
-      const known = ownerOf(uri);
-      if (known) return known;
+      const known = ownerFor(uri, principal);
+      if (known.server || known.ambiguous) return known.server;
       const ctx = listCtx(principal, signal);
       await Promise.all([listAll(ctx), templatesAll(ctx)]);
-      return ownerOf(uri);
+      // An ambiguous URI has no owner: nobody's updates are delivered for it.
+      return ownerFor(uri, principal).server;
     },
     async listResources(principal: Principal, signal: AbortSignal) {
       const p = deps.policy();

@@ -39,8 +39,15 @@ agents:
   outsider:
     tools:
       allow: ["a_touch", "b_touch"]
+  both:
+    tools:
+      allow: ["a_touch", "b_touch"]
+    resources:
+      allow: ["a:file:///srv/shared/*", "b:file:///srv/shared/*"]
 `;
-const GRANTED = '"a:file:///srv/shared/*", "b:file:///srv/shared/*"';
+// Both upstreams list the URI; the reader may see it on one of them only, so that one answers for it (for both, see
+// 'resource shadowing' below).
+const GRANTED = '"a:file:///srv/shared/*"';
 
 const subscribedAt = () => ['a', 'b'].filter((n) => readFileSync(logOf(n), 'utf8').includes('"resources/subscribe"'));
 type Rec = {
@@ -121,8 +128,8 @@ describe('resource update notifications (2025-11-25 sessions)', () => {
 
     // Granted again: delivered again, to the same subscription.
     gw.rewriteConfig(config(GRANTED));
-    // Both upstreams list the URI.
-    await eventually(async () => (await c.listResources()).resources.length === 2);
+    // Both upstreams list the URI; the reader sees the one it is granted.
+    await eventually(async () => (await c.listResources()).resources.length === 1);
     await touch(c, owner);
     await eventually(() => got.length === 2);
     await c.close();
@@ -151,5 +158,39 @@ describe('resource update notifications (2026-07-28 subscriptions/listen)', () =
     expect(heardByOutsider).toEqual([]);
     await outsider.close();
     await reader.close();
+  });
+});
+
+describe('resource shadowing: two upstreams offer the same URI', () => {
+  it('an agent that may see it on both is refused, naming both, rather than served by either; audited', async () => {
+    const c = await connectAgent(gw.url, gw.keys.both);
+    await expect(c.readResource({ uri: URI })).rejects.toThrow(
+      /offered by more than one upstream \(a, b\); it is refused so that no upstream answers for another's resource/,
+    );
+    await expect(c.subscribeResource({ uri: URI })).rejects.toThrow(/more than one upstream \(a, b\)/);
+    expect(subscribedAt().length).toBeLessThanOrEqual(1);
+    const denied = await eventually(() =>
+      auditQuery<Rec>(gw.configFile).filter((r) => r.type === 'mcp.request.denied' && r.agent === 'both'),
+    );
+    expect(denied[0]).toMatchObject({ rule: 'resource-shadowing', detail: { target: `a|b:${URI}` } });
+    await c.close();
+  });
+
+  it('the reader, granted it on one upstream only, reads that one', async () => {
+    const c = await connectAgent(gw.url, gw.keys.reader);
+    const read = (await c.readResource({ uri: URI })).contents[0] as { text?: string } | undefined;
+    expect(read?.text).toBe('doc from a');
+    await c.close();
+  });
+
+  it('a listen stream of an agent that may see it on both hears neither upstream', async () => {
+    const both = await connectAgent(gw.url, gw.keys.both, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    const heard = updatesOf(both);
+    await both.listen({ resourceSubscriptions: [URI] });
+    await touch(both, 'a');
+    await touch(both, 'b');
+    await settle();
+    expect(heard).toEqual([]);
+    await both.close();
   });
 });
