@@ -1,5 +1,6 @@
 import { describeTarget, type Decision } from '../core/decision.js';
 import { GatewayError } from '../core/errors.js';
+import type { Principal } from '../core/principal.js';
 import type { BaseCall, MethodCall, ToolCall } from '../pipeline/call.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { ApprovalRecord } from '../storage/repositories.js';
@@ -16,6 +17,11 @@ export interface ApprovalStageOptions {
   waitMs(): number;
   /** The longest any call may wait (it must end before the call's own deadline). */
   maxWaitMs(): number;
+  /**
+   * Whether the caller's credential still holds (undefined) or why not, asked once the approval is given: a key
+   * revoked or a token expired while people decided does not run the call.
+   */
+  credentialLapsed?(principal: Principal): string | undefined | Promise<string | undefined>;
 }
 
 const decidedBy = (r: ApprovalRecord, d: 'approve' | 'deny') =>
@@ -108,6 +114,12 @@ async function awaitApproval(
       ...(call.onProgress ? { onProgress: call.onProgress } : {}),
     });
   if (r.status !== 'approved') throw refusalFor(r);
+  const lapsed = await o.credentialLapsed?.(call.principal);
+  if (lapsed)
+    throw new GatewayError(
+      'auth.invalid',
+      `${what(r)} was approved (request ${r.id}), but the credential that asked for it no longer holds (${lapsed}); the call was not made`,
+    );
   call.record.decision = 'allow';
   call.record.reasons.push(`approval ${r.id}: approved by ${decidedBy(r, 'approve')}`);
   call.approval = { id: r.id };

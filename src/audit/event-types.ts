@@ -38,6 +38,11 @@ export const auditEventTypes = {
     description:
       'A resources, prompts or completion request was refused before reaching the upstream (policy, unknown or non-normalising URI). detail: method, target.',
   },
+  'resource.update.refused': {
+    owner: 'front',
+    description:
+      'An upstream resource update was not delivered to a subscriber: policy no longer lets it read the resource, or its credential lapsed (then its session or stream ended). Once per subscriber and resource until allowed again. detail: method, target.',
+  },
   'tools.listed': {
     owner: 'front',
     description: 'An agent listed its tools; detail carries the number of visible tools.',

@@ -6,7 +6,8 @@ import { mtlsAuthenticator } from './mtls.js';
 import { oauthBearerAuthenticator } from './oauth-bearer.js';
 import { lacksRequiredScopes, personFromClaims, principalFromClaims } from './oauth-claims.js';
 import type { AuthChain, AuthRefusal, Authenticator } from './types.js';
-import type { ApiKeyRepository } from '../storage/repositories.js';
+import type { ApiKeyRecord, ApiKeyRepository } from '../storage/repositories.js';
+import type { Principal } from '../core/principal.js';
 
 export type { AuthChain, AuthDecision, AuthOutcome, AuthRefusal, AuthRequest, Authenticator } from './types.js';
 export { bearerToken } from './api-key.js';
@@ -20,6 +21,13 @@ export interface Authentication {
   challenge(refusal: AuthRefusal | undefined, realm: string): string;
   /** RFC 9728 Protected Resource Metadata, when OAuth is configured. */
   resourceMetadata?: { path: string; document: Record<string, unknown> };
+  /**
+   * Whether the credential an agent authenticated with still holds now, for what outlives the request it came with
+   * (listen streams, a session's notifications): undefined when it does, else why not. Checked: its expiry (token
+   * `exp`, certificate notAfter), an API key revoked or deleted, an agent removed from config. Not re-checked: what
+   * only the identity provider knows (a token's groups hold until it expires; introspection is not repeated).
+   */
+  credentialLapsed(principal: Principal, now?: number): string | undefined | Promise<string | undefined>;
 }
 
 export interface AuthenticationDeps {
@@ -80,5 +88,20 @@ export function createAuthentication(config: PortcullisConfig, deps: Authenticat
         ...(scope ? { scope } : {}),
       }),
     ...(resourceMetadata ? { resourceMetadata } : {}),
+    credentialLapsed(principal, now = Date.now()) {
+      if (principal.expiresAt !== undefined && principal.expiresAt <= now) return 'credential-expired';
+      if (principal.method !== 'stdio' && !agentExists(principal.agent)) return 'agent-removed';
+      if (principal.method !== 'api-key') return undefined;
+      const id = principal.credentialId;
+      if (!auth.apiKeys.enabled || id === undefined) return 'credential-revoked';
+      const lapsed = (rec: ApiKeyRecord | null | undefined) =>
+        !rec || rec.kind !== 'agent' || rec.agent !== principal.agent || rec.revokedAt
+          ? 'credential-revoked'
+          : undefined;
+      const known = deps.apiKeys.cachedById?.(id);
+      if (known !== undefined) return lapsed(known);
+      // The store cannot say it is lost: a lookup that fails counts as lapsed (fail closed).
+      return deps.apiKeys.findById(id).then(lapsed, () => 'credential-unverifiable');
+    },
   };
 }

@@ -72,8 +72,15 @@ export function mtlsAuthenticator(cfg: MtlsConfig, agentExists: (agent: string) 
           method: 'mtls',
           credentialId: `sha256:${fingerprint}`,
           claims: { subject: cn, san: sans, serial: serial(peer.serialNumber) },
+          ...certificateExpiry(peer.valid_to),
         },
       };
     },
   };
+}
+
+/** The certificate's notAfter as the principal's `expiresAt` (Node gives it as a date string, e.g. `Nov 28 12:00:00 2027 GMT`). */
+function certificateExpiry(validTo: string | undefined): { expiresAt?: number } {
+  const at = validTo ? Date.parse(validTo) : NaN;
+  return Number.isFinite(at) ? { expiresAt: at } : {};
 }

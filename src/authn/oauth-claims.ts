@@ -105,6 +105,7 @@ export function principalFromClaims(
     claims: vouchedClaims(claims, cfg),
     scopes,
     ...(jti !== undefined ? { credentialId: jti } : {}),
+    ...expiryOf(claims),
   };
   return { kind: 'authenticated', principal };
 }
@@ -134,6 +135,12 @@ export function personFromClaims(
       claims: vouchedClaims(claims, cfg),
       scopes: scopesOf(claims),
       ...(jti !== undefined ? { credentialId: jti } : {}),
+      ...expiryOf(claims),
     },
   };
+}
+
+/** The token's `exp` as the principal's `expiresAt` (verification already refused a token without one or past it). */
+export function expiryOf(claims: Record<string, unknown>): { expiresAt?: number } {
+  return typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? { expiresAt: claims.exp * 1000 } : {};
 }

@@ -11,4 +11,9 @@ export interface Principal {
   method: 'api-key' | 'stdio' | 'oauth' | 'mtls';
   /** Id of the credential used (API key id, token `jti`, certificate fingerprint), never the secret. */
   credentialId?: string;
+  /**
+   * When the credential stops being valid (ms since the epoch): a token's `exp`, a client certificate's notAfter.
+   * Long-lived deliveries (listen streams, a session's notifications) stop then; absent: no end of its own.
+   */
+  expiresAt?: number;
 }

@@ -16,6 +16,7 @@ import type { Principal } from '../core/principal.js';
 import type { FrontDoorPort } from './port.js';
 import { createAgentServer } from './agent-server.js';
 import { createSessionRegistry } from './sessions.js';
+import { endAtExpiry } from './credential-expiry.js';
 import { createResourceUpdateDelivery } from './resource-updates.js';
 import { createFastPath } from './fast-path.js';
 import { createModernFastPath } from './modern-fast-path.js';
@@ -154,7 +155,11 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   const fast = createFastPath(gw, toolLists);
   const modernFast = createModernFastPath(gw, toolLists);
 
-  const updates = createResourceUpdateDelivery(gw, () => sessions.all());
+  const updates = createResourceUpdateDelivery(
+    gw,
+    () => sessions.all(),
+    (s) => sessions.close(s),
+  );
   const principalOf = (auth: AuthInfo | undefined) =>
     (auth?.extra as { principal: Principal; source?: string }).principal;
   const modern = createMcpHandler(
@@ -265,6 +270,8 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
             fast.tryNotify(!s.sdk && !s.hydrating, req, res, body))
         )
           return;
+        // The session's GET stream (server-to-agent messages) ends when the credential it was opened with expires.
+        if (req.method === 'GET') endAtExpiry(principal.expiresAt, streamOf(res));
         return sessions.serve(s, req, res, body);
       }
       if (req.method === 'POST' && isInitialize(body)) {
@@ -312,7 +319,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       scopes: [],
       extra: { principal, source },
     };
-    const response = await updates.asListener(principal, body, () =>
+    const response = await updates.asListener(principal, body, streamOf(res), () =>
       modern.fetch(webReq, { authInfo, parsedBody: body }),
     );
     await writeResponse(response, res);
@@ -396,6 +403,11 @@ function tlsOptions(tls: TlsConfig, baseDir: string) {
     ...(tls.clientCa ? { ca: read(tls.clientCa), requestCert: true, rejectUnauthorized: false } : {}),
     ...(tls.crl ? { crl: read(tls.crl) } : {}),
   };
+}
+
+/** A response as a long-lived stream: ended by destroying it (the agent sees the stream close and reconnects). */
+function streamOf(res: ServerResponse): { end(): void; onClose(listener: () => void): void } {
+  return { end: () => void res.destroy(), onClose: (l) => void res.once('close', l) };
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {

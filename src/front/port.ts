@@ -15,6 +15,12 @@ export interface ResourceSubscriber {
   readonly refused: Set<string>;
 }
 
+/**
+ * What may happen to one resource update for one subscriber: delivered, refused by policy, or `lapsed` — the credential
+ * the subscriber authenticated with no longer holds, and its stream or session is to end.
+ */
+export type DeliveryVerdict = 'deliver' | 'refused' | 'lapsed';
+
 /** The key of a subscription: the upstream the gateway serves the resource from, and its normalised URI. */
 export const subscriptionKey = (server: string, uri: string): string => `${server}\u0000${uri}`;
 
@@ -51,8 +57,11 @@ export interface FrontDoorPort {
   readonly resourceUpdates: {
     /** The normalised URI an update names; undefined when it names none the gateway would serve. */
     uriOf(params: Record<string, unknown> | undefined): string | undefined;
-    /** The one policy decision, asked now for the subscriber's principal; a refusal is recorded once until allowed. */
-    allows(subscriber: ResourceSubscriber, server: string, uri: string): boolean;
+    /**
+     * The subscriber's credential checked, then the one policy decision asked now for its principal; a refusal is
+     * recorded once until allowed.
+     */
+    allows(subscriber: ResourceSubscriber, server: string, uri: string): DeliveryVerdict | Promise<DeliveryVerdict>;
     /** The upstream the gateway serves `uri` from (listen streams name URIs only). */
     owner(uri: string, principal: Principal, signal: AbortSignal): Promise<string | undefined>;
   };

@@ -4,13 +4,15 @@ import type { Principal } from '../core/principal.js';
 import type { UpstreamNotification } from '../backends/mcp/upstream.js';
 import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import type { Session } from './sessions.js';
+import { endAtExpiry } from './credential-expiry.js';
 
 /** How long a listen stream's owner lookup may take when the gateway has not listed the URI yet. */
 const OWNER_LOOKUP_MS = 10_000;
 
-/** A 2026-07-28 `subscriptions/listen` stream: who opened it and the normalised URIs it asked for. */
+/** A 2026-07-28 `subscriptions/listen` stream: who opened it, the normalised URIs it asked for, and how to end it. */
 interface ListenStream extends ResourceSubscriber {
   readonly uris: ReadonlySet<string>;
+  end(): void;
 }
 
 /**
@@ -23,9 +25,15 @@ interface ListenStream extends ResourceSubscriber {
  *   request that registers the stream (`asListener` runs the SDK's handling of that request in its context) and
  *   delivers a resource update only to streams it may reach; list changes go to every stream as before.
  *
- * Either way the one policy decision is asked again at each delivery for the subscriber's current principal.
+ * Either way the one policy decision is asked again at each delivery for the subscriber's current principal, after
+ * its credential is checked: a lapsed credential (expired, revoked, agent removed) ends the listen stream or closes
+ * the session instead of delivering.
  */
-export function createResourceUpdateDelivery(gw: FrontDoorPort, sessions: () => Iterable<Session>) {
+export function createResourceUpdateDelivery(
+  gw: FrontDoorPort,
+  sessions: () => Iterable<Session>,
+  closeSession: (s: Session) => void,
+) {
   const opening = new AsyncLocalStorage<ListenStream>();
   const streams = new Set<{ listener: (event: ServerEvent) => void; stream?: ListenStream }>();
   const ofSession = new WeakMap<Session, ResourceSubscriber>();
@@ -57,22 +65,36 @@ export function createResourceUpdateDelivery(gw: FrontDoorPort, sessions: () => 
     // Another upstream's resource of the same URI is not the one these streams asked for.
     if (owner !== server) return;
     for (const s of listening)
-      if (streams.has(s) && gw.resourceUpdates.allows(s.stream!, server, uri))
-        s.listener({ kind: 'resource_updated', uri });
+      void settle(gw.resourceUpdates.allows(s.stream!, server, uri), (verdict) => {
+        if (!streams.has(s)) return;
+        if (verdict === 'deliver') s.listener({ kind: 'resource_updated', uri });
+        else if (verdict === 'lapsed') {
+          streams.delete(s);
+          s.stream!.end();
+        }
+      });
   }
 
   return {
     bus,
     /**
      * Runs the SDK's handling of one 2026-07-28 request; a `subscriptions/listen` request registers its stream in
-     * the context of `principal` and the URIs it asks for (others register no stream, or one without resource updates).
+     * the context of `principal` and the URIs it asks for (others register no stream, or one without resource updates),
+     * and its response ends when the principal's credential expires.
      */
-    asListener<T>(principal: Principal, body: unknown, run: () => Promise<T>): Promise<T> {
+    asListener<T>(
+      principal: Principal,
+      body: unknown,
+      response: { end(): void; onClose(listener: () => void): void },
+      run: () => Promise<T>,
+    ): Promise<T> {
       const uris = listenedUris(body);
       if (!uris) return run();
+      endAtExpiry(principal.expiresAt, response);
       const stream: ListenStream = {
         principal: () => principal,
         refused: new Set(),
+        end: () => response.end(),
         uris: new Set(uris.map((u) => gw.resourceUpdates.uriOf({ uri: u })).filter((u): u is string => !!u)),
       };
       return opening.run(stream, run);
@@ -83,9 +105,12 @@ export function createResourceUpdateDelivery(gw: FrontDoorPort, sessions: () => 
       if (!uri) return;
       const key = subscriptionKey(n.server, uri);
       for (const s of sessions()) {
-        if (!s.options.subscriptions?.has(key) || !gw.resourceUpdates.allows(sessionSubscriber(s), n.server, uri))
-          continue;
-        void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+        if (!s.options.subscriptions?.has(key)) continue;
+        void settle(gw.resourceUpdates.allows(sessionSubscriber(s), n.server, uri), (verdict) => {
+          if (verdict === 'deliver')
+            void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+          else if (verdict === 'lapsed') closeSession(s);
+        });
       }
       void toStreams(n.server, uri).catch(() => undefined);
     },
@@ -98,4 +123,10 @@ function listenedUris(body: unknown): string[] | undefined {
   if (b?.method !== 'subscriptions/listen') return undefined;
   const list = b.params?.notifications?.resourceSubscriptions;
   return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+}
+
+/** Runs `then` on a verdict now when it is a value, after it when it is a promise (a failed check delivers nothing). */
+function settle<T>(v: T | Promise<T>, then: (v: T) => void): Promise<void> | void {
+  if (v instanceof Promise) return v.then(then, () => undefined);
+  then(v);
 }

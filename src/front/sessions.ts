@@ -156,6 +156,12 @@ export function createSessionRegistry(idleTimeoutMs: number, makeServer: (option
       const face = await this.sdkOf(s);
       await face.transport.handleRequest(req, res, body);
     },
+    /** Ends one session: its SDK face's streams close and the agent must initialize again. */
+    close(s: Session): void {
+      if (sessions.get(s.id) !== s) return;
+      sessions.delete(s.id);
+      void s.sdk?.transport.close().catch(() => undefined);
+    },
     async closeAll(): Promise<void> {
       clearInterval(sweep);
       await Promise.allSettled([...sessions.values()].flatMap((s) => (s.sdk ? [s.sdk.transport.close()] : [])));

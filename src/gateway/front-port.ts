@@ -32,7 +32,7 @@ export function createFrontPort(deps: {
 }): FrontDoorPort {
   const { catalog, policy, router, recordEvent } = deps;
   const { pipeline, methodPipeline, statusTool } = deps.pipelines;
-  const updates = createResourceUpdateGate({ policy, recordEvent });
+  const updates = createResourceUpdateGate({ policy, authentication: deps.authentication, recordEvent });
   /** The status tool is listed for agents that can see a tool needing approval (and callable by every agent). */
   const needsApprovals = (principal: Principal) =>
     catalog()

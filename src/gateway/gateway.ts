@@ -211,6 +211,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     limits,
     records: deps.records,
     ...(approvals ? { approvals } : {}),
+    credentialLapsed: (principal) => authentication.credentialLapsed(principal),
     ...(deps.extraStages ? { extraStages: deps.extraStages } : {}),
     ...(deps.observer ? { observer: deps.observer } : {}),
   });

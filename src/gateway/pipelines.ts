@@ -13,7 +13,12 @@ import type { ArgsValidator } from '../validation/index.js';
 import { limitStage, type Limits } from '../limits/index.js';
 import { quarantineStage } from '../pins/index.js';
 import type { ApprovalService } from '../approvals/service.js';
-import { approvalStage, approvedExecuteStage, methodApprovalStage } from '../approvals/stage.js';
+import {
+  approvalStage,
+  approvedExecuteStage,
+  methodApprovalStage,
+  type ApprovalStageOptions,
+} from '../approvals/stage.js';
 import { createStatusTool } from '../approvals/status-tool.js';
 import { forwardStage, resolveMethodStage, type ResourceRouter } from './resource-router.js';
 
@@ -42,6 +47,8 @@ export function createPipelines(deps: {
   limits: Limits;
   records: RecordSink;
   approvals?: ApprovalService;
+  /** Whether a caller's credential still holds after an approval wait (undefined: it does; else why not). */
+  credentialLapsed?: ApprovalStageOptions['credentialLapsed'];
   extraStages?: Stage<ToolCall>[];
   observer?: PipelineObserver<BaseCall>;
 }): Pipelines {
@@ -49,6 +56,12 @@ export function createPipelines(deps: {
   // A held call waits for a person at most until shortly before the request itself times out.
   const maxWaitMs = () => Math.max(1000, deps.config().config.server.requestTimeoutMs - 5000);
   const waitMs = () => Math.min(policy().policy.approvals.waitMs, maxWaitMs());
+  const approvalOptions: ApprovalStageOptions = {
+    policyVersion: deps.policyVersion,
+    waitMs,
+    maxWaitMs,
+    ...(deps.credentialLapsed ? { credentialLapsed: deps.credentialLapsed } : {}),
+  };
   const hold = approvals ? 'defer' : 'refuse';
   const pipeline = createPipeline<ToolCall>(
     [
@@ -58,7 +71,7 @@ export function createPipelines(deps: {
       validateStage(deps.validator),
       ...(deps.extraStages ?? []),
       limitStage(deps.limits.limiter),
-      ...(approvals ? [approvalStage(approvals, { policyVersion: deps.policyVersion, waitMs, maxWaitMs })] : []),
+      ...(approvals ? [approvalStage(approvals, approvalOptions)] : []),
     ],
     approvals ? approvedExecuteStage(approvals, executeStage()) : executeStage(),
     deps.records,
@@ -68,7 +81,7 @@ export function createPipelines(deps: {
     [
       resolveMethodStage(deps.router),
       authorizeStage(policy, { hold }),
-      ...(approvals ? [methodApprovalStage(approvals, { policyVersion: deps.policyVersion, waitMs, maxWaitMs })] : []),
+      ...(approvals ? [methodApprovalStage(approvals, approvalOptions)] : []),
     ],
     approvals ? approvedExecuteStage(approvals, forwardStage()) : forwardStage(),
     deps.records,

@@ -110,7 +110,7 @@ describe('resource update notifications (2025-11-25 sessions)', () => {
     expect(got).toEqual([URI]);
     const denied = await eventually(() =>
       auditQuery<Rec>(gw.configFile).filter(
-        (r) => r.type === 'mcp.request.denied' && r.detail?.method === 'notifications/resources/updated',
+        (r) => r.type === 'resource.update.refused' && r.detail?.method === 'notifications/resources/updated',
       ),
     );
     expect(denied.length).toBeGreaterThan(0);
