@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-six are held-out
- * sets 1-25, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-nine are held-out
+ * sets 1-28, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -126,6 +126,9 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 24 (held-out 23)', 4013],
   ['part 25 (held-out 24)', 4173],
   ['part 26 (held-out 25)', 4273],
+  ['part 27 (held-out 26)', 4433],
+  ['part 28 (held-out 27)', 4533],
+  ['part 29 (held-out 28)', 4578],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -286,8 +289,22 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (2025/2139), 0.879 (1102/1253), 30, 0.832 (3556/4273), 0.721; after the eighteenth round's credential parameters
     // (b4c6cb8) and bets 0.879 (1101/1253), 30, 0.833 (3559/4273), 0.724; after its GET that acts and GraphQL query
     // 0.880 (1103/1253), 28, 0.833 (3561/4273), 0.726.
-    expectFloors(m, [0.975, 0.945, 0.88, 28, 0.833, 0.725]);
-    // 4,273 tools from some 300 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
+    expectFloors(labelMetrics(scored.slice(0, 4273)), [0.975, 0.945, 0.88, 28, 0.833, 0.725]);
+    // Parts twenty-seven to twenty-nine (held-out 26, 27 and 28, 160, 100 and 45 tools, evaluated together once at
+    // engine c6c1773, history.json): each part's floors are its own set's figures at that evaluation, and the three
+    // together, moved here with them.
+    // Part twenty-seven (held-out 26): 0.977, 0.932, 0.829, 2, 0.738, 0.563.
+    expectFloors(labelMetrics(scored.slice(4273, 4433)), [0.975, 0.93, 0.825, 2, 0.735, 0.56]);
+    // Part twenty-eight (held-out 27): 0.972, 0.969, 0.909, 0, 0.710, 0.806.
+    expectFloors(labelMetrics(scored.slice(4433, 4533)), [0.97, 0.965, 0.905, 0, 0.705, 0.805]);
+    // Part twenty-nine (held-out 28): 0.889, 0.963, 1.000, 0, 0.867, 0.350.
+    expectFloors(labelMetrics(scored.slice(4533, 4578)), [0.885, 0.96, 1, 0, 0.865, 0.345]);
+    // The three together (305 tools): 0.965, 0.951, 0.866, 2, 0.748, 0.662.
+    expectFloors(labelMetrics(scored.slice(4273, 4578)), [0.96, 0.95, 0.865, 2, 0.745, 0.66]);
+    // All 4,578 when parts twenty-seven to twenty-nine moved in, before the nineteenth round: 0.976 (2221/2275), 0.947
+    // (2181/2303), 0.880 (1161/1320, 0.8795), 30, 0.828 (3789/4578), 0.724.
+    expectFloors(m, [0.975, 0.945, 0.875, 30, 0.825, 0.72]);
+    // 4,578 tools from some 320 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
   }, 180_000);
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -299,21 +316,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // and the three together, went with them as parts seventeen to nineteen's; held-out 19's and 20's went with them as
   // parts twenty's and twenty-one's; held-out 21-22's, each set's own and the two together, as parts twenty-two and
   // twenty-three's; held-out 23's as part twenty-four's; held-out 24-25's, each set's own and the two together, as parts
-  // twenty-five and twenty-six's).
+  // twenty-five and twenty-six's; held-out 26-28's, each set's own and the three together, as parts twenty-seven to
+  // twenty-nine's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 26, 27 and 28 (305 tools: 1-160, 161-260, 261-305) were evaluated once together at engine c6c1773
-    // (history.json): 0.965, 0.951, 0.866, 2, 0.748, 0.662; 26 alone 0.977, 0.932, 0.829, 2, 0.738, 0.563; 27 alone
-    // 0.972, 0.969, 0.909, 0, 0.710, 0.806; 28 alone 0.889, 0.963, 1.000, 0, 0.867, 0.350. Their floors are those
-    // figures rounded down, so that a later engine does not fall below its first evaluation unnoticed.
-    expectFloors(m, [0.96, 0.95, 0.865, 2, 0.745, 0.66]);
-    expectFloors(labelMetrics(scored.slice(0, 160)), [0.975, 0.93, 0.825, 2, 0.735, 0.56]);
-    expectFloors(labelMetrics(scored.slice(160, 260)), [0.97, 0.965, 0.905, 0, 0.705, 0.805]);
-    expectFloors(labelMetrics(scored.slice(260, 305)), [0.885, 0.96, 1, 0, 0.865, 0.345]);
   });
 });
