@@ -5,6 +5,7 @@ import type { UpstreamNotification } from '../backends/mcp/upstream.js';
 import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import type { Session } from './sessions.js';
 import { endAtExpiry } from './credential-expiry.js';
+import { newRequestId } from '../core/ids.js';
 
 /** How long a listen stream's owner lookup may take when the gateway has not listed the URI yet. */
 const OWNER_LOOKUP_MS = 10_000;
@@ -50,11 +51,74 @@ export function createResourceUpdateDelivery(
       for (const s of streams) s.listener(event);
     },
     subscribe(listener) {
-      const entry = { listener, ...(opening.getStore() ? { stream: opening.getStore()! } : {}) };
+      const stream = opening.getStore();
+      const entry = { listener, ...(stream ? { stream } : {}) };
       streams.add(entry);
-      return () => void streams.delete(entry);
+      const held = stream ? holdUpstream(stream) : undefined;
+      return () => {
+        streams.delete(entry);
+        if (held) void held.then(releaseUpstream).catch(() => undefined);
+      };
     },
   };
+
+  /** Listen streams holding an upstream subscription, by `subscriptionKey(server, uri)`. */
+  const holders = new Map<string, number>();
+
+  /** One resources/subscribe or unsubscribe on a listen stream's behalf, through the pipeline (policy, audit). */
+  async function forwardFor(
+    principal: Principal,
+    method: 'resources/subscribe' | 'resources/unsubscribe',
+    uri: string,
+  ) {
+    const requestId = newRequestId();
+    const call = await gw.forward({
+      requestId,
+      principal,
+      method,
+      params: { uri },
+      signal: AbortSignal.timeout(OWNER_LOOKUP_MS),
+      record: {
+        requestId,
+        timestamp: new Date().toISOString(),
+        method,
+        agent: principal.agent,
+        ...(principal.user ? { user: principal.user } : {}),
+        decision: 'deny',
+        reasons: [],
+      },
+    });
+    return call.target?.kind === 'resource' ? subscriptionKey(call.target.server, call.target.uri) : undefined;
+  }
+
+  /**
+   * A listen stream's URIs subscribed at their upstreams, as a 2025-11-25 session's resources/subscribe is: the
+   * upstream sends updates only for what someone subscribed to. Each goes through the pipeline with the stream's
+   * principal (a URI policy refuses is audited and not subscribed). Resolves to what this stream holds.
+   */
+  async function holdUpstream(stream: ListenStream): Promise<{ stream: ListenStream; keys: Map<string, string> }> {
+    const keys = new Map<string, string>();
+    await Promise.all(
+      [...stream.uris].map(async (uri) => {
+        const key = await forwardFor(stream.principal(), 'resources/subscribe', uri).catch(() => undefined);
+        if (!key) return;
+        keys.set(key, uri);
+        holders.set(key, (holders.get(key) ?? 0) + 1);
+      }),
+    );
+    return { stream, keys };
+  }
+
+  /** The stream closed: an upstream subscription nobody else holds (listen stream or session) is ended. */
+  async function releaseUpstream(held: { stream: ListenStream; keys: Map<string, string> }): Promise<void> {
+    for (const [key, uri] of held.keys) {
+      const left = (holders.get(key) ?? 1) - 1;
+      if (left > 0) holders.set(key, left);
+      else holders.delete(key);
+      if (left > 0 || [...sessions()].some((s) => s.options.subscriptions?.has(key))) continue;
+      await forwardFor(held.stream.principal(), 'resources/unsubscribe', uri).catch(() => undefined);
+    }
+  }
 
   async function toStreams(server: string, uri: string): Promise<void> {
     const listening = [...streams].filter((s) => s.stream?.uris.has(uri));

@@ -81,6 +81,47 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+describe('2026-07-28 listen streams subscribe at the upstream', () => {
+  const count = (method: string) =>
+    readFileSync(logOf('a'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(`"${method}"`)).length;
+  // First in the file: later cases leave 2025-11-25 sessions subscribed (a session holds its subscription until it
+  // ends), and an upstream subscription someone still holds is not ended.
+  it('the owning upstream gets resources/subscribe when a stream asks for the URI and unsubscribe when it closes', async () => {
+    const subscribes = count('resources/subscribe');
+    const unsubscribes = count('resources/unsubscribe');
+    const reader = await connectAgent(gw.url, gw.keys.reader, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    const sub = await reader.listen({ resourceSubscriptions: [URI] });
+    await eventually(() => count('resources/subscribe') === subscribes + 1);
+    // A second stream for the same URI subscribes again (policy and audit per stream); closing one keeps it.
+    const again = await reader.listen({ resourceSubscriptions: [URI] });
+    await eventually(() => count('resources/subscribe') === subscribes + 2);
+    await again.close();
+    await settle();
+    expect(count('resources/unsubscribe')).toBe(unsubscribes);
+    await sub.close();
+    await eventually(() => count('resources/unsubscribe') === unsubscribes + 1);
+    await reader.close();
+  });
+
+  it('a stream whose agent may not read the URI subscribes nothing upstream, and the refusal is audited', async () => {
+    const subscribes = count('resources/subscribe');
+    const outsider = await connectAgent(gw.url, gw.keys.outsider, {
+      versionNegotiation: { mode: { pin: '2026-07-28' } },
+    });
+    const sub = await outsider.listen({ resourceSubscriptions: [URI] });
+    await eventually(() =>
+      auditQuery<Rec>(gw.configFile).some(
+        (r) => r.type === 'mcp.request.denied' && r.agent === 'outsider' && r.detail?.method === 'resources/subscribe',
+      ),
+    );
+    expect(count('resources/subscribe')).toBe(subscribes);
+    await sub.close();
+    await outsider.close();
+  });
+});
+
 describe('resource update notifications (2025-11-25 sessions)', () => {
   let owner = '';
   let other = '';
