@@ -1,6 +1,6 @@
 import { serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
 import type { Principal } from '../core/principal.js';
-import type { FrontDoorPort } from './port.js';
+import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import { createAgentServer } from './agent-server.js';
 import { logger } from '../observability/logger.js';
 
@@ -13,6 +13,22 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
   const subscriptions = new Set<string>();
   const servers: ReturnType<typeof createAgentServer>[] = [];
   gw.onToolsChanged(() => servers.forEach((s) => void s.sendToolListChanged().catch(() => undefined)));
+  // Upstream notifications, as the HTTP front door delivers them to a 2025-11-25 session: list changes to every
+  // server; a resource update only for a subscribed (upstream, URI), after the policy decision is asked again.
+  const subscriber: ResourceSubscriber = { principal: () => principal, refused: new Set() };
+  gw.onUpstreamNotification((n) => {
+    if (n.method === 'notifications/resources/list_changed')
+      servers.forEach((s) => void s.sendResourceListChanged().catch(() => undefined));
+    else if (n.method === 'notifications/prompts/list_changed')
+      servers.forEach((s) => void s.sendPromptListChanged().catch(() => undefined));
+    if (n.method !== 'notifications/resources/updated') return;
+    const uri = gw.resourceUpdates.uriOf(n.params);
+    if (!uri || !subscriptions.has(subscriptionKey(n.server, uri))) return;
+    void Promise.resolve(gw.resourceUpdates.allows(subscriber, n.server, uri)).then((verdict) => {
+      if (verdict !== 'deliver') return;
+      for (const s of servers) void s.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+    });
+  });
   return serveStdio(
     (ctx) => {
       const s = createAgentServer(gw, {

@@ -4,10 +4,12 @@
 // process; real SDK clients of both protocol eras; a grant removed by a config reload.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Client } from '@modelcontextprotocol/client';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditQuery,
+  CLI,
   connectAgent,
   eventually,
   FIXTURES,
@@ -234,4 +236,24 @@ describe('resource shadowing: two upstreams offer the same URI', () => {
     expect(heard).toEqual([]);
     await both.close();
   });
+});
+
+describe('the stdio front door (portcullis stdio --agent)', () => {
+  it('delivers a subscribed resource update from the owning upstream only', async () => {
+    const c = new Client({ name: 'e2e-stdio', version: '1.0.0' });
+    await c.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [CLI, 'stdio', '--agent', 'reader', '--config', gw.configFile],
+      }),
+    );
+    const got = updatesOf(c);
+    await c.subscribeResource({ uri: URI });
+    await touch(c, 'b');
+    await touch(c, 'a');
+    await eventually(() => got.length >= 1);
+    await settle();
+    expect(got).toEqual([URI]);
+    await c.close();
+  }, 30_000);
 });
