@@ -8,30 +8,16 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditQuery,
-  cli,
-  connectAgent,
-  eventually,
-  FIXTURES,
-  type RunningGateway,
-  startGateway,
-  tempDir,
-} from './harness.js';
+import { auditQuery, cli, connectAgent, eventually, type RunningGateway, startGateway, tempDir } from './harness.js';
 import { approvalsConfig } from './support/approvals-config.js';
+import { notifyingUpstream, settle, SHARED_URI as URI, updatesOf } from './support/notifying-upstream.js';
 import { mintAccessToken, startGatewayWithIdp, type TestIdp } from './support/oidc.js';
 
-const URI = 'file:///srv/shared/doc.txt';
 const work = tempDir('portcullis-lapsed-');
 const log = join(work, 'a.jsonl');
 writeFileSync(log, '');
 const UPSTREAM = `
-upstreams:
-  a:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'notifying-upstream.mjs'))}]
-    env: { REQUEST_LOG: ${JSON.stringify(log)}, UPSTREAM_NAME: a }`;
+upstreams:${notifyingUpstream('a', log)}`;
 const modern = { versionNegotiation: { mode: { pin: '2026-07-28' as const } } };
 const READS = 'resources: { allow: ["a:file:///srv/shared/*"] }';
 
@@ -44,16 +30,8 @@ const refusedDeliveries = (configFile: string, agent: string) =>
       r.detail?.method === 'notifications/resources/updated',
   );
 
-/** Collects the resource update notifications one client receives. */
-function updatesOf(c: Client): string[] {
-  const got: string[] = [];
-  c.setNotificationHandler('notifications/resources/updated', (n) => void got.push(String(n.params.uri)));
-  return got;
-}
 const touch = async (c: Client) =>
   expect((await c.callTool({ name: 'a_touch', arguments: {} })).content).toEqual([{ type: 'text', text: 'touched' }]);
-/** Time for a notification that would be delivered to arrive (used only to show one did NOT arrive). */
-const settle = () => new Promise((r) => setTimeout(r, 700));
 
 describe('an API key revoked while its holder listens', () => {
   let gw: RunningGateway;

@@ -7,29 +7,13 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditQuery,
-  CLI,
-  connectAgent,
-  eventually,
-  FIXTURES,
-  type RunningGateway,
-  startGateway,
-  tempDir,
-} from './harness.js';
+import { auditQuery, CLI, connectAgent, eventually, type RunningGateway, startGateway, tempDir } from './harness.js';
+import { notifyingUpstream, settle, SHARED_URI as URI, updatesOf } from './support/notifying-upstream.js';
 
-const URI = 'file:///srv/shared/doc.txt';
 const work = tempDir('portcullis-resource-updates-');
 const logOf = (name: string) => join(work, `${name}.jsonl`);
 for (const n of ['a', 'b']) writeFileSync(logOf(n), '');
-const upstream = (name: string) => `
-  ${name}:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'notifying-upstream.mjs'))}]
-    env:
-      REQUEST_LOG: ${JSON.stringify(logOf(name))}
-      UPSTREAM_NAME: ${name}`;
+const upstream = (name: string) => notifyingUpstream(name, logOf(name));
 const config = (readerResources: string) => `
 upstreams:${upstream('a')}${upstream('b')}
 agents:
@@ -61,18 +45,10 @@ type Rec = {
   detail?: { method?: string; target?: string };
 };
 
-/** Collects the resource update notifications one client receives. */
-function updatesOf(c: Client): string[] {
-  const got: string[] = [];
-  c.setNotificationHandler('notifications/resources/updated', (n) => void got.push(String(n.params.uri)));
-  return got;
-}
 const touch = async (c: Client, server: string) =>
   expect((await c.callTool({ name: `${server}_touch`, arguments: {} })).content).toEqual([
     { type: 'text', text: 'touched' },
   ]);
-/** Time for a notification that would be delivered to arrive (used only to show one did NOT arrive). */
-const settle = () => new Promise((r) => setTimeout(r, 700));
 
 let gw: RunningGateway;
 beforeAll(async () => {
