@@ -189,6 +189,11 @@ export const auditEventTypes = {
     description:
       'An outgoing notification was given up after its last attempt (or refused at once: unknown channel, unresolved secret, permanent HTTP status). detail: channel, kind, id, delivery, attempts, reason; never the URL or secret.',
   },
+  'report.score.recorded': {
+    owner: 'report',
+    description:
+      'A running gateway stored the security score in the history (report.recordEveryMinutes); one record per stored score, by the gateway that stored it. detail: at, score, grade, everyMinutes.',
+  },
   'audit.gap.recorded': {
     owner: 'audit',
     description:

@@ -159,7 +159,8 @@ const certIdentity = z
   .strict()
   .refine((m) => [m.commonName, m.san, m.fingerprint].filter((v) => v !== undefined).length === 1, {
     message: 'give exactly one of commonName, san, fingerprint',
-  });
+  })
+  .meta({ oneOf: [{ required: ['commonName'] }, { required: ['san'] }, { required: ['fingerprint'] }] });
 
 export const mtlsConfigSchema = z
   .object({

@@ -193,6 +193,7 @@ export async function runGateway(
       everyMinutes: () => gw.config().config.report.recordEveryMinutes,
       generate: () => report({ record: false }),
       repo: gw.store.report,
+      audit: (e) => audit.append(e),
       warn,
     },
     opts.scoreCheckMs,

@@ -14,8 +14,42 @@ import { pinsConfigSchema, pinsDefaults } from '../pins/config-schema.js';
 import { dashboardConfigSchema, dashboardDefaults } from '../dashboard/config-schema.js';
 
 /** A listen address only this machine reaches (the same set the Host guard treats as loopback). */
-const isLoopbackHost = (host: string) =>
-  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+const LOOPBACK_HOST = /^(localhost|::1|\[::1\]|127\.\d+\.\d+\.\d+)$/;
+const isLoopbackHost = (host: string) => LOOPBACK_HOST.test(host);
+
+/** The name reserved for the gateway's own tools (`portcullis_*`). */
+const RESERVED_BACKEND = 'portcullis';
+
+/**
+ * The whole-file rules below that the published JSON Schema can state (editors and CI linting see them too). Not
+ * stated there, as JSON Schema cannot compare one part of a document with another: references (auth, identities,
+ * notification channels, pinned backends) and backend names unique across upstreams and openapi.
+ */
+const jsonSchemaRules = [
+  {
+    if: { required: ['dashboard'], properties: { dashboard: { required: ['oidc'] } } },
+    then: { required: ['auth'], properties: { auth: { required: ['oauth'] } } },
+  },
+  {
+    if: {
+      required: ['server'],
+      properties: {
+        server: {
+          required: ['metrics', 'host'],
+          properties: { metrics: { const: true }, host: { not: { pattern: LOOPBACK_HOST.source } } },
+          not: { required: ['metricsToken'] },
+        },
+      },
+    },
+    then: false,
+  },
+  {
+    properties: {
+      upstreams: { propertyNames: { not: { const: RESERVED_BACKEND } } },
+      openapi: { propertyNames: { not: { const: RESERVED_BACKEND } } },
+    },
+  },
+];
 
 /**
  * The whole `portcullis.yaml` model. Each capability owns its section's schema;
@@ -95,7 +129,7 @@ export const configSchema = z
     );
     // "portcullis_*" names the gateway's own tools (portcullis_approval_status).
     for (const section of ['upstreams', 'openapi'] as const)
-      if (Object.hasOwn(c[section], 'portcullis'))
+      if (Object.hasOwn(c[section], RESERVED_BACKEND))
         ctx.addIssue({
           code: 'custom',
           path: [section, 'portcullis'],
@@ -118,7 +152,8 @@ export const configSchema = z
           path: ['pins', 'upstreamKeys', name],
           message: `"${name}" is not a backend under upstreams or openapi`,
         });
-  });
+  })
+  .meta({ allOf: jsonSchemaRules });
 
 export type PortcullisConfig = z.infer<typeof configSchema>;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from './json-schema.js';
 
 type Node = {
+  type?: string;
   description?: string;
   properties?: Record<string, Node>;
   additionalProperties?: Node | boolean;
@@ -19,7 +20,10 @@ function undescribed(node: Node | undefined, path: string, out: string[] = []): 
     undescribed(v, `${path}.${k}`, out);
   }
   if (typeof node.additionalProperties === 'object') undescribed(node.additionalProperties, `${path}.<name>`, out);
-  for (const alt of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) undescribed(alt, path, out);
+  // Alternatives with a type are shapes whose keys need describing; a typeless fragment is a rule over keys described
+  // in the shape it sits on (json-schema.ts: refinements stated in the schema, e.g. `anyOf: [{ required: [...] }]`).
+  for (const alt of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])])
+    if (alt.type !== undefined) undescribed(alt, path, out);
   if (node.items) undescribed(node.items, `${path}[]`, out);
   return out;
 }

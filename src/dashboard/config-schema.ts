@@ -13,6 +13,7 @@ export const dashboardOidcSchema = z
       .array(z.string().min(1))
       .default(['openid', 'email'])
       .refine((s) => s.includes('openid'), { message: 'must include "openid"' })
+      .meta({ contains: { const: 'openid' } })
       .describe('Scopes asked for at sign-in (must include openid)'),
     redirectUri: z
       .url()

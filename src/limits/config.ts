@@ -49,7 +49,8 @@ export const quotaSchema = z
     monthly: z.number().int().positive().optional().describe('Calls per agent per calendar month (UTC)'),
   })
   .strict()
-  .refine((q) => q.daily !== undefined || q.monthly !== undefined, { message: 'set daily, monthly or both' });
+  .refine((q) => q.daily !== undefined || q.monthly !== undefined, { message: 'set daily, monthly or both' })
+  .meta({ anyOf: [{ required: ['daily'] }, { required: ['monthly'] }] });
 
 export const failedAuthSchema = z
   .object({

@@ -15,6 +15,8 @@ const channelUrl = z
   .refine((u) => SECRET_REF.test(u) || isHttpUrl(u), {
     message: 'must be an http(s) URL or a secret reference "${secret:NAME}"',
   })
+  // The schema checks the scheme only (the URL parser also skips leading spaces and controls), so it is looser.
+  .meta({ anyOf: [{ pattern: SECRET_REF.source }, { pattern: '^[\\u0000-\\u0020]*[Hh][Tt][Tt][Pp][Ss]?:' }] })
   .describe('Where messages are POSTed: an http(s) URL, or "${secret:NAME}" when the URL itself is a credential');
 
 function isHttpUrl(u: string): boolean {

@@ -20,7 +20,13 @@ const people = z
     groups: z.array(z.string().min(1)).default([]).describe('Members of these groups may approve'),
   })
   .strict()
-  .refine((p) => p.users.length + p.groups.length > 0, 'name at least one user or group');
+  .refine((p) => p.users.length + p.groups.length > 0, 'name at least one user or group')
+  .meta({
+    anyOf: [
+      { required: ['users'], properties: { users: { minItems: 1 } } },
+      { required: ['groups'], properties: { groups: { minItems: 1 } } },
+    ],
+  });
 
 /**
  * `approval:` on a `hold` rule: who may approve, how many distinct people (`quorum`), one from each of `groups`,
@@ -74,7 +80,8 @@ const waiverSchema = z
       .describe('Why these calls may run without a person (listed in the security report)'),
   })
   .strict()
-  .refine((w) => w.tools !== undefined || w.categories !== undefined, 'name tools, categories or both');
+  .refine((w) => w.tools !== undefined || w.categories !== undefined, 'name tools, categories or both')
+  .meta({ anyOf: [{ required: ['tools'] }, { required: ['categories'] }] });
 
 /** The approval categories that need a person by default (issue 9). */
 export const defaultApprovalCategories: readonly RiskCategory[] = [

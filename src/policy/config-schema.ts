@@ -121,6 +121,28 @@ export const policyConfigSchema = z
           message: 'a rule names tools, prompts or resources, not several (write one rule each)',
         });
     });
+  })
+  // For the JSON Schema: the two per-rule checks above (ids and roles are checked against the rest of the file).
+  .meta({
+    allOf: [
+      {
+        properties: {
+          rules: {
+            items: {
+              if: { required: ['approval'] },
+              then: { properties: { effect: { const: 'hold' } } },
+              not: {
+                anyOf: [
+                  { required: ['tools', 'prompts'] },
+                  { required: ['tools', 'resources'] },
+                  { required: ['prompts', 'resources'] },
+                ],
+              },
+            },
+          },
+        },
+      },
+    ],
   });
 
 export type PolicyConfig = z.infer<typeof policyConfigSchema>;

@@ -46,6 +46,7 @@ export const reportConfigSchema = z
       .min(0)
       .max(10_080)
       .refine((m) => m === 0 || m >= 5, 'at least 5 minutes (each recording generates the report), or 0 for off')
+      .meta({ anyOf: [{ const: 0 }, { minimum: 5 }] })
       .default(60)
       .describe('A running gateway stores the score in the history this often, in minutes (0: off)'),
   })

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTestStores, postgresServerUrl } from '../../test/postgres/database.js';
+import { readAnchors } from '../audit/anchor.js';
 import { createAuditLog, type AuditLog, type AuditLogOptions } from '../audit/audit-log.js';
 import type { AuditStore } from '../audit/store.js';
 import type { VerifyResult } from '../audit/types.js';
@@ -18,6 +19,22 @@ import type { AuditFacts } from './snapshot.js';
  * checkpoint it was given; and a prune can land while a report is being gathered. Every figure of the report that
  * counts records or checkpoints counts only those still in the log.
  */
+/**
+ * A checkpoint's line reaches the anchor file after its commit (audit-log.ts: the write follows `checkpoint()`
+ * resolving). On a loaded machine that fsync can lag well behind; here every anchor-file write is slowed, as there,
+ * so a test that counts anchored checkpoints must wait for them.
+ */
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  return {
+    ...fs,
+    open: async (...args: Parameters<typeof fs.open>) => {
+      if (String(args[0]).endsWith('.anchor.jsonl')) await new Promise((r) => setTimeout(r, 50));
+      return fs.open(...args);
+    },
+  };
+});
+
 const pgServer = postgresServerUrl();
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -29,15 +46,23 @@ const leak = { type: 'secret.leak.redacted', backend: 'billing', tool: 'billing_
 const approval = { type: 'approval.requested', agent: 'bot', tool: 't_echo' } as const;
 const retention = { retention: { maxRecords: 5, intervalMs: 3_600_000 } };
 
-/** Calls, a leak and an approval; checkpoints at 8 and 16; 4 more calls: head 20. */
+/** Calls, a leak and an approval; checkpoints at 8 and 16; 4 more calls: head 20. Both checkpoints anchored. */
 async function fill(log: AuditLog): Promise<void> {
   await log.append(leak);
   await log.append(approval);
   for (let i = 0; i < 5; i++) await log.append(call);
-  await log.checkpoint(); // 8
+  const first = await log.checkpoint(); // 8
   for (let i = 0; i < 7; i++) await log.append(call);
-  await log.checkpoint(); // 16
+  const second = await log.checkpoint(); // 16
   for (let i = 0; i < 4; i++) await log.append(call);
+  // The report counts anchored checkpoints: wait until both lines are in the anchor file (see the mock above).
+  await vi.waitFor(
+    async () => {
+      const seqs = (await readAnchors(log.anchorPath)).checkpoints.map((c) => c.seq);
+      expect(seqs, `anchor file ${log.anchorPath}`).toEqual(expect.arrayContaining([first.seq, second.seq]));
+    },
+    { timeout: 30_000, interval: 20 },
+  );
 }
 
 type Opened = { stores: Stores; root: string };

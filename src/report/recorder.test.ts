@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEventInput } from '../audit/types.js';
 import { contractBackends } from '../storage/test-support/contract-backends.js';
 import { openStores } from '../storage/open-stores.js';
 import type { StorageSetting } from '../storage/config.js';
@@ -33,10 +34,14 @@ for (const b of backends) {
       cleanups.push(() => s.close());
       return s;
     };
+    /** The audit records the recorders wrote (every gateway's, in the order written). */
+    let audited: AuditEventInput[] = [];
+    afterEach(() => void (audited = []));
     const deps = (s: Stores, clock: { now: number }, extra: Partial<ScoreRecorderDeps> = {}): ScoreRecorderDeps => ({
       everyMinutes: () => 60,
       generate: async () => reportAt(clock.now),
       repo: s.report,
+      audit: async (e) => void audited.push(e),
       warn: (m) => {
         throw new Error(`unexpected warning: ${m}`);
       },
@@ -57,6 +62,17 @@ for (const b of backends) {
       expect((await s.report.scores(10)).map((e) => [e.at, e.score])).toEqual([
         ['2026-11-28T04:00:00.000Z', 77],
         ['2026-11-28T05:00:00.000Z', 77],
+      ]);
+      // One audit record per stored score (not per look), saying what was stored.
+      expect(audited).toEqual([
+        {
+          type: 'report.score.recorded',
+          detail: { at: '2026-11-28T04:00:00.000Z', score: 77, grade: 'C', everyMinutes: 60 },
+        },
+        {
+          type: 'report.score.recorded',
+          detail: { at: '2026-11-28T05:00:00.000Z', score: 77, grade: 'C', everyMinutes: 60 },
+        },
       ]);
     });
 
@@ -84,12 +100,28 @@ for (const b of backends) {
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await gateways[0]!.report.scores(10)).toHaveLength(1);
+      expect(audited).toHaveLength(1); // the gateway that stored it says so; the two refused write nothing
       // The next interval: again one between them.
       clock.now += 60 * 60_000;
       looked = 0;
       const again = await Promise.all(gateways.map((s) => recordScoreIfDue(deps(s, clock))));
       expect(again.filter(Boolean)).toHaveLength(1);
       expect(await gateways[2]!.report.scores(10)).toHaveLength(2);
+      expect(audited).toHaveLength(2);
+    });
+
+    it('a score stored whose audit record cannot be written is said as such (not as a failed recording)', async () => {
+      const s = await open(await b.fresh());
+      const clock = { now: T0 };
+      const failing = deps(s, clock, {
+        audit: async () => {
+          throw new Error('audit log halted');
+        },
+      });
+      await expect(recordScoreIfDue(failing)).rejects.toThrow(
+        'the score of 2026-11-28T04:00:00.000Z was stored, but its audit record could not be written (audit log halted)',
+      );
+      expect(await s.report.scores(10)).toHaveLength(1);
     });
 
     it('the store refuses a score when one was stored since, inside a transaction too', async () => {
@@ -125,6 +157,7 @@ for (const b of backends) {
             return reportAt(Date.now());
           },
           repo: s.report,
+          audit: async (e) => void audited.push(e),
           warn: (m) => warnings.push(m),
         },
         20,
@@ -136,6 +169,7 @@ for (const b of backends) {
       expect(await s.report.scores(5)).toHaveLength(1);
       await new Promise((r) => setTimeout(r, 100));
       expect(await s.report.scores(5)).toHaveLength(1);
+      expect(audited.map((e) => e.type)).toEqual(['report.score.recorded']);
     });
   });
 }

@@ -3,7 +3,10 @@
  * current score in the history, so the Security page and the report's trend grow without anyone posting to
  * `/api/v1/report/history`. Several gateways sharing one store record one entry per interval between them: the
  * store stores a score only when none was stored within the interval, checked and written under its write lock.
+ * The gateway that stored it writes one audit record, `report.score.recorded`, after the store (a look that stores
+ * nothing writes none).
  */
+import type { AuditEventInput } from '../audit/types.js';
 import type { ReportRepository } from '../storage/repositories.js';
 import { historyEntryOf } from './build.js';
 import type { Report } from './types.js';
@@ -17,9 +20,16 @@ export interface ScoreRecorderDeps {
   /** The current report, not stored (the recorder stores its score). */
   generate(): Promise<Report>;
   repo: Pick<ReportRepository, 'scores' | 'addScoreUnlessSince'>;
+  /** Appends an audit record (durably; rejects when it cannot be written). */
+  audit(event: AuditEventInput): Promise<unknown>;
   /** A check that failed (store or report unavailable): said, and tried again at the next check. */
   warn(message: string): void;
   now?: () => number;
+}
+
+/** The score is in the history but its audit record is not (the next check finds the score and stores no other). */
+export class ScoreNotAuditedError extends Error {
+  override readonly name = 'ScoreNotAuditedError';
 }
 
 /**
@@ -35,7 +45,19 @@ export async function recordScoreIfDue(deps: ScoreRecorderDeps): Promise<boolean
   const last = (await deps.repo.scores(1)).at(-1);
   if (last && last.at > since) return false;
   const report = await deps.generate();
-  return deps.repo.addScoreUnlessSince(historyEntryOf(report.generatedAt, report.score!), since);
+  const entry = historyEntryOf(report.generatedAt, report.score!);
+  if (!(await deps.repo.addScoreUnlessSince(entry, since))) return false;
+  try {
+    await deps.audit({
+      type: 'report.score.recorded',
+      detail: { at: entry.at, score: entry.score, grade: entry.grade, everyMinutes: minutes },
+    });
+  } catch (e) {
+    throw new ScoreNotAuditedError(
+      `the score of ${entry.at} was stored, but its audit record could not be written (${(e as Error).message})`,
+    );
+  }
+  return true;
 }
 
 /** Runs {@link recordScoreIfDue} every `checkMs` (the first one after that long), one at a time, until stopped. */
@@ -44,7 +66,11 @@ export function startScoreRecorder(deps: ScoreRecorderDeps, checkMs = RECORDER_C
   const timer = setInterval(() => {
     running ??= recordScoreIfDue(deps)
       .catch((e: unknown) =>
-        deps.warn(`report: recording the score failed (${(e as Error).message}); tried again later`),
+        deps.warn(
+          e instanceof ScoreNotAuditedError
+            ? `report: ${e.message}`
+            : `report: recording the score failed (${(e as Error).message}); tried again later`,
+        ),
       )
       .finally(() => (running = undefined));
   }, checkMs);

@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to twenty-nine are held-out
- * sets 1-28, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to thirty-one are held-out
+ * sets 1-30, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -129,6 +129,8 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 27 (held-out 26)', 4433],
   ['part 28 (held-out 27)', 4533],
   ['part 29 (held-out 28)', 4578],
+  ['part 30 (held-out 29)', 4658],
+  ['part 31 (held-out 30)', 4738],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -293,8 +295,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Parts twenty-seven to twenty-nine (held-out 26, 27 and 28, 160, 100 and 45 tools, evaluated together once at
     // engine c6c1773, history.json): each part's floors are its own set's figures at that evaluation, and the three
     // together, moved here with them.
-    // Part twenty-seven (held-out 26): 0.977, 0.932, 0.829, 2, 0.738, 0.563.
-    expectFloors(labelMetrics(scored.slice(4273, 4433)), [0.975, 0.93, 0.825, 2, 0.735, 0.56]);
+    // Part twenty-seven (held-out 26): 0.977, 0.932, 0.829, 2, 0.738, 0.563; after the twentieth round's JSON:API
+    // attributes (Up Bank's webhook signing secret) 0.902 (37/41), 0, 0.756, 0.589.
+    expectFloors(labelMetrics(scored.slice(4273, 4433)), [0.975, 0.93, 0.9, 0, 0.755, 0.585]);
     // Part twenty-eight (held-out 27): 0.972, 0.969, 0.909, 0, 0.710, 0.806.
     expectFloors(labelMetrics(scored.slice(4433, 4533)), [0.97, 0.965, 0.905, 0, 0.705, 0.805]);
     // Part twenty-nine (held-out 28): 0.889, 0.963, 1.000, 0, 0.867, 0.350.
@@ -303,8 +306,21 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(4273, 4578)), [0.96, 0.95, 0.865, 2, 0.745, 0.66]);
     // All 4,578 when parts twenty-seven to twenty-nine moved in, before the nineteenth round: 0.976 (2221/2275), 0.947
     // (2181/2303), 0.880 (1161/1320, 0.8795), 30, 0.828 (3789/4578), 0.724.
-    expectFloors(m, [0.975, 0.945, 0.875, 30, 0.825, 0.72]);
-    // 4,578 tools from some 320 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
+    expectFloors(labelMetrics(scored.slice(0, 4578)), [0.975, 0.945, 0.875, 30, 0.825, 0.72]);
+    // Parts thirty and thirty-one (held-out 29 and 30, 80 tools each, evaluated together once at engine d4da1de, main
+    // 4b158ef, history.json): each part's floors are its own set's figures at that evaluation, and the two together,
+    // moved here with them.
+    // Part thirty (held-out 29): 0.979, 1.000, 1.000, 0, 0.775, 0.441.
+    expectFloors(labelMetrics(scored.slice(4578, 4658)), [0.975, 1, 1, 0, 0.775, 0.44]);
+    // Part thirty-one (held-out 30): 0.976, 0.872, 0.818, 1, 0.787, 0.606.
+    expectFloors(labelMetrics(scored.slice(4658, 4738)), [0.975, 0.87, 0.815, 1, 0.785, 0.605]);
+    // Both together (160 tools): 0.977, 0.931, 0.875, 1, 0.781, 0.645.
+    expectFloors(labelMetrics(scored.slice(4578, 4738)), [0.975, 0.93, 0.875, 1, 0.78, 0.64]);
+    // All 4,738 when parts thirty and thirty-one moved in, before the twentieth round: 0.976 (2307/2363), 0.947
+    // (2248/2375), 0.879 (1189/1352), 31, 0.826 (3914/4738), 0.724; after the twentieth round's JSON:API attributes
+    // 0.882 (1192/1352), 29, 0.827 (3917/4738), 0.725.
+    expectFloors(m, [0.975, 0.945, 0.88, 29, 0.825, 0.725]);
+    // 4,738 tools from some 330 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
   }, 180_000);
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -317,20 +333,13 @@ describe('hand-labelled tools from real servers and specs', () => {
   // parts twenty's and twenty-one's; held-out 21-22's, each set's own and the two together, as parts twenty-two and
   // twenty-three's; held-out 23's as part twenty-four's; held-out 24-25's, each set's own and the two together, as parts
   // twenty-five and twenty-six's; held-out 26-28's, each set's own and the three together, as parts twenty-seven to
-  // twenty-nine's).
+  // twenty-nine's; held-out 29-30's, each set's own and the two together, as parts thirty and thirty-one's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 29 and 30 (160 tools: 1-80, 81-160) were evaluated once together at engine d4da1de, main 4b158ef
-    // (history.json): 0.977, 0.931, 0.875, 1, 0.781, 0.645; 29 alone 0.979, 1.000, 1.000, 0, 0.775, 0.441; 30 alone
-    // 0.976, 0.872, 0.818, 1, 0.787, 0.606. Their floors are those figures rounded down, so that a later engine does
-    // not fall below its first evaluation unnoticed.
-    expectFloors(m, [0.975, 0.93, 0.875, 1, 0.78, 0.64]);
-    expectFloors(labelMetrics(scored.slice(0, 80)), [0.975, 1, 1, 0, 0.775, 0.44]);
-    expectFloors(labelMetrics(scored.slice(80, 160)), [0.975, 0.87, 0.815, 1, 0.785, 0.605]);
   });
 });

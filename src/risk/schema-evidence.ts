@@ -149,6 +149,16 @@ const personRecords = new Set(
 const personalWeak = new Set(['firstname', 'lastname', 'givenname', 'surname', 'familyname', 'gender', 'city', 'zip']);
 
 /**
+ * A field of the returned record in a JSON:API document (jsonapi.org 1.1, "Top Level" and "Resource Objects"): the
+ * primary data is `data`, a resource object (or a list of them) whose own fields are its `attributes`, so
+ * `data.attributes.secretKey` is the record's `secretKey` (the `attributes` member is a level of the format, not of the
+ * record). Resources under `included` are related records, not the one returned.
+ */
+function jsonApiAttribute(f: SchemaField): boolean {
+  return f.depth === 2 && f.parent === 'attribute' && f.grandparent === 'data';
+}
+
+/**
  * Categories from what a tool returns: secrets (credential-access) and personal data. A personal field of
  * the returned record itself counts alone; deeper, a person's record shows two (an e-mail and a phone…).
  */
@@ -158,11 +168,15 @@ export function outputSignals(s: Signals, fields: readonly SchemaField[]): void 
   for (const f of fields) {
     // A person's record, or a record of a returned list ("bounces[].email"): its own personal field counts.
     const ofPerson = f.parent !== undefined && (personRecords.has(f.parent) || (f.inList === true && f.depth === 1));
-    if (f.depth > (ofPerson ? 2 : 1) || f.enumValues.length > 0) continue;
+    // A JSON:API attribute counts as the record's own field when named exactly (a secret or personal field), not by
+    // the looser secret-word pattern (App Store Connect's `data.attributes.assetToken` names an image asset).
+    const attribute = jsonApiAttribute(f);
+    if ((attribute ? 1 : f.depth) > (ofPerson ? 2 : 1) || f.enumValues.length > 0) continue;
     // "credentials" is often a list of ids; a secret is a string (or an object holding them).
     const secretType =
       f.type === 'string' || f.type === 'object' || (f.type === undefined && f.joined !== 'credential');
-    if (!returnsSecret && ((outputSecrets.has(f.joined) && secretType) || (f.type === 'string' && namedSecret(f)))) {
+    const secretNamed = outputSecrets.has(f.joined) && secretType;
+    if (!returnsSecret && (secretNamed || (f.type === 'string' && !attribute && namedSecret(f)))) {
       // Value evidence: recorded even when names already gave the category (they may be dropped later).
       addCategory(s, 'credential-access', `returns '${f.name}'`, true);
       returnsSecret = true;

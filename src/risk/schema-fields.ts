@@ -18,6 +18,8 @@ export interface SchemaField {
   parent?: string;
   /** The field belongs to the records of a list (its parent property is an array). */
   inList?: boolean;
+  /** Stemmed name of the parent's own parent property, when there is one ("data" for `data.attributes.x`). */
+  grandparent?: string;
 }
 
 const nameCache = new Map<string, { words: string[]; joined: string }>();
@@ -41,16 +43,16 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
   if (!schema) return out;
   const seen = new Set<object>();
   let budget = maxNodes;
-  const visit = (node: unknown, depth: number, parent?: string, inList = false): void => {
+  const visit = (node: unknown, depth: number, parent?: string, inList = false, grandparent?: string): void => {
     if (budget <= 0 || depth > maxDepth || !isObject(node) || seen.has(node)) return;
     seen.add(node);
     budget--;
     for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
       const list = node[key];
-      if (Array.isArray(list)) for (const sub of list) visit(sub, depth, parent, inList);
+      if (Array.isArray(list)) for (const sub of list) visit(sub, depth, parent, inList, grandparent);
     }
     // The records of a list belong to the list's property ("members[].email": parent "member").
-    if (isObject(node.items)) visit(node.items, depth, parent, inList);
+    if (isObject(node.items)) visit(node.items, depth, parent, inList, grandparent);
     const props = node.properties;
     if (!isObject(props)) return;
     for (const [name, sub] of Object.entries(props)) {
@@ -66,6 +68,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
       };
       if (parent !== undefined) field.parent = parent;
       if (inList) field.inList = true;
+      if (grandparent !== undefined) field.grandparent = grandparent;
       if (isObject(sub)) {
         const t = sub.type ?? composedType(sub);
         if (typeof t === 'string') field.type = t;
@@ -75,7 +78,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
         if (typeof sub.description === 'string') field.description = sub.description;
       }
       out.push(field);
-      visit(sub, depth + 1, words[words.length - 1], field.type === 'array');
+      visit(sub, depth + 1, words[words.length - 1], field.type === 'array', parent);
     }
   };
   visit(schema, 0);

@@ -12,6 +12,7 @@ const storageUrl = z
   .refine((s) => s === 'sqlite' || /^sqlite:\/\/.+/.test(s) || /^postgres(ql)?:\/\/.+/.test(s), {
     message: 'must be "sqlite" (embedded, under dataDir), sqlite://<directory>, or postgres://user@host/database',
   })
+  .meta({ pattern: '^(sqlite$|sqlite://.|postgres(ql)?://.)' })
   .describe(
     '"sqlite" (embedded, under dataDir), sqlite://<directory>, or postgres://user@host/database (use ${ENV} for the password)',
   );

@@ -34,6 +34,7 @@ export const vaultConfigSchema = z
   .refine((v) => v.provider !== 'file' || v.dir !== undefined, {
     message: 'the file provider needs "dir"',
     path: ['dir'],
-  });
+  })
+  .meta({ if: { required: ['provider'], properties: { provider: { const: 'file' } } }, then: { required: ['dir'] } });
 
 export type VaultConfig = z.output<typeof vaultConfigSchema>;

@@ -78,23 +78,36 @@ const toolNamed = (prefix: string) => {
 };
 const text = (r: { content?: unknown }) => JSON.stringify(r.content);
 
+/**
+ * The tool named `prefix…` offers none of `params` (in any case); sending each one as an argument is refused with an
+ * error naming it and nothing reaches the API; the call without them reaches `url` with the injected `header`.
+ * Returns the request the API got.
+ */
+async function refusedThenInjected(prefix: string, params: string[], url: string, [header, value]: [string, string]) {
+  const name = toolNamed(prefix);
+  const props = Object.keys(tools.get(name)!.inputSchema.properties ?? {}).map((p) => p.toLowerCase());
+  for (const p of params) expect(props).not.toContain(p.toLowerCase());
+  const before = api.requests.length;
+  for (const p of params) {
+    const r = await client.callTool({ name, arguments: { [p]: 'from-the-agent' } });
+    expect(r.isError).toBe(true);
+    expect(text(r)).toContain(p);
+  }
+  expect(api.requests.length).toBe(before);
+  const ok = await client.callTool({ name, arguments: {} });
+  expect(ok.isError, text(ok)).toBeFalsy();
+  const sent = api.requests.at(-1)!;
+  expect(sent.url).toBe(url);
+  expect(sent.headers[header]).toBe(value);
+  return sent;
+}
+
 describe('auth and transport parameters of real specs are the gateway’s', () => {
   it('AWS SigV4: X-Amz-* is not offered, sending it is refused by name, the injected Authorization arrives', async () => {
-    const name = toolNamed('aws_');
-    const props = Object.keys(tools.get(name)!.inputSchema.properties ?? {});
-    for (const p of AWS_AUTH_PARAMS) expect(props).not.toContain(p);
-    const before = api.requests.length;
-    for (const p of AWS_AUTH_PARAMS) {
-      const r = await client.callTool({ name, arguments: { [p]: 'from-the-agent' } });
-      expect(r.isError).toBe(true);
-      expect(text(r)).toContain(p);
-    }
-    expect(api.requests.length).toBe(before);
-    const ok = await client.callTool({ name, arguments: {} });
-    expect(ok.isError, text(ok)).toBeFalsy();
-    const sent = api.requests.at(-1)!;
-    expect(sent.url).toBe('/aws/getContactInformation');
-    expect(sent.headers.authorization).toBe(AWS_AUTH);
+    const sent = await refusedThenInjected('aws_', AWS_AUTH_PARAMS, '/aws/getContactInformation', [
+      'authorization',
+      AWS_AUTH,
+    ]);
     expect(Object.keys(sent.headers).filter((h) => h.startsWith('x-amz-'))).toEqual([]);
   });
 
@@ -118,21 +131,10 @@ describe('auth and transport parameters of real specs are the gateway’s', () =
   });
 
   it('a key parameter only named like one (VTEX X-PROVIDER-API-AppKey): not offered, refused, filled from the vault', async () => {
-    const name = toolNamed('vtex_');
-    const props = Object.keys(tools.get(name)!.inputSchema.properties ?? {}).map((p) => p.toLowerCase());
-    for (const p of VTEX_AUTH_PARAMS) expect(props).not.toContain(p.toLowerCase());
-    const before = api.requests.length;
-    for (const p of VTEX_AUTH_PARAMS) {
-      const r = await client.callTool({ name, arguments: { [p]: 'from-the-agent' } });
-      expect(r.isError).toBe(true);
-      expect(text(r)).toContain(p);
-    }
-    expect(api.requests.length).toBe(before);
-    const ok = await client.callTool({ name, arguments: {} });
-    expect(ok.isError, text(ok)).toBeFalsy();
-    const sent = api.requests.at(-1)!;
-    expect(sent.url).toBe('/vtex/api/pvt/affiliations');
-    expect(sent.headers['x-provider-api-appkey']).toBe(VTEX_KEY);
+    const sent = await refusedThenInjected('vtex_', VTEX_AUTH_PARAMS, '/vtex/api/pvt/affiliations', [
+      'x-provider-api-appkey',
+      VTEX_KEY,
+    ]);
     expect(sent.headers['x-provider-api-apptoken']).toBeUndefined();
   });
 

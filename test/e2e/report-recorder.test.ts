@@ -6,6 +6,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { queryAudit } from '../../src/audit/query.js';
 import { loadConfigFile } from '../../src/config/load.js';
 import { runGateway, type Running } from '../../src/cli/runtime.js';
 import { eventually, stdioUpstream, tempDir } from './harness.js';
@@ -55,8 +56,21 @@ describe('the score recorder of a running gateway', () => {
     );
     expect(history).toHaveLength(1);
     expect(history![0]!.score).toBeGreaterThanOrEqual(0);
+    // Its audit record follows the store: one, saying what was stored.
+    const reader = running.gw.store.audit.openReadonly();
+    cleanups.push(() => reader.close());
+    const recorded = async () => (await queryAudit(reader, { type: 'report.score.recorded' })).records;
+    await eventually(async () => (await recorded()).length > 0, 20_000, 50);
     await pause(500); // ten more looks: the score is not due again within the hour
     expect(await running.gw.store.report.scores(10)).toHaveLength(1);
+    const records = await recorded();
+    expect(records).toHaveLength(1);
+    expect(records[0]!.detail).toEqual({
+      at: history![0]!.at,
+      score: history![0]!.score,
+      grade: history![0]!.grade,
+      everyMinutes: 60,
+    });
   }, 60_000);
 
   it('records nothing with recordEveryMinutes: 0', async () => {

@@ -15,7 +15,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const str = { type: 'string' };
 const q = (name: string, extra: object = {}) => ({ name, in: 'query', schema: str, ...extra });
 
-async function imported(parameters: object[]) {
+/** A spec of one operation `GET /things` with `parameters`, `document` adding top-level keys (components, security). */
+async function imported(parameters: object[], document: object = {}) {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(
     file,
@@ -23,6 +24,7 @@ async function imported(parameters: object[]) {
       openapi: '3.0.3',
       info: { title: 't', version: '1' },
       servers: [{ url: 'https://api.example.com' }],
+      ...document,
       paths: { '/things': { get: { operationId: 'list', parameters, responses: { 200: { description: 'ok' } } } } },
     }),
   );
@@ -149,30 +151,13 @@ describe('a caller credential is recognised by a declared scheme or by a name ru
   });
 
   it('a declared apiKey scheme is reserved on every operation, declared as a parameter there or not', async () => {
-    const file = join(dir, 'scheme.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        openapi: '3.0.3',
-        info: { title: 't', version: '1' },
-        servers: [{ url: 'https://api.example.com' }],
+    const { plan } = await imported(
+      [q('filter', { style: 'form', explode: true, schema: { type: 'object', additionalProperties: true } })],
+      {
         components: { securitySchemes: { k: { type: 'apiKey', in: 'query', name: 'Api-Token' } } },
         security: [{ k: [] }],
-        paths: {
-          '/things': {
-            get: {
-              operationId: 'list',
-              parameters: [
-                q('filter', { style: 'form', explode: true, schema: { type: 'object', additionalProperties: true } }),
-              ],
-              responses: { 200: { description: 'ok' } },
-            },
-          },
-        },
-      }),
+      },
     );
-    const spec = await importSpec(file, { name: 'api' });
-    const plan = spec.plans.get('api_list')!;
     expect(buildRequest(plan, { filter: { colour: 'red' } }).url.search).toBe('?colour=red');
     expect(() => buildRequest(plan, { filter: { 'api-token': 'agent-supplied' } })).toThrow(/api-token/i);
   });

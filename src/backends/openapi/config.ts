@@ -38,7 +38,8 @@ export const openApiAuthSchema = z
     name: z.string().min(1).optional().describe('Parameter name of that credential (with in); agents can never set it'),
   })
   .strict()
-  .refine((a) => (a.in === undefined) === (a.name === undefined), { message: '"in" and "name" go together' });
+  .refine((a) => (a.in === undefined) === (a.name === undefined), { message: '"in" and "name" go together' })
+  .meta({ dependentRequired: { in: ['name'], name: ['in'] } });
 
 export const openApiBackendConfigSchema = z
   .object({

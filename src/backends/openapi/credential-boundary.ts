@@ -37,7 +37,8 @@ export function isGatewayOnlyHeader(name: string): boolean {
 }
 
 /** RFC 9110 `token`: valid header and cookie names. */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** An HTTP header name (RFC 9110 token). */
+export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export function isToken(name: string): boolean {
   return TOKEN.test(name);

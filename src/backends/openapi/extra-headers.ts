@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { hasSecretRef } from '../../vault/references.js';
 import { AuthError } from './auth.js';
 import type { BuiltRequest } from './build-request.js';
-import { isGatewayOnlyHeader, isSafeHeaderValue, isToken } from './credential-boundary.js';
+import { TOKEN, isGatewayOnlyHeader, isSafeHeaderValue, isToken } from './credential-boundary.js';
 
 /** Gateway-only headers that still carry application data a config may set (credentials, cookies). */
 const CONFIGURABLE = new Set(['authorization', 'cookie', 'proxy-authorization']);
@@ -22,7 +22,9 @@ export const openApiHeadersSchema = z
       .refine(
         (n) => !isGatewayOnlyHeader(n) || CONFIGURABLE.has(n.toLowerCase()),
         'hop-by-hop and framing headers (Host, Content-Length, Transfer-Encoding, Connection, ...) are the gateway’s own',
-      ),
+      )
+      // The JSON Schema states the name's syntax; the gateway's own headers are refused when the config loads.
+      .meta({ pattern: TOKEN.source }),
     z.string().min(1),
   )
   .describe(
