@@ -5,8 +5,14 @@ import { GatewayError, UpstreamRpcError, errorCodes } from '../core/errors.js';
 import { newRequestId } from '../core/ids.js';
 import type { Principal } from '../core/principal.js';
 import type { JsonObject, ToolResult } from '../core/tool.js';
-import { LazyToolCall, type ForwardedMethod, type MethodCall, type ToolCall } from '../pipeline/call.js';
-import { subscriptionKey, type FrontDoorPort } from './port.js';
+import {
+  LazyToolCall,
+  type ForwardedMethod,
+  type MethodCall,
+  type SubscriptionHolder,
+  type ToolCall,
+} from '../pipeline/call.js';
+import type { FrontDoorPort } from './port.js';
 import { packageVersion } from '../core/version.js';
 
 export const SERVER_INFO = { name: 'portcullis', version: packageVersion() };
@@ -18,14 +24,11 @@ export interface AgentServerOptions {
   requestTimeoutMs: number;
   /**
    * Resources this agent's session subscribed to, by `subscriptionKey(upstream, normalised URI)`: an update reaches
-   * it only from the upstream the subscription was made with (legacy sessions keep them across requests).
+   * it only from the upstream the subscription was made with (legacy sessions keep them across requests). The session
+   * is their holder: the gateway keeps the set, counting holders per (upstream, URI).
    */
-  subscriptions?: Set<string>;
+  subscriptions?: SubscriptionHolder;
 }
-
-/** The subscription a resolved resources/subscribe|unsubscribe names (its policy target: upstream and normalised URI). */
-const subscriptionKeyOf = (call: MethodCall): string | undefined =>
-  call.target?.kind === 'resource' ? subscriptionKey(call.target.server, call.target.uri) : undefined;
 
 /** A call's deadline: `expired()` when it fired before the caller cancelled. */
 interface Deadline {
@@ -187,6 +190,9 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
       params: p,
       signal: signalOf(ctx),
       agent: channelFor(ctx),
+      ...(opts.subscriptions && (method === 'resources/subscribe' || method === 'resources/unsubscribe')
+        ? { holder: opts.subscriptions }
+        : {}),
       ...(token !== undefined
         ? {
             onProgress: (n: { progress: number; total?: number; message?: string }) => {
@@ -228,27 +234,9 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
     (_r, ctx) => rpc(() => gw.listResourceTemplates(opts.principal, signalOf(ctx))) as never,
   );
   server.setRequestHandler('resources/read', (r, ctx) => forwarded('resources/read', r.params, ctx));
-  server.setRequestHandler(
-    'resources/subscribe',
-    (r, ctx) =>
-      rpc(async () => {
-        const call = await forward('resources/subscribe', r.params, ctx);
-        // Keyed as the gateway serves the resource: the upstream it routed to and the normalised URI.
-        const key = subscriptionKeyOf(call);
-        if (key) opts.subscriptions?.add(key);
-        return call.result;
-      }) as never,
-  );
-  server.setRequestHandler(
-    'resources/unsubscribe',
-    (r, ctx) =>
-      rpc(async () => {
-        const call = await forward('resources/unsubscribe', r.params, ctx);
-        const key = subscriptionKeyOf(call);
-        if (key) opts.subscriptions?.delete(key);
-        return call.result;
-      }) as never,
-  );
+  // The session's subscriptions are kept by the gateway as it forwards them (keyed as it serves the resource).
+  server.setRequestHandler('resources/subscribe', (r, ctx) => forwarded('resources/subscribe', r.params, ctx));
+  server.setRequestHandler('resources/unsubscribe', (r, ctx) => forwarded('resources/unsubscribe', r.params, ctx));
   server.setRequestHandler(
     'prompts/list',
     (_r, ctx) => rpc(() => gw.listPrompts(opts.principal, signalOf(ctx))) as never,

@@ -150,7 +150,11 @@ const isInitialize = (body: unknown): boolean =>
 export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOptions = {}): Promise<HttpFront> {
   const cfg = () => gw.server();
   const { host, port } = cfg();
-  const sessions = createSessionRegistry(30 * 60_000, (options) => createAgentServer(gw, options));
+  const sessions = createSessionRegistry(
+    30 * 60_000,
+    (options) => createAgentServer(gw, options),
+    (s) => updates.closed(s),
+  );
   const toolLists = createToolListCache(gw);
   const fast = createFastPath(gw, toolLists);
   const modernFast = createModernFastPath(gw, toolLists);

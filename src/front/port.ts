@@ -5,7 +5,7 @@ import type { Principal } from '../core/principal.js';
 import type { JsonObject, ToolDefinition } from '../core/tool.js';
 import type { UpstreamNotification } from '../backends/mcp/upstream.js';
 import type { AuditEventInput } from '../audit/types.js';
-import type { MethodCall, ToolCall } from '../pipeline/call.js';
+import type { MethodCall, SubscriptionHolder, ToolCall } from '../pipeline/call.js';
 
 /** A receiver of resource update notifications: a 2025-11-25 session, or a 2026-07-28 `subscriptions/listen` stream. */
 export interface ResourceSubscriber {
@@ -23,6 +23,8 @@ export type DeliveryVerdict = 'deliver' | 'refused' | 'lapsed';
 
 /** The key of a subscription: the upstream the gateway serves the resource from, and its normalised URI. */
 export const subscriptionKey = (server: string, uri: string): string => `${server}\u0000${uri}`;
+/** The normalised URI of a `subscriptionKey(server, uri)` (an upstream's name never holds a NUL). */
+export const uriOfKey = (key: string): string => key.slice(key.indexOf('\u0000') + 1);
 
 /**
  * What the MCP front doors (HTTP, stdio) may ask of the gateway, and nothing more. Every request that reaches a
@@ -64,5 +66,10 @@ export interface FrontDoorPort {
     allows(subscriber: ResourceSubscriber, server: string, uri: string): DeliveryVerdict | Promise<DeliveryVerdict>;
     /** The upstream the gateway serves `uri` from (listen streams name URIs only). */
     owner(uri: string, principal: Principal, signal: AbortSignal): Promise<string | undefined>;
+    /**
+     * A closed session or stream lets go of what it still holds after its unsubscribes went through the pipeline
+     * (those refused before reaching the upstream; nothing more is sent upstream).
+     */
+    drop(holder: SubscriptionHolder): void;
   };
 }

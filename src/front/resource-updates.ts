@@ -2,17 +2,22 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServerEvent, ServerEventBus } from '@modelcontextprotocol/server';
 import type { Principal } from '../core/principal.js';
 import type { UpstreamNotification } from '../backends/mcp/upstream.js';
-import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
+import { subscriptionKey, uriOfKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import type { Session } from './sessions.js';
 import { endAtExpiry } from './credential-expiry.js';
 import { newRequestId } from '../core/ids.js';
+import type { SubscriptionHolder } from '../pipeline/call.js';
 
 /** How long a listen stream's owner lookup may take when the gateway has not listed the URI yet. */
 const OWNER_LOOKUP_MS = 10_000;
 
-/** A 2026-07-28 `subscriptions/listen` stream: who opened it, the normalised URIs it asked for, and how to end it. */
+/**
+ * A 2026-07-28 `subscriptions/listen` stream: who opened it, the normalised URIs it asked for, what it holds at the
+ * upstreams, and how to end it.
+ */
 interface ListenStream extends ResourceSubscriber {
   readonly uris: ReadonlySet<string>;
+  readonly held: SubscriptionHolder;
   end(): void;
 }
 
@@ -57,26 +62,28 @@ export function createResourceUpdateDelivery(
       const held = stream ? holdUpstream(stream) : undefined;
       return () => {
         streams.delete(entry);
-        if (held) void held.then(releaseUpstream).catch(() => undefined);
+        if (held) void held.then(() => release(stream!.held, stream!.principal())).catch(() => undefined);
       };
     },
   };
 
-  /** Listen streams holding an upstream subscription, by `subscriptionKey(server, uri)`. */
-  const holders = new Map<string, number>();
-
-  /** One resources/subscribe or unsubscribe on a listen stream's behalf, through the pipeline (policy, audit). */
+  /**
+   * One resources/subscribe or unsubscribe on a holder's behalf, through the pipeline (policy, audit); the gateway
+   * counts holders per (upstream, URI) as it forwards.
+   */
   async function forwardFor(
     principal: Principal,
     method: 'resources/subscribe' | 'resources/unsubscribe',
     uri: string,
-  ) {
+    holder: SubscriptionHolder,
+  ): Promise<void> {
     const requestId = newRequestId();
-    const call = await gw.forward({
+    await gw.forward({
       requestId,
       principal,
       method,
       params: { uri },
+      holder,
       signal: AbortSignal.timeout(OWNER_LOOKUP_MS),
       record: {
         requestId,
@@ -88,36 +95,30 @@ export function createResourceUpdateDelivery(
         reasons: [],
       },
     });
-    return call.target?.kind === 'resource' ? subscriptionKey(call.target.server, call.target.uri) : undefined;
   }
 
   /**
    * A listen stream's URIs subscribed at their upstreams, as a 2025-11-25 session's resources/subscribe is: the
    * upstream sends updates only for what someone subscribed to. Each goes through the pipeline with the stream's
-   * principal (a URI policy refuses is audited and not subscribed). Resolves to what this stream holds.
+   * principal (a URI policy refuses is audited and not subscribed).
    */
-  async function holdUpstream(stream: ListenStream): Promise<{ stream: ListenStream; keys: Map<string, string> }> {
-    const keys = new Map<string, string>();
+  async function holdUpstream(stream: ListenStream): Promise<void> {
     await Promise.all(
-      [...stream.uris].map(async (uri) => {
-        const key = await forwardFor(stream.principal(), 'resources/subscribe', uri).catch(() => undefined);
-        if (!key) return;
-        keys.set(key, uri);
-        holders.set(key, (holders.get(key) ?? 0) + 1);
-      }),
+      [...stream.uris].map((uri) =>
+        forwardFor(stream.principal(), 'resources/subscribe', uri, stream.held).catch(() => undefined),
+      ),
     );
-    return { stream, keys };
   }
 
-  /** The stream closed: an upstream subscription nobody else holds (listen stream or session) is ended. */
-  async function releaseUpstream(held: { stream: ListenStream; keys: Map<string, string> }): Promise<void> {
-    for (const [key, uri] of held.keys) {
-      const left = (holders.get(key) ?? 1) - 1;
-      if (left > 0) holders.set(key, left);
-      else holders.delete(key);
-      if (left > 0 || [...sessions()].some((s) => s.options.subscriptions?.has(key))) continue;
-      await forwardFor(held.stream.principal(), 'resources/unsubscribe', uri).catch(() => undefined);
-    }
+  /**
+   * A closed stream or session lets go of what it holds: each through the pipeline as a resources/unsubscribe (it
+   * reaches the upstream only when no other stream or session holds the URI); what the pipeline refused before the
+   * upstream is dropped without telling it.
+   */
+  async function release(holder: SubscriptionHolder, principal: Principal): Promise<void> {
+    for (const key of [...holder])
+      await forwardFor(principal, 'resources/unsubscribe', uriOfKey(key), holder).catch(() => undefined);
+    gw.resourceUpdates.drop(holder);
   }
 
   async function toStreams(server: string, uri: string): Promise<void> {
@@ -163,10 +164,15 @@ export function createResourceUpdateDelivery(
       const stream: ListenStream = {
         principal: () => principal,
         refused: new Set(),
+        held: new Set(),
         end: () => response.end(),
         uris: new Set(uris.map((u) => gw.resourceUpdates.uriOf({ uri: u })).filter((u): u is string => !!u)),
       };
       return opening.run(stream, run);
+    },
+    /** A 2025-11-25 session closed (by the agent, idle, or its credential lapsed): it lets go of its subscriptions. */
+    closed(s: Session): void {
+      if (s.options.subscriptions?.size) void release(s.options.subscriptions, s.principal).catch(() => undefined);
     },
     /** One upstream resource update: to the sessions and streams it may reach, and no others. */
     deliver(n: UpstreamNotification): void {

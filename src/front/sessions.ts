@@ -41,18 +41,27 @@ const webTransportOf = (t: NodeStreamableHTTPServerTransport): WebTransport | un
 
 /**
  * 2025-11-25 era sessions. A session belongs to the credential that opened it: the same session id
- * presented with another credential is answered as an unknown session.
+ * presented with another credential is answered as an unknown session. `onClosed` hears of every session that ends
+ * while the gateway runs (closed by the agent or the gateway, or idle), once.
  */
-export function createSessionRegistry(idleTimeoutMs: number, makeServer: (options: AgentServerOptions) => Server) {
+export function createSessionRegistry(
+  idleTimeoutMs: number,
+  makeServer: (options: AgentServerOptions) => Server,
+  onClosed: (s: Session) => void = () => undefined,
+) {
   const sessions = new Map<string, Session>();
+  const forget = (s: Session) => {
+    sessions.delete(s.id);
+    onClosed(s);
+  };
   /** Whether idle sessions may drop their SDK face: only when this SDK's transport can be rebuilt by replay. */
   let canReplay: boolean | undefined;
   const sweep = setInterval(
     () => {
       const cutoff = Date.now() - idleTimeoutMs;
-      for (const [id, s] of sessions) {
+      for (const s of sessions.values()) {
         if (s.lastSeen >= cutoff) continue;
-        sessions.delete(id);
+        forget(s);
         void s.sdk?.transport.close().catch(() => undefined);
       }
     },
@@ -67,8 +76,8 @@ export function createSessionRegistry(idleTimeoutMs: number, makeServer: (option
       ...(onInit ? { onsessioninitialized: onInit } : {}),
     });
     transport.onclose = () => {
-      const id = transport.sessionId;
-      if (id && sessions.get(id)?.sdk?.transport === transport) sessions.delete(id);
+      const s = transport.sessionId ? sessions.get(transport.sessionId) : undefined;
+      if (s?.sdk?.transport === transport) forget(s);
     };
     return { server, transport };
   }
@@ -159,7 +168,7 @@ export function createSessionRegistry(idleTimeoutMs: number, makeServer: (option
     /** Ends one session: its SDK face's streams close and the agent must initialize again. */
     close(s: Session): void {
       if (sessions.get(s.id) !== s) return;
-      sessions.delete(s.id);
+      forget(s);
       void s.sdk?.transport.close().catch(() => undefined);
     },
     async closeAll(): Promise<void> {

@@ -12,6 +12,7 @@ import { statusToolDefinition } from '../approvals/status-tool.js';
 import type { Pipelines } from './pipelines.js';
 import type { ResourceRouter } from './resource-router.js';
 import { createResourceUpdateGate } from './resource-updates.js';
+import type { UpstreamSubscriptions } from './resource-subscriptions.js';
 
 /**
  * The narrow interface the MCP front doors get: listings filtered by the one policy decision, calls and other
@@ -26,6 +27,7 @@ export function createFrontPort(deps: {
   limits: Limits;
   pipelines: Pipelines;
   router: ResourceRouter;
+  subscriptions: UpstreamSubscriptions;
   recordEvent: (event: AuditEventInput) => void;
   onToolsChanged: (listener: () => void) => void;
   onUpstreamNotification: (listener: (n: UpstreamNotification) => void) => void;
@@ -93,6 +95,7 @@ export function createFrontPort(deps: {
       uriOf: (params) => updates.uriOf(params),
       allows: (subscriber, server, uri) => updates.allows(subscriber, server, uri),
       owner: (uri, principal, signal) => router.owner(uri, principal, signal),
+      drop: (holder) => deps.subscriptions.drop(holder),
     },
   };
 }

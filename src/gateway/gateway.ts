@@ -28,6 +28,7 @@ import { createCatalogState } from './catalog-state.js';
 import { createFrontPort } from './front-port.js';
 import { createPipelines } from './pipelines.js';
 import { createResourceRouter } from './resource-router.js';
+import { createUpstreamSubscriptions } from './resource-subscriptions.js';
 
 export interface GatewayEvents {
   /** The tool catalog changed (backend connected, list_changed, reload). */
@@ -201,12 +202,14 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     pinPrompt: pins.prompt,
     signPrompt: (p) => signer()?.sign(p) ?? p,
   });
+  const subscriptions = createUpstreamSubscriptions();
   const pipelines = createPipelines({
     catalog,
     policy: () => policy,
     policyVersion: () => version,
     config: () => current,
     router: () => router,
+    subscriptions,
     validator,
     limits,
     records: deps.records,
@@ -223,6 +226,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     limits,
     pipelines,
     router,
+    subscriptions,
     recordEvent,
     onToolsChanged: (l) => void listeners.toolsChanged.push(l),
     onUpstreamNotification: (l) => void listeners.upstreamNotification.push(l),

@@ -21,6 +21,7 @@ import {
 } from '../approvals/stage.js';
 import { createStatusTool } from '../approvals/status-tool.js';
 import { forwardStage, resolveMethodStage, type ResourceRouter } from './resource-router.js';
+import type { UpstreamSubscriptions } from './resource-subscriptions.js';
 
 export interface Pipelines {
   /** tools/call. */
@@ -43,6 +44,8 @@ export function createPipelines(deps: {
   policyVersion: () => string;
   config: () => LoadedConfig;
   router: () => ResourceRouter;
+  /** Holders of upstream resource subscriptions: one count per (upstream, URI). */
+  subscriptions: UpstreamSubscriptions;
   validator: ArgsValidator;
   limits: Limits;
   records: RecordSink;
@@ -83,7 +86,9 @@ export function createPipelines(deps: {
       authorizeStage(policy, { hold }),
       ...(approvals ? [methodApprovalStage(approvals, approvalOptions)] : []),
     ],
-    approvals ? approvedExecuteStage(approvals, forwardStage()) : forwardStage(),
+    approvals
+      ? approvedExecuteStage(approvals, forwardStage(deps.subscriptions))
+      : forwardStage(deps.subscriptions),
     deps.records,
     deps.observer,
   );

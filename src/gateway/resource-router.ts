@@ -8,6 +8,7 @@ import type { PolicyEngine } from '../policy/engine.js';
 import { normaliseUri } from '../policy/uri.js';
 import type { MethodCall } from '../pipeline/call.js';
 import type { Stage } from '../pipeline/stage.js';
+import type { UpstreamSubscriptions } from './resource-subscriptions.js';
 
 export interface ResourceRouterDeps {
   upstreams(): readonly McpUpstream[];
@@ -298,19 +299,25 @@ export function resolveMethodStage(router: () => ResourceRouter): Stage<MethodCa
   return { id: 'resolve', run: (call) => router().resolve(call) };
 }
 
-/** Execute stage of the forwarded-method pipeline: the one place these methods reach an upstream. */
-export function forwardStage(): Stage<MethodCall> {
+/**
+ * Execute stage of the forwarded-method pipeline: the one place these methods reach an upstream. Resource
+ * subscriptions are counted per (upstream, URI) across holders, so an unsubscribe reaches the upstream only from the
+ * last one.
+ */
+export function forwardStage(subscriptions: UpstreamSubscriptions): Stage<MethodCall> {
   return {
     id: 'execute',
     async run(call) {
-      if (!call.upstream || !call.forwardParams)
-        throw new GatewayError('internal', undefined, 'execute without resolve');
-      call.result = await call.upstream.request(call.method, call.forwardParams, {
-        principal: call.principal,
-        requestId: call.requestId,
-        signal: call.signal,
-        ...(call.agent ? { agent: call.agent } : {}),
-      });
+      const { upstream, forwardParams } = call;
+      if (!upstream || !forwardParams) throw new GatewayError('internal', undefined, 'execute without resolve');
+      call.result = await subscriptions.counted(call, () =>
+        upstream.request(call.method, forwardParams, {
+          principal: call.principal,
+          requestId: call.requestId,
+          signal: call.signal,
+          ...(call.agent ? { agent: call.agent } : {}),
+        }),
+      );
     },
   };
 }

@@ -59,9 +59,18 @@ export interface MethodCall extends BaseCall {
   hold?: Decision;
   /** Set by the approval stage: the approved request this call executes (consumed right before forwarding). */
   approval?: { id: string };
+  /**
+   * resources/subscribe|unsubscribe: who holds the upstream subscription (a session's, a listen stream's or the stdio
+   * door's set of subscription keys). Execute counts holders per (upstream, URI), so an unsubscribe reaches the
+   * upstream only when its last holder lets go (gateway/resource-subscriptions.ts).
+   */
+  readonly holder?: SubscriptionHolder;
   /** Set by execute. */
   result?: JsonObject;
 }
+
+/** What one subscriber holds at the upstreams: `subscriptionKey(upstream, normalised URI)`s, kept by the gateway. */
+export type SubscriptionHolder = Set<string>;
 
 /**
  * A tools/call whose `signal` is made only when something reads it, from its `abort` (ADR 0017, Decision 19): what

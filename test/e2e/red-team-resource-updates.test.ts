@@ -98,6 +98,39 @@ describe('2026-07-28 listen streams subscribe at the upstream', () => {
     await sub.close();
     await outsider.close();
   });
+
+  it('one count per (upstream, URI) across sessions and streams: unsubscribe reaches the upstream when the last holder goes', async () => {
+    const unsubscribes = count('resources/unsubscribe');
+    const modern = await connectAgent(gw.url, gw.keys.reader, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    const heardByStream = updatesOf(modern);
+    const before = count('resources/subscribe');
+    const stream = await modern.listen({ resourceSubscriptions: [URI] });
+    await eventually(() => count('resources/subscribe') === before + 1);
+    const subscribes = before + 1;
+    const [first, second] = [await connectAgent(gw.url, gw.keys.reader), await connectAgent(gw.url, gw.keys.reader)];
+    const heardBySecond = updatesOf(second);
+    await first.subscribeResource({ uri: URI });
+    await second.subscribeResource({ uri: URI });
+    expect(count('resources/subscribe')).toBe(subscribes + 2);
+    // One session lets go: the stream and the other session still hold the URI, so the upstream keeps it.
+    await first.unsubscribeResource({ uri: URI });
+    await settle();
+    expect(count('resources/unsubscribe')).toBe(unsubscribes);
+    await touch(modern, 'a');
+    await eventually(() => heardByStream.length === 1 && heardBySecond.length === 1);
+    // The stream closes: the second session still holds it.
+    await stream.close();
+    await settle();
+    expect(count('resources/unsubscribe')).toBe(unsubscribes);
+    await touch(second, 'a');
+    await eventually(() => heardBySecond.length === 2);
+    // The last holder lets go: now the upstream is told, once.
+    await second.unsubscribeResource({ uri: URI });
+    await eventually(() => count('resources/unsubscribe') === unsubscribes + 1);
+    await settle();
+    expect(count('resources/unsubscribe')).toBe(unsubscribes + 1);
+    await Promise.all([first.close(), second.close(), modern.close()]);
+  });
 });
 
 describe('resource update notifications (2025-11-25 sessions)', () => {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { subscriptionKey } from '../front/port.js';
+import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
+import { createUpstreamSubscriptions } from './resource-subscriptions.js';
+
+const URI = 'file:///srv/doc.txt';
+const KEY = subscriptionKey('a', URI);
+const call = (method: 'resources/subscribe' | 'resources/unsubscribe', holder?: SubscriptionHolder) =>
+  ({ method, target: { kind: 'resource', server: 'a', uri: URI }, ...(holder ? { holder } : {}) }) as MethodCall;
+
+describe('upstream subscriptions: one count per (upstream, URI)', () => {
+  it('an unsubscribe is sent by the last holder only, whichever kind of holder it is', async () => {
+    const subs = createUpstreamSubscriptions();
+    const [session, stream] = [new Set<string>(), new Set<string>()];
+    const sent: string[] = [];
+    const send = (m: string) => () => Promise.resolve((sent.push(m), {}));
+    await subs.counted(call('resources/subscribe', session), send('sub'));
+    await subs.counted(call('resources/subscribe', stream), send('sub'));
+    expect([...session]).toEqual([KEY]);
+    expect(await subs.counted(call('resources/unsubscribe', session), send('unsub'))).toEqual({});
+    expect(sent).toEqual(['sub', 'sub']);
+    expect(session.size).toBe(0);
+    // A caller naming no holder holds nothing: it cannot end the stream's subscription either.
+    await subs.counted(call('resources/unsubscribe'), send('unsub'));
+    expect(sent).toEqual(['sub', 'sub']);
+    await subs.counted(call('resources/unsubscribe', stream), send('unsub'));
+    expect(sent).toEqual(['sub', 'sub', 'unsub']);
+  });
+
+  it('a subscribe the upstream refuses holds nothing; one already held stays held', async () => {
+    const subs = createUpstreamSubscriptions();
+    const holder = new Set<string>();
+    const fail = () => Promise.reject(new Error('upstream down'));
+    await expect(subs.counted(call('resources/subscribe', holder), fail)).rejects.toThrow('upstream down');
+    expect(holder.size).toBe(0);
+    await subs.counted(call('resources/subscribe', holder), () => Promise.resolve({}));
+    await expect(subs.counted(call('resources/subscribe', holder), fail)).rejects.toThrow('upstream down');
+    expect([...holder]).toEqual([KEY]);
+  });
+
+  it('drop lets go without sending anything', async () => {
+    const subs = createUpstreamSubscriptions();
+    const [a, b] = [new Set<string>(), new Set<string>()];
+    await subs.counted(call('resources/subscribe', a), () => Promise.resolve({}));
+    subs.drop(a);
+    expect(a.size).toBe(0);
+    // Nobody holds it now: the next holder's unsubscribe is sent.
+    expect(subs.release(KEY, b)).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+import type { JsonObject } from '../core/tool.js';
+import { subscriptionKey } from '../front/port.js';
+import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
+
+/**
+ * Who holds each upstream resource subscription: one count per (upstream, normalised URI), shared by every kind of
+ * holder — a 2025-11-25 session, a 2026-07-28 `subscriptions/listen` stream, the stdio front door. The gateway has one
+ * connection per upstream, so the upstream keeps one subscription per URI however many agents asked for it: a
+ * `resources/unsubscribe` may reach it only when nobody else still holds the URI, or the others stop hearing of it.
+ *
+ * A holder is the set of subscription keys it holds (what delivery filters on); only this registry changes it, so the
+ * holder's view and the count never disagree.
+ */
+export function createUpstreamSubscriptions() {
+  const holders = new Map<string, Set<SubscriptionHolder>>();
+  return {
+    /** `holder` holds `key` from now on. False when it already did. */
+    hold(key: string, holder: SubscriptionHolder): boolean {
+      if (holder.has(key)) return false;
+      holder.add(key);
+      let of = holders.get(key);
+      if (!of) holders.set(key, (of = new Set()));
+      of.add(holder);
+      return true;
+    },
+    /** `holder` lets go of `key` (if it held it). True when nobody holds `key` now: the upstream may be told. */
+    release(key: string, holder: SubscriptionHolder): boolean {
+      holder.delete(key);
+      const of = holders.get(key);
+      of?.delete(holder);
+      if (of?.size) return false;
+      holders.delete(key);
+      return true;
+    },
+    /**
+     * `holder` lets go of everything it still holds, without telling any upstream (its unsubscribes were refused
+     * before reaching one: sending them now would bypass the policy and the audit record). Keys nobody holds any more
+     * stay subscribed upstream; their updates reach no one.
+     */
+    drop(holder: SubscriptionHolder): void {
+      for (const key of [...holder]) this.release(key, holder);
+    },
+    /**
+     * One forwarded call's upstream request (`send`), counted when it is a resources/subscribe or unsubscribe with a
+     * holder. A subscribe holds the key before it is sent, so a concurrent last unsubscribe cannot undo it upstream
+     * (both go over the one connection, in order), and lets go again if it fails; it is sent for every holder (policy
+     * and audit per request; subscribing twice is harmless). An unsubscribe is sent by the last holder only; for any
+     * other, the subscription stays and the answer is the empty result the upstream would have given (a caller that
+     * names no holder holds nothing: its unsubscribe is sent only when nobody holds the URI).
+     */
+    async counted(call: MethodCall, send: () => Promise<JsonObject>): Promise<JsonObject> {
+      const { holder, target } = call;
+      if (target?.kind !== 'resource') return send();
+      const key = subscriptionKey(target.server, target.uri);
+      if (call.method === 'resources/unsubscribe') return this.release(key, holder ?? new Set()) ? send() : {};
+      if (call.method !== 'resources/subscribe' || !holder) return send();
+      const fresh = this.hold(key, holder);
+      try {
+        return await send();
+      } catch (e) {
+        if (fresh) this.release(key, holder);
+        throw e;
+      }
+    },
+  };
+}
+
+export type UpstreamSubscriptions = ReturnType<typeof createUpstreamSubscriptions>;
