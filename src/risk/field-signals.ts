@@ -185,4 +185,15 @@ export function fieldSignals(
     if (ctx.writes && f.type === 'boolean' && destructiveFlags.has(j))
       add(s, 'destructive', `boolean field '${f.name}'`);
   }
+  // An OAuth 2.0 authorization request (RFC 6749 §4.1.1 and §4.2.1, OpenID Connect Core §3.1.2.1): `client_id` with
+  // `redirect_uri` or `response_type` at the top of the input of a tool that stores nothing. The authorization server
+  // answers it by issuing an authorization code or tokens to the redirect URI: the call obtains a credential whatever
+  // its method. The names are the RFC's singular ones: a client's registration (RFC 7591) holds `redirect_uris` and
+  // `response_types`, and creating or editing a record that takes a `redirect_uri` (an onboarding link) stores it.
+  if (!ctx.stores) {
+    const top = new Set(fields.filter((f) => f.depth === 0).map((f) => f.name.toLowerCase().replace(/[^a-z]/g, '')));
+    const second = top.has('redirecturi') ? 'redirect_uri' : top.has('responsetype') ? 'response_type' : undefined;
+    if (top.has('clientid') && second)
+      add(s, 'credential-access', `fields 'client_id' and '${second}' (an OAuth authorization request)`);
+  }
 }

@@ -239,8 +239,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 20, 0.844, 0.746.
     expectFloors(labelMetrics(scored.slice(0, 3048)), [0.98, 0.955, 0.895, 20, 0.84, 0.745]);
     // Part twenty (the last 240: held-out 19, evaluated once at engine f7ff006, history.json): 0.965, 0.912, 0.726, 3,
-    // 0.758, 0.461 at that evaluation (its held-out floors, moved here with it).
-    expectFloors(labelMetrics(scored.slice(3048, 3288)), [0.965, 0.91, 0.725, 3, 0.755, 0.46]);
+    // 0.758, 0.461 at that evaluation (its held-out floors, moved here with it); after the twentieth round's OAuth
+    // authorization requests 0.742, 2, 0.767, 0.476.
+    expectFloors(labelMetrics(scored.slice(3048, 3288)), [0.965, 0.91, 0.74, 2, 0.765, 0.475]);
     // All 3,288 when part twenty moved in, before the fourteenth round: 0.980, 0.953, 0.887, 23, 0.837, 0.735.
     expectFloors(labelMetrics(scored.slice(0, 3288)), [0.98, 0.95, 0.885, 23, 0.835, 0.73]);
     // Part twenty-one (the last 186: held-out 20, evaluated once at engine f7ff006, history.json): 0.965, 0.900,
@@ -312,14 +313,17 @@ describe('hand-labelled tools from real servers and specs', () => {
     // moved here with them.
     // Part thirty (held-out 29): 0.979, 1.000, 1.000, 0, 0.775, 0.441.
     expectFloors(labelMetrics(scored.slice(4578, 4658)), [0.975, 1, 1, 0, 0.775, 0.44]);
-    // Part thirty-one (held-out 30): 0.976, 0.872, 0.818, 1, 0.787, 0.606.
-    expectFloors(labelMetrics(scored.slice(4658, 4738)), [0.975, 0.87, 0.815, 1, 0.785, 0.605]);
-    // Both together (160 tools): 0.977, 0.931, 0.875, 1, 0.781, 0.645.
-    expectFloors(labelMetrics(scored.slice(4578, 4738)), [0.975, 0.93, 0.875, 1, 0.78, 0.64]);
+    // Part thirty-one (held-out 30): 0.976, 0.872, 0.818, 1, 0.787, 0.606; after the twentieth round's OAuth
+    // authorization requests 0.864 (19/22), 0, 0.800, 0.620.
+    expectFloors(labelMetrics(scored.slice(4658, 4738)), [0.975, 0.87, 0.86, 0, 0.8, 0.62]);
+    // Both together (160 tools): 0.977, 0.931, 0.875, 1, 0.781, 0.645; after the twentieth round's OAuth authorization
+    // requests 0.906 (29/32), 0.
+    expectFloors(labelMetrics(scored.slice(4578, 4738)), [0.975, 0.93, 0.905, 0, 0.785, 0.64]);
     // All 4,738 when parts thirty and thirty-one moved in, before the twentieth round: 0.976 (2307/2363), 0.947
     // (2248/2375), 0.879 (1189/1352), 31, 0.826 (3914/4738), 0.724; after the twentieth round's JSON:API attributes
-    // 0.882 (1192/1352), 29, 0.827 (3917/4738), 0.725.
-    expectFloors(m, [0.975, 0.945, 0.88, 29, 0.825, 0.725]);
+    // 0.882 (1192/1352), 29, 0.827 (3917/4738), 0.725; after its OAuth authorization requests 0.883 (1194/1352), 27,
+    // 0.827 (3919/4738), 0.726.
+    expectFloors(m, [0.975, 0.945, 0.88, 27, 0.825, 0.725]);
     // 4,738 tools from some 330 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
   }, 180_000);
 

@@ -1,10 +1,10 @@
 /**
  * The twentieth round's classes (ADR 0008), each on invented tools: a JSON:API record's attributes are the record's own
- * fields, so a signing secret returned there is a secret read.
+ * fields, so a signing secret returned there is a secret read; an OAuth authorization request obtains a credential.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from './classify.js';
-import { api, arr, obj, str, toolDef } from './test-support/schema-builders.js';
+import { api, arr, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
 
 describe("a JSON:API record's attributes are its own fields", () => {
   const hook = (secret: string) => obj({ id: str(), type: str(), attributes: obj({ url: str(), [secret]: str() }) });
@@ -52,5 +52,45 @@ describe("a JSON:API record's attributes are its own fields", () => {
     );
     expect(asset.categories).not.toContain('credential-access');
     expect(asset.level).toBe('low');
+  });
+});
+
+describe('an OAuth authorization request obtains a credential', () => {
+  it('client_id with redirect_uri or response_type on a read is credential-access, high', () => {
+    const get = classifyTool(
+      toolDef('GET /oauth2/auth', 'GET /oauth2/auth', { client_id: str(), redirect_uri: str(), state: str() }),
+      api('GET', '/oauth2/auth', 'oauthAuth'),
+    );
+    expect(get.sideEffect).toBe('none');
+    expect(get.categories).toContain('credential-access');
+    expect(get.level).toBe('high');
+    const mcp = classifyTool(
+      toolDef('begin_sign_in', 'Begins a sign-in for the app.', {
+        client_id: str(),
+        response_type: str(),
+        nonce: str(),
+      }),
+      mcpSource,
+    );
+    expect(mcp.categories).toContain('credential-access');
+    expect(mcp.reasons.some((r) => r.includes('OAuth authorization request'))).toBe(true);
+  });
+
+  it("registering a client (RFC 7591's plural names) or creating a record that takes a redirect URI is not one", () => {
+    const register = classifyTool(
+      toolDef(
+        'POST /apps',
+        'Register an application',
+        { client_id: str(), client_name: str(), redirect_uris: arr(str()), response_types: arr(str()) },
+        { outputSchema: obj({ location: str() }) },
+      ),
+      api('POST', '/apps', 'registerApp'),
+    );
+    expect(register.categories).not.toContain('credential-access');
+    const link = classifyTool(
+      toolDef('POST /signup_links', 'Create a hosted sign-up link', { client_id: str(), redirect_uri: str() }),
+      api('POST', '/signup_links', 'createSignupLink'),
+    );
+    expect(link.categories).not.toContain('credential-access');
   });
 });

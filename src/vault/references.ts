@@ -25,6 +25,12 @@ export interface SecretResolver {
   resolve(text: string): Promise<string>;
   /** Values resolved so far (the live ones first), for leak scanning and audit redaction. */
   known(): Iterable<string>;
+  /**
+   * A number that changes whenever the set `known()` yields changes (a value resolved for the first time, or one
+   * dropped past the bound); a value resolved again moves in `known()`'s order without changing it. Callers that
+   * keep a copy of the values read it before each use and copy again when it moved (ADR 0017, Decision 30).
+   */
+  generation(): number;
 }
 
 const MAX_KNOWN = 1024;
@@ -34,8 +40,10 @@ export function createSecretResolver(
   opts: { onAccess?: (name: string) => void } = {},
 ): SecretResolver {
   const known = new Map<string, true>();
+  let generation = 0;
   const remember = (v: string): void => {
-    known.delete(v);
+    // Counted before the value is returned to the caller, so no request carries a value the count has not seen.
+    if (!known.delete(v)) generation++;
     known.set(v, true);
     if (known.size > MAX_KNOWN) known.delete(known.keys().next().value!);
   };
@@ -54,5 +62,6 @@ export function createSecretResolver(
       return text.replace(new RegExp(REF.source, 'g'), (_m, n: string) => values.get(n)!);
     },
     known: () => [...known.keys()].reverse(),
+    generation: () => generation,
   };
 }

@@ -45,4 +45,27 @@ describe('vault values: the search list per event', () => {
     vault.push('Bearer third-333');
     expect(args('x third-333 y').note).toBe('x [REDACTED:secret] y');
   });
+
+  it('builds the same list whatever order the values come in (the resolver reorders them with use)', () => {
+    const values = [
+      'aaaa-1111',
+      'bbbb-2222',
+      'Bearer cccc-3333',
+      'dddd',
+      'eeee',
+      'Basic ' + Buffer.from('u:pass-word').toString('base64'),
+    ];
+    const first = secretsOf(values);
+    expect(secretsOf([...values].reverse())).toEqual(first);
+    let seed = 5;
+    for (let i = 0; i < 50; i++) {
+      const shuffled = [...values];
+      for (let j = shuffled.length - 1; j > 0; j--) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        const k = (seed >>> 16) % (j + 1);
+        [shuffled[j], shuffled[k]] = [shuffled[k]!, shuffled[j]!];
+      }
+      expect(secretsOf(shuffled)).toEqual(first);
+    }
+  });
 });

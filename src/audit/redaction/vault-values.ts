@@ -4,7 +4,11 @@ import { credentialVariants } from './free-text.js';
 /** Shorter vault values are not looked for (they would match everywhere). */
 export const MIN_SECRET_LENGTH = 4;
 
-/** The strings to look for: each vault value long enough to matter and its credential variants, longest first. */
+/**
+ * The strings to look for: each vault value long enough to matter and its credential variants, longest first and
+ * equal lengths in code-unit order, so that the list depends on the set of values alone, not on the order a source
+ * yields them in (the resolver's order moves with use; Decision 30).
+ */
 export function secretsOf(values: readonly unknown[]): string[] {
   const secrets: string[] = [];
   for (const s of values) {
@@ -13,7 +17,7 @@ export function secretsOf(values: readonly unknown[]): string[] {
     // An upstream header `Bearer <token>` leaks just as well as `<token>` alone.
     for (const v of credentialVariants(s)) if (v.length >= MIN_SECRET_LENGTH) secrets.push(v);
   }
-  return secrets.sort((a, b) => b.length - a.length);
+  return secrets.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
