@@ -62,40 +62,10 @@ export function createResourceUpdateDelivery(
       const held = stream ? holdUpstream(stream) : undefined;
       return () => {
         streams.delete(entry);
-        if (held) void held.then(() => release(stream!.held, stream!.principal())).catch(() => undefined);
+        if (held) void held.then(() => release(gw, stream!.held, stream!.principal())).catch(() => undefined);
       };
     },
   };
-
-  /**
-   * One resources/subscribe or unsubscribe on a holder's behalf, through the pipeline (policy, audit); the gateway
-   * counts holders per (upstream, URI) as it forwards.
-   */
-  async function forwardFor(
-    principal: Principal,
-    method: 'resources/subscribe' | 'resources/unsubscribe',
-    uri: string,
-    holder: SubscriptionHolder,
-  ): Promise<void> {
-    const requestId = newRequestId();
-    await gw.forward({
-      requestId,
-      principal,
-      method,
-      params: { uri },
-      holder,
-      signal: AbortSignal.timeout(OWNER_LOOKUP_MS),
-      record: {
-        requestId,
-        timestamp: new Date().toISOString(),
-        method,
-        agent: principal.agent,
-        ...(principal.user ? { user: principal.user } : {}),
-        decision: 'deny',
-        reasons: [],
-      },
-    });
-  }
 
   /**
    * A listen stream's URIs subscribed at their upstreams, as a 2025-11-25 session's resources/subscribe is: the
@@ -105,20 +75,9 @@ export function createResourceUpdateDelivery(
   async function holdUpstream(stream: ListenStream): Promise<void> {
     await Promise.all(
       [...stream.uris].map((uri) =>
-        forwardFor(stream.principal(), 'resources/subscribe', uri, stream.held).catch(() => undefined),
+        forwardFor(gw, stream.principal(), 'resources/subscribe', uri, stream.held).catch(() => undefined),
       ),
     );
-  }
-
-  /**
-   * A closed stream or session lets go of what it holds: each through the pipeline as a resources/unsubscribe (it
-   * reaches the upstream only when no other stream or session holds the URI); what the pipeline refused before the
-   * upstream is dropped without telling it.
-   */
-  async function release(holder: SubscriptionHolder, principal: Principal): Promise<void> {
-    for (const key of [...holder])
-      await forwardFor(principal, 'resources/unsubscribe', uriOfKey(key), holder).catch(() => undefined);
-    gw.resourceUpdates.drop(holder);
   }
 
   async function toStreams(server: string, uri: string): Promise<void> {
@@ -172,7 +131,7 @@ export function createResourceUpdateDelivery(
     },
     /** A 2025-11-25 session closed (by the agent, idle, or its credential lapsed): it lets go of its subscriptions. */
     closed(s: Session): void {
-      if (s.options.subscriptions?.size) void release(s.options.subscriptions, s.principal).catch(() => undefined);
+      if (s.options.subscriptions?.size) void release(gw, s.options.subscriptions, s.principal).catch(() => undefined);
     },
     /** One upstream resource update: to the sessions and streams it may reach, and no others. */
     deliver(n: UpstreamNotification): void {
@@ -190,6 +149,48 @@ export function createResourceUpdateDelivery(
       void toStreams(n.server, uri).catch(() => undefined);
     },
   };
+}
+
+/**
+ * One resources/subscribe or unsubscribe on a holder's behalf, through the pipeline (policy, audit); the gateway
+ * counts holders per (upstream, URI) as it forwards.
+ */
+export async function forwardFor(
+  gw: FrontDoorPort,
+  principal: Principal,
+  method: 'resources/subscribe' | 'resources/unsubscribe',
+  uri: string,
+  holder: SubscriptionHolder,
+): Promise<void> {
+  const requestId = newRequestId();
+  await gw.forward({
+    requestId,
+    principal,
+    method,
+    params: { uri },
+    holder,
+    signal: AbortSignal.timeout(OWNER_LOOKUP_MS),
+    record: {
+      requestId,
+      timestamp: new Date().toISOString(),
+      method,
+      agent: principal.agent,
+      ...(principal.user ? { user: principal.user } : {}),
+      decision: 'deny',
+      reasons: [],
+    },
+  });
+}
+
+/**
+ * A closed stream or session lets go of what it holds: each through the pipeline as a resources/unsubscribe (it
+ * reaches the upstream only when no other stream or session holds the URI); what the pipeline refused before the
+ * upstream is dropped without telling it.
+ */
+export async function release(gw: FrontDoorPort, holder: SubscriptionHolder, principal: Principal): Promise<void> {
+  for (const key of [...holder])
+    await forwardFor(gw, principal, 'resources/unsubscribe', uriOfKey(key), holder).catch(() => undefined);
+  gw.resourceUpdates.drop(holder);
 }
 
 /** The resource URIs a `subscriptions/listen` request asks for; undefined when the body is not one. */

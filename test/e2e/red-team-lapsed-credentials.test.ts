@@ -41,6 +41,9 @@ agents:
   toucher: { tools: { allow: ["a_touch"] } }
   reader: { ${READS} }
   listener: { ${READS} }
+limits:
+  # One session per agent: a fresh key of the reader can open a session only once the gateway has closed the old one.
+  sessions: { perAgent: 1 }
 `);
   }, 60_000);
   afterAll(async () => {
@@ -48,12 +51,15 @@ agents:
   });
 
   it('2025-11-25 session: delivered before, not after; refusal audited; the session is closed', async () => {
-    const toucher = await connectAgent(gw.url, gw.keys.toucher);
+    // (Sessionless, so that it holds none of the toucher's one session slot for the next case.)
+    const toucher = await connectAgent(gw.url, gw.keys.toucher, modern);
     const reader = await connectAgent(gw.url, gw.keys.reader);
     const got = updatesOf(reader);
     await reader.subscribeResource({ uri: URI });
     await touch(toucher);
     await eventually(() => got.length === 1);
+    // The cap holds while the session is open.
+    await expect(connectAgent(gw.url, gw.keys.reader)).rejects.toThrow(/Too many open sessions/);
 
     expect(cli(['agents', 'revoke', 'reader', '--config', gw.configFile]).code).toBe(0);
     await touch(toucher);
@@ -69,7 +75,14 @@ agents:
     const issued = cli(['agents', 'create', 'reader', '--config', gw.configFile]);
     expect(issued.code).toBe(0);
     await expect(reader.listResources()).rejects.toThrow();
-    await toucher.close();
+    // On the server side the session is gone (not merely refused to the revoked key): the agent's one session slot
+    // is free, so the new key opens a session, and it hears the next update of what it subscribes to.
+    const renewed = await connectAgent(gw.url, issued.stdout.trim());
+    const heard = updatesOf(renewed);
+    await renewed.subscribeResource({ uri: URI });
+    await touch(toucher);
+    await eventually(() => heard.length === 1);
+    await Promise.all([renewed.close(), toucher.close()]);
   });
 
   it('2026-07-28 listen stream: delivered before, not after; refusal audited; the stream ends', async () => {
