@@ -5,7 +5,7 @@ import type { UpstreamNotification } from '../backends/mcp/upstream.js';
 import { subscriptionKey, uriOfKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import type { Session } from './sessions.js';
 import { endAtExpiry } from './credential-expiry.js';
-import { newRequestId } from '../core/ids.js';
+import { methodCall } from './method-call.js';
 import type { SubscriptionHolder } from '../pipeline/call.js';
 
 /** How long a listen stream's owner lookup may take when the gateway has not listed the URI yet. */
@@ -77,24 +77,7 @@ export function createResourceUpdateDelivery(
     uri: string,
     holder: SubscriptionHolder,
   ): Promise<void> {
-    const requestId = newRequestId();
-    await gw.forward({
-      requestId,
-      principal,
-      method,
-      params: { uri },
-      holder,
-      signal: AbortSignal.timeout(OWNER_LOOKUP_MS),
-      record: {
-        requestId,
-        timestamp: new Date().toISOString(),
-        method,
-        agent: principal.agent,
-        ...(principal.user ? { user: principal.user } : {}),
-        decision: 'deny',
-        reasons: [],
-      },
-    });
+    await gw.forward(methodCall(principal, method, { uri }, AbortSignal.timeout(OWNER_LOOKUP_MS), { holder }));
   }
 
   /**
@@ -124,13 +107,12 @@ export function createResourceUpdateDelivery(
   async function toStreams(server: string, uri: string): Promise<void> {
     const listening = [...streams].filter((s) => s.stream?.uris.has(uri));
     if (listening.length === 0) return;
+    // One deadline for this update's lookups, made only if a lookup must list the upstreams (the owner not known yet).
+    let deadline: AbortSignal | undefined;
+    const signal = () => (deadline ??= AbortSignal.timeout(OWNER_LOOKUP_MS));
     // The owner is the principal's: policy decides which of several upstreams offering a URI it may see.
     const owners = await Promise.all(
-      listening.map((s) =>
-        gw.resourceUpdates
-          .owner(uri, s.stream!.principal(), AbortSignal.timeout(OWNER_LOOKUP_MS))
-          .catch(() => undefined),
-      ),
+      listening.map((s) => gw.resourceUpdates.owner(uri, s.stream!.principal(), signal).catch(() => undefined)),
     );
     for (const [i, s] of listening.entries())
       // Another upstream's resource of the same URI is not the one this stream asked for.
@@ -178,15 +160,11 @@ export function createResourceUpdateDelivery(
     deliver(n: UpstreamNotification): void {
       const uri = gw.resourceUpdates.uriOf(n.params);
       if (!uri) return;
-      const key = subscriptionKey(n.server, uri);
-      for (const s of sessions()) {
-        if (!s.options.subscriptions?.has(key)) continue;
-        void settle(gw.resourceUpdates.allows(sessionSubscriber(s), n.server, uri), (verdict) => {
-          if (verdict === 'deliver')
-            void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
-          else if (verdict === 'lapsed') closeSession(s);
+      for (const s of sessions())
+        toSubscriber(gw, sessionSubscriber(s), s.options.subscriptions, n.server, uri, {
+          deliver: () => void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined),
+          lapsed: () => closeSession(s),
         });
-      }
       void toStreams(n.server, uri).catch(() => undefined);
     },
   };
@@ -198,6 +176,26 @@ function listenedUris(body: unknown): string[] | undefined {
   if (b?.method !== 'subscriptions/listen') return undefined;
   const list = b.params?.notifications?.resourceSubscriptions;
   return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+}
+
+/**
+ * One resource update (normalised `uri` from `server`) to one session-shaped subscriber (a 2025-11-25 session, the
+ * stdio door): only when it holds that (upstream, URI), and only as the delivery gate says — `deliver`, nothing when
+ * refused, `lapsed` when its credential no longer holds.
+ */
+export function toSubscriber(
+  gw: FrontDoorPort,
+  subscriber: ResourceSubscriber,
+  held: SubscriptionHolder | undefined,
+  server: string,
+  uri: string,
+  on: { deliver(): void; lapsed(): void },
+): void {
+  if (!held?.has(subscriptionKey(server, uri))) return;
+  void settle(gw.resourceUpdates.allows(subscriber, server, uri), (verdict) => {
+    if (verdict === 'deliver') on.deliver();
+    else if (verdict === 'lapsed') on.lapsed();
+  });
 }
 
 /** Runs `then` on a verdict now when it is a value, after it when it is a promise (a failed check delivers nothing). */

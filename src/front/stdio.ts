@@ -1,6 +1,7 @@
 import { serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
 import type { Principal } from '../core/principal.js';
-import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
+import type { FrontDoorPort, ResourceSubscriber } from './port.js';
+import { toSubscriber } from './resource-updates.js';
 import { createAgentServer } from './agent-server.js';
 import { logger } from '../observability/logger.js';
 
@@ -23,10 +24,12 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
       servers.forEach((s) => void s.sendPromptListChanged().catch(() => undefined));
     if (n.method !== 'notifications/resources/updated') return;
     const uri = gw.resourceUpdates.uriOf(n.params);
-    if (!uri || !subscriptions.has(subscriptionKey(n.server, uri))) return;
-    void Promise.resolve(gw.resourceUpdates.allows(subscriber, n.server, uri)).then((verdict) => {
-      if (verdict !== 'deliver') return;
-      for (const s of servers) void s.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+    if (!uri) return;
+    toSubscriber(gw, subscriber, subscriptions, n.server, uri, {
+      deliver: () =>
+        servers.forEach((s) => void s.notification({ method: n.method, params: { uri } }).catch(() => undefined)),
+      // The process is the session: a lapsed agent hears nothing more (the refusal is audited once).
+      lapsed: () => undefined,
     });
   });
   return serveStdio(
