@@ -5,14 +5,11 @@
 // hits all alike; the goal figures of issue 16 are printed as ratios of figures from this one run.
 // Portcullis runs with API-key authentication, per-agent permissions, argument validation and the durable audit log.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { echoConfig, startBenchGateway } from './lib/gateway.mjs';
-import { describeMachine } from './lib/machine.mjs';
+import { describeMachine, durableCommitMs } from './lib/machine.mjs';
 import { echoCaller, measure, median, openSession } from './lib/load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -57,25 +54,6 @@ async function startCeiling() {
     },
     stop: async () => void proc.kill('SIGTERM'),
   };
-}
-
-/** One durable commit on this machine's temp filesystem: SQLite WAL, synchronous=FULL, one row (median of 200). */
-function durableCommitMs() {
-  const dir = mkdtempSync(join(tmpdir(), 'portcullis-commit-'));
-  const db = new Database(join(dir, 'c.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE t (seq INTEGER PRIMARY KEY, body TEXT)');
-  const ins = db.prepare('INSERT INTO t (body) VALUES (?)');
-  const times = [];
-  for (let i = 0; i < 200; i++) {
-    const t0 = performance.now();
-    ins.run('x'.repeat(600));
-    times.push(performance.now() - t0);
-  }
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-  return median(times);
 }
 
 async function startDirect() {
