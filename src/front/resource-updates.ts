@@ -5,7 +5,7 @@ import type { UpstreamNotification } from '../backends/mcp/upstream.js';
 import { subscriptionKey, uriOfKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import type { Session } from './sessions.js';
 import { endAtExpiry } from './credential-expiry.js';
-import { newRequestId } from '../core/ids.js';
+import { methodCall } from './method-call.js';
 import type { SubscriptionHolder } from '../pipeline/call.js';
 
 /** How long a listen stream's owner lookup may take when the gateway has not listed the URI yet. */
@@ -83,24 +83,19 @@ export function createResourceUpdateDelivery(
   async function toStreams(server: string, uri: string): Promise<void> {
     const listening = [...streams].filter((s) => s.stream?.uris.has(uri));
     if (listening.length === 0) return;
+    // One deadline for this update's lookups, made only if a lookup must list the upstreams (the owner not known yet).
+    let deadline: AbortSignal | undefined;
+    const signal = () => (deadline ??= AbortSignal.timeout(OWNER_LOOKUP_MS));
     // The owner is the principal's: policy decides which of several upstreams offering a URI it may see.
     const owners = await Promise.all(
-      listening.map((s) =>
-        gw.resourceUpdates
-          .owner(uri, s.stream!.principal(), AbortSignal.timeout(OWNER_LOOKUP_MS))
-          .catch(() => undefined),
-      ),
+      listening.map((s) => gw.resourceUpdates.owner(uri, s.stream!.principal(), signal).catch(() => undefined)),
     );
     for (const [i, s] of listening.entries())
       // Another upstream's resource of the same URI is not the one this stream asked for.
       if (owners[i] === server)
-        void settle(gw.resourceUpdates.allows(s.stream!, server, uri), (verdict) => {
-          if (!streams.has(s)) return;
-          if (verdict === 'deliver') s.listener({ kind: 'resource_updated', uri });
-          else if (verdict === 'lapsed') {
-            streams.delete(s);
-            s.stream!.end();
-          }
+        throughGate(gw, s.stream!, server, uri, {
+          deliver: () => streams.has(s) && s.listener({ kind: 'resource_updated', uri }),
+          lapsed: () => streams.delete(s) && s.stream!.end(),
         });
   }
 
@@ -138,14 +133,13 @@ export function createResourceUpdateDelivery(
       const uri = gw.resourceUpdates.uriOf(n.params);
       if (!uri) return;
       const key = subscriptionKey(n.server, uri);
-      for (const s of sessions()) {
-        if (!s.options.subscriptions?.has(key)) continue;
-        void settle(gw.resourceUpdates.allows(sessionSubscriber(s), n.server, uri), (verdict) => {
-          if (verdict === 'deliver')
-            void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
-          else if (verdict === 'lapsed') closeSession(s);
-        });
-      }
+      for (const s of sessions())
+        if (s.options.subscriptions?.has(key))
+          throughGate(gw, sessionSubscriber(s), n.server, uri, {
+            deliver: () =>
+              void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined),
+            lapsed: () => closeSession(s),
+          });
       void toStreams(n.server, uri).catch(() => undefined);
     },
   };
@@ -162,24 +156,7 @@ export async function forwardFor(
   uri: string,
   holder: SubscriptionHolder,
 ): Promise<void> {
-  const requestId = newRequestId();
-  await gw.forward({
-    requestId,
-    principal,
-    method,
-    params: { uri },
-    holder,
-    signal: AbortSignal.timeout(OWNER_LOOKUP_MS),
-    record: {
-      requestId,
-      timestamp: new Date().toISOString(),
-      method,
-      agent: principal.agent,
-      ...(principal.user ? { user: principal.user } : {}),
-      decision: 'deny',
-      reasons: [],
-    },
-  });
+  await gw.forward(methodCall(principal, method, { uri }, AbortSignal.timeout(OWNER_LOOKUP_MS), { holder }));
 }
 
 /**
@@ -199,6 +176,24 @@ function listenedUris(body: unknown): string[] | undefined {
   if (b?.method !== 'subscriptions/listen') return undefined;
   const list = b.params?.notifications?.resourceSubscriptions;
   return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+}
+
+/**
+ * One resource update (normalised `uri` from `server`) for one subscriber that holds it — a 2025-11-25 session, a
+ * listen stream, the stdio door — as the delivery gate says: `deliver`, nothing when refused, `lapsed` when its
+ * credential no longer holds. The one place a verdict is acted on.
+ */
+export function throughGate(
+  gw: FrontDoorPort,
+  subscriber: ResourceSubscriber,
+  server: string,
+  uri: string,
+  on: { deliver(): unknown; lapsed(): unknown },
+): void {
+  void settle(gw.resourceUpdates.allows(subscriber, server, uri), (verdict) => {
+    if (verdict === 'deliver') on.deliver();
+    else if (verdict === 'lapsed') on.lapsed();
+  });
 }
 
 /** Runs `then` on a verdict now when it is a value, after it when it is a promise (a failed check delivers nothing). */

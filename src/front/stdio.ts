@@ -3,7 +3,7 @@ import type { Principal } from '../core/principal.js';
 import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import type { SubscriptionHolder } from '../pipeline/call.js';
 import { createAgentServer } from './agent-server.js';
-import { forwardFor, release } from './resource-updates.js';
+import { forwardFor, release, throughGate } from './resource-updates.js';
 import { watchListens, type ListenWatcher } from './stdio-listen.js';
 import { logger } from '../observability/logger.js';
 
@@ -58,11 +58,14 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
     const names = new Set<string>(subscriptions.has(key) ? [uri] : []);
     for (const listen of listens.values()) if (listen.held.has(key)) names.add(listen.named.get(uri) ?? uri);
     if (names.size === 0) return;
-    void Promise.resolve(gw.resourceUpdates.allows(subscriber, n.server, uri)).then((verdict) => {
-      if (verdict !== 'deliver') return;
-      for (const name of names)
-        for (const s of servers)
-          void s.notification({ method: n.method, params: { uri: name } }).catch(() => undefined);
+    throughGate(gw, subscriber, n.server, uri, {
+      deliver: () => {
+        for (const name of names)
+          for (const s of servers)
+            void s.notification({ method: n.method, params: { uri: name } }).catch(() => undefined);
+      },
+      // The process is the session: a lapsed agent hears nothing more (the refusal is audited once).
+      lapsed: () => undefined,
     });
   });
   return serveStdio(
