@@ -13,6 +13,7 @@ import {
   type ToolCall,
 } from '../pipeline/call.js';
 import type { FrontDoorPort } from './port.js';
+import { methodCall } from './method-call.js';
 import { packageVersion } from '../core/version.js';
 
 export const SERVER_INFO = { name: 'portcullis', version: packageVersion() };
@@ -178,47 +179,30 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
 
   /** Every forwarded method goes through the gateway's pipeline: resolve, policy, intent record, forward, outcome. */
   const forward = async (method: ForwardedMethod, params: unknown, ctx: ServerContext): Promise<MethodCall> => {
-    const requestId = newRequestId();
     const p = (params ?? {}) as JsonObject;
     // A held resources/read or prompts/get waits for approval: progress keeps the client from timing out.
     const token = (p._meta as { progressToken?: string | number } | undefined)?.progressToken;
     let progressSent: Promise<unknown> = Promise.resolve();
-    const call = await gw.forward({
-      requestId,
-      principal: opts.principal,
-      method,
-      params: p,
-      signal: signalOf(ctx),
-      agent: channelFor(ctx),
-      ...(opts.subscriptions && (method === 'resources/subscribe' || method === 'resources/unsubscribe')
-        ? { holder: opts.subscriptions }
-        : {}),
-      ...(token !== undefined
-        ? {
-            onProgress: (n: { progress: number; total?: number; message?: string }) => {
-              progressSent = progressSent
-                .then(() =>
-                  ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...n } }),
-                )
-                .catch(() => undefined);
-            },
-          }
-        : {}),
-      ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
-      record: {
-        requestId,
-        timestamp: new Date().toISOString(),
-        method,
-        agent: opts.principal.agent,
-        ...(opts.principal.user ? { user: opts.principal.user } : {}),
-        ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
-        ...(method === 'prompts/get' && p.arguments && typeof p.arguments === 'object'
-          ? { arguments: p.arguments as JsonObject }
+    const call = await gw.forward(
+      methodCall(opts.principal, method, p, signalOf(ctx), {
+        agent: channelFor(ctx),
+        ...(opts.subscriptions && (method === 'resources/subscribe' || method === 'resources/unsubscribe')
+          ? { holder: opts.subscriptions }
           : {}),
-        decision: 'deny',
-        reasons: [],
-      },
-    });
+        ...(token !== undefined
+          ? {
+              onProgress: (n: { progress: number; total?: number; message?: string }) => {
+                progressSent = progressSent
+                  .then(() =>
+                    ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token, ...n } }),
+                  )
+                  .catch(() => undefined);
+              },
+            }
+          : {}),
+        ...(opts.sourceAddress ? { sourceAddress: opts.sourceAddress } : {}),
+      }),
+    );
     await progressSent;
     return call;
   };

@@ -64,8 +64,11 @@ export interface FrontDoorPort {
      * recorded once until allowed.
      */
     allows(subscriber: ResourceSubscriber, server: string, uri: string): DeliveryVerdict | Promise<DeliveryVerdict>;
-    /** The upstream the gateway serves `uri` from (listen streams name URIs only). */
-    owner(uri: string, principal: Principal, signal: AbortSignal): Promise<string | undefined>;
+    /**
+     * The upstream the gateway serves `uri` from (listen streams name URIs only). `signal` is asked for only when the
+     * owner is not known yet and the upstreams must be listed.
+     */
+    owner(uri: string, principal: Principal, signal: () => AbortSignal): Promise<string | undefined>;
     /**
      * A closed session or stream lets go of what it still holds after its unsubscribes went through the pipeline
      * (those refused before reaching the upstream; nothing more is sent upstream).

@@ -5,7 +5,7 @@ import type { UpstreamNotification } from '../backends/mcp/upstream.js';
 import { subscriptionKey, uriOfKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import type { Session } from './sessions.js';
 import { endAtExpiry } from './credential-expiry.js';
-import { newRequestId } from '../core/ids.js';
+import { methodCall } from './method-call.js';
 import type { SubscriptionHolder } from '../pipeline/call.js';
 
 /** How long a listen stream's owner lookup may take when the gateway has not listed the URI yet. */
@@ -62,40 +62,10 @@ export function createResourceUpdateDelivery(
       const held = stream ? holdUpstream(stream) : undefined;
       return () => {
         streams.delete(entry);
-        if (held) void held.then(() => release(stream!.held, stream!.principal())).catch(() => undefined);
+        if (held) void held.then(() => release(gw, stream!.held, stream!.principal())).catch(() => undefined);
       };
     },
   };
-
-  /**
-   * One resources/subscribe or unsubscribe on a holder's behalf, through the pipeline (policy, audit); the gateway
-   * counts holders per (upstream, URI) as it forwards.
-   */
-  async function forwardFor(
-    principal: Principal,
-    method: 'resources/subscribe' | 'resources/unsubscribe',
-    uri: string,
-    holder: SubscriptionHolder,
-  ): Promise<void> {
-    const requestId = newRequestId();
-    await gw.forward({
-      requestId,
-      principal,
-      method,
-      params: { uri },
-      holder,
-      signal: AbortSignal.timeout(OWNER_LOOKUP_MS),
-      record: {
-        requestId,
-        timestamp: new Date().toISOString(),
-        method,
-        agent: principal.agent,
-        ...(principal.user ? { user: principal.user } : {}),
-        decision: 'deny',
-        reasons: [],
-      },
-    });
-  }
 
   /**
    * A listen stream's URIs subscribed at their upstreams, as a 2025-11-25 session's resources/subscribe is: the
@@ -105,43 +75,27 @@ export function createResourceUpdateDelivery(
   async function holdUpstream(stream: ListenStream): Promise<void> {
     await Promise.all(
       [...stream.uris].map((uri) =>
-        forwardFor(stream.principal(), 'resources/subscribe', uri, stream.held).catch(() => undefined),
+        forwardFor(gw, stream.principal(), 'resources/subscribe', uri, stream.held).catch(() => undefined),
       ),
     );
-  }
-
-  /**
-   * A closed stream or session lets go of what it holds: each through the pipeline as a resources/unsubscribe (it
-   * reaches the upstream only when no other stream or session holds the URI); what the pipeline refused before the
-   * upstream is dropped without telling it.
-   */
-  async function release(holder: SubscriptionHolder, principal: Principal): Promise<void> {
-    for (const key of [...holder])
-      await forwardFor(principal, 'resources/unsubscribe', uriOfKey(key), holder).catch(() => undefined);
-    gw.resourceUpdates.drop(holder);
   }
 
   async function toStreams(server: string, uri: string): Promise<void> {
     const listening = [...streams].filter((s) => s.stream?.uris.has(uri));
     if (listening.length === 0) return;
+    // One deadline for this update's lookups, made only if a lookup must list the upstreams (the owner not known yet).
+    let deadline: AbortSignal | undefined;
+    const signal = () => (deadline ??= AbortSignal.timeout(OWNER_LOOKUP_MS));
     // The owner is the principal's: policy decides which of several upstreams offering a URI it may see.
     const owners = await Promise.all(
-      listening.map((s) =>
-        gw.resourceUpdates
-          .owner(uri, s.stream!.principal(), AbortSignal.timeout(OWNER_LOOKUP_MS))
-          .catch(() => undefined),
-      ),
+      listening.map((s) => gw.resourceUpdates.owner(uri, s.stream!.principal(), signal).catch(() => undefined)),
     );
     for (const [i, s] of listening.entries())
       // Another upstream's resource of the same URI is not the one this stream asked for.
       if (owners[i] === server)
-        void settle(gw.resourceUpdates.allows(s.stream!, server, uri), (verdict) => {
-          if (!streams.has(s)) return;
-          if (verdict === 'deliver') s.listener({ kind: 'resource_updated', uri });
-          else if (verdict === 'lapsed') {
-            streams.delete(s);
-            s.stream!.end();
-          }
+        throughGate(gw, s.stream!, server, uri, {
+          deliver: () => streams.has(s) && s.listener({ kind: 'resource_updated', uri }),
+          lapsed: () => streams.delete(s) && s.stream!.end(),
         });
   }
 
@@ -172,24 +126,48 @@ export function createResourceUpdateDelivery(
     },
     /** A 2025-11-25 session closed (by the agent, idle, or its credential lapsed): it lets go of its subscriptions. */
     closed(s: Session): void {
-      if (s.options.subscriptions?.size) void release(s.options.subscriptions, s.principal).catch(() => undefined);
+      if (s.options.subscriptions?.size) void release(gw, s.options.subscriptions, s.principal).catch(() => undefined);
     },
     /** One upstream resource update: to the sessions and streams it may reach, and no others. */
     deliver(n: UpstreamNotification): void {
       const uri = gw.resourceUpdates.uriOf(n.params);
       if (!uri) return;
       const key = subscriptionKey(n.server, uri);
-      for (const s of sessions()) {
-        if (!s.options.subscriptions?.has(key)) continue;
-        void settle(gw.resourceUpdates.allows(sessionSubscriber(s), n.server, uri), (verdict) => {
-          if (verdict === 'deliver')
-            void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined);
-          else if (verdict === 'lapsed') closeSession(s);
-        });
-      }
+      for (const s of sessions())
+        if (s.options.subscriptions?.has(key))
+          throughGate(gw, sessionSubscriber(s), n.server, uri, {
+            deliver: () =>
+              void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined),
+            lapsed: () => closeSession(s),
+          });
       void toStreams(n.server, uri).catch(() => undefined);
     },
   };
+}
+
+/**
+ * One resources/subscribe or unsubscribe on a holder's behalf, through the pipeline (policy, audit); the gateway
+ * counts holders per (upstream, URI) as it forwards.
+ */
+export async function forwardFor(
+  gw: FrontDoorPort,
+  principal: Principal,
+  method: 'resources/subscribe' | 'resources/unsubscribe',
+  uri: string,
+  holder: SubscriptionHolder,
+): Promise<void> {
+  await gw.forward(methodCall(principal, method, { uri }, AbortSignal.timeout(OWNER_LOOKUP_MS), { holder }));
+}
+
+/**
+ * A closed stream or session lets go of what it holds: each through the pipeline as a resources/unsubscribe (it
+ * reaches the upstream only when no other stream or session holds the URI); what the pipeline refused before the
+ * upstream is dropped without telling it.
+ */
+export async function release(gw: FrontDoorPort, holder: SubscriptionHolder, principal: Principal): Promise<void> {
+  for (const key of [...holder])
+    await forwardFor(gw, principal, 'resources/unsubscribe', uriOfKey(key), holder).catch(() => undefined);
+  gw.resourceUpdates.drop(holder);
 }
 
 /** The resource URIs a `subscriptions/listen` request asks for; undefined when the body is not one. */
@@ -198,6 +176,24 @@ function listenedUris(body: unknown): string[] | undefined {
   if (b?.method !== 'subscriptions/listen') return undefined;
   const list = b.params?.notifications?.resourceSubscriptions;
   return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+}
+
+/**
+ * One resource update (normalised `uri` from `server`) for one subscriber that holds it — a 2025-11-25 session, a
+ * listen stream, the stdio door — as the delivery gate says: `deliver`, nothing when refused, `lapsed` when its
+ * credential no longer holds. The one place a verdict is acted on.
+ */
+export function throughGate(
+  gw: FrontDoorPort,
+  subscriber: ResourceSubscriber,
+  server: string,
+  uri: string,
+  on: { deliver(): unknown; lapsed(): unknown },
+): void {
+  void settle(gw.resourceUpdates.allows(subscriber, server, uri), (verdict) => {
+    if (verdict === 'deliver') on.deliver();
+    else if (verdict === 'lapsed') on.lapsed();
+  });
 }
 
 /** Runs `then` on a verdict now when it is a value, after it when it is a promise (a failed check delivers nothing). */

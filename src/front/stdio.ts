@@ -1,7 +1,10 @@
-import { serveStdio, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
+import { serveStdio, StdioServerTransport, type StdioServerHandle } from '@modelcontextprotocol/server/stdio';
 import type { Principal } from '../core/principal.js';
 import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
+import type { SubscriptionHolder } from '../pipeline/call.js';
 import { createAgentServer } from './agent-server.js';
+import { forwardFor, release, throughGate } from './resource-updates.js';
+import { watchListens, type ListenWatcher } from './stdio-listen.js';
 import { logger } from '../observability/logger.js';
 
 /**
@@ -16,6 +19,32 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
   // Upstream notifications, as the HTTP front door delivers them to a 2025-11-25 session: list changes to every
   // server; a resource update only for a subscribed (upstream, URI), after the policy decision is asked again.
   const subscriber: ResourceSubscriber = { principal: () => principal, refused: new Set() };
+  // 2026-07-28 listen streams (the SDK's entry serves subscriptions/listen; see stdio-listen.ts): each holds its URIs
+  // at their upstreams through the pipeline, as a 2025-11-25 resources/subscribe does, and lets go when it ends.
+  const listens = new Map<string, Listen>();
+  const watcher: ListenWatcher = {
+    opened(id, uris) {
+      const named = new Map<string, string>();
+      for (const u of uris) {
+        const uri = gw.resourceUpdates.uriOf({ uri: u });
+        if (uri) named.set(uri, u);
+      }
+      const held: SubscriptionHolder = new Set();
+      const holding = Promise.all(
+        [...named.keys()].map((uri) =>
+          forwardFor(gw, principal, 'resources/subscribe', uri, held).catch(() => undefined),
+        ),
+      );
+      listens.set(id, { held, named, holding });
+    },
+    ended(id) {
+      const listen = listens.get(id);
+      if (!listen) return;
+      listens.delete(id);
+      // After its subscribes settle, so one still in flight cannot leave a hold nobody lets go of.
+      void listen.holding.then(() => release(gw, listen.held, principal)).catch(() => undefined);
+    },
+  };
   gw.onUpstreamNotification((n) => {
     if (n.method === 'notifications/resources/list_changed')
       servers.forEach((s) => void s.sendResourceListChanged().catch(() => undefined));
@@ -23,10 +52,20 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
       servers.forEach((s) => void s.sendPromptListChanged().catch(() => undefined));
     if (n.method !== 'notifications/resources/updated') return;
     const uri = gw.resourceUpdates.uriOf(n.params);
-    if (!uri || !subscriptions.has(subscriptionKey(n.server, uri))) return;
-    void Promise.resolve(gw.resourceUpdates.allows(subscriber, n.server, uri)).then((verdict) => {
-      if (verdict !== 'deliver') return;
-      for (const s of servers) void s.notification({ method: n.method, params: { uri } }).catch(() => undefined);
+    if (!uri) return;
+    // The URI as each holder named it: the SDK matches a listen stream's URIs as the client wrote them.
+    const key = subscriptionKey(n.server, uri);
+    const names = new Set<string>(subscriptions.has(key) ? [uri] : []);
+    for (const listen of listens.values()) if (listen.held.has(key)) names.add(listen.named.get(uri) ?? uri);
+    if (names.size === 0) return;
+    throughGate(gw, subscriber, n.server, uri, {
+      deliver: () => {
+        for (const name of names)
+          for (const s of servers)
+            void s.notification({ method: n.method, params: { uri: name } }).catch(() => undefined);
+      },
+      // The process is the session: a lapsed agent hears nothing more (the refusal is audited once).
+      lapsed: () => undefined,
     });
   });
   return serveStdio(
@@ -40,6 +79,17 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
       servers.push(s);
       return s;
     },
-    { legacy: 'serve', onerror: (e) => logger().error(`stdio: ${e.message}`) },
+    {
+      legacy: 'serve',
+      transport: watchListens(new StdioServerTransport(), watcher),
+      onerror: (e) => logger().error(`stdio: ${e.message}`),
+    },
   );
+}
+
+/** A listen stream's upstream holds, its URIs (normalised → as the client named them), and its subscribes' settling. */
+interface Listen {
+  readonly held: SubscriptionHolder;
+  readonly named: ReadonlyMap<string, string>;
+  readonly holding: Promise<unknown>;
 }

@@ -247,10 +247,10 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
      * The upstream the gateway serves a normalised resource URI from for this principal (as `resources/read` would
      * route it), listing the upstreams once when it is not known yet; undefined when none offers it, or several do.
      */
-    async owner(uri: string, principal: Principal, signal: AbortSignal): Promise<string | undefined> {
+    async owner(uri: string, principal: Principal, signal: () => AbortSignal): Promise<string | undefined> {
       const known = ownerFor(uri, principal);
       if (known.server || known.ambiguous) return known.server;
-      const ctx = listCtx(principal, signal);
+      const ctx = listCtx(principal, signal());
       await Promise.all([listAll(ctx), templatesAll(ctx)]);
       // An ambiguous URI has no owner: nobody's updates are delivered for it.
       return ownerFor(uri, principal).server;

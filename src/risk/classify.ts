@@ -5,6 +5,7 @@
 import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
+import { accountInformationRead } from './personal-records.js';
 import { createsRunOfCode, runsCodeReason } from './run-code.js';
 import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
 import { collectFields, isObject } from './schema-fields.js';
@@ -277,6 +278,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     if (sideEffect === 'none') sideEffect = 'external';
     reasons.push(openWorldWhy);
   }
+  const info = writes ? undefined : accountInformationRead(isApi ? pathSegments : [idWords], description);
+  if (info) add('personal-data', info);
   const bearerLink = bearerLinkReason(description, outputFields);
   if (bearerLink) add('credential-access', bearerLink);
   const reveal = revealReason(inputFields) ?? returnedSecretReason(description);

@@ -22,7 +22,7 @@ const feedFields = new Set(['hook', 'webhook', 'callback', 'event', 'notificatio
 /** The description says the subscription delivers notifications or events. */
 const feedProse = /\bsubscri\w* (\w+ ){0,6}(for|to) (\w+ )?(notifications?|events?|webhooks?|messages?)\b/i;
 /** The description says the transaction is a database one. */
-const databaseProse =
+export const databaseProse =
   /\b(sql|database|db) transactions?\b|\btransactions? (in|on|against) (the |a )?(sql |)?(database|db)\b/i;
 /** ISO SQL transaction-control statements, as verbs on a transaction. */
 const transactionControl = new Set(['rollback', 'commit', 'begin']);

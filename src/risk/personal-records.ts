@@ -20,6 +20,7 @@
  * account information PSD2 treats as the holder's data (twelfth round). Special-category and pay fields (input or output) carry personal data on their own (not "fingerprint": in APIs
  * it is a key's or certificate's hash).
  */
+import { databaseProse } from './money-roles.js';
 import { stem } from './tokens.js';
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter((w) => w.length > 0));
@@ -67,4 +68,21 @@ export function laterAccountRecord(word: string, later: readonly (readonly strin
 export function laterRecord(later: readonly (readonly string[])[]): string | undefined {
   for (const seg of later) for (const w of seg) if (recordsOfPerson.has(stem(w))) return w;
   return undefined;
+}
+
+/**
+ * A read of transactions (PSD2 Art. 4(16) account information: "consolidated information on one or more payment
+ * accounts held by the payment service user"): when the read object, the last literal path segment of an operation or
+ * the name of a tool, is transactions, they are the holder's record of money, as `/accounts/{id}/transactions` are
+ * (GDPR Art. 4(1): a person's economic identity). Not statements here: alone the word is as often a SQL statement
+ * (Redshift Data's `ListStatements`). A database transaction is not one either (money-roles.ts).
+ */
+export function accountInformationRead(
+  segments: readonly (readonly string[])[],
+  description: string,
+): string | undefined {
+  const last = segments[segments.length - 1] ?? [];
+  const hit = last.find((w) => stem(w) === 'transaction');
+  if (hit === undefined || databaseProse.test(description)) return undefined;
+  return `reads '${hit}' (account information: the holder's record of money)`;
 }

@@ -1,6 +1,8 @@
 /**
  * The twentieth round's classes (ADR 0008), each on invented tools: a JSON:API record's attributes are the record's own
- * fields, so a signing secret returned there is a secret read; an OAuth authorization request obtains a credential.
+ * fields, so a signing secret returned there is a secret read; an OAuth authorization request obtains a credential;
+ * reading transactions reads the account holder's record of money (PSD2 account information); a design token is a
+ * style value, not a credential.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from './classify.js';
@@ -92,5 +94,52 @@ describe('an OAuth authorization request obtains a credential', () => {
       api('POST', '/signup_links', 'createSignupLink'),
     );
     expect(link.categories).not.toContain('credential-access');
+  });
+});
+
+describe('reading transactions is account information (personal data)', () => {
+  it('a read whose object is transactions is personal-data, medium', () => {
+    const listed = classifyTool(
+      toolDef('GET /ledgers/{id}/transactions', 'List transactions', { id: str(), since: str() }),
+      api('GET', '/ledgers/{id}/transactions', 'listLedgerTransactions'),
+    );
+    expect(listed.sideEffect).toBe('none');
+    expect(listed.categories).toContain('personal-data');
+    expect(listed.level).toBe('medium');
+    const mcp = classifyTool(toolDef('fetch_transaction', 'Fetches one transaction by id.', { id: str() }), mcpSource);
+    expect(mcp.categories).toContain('personal-data');
+    expect(mcp.reasons.some((r) => r.includes('account information'))).toBe(true);
+  });
+
+  it('database transactions, SQL statements and a transaction that is not the read object are not', () => {
+    const db = classifyTool(
+      toolDef('list_transactions', 'Lists the open database transactions and their locks.', { pid: str() }),
+      mcpSource,
+    );
+    expect(db.categories).not.toContain('personal-data');
+    const sql = classifyTool(
+      toolDef('GET /statements', 'List statements', { status: str() }),
+      api('GET', '/statements', 'listStatements'),
+    );
+    expect(sql.categories).not.toContain('personal-data');
+    const types = classifyTool(
+      toolDef('GET /transactions/types', 'List transaction types', {}),
+      api('GET', '/transactions/types', 'listTransactionTypes'),
+    );
+    expect(types.categories).not.toContain('personal-data');
+  });
+});
+
+describe('a design token is a named style value (W3C Design Tokens Format Module), not a credential', () => {
+  it('importing or deleting design tokens is no credential access; an access token still is', () => {
+    for (const t of [
+      toolDef('import_design_tokens', "Imports design tokens (colours, spacing) into the site's theme.", {
+        json: str(),
+      }),
+      toolDef('delete_design_token', 'Deletes one design token from the theme.', { name: str() }),
+    ])
+      expect(classifyTool(t, mcpSource).categories, t.name).not.toContain('credential-access');
+    const access = classifyTool(toolDef('create_access_token', 'Creates an access token.', { name: str() }), mcpSource);
+    expect(access.categories).toContain('credential-access');
   });
 });

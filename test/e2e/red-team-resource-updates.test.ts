@@ -266,3 +266,69 @@ describe('the stdio front door (portcullis stdio --agent)', () => {
     await c.close();
   }, 30_000);
 });
+
+describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
+  // The stdio gateway is a process of its own with its own upstream connections, writing to the same request logs.
+  const count = (method: string) =>
+    readFileSync(logOf('a'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(`"${method}"`)).length;
+  const stdioClient = async (agent: string) => {
+    const c = new Client(
+      { name: 'e2e-stdio-modern', version: '1.0.0' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    await c.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [CLI, 'stdio', '--agent', agent, '--config', gw.configFile],
+      }),
+    );
+    return c;
+  };
+
+  it('holds the URI at the owning upstream while a stream listens, and delivers its updates only', async () => {
+    const c = await stdioClient('reader');
+    try {
+      const subscribes = count('resources/subscribe');
+      const unsubscribes = count('resources/unsubscribe');
+      const got = updatesOf(c);
+      const sub = await c.listen({ resourceSubscriptions: [URI] });
+      await eventually(() => count('resources/subscribe') === subscribes + 1);
+      // A second stream for the URI subscribes again; closing it keeps the first one's hold.
+      const again = await c.listen({ resourceSubscriptions: [URI] });
+      await eventually(() => count('resources/subscribe') === subscribes + 2);
+      await again.close();
+      await settle();
+      expect(count('resources/unsubscribe')).toBe(unsubscribes);
+      await touch(c, 'b');
+      await touch(c, 'a');
+      await eventually(() => got.length >= 1);
+      await settle();
+      expect(got).toEqual([URI]);
+      expect(subscribedAt()).not.toContain('b');
+      await sub.close();
+      await eventually(() => count('resources/unsubscribe') === unsubscribes + 1);
+    } finally {
+      await c.close();
+    }
+  }, 45_000);
+
+  it('a stream whose agent may not read the URI subscribes nothing upstream, and the refusal is audited', async () => {
+    const c = await stdioClient('outsider');
+    try {
+      const subscribes = count('resources/subscribe');
+      const refusals = () =>
+        auditQuery<Rec>(gw.configFile).filter(
+          (r) =>
+            r.type === 'mcp.request.denied' && r.agent === 'outsider' && r.detail?.method === 'resources/subscribe',
+        ).length;
+      const before = refusals();
+      await c.listen({ resourceSubscriptions: [URI] });
+      await eventually(() => refusals() > before);
+      expect(count('resources/subscribe')).toBe(subscribes);
+    } finally {
+      await c.close();
+    }
+  }, 45_000);
+});
