@@ -1,7 +1,8 @@
 // Module hooks for bench/lib/span-register.mjs (bench only): the build's audit/index.js is served as itself with
 // createAuditLog's `append` wrapped to time each call from its start to its settling, and
 // storage/sqlite/audit-writer.js with the hand-off to the writer thread and its transaction timed
-// (globalThis.__portcullisSpans collects them; span-register.mjs writes them out at exit).
+// (globalThis.__portcullisSpans collects them; span-register.mjs writes them out at exit), and
+// backends/mcp/bounded-stdio.js with the moments a write to a stdio upstream leaves and its reply arrives marked.
 let targets;
 
 export function initialize(data) {
@@ -66,6 +67,23 @@ export async function createAuditLog(options) {
     patch(
       'w.postMessage({ id, ...message });',
       '(globalThis.__portcullisPosted ??= new Map()).set(id, performance.timeOrigin + performance.now()); w.postMessage({ id, ...message });',
+    );
+    return { format: 'module', shortCircuit: true, source };
+  }
+  if (url === targets.stdio) {
+    // When the gateway's batched write to a stdio upstream leaves (the stdin uncorked) and when its reply arrives.
+    const loaded = await next(url, context);
+    let source = String(loaded.source);
+    const mark = (key) =>
+      `((globalThis.__portcullisSpans ??= {})[${JSON.stringify(key)}] ??= []).push([performance.timeOrigin + performance.now()]);`;
+    const patch = (from, to) => {
+      if (!source.includes(from)) throw new Error(`span-hooks: "${from}" not found in ${url}`);
+      source = source.replace(from, to);
+    };
+    patch('stdin.uncork();', `${mark('upstream write')} stdin.uncork();`);
+    patch(
+      "out.on('data', (chunk) => framer.push(chunk));",
+      `out.on('data', (chunk) => { ${mark('upstream reply')} framer.push(chunk); });`,
     );
     return { format: 'module', shortCircuit: true, source };
   }

@@ -8,11 +8,16 @@ import { register } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const dist = resolve(dirname(process.argv[1]), '..'); // <dist>/cli/main.js
+// <dist>/cli/main.js, or (bench/lib/serve-without-audit.mjs <config> <dist>) the dist it is given.
+const dist =
+  process.argv[3] && !process.argv[1].endsWith('main.js')
+    ? resolve(process.argv[3])
+    : resolve(dirname(process.argv[1]), '..');
 register('./span-hooks.mjs', import.meta.url, {
   data: {
     audit: pathToFileURL(resolve(dist, 'audit/index.js')).href,
     writer: pathToFileURL(resolve(dist, 'storage/sqlite/audit-writer.js')).href,
+    stdio: pathToFileURL(resolve(dist, 'backends/mcp/bounded-stdio.js')).href,
   },
 });
 const spans = (globalThis.__portcullisSpans ??= {});

@@ -186,7 +186,9 @@ export const notCredentialBefore: ReadonlySet<string> = words(
     'prev previous first last backward forward ' +
     // A tag's key is the tag's name (a key-value label), not a secret.
     'tag ' +
-    'limit prompt output input completion csrf verification total cached reasoning used remaining',
+    'limit prompt output input completion csrf verification total cached reasoning used remaining ' +
+    // A design token is a named style value (W3C Design Tokens Community Group, Design Tokens Format Module).
+    'design',
 );
 
 /** Query-language words: a query in one of these is caller-supplied code. GraphQL is one (its specification, §1:

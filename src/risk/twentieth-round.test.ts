@@ -1,7 +1,8 @@
 /**
  * The twentieth round's classes (ADR 0008), each on invented tools: a JSON:API record's attributes are the record's own
  * fields, so a signing secret returned there is a secret read; an OAuth authorization request obtains a credential;
- * reading transactions reads the account holder's record of money (PSD2 account information).
+ * reading transactions reads the account holder's record of money (PSD2 account information); a design token is a
+ * style value, not a credential.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from './classify.js';
@@ -126,5 +127,19 @@ describe('reading transactions is account information (personal data)', () => {
       api('GET', '/transactions/types', 'listTransactionTypes'),
     );
     expect(types.categories).not.toContain('personal-data');
+  });
+});
+
+describe('a design token is a named style value (W3C Design Tokens Format Module), not a credential', () => {
+  it('importing or deleting design tokens is no credential access; an access token still is', () => {
+    for (const t of [
+      toolDef('import_design_tokens', "Imports design tokens (colours, spacing) into the site's theme.", {
+        json: str(),
+      }),
+      toolDef('delete_design_token', 'Deletes one design token from the theme.', { name: str() }),
+    ])
+      expect(classifyTool(t, mcpSource).categories, t.name).not.toContain('credential-access');
+    const access = classifyTool(toolDef('create_access_token', 'Creates an access token.', { name: str() }), mcpSource);
+    expect(access.categories).toContain('credential-access');
   });
 });
