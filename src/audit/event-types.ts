@@ -192,7 +192,7 @@ export const auditEventTypes = {
   'report.score.recorded': {
     owner: 'report',
     description:
-      'A running gateway stored the security score in the history (report.recordEveryMinutes); one record per stored score, by the gateway that stored it. detail: at, score, grade, everyMinutes.',
+      'The security score was stored in the history (a running gateway\'s recorder, portcullis report, or POST /api/v1/report/history); one record per stored score, by whoever stored it. detail: at, score, grade, via, everyMinutes (recorder).',
   },
   'audit.gap.recorded': {
     owner: 'audit',

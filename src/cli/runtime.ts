@@ -110,8 +110,11 @@ export async function runGateway(
   // The report verifies the chain on every request: whole at most every 5 minutes (and after a prune), only new
   // records in between.
   const reportVerify = createVerifyCache({ verify: (range) => audit.verify(range), store: audit.store });
-  /** The security report of this running deployment (its score goes to the history only when `record` says so). */
-  const report = (options: { record: boolean }) =>
+  /**
+   * The security report of this running deployment (its score goes to the history only when `record` says so, with
+   * its audit record: by the CLI's demo, or by `user` through the REST API).
+   */
+  const report = (options: { record: boolean; via?: 'cli' | 'api'; user?: string }) =>
     generateReport(
       {
         loaded: gw.config(),
@@ -119,6 +122,7 @@ export async function runGateway(
         stores: gw.store,
         report: gw.store.report,
         audit: { store: audit.store, verify: reportVerify, sinkStatus: () => audit.sinkStatus() },
+        recordEvent: (e) => audit.append(e),
         ...(gw.config().config.vault.provider === 'vault' ? { secrets: () => vault.list() } : {}),
       },
       { portcullisVersion: packageVersion() },
@@ -144,7 +148,7 @@ export async function runGateway(
           handleReportApi(
             {
               repo: gw.store.report,
-              generate: report,
+              generate: (o) => report({ ...o, via: 'api' }),
             },
             url,
             ctx,

@@ -67,11 +67,11 @@ for (const b of backends) {
       expect(audited).toEqual([
         {
           type: 'report.score.recorded',
-          detail: { at: '2026-11-28T04:00:00.000Z', score: 77, grade: 'C', everyMinutes: 60 },
+          detail: { at: '2026-11-28T04:00:00.000Z', score: 77, grade: 'C', via: 'recorder', everyMinutes: 60 },
         },
         {
           type: 'report.score.recorded',
-          detail: { at: '2026-11-28T05:00:00.000Z', score: 77, grade: 'C', everyMinutes: 60 },
+          detail: { at: '2026-11-28T05:00:00.000Z', score: 77, grade: 'C', via: 'recorder', everyMinutes: 60 },
         },
       ]);
     });

@@ -4,12 +4,12 @@
  * `/api/v1/report/history`. Several gateways sharing one store record one entry per interval between them: the
  * store stores a score only when none was stored within the interval, checked and written under its write lock.
  * The gateway that stored it writes one audit record, `report.score.recorded`, after the store (a look that stores
- * nothing writes none).
+ * nothing writes none), through {@link storeScore}, as `portcullis report` and POST /api/v1/report/history do.
  */
 import type { AuditEventInput } from '../audit/types.js';
 import type { ReportRepository } from '../storage/repositories.js';
 import { historyEntryOf } from './build.js';
-import type { Report } from './types.js';
+import type { HistoryEntry, Report } from './types.js';
 
 /** How often the recorder looks whether a score is due (a read of the newest entry; a report only when due). */
 export const RECORDER_CHECK_MS = 60_000;
@@ -32,6 +32,41 @@ export class ScoreNotAuditedError extends Error {
   override readonly name = 'ScoreNotAuditedError';
 }
 
+/** Who stored a score: a gateway's recorder, the CLI (`portcullis report`, the demo), or POST /api/v1/report/history. */
+export type ScoreSource = 'recorder' | 'cli' | 'api';
+
+/**
+ * The one way a score enters the history, whoever stores it: `store` writes it (false: it did not, and nothing is
+ * recorded), then one `report.score.recorded` audit record is appended — after the store, so a record never names a
+ * score the history lacks. A record that cannot be written is a {@link ScoreNotAuditedError} (the score stays stored).
+ */
+export async function storeScore(
+  entry: HistoryEntry,
+  store: () => Promise<boolean>,
+  audit: (event: AuditEventInput) => Promise<unknown>,
+  by: { via: ScoreSource; user?: string; everyMinutes?: number },
+): Promise<boolean> {
+  if (!(await store())) return false;
+  try {
+    await audit({
+      type: 'report.score.recorded',
+      ...(by.user ? { user: by.user } : {}),
+      detail: {
+        at: entry.at,
+        score: entry.score,
+        grade: entry.grade,
+        via: by.via,
+        ...(by.everyMinutes !== undefined ? { everyMinutes: by.everyMinutes } : {}),
+      },
+    });
+  } catch (e) {
+    throw new ScoreNotAuditedError(
+      `the score of ${entry.at} was stored, but its audit record could not be written (${(e as Error).message})`,
+    );
+  }
+  return true;
+}
+
 /**
  * One check: stores the current score when the newest stored one is at least an interval old (or there is none);
  * true when this call stored it. False when recording is off, a score is recent, or another gateway stored one
@@ -46,18 +81,15 @@ export async function recordScoreIfDue(deps: ScoreRecorderDeps): Promise<boolean
   if (last && last.at > since) return false;
   const report = await deps.generate();
   const entry = historyEntryOf(report.generatedAt, report.score!);
-  if (!(await deps.repo.addScoreUnlessSince(entry, since))) return false;
-  try {
-    await deps.audit({
-      type: 'report.score.recorded',
-      detail: { at: entry.at, score: entry.score, grade: entry.grade, everyMinutes: minutes },
-    });
-  } catch (e) {
-    throw new ScoreNotAuditedError(
-      `the score of ${entry.at} was stored, but its audit record could not be written (${(e as Error).message})`,
-    );
-  }
-  return true;
+  return storeScore(
+    entry,
+    () => deps.repo.addScoreUnlessSince(entry, since),
+    (e) => deps.audit(e),
+    {
+      via: 'recorder',
+      everyMinutes: minutes,
+    },
+  );
 }
 
 /** Runs {@link recordScoreIfDue} every `checkMs` (the first one after that long), one at a time, until stopped. */

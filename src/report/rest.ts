@@ -14,8 +14,8 @@ import { acknowledge, HISTORY_SHOWN } from './service.js';
 import type { Report } from './types.js';
 
 export interface ReportApiDeps {
-  /** Generates the current report; `record` also stores its score in the history. */
-  generate(options: { record: boolean }): Promise<Report>;
+  /** Generates the current report; `record` also stores its score in the history (audited, naming `user`). */
+  generate(options: { record: boolean; user?: string }): Promise<Report>;
   repo: ReportRepository;
 }
 
@@ -46,7 +46,7 @@ export async function handleReportApi(deps: ReportApiDeps, url: URL, ctx: Ctx): 
       return { status: 200, body: await deps.repo.scores(HISTORY_SHOWN) };
     if (url.pathname === '/api/v1/report/history' && ctx.method === 'POST') {
       if (!ctx.roles.includes('admin')) throw new HttpError('policy.denied', 'Requires the role admin');
-      const report = await deps.generate({ record: true });
+      const report = await deps.generate({ record: true, user: ctx.user });
       const last = (await deps.repo.scores(1)).at(-1);
       return { status: 201, body: { generatedAt: report.generatedAt, score: report.score, latest: last } };
     }

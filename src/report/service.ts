@@ -1,13 +1,16 @@
 /**
  * The report as a running deployment (CLI or gateway) produces it: gather a snapshot, build the report, store its
- * score in the history (at most one entry an hour unless the score changed), and record acknowledgements.
+ * score in the history (at most one entry an hour unless the score changed; audited as the recorder's scores are),
+ * and record acknowledgements.
  */
 import { randomUUID } from 'node:crypto';
+import type { AuditEventInput } from '../audit/types.js';
 import { GatewayError } from '../core/errors.js';
 import type { ReportRepository } from '../storage/repositories.js';
 import { buildDeploymentReport, historyEntryOf, type ReportMeta } from './build.js';
 import { deploymentChecks } from './checks/index.js';
 import { gatherSnapshot, type GatherDeps } from './gather.js';
+import { storeScore, type ScoreSource } from './recorder.js';
 import type { Acknowledgement, HistoryEntry, Report } from './types.js';
 
 /** How many stored scores the report shows (the trend). */
@@ -27,10 +30,17 @@ export function shouldRecord(last: HistoryEntry | undefined, next: HistoryEntry)
 export interface GenerateOptions {
   /** Store this report's score in the history (default true). */
   record?: boolean;
+  /** Who stores it, for its audit record (default the CLI); `user`: the person who asked (the REST API). */
+  via?: Exclude<ScoreSource, 'recorder'>;
+  user?: string;
 }
 
 export async function generateReport(
-  deps: Omit<GatherDeps, 'acknowledgements' | 'history'> & { report: ReportRepository },
+  deps: Omit<GatherDeps, 'acknowledgements' | 'history'> & {
+    report: ReportRepository;
+    /** Appends an audit record (a stored score's `report.score.recorded`); rejects when it cannot be written. */
+    recordEvent(event: AuditEventInput): Promise<unknown>;
+  },
   meta: ReportMeta,
   options: GenerateOptions = {},
 ): Promise<Report> {
@@ -41,7 +51,16 @@ export async function generateReport(
   });
   const report = buildDeploymentReport(snapshot, meta);
   const entry = historyEntryOf(report.generatedAt, report.score!);
-  if (options.record !== false && shouldRecord(snapshot.history.at(-1), entry)) await deps.report.addScore(entry);
+  if (options.record !== false && shouldRecord(snapshot.history.at(-1), entry))
+    await storeScore(
+      entry,
+      async () => (await deps.report.addScore(entry), true),
+      (e) => deps.recordEvent(e),
+      {
+        via: options.via ?? 'cli',
+        ...(options.user ? { user: options.user } : {}),
+      },
+    );
   return report;
 }
 

@@ -69,6 +69,7 @@ describe('the score recorder of a running gateway', () => {
       at: history![0]!.at,
       score: history![0]!.score,
       grade: history![0]!.grade,
+      via: 'recorder',
       everyMinutes: 60,
     });
   }, 60_000);

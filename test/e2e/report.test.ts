@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, cli, connectAgent, startGateway, tempDir, type RunningGateway } from './harness.js';
+import {
+  FIXTURES,
+  ROOT,
+  auditQuery,
+  cli,
+  connectAgent,
+  startGateway,
+  tempDir,
+  type RunningGateway,
+} from './harness.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const validate = addFormats(new Ajv2020({ allErrors: true, strictRequired: false })).compile(
@@ -26,6 +35,10 @@ interface JsonReport {
   audit?: { toolCalls: number; records: number; chainVerified: boolean | null };
 }
 const check = (r: JsonReport, id: string) => r.checks.find((c) => c.id === id)!;
+type ScoreRecord = { type: string; user?: string; detail?: { at?: string; score?: number; via?: string } };
+/** The audit records of stored scores, oldest first. */
+const scoresRecorded = () =>
+  auditQuery<ScoreRecord>(gw.configFile).filter((e) => e.type === 'report.score.recorded');
 /**
  * Most tests here run the CLI several times in a row (each run loads the deployment and verifies the audit chain):
  * about 1.5 s each on an idle machine, ten times that on a loaded 2-core CI box. vitest's 60 s default budget per
@@ -112,7 +125,7 @@ describe('portcullis report (deployment)', () => {
 describe('acknowledgements and history', () => {
   it(
     'report ack stores a finding with its reason and expiry; the next report shows it; history keeps the scores',
-    CLI_RUNS(8),
+    CLI_RUNS(11),
     () => {
       const bad = cli(['report', 'ack', 'audit.nope', '--reason', 'x', '--expires', '2099-01-01', '-c', gw.configFile]);
       expect(bad.code).toBe(2);
@@ -149,13 +162,20 @@ describe('acknowledgements and history', () => {
       const sink = report.checks.find((c) => c.id === 'audit.sink')!;
       expect(sink.acknowledgement).toMatchObject({ reason: 'SIEM in Q3', by: 'alice' });
       const history = JSON.parse(cli(['report', 'history', '--json', '-c', gw.configFile]).stdout) as {
+        at: string;
         score: number;
       }[];
       expect(history.length).toBeGreaterThanOrEqual(2);
       expect(history.at(-1)!.score).toBe(report.score!.value);
-      // --no-record leaves the history as it was.
+      // The score the CLI stored has its audit record, as the gateway's recorder writes one.
+      const recorded = scoresRecorded();
+      expect(recorded.at(-1)).toMatchObject({
+        detail: { at: history.at(-1)!.at, score: report.score!.value, via: 'cli' },
+      });
+      // --no-record leaves the history as it was, and records nothing.
       cli(['report', '--no-record', '--format', 'json', '-c', gw.configFile]);
       expect(JSON.parse(cli(['report', 'history', '--json', '-c', gw.configFile]).stdout)).toEqual(history);
+      expect(scoresRecorded()).toHaveLength(recorded.length);
     },
   );
 });
@@ -192,12 +212,18 @@ describe('/api/v1/report on the running gateway', () => {
       });
     expect((await post('audrey')).status).toBe(403);
     expect(await history()).toEqual(before);
+    const recordedBefore = scoresRecorded().length;
     const ok = await post('alice');
     expect(ok.status).toBe(201);
     const body = (await ok.json()) as { score: { value: number }; latest: Entry };
     const after = await history();
     expect(after.at(-1)).toEqual(body.latest);
     expect(after.at(-1)!.score).toBe(body.score.value);
+    // A stored score has its audit record naming who asked; a score not stored (unchanged within the hour) has none.
+    const recorded = scoresRecorded().slice(recordedBefore);
+    expect(recorded).toHaveLength(after.length - before.length);
+    if (recorded.length > 0)
+      expect(recorded[0]).toMatchObject({ user: 'alice', detail: { at: body.latest.at, via: 'api' } });
   });
 
   it('POST acknowledgements: admin only, validated', async () => {

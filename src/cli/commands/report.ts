@@ -22,6 +22,7 @@ import type { Stores } from '../../storage/repositories.js';
 import { openSecretResolver, openVault } from '../../vault/index.js';
 import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
 import { packageVersion } from '../version.js';
+import { audited } from './keys.js';
 import { loadAnchors, verificationKey } from './audit.js';
 
 export type ReportFormat = 'json' | 'md' | 'html' | 'pdf';
@@ -80,6 +81,8 @@ export async function deploymentReport(
         stores,
         audit,
         report: stores.report,
+        // As other CLI changes: appended to the configured log; when it cannot be, the score stays and stderr says so.
+        recordEvent: (e) => audited(loaded, e, stores),
         ...(loaded.config.vault.provider === 'vault'
           ? { secrets: async () => (await openVault(loaded.config.vault, paths, stores.secrets)).list() }
           : {}),
