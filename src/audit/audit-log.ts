@@ -87,7 +87,11 @@ export interface AuditLog {
   query(filter?: AuditFilter, cursor?: string): Promise<AuditPage>;
   verify(range?: VerifyRange): Promise<VerifyResult>;
   exportTo(format: ExportFormat, filter: AuditFilter, writable: Writable): Promise<number>;
-  /** Writes a checkpoint record now and returns its signed checkpoint. */
+  /**
+   * Writes a checkpoint record now and returns its signed checkpoint once the record is committed. The checkpoint's
+   * line in the anchor file follows the commit and is not awaited here: it may land after this resolves (a failed
+   * anchor write shows in `status()`); `close()` waits for it.
+   */
   checkpoint(): Promise<SignedCheckpoint>;
   /** Tool arguments as a record would carry them (redacted with this log's rules): for people reviewing a call. */
   redactArguments(args: JsonObject): Promise<JsonObject>;

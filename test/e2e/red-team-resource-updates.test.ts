@@ -50,6 +50,27 @@ const touch = async (c: Client, server: string) =>
     { type: 'text', text: 'touched' },
   ]);
 
+/** Requests of `method` in upstream a's request log (every gateway process's connection to a writes there). */
+const count = (method: string) =>
+  readFileSync(logOf('a'), 'utf8')
+    .split('\n')
+    .filter((l) => l.includes(`"${method}"`)).length;
+
+/** An SDK client of `portcullis stdio --agent <agent>`: 2025-11-25, or 2026-07-28 when `modern`. */
+const stdioClient = async (agent: string, modern = false) => {
+  const c = new Client(
+    { name: 'e2e-stdio', version: '1.0.0' },
+    modern ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+  );
+  await c.connect(
+    new StdioClientTransport({
+      command: process.execPath,
+      args: [CLI, 'stdio', '--agent', agent, '--config', gw.configFile],
+    }),
+  );
+  return c;
+};
+
 let gw: RunningGateway;
 beforeAll(async () => {
   gw = await startGateway(config(GRANTED));
@@ -60,10 +81,6 @@ afterAll(async () => {
 });
 
 describe('2026-07-28 listen streams subscribe at the upstream', () => {
-  const count = (method: string) =>
-    readFileSync(logOf('a'), 'utf8')
-      .split('\n')
-      .filter((l) => l.includes(`"${method}"`)).length;
   // First in the file: later cases leave 2025-11-25 sessions subscribed (a session holds its subscription until it
   // ends), and an upstream subscription someone still holds is not ended.
   it('the owning upstream gets resources/subscribe when a stream asks for the URI and unsubscribe when it closes', async () => {
@@ -249,13 +266,7 @@ describe('resource shadowing: two upstreams offer the same URI', () => {
 
 describe('the stdio front door (portcullis stdio --agent)', () => {
   it('delivers a subscribed resource update from the owning upstream only', async () => {
-    const c = new Client({ name: 'e2e-stdio', version: '1.0.0' });
-    await c.connect(
-      new StdioClientTransport({
-        command: process.execPath,
-        args: [CLI, 'stdio', '--agent', 'reader', '--config', gw.configFile],
-      }),
-    );
+    const c = await stdioClient('reader');
     const got = updatesOf(c);
     await c.subscribeResource({ uri: URI });
     await touch(c, 'b');
@@ -269,26 +280,8 @@ describe('the stdio front door (portcullis stdio --agent)', () => {
 
 describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
   // The stdio gateway is a process of its own with its own upstream connections, writing to the same request logs.
-  const count = (method: string) =>
-    readFileSync(logOf('a'), 'utf8')
-      .split('\n')
-      .filter((l) => l.includes(`"${method}"`)).length;
-  const stdioClient = async (agent: string) => {
-    const c = new Client(
-      { name: 'e2e-stdio-modern', version: '1.0.0' },
-      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
-    );
-    await c.connect(
-      new StdioClientTransport({
-        command: process.execPath,
-        args: [CLI, 'stdio', '--agent', agent, '--config', gw.configFile],
-      }),
-    );
-    return c;
-  };
-
   it('holds the URI at the owning upstream while a stream listens, and delivers its updates only', async () => {
-    const c = await stdioClient('reader');
+    const c = await stdioClient('reader', true);
     try {
       const subscribes = count('resources/subscribe');
       const unsubscribes = count('resources/unsubscribe');
@@ -315,7 +308,7 @@ describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
   }, 45_000);
 
   it('a stream whose agent may not read the URI subscribes nothing upstream, and the refusal is audited', async () => {
-    const c = await stdioClient('outsider');
+    const c = await stdioClient('outsider', true);
     try {
       const subscribes = count('resources/subscribe');
       const refusals = () =>
