@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -35,14 +35,44 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI (built output) to completion. */
+/**
+ * How long one CLI run may take before it counts as hung: PORTCULLIS_E2E_CLI_TIMEOUT_MS when set, else 60 s scaled by
+ * the machine's load per core when the run starts (1x to 5x). A CLI run that takes 1.5 s idle takes ten times that on
+ * a loaded 2-core CI box, and a run that blocks the test worker (spawnSync) cannot be cut short by vitest's own timeout.
+ */
+export function cliTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.PORTCULLIS_E2E_CLI_TIMEOUT_MS;
+  if (set !== undefined) {
+    const ms = Number(set);
+    if (!Number.isInteger(ms) || ms <= 0)
+      throw new Error(`PORTCULLIS_E2E_CLI_TIMEOUT_MS: a whole number of milliseconds above 0, not '${set}'`);
+    return ms;
+  }
+  const perCore = (loadavg()[0] ?? 0) / availableParallelism();
+  return Math.round(60_000 * Math.min(5, Math.max(1, perCore)));
+}
+
+/**
+ * Runs the real CLI (built output) to completion. A run that does not end within {@link cliTimeoutMs} throws, naming
+ * the command, the bound and the output so far: a hang is never read as an exit code a test expected.
+ */
 export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const bound = cliTimeoutMs();
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: bound,
   });
+  if (r.error) {
+    const why =
+      (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+        ? `did not exit within ${bound} ms (PORTCULLIS_E2E_CLI_TIMEOUT_MS)`
+        : r.error.message;
+    throw new Error(
+      `portcullis ${args.join(' ')}: ${why}; stdout so far: ${JSON.stringify((r.stdout ?? '').slice(-500))}, stderr so far: ${JSON.stringify((r.stderr ?? '').slice(-1500))}`,
+    );
+  }
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
