@@ -71,6 +71,24 @@ const stdioClient = async (agent: string, modern = false) => {
   return c;
 };
 
+/**
+ * Two listen streams of `c` for the shared URI: each subscribes at upstream a (policy and audit per stream), and
+ * closing the second keeps the first one's hold (no unsubscribe). Returns the first stream, still open, and the
+ * unsubscribe count before it.
+ */
+async function twoStreamsHoldOnce(c: Client) {
+  const subscribes = count('resources/subscribe');
+  const unsubscribes = count('resources/unsubscribe');
+  const sub = await c.listen({ resourceSubscriptions: [URI] });
+  await eventually(() => count('resources/subscribe') === subscribes + 1);
+  const again = await c.listen({ resourceSubscriptions: [URI] });
+  await eventually(() => count('resources/subscribe') === subscribes + 2);
+  await again.close();
+  await settle();
+  expect(count('resources/unsubscribe')).toBe(unsubscribes);
+  return { sub, unsubscribes };
+}
+
 let gw: RunningGateway;
 beforeAll(async () => {
   gw = await startGateway(config(GRANTED));
@@ -84,17 +102,8 @@ describe('2026-07-28 listen streams subscribe at the upstream', () => {
   // First in the file: later cases leave 2025-11-25 sessions subscribed (a session holds its subscription until it
   // ends), and an upstream subscription someone still holds is not ended.
   it('the owning upstream gets resources/subscribe when a stream asks for the URI and unsubscribe when it closes', async () => {
-    const subscribes = count('resources/subscribe');
-    const unsubscribes = count('resources/unsubscribe');
     const reader = await connectAgent(gw.url, gw.keys.reader, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
-    const sub = await reader.listen({ resourceSubscriptions: [URI] });
-    await eventually(() => count('resources/subscribe') === subscribes + 1);
-    // A second stream for the same URI subscribes again (policy and audit per stream); closing one keeps it.
-    const again = await reader.listen({ resourceSubscriptions: [URI] });
-    await eventually(() => count('resources/subscribe') === subscribes + 2);
-    await again.close();
-    await settle();
-    expect(count('resources/unsubscribe')).toBe(unsubscribes);
+    const { sub, unsubscribes } = await twoStreamsHoldOnce(reader);
     await sub.close();
     await eventually(() => count('resources/unsubscribe') === unsubscribes + 1);
     await reader.close();
@@ -283,17 +292,8 @@ describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
   it('holds the URI at the owning upstream while a stream listens, and delivers its updates only', async () => {
     const c = await stdioClient('reader', true);
     try {
-      const subscribes = count('resources/subscribe');
-      const unsubscribes = count('resources/unsubscribe');
       const got = updatesOf(c);
-      const sub = await c.listen({ resourceSubscriptions: [URI] });
-      await eventually(() => count('resources/subscribe') === subscribes + 1);
-      // A second stream for the URI subscribes again; closing it keeps the first one's hold.
-      const again = await c.listen({ resourceSubscriptions: [URI] });
-      await eventually(() => count('resources/subscribe') === subscribes + 2);
-      await again.close();
-      await settle();
-      expect(count('resources/unsubscribe')).toBe(unsubscribes);
+      const { sub, unsubscribes } = await twoStreamsHoldOnce(c);
       await touch(c, 'b');
       await touch(c, 'a');
       await eventually(() => got.length >= 1);
