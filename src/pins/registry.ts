@@ -75,9 +75,12 @@ export function createPinRegistry(deps: PinRegistryDeps, options: () => PinRegis
   let writes: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  /** Counts changes made here (each is written behind, or already stored by an accept); see `reload`. */
+  let localChanges = 0;
 
   /** Store writes run one after another; a failed write is logged, and what depends on it fails closed. */
   const behind = (what: string, key: string, fn: () => Promise<unknown>) => {
+    localChanges++;
     writes = writes
       .then(fn)
       .then(() => {
@@ -90,11 +93,18 @@ export function createPinRegistry(deps: PinRegistryDeps, options: () => PinRegis
       });
   };
 
+  /**
+   * Replaces the pins in memory with the store's. A listing read while this registry changed a pin (a first sight
+   * whose write is still in flight) would forget that change, and the next definition offered under the name would
+   * be trusted as if first seen: such a listing is dropped, and the next refresh reads again.
+   */
   const reload = async (): Promise<boolean> => {
+    const seen = localChanges;
     await writes;
     const rev = await deps.store.revision();
     if (rev === revision) return false;
     const all = await deps.store.list();
+    if (localChanges !== seen) return false;
     pins.clear();
     for (const p of all) pins.set(keyOf(p.kind, p.name), p);
     revision = rev;
@@ -221,6 +231,7 @@ export function createPinRegistry(deps: PinRegistryDeps, options: () => PinRegis
     async accept(kind, name, by, reason, hash) {
       await writes;
       const { before, after } = await acceptPending(deps.store, kind, name, by, reason, hash);
+      localChanges++;
       pins.set(keyOf(kind, name), after);
       revision = '';
       deps.onEvent(acceptedEvent(before, after, by, reason));
