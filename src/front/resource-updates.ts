@@ -12,11 +12,11 @@ import type { SubscriptionHolder } from '../pipeline/call.js';
 const OWNER_LOOKUP_MS = 10_000;
 
 /**
- * A 2026-07-28 `subscriptions/listen` stream: who opened it, the normalised URIs it asked for, what it holds at the
- * upstreams, and how to end it.
+ * A 2026-07-28 `subscriptions/listen` stream: who opened it, the URIs it asked for (normalised → as the client wrote
+ * them), what it holds at the upstreams, and how to end it.
  */
 interface ListenStream extends ResourceSubscriber {
-  readonly uris: ReadonlySet<string>;
+  readonly named: ReadonlyMap<string, ReadonlySet<string>>;
   readonly held: SubscriptionHolder;
   end(): void;
 }
@@ -74,14 +74,14 @@ export function createResourceUpdateDelivery(
    */
   async function holdUpstream(stream: ListenStream): Promise<void> {
     await Promise.all(
-      [...stream.uris].map((uri) =>
+      [...stream.named.keys()].map((uri) =>
         forwardFor(gw, stream.principal(), 'resources/subscribe', uri, stream.held).catch(() => undefined),
       ),
     );
   }
 
   async function toStreams(server: string, uri: string): Promise<void> {
-    const listening = [...streams].filter((s) => s.stream?.uris.has(uri));
+    const listening = [...streams].filter((s) => s.stream?.named.has(uri));
     if (listening.length === 0) return;
     // One deadline for this update's lookups, made only if a lookup must list the upstreams (the owner not known yet).
     let deadline: AbortSignal | undefined;
@@ -94,7 +94,11 @@ export function createResourceUpdateDelivery(
       // Another upstream's resource of the same URI is not the one this stream asked for.
       if (owners[i] === server)
         throughGate(gw, s.stream!, server, uri, {
-          deliver: () => streams.has(s) && s.listener({ kind: 'resource_updated', uri }),
+          // Under each spelling the client listened with: the SDK's listen router matches those as written.
+          deliver: () => {
+            for (const name of s.stream!.named.get(uri) ?? [])
+              if (streams.has(s)) s.listener({ kind: 'resource_updated', uri: name });
+          },
           lapsed: () => streams.delete(s) && s.stream!.end(),
         });
   }
@@ -120,7 +124,7 @@ export function createResourceUpdateDelivery(
         refused: new Set(),
         held: new Set(),
         end: () => response.end(),
-        uris: new Set(uris.map((u) => gw.resourceUpdates.uriOf({ uri: u })).filter((u): u is string => !!u)),
+        named: namedUris(gw, uris),
       };
       return opening.run(stream, run);
     },
@@ -168,6 +172,19 @@ export async function release(gw: FrontDoorPort, holder: SubscriptionHolder, pri
   for (const key of [...holder])
     await forwardFor(gw, principal, 'resources/unsubscribe', uriOfKey(key), holder).catch(() => undefined);
   gw.resourceUpdates.drop(holder);
+}
+
+/**
+ * A listen stream's URIs: each normalised one (what the pipeline decides on and subscribes) → the spellings the
+ * client named it by (what the SDK matches updates against). URIs that cannot be normalised are left out.
+ */
+export function namedUris(gw: FrontDoorPort, uris: readonly string[]): Map<string, Set<string>> {
+  const named = new Map<string, Set<string>>();
+  for (const raw of uris) {
+    const uri = gw.resourceUpdates.uriOf({ uri: raw });
+    if (uri) (named.get(uri) ?? named.set(uri, new Set()).get(uri)!).add(raw);
+  }
+  return named;
 }
 
 /** The resource URIs a `subscriptions/listen` request asks for; undefined when the body is not one. */

@@ -325,3 +325,38 @@ describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
     }
   }, 45_000);
 });
+
+describe('a listen stream that names the URI in another spelling (2026-07-28)', () => {
+  // Upper-case scheme, a dot segment and a percent-encoded unreserved character: the gateway subscribes and decides
+  // on the normalised URI, and the SDK's listen router matches updates to the URIs as the client wrote them.
+  const SPELLED = 'FILE:///srv/other/../shared/doc%2Etxt';
+  const heardUnderItsSpelling = async (c: Client) => {
+    const got = updatesOf(c);
+    const subscribes = count('resources/subscribe');
+    const sub = await c.listen({ resourceSubscriptions: [SPELLED] });
+    await eventually(() => count('resources/subscribe') === subscribes + 1);
+    await touch(c, 'a');
+    await eventually(() => got.length >= 1);
+    await settle();
+    expect(got).toEqual([SPELLED]);
+    await sub.close();
+  };
+
+  it('over HTTP hears the update, named as it asked', async () => {
+    const c = await connectAgent(gw.url, gw.keys.reader, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    try {
+      await heardUnderItsSpelling(c);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('over stdio hears the update, named as it asked', async () => {
+    const c = await stdioClient('reader', true);
+    try {
+      await heardUnderItsSpelling(c);
+    } finally {
+      await c.close();
+    }
+  }, 45_000);
+});
