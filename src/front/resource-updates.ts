@@ -19,6 +19,8 @@ interface ListenStream extends ResourceSubscriber {
   readonly named: ReadonlyMap<string, ReadonlySet<string>>;
   readonly held: SubscriptionHolder;
   end(): void;
+  /** The SDK registered the stream (it acknowledged the listen with something to deliver). */
+  registered: boolean;
 }
 
 /**
@@ -59,26 +61,13 @@ export function createResourceUpdateDelivery(
       const stream = opening.getStore();
       const entry = { listener, ...(stream ? { stream } : {}) };
       streams.add(entry);
-      const held = stream ? holdUpstream(stream) : undefined;
+      if (stream) stream.registered = true;
       return () => {
         streams.delete(entry);
-        if (held) void held.then(() => release(gw, stream!.held, stream!.principal())).catch(() => undefined);
+        if (stream) void release(gw, stream.held, stream.principal()).catch(() => undefined);
       };
     },
   };
-
-  /**
-   * A listen stream's URIs subscribed at their upstreams, as a 2025-11-25 session's resources/subscribe is: the
-   * upstream sends updates only for what someone subscribed to. Each goes through the pipeline with the stream's
-   * principal (a URI policy refuses is audited and not subscribed).
-   */
-  async function holdUpstream(stream: ListenStream): Promise<void> {
-    await Promise.all(
-      [...stream.named.keys()].map((uri) =>
-        forwardFor(gw, stream.principal(), 'resources/subscribe', uri, stream.held).catch(() => undefined),
-      ),
-    );
-  }
 
   async function toStreams(server: string, uri: string): Promise<void> {
     const listening = [...streams].filter((s) => s.stream?.named.has(uri));
@@ -110,23 +99,33 @@ export function createResourceUpdateDelivery(
      * the context of `principal` and the URIs it asks for (others register no stream, or one without resource updates),
      * and its response ends when the principal's credential expires.
      */
-    asListener<T>(
+    async asListener<T>(
       principal: Principal,
       body: unknown,
       response: { end(): void; onClose(listener: () => void): void },
       run: () => Promise<T>,
     ): Promise<T> {
-      const uris = listenedUris(body);
-      if (!uris) return run();
+      const listened = listenedUris(body);
+      if (!listened) return run();
       endAtExpiry(principal.expiresAt, response);
+      const held: SubscriptionHolder = new Set();
+      // Decided and held before the SDK acknowledges the stream, so its acknowledgement names only what is honored.
+      const named = listened.list ? await holdListened(gw, principal, listened.list, held) : new Map();
+      if (listened.list) listened.honor(honoredSpellings(listened.list, named));
       const stream: ListenStream = {
         principal: () => principal,
         refused: new Set(),
-        held: new Set(),
+        held,
         end: () => response.end(),
-        named: namedUris(gw, uris),
+        named,
+        registered: false,
       };
-      return opening.run(stream, run);
+      try {
+        return await opening.run(stream, run);
+      } finally {
+        // The SDK refused the listen, or acknowledged nothing to deliver: nothing will let go of the holds but this.
+        if (!stream.registered) void release(gw, held, principal).catch(() => undefined);
+      }
     },
     /** A 2025-11-25 session closed (by the agent, idle, or its credential lapsed): it lets go of its subscriptions. */
     closed(s: Session): void {
@@ -187,12 +186,59 @@ export function namedUris(gw: FrontDoorPort, uris: readonly string[]): Map<strin
   return named;
 }
 
-/** The resource URIs a `subscriptions/listen` request asks for; undefined when the body is not one. */
-function listenedUris(body: unknown): string[] | undefined {
+/**
+ * Subscribes a listen stream's URIs at their owning upstreams for `holder`, each through the pipeline with the
+ * stream's principal (policy, audited intent; a URI the policy refuses, one that cannot be normalised or that no
+ * upstream offers is refused and audited, and nothing is subscribed). Resolves, once every subscribe settled, to the
+ * URIs held: normalised → the spellings the client named it by (what the SDK matches and acknowledges). Both doors.
+ */
+export async function holdListened(
+  gw: FrontDoorPort,
+  principal: Principal,
+  uris: readonly string[],
+  holder: SubscriptionHolder,
+): Promise<Map<string, Set<string>>> {
+  const named = namedUris(gw, uris);
+  const held = await Promise.all(
+    [...named.keys()].map((uri) =>
+      forwardFor(gw, principal, 'resources/subscribe', uri, holder).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  // A spelling that cannot be normalised goes through the pipeline too, for its refusal to be audited.
+  await Promise.all(
+    uris
+      .filter((u) => !gw.resourceUpdates.uriOf({ uri: u }))
+      .map((u) => forwardFor(gw, principal, 'resources/subscribe', u, holder).catch(() => undefined)),
+  );
+  return new Map([...named].filter((_, i) => held[i]));
+}
+
+/** The URIs of a listen request, in its order and spelling, that are held (`named`, from {@link holdListened}). */
+export function honoredSpellings(uris: readonly string[], named: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const held = new Set([...named.values()].flatMap((spellings) => [...spellings]));
+  return uris.filter((u) => held.has(u));
+}
+
+/**
+ * A `subscriptions/listen` request's resource URIs; undefined when the body is not one. `list` is undefined when
+ * the request names none or names them malformed (the SDK answers that itself); `honor` narrows the request to the
+ * URIs the gateway holds, so the SDK acknowledges (and matches) only those.
+ */
+function listenedUris(body: unknown): { list?: string[]; honor(uris: string[]): void } | undefined {
   const b = body as { method?: unknown; params?: { notifications?: { resourceSubscriptions?: unknown } } } | null;
   if (b?.method !== 'subscriptions/listen') return undefined;
-  const list = b.params?.notifications?.resourceSubscriptions;
-  return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+  const n = b.params?.notifications;
+  const list = n?.resourceSubscriptions;
+  const ok = Array.isArray(list) && list.length > 0 && list.every((u) => typeof u === 'string');
+  return {
+    ...(ok ? { list: list } : {}),
+    honor: (uris) => {
+      if (n) n.resourceSubscriptions = uris;
+    },
+  };
 }
 
 /**

@@ -115,6 +115,8 @@ describe('2026-07-28 listen streams subscribe at the upstream', () => {
       versionNegotiation: { mode: { pin: '2026-07-28' } },
     });
     const sub = await outsider.listen({ resourceSubscriptions: [URI] });
+    // The acknowledgement tells the client: the refused URI is not among those honored (2026-07-28 spec).
+    expect(sub.honoredFilter.resourceSubscriptions).toBeUndefined();
     await eventually(() =>
       auditQuery<Rec>(gw.configFile).some(
         (r) => r.type === 'mcp.request.denied' && r.agent === 'outsider' && r.detail?.method === 'resources/subscribe',
@@ -317,7 +319,8 @@ describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
             r.type === 'mcp.request.denied' && r.agent === 'outsider' && r.detail?.method === 'resources/subscribe',
         ).length;
       const before = refusals();
-      await c.listen({ resourceSubscriptions: [URI] });
+      const sub = await c.listen({ resourceSubscriptions: [URI] });
+      expect(sub.honoredFilter.resourceSubscriptions).toBeUndefined();
       await eventually(() => refusals() > before);
       expect(count('resources/subscribe')).toBe(subscribes);
     } finally {
@@ -333,7 +336,9 @@ describe('a listen stream that names the URI in another spelling (2026-07-28)', 
   const heardUnderItsSpelling = async (c: Client) => {
     const got = updatesOf(c);
     const subscribes = count('resources/subscribe');
-    const sub = await c.listen({ resourceSubscriptions: [SPELLED] });
+    // A URI no upstream offers is refused (audited) and left out of the acknowledgement; the other is honored.
+    const sub = await c.listen({ resourceSubscriptions: [SPELLED, 'file:///srv/nowhere.txt'] });
+    expect(sub.honoredFilter.resourceSubscriptions).toEqual([SPELLED]);
     await eventually(() => count('resources/subscribe') === subscribes + 1);
     await touch(c, 'a');
     await eventually(() => got.length >= 1);
@@ -342,7 +347,7 @@ describe('a listen stream that names the URI in another spelling (2026-07-28)', 
     await sub.close();
   };
 
-  it('over HTTP hears the update, named as it asked', async () => {
+  it('over HTTP hears the update, named as it asked; an unserved URI is not acknowledged', async () => {
     const c = await connectAgent(gw.url, gw.keys.reader, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
     try {
       await heardUnderItsSpelling(c);
@@ -351,7 +356,7 @@ describe('a listen stream that names the URI in another spelling (2026-07-28)', 
     }
   });
 
-  it('over stdio hears the update, named as it asked', async () => {
+  it('over stdio hears the update, named as it asked; an unserved URI is not acknowledged', async () => {
     const c = await stdioClient('reader', true);
     try {
       await heardUnderItsSpelling(c);
