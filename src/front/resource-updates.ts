@@ -12,13 +12,15 @@ import type { SubscriptionHolder } from '../pipeline/call.js';
 const OWNER_LOOKUP_MS = 10_000;
 
 /**
- * A 2026-07-28 `subscriptions/listen` stream: who opened it, the normalised URIs it asked for, what it holds at the
- * upstreams, and how to end it.
+ * A 2026-07-28 `subscriptions/listen` stream: who opened it, the URIs it asked for (normalised → as the client wrote
+ * them), what it holds at the upstreams, and how to end it.
  */
 interface ListenStream extends ResourceSubscriber {
-  readonly uris: ReadonlySet<string>;
+  readonly named: ReadonlyMap<string, ReadonlySet<string>>;
   readonly held: SubscriptionHolder;
   end(): void;
+  /** The SDK registered the stream (it acknowledged the listen with something to deliver). */
+  registered: boolean;
 }
 
 /**
@@ -59,29 +61,16 @@ export function createResourceUpdateDelivery(
       const stream = opening.getStore();
       const entry = { listener, ...(stream ? { stream } : {}) };
       streams.add(entry);
-      const held = stream ? holdUpstream(stream) : undefined;
+      if (stream) stream.registered = true;
       return () => {
         streams.delete(entry);
-        if (held) void held.then(() => release(gw, stream!.held, stream!.principal())).catch(() => undefined);
+        if (stream) void release(gw, stream.held, stream.principal()).catch(() => undefined);
       };
     },
   };
 
-  /**
-   * A listen stream's URIs subscribed at their upstreams, as a 2025-11-25 session's resources/subscribe is: the
-   * upstream sends updates only for what someone subscribed to. Each goes through the pipeline with the stream's
-   * principal (a URI policy refuses is audited and not subscribed).
-   */
-  async function holdUpstream(stream: ListenStream): Promise<void> {
-    await Promise.all(
-      [...stream.uris].map((uri) =>
-        forwardFor(gw, stream.principal(), 'resources/subscribe', uri, stream.held).catch(() => undefined),
-      ),
-    );
-  }
-
   async function toStreams(server: string, uri: string): Promise<void> {
-    const listening = [...streams].filter((s) => s.stream?.uris.has(uri));
+    const listening = [...streams].filter((s) => s.stream?.named.has(uri));
     if (listening.length === 0) return;
     // One deadline for this update's lookups, made only if a lookup must list the upstreams (the owner not known yet).
     let deadline: AbortSignal | undefined;
@@ -94,7 +83,11 @@ export function createResourceUpdateDelivery(
       // Another upstream's resource of the same URI is not the one this stream asked for.
       if (owners[i] === server)
         throughGate(gw, s.stream!, server, uri, {
-          deliver: () => streams.has(s) && s.listener({ kind: 'resource_updated', uri }),
+          // Under each spelling the client listened with: the SDK's listen router matches those as written.
+          deliver: () => {
+            for (const name of s.stream!.named.get(uri) ?? [])
+              if (streams.has(s)) s.listener({ kind: 'resource_updated', uri: name });
+          },
           lapsed: () => streams.delete(s) && s.stream!.end(),
         });
   }
@@ -106,23 +99,33 @@ export function createResourceUpdateDelivery(
      * the context of `principal` and the URIs it asks for (others register no stream, or one without resource updates),
      * and its response ends when the principal's credential expires.
      */
-    asListener<T>(
+    async asListener<T>(
       principal: Principal,
       body: unknown,
       response: { end(): void; onClose(listener: () => void): void },
       run: () => Promise<T>,
     ): Promise<T> {
-      const uris = listenedUris(body);
-      if (!uris) return run();
+      const listened = listenedUris(body);
+      if (!listened) return run();
       endAtExpiry(principal.expiresAt, response);
+      const held: SubscriptionHolder = new Set();
+      // Decided and held before the SDK acknowledges the stream, so its acknowledgement names only what is honored.
+      const named = listened.list ? await holdListened(gw, principal, listened.list, held) : new Map();
+      if (listened.list) listened.honor(honoredSpellings(listened.list, named));
       const stream: ListenStream = {
         principal: () => principal,
         refused: new Set(),
-        held: new Set(),
+        held,
         end: () => response.end(),
-        uris: new Set(uris.map((u) => gw.resourceUpdates.uriOf({ uri: u })).filter((u): u is string => !!u)),
+        named,
+        registered: false,
       };
-      return opening.run(stream, run);
+      try {
+        return await opening.run(stream, run);
+      } finally {
+        // The SDK refused the listen, or acknowledged nothing to deliver: nothing will let go of the holds but this.
+        if (!stream.registered) void release(gw, held, principal).catch(() => undefined);
+      }
     },
     /** A 2025-11-25 session closed (by the agent, idle, or its credential lapsed): it lets go of its subscriptions. */
     closed(s: Session): void {
@@ -170,12 +173,72 @@ export async function release(gw: FrontDoorPort, holder: SubscriptionHolder, pri
   gw.resourceUpdates.drop(holder);
 }
 
-/** The resource URIs a `subscriptions/listen` request asks for; undefined when the body is not one. */
-function listenedUris(body: unknown): string[] | undefined {
+/**
+ * A listen stream's URIs: each normalised one (what the pipeline decides on and subscribes) → the spellings the
+ * client named it by (what the SDK matches updates against). URIs that cannot be normalised are left out.
+ */
+export function namedUris(gw: FrontDoorPort, uris: readonly string[]): Map<string, Set<string>> {
+  const named = new Map<string, Set<string>>();
+  for (const raw of uris) {
+    const uri = gw.resourceUpdates.uriOf({ uri: raw });
+    if (uri) (named.get(uri) ?? named.set(uri, new Set()).get(uri)!).add(raw);
+  }
+  return named;
+}
+
+/**
+ * Subscribes a listen stream's URIs at their owning upstreams for `holder`, each through the pipeline with the
+ * stream's principal (policy, audited intent; a URI the policy refuses, one that cannot be normalised or that no
+ * upstream offers is refused and audited, and nothing is subscribed). Resolves, once every subscribe settled, to the
+ * URIs held: normalised → the spellings the client named it by (what the SDK matches and acknowledges). Both doors.
+ */
+export async function holdListened(
+  gw: FrontDoorPort,
+  principal: Principal,
+  uris: readonly string[],
+  holder: SubscriptionHolder,
+): Promise<Map<string, Set<string>>> {
+  const named = namedUris(gw, uris);
+  const held = await Promise.all(
+    [...named.keys()].map((uri) =>
+      forwardFor(gw, principal, 'resources/subscribe', uri, holder).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  // A spelling that cannot be normalised goes through the pipeline too, for its refusal to be audited.
+  await Promise.all(
+    uris
+      .filter((u) => !gw.resourceUpdates.uriOf({ uri: u }))
+      .map((u) => forwardFor(gw, principal, 'resources/subscribe', u, holder).catch(() => undefined)),
+  );
+  return new Map([...named].filter((_, i) => held[i]));
+}
+
+/** The URIs of a listen request, in its order and spelling, that are held (`named`, from {@link holdListened}). */
+export function honoredSpellings(uris: readonly string[], named: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const held = new Set([...named.values()].flatMap((spellings) => [...spellings]));
+  return uris.filter((u) => held.has(u));
+}
+
+/**
+ * A `subscriptions/listen` request's resource URIs; undefined when the body is not one. `list` is undefined when
+ * the request names none or names them malformed (the SDK answers that itself); `honor` narrows the request to the
+ * URIs the gateway holds, so the SDK acknowledges (and matches) only those.
+ */
+function listenedUris(body: unknown): { list?: string[]; honor(uris: string[]): void } | undefined {
   const b = body as { method?: unknown; params?: { notifications?: { resourceSubscriptions?: unknown } } } | null;
   if (b?.method !== 'subscriptions/listen') return undefined;
-  const list = b.params?.notifications?.resourceSubscriptions;
-  return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : [];
+  const n = b.params?.notifications;
+  const list = n?.resourceSubscriptions;
+  const ok = Array.isArray(list) && list.length > 0 && list.every((u) => typeof u === 'string');
+  return {
+    ...(ok ? { list: list } : {}),
+    honor: (uris) => {
+      if (n) n.resourceSubscriptions = uris;
+    },
+  };
 }
 
 /**

@@ -1,16 +1,20 @@
 import {
+  isJSONRPCErrorResponse,
   isJSONRPCNotification,
+  isJSONRPCRequest,
   isJSONRPCResultResponse,
-  SUBSCRIPTION_ID_META_KEY,
   type JSONRPCMessage,
   type Transport,
 } from '@modelcontextprotocol/server';
 
 /** What the stdio front door is told of the 2026-07-28 listen streams on its connection. */
 export interface ListenWatcher {
-  /** The SDK acknowledged listen `id` with these resource URIs (as the client named them; may be empty). */
-  opened(id: string, uris: string[]): void;
-  /** Listen `id` ended: the client cancelled it, the SDK closed it, or the connection went. */
+  /**
+   * Listen `id` asks for these resource URIs (as the client named them; non-empty). Resolves to those the gateway
+   * holds for it, in the same spelling: the SDK sees, acknowledges and matches only those. Never rejects.
+   */
+  opening(id: string, uris: string[]): Promise<string[]>;
+  /** Listen `id` ended: the client cancelled it, the SDK closed or refused it, or the connection went. */
   ended(id: string): void;
 }
 
@@ -18,11 +22,13 @@ export interface ListenWatcher {
  * The stdio wire as `serveStdio` uses it, watched for 2026-07-28 `subscriptions/listen` streams.
  *
  * Over stdio the SDK's entry serves `subscriptions/listen` itself (the pinned server instance never sees the
- * request) and stamps outgoing change notifications onto the matching streams. The gateway must still subscribe the
- * listened URIs at their upstreams (through the pipeline: policy, intent audited) and let go when the stream ends, so
- * it watches the wire: a stream exists from the SDK's `notifications/subscriptions/acknowledged` (only what the SDK
- * accepted: a refused or malformed listen holds nothing) and ends with the client's `notifications/cancelled` for it,
- * the SDK's closing result for it, or the wire closing. Messages pass through unchanged.
+ * request) and stamps outgoing change notifications onto the matching streams. The gateway must still decide and
+ * subscribe the listened URIs at their upstreams (through the pipeline: policy, intent audited) before the SDK
+ * acknowledges the stream — the acknowledgement names the URIs honored, so a refused one is left out of it (the
+ * 2026-07-28 spec's way of telling the client) — and let go when the stream ends: the client's
+ * `notifications/cancelled` for it, the SDK's closing result or error for it, or the wire closing. A listen request
+ * naming resource URIs is held until that is decided, and the messages after it wait behind it (order kept);
+ * everything else passes through unchanged.
  */
 export function watchListens(wire: Transport, watcher: ListenWatcher): Transport {
   const open = new Set<string>();
@@ -30,15 +36,7 @@ export function watchListens(wire: Transport, watcher: ListenWatcher): Transport
     if (open.delete(id)) watcher.ended(id);
   };
   const outbound = (m: JSONRPCMessage) => {
-    if (isJSONRPCNotification(m) && m.method === 'notifications/subscriptions/acknowledged') {
-      const params = m.params as
-        { notifications?: { resourceSubscriptions?: unknown }; _meta?: Record<string, unknown> } | undefined;
-      const id = idOf(params?._meta?.[SUBSCRIPTION_ID_META_KEY]);
-      if (id === undefined || open.has(id)) return;
-      const list = params?.notifications?.resourceSubscriptions;
-      open.add(id);
-      watcher.opened(id, Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string') : []);
-    } else if (isJSONRPCResultResponse(m)) {
+    if (isJSONRPCResultResponse(m) || isJSONRPCErrorResponse(m)) {
       const id = idOf(m.id);
       if (id !== undefined) end(id);
     }
@@ -48,6 +46,29 @@ export function watchListens(wire: Transport, watcher: ListenWatcher): Transport
       const id = idOf((m.params as { requestId?: unknown } | undefined)?.requestId);
       if (id !== undefined) end(id);
     }
+  };
+  /** Messages waiting behind a listen request being decided (none: messages pass at once). */
+  let waiting = 0;
+  let queue: Promise<void> = Promise.resolve();
+  const receive = (handler: NonNullable<Transport['onmessage']>): Transport['onmessage'] => {
+    return (message, extra) => {
+      const listen = listenOf(message);
+      if (!listen && waiting === 0) {
+        inbound(message);
+        return handler(message, extra);
+      }
+      waiting++;
+      queue = queue
+        .then(async () => {
+          if (listen && !open.has(listen.id)) {
+            open.add(listen.id);
+            listen.honor(await watcher.opening(listen.id, listen.uris));
+          } else inbound(message);
+          handler(message, extra);
+        })
+        .catch((e: unknown) => wire.onerror?.(e instanceof Error ? e : new Error(String(e))))
+        .finally(() => void waiting--);
+    };
   };
   const watched: Transport = {
     start: () => wire.start(),
@@ -62,7 +83,7 @@ export function watchListens(wire: Transport, watcher: ListenWatcher): Transport
     onmessage: {
       get: () => wire.onmessage,
       set: (handler: Transport['onmessage']) => {
-        wire.onmessage = handler && ((message, extra) => (inbound(message), handler(message, extra)));
+        wire.onmessage = handler && receive(handler);
       },
     },
     onclose: {
@@ -78,6 +99,20 @@ export function watchListens(wire: Transport, watcher: ListenWatcher): Transport
     sessionId: { get: () => wire.sessionId },
   });
   return watched;
+}
+
+/**
+ * A `subscriptions/listen` request that names resource URIs (all strings; otherwise the SDK answers it itself), and
+ * how to narrow it to the URIs honored.
+ */
+function listenOf(m: JSONRPCMessage): { id: string; uris: string[]; honor(uris: string[]): void } | undefined {
+  if (!isJSONRPCRequest(m) || m.method !== 'subscriptions/listen') return undefined;
+  const id = idOf(m.id);
+  const n = (m.params as { notifications?: { resourceSubscriptions?: unknown } } | undefined)?.notifications;
+  const list = n?.resourceSubscriptions;
+  if (id === undefined || !n || !Array.isArray(list) || list.length === 0) return undefined;
+  if (!list.every((u) => typeof u === 'string')) return undefined;
+  return { id, uris: list, honor: (uris) => void (n.resourceSubscriptions = uris) };
 }
 
 /** A JSON-RPC id as a map key (the SDK stamps a listen's id verbatim: a string or a number). */

@@ -3,7 +3,7 @@ import type { Principal } from '../core/principal.js';
 import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import type { SubscriptionHolder } from '../pipeline/call.js';
 import { createAgentServer } from './agent-server.js';
-import { forwardFor, release, throughGate } from './resource-updates.js';
+import { holdListened, honoredSpellings, release, throughGate } from './resource-updates.js';
 import { watchListens, type ListenWatcher } from './stdio-listen.js';
 import { logger } from '../observability/logger.js';
 
@@ -20,22 +20,16 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
   // server; a resource update only for a subscribed (upstream, URI), after the policy decision is asked again.
   const subscriber: ResourceSubscriber = { principal: () => principal, refused: new Set() };
   // 2026-07-28 listen streams (the SDK's entry serves subscriptions/listen; see stdio-listen.ts): each holds its URIs
-  // at their upstreams through the pipeline, as a 2025-11-25 resources/subscribe does, and lets go when it ends.
+  // at their upstreams through the pipeline, as a 2025-11-25 resources/subscribe does, before the SDK acknowledges
+  // it (which then names only the URIs held), and lets go when it ends.
   const listens = new Map<string, Listen>();
   const watcher: ListenWatcher = {
-    opened(id, uris) {
-      const named = new Map<string, string>();
-      for (const u of uris) {
-        const uri = gw.resourceUpdates.uriOf({ uri: u });
-        if (uri) named.set(uri, u);
-      }
+    async opening(id, uris) {
       const held: SubscriptionHolder = new Set();
-      const holding = Promise.all(
-        [...named.keys()].map((uri) =>
-          forwardFor(gw, principal, 'resources/subscribe', uri, held).catch(() => undefined),
-        ),
-      );
-      listens.set(id, { held, named, holding });
+      const listen: Listen = { held, named: new Map(), holding: holdListened(gw, principal, uris, held) };
+      listens.set(id, listen);
+      listen.named = await listen.holding;
+      return honoredSpellings(uris, listen.named);
     },
     ended(id) {
       const listen = listens.get(id);
@@ -56,7 +50,8 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
     // The URI as each holder named it: the SDK matches a listen stream's URIs as the client wrote them.
     const key = subscriptionKey(n.server, uri);
     const names = new Set<string>(subscriptions.has(key) ? [uri] : []);
-    for (const listen of listens.values()) if (listen.held.has(key)) names.add(listen.named.get(uri) ?? uri);
+    for (const listen of listens.values())
+      if (listen.held.has(key)) for (const name of listen.named.get(uri) ?? [uri]) names.add(name);
     if (names.size === 0) return;
     throughGate(gw, subscriber, n.server, uri, {
       deliver: () => {
@@ -87,9 +82,9 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
   );
 }
 
-/** A listen stream's upstream holds, its URIs (normalised → as the client named them), and its subscribes' settling. */
+/** A listen stream's upstream holds, its URIs held (normalised → as the client named them), and its subscribes' settling. */
 interface Listen {
   readonly held: SubscriptionHolder;
-  readonly named: ReadonlyMap<string, string>;
-  readonly holding: Promise<unknown>;
+  named: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly holding: Promise<ReadonlyMap<string, ReadonlySet<string>>>;
 }

@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to thirty-one are held-out
- * sets 1-30, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to thirty-four are held-out
+ * sets 1-33, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -131,6 +131,9 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 29 (held-out 28)', 4578],
   ['part 30 (held-out 29)', 4658],
   ['part 31 (held-out 30)', 4738],
+  ['part 32 (held-out 31)', 4818],
+  ['part 33 (held-out 32)', 4898],
+  ['part 34 (held-out 33)', 4978],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -301,8 +304,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (account information) 0.769; after its design tokens 0.781, 0.606.
     expectFloors(labelMetrics(scored.slice(4273, 4433)), [0.975, 0.93, 0.9, 0, 0.78, 0.605]);
     // Part twenty-eight (held-out 27): 0.972, 0.969, 0.909, 0, 0.710, 0.806; after the twentieth round's transaction
-    // reads (account information: YNAB's) 0.770.
-    expectFloors(labelMetrics(scored.slice(4433, 4533)), [0.97, 0.965, 0.905, 0, 0.77, 0.805]);
+    // reads (account information: YNAB's) 0.770; after the twenty-first round's read-only queries 0.984 (63/64).
+    expectFloors(labelMetrics(scored.slice(4433, 4533)), [0.97, 0.98, 0.905, 0, 0.77, 0.805]);
     // Part twenty-nine (held-out 28): 0.889, 0.963, 1.000, 0, 0.867, 0.350.
     expectFloors(labelMetrics(scored.slice(4533, 4578)), [0.885, 0.96, 1, 0, 0.865, 0.345]);
     // The three together (305 tools): 0.965, 0.951, 0.866, 2, 0.748, 0.662.
@@ -326,8 +329,26 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.882 (1192/1352), 29, 0.827 (3917/4738), 0.725; after its OAuth authorization requests 0.883 (1194/1352), 27,
     // 0.827 (3919/4738), 0.726; after its transaction reads 0.829 (3930/4738); after its design tokens 0.830
     // (3932/4738), 0.727.
-    expectFloors(m, [0.975, 0.945, 0.88, 27, 0.825, 0.725]);
-    // 4,738 tools from some 330 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
+    expectFloors(labelMetrics(scored.slice(0, 4738)), [0.975, 0.945, 0.88, 27, 0.825, 0.725]);
+    // Parts thirty-two to thirty-four (held-out 31, 32 and 33, 80 tools each, evaluated together once at engine
+    // f91661a, main 75ad72b, history.json): each part's floors are its own set's figures at that evaluation, and the
+    // three together, moved here with them.
+    // Part thirty-two (held-out 31): 0.933, 0.969, 0.818, 2, 0.863, 0.593; after the twenty-first round's links whose
+    // expiry is stated (Credas's secure links) 1.000 (11/11), 0, 0.888 (71/80), 0.693; after its read-only queries
+    // 0.985 (64/65).
+    expectFloors(labelMetrics(scored.slice(4738, 4818)), [0.93, 0.98, 1, 0, 0.885, 0.69]);
+    // Part thirty-three (held-out 32): 0.975, 0.800, 0.933, 0, 0.800, 0.365 (0.3649).
+    expectFloors(labelMetrics(scored.slice(4818, 4898)), [0.975, 0.8, 0.93, 0, 0.8, 0.36]);
+    // Part thirty-four (held-out 33): 0.951, 1.000, 0.667, 2, 0.775, 0.455 (0.4549).
+    expectFloors(labelMetrics(scored.slice(4898, 4978)), [0.95, 1, 0.665, 2, 0.775, 0.45]);
+    // The three together (240 tools): 0.958, 0.931, 0.795, 4, 0.813, 0.649; after the twenty-first round's links whose
+    // expiry is stated 0.841 (37/44), 2, 0.821 (197/240), 0.673; after its read-only queries 0.938 (135/144).
+    expectFloors(labelMetrics(scored.slice(4738, 4978)), [0.955, 0.935, 0.84, 2, 0.82, 0.67]);
+    // All 4,978 when parts thirty-two to thirty-four moved in, before the twenty-first round: 0.976 (2399/2459), 0.946
+    // (2382/2519), 0.880 (1229/1396), 31, 0.829 (4127/4978), 0.724; after the twenty-first round's links whose expiry
+    // is stated 0.882 (1231/1396), 29, 0.829 (4129/4978), 0.725; after its read-only queries 0.946 (2382 -> 2384/2519).
+    expectFloors(m, [0.975, 0.945, 0.88, 29, 0.825, 0.72]);
+    // 4,978 tools from some 350 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
   }, 180_000);
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -340,22 +361,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // parts twenty's and twenty-one's; held-out 21-22's, each set's own and the two together, as parts twenty-two and
   // twenty-three's; held-out 23's as part twenty-four's; held-out 24-25's, each set's own and the two together, as parts
   // twenty-five and twenty-six's; held-out 26-28's, each set's own and the three together, as parts twenty-seven to
-  // twenty-nine's; held-out 29-30's, each set's own and the two together, as parts thirty and thirty-one's).
+  // twenty-nine's; held-out 29-30's, each set's own and the two together, as parts thirty and thirty-one's; held-out
+  // 31-33's, each set's own and the three together, as parts thirty-two to thirty-four's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 31, 32 and 33 (240 tools: 1-80, 81-160, 161-240) were evaluated once together at engine f91661a, main
-    // 75ad72b (history.json): 0.958, 0.931, 0.795, 4, 0.813, 0.649; 31 alone 0.933, 0.969, 0.818, 2, 0.863, 0.593;
-    // 32 alone 0.975, 0.800, 0.933, 0, 0.800, 0.365 (0.3649); 33 alone 0.951, 1.000, 0.667, 2, 0.775, 0.455 (0.4549).
-    // Their floors are those figures rounded down, so that a later engine does not fall below its first evaluation
-    // unnoticed.
-    expectFloors(m, [0.955, 0.93, 0.795, 4, 0.81, 0.645]);
-    expectFloors(labelMetrics(scored.slice(0, 80)), [0.93, 0.965, 0.815, 2, 0.86, 0.59]);
-    expectFloors(labelMetrics(scored.slice(80, 160)), [0.975, 0.8, 0.93, 0, 0.8, 0.36]);
-    expectFloors(labelMetrics(scored.slice(160, 240)), [0.95, 1, 0.665, 2, 0.775, 0.45]);
   });
 });

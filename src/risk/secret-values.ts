@@ -17,9 +17,12 @@ import { metadataTails, namedSecret, type SchemaField } from './schema-fields.js
 import type { Signals } from './signals.js';
 import { stem } from './tokens.js';
 
-/** A pre-signed URL, temporary credentials, or a link that expires: bearer credentials. */
+/** A pre-signed URL, temporary credentials, or a link that expires: bearer credentials. A link whose own expiry the
+ * description states ("a secure url; UTC date/time of when the link expires", "the URL expires after an hour") is one
+ * too: a URL only expires when holding it is what grants access (a capability URL, W3C TAG "Good Practices for
+ * Capability URLs": such URLs should expire), as a pre-signed URL's X-Amz-Expires does. */
 const bearerProse =
-  /\b(pre-?signed (url|link)s?|signed (url|link)s?|temporary (security )?credentials?|(temporary|time-limited|expiring|short-lived) (download )?(url|link)s?|(url|link)s? (to [\w -]{1,40}?)?(that'?s |that is |which is )?(valid|good|usable) for (up to )?(\d+|one|an?|ten|five|fifteen|thirty|sixty) (seconds?|minutes?|hours?|days?))\b/i;
+  /\b(pre-?signed (url|link)s?|signed (url|link)s?|temporary (security )?credentials?|(temporary|time-limited|expiring|short-lived) (download )?(url|link)s?|(url|link)s? (to [\w -]{1,40}?)?(that'?s |that is |which is )?(valid|good|usable) for (up to )?(\d+|one|an?|ten|five|fifteen|thirty|sixty) (seconds?|minutes?|hours?|days?)|(the |this |each |a )(url|link) (that |which )?(will )?expires?|(url|link)(')?s (expiry|expiration)( date| time)?)\b/i;
 
 /** Output fields that may carry a secret's value, besides the named secrets. */
 const mayHoldSecret = new Set([

@@ -99,4 +99,38 @@ describe('tool signing keyring', () => {
     expect(s.signer()).toBeUndefined();
     expect(await s.keys()).toEqual({ keys: [] });
   });
+
+  it('a key set read while a rotation is activated is not served after it: the new key is published at once', async () => {
+    const { loaded, stores, dir } = await setup();
+    // The real SQLite store; only the moment the rotation's activation is stored is steered.
+    let steer = false;
+    let open = () => {};
+    const gate = new Promise<void>((r) => (open = r));
+    let entered = () => {};
+    const activating = new Promise<void>((r) => (entered = r));
+    const store: typeof stores.pins = Object.create(stores.pins) as typeof stores.pins;
+    store.activateSigningKey = async (key, at) => {
+      if (steer) {
+        entered();
+        await gate;
+      }
+      return stores.pins.activateSigningKey(key, at);
+    };
+    const s = await openToolSigning(loaded(), { store, log: () => undefined });
+    const oldKid = s.signer()!.kid;
+    writeFileSync(join(dir, 'new.pem'), pem(), { mode: 0o600 });
+    steer = true;
+    const rotating = s.reload(loaded('pins:\n  signing:\n    keyFile: new.pem\n'));
+    await activating;
+    // An agent reads the key set while the new key is being activated: the old key is still the active one.
+    expect((await s.keys()).keys.map((k) => k.kid)).toEqual([oldKid]);
+    open();
+    await rotating;
+    const newKid = s.signer()!.kid;
+    expect(newKid).not.toBe(oldKid);
+    // Within the set's cache time: what the new key signs from now on must verify against what is published.
+    const published = await s.keys();
+    expect(published.keys.map((k) => k.kid)).toEqual([newKid, oldKid]);
+    expect(verifyToolDefinition(s.signer()!.sign(def), published)).toEqual({ ok: true, kid: newKid });
+  });
 });

@@ -76,7 +76,12 @@ export async function openToolSigning(loaded: LoadedConfig, deps: ToolSigningDep
   const now = deps.now ?? (() => new Date());
   let signer: DefinitionSigner | undefined;
   let retiredDays = loaded.config.pins.signing.retiredKeyDays;
-  let cached: { at: number; keys: Promise<JwkSet> } | undefined;
+  /**
+   * The published set, read for the signer it was read for: a set read while a rotation was being activated (the
+   * old signer still active) is not served once the new one is, or what the new key signs would not verify for up
+   * to the cache time.
+   */
+  let cached: { at: number; signer: DefinitionSigner | undefined; keys: Promise<JwkSet> } | undefined;
 
   const activate = async (next: LoadedConfig): Promise<void> => {
     retiredDays = next.config.pins.signing.retiredKeyDays;
@@ -113,10 +118,12 @@ export async function openToolSigning(loaded: LoadedConfig, deps: ToolSigningDep
     signer: () => signer,
     keys() {
       const t = now().getTime();
-      if (!cached || t - cached.at > CACHE_MS) {
-        const keys = readKeys();
-        cached = { at: t, keys };
-        keys.catch(() => (cached = undefined));
+      if (!cached || cached.signer !== signer || t - cached.at > CACHE_MS) {
+        const entry = { at: t, signer, keys: readKeys() };
+        cached = entry;
+        entry.keys.catch(() => {
+          if (cached === entry) cached = undefined;
+        });
       }
       return cached.keys;
     },

@@ -115,6 +115,8 @@ describe('2026-07-28 listen streams subscribe at the upstream', () => {
       versionNegotiation: { mode: { pin: '2026-07-28' } },
     });
     const sub = await outsider.listen({ resourceSubscriptions: [URI] });
+    // The acknowledgement tells the client: the refused URI is not among those honored (2026-07-28 spec).
+    expect(sub.honoredFilter.resourceSubscriptions).toBeUndefined();
     await eventually(() =>
       auditQuery<Rec>(gw.configFile).some(
         (r) => r.type === 'mcp.request.denied' && r.agent === 'outsider' && r.detail?.method === 'resources/subscribe',
@@ -317,9 +319,47 @@ describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
             r.type === 'mcp.request.denied' && r.agent === 'outsider' && r.detail?.method === 'resources/subscribe',
         ).length;
       const before = refusals();
-      await c.listen({ resourceSubscriptions: [URI] });
+      const sub = await c.listen({ resourceSubscriptions: [URI] });
+      expect(sub.honoredFilter.resourceSubscriptions).toBeUndefined();
       await eventually(() => refusals() > before);
       expect(count('resources/subscribe')).toBe(subscribes);
+    } finally {
+      await c.close();
+    }
+  }, 45_000);
+});
+
+describe('a listen stream that names the URI in another spelling (2026-07-28)', () => {
+  // Upper-case scheme, a dot segment and a percent-encoded unreserved character: the gateway subscribes and decides
+  // on the normalised URI, and the SDK's listen router matches updates to the URIs as the client wrote them.
+  const SPELLED = 'FILE:///srv/other/../shared/doc%2Etxt';
+  const heardUnderItsSpelling = async (c: Client) => {
+    const got = updatesOf(c);
+    const subscribes = count('resources/subscribe');
+    // A URI no upstream offers is refused (audited) and left out of the acknowledgement; the other is honored.
+    const sub = await c.listen({ resourceSubscriptions: [SPELLED, 'file:///srv/nowhere.txt'] });
+    expect(sub.honoredFilter.resourceSubscriptions).toEqual([SPELLED]);
+    await eventually(() => count('resources/subscribe') === subscribes + 1);
+    await touch(c, 'a');
+    await eventually(() => got.length >= 1);
+    await settle();
+    expect(got).toEqual([SPELLED]);
+    await sub.close();
+  };
+
+  it('over HTTP hears the update, named as it asked; an unserved URI is not acknowledged', async () => {
+    const c = await connectAgent(gw.url, gw.keys.reader, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    try {
+      await heardUnderItsSpelling(c);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('over stdio hears the update, named as it asked; an unserved URI is not acknowledged', async () => {
+    const c = await stdioClient('reader', true);
+    try {
+      await heardUnderItsSpelling(c);
     } finally {
       await c.close();
     }

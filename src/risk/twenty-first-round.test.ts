@@ -1,0 +1,97 @@
+/**
+ * The twenty-first round's classes (ADR 0008), each on invented tools: a link whose expiry the description states is a
+ * bearer link (a capability URL), so reading it is credential access.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from './classify.js';
+import { api, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
+
+describe('a link whose expiry is stated is a bearer link', () => {
+  it('a read returning a link and saying when the link expires is credential-access, high', () => {
+    const signing = classifyTool(
+      toolDef(
+        'POST /signing-sessions/lookup',
+        'Finds the signing sessions of a contract. Each session contains a signer page url and the time at which the link expires.',
+        { contractId: str() },
+      ),
+      api('POST', '/signing-sessions/lookup', 'LookupSigningSessions'),
+    );
+    expect(signing.sideEffect).toBe('none');
+    expect(signing.categories).toContain('credential-access');
+    expect(signing.level).toBe('high');
+    const shared = classifyTool(
+      toolDef('get_share', 'Get a shared folder. The URL expires after 24 hours; anyone with it can open the folder.', {
+        share_id: str(),
+      }),
+      mcpSource,
+    );
+    expect(shared.categories).toContain('credential-access');
+    expect(shared.level).toBe('high');
+    const field = classifyTool(
+      toolDef(
+        'GET /exports/{id}',
+        'Get an export',
+        { id: str() },
+        { outputSchema: obj({ id: str(), href: str("Where to fetch the file; see the link's expiry time.") }) },
+      ),
+      api('GET', '/exports/{id}', 'getExport'),
+    );
+    expect(field.categories).toContain('credential-access');
+  });
+
+  it('an expiry that is not a link, or a link with no expiry, is no bearer link', () => {
+    const domain = classifyTool(
+      toolDef('GET /domains/{name}', "Get a domain: its nameservers and the registration's expiry date.", {
+        name: str(),
+      }),
+      api('GET', '/domains/{name}', 'getDomain'),
+    );
+    expect(domain.categories).not.toContain('credential-access');
+    expect(domain.level).toBe('low');
+    const link = classifyTool(
+      toolDef('GET /links/{id}', 'Get a short link: its title, target url and click count.', { id: str() }),
+      api('GET', '/links/{id}', 'getLink'),
+    );
+    expect(link.categories).not.toContain('credential-access');
+    expect(link.level).toBe('low');
+  });
+});
+
+describe("a query tool's own read-only guarantee lowers its side effect, nothing weaker does", () => {
+  const sqlInput = { sql: str('The SQL to run') };
+
+  it('a read-only statement, a READ ONLY transaction or SQL SELECT only: side effect none, still code execution, high', () => {
+    for (const description of [
+      'Runs a read-only SQL query on the reporting warehouse and returns the rows.',
+      'Executes the given SQL inside a read-only transaction; the database refuses writes.',
+      'Execute an SQL SELECT statement against the analytics replica.',
+      'Runs only SELECT on the configured schema.',
+    ]) {
+      const a = classifyTool(toolDef('run_sql', description, sqlInput), mcpSource);
+      expect(a.sideEffect, description).toBe('none');
+      expect(a.categories, description).toContain('code-execution');
+      expect(a.level, description).toBe('high');
+      expect(a.reasons.join(' | '), description).toMatch(/guarantees a read-only query/);
+    }
+  });
+
+  it('a weaker claim, a write statement, a taken-back guarantee or a command is not lowered', () => {
+    for (const [name, description, input] of [
+      ['run_sql', 'Read-only helper; runs the given SQL.', sqlInput],
+      ['run_sql', 'Runs a SQL SELECT, INSERT or UPDATE statement.', sqlInput],
+      ['run_sql', 'Runs a read-only SQL query; this is a guardrail, not a sandbox.', sqlInput],
+      ['run_sql', 'Runs a read-only SQL query, then permanently purges the staging rows.', sqlInput],
+      ['delete_rows', 'Runs a read-only SQL query to pick the rows, then deletes them.', sqlInput],
+      ['run_command', 'Runs a read-only query command on the host.', { command: str('Shell command') }],
+    ] as const) {
+      const a = classifyTool(toolDef(name, description, input), mcpSource);
+      expect(a.sideEffect, description).not.toBe('none');
+      expect(a.level, description).toBe('high');
+    }
+    const hinted = classifyTool(
+      toolDef('run_sql', 'Runs a read-only SQL query.', sqlInput, { annotations: { readOnlyHint: false } }),
+      mcpSource,
+    );
+    expect(hinted.sideEffect).not.toBe('none');
+  });
+});
