@@ -9,6 +9,7 @@ import { accountInformationRead } from './personal-records.js';
 import { createsRunOfCode, runsCodeReason } from './run-code.js';
 import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
 import { collectFields, isObject } from './schema-fields.js';
+import { readOnlyQueryReason } from './read-only-queries.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
@@ -342,9 +343,29 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));
 
+  // A query tool whose own description guarantees the query only reads (SQL SELECT, a READ ONLY transaction) changes
+  // nothing; it still runs code (read-only-queries.ts; ADR 0008: the one stated evidence that lowers an exec verb's side
+  // effect). Not when anything but code execution or personal data is in evidence, nor against readOnlyHint: false.
+  const readOnlyQuery =
+    sideEffect !== 'none' &&
+    ann?.readOnlyHint !== false &&
+    categories.every((c) => c === 'code-execution' || c === 'personal-data')
+      ? readOnlyQueryReason(
+          classes,
+          s.categories.get('code-execution') ?? [],
+          description,
+          destructiveWording(description),
+        )
+      : undefined;
+  if (readOnlyQuery) {
+    sideEffect = 'none';
+    reasons.push(readOnlyQuery);
+  }
+  const changesState = sideEffect === 'data-change' || sideEffect === 'irreversible';
+
   const writeClasses = classes.filter((c) => c.cls !== 'read');
   const additive =
-    writes &&
+    changesState &&
     writeClasses.every((c) => c.cls === 'create' || c.cls === 'comment') &&
     !mayOverwrite.has(action.hit?.word ?? '') &&
     categories.every((c) => c === 'personal-data') &&
@@ -352,7 +373,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     !removalProse.test(description.slice(0, 400)) &&
     ann?.destructiveHint !== true;
   const idempotent =
-    !writes ||
+    !changesState ||
     (writeClasses.every((c) => c.cls === 'update' || c.cls === 'delete') &&
       !(isApi && source.method.toUpperCase() === 'POST'));
   const openWorld =

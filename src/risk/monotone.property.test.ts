@@ -140,6 +140,76 @@ describe('monotone signals (property-based)', () => {
     fc.assert(property(neverLoweredVerbs), { numRuns: 2000 });
   });
 
+  // A query tool's own read-only guarantee (SQL SELECT, a READ ONLY transaction) is the one stated evidence that lowers
+  // an exec verb's side effect (ADR 0008, read-only-queries.ts); it never lowers any other change.
+  const readOnlyQueryDescriptions = [
+    'Runs a read-only SQL query and returns the rows.',
+    'Executes the statement inside a read-only transaction.',
+    'Execute a SQL SELECT query against the database.',
+    'Runs only SELECT statements.',
+  ];
+  const sqlTool = (name: string, description: string, readOnlyClaim: boolean): ToolDefinition => ({
+    ...tool(name, description, readOnlyClaim),
+    inputSchema: { type: 'object', properties: { sql: { type: 'string', description: 'SQL to run' } } },
+  });
+
+  it("a read-only query guarantee never lowers a destructive or other never-lowered verb's side effect", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...destructiveVerbs, ...neverLoweredVerbs.filter((v) => v !== 'execute' && v !== 'invoke')),
+        fc.constantFrom(...nouns),
+        fc.constantFrom(...services),
+        fc.constantFrom(...readVerbs),
+        fc.constantFrom(...Object.keys(shapes)),
+        fc.constantFrom(...readOnlyQueryDescriptions),
+        fc.boolean(),
+        fc.constantFrom(...sources),
+        (verb, noun, service, read, shape, description, readOnlyClaim, source) => {
+          const name = (shapes[shape] as Shape)(verb, noun, service, read);
+          const src: ToolSource = source.kind === 'openapi' ? { ...source, operationId: name } : source;
+          const a = classifyTool(sqlTool(name, description, readOnlyClaim), src);
+          const why = `${name} "${description}" (${shape}, ${src.kind}): ${a.sideEffect} ${a.reasons.join(' | ')}`;
+          expect(a.sideEffect, why).not.toBe('none');
+          expect(annotationsFor(a).readOnlyHint, why).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a read-only query guarantee with a destructive verb, wording or SQL write statement beside it lowers nothing', () => {
+    const besides = [
+      (v: string, n: string) => `${cap(v)}s the ${n} afterwards.`,
+      () => 'Accepts SELECT, INSERT, UPDATE or DELETE.',
+      (_v: string, n: string) => `The ${n} is permanently erased afterwards.`,
+      () => 'DROP TABLE is allowed.',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom('execute', 'run', 'query', 'exec'),
+        fc.constantFrom(...destructiveVerbs),
+        fc.constantFrom(...nouns),
+        fc.constantFrom(...readOnlyQueryDescriptions),
+        fc.constantFrom(...besides.keys()),
+        fc.boolean(),
+        fc.constantFrom(...sources),
+        (exec, verb, noun, guarantee, which, readOnlyClaim, source) => {
+          const name = `${exec}_${noun}_sql`;
+          const description = `${guarantee} ${besides[which]!(verb, noun)}`;
+          const src: ToolSource = source.kind === 'openapi' ? { ...source, operationId: name } : source;
+          const a = classifyTool(sqlTool(name, description, readOnlyClaim), src);
+          const why = `${name} "${description}" (${src.kind}): ${a.sideEffect} ${a.reasons.join(' | ')}`;
+          expect(a.reasons.join(' | '), why).not.toMatch(/guarantees a read-only query/);
+          // A query verb alone is a read (the query's language makes it code execution); a run verb is a change.
+          if (exec === 'query') return;
+          expect(a.sideEffect, why).not.toBe('none');
+          expect(annotationsFor(a).readOnlyHint, why).toBe(false);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('a destructive verb in the first sentence of the description raises a read-named tool', () => {
     fc.assert(
       fc.property(fc.constantFrom(...destructiveVerbs), fc.constantFrom(...nouns), (verb, noun) => {

@@ -56,3 +56,42 @@ describe('a link whose expiry is stated is a bearer link', () => {
     expect(link.level).toBe('low');
   });
 });
+
+describe("a query tool's own read-only guarantee lowers its side effect, nothing weaker does", () => {
+  const sqlInput = { sql: str('The SQL to run') };
+
+  it('a read-only statement, a READ ONLY transaction or SQL SELECT only: side effect none, still code execution, high', () => {
+    for (const description of [
+      'Runs a read-only SQL query on the reporting warehouse and returns the rows.',
+      'Executes the given SQL inside a read-only transaction; the database refuses writes.',
+      'Execute an SQL SELECT statement against the analytics replica.',
+      'Runs only SELECT on the configured schema.',
+    ]) {
+      const a = classifyTool(toolDef('run_sql', description, sqlInput), mcpSource);
+      expect(a.sideEffect, description).toBe('none');
+      expect(a.categories, description).toContain('code-execution');
+      expect(a.level, description).toBe('high');
+      expect(a.reasons.join(' | '), description).toMatch(/guarantees a read-only query/);
+    }
+  });
+
+  it('a weaker claim, a write statement, a taken-back guarantee or a command is not lowered', () => {
+    for (const [name, description, input] of [
+      ['run_sql', 'Read-only helper; runs the given SQL.', sqlInput],
+      ['run_sql', 'Runs a SQL SELECT, INSERT or UPDATE statement.', sqlInput],
+      ['run_sql', 'Runs a read-only SQL query; this is a guardrail, not a sandbox.', sqlInput],
+      ['run_sql', 'Runs a read-only SQL query, then permanently purges the staging rows.', sqlInput],
+      ['delete_rows', 'Runs a read-only SQL query to pick the rows, then deletes them.', sqlInput],
+      ['run_command', 'Runs a read-only query command on the host.', { command: str('Shell command') }],
+    ] as const) {
+      const a = classifyTool(toolDef(name, description, input), mcpSource);
+      expect(a.sideEffect, description).not.toBe('none');
+      expect(a.level, description).toBe('high');
+    }
+    const hinted = classifyTool(
+      toolDef('run_sql', 'Runs a read-only SQL query.', sqlInput, { annotations: { readOnlyHint: false } }),
+      mcpSource,
+    );
+    expect(hinted.sideEffect).not.toBe('none');
+  });
+});
