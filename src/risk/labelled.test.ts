@@ -372,8 +372,19 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 34 to 38 (360 tools: 1-80, 81-160, 161-240, 241-300, 301-360) were evaluated once together at engine
+    // 6ddfcdb, main ffe87ba (history.json): 0.854, 0.921, 0.833, 3, 0.764, 0.519; 34 alone 1.000, 0.918, 1.000, 0,
+    // 0.787, 0.360; 35 alone 0.674, 0.971, 0.769, 1, 0.787, 0.425; 36 alone 0.935, 0.918, 0.833, 2, 0.775, 0.587; 37
+    // alone 1.000, 1.000, 0.889, 0, 0.833, 0.554; 38 alone 0.800, 0.825, 0.600, 0, 0.617, 0.111. Their floors are those
+    // figures rounded down, so that a later engine does not fall below its first evaluation unnoticed.
+    expectFloors(m, [0.85, 0.92, 0.83, 3, 0.76, 0.515]);
+    expectFloors(labelMetrics(scored.slice(0, 80)), [1, 0.915, 1, 0, 0.785, 0.355]);
+    expectFloors(labelMetrics(scored.slice(80, 160)), [0.67, 0.97, 0.765, 1, 0.785, 0.42]);
+    expectFloors(labelMetrics(scored.slice(160, 240)), [0.935, 0.915, 0.83, 2, 0.775, 0.585]);
+    expectFloors(labelMetrics(scored.slice(240, 300)), [1, 1, 0.885, 0, 0.83, 0.55]);
+    expectFloors(labelMetrics(scored.slice(300, 360)), [0.8, 0.825, 0.6, 0, 0.615, 0.11]);
   });
 });
