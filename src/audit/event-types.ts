@@ -192,7 +192,7 @@ export const auditEventTypes = {
   'report.score.recorded': {
     owner: 'report',
     description:
-      'The security score was stored in the history (a running gateway\'s recorder, portcullis report, or POST /api/v1/report/history); one record per stored score, by whoever stored it. detail: at, score, grade, via, everyMinutes (recorder).',
+      "The security score is stored in the history (a running gateway's recorder, portcullis report, or POST /api/v1/report/history): written before the store, which runs only once it is; a second record for the same score with resultStatus failed (error) or not_stored says the store then did not keep it. detail: at, score, grade, via, everyMinutes (recorder).",
   },
   'audit.gap.recorded': {
     owner: 'audit',

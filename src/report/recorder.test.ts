@@ -100,17 +100,23 @@ for (const b of backends) {
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await gateways[0]!.report.scores(10)).toHaveLength(1);
-      expect(audited).toHaveLength(1); // the gateway that stored it says so; the two refused write nothing
+      // No audit, no change: each wrote its record before storing; the two the store refused say they stored nothing.
+      const notStored = (e: AuditEventInput) => e.resultStatus === 'not_stored';
+      expect(audited.filter((e) => !notStored(e))).toHaveLength(3);
+      expect(audited.filter(notStored)).toHaveLength(2);
+      expect(audited.find(notStored)?.reasons?.join(' ')).toMatch(/another gateway stored a score within the interval/);
+      audited = [];
       // The next interval: again one between them.
       clock.now += 60 * 60_000;
       looked = 0;
       const again = await Promise.all(gateways.map((s) => recordScoreIfDue(deps(s, clock))));
       expect(again.filter(Boolean)).toHaveLength(1);
       expect(await gateways[2]!.report.scores(10)).toHaveLength(2);
-      expect(audited).toHaveLength(2);
+      // Whoever wrote a record and then lost the race says so: one record more than refusals (the one stored).
+      expect(audited.filter((e) => !notStored(e))).toHaveLength(audited.filter(notStored).length + 1);
     });
 
-    it('a score stored whose audit record cannot be written is said as such (not as a failed recording)', async () => {
+    it('no audit, no change: a score whose audit record cannot be written is not stored, and is said as such', async () => {
       const s = await open(await b.fresh());
       const clock = { now: T0 };
       const failing = deps(s, clock, {
@@ -119,9 +125,32 @@ for (const b of backends) {
         },
       });
       await expect(recordScoreIfDue(failing)).rejects.toThrow(
-        'the score of 2026-11-28T04:00:00.000Z was stored, but its audit record could not be written (audit log halted)',
+        'the score of 2026-11-28T04:00:00.000Z was not stored: its audit record could not be written (audit log halted)',
       );
-      expect(await s.report.scores(10)).toHaveLength(1);
+      expect(await s.report.scores(10)).toHaveLength(0);
+    });
+
+    it('a store that fails after the record was written is recorded as failed', async () => {
+      const s = await open(await b.fresh());
+      const clock = { now: T0 };
+      const repo = Object.create(s.report) as typeof s.report;
+      // The real store, failing at the write (as a database gone read-only or away would).
+      repo.addScoreUnlessSince = async () => {
+        throw new Error('database is locked');
+      };
+      await expect(recordScoreIfDue(deps(s, clock, { repo }))).rejects.toThrow('database is locked');
+      expect(await s.report.scores(10)).toHaveLength(0);
+      const detail = { at: '2026-11-28T04:00:00.000Z', score: 77, grade: 'C', via: 'recorder', everyMinutes: 60 };
+      expect(audited).toEqual([
+        { type: 'report.score.recorded', detail },
+        {
+          type: 'report.score.recorded',
+          detail,
+          resultStatus: 'failed',
+          error: 'database is locked',
+          reasons: ['the score recorded before was not stored'],
+        },
+      ]);
     });
 
     it('the store refuses a score when one was stored since, inside a transaction too', async () => {

@@ -3,8 +3,9 @@
  * current score in the history, so the Security page and the report's trend grow without anyone posting to
  * `/api/v1/report/history`. Several gateways sharing one store record one entry per interval between them: the
  * store stores a score only when none was stored within the interval, checked and written under its write lock.
- * The gateway that stored it writes one audit record, `report.score.recorded`, after the store (a look that stores
- * nothing writes none), through {@link storeScore}, as `portcullis report` and POST /api/v1/report/history do.
+ * A gateway about to store a score writes its audit record, `report.score.recorded`, first (no audit, no change), and
+ * a second one when it then stored nothing (a look that finds a recent score writes none), through
+ * {@link storeScore}, as `portcullis report` and POST /api/v1/report/history do.
  */
 import type { AuditEventInput } from '../audit/types.js';
 import type { ReportRepository } from '../storage/repositories.js';
@@ -27,7 +28,7 @@ export interface ScoreRecorderDeps {
   now?: () => number;
 }
 
-/** The score is in the history but its audit record is not (the next check finds the score and stores no other). */
+/** The score's audit record could not be written, so the score was not stored (the next check tries again). */
 export class ScoreNotAuditedError extends Error {
   override readonly name = 'ScoreNotAuditedError';
 }
@@ -36,9 +37,12 @@ export class ScoreNotAuditedError extends Error {
 export type ScoreSource = 'recorder' | 'cli' | 'api';
 
 /**
- * The one way a score enters the history, whoever stores it: `store` writes it (false: it did not, and nothing is
- * recorded), then one `report.score.recorded` audit record is appended — after the store, so a record never names a
- * score the history lacks. A record that cannot be written is a {@link ScoreNotAuditedError} (the score stays stored).
+ * The one way a score enters the history, whoever stores it. No audit, no change: one `report.score.recorded` audit
+ * record is appended first, and `store` runs only once it is written (a record that cannot be written is a
+ * {@link ScoreNotAuditedError}, and nothing is stored). If the store then fails (it rethrows) or stores nothing (false:
+ * another gateway stored a score within the interval), a second `report.score.recorded` naming the same score says
+ * so (`resultStatus` `failed` or `not_stored`), so a record without such a follow-up names a stored score. True when
+ * the score was stored.
  */
 export async function storeScore(
   entry: HistoryEntry,
@@ -46,25 +50,44 @@ export async function storeScore(
   audit: (event: AuditEventInput) => Promise<unknown>,
   by: { via: ScoreSource; user?: string; everyMinutes?: number },
 ): Promise<boolean> {
-  if (!(await store())) return false;
+  const record: AuditEventInput = {
+    type: 'report.score.recorded',
+    ...(by.user ? { user: by.user } : {}),
+    detail: {
+      at: entry.at,
+      score: entry.score,
+      grade: entry.grade,
+      via: by.via,
+      ...(by.everyMinutes !== undefined ? { everyMinutes: by.everyMinutes } : {}),
+    },
+  };
   try {
-    await audit({
-      type: 'report.score.recorded',
-      ...(by.user ? { user: by.user } : {}),
-      detail: {
-        at: entry.at,
-        score: entry.score,
-        grade: entry.grade,
-        via: by.via,
-        ...(by.everyMinutes !== undefined ? { everyMinutes: by.everyMinutes } : {}),
-      },
-    });
+    await audit(record);
   } catch (e) {
     throw new ScoreNotAuditedError(
-      `the score of ${entry.at} was stored, but its audit record could not be written (${(e as Error).message})`,
+      `the score of ${entry.at} was not stored: its audit record could not be written (${(e as Error).message})`,
     );
   }
-  return true;
+  // The follow-up is best effort: if it cannot be written either, the log names a score the history lacks (the
+  // safe side of the gap: never a stored change without its record).
+  const notStored = (more: Partial<AuditEventInput>) => audit({ ...record, ...more }).catch(() => undefined);
+  let stored: boolean;
+  try {
+    stored = await store();
+  } catch (e) {
+    await notStored({
+      resultStatus: 'failed',
+      error: (e as Error).message,
+      reasons: ['the score recorded before was not stored'],
+    });
+    throw e;
+  }
+  if (!stored)
+    await notStored({
+      resultStatus: 'not_stored',
+      reasons: ['the score recorded before was not stored: another gateway stored a score within the interval'],
+    });
+  return stored;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ReportRepository } from '../storage/repositories.js';
 import { buildDeploymentReport, historyEntryOf, type ReportMeta } from './build.js';
 import { deploymentChecks } from './checks/index.js';
 import { gatherSnapshot, type GatherDeps } from './gather.js';
-import { storeScore, type ScoreSource } from './recorder.js';
+import { ScoreNotAuditedError, storeScore, type ScoreSource } from './recorder.js';
 import type { Acknowledgement, HistoryEntry, Report } from './types.js';
 
 /** How many stored scores the report shows (the trend). */
@@ -33,6 +33,11 @@ export interface GenerateOptions {
   /** Who stores it, for its audit record (default the CLI); `user`: the person who asked (the REST API). */
   via?: Exclude<ScoreSource, 'recorder'>;
   user?: string;
+  /**
+   * The score's audit record could not be written, so it was not stored: told here and the report returned (the
+   * CLI); absent, the {@link ScoreNotAuditedError} is thrown (the REST API answers with an error).
+   */
+  notRecorded?(message: string): void;
 }
 
 export async function generateReport(
@@ -52,15 +57,20 @@ export async function generateReport(
   const report = buildDeploymentReport(snapshot, meta);
   const entry = historyEntryOf(report.generatedAt, report.score!);
   if (options.record !== false && shouldRecord(snapshot.history.at(-1), entry))
-    await storeScore(
-      entry,
-      async () => (await deps.report.addScore(entry), true),
-      (e) => deps.recordEvent(e),
-      {
-        via: options.via ?? 'cli',
-        ...(options.user ? { user: options.user } : {}),
-      },
-    );
+    try {
+      await storeScore(
+        entry,
+        async () => (await deps.report.addScore(entry), true),
+        (e) => deps.recordEvent(e),
+        {
+          via: options.via ?? 'cli',
+          ...(options.user ? { user: options.user } : {}),
+        },
+      );
+    } catch (e) {
+      if (!(e instanceof ScoreNotAuditedError && options.notRecorded)) throw e;
+      options.notRecorded(e.message);
+    }
   return report;
 }
 

@@ -160,6 +160,8 @@ export function fieldSignals(
       const stored = f.depth > 0 || ctx.stores;
       if (
         (!contextual && !stored) ||
+        lifecycleCommand(f.words) ||
+        triggeredScript(f, fields) ||
         (runsLanguage && f.depth === 0) ||
         executes.test(f.description) ||
         toolMentionsQueryLanguage ||
@@ -196,4 +198,35 @@ export function fieldSignals(
     if (top.has('clientid') && second)
       add(s, 'credential-access', `fields 'client_id' and '${second}' (an OAuth authorization request)`);
   }
+}
+
+/** Build and start stages of a hosting platform (Render's buildCommand / startCommand / preDeployCommand, Vercel's
+ * installCommand / buildCommand, Heroku's release phase, Railway's startCommand): the platform runs the command stored
+ * under that name at that stage. */
+const lifecycleStages = new Set([
+  'build',
+  'start',
+  'install',
+  'deploy',
+  'release',
+  'prebuild',
+  'postbuild',
+  'prestart',
+]);
+
+/** A stored field named `<stage> command` ("buildCommand", "start_command"): a command the platform runs. */
+function lifecycleCommand(words: readonly string[]): boolean {
+  return (
+    words.length > 1 && words[words.length - 1] === 'command' && lifecycleStages.has(words[words.length - 2] ?? '')
+  );
+}
+
+/** Names of the event at which stored code runs ("trigger_event", "runAt"). */
+const triggerFields = new Set(['trigger', 'triggerevent', 'triggeron', 'runat', 'runon', 'executeon']);
+
+/** A stored script or code field beside the event that triggers it (a shop's inline script tag with its trigger
+ * event): code the service runs when the event fires. */
+function triggeredScript(f: SchemaField, fields: readonly SchemaField[]): boolean {
+  if (f.joined !== 'script' && f.joined !== 'code' && f.joined !== 'source') return false;
+  return fields.some((g) => g !== f && g.parent === f.parent && g.depth === f.depth && triggerFields.has(g.joined));
 }

@@ -316,14 +316,16 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Parts thirty and thirty-one (held-out 29 and 30, 80 tools each, evaluated together once at engine d4da1de, main
     // 4b158ef, history.json): each part's floors are its own set's figures at that evaluation, and the two together,
     // moved here with them.
-    // Part thirty (held-out 29): 0.979, 1.000, 1.000, 0, 0.775, 0.441.
-    expectFloors(labelMetrics(scored.slice(4578, 4658)), [0.975, 1, 1, 0, 0.775, 0.44]);
+    // Part thirty (held-out 29): 0.979, 1.000, 1.000, 0, 0.775, 0.441; after the twenty-first round's build/start
+    // commands (Render's create_service) 0.495.
+    expectFloors(labelMetrics(scored.slice(4578, 4658)), [0.975, 1, 1, 0, 0.775, 0.49]);
     // Part thirty-one (held-out 30): 0.976, 0.872, 0.818, 1, 0.787, 0.606; after the twentieth round's OAuth
     // authorization requests 0.864 (19/22), 0, 0.800, 0.620.
     expectFloors(labelMetrics(scored.slice(4658, 4738)), [0.975, 0.87, 0.86, 0, 0.8, 0.62]);
     // Both together (160 tools): 0.977, 0.931, 0.875, 1, 0.781, 0.645; after the twentieth round's OAuth authorization
     // requests 0.906 (29/32), 0.
-    expectFloors(labelMetrics(scored.slice(4578, 4738)), [0.975, 0.93, 0.905, 0, 0.785, 0.64]);
+    // After the twenty-first round's build/start commands 0.696.
+    expectFloors(labelMetrics(scored.slice(4578, 4738)), [0.975, 0.93, 0.905, 0, 0.785, 0.695]);
     // All 4,738 when parts thirty and thirty-one moved in, before the twentieth round: 0.976 (2307/2363), 0.947
     // (2248/2375), 0.879 (1189/1352), 31, 0.826 (3914/4738), 0.724; after the twentieth round's JSON:API attributes
     // 0.882 (1192/1352), 29, 0.827 (3917/4738), 0.725; after its OAuth authorization requests 0.883 (1194/1352), 27,
@@ -339,15 +341,18 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(4738, 4818)), [0.93, 0.98, 1, 0, 0.885, 0.69]);
     // Part thirty-three (held-out 32): 0.975, 0.800, 0.933, 0, 0.800, 0.365 (0.3649).
     expectFloors(labelMetrics(scored.slice(4818, 4898)), [0.975, 0.8, 0.93, 0, 0.8, 0.36]);
-    // Part thirty-four (held-out 33): 0.951, 1.000, 0.667, 2, 0.775, 0.455 (0.4549).
-    expectFloors(labelMetrics(scored.slice(4898, 4978)), [0.95, 1, 0.665, 2, 0.775, 0.45]);
+    // Part thirty-four (held-out 33): 0.951, 1.000, 0.667, 2, 0.775, 0.455 (0.4549); after the twenty-first round's
+    // scripts stored with their trigger event (ColorMe's inline script tags) 0.778 (14/18), 2, 0.800, 0.622.
+    expectFloors(labelMetrics(scored.slice(4898, 4978)), [0.95, 1, 0.775, 2, 0.8, 0.62]);
     // The three together (240 tools): 0.958, 0.931, 0.795, 4, 0.813, 0.649; after the twenty-first round's links whose
-    // expiry is stated 0.841 (37/44), 2, 0.821 (197/240), 0.673; after its read-only queries 0.938 (135/144).
-    expectFloors(labelMetrics(scored.slice(4738, 4978)), [0.955, 0.935, 0.84, 2, 0.82, 0.67]);
+    // expiry is stated 0.841 (37/44), 2, 0.821 (197/240), 0.673; after its read-only queries 0.938 (135/144); after
+    // its build/start commands and triggered scripts 0.886 (39/44), 0.829 (199/240), 0.712.
+    expectFloors(labelMetrics(scored.slice(4738, 4978)), [0.955, 0.935, 0.885, 2, 0.825, 0.71]);
     // All 4,978 when parts thirty-two to thirty-four moved in, before the twenty-first round: 0.976 (2399/2459), 0.946
     // (2382/2519), 0.880 (1229/1396), 31, 0.829 (4127/4978), 0.724; after the twenty-first round's links whose expiry
-    // is stated 0.882 (1231/1396), 29, 0.829 (4129/4978), 0.725; after its read-only queries 0.946 (2382 -> 2384/2519).
-    expectFloors(m, [0.975, 0.945, 0.88, 29, 0.825, 0.72]);
+    // is stated 0.882 (1231/1396), 29, 0.829 (4129/4978), 0.725; after its read-only queries 0.946 (2382 -> 2384/2519);
+    // after its build/start commands and triggered scripts 0.883 (1233/1396), 0.830 (4131/4978), 0.727.
+    expectFloors(m, [0.975, 0.945, 0.88, 29, 0.825, 0.725]);
     // 4,978 tools from some 350 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
   }, 180_000);
 

@@ -95,3 +95,44 @@ describe("a query tool's own read-only guarantee lowers its side effect, nothing
     expect(hinted.sideEffect).not.toBe('none');
   });
 });
+
+describe('stored code the platform runs: build/start commands, a script with its trigger event', () => {
+  it("a create's build or start command, or a stored script beside its trigger, is code-execution, high", () => {
+    const app = classifyTool(
+      toolDef('create_app', 'Create an app from a repository', {
+        name: str(),
+        repo: str(),
+        buildCommand: str('How to build it'),
+      }),
+      mcpSource,
+    );
+    expect(app.categories).toContain('code-execution');
+    expect(app.level).toBe('high');
+    const worker = classifyTool(
+      toolDef('POST /workers', 'Add a worker', { name: str(), start_command: str() }),
+      api('POST', '/workers', 'addWorker'),
+    );
+    expect(worker.categories).toContain('code-execution');
+    const snippet = classifyTool(
+      toolDef('POST /storefront/snippets', '', {
+        snippet: obj({ script: str('Snippet body'), trigger_event: str('When it runs'), pages: str() }),
+      }),
+      api('POST', '/storefront/snippets', 'createSnippet'),
+    );
+    expect(snippet.categories).toContain('code-execution');
+    expect(snippet.level).toBe('high');
+  });
+
+  it('a command that is no build or start stage, or a stored script with no trigger, is not', () => {
+    const bot = classifyTool(
+      toolDef('create_bot', 'Create a chat bot', { name: str(), slashCommand: str('The slash command users type') }),
+      mcpSource,
+    );
+    expect(bot.categories).not.toContain('code-execution');
+    const page = classifyTool(
+      toolDef('POST /pages', '', { page: obj({ title: str(), script: str('Screenplay text') }) }),
+      api('POST', '/pages', 'createPage'),
+    );
+    expect(page.categories).not.toContain('code-execution');
+  });
+});

@@ -17,26 +17,30 @@ const section = (kind: KeyOwnerKind) => (kind === 'agent' ? 'agents' : 'users');
  */
 /** Records a CLI change in the configured audit log (opening the stores when the caller has none open). */
 export async function audited(loaded: LoadedConfig, event: AuditEventInput, stores?: Stores): Promise<void> {
-  const warn = (m: string) => process.stderr.write(`portcullis: audit: ${m}\n`);
+  try {
+    await appendAudit(loaded, event, stores);
+  } catch (e) {
+    process.stderr.write(`portcullis: audit: ${event.type} not recorded: ${(e as Error).message}\n`);
+  }
+}
+
+/** Appends one record to the configured audit log; rejects when it cannot be written (`audited` warns instead). */
+export async function appendAudit(loaded: LoadedConfig, event: AuditEventInput, stores?: Stores): Promise<void> {
   // The audit log's own warnings already say "audit:" (or "AUDIT:").
   const logWarning = (m: string) => process.stderr.write(`portcullis: ${m}\n`);
+  const own = stores ? undefined : await openStore(loaded);
   try {
-    const own = stores ? undefined : await openStore(loaded);
+    const log = await createAuditLog({
+      ...auditOptionsOf(loaded, { stdio: true, log: logWarning }),
+      storage: (stores ?? own)!.audit,
+    });
     try {
-      const log = await createAuditLog({
-        ...auditOptionsOf(loaded, { stdio: true, log: logWarning }),
-        storage: (stores ?? own)!.audit,
-      });
-      try {
-        await log.append(event);
-      } finally {
-        await log.close();
-      }
+      await log.append(event);
     } finally {
-      await own?.close();
+      await log.close();
     }
-  } catch (e) {
-    warn(`${event.type} not recorded: ${(e as Error).message}`);
+  } finally {
+    await own?.close();
   }
 }
 

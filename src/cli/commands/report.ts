@@ -22,7 +22,7 @@ import type { Stores } from '../../storage/repositories.js';
 import { openSecretResolver, openVault } from '../../vault/index.js';
 import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
 import { packageVersion } from '../version.js';
-import { audited } from './keys.js';
+import { appendAudit } from './keys.js';
 import { loadAnchors, verificationKey } from './audit.js';
 
 export type ReportFormat = 'json' | 'md' | 'html' | 'pdf';
@@ -81,15 +81,19 @@ export async function deploymentReport(
         stores,
         audit,
         report: stores.report,
-        // As other CLI changes: appended to the configured log; when it cannot be, the score stays and stderr says so.
-        recordEvent: (e) => audited(loaded, e, stores),
+        // No audit, no change: appended to the configured log first; when it cannot be, the score is not stored and
+        // stderr says so (the report is still printed).
+        recordEvent: (e) => appendAudit(loaded, e, stores),
         ...(loaded.config.vault.provider === 'vault'
           ? { secrets: async () => (await openVault(loaded.config.vault, paths, stores.secrets)).list() }
           : {}),
         ...(opts.now ? { now: opts.now } : {}),
       },
       { portcullisVersion: packageVersion() },
-      { record: opts.record !== false },
+      {
+        record: opts.record !== false,
+        notRecorded: (m) => process.stderr.write(`portcullis: report: ${m}\n`),
+      },
     );
   } finally {
     if (audit && !('error' in audit)) await audit.store.close();
