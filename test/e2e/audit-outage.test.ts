@@ -14,6 +14,7 @@ import {
   lockAuditStore,
   onPostgres,
   type RunningGateway,
+  scaledTimeout,
   serve,
   type ServedGateway,
   startGateway,
@@ -64,90 +65,100 @@ async function serveAgain(configFile: string, cwd: string, args: string[] = []):
 
 // SQLite only: the PostgreSQL counterpart of a store that cannot be written is the lock test below.
 describe.skipIf(onPostgres)('audit database deleted while serving', () => {
-  it('refuses the next call, turns /readyz not ready, and a restart needs --audit-new-log (which is recorded)', async () => {
-    const gw: RunningGateway = await startGateway(CONFIG);
-    running.push(gw);
-    const c = await connectAgent(gw.url, gw.keys.bot);
-    expect((await c.callTool({ name: 't_echo', arguments: { message: 'before' } })).isError).toBeFalsy();
-    expect((await fetch(`${gw.base}/readyz`)).status).toBe(200);
+  it(
+    'refuses the next call, turns /readyz not ready, and a restart needs --audit-new-log (which is recorded)',
+    async () => {
+      const gw: RunningGateway = await startGateway(CONFIG);
+      running.push(gw);
+      const c = await connectAgent(gw.url, gw.keys.bot);
+      expect((await c.callTool({ name: 't_echo', arguments: { message: 'before' } })).isError).toBeFalsy();
+      expect((await fetch(`${gw.base}/readyz`)).status).toBe(200);
 
-    const data = join(gw.dir, '.portcullis');
-    for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm']) rmSync(join(data, f), { force: true });
+      const data = join(gw.dir, '.portcullis');
+      for (const f of ['audit.db', 'audit.db-wal', 'audit.db-shm']) rmSync(join(data, f), { force: true });
 
-    const err = await refusal(c.callTool({ name: 't_echo', arguments: { message: 'after delete' } }));
-    expect(err?.code).toBe(-32004);
-    const ready = await fetch(`${gw.base}/readyz`);
-    expect(ready.status).toBe(503);
-    expect(((await ready.json()) as { audit: { state: string } }).audit.state).toBe('halted');
-    // Refused for good, not only for one commit: the operator must act.
-    expect((await refusal(c.callTool({ name: 't_echo', arguments: { message: 'still' } })))?.code).toBe(-32004);
-    await c.close();
-    gw.proc.kill('SIGTERM');
-    await gw.exited;
+      const err = await refusal(c.callTool({ name: 't_echo', arguments: { message: 'after delete' } }));
+      expect(err?.code).toBe(-32004);
+      const ready = await fetch(`${gw.base}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { audit: { state: string } }).audit.state).toBe('halted');
+      // Refused for good, not only for one commit: the operator must act.
+      expect((await refusal(c.callTool({ name: 't_echo', arguments: { message: 'still' } })))?.code).toBe(-32004);
+      await c.close();
+      gw.proc.kill('SIGTERM');
+      await gw.exited;
 
-    // A restart does not start a fresh log over the deleted one...
-    const refused = await serveAgain(gw.configFile, gw.dir).then(
-      () => undefined,
-      (e: Error) => e.message,
-    );
-    expect(refused).toMatch(/audit database .* is missing, but the anchor file holds a signed checkpoint/);
-    expect(refused).toMatch(/--audit-new-log/);
-    // ...and `audit verify` reports the loss from the anchor.
-    const v = cli(['audit', 'verify', '--config', gw.configFile]);
-    expect(v.code).toBe(1);
-    expect(v.stderr + v.stdout).toMatch(/the log was deleted/);
+      // A restart does not start a fresh log over the deleted one...
+      const refused = await serveAgain(gw.configFile, gw.dir).then(
+        () => undefined,
+        (e: Error) => e.message,
+      );
+      expect(refused).toMatch(/audit database .* is missing, but the anchor file holds a signed checkpoint/);
+      expect(refused).toMatch(/--audit-new-log/);
+      // ...and `audit verify` reports the loss from the anchor.
+      const v = cli(['audit', 'verify', '--config', gw.configFile]);
+      expect(v.code).toBe(1);
+      expect(v.stderr + v.stdout).toMatch(/the log was deleted/);
 
-    // The explicit flag starts a new log with a marker, then writes what was refused meanwhile (from the spool).
-    const again = await serveAgain(gw.configFile, gw.dir, ['--audit-new-log']);
-    await spoolWritten(again.base);
-    const recs = query(gw.configFile);
-    expect(recs[0]!.type).toBe('audit.log.reinitialized');
-    const refusedCalls = recs.filter((r) => r.type === 'tool.call.failed' && r.resultStatus === 'audit_error');
-    expect(refusedCalls.map((r) => r.arguments?.message)).toEqual(['after delete', 'still']);
-    await again.stop();
-    expect(cli(['audit', 'verify', '--config', gw.configFile]).code).toBe(0);
-  }, 60_000);
+      // The explicit flag starts a new log with a marker, then writes what was refused meanwhile (from the spool).
+      const again = await serveAgain(gw.configFile, gw.dir, ['--audit-new-log']);
+      await spoolWritten(again.base);
+      const recs = query(gw.configFile);
+      expect(recs[0]!.type).toBe('audit.log.reinitialized');
+      const refusedCalls = recs.filter((r) => r.type === 'tool.call.failed' && r.resultStatus === 'audit_error');
+      expect(refusedCalls.map((r) => r.arguments?.message)).toEqual(['after delete', 'still']);
+      await again.stop();
+      expect(cli(['audit', 'verify', '--config', gw.configFile]).code).toBe(0);
+      // Three gateway starts and three CLI runs: their budget scales with the load, as each CLI run's bound does.
+    },
+    scaledTimeout(60_000),
+  );
 });
 
 describe('audit store write-locked by another session', () => {
-  it('health and listings answer, calls needing the audit are refused while the lock is held, and every refused call is logged afterwards', async () => {
-    const gw = await startGateway(CONFIG);
-    running.push(gw);
-    const c = await connectAgent(gw.url, gw.keys.bot);
-    await c.callTool({ name: 't_echo', arguments: { message: 'warm' } });
+  it(
+    'health and listings answer, calls needing the audit are refused while the lock is held, and every refused call is logged afterwards',
+    async () => {
+      const gw = await startGateway(CONFIG);
+      running.push(gw);
+      const c = await connectAgent(gw.url, gw.keys.bot);
+      await c.callTool({ name: 't_echo', arguments: { message: 'warm' } });
 
-    // Another session holds a write lock on the audit store (SQLite or PostgreSQL) until released below.
-    const release = await lockAuditStore(gw);
-    let locked = true;
-    running.push({ stop: () => (locked ? release() : undefined) });
+      // Another session holds a write lock on the audit store (SQLite or PostgreSQL) until released below.
+      const release = await lockAuditStore(gw);
+      let locked = true;
+      running.push({ stop: () => (locked ? release() : undefined) });
 
-    // Everything below runs while the lock is held (it is released only after): a call that waited for the lock
-    // instead of being refused would never come back, and the test would fail on its timeout. (How fast refusals
-    // and health answers are is measured in bench/, not asserted with a clock here.)
-    const refusedMessages: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const message = `refused-${i}`;
-      const err = await refusal(c.callTool({ name: 't_echo', arguments: { message } }));
-      expect(err?.code).toBe(-32004);
-      refusedMessages.push(message);
-      for (let j = 0; j < 3; j++) expect((await fetch(`${gw.base}/healthz`)).status).toBe(200);
-      // Listings come from the catalogue, not the audit store: they keep working.
-      expect((await c.listTools()).tools.map((t) => t.name)).toContain('t_echo');
-    }
-    expect((await fetch(`${gw.base}/readyz`)).status).toBe(503);
+      // Everything below runs while the lock is held (it is released only after): a call that waited for the lock
+      // instead of being refused would never come back, and the test would fail on its timeout. (How fast refusals
+      // and health answers are is measured in bench/, not asserted with a clock here.)
+      const refusedMessages: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const message = `refused-${i}`;
+        const err = await refusal(c.callTool({ name: 't_echo', arguments: { message } }));
+        expect(err?.code).toBe(-32004);
+        refusedMessages.push(message);
+        for (let j = 0; j < 3; j++) expect((await fetch(`${gw.base}/healthz`)).status).toBe(200);
+        // Listings come from the catalogue, not the audit store: they keep working.
+        expect((await c.listTools()).tools.map((t) => t.name)).toContain('t_echo');
+      }
+      expect((await fetch(`${gw.base}/readyz`)).status).toBe(503);
 
-    locked = false;
-    await release();
-    await spoolWritten(gw.base);
-    const recs = query(gw.configFile, '--tool', 't_echo');
-    for (const m of refusedMessages) {
-      const forCall = recs.filter((r) => r.arguments?.message === m).map((r) => r.type);
-      expect(forCall).toEqual(['tool.call.requested', 'tool.call.failed']);
-    }
-    expect(query(gw.configFile, '--type', 'audit.gap.recorded').length).toBeGreaterThan(0);
-    const ok = await c.callTool({ name: 't_echo', arguments: { message: 'after' } });
-    expect(ok.isError).toBeFalsy();
-    await c.close();
-    expect(cli(['audit', 'verify', '--config', gw.configFile]).code).toBe(0);
-  }, 60_000);
+      locked = false;
+      await release();
+      await spoolWritten(gw.base);
+      const recs = query(gw.configFile, '--tool', 't_echo');
+      for (const m of refusedMessages) {
+        const forCall = recs.filter((r) => r.arguments?.message === m).map((r) => r.type);
+        expect(forCall).toEqual(['tool.call.requested', 'tool.call.failed']);
+      }
+      expect(query(gw.configFile, '--type', 'audit.gap.recorded').length).toBeGreaterThan(0);
+      const ok = await c.callTool({ name: 't_echo', arguments: { message: 'after' } });
+      expect(ok.isError).toBeFalsy();
+      await c.close();
+      expect(cli(['audit', 'verify', '--config', gw.configFile]).code).toBe(0);
+      // Gateway starts and CLI runs: their budget scales with the load, as each CLI run's bound does.
+    },
+    scaledTimeout(60_000),
+  );
 });
