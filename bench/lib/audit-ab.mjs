@@ -4,9 +4,10 @@
 // STORE=none (default): the store's append resolves at once, so the figure is the main thread's own audit CPU per
 // call (redaction, canonical JSON, hashing, group commit, promises), steady even on a loaded machine.
 // STORE=sqlite: the real SQLite store and writer thread in a temp dir (DIR=/dev/shm takes fsync out): calls/s, p50 of
-// the intent append and CPU per call of all threads. Not part of `npm run bench`.
+// the intent append and CPU per call of all threads, and of the event loop alone (Linux: /proc/thread-self/schedstat).
+// Not part of `npm run bench`.
 // Usage: node bench/lib/audit-ab.mjs <distA> <distB> [rounds=5] [callers=32] [calls per round=4000]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { median } from './load.mjs';
@@ -52,10 +53,20 @@ async function open(dist) {
   };
 }
 
+/** This thread's (the event loop's) time on a CPU, in ns: Linux's schedstat; 0 elsewhere. */
+function mainThreadNs() {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+  } catch {
+    return 0;
+  }
+}
+
 async function round(log, calls, callers) {
   let next = 0;
   const latencies = [];
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadNs();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: callers }, async () => {
@@ -71,8 +82,9 @@ async function round(log, calls, callers) {
   );
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const main = (mainThreadNs() - main0) / 1000 / calls;
   latencies.sort((a, b) => a - b);
-  return { cps: calls / seconds, p50: latencies[latencies.length >> 1], cpu: (cpu.user + cpu.system) / calls };
+  return { cps: calls / seconds, p50: latencies[latencies.length >> 1], cpu: (cpu.user + cpu.system) / calls, main };
 }
 
 const calls = Number(callsArg);
@@ -95,14 +107,17 @@ const sum = (rs) => ({
   cps: median(rs.map((r) => r.cps)),
   p50: median(rs.map((r) => r.p50)),
   cpu: median(rs.map((r) => r.cpu)),
+  main: median(rs.map((r) => r.main)),
 });
 const A = sum(res.A);
 const B = sum(res.B);
 const line = (name, dist, s, rs) =>
-  `${name} ${dist}: ${s.cps.toFixed(0)} calls/s, intent p50 ${s.p50.toFixed(3)} ms, CPU ${s.cpu.toFixed(1)} µs/call  [${rs.map((r) => r.cpu.toFixed(0)).join(' ')}]`;
+  `${name} ${dist}: ${s.cps.toFixed(0)} calls/s, intent p50 ${s.p50.toFixed(3)} ms, CPU ${s.cpu.toFixed(1)} µs/call (event loop ${s.main.toFixed(1)})  [${rs.map((r) => r.cpu.toFixed(0)).join(' ')}] [${rs.map((r) => r.main.toFixed(0)).join(' ')}]`;
 console.log(
   `STORE=${STORE}${STORE === 'sqlite' ? ` in ${DIR}` : ''}, ${callers} callers, ${roundsArg} interleaved rounds of ${calls} calls`,
 );
 console.log(line('A', distA, A, res.A));
 console.log(line('B', distB, B, res.B));
-console.log(`B/A: calls/s ${(B.cps / A.cps).toFixed(2)}x, CPU per call ${(B.cpu / A.cpu).toFixed(2)}x`);
+console.log(
+  `B/A: calls/s ${(B.cps / A.cps).toFixed(2)}x, CPU per call ${(B.cpu / A.cpu).toFixed(2)}x, event loop ${(B.main / A.main).toFixed(2)}x`,
+);

@@ -17,7 +17,7 @@ import { createSpool } from './spool.js';
 import { sqliteAuditOpener } from '../storage/sqlite/audit-store.js';
 import type { AuditStoreOpener } from '../storage/repositories.js';
 import { checkAgainstAnchors } from './startup-check.js';
-import type { AuditStore } from './store.js';
+import { AuditStoreIdentityError, type AuditStore } from './store.js';
 import type {
   AppendResult,
   AuditEvent,
@@ -261,6 +261,8 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       if (sinceCheckpoint >= every.records) queueCheckpoint('records');
     },
     onFailure(error, batch) {
+      // The store was deleted or replaced (found by the append itself): halt, exactly as the check before a commit does.
+      if (error instanceof AuditStoreIdentityError) health.identityFailed(error);
       const detail = `audit store write failed: ${error instanceof Error ? error.message : String(error)}`.slice(
         0,
         300,

@@ -1,4 +1,4 @@
-import type { AuditStore, StoredRecord } from './store.js';
+import type { AuditStore, AuditStoreIdentityError, StoredRecord } from './store.js';
 import type { AuditRecord } from './types.js';
 
 export interface AuditHealth {
@@ -17,8 +17,13 @@ export interface AuditHealth {
 }
 
 export interface LogHealth {
-  /** Before every commit: a halted log or a store whose identity changed fails the batch without writing. */
+  /**
+   * Before every commit: a halted log or a store whose identity changed fails the batch without writing. A store
+   * that checks its identity on every append (`identityCheckedOnAppend`) is not asked here: `identityFailed` halts.
+   */
   beforeCommit(): Promise<void>;
+  /** An append refused because the store's identity failed (AuditStoreIdentityError): halts, as `identity()` does. */
+  identityFailed(error: AuditStoreIdentityError): void;
   /** Periodic check: store identity, and that the last record this process wrote is still there, unchanged. */
   check(): Promise<void>;
   committed(last: AuditRecord | undefined): void;
@@ -60,25 +65,30 @@ export function createLogHealth(deps: {
     warn(`AUDIT HALTED: ${reason}`);
   }
 
+  function identityLost(e: unknown): void {
+    const code = (e as NodeJS.ErrnoException).code;
+    halt(
+      code === 'ENOENT'
+        ? 'the audit database was deleted while the gateway was running'
+        : `the audit database was replaced while the gateway was running (${(e as Error).message})`,
+    );
+  }
+
   async function identity(): Promise<void> {
     if (!store.identity) return;
     try {
       await store.identity();
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      halt(
-        code === 'ENOENT'
-          ? 'the audit database was deleted while the gateway was running'
-          : `the audit database was replaced while the gateway was running (${(e as Error).message})`,
-      );
+      identityLost(e);
     }
   }
 
   return {
     async beforeCommit() {
-      if (!isHalted()) await identity();
+      if (!isHalted() && !store.identityCheckedOnAppend) await identity();
       if (isHalted()) throw new AuditHaltedError(reason);
     },
+    identityFailed: identityLost,
     async check() {
       if (state === 'halted') return;
       await identity();

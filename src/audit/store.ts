@@ -1,5 +1,17 @@
 import type { AuditFilter, SignedCheckpoint } from './types.js';
 
+/** The store's identity failed (`AuditStore.identity` or an append that checks it): gone (deleted) or replaced. */
+export class AuditStoreIdentityError extends Error {
+  override readonly name = 'AuditStoreIdentityError';
+  constructor(
+    message: string,
+    /** ENOENT when the store is gone, else undefined (replaced). */
+    readonly code?: 'ENOENT',
+  ) {
+    super(message);
+  }
+}
+
 /** A record as the store keeps it: position, hash and the canonical body the hash covers. */
 export interface StoredRecord {
   seq: number;
@@ -28,6 +40,12 @@ export interface AuditStore {
    * commit and every second, and halts (refuses calls, not ready) when it fails.
    */
   identity?(): Promise<string>;
+  /**
+   * True when `append` itself checks the identity, in the thread that commits and right before its transaction, and
+   * rejects with an `AuditStoreIdentityError` (writing nothing) when the store is gone or was replaced: the log then
+   * does not check it again before each commit (ADR 0017, Decision 33). It still checks it every second.
+   */
+  readonly identityCheckedOnAppend?: boolean;
   /** Last record (highest seq), if any. */
   head(): Promise<StoredRecord | undefined>;
   /** First record (lowest seq), if any. */

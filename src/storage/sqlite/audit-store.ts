@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createWorkerWriter, type SqliteWriter } from './audit-writer.js';
-import type { AuditStore, StoredRecord, StoreQuery } from '../../audit/store.js';
+import { AuditStoreIdentityError, type AuditStore, type StoredRecord, type StoreQuery } from '../../audit/store.js';
 import type { SignedCheckpoint } from '../../audit/types.js';
 import { auditMigrations } from '../migrations/audit.js';
 import type { AuditStoreOpener } from '../repositories.js';
@@ -142,19 +142,32 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions): AuditS
   });
 
   const writer: SqliteWriter | undefined =
-    writable && options.writer !== 'main' ? createWorkerWriter(options.file, busyTimeoutMs) : undefined;
+    writable && options.writer !== 'main' ? createWorkerWriter(options.file, busyTimeoutMs, identity) : undefined;
+  /** Rejects (an AuditStoreIdentityError) when the path no longer names the database this store opened. */
+  const checkIdentity = (): void => {
+    let now: string;
+    try {
+      now = fileIdentity(options.file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new AuditStoreIdentityError((e as Error).message, code === 'ENOENT' ? 'ENOENT' : undefined);
+    }
+    if (now !== identity)
+      throw new AuditStoreIdentityError(`audit database ${options.file} was replaced (was ${identity}, now ${now})`);
+  };
 
   const asRecord = (row: unknown): StoredRecord | undefined => row as StoredRecord | undefined;
 
   return {
     kind: 'sqlite',
     async identity() {
-      // Throws ENOENT when the file was deleted; another dev:ino when it was replaced.
-      const now = fileIdentity(options.file);
-      if (now !== identity)
-        throw new Error(`audit database ${options.file} was replaced (was ${identity}, now ${now})`);
+      // Rejects with code ENOENT when the file was deleted; naming both identities when it was replaced.
+      checkIdentity();
       return identity;
     },
+    // Each append checks the identity itself, right before its transaction (the writer thread's stat, or the calling
+    // thread's with `writer: main`), so the log does not stat the file on the event loop before every commit.
+    identityCheckedOnAppend: writable,
     async head() {
       return asRecord(headStmt.get());
     },
@@ -164,7 +177,10 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions): AuditS
     async append(records, checkpoints) {
       if (!insertRecord) throw new Error('audit store opened read-only');
       if (writer) await writer.write(records, checkpoints);
-      else appendTx(records, checkpoints);
+      else {
+        checkIdentity();
+        appendTx(records, checkpoints);
+      }
     },
     async readRange(fromSeq, toSeq, limit) {
       const rows = rangeStmt.all(fromSeq, toSeq, limit) as Array<[number, string, string]>;

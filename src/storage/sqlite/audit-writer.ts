@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { StoredRecord } from '../../audit/store.js';
+import { AuditStoreIdentityError, type StoredRecord } from '../../audit/store.js';
 import type { SignedCheckpoint } from '../../audit/types.js';
 
 /**
@@ -11,6 +11,7 @@ import type { SignedCheckpoint } from '../../audit/types.js';
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
 // fileMustExist: a database deleted under the gateway is never silently re-created empty.
 const db = new Database(workerData.file, { fileMustExist: true });
@@ -26,8 +27,21 @@ const write = db.transaction((m) => {
   for (let i = 0; i < bodies.length; i++) insertRecord.run(m.firstSeq + i, m.hashes.slice(i * 64, i * 64 + 64), bodies[i]);
   for (const c of m.checkpoints) insertCheckpoint.run(c.seq, c.ts, c.hash, c.keyId, c.signature);
 });
+// The file at the path must still be the database the store opened (device and inode), checked here, in the thread
+// that commits and right before its transaction: a deleted or replaced database gets nothing written to it.
+function identityError() {
+  try {
+    const st = statSync(workerData.file);
+    const now = st.dev + ':' + st.ino;
+    return now === workerData.identity ? undefined : { message: 'audit database ' + workerData.file + ' was replaced (was ' + workerData.identity + ', now ' + now + ')' };
+  } catch (e) {
+    return { message: String(e && e.message || e), code: e && e.code };
+  }
+}
 parentPort.on('message', (m) => {
   if (m.close) { db.close(); parentPort.postMessage({ id: m.id }); return; }
+  const lost = identityError();
+  if (lost) { parentPort.postMessage({ id: m.id, identity: lost }); return; }
   try {
     write(m);
     parentPort.postMessage({ id: m.id });
@@ -42,12 +56,25 @@ export interface SqliteWriter {
   close(): Promise<void>;
 }
 
+/** The writer's answer to one message: done, failed (the driver's error), or refused (the database is not the one opened). */
+interface WriterAnswer {
+  id: number;
+  error?: string;
+  code?: string;
+  identity?: { message: string; code?: string };
+}
+
 interface Pending {
   resolve: () => void;
   reject: (e: Error) => void;
 }
 
-export function createWorkerWriter(file: string, busyTimeoutMs: number): SqliteWriter {
+/**
+ * `identity` is the database file's `dev:ino` when the store opened it: every write first checks that the path still
+ * names that file and rejects with an AuditStoreIdentityError, writing nothing, when it does not (ADR 0017,
+ * Decision 33).
+ */
+export function createWorkerWriter(file: string, busyTimeoutMs: number, identity: string): SqliteWriter {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let worker: Worker | undefined;
   let nextId = 1;
@@ -61,14 +88,16 @@ export function createWorkerWriter(file: string, busyTimeoutMs: number): SqliteW
 
   function ensureWorker(): Worker {
     if (worker) return worker;
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, busyTimeoutMs } });
-    w.on('message', (m: { id: number; error?: string; code?: string }) => {
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, busyTimeoutMs, identity } });
+    w.on('message', (m: WriterAnswer) => {
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
       // An idle writer must not keep the process alive; one with a commit in flight must.
       if (pending.size === 0) w.unref();
-      if (m.error === undefined) p.resolve();
+      if (m.identity)
+        p.reject(new AuditStoreIdentityError(m.identity.message, m.identity.code === 'ENOENT' ? 'ENOENT' : undefined));
+      else if (m.error === undefined) p.resolve();
       else p.reject(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
     });
     w.on('error', (e) => failAll(e));
