@@ -332,7 +332,7 @@ describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
 describe('a listen stream that names the URI in another spelling (2026-07-28)', () => {
   // Upper-case scheme, a dot segment and a percent-encoded unreserved character: the gateway subscribes and decides
   // on the normalised URI, and the SDK's listen router matches updates to the URIs as the client wrote them.
-  const SPELLED = 'FILE:///srv/other/../shared/doc%2Etxt';
+  const SPELLED = 'FILE:///srv/./shared/doc%2Etxt';
   const heardUnderItsSpelling = async (c: Client) => {
     const got = updatesOf(c);
     const subscribes = count('resources/subscribe');
