@@ -62,9 +62,29 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
     return out;
   }
 
+  /**
+   * Listings run concurrently (each agent's list, a resolve that misses): only one newer than the last applied one
+   * replaces what is known, and an upstream whose listing failed keeps what it listed last. Dropping it would leave
+   * another upstream the only one offering a URI both offer, and let that one answer for it (resource shadowing).
+   */
+  let urisStarted = 0;
+  let urisApplied = 0;
+  let templatesStarted = 0;
+  let templatesApplied = 0;
+  const failedKeep = <T extends { server: string }>(
+    ups: readonly McpUpstream[],
+    per: PromiseSettledResult<unknown>[],
+    previous: readonly T[],
+  ): T[] => {
+    const failed = new Set(ups.filter((_, i) => per[i]!.status === 'rejected').map((u) => u.name));
+    return failed.size ? previous.filter((x) => failed.has(x.server)) : [];
+  };
+
   async function listAll(ctx: BackendCallContext) {
+    const gen = ++urisStarted;
+    const ups = withCap('resources');
     const per = await Promise.allSettled(
-      withCap('resources').map(async (u) =>
+      ups.map(async (u) =>
         (await collect(u, 'resources/list', 'resources', ctx)).map((r) => {
           const n = normaliseUri(String(r.uri));
           return { server: u.name, uri: n.ok ? n.uri : undefined, r };
@@ -72,24 +92,35 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
       ),
     );
     const all = per.flatMap((p) => (p.status === 'fulfilled' ? p.value : []));
+    if (gen < urisApplied) return all;
+    const previous = [...uris].flatMap(([uri, servers]) => [...servers].map((server) => ({ server, uri })));
     const next = new Map<string, Set<string>>();
-    for (const x of all) if (x.uri) (next.get(x.uri) ?? next.set(x.uri, new Set()).get(x.uri)!).add(x.server);
+    for (const x of [...all, ...failedKeep(ups, per, previous)])
+      if (x.uri) (next.get(x.uri) ?? next.set(x.uri, new Set()).get(x.uri)!).add(x.server);
     uris = next;
+    urisApplied = gen;
     return all;
   }
 
   async function templatesAll(ctx: BackendCallContext) {
+    const gen = ++templatesStarted;
+    const ups = withCap('resources');
     const per = await Promise.allSettled(
-      withCap('resources').map(async (u) =>
+      ups.map(async (u) =>
         (await collect(u, 'resources/templates/list', 'resourceTemplates', ctx)).map((t) => ({ server: u.name, t })),
       ),
     );
     const all = per.flatMap((p) => (p.status === 'fulfilled' ? p.value : []));
-    templates = all.map(({ server, t }) => ({
-      server,
-      template: String(t.uriTemplate),
-      re: templateRegex(String(t.uriTemplate)),
-    }));
+    if (gen < templatesApplied) return all;
+    templates = [
+      ...all.map(({ server, t }) => ({
+        server,
+        template: String(t.uriTemplate),
+        re: templateRegex(String(t.uriTemplate)),
+      })),
+      ...failedKeep(ups, per, templates),
+    ];
+    templatesApplied = gen;
     return all;
   }
 

@@ -256,6 +256,20 @@ describe('resource shadowing: two upstreams offer the same URI', () => {
     await c.close();
   });
 
+  it('an upstream whose listing fails keeps counting for what it listed last: the other does not answer alone', async () => {
+    const c = await connectAgent(gw.url, gw.keys.both);
+    const failing = `${logOf('a')}.fail-list`;
+    try {
+      expect((await c.listResources()).resources.map((r) => r.uri)).toEqual([URI, URI]);
+      writeFileSync(failing, '');
+      await c.listResources();
+      await expect(c.readResource({ uri: URI })).rejects.toThrow(/more than one upstream \(a, b\)/);
+    } finally {
+      rmSync(failing, { force: true });
+      await c.close();
+    }
+  });
+
   it('the reader, granted it on one upstream only, reads that one', async () => {
     const c = await connectAgent(gw.url, gw.keys.reader);
     const read = (await c.readResource({ uri: URI })).contents[0] as { text?: string } | undefined;
