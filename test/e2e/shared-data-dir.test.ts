@@ -10,6 +10,10 @@ ${stdioUpstream('t')}
 agents:
   bot:
     tools: { allow: ["t_echo"] }
+# The default 250 ms wait for the other gateway's write lock refuses calls (fail closed) when a loaded CI disk makes one
+# commit slower than that (seen once in CI); this test is about the chain, so the gateways wait as long as allowed.
+audit:
+  busyTimeoutMs: 5000
 `;
 
 const running: Array<{ stop(): Promise<void> | void }> = [];
