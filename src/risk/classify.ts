@@ -11,6 +11,7 @@ import { dottedResourceStart, literalSegments, readMethods } from './http-action
 import { collectFields, isObject } from './schema-fields.js';
 import { readOnlyQueryReason } from './read-only-queries.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
+import { networkProbeReason } from './network-probes.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
@@ -274,6 +275,12 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
       description,
       action.hit,
       inputFields.filter((f) => f.depth === 0),
+    ) ??
+    networkProbeReason(
+      idWords,
+      description,
+      inputFields.filter((f) => f.depth === 0),
+      isApi,
     );
   if (openWorldWhy !== undefined) {
     if (sideEffect === 'none') sideEffect = 'external';
