@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to thirty-four are held-out
- * sets 1-33, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to thirty-nine are held-out
+ * sets 1-38, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -134,6 +134,11 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 32 (held-out 31)', 4818],
   ['part 33 (held-out 32)', 4898],
   ['part 34 (held-out 33)', 4978],
+  ['part 35 (held-out 34)', 5058],
+  ['part 36 (held-out 35)', 5138],
+  ['part 37 (held-out 36)', 5218],
+  ['part 38 (held-out 37)', 5278],
+  ['part 39 (held-out 38)', 5338],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -352,8 +357,27 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (2382/2519), 0.880 (1229/1396), 31, 0.829 (4127/4978), 0.724; after the twenty-first round's links whose expiry
     // is stated 0.882 (1231/1396), 29, 0.829 (4129/4978), 0.725; after its read-only queries 0.946 (2382 -> 2384/2519);
     // after its build/start commands and triggered scripts 0.883 (1233/1396), 0.830 (4131/4978), 0.727.
-    expectFloors(m, [0.975, 0.945, 0.88, 29, 0.825, 0.725]);
-    // 4,978 tools from some 350 specs take 20-60 s on a loaded 2-core machine: more than the suite's 60 s default.
+    expectFloors(labelMetrics(scored.slice(0, 4978)), [0.975, 0.945, 0.88, 29, 0.825, 0.725]);
+    // Parts thirty-five to thirty-nine (held-out 34 to 38: 80, 80, 80, 60 and 60 tools, evaluated together once at
+    // engine 6ddfcdb, main ffe87ba, history.json): each part's floors are its own set's figures at that evaluation,
+    // and the five together, moved here with them.
+    // Part thirty-five (held-out 34): 1.000, 0.918, 1.000, 0, 0.787, 0.360.
+    expectFloors(labelMetrics(scored.slice(4978, 5058)), [1, 0.915, 1, 0, 0.785, 0.355]);
+    // Part thirty-six (held-out 35): 0.674, 0.971, 0.769, 1, 0.787, 0.425.
+    expectFloors(labelMetrics(scored.slice(5058, 5138)), [0.67, 0.97, 0.765, 1, 0.785, 0.42]);
+    // Part thirty-seven (held-out 36): 0.935, 0.918, 0.833, 2, 0.775, 0.587.
+    expectFloors(labelMetrics(scored.slice(5138, 5218)), [0.935, 0.915, 0.83, 2, 0.775, 0.585]);
+    // Part thirty-eight (held-out 37): 1.000, 1.000, 0.889, 0, 0.833, 0.554.
+    expectFloors(labelMetrics(scored.slice(5218, 5278)), [1, 1, 0.885, 0, 0.83, 0.55]);
+    // Part thirty-nine (held-out 38): 0.800, 0.825, 0.600, 0, 0.617, 0.111.
+    expectFloors(labelMetrics(scored.slice(5278, 5338)), [0.8, 0.825, 0.6, 0, 0.615, 0.11]);
+    // The five together (360 tools): 0.854, 0.921, 0.833, 3, 0.764, 0.519.
+    expectFloors(labelMetrics(scored.slice(4978, 5338)), [0.85, 0.92, 0.83, 3, 0.76, 0.515]);
+    // All 5,338 when parts thirty-five to thirty-nine moved in, before the twenty-second round: 0.969 (2522/2603),
+    // 0.944 (2583/2735), 0.881 (1283/1456), 32, 0.825 (4406/5338), 0.719.
+    expectFloors(m, [0.965, 0.94, 0.88, 32, 0.825, 0.715]);
+    // 5,338 tools from some 490 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    // default.
   }, 180_000);
 
   // Between moving an evaluated held-out set into dev.json and committing a fresh one there is no held-out
@@ -367,24 +391,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // twenty-three's; held-out 23's as part twenty-four's; held-out 24-25's, each set's own and the two together, as parts
   // twenty-five and twenty-six's; held-out 26-28's, each set's own and the three together, as parts twenty-seven to
   // twenty-nine's; held-out 29-30's, each set's own and the two together, as parts thirty and thirty-one's; held-out
-  // 31-33's, each set's own and the three together, as parts thirty-two to thirty-four's).
+  // 31-33's, each set's own and the three together, as parts thirty-two to thirty-four's; held-out 34-38's, each
+  // set's own and the five together, as parts thirty-five to thirty-nine's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 34 to 38 (360 tools: 1-80, 81-160, 161-240, 241-300, 301-360) were evaluated once together at engine
-    // 6ddfcdb, main ffe87ba (history.json): 0.854, 0.921, 0.833, 3, 0.764, 0.519; 34 alone 1.000, 0.918, 1.000, 0,
-    // 0.787, 0.360; 35 alone 0.674, 0.971, 0.769, 1, 0.787, 0.425; 36 alone 0.935, 0.918, 0.833, 2, 0.775, 0.587; 37
-    // alone 1.000, 1.000, 0.889, 0, 0.833, 0.554; 38 alone 0.800, 0.825, 0.600, 0, 0.617, 0.111. Their floors are those
-    // figures rounded down, so that a later engine does not fall below its first evaluation unnoticed.
-    expectFloors(m, [0.85, 0.92, 0.83, 3, 0.76, 0.515]);
-    expectFloors(labelMetrics(scored.slice(0, 80)), [1, 0.915, 1, 0, 0.785, 0.355]);
-    expectFloors(labelMetrics(scored.slice(80, 160)), [0.67, 0.97, 0.765, 1, 0.785, 0.42]);
-    expectFloors(labelMetrics(scored.slice(160, 240)), [0.935, 0.915, 0.83, 2, 0.775, 0.585]);
-    expectFloors(labelMetrics(scored.slice(240, 300)), [1, 1, 0.885, 0, 0.83, 0.55]);
-    expectFloors(labelMetrics(scored.slice(300, 360)), [0.8, 0.825, 0.6, 0, 0.615, 0.11]);
   });
 });
