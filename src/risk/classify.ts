@@ -12,6 +12,7 @@ import { collectFields, isObject } from './schema-fields.js';
 import { readOnlyQueryReason } from './read-only-queries.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
 import { networkProbeReason } from './network-probes.js';
+import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
@@ -337,6 +338,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // Taking a password off a thing removes the credential, as deleting it would.
   secretValuesOnly(s, { writes, cls: detached ? 'delete' : topWrite, description, inputFields, outputFields });
   madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
+  // A cryptocurrency token with a price, a supply or a burn is an asset, not a credential (token-assets.ts).
+  assetTokens(s, [
+    idWords,
+    ...pathSegments,
+    ...(isApi ? (source.tags ?? []).map(splitIdentifier) : []),
+    splitWords(description.slice(0, 300), 60),
+  ]);
   // Updating a user's, organization's or team's profile changes no one's access (profile-updates.ts).
   profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening: firstSentence(description) });
   // Pulling or pushing an image copies stored content (machine-images.ts).
