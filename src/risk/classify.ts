@@ -12,6 +12,7 @@ import { collectFields, isObject } from './schema-fields.js';
 import { readOnlyQueryReason } from './read-only-queries.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
 import { networkProbeReason } from './network-probes.js';
+import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
@@ -299,6 +300,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     opening: firstSentence(description),
   });
   if (appKeys) add('credential-access', appKeys);
+  const deviceCode = deviceCodeReason(idWords, description);
+  if (deviceCode) add('credential-access', deviceCode);
+  const keyResource = isApi ? keyResourceReason(source.method, source.path, outputFields) : undefined;
+  if (keyResource) add('credential-access', keyResource);
   const container = keyContainerReason([tool.name, isApi ? source.path : '', firstSentence(description)]);
   if (container) add('credential-access', container);
   const material = writes ? keyMaterialReason(inputFields) : undefined;
