@@ -343,10 +343,11 @@ describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
   }, 45_000);
 });
 
+// Upper-case scheme, a dot segment and a percent-encoded unreserved character: the gateway subscribes and decides on
+// the normalised URI; the client matches updates to the URI as it wrote it.
+const SPELLED = 'FILE:///srv/./shared/doc%2Etxt';
+
 describe('a listen stream that names the URI in another spelling (2026-07-28)', () => {
-  // Upper-case scheme, a dot segment and a percent-encoded unreserved character: the gateway subscribes and decides
-  // on the normalised URI, and the SDK's listen router matches updates to the URIs as the client wrote them.
-  const SPELLED = 'FILE:///srv/./shared/doc%2Etxt';
   const heardUnderItsSpelling = async (c: Client) => {
     const got = updatesOf(c);
     const subscribes = count('resources/subscribe');
@@ -372,6 +373,44 @@ describe('a listen stream that names the URI in another spelling (2026-07-28)', 
 
   it('over stdio hears the update, named as it asked; an unserved URI is not acknowledged', async () => {
     const c = await stdioClient('reader', true);
+    try {
+      await heardUnderItsSpelling(c);
+    } finally {
+      await c.close();
+    }
+  }, 45_000);
+});
+
+describe('a 2025-11-25 subscription made in another spelling', () => {
+  // The update names the URI as the session subscribed to it, as a listen stream's does: a client matching the
+  // notification to its subscription by string equality would otherwise never recognise it.
+  const heardUnderItsSpelling = async (c: Client) => {
+    const got = updatesOf(c);
+    const subscribes = count('resources/subscribe');
+    await c.subscribeResource({ uri: SPELLED });
+    await eventually(() => count('resources/subscribe') === subscribes + 1);
+    await touch(c, 'a');
+    await eventually(() => got.length >= 1);
+    await settle();
+    expect(got).toEqual([SPELLED]);
+    // Unsubscribed in the normalised spelling: the one subscription is gone, under either name.
+    await c.unsubscribeResource({ uri: URI });
+    await touch(c, 'a');
+    await settle();
+    expect(got).toEqual([SPELLED]);
+  };
+
+  it('over HTTP hears the update, named as it subscribed', async () => {
+    const c = await connectAgent(gw.url, gw.keys.reader);
+    try {
+      await heardUnderItsSpelling(c);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('over stdio hears the update, named as it subscribed', async () => {
+    const c = await stdioClient('reader');
     try {
       await heardUnderItsSpelling(c);
     } finally {
