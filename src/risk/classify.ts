@@ -339,12 +339,16 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   secretValuesOnly(s, { writes, cls: detached ? 'delete' : topWrite, description, inputFields, outputFields });
   madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
   // A cryptocurrency token with a price, a supply or a burn is an asset, not a credential (token-assets.ts).
-  assetTokens(s, [
-    idWords,
-    ...pathSegments,
-    ...(isApi ? (source.tags ?? []).map(splitIdentifier) : []),
-    splitWords(description.slice(0, 300), 60),
-  ]);
+  assetTokens(
+    s,
+    [
+      idWords,
+      ...pathSegments,
+      ...(isApi ? (source.tags ?? []).map(splitIdentifier) : []),
+      splitWords(description.slice(0, 300), 60),
+    ],
+    writes,
+  );
   // Updating a user's, organization's or team's profile changes no one's access (profile-updates.ts).
   profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening: firstSentence(description) });
   // Pulling or pushing an image copies stored content (machine-images.ts).

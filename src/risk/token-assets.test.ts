@@ -33,6 +33,12 @@ describe('a token with a price, a supply or a burn is an asset', () => {
         tags: ['token-burn'],
       }),
     ];
+    cases.push(
+      classifyTool(
+        toolDef('GET /erc721/{contract}', 'Get token information such as its name and symbol.', { contract: str() }),
+        api('GET', '/erc721/{contract}', 'getErc721'),
+      ),
+    );
     for (const a of cases) {
       expect(a.categories).not.toContain('credential-access');
       expect(a.level).toBe('low');

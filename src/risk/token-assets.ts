@@ -38,10 +38,13 @@ const assetWords = new Set(
     'airdrop',
   ].map(stem),
 );
+/** Words that name the cryptocurrency setting itself: with one anywhere in the tool, any "token" in it is an asset
+ * ("erc": an Ethereum Request for Comments token standard, ERC-20/721/1155; the splitter drops the digits). */
+const assetSettings = new Set(['erc', 'erc20', 'erc721', 'erc1155', 'nft', 'cryptocurrency', 'crypto', 'blockchain']);
 /** Credential reasons that only name the noun token ("reads noun 'token' in operationId", "'tokens' in path segment"). */
 const tokenNameOnly = /^(reads )?(noun|object) 'tokens?'|^'tokens?' in (name|operationId|path segment|description|tag)/;
 
-/** A "token" within two words of an asset word in one text's words. */
+/** A "token" within three words of an asset word in one text's words. */
 function assetToken(words: readonly string[]): string | undefined {
   const stems = words.map(stem);
   for (let i = 0; i < stems.length; i++) {
@@ -53,9 +56,17 @@ function assetToken(words: readonly string[]): string | undefined {
 }
 
 /** Drops credential-access resting only on the noun token when the tool's words make it an asset (module comment). */
-export function assetTokens(s: Signals, texts: ReadonlyArray<readonly string[]>): void {
+export function assetTokens(s: Signals, texts: ReadonlyArray<readonly string[]>, writes: boolean): void {
   const why = s.categories.get('credential-access');
   if (!why || why.length === 0 || !why.every((r) => tokenNameOnly.test(r))) return;
+  const setting = texts.flat().find((w) => assetSettings.has(stem(w)));
+  // Only for reads: moving such tokens is a transfer of value the money rules may not see, so a change keeps its
+  // category rather than fall a level.
+  if (!writes && setting !== undefined && texts.some((words) => words.some((w) => stem(w) === 'token'))) {
+    s.categories.delete('credential-access');
+    s.reasons.push(`'${setting}': a token as an asset (a unit of value), not a credential (${why[0] ?? ''})`);
+    return;
+  }
   for (const words of texts) {
     const asset = assetToken(words);
     if (asset === undefined) continue;
