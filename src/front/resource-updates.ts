@@ -199,16 +199,19 @@ export async function release(gw: FrontDoorPort, holder: SubscriptionHolder, pri
 }
 
 /**
- * A listen stream's URIs: each normalised one (what the pipeline decides on and subscribes) → the spellings the
- * client named it by (what the SDK matches updates against). URIs that cannot be normalised are left out.
+ * A listen stream's URIs, each normalised once: `named` maps each normalised one (what the pipeline decides on and
+ * subscribes) to the spellings the client named it by (what the SDK matches updates against); `unnormalisable` keeps
+ * the spellings that cannot be normalised, in their order.
  */
-export function namedUris(gw: FrontDoorPort, uris: readonly string[]): Map<string, Set<string>> {
+function namedUris(gw: FrontDoorPort, uris: readonly string[]) {
   const named = new Map<string, Set<string>>();
+  const unnormalisable: string[] = [];
   for (const raw of uris) {
     const uri = gw.resourceUpdates.uriOf({ uri: raw });
     if (uri) (named.get(uri) ?? named.set(uri, new Set()).get(uri)!).add(raw);
+    else unnormalisable.push(raw);
   }
-  return named;
+  return { named, unnormalisable };
 }
 
 /**
@@ -223,7 +226,7 @@ export async function holdListened(
   uris: readonly string[],
   holder: SubscriptionHolder,
 ): Promise<Map<string, Set<string>>> {
-  const named = namedUris(gw, uris);
+  const { named, unnormalisable } = namedUris(gw, uris);
   const held = await Promise.all(
     [...named.keys()].map((uri) =>
       forwardFor(gw, principal, 'resources/subscribe', uri, holder).then(
@@ -234,9 +237,7 @@ export async function holdListened(
   );
   // A spelling that cannot be normalised goes through the pipeline too, for its refusal to be audited.
   await Promise.all(
-    uris
-      .filter((u) => !gw.resourceUpdates.uriOf({ uri: u }))
-      .map((u) => forwardFor(gw, principal, 'resources/subscribe', u, holder).catch(() => undefined)),
+    unnormalisable.map((u) => forwardFor(gw, principal, 'resources/subscribe', u, holder).catch(() => undefined)),
   );
   return new Map([...named].filter((_, i) => held[i]));
 }
