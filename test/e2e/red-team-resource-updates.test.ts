@@ -2,7 +2,7 @@
 // gateway serves the agent's subscription from, and only while the one policy decision still lets the agent read that
 // resource (asked again at every delivery). Two real upstream MCP servers expose the same URI; the real gateway
 // process; real SDK clients of both protocol eras; a grant removed by a config reload.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -267,6 +267,29 @@ describe('resource shadowing: two upstreams offer the same URI', () => {
     } finally {
       rmSync(failing, { force: true });
       await c.close();
+    }
+  });
+
+  it('a listing that finishes after a newer one does not overwrite it: the newer one still says both offer the URI', async () => {
+    const older = await connectAgent(gw.url, gw.keys.both);
+    const newer = await connectAgent(gw.url, gw.keys.both);
+    const [hold, release] = ['hold-list', 'release-list'].map((f) => `${logOf('a')}.${f}`) as [string, string];
+    try {
+      expect((await newer.listResources()).resources.map((r) => r.uri)).toEqual([URI, URI]);
+      // The older listing reaches upstream a, which holds it (a listing of the moment it offered nothing) ...
+      writeFileSync(hold, '');
+      const late = older.listResources();
+      await eventually(() => !existsSync(hold));
+      // ... while a newer listing, started after it, finishes first: a and b both offer the URI.
+      expect((await newer.listResources()).resources.map((r) => r.uri)).toEqual([URI, URI]);
+      // Released, the older one finishes last, saying only b offers it; what the newer one found stands.
+      writeFileSync(release, '');
+      expect((await late).resources.map((r) => r.uri)).toEqual([URI]);
+      await expect(newer.readResource({ uri: URI })).rejects.toThrow(/more than one upstream \(a, b\)/);
+    } finally {
+      for (const f of [hold, release]) rmSync(f, { force: true });
+      await older.close();
+      await newer.close();
     }
   });
 
