@@ -14,6 +14,7 @@ import {
 } from '../pipeline/call.js';
 import type { FrontDoorPort } from './port.js';
 import { methodCall } from './method-call.js';
+import { noteSpelling } from './resource-updates.js';
 import { packageVersion } from '../core/version.js';
 
 export const SERVER_INFO = { name: 'portcullis', version: packageVersion() };
@@ -218,9 +219,20 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
     (_r, ctx) => rpc(() => gw.listResourceTemplates(opts.principal, signalOf(ctx))) as never,
   );
   server.setRequestHandler('resources/read', (r, ctx) => forwarded('resources/read', r.params, ctx));
-  // The session's subscriptions are kept by the gateway as it forwards them (keyed as it serves the resource).
-  server.setRequestHandler('resources/subscribe', (r, ctx) => forwarded('resources/subscribe', r.params, ctx));
-  server.setRequestHandler('resources/unsubscribe', (r, ctx) => forwarded('resources/unsubscribe', r.params, ctx));
+  // The session's subscriptions are kept by the gateway as it forwards them (keyed as it serves the resource); the
+  // spelling each was made with names its updates.
+  const subscribing = (method: 'resources/subscribe' | 'resources/unsubscribe') =>
+    server.setRequestHandler(
+      method,
+      (r, ctx) =>
+        rpc(async () => {
+          const { result } = await forward(method, r.params, ctx);
+          if (opts.subscriptions) noteSpelling(gw, opts.subscriptions, r.params.uri, method === 'resources/subscribe');
+          return result;
+        }) as never,
+    );
+  subscribing('resources/subscribe');
+  subscribing('resources/unsubscribe');
   server.setRequestHandler(
     'prompts/list',
     (_r, ctx) => rpc(() => gw.listPrompts(opts.principal, signalOf(ctx))) as never,

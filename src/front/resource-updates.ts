@@ -139,13 +139,38 @@ export function createResourceUpdateDelivery(
       for (const s of sessions())
         if (s.options.subscriptions?.has(key))
           throughGate(gw, sessionSubscriber(s), n.server, uri, {
-            deliver: () =>
-              void s.sdk?.server.notification({ method: n.method, params: { uri } }).catch(() => undefined),
+            deliver: () => {
+              for (const name of spellingsOf(s.options.subscriptions!, uri))
+                void s.sdk?.server.notification({ method: n.method, params: { uri: name } }).catch(() => undefined);
+            },
             lapsed: () => closeSession(s),
           });
       void toStreams(n.server, uri).catch(() => undefined);
     },
   };
+}
+
+/**
+ * The spellings each 2025-11-25 holder (a session, the stdio door) subscribed to a URI with, normalised URI → as the
+ * client wrote it: an update is named as the client subscribed, since a client matches it to its subscription as
+ * written (what `named` is for a listen stream). Kept beside the holder, so a session that subscribes to nothing
+ * carries nothing, and it goes when the holder does.
+ */
+const spelledBy = new WeakMap<SubscriptionHolder, Map<string, Set<string>>>();
+
+/** `holder`'s resources/subscribe of `raw` succeeded (or its unsubscribe, when `subscribed` is false). */
+export function noteSpelling(gw: FrontDoorPort, holder: SubscriptionHolder, raw: unknown, subscribed: boolean): void {
+  const uri = typeof raw === 'string' ? gw.resourceUpdates.uriOf({ uri: raw }) : undefined;
+  if (!uri || typeof raw !== 'string') return;
+  let of = spelledBy.get(holder);
+  if (!subscribed) return void of?.delete(uri);
+  if (!of) spelledBy.set(holder, (of = new Map<string, Set<string>>()));
+  (of.get(uri) ?? of.set(uri, new Set()).get(uri)!).add(raw);
+}
+
+/** The names `holder` hears an update of normalised `uri` under: each spelling it subscribed with. */
+export function spellingsOf(holder: SubscriptionHolder, uri: string): Iterable<string> {
+  return spelledBy.get(holder)?.get(uri) ?? [uri];
 }
 
 /**
@@ -174,16 +199,19 @@ export async function release(gw: FrontDoorPort, holder: SubscriptionHolder, pri
 }
 
 /**
- * A listen stream's URIs: each normalised one (what the pipeline decides on and subscribes) → the spellings the
- * client named it by (what the SDK matches updates against). URIs that cannot be normalised are left out.
+ * A listen stream's URIs, each normalised once: `named` maps each normalised one (what the pipeline decides on and
+ * subscribes) to the spellings the client named it by (what the SDK matches updates against); `unnormalisable` keeps
+ * the spellings that cannot be normalised, in their order.
  */
-export function namedUris(gw: FrontDoorPort, uris: readonly string[]): Map<string, Set<string>> {
+function namedUris(gw: FrontDoorPort, uris: readonly string[]) {
   const named = new Map<string, Set<string>>();
+  const unnormalisable: string[] = [];
   for (const raw of uris) {
     const uri = gw.resourceUpdates.uriOf({ uri: raw });
     if (uri) (named.get(uri) ?? named.set(uri, new Set()).get(uri)!).add(raw);
+    else unnormalisable.push(raw);
   }
-  return named;
+  return { named, unnormalisable };
 }
 
 /**
@@ -198,7 +226,7 @@ export async function holdListened(
   uris: readonly string[],
   holder: SubscriptionHolder,
 ): Promise<Map<string, Set<string>>> {
-  const named = namedUris(gw, uris);
+  const { named, unnormalisable } = namedUris(gw, uris);
   const held = await Promise.all(
     [...named.keys()].map((uri) =>
       forwardFor(gw, principal, 'resources/subscribe', uri, holder).then(
@@ -209,9 +237,7 @@ export async function holdListened(
   );
   // A spelling that cannot be normalised goes through the pipeline too, for its refusal to be audited.
   await Promise.all(
-    uris
-      .filter((u) => !gw.resourceUpdates.uriOf({ uri: u }))
-      .map((u) => forwardFor(gw, principal, 'resources/subscribe', u, holder).catch(() => undefined)),
+    unnormalisable.map((u) => forwardFor(gw, principal, 'resources/subscribe', u, holder).catch(() => undefined)),
   );
   return new Map([...named].filter((_, i) => held[i]));
 }

@@ -3,7 +3,7 @@ import type { Principal } from '../core/principal.js';
 import { subscriptionKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
 import type { SubscriptionHolder } from '../pipeline/call.js';
 import { createAgentServer } from './agent-server.js';
-import { holdListened, honoredSpellings, release, throughGate } from './resource-updates.js';
+import { holdListened, honoredSpellings, release, spellingsOf, throughGate } from './resource-updates.js';
 import { watchListens, type ListenWatcher } from './stdio-listen.js';
 import { logger } from '../observability/logger.js';
 
@@ -49,7 +49,7 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
     if (!uri) return;
     // The URI as each holder named it: the SDK matches a listen stream's URIs as the client wrote them.
     const key = subscriptionKey(n.server, uri);
-    const names = new Set<string>(subscriptions.has(key) ? [uri] : []);
+    const names = new Set<string>(subscriptions.has(key) ? spellingsOf(subscriptions, uri) : []);
     for (const listen of listens.values())
       if (listen.held.has(key)) for (const name of listen.named.get(uri) ?? [uri]) names.add(name);
     if (names.size === 0) return;

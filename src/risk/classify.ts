@@ -11,6 +11,9 @@ import { dottedResourceStart, literalSegments, readMethods } from './http-action
 import { collectFields, isObject } from './schema-fields.js';
 import { readOnlyQueryReason } from './read-only-queries.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
+import { networkProbeReason } from './network-probes.js';
+import { assetTokens } from './token-assets.js';
+import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
@@ -274,6 +277,12 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
       description,
       action.hit,
       inputFields.filter((f) => f.depth === 0),
+    ) ??
+    networkProbeReason(
+      idWords,
+      description,
+      inputFields.filter((f) => f.depth === 0),
+      isApi,
     );
   if (openWorldWhy !== undefined) {
     if (sideEffect === 'none') sideEffect = 'external';
@@ -292,6 +301,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     opening: firstSentence(description),
   });
   if (appKeys) add('credential-access', appKeys);
+  const deviceCode = deviceCodeReason(idWords, description);
+  if (deviceCode) add('credential-access', deviceCode);
+  const keyResource = isApi ? keyResourceReason(source.method, source.path, outputFields) : undefined;
+  if (keyResource) add('credential-access', keyResource);
   const container = keyContainerReason([tool.name, isApi ? source.path : '', firstSentence(description)]);
   if (container) add('credential-access', container);
   const material = writes ? keyMaterialReason(inputFields) : undefined;
@@ -325,6 +338,17 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // Taking a password off a thing removes the credential, as deleting it would.
   secretValuesOnly(s, { writes, cls: detached ? 'delete' : topWrite, description, inputFields, outputFields });
   madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
+  // A cryptocurrency token with a price, a supply or a burn is an asset, not a credential (token-assets.ts).
+  assetTokens(
+    s,
+    [
+      idWords,
+      ...pathSegments,
+      ...(isApi ? (source.tags ?? []).map(splitIdentifier) : []),
+      splitWords(description.slice(0, 300), 60),
+    ],
+    writes,
+  );
   // Updating a user's, organization's or team's profile changes no one's access (profile-updates.ts).
   profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening: firstSentence(description) });
   // Pulling or pushing an image copies stored content (machine-images.ts).

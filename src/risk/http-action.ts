@@ -146,6 +146,10 @@ export function httpAction(
           hit: also,
           reason: `POST, verb '${also.word}' in ${also === pathWrite ? 'path' : 'summary'} (not only '${word}')`,
         };
+      // "Check in" (a phrasal verb, not a check): recording a worker's, guest's or attendee's arrival or presence
+      // writes an event about them (Merriam-Webster: "to report one's presence or arrival").
+      if (leadingRead && stem(word) === 'check' && idWords[nameHit.index + 1] === 'in')
+        return { cls: 'create', reason: `POST '${word} in': a check-in records an arrival or presence` };
       return { cls: 'read', reason: `POST, but verb '${word}' only reads` };
     }
     // No write verb in the operationId or path, and the summary opens with a read; without a summary, the

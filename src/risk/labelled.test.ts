@@ -363,19 +363,29 @@ describe('hand-labelled tools from real servers and specs', () => {
     // and the five together, moved here with them.
     // Part thirty-five (held-out 34): 1.000, 0.918, 1.000, 0, 0.787, 0.360.
     expectFloors(labelMetrics(scored.slice(4978, 5058)), [1, 0.915, 1, 0, 0.785, 0.355]);
-    // Part thirty-six (held-out 35): 0.674, 0.971, 0.769, 1, 0.787, 0.425.
-    expectFloors(labelMetrics(scored.slice(5058, 5138)), [0.67, 0.97, 0.765, 1, 0.785, 0.42]);
-    // Part thirty-seven (held-out 36): 0.935, 0.918, 0.833, 2, 0.775, 0.587.
-    expectFloors(labelMetrics(scored.slice(5138, 5218)), [0.935, 0.915, 0.83, 2, 0.775, 0.585]);
+    // Part thirty-six (held-out 35): 0.674, 0.971, 0.769, 1, 0.787, 0.425; after the twenty-second round's network
+    // probes (domain availability searches, a TCP ping) 0.804 (37/46), 0.863 (69/80); after its check-ins 0.870
+    // (40/46).
+    expectFloors(labelMetrics(scored.slice(5058, 5138)), [0.865, 0.97, 0.765, 1, 0.86, 0.42]);
+    // Part thirty-seven (held-out 36): 0.935, 0.918, 0.833, 2, 0.775, 0.587; after the twenty-second round's grant
+    // artefacts (a key read by GET /key, a device authorization code) 0.944 (17/18), 0, 0.800 (64/80), 0.632; after
+    // its asset tokens (an ERC-20 token read) 0.813 (65/80).
+    expectFloors(labelMetrics(scored.slice(5138, 5218)), [0.935, 0.915, 0.94, 0, 0.81, 0.63]);
     // Part thirty-eight (held-out 37): 1.000, 1.000, 0.889, 0, 0.833, 0.554.
     expectFloors(labelMetrics(scored.slice(5218, 5278)), [1, 1, 0.885, 0, 0.83, 0.55]);
-    // Part thirty-nine (held-out 38): 0.800, 0.825, 0.600, 0, 0.617, 0.111.
-    expectFloors(labelMetrics(scored.slice(5278, 5338)), [0.8, 0.825, 0.6, 0, 0.615, 0.11]);
-    // The five together (360 tools): 0.854, 0.921, 0.833, 3, 0.764, 0.519.
-    expectFloors(labelMetrics(scored.slice(4978, 5338)), [0.85, 0.92, 0.83, 3, 0.76, 0.515]);
+    // Part thirty-nine (held-out 38): 0.800, 0.825, 0.600, 0, 0.617, 0.111; after the twenty-second round's network
+    // probes (an IP probe, SMTP verification, a URL probe, a domain's live checks) 1.000 (20/20), 0.667 (40/60); after
+    // its asset tokens (a token's price, genuine tokens, a token burn) 0.717 (43/60).
+    expectFloors(labelMetrics(scored.slice(5278, 5338)), [1, 0.825, 0.6, 0, 0.715, 0.11]);
+    // The five together (360 tools): 0.854, 0.921, 0.833, 3, 0.764, 0.519; after the twenty-second round's network
+    // probes 0.924 (133/144), 0.789 (284/360); after its grant artefacts 0.867 (52/60), 1, 0.794 (286/360), 0.527;
+    // after its asset tokens 0.806 (290/360), 0.538; after its check-ins 0.944 (136/144).
+    expectFloors(labelMetrics(scored.slice(4978, 5338)), [0.94, 0.92, 0.865, 1, 0.805, 0.535]);
     // All 5,338 when parts thirty-five to thirty-nine moved in, before the twenty-second round: 0.969 (2522/2603),
-    // 0.944 (2583/2735), 0.881 (1283/1456), 32, 0.825 (4406/5338), 0.719.
-    expectFloors(m, [0.965, 0.94, 0.88, 32, 0.825, 0.715]);
+    // 0.944 (2583/2735), 0.881 (1283/1456), 32, 0.825 (4406/5338), 0.719; after the twenty-second round's network
+    // probes 0.973 (2532/2603), 0.827 (4415/5338); after its grant artefacts 0.883 (1285/1456), 30, 0.827
+    // (4417/5338), 0.7195; after its asset tokens 0.828 (4422/5338), 0.720; after its check-ins 0.974 (2535/2603).
+    expectFloors(m, [0.97, 0.94, 0.88, 30, 0.825, 0.72]);
     // 5,338 tools from some 490 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
@@ -397,8 +407,22 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 39 to 45 (415 tools: 1-60, 61-120, 121-179, 180-239, 240-299, 300-355, 356-415) were evaluated once
+    // together at engine d8d79fb, main 08b6c60 (history.json): 0.947, 0.942, 0.804, 0, 0.776, 0.517; 39 alone 0.974,
+    // 0.955, 0.909, 0, 0.800, 0.686; 40 alone 0.955, 1.000, 0.818, 0, 0.850, 0.518; 41 alone 0.762, 0.868, 0.750, 0,
+    // 0.593, 0.445; 42 alone 1.000, 0.971, 1.000, 0, 0.783, 0.556; 43 alone 0.941, 0.962, 0.500, 0, 0.767, 0.644; 44
+    // alone 1.000, 1.000, 1.000, 0, 0.946, 0.955; 45 alone 0.966, 0.871, 0.857, 0, 0.700, 0.176. Their floors are those
+    // figures rounded down, so that a later engine does not fall below its first evaluation unnoticed.
+    expectFloors(m, [0.945, 0.94, 0.8, 0, 0.775, 0.515]);
+    expectFloors(labelMetrics(scored.slice(0, 60)), [0.97, 0.95, 0.905, 0, 0.8, 0.685]);
+    expectFloors(labelMetrics(scored.slice(60, 120)), [0.95, 1, 0.815, 0, 0.85, 0.515]);
+    expectFloors(labelMetrics(scored.slice(120, 179)), [0.76, 0.865, 0.75, 0, 0.59, 0.44]);
+    expectFloors(labelMetrics(scored.slice(179, 239)), [1, 0.97, 1, 0, 0.78, 0.555]);
+    expectFloors(labelMetrics(scored.slice(239, 299)), [0.94, 0.96, 0.5, 0, 0.765, 0.64]);
+    expectFloors(labelMetrics(scored.slice(299, 355)), [1, 1, 1, 0, 0.945, 0.95]);
+    expectFloors(labelMetrics(scored.slice(355, 415)), [0.965, 0.87, 0.855, 0, 0.7, 0.175]);
   });
 });

@@ -2,7 +2,7 @@
 // gateway serves the agent's subscription from, and only while the one policy decision still lets the agent read that
 // resource (asked again at every delivery). Two real upstream MCP servers expose the same URI; the real gateway
 // process; real SDK clients of both protocol eras; a grant removed by a config reload.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -270,6 +270,29 @@ describe('resource shadowing: two upstreams offer the same URI', () => {
     }
   });
 
+  it('a listing that finishes after a newer one does not overwrite it: the newer one still says both offer the URI', async () => {
+    const older = await connectAgent(gw.url, gw.keys.both);
+    const newer = await connectAgent(gw.url, gw.keys.both);
+    const [hold, release] = ['hold-list', 'release-list'].map((f) => `${logOf('a')}.${f}`) as [string, string];
+    try {
+      expect((await newer.listResources()).resources.map((r) => r.uri)).toEqual([URI, URI]);
+      // The older listing reaches upstream a, which holds it (a listing of the moment it offered nothing) ...
+      writeFileSync(hold, '');
+      const late = older.listResources();
+      await eventually(() => !existsSync(hold));
+      // ... while a newer listing, started after it, finishes first: a and b both offer the URI.
+      expect((await newer.listResources()).resources.map((r) => r.uri)).toEqual([URI, URI]);
+      // Released, the older one finishes last, saying only b offers it; what the newer one found stands.
+      writeFileSync(release, '');
+      expect((await late).resources.map((r) => r.uri)).toEqual([URI]);
+      await expect(newer.readResource({ uri: URI })).rejects.toThrow(/more than one upstream \(a, b\)/);
+    } finally {
+      for (const f of [hold, release]) rmSync(f, { force: true });
+      await older.close();
+      await newer.close();
+    }
+  });
+
   it('the reader, granted it on one upstream only, reads that one', async () => {
     const c = await connectAgent(gw.url, gw.keys.reader);
     const read = (await c.readResource({ uri: URI })).contents[0] as { text?: string } | undefined;
@@ -343,10 +366,11 @@ describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
   }, 45_000);
 });
 
+// Upper-case scheme, a dot segment and a percent-encoded unreserved character: the gateway subscribes and decides on
+// the normalised URI; the client matches updates to the URI as it wrote it.
+const SPELLED = 'FILE:///srv/./shared/doc%2Etxt';
+
 describe('a listen stream that names the URI in another spelling (2026-07-28)', () => {
-  // Upper-case scheme, a dot segment and a percent-encoded unreserved character: the gateway subscribes and decides
-  // on the normalised URI, and the SDK's listen router matches updates to the URIs as the client wrote them.
-  const SPELLED = 'FILE:///srv/./shared/doc%2Etxt';
   const heardUnderItsSpelling = async (c: Client) => {
     const got = updatesOf(c);
     const subscribes = count('resources/subscribe');
@@ -372,6 +396,44 @@ describe('a listen stream that names the URI in another spelling (2026-07-28)', 
 
   it('over stdio hears the update, named as it asked; an unserved URI is not acknowledged', async () => {
     const c = await stdioClient('reader', true);
+    try {
+      await heardUnderItsSpelling(c);
+    } finally {
+      await c.close();
+    }
+  }, 45_000);
+});
+
+describe('a 2025-11-25 subscription made in another spelling', () => {
+  // The update names the URI as the session subscribed to it, as a listen stream's does: a client matching the
+  // notification to its subscription by string equality would otherwise never recognise it.
+  const heardUnderItsSpelling = async (c: Client) => {
+    const got = updatesOf(c);
+    const subscribes = count('resources/subscribe');
+    await c.subscribeResource({ uri: SPELLED });
+    await eventually(() => count('resources/subscribe') === subscribes + 1);
+    await touch(c, 'a');
+    await eventually(() => got.length >= 1);
+    await settle();
+    expect(got).toEqual([SPELLED]);
+    // Unsubscribed in the normalised spelling: the one subscription is gone, under either name.
+    await c.unsubscribeResource({ uri: URI });
+    await touch(c, 'a');
+    await settle();
+    expect(got).toEqual([SPELLED]);
+  };
+
+  it('over HTTP hears the update, named as it subscribed', async () => {
+    const c = await connectAgent(gw.url, gw.keys.reader);
+    try {
+      await heardUnderItsSpelling(c);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('over stdio hears the update, named as it subscribed', async () => {
+    const c = await stdioClient('reader');
     try {
       await heardUnderItsSpelling(c);
     } finally {
