@@ -407,8 +407,22 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 39 to 45 (415 tools: 1-60, 61-120, 121-179, 180-239, 240-299, 300-355, 356-415) were evaluated once
+    // together at engine d8d79fb, main 08b6c60 (history.json): 0.947, 0.942, 0.804, 0, 0.776, 0.517; 39 alone 0.974,
+    // 0.955, 0.909, 0, 0.800, 0.686; 40 alone 0.955, 1.000, 0.818, 0, 0.850, 0.518; 41 alone 0.762, 0.868, 0.750, 0,
+    // 0.593, 0.445; 42 alone 1.000, 0.971, 1.000, 0, 0.783, 0.556; 43 alone 0.941, 0.962, 0.500, 0, 0.767, 0.644; 44
+    // alone 1.000, 1.000, 1.000, 0, 0.946, 0.955; 45 alone 0.966, 0.871, 0.857, 0, 0.700, 0.176. Their floors are those
+    // figures rounded down, so that a later engine does not fall below its first evaluation unnoticed.
+    expectFloors(m, [0.945, 0.94, 0.8, 0, 0.775, 0.515]);
+    expectFloors(labelMetrics(scored.slice(0, 60)), [0.97, 0.95, 0.905, 0, 0.8, 0.685]);
+    expectFloors(labelMetrics(scored.slice(60, 120)), [0.95, 1, 0.815, 0, 0.85, 0.515]);
+    expectFloors(labelMetrics(scored.slice(120, 179)), [0.76, 0.865, 0.75, 0, 0.59, 0.44]);
+    expectFloors(labelMetrics(scored.slice(179, 239)), [1, 0.97, 1, 0, 0.78, 0.555]);
+    expectFloors(labelMetrics(scored.slice(239, 299)), [0.94, 0.96, 0.5, 0, 0.765, 0.64]);
+    expectFloors(labelMetrics(scored.slice(299, 355)), [1, 1, 1, 0, 0.945, 0.95]);
+    expectFloors(labelMetrics(scored.slice(355, 415)), [0.965, 0.87, 0.855, 0, 0.7, 0.175]);
   });
 });
