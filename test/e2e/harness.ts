@@ -1,9 +1,16 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+  spawn,
+  spawnSync,
+  type ChildProcess,
+  type SpawnSyncOptionsWithStringEncoding,
+  type SpawnSyncReturns,
+} from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { parse } from 'yaml';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { createTestDatabase, postgresServerUrl } from '../postgres/database.js';
@@ -62,12 +69,33 @@ export function scaledTimeout(ms: number): number {
 }
 
 /**
+ * Runs a child process to completion, blocking the test worker, then gives `fetch` (and the SDK clients over it) fresh
+ * connections. While the worker is blocked its event loop cannot see a gateway close an idle kept-alive connection
+ * (the gateway's keep-alive is 65 s, CLI runs at load take longer), and the first fetch after the block would be
+ * written on that closed connection ("fetch failed: other side closed"). The old dispatcher finishes what it has in
+ * flight (listen and session streams) and then closes.
+ */
+export function runToEnd(
+  command: string,
+  args: readonly string[],
+  options: SpawnSyncOptionsWithStringEncoding,
+): SpawnSyncReturns<string> {
+  try {
+    return spawnSync(command, args, options);
+  } finally {
+    const old = getGlobalDispatcher();
+    setGlobalDispatcher(new Agent());
+    void old.close().catch(() => undefined);
+  }
+}
+
+/**
  * Runs the real CLI (built output) to completion. A run that does not end within {@link cliTimeoutMs} throws, naming
  * the command, the bound and the output so far: a hang is never read as an exit code a test expected.
  */
 export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
   const bound = cliTimeoutMs();
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  const r = runToEnd(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
     encoding: 'utf8',

@@ -1,6 +1,5 @@
 // `portcullis report` on a real deployment (a gateway that served a real call, its store and audit log), its
 // formats and exit codes, and the funnel (`--spec`, `--mcp`) that deploys nothing.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -12,6 +11,7 @@ import {
   auditQuery,
   cli,
   connectAgent,
+  runToEnd,
   startGateway,
   tempDir,
   type RunningGateway,
@@ -268,7 +268,7 @@ describe('HTML and PDF from the CLI (headless Chromium)', () => {
       const pdf = join(dir, 'report.pdf');
       const r = cli(['report', '--format', 'pdf', '--out', pdf, '-c', gw.configFile]);
       expect(r.code, r.stderr).toBe(0);
-      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      const text = runToEnd('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
       expect(text).toContain('Portcullis security report');
       expect(text).toContain('t_echo');
       expect(text).toContain('Records are shipped to a sink (SIEM)');

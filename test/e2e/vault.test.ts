@@ -24,6 +24,7 @@ import {
   connectAgent,
   dumpStore,
   eventually,
+  runToEnd,
   serve,
   startGateway,
   tempDir,
@@ -105,7 +106,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     const apiBodies: string[] = [];
 
     function run(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
-      const r = spawnSync(process.execPath, [CLI, ...args, '--config', gw.configFile], {
+      const r = runToEnd(process.execPath, [CLI, ...args, '--config', gw.configFile], {
         cwd: gw.dir,
         input: input ?? '',
         encoding: 'utf8',
@@ -329,7 +330,7 @@ users:
           done++;
         }
       })();
-      const rotated = spawnSync(process.execPath, [CLI, 'keys', 'rotate', '--config', gw.configFile], {
+      const rotated = runToEnd(process.execPath, [CLI, 'keys', 'rotate', '--config', gw.configFile], {
         cwd: gw.dir,
         encoding: 'utf8',
       });
@@ -419,7 +420,7 @@ users:
           }
         };
         const loads = [loop(client), loop(replicaClient), loop(replicaClient)];
-        const rotated = spawnSync(process.execPath, [CLI, 'keys', 'rotate', '--config', gw.configFile], {
+        const rotated = runToEnd(process.execPath, [CLI, 'keys', 'rotate', '--config', gw.configFile], {
           cwd: gw.dir,
           encoding: 'utf8',
         });
