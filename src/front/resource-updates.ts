@@ -123,8 +123,9 @@ export function createResourceUpdateDelivery(
       try {
         return await opening.run(stream, run);
       } finally {
-        // The SDK refused the listen, or acknowledged nothing to deliver: nothing will let go of the holds but this.
-        if (!stream.registered) void release(gw, held, principal).catch(() => undefined);
+        // The SDK refused the listen, or acknowledged nothing to deliver: nothing will let go of the holds but this,
+        // and it is done before the answer goes out, so that a refused listen holds nothing upstream once answered.
+        if (!stream.registered) await release(gw, held, principal).catch(() => undefined);
       }
     },
     /** A 2025-11-25 session closed (by the agent, idle, or its credential lapsed): it lets go of its subscriptions. */

@@ -8,6 +8,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditQuery, CLI, connectAgent, eventually, type RunningGateway, startGateway, tempDir } from './harness.js';
+import { postMcp, rpcMessages } from './support/raw-mcp.js';
 import { notifyingUpstream, settle, SHARED_URI as URI, updatesOf } from './support/notifying-upstream.js';
 
 const work = tempDir('portcullis-resource-updates-');
@@ -96,6 +97,44 @@ beforeAll(async () => {
 afterAll(async () => {
   await gw?.stop();
   rmSync(work, { recursive: true, force: true });
+});
+
+describe('a listen the SDK refuses after the gateway held its URIs', () => {
+  // First in the file: no other stream or session holds the URI yet, so releasing it unsubscribes it upstream.
+  it('has let go of them upstream by the time the refusal reaches the client', async () => {
+    const [subscribed, unsubscribed] = [count('resources/subscribe'), count('resources/unsubscribe')];
+    const meta = {
+      'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+      'io.modelcontextprotocol/clientInfo': { name: 'refused-listen', version: '1' },
+      'io.modelcontextprotocol/clientCapabilities': {},
+    };
+    // The URI is one the reader may hold (the gateway subscribes it at a), but the filter is malformed elsewhere
+    // (toolsListChanged is not a boolean): the SDK answers -32602.
+    // Upstream a takes 2 s to unsubscribe: a release not awaited before the answer shows as still held.
+    const slow = `${logOf('a')}.slow-unsubscribe`;
+    writeFileSync(slow, '');
+    try {
+      const r = await postMcp(
+        gw.url,
+        gw.keys.reader,
+        {
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'subscriptions/listen',
+          params: { notifications: { resourceSubscriptions: [URI], toolsListChanged: 'yes' }, _meta: meta },
+        },
+        { headers: { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'subscriptions/listen' } },
+      );
+      const answer = (await rpcMessages(r)).at(-1) as { error?: { code: number } } | undefined;
+      expect(answer?.error?.code).toBe(-32602);
+      // The gateway did subscribe upstream for it, and had unsubscribed again before it answered.
+      const newlySubscribed = count('resources/subscribe') - subscribed;
+      expect(newlySubscribed).toBeGreaterThan(0);
+      expect(count('resources/unsubscribe') - unsubscribed).toBe(newlySubscribed);
+    } finally {
+      rmSync(slow, { force: true });
+    }
+  });
 });
 
 describe('2026-07-28 listen streams subscribe at the upstream', () => {
