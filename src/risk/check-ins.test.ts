@@ -3,33 +3,27 @@
  * a POST named for it changes state. Invented operations.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from './classify.js';
-import { api, str, toolDef } from './test-support/schema-builders.js';
+import { classifyOperation, str } from './test-support/schema-builders.js';
 
 describe('a POST check-in records an event', () => {
   it('checking a guest or a worker in is a change', () => {
-    const guest = classifyTool(
-      toolDef('POST /stays/{id}/checkin', 'Check in the guest of a stay.', { id: str() }),
-      api('POST', '/stays/{id}/checkin', 'checkInGuest'),
-    );
+    const guest = classifyOperation('POST /stays/{id}/checkin', 'checkInGuest', 'Check in the guest of a stay.', {
+      id: str(),
+    });
     expect(guest.sideEffect).toBe('data-change');
-    const worker = classifyTool(
-      toolDef('POST /workers/{id}/check-in-note', 'Check in with a note; the shift timer restarts.', { note: str() }),
-      api('POST', '/workers/{id}/check-in-note', 'Shift_CheckInWithNote'),
+    const worker = classifyOperation(
+      'POST /workers/{id}/check-in-note',
+      'Shift_CheckInWithNote',
+      'Check in with a note; the shift timer restarts.',
+      { note: str() },
     );
     expect(worker.sideEffect).toBe('data-change');
   });
 
   it('a POST check of something else still only reads', () => {
-    const health = classifyTool(
-      toolDef('POST /health/check', 'Check the health of the cluster.', {}),
-      api('POST', '/health/check', 'checkHealth'),
-    );
+    const health = classifyOperation('POST /health/check', 'checkHealth', 'Check the health of the cluster.', {});
     expect(health.sideEffect).toBe('none');
-    const inventory = classifyTool(
-      toolDef('POST /stock/check', 'Check items in stock.', { sku: str() }),
-      api('POST', '/stock/check', 'checkInventory'),
-    );
+    const inventory = classifyOperation('POST /stock/check', 'checkInventory', 'Check items in stock.', { sku: str() });
     expect(inventory.sideEffect).toBe('none');
   });
 });

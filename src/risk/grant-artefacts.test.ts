@@ -4,18 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from './classify.js';
-import { api, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
+import { api, classifyOperation, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
 
 describe('a device authorization code is a credential', () => {
   it('requesting a device code or a user code for a device is credential-access, high', () => {
-    const tv = classifyTool(
-      toolDef(
-        'POST /tv/pairing-code',
-        'Request a device pairing code. Show it on the screen; the viewer enters it on the website to sign the set in.',
-        { serial: str() },
-        { outputSchema: obj({ code: str(), expiresIn: str() }) },
-      ),
-      api('POST', '/tv/pairing-code', 'requestDevicePairingCode'),
+    const tv = classifyOperation(
+      'POST /tv/pairing-code',
+      'requestDevicePairingCode',
+      'Request a device pairing code. Show it on the screen; the viewer enters it on the website to sign the set in.',
+      { serial: str() },
+      { outputSchema: obj({ code: str(), expiresIn: str() }) },
     );
     expect(tv.categories).toContain('credential-access');
     expect(tv.level).toBe('high');
@@ -48,16 +46,16 @@ describe("GET of an API's singular key resource with no response schema returns 
   });
 
   it('a list of keys, a key named by a path parameter and a declared response are not', () => {
-    const list = classifyTool(toolDef('GET /keys', 'GET /keys', {}), api('GET', '/keys', 'listKeys'));
+    const list = classifyOperation('GET /keys', 'listKeys', 'GET /keys', {});
     expect(list.reasons.join(' ')).not.toMatch(/singular resource/);
-    const lookup = classifyTool(
-      toolDef('GET /cache/{key}', 'GET /cache/{key}', { key: str() }),
-      api('GET', '/cache/{key}', 'getCacheEntry'),
-    );
+    const lookup = classifyOperation('GET /cache/{key}', 'getCacheEntry', 'GET /cache/{key}', { key: str() });
     expect(lookup.reasons.join(' ')).not.toMatch(/singular resource/);
-    const declared = classifyTool(
-      toolDef('GET /map/key', 'The legend of the map.', {}, { outputSchema: obj({ colour: str(), label: str() }) }),
-      api('GET', '/map/key', 'getMapKey'),
+    const declared = classifyOperation(
+      'GET /map/key',
+      'getMapKey',
+      'The legend of the map.',
+      {},
+      { outputSchema: obj({ colour: str(), label: str() }) },
     );
     expect(declared.categories).not.toContain('credential-access');
     expect(declared.level).toBe('low');

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from './classify.js';
-import { api, mcpSource, str, toolDef } from './test-support/schema-builders.js';
+import { classifyOperation, mcpSource, str, toolDef } from './test-support/schema-builders.js';
 
 const arrOf = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
 
@@ -28,21 +28,24 @@ describe('a lookup that reaches a host the caller names is external', () => {
   });
 
   it('an OpenAPI probe of an address, of a URL (said in its field) and a mailbox check over SMTP', () => {
-    const probe = classifyTool(
-      toolDef('GET /probe', 'Runs a real-time probe of an address and reports its network owner.', { address: str() }),
-      api('GET', '/probe', 'addressProbe'),
+    const probe = classifyOperation(
+      'GET /probe',
+      'addressProbe',
+      'Runs a real-time probe of an address and reports its network owner.',
+      { address: str() },
     );
     expect(probe.sideEffect).toBe('external');
-    const url = classifyTool(
-      toolDef('POST /inspect', 'Inspect a link: title, status and redirects.', { url: str('The URL to probe') }),
-      api('POST', '/inspect', 'inspectLink'),
-    );
+    const url = classifyOperation('POST /inspect', 'inspectLink', 'Inspect a link: title, status and redirects.', {
+      url: str('The URL to probe'),
+    });
     expect(url.sideEffect).toBe('external');
-    const mailbox = classifyTool(
-      toolDef('GET /mailbox-check', 'Tells whether a mailbox exists, by verification over SMTP.', {
+    const mailbox = classifyOperation(
+      'GET /mailbox-check',
+      'mailboxCheck',
+      'Tells whether a mailbox exists, by verification over SMTP.',
+      {
         email: str(),
-      }),
-      api('GET', '/mailbox-check', 'mailboxCheck'),
+      },
     );
     expect(mailbox.sideEffect).toBe('external');
     expect(mailbox.categories).toContain('personal-data');
@@ -57,11 +60,13 @@ describe('a lookup that reaches a host the caller names is external', () => {
       mcpSource,
     );
     expect(names.sideEffect).toBe('external');
-    const prices = classifyTool(
-      toolDef('GET /prices', 'Domain availability and first-year price, checked across registrars.', {
+    const prices = classifyOperation(
+      'GET /prices',
+      'priceDomain',
+      'Domain availability and first-year price, checked across registrars.',
+      {
         name: str(),
-      }),
-      api('GET', '/prices', 'priceDomain'),
+      },
     );
     expect(prices.sideEffect).toBe('external');
   });
@@ -70,19 +75,10 @@ describe('a lookup that reaches a host the caller names is external', () => {
 describe('reads of the provider’s own data stay reads', () => {
   it("the API's own health ping, a ping of the caller's server by id, a geolocation or reputation lookup", () => {
     const cases = [
-      classifyTool(toolDef('GET /ping', 'Ping the API to verify your key.', {}), api('GET', '/ping', 'ping')),
-      classifyTool(
-        toolDef('GET /servers/{id}/ping', 'Ping your server.', { id: str() }),
-        api('GET', '/servers/{id}/ping', 'pingServer'),
-      ),
-      classifyTool(
-        toolDef('GET /geo', 'Location and network owner of an IP address.', { ip: str() }),
-        api('GET', '/geo', 'geoIp'),
-      ),
-      classifyTool(
-        toolDef('GET /reputation', 'Checks a host against our block lists.', { host: str() }),
-        api('GET', '/reputation', 'hostReputation'),
-      ),
+      classifyOperation('GET /ping', 'ping', 'Ping the API to verify your key.', {}),
+      classifyOperation('GET /servers/{id}/ping', 'pingServer', 'Ping your server.', { id: str() }),
+      classifyOperation('GET /geo', 'geoIp', 'Location and network owner of an IP address.', { ip: str() }),
+      classifyOperation('GET /reputation', 'hostReputation', 'Checks a host against our block lists.', { host: str() }),
       classifyTool(
         toolDef('validate_email', 'Parse and validate the syntax of an e-mail address.', { email: str() }),
         mcpSource,
@@ -92,14 +88,18 @@ describe('reads of the provider’s own data stay reads', () => {
   });
 
   it("a registrar's own availability answer and the records of a zone it hosts", () => {
-    const own = classifyTool(
-      toolDef('GET /domains/available', 'Determine whether the domain is available for purchase.', { domain: str() }),
-      api('GET', '/domains/available', 'available'),
+    const own = classifyOperation(
+      'GET /domains/available',
+      'available',
+      'Determine whether the domain is available for purchase.',
+      { domain: str() },
     );
     expect(own.sideEffect).toBe('none');
-    const zone = classifyTool(
-      toolDef('GET /zones/{domain}/records', 'List the DNS records of a domain in your account.', { domain: str() }),
-      api('GET', '/zones/{domain}/records', 'listRecords'),
+    const zone = classifyOperation(
+      'GET /zones/{domain}/records',
+      'listRecords',
+      'List the DNS records of a domain in your account.',
+      { domain: str() },
     );
     expect(zone.sideEffect).toBe('none');
     expect(zone.level).toBe('low');

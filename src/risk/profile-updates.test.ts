@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/tool.js';
 import { classifyTool } from './classify.js';
-import { api, arr, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
+import { arr, classifyOperation, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
 
 const num = (): JsonObject => ({ type: 'number' });
 const open = (description = ''): JsonObject => ({ type: 'object', additionalProperties: {}, description });
@@ -30,16 +30,13 @@ describe('updating a profile is not administrative', () => {
   });
 
   it("an OpenAPI PATCH of an organization's name, logo, website and address (with its state) is not", () => {
-    const a = classifyTool(
-      toolDef('PATCH /orgs/{orgId}', 'Edit organisation', {
-        orgId: str(),
-        name: str(),
-        logo: str(),
-        website: str(),
-        address: obj({ street: str(), city: str(), state: str(), geo: obj({ coordinates: arr(num()) }) }),
-      }),
-      api('PATCH', '/orgs/{orgId}', 'patchOrg'),
-    );
+    const a = classifyOperation('PATCH /orgs/{orgId}', 'patchOrg', 'Edit organisation', {
+      orgId: str(),
+      name: str(),
+      logo: str(),
+      website: str(),
+      address: obj({ street: str(), city: str(), state: str(), geo: obj({ coordinates: arr(num()) }) }),
+    });
     expect(a.categories).not.toContain('administrative');
     expect(a.level).toBe('medium');
   });
@@ -50,10 +47,10 @@ describe('updating a profile is not administrative', () => {
       mcpSource,
     );
     expect(meta.categories).not.toContain('administrative');
-    const team = classifyTool(
-      toolDef('PUT /teams/{id}', '', { id: str(), team: obj({ name: str(), description: str() }) }),
-      api('PUT', '/teams/{id}', 'updateTeam'),
-    );
+    const team = classifyOperation('PUT /teams/{id}', 'updateTeam', '', {
+      id: str(),
+      team: obj({ name: str(), description: str() }),
+    });
     expect(team.categories).not.toContain('administrative');
     // A cap on how many may join is a quantity, not a grant.
     const capped = classifyTool(

@@ -4,15 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from './classify.js';
-import { api, mcpSource, str, toolDef } from './test-support/schema-builders.js';
+import { classifyOperation, mcpSource, str, toolDef } from './test-support/schema-builders.js';
 
 describe('a token with a price, a supply or a burn is an asset', () => {
   it('token prices, an NFT token, token holders and a token burn page are no credential-access', () => {
     const cases = [
-      classifyTool(
-        toolDef('GET /tokens/{id}/price', 'Current price and 24h volume of a token.', { id: str() }),
-        api('GET', '/tokens/{id}/price', 'tokenPrice'),
-      ),
+      classifyOperation('GET /tokens/{id}/price', 'tokenPrice', 'Current price and 24h volume of a token.', {
+        id: str(),
+      }),
       classifyTool(
         toolDef('get_nft_token', 'Get the metadata of an NFT token: name, image and owner.', {
           contract: str(),
@@ -34,10 +33,9 @@ describe('a token with a price, a supply or a burn is an asset', () => {
       }),
     ];
     cases.push(
-      classifyTool(
-        toolDef('GET /erc721/{contract}', 'Get token information such as its name and symbol.', { contract: str() }),
-        api('GET', '/erc721/{contract}', 'getErc721'),
-      ),
+      classifyOperation('GET /erc721/{contract}', 'getErc721', 'Get token information such as its name and symbol.', {
+        contract: str(),
+      }),
     );
     for (const a of cases) {
       expect(a.categories).not.toContain('credential-access');
@@ -51,10 +49,7 @@ describe('a token with a price, a supply or a burn is an asset', () => {
       mcpSource,
     );
     expect(access.categories).toContain('credential-access');
-    const named = classifyTool(
-      toolDef('GET /tokens/{name}', 'Get an API token by its name.', { name: str() }),
-      api('GET', '/tokens/{name}', 'getToken'),
-    );
+    const named = classifyOperation('GET /tokens/{name}', 'getToken', 'Get an API token by its name.', { name: str() });
     expect(named.categories).toContain('credential-access');
     expect(named.reasons.join(' ')).not.toMatch(/as an asset/);
   });

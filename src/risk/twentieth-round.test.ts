@@ -6,51 +6,48 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from './classify.js';
-import { api, arr, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
+import { arr, classifyOperation, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
 
 describe("a JSON:API record's attributes are its own fields", () => {
   const hook = (secret: string) => obj({ id: str(), type: str(), attributes: obj({ url: str(), [secret]: str() }) });
 
   it('reading an endpoint whose data.attributes carry its signing secret is credential-access, high', () => {
-    const one = classifyTool(
-      toolDef(
-        'GET /endpoints/{id}',
-        'Fetch an endpoint',
-        { id: str() },
-        { outputSchema: obj({ data: hook('signingSecret') }) },
-      ),
-      api('GET', '/endpoints/{id}', 'getEndpoint'),
+    const one = classifyOperation(
+      'GET /endpoints/{id}',
+      'getEndpoint',
+      'Fetch an endpoint',
+      { id: str() },
+      { outputSchema: obj({ data: hook('signingSecret') }) },
     );
     expect(one.sideEffect).toBe('none');
     expect(one.categories).toContain('credential-access');
     expect(one.level).toBe('high');
-    const listed = classifyTool(
-      toolDef('GET /endpoints', 'List endpoints', {}, { outputSchema: obj({ data: arr(hook('secret')) }) }),
-      api('GET', '/endpoints', 'listEndpoints'),
+    const listed = classifyOperation(
+      'GET /endpoints',
+      'listEndpoints',
+      'List endpoints',
+      {},
+      { outputSchema: obj({ data: arr(hook('secret')) }) },
     );
     expect(listed.categories).toContain('credential-access');
     expect(listed.reasons).toContain("returns 'secret'");
   });
 
   it('related records under included, and secret-like words that are not exact secret fields, are not the record', () => {
-    const included = classifyTool(
-      toolDef(
-        'GET /endpoints/{id}',
-        'Fetch an endpoint',
-        { id: str() },
-        { outputSchema: obj({ data: obj({ id: str() }), included: arr(hook('secret')) }) },
-      ),
-      api('GET', '/endpoints/{id}', 'getEndpoint'),
+    const included = classifyOperation(
+      'GET /endpoints/{id}',
+      'getEndpoint',
+      'Fetch an endpoint',
+      { id: str() },
+      { outputSchema: obj({ data: obj({ id: str() }), included: arr(hook('secret')) }) },
     );
     expect(included.categories).not.toContain('credential-access');
-    const asset = classifyTool(
-      toolDef(
-        'GET /images/{id}',
-        'Fetch an image',
-        { id: str() },
-        { outputSchema: obj({ data: hook('previewToken') }) },
-      ),
-      api('GET', '/images/{id}', 'getImage'),
+    const asset = classifyOperation(
+      'GET /images/{id}',
+      'getImage',
+      'Fetch an image',
+      { id: str() },
+      { outputSchema: obj({ data: hook('previewToken') }) },
     );
     expect(asset.categories).not.toContain('credential-access');
     expect(asset.level).toBe('low');
@@ -59,10 +56,11 @@ describe("a JSON:API record's attributes are its own fields", () => {
 
 describe('an OAuth authorization request obtains a credential', () => {
   it('client_id with redirect_uri or response_type on a read is credential-access, high', () => {
-    const get = classifyTool(
-      toolDef('GET /oauth2/auth', 'GET /oauth2/auth', { client_id: str(), redirect_uri: str(), state: str() }),
-      api('GET', '/oauth2/auth', 'oauthAuth'),
-    );
+    const get = classifyOperation('GET /oauth2/auth', 'oauthAuth', 'GET /oauth2/auth', {
+      client_id: str(),
+      redirect_uri: str(),
+      state: str(),
+    });
     expect(get.sideEffect).toBe('none');
     expect(get.categories).toContain('credential-access');
     expect(get.level).toBe('high');
@@ -79,30 +77,28 @@ describe('an OAuth authorization request obtains a credential', () => {
   });
 
   it("registering a client (RFC 7591's plural names) or creating a record that takes a redirect URI is not one", () => {
-    const register = classifyTool(
-      toolDef(
-        'POST /apps',
-        'Register an application',
-        { client_id: str(), client_name: str(), redirect_uris: arr(str()), response_types: arr(str()) },
-        { outputSchema: obj({ location: str() }) },
-      ),
-      api('POST', '/apps', 'registerApp'),
+    const register = classifyOperation(
+      'POST /apps',
+      'registerApp',
+      'Register an application',
+      { client_id: str(), client_name: str(), redirect_uris: arr(str()), response_types: arr(str()) },
+      { outputSchema: obj({ location: str() }) },
     );
     expect(register.categories).not.toContain('credential-access');
-    const link = classifyTool(
-      toolDef('POST /signup_links', 'Create a hosted sign-up link', { client_id: str(), redirect_uri: str() }),
-      api('POST', '/signup_links', 'createSignupLink'),
-    );
+    const link = classifyOperation('POST /signup_links', 'createSignupLink', 'Create a hosted sign-up link', {
+      client_id: str(),
+      redirect_uri: str(),
+    });
     expect(link.categories).not.toContain('credential-access');
   });
 });
 
 describe('reading transactions is account information (personal data)', () => {
   it('a read whose object is transactions is personal-data, medium', () => {
-    const listed = classifyTool(
-      toolDef('GET /ledgers/{id}/transactions', 'List transactions', { id: str(), since: str() }),
-      api('GET', '/ledgers/{id}/transactions', 'listLedgerTransactions'),
-    );
+    const listed = classifyOperation('GET /ledgers/{id}/transactions', 'listLedgerTransactions', 'List transactions', {
+      id: str(),
+      since: str(),
+    });
     expect(listed.sideEffect).toBe('none');
     expect(listed.categories).toContain('personal-data');
     expect(listed.level).toBe('medium');
@@ -117,15 +113,9 @@ describe('reading transactions is account information (personal data)', () => {
       mcpSource,
     );
     expect(db.categories).not.toContain('personal-data');
-    const sql = classifyTool(
-      toolDef('GET /statements', 'List statements', { status: str() }),
-      api('GET', '/statements', 'listStatements'),
-    );
+    const sql = classifyOperation('GET /statements', 'listStatements', 'List statements', { status: str() });
     expect(sql.categories).not.toContain('personal-data');
-    const types = classifyTool(
-      toolDef('GET /transactions/types', 'List transaction types', {}),
-      api('GET', '/transactions/types', 'listTransactionTypes'),
-    );
+    const types = classifyOperation('GET /transactions/types', 'listTransactionTypes', 'List transaction types', {});
     expect(types.categories).not.toContain('personal-data');
   });
 });

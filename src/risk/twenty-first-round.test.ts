@@ -4,17 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool } from './classify.js';
-import { api, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
+import { classifyOperation, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
 
 describe('a link whose expiry is stated is a bearer link', () => {
   it('a read returning a link and saying when the link expires is credential-access, high', () => {
-    const signing = classifyTool(
-      toolDef(
-        'POST /signing-sessions/lookup',
-        'Finds the signing sessions of a contract. Each session contains a signer page url and the time at which the link expires.',
-        { contractId: str() },
-      ),
-      api('POST', '/signing-sessions/lookup', 'LookupSigningSessions'),
+    const signing = classifyOperation(
+      'POST /signing-sessions/lookup',
+      'LookupSigningSessions',
+      'Finds the signing sessions of a contract. Each session contains a signer page url and the time at which the link expires.',
+      { contractId: str() },
     );
     expect(signing.sideEffect).toBe('none');
     expect(signing.categories).toContain('credential-access');
@@ -27,30 +25,32 @@ describe('a link whose expiry is stated is a bearer link', () => {
     );
     expect(shared.categories).toContain('credential-access');
     expect(shared.level).toBe('high');
-    const field = classifyTool(
-      toolDef(
-        'GET /exports/{id}',
-        'Get an export',
-        { id: str() },
-        { outputSchema: obj({ id: str(), href: str("Where to fetch the file; see the link's expiry time.") }) },
-      ),
-      api('GET', '/exports/{id}', 'getExport'),
+    const field = classifyOperation(
+      'GET /exports/{id}',
+      'getExport',
+      'Get an export',
+      { id: str() },
+      { outputSchema: obj({ id: str(), href: str("Where to fetch the file; see the link's expiry time.") }) },
     );
     expect(field.categories).toContain('credential-access');
   });
 
   it('an expiry that is not a link, or a link with no expiry, is no bearer link', () => {
-    const domain = classifyTool(
-      toolDef('GET /domains/{name}', "Get a domain: its nameservers and the registration's expiry date.", {
+    const domain = classifyOperation(
+      'GET /domains/{name}',
+      'getDomain',
+      "Get a domain: its nameservers and the registration's expiry date.",
+      {
         name: str(),
-      }),
-      api('GET', '/domains/{name}', 'getDomain'),
+      },
     );
     expect(domain.categories).not.toContain('credential-access');
     expect(domain.level).toBe('low');
-    const link = classifyTool(
-      toolDef('GET /links/{id}', 'Get a short link: its title, target url and click count.', { id: str() }),
-      api('GET', '/links/{id}', 'getLink'),
+    const link = classifyOperation(
+      'GET /links/{id}',
+      'getLink',
+      'Get a short link: its title, target url and click count.',
+      { id: str() },
     );
     expect(link.categories).not.toContain('credential-access');
     expect(link.level).toBe('low');
@@ -108,17 +108,14 @@ describe('stored code the platform runs: build/start commands, a script with its
     );
     expect(app.categories).toContain('code-execution');
     expect(app.level).toBe('high');
-    const worker = classifyTool(
-      toolDef('POST /workers', 'Add a worker', { name: str(), start_command: str() }),
-      api('POST', '/workers', 'addWorker'),
-    );
+    const worker = classifyOperation('POST /workers', 'addWorker', 'Add a worker', {
+      name: str(),
+      start_command: str(),
+    });
     expect(worker.categories).toContain('code-execution');
-    const snippet = classifyTool(
-      toolDef('POST /storefront/snippets', '', {
-        snippet: obj({ script: str('Snippet body'), trigger_event: str('When it runs'), pages: str() }),
-      }),
-      api('POST', '/storefront/snippets', 'createSnippet'),
-    );
+    const snippet = classifyOperation('POST /storefront/snippets', 'createSnippet', '', {
+      snippet: obj({ script: str('Snippet body'), trigger_event: str('When it runs'), pages: str() }),
+    });
     expect(snippet.categories).toContain('code-execution');
     expect(snippet.level).toBe('high');
   });
@@ -129,10 +126,9 @@ describe('stored code the platform runs: build/start commands, a script with its
       mcpSource,
     );
     expect(bot.categories).not.toContain('code-execution');
-    const page = classifyTool(
-      toolDef('POST /pages', '', { page: obj({ title: str(), script: str('Screenplay text') }) }),
-      api('POST', '/pages', 'createPage'),
-    );
+    const page = classifyOperation('POST /pages', 'createPage', '', {
+      page: obj({ title: str(), script: str('Screenplay text') }),
+    });
     expect(page.categories).not.toContain('code-execution');
   });
 });

@@ -6,13 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../core/tool.js';
 import { classifyTool } from './classify.js';
-import { api, arr, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
+import { arr, classifyOperation, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
 
 describe('a PKCS #12 key container is key material', () => {
   it('uploading or downloading a .p12 / .pfx / pkcs12 moves a private key: credential-access, high', () => {
-    const upload = classifyTool(
-      toolDef('POST /projects/{id}/signing/pkcs12', 'Replaces the signing identity', { id: str(), file: str() }),
-      api('POST', '/projects/{id}/signing/pkcs12', 'replaceSigningIdentity'),
+    const upload = classifyOperation(
+      'POST /projects/{id}/signing/pkcs12',
+      'replaceSigningIdentity',
+      'Replaces the signing identity',
+      { id: str(), file: str() },
     );
     expect(upload.categories).toContain('credential-access');
     expect(upload.level).toBe('high');
@@ -36,10 +38,7 @@ describe('a PKCS #12 key container is key material', () => {
 
 describe("a push provider's settings are push credentials", () => {
   it('reading push providers with no declared output is credential-access, high', () => {
-    const a = classifyTool(
-      toolDef('GET /v1/push_providers', 'List push providers', {}),
-      api('GET', '/v1/push_providers', 'ListPushProviders'),
-    );
+    const a = classifyOperation('GET /v1/push_providers', 'ListPushProviders', 'List push providers', {});
     expect(a.sideEffect).toBe('none');
     expect(a.categories).toContain('credential-access');
     expect(a.level).toBe('high');

@@ -1,4 +1,6 @@
 import type { JsonObject, ToolDefinition, ToolSource } from '../../core/tool.js';
+import { classifyTool } from '../classify.js';
+import type { RiskAssessment } from '../types.js';
 
 /** Small builders for the risk engine's unit tests: schema nodes and an OpenAPI tool source. */
 export const str = (description = ''): JsonObject => ({ type: 'string', description });
@@ -23,3 +25,18 @@ export const toolDef = (
   props: JsonObject,
   extra: Partial<ToolDefinition> = {},
 ): ToolDefinition => ({ name, description, inputSchema: obj(props), ...extra });
+
+/**
+ * Classifies an invented OpenAPI operation named by its route (`'POST /stays/{id}/checkin'`), which is also its
+ * source's method and path: the classify call most unit tests make.
+ */
+export const classifyOperation = (
+  route: string,
+  operationId: string,
+  description: string,
+  props: JsonObject,
+  extra: Partial<ToolDefinition> = {},
+): RiskAssessment => {
+  const [method = '', path = ''] = route.split(' ');
+  return classifyTool(toolDef(route, description, props, extra), api(method, path, operationId));
+};
