@@ -161,8 +161,9 @@ const spelledBy = new WeakMap<SubscriptionHolder, Map<string, Set<string>>>();
 
 /** `holder`'s resources/subscribe of `raw` succeeded (or its unsubscribe, when `subscribed` is false). */
 export function noteSpelling(gw: FrontDoorPort, holder: SubscriptionHolder, raw: unknown, subscribed: boolean): void {
-  const uri = typeof raw === 'string' ? gw.resourceUpdates.uriOf({ uri: raw }) : undefined;
-  if (!uri || typeof raw !== 'string') return;
+  if (typeof raw !== 'string') return;
+  const uri = gw.resourceUpdates.uriOf({ uri: raw });
+  if (!uri) return;
   let of = spelledBy.get(holder);
   if (!subscribed) return void of?.delete(uri);
   if (!of) spelledBy.set(holder, (of = new Map<string, Set<string>>()));
