@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to thirty-nine are held-out
- * sets 1-38, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to forty-six are held-out
+ * sets 1-45, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -139,6 +139,13 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 37 (held-out 36)', 5218],
   ['part 38 (held-out 37)', 5278],
   ['part 39 (held-out 38)', 5338],
+  ['part 40 (held-out 39)', 5398],
+  ['part 41 (held-out 40)', 5458],
+  ['part 42 (held-out 41)', 5517],
+  ['part 43 (held-out 42)', 5577],
+  ['part 44 (held-out 43)', 5637],
+  ['part 45 (held-out 44)', 5693],
+  ['part 46 (held-out 45)', 5753],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -385,8 +392,30 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.944 (2583/2735), 0.881 (1283/1456), 32, 0.825 (4406/5338), 0.719; after the twenty-second round's network
     // probes 0.973 (2532/2603), 0.827 (4415/5338); after its grant artefacts 0.883 (1285/1456), 30, 0.827
     // (4417/5338), 0.7195; after its asset tokens 0.828 (4422/5338), 0.720; after its check-ins 0.974 (2535/2603).
-    expectFloors(m, [0.97, 0.94, 0.88, 30, 0.825, 0.72]);
-    // 5,338 tools from some 490 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    expectFloors(labelMetrics(scored.slice(0, 5338)), [0.97, 0.94, 0.88, 30, 0.825, 0.72]);
+    // Parts forty to forty-six (held-out 39 to 45: 60, 60, 59, 60, 60, 56 and 60 tools, evaluated together once at
+    // engine d8d79fb, main 08b6c60, history.json): each part's floors are its own set's figures at that evaluation,
+    // and the seven together, moved here with them.
+    // Part forty (held-out 39): 0.974, 0.955, 0.909, 0, 0.800, 0.686.
+    expectFloors(labelMetrics(scored.slice(5338, 5398)), [0.97, 0.95, 0.905, 0, 0.8, 0.685]);
+    // Part forty-one (held-out 40): 0.955, 1.000, 0.818, 0, 0.850, 0.518.
+    expectFloors(labelMetrics(scored.slice(5398, 5458)), [0.95, 1, 0.815, 0, 0.85, 0.515]);
+    // Part forty-two (held-out 41): 0.762, 0.868, 0.750, 0, 0.593, 0.445.
+    expectFloors(labelMetrics(scored.slice(5458, 5517)), [0.76, 0.865, 0.75, 0, 0.59, 0.44]);
+    // Part forty-three (held-out 42): 1.000, 0.971, 1.000, 0, 0.783, 0.556.
+    expectFloors(labelMetrics(scored.slice(5517, 5577)), [1, 0.97, 1, 0, 0.78, 0.555]);
+    // Part forty-four (held-out 43): 0.941, 0.962, 0.500, 0, 0.767, 0.644.
+    expectFloors(labelMetrics(scored.slice(5577, 5637)), [0.94, 0.96, 0.5, 0, 0.765, 0.64]);
+    // Part forty-five (held-out 44): 1.000, 1.000, 1.000, 0, 0.946, 0.955.
+    expectFloors(labelMetrics(scored.slice(5637, 5693)), [1, 1, 1, 0, 0.945, 0.95]);
+    // Part forty-six (held-out 45): 0.966, 0.871, 0.857, 0, 0.700, 0.176.
+    expectFloors(labelMetrics(scored.slice(5693, 5753)), [0.965, 0.87, 0.855, 0, 0.7, 0.175]);
+    // The seven together (415 tools): 0.947, 0.942, 0.804, 0, 0.776, 0.517.
+    expectFloors(labelMetrics(scored.slice(5338, 5753)), [0.945, 0.94, 0.8, 0, 0.775, 0.515]);
+    // All 5,753 when parts forty to forty-six moved in, before the twenty-third round: 0.972 (2732/2811),
+    // 0.944 (2778/2942), 0.878 (1359/1548), 30, 0.825 (4744/5753: 0.8246), 0.714.
+    expectFloors(m, [0.97, 0.94, 0.875, 30, 0.82, 0.71]);
+    // 5,753 tools from some 520 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
 
@@ -402,27 +431,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // twenty-five and twenty-six's; held-out 26-28's, each set's own and the three together, as parts twenty-seven to
   // twenty-nine's; held-out 29-30's, each set's own and the two together, as parts thirty and thirty-one's; held-out
   // 31-33's, each set's own and the three together, as parts thirty-two to thirty-four's; held-out 34-38's, each
-  // set's own and the five together, as parts thirty-five to thirty-nine's).
+  // set's own and the five together, as parts thirty-five to thirty-nine's; held-out 39-45's, each set's own and the
+  // seven together, as parts forty to forty-six's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 39 to 45 (415 tools: 1-60, 61-120, 121-179, 180-239, 240-299, 300-355, 356-415) were evaluated once
-    // together at engine d8d79fb, main 08b6c60 (history.json): 0.947, 0.942, 0.804, 0, 0.776, 0.517; 39 alone 0.974,
-    // 0.955, 0.909, 0, 0.800, 0.686; 40 alone 0.955, 1.000, 0.818, 0, 0.850, 0.518; 41 alone 0.762, 0.868, 0.750, 0,
-    // 0.593, 0.445; 42 alone 1.000, 0.971, 1.000, 0, 0.783, 0.556; 43 alone 0.941, 0.962, 0.500, 0, 0.767, 0.644; 44
-    // alone 1.000, 1.000, 1.000, 0, 0.946, 0.955; 45 alone 0.966, 0.871, 0.857, 0, 0.700, 0.176. Their floors are those
-    // figures rounded down, so that a later engine does not fall below its first evaluation unnoticed.
-    expectFloors(m, [0.945, 0.94, 0.8, 0, 0.775, 0.515]);
-    expectFloors(labelMetrics(scored.slice(0, 60)), [0.97, 0.95, 0.905, 0, 0.8, 0.685]);
-    expectFloors(labelMetrics(scored.slice(60, 120)), [0.95, 1, 0.815, 0, 0.85, 0.515]);
-    expectFloors(labelMetrics(scored.slice(120, 179)), [0.76, 0.865, 0.75, 0, 0.59, 0.44]);
-    expectFloors(labelMetrics(scored.slice(179, 239)), [1, 0.97, 1, 0, 0.78, 0.555]);
-    expectFloors(labelMetrics(scored.slice(239, 299)), [0.94, 0.96, 0.5, 0, 0.765, 0.64]);
-    expectFloors(labelMetrics(scored.slice(299, 355)), [1, 1, 1, 0, 0.945, 0.95]);
-    expectFloors(labelMetrics(scored.slice(355, 415)), [0.965, 0.87, 0.855, 0, 0.7, 0.175]);
   });
 });
