@@ -14,6 +14,7 @@ import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVer
 import { networkProbeReason } from './network-probes.js';
 import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
+import { localFileOverwriteReason } from './file-overwrites.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
@@ -327,6 +328,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     add('infrastructure', `${restores}: a running instance, database or volume`);
   const destroys = writes ? destructiveWording(description) : undefined;
   if (destroys) add('destructive', `description says '${destroys}'`);
+  const overwrites =
+    writes && !isApi && !destroys ? localFileOverwriteReason(idWords, description, inputFields) : undefined;
+  if (overwrites) add('destructive', overwrites);
   if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))
     add('administrative', `verb '${action.hit?.word ?? 'revoke'}' changes access`);
 
