@@ -15,6 +15,7 @@ import { networkProbeReason } from './network-probes.js';
 import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
+import { transientStateRemoved } from './transient-state.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
@@ -156,6 +157,14 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const detached = removed ? undefined : detachment(idWords, description, classes);
   const lighter = removed?.kind === 'tags' ? removed.reason : detached?.reason;
   if (lighter !== undefined) classes.splice(0, classes.length, ...asChanges(classes, lighter));
+  // Clearing a debugger's breakpoints or a cart's items destroys nothing kept (transient-state.ts).
+  const transient = transientStateRemoved(
+    idWords,
+    pathSegments,
+    description,
+    isApi && source.method.toUpperCase() === 'DELETE',
+  );
+  if (transient !== undefined) classes.splice(0, classes.length, ...asChanges(classes, transient));
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
   const allNounWords = [
