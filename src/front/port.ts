@@ -74,5 +74,10 @@ export interface FrontDoorPort {
      * (those refused before reaching the upstream; nothing more is sent upstream).
      */
     drop(holder: SubscriptionHolder): void;
+    /**
+     * A session or stream is over: its holder holds nothing new from now on (a subscribe still in the pipeline is
+     * refused before the upstream), so what it holds now is all its release has to let go of.
+     */
+    end(holder: SubscriptionHolder): void;
   };
 }

@@ -130,7 +130,8 @@ export function createResourceUpdateDelivery(
     },
     /** A 2025-11-25 session closed (by the agent, idle, or its credential lapsed): it lets go of its subscriptions. */
     closed(s: Session): void {
-      if (s.options.subscriptions?.size) void release(gw, s.options.subscriptions, s.principal).catch(() => undefined);
+      // Even when it holds nothing yet: a subscribe of it still in the pipeline must not hold anything after this.
+      if (s.options.subscriptions) void release(gw, s.options.subscriptions, s.principal).catch(() => undefined);
     },
     /** One upstream resource update: to the sessions and streams it may reach, and no others. */
     deliver(n: UpstreamNotification): void {
@@ -195,6 +196,9 @@ export async function forwardFor(
  * upstream is dropped without telling it.
  */
 export async function release(gw: FrontDoorPort, holder: SubscriptionHolder, principal: Principal): Promise<void> {
+  // First, before anything is awaited: a subscribe of this holder still in the pipeline cannot hold a URI after the
+  // unsubscribes below were chosen (nothing would ever let go of it).
+  gw.resourceUpdates.end(holder);
   for (const key of [...holder])
     await forwardFor(gw, principal, 'resources/unsubscribe', uriOfKey(key), holder).catch(() => undefined);
   gw.resourceUpdates.drop(holder);

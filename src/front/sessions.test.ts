@@ -6,7 +6,7 @@ import { Server } from '@modelcontextprotocol/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Principal } from '../core/principal.js';
 import type { AgentServerOptions } from './agent-server.js';
-import { createSessionRegistry, type SessionRegistry } from './sessions.js';
+import { createSessionRegistry, type Session, type SessionRegistry } from './sessions.js';
 
 const principal = { agent: 'a', method: 'api-key', credentialId: 'k1' } as unknown as Principal;
 let http: HttpServer | undefined;
@@ -23,14 +23,18 @@ afterEach(async () => {
   faces.length = 0;
 });
 
-async function start(): Promise<string> {
-  const reg = createSessionRegistry(60_000, () => {
-    built++;
-    const server = new Server({ name: 't', version: '1' }, { capabilities: { tools: {} } });
-    server.setRequestHandler('tools/list', () => ({ tools: [] }));
-    faces.push(server);
-    return server;
-  });
+async function start(idleTimeoutMs = 60_000, onClosed?: (s: Session) => void): Promise<string> {
+  const reg = createSessionRegistry(
+    idleTimeoutMs,
+    () => {
+      built++;
+      const server = new Server({ name: 't', version: '1' }, { capabilities: { tools: {} } });
+      server.setRequestHandler('tools/list', () => ({ tools: [] }));
+      faces.push(server);
+      return server;
+    },
+    onClosed,
+  );
   registry = reg;
   http = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -131,6 +135,28 @@ describe('lite sessions', () => {
     });
     expect(del.status).toBe(200);
     expect(registry!.get(sid, principal)).toBeUndefined();
+    expect(registry!.size()).toBe(0);
+  });
+
+  // What a session holds upstream (its resource subscriptions) is let go of by whoever hears it close (onClosed):
+  // every way a session ends must be heard, once.
+  it('a session that ends by idle expiry or by DELETE is heard of once, so it can let go of what it holds', async () => {
+    const ended: string[] = [];
+    const url = await start(200, (s) => ended.push(s.id));
+    const open = async () => {
+      const init = await post(url, initialize);
+      await init.text();
+      return init.headers.get('mcp-session-id')!;
+    };
+    const [idle, deleted] = [await open(), await open()];
+    await fetch(url, {
+      method: 'DELETE',
+      headers: { 'mcp-session-id': deleted, 'mcp-protocol-version': '2025-06-18' },
+    });
+    expect(ended).toEqual([deleted]);
+    // Unused for longer than the idle timeout: the sweep ends it.
+    await new Promise((r) => setTimeout(r, 700));
+    expect(ended).toEqual([deleted, idle]);
     expect(registry!.size()).toBe(0);
   });
 });

@@ -96,6 +96,7 @@ export function createFrontPort(deps: {
       allows: (subscriber, server, uri) => updates.allows(subscriber, server, uri),
       owner: (uri, principal, signal) => router.owner(uri, principal, signal),
       drop: (holder) => deps.subscriptions.drop(holder),
+      end: (holder) => deps.subscriptions.end(holder),
     },
   };
 }

@@ -47,4 +47,26 @@ describe('upstream subscriptions: one count per (upstream, URI)', () => {
     // Nobody holds it now: the next holder's unsubscribe is sent.
     expect(subs.release(KEY, b)).toBe(true);
   });
+
+  it('a holder whose session or stream ended holds nothing new: a subscribe still in the pipeline is refused before the upstream', async () => {
+    const subs = createUpstreamSubscriptions();
+    const sent: string[] = [];
+    const send = () => Promise.resolve((sent.push('sub'), {}));
+    // The session closed while its subscribe was still being decided: its release let go of what it held then.
+    const closedSession = new Set<string>();
+    subs.drop(closedSession);
+    await expect(subs.counted(call('resources/subscribe', closedSession), send)).rejects.toMatchObject({
+      code: 'session.not_found',
+    });
+    // A stream whose release has begun (ended first, its unsubscribes under way).
+    const closingStream = new Set<string>();
+    subs.end(closingStream);
+    await expect(subs.counted(call('resources/subscribe', closingStream), send)).rejects.toMatchObject({
+      code: 'session.not_found',
+    });
+    expect(sent).toEqual([]);
+    expect(closedSession.size + closingStream.size).toBe(0);
+    // Nobody holds the URI: the upstream was never subscribed for either.
+    expect(subs.release(KEY, new Set())).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+import { GatewayError } from '../core/errors.js';
 import type { JsonObject } from '../core/tool.js';
 import { subscriptionKey } from '../front/port.js';
 import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
@@ -13,9 +14,17 @@ import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
  */
 export function createUpstreamSubscriptions() {
   const holders = new Map<string, Set<SubscriptionHolder>>();
+  /** Holders whose session or stream is over: they hold nothing new (see `end`). */
+  const ended = new WeakSet<SubscriptionHolder>();
   return {
-    /** `holder` holds `key` from now on. False when it already did. */
+    /**
+     * `holder` holds `key` from now on. False when it already did. Throws when the holder has ended: a subscribe that
+     * was still on its way through the pipeline when its session or stream closed would otherwise hold the URI for a
+     * holder nobody releases any more, and the upstream would stay subscribed.
+     */
     hold(key: string, holder: SubscriptionHolder): boolean {
+      if (ended.has(holder))
+        throw new GatewayError('session.not_found', 'the session or stream that subscribed has ended');
       if (holder.has(key)) return false;
       holder.add(key);
       let of = holders.get(key);
@@ -38,7 +47,15 @@ export function createUpstreamSubscriptions() {
      * stay subscribed upstream; their updates reach no one.
      */
     drop(holder: SubscriptionHolder): void {
+      this.end(holder);
       for (const key of [...holder]) this.release(key, holder);
+    },
+    /**
+     * `holder`'s session or stream is over (it is letting go of what it holds): from now on it holds nothing new, so
+     * what it holds now is everything its release must unsubscribe.
+     */
+    end(holder: SubscriptionHolder): void {
+      ended.add(holder);
     },
     /**
      * One forwarded call's upstream request (`send`), counted when it is a resources/subscribe or unsubscribe with a

@@ -4,7 +4,7 @@
 // process; real SDK clients of both protocol eras; a grant removed by a config reload.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/client';
+import { Client, type StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditQuery, CLI, connectAgent, eventually, type RunningGateway, startGateway, tempDir } from './harness.js';
@@ -90,6 +90,12 @@ async function twoStreamsHoldOnce(c: Client) {
   return { sub, unsubscribes };
 }
 
+/** Ends a 2025-11-25 session as a client that is done with it does: DELETE, then close (close alone keeps it). */
+async function endSession(c: Client) {
+  await (c.transport as StreamableHTTPClientTransport).terminateSession();
+  await c.close();
+}
+
 let gw: RunningGateway;
 beforeAll(async () => {
   gw = await startGateway(config(GRANTED));
@@ -99,47 +105,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('a listen the SDK refuses after the gateway held its URIs', () => {
-  // First in the file: no other stream or session holds the URI yet, so releasing it unsubscribes it upstream.
-  it('has let go of them upstream by the time the refusal reaches the client', async () => {
-    const [subscribed, unsubscribed] = [count('resources/subscribe'), count('resources/unsubscribe')];
-    const meta = {
-      'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-      'io.modelcontextprotocol/clientInfo': { name: 'refused-listen', version: '1' },
-      'io.modelcontextprotocol/clientCapabilities': {},
-    };
-    // The URI is one the reader may hold (the gateway subscribes it at a), but the filter is malformed elsewhere
-    // (toolsListChanged is not a boolean): the SDK answers -32602.
-    // Upstream a takes 2 s to unsubscribe: a release not awaited before the answer shows as still held.
-    const slow = `${logOf('a')}.slow-unsubscribe`;
-    writeFileSync(slow, '');
-    try {
-      const r = await postMcp(
-        gw.url,
-        gw.keys.reader,
-        {
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'subscriptions/listen',
-          params: { notifications: { resourceSubscriptions: [URI], toolsListChanged: 'yes' }, _meta: meta },
-        },
-        { headers: { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'subscriptions/listen' } },
-      );
-      const answer = (await rpcMessages(r)).at(-1) as { error?: { code: number } } | undefined;
-      expect(answer?.error?.code).toBe(-32602);
-      // The gateway did subscribe upstream for it, and had unsubscribed again before it answered.
-      const newlySubscribed = count('resources/subscribe') - subscribed;
-      expect(newlySubscribed).toBeGreaterThan(0);
-      expect(count('resources/unsubscribe') - unsubscribed).toBe(newlySubscribed);
-    } finally {
-      rmSync(slow, { force: true });
-    }
-  });
-});
-
 describe('2026-07-28 listen streams subscribe at the upstream', () => {
-  // First in the file: later cases leave 2025-11-25 sessions subscribed (a session holds its subscription until it
-  // ends), and an upstream subscription someone still holds is not ended.
   it('the owning upstream gets resources/subscribe when a stream asks for the URI and unsubscribe when it closes', async () => {
     const reader = await connectAgent(gw.url, gw.keys.reader, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
     const { sub, unsubscribes } = await twoStreamsHoldOnce(reader);
@@ -251,7 +217,17 @@ describe('resource update notifications (2025-11-25 sessions)', () => {
     await eventually(async () => (await c.listResources()).resources.length === 1);
     await touch(c, owner);
     await eventually(() => got.length === 2);
-    await c.close();
+    // A client's close() does not end its 2025-11-25 session (the session lives until DELETE or its idle expiry, and
+    // holds its subscription meanwhile): end it, so that later cases find nobody holding the URI.
+    await endSession(c);
+  });
+
+  it('a session ended by DELETE without unsubscribing lets go upstream', async () => {
+    const unsubscribes = count('resources/unsubscribe');
+    const c = await connectAgent(gw.url, gw.keys.reader);
+    await c.subscribeResource({ uri: URI });
+    await endSession(c);
+    await eventually(() => count('resources/unsubscribe') === unsubscribes + 1);
   });
 });
 
@@ -479,4 +455,45 @@ describe('a 2025-11-25 subscription made in another spelling', () => {
       await c.close();
     }
   }, 45_000);
+});
+
+describe('a listen the SDK refuses after the gateway held its URIs', () => {
+  const listenMeta = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientInfo': { name: 'refused-listen', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+  };
+  // Last in the file: every earlier case has let go of the URI (sessions end by DELETE, streams close), so nobody
+  // else holds it and releasing it unsubscribes it upstream; nothing here depends on running first.
+  it('has let go of them upstream by the time the refusal reaches the client', async () => {
+    // The last stream closed by an earlier case lets go just after its client closed.
+    await settle();
+    const [subscribed, unsubscribed] = [count('resources/subscribe'), count('resources/unsubscribe')];
+    // The URI is one the reader may hold (the gateway subscribes it at a), but the filter is malformed elsewhere
+    // (toolsListChanged is not a boolean): the SDK answers -32602.
+    // Upstream a takes 2 s to unsubscribe: a release not awaited before the answer shows as still held.
+    const slow = `${logOf('a')}.slow-unsubscribe`;
+    writeFileSync(slow, '');
+    try {
+      const r = await postMcp(
+        gw.url,
+        gw.keys.reader,
+        {
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'subscriptions/listen',
+          params: { notifications: { resourceSubscriptions: [URI], toolsListChanged: 'yes' }, _meta: listenMeta },
+        },
+        { headers: { 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'subscriptions/listen' } },
+      );
+      const answer = (await rpcMessages(r)).at(-1) as { error?: { code: number } } | undefined;
+      expect(answer?.error?.code).toBe(-32602);
+      // The gateway did subscribe upstream for it, and had unsubscribed again before it answered.
+      const newlySubscribed = count('resources/subscribe') - subscribed;
+      expect(newlySubscribed).toBeGreaterThan(0);
+      expect(count('resources/unsubscribe') - unsubscribed).toBe(newlySubscribed);
+    } finally {
+      rmSync(slow, { force: true });
+    }
+  });
 });
