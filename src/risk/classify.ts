@@ -16,6 +16,7 @@ import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
 import { transientStateRemoved } from './transient-state.js';
+import { contentPublished } from './published-content.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
@@ -151,6 +152,17 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (apiEvidence.state) classes.push(apiEvidence.state);
   // Cancelling, killing or terminating a run (a query, session, process, job) stops it; it destroys nothing.
   classes.splice(0, classes.length, ...endingRuns(classes, { idWords, pathWords: pathSegments.flat(), description }));
+  // Publishing a record (a CMS entry, a catalogue's venue) makes it live; it sends nothing (published-content.ts).
+  classes.splice(
+    0,
+    classes.length,
+    ...contentPublished(classes, [
+      ...idWords,
+      ...pathSegments.flat(),
+      ...splitWords(firstSentence(description), 40),
+      ...inputFields.filter((f) => f.depth === 0).flatMap((f) => f.words),
+    ]),
+  );
   // Removing a membership or a resource's tags, or taking X out of Y ("Remove endpoints from an endpoint group"),
   // destroys nothing (links-removed.ts).
   const removed = linkRemoved(idWords, pathSegments);

@@ -45,7 +45,7 @@ describe('operation lists in descriptions', () => {
 describe('coordinated predicates in the first sentence', () => {
   it('a read coordinated with a change after its object is a change', () => {
     expect(assess('record_tool', 'Fetch the record and delete it.').sideEffect).toBe('irreversible');
-    expect(assess('ledger_tool', 'Looks up the ledger entry and publishes it.').categories).toContain(
+    expect(assess('ledger_tool', 'Looks up the ledger entry and sends it.').categories).toContain(
       'external-communication',
     );
   });
