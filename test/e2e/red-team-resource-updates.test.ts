@@ -37,6 +37,8 @@ agents:
 // Both upstreams list the URI; the reader may see it on one of them only, so that one answers for it (for both, see
 // 'resource shadowing' below).
 const GRANTED = '"a:file:///srv/shared/*"';
+/** The resource template every copy of the notifying upstream lists. */
+const TEMPLATE = 'file:///srv/shared/{name}';
 
 const subscribedAt = () => ['a', 'b'].filter((n) => readFileSync(logOf(n), 'utf8').includes('"resources/subscribe"'));
 type Rec = {
@@ -303,6 +305,35 @@ describe('resource shadowing: two upstreams offer the same URI', () => {
       writeFileSync(release, '');
       expect((await late).resources.map((r) => r.uri)).toEqual([URI]);
       await expect(newer.readResource({ uri: URI })).rejects.toThrow(/more than one upstream \(a, b\)/);
+    } finally {
+      for (const f of [hold, release]) rmSync(f, { force: true });
+      await older.close();
+      await newer.close();
+    }
+  });
+
+  it('a template listing that finishes after a newer one does not overwrite it: both still offer the template', async () => {
+    const NOTE = 'file:///srv/shared/today.txt';
+    const older = await connectAgent(gw.url, gw.keys.both);
+    const newer = await connectAgent(gw.url, gw.keys.both);
+    const [hold, release] = ['hold-templates', 'release-templates'].map((f) => `${logOf('a')}.${f}`) as [
+      string,
+      string,
+    ];
+    const templatesOf = async (c: Client) =>
+      (await c.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate);
+    try {
+      expect(await templatesOf(newer)).toEqual([TEMPLATE, TEMPLATE]);
+      // The older template listing reaches upstream a, which holds it (a listing of the moment it offered none) ...
+      writeFileSync(hold, '');
+      const late = templatesOf(older);
+      await eventually(() => !existsSync(hold));
+      // ... while a newer listing, started after it, finishes first: a and b both offer the template.
+      expect(await templatesOf(newer)).toEqual([TEMPLATE, TEMPLATE]);
+      // Released, the older one finishes last, saying only b offers it; what the newer one found stands.
+      writeFileSync(release, '');
+      expect(await late).toEqual([TEMPLATE]);
+      await expect(newer.readResource({ uri: NOTE })).rejects.toThrow(/more than one upstream \(a, b\)/);
     } finally {
       for (const f of [hold, release]) rmSync(f, { force: true });
       await older.close();
