@@ -14,7 +14,10 @@ async function wired(honor: (uris: string[]) => string[] = (u) => u) {
       await decided;
       return honor(uris);
     },
-    ended: (id) => events.push(`ended ${id}`),
+    ended: (id) => {
+      events.push(`ended ${id}`);
+      return Promise.resolve();
+    },
   });
   const received: JSONRPCMessage[] = [];
   let closed = false;

@@ -14,8 +14,11 @@ export interface ListenWatcher {
    * holds for it, in the same spelling: the SDK sees, acknowledges and matches only those. Never rejects.
    */
   opening(id: string, uris: string[]): Promise<string[]>;
-  /** Listen `id` ended: the client cancelled it, the SDK closed or refused it, or the connection went. */
-  ended(id: string): void;
+  /**
+   * Listen `id` ended: the client cancelled it, the SDK closed or refused it, or the connection went. Resolves once
+   * the stream has let go of what it held upstream (the SDK's answer that ends it is written after that). Never rejects.
+   */
+  ended(id: string): Promise<void>;
 }
 
 /**
@@ -26,25 +29,26 @@ export interface ListenWatcher {
  * subscribe the listened URIs at their upstreams (through the pipeline: policy, intent audited) before the SDK
  * acknowledges the stream — the acknowledgement names the URIs honored, so a refused one is left out of it (the
  * 2026-07-28 spec's way of telling the client) — and let go when the stream ends: the client's
- * `notifications/cancelled` for it, the SDK's closing result or error for it, or the wire closing. A listen request
+ * `notifications/cancelled` for it, the SDK's closing result or error for it (written once the release is done), or
+ * the wire closing. A listen request
  * naming resource URIs is held until that is decided, and the messages after it wait behind it (order kept);
  * everything else passes through unchanged.
  */
 export function watchListens(wire: Transport, watcher: ListenWatcher): Transport {
   const open = new Set<string>();
-  const end = (id: string) => {
-    if (open.delete(id)) watcher.ended(id);
-  };
+  const end = (id: string) => (open.delete(id) ? watcher.ended(id) : undefined);
+  /** The release of the listen an outgoing answer ends, if it ends one. */
   const outbound = (m: JSONRPCMessage) => {
     if (isJSONRPCResultResponse(m) || isJSONRPCErrorResponse(m)) {
       const id = idOf(m.id);
-      if (id !== undefined) end(id);
+      if (id !== undefined) return end(id);
     }
+    return undefined;
   };
   const inbound = (m: JSONRPCMessage) => {
     if (isJSONRPCNotification(m) && m.method === 'notifications/cancelled') {
       const id = idOf((m.params as { requestId?: unknown } | undefined)?.requestId);
-      if (id !== undefined) end(id);
+      if (id !== undefined) void end(id);
     }
   };
   /** Messages waiting behind a listen request being decided (none: messages pass at once). */
@@ -73,9 +77,18 @@ export function watchListens(wire: Transport, watcher: ListenWatcher): Transport
   const watched: Transport = {
     start: () => wire.start(),
     close: () => wire.close(),
+    // The answer that ends a listen (its refusal, or its closing result) is written once the stream has let go of
+    // its upstream holds, as over HTTP: a client told the listen is over finds nothing of it still held. Only that
+    // answer waits: the SDK's stdio entry awaits each send before it reads the next message, so this send returns at
+    // once and every message after it is written as it comes (measured: a request sent right behind a refused
+    // listen waited the whole release when this send awaited it).
     send: (message, options) => {
-      outbound(message);
-      return wire.send(message, options);
+      const releasing = outbound(message);
+      if (!releasing) return wire.send(message, options);
+      void releasing
+        .then(() => wire.send(message, options))
+        .catch((e: unknown) => wire.onerror?.(e instanceof Error ? e : new Error(String(e))));
+      return Promise.resolve();
     },
     setProtocolVersion: (v) => wire.setProtocolVersion?.(v),
   };
@@ -90,7 +103,7 @@ export function watchListens(wire: Transport, watcher: ListenWatcher): Transport
       get: () => wire.onclose,
       set: (handler: Transport['onclose']) => {
         wire.onclose = () => {
-          for (const id of [...open]) end(id);
+          for (const id of [...open]) void end(id);
           handler?.();
         };
       },

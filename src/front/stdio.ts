@@ -31,12 +31,12 @@ export function startStdioFront(gw: FrontDoorPort, agent: string): StdioServerHa
       listen.named = await listen.holding;
       return honoredSpellings(uris, listen.named);
     },
-    ended(id) {
+    async ended(id) {
       const listen = listens.get(id);
       if (!listen) return;
       listens.delete(id);
       // After its subscribes settle, so one still in flight cannot leave a hold nobody lets go of.
-      void listen.holding.then(() => release(gw, listen.held, principal)).catch(() => undefined);
+      await listen.holding.then(() => release(gw, listen.held, principal)).catch(() => undefined);
     },
   };
   gw.onUpstreamNotification((n) => {

@@ -2,7 +2,9 @@
 // gateway serves the agent's subscription from, and only while the one policy decision still lets the agent read that
 // resource (asked again at every delivery). Two real upstream MCP servers expose the same URI; the real gateway
 // process; real SDK clients of both protocol eras; a grant removed by a config reload.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { Client, type StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -496,4 +498,47 @@ describe('a listen the SDK refuses after the gateway held its URIs', () => {
       rmSync(slow, { force: true });
     }
   });
+
+  it('over stdio too: the refusal is written once the release is done', async () => {
+    await settle();
+    const [subscribed, unsubscribed] = [count('resources/subscribe'), count('resources/unsubscribe')];
+    const slow = `${logOf('a')}.slow-unsubscribe`;
+    writeFileSync(slow, '');
+    const child = spawn(process.execPath, [CLI, 'stdio', '--agent', 'reader', '--config', gw.configFile], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    try {
+      const lines = createInterface({ input: child.stdout });
+      const send = (m: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...m })}\n`);
+      send({
+        id: 1,
+        method: 'subscriptions/listen',
+        params: { notifications: { resourceSubscriptions: [URI], toolsListChanged: 'yes' }, _meta: listenMeta },
+      });
+      // Another request right behind it: its answer is not held back by the release (upstream a takes 2 s).
+      send({ id: 2, method: 'tools/list', params: { _meta: listenMeta } });
+      let answer: { id?: unknown; error?: { code: number } } | undefined;
+      const order: unknown[] = [];
+      for await (const line of lines) {
+        const m = JSON.parse(line) as { id?: unknown; error?: { code: number } };
+        if (m.id === 1 || m.id === 2) order.push(m.id);
+        if (m.id === 1) {
+          answer = m;
+          break;
+        }
+      }
+      // Counted as the answer arrives, before anything else is awaited.
+      const [newlySubscribed, newlyUnsubscribed] = [
+        count('resources/subscribe') - subscribed,
+        count('resources/unsubscribe') - unsubscribed,
+      ];
+      expect(answer?.error?.code).toBe(-32602);
+      expect(newlySubscribed).toBeGreaterThan(0);
+      expect(newlyUnsubscribed).toBe(newlySubscribed);
+      expect(order).toEqual([2, 1]);
+    } finally {
+      rmSync(slow, { force: true });
+      child.kill();
+    }
+  }, 30_000);
 });
