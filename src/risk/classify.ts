@@ -17,6 +17,7 @@ import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
 import { transientStateRemoved } from './transient-state.js';
 import { contentPublished } from './published-content.js';
+import { uiSelectionReason } from './ui-selection.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
@@ -110,6 +111,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     (f) => f.depth <= 1 && f.type !== 'boolean' && isOutputFileField(f.words, f.description),
   );
   if (outputFile) classes.push({ cls: 'update', reason: `field '${outputFile.name}' writes files` });
+  // Selecting a dropdown's option or a browser tab acts on the page (ui-selection.ts).
+  const selects = uiSelectionReason(idWords, splitWords(firstSentence(description), 20));
+  if (selects) classes.push({ cls: 'update', reason: selects });
   // Monotone evidence: every state-changing verb of the name and of the description's first sentence, and
   // the schema's write hints, raise; for GET operations the method outweighs all but never-lowered verbs.
   const isGet = isApi && readMethods.has(source.method.toUpperCase());
