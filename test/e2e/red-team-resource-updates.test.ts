@@ -100,6 +100,39 @@ async function endSession(c: Client) {
   await c.close();
 }
 
+/**
+ * The resource router's ordering guard, for one kind of listing (`list`: resources, `templates`: resource templates):
+ * two agents' listings made to finish out of order, the older one last (upstream a holds it, then answers it empty),
+ * must leave what the newer one found, `offered` at both upstreams, so a read of `read` stays ambiguous.
+ */
+async function olderListingFinishesLast(
+  kind: 'list' | 'templates',
+  listed: (c: Client) => Promise<string[]>,
+  offered: string,
+  read: string,
+) {
+  const older = await connectAgent(gw.url, gw.keys.both);
+  const newer = await connectAgent(gw.url, gw.keys.both);
+  const [hold, release] = [`hold-${kind}`, `release-${kind}`].map((f) => `${logOf('a')}.${f}`) as [string, string];
+  try {
+    expect(await listed(newer)).toEqual([offered, offered]);
+    // The older listing reaches upstream a, which holds it (a listing of the moment it offered nothing) ...
+    writeFileSync(hold, '');
+    const late = listed(older);
+    await eventually(() => !existsSync(hold));
+    // ... while a newer listing, started after it, finishes first: a and b both offer it.
+    expect(await listed(newer)).toEqual([offered, offered]);
+    // Released, the older one finishes last, saying only b offers it; what the newer one found stands.
+    writeFileSync(release, '');
+    expect(await late).toEqual([offered]);
+    await expect(newer.readResource({ uri: read })).rejects.toThrow(/more than one upstream \(a, b\)/);
+  } finally {
+    for (const f of [hold, release]) rmSync(f, { force: true });
+    await older.close();
+    await newer.close();
+  }
+}
+
 let gw: RunningGateway;
 beforeAll(async () => {
   gw = await startGateway(config(GRANTED));
@@ -289,57 +322,16 @@ describe('resource shadowing: two upstreams offer the same URI', () => {
     }
   });
 
-  it('a listing that finishes after a newer one does not overwrite it: the newer one still says both offer the URI', async () => {
-    const older = await connectAgent(gw.url, gw.keys.both);
-    const newer = await connectAgent(gw.url, gw.keys.both);
-    const [hold, release] = ['hold-list', 'release-list'].map((f) => `${logOf('a')}.${f}`) as [string, string];
-    try {
-      expect((await newer.listResources()).resources.map((r) => r.uri)).toEqual([URI, URI]);
-      // The older listing reaches upstream a, which holds it (a listing of the moment it offered nothing) ...
-      writeFileSync(hold, '');
-      const late = older.listResources();
-      await eventually(() => !existsSync(hold));
-      // ... while a newer listing, started after it, finishes first: a and b both offer the URI.
-      expect((await newer.listResources()).resources.map((r) => r.uri)).toEqual([URI, URI]);
-      // Released, the older one finishes last, saying only b offers it; what the newer one found stands.
-      writeFileSync(release, '');
-      expect((await late).resources.map((r) => r.uri)).toEqual([URI]);
-      await expect(newer.readResource({ uri: URI })).rejects.toThrow(/more than one upstream \(a, b\)/);
-    } finally {
-      for (const f of [hold, release]) rmSync(f, { force: true });
-      await older.close();
-      await newer.close();
-    }
-  });
+  it('a listing that finishes after a newer one does not overwrite it: the newer one still says both offer the URI', () =>
+    olderListingFinishesLast('list', async (c) => (await c.listResources()).resources.map((r) => r.uri), URI, URI));
 
-  it('a template listing that finishes after a newer one does not overwrite it: both still offer the template', async () => {
-    const NOTE = 'file:///srv/shared/today.txt';
-    const older = await connectAgent(gw.url, gw.keys.both);
-    const newer = await connectAgent(gw.url, gw.keys.both);
-    const [hold, release] = ['hold-templates', 'release-templates'].map((f) => `${logOf('a')}.${f}`) as [
-      string,
-      string,
-    ];
-    const templatesOf = async (c: Client) =>
-      (await c.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate);
-    try {
-      expect(await templatesOf(newer)).toEqual([TEMPLATE, TEMPLATE]);
-      // The older template listing reaches upstream a, which holds it (a listing of the moment it offered none) ...
-      writeFileSync(hold, '');
-      const late = templatesOf(older);
-      await eventually(() => !existsSync(hold));
-      // ... while a newer listing, started after it, finishes first: a and b both offer the template.
-      expect(await templatesOf(newer)).toEqual([TEMPLATE, TEMPLATE]);
-      // Released, the older one finishes last, saying only b offers it; what the newer one found stands.
-      writeFileSync(release, '');
-      expect(await late).toEqual([TEMPLATE]);
-      await expect(newer.readResource({ uri: NOTE })).rejects.toThrow(/more than one upstream \(a, b\)/);
-    } finally {
-      for (const f of [hold, release]) rmSync(f, { force: true });
-      await older.close();
-      await newer.close();
-    }
-  });
+  it('a template listing that finishes after a newer one does not overwrite it: both still offer the template', () =>
+    olderListingFinishesLast(
+      'templates',
+      async (c) => (await c.listResourceTemplates()).resourceTemplates.map((t) => t.uriTemplate),
+      TEMPLATE,
+      'file:///srv/shared/today.txt',
+    ));
 
   it('the reader, granted it on one upstream only, reads that one', async () => {
     const c = await connectAgent(gw.url, gw.keys.reader);
