@@ -255,8 +255,12 @@ describe('resource update notifications (2025-11-25 sessions)', () => {
     await touch(c, owner);
     await eventually(() => got.length === 2);
     // A client's close() does not end its 2025-11-25 session (the session lives until DELETE or its idle expiry, and
-    // holds its subscription meanwhile): end it, so that later cases find nobody holding the URI.
+    // holds its subscription meanwhile): end it, so that later cases find nobody holding the URI. It is the last holder,
+    // so its release reaches the upstream; wait for it, or the next case's count catches it late (CI failed so, and the
+    // next case once passed on this release instead of its own).
+    const unsubscribes = count('resources/unsubscribe');
     await endSession(c);
+    await eventually(() => count('resources/unsubscribe') === unsubscribes + 1);
   });
 
   it('a session ended by DELETE without unsubscribing lets go upstream', async () => {
