@@ -111,7 +111,8 @@ describe('names and schemas', () => {
     expect(out.categories).toContain('personal-data');
     const input = classifyTool(def('create_wire', 'Create a wire.', { beneficiary_name: str() }), mcp);
     expect(input.categories).toContain('personal-data');
-    const id = classifyTool(def('get_order', 'Get an order.', { customer_id: str() }), mcp);
+    // (Not an order: reading a customer's order is personal data by itself since the twenty-fourth round.)
+    const id = classifyTool(def('get_quote', 'Get a price quote.', { customer_id: str() }), mcp);
     expect(id.categories).not.toContain('personal-data');
   });
 

@@ -6,6 +6,7 @@ import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import type { VerbClass } from './lexicon.js';
 import { computeNouns, workflowNouns } from './lexicon.js';
 import { accountInformationRead } from './personal-records.js';
+import { buyerOrderRead } from './buyer-orders.js';
 import { createsRunOfCode, runsCodeReason } from './run-code.js';
 import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
 import { collectFields, isObject } from './schema-fields.js';
@@ -316,6 +317,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   }
   const info = writes ? undefined : accountInformationRead(isApi ? pathSegments : [idWords], description);
   if (info) add('personal-data', info);
+  const buyerOrders = writes
+    ? undefined
+    : buyerOrderRead({ nameWords: idWords, pathSegments, opening: firstSentence(description), outputFields });
+  if (buyerOrders) add('personal-data', buyerOrders);
   const bearerLink = bearerLinkReason(description, outputFields);
   if (bearerLink) add('credential-access', bearerLink);
   const reveal = revealReason(inputFields) ?? returnedSecretReason(description);
