@@ -39,6 +39,7 @@ import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
 import { deviceApp } from './device-apps.js';
+import { registeredApp } from './registered-apps.js';
 import { profileOnlyUpdate } from './profile-updates.js';
 import { imageTransferred, imagesAreMachines } from './machine-images.js';
 import {
@@ -389,6 +390,12 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   imageTransferred(s, action.hit?.word);
   // An app on a device or simulator is software on it; launching it runs the program (device-apps.ts).
   deviceApp(s, { words: [...idWords, ...descWords].map(stem), verb: action.hit?.word, writes });
+  // An app that is a registration or a listing, not hosted compute, is no infrastructure (registered-apps.ts).
+  registeredApp(s, {
+    words: [...idWords, ...pathSegments.flat(), ...descWords].map(stem),
+    inputFields,
+    verb: action.hit?.word,
+  });
   sandboxMoney(s, stemmed);
   otherMoneyNouns(s, {
     nameWords: idWords.map(stem),

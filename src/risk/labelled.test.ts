@@ -242,8 +242,11 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(2385, 2584)), [0.96, 0.915, 0.85, 0, 0.8, 0.6]);
     // Part eighteen (held-out 17, 258 tools): 0.962, 0.969, 0.915, 2, 0.822, 0.645; after the thirteenth round 0.826,
     // 0.655 (images), 0.833, 0.666 (an /admin/ route namespace); after the sixteenth (each returned item carries an
-    // api_key) 0.932 `high` recall, 1 rated `low`, 0.857, 0.702.
-    expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.93, 1, 0.855, 0.7]);
+    // api_key) 0.932 `high` recall, 1 rated `low`, 0.857, 0.702; after the twenty-fourth round's registered apps
+    // 0.915 (54/59) `high` recall, 0.888, 0.735: Azure AD's DeletedApplications_Restore (labelled high for
+    // credential-access) had been rated high only by infrastructure from the word "application", which it is not; its
+    // held-out figure (0.915) is the floor again.
+    expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.915, 1, 0.855, 0.7]);
     // Part nineteen (held-out 18, 206 tools): 0.941, 0.990, 0.870, 4, 0.767, 0.553; after the thirteenth round 0.772,
     // 0.556; after the seventeenth (images moved, apps on a simulator) 0.791, 0.594.
     expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.87, 4, 0.79, 0.59]);
@@ -421,8 +424,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.944 (2778/2942), 0.878 (1359/1548), 30, 0.825 (4744/5753: 0.8246), 0.714; after the twenty-third round's local
     // file overwrites 0.884 (1369/1548), 0.826 (4754/5753), 0.716; after its transient state (breakpoints, a cart's
     // items) 0.827 (4759/5753), 0.717; after its user-interface selections 0.974 (2737/2811), 0.828 (4764/5753);
-    // after the twenty-fourth round's customers' orders 0.831 (4778/5753: 0.8305).
-    expectFloors(m, [0.97, 0.94, 0.88, 30, 0.83, 0.715]);
+    // after the twenty-fourth round's customers' orders 0.831 (4778/5753: 0.8305); after its registered apps 0.884
+    // (1368/1548), 0.832 (4787/5753), 0.722.
+    expectFloors(m, [0.97, 0.94, 0.88, 30, 0.83, 0.72]);
     // 5,753 tools from some 520 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
