@@ -17,6 +17,7 @@ import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
 import { transientStateRemoved } from './transient-state.js';
+import { markRemoved } from './marks-removed.js';
 import { contentPublished } from './published-content.js';
 import { uiSelectionReason } from './ui-selection.js';
 import { determineAction } from './tool-action.js';
@@ -183,6 +184,14 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     isApi && source.method.toUpperCase() === 'DELETE',
   );
   if (transient !== undefined) classes.splice(0, classes.length, ...asChanges(classes, transient));
+  // Taking a follow, vote, bookmark, tag or relationship link off a thing destroys nothing (marks-removed.ts).
+  const unmarked =
+    lighter === undefined && transient === undefined
+      ? markRemoved(idWords, pathSegments, description, isApi && source.method.toUpperCase() === 'DELETE')
+      : undefined;
+  if (unmarked !== undefined) classes.splice(0, classes.length, ...asChanges(classes, unmarked.reason));
+  if (unmarked?.principal !== undefined)
+    add('administrative', `removes '${unmarked.principal}' links: their access to the thing ends (a membership)`);
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
   const allNounWords = [
