@@ -29,6 +29,20 @@ describe('config loading', () => {
     expect(i!.message).toMatch(/number/);
   });
 
+  it('takes an idle timeout for MCP sessions (default 30 minutes) and refuses one under a second, naming where', () => {
+    expect(parseConfigText('', 'x.yaml', {}).server.sessionIdleTimeoutMs).toBe(30 * 60_000);
+    expect(parseConfigText('server:\n  sessionIdleTimeoutMs: 5000\n', 'x.yaml', {}).server.sessionIdleTimeoutMs).toBe(
+      5000,
+    );
+    const [low] = issuesOf(`server:\n  port: 8080\n  sessionIdleTimeoutMs: 0\n`);
+    expect(low).toMatchObject({ file: '/etc/portcullis.yaml', line: 3, path: 'server.sessionIdleTimeoutMs' });
+    expect(low!.message).toMatch(/0 is too small: the minimum is 1000/);
+    const [text] = issuesOf(`server:\n  sessionIdleTimeoutMs: 30m\n`);
+    expect(text).toMatchObject({ line: 2, path: 'server.sessionIdleTimeoutMs' });
+    expect(text!.message).toMatch(/expected a number, got the string "30m"/);
+    expect(issuesOf(`server:\n  sessionIdleTimeoutMs: 1500.5\n`)[0]!.message).toMatch(/expected an int/);
+  });
+
   it('points at an unknown key (a typo is an error, never ignored)', () => {
     const i = issuesOf(`upstreams:\n  fs:\n    transport: stdio\n    comand: npx\n`).find((x) =>
       x.path.endsWith('comand'),

@@ -174,6 +174,15 @@ export const serverSchema = z
       .default(1024 * 1024)
       .describe('Largest request body accepted, in bytes (1 MiB)'),
     requestTimeoutMs: z.number().int().positive().default(120_000).describe('Time allowed for one request, in ms'),
+    /** A 2025-11-25 MCP session unused this long ends (and lets go of its resource subscriptions). */
+    sessionIdleTimeoutMs: z
+      .number()
+      .int()
+      .min(1000)
+      .default(30 * 60_000)
+      .describe(
+        'A 2025-11-25 MCP session with no request for this long ends and lets go of its subscriptions, in ms (default 30 minutes; at least 1000)',
+      ),
     /** Serve Prometheus metrics at GET /metrics on this listener (Host-checked; a bearer token off loopback). */
     metrics: z
       .boolean()

@@ -151,7 +151,7 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   const cfg = () => gw.server();
   const { host, port } = cfg();
   const sessions = createSessionRegistry(
-    30 * 60_000,
+    () => cfg().sessionIdleTimeoutMs,
     (options) => createAgentServer(gw, options),
     (s) => updates.closed(s),
   );

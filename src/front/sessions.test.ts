@@ -25,7 +25,7 @@ afterEach(async () => {
 
 async function start(idleTimeoutMs = 60_000, onClosed?: (s: Session) => void): Promise<string> {
   const reg = createSessionRegistry(
-    idleTimeoutMs,
+    () => idleTimeoutMs,
     () => {
       built++;
       const server = new Server({ name: 't', version: '1' }, { capabilities: { tools: {} } });

@@ -42,10 +42,11 @@ const webTransportOf = (t: NodeStreamableHTTPServerTransport): WebTransport | un
 /**
  * 2025-11-25 era sessions. A session belongs to the credential that opened it: the same session id
  * presented with another credential is answered as an unknown session. `onClosed` hears of every session that ends
- * while the gateway runs (closed by the agent or the gateway, or idle), once.
+ * while the gateway runs (closed by the agent or the gateway, or idle), once. `idleTimeoutMs` is asked at every sweep,
+ * so a reloaded `server.sessionIdleTimeoutMs` counts from the next one.
  */
 export function createSessionRegistry(
-  idleTimeoutMs: number,
+  idleTimeoutMs: () => number,
   makeServer: (options: AgentServerOptions) => Server,
   onClosed: (s: Session) => void = () => undefined,
 ) {
@@ -56,18 +57,22 @@ export function createSessionRegistry(
   };
   /** Whether idle sessions may drop their SDK face: only when this SDK's transport can be rebuilt by replay. */
   let canReplay: boolean | undefined;
-  const sweep = setInterval(
-    () => {
-      const cutoff = Date.now() - idleTimeoutMs;
+  // Swept once per timeout, and at least once a minute: a session ends within two timeouts of its last request.
+  const everyMs = () => Math.min(idleTimeoutMs(), 60_000);
+  let sweep: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    sweep = setTimeout(() => {
+      const cutoff = Date.now() - idleTimeoutMs();
       for (const s of sessions.values()) {
         if (s.lastSeen >= cutoff) continue;
         forget(s);
         void s.sdk?.transport.close().catch(() => undefined);
       }
-    },
-    Math.min(idleTimeoutMs, 60_000),
-  );
-  sweep.unref();
+      schedule();
+    }, everyMs());
+    sweep.unref();
+  };
+  schedule();
 
   function newFace(session: { id?: string; options: AgentServerOptions }, onInit?: (id: string) => void): SdkFace {
     const server = makeServer(session.options);
@@ -172,7 +177,8 @@ export function createSessionRegistry(
       void s.sdk?.transport.close().catch(() => undefined);
     },
     async closeAll(): Promise<void> {
-      clearInterval(sweep);
+      clearTimeout(sweep);
+      sweep = undefined;
       await Promise.allSettled([...sessions.values()].flatMap((s) => (s.sdk ? [s.sdk.transport.close()] : [])));
       sessions.clear();
     },

@@ -35,6 +35,7 @@ import {
   tokensPassed,
 } from './secret-values.js';
 import { otherMoneyNouns } from './money-roles.js';
+import { priceTerms } from './price-terms.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
@@ -417,6 +418,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     verb:
       /\bverb '(\w+)'/.exec(action.reason)?.[1] ?? /^(DELETE|PUT|PATCH) method/.exec(action.reason)?.[1]?.toLowerCase(),
   });
+  // A tax rate, discount, coupon, price list or quote is a term later sales use; changing it moves no money (price-terms.ts).
+  priceTerms(s, { verb: action.hit?.word, nameWords: idWords.map(stem) });
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));
