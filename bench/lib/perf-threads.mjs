@@ -8,7 +8,8 @@
 // DIST=<build's dist>; BENCH_MESSAGE=<the echo call's argument>; BENCH_UNIQUE=1: the call's number appended to it
 // (a text new on every call, as in ab-gateway.mjs); UNDER=<regex>: self time under a frame (UNDER_OF=<n>: on the n-th
 // busiest thread instead of the event loop);
-// LEAVES_OF=<n>: self time of the n-th busiest thread)
+// LEAVES_OF=<n>: self time of the n-th busiest thread; CALLERS_OF=<regex>: for the event loop's samples whose leaf
+// frame matches, the nearest JavaScript frame above it)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,6 +128,25 @@ if (process.env.UNDER) {
     stacks.filter((x) => re.test(x)),
     15,
   );
+}
+// CALLERS_OF=<regex>: for the event loop's samples whose leaf frame matches, the nearest JavaScript frame above it
+// (which of our functions the builtin or native frame ran for), top 15.
+if (process.env.CALLERS_OF) {
+  const re = new RegExp(process.env.CALLERS_OF);
+  const callers = new Map();
+  for (const s of main) {
+    const lines = s
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().replace(/^[0-9a-f]+\s+/, ''));
+    if (!lines[0] || !re.test(lines[0])) continue;
+    const js = lines.slice(1).find((l) => l.startsWith('JS:')) ?? '(no JavaScript frame)';
+    callers.set(js, (callers.get(js) ?? 0) + 1);
+  }
+  console.log(`nearest JavaScript caller of the event loop's leaf frames matching /${process.env.CALLERS_OF}/:`);
+  for (const [js, n] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`  ${usPerCall(n).padStart(7)} µs  ${js.slice(0, 110)}`);
 }
 // LEAVES_OF=<n>: the leaf frames (self time) of the n-th busiest thread (1: usually the event loop; 2: with audit on,
 // usually the audit writer), top 20.

@@ -35,11 +35,13 @@ import {
   tokensPassed,
 } from './secret-values.js';
 import { otherMoneyNouns } from './money-roles.js';
+import { priceTerms } from './price-terms.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
 import { deviceApp } from './device-apps.js';
+import { signOutReason } from './sign-outs.js';
 import { registeredApp } from './registered-apps.js';
 import { profileOnlyUpdate } from './profile-updates.js';
 import { imageTransferred, imagesAreMachines } from './machine-images.js';
@@ -342,6 +344,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     opening: firstSentence(description),
   });
   if (appKeys) add('credential-access', appKeys);
+  // Logging or signing out ends a session: its token stops working (sign-outs.ts).
+  const signOut = writes ? signOutReason(idWords, firstSentence(description)) : undefined;
+  if (signOut) add('credential-access', signOut);
   const deviceCode = deviceCodeReason(idWords, description);
   if (deviceCode) add('credential-access', deviceCode);
   const keyResource = isApi ? keyResourceReason(source.method, source.path, outputFields) : undefined;
@@ -413,6 +418,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     verb:
       /\bverb '(\w+)'/.exec(action.reason)?.[1] ?? /^(DELETE|PUT|PATCH) method/.exec(action.reason)?.[1]?.toLowerCase(),
   });
+  // A tax rate, discount, coupon, price list or quote is a term later sales use; changing it moves no money (price-terms.ts).
+  priceTerms(s, { verb: action.hit?.word, nameWords: idWords.map(stem) });
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));
