@@ -330,6 +330,14 @@ export function resolveMethodStage(router: () => ResourceRouter): Stage<MethodCa
   return { id: 'resolve', run: (call) => router().resolve(call) };
 }
 
+const SUBSCRIPTION_METHODS = new Set(['resources/subscribe', 'resources/unsubscribe']);
+/**
+ * How long a subscribe or unsubscribe may take at the upstream. Not the caller's signal: cancelled when its caller goes
+ * away (a session ending as it subscribes), the request may still be done upstream without the gateway hearing of it,
+ * and the next one of the URI (that session's release) would no longer wait for it (see `counted`).
+ */
+const SUBSCRIPTION_ANSWER_MS = 30_000;
+
 /**
  * Execute stage of the forwarded-method pipeline: the one place these methods reach an upstream. Resource
  * subscriptions are counted per (upstream, URI) across holders, so an unsubscribe reaches the upstream only from the
@@ -345,7 +353,7 @@ export function forwardStage(subscriptions: UpstreamSubscriptions): Stage<Method
         upstream.request(call.method, forwardParams, {
           principal: call.principal,
           requestId: call.requestId,
-          signal: call.signal,
+          signal: SUBSCRIPTION_METHODS.has(call.method) ? AbortSignal.timeout(SUBSCRIPTION_ANSWER_MS) : call.signal,
           ...(call.agent ? { agent: call.agent } : {}),
         }),
       );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { subscriptionKey } from '../front/port.js';
+import type { JsonObject } from '../core/tool.js';
 import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
 import { createUpstreamSubscriptions } from './resource-subscriptions.js';
 
@@ -25,6 +26,40 @@ describe('upstream subscriptions: one count per (upstream, URI)', () => {
     expect(sent).toEqual(['sub', 'sub']);
     await subs.counted(call('resources/unsubscribe', stream), send('unsub'));
     expect(sent).toEqual(['sub', 'sub', 'unsub']);
+  });
+
+  it("one URI's subscribes and unsubscribes reach the upstream one at a time, in order: none is sent while another is there", async () => {
+    const subs = createUpstreamSubscriptions();
+    const seen: string[] = [];
+    const answers: Array<() => void> = [];
+    /** An upstream that answers only when told (an upstream may work on two requests at once, finishing either first). */
+    const slow = (m: string) => () =>
+      new Promise<JsonObject>((r) => {
+        seen.push(`${m} sent`);
+        answers.push(() => r((seen.push(`${m} done`), {})));
+      });
+    const turn = () => new Promise((r) => setImmediate(r));
+    // A session's subscribe is at the upstream when the session ends: its release unsubscribes (the last holder).
+    const session = new Set<string>();
+    const subscribing = subs.counted(call('resources/subscribe', session), slow('sub'));
+    subs.end(session);
+    const unsubscribing = subs.counted(call('resources/unsubscribe', session), slow('unsub'));
+    await turn();
+    expect(seen).toEqual(['sub sent']);
+    answers.shift()!();
+    await subscribing;
+    await turn();
+    expect(seen).toEqual(['sub sent', 'sub done', 'unsub sent']);
+    // Another holder subscribes while that unsubscribe is at the upstream: sent once it is done, so it stays subscribed.
+    const next = subs.counted(call('resources/subscribe', new Set<string>()), slow('sub'));
+    await turn();
+    expect(seen).toHaveLength(3);
+    answers.shift()!();
+    await unsubscribing;
+    await turn();
+    answers.shift()!();
+    await next;
+    expect(seen.slice(3)).toEqual(['unsub done', 'sub sent', 'sub done']);
   });
 
   it('a subscribe the upstream refuses holds nothing; one already held stays held', async () => {

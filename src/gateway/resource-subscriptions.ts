@@ -16,6 +16,27 @@ export function createUpstreamSubscriptions() {
   const holders = new Map<string, Set<SubscriptionHolder>>();
   /** Holders whose session or stream is over: they hold nothing new (see `end`). */
   const ended = new WeakSet<SubscriptionHolder>();
+  /** The last subscribe or unsubscribe of each key sent upstream, settled (never rejects); gone once it is done. */
+  const atUpstream = new Map<string, Promise<unknown>>();
+  /**
+   * Sends one subscribe or unsubscribe of `key` once the one before it is done. Going over the one connection in
+   * order is not enough: an upstream may work on two requests at once and finish the later one first, so an
+   * unsubscribe sent while a subscribe was still there (a session ending as it subscribed) could leave the upstream
+   * subscribed for nobody, and a subscribe sent while the last unsubscribe was there could be undone by it.
+   */
+  const inTurn = (key: string, send: () => Promise<JsonObject>): Promise<JsonObject> => {
+    const before = atUpstream.get(key);
+    const sent = before ? before.then(send) : send();
+    const done = sent.then(
+      () => undefined,
+      () => undefined,
+    );
+    atUpstream.set(key, done);
+    void done.then(() => {
+      if (atUpstream.get(key) === done) atUpstream.delete(key);
+    });
+    return sent;
+  };
   return {
     /**
      * `holder` holds `key` from now on. False when it already did. Throws when the holder has ended: a subscribe that
@@ -60,20 +81,23 @@ export function createUpstreamSubscriptions() {
     /**
      * One forwarded call's upstream request (`send`), counted when it is a resources/subscribe or unsubscribe with a
      * holder. A subscribe holds the key before it is sent, so a concurrent last unsubscribe cannot undo it upstream
-     * (both go over the one connection, in order), and lets go again if it fails; it is sent for every holder (policy
+     * (nor one still at the upstream: the subscribe waits for it), and lets go again if it fails; it is sent for every holder (policy
      * and audit per request; subscribing twice is harmless). An unsubscribe is sent by the last holder only; for any
      * other, the subscription stays and the answer is the empty result the upstream would have given (a caller that
-     * names no holder holds nothing: its unsubscribe is sent only when nobody holds the URI).
+     * names no holder holds nothing: its unsubscribe is sent only when nobody holds the URI). One URI's subscribes and
+     * unsubscribes reach the upstream one at a time, each once the one before it was answered (`inTurn`).
      */
     async counted(call: MethodCall, send: () => Promise<JsonObject>): Promise<JsonObject> {
       const { holder, target } = call;
       if (target?.kind !== 'resource') return send();
       const key = subscriptionKey(target.server, target.uri);
-      if (call.method === 'resources/unsubscribe') return this.release(key, holder ?? new Set()) ? send() : {};
-      if (call.method !== 'resources/subscribe' || !holder) return send();
+      if (call.method === 'resources/unsubscribe')
+        return this.release(key, holder ?? new Set()) ? inTurn(key, send) : {};
+      if (call.method !== 'resources/subscribe') return send();
+      if (!holder) return inTurn(key, send);
       const fresh = this.hold(key, holder);
       try {
-        return await send();
+        return await inTurn(key, send);
       } catch (e) {
         if (fresh) this.release(key, holder);
         throw e;

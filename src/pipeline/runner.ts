@@ -29,6 +29,8 @@ const statuses: Partial<Record<ErrorCode, ResultStatus>> = {
   'quota.exceeded': 'rate_limited',
   'backend.timeout': 'timeout',
   'audit.unavailable': 'audit_error',
+  // The session or stream that asked has ended: the call is called off before it reaches the backend.
+  'session.not_found': 'cancelled',
 };
 export const statusOf = (e: GatewayError): ResultStatus => statuses[e.code] ?? 'backend_error';
 

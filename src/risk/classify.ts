@@ -41,6 +41,7 @@ import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
 import { deviceApp } from './device-apps.js';
+import { signOutReason } from './sign-outs.js';
 import { registeredApp } from './registered-apps.js';
 import { profileOnlyUpdate } from './profile-updates.js';
 import { imageTransferred, imagesAreMachines } from './machine-images.js';
@@ -343,6 +344,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     opening: firstSentence(description),
   });
   if (appKeys) add('credential-access', appKeys);
+  // Logging or signing out ends a session: its token stops working (sign-outs.ts).
+  const signOut = writes ? signOutReason(idWords, firstSentence(description)) : undefined;
+  if (signOut) add('credential-access', signOut);
   const deviceCode = deviceCodeReason(idWords, description);
   if (deviceCode) add('credential-access', deviceCode);
   const keyResource = isApi ? keyResourceReason(source.method, source.path, outputFields) : undefined;

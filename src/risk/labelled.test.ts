@@ -408,8 +408,11 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part forty-three (held-out 42): 1.000, 0.971, 1.000, 0, 0.783, 0.556; after the twenty-fourth round's customers'
     // orders 0.767 (46/60): brainbi's `orders` (a shop's orders, no output declared) is now rated as reading its buyers'
     // records, as Walmart's and Fulfillment.com's undeclared order reads are labelled; its label (no category) stands;
-    // after its marks removed (a bookmark, TVmaze's follows, votes, tags and marked episodes) 0.833 (50/60), 0.667.
-    expectFloors(labelMetrics(scored.slice(5517, 5577)), [1, 0.97, 1, 0, 0.83, 0.665]);
+    // after its marks removed (a bookmark, TVmaze's follows, votes, tags and marked episodes) 0.833 (50/60), 0.667;
+    // after its sign-outs 0.817 (49/60), 0.619: brainbi's `logout` ("ends the session and locks the account") is labelled
+    // without credential-access, unlike the five other logouts in dev (Cognito's global sign-out, Handwrytten,
+    // Slicebox, OpenAPI Space, the COVID-19 QR server); the label stands.
+    expectFloors(labelMetrics(scored.slice(5517, 5577)), [1, 0.97, 1, 0, 0.815, 0.615]);
     // Part forty-four (held-out 43): 0.941, 0.962, 0.500, 0, 0.767, 0.644; after the twenty-third round's local file
     // overwrites 0.875 (14/16), 0.867 (52/60), 0.752.
     expectFloors(labelMetrics(scored.slice(5577, 5637)), [0.94, 0.96, 0.875, 0, 0.865, 0.75]);
@@ -421,16 +424,16 @@ describe('hand-labelled tools from real servers and specs', () => {
     // The seven together (415 tools): 0.947, 0.942, 0.804, 0, 0.776, 0.517; after the twenty-third round's local file
     // overwrites 0.870 (80/92), 0.790 (328/415), 0.529; after the twenty-fourth round's customers' orders 0.788
     // (327/415: brainbi's `orders`, part forty-three); after its marks removed 0.798 (331/415), 0.537; after its price
-    // terms 0.805 (334/415: 0.8048), 0.572 (0.5723).
-    expectFloors(labelMetrics(scored.slice(5338, 5753)), [0.945, 0.94, 0.865, 0, 0.8, 0.57]);
+    // terms 0.805 (334/415: 0.8048), 0.572 (0.5723); after its sign-outs 0.880 (81/92) `high` recall, 0.574.
+    expectFloors(labelMetrics(scored.slice(5338, 5753)), [0.945, 0.94, 0.88, 0, 0.8, 0.57]);
     // All 5,753 when parts forty to forty-six moved in, before the twenty-third round: 0.972 (2732/2811),
     // 0.944 (2778/2942), 0.878 (1359/1548), 30, 0.825 (4744/5753: 0.8246), 0.714; after the twenty-third round's local
     // file overwrites 0.884 (1369/1548), 0.826 (4754/5753), 0.716; after its transient state (breakpoints, a cart's
     // items) 0.827 (4759/5753), 0.717; after its user-interface selections 0.974 (2737/2811), 0.828 (4764/5753);
     // after the twenty-fourth round's customers' orders 0.831 (4778/5753: 0.8305); after its registered apps 0.884
     // (1368/1548), 0.832 (4787/5753), 0.722; after its marks removed 0.833 (4795/5753), 0.723; after its price terms
-    // 0.835 (4802/5753: 0.8347), 0.727 (0.7272).
-    expectFloors(m, [0.97, 0.94, 0.88, 30, 0.83, 0.725]);
+    // 0.835 (4802/5753: 0.8347), 0.727 (0.7272); after its sign-outs 0.887 (1373/1548), 0.835 (4806/5753: 0.8354), 0.728.
+    expectFloors(m, [0.97, 0.94, 0.885, 30, 0.835, 0.725]);
     // 5,753 tools from some 520 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
