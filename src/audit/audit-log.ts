@@ -210,6 +210,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
     store,
     signer,
     initialHead: head ? { seq: head.seq, hash: head.hash } : undefined,
+    ...(options.busyTimeoutMs !== undefined ? { conflictWaitMs: options.busyTimeoutMs } : {}),
     beforeCommit: () => health.beforeCommit(),
     beforeBatch() {
       const taken = replayAllowed ? spool.take() : undefined;

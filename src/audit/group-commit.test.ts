@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
+import { GENESIS_HASH, recordBodyFromCanonical, sha256Hex } from './chain.js';
 import { createGroupCommitter, type PendingAppend } from './group-commit.js';
 import type { AuditStore, StoredRecord } from './store.js';
 import type { CheckpointSigner } from './signing.js';
+import type { SignedCheckpoint } from './types.js';
 
 /** A store that records each committed batch (the seqs in it); nothing else is used by the committer. */
 function batchStore() {
@@ -68,5 +74,51 @@ describe('group commit', () => {
     await committer.drain();
     expect(batches).toEqual([[1]]);
     expect((await outcome.done).seq).toBe(1);
+  });
+});
+
+describe('group commit on a store another process appends to (two gateways on one SQLite audit.db)', () => {
+  it('a seq taken by the other writer again and again is retried on the new head, not refused after one retry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-group-commit-'));
+    try {
+      const file = join(dir, 'audit.db');
+      const mine = createSqliteAuditStore({ file, writer: 'main' });
+      const theirs = createSqliteAuditStore({ file, writer: 'main' });
+      /** The other process commits one record on the chain's head. */
+      const otherAppends = async () => {
+        const h = await theirs.head();
+        const seq = (h?.seq ?? 0) + 1;
+        const body = recordBodyFromCanonical(seq, h?.hash ?? GENESIS_HASH, '{"type":"tools.listed"}');
+        await theirs.append([{ seq, hash: sha256Hex(body), body }], []);
+      };
+      // Under load the other gateway commits between each of this one's reads of the head and its insert: three
+      // times in a row here (the seq this one chose is taken every time), then it gets through.
+      let raced = 0;
+      const store = {
+        ...mine,
+        append: async (records: readonly StoredRecord[], checkpoints: readonly SignedCheckpoint[]) => {
+          if (raced++ < 3) await otherAppends();
+          return mine.append(records, checkpoints);
+        },
+      };
+      const failures: unknown[] = [];
+      const committer = createGroupCommitter({
+        store,
+        signer,
+        initialHead: undefined,
+        beforeBatch: () => [],
+        onCommitted: () => undefined,
+        onFailure: (e, batch) => batch.forEach((b) => (failures.push(e), b.reject(e))),
+      });
+      const intent = pending('tool.call.requested');
+      committer.enqueue(intent.p);
+      expect((await intent.done).seq).toBe(4);
+      expect(failures).toEqual([]);
+      expect((await theirs.readRange(1, 10, 10)).map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+      await mine.close();
+      await theirs.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -46,6 +46,11 @@ export interface GroupCommitterOptions {
   maxBatch?: number;
   /** Longest a deferred append waits for a commit to ride with. Default 5 ms. */
   deferMs?: number;
+  /**
+   * How long a batch whose seq another process took keeps being rebuilt on the new head and retried (at least once).
+   * The store's busy timeout: how long a write may wait for the other writer. Default 250 ms.
+   */
+  conflictWaitMs?: number;
 }
 
 /**
@@ -69,6 +74,7 @@ export function createGroupCommitter(options: GroupCommitterOptions): GroupCommi
   let scheduled = false;
   let poked = false;
   const deferMs = options.deferMs ?? 5;
+  const conflictWaitMs = options.conflictWaitMs ?? 250;
   let deferTimer: NodeJS.Timeout | undefined;
   /** Something in the queue wants a commit now (not only deferred appends). */
   let urgent = false;
@@ -141,20 +147,26 @@ export function createGroupCommitter(options: GroupCommitterOptions): GroupCommi
       try {
         await store.append(p.rows, p.checkpoints);
       } catch (first) {
-        // Another process may have appended to the same log (seq is the primary key, so nothing forks): re-read the
-        // head and build the batch again once. Any other failure, or a second one, refuses the batch.
-        if (!isSeqConflict(first)) {
+        // Another process appended to the same log (seq is the primary key, so nothing forks): re-read the head and
+        // build the batch again. A busy other gateway can take the next seq again before each retry (under load,
+        // several times in a row), so retries go on for as long as a write may wait for the other writer
+        // (`conflictWaitMs`, the store's busy timeout), at least once. Any other failure, or the time running out,
+        // refuses the batch (no audit, no call).
+        let error: unknown = first;
+        let written = false;
+        const until = performance.now() + conflictWaitMs;
+        for (let tries = 0; !written && isSeqConflict(error) && (tries === 0 || performance.now() < until); tries++)
+          try {
+            await loadHead();
+            p = await prepare(batch, extra);
+            await store.append(p.rows, p.checkpoints);
+            written = true;
+          } catch (e) {
+            error = e;
+          }
+        if (!written) {
           reloadHead = true;
-          options.onFailure(first, batch, extra.length);
-          return;
-        }
-        try {
-          await loadHead();
-          p = await prepare(batch, extra);
-          await store.append(p.rows, p.checkpoints);
-        } catch (e) {
-          reloadHead = true;
-          options.onFailure(e, batch, extra.length);
+          options.onFailure(error, batch, extra.length);
           return;
         }
       }

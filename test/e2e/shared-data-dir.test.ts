@@ -1,6 +1,7 @@
 // Two real gateways on one data directory (one SQLite audit.db): both serve, their agents call concurrently, and the
 // audit chain they write together verifies, and a restart over it starts. Reported to fork the hash chain; it does
-// not: every append reads the head and writes its record in one SQLite write transaction (src/audit/README.md).
+// not: seq is the primary key, and a commit whose seq the other gateway took is rebuilt on the new head and retried
+// (src/audit/group-commit.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, connectAgent, onPostgres, serve, startGateway, stdioUpstream } from './harness.js';
 
@@ -10,8 +11,8 @@ ${stdioUpstream('t')}
 agents:
   bot:
     tools: { allow: ["t_echo"] }
-# The default 250 ms wait for the other gateway's write lock refuses calls (fail closed) when a loaded CI disk makes one
-# commit slower than that (seen once in CI); this test is about the chain, so the gateways wait as long as allowed.
+# How long a commit waits for the other gateway: its lock, and a sequence number it took first (the commit is rebuilt
+# on the new head and retried meanwhile). This test is about the chain, so the gateways wait as long as allowed.
 audit:
   busyTimeoutMs: 5000
 `;
