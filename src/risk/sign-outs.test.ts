@@ -23,10 +23,12 @@ describe('signing out ends a credential', () => {
     }
   });
 
-  it('not a read about logouts, nor a log that has nothing to do with signing out', () => {
+  it('not a read about logouts, a log that has nothing to do with signing out, or a sign-off (an approval)', () => {
     const results = [
       classifyOperation('GET /audit/logouts', 'listLogoutEvents', 'Lists past logout events.', {}),
       classifyTool(toolDef('get_output_log', 'Read the output log of a job.', { job: str() }), mcpSource),
+      classifyTool(toolDef('signoff_timesheet', 'Sign off a timesheet for payroll.', { id: str() }), mcpSource),
+      classifyOperation('POST /releases/{id}/sign-off', 'releaseSignOff', 'Signs off the release.', { id: str() }),
     ];
     for (const a of results) expect(a.categories, a.reasons.join(' | ')).not.toContain('credential-access');
   });

@@ -12,9 +12,10 @@
  */
 import { stem } from './tokens.js';
 
-const joined = new Set(['logout', 'logoff', 'signout', 'signoff']);
-const splitPairs = new Set(['log out', 'log off', 'sign out', 'sign off']);
-const opensWithSignOut = /^\s*(?:<p>\s*)?(?:log|sign)s?\s*(?:-\s*)?(?:out|off)\b/i;
+// Not "sign off": in workflows it means approving something (a timesheet, a release), not ending a session.
+const joined = new Set(['logout', 'logoff', 'signout']);
+const splitPairs = new Set(['log out', 'log off', 'sign out']);
+const opensWithSignOut = /^\s*(?:<p>\s*)?(?:logs?\s*-?\s*(?:out|off)|signs?\s*-?\s*out)\b/i;
 
 /** Why the tool signs a session or user out (its credential stops working), if it does. */
 export function signOutReason(idWords: readonly string[], opening: string): string | undefined {
