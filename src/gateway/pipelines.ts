@@ -93,9 +93,7 @@ export function createPipelines(deps: {
       authorizeStage(policy, { hold }),
       ...(approvals ? [methodApprovalStage(approvals, approvalOptions)] : []),
     ],
-    approvals
-      ? approvedExecuteStage(approvals, forwardStage(deps.subscriptions))
-      : forwardStage(deps.subscriptions),
+    approvals ? approvedExecuteStage(approvals, forwardStage(deps.subscriptions)) : forwardStage(deps.subscriptions),
     deps.records,
     deps.observer,
   );
