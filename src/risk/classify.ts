@@ -332,7 +332,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     reasons.push(openWorldWhy);
   }
   // A person's face is biometric data (biometrics.ts).
-  const face = biometricReason([idWords, ...pathSegments, splitWords(firstSentence(description), 30)]);
+  const face = biometricReason([idWords, ...pathSegments, openingWords.slice(0, 30)]);
   if (face) add('personal-data', face);
   const info = writes ? undefined : accountInformationRead(isApi ? pathSegments : [idWords], description);
   if (info) add('personal-data', info);
