@@ -36,6 +36,7 @@ import {
 } from './secret-values.js';
 import { otherMoneyNouns } from './money-roles.js';
 import { priceTerms } from './price-terms.js';
+import { cataloguePrices } from './catalogue-prices.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
@@ -420,6 +421,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   });
   // A tax rate, discount, coupon, price list or quote is a term later sales use; changing it moves no money (price-terms.ts).
   priceTerms(s, { verb: action.hit?.word, nameWords: idWords.map(stem) });
+  // A product's, article's or cart line's price says what a later sale charges; setting it moves no money (catalogue-prices.ts).
+  cataloguePrices(s, { verb: action.hit?.word, nameWords: idWords.map(stem) });
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));
