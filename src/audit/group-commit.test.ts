@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 import { GENESIS_HASH, recordBodyFromCanonical, sha256Hex } from './chain.js';
-import { createGroupCommitter, type PendingAppend } from './group-commit.js';
+import { createGroupCommitter, type GroupCommitterOptions, type PendingAppend } from './group-commit.js';
 import type { AuditStore, StoredRecord } from './store.js';
 import type { CheckpointSigner } from './signing.js';
 import type { SignedCheckpoint } from './types.js';
@@ -18,6 +18,17 @@ function batchStore() {
   return { store, batches };
 }
 const signer = {} as CheckpointSigner;
+/** A committer over `store` that adds no checkpoints and rejects a failed batch's appends (`onFailure`, others in `more`). */
+const committerOn = (store: AuditStore, more: Partial<GroupCommitterOptions> = {}) =>
+  createGroupCommitter({
+    store,
+    signer,
+    initialHead: undefined,
+    beforeBatch: () => [],
+    onCommitted: () => undefined,
+    onFailure: (e, batch) => batch.forEach((b) => b.reject(e)),
+    ...more,
+  });
 const tick = () => new Promise((r) => setImmediate(r));
 
 function pending(type: string): { p: PendingAppend; done: Promise<{ seq: number }> } {
@@ -33,16 +44,7 @@ function pending(type: string): { p: PendingAppend; done: Promise<{ seq: number 
 describe('group commit', () => {
   const make = (deferMs: number) => {
     const { store, batches } = batchStore();
-    const committer = createGroupCommitter({
-      store,
-      signer,
-      initialHead: undefined,
-      beforeBatch: () => [],
-      onCommitted: () => undefined,
-      onFailure: (e, batch) => batch.forEach((b) => b.reject(e)),
-      deferMs,
-    });
-    return { committer, batches };
+    return { committer: committerOn(store, { deferMs }), batches };
   };
 
   it('a deferred append does not start a commit: it rides with the next urgent one, in queue order', async () => {
@@ -102,12 +104,7 @@ describe('group commit on a store another process appends to (two gateways on on
         },
       };
       const failures: unknown[] = [];
-      const committer = createGroupCommitter({
-        store,
-        signer,
-        initialHead: undefined,
-        beforeBatch: () => [],
-        onCommitted: () => undefined,
+      const committer = committerOn(store, {
         onFailure: (e, batch) => batch.forEach((b) => (failures.push(e), b.reject(e))),
       });
       const intent = pending('tool.call.requested');

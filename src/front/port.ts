@@ -70,10 +70,11 @@ export interface FrontDoorPort {
      */
     owner(uri: string, principal: Principal, signal: () => AbortSignal): Promise<string | undefined>;
     /**
-     * A closed session or stream lets go of what it still holds after its unsubscribes went through the pipeline
-     * (those refused before reaching the upstream; nothing more is sent upstream).
+     * A closed session or stream lets go of what it still holds after its unsubscribes went through the pipeline;
+     * what nobody holds then is released upstream as the gateway's own (never with the policy's say: it reads
+     * nothing), with `principal`, whose hold it was.
      */
-    drop(holder: SubscriptionHolder): void;
+    drop(holder: SubscriptionHolder, principal: Principal): Promise<void>;
     /**
      * A session or stream is over: its holder holds nothing new from now on (a subscribe still in the pipeline is
      * refused before the upstream), so what it holds now is all its release has to let go of.

@@ -192,8 +192,8 @@ export async function forwardFor(
 
 /**
  * A closed stream or session lets go of what it holds: each through the pipeline as a resources/unsubscribe (it
- * reaches the upstream only when no other stream or session holds the URI); what the pipeline refused before the
- * upstream is dropped without telling it.
+ * reaches the upstream only when no other stream or session holds the URI); one the pipeline refused before the
+ * upstream is let go all the same, and the gateway ends an upstream subscription nobody holds then as its own.
  */
 export async function release(gw: FrontDoorPort, holder: SubscriptionHolder, principal: Principal): Promise<void> {
   // First, before anything is awaited: a subscribe of this holder still in the pipeline cannot hold a URI after the
@@ -201,7 +201,7 @@ export async function release(gw: FrontDoorPort, holder: SubscriptionHolder, pri
   gw.resourceUpdates.end(holder);
   for (const key of [...holder])
     await forwardFor(gw, principal, 'resources/unsubscribe', uriOfKey(key), holder).catch(() => undefined);
-  gw.resourceUpdates.drop(holder);
+  await gw.resourceUpdates.drop(holder, principal);
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Pipelines } from './pipelines.js';
 import type { ResourceRouter } from './resource-router.js';
 import { createResourceUpdateGate } from './resource-updates.js';
 import type { UpstreamSubscriptions } from './resource-subscriptions.js';
+import { createSubscriptionRelease } from './subscription-release.js';
 
 /**
  * The narrow interface the MCP front doors get: listings filtered by the one policy decision, calls and other
@@ -34,6 +35,11 @@ export function createFrontPort(deps: {
 }): FrontDoorPort {
   const { catalog, policy, router, recordEvent } = deps;
   const { pipeline, methodPipeline, statusTool } = deps.pipelines;
+  const releases = createSubscriptionRelease({
+    subscriptions: deps.subscriptions,
+    methods: methodPipeline,
+    releases: deps.pipelines.releasePipeline,
+  });
   const updates = createResourceUpdateGate({ policy, authentication: deps.authentication, recordEvent });
   /** The status tool is listed for agents that can see a tool needing approval (and callable by every agent). */
   const needsApprovals = (principal: Principal) =>
@@ -72,7 +78,7 @@ export function createFrontPort(deps: {
       return e && policy().visible(principal, toolTargetOf(e)) ? e.definition.inputSchema : undefined;
     },
     callTool: (call) => (statusTool && call.toolName === STATUS_TOOL ? statusTool(call) : pipeline.run(call)),
-    forward: (call) => methodPipeline.run(call),
+    forward: (call) => releases.forward(call),
     listResources: async (principal, signal) => {
       const r = await router.listResources(principal, signal);
       recordListing('resources.listed', principal, 'resources/list', r.resources.length);
@@ -95,7 +101,7 @@ export function createFrontPort(deps: {
       uriOf: (params) => updates.uriOf(params),
       allows: (subscriber, server, uri) => updates.allows(subscriber, server, uri),
       owner: (uri, principal, signal) => router.owner(uri, principal, signal),
-      drop: (holder) => deps.subscriptions.drop(holder),
+      drop: (holder, principal) => releases.drop(holder, principal),
       end: (holder) => deps.subscriptions.end(holder),
     },
   };

@@ -209,6 +209,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     policyVersion: () => version,
     config: () => current,
     router: () => router,
+    upstream,
     subscriptions,
     validator,
     limits,

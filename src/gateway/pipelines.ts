@@ -1,4 +1,5 @@
 import type { Catalog } from '../backends/catalog.js';
+import type { McpUpstream } from '../backends/mcp/upstream.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { PolicyEngine } from '../policy/engine.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
@@ -22,19 +23,23 @@ import {
 import { createStatusTool } from '../approvals/status-tool.js';
 import { forwardStage, resolveMethodStage, type ResourceRouter } from './resource-router.js';
 import type { UpstreamSubscriptions } from './resource-subscriptions.js';
+import { releaseStage } from './subscription-release.js';
 
 export interface Pipelines {
   /** tools/call. */
   pipeline: Pipeline<ToolCall>;
   /** resources/read|subscribe|unsubscribe, prompts/get, completion/complete. */
   methodPipeline: Pipeline<MethodCall>;
+  /** The gateway's own resources/unsubscribe of an upstream subscription nobody holds (subscription-release.ts). */
+  releasePipeline: Pipeline<MethodCall>;
   /** The approvals status tool (when the gateway has an approval service): it runs held calls again. */
   statusTool?: (call: ToolCall) => Promise<ToolCall>;
 }
 
 /**
- * The gateway's two pipelines, stage by stage: tools/call (resolve, authorize, quarantine, validate, limit,
- * approve, execute) and the other methods that reach a backend (resolve, authorize, approve, forward). Every
+ * The gateway's pipelines, stage by stage: tools/call (resolve, authorize, quarantine, validate, limit,
+ * approve, execute), the other methods that reach a backend (resolve, authorize, approve, forward), and the gateway's
+ * own release of an upstream subscription nobody holds (release, forward; subscription-release.ts). Every
  * getter is read per call, so a reload takes effect without rebuilding them.
  */
 export function createPipelines(deps: {
@@ -44,6 +49,8 @@ export function createPipelines(deps: {
   policyVersion: () => string;
   config: () => LoadedConfig;
   router: () => ResourceRouter;
+  /** The MCP upstream of a name (the gateway's own releases of upstream subscriptions go to it). */
+  upstream: (name: string) => McpUpstream | undefined;
   /** Holders of upstream resource subscriptions: one count per (upstream, URI). */
   subscriptions: UpstreamSubscriptions;
   validator: ArgsValidator;
@@ -86,12 +93,16 @@ export function createPipelines(deps: {
       authorizeStage(policy, { hold }),
       ...(approvals ? [methodApprovalStage(approvals, approvalOptions)] : []),
     ],
-    approvals
-      ? approvedExecuteStage(approvals, forwardStage(deps.subscriptions))
-      : forwardStage(deps.subscriptions),
+    approvals ? approvedExecuteStage(approvals, forwardStage(deps.subscriptions)) : forwardStage(deps.subscriptions),
+    deps.records,
+    deps.observer,
+  );
+  const releasePipeline = createPipeline<MethodCall>(
+    [releaseStage(deps.upstream)],
+    forwardStage(deps.subscriptions),
     deps.records,
     deps.observer,
   );
   const statusTool = approvals ? createStatusTool(approvals, { run: (c) => pipeline.run(c), waitMs }) : undefined;
-  return { pipeline, methodPipeline, ...(statusTool ? { statusTool } : {}) };
+  return { pipeline, methodPipeline, releasePipeline, ...(statusTool ? { statusTool } : {}) };
 }

@@ -104,4 +104,18 @@ describe('upstream subscriptions: one count per (upstream, URI)', () => {
     // Nobody holds the URI: the upstream was never subscribed for either.
     expect(subs.release(KEY, new Set())).toBe(true);
   });
+
+  it('letting go without telling the upstream (a refused unsubscribe or release) names the keys nobody holds any more', async () => {
+    const subs = createUpstreamSubscriptions();
+    const [session, other] = [new Set<string>(), new Set<string>()];
+    const atB = subscriptionKey('b', URI);
+    const elsewhere = subscriptionKey('a', 'file:///srv/other.txt');
+    for (const key of [KEY, atB, elsewhere]) subs.hold(key, session);
+    subs.hold(atB, other);
+    // The URI at both upstreams is let go; b's is still held by the other holder, so only a's is the gateway's to end.
+    expect(subs.letGo(URI, session)).toEqual([KEY]);
+    expect([...session]).toEqual([elsewhere]);
+    expect(subs.drop(session)).toEqual([elsewhere]);
+    expect(subs.drop(other)).toEqual([atB]);
+  });
 });

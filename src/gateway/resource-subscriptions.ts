@@ -1,6 +1,6 @@
 import { GatewayError } from '../core/errors.js';
 import type { JsonObject } from '../core/tool.js';
-import { subscriptionKey } from '../front/port.js';
+import { subscriptionKey, uriOfKey } from '../front/port.js';
 import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
 
 /**
@@ -64,12 +64,19 @@ export function createUpstreamSubscriptions() {
     },
     /**
      * `holder` lets go of everything it still holds, without telling any upstream (its unsubscribes were refused
-     * before reaching one: sending them now would bypass the policy and the audit record). Keys nobody holds any more
-     * stay subscribed upstream; their updates reach no one.
+     * before reaching one). Returns the keys nobody holds any more: the gateway's own to release upstream
+     * (subscription-release.ts), or they stay subscribed for nobody.
      */
-    drop(holder: SubscriptionHolder): void {
+    drop(holder: SubscriptionHolder): string[] {
       this.end(holder);
-      for (const key of [...holder]) this.release(key, holder);
+      return [...holder].filter((key) => this.release(key, holder));
+    },
+    /**
+     * `holder` lets go of normalised `uri` at every upstream it holds it at, without telling any upstream (its
+     * unsubscribe was refused before reaching one). Returns the keys nobody holds any more, as `drop` does.
+     */
+    letGo(uri: string, holder: SubscriptionHolder): string[] {
+      return [...holder].filter((key) => uriOfKey(key) === uri && this.release(key, holder));
     },
     /**
      * `holder`'s session or stream is over (it is letting go of what it holds): from now on it holds nothing new, so

@@ -67,6 +67,9 @@ export function compileGlob(pattern: string): Glob {
   const folded = new RegExp(source(pattern, foldName), 's');
   const testFolded = (s: string) => folded.test(foldName(s));
   if (exact) return { pattern, exact, test: (s) => s === pattern, testFolded };
-  const rx = new RegExp(source(pattern, (run) => run), 's');
+  const rx = new RegExp(
+    source(pattern, (run) => run),
+    's',
+  );
   return { pattern, exact, test: (s) => rx.test(s), testFolded };
 }

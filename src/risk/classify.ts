@@ -43,6 +43,8 @@ import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
 import { deviceApp } from './device-apps.js';
 import { signOutReason } from './sign-outs.js';
+import { codeRequest } from './code-requests.js';
+import { passwordLogin, passwordLoginReason } from './password-logins.js';
 import { registeredApp } from './registered-apps.js';
 import { profileOnlyUpdate } from './profile-updates.js';
 import { imageTransferred, imagesAreMachines } from './machine-images.js';
@@ -139,6 +141,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const required: unknown = isObject(tool.inputSchema) ? tool.inputSchema.required : undefined;
   const requiredFields = new Set(Array.isArray(required) ? required.filter((x) => typeof x === 'string') : []);
   classes.push(...inputWriteSignals(inputFields, requiredFields));
+  // A GET that logs the caller out still ends the session: the method does not outweigh it (sign-outs.ts).
+  const getSignOut =
+    isGet && governingVerb(idWords)?.cls !== 'read' ? signOutReason(idWords, firstSentence(description)) : undefined;
+  if (getSignOut) classes.push({ cls: 'update', reason: getSignOut });
 
   // An OAuth authorization code taken as input is exchanged for tokens the tool obtains (a change, credential-access).
   const oauthCode = inputFields.find(
@@ -423,6 +429,21 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   priceTerms(s, { verb: action.hit?.word, nameWords: idWords.map(stem) });
   // A product's, article's or cart line's price says what a later sale charges; setting it moves no money (catalogue-prices.ts).
   cataloguePrices(s, { verb: action.hit?.word, nameWords: idWords.map(stem) });
+  // Requesting a one-time code sends it to a person; the caller never sees it (code-requests.ts).
+  if (codeRequest(s, { writes, nameWords: idWords, opening: firstSentence(description), inputFields, outputFields }))
+    if (sideEffect === 'data-change') {
+      sideEffect = 'irreversible';
+      reasons.push('a message sent to a person cannot be called back');
+    }
+  // Logging in to an HTTP API hands back a session credential and stores nothing (password-logins.ts).
+  const login = passwordLoginReason({
+    isApi,
+    isGet,
+    nameWords: idWords,
+    opening: description.slice(0, 300),
+    inputFields,
+  });
+  if (login) passwordLogin(s, login, inputFields);
   for (const list of s.categories.values()) for (const r of list) if (!reasons.includes(r)) reasons.push(r);
   for (const r of s.reasons) if (!reasons.includes(r)) reasons.push(r);
   const categories = riskCategories.filter((c) => s.categories.has(c));
@@ -444,6 +465,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (readOnlyQuery) {
     sideEffect = 'none';
     reasons.push(readOnlyQuery);
+  }
+  if (login && sideEffect === 'data-change' && categories.every((c) => c === 'credential-access')) {
+    sideEffect = 'none';
+    reasons.push('a login changes nothing the API keeps');
   }
   const changesState = sideEffect === 'data-change' || sideEffect === 'irreversible';
 

@@ -324,8 +324,11 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (account information) 0.769; after its design tokens 0.781, 0.606.
     expectFloors(labelMetrics(scored.slice(4273, 4433)), [0.975, 0.93, 0.9, 0, 0.78, 0.605]);
     // Part twenty-eight (held-out 27): 0.972, 0.969, 0.909, 0, 0.710, 0.806; after the twentieth round's transaction
-    // reads (account information: YNAB's) 0.770; after the twenty-first round's read-only queries 0.984 (63/64).
-    expectFloors(labelMetrics(scored.slice(4433, 4533)), [0.97, 0.98, 0.905, 0, 0.77, 0.805]);
+    // reads (account information: YNAB's) 0.770; after the twenty-first round's read-only queries 0.984 (63/64); after
+    // the twenty-fifth round's password logins (a GET logout ends the session) 0.791: Altoro Mutual's `doLogOut` (GET
+    // /logout) is labelled a change without credential-access, unlike the six other logouts in dev (Cognito's global
+    // sign-out, OSDB's GET logout…); the label stands, as brainbi's did in the twenty-fourth round.
+    expectFloors(labelMetrics(scored.slice(4433, 4533)), [0.97, 0.98, 0.905, 0, 0.77, 0.79]);
     // Part twenty-nine (held-out 28): 0.889, 0.963, 1.000, 0, 0.867, 0.350.
     expectFloors(labelMetrics(scored.slice(4533, 4578)), [0.885, 0.96, 1, 0, 0.865, 0.345]);
     // The three together (305 tools): 0.965, 0.951, 0.866, 2, 0.748, 0.662.
@@ -443,24 +446,29 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Parts forty-seven to fifty-one (held-out 46 to 50: 34, 40, 60, 60 and 30 tools, evaluated together once at the
     // engine of main cc6101c, history.json): each part's floors are its own set's figures at that evaluation, and the
     // five together, moved here with them.
-    // Part forty-seven (held-out 46): 0.895, 0.933, 1.000, 0, 0.618, 0.404; after the twenty-fifth round's catalogue
-    // prices (an article's price) 0.676 (23/34).
-    expectFloors(labelMetrics(scored.slice(5753, 5787)), [0.89, 0.93, 1, 0, 0.675, 0.4]);
+    // Part forty-seven (held-out 46): 0.895, 0.933, 1.000, 0, 0.618, 0.404; after the twenty-fifth round's one-time code
+    // requests (and phone-number fields) 0.735 (25/34), 0.472; after its catalogue prices (tl-api's articles) 0.794
+    // (27/34).
+    expectFloors(labelMetrics(scored.slice(5753, 5787)), [0.89, 0.93, 1, 0, 0.79, 0.47]);
     // Part forty-eight (held-out 47): 1.000, 0.783, 0.600, 2, 0.750, 0.556.
     expectFloors(labelMetrics(scored.slice(5787, 5827)), [1, 0.78, 0.6, 2, 0.75, 0.555]);
-    // Part forty-nine (held-out 48): 0.800, 0.933, 0.615, 2, 0.650, 0.341.
-    expectFloors(labelMetrics(scored.slice(5827, 5887)), [0.8, 0.93, 0.615, 2, 0.65, 0.34]);
+    // Part forty-nine (held-out 48): 0.800, 0.933, 0.615, 2, 0.650, 0.341; after the twenty-fifth round's password logins
+    // (OSDB's GET login and logout) 0.833 (25/30), 0.769 (10/13), 0, 0.683 (41/60), 0.508.
+    expectFloors(labelMetrics(scored.slice(5827, 5887)), [0.83, 0.93, 0.765, 0, 0.68, 0.505]);
     // Part fifty (held-out 49): 1.000, 0.842, 0.900, 0, 0.700, 0.347.
     expectFloors(labelMetrics(scored.slice(5887, 5947)), [1, 0.84, 0.9, 0, 0.7, 0.345]);
     // Part fifty-one (held-out 50): 1.000, 1.000, 1.000, 0, 1.000, 0.222.
     expectFloors(labelMetrics(scored.slice(5947, 5977)), [1, 1, 1, 0, 1, 0.22]);
-    // The five together (224 tools): 0.924, 0.882, 0.762, 4, 0.723, 0.357; after the twenty-fifth round's catalogue
-    // prices 0.732 (164/224).
-    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.92, 0.88, 0.76, 4, 0.73, 0.355]);
+    // The five together (224 tools): 0.924, 0.882, 0.762, 4, 0.723, 0.357; after the twenty-fifth round's one-time code
+    // requests and password logins 0.933 (98/105), 0.810 (34/42), 2, 0.750 (168/224), 0.392; after its catalogue prices
+    // 0.759 (170/224).
+    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.93, 0.88, 0.805, 2, 0.755, 0.39]);
     // All 5,977 when parts forty-seven to fifty-one moved in, before the twenty-fifth round: 0.972 (2834/2916),
-    // 0.942 (2883/3061), 0.884 (1405/1590), 34, 0.831 (4968/5977), 0.721; after the twenty-fifth round's catalogue
-    // prices (a product's, an article's or a cart line's price field) 0.832 (4974/5977: 0.8322), 0.723.
-    expectFloors(m, [0.97, 0.94, 0.88, 34, 0.83, 0.72]);
+    // 0.942 (2883/3061), 0.884 (1405/1590), 34, 0.831 (4968/5977), 0.721; after the twenty-fifth round's one-time code
+    // requests and phone-number fields 0.832 (4974/5977), 0.7214; after its password logins 0.973 (2836/2916), 0.944
+    // (2889/3061), 0.885 (1407/1590), 32, 0.833 (4976/5977: 0.8325), 0.722 (0.7217); after its catalogue prices (a
+    // product's, an article's or a cart line's price field) 0.834 (4982/5977: 0.8335), 0.723.
+    expectFloors(m, [0.97, 0.94, 0.88, 32, 0.83, 0.72]);
     // 5,977 tools from some 550 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);

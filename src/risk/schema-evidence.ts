@@ -251,6 +251,9 @@ export function personAttribute(f: SchemaField): boolean {
 /** A field described as a phone number ("The phone number to look up", "Recipient mobile numbers"). */
 const phoneProse = /^(the |a |recipient'?s? |recipients'? )?(phone|mobile|telephone) numbers?\b/i;
 
+/** A field named as a phone number ("phoneNumber", "mobile": E.164 numbers reach one person's handset). */
+const phoneFields = new Set(['phonenumber', 'mobile', 'mobilenumber', 'mobilephone', 'msisdn', 'cellphone']);
+
 /** Input fields that identify a person: an e-mail address or phone number in the call is personal data, and so
  * is a person's attribute under their role ("recipient_address_line1"). */
 export function inputPersonalSignals(s: Signals, fields: readonly SchemaField[]): void {
@@ -260,6 +263,7 @@ export function inputPersonalSignals(s: Signals, fields: readonly SchemaField[])
       (x.joined === 'email' ||
         x.joined === 'emailaddress' ||
         x.joined === 'phone' ||
+        (phoneFields.has(x.joined) && x.type !== 'boolean' && x.type !== 'object' && x.type !== 'array') ||
         personAttribute(x) ||
         (x.depth === 0 && x.type !== 'boolean' && phoneProse.test(x.description.slice(0, 80)))),
   );

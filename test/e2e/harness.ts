@@ -188,6 +188,20 @@ export function tempDir(prefix = 'portcullis-test-'): string {
 }
 
 /** A `portcullis serve` process, listening. */
+/** An audit record as `portcullis audit query` prints it: the fields the e2e suites check. */
+export type AuditRec = {
+  type: string;
+  agent?: string;
+  decision?: string;
+  rule?: string;
+  reasons?: string[];
+  requestId?: string;
+  backend?: string;
+  resultStatus?: string;
+  error?: string;
+  detail?: { method?: string; target?: string };
+};
+
 /**
  * The audit records `portcullis audit query --config FILE --order asc --limit 1000 ...args` prints, parsed (one JSON
  * object a line); throws with the CLI's stderr when it fails. `T` names the fields a test reads.

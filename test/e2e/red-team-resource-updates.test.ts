@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import { Client, type StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditQuery, CLI, connectAgent, eventually, type RunningGateway, startGateway, tempDir } from './harness.js';
+import {
+  type AuditRec,
+  auditQuery,
+  CLI,
+  connectAgent,
+  eventually,
+  type RunningGateway,
+  startGateway,
+  tempDir,
+} from './harness.js';
 import { postMcp, rpcMessages } from './support/raw-mcp.js';
 import { notifyingUpstream, settle, SHARED_URI as URI, updatesOf } from './support/notifying-upstream.js';
 
@@ -41,14 +50,6 @@ const GRANTED = '"a:file:///srv/shared/*"';
 const TEMPLATE = 'file:///srv/shared/{name}';
 
 const subscribedAt = () => ['a', 'b'].filter((n) => readFileSync(logOf(n), 'utf8').includes('"resources/subscribe"'));
-type Rec = {
-  type: string;
-  agent?: string;
-  decision?: string;
-  rule?: string;
-  reasons?: string[];
-  detail?: { method?: string; target?: string };
-};
 
 const touch = async (c: Client, server: string) =>
   expect((await c.callTool({ name: `${server}_touch`, arguments: {} })).content).toEqual([
@@ -160,7 +161,7 @@ describe('2026-07-28 listen streams subscribe at the upstream', () => {
     // The acknowledgement tells the client: the refused URI is not among those honored (2026-07-28 spec).
     expect(sub.honoredFilter.resourceSubscriptions).toBeUndefined();
     await eventually(() =>
-      auditQuery<Rec>(gw.configFile).some(
+      auditQuery<AuditRec>(gw.configFile).some(
         (r) => r.type === 'mcp.request.denied' && r.agent === 'outsider' && r.detail?.method === 'resources/subscribe',
       ),
     );
@@ -238,7 +239,7 @@ describe('resource update notifications (2025-11-25 sessions)', () => {
     await settle();
     expect(got).toEqual([URI]);
     const denied = await eventually(() =>
-      auditQuery<Rec>(gw.configFile).filter(
+      auditQuery<AuditRec>(gw.configFile).filter(
         (r) => r.type === 'resource.update.refused' && r.detail?.method === 'notifications/resources/updated',
       ),
     );
@@ -306,7 +307,7 @@ describe('resource shadowing: two upstreams offer the same URI', () => {
     await expect(c.subscribeResource({ uri: URI })).rejects.toThrow(/more than one upstream \(a, b\)/);
     expect(subscribedAt().length).toBeLessThanOrEqual(1);
     const denied = await eventually(() =>
-      auditQuery<Rec>(gw.configFile).filter((r) => r.type === 'mcp.request.denied' && r.agent === 'both'),
+      auditQuery<AuditRec>(gw.configFile).filter((r) => r.type === 'mcp.request.denied' && r.agent === 'both'),
     );
     expect(denied[0]).toMatchObject({ rule: 'resource-shadowing', detail: { target: `a|b:${URI}` } });
     await c.close();
@@ -395,7 +396,7 @@ describe('the stdio front door: 2026-07-28 subscriptions/listen', () => {
     try {
       const subscribes = count('resources/subscribe');
       const refusals = () =>
-        auditQuery<Rec>(gw.configFile).filter(
+        auditQuery<AuditRec>(gw.configFile).filter(
           (r) =>
             r.type === 'mcp.request.denied' && r.agent === 'outsider' && r.detail?.method === 'resources/subscribe',
         ).length;

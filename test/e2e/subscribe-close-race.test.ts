@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type AuditRec,
   auditQuery,
   connectAgent,
   eventually,
@@ -30,19 +31,6 @@ const upstreamLog = () =>
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { method: string }).method)
     .filter((m) => m === 'resources/subscribe' || m === 'resources/unsubscribe');
-
-type Rec = {
-  type: string;
-  agent?: string;
-  decision?: string;
-  rule?: string;
-  reasons?: string[];
-  requestId?: string;
-  backend?: string;
-  resultStatus?: string;
-  error?: string;
-  detail?: { method?: string; target?: string };
-};
 
 let gw: RunningGateway;
 beforeAll(async () => {
@@ -103,13 +91,13 @@ describe('a resources/subscribe racing DELETE of its session', () => {
       await answered;
       // The intent was written (the subscribe had been decided), then its outcome: called off, with the reason.
       const intent = await eventually(() =>
-        auditQuery<Rec>(gw.configFile, '--agent', 'reader').find(
+        auditQuery<AuditRec>(gw.configFile, '--agent', 'reader').find(
           (r) => r.type === 'mcp.request.requested' && r.detail?.method === 'resources/subscribe',
         ),
       );
       expect(intent).toMatchObject({ decision: 'allow', detail: { target: `a:${URI}` } });
       const outcome = await eventually(() =>
-        auditQuery<Rec>(gw.configFile, '--agent', 'reader').find(
+        auditQuery<AuditRec>(gw.configFile, '--agent', 'reader').find(
           (r) => r.requestId === intent!.requestId && r.type !== 'mcp.request.requested',
         ),
       );

@@ -23,16 +23,27 @@ const post = (id: number) => ({ method: 'POST', body: JSON.stringify({ jsonrpc: 
 
 describe('bounded fetch (HTTP upstream result limit)', () => {
   it('passes JSON responses within the limit through unchanged', async () => {
-    const f = boundedFetch(async () => chunked(['{"jsonrpc":"2.0",', '"id":1,"result":{}}'], 'application/json'), 100, () => {
-      throw new Error('not oversized');
-    });
+    const f = boundedFetch(
+      async () => chunked(['{"jsonrpc":"2.0",', '"id":1,"result":{}}'], 'application/json'),
+      100,
+      () => {
+        throw new Error('not oversized');
+      },
+    );
     expect(await (await f('http://x', post(1))).json()).toEqual({ jsonrpc: '2.0', id: 1, result: {} });
   });
 
   it('stops reading a JSON response past the limit and answers the request with RESULT_TOO_LARGE', async () => {
     const seen: OversizedInfo[] = [];
-    const upstream = chunked(Array.from({ length: 1000 }, () => 'x'.repeat(100)), 'application/json');
-    const f = boundedFetch(async () => upstream, 1000, (i) => seen.push(i));
+    const upstream = chunked(
+      Array.from({ length: 1000 }, () => 'x'.repeat(100)),
+      'application/json',
+    );
+    const f = boundedFetch(
+      async () => upstream,
+      1000,
+      (i) => seen.push(i),
+    );
     const body = (await (await f('http://x', post(7))).json()) as { id: number; error: { code: number } };
     expect(body).toMatchObject({ id: 7, error: { code: RESULT_TOO_LARGE, data: { limitBytes: 1000 } } });
     expect(seen).toEqual([{ bytes: 1100, answered: true }]);
@@ -42,8 +53,10 @@ describe('bounded fetch (HTTP upstream result limit)', () => {
 
   it('refuses a declared Content-Length over the limit without reading', async () => {
     const seen: OversizedInfo[] = [];
-    const f = boundedFetch(async () => chunked(['{}'], 'application/json', { 'content-length': '5000000' }), 1000, (i) =>
-      seen.push(i),
+    const f = boundedFetch(
+      async () => chunked(['{}'], 'application/json', { 'content-length': '5000000' }),
+      1000,
+      (i) => seen.push(i),
     );
     expect(((await (await f('http://x', post(2))).json()) as { error: { code: number } }).error.code).toBe(
       RESULT_TOO_LARGE,
@@ -72,8 +85,10 @@ describe('bounded fetch (HTTP upstream result limit)', () => {
 
   it('ends an oversized event on the standalone GET stream without inventing a response', async () => {
     const seen: OversizedInfo[] = [];
-    const f = boundedFetch(async () => chunked(['data: ', 'z'.repeat(2000), '\n\n'], 'text/event-stream'), 1000, (i) =>
-      seen.push(i),
+    const f = boundedFetch(
+      async () => chunked(['data: ', 'z'.repeat(2000), '\n\n'], 'text/event-stream'),
+      1000,
+      (i) => seen.push(i),
     );
     expect(await (await f('http://x', { method: 'GET' })).text()).toBe('');
     expect(seen).toEqual([{ bytes: 2006, answered: false }]);

@@ -148,11 +148,13 @@ export function boundedFetch(base: Fetch, maxBytes: number, onOversized: (info: 
     }
     const declared = Number(res.headers.get('content-length') ?? NaN);
     const read = declared > maxBytes ? declared : await readBounded(res.body, maxBytes);
-    if (typeof read !== 'number') return new Response(read, { status: res.status, statusText: res.statusText, headers });
+    if (typeof read !== 'number')
+      return new Response(read, { status: res.status, statusText: res.statusText, headers });
     if (declared > maxBytes) await res.body.cancel().catch(() => undefined);
     onOversized({ bytes: read, answered: ids.length > 0 });
     if (ids.length === 0) throw new Error(`upstream response of ${read}+ bytes exceeds maxResultBytes ${maxBytes}`);
-    const replacement = ids.length === 1 ? tooLarge(ids[0]!, maxBytes) : `[${ids.map((id) => tooLarge(id, maxBytes)).join(',')}]`;
+    const replacement =
+      ids.length === 1 ? tooLarge(ids[0]!, maxBytes) : `[${ids.map((id) => tooLarge(id, maxBytes)).join(',')}]`;
     headers.set('content-type', 'application/json');
     return new Response(replacement, { status: 200, headers });
   };

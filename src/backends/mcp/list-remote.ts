@@ -14,7 +14,9 @@ export async function listRemoteDefinitions(
   try {
     await client.connect(transport, { timeout: timeoutMs });
     const caps = client.getServerCapabilities();
-    const tools = caps?.tools ? (await client.listTools(undefined, { timeout: timeoutMs, cacheMode: 'bypass' })).tools : [];
+    const tools = caps?.tools
+      ? (await client.listTools(undefined, { timeout: timeoutMs, cacheMode: 'bypass' })).tools
+      : [];
     const prompts = caps?.prompts ? (await client.listPrompts(undefined, { timeout: timeoutMs })).prompts : [];
     return { tools, prompts };
   } finally {

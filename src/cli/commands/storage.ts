@@ -53,7 +53,9 @@ export function register(program: Command): void {
       process.stdout.write(
         `copied ${Object.entries(result.stores)
           .map(([name, n]) => `${name}: ${n}`)
-          .join(', ')}; ${result.records} audit record(s), ${result.checkpoints} checkpoint(s) to ${redactUrl(opts.to)}\n` +
+          .join(
+            ', ',
+          )}; ${result.records} audit record(s), ${result.checkpoints} checkpoint(s) to ${redactUrl(opts.to)}\n` +
           (v
             ? `audit chain on the target: ${v.ok ? 'verified' : 'FAILED'} (${v.records} record(s) checked)\n`
             : 'no audit chain to verify\n'),

@@ -1,0 +1,101 @@
+import type { McpUpstream } from '../backends/mcp/upstream.js';
+import { GatewayError } from '../core/errors.js';
+import type { Principal } from '../core/principal.js';
+import { methodCall } from '../front/method-call.js';
+import { uriOfKey } from '../front/port.js';
+import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
+import type { Pipeline } from '../pipeline/runner.js';
+import type { Stage } from '../pipeline/stage.js';
+import { normaliseUri } from '../policy/uri.js';
+import type { UpstreamSubscriptions } from './resource-subscriptions.js';
+
+/** The rule of the gateway's own release of an upstream subscription nobody holds (its audit records name it). */
+export const RELEASE_RULE = 'gateway.subscription-release';
+
+const serverOfKey = (key: string): string => key.slice(0, key.indexOf('\u0000'));
+
+/**
+ * The one decision of the gateway's own release pipeline: a `resources/unsubscribe` of an upstream subscription that
+ * no session or stream holds any more (its target set by {@link createSubscriptionRelease}, never by an agent). Not
+ * the policy: the subscription is the gateway's holding, and ending it reads nothing and acts for no agent. The record
+ * says so; the runner then writes its intent durably before the upstream is told (no audit, no call).
+ */
+export function releaseStage(upstream: (name: string) => McpUpstream | undefined): Stage<MethodCall> {
+  return {
+    id: 'release',
+    run(call) {
+      const t = call.target;
+      if (call.method !== 'resources/unsubscribe' || call.holder || t?.kind !== 'resource')
+        throw new GatewayError('internal', undefined, 'release of something other than a held subscription');
+      const rec = call.record;
+      rec.target = `${t.server}:${t.uri}`;
+      rec.rule = RELEASE_RULE;
+      const u = upstream(t.server);
+      if (!u) {
+        rec.reasons.push('nothing to release: its upstream is no longer configured');
+        throw new GatewayError('resource.not_found', `Resource not found: ${t.uri}`);
+      }
+      rec.backend = u.name;
+      call.upstream = u;
+      call.forwardParams = { uri: t.uri };
+      rec.decision = 'allow';
+      rec.reasons.push(
+        'no session or stream holds this subscription any more: the gateway ends its own upstream subscription (the policy is not asked: it reads nothing and acts for no agent)',
+      );
+    },
+  };
+}
+
+/**
+ * Upstream subscriptions are the gateway's holding, one per (upstream, URI) for every session and stream that asked
+ * for it; an agent's `resources/unsubscribe` is the agent's request, decided by the policy and audited as the agent's.
+ * Letting go reads nothing, so a holder whose unsubscribe was refused before its upstream (a grant removed since, an
+ * approval the request cannot wait for, a URI no longer offered) lets go all the same: it asked to, and it would not
+ * hear the URI's updates under that policy anyway. When that leaves nobody holding the URI, the gateway ends the
+ * upstream subscription itself through `releases` (see {@link releaseStage}), with the principal whose hold it was
+ * (a per-agent upstream pool routes by it); otherwise it stayed subscribed for nobody until the gateway stopped.
+ */
+export function createSubscriptionRelease(deps: {
+  subscriptions: UpstreamSubscriptions;
+  /** The forwarded-method pipeline (resolve, the policy decision, approval, forward). */
+  methods: Pipeline<MethodCall>;
+  /** The gateway's own release pipeline ({@link releaseStage}, forward). */
+  releases: Pipeline<MethodCall>;
+}) {
+  /** Ends, one after the other, the upstream subscriptions of `keys` (that nobody holds now) as the gateway's own. */
+  const releaseOwn = async (keys: readonly string[], principal: Principal): Promise<void> => {
+    for (const key of keys) {
+      const uri = uriOfKey(key);
+      const call = methodCall(principal, 'resources/unsubscribe', { uri }, new AbortController().signal);
+      call.target = { kind: 'resource', server: serverOfKey(key), uri };
+      // Refused or failed, it is in the audit log (its outcome record), and nothing else can be done here.
+      await deps.releases.run(call).catch(() => undefined);
+    }
+  };
+  return {
+    /**
+     * One forwarded method through the pipeline. A holder's resources/unsubscribe that fails lets go of the URI (at
+     * every upstream it holds it at) before the refusal is answered, and what nobody holds then is released upstream.
+     */
+    async forward(call: MethodCall): Promise<MethodCall> {
+      const holder = call.holder;
+      if (call.method !== 'resources/unsubscribe' || !holder) return deps.methods.run(call);
+      try {
+        return await deps.methods.run(call);
+      } catch (e) {
+        const n = normaliseUri(typeof call.params.uri === 'string' ? call.params.uri : '');
+        if (n.ok) await releaseOwn(deps.subscriptions.letGo(n.uri, holder), call.principal);
+        throw e;
+      }
+    },
+    /**
+     * A closed session or stream lets go of what it still holds after its unsubscribes went through the pipeline, and
+     * what nobody holds then is released upstream as the gateway's own.
+     */
+    async drop(holder: SubscriptionHolder, principal: Principal): Promise<void> {
+      await releaseOwn(deps.subscriptions.drop(holder), principal);
+    },
+  };
+}
+
+export type SubscriptionRelease = ReturnType<typeof createSubscriptionRelease>;

@@ -1,0 +1,61 @@
+/**
+ * One-time code requests (code-requests.ts, ADR 0008): asking a service to send a person a one-time code is an
+ * irreversible external communication, not credential access; answering the code, a password reset's code and a tool
+ * that returns the code keep credential-access. Invented tools.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyTool } from './classify.js';
+import { classifyOperation, mcpSource, obj, str, toolDef } from './test-support/schema-builders.js';
+
+describe('requesting a one-time code sends a message', () => {
+  it('an OTP or verification-code request, by name or by opening: external communication, irreversible, medium', () => {
+    const results = [
+      classifyOperation('POST /v2/otp/generate', 'generateLoginOtp', 'Generate an OTP for the registered number.', {}),
+      classifyOperation('POST /codes', 'resendVerificationCode', 'Resend the verification code.', { account: str() }),
+      classifyTool(toolDef('request_otp', 'Request a fresh OTP for the member.', { member: str() }), mcpSource),
+      classifyOperation('POST /challenge', 'startChallenge', 'Sends a one-time passcode to the account holder.', {}),
+    ];
+    for (const a of results) {
+      expect(a.categories, a.reasons.join(' | ')).toContain('external-communication');
+      expect(a.categories).not.toContain('credential-access');
+      expect(a.sideEffect).toBe('irreversible');
+      expect(a.level).toBe('medium');
+    }
+  });
+
+  it('the phone number the code goes to is personal data', () => {
+    const a = classifyOperation('POST /otp/send', 'sendOtp', 'Send an OTP to a mobile number.', { mobile: str() });
+    expect(a.categories, a.reasons.join(' | ')).toContain('personal-data');
+    expect(a.categories).toContain('external-communication');
+  });
+
+  it('not when the code is answered, belongs to a password reset, or comes back to the caller', () => {
+    const results = [
+      classifyOperation('POST /otp/verify', 'verifyOtp', 'Verify the OTP and issue a session token.', { otp: str() }),
+      classifyOperation('POST /users/{id}/reset', 'forgotPasswordOtp', 'Generate a password reset OTP.', { id: str() }),
+      classifyOperation(
+        'POST /test/otp',
+        'generateTestOtp',
+        'Generate an OTP for a test account.',
+        {},
+        {
+          outputSchema: obj({ otp: str() }),
+        },
+      ),
+    ];
+    for (const a of results) expect(a.categories, a.reasons.join(' | ')).toContain('credential-access');
+  });
+});
+
+describe('a phone number in the call is personal data', () => {
+  it('fields named as phone numbers (not flags)', () => {
+    for (const field of ['phoneNumber', 'mobile', 'msisdn', 'mobile_number']) {
+      const a = classifyOperation('GET /carriers', 'lookupCarrier', 'Look up the carrier.', { [field]: str() });
+      expect(a.categories, `${field}: ${a.reasons.join(' | ')}`).toContain('personal-data');
+    }
+    const flag = classifyOperation('GET /layouts', 'listLayouts', 'List layouts.', {
+      mobile: { type: 'boolean' },
+    });
+    expect(flag.categories).not.toContain('personal-data');
+  });
+});

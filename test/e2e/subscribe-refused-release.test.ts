@@ -1,0 +1,139 @@
+// A resources/unsubscribe the policy refuses (the agent's grant was removed by a reload after it subscribed) must not
+// leave the upstream subscribed for nobody: the refused session lets go of its hold all the same, and once no session
+// or stream holds the URI the gateway ends its own upstream subscription, audited as its own release (rule
+// gateway.subscription-release), with no secret in the records. The real gateway process, real SDK clients over HTTP,
+// a real upstream that logs every subscribe and unsubscribe once it is done (the last one logged is its state).
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AuditRec,
+  auditQuery,
+  connectAgent,
+  eventually,
+  type RunningGateway,
+  secretOf,
+  startGateway,
+  tempDir,
+} from './harness.js';
+import { notifyingUpstream, settle, SHARED_URI as URI } from './support/notifying-upstream.js';
+
+const work = tempDir('portcullis-refused-release-');
+const requestLog = join(work, 'a.jsonl');
+writeFileSync(requestLog, '');
+/** The subscribes and unsubscribes upstream a finished, in order. */
+const upstreamLog = () =>
+  readFileSync(requestLog, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { method: string }).method)
+    .filter((m) => m === 'resources/subscribe' || m === 'resources/unsubscribe');
+
+const config = (granted: boolean) => `
+upstreams:${notifyingUpstream('a', requestLog)}
+agents:
+  reader:
+    resources:
+      allow: [${granted ? '"a:file:///srv/shared/*"' : ''}]
+`;
+
+let gw: RunningGateway;
+beforeAll(async () => {
+  gw = await startGateway(config(true));
+}, 60_000);
+afterAll(async () => {
+  await gw?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const sessionIdOf = (c: Client) => (c.transport as StreamableHTTPClientTransport).sessionId!;
+const endSession = async (c: Client) => {
+  await (c.transport as StreamableHTTPClientTransport).terminateSession();
+  await c.close();
+};
+
+/** Sessions of the reader that subscribed to the URI while granted; then the grant is removed (a reload). */
+async function subscribedThenRevoked(sessions: number): Promise<Client[]> {
+  gw.rewriteConfig(config(true));
+  const clients: Client[] = [];
+  for (let i = 0; i < sessions; i++) {
+    const c = await connectAgent(gw.url, gw.keys.reader);
+    await eventually(async () => (await c.listResources()).resources.length === 1);
+    await c.subscribeResource({ uri: URI });
+    clients.push(c);
+  }
+  gw.rewriteConfig(config(false));
+  await eventually(async () => (await clients[0]!.listResources()).resources.length === 0);
+  return clients;
+}
+
+/**
+ * The gateway's own releases of the URI: each intent (it names the rule) with its outcome (the same request id; an
+ * outcome after an intent repeats neither its rule nor its detail).
+ */
+const ownReleases = () => {
+  const recs = auditQuery<AuditRec>(gw.configFile, '--agent', 'reader');
+  return recs
+    .filter((r) => r.rule === 'gateway.subscription-release' && r.type === 'mcp.request.requested')
+    .map((intent) => ({ intent, outcome: recs.find((r) => r.requestId === intent.requestId && r !== intent) }));
+};
+
+describe('an unsubscribe the policy refuses', () => {
+  it("still ends the session's hold: the gateway unsubscribes upstream as its own release, audited, no secret", async () => {
+    const [c] = await subscribedThenRevoked(1);
+    const before = upstreamLog();
+    expect(before.at(-1)).toBe('resources/subscribe');
+    const released = ownReleases().length;
+    try {
+      // The agent's own request is refused (the resource looks nonexistent to it now) and audited as refused ...
+      await expect(c!.unsubscribeResource({ uri: URI })).rejects.toThrow(/Resource not found/);
+      const denied = await eventually(() =>
+        auditQuery<AuditRec>(gw.configFile, '--agent', 'reader', '--type', 'mcp.request.denied').find(
+          (r) => r.detail?.method === 'resources/unsubscribe',
+        ),
+      );
+      expect(denied).toMatchObject({ decision: 'deny', detail: { target: `a:${URI}` } });
+      // ... and the upstream is unsubscribed all the same, once, by the gateway: nobody holds the URI any more.
+      await eventually(() => upstreamLog().length === before.length + 1);
+      expect(upstreamLog().at(-1)).toBe('resources/unsubscribe');
+      const own = (await eventually(() => {
+        const recs = ownReleases().slice(released);
+        return recs.length === 1 && recs[0]!.outcome ? recs[0] : undefined;
+      }))!;
+      expect(own.intent).toMatchObject({
+        decision: 'allow',
+        backend: 'a',
+        detail: { method: 'resources/unsubscribe', target: `a:${URI}` },
+      });
+      expect(own.intent.reasons?.join(' ')).toMatch(/no session or stream holds/);
+      expect(own.outcome).toMatchObject({ type: 'mcp.request.completed', decision: 'allow', resultStatus: 'ok' });
+      for (const secret of [gw.keys.reader!, secretOf(gw.keys.reader), sessionIdOf(c!)])
+        expect(JSON.stringify([denied, own])).not.toContain(secret);
+      // The session holds nothing now: ending it sends nothing more.
+      await endSession(c!);
+      await settle();
+      expect(upstreamLog().length).toBe(before.length + 1);
+    } finally {
+      await c!.close();
+    }
+  });
+
+  it('of one session while another still holds the URI: the upstream stays subscribed until the last one goes', async () => {
+    const [first, second] = await subscribedThenRevoked(2);
+    const before = upstreamLog().length;
+    try {
+      await expect(first!.unsubscribeResource({ uri: URI })).rejects.toThrow(/Resource not found/);
+      await settle();
+      expect(upstreamLog().length).toBe(before);
+      // The last holder's session ends (DELETE): its release is refused by the policy too, and the gateway lets go.
+      await endSession(second!);
+      await eventually(() => upstreamLog().length === before + 1);
+      expect(upstreamLog().at(-1)).toBe('resources/unsubscribe');
+      await settle();
+      expect(upstreamLog().length).toBe(before + 1);
+    } finally {
+      await Promise.all([first!.close(), second!.close()]);
+    }
+  });
+});
