@@ -57,7 +57,7 @@ import {
 } from './schema-evidence.js';
 import { fieldSignals } from './field-signals.js';
 import { addCategory, nounSignals, personWrites, responseSignals, sandboxMoney, type Signals } from './signals.js';
-import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
+import { concatWords, joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import {
   levelFor,
   riskCategories,
@@ -98,8 +98,16 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // Signals sit in the opening of a description; long manuals are not scanned whole (speed).
   const description = (tool.description ?? '').slice(0, 1500);
   const descWords = splitWords(description, 80);
+  // Computed once per tool (speed, ADR 0017): the description's first sentence and its words (a shorter cut of the
+  // words is a prefix of these), the path's words, the stems and the top-level input fields many signals read.
+  const opening = firstSentence(description);
+  const openingWords = splitWords(opening, 40);
+  const pathWords = concatWords(pathSegments);
+  const idStems = idWords.map(stem);
+  const descStems = descWords.map(stem);
   // The API's own auth and transport parameters (SigV4, Google's standard parameters) say nothing about the tool.
   const inputFields = withoutProtocolParams(collectFields(tool.inputSchema), source).fields;
+  const topFields = inputFields.filter((f) => f.depth === 0);
 
   const action = determineAction(tool, source, idWords, idLabel, pathSegments, description, descWords, inputFields);
   const classes: Array<{ cls: VerbClass; reason: string }> = [{ cls: action.cls, reason: action.reason }];
@@ -120,7 +128,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   );
   if (outputFile) classes.push({ cls: 'update', reason: `field '${outputFile.name}' writes files` });
   // Selecting a dropdown's option or a browser tab acts on the page (ui-selection.ts).
-  const selects = uiSelectionReason(idWords, splitWords(firstSentence(description), 20));
+  const selects = uiSelectionReason(idWords, openingWords.slice(0, 20));
   if (selects) classes.push({ cls: 'update', reason: selects });
   // Monotone evidence: every state-changing verb of the name and of the description's first sentence, and
   // the schema's write hints, raise; for GET operations the method outweighs all but never-lowered verbs.
@@ -136,14 +144,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
       !tagPrefix.has(/^verb '(\w+)'/.exec(sig.reason)?.[1] ?? '')
     )
       classes.push(sig);
-  classes.push(...proseVerbSignals(description, isGet, action.hit?.word));
+  classes.push(...proseVerbSignals(description, isGet, action.hit?.word, openingWords));
   classes.push(...operationListSignals(description, isGet));
   const required: unknown = isObject(tool.inputSchema) ? tool.inputSchema.required : undefined;
   const requiredFields = new Set(Array.isArray(required) ? required.filter((x) => typeof x === 'string') : []);
   classes.push(...inputWriteSignals(inputFields, requiredFields));
   // A GET that logs the caller out still ends the session: the method does not outweigh it (sign-outs.ts).
-  const getSignOut =
-    isGet && governingVerb(idWords)?.cls !== 'read' ? signOutReason(idWords, firstSentence(description)) : undefined;
+  const getSignOut = isGet && governingVerb(idWords)?.cls !== 'read' ? signOutReason(idWords, opening) : undefined;
   if (getSignOut) classes.push({ cls: 'update', reason: getSignOut });
 
   // An OAuth authorization code taken as input is exchanged for tokens the tool obtains (a change, credential-access).
@@ -159,7 +166,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     : '';
   if (oauthCode) classes.push({ cls: 'update', reason: exchange });
   // Restoring a backup or snapshot overwrites the live thing it is restored onto (docs/risk.md).
-  const restores = restoreOnto(idWords, pathSegments.flat());
+  const restores = restoreOnto(idWords, pathWords);
   if (restores) classes.push({ cls: 'delete', reason: restores });
 
   const s: Signals = { categories: new Map(), reasons: [] };
@@ -167,16 +174,16 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const apiEvidence = openApiEvidence(s, source, action.cls !== 'read' || classes.some((c) => c.cls !== 'read'));
   if (apiEvidence.state) classes.push(apiEvidence.state);
   // Cancelling, killing or terminating a run (a query, session, process, job) stops it; it destroys nothing.
-  classes.splice(0, classes.length, ...endingRuns(classes, { idWords, pathWords: pathSegments.flat(), description }));
+  classes.splice(0, classes.length, ...endingRuns(classes, { idWords, pathWords, description }));
   // Publishing a record (a CMS entry, a catalogue's venue) makes it live; it sends nothing (published-content.ts).
   classes.splice(
     0,
     classes.length,
     ...contentPublished(classes, [
       ...idWords,
-      ...pathSegments.flat(),
-      ...splitWords(firstSentence(description), 40),
-      ...inputFields.filter((f) => f.depth === 0).flatMap((f) => f.words),
+      ...pathWords,
+      ...openingWords,
+      ...concatWords(topFields.map((f) => f.words)),
     ]),
   );
   // Removing a membership or a resource's tags, or taking X out of Y ("Remove endpoints from an endpoint group"),
@@ -205,13 +212,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const reasons: string[] = [action.reason];
   const allNounWords = [
     ...idWords,
-    ...pathSegments.flat(),
-    ...(isApi ? (source.tags ?? []).flatMap(splitIdentifier) : []),
+    ...pathWords,
+    ...(isApi ? concatWords((source.tags ?? []).map((t) => splitIdentifier(t))) : []),
   ];
   const stemmed = allNounWords.map(stem);
   const has = (set: ReadonlySet<string>): boolean => stemmed.some((w) => set.has(w));
 
-  const openingWords = splitWords(firstSentence(description), 12).map(stem);
+  const openingStems = openingWords.slice(0, 12).map(stem);
   for (const { cls, reason } of classes) {
     const effect = effectOf(cls, has);
     if (sideEffectRank[effect] > sideEffectRank[sideEffect]) sideEffect = effect;
@@ -231,7 +238,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
         add('code-execution', reason);
         break;
       case 'trigger':
-        if (has(workflowNouns) || openingWords.some((w) => workflowNouns.has(w)))
+        if (has(workflowNouns) || openingStems.some((w) => workflowNouns.has(w)))
           add('code-execution', `${reason} starts a workflow`);
         break;
       case 'pay':
@@ -279,7 +286,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const nounVerb = action.hit?.index ?? afterMethodPrefix(idWords, source);
   // An image is infrastructure only in the machine or container sense (machine-images.ts).
   const pictureImages = !imagesAreMachines(
-    [...idWords, ...pathSegments.flat(), ...descWords],
+    [...idWords, ...pathWords, ...descWords],
     source.kind === 'mcp' ? source.server : undefined,
   );
   nounSignals(s, {
@@ -303,7 +310,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   proseNounSignals(
     s,
     description,
-    [...idWords, ...pathSegments.flat()],
+    [...idWords, ...pathWords],
     writes,
     !writes || personWrites.has(action.cls),
     pictureImages,
@@ -318,27 +325,15 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // Open world: reaching the web or spending money is a side effect of its own, distinct from a local read.
   const openWorldWhy =
     apiEvidence.openWorld ??
-    openWorldReason(
-      idWords,
-      description,
-      action.hit,
-      inputFields.filter((f) => f.depth === 0),
-    ) ??
-    networkProbeReason(
-      idWords,
-      description,
-      inputFields.filter((f) => f.depth === 0),
-      isApi,
-    );
+    openWorldReason(idWords, description, action.hit, topFields) ??
+    networkProbeReason(idWords, description, topFields, isApi);
   if (openWorldWhy !== undefined) {
     if (sideEffect === 'none') sideEffect = 'external';
     reasons.push(openWorldWhy);
   }
   const info = writes ? undefined : accountInformationRead(isApi ? pathSegments : [idWords], description);
   if (info) add('personal-data', info);
-  const buyerOrders = writes
-    ? undefined
-    : buyerOrderRead({ nameWords: idWords, pathSegments, opening: firstSentence(description), outputFields });
+  const buyerOrders = writes ? undefined : buyerOrderRead({ nameWords: idWords, pathSegments, opening, outputFields });
   if (buyerOrders) add('personal-data', buyerOrders);
   const bearerLink = bearerLinkReason(description, outputFields);
   if (bearerLink) add('credential-access', bearerLink);
@@ -348,17 +343,17 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     cls: action.cls,
     pathSegments,
     nameWords: idWords,
-    opening: firstSentence(description),
+    opening,
   });
   if (appKeys) add('credential-access', appKeys);
   // Logging or signing out ends a session: its token stops working (sign-outs.ts).
-  const signOut = writes ? signOutReason(idWords, firstSentence(description)) : undefined;
+  const signOut = writes ? signOutReason(idWords, opening) : undefined;
   if (signOut) add('credential-access', signOut);
   const deviceCode = deviceCodeReason(idWords, description);
   if (deviceCode) add('credential-access', deviceCode);
   const keyResource = isApi ? keyResourceReason(source.method, source.path, outputFields) : undefined;
   if (keyResource) add('credential-access', keyResource);
-  const container = keyContainerReason([tool.name, isApi ? source.path : '', firstSentence(description)]);
+  const container = keyContainerReason([tool.name, isApi ? source.path : '', opening]);
   if (container) add('credential-access', container);
   const material = writes ? keyMaterialReason(inputFields) : undefined;
   if (material) add('credential-access', material);
@@ -370,9 +365,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (action.cls === 'read' && governingVerb(idWords)?.word === 'sign')
     add('credential-access', `verb 'sign' in ${idLabel}: returns a signature made with a held key`);
   if (oauthCode) add('credential-access', exchange);
-  const jobRun = writes ? createsRunOfCode(action.cls, firstSentence(description)) : undefined;
+  const jobRun = writes ? createsRunOfCode(action.cls, opening) : undefined;
   if (jobRun) add('code-execution', jobRun);
-  const order = writes ? placesOrder(idWords, idLabel, openingWords) : undefined;
+  const order = writes ? placesOrder(idWords, idLabel, openingStems) : undefined;
   if (order) add('financial', order);
   if (detached?.containerInfrastructure !== undefined)
     add('infrastructure', `${detached.reason} ('${detached.containerInfrastructure}' changes)`);
@@ -393,7 +388,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   tokensPassed(s, inputFields);
   // Taking a password off a thing removes the credential, as deleting it would.
   secretValuesOnly(s, { writes, cls: detached ? 'delete' : topWrite, description, inputFields, outputFields });
-  madeUpSecret(s, { nameWords: idWords, opening: firstSentence(description), inputFields });
+  madeUpSecret(s, { nameWords: idWords, opening, inputFields });
   // A cryptocurrency token with a price, a supply or a burn is an asset, not a credential (token-assets.ts).
   assetTokens(
     s,
@@ -406,31 +401,31 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     writes,
   );
   // Updating a user's, organization's or team's profile changes no one's access (profile-updates.ts).
-  profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening: firstSentence(description) });
+  profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening });
   // Pulling or pushing an image copies stored content (machine-images.ts).
   imageTransferred(s, action.hit?.word);
   // An app on a device or simulator is software on it; launching it runs the program (device-apps.ts).
-  deviceApp(s, { words: [...idWords, ...descWords].map(stem), verb: action.hit?.word, writes });
+  deviceApp(s, { words: [...idStems, ...descStems], verb: action.hit?.word, writes });
   // An app that is a registration or a listing, not hosted compute, is no infrastructure (registered-apps.ts).
   registeredApp(s, {
-    words: [...idWords, ...pathSegments.flat(), ...descWords].map(stem),
+    words: [...idStems, ...pathWords.map(stem), ...descStems],
     inputFields,
     verb: action.hit?.word,
   });
   sandboxMoney(s, stemmed);
   otherMoneyNouns(s, {
-    nameWords: idWords.map(stem),
+    nameWords: idStems,
     description,
     inputFields,
     verb:
       /\bverb '(\w+)'/.exec(action.reason)?.[1] ?? /^(DELETE|PUT|PATCH) method/.exec(action.reason)?.[1]?.toLowerCase(),
   });
   // A tax rate, discount, coupon, price list or quote is a term later sales use; changing it moves no money (price-terms.ts).
-  priceTerms(s, { verb: action.hit?.word, nameWords: idWords.map(stem) });
+  priceTerms(s, { verb: action.hit?.word, nameWords: idStems });
   // A product's, article's or cart line's price says what a later sale charges; setting it moves no money (catalogue-prices.ts).
-  cataloguePrices(s, { verb: action.hit?.word, nameWords: idWords.map(stem) });
+  cataloguePrices(s, { verb: action.hit?.word, nameWords: idStems });
   // Requesting a one-time code sends it to a person; the caller never sees it (code-requests.ts).
-  if (codeRequest(s, { writes, nameWords: idWords, opening: firstSentence(description), inputFields, outputFields }))
+  if (codeRequest(s, { writes, nameWords: idWords, opening, inputFields, outputFields }))
     if (sideEffect === 'data-change') {
       sideEffect = 'irreversible';
       reasons.push('a message sent to a person cannot be called back');

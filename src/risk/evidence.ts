@@ -95,12 +95,18 @@ export function nameVerbSignals(
   return out;
 }
 
-/** The first sentence of a description (bounded). */
+/** The first sentence of a description (bounded). Remembers the last one: the classifier and its post-filters
+ * (links-removed.ts, marks-removed.ts, prose-nouns.ts, http-action.ts) ask for the same tool's in turn (speed). */
 export function firstSentence(description: string): string {
+  if (description === lastDescription) return lastSentence;
   const head = description.trimStart().slice(0, 300);
   const end = head.search(/[.!?](\s|$)|\n/);
-  return end === -1 ? head : head.slice(0, end);
+  lastDescription = description;
+  lastSentence = end === -1 ? head : head.slice(0, end);
+  return lastSentence;
 }
+let lastDescription: string | undefined;
+let lastSentence = '';
 
 /** What follows a money verb-noun used as a verb: a determiner or the money moved. */
 const moneyObjects = new Set(['a', 'an', 'the', 'your', 'fund', 'money', 'amount', 'cash', 'balance', 'payment']);
@@ -127,9 +133,15 @@ const readQueryVerbs = new Set(['find', 'search', 'select', 'count', 'lookup', '
  * After a pure read verb only never-lowered verbs count unless coordinated ("find and replace").
  * `onlyNeverLowered`: for HTTP GET operations, whose method is stated evidence against the lighter verbs.
  * `nameVerb`: the name's governing verb, already judged with its object (not repeated from prose).
+ * `openingWords`: the first sentence's words (up to 40), when the caller has them already.
  */
-export function proseVerbSignals(description: string, onlyNeverLowered = false, nameVerb?: string): StateSignal[] {
-  const words = joinCompounds(splitWords(firstSentence(description), 40));
+export function proseVerbSignals(
+  description: string,
+  onlyNeverLowered = false,
+  nameVerb?: string,
+  openingWords: readonly string[] = splitWords(firstSentence(description), 40),
+): StateSignal[] {
+  const words = joinCompounds(openingWords);
   const out: StateSignal[] = [];
   let pureReadSeen = false;
   let predicate = false;

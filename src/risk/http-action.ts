@@ -11,7 +11,7 @@ import { pathActionVerb } from './action-param.js';
 import { firstSentence, neverLowered } from './evidence.js';
 import type { VerbClass } from './lexicon.js';
 import type { SchemaField } from './schema-fields.js';
-import { joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
+import { concatWords, joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import { allVerbs, governingVerb, proseVerb, type VerbHit } from './verbs.js';
 
 export interface Action {
@@ -95,7 +95,7 @@ export function httpAction(
   });
   const method = source.method.toUpperCase();
   const last = pathSegments[pathSegments.length - 1] ?? [];
-  const pathHit = governingVerb(pathSegments.flat());
+  const pathHit = governingVerb(concatWords(pathSegments));
   const summaryHit = proseVerb(splitWords(summary, 30), 8);
   if (method === 'DELETE') return { cls: 'delete', reason: 'DELETE method' };
   if (readMethods.has(method)) {

@@ -20,7 +20,7 @@
 import { firstSentence } from './evidence.js';
 import type { VerbClass } from './lexicon.js';
 import { strongNouns, weakNouns } from './lexicon.js';
-import { joinCompounds, splitWords, stem } from './tokens.js';
+import { concatWords, joinCompounds, splitWords, stem } from './tokens.js';
 
 const membershipNouns = new Set(['member', 'membership', 'collaborator', 'assignee']);
 const accessListWords = new Set(['permission', 'access', 'acl']);
@@ -42,7 +42,7 @@ export function linkRemoved(
   // The verb's object: the words after it, or the words before it when it ends the name ("members_delete").
   const object = verb < 0 ? [] : verb === words.length - 1 ? words.slice(0, verb) : words.slice(verb + 1);
   const last = (pathSegments.at(-1) ?? []).map(stem);
-  const earlier = pathSegments.slice(0, -1).flat().map(stem);
+  const earlier = concatWords(pathSegments.slice(0, -1)).map(stem);
   const member = [...object, ...last].find((w) => membershipNouns.has(w));
   if (member)
     return { kind: 'membership', reason: `removes a '${member}' (a membership): the member and the group remain` };

@@ -19,7 +19,7 @@
  * Loss wording ("permanently") keeps it destructive.
  */
 import { firstSentence } from './evidence.js';
-import { stem } from './tokens.js';
+import { concatWords, stem } from './tokens.js';
 
 /** Marks a user sets on a thing (stemmed). */
 const markNouns = new Set([
@@ -59,7 +59,7 @@ export function markRemoved(
   if (un) return { reason: `'${un[1]!.toLowerCase()}' takes a mark off a thing: nothing is destroyed` };
   if (tagsFrom.test(opening))
     return { reason: 'takes tags or labels off a thing (metadata, like untag): nothing is destroyed' };
-  const literal = pathSegments.flat().map((w) => stem(w.toLowerCase()));
+  const literal = concatWords(pathSegments).map((w) => stem(w.toLowerCase()));
   if (httpDelete && literal.includes('relationship') && pathSegments.length >= 2) {
     const related = (pathSegments[pathSegments.length - 1] ?? []).map((w) => stem(w.toLowerCase()));
     const principal = related.find((w) => principals.has(w));

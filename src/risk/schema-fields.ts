@@ -55,8 +55,10 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
     if (isObject(node.items)) visit(node.items, depth, parent, inList, grandparent);
     const props = node.properties;
     if (!isObject(props)) return;
-    for (const [name, sub] of Object.entries(props)) {
+    // Keys, not entries: a response schema may have hundreds of properties and the budget reads only the first few.
+    for (const name of Object.keys(props)) {
       if (budget <= 0) return;
+      const sub = props[name];
       const { words, joined } = analyseName(name);
       const field: SchemaField = {
         name,

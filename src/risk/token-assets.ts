@@ -8,7 +8,7 @@
  * blocked token) keeps it.
  */
 import type { Signals } from './signals.js';
-import { stem } from './tokens.js';
+import { concatWords, stem } from './tokens.js';
 
 /** Words that make a nearby "token" an asset (stemmed). */
 const assetWords = new Set(
@@ -59,7 +59,7 @@ function assetToken(words: readonly string[]): string | undefined {
 export function assetTokens(s: Signals, texts: ReadonlyArray<readonly string[]>, writes: boolean): void {
   const why = s.categories.get('credential-access');
   if (!why || why.length === 0 || !why.every((r) => tokenNameOnly.test(r))) return;
-  const setting = texts.flat().find((w) => assetSettings.has(stem(w)));
+  const setting = concatWords(texts).find((w) => assetSettings.has(stem(w)));
   // Only for reads: moving such tokens is a transfer of value the money rules may not see, so a change keeps its
   // category rather than fall a level.
   if (!writes && setting !== undefined && texts.some((words) => words.some((w) => stem(w) === 'token'))) {
