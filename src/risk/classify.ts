@@ -44,6 +44,7 @@ import { proseNounSignals } from './prose-nouns.js';
 import { deviceApp } from './device-apps.js';
 import { signOutReason } from './sign-outs.js';
 import { codeRequest } from './code-requests.js';
+import { biometricReason } from './biometrics.js';
 import { passwordLogin, passwordLoginReason } from './password-logins.js';
 import { registeredApp } from './registered-apps.js';
 import { profileOnlyUpdate } from './profile-updates.js';
@@ -306,7 +307,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     stores: action.hit !== undefined && (action.cls === 'create' || action.cls === 'update'),
     changes: writes && action.cls === 'update',
   });
-  inputPersonalSignals(s, inputFields);
+  inputPersonalSignals(s, inputFields, writes);
   proseNounSignals(
     s,
     description,
@@ -331,6 +332,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     if (sideEffect === 'none') sideEffect = 'external';
     reasons.push(openWorldWhy);
   }
+  // A person's face is biometric data (biometrics.ts).
+  const face = biometricReason([idWords, ...pathSegments, splitWords(firstSentence(description), 30)]);
+  if (face) add('personal-data', face);
   const info = writes ? undefined : accountInformationRead(isApi ? pathSegments : [idWords], description);
   if (info) add('personal-data', info);
   const buyerOrders = writes ? undefined : buyerOrderRead({ nameWords: idWords, pathSegments, opening, outputFields });
