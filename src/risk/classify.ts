@@ -36,6 +36,7 @@ import {
 } from './secret-values.js';
 import { otherMoneyNouns } from './money-roles.js';
 import { priceTerms } from './price-terms.js';
+import { cataloguePrices } from './catalogue-prices.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
@@ -425,6 +426,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   });
   // A tax rate, discount, coupon, price list or quote is a term later sales use; changing it moves no money (price-terms.ts).
   priceTerms(s, { verb: action.hit?.word, nameWords: idStems });
+  // A product's, article's or cart line's price says what a later sale charges; setting it moves no money (catalogue-prices.ts).
+  cataloguePrices(s, { verb: action.hit?.word, nameWords: idStems });
   // Requesting a one-time code sends it to a person; the caller never sees it (code-requests.ts).
   if (codeRequest(s, { writes, nameWords: idWords, opening, inputFields, outputFields }))
     if (sideEffect === 'data-change') {
