@@ -220,15 +220,22 @@ export function createAgentServer(gw: FrontDoorPort, opts: AgentServerOptions): 
   );
   server.setRequestHandler('resources/read', (r, ctx) => forwarded('resources/read', r.params, ctx));
   // The session's subscriptions are kept by the gateway as it forwards them (keyed as it serves the resource); the
-  // spelling each was made with names its updates.
+  // spelling each was made with names its updates. An unsubscribe lets go of the URI even when it is refused
+  // (gateway/subscription-release.ts), and so of its spellings: a later subscribe in another one is named by that alone.
   const subscribing = (method: 'resources/subscribe' | 'resources/unsubscribe') =>
     server.setRequestHandler(
       method,
       (r, ctx) =>
         rpc(async () => {
-          const { result } = await forward(method, r.params, ctx);
-          if (opts.subscriptions) noteSpelling(gw, opts.subscriptions, r.params.uri, method === 'resources/subscribe');
-          return result;
+          const subscribe = method === 'resources/subscribe';
+          try {
+            const { result } = await forward(method, r.params, ctx);
+            if (opts.subscriptions) noteSpelling(gw, opts.subscriptions, r.params.uri, subscribe);
+            return result;
+          } catch (e) {
+            if (opts.subscriptions && !subscribe) noteSpelling(gw, opts.subscriptions, r.params.uri, false);
+            throw e;
+          }
         }) as never,
     );
   subscribing('resources/subscribe');

@@ -36,6 +36,7 @@ import {
 } from './secret-values.js';
 import { otherMoneyNouns } from './money-roles.js';
 import { priceTerms } from './price-terms.js';
+import { cataloguePrices } from './catalogue-prices.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
@@ -43,6 +44,7 @@ import { proseNounSignals } from './prose-nouns.js';
 import { deviceApp } from './device-apps.js';
 import { signOutReason } from './sign-outs.js';
 import { codeRequest } from './code-requests.js';
+import { biometricReason } from './biometrics.js';
 import { passwordLogin, passwordLoginReason } from './password-logins.js';
 import { registeredApp } from './registered-apps.js';
 import { profileOnlyUpdate } from './profile-updates.js';
@@ -305,7 +307,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     stores: action.hit !== undefined && (action.cls === 'create' || action.cls === 'update'),
     changes: writes && action.cls === 'update',
   });
-  inputPersonalSignals(s, inputFields);
+  inputPersonalSignals(s, inputFields, writes);
   proseNounSignals(
     s,
     description,
@@ -330,6 +332,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     if (sideEffect === 'none') sideEffect = 'external';
     reasons.push(openWorldWhy);
   }
+  // A person's face is biometric data (biometrics.ts).
+  const face = biometricReason([idWords, ...pathSegments, openingWords.slice(0, 30)]);
+  if (face) add('personal-data', face);
   const info = writes ? undefined : accountInformationRead(isApi ? pathSegments : [idWords], description);
   if (info) add('personal-data', info);
   const buyerOrders = writes ? undefined : buyerOrderRead({ nameWords: idWords, pathSegments, opening, outputFields });
@@ -421,6 +426,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   });
   // A tax rate, discount, coupon, price list or quote is a term later sales use; changing it moves no money (price-terms.ts).
   priceTerms(s, { verb: action.hit?.word, nameWords: idStems });
+  // A product's, article's or cart line's price says what a later sale charges; setting it moves no money (catalogue-prices.ts).
+  cataloguePrices(s, { verb: action.hit?.word, nameWords: idStems });
   // Requesting a one-time code sends it to a person; the caller never sees it (code-requests.ts).
   if (codeRequest(s, { writes, nameWords: idWords, opening, inputFields, outputFields }))
     if (sideEffect === 'data-change') {

@@ -59,3 +59,27 @@ describe('a phone number in the call is personal data', () => {
     expect(flag.categories).not.toContain('personal-data');
   });
 });
+
+describe("a read looked up by a person's name is about that person", () => {
+  it('surname, given name or full name in a read: personal data', () => {
+    const results = [
+      classifyOperation('GET /origin/{fullName}', 'originOfName', 'Infer the likely region of a name.', {
+        fullName: str(),
+      }),
+      classifyOperation('GET /match/{surnameLatin}/{givenNameLatin}', 'matchName', 'Score two spellings.', {
+        surnameLatin: str(),
+        givenNameLatin: str(),
+      }),
+    ];
+    for (const a of results) expect(a.categories, a.reasons.join(' | ')).toContain('personal-data');
+  });
+
+  it("not a change that names a thing, or a thing's name", () => {
+    const repo = classifyOperation('POST /repos', 'createRepo', 'Create a repository.', { full_name: str() });
+    expect(repo.categories).not.toContain('personal-data');
+    const product = classifyOperation('GET /products/{productName}', 'getProduct', 'Get a product.', {
+      productName: str(),
+    });
+    expect(product.categories).not.toContain('personal-data');
+  });
+});

@@ -16,7 +16,7 @@ import type { Signals } from './signals.js';
 
 const termReason = /^(?:object |noun )'(taxe?s?|discounts?|coupons?|prices?|pricings?|quotes?)' in /;
 /** Verbs by which a term is used on a sale or an offer accepted: those commit money. */
-const commitVerbs = new Set(
+export const commitVerbs = new Set(
   'accept approve confirm place submit redeem apply purchase buy checkout order book pay charge finalize finalise'.split(
     ' ',
   ),

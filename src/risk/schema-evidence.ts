@@ -254,9 +254,19 @@ const phoneProse = /^(the |a |recipient'?s? |recipients'? )?(phone|mobile|teleph
 /** A field named as a phone number ("phoneNumber", "mobile": E.164 numbers reach one person's handset). */
 const phoneFields = new Set(['phonenumber', 'mobile', 'mobilenumber', 'mobilephone', 'msisdn', 'cellphone']);
 
+/** A field holding a person's name ("fullName", "first_name", "japaneseSurnameLatin"): a name says who the call is
+ * about (a company or product name is just "name"). */
+const personNameWords = /^(fullname|firstname|lastname|surname|givenname|familyname|middlename|personname)$/;
+function personNameField(f: SchemaField): boolean {
+  if (f.type === 'boolean' || f.type === 'object' || f.type === 'array' || f.type === 'integer' || f.type === 'number')
+    return false;
+  if (personNameWords.test(f.joined)) return true;
+  return f.words.some((w) => w === 'surname' || w === 'givenname') || /(surname|givenname)/.test(f.joined);
+}
+
 /** Input fields that identify a person: an e-mail address or phone number in the call is personal data, and so
  * is a person's attribute under their role ("recipient_address_line1"). */
-export function inputPersonalSignals(s: Signals, fields: readonly SchemaField[]): void {
+export function inputPersonalSignals(s: Signals, fields: readonly SchemaField[], writes: boolean): void {
   const f = fields.find(
     (x) =>
       x.depth <= 1 &&
@@ -264,6 +274,9 @@ export function inputPersonalSignals(s: Signals, fields: readonly SchemaField[])
         x.joined === 'emailaddress' ||
         x.joined === 'phone' ||
         (phoneFields.has(x.joined) && x.type !== 'boolean' && x.type !== 'object' && x.type !== 'array') ||
+        // A read looked up by a person's name is about that person; a change that names something ("full_name" of a
+        // repository or a group) may not be (person records written are field-signals.ts's).
+        (!writes && personNameField(x)) ||
         personAttribute(x) ||
         (x.depth === 0 && x.type !== 'boolean' && phoneProse.test(x.description.slice(0, 80)))),
   );

@@ -17,7 +17,7 @@ import {
   startGateway,
   tempDir,
 } from './harness.js';
-import { notifyingUpstream, settle, SHARED_URI as URI } from './support/notifying-upstream.js';
+import { notifyingUpstream, settle, SHARED_URI as URI, updatesOf } from './support/notifying-upstream.js';
 
 const work = tempDir('portcullis-refused-release-');
 const requestLog = join(work, 'a.jsonl');
@@ -34,6 +34,8 @@ const config = (granted: boolean) => `
 upstreams:${notifyingUpstream('a', requestLog)}
 agents:
   reader:
+    tools:
+      allow: ["a_touch"]
     resources:
       allow: [${granted ? '"a:file:///srv/shared/*"' : ''}]
 `;
@@ -53,14 +55,17 @@ const endSession = async (c: Client) => {
   await c.close();
 };
 
-/** Sessions of the reader that subscribed to the URI while granted; then the grant is removed (a reload). */
-async function subscribedThenRevoked(sessions: number): Promise<Client[]> {
+/**
+ * Sessions of the reader that subscribed to the URI (as `spelling` names it) while granted; then the grant is removed
+ * (a reload).
+ */
+async function subscribedThenRevoked(sessions: number, spelling = URI): Promise<Client[]> {
   gw.rewriteConfig(config(true));
   const clients: Client[] = [];
   for (let i = 0; i < sessions; i++) {
     const c = await connectAgent(gw.url, gw.keys.reader);
     await eventually(async () => (await c.listResources()).resources.length === 1);
-    await c.subscribeResource({ uri: URI });
+    await c.subscribeResource({ uri: spelling });
     clients.push(c);
   }
   gw.rewriteConfig(config(false));
@@ -134,6 +139,26 @@ describe('an unsubscribe the policy refuses', () => {
       expect(upstreamLog().length).toBe(before + 1);
     } finally {
       await Promise.all([first!.close(), second!.close()]);
+    }
+  });
+
+  it('lets go of the spelling it subscribed with too: subscribed again in another one, it hears updates by that one only', async () => {
+    const spelled = 'FILE:///srv/./shared/doc%2Etxt';
+    const [c] = await subscribedThenRevoked(1, spelled);
+    const got = updatesOf(c!);
+    try {
+      await expect(c!.unsubscribeResource({ uri: spelled })).rejects.toThrow(/Resource not found/);
+      gw.rewriteConfig(config(true));
+      await eventually(async () => (await c!.listResources()).resources.length === 1);
+      await c!.subscribeResource({ uri: URI });
+      expect((await c!.callTool({ name: 'a_touch', arguments: {} })).content).toEqual([
+        { type: 'text', text: 'touched' },
+      ]);
+      await eventually(() => got.length >= 1);
+      await settle();
+      expect(got).toEqual([URI]);
+    } finally {
+      await endSession(c!);
     }
   });
 });
