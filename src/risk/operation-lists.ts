@@ -12,6 +12,13 @@ const bareList = /(?<![\w/.:@-])[A-Za-z][\w-]*(?:[ \t]?[/|][ \t]?[A-Za-z][\w-]*)
 /** A heading that announces a list of operations, then the list up to the end of its sentence. */
 const headedList =
   /\b(?:ops|operations|actions|commands|subcommands|methods|modes|supports|supported operations)[ \t]*(?::|-|–)[ \t]*([^.;:\n]{1,240})/gi;
+/** How many of a bare list's separators (`/`, `|`) a text holds, counting at most two. */
+function separatorCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('/'); i !== -1 && n < 2; i = text.indexOf('/', i + 1)) n++;
+  for (let i = text.indexOf('|'); i !== -1 && n < 2; i = text.indexOf('|', i + 1)) n++;
+  return n;
+}
 /** Separators between the items of a headed list. */
 const itemSeparator = /\s*(?:[/|,]|\bor\b|\band\b)\s*/;
 
@@ -46,6 +53,8 @@ export function operationListSignals(description: string, onlyNeverLowered = fal
   const text = description.slice(0, 1000);
   const out: StateSignal[] = [];
   for (const m of text.matchAll(headedList)) listSignals((m[1] ?? '').split(itemSeparator), out);
-  for (const m of text.matchAll(bareList)) listSignals(m[0].split(/[ \t]?[/|][ \t]?/), out);
+  // A bare list has at least two separators; without them the pattern is slow to fail at every word (speed).
+  if (separatorCount(text) >= 2)
+    for (const m of text.matchAll(bareList)) listSignals(m[0].split(/[ \t]?[/|][ \t]?/), out);
   return onlyNeverLowered ? out.filter((s) => neverLowered.has(s.cls)) : out;
 }

@@ -34,6 +34,8 @@ function analyseName(name: string): { words: string[]; joined: string } {
   return hit;
 }
 
+const composers = ['allOf', 'anyOf', 'oneOf'] as const;
+
 /**
  * Collect properties of a schema (nested objects, arrays, allOf/anyOf/oneOf), bounded and cycle-safe.
  * Signals live near the top of a schema; `maxNodes` and `maxDepth` keep huge resolved schemas cheap.
@@ -47,7 +49,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
     if (budget <= 0 || depth > maxDepth || !isObject(node) || seen.has(node)) return;
     seen.add(node);
     budget--;
-    for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+    for (const key of composers) {
       const list = node[key];
       if (Array.isArray(list)) for (const sub of list) visit(sub, depth, parent, inList, grandparent);
     }
@@ -89,7 +91,7 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
 
 /** The type of a schema that only composes others (`allOf: [{type: string}, {description}]`, as AWS specs do). */
 function composedType(node: JsonObject): unknown {
-  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+  for (const key of composers) {
     const list = node[key];
     if (!Array.isArray(list)) continue;
     for (const sub of list) if (isObject(sub) && sub.type !== undefined && sub.type !== 'null') return sub.type;

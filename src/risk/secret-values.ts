@@ -24,6 +24,13 @@ import { stem } from './tokens.js';
 const bearerProse =
   /\b(pre-?signed (url|link)s?|signed (url|link)s?|temporary (security )?credentials?|(temporary|time-limited|expiring|short-lived) (download )?(url|link)s?|(url|link)s? (to [\w -]{1,40}?)?(that'?s |that is |which is )?(valid|good|usable) for (up to )?(\d+|one|an?|ten|five|fifteen|thirty|sixty) (seconds?|minutes?|hours?|days?)|(the |this |each |a )(url|link) (that |which )?(will )?expires?|(url|link)(')?s (expiry|expiration)( date| time)?)\b/i;
 
+/** Every alternative of bearerProse names a URL, a link or credentials. */
+const bearerWord = /url|link|credential/i;
+/** bearerProse's match, tested only where one of its words is (most field descriptions have none; speed). */
+function bearerLink(text: string): RegExpExecArray | null {
+  return bearerWord.test(text) ? bearerProse.exec(text) : null;
+}
+
 /** Output fields that may carry a secret's value, besides the named secrets. */
 const mayHoldSecret = new Set([
   'value',
@@ -69,11 +76,11 @@ const keepsOnChange = new Set<VerbClass>(['delete', 'rotate', 'revoke', 'create'
 
 /** Why a tool hands out a bearer link (description or a returned field's description), if it does. */
 export function bearerLinkReason(description: string, outputFields: readonly SchemaField[]): string | undefined {
-  const prose = bearerProse.exec(description.slice(0, 400));
+  const prose = bearerLink(description.slice(0, 400));
   if (prose) return `description says '${prose[0]}'`;
   for (const f of outputFields) {
     if (f.depth > 2 || (f.type !== undefined && f.type !== 'string')) continue;
-    const m = bearerProse.exec(f.description.slice(0, 200));
+    const m = bearerLink(f.description.slice(0, 200));
     if (m) return `response field '${f.name}' is '${m[0]}'`;
   }
   return undefined;
@@ -117,6 +124,8 @@ export function keyContainerReason(texts: readonly string[]): string | undefined
 }
 
 /** The description says a secret-named value is returned ("The endpointSecretKey is returned for…"). */
+/** The secret words both patterns below require. */
+const secretWordProse = /secret|password|passphrase|private_?key|api_?key/i;
 const returnedSecretProse =
   /\b(?:the |its |an? )?`?([A-Za-z_]*(?:secret|password|passphrase|private_?key|api_?key)[A-Za-z_]*)`? (?:is|are) (?:also )?(?:returned|included in the response)\b/i;
 
@@ -128,6 +137,8 @@ const itemSecretProse =
 /** Why the description says a secret value is returned, if it does (value evidence, reads too). */
 export function returnedSecretReason(description: string): string | undefined {
   const text = description.slice(0, 600);
+  // Both patterns need a secret word; most descriptions have none, and the patterns are slow to fail (speed).
+  if (!secretWordProse.test(text)) return undefined;
   const m = returnedSecretProse.exec(text) ?? itemSecretProse.exec(text);
   return m ? `description says '${m[0].trim()}'` : undefined;
 }

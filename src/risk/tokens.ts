@@ -27,7 +27,11 @@ export function splitWords(text: string, limit = Infinity): string[] {
   // Letters glued to a digit before them belong to a name: "1Password" gives no word "password".
   const re = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9']*/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && out.length < limit) out.push(m[0].toLowerCase().replace(/'s?$/, ''));
+  while ((m = re.exec(text)) !== null && out.length < limit) {
+    const word = m[0].toLowerCase();
+    // Most words have no apostrophe: the possessive-stripping replace is skipped for them (speed).
+    out.push(word.includes("'") ? word.replace(/'s?$/, '') : word);
+  }
   return out;
 }
 
