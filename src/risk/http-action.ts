@@ -9,6 +9,7 @@
 import type { ToolSource } from '../core/tool.js';
 import { pathActionVerb } from './action-param.js';
 import { firstSentence, neverLowered } from './evidence.js';
+import { runningStop } from './running-stops.js';
 import type { VerbClass } from './lexicon.js';
 import type { SchemaField } from './schema-fields.js';
 import { concatWords, joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
@@ -112,6 +113,10 @@ export function httpAction(
         cls: picked.hit.cls,
         reason: `${method}, but path parameter '{${picked.param}}' takes '${picked.hit.word}'`,
       };
+    // "Stop a scan", "Reload the configuration file": stopping or reloading a running thing acts (running-stops.ts).
+    const stops = runningStop(nameHit, [summary, description]);
+    if (stops)
+      return { ...fromName(stops), reason: `verb '${stops.word}' in ${idLabel} and description despite ${method}` };
     return { cls: 'read', reason: `${method} method` };
   }
   // A read verb does not make a POST/PUT/PATCH a read, except a leading one on POST (below).
