@@ -453,22 +453,25 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part forty-eight (held-out 47): 1.000, 0.783, 0.600, 2, 0.750, 0.556.
     expectFloors(labelMetrics(scored.slice(5787, 5827)), [1, 0.78, 0.6, 2, 0.75, 0.555]);
     // Part forty-nine (held-out 48): 0.800, 0.933, 0.615, 2, 0.650, 0.341; after the twenty-fifth round's password logins
-    // (OSDB's GET login and logout) 0.833 (25/30), 0.769 (10/13), 0, 0.683 (41/60), 0.508.
-    expectFloors(labelMetrics(scored.slice(5827, 5887)), [0.83, 0.93, 0.765, 0, 0.68, 0.505]);
+    // (OSDB's GET login and logout) 0.833 (25/30), 0.769 (10/13), 0, 0.683 (41/60), 0.508; after its running stops
+    // (PatrOwl's GET stop and reload) 0.933 (28/30), 0.733 (44/60).
+    expectFloors(labelMetrics(scored.slice(5827, 5887)), [0.93, 0.93, 0.765, 0, 0.73, 0.505]);
     // Part fifty (held-out 49): 1.000, 0.842, 0.900, 0, 0.700, 0.347.
     expectFloors(labelMetrics(scored.slice(5887, 5947)), [1, 0.84, 0.9, 0, 0.7, 0.345]);
     // Part fifty-one (held-out 50): 1.000, 1.000, 1.000, 0, 1.000, 0.222.
     expectFloors(labelMetrics(scored.slice(5947, 5977)), [1, 1, 1, 0, 1, 0.22]);
     // The five together (224 tools): 0.924, 0.882, 0.762, 4, 0.723, 0.357; after the twenty-fifth round's one-time code
     // requests and password logins 0.933 (98/105), 0.810 (34/42), 2, 0.750 (168/224), 0.392; after its person-name
-    // lookups 0.759 (170/224); after its catalogue prices 0.768 (172/224).
-    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.93, 0.88, 0.805, 2, 0.765, 0.39]);
+    // lookups 0.759 (170/224); after its catalogue prices 0.768 (172/224); after its running stops 0.962 (101/105),
+    // 0.781 (175/224), 0.419.
+    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.96, 0.88, 0.805, 2, 0.78, 0.415]);
     // All 5,977 when parts forty-seven to fifty-one moved in, before the twenty-fifth round: 0.972 (2834/2916),
     // 0.942 (2883/3061), 0.884 (1405/1590), 34, 0.831 (4968/5977), 0.721; after the twenty-fifth round's one-time code
     // requests and phone-number fields 0.832 (4974/5977), 0.7214; after its password logins 0.973 (2836/2916), 0.944
     // (2889/3061), 0.885 (1407/1590), 32, 0.833 (4976/5977: 0.8325), 0.722 (0.7217); after its person-name lookups
     // 0.833 (4978/5977); after its faces (biometric data) 0.833 (4979/5977); after its catalogue prices (a product's, an
-    // article's or a cart line's price field) 0.834 (4985/5977: 0.8340), 0.723.
+    // article's or a cart line's price field) 0.834 (4985/5977: 0.8340), 0.723; after its running stops (stopping or
+    // reloading a running thing served by GET) 0.974 (2839/2916), 0.835 (4988/5977: 0.8345).
     expectFloors(m, [0.97, 0.94, 0.88, 32, 0.83, 0.72]);
     // 5,977 tools from some 550 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
