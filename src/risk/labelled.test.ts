@@ -493,8 +493,20 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 51 to 55 (296 tools: 1-60, 61-120, 121-180, 181-236, 237-296) were evaluated once together at the engine
+    // of main e7a95e5, after the twenty-fifth round froze it (history.json): 0.910, 0.928, 0.758, 4, 0.841, 0.414; 51
+    // alone 0.963, 0.758, 1.000, 0, 0.750, 0.479; 52 alone 0.882, 0.930, 0.400, 3, 0.783, 0.518; 53 alone 1.000, 1.000,
+    // 0.000, 0, 0.933, 0.000; 54 alone 0.733, 0.951, 0.875, 1, 0.839, 0.219; 55 alone 0.966, 0.935, 1.000, 0, 0.900,
+    // 0.500. Their floors are those figures rounded down, so that a later engine does not fall below its first
+    // evaluation unnoticed.
+    expectFloors(m, [0.91, 0.925, 0.755, 4, 0.84, 0.41]);
+    expectFloors(labelMetrics(scored.slice(0, 60)), [0.96, 0.755, 1, 0, 0.75, 0.475]);
+    expectFloors(labelMetrics(scored.slice(60, 120)), [0.88, 0.93, 0.4, 3, 0.78, 0.515]);
+    expectFloors(labelMetrics(scored.slice(120, 180)), [1, 1, 0, 0, 0.93, 0]);
+    expectFloors(labelMetrics(scored.slice(180, 236)), [0.73, 0.95, 0.875, 1, 0.835, 0.215]);
+    expectFloors(labelMetrics(scored.slice(236, 296)), [0.965, 0.935, 1, 0, 0.9, 0.5]);
   });
 });

@@ -187,7 +187,6 @@ export function tempDir(prefix = 'portcullis-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A `portcullis serve` process, listening. */
 /** An audit record as `portcullis audit query` prints it: the fields the e2e suites check. */
 export type AuditRec = {
   type: string;
@@ -216,6 +215,7 @@ export function auditQuery<T = { type: string }>(configFile: string, ...args: st
     .map((l) => JSON.parse(l) as T);
 }
 
+/** A `portcullis serve` process, listening. */
 export interface ServedGateway {
   /** The MCP endpoint (`http://127.0.0.1:PORT/mcp`). */
   url: string;
