@@ -351,7 +351,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   });
   if (appKeys) add('credential-access', appKeys);
   // Logging or signing out ends a session: its token stops working (sign-outs.ts).
-  const signOut = writes ? signOutReason(idWords, opening) : undefined;
+  const signOut = writes ? (getSignOut ?? signOutReason(idWords, opening)) : undefined;
   if (signOut) add('credential-access', signOut);
   const deviceCode = deviceCodeReason(idWords, description);
   if (deviceCode) add('credential-access', deviceCode);

@@ -38,7 +38,7 @@ const answerWords = new Set([
   'exchange',
 ]);
 const codeQualifiers = new Set(['verification', 'confirmation', 'security', 'sms', '2fa', 'mfa', 'otp']);
-/** An output field that hands the code back to the caller. */
+/** A field carrying the code: taken in (the code is answered) or handed back (the caller sees it). */
 const codeFields = new Set(['otp', 'code', 'verificationcode', 'onetimepassword', 'passcode', 'securitycode', 'pin']);
 /** Reasons that put credential-access on the code noun itself. */
 const codeNounReason = /'(otp|code|passcode|onetimepassword)'/;

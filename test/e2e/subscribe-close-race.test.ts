@@ -3,7 +3,7 @@
 // had ended is audited with that reason (and no secret). The real gateway process, a real SDK client over HTTP, a real
 // upstream that supports resources/subscribe and logs every subscribe and unsubscribe once it is done (so the last one
 // logged is its state); files steer the upstream to hold a listing or a subscribe until the session has ended.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,19 +18,14 @@ import {
   tempDir,
 } from './harness.js';
 import { postMcp } from './support/raw-mcp.js';
-import { notifyingUpstream, settle, SHARED_URI as URI } from './support/notifying-upstream.js';
+import { notifyingUpstream, settle, SHARED_URI as URI, subscriptionLog } from './support/notifying-upstream.js';
 
 const work = tempDir('portcullis-subscribe-close-');
 const requestLog = join(work, 'a.jsonl');
 writeFileSync(requestLog, '');
 const steer = (f: string) => `${requestLog}.${f}`;
 /** The subscribes and unsubscribes upstream a finished, in order. */
-const upstreamLog = () =>
-  readFileSync(requestLog, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { method: string }).method)
-    .filter((m) => m === 'resources/subscribe' || m === 'resources/unsubscribe');
+const upstreamLog = () => subscriptionLog(requestLog);
 
 let gw: RunningGateway;
 beforeAll(async () => {

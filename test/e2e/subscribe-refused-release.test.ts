@@ -3,7 +3,7 @@
 // or stream holds the URI the gateway ends its own upstream subscription, audited as its own release (rule
 // gateway.subscription-release), with no secret in the records. The real gateway process, real SDK clients over HTTP,
 // a real upstream that logs every subscribe and unsubscribe once it is done (the last one logged is its state).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,18 +17,19 @@ import {
   startGateway,
   tempDir,
 } from './harness.js';
-import { notifyingUpstream, settle, SHARED_URI as URI, updatesOf } from './support/notifying-upstream.js';
+import {
+  notifyingUpstream,
+  settle,
+  SHARED_URI as URI,
+  updatesOf,
+  subscriptionLog,
+} from './support/notifying-upstream.js';
 
 const work = tempDir('portcullis-refused-release-');
 const requestLog = join(work, 'a.jsonl');
 writeFileSync(requestLog, '');
 /** The subscribes and unsubscribes upstream a finished, in order. */
-const upstreamLog = () =>
-  readFileSync(requestLog, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { method: string }).method)
-    .filter((m) => m === 'resources/subscribe' || m === 'resources/unsubscribe');
+const upstreamLog = () => subscriptionLog(requestLog);
 
 const config = (granted: boolean) => `
 upstreams:${notifyingUpstream('a', requestLog)}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { FIXTURES } from '../harness.js';
@@ -25,3 +26,12 @@ export function updatesOf(c: Client): string[] {
 
 /** Time for a notification that would be delivered to arrive (used only to show one did NOT arrive). */
 export const settle = (): Promise<unknown> => new Promise((r) => setTimeout(r, 700));
+
+/** The subscribes and unsubscribes a notifying upstream logging to `requestLog` has finished, in order. */
+export function subscriptionLog(requestLog: string): string[] {
+  return readFileSync(requestLog, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { method: string }).method)
+    .filter((m) => m === 'resources/subscribe' || m === 'resources/unsubscribe');
+}
