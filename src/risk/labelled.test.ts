@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to fifty-one are held-out
- * sets 1-50, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to fifty-six are held-out
+ * sets 1-55, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -151,6 +151,11 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 49 (held-out 48)', 5887],
   ['part 50 (held-out 49)', 5947],
   ['part 51 (held-out 50)', 5977],
+  ['part 52 (held-out 51)', 6037],
+  ['part 53 (held-out 52)', 6097],
+  ['part 54 (held-out 53)', 6157],
+  ['part 55 (held-out 54)', 6213],
+  ['part 56 (held-out 55)', 6273],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -477,8 +482,27 @@ describe('hand-labelled tools from real servers and specs', () => {
     // reloading a running thing served by GET) 0.974 (2839/2916), 0.835 (4988/5977: 0.8345); after the twenty-sixth
     // round's account details (an IBAN, account or card number stored moves no money) 0.835 (4992/5977: 0.8352), 0.725
     // (0.7249).
-    expectFloors(m, [0.97, 0.94, 0.88, 32, 0.835, 0.72]);
-    // 5,977 tools from some 550 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    expectFloors(labelMetrics(scored.slice(0, 5977)), [0.97, 0.94, 0.88, 32, 0.835, 0.72]);
+    // Parts fifty-two to fifty-six (held-out 51 to 55: 60, 60, 60, 56 and 60 tools, evaluated together once at the
+    // engine of main e7a95e5, history.json): each part's floors are its own set's figures at that evaluation, and the
+    // five together, moved here with them.
+    // Part fifty-two (held-out 51): 0.963, 0.758, 1.000, 0, 0.750, 0.479.
+    expectFloors(labelMetrics(scored.slice(5977, 6037)), [0.96, 0.755, 1, 0, 0.75, 0.475]);
+    // Part fifty-three (held-out 52): 0.882, 0.930, 0.400, 3, 0.783, 0.518.
+    expectFloors(labelMetrics(scored.slice(6037, 6097)), [0.88, 0.93, 0.4, 3, 0.78, 0.515]);
+    // Part fifty-four (held-out 53): 1.000, 1.000, 0.000, 0, 0.933, 0.000.
+    expectFloors(labelMetrics(scored.slice(6097, 6157)), [1, 1, 0, 0, 0.93, 0]);
+    // Part fifty-five (held-out 54): 0.733, 0.951, 0.875, 1, 0.839, 0.219.
+    expectFloors(labelMetrics(scored.slice(6157, 6213)), [0.73, 0.95, 0.875, 1, 0.835, 0.215]);
+    // Part fifty-six (held-out 55): 0.966, 0.935, 1.000, 0, 0.900, 0.500.
+    expectFloors(labelMetrics(scored.slice(6213, 6273)), [0.965, 0.935, 1, 0, 0.9, 0.5]);
+    // The five together (296 tools): 0.910, 0.928, 0.758, 4, 0.841, 0.414.
+    expectFloors(labelMetrics(scored.slice(5977, 6273)), [0.91, 0.925, 0.755, 4, 0.84, 0.41]);
+    // All 6,273 when parts fifty-two to fifty-six moved in, before the twenty-sixth round: 0.972 (2920/3005),
+    // 0.943 (3081/3268), 0.882 (1432/1623), 36, 0.835 (5237/6273: 0.8348), 0.720 (0.7204); after the twenty-sixth
+    // round's account details 0.835 (5241/6273: 0.8355), 0.722 (0.7219).
+    expectFloors(m, [0.97, 0.94, 0.88, 36, 0.835, 0.72]);
+    // 6,273 tools from some 585 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
 
@@ -496,25 +520,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // 31-33's, each set's own and the three together, as parts thirty-two to thirty-four's; held-out 34-38's, each
   // set's own and the five together, as parts thirty-five to thirty-nine's; held-out 39-45's, each set's own and the
   // seven together, as parts forty to forty-six's; held-out 46-50's, each set's own and the five together, as parts
-  // forty-seven to fifty-one's).
+  // forty-seven to fifty-one's; held-out 51-55's, each set's own and the five together, as parts fifty-two to
+  // fifty-six's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 51 to 55 (296 tools: 1-60, 61-120, 121-180, 181-236, 237-296) were evaluated once together at the engine
-    // of main e7a95e5, after the twenty-fifth round froze it (history.json): 0.910, 0.928, 0.758, 4, 0.841, 0.414; 51
-    // alone 0.963, 0.758, 1.000, 0, 0.750, 0.479; 52 alone 0.882, 0.930, 0.400, 3, 0.783, 0.518; 53 alone 1.000, 1.000,
-    // 0.000, 0, 0.933, 0.000; 54 alone 0.733, 0.951, 0.875, 1, 0.839, 0.219; 55 alone 0.966, 0.935, 1.000, 0, 0.900,
-    // 0.500. Their floors are those figures rounded down, so that a later engine does not fall below its first
-    // evaluation unnoticed.
-    expectFloors(m, [0.91, 0.925, 0.755, 4, 0.84, 0.41]);
-    expectFloors(labelMetrics(scored.slice(0, 60)), [0.96, 0.755, 1, 0, 0.75, 0.475]);
-    expectFloors(labelMetrics(scored.slice(60, 120)), [0.88, 0.93, 0.4, 3, 0.78, 0.515]);
-    expectFloors(labelMetrics(scored.slice(120, 180)), [1, 1, 0, 0, 0.93, 0]);
-    expectFloors(labelMetrics(scored.slice(180, 236)), [0.73, 0.95, 0.875, 1, 0.835, 0.215]);
-    expectFloors(labelMetrics(scored.slice(236, 296)), [0.965, 0.935, 1, 0, 0.9, 0.5]);
   });
 });
