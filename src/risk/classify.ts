@@ -37,6 +37,8 @@ import {
 import { otherMoneyNouns } from './money-roles.js';
 import { priceTerms } from './price-terms.js';
 import { cataloguePrices } from './catalogue-prices.js';
+import { accountDetails } from './account-details.js';
+import { documentCertificate } from './document-certificates.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
@@ -435,6 +437,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   priceTerms(s, { verb: action.hit?.word, nameWords: idStems });
   // A product's, article's or cart line's price says what a later sale charges; setting it moves no money (catalogue-prices.ts).
   cataloguePrices(s, { verb: action.hit?.word, nameWords: idStems });
+  // An IBAN, account or card number identifies its holder's account; storing it moves no money (account-details.ts).
+  accountDetails(s);
+  // A caste, income or degree certificate is a document, not key material (document-certificates.ts).
+  documentCertificate(s, { words: [...idWords, ...pathWords, ...descWords], inputFields });
   // Requesting a one-time code sends it to a person; the caller never sees it (code-requests.ts).
   if (codeRequest(s, { writes, nameWords: idWords, opening, inputFields, outputFields }))
     if (sideEffect === 'data-change') {

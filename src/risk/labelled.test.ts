@@ -223,8 +223,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part thirteen (held-out 12, 158 tools): 0.945, 0.988, 0.814, 5, 0.816, 0.684; after the tenth round (operation
     // lists, money-movement verbs) 1.000, 0.988, 0.907, 1, 0.842, 0.734 (tuned on it).
     expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.84, 0.73]);
-    // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640.
-    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.8, 2, 0.795, 0.635]);
+    // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640; after the twenty-sixth round's account
+    // details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713.
+    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.87, 2, 0.845, 0.71]);
     // All 1,995 when parts twelve to fourteen moved in, before the tenth round: 0.984, 0.966, 0.901, 13, 0.856,
     // 0.771; after it 0.988, 0.966, 0.907, 9, 0.858, 0.775.
     expectFloors(labelMetrics(scored.slice(0, 1995)), [0.985, 0.965, 0.905, 9, 0.857, 0.77]);
@@ -312,8 +313,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part twenty-five (held-out 24): 0.973, 0.907, 0.957, 2, 0.863, 0.706; after the eighteenth round's GET that acts
     // and GraphQL query 1.000 (46/46), 0, 0.875 (140/160), 0.736.
     expectFloors(labelMetrics(scored.slice(4013, 4173)), [0.97, 0.905, 1, 0, 0.875, 0.735]);
-    // Part twenty-six (held-out 25): 1.000, 0.957, 0.893, 0, 0.690, 0.466.
-    expectFloors(labelMetrics(scored.slice(4173, 4273)), [1, 0.955, 0.89, 0, 0.69, 0.465]);
+    // Part twenty-six (held-out 25): 1.000, 0.957, 0.893, 0, 0.690, 0.466; after the twenty-sixth round's account details
+    // (Codat's bank account update) 0.730 (73/100), 0.478.
+    expectFloors(labelMetrics(scored.slice(4173, 4273)), [1, 0.955, 0.89, 0, 0.73, 0.475]);
     // Both together (260 tools): 0.984, 0.925, 0.932, 2, 0.796, 0.693.
     expectFloors(labelMetrics(scored.slice(4013, 4273)), [0.98, 0.92, 0.93, 2, 0.795, 0.69]);
     // All 4,273 when parts twenty-five and twenty-six moved in, before the eighteenth round: 0.977 (2084/2134), 0.947
@@ -453,8 +455,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // five together, moved here with them.
     // Part forty-seven (held-out 46): 0.895, 0.933, 1.000, 0, 0.618, 0.404; after the twenty-fifth round's one-time code
     // requests (and phone-number fields) 0.735 (25/34), 0.472; after its person-name lookups (NamSor) 0.794 (27/34);
-    // after its catalogue prices (tl-api's articles) 0.853 (29/34).
-    expectFloors(labelMetrics(scored.slice(5753, 5787)), [0.89, 0.93, 1, 0, 0.85, 0.47]);
+    // after its catalogue prices (tl-api's articles) 0.853 (29/34); after the twenty-sixth round's account details (tl-api's
+    // user registration loses financial) 0.630.
+    expectFloors(labelMetrics(scored.slice(5753, 5787)), [0.89, 0.93, 1, 0, 0.85, 0.625]);
     // Part forty-eight (held-out 47): 1.000, 0.783, 0.600, 2, 0.750, 0.556.
     expectFloors(labelMetrics(scored.slice(5787, 5827)), [1, 0.78, 0.6, 2, 0.75, 0.555]);
     // Part forty-nine (held-out 48): 0.800, 0.933, 0.615, 2, 0.650, 0.341; after the twenty-fifth round's password logins
@@ -468,21 +471,24 @@ describe('hand-labelled tools from real servers and specs', () => {
     // The five together (224 tools): 0.924, 0.882, 0.762, 4, 0.723, 0.357; after the twenty-fifth round's one-time code
     // requests and password logins 0.933 (98/105), 0.810 (34/42), 2, 0.750 (168/224), 0.392; after its person-name
     // lookups 0.759 (170/224); after its catalogue prices 0.768 (172/224); after its running stops 0.962 (101/105),
-    // 0.781 (175/224), 0.419.
-    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.96, 0.88, 0.805, 2, 0.78, 0.415]);
+    // 0.781 (175/224), 0.419; after the twenty-sixth round's account details 0.447.
+    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.96, 0.88, 0.805, 2, 0.78, 0.445]);
     // All 5,977 when parts forty-seven to fifty-one moved in, before the twenty-fifth round: 0.972 (2834/2916),
     // 0.942 (2883/3061), 0.884 (1405/1590), 34, 0.831 (4968/5977), 0.721; after the twenty-fifth round's one-time code
     // requests and phone-number fields 0.832 (4974/5977), 0.7214; after its password logins 0.973 (2836/2916), 0.944
     // (2889/3061), 0.885 (1407/1590), 32, 0.833 (4976/5977: 0.8325), 0.722 (0.7217); after its person-name lookups
     // 0.833 (4978/5977); after its faces (biometric data) 0.833 (4979/5977); after its catalogue prices (a product's, an
     // article's or a cart line's price field) 0.834 (4985/5977: 0.8340), 0.723; after its running stops (stopping or
-    // reloading a running thing served by GET) 0.974 (2839/2916), 0.835 (4988/5977: 0.8345).
-    expectFloors(labelMetrics(scored.slice(0, 5977)), [0.97, 0.94, 0.88, 32, 0.83, 0.72]);
+    // reloading a running thing served by GET) 0.974 (2839/2916), 0.835 (4988/5977: 0.8345); after the twenty-sixth
+    // round's account details (an IBAN, account or card number stored moves no money) 0.835 (4992/5977: 0.8352), 0.725
+    // (0.7249).
+    expectFloors(labelMetrics(scored.slice(0, 5977)), [0.97, 0.94, 0.88, 32, 0.835, 0.72]);
     // Parts fifty-two to fifty-six (held-out 51 to 55: 60, 60, 60, 56 and 60 tools, evaluated together once at the
     // engine of main e7a95e5, history.json): each part's floors are its own set's figures at that evaluation, and the
     // five together, moved here with them.
-    // Part fifty-two (held-out 51): 0.963, 0.758, 1.000, 0, 0.750, 0.479.
-    expectFloors(labelMetrics(scored.slice(5977, 6037)), [0.96, 0.755, 1, 0, 0.75, 0.475]);
+    // Part fifty-two (held-out 51): 0.963, 0.758, 1.000, 0, 0.750, 0.479; after the twenty-sixth round's document
+    // certificates (e-District Kerala's six certificate verifications) 0.939 (31/33), 0.850 (51/60), 0.667.
+    expectFloors(labelMetrics(scored.slice(5977, 6037)), [0.96, 0.935, 1, 0, 0.85, 0.665]);
     // Part fifty-three (held-out 52): 0.882, 0.930, 0.400, 3, 0.783, 0.518.
     expectFloors(labelMetrics(scored.slice(6037, 6097)), [0.88, 0.93, 0.4, 3, 0.78, 0.515]);
     // Part fifty-four (held-out 53): 1.000, 1.000, 0.000, 0, 0.933, 0.000.
@@ -491,11 +497,14 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(6157, 6213)), [0.73, 0.95, 0.875, 1, 0.835, 0.215]);
     // Part fifty-six (held-out 55): 0.966, 0.935, 1.000, 0, 0.900, 0.500.
     expectFloors(labelMetrics(scored.slice(6213, 6273)), [0.965, 0.935, 1, 0, 0.9, 0.5]);
-    // The five together (296 tools): 0.910, 0.928, 0.758, 4, 0.841, 0.414.
-    expectFloors(labelMetrics(scored.slice(5977, 6273)), [0.91, 0.925, 0.755, 4, 0.84, 0.41]);
+    // The five together (296 tools): 0.910, 0.928, 0.758, 4, 0.841, 0.414; after the twenty-sixth round's document
+    // certificates 0.957 (198/207), 0.861 (255/296), 0.440 (0.43996).
+    expectFloors(labelMetrics(scored.slice(5977, 6273)), [0.91, 0.955, 0.755, 4, 0.86, 0.435]);
     // All 6,273 when parts fifty-two to fifty-six moved in, before the twenty-sixth round: 0.972 (2920/3005),
-    // 0.943 (3081/3268), 0.882 (1432/1623), 36, 0.835 (5237/6273: 0.8348), 0.720 (0.7204).
-    expectFloors(m, [0.97, 0.94, 0.88, 36, 0.83, 0.72]);
+    // 0.943 (3081/3268), 0.882 (1432/1623), 36, 0.835 (5237/6273: 0.8348), 0.720 (0.7204); after the twenty-sixth
+    // round's account details 0.835 (5241/6273: 0.8355), 0.722 (0.7219); after its document certificates 0.945
+    // (3087/3268: 0.9446), 0.836 (5247/6273: 0.8365), 0.723 (0.7227).
+    expectFloors(m, [0.97, 0.94, 0.88, 36, 0.835, 0.72]);
     // 6,273 tools from some 585 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
