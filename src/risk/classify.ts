@@ -38,6 +38,7 @@ import { otherMoneyNouns } from './money-roles.js';
 import { priceTerms } from './price-terms.js';
 import { cataloguePrices } from './catalogue-prices.js';
 import { accountDetails } from './account-details.js';
+import { clientConnection } from './client-connections.js';
 import { documentCertificate } from './document-certificates.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
@@ -211,6 +212,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (unmarked !== undefined) classes.splice(0, classes.length, ...asChanges(classes, unmarked.reason));
   if (unmarked?.principal !== undefined)
     add('administrative', `removes '${unmarked.principal}' links: their access to the thing ends (a membership)`);
+  // Opening or closing the MCP server's own client connection changes nothing stored (client-connections.ts).
+  const connection = source.kind === 'mcp' ? clientConnection(idWords, description, topFields) : undefined;
+  if (connection) classes.splice(0, classes.length, { cls: 'read', reason: connection.reason });
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
   const allNounWords = [
@@ -313,6 +317,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     changes: writes && action.cls === 'update',
   });
   inputPersonalSignals(s, inputFields, writes);
+  if (connection?.credential !== undefined) add('credential-access', connection.credential);
   proseNounSignals(
     s,
     description,
@@ -332,7 +337,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const openWorldWhy =
     apiEvidence.openWorld ??
     openWorldReason(idWords, description, action.hit, topFields) ??
-    networkProbeReason(idWords, description, topFields, isApi);
+    networkProbeReason(idWords, description, topFields, isApi) ??
+    connection?.reaches;
   if (openWorldWhy !== undefined) {
     if (sideEffect === 'none') sideEffect = 'external';
     reasons.push(openWorldWhy);
