@@ -83,10 +83,17 @@ describe('a POST whose summary only names its object', () => {
     expect(a.sideEffect, a.reasons.join(' | ')).toBe('none');
   });
 
+  it('reads when the description opens with a read verb and no other verb changes anything', () => {
+    const a = withSummary('POST /tone', 'tone', 'Tone Analysis', 'Analyse the overall tone of the text. Labels: x, y.');
+    expect(a.sideEffect, a.reasons.join(' | ')).toBe('none');
+  });
+
   it('still changes when the description does not repeat the summary or speaks of the response', () => {
     const results = [
       withSummary('POST /signup', 'signup', 'SIGN UP', 'This API is used to validate details and create an account.'),
       withSummary('POST /offerings/{id}/order', 'orderOffering', 'Order an Offering', 'Returns a Task id.'),
+      withSummary('POST /moderation/flag', 'flag', 'Flag', 'Reports a message or user for review by moderators.'),
+      withSummary('POST /tone', 'tone', 'Tone Analysis', 'Analyse the tone of the text and delete the draft.'),
     ];
     for (const a of results) expect(a.sideEffect, a.reasons.join(' | ')).not.toBe('none');
   });

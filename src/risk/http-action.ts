@@ -79,20 +79,26 @@ function coordinatedWrite(summary: string): VerbHit | undefined {
   );
 }
 
+/** Phrasal verbs a summary may be made of that the verb lexicon does not read ("SIGN UP", "Log in"). */
+const phrasalSummary = /\b(sign|log) ?(up|in|on|out)\b/i;
+
 /**
- * What the description says is done to the object a verbless summary names: "Valuation Certificate" then "API to
- * verify Valuation Certificate." The description's first sentence (the imported description starts with the summary)
- * must repeat the summary's words and lead with the verb (fillers such as "API to" skipped: `proseVerb`'s window of
- * one), so that a summary that is itself a phrase the lexicon lacks ("SIGN UP", "Order a ServiceOffering") or a
- * sentence about the response ("Returns a Task id") does not count.
+ * What the description says a POST does when neither its name nor its summary has a verb: the first sentence (after
+ * the summary, which the imported description starts with) leads with a read verb ("API to verify Valuation
+ * Certificate.", "Evaluate the overall tonality of the text."; fillers such as "API to" skipped: `proseVerb`'s window
+ * of one) and holds no other verb that changes anything. Not "Returns…" (a sentence about the response), not an
+ * ambiguous verb-noun ("Reports message or user for review"), not a summary made of a phrasal verb ("SIGN UP").
  */
 function verblessSummaryPurpose(summary: string, description: string): VerbHit | undefined {
-  if (summary === '' || !description.startsWith(summary)) return undefined;
-  const named = splitWords(summary, 30);
-  if (named.length === 0 || allVerbs(named).length > 0) return undefined;
+  if (summary !== '' && !description.startsWith(summary)) return undefined;
+  if (allVerbs(splitWords(summary, 30)).length > 0 || phrasalSummary.test(summary)) return undefined;
   const words = splitWords(firstSentence(description.slice(summary.length).trim()), 30);
-  if (!` ${words.join(' ')} `.includes(` ${named.join(' ')} `)) return undefined;
-  return proseVerb(words, 1);
+  const hit = proseVerb(words, 1);
+  if (hit === undefined || hit.cls !== 'read' || hit.word === 'return') return undefined;
+  const verbs = allVerbs(words);
+  if (verbs.find((h) => h.index === hit.index)?.ambiguous === true) return undefined;
+  if (verbs.some((h) => h.cls !== 'read' && h.ambiguous !== true)) return undefined;
+  return hit;
 }
 
 export function httpAction(
@@ -186,11 +192,11 @@ export function httpAction(
         cls: 'read',
         reason: `POST, but ${summary === '' ? 'description' : 'summary'} says '${openingHit.word}'`,
       };
-    // A summary that only names its object ("Valuation Certificate") states no action; the description after it then
-    // does, when its opening is a read ("API to verify Valuation Certificate."; fillers such as "API to" skipped).
+    // A summary that only names its object ("Valuation Certificate"), or none, states no action; the description's
+    // opening then does, when it is a read ("API to verify Valuation Certificate."; fillers such as "API to" skipped).
     const purpose = verblessSummaryPurpose(summary, description);
     if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && purpose?.cls === 'read')
-      return { cls: 'read', reason: `POST, the summary names no action and the description says '${purpose.word}'` };
+      return { cls: 'read', reason: `POST, no verb in the name or summary and the description says '${purpose.word}'` };
   }
   if (specific) {
     const label = specific === nameHit ? idLabel : specific === pathHit ? 'path' : 'summary';

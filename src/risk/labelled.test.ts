@@ -523,14 +523,19 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(6333, 6393)), [0.96, 0.705, 0.6, 0, 0.765, 0.245]);
     // Part fifty-nine (held-out 58): 0.810, 0.949, 0.833, 0, 0.783, 0.542.
     expectFloors(labelMetrics(scored.slice(6393, 6453)), [0.805, 0.945, 0.83, 0, 0.78, 0.54]);
-    // Part sixty (held-out 59): 0.833, 0.729, 0.667, 0, 0.767, 0.500.
-    expectFloors(labelMetrics(scored.slice(6453, 6513)), [0.83, 0.725, 0.665, 0, 0.765, 0.495]);
+    // Part sixty (held-out 59): 0.833, 0.729, 0.667, 0, 0.767, 0.500; after the twenty-sixth round's verbless POST
+    // reads (a text-analytics API's three analyses) 0.792 (38/48), 0.817 (49/60).
+    expectFloors(labelMetrics(scored.slice(6453, 6513)), [0.83, 0.79, 0.665, 0, 0.815, 0.495]);
     // Part sixty-one (held-out 60): 0.968, 0.735, 0.714, 0, 0.692, 0.227.
     expectFloors(labelMetrics(scored.slice(6513, 6578)), [0.965, 0.735, 0.71, 0, 0.69, 0.225]);
-    // The five together (305 tools): 0.899, 0.769, 0.765, 1, 0.761, 0.380.
-    expectFloors(labelMetrics(scored.slice(6273, 6578)), [0.895, 0.765, 0.76, 1, 0.76, 0.375]);
+    // The five together (305 tools): 0.899, 0.769, 0.765, 1, 0.761, 0.380; after the verbless POST reads 0.785
+    // (146/186), 0.770 (235/305).
+    expectFloors(labelMetrics(scored.slice(6273, 6578)), [0.895, 0.78, 0.76, 1, 0.77, 0.375]);
     // All 6,578 when parts fifty-seven to sixty-one moved in, at the twenty-sixth round's engine (ba722b0): 0.969
-    // (3027/3124), 0.937 (3235/3454), 0.880 (1458/1657), 37, 0.834 (5485/6578), 0.718 (0.7181).
+    // (3027/3124), 0.937 (3235/3454), 0.880 (1458/1657), 37, 0.834 (5485/6578), 0.718 (0.7181); after the verbless POST
+    // reads (a POST with no verb in its name or summary whose description opens with a read: six dev tools to their
+    // labels; a mail API's message search moves off its label's level, read now but its personal data still missed,
+    // part twenty-one 0.720 → 0.715) 0.938 (3241/3454), 0.834 (5489/6578: 0.8344).
     expectFloors(m, [0.965, 0.935, 0.875, 37, 0.83, 0.715]);
     // 6,578 tools from some 625 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
