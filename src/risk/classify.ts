@@ -312,7 +312,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   });
   fieldSignals(s, inputFields, {
     writes,
-    toolWords: [...idWords, ...descWords],
+    toolWords: [idWords, descWords],
     stores: action.hit !== undefined && (action.cls === 'create' || action.cls === 'update'),
     changes: writes && action.cls === 'update',
   });
