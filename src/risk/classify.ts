@@ -38,6 +38,9 @@ import { otherMoneyNouns } from './money-roles.js';
 import { priceTerms } from './price-terms.js';
 import { cataloguePrices } from './catalogue-prices.js';
 import { accountDetails } from './account-details.js';
+import { httpMethodChoice } from './http-method-enums.js';
+import { uploadTargetReason } from './upload-targets.js';
+import { describedCodeReason } from './described-code.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
@@ -118,6 +121,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const nameSaysRead = action.hit !== undefined && action.cls === 'read' && action.hit.ambiguous !== true;
   for (const f of nameSaysRead ? [] : inputFields) {
     if (f.enumValues.length === 0 || !actionFieldNames.has(f.joined) || f.depth > 0 || f.type === 'array') continue;
+    // HTTP methods name another request's or a route's method, not this tool's operation (http-method-enums.ts).
+    if (httpMethodChoice(f.enumValues, { isApi, verb: action.hit?.word })) continue;
     for (const value of f.enumValues) {
       const hit = governingVerb(splitIdentifier(value));
       if (hit && hit.cls !== 'read')
@@ -151,6 +156,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const required: unknown = isObject(tool.inputSchema) ? tool.inputSchema.required : undefined;
   const requiredFields = new Set(Array.isArray(required) ? required.filter((x) => typeof x === 'string') : []);
   classes.push(...inputWriteSignals(inputFields, requiredFields));
+  // A field described as code that is run carries the caller's code, whatever its name (described-code.ts).
+  const describedCode = describedCodeReason(inputFields);
+  if (describedCode) classes.push({ cls: 'exec', reason: describedCode });
   // A GET that logs the caller out still ends the session: the method does not outweigh it (sign-outs.ts).
   const getSignOut = isGet && governingVerb(idWords)?.cls !== 'read' ? signOutReason(idWords, opening) : undefined;
   if (getSignOut) classes.push({ cls: 'update', reason: getSignOut });
@@ -342,6 +350,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (buyerOrders) add('personal-data', buyerOrders);
   const bearerLink = bearerLinkReason(description, outputFields);
   if (bearerLink) add('credential-access', bearerLink);
+  // A URL or form fields to upload or stream to let their holder write into the account (upload-targets.ts).
+  const uploadTarget = uploadTargetReason(idWords, description);
+  if (uploadTarget) add('credential-access', uploadTarget);
   const reveal = revealReason(inputFields) ?? returnedSecretReason(description);
   if (reveal) add('credential-access', reveal);
   const appKeys = appKeysReason({
