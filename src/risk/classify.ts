@@ -41,6 +41,7 @@ import { accountDetails } from './account-details.js';
 import { httpMethodChoice } from './http-method-enums.js';
 import { uploadTargetReason } from './upload-targets.js';
 import { describedCodeReason } from './described-code.js';
+import { documentCertificate } from './document-certificates.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
@@ -442,6 +443,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   cataloguePrices(s, { verb: action.hit?.word, nameWords: idStems });
   // An IBAN, account or card number identifies its holder's account; storing it moves no money (account-details.ts).
   accountDetails(s);
+  // A caste, income or degree certificate is a document, not key material (document-certificates.ts).
+  documentCertificate(s, { words: [...idWords, ...pathWords, ...descWords], inputFields });
   // Requesting a one-time code sends it to a person; the caller never sees it (code-requests.ts).
   if (codeRequest(s, { writes, nameWords: idWords, opening, inputFields, outputFields }))
     if (sideEffect === 'data-change') {

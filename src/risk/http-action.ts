@@ -79,6 +79,22 @@ function coordinatedWrite(summary: string): VerbHit | undefined {
   );
 }
 
+/**
+ * What the description says is done to the object a verbless summary names: "Valuation Certificate" then "API to
+ * verify Valuation Certificate." The description's first sentence (the imported description starts with the summary)
+ * must repeat the summary's words and lead with the verb (fillers such as "API to" skipped: `proseVerb`'s window of
+ * one), so that a summary that is itself a phrase the lexicon lacks ("SIGN UP", "Order a ServiceOffering") or a
+ * sentence about the response ("Returns a Task id") does not count.
+ */
+function verblessSummaryPurpose(summary: string, description: string): VerbHit | undefined {
+  if (summary === '' || !description.startsWith(summary)) return undefined;
+  const named = splitWords(summary, 30);
+  if (named.length === 0 || allVerbs(named).length > 0) return undefined;
+  const words = splitWords(firstSentence(description.slice(summary.length).trim()), 30);
+  if (!` ${words.join(' ')} `.includes(` ${named.join(' ')} `)) return undefined;
+  return proseVerb(words, 1);
+}
+
 export function httpAction(
   source: Extract<ToolSource, { kind: 'openapi' }>,
   idWords: string[],
@@ -170,6 +186,11 @@ export function httpAction(
         cls: 'read',
         reason: `POST, but ${summary === '' ? 'description' : 'summary'} says '${openingHit.word}'`,
       };
+    // A summary that only names its object ("Valuation Certificate") states no action; the description after it then
+    // does, when its opening is a read ("API to verify Valuation Certificate."; fillers such as "API to" skipped).
+    const purpose = verblessSummaryPurpose(summary, description);
+    if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && purpose?.cls === 'read')
+      return { cls: 'read', reason: `POST, the summary names no action and the description says '${purpose.word}'` };
   }
   if (specific) {
     const label = specific === nameHit ? idLabel : specific === pathHit ? 'path' : 'summary';
