@@ -41,6 +41,7 @@ import { accountDetails } from './account-details.js';
 import { httpMethodChoice } from './http-method-enums.js';
 import { uploadTargetReason } from './upload-targets.js';
 import { describedCodeReason } from './described-code.js';
+import { clientConnection } from './client-connections.js';
 import { documentCertificate } from './document-certificates.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
@@ -219,6 +220,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (unmarked !== undefined) classes.splice(0, classes.length, ...asChanges(classes, unmarked.reason));
   if (unmarked?.principal !== undefined)
     add('administrative', `removes '${unmarked.principal}' links: their access to the thing ends (a membership)`);
+  // Opening or closing the MCP server's own client connection changes nothing stored (client-connections.ts).
+  const connection = source.kind === 'mcp' ? clientConnection(idWords, description, topFields) : undefined;
+  if (connection) classes.splice(0, classes.length, { cls: 'read', reason: connection.reason });
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
   const allNounWords = [
@@ -296,10 +300,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const parents = isApi ? dottedResourceStart(source.operationId) : 0;
   const nounVerb = action.hit?.index ?? afterMethodPrefix(idWords, source);
   // An image is infrastructure only in the machine or container sense (machine-images.ts).
-  const pictureImages = !imagesAreMachines(
-    [...idWords, ...pathWords, ...descWords],
-    source.kind === 'mcp' ? source.server : undefined,
-  );
+  // Asked only where an 'image' noun is met (speed): most tools have none.
+  let machineImages: boolean | undefined;
+  const pictureImages = (): boolean =>
+    !(machineImages ??= imagesAreMachines(
+      [...idWords, ...pathWords, ...descWords],
+      source.kind === 'mcp' ? source.server : undefined,
+    ));
   nounSignals(s, {
     pictureImages,
     idWords: nameIsPath ? [] : idWords.slice(parents),
@@ -318,6 +325,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     changes: writes && action.cls === 'update',
   });
   inputPersonalSignals(s, inputFields, writes);
+  if (connection?.credential !== undefined) add('credential-access', connection.credential);
   proseNounSignals(
     s,
     description,
@@ -337,7 +345,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const openWorldWhy =
     apiEvidence.openWorld ??
     openWorldReason(idWords, description, action.hit, topFields) ??
-    networkProbeReason(idWords, description, topFields, isApi);
+    networkProbeReason(idWords, description, topFields, isApi) ??
+    connection?.reaches;
   if (openWorldWhy !== undefined) {
     if (sideEffect === 'none') sideEffect = 'external';
     reasons.push(openWorldWhy);
@@ -407,28 +416,32 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   secretValuesOnly(s, { writes, cls: detached ? 'delete' : topWrite, description, inputFields, outputFields });
   madeUpSecret(s, { nameWords: idWords, opening, inputFields });
   // A cryptocurrency token with a price, a supply or a burn is an asset, not a credential (token-assets.ts).
-  assetTokens(
-    s,
-    [
-      idWords,
-      ...pathSegments,
-      ...(isApi ? (source.tags ?? []).map(splitIdentifier) : []),
-      splitWords(description.slice(0, 300), 60),
-    ],
-    writes,
-  );
+  // The three rules below only drop a category: their word lists are built only when it is there (speed).
+  if (s.categories.has('credential-access'))
+    assetTokens(
+      s,
+      [
+        idWords,
+        ...pathSegments,
+        ...(isApi ? (source.tags ?? []).map(splitIdentifier) : []),
+        splitWords(description.slice(0, 300), 60),
+      ],
+      writes,
+    );
   // Updating a user's, organization's or team's profile changes no one's access (profile-updates.ts).
   profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening });
   // Pulling or pushing an image copies stored content (machine-images.ts).
   imageTransferred(s, action.hit?.word);
   // An app on a device or simulator is software on it; launching it runs the program (device-apps.ts).
-  deviceApp(s, { words: [...idStems, ...descStems], verb: action.hit?.word, writes });
+  if (s.categories.has('infrastructure'))
+    deviceApp(s, { words: [...idStems, ...descStems], verb: action.hit?.word, writes });
   // An app that is a registration or a listing, not hosted compute, is no infrastructure (registered-apps.ts).
-  registeredApp(s, {
-    words: [...idStems, ...pathWords.map(stem), ...descStems],
-    inputFields,
-    verb: action.hit?.word,
-  });
+  if (s.categories.has('infrastructure'))
+    registeredApp(s, {
+      words: [...idStems, ...pathWords.map(stem), ...descStems],
+      inputFields,
+      verb: action.hit?.word,
+    });
   sandboxMoney(s, stemmed);
   otherMoneyNouns(s, {
     nameWords: idStems,

@@ -26,9 +26,10 @@ export function imagesAreMachines(words: readonly string[], server?: string): bo
   });
 }
 
-/** Whether a noun (stemmed) is an image in the picture sense here (so not infrastructure). */
-export function pictureImage(stemmed: string, pictureImages: boolean): boolean {
-  return pictureImages && stemmed === 'image';
+/** Whether a noun (stemmed) is an image in the picture sense here (so not infrastructure); `pictureImages` is asked
+ * only for an image (it reads all the tool's words). */
+export function pictureImage(stemmed: string, pictureImages: () => boolean): boolean {
+  return stemmed === 'image' && pictureImages();
 }
 
 /**

@@ -111,7 +111,7 @@ export function proseNounSignals(
   nameAndPath: readonly string[],
   writes: boolean,
   personWrite = !writes,
-  pictureImages = false,
+  pictureImages: () => boolean = () => false,
 ): void {
   const stems = nameAndPath.map(stem);
   const store = stems.findIndex((w) => secretStores.has(w));

@@ -15,11 +15,11 @@ export interface SchemaField {
   description: string;
   depth: number;
   /** Stemmed name of the property (or array) this field belongs to, when nested. */
-  parent?: string;
+  parent?: string | undefined;
   /** The field belongs to the records of a list (its parent property is an array). */
   inList?: boolean;
   /** Stemmed name of the parent's own parent property, when there is one ("data" for `data.attributes.x`). */
-  grandparent?: string;
+  grandparent?: string | undefined;
 }
 
 const nameCache = new Map<string, { words: string[]; joined: string }>();
@@ -39,22 +39,39 @@ const composers = ['allOf', 'anyOf', 'oneOf'] as const;
 /**
  * Collect properties of a schema (nested objects, arrays, allOf/anyOf/oneOf), bounded and cycle-safe.
  * Signals live near the top of a schema; `maxNodes` and `maxDepth` keep huge resolved schemas cheap.
+ * Every field is built with all its keys (one object shape: the rules that read fields stay monomorphic; speed,
+ * docs/adr/0017 Decision 41).
  */
 export function collectFields(schema: JsonObject | undefined, maxNodes = 200, maxDepth = 3): SchemaField[] {
   const out: SchemaField[] = [];
   if (!schema) return out;
   const seen = new Set<object>();
   let budget = maxNodes;
-  const visit = (node: unknown, depth: number, parent?: string, inList = false, grandparent?: string): void => {
+  const visitAll = (
+    list: unknown,
+    depth: number,
+    parent: string | undefined,
+    inList: boolean,
+    grandparent: string | undefined,
+  ): void => {
+    if (Array.isArray(list)) for (const sub of list) visit(sub, depth, parent, inList, grandparent);
+  };
+  const visit = (
+    node: unknown,
+    depth: number,
+    parent: string | undefined,
+    inList: boolean,
+    grandparent: string | undefined,
+  ): void => {
     if (budget <= 0 || depth > maxDepth || !isObject(node) || seen.has(node)) return;
     seen.add(node);
     budget--;
-    for (const key of composers) {
-      const list = node[key];
-      if (Array.isArray(list)) for (const sub of list) visit(sub, depth, parent, inList, grandparent);
-    }
+    visitAll(node.allOf, depth, parent, inList, grandparent);
+    visitAll(node.anyOf, depth, parent, inList, grandparent);
+    visitAll(node.oneOf, depth, parent, inList, grandparent);
     // The records of a list belong to the list's property ("members[].email": parent "member").
-    if (isObject(node.items)) visit(node.items, depth, parent, inList, grandparent);
+    const items = node.items;
+    if (isObject(items)) visit(items, depth, parent, inList, grandparent);
     const props = node.properties;
     if (!isObject(props)) return;
     // Keys, not entries: a response schema may have hundreds of properties and the budget reads only the first few.
@@ -62,30 +79,22 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
       if (budget <= 0) return;
       const sub = props[name];
       const { words, joined } = analyseName(name);
-      const field: SchemaField = {
-        name,
-        words,
-        joined,
-        enumValues: [],
-        description: '',
-        depth,
-      };
-      if (parent !== undefined) field.parent = parent;
-      if (inList) field.inList = true;
-      if (grandparent !== undefined) field.grandparent = grandparent;
+      let type: string | undefined;
+      let enumValues: string[] = [];
+      let description = '';
       if (isObject(sub)) {
         const t = sub.type ?? composedType(sub);
-        if (typeof t === 'string') field.type = t;
-        else if (Array.isArray(t)) field.type = t.filter((x) => x !== 'null').map(String)[0];
+        if (typeof t === 'string') type = t;
+        else if (Array.isArray(t)) type = t.filter((x) => x !== 'null').map(String)[0];
         const en = sub.enum ?? (isObject(sub.items) ? sub.items.enum : undefined);
-        if (Array.isArray(en)) field.enumValues = en.filter((x): x is string => typeof x === 'string');
-        if (typeof sub.description === 'string') field.description = sub.description;
+        if (Array.isArray(en)) enumValues = en.filter((x): x is string => typeof x === 'string');
+        if (typeof sub.description === 'string') description = sub.description;
       }
-      out.push(field);
-      visit(sub, depth + 1, words[words.length - 1], field.type === 'array', parent);
+      out.push({ name, words, joined, type, enumValues, description, depth, parent, inList, grandparent });
+      visit(sub, depth + 1, words[words.length - 1], type === 'array', parent);
     }
   };
-  visit(schema, 0);
+  visit(schema, 0, undefined, false, undefined);
   return out;
 }
 

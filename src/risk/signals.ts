@@ -17,8 +17,8 @@ export interface Signals {
 
 interface NounContext {
   idWords: readonly string[];
-  /** An `image` here is a picture, not a machine or container image (machine-images.ts). */
-  pictureImages?: boolean;
+  /** Whether an `image` here is a picture, not a machine or container image (machine-images.ts). */
+  pictureImages?: () => boolean;
   idLabel: string;
   verbIndex: number | undefined;
   pathSegments: readonly string[][];
@@ -28,6 +28,8 @@ interface NounContext {
   /** Parent resources of a dotted operationId ("projects.secrets" of "projects.secrets.versions.destroy"). */
   parentIdWords?: readonly string[];
 }
+
+const noPictures = (): boolean => false;
 
 export const publicMaterial: ReadonlySet<string> = new Set(['certificate', 'cert', 'publickey']);
 const postsContent = new Set<VerbClass>(['create', 'comment', 'send']);
@@ -255,7 +257,7 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
         // Where an exec verb runs code ("sandbox_exec", "container_exec") is not provisioned or changed (as in prose).
         if (c === 'infrastructure' && ctx.actionCls === 'exec' && weak?.has(w) === true) continue;
         // A picture (a user's image, an image item, a generated image) is stored content (machine-images.ts).
-        if (c === 'infrastructure' && pictureImage(w, ctx.pictureImages === true)) continue;
+        if (c === 'infrastructure' && pictureImage(w, ctx.pictureImages ?? noPictures)) continue;
         if (weak && !ownMessage && (isCred ? isCredentialWord(src.words, i, weak) : weak.has(w))) {
           const prev = i > 0 ? (stems[i - 1] ?? '') : '';
           if (weakPair === '' && prev !== w && weak.has(prev))

@@ -2,6 +2,16 @@
 
 /** Split an identifier (camelCase, snake_case, kebab-case, dotted, paths) into lower-case words. */
 export function splitIdentifier(text: string): string[] {
+  return isAscii(text) ? splitAsciiIdentifier(text) : splitIdentifierByPatterns(text);
+}
+
+/**
+ * The rule, as patterns: a space between a lower-case letter or digit and a capital, before the last capital of a
+ * run of capitals that a lower-case letter follows ("HTTPServer": "HTTP Server"), between a letter and a digit; then
+ * lower case, split at everything else, without bare numbers or versions ("v2"). Used for text beyond ASCII (lower
+ * casing may turn a character outside ASCII into a letter); `splitAsciiIdentifier` reads ASCII in one pass (speed).
+ */
+export function splitIdentifierByPatterns(text: string): string[] {
   const spaced = text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -13,6 +23,56 @@ export function splitIdentifier(text: string): string[] {
   return out;
 }
 
+/** Character kinds of ASCII identifiers. */
+const Other = 0;
+const Lower = 1;
+const Upper = 2;
+const Digit = 3;
+function charKind(c: number): number {
+  if (c >= 97 && c <= 122) return Lower;
+  if (c >= 65 && c <= 90) return Upper;
+  if (c >= 48 && c <= 57) return Digit;
+  return Other;
+}
+
+/** `splitIdentifierByPatterns` for ASCII text, in one pass over its characters. */
+function splitAsciiIdentifier(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  let prev = Other;
+  let kind = text.length > 0 ? charKind(text.charCodeAt(0)) : Other;
+  for (let i = 0; i <= text.length; i++) {
+    const next = i + 1 < text.length ? charKind(text.charCodeAt(i + 1)) : Other;
+    const breaks =
+      kind === Other ||
+      (kind === Upper && (prev === Lower || prev === Digit)) ||
+      (kind === Upper && prev === Upper && next === Lower) ||
+      (kind === Digit && (prev === Lower || prev === Upper));
+    if (start !== -1 && breaks) {
+      pushIdentifierWord(out, text.slice(start, i));
+      start = -1;
+    }
+    if (kind !== Other && start === -1) start = i;
+    prev = kind;
+    kind = next;
+  }
+  return out;
+}
+
+/** A word of an identifier, lower-cased, unless it is a bare number or version (`/^v?\d+$/`: "2", "v2"). */
+function pushIdentifierWord(out: string[], word: string): void {
+  const lower = word.toLowerCase();
+  let i = lower.charCodeAt(0) === 118 /* v */ ? 1 : 0;
+  let number = i < lower.length;
+  for (; number && i < lower.length; i++) number = charKind(lower.charCodeAt(i)) === Digit;
+  if (!number) out.push(lower);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 /** The items of several lists in order, as `lists.flat()` gives them: a plain loop, since Array.prototype.flat ran
  * about twenty times slower on the classifier's short word lists (node 20; docs/adr/0017). */
 export function concatWords<T>(lists: ReadonlyArray<readonly T[]>): T[] {
@@ -21,39 +81,66 @@ export function concatWords<T>(lists: ReadonlyArray<readonly T[]>): T[] {
   return out;
 }
 
-/** Split prose into lower-case words (keeps only letters and digits). */
+/**
+ * Split prose into lower-case words (keeps only letters and digits): each run of ASCII letters, digits and apostrophes
+ * that opens with a letter not glued to a letter or digit before it, without a trailing possessive ("user's": "user").
+ * Letters glued to a digit before them belong to a name: "1Password" gives no word "password". One pass over the
+ * characters, as the pattern `(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9']*` matched (speed, docs/adr/0017 Decision 41).
+ */
 export function splitWords(text: string, limit = Infinity): string[] {
   const out: string[] = [];
-  // Letters glued to a digit before them belong to a name: "1Password" gives no word "password".
-  const re = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9']*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && out.length < limit) {
-    const word = m[0].toLowerCase();
-    // Most words have no apostrophe: the possessive-stripping replace is skipped for them (speed).
-    out.push(word.includes("'") ? word.replace(/'s?$/, '') : word);
+  const n = text.length;
+  let i = 0;
+  while (i < n && out.length < limit) {
+    const kind = charKind(text.charCodeAt(i));
+    if (kind !== Lower && kind !== Upper) {
+      i++;
+      continue;
+    }
+    if (i > 0 && charKind(text.charCodeAt(i - 1)) !== Other) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    let apostrophe = false;
+    for (; end < n; end++) {
+      const c = text.charCodeAt(end);
+      if (c === 39 /* ' */) apostrophe = true;
+      else if (charKind(c) === Other) break;
+    }
+    const word = text.slice(i, end).toLowerCase();
+    out.push(apostrophe ? withoutPossessive(word) : word);
+    i = end;
   }
   return out;
 }
 
-/** Cheap English singular / third-person stem: "policies" → "policy", "pushes" → "push", "keys" → "key". */
-export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  const cached = stemCache.get(word);
-  if (cached !== undefined) return cached;
-  const out = stemUncached(word);
-  if (stemCache.size > 50_000) stemCache.clear();
-  stemCache.set(word, out);
-  return out;
+/** A word without its trailing `'` or `'s` (`/'s?$/`). */
+function withoutPossessive(word: string): string {
+  if (word.endsWith("'s")) return word.slice(0, -2);
+  return word.endsWith("'") ? word.slice(0, -1) : word;
 }
 
-const stemCache = new Map<string, string>();
-
-function stemUncached(word: string): string {
-  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
-  if (/(ss|x|ch|sh|zz)es$/.test(word)) return word.slice(0, -2);
+/**
+ * Cheap English singular / third-person stem: "policies" → "policy", "pushes" → "push", "keys" → "key". Only a word
+ * ending in 's' changes; no pattern and no cache (a look-up cost more than the rule; docs/adr/0017 Decision 41).
+ */
+export function stem(word: string): string {
+  const n = word.length;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  if (n > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  // (ss|x|ch|sh|zz)es
+  if (
+    word.endsWith('es') &&
+    (word.endsWith('sses') ||
+      word.endsWith('xes') ||
+      word.endsWith('ches') ||
+      word.endsWith('shes') ||
+      word.endsWith('zzes'))
+  )
+    return word.slice(0, -2);
   if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
+  return word.slice(0, -1);
 }
 
 /** Noun compounds that contain a verb-looking word ("pull request" is not "pull"). */
