@@ -17,6 +17,7 @@ import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
 import { transientStateRemoved } from './transient-state.js';
+import { cacheCleared } from './caches-cleared.js';
 import { markRemoved } from './marks-removed.js';
 import { contentPublished } from './published-content.js';
 import { uiSelectionReason } from './ui-selection.js';
@@ -204,13 +205,12 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const detached = removed ? undefined : detachment(idWords, description, classes);
   const lighter = removed?.kind === 'tags' ? removed.reason : detached?.reason;
   if (lighter !== undefined) classes.splice(0, classes.length, ...asChanges(classes, lighter));
-  // Clearing a debugger's breakpoints or a cart's items destroys nothing kept (transient-state.ts).
-  const transient = transientStateRemoved(
-    idWords,
-    pathSegments,
-    description,
-    isApi && source.method.toUpperCase() === 'DELETE',
-  );
+  // Clearing a debugger's breakpoints or a cart's items (transient-state.ts), or a cache (caches-cleared.ts), destroys
+  // nothing kept.
+  const httpDelete = isApi && source.method.toUpperCase() === 'DELETE';
+  const transient =
+    transientStateRemoved(idWords, pathSegments, description, httpDelete) ??
+    cacheCleared(idWords, description, httpDelete);
   if (transient !== undefined) classes.splice(0, classes.length, ...asChanges(classes, transient));
   // Taking a follow, vote, bookmark, tag or relationship link off a thing destroys nothing (marks-removed.ts).
   const unmarked =

@@ -210,8 +210,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(0, 1283)), [0.985, 0.96, 0.92, 4, 0.872, 0.805]);
     // Part eleven (the last 161: held-out 10, evaluated once at engine cad2847, history.json): measured 0.953, 0.973,
     // 0.756, 2, 0.776, 0.636 at that evaluation (its held-out floors); after the ninth round 0.988, 0.973, 0.927, 0,
-    // 0.876, 0.782 (tuned on it).
-    expectFloors(labelMetrics(scored.slice(1283, 1444)), [0.985, 0.97, 0.925, 0, 0.875, 0.78]);
+    // 0.876, 0.782 (tuned on it); after the twenty-sixth round's caches cleared (Hostinger's website cache) 0.907
+    // (146/161), 0.863.
+    expectFloors(labelMetrics(scored.slice(1283, 1444)), [0.985, 0.97, 0.925, 0, 0.905, 0.86]);
     // All 1,444 when part eleven moved in, before the ninth round: 0.984, 0.962, 0.910, 6, 0.863, 0.795; after it
     // 0.987, 0.962, 0.923, 4, 0.875, 0.810 (three labels settled in the round: a removed membership is not destructive).
     expectFloors(labelMetrics(scored.slice(0, 1444)), [0.985, 0.96, 0.92, 4, 0.875, 0.81]);
@@ -224,8 +225,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // lists, money-movement verbs) 1.000, 0.988, 0.907, 1, 0.842, 0.734 (tuned on it).
     expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.84, 0.73]);
     // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640; after the twenty-sixth round's
-    // account details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713.
-    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.87, 2, 0.845, 0.71]);
+    // account details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713; after its caches
+    // cleared (the CCXT server's clear-cache) 0.853 (163/191), 0.722.
+    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.87, 2, 0.85, 0.72]);
     // All 1,995 when parts twelve to fourteen moved in, before the tenth round: 0.984, 0.966, 0.901, 13, 0.856,
     // 0.771; after it 0.988, 0.966, 0.907, 9, 0.858, 0.775.
     expectFloors(labelMetrics(scored.slice(0, 1995)), [0.985, 0.965, 0.905, 9, 0.857, 0.77]);
@@ -497,30 +499,33 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part fifty-two (held-out 51): 0.963, 0.758, 1.000, 0, 0.750, 0.479; after the twenty-sixth round's document
     // certificates (e-District Kerala's six certificate verifications) 0.939 (31/33), 0.850 (51/60), 0.667; after its
     // client connections (a database and a web app's session) 1.000 (33/33), 0.883 (53/60); after its HTTP-method
-    // choices (api-create-mcp's create_api and update_api) 0.917 (55/60), 0.700.
-    expectFloors(labelMetrics(scored.slice(5977, 6037)), [0.96, 1, 1, 0, 0.915, 0.7]);
+    // choices (api-create-mcp's create_api and update_api) 0.917 (55/60), 0.700; after its caches cleared
+    // (universal-db-mcp's clear_cache) 0.933 (56/60), 0.722.
+    expectFloors(labelMetrics(scored.slice(5977, 6037)), [0.96, 1, 1, 0, 0.93, 0.72]);
     // Part fifty-three (held-out 52): 0.882, 0.930, 0.400, 3, 0.783, 0.518; after the twenty-sixth round's upload
     // targets and described code (SYNQ's stream, uploader, upload, query and update) 0.941 (16/17), 0.900 (9/10), 0,
-    // 0.867 (52/60), 0.847.
-    expectFloors(labelMetrics(scored.slice(6037, 6097)), [0.94, 0.93, 0.9, 0, 0.865, 0.845]);
+    // 0.867 (52/60), 0.847; after its caches cleared (autotel's cache refresh) 0.883 (53/60), 0.889.
+    expectFloors(labelMetrics(scored.slice(6037, 6097)), [0.94, 0.93, 0.9, 0, 0.88, 0.885]);
     // Part fifty-four (held-out 53): 1.000, 1.000, 0.000, 0, 0.933, 0.000.
     expectFloors(labelMetrics(scored.slice(6097, 6157)), [1, 1, 0, 0, 0.93, 0]);
-    // Part fifty-five (held-out 54): 0.733, 0.951, 0.875, 1, 0.839, 0.219.
-    expectFloors(labelMetrics(scored.slice(6157, 6213)), [0.73, 0.95, 0.875, 1, 0.835, 0.215]);
+    // Part fifty-five (held-out 54): 0.733, 0.951, 0.875, 1, 0.839, 0.219; after the twenty-sixth round's password
+    // hashes (IoTVAS's default accounts) 1.000 (8/8), 0, 0.857 (48/56), 0.235.
+    expectFloors(labelMetrics(scored.slice(6157, 6213)), [0.73, 0.95, 1, 0, 0.855, 0.235]);
     // Part fifty-six (held-out 55): 0.966, 0.935, 1.000, 0, 0.900, 0.500.
     expectFloors(labelMetrics(scored.slice(6213, 6273)), [0.965, 0.935, 1, 0, 0.9, 0.5]);
     // The five together (296 tools): 0.910, 0.928, 0.758, 4, 0.841, 0.414; after the twenty-sixth round's document
     // certificates 0.957 (198/207), 0.861 (255/296), 0.440 (0.43996); after its client connections 0.966 (200/207),
     // 0.868 (257/296); after its described code, upload targets and HTTP-method choices 0.921 (82/89), 0.909 (30/33),
-    // 1, 0.892 (264/296), 0.513.
-    expectFloors(labelMetrics(scored.slice(5977, 6273)), [0.92, 0.965, 0.905, 1, 0.89, 0.51]);
-    // All 6,273 when parts fifty-two to fifty-six moved in, before the twenty-sixth round: 0.972 (2920/3005),
-    // 0.943 (3081/3268), 0.882 (1432/1623), 36, 0.835 (5237/6273: 0.8348), 0.720 (0.7204); after the twenty-sixth
-    // round's account details 0.835 (5241/6273: 0.8355), 0.722 (0.7219); after its document certificates 0.945
-    // (3087/3268: 0.9446), 0.836 (5247/6273: 0.8365), 0.723 (0.7227); after its client connections 0.946 (3092/3268:
-    // 0.9461), 0.837 (5251/6273: 0.8371), 0.723 (0.7231); after its described code, upload targets and HTTP-method
-    // choices 0.972 (2922/3005), 0.947 (3094/3268), 0.887 (1439/1623), 32, 0.839 (5264/6273: 0.8392), 0.726 (0.7264).
-    expectFloors(m, [0.97, 0.945, 0.885, 32, 0.835, 0.725]);
+    // 1, 0.892 (264/296), 0.513; after its caches cleared and password hashes 0.939 (31/33), 0, 0.902 (267/296), 0.531.
+    expectFloors(labelMetrics(scored.slice(5977, 6273)), [0.92, 0.965, 0.935, 0, 0.9, 0.53]);
+    // All 6,273 when parts fifty-two to fifty-six moved in, before the twenty-sixth round: 0.972 (2920/3005), 0.943
+    // (3081/3268), 0.882 (1432/1623), 36, 0.835 (5237/6273: 0.8348), 0.720 (0.7204); after the twenty-sixth round's
+    // account details 0.835 (5241/6273: 0.8355), 0.722 (0.7219); after its document certificates 0.945 (3087/3268:
+    // 0.9446), 0.836 (5247/6273: 0.8365), 0.723 (0.7227); after its client connections 0.946 (3092/3268: 0.9461), 0.837
+    // (5251/6273: 0.8371), 0.723 (0.7231); after its described code, upload targets and HTTP-method choices 0.972
+    // (2922/3005), 0.947 (3094/3268), 0.887 (1439/1623), 32, 0.839 (5264/6273: 0.8392), 0.726 (0.7264); after its
+    // caches cleared and password hashes 0.887 (1440/1623), 31, 0.840 (5269/6273: 0.8399), 0.727 (0.7273).
+    expectFloors(m, [0.97, 0.945, 0.885, 31, 0.835, 0.725]);
     // 6,273 tools from some 585 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
