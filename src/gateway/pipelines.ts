@@ -23,7 +23,7 @@ import {
 import { createStatusTool } from '../approvals/status-tool.js';
 import { forwardStage, resolveMethodStage, type ResourceRouter } from './resource-router.js';
 import type { UpstreamSubscriptions } from './resource-subscriptions.js';
-import { releaseStage } from './subscription-release.js';
+import { heldUnsubscribeRefusal, releaseStage } from './subscription-release.js';
 
 export interface Pipelines {
   /** tools/call. */
@@ -90,7 +90,7 @@ export function createPipelines(deps: {
   const methodPipeline = createPipeline<MethodCall>(
     [
       resolveMethodStage(deps.router),
-      authorizeStage(policy, { hold }),
+      authorizeStage(policy, { hold, known: heldUnsubscribeRefusal }),
       ...(approvals ? [methodApprovalStage(approvals, approvalOptions)] : []),
     ],
     approvals ? approvedExecuteStage(approvals, forwardStage(deps.subscriptions)) : forwardStage(deps.subscriptions),

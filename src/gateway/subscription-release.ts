@@ -1,6 +1,8 @@
 import type { McpUpstream } from '../backends/mcp/upstream.js';
+import { describeTarget } from '../core/decision.js';
 import { GatewayError } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
+import { clipForDisplay } from '../core/text.js';
 import { methodCall } from '../front/method-call.js';
 import { uriOfKey } from '../front/port.js';
 import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
@@ -13,6 +15,24 @@ import type { UpstreamSubscriptions } from './resource-subscriptions.js';
 export const RELEASE_RULE = 'gateway.subscription-release';
 
 const serverOfKey = (key: string): string => key.slice(0, key.indexOf('\u0000'));
+
+/**
+ * The refusal of a holder's `resources/unsubscribe` of a URI it still holds, which the policy denies and the agent can
+ * no longer list (its grant was removed after it subscribed): stated as denied, naming the rule as a visible target's
+ * denial does, and saying that the subscription ended all the same ({@link createSubscriptionRelease} lets go of it).
+ * "Resource not found" would hide nothing (the agent subscribed to it) and mislead. Undefined for anything else: to
+ * an agent that holds no subscription to it, a resource it may not see still looks nonexistent (no existence oracle).
+ */
+export function heldUnsubscribeRefusal(call: MethodCall, rule: string): GatewayError | undefined {
+  const t = call.target;
+  if (call.method !== 'resources/unsubscribe' || t?.kind !== 'resource' || !call.holder) return undefined;
+  if (![...call.holder].some((key) => uriOfKey(key) === t.uri)) return undefined;
+  return new GatewayError(
+    'policy.denied',
+    `Denied by policy (rule ${clipForDisplay(rule)}): resources/unsubscribe of ${clipForDisplay(describeTarget(t))}. Your subscription to it has ended all the same: no updates of it will be delivered to this session or stream.`,
+    'denied by policy (a subscription the holder still held; it let go all the same)',
+  );
+}
 
 /**
  * The one decision of the gateway's own release pipeline: a `resources/unsubscribe` of an upstream subscription that

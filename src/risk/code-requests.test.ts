@@ -58,6 +58,25 @@ describe('a phone number in the call is personal data', () => {
     });
     expect(flag.categories).not.toContain('personal-data');
   });
+
+  it('a numeric mobile flag is no phone number, in the call or the answer; a mobile number declared as one is', () => {
+    const flag = { type: 'integer', minimum: 0, maximum: 1, description: 'Mobile device: 1 if true, 0 if false' };
+    const results = [
+      classifyOperation('GET /devices', 'listDevices', 'List devices.', { mobile: flag }),
+      classifyOperation(
+        'GET /devices/{id}',
+        'getDevice',
+        'Get a device.',
+        { id: str() },
+        { outputSchema: obj({ mobile: flag }) },
+      ),
+    ];
+    for (const a of results) expect(a.categories, a.reasons.join(' | ')).not.toContain('personal-data');
+    const number = classifyOperation('GET /accounts/exists', 'accountExists', 'Check whether an account exists.', {
+      mobile: { type: 'integer', description: 'The mobile number of the user.' },
+    });
+    expect(number.categories, number.reasons.join(' | ')).toContain('personal-data');
+  });
 });
 
 describe("a read looked up by a person's name is about that person", () => {

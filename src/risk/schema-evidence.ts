@@ -181,7 +181,7 @@ export function outputSignals(s: Signals, fields: readonly SchemaField[]): void 
       addCategory(s, 'credential-access', `returns '${f.name}'`, true);
       returnsSecret = true;
     }
-    if (s.categories.has('personal-data') || f.type === 'boolean') continue;
+    if (s.categories.has('personal-data') || f.type === 'boolean' || mobileFlag(f)) continue;
     const strong = personalStrong.has(f.joined) || specialCategoryFields.has(f.joined) || personAttribute(f);
     if (strong && (f.depth === 0 || ofPerson))
       addCategory(s, 'personal-data', `returns '${ofPerson ? `${f.parent ?? ''}.` : ''}${f.name}'`);
@@ -251,6 +251,14 @@ export function personAttribute(f: SchemaField): boolean {
 /** A field described as a phone number ("The phone number to look up", "Recipient mobile numbers"). */
 const phoneProse = /^(the |a |recipient'?s? |recipients'? )?(phone|mobile|telephone) numbers?\b/i;
 
+/**
+ * A numeric `mobile` field is a flag or a count ("Mobile browser: 1 if true, 0 if false"), not a phone number, unless
+ * its description says it is a number ("the mobile number of the user", declared as an integer).
+ */
+function mobileFlag(f: SchemaField): boolean {
+  return f.joined === 'mobile' && (f.type === 'integer' || f.type === 'number') && !/\bnumber\b/i.test(f.description);
+}
+
 /** A field named as a phone number ("phoneNumber", "mobile": E.164 numbers reach one person's handset). */
 const phoneFields = new Set(['phonenumber', 'mobile', 'mobilenumber', 'mobilephone', 'msisdn', 'cellphone']);
 
@@ -273,7 +281,11 @@ export function inputPersonalSignals(s: Signals, fields: readonly SchemaField[],
       (x.joined === 'email' ||
         x.joined === 'emailaddress' ||
         x.joined === 'phone' ||
-        (phoneFields.has(x.joined) && x.type !== 'boolean' && x.type !== 'object' && x.type !== 'array') ||
+        (phoneFields.has(x.joined) &&
+          x.type !== 'boolean' &&
+          x.type !== 'object' &&
+          x.type !== 'array' &&
+          !mobileFlag(x)) ||
         // A read looked up by a person's name is about that person; a change that names something ("full_name" of a
         // repository or a group) may not be (person records written are field-signals.ts's).
         (!writes && personNameField(x)) ||

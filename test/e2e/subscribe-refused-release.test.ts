@@ -92,8 +92,17 @@ describe('an unsubscribe the policy refuses', () => {
     expect(before.at(-1)).toBe('resources/subscribe');
     const released = ownReleases().length;
     try {
-      // The agent's own request is refused (the resource looks nonexistent to it now) and audited as refused ...
-      await expect(c!.unsubscribeResource({ uri: URI })).rejects.toThrow(/Resource not found/);
+      // The agent's own request is refused and audited as refused, and the agent is told so: denied by the policy,
+      // naming the rule as any other denial does, and that its subscription ended all the same (it subscribed while
+      // granted, so it knows the resource exists: "not found" would hide nothing and mislead) ...
+      const refusal = await c!.unsubscribeResource({ uri: URI }).then(
+        () => undefined,
+        (e: unknown) => e as { code?: number; message?: string },
+      );
+      expect(refusal?.code).toBe(-32003);
+      expect(refusal?.message).toContain(`Denied by policy (rule default-deny): resources/unsubscribe of a:${URI}.`);
+      expect(refusal?.message).toMatch(/Your subscription to it has ended all the same/);
+      expect(refusal?.message).not.toMatch(/not found/i);
       const denied = await eventually(() =>
         auditQuery<AuditRec>(gw.configFile, '--agent', 'reader', '--type', 'mcp.request.denied').find(
           (r) => r.detail?.method === 'resources/unsubscribe',
@@ -125,11 +134,27 @@ describe('an unsubscribe the policy refuses', () => {
     }
   });
 
+  it('of a session that holds no subscription to it: the resource still looks nonexistent (no existence oracle)', async () => {
+    const [holder] = await subscribedThenRevoked(1);
+    const other = await connectAgent(gw.url, gw.keys.reader);
+    try {
+      const refusal = await other.unsubscribeResource({ uri: URI }).then(
+        () => undefined,
+        (e: unknown) => e as { code?: number; message?: string },
+      );
+      expect(refusal?.code).not.toBe(-32003);
+      expect(refusal?.message).toMatch(/Resource not found/);
+      expect(refusal?.message).not.toMatch(/Denied|rule/);
+    } finally {
+      await Promise.all([endSession(other), endSession(holder!)]);
+    }
+  });
+
   it('of one session while another still holds the URI: the upstream stays subscribed until the last one goes', async () => {
     const [first, second] = await subscribedThenRevoked(2);
     const before = upstreamLog().length;
     try {
-      await expect(first!.unsubscribeResource({ uri: URI })).rejects.toThrow(/Resource not found/);
+      await expect(first!.unsubscribeResource({ uri: URI })).rejects.toThrow(/Denied by policy \(rule default-deny\)/);
       await settle();
       expect(upstreamLog().length).toBe(before);
       // The last holder's session ends (DELETE): its release is refused by the policy too, and the gateway lets go.
@@ -148,7 +173,7 @@ describe('an unsubscribe the policy refuses', () => {
     const [c] = await subscribedThenRevoked(1, spelled);
     const got = updatesOf(c!);
     try {
-      await expect(c!.unsubscribeResource({ uri: spelled })).rejects.toThrow(/Resource not found/);
+      await expect(c!.unsubscribeResource({ uri: spelled })).rejects.toThrow(/Denied by policy \(rule default-deny\)/);
       gw.rewriteConfig(config(true));
       await eventually(async () => (await c!.listResources()).resources.length === 1);
       await c!.subscribeResource({ uri: URI });

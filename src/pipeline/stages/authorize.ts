@@ -17,13 +17,21 @@ export function hiddenError(t: Target): GatewayError {
 
 /**
  * The one policy decision for every method: `evaluate(principal, target)`. The record carries the effect, the
- * rule id and the reasons. A denied target looks nonexistent unless the agent can list it (then: `policy.denied`).
+ * rule id and the reasons. A denied target looks nonexistent unless the agent can list it (then: `policy.denied`) or
+ * knows it exists otherwise (`known`).
  * A held call is handed to the approval stage
  * (`hold: 'defer'`: the approval stage decides) or refused (fail closed: no approvals here), and the record says `hold`.
  */
 export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
   policy: () => PolicyEngine,
-  options: { hold?: 'defer' | 'refuse' } = {},
+  options: {
+    hold?: 'defer' | 'refuse';
+    /**
+     * A denied target the agent knows exists though it cannot list it (it still holds a subscription to the resource,
+     * taken while it was granted): the refusal is stated, not hidden. Returns the error to answer with, else undefined.
+     */
+    known?: (call: C, rule: string) => GatewayError | undefined;
+  } = {},
 ): Stage<C> {
   return {
     id: 'authorize',
@@ -44,6 +52,8 @@ export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
             `Denied by policy (rule ${clipForDisplay(d.rule)}): ${describeTarget(t)} with these arguments`,
             'denied by policy (visible target)',
           );
+        const known = options.known?.(call, d.rule);
+        if (known) throw known;
         const e = hiddenError(t);
         throw new GatewayError(e.code, e.message, 'denied by policy (hidden)');
       }
