@@ -23,6 +23,8 @@ export type DeliveryVerdict = 'deliver' | 'refused' | 'lapsed';
 
 /** The key of a subscription: the upstream the gateway serves the resource from, and its normalised URI. */
 export const subscriptionKey = (server: string, uri: string): string => `${server}\u0000${uri}`;
+/** The upstream of a `subscriptionKey(server, uri)`: the one the subscription was taken on. */
+export const serverOfKey = (key: string): string => key.slice(0, key.indexOf('\u0000'));
 /** The normalised URI of a `subscriptionKey(server, uri)` (an upstream's name never holds a NUL). */
 export const uriOfKey = (key: string): string => key.slice(key.indexOf('\u0000') + 1);
 

@@ -9,6 +9,7 @@ import { normaliseUri } from '../policy/uri.js';
 import type { MethodCall } from '../pipeline/call.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { UpstreamSubscriptions } from './resource-subscriptions.js';
+import { serverOfKey, uriOfKey } from '../front/port.js';
 
 export interface ResourceRouterDeps {
   upstreams(): readonly McpUpstream[];
@@ -187,6 +188,26 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
         const byTemplate = template ? ownerFor(n.uri, call.principal, raw) : {};
         return byTemplate.server || byTemplate.ambiguous ? byTemplate : ownerFor(n.uri, call.principal);
       };
+      // A holder's unsubscribe goes to the upstream its subscription was taken on, wherever the URI is routed now (a
+      // reload may have moved it): sent to another, it would end a subscription the holder never took there and leave
+      // its own in place. Of several (it subscribed again after a re-route), the one the URI is routed to now.
+      const held =
+        call.method === 'resources/unsubscribe' && !template
+          ? [...(call.holder ?? [])].filter((key) => uriOfKey(key) === n.uri).map(serverOfKey)
+          : [];
+      if (held.length > 0) {
+        const routed = find().server;
+        const server = routed !== undefined && held.includes(routed) ? routed : held.sort()[0]!;
+        rec.target = `${server}:${n.uri}`;
+        const u = deps.upstream(server);
+        if (!u) {
+          rec.reasons.push('the upstream this subscription was taken on is no longer configured');
+          throw new GatewayError('resource.not_found', `Resource not found: ${raw}`);
+        }
+        rec.backend = u.name;
+        if (server !== routed) rec.reasons.push(`unsubscribed where the subscription was taken (${server})`);
+        return { u, uri: n.uri };
+      }
       let owner = find();
       if (!owner.server && !owner.ambiguous) {
         await Promise.all([listAll(ctx), templatesAll(ctx)]);

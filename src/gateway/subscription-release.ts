@@ -4,7 +4,7 @@ import { GatewayError } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import { clipForDisplay } from '../core/text.js';
 import { methodCall } from '../front/method-call.js';
-import { uriOfKey } from '../front/port.js';
+import { serverOfKey, uriOfKey } from '../front/port.js';
 import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
 import type { Pipeline } from '../pipeline/runner.js';
 import type { Stage } from '../pipeline/stage.js';
@@ -13,8 +13,6 @@ import type { UpstreamSubscriptions } from './resource-subscriptions.js';
 
 /** The rule of the gateway's own release of an upstream subscription nobody holds (its audit records name it). */
 export const RELEASE_RULE = 'gateway.subscription-release';
-
-const serverOfKey = (key: string): string => key.slice(0, key.indexOf('\u0000'));
 
 /**
  * The refusal of a holder's `resources/unsubscribe` of a URI it still holds, which the policy denies and the agent can
@@ -94,19 +92,28 @@ export function createSubscriptionRelease(deps: {
   };
   return {
     /**
-     * One forwarded method through the pipeline. A holder's resources/unsubscribe that fails lets go of the URI (at
-     * every upstream it holds it at) before the refusal is answered, and what nobody holds then is released upstream.
+     * One forwarded method through the pipeline. A holder's resources/unsubscribe lets go of the URI at every upstream
+     * it holds it at (refused: before the refusal is answered; answered: the upstreams it was not sent to), and what
+     * nobody holds then is released upstream.
      */
     async forward(call: MethodCall): Promise<MethodCall> {
       const holder = call.holder;
       if (call.method !== 'resources/unsubscribe' || !holder) return deps.methods.run(call);
-      try {
-        return await deps.methods.run(call);
-      } catch (e) {
-        const n = normaliseUri(typeof call.params.uri === 'string' ? call.params.uri : '');
+      const n = normaliseUri(typeof call.params.uri === 'string' ? call.params.uri : '');
+      const letGo = async () => {
         if (n.ok) await releaseOwn(deps.subscriptions.letGo(n.uri, holder), call.principal);
+      };
+      let done: MethodCall;
+      try {
+        done = await deps.methods.run(call);
+      } catch (e) {
+        await letGo();
         throw e;
       }
+      // Held at more than one upstream (subscribed again after a reload routed the URI elsewhere), the unsubscribe
+      // went to one of them; the holder lets go of the others too, and what nobody holds then is released upstream.
+      await letGo();
+      return done;
     },
     /**
      * A closed session or stream lets go of what it still holds after its unsubscribes went through the pipeline, and

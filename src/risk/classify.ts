@@ -17,6 +17,7 @@ import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
 import { transientStateRemoved } from './transient-state.js';
+import { cacheCleared } from './caches-cleared.js';
 import { markRemoved } from './marks-removed.js';
 import { contentPublished } from './published-content.js';
 import { uiSelectionReason } from './ui-selection.js';
@@ -38,6 +39,9 @@ import { otherMoneyNouns } from './money-roles.js';
 import { priceTerms } from './price-terms.js';
 import { cataloguePrices } from './catalogue-prices.js';
 import { accountDetails } from './account-details.js';
+import { httpMethodChoice } from './http-method-enums.js';
+import { uploadTargetReason } from './upload-targets.js';
+import { describedCodeReason } from './described-code.js';
 import { clientConnection } from './client-connections.js';
 import { documentCertificate } from './document-certificates.js';
 import { placesOrder } from './purchase-orders.js';
@@ -120,6 +124,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const nameSaysRead = action.hit !== undefined && action.cls === 'read' && action.hit.ambiguous !== true;
   for (const f of nameSaysRead ? [] : inputFields) {
     if (f.enumValues.length === 0 || !actionFieldNames.has(f.joined) || f.depth > 0 || f.type === 'array') continue;
+    // HTTP methods name another request's or a route's method, not this tool's operation (http-method-enums.ts).
+    if (httpMethodChoice(f.enumValues, { isApi, verb: action.hit?.word })) continue;
     for (const value of f.enumValues) {
       const hit = governingVerb(splitIdentifier(value));
       if (hit && hit.cls !== 'read')
@@ -153,6 +159,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const required: unknown = isObject(tool.inputSchema) ? tool.inputSchema.required : undefined;
   const requiredFields = new Set(Array.isArray(required) ? required.filter((x) => typeof x === 'string') : []);
   classes.push(...inputWriteSignals(inputFields, requiredFields));
+  // A field described as code that is run carries the caller's code, whatever its name (described-code.ts).
+  const describedCode = describedCodeReason(inputFields);
+  if (describedCode) classes.push({ cls: 'exec', reason: describedCode });
   // A GET that logs the caller out still ends the session: the method does not outweigh it (sign-outs.ts).
   const getSignOut = isGet && governingVerb(idWords)?.cls !== 'read' ? signOutReason(idWords, opening) : undefined;
   if (getSignOut) classes.push({ cls: 'update', reason: getSignOut });
@@ -196,13 +205,12 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const detached = removed ? undefined : detachment(idWords, description, classes);
   const lighter = removed?.kind === 'tags' ? removed.reason : detached?.reason;
   if (lighter !== undefined) classes.splice(0, classes.length, ...asChanges(classes, lighter));
-  // Clearing a debugger's breakpoints or a cart's items destroys nothing kept (transient-state.ts).
-  const transient = transientStateRemoved(
-    idWords,
-    pathSegments,
-    description,
-    isApi && source.method.toUpperCase() === 'DELETE',
-  );
+  // Clearing a debugger's breakpoints or a cart's items (transient-state.ts), or a cache (caches-cleared.ts), destroys
+  // nothing kept.
+  const httpDelete = isApi && source.method.toUpperCase() === 'DELETE';
+  const transient =
+    transientStateRemoved(idWords, pathSegments, description, httpDelete) ??
+    cacheCleared(idWords, description, httpDelete);
   if (transient !== undefined) classes.splice(0, classes.length, ...asChanges(classes, transient));
   // Taking a follow, vote, bookmark, tag or relationship link off a thing destroys nothing (marks-removed.ts).
   const unmarked =
@@ -312,7 +320,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   });
   fieldSignals(s, inputFields, {
     writes,
-    toolWords: [...idWords, ...descWords],
+    toolWords: [idWords, descWords],
     stores: action.hit !== undefined && (action.cls === 'create' || action.cls === 'update'),
     changes: writes && action.cls === 'update',
   });
@@ -352,6 +360,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (buyerOrders) add('personal-data', buyerOrders);
   const bearerLink = bearerLinkReason(description, outputFields);
   if (bearerLink) add('credential-access', bearerLink);
+  // A URL or form fields to upload or stream to let their holder write into the account (upload-targets.ts).
+  const uploadTarget = uploadTargetReason(idWords, description);
+  if (uploadTarget) add('credential-access', uploadTarget);
   const reveal = revealReason(inputFields) ?? returnedSecretReason(description);
   if (reveal) add('credential-access', reveal);
   const appKeys = appKeysReason({

@@ -199,6 +199,8 @@ const stateWords = new Set(['status', 'state', 'result', 'progress', 'history', 
 const webUrlDescription = /\b(web ?page|page|website|site|web)\b/i;
 const urlFields = new Set(['url', 'urls', 'website', 'webpage', 'siteurl', 'pageurl', 'targeturl', 'starturl']);
 const fetchVerbs = new Set(['fetch', 'scrape', 'crawl', 'extract', 'browse', 'screenshot', 'capture', 'summarize']);
+/** Every spending phrase holds one of these words: the long pattern runs only on a description that does (speed). */
+const mentionsCost = /credit|cost|billed|charge/i;
 const spends =
   /\b(consumes? (\w+ )?credits?|uses? (\w+ )?credits?|costs? (\w+ )?credits?|credits? (are|is) (consumed|charged|deducted)|(each|every|this) (call|request|search|crawl) (costs?|is billed)|charges? (your|the) account)\b/i;
 
@@ -229,14 +231,15 @@ export function openWorldReason(
     return `verb '${governing.word}' on field '${url.joined}' contacts a third party`;
   if (url && webUrlDescription.test(url.description.slice(0, 200)))
     return `field '${url.joined}' is a web page ('${url.description.slice(0, 40)}')`;
-  const cost = spends.exec(description.slice(0, 1500));
+  const cost = mentionsCost.test(description) ? spends.exec(description.slice(0, 1500)) : null;
   if (cost) return `description says '${cost[0]}' (spends money)`;
   // Telephony lookups that query the carriers' databases (GSM's HLR, caller-name CNAM, number portability MNP): a
   // paid third-party query about a phone number, not a local read.
+  if (governing !== undefined && governing.cls !== 'read') return undefined;
   const carrier =
     stems.find((w) => carrierLookups.has(w)) ??
     topLevelFields.map((f) => carrierProse.exec(f.description.slice(0, 200))?.[1]).find((w) => w !== undefined);
-  if (carrier !== undefined && (governing === undefined || governing.cls === 'read'))
+  if (carrier !== undefined)
     return `'${carrier.toLowerCase()}' lookup queries carrier networks (a paid third-party query)`;
   return undefined;
 }

@@ -101,7 +101,8 @@ export function fieldSignals(
   fields: readonly SchemaField[],
   ctx: {
     writes: boolean;
-    toolWords: readonly string[];
+    /** The tool's words (name, description), in lists. */
+    toolWords: ReadonlyArray<readonly string[]>;
     /** The tool's own verb adds or edits a record (not the fail-closed guess for a tool without a verb). */
     stores: boolean;
     /** The tool's action changes an existing thing (an update, not a create). */
@@ -109,8 +110,11 @@ export function fieldSignals(
   },
 ): void {
   const names = new Set(fields.map((f) => f.joined));
-  const toolMentionsQueryLanguage = ctx.toolWords.some((w) => queryLanguages.has(w));
-  const hasMessageField = [...messageFields].some((m) => names.has(m));
+  // Asked only for a code, query or 'to' field (speed: most tools have none).
+  let mentions: boolean | undefined;
+  const mentionsQueryLanguage = (): boolean =>
+    (mentions ??= ctx.toolWords.some((words) => words.some((w) => queryLanguages.has(w))));
+  const hasMessageField = (): boolean => [...messageFields].some((m) => names.has(m));
   // A `language` / `runtime` choice of programming languages next to a code field: the tool runs it.
   const runsLanguage = fields.some(
     (f) =>
@@ -149,7 +153,7 @@ export function fieldSignals(
       add(s, 'administrative', `field '${accessList ? `${f.parent ?? ''}[].` : ''}${f.name}' (who may use it)`);
     if ((personalFields.has(j) || specialCategoryFields.has(j)) && f.depth <= 1)
       add(s, 'personal-data', `field '${f.name}'`);
-    if (ctx.writes && (recipientFields.has(j) || (j === 'to' && hasMessageField)))
+    if (ctx.writes && (recipientFields.has(j) || (j === 'to' && hasMessageField())))
       add(s, 'external-communication', j === 'to' ? `field 'to' with a message body` : `field '${f.name}'`);
     const codeLike = codeFields.has(j) || (f.words.length > 1 && codeFields.has(last));
     if (codeLike && (f.type === 'string' || f.type === 'array' || f.type === undefined)) {
@@ -164,18 +168,18 @@ export function fieldSignals(
         triggeredScript(f, fields) ||
         (runsLanguage && f.depth === 0) ||
         executes.test(f.description) ||
-        toolMentionsQueryLanguage ||
+        mentionsQueryLanguage() ||
         f.words.some((w) => queryLanguages.has(w))
       )
         add(
           s,
           'code-execution',
-          `field '${f.name}' carries ${j.includes('sql') || toolMentionsQueryLanguage ? 'a query' : 'code or a command'}`,
+          `field '${f.name}' carries ${j.includes('sql') || mentionsQueryLanguage() ? 'a query' : 'code or a command'}`,
         );
     }
     if (
       ((j === 'query' || last === 'query') &&
-        (toolMentionsQueryLanguage ||
+        (mentionsQueryLanguage() ||
           f.words.some((w) => queryLanguages.has(w)) ||
           /\b(sql|dql|soql|kql|promql|cypher|esql)\b/i.test(f.description))) ||
       // A filter or pipeline in a database's own query language ("the syntax of the query argument of

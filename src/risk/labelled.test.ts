@@ -215,8 +215,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(0, 1283)), [0.985, 0.96, 0.92, 4, 0.872, 0.805]);
     // Part eleven (the last 161: held-out 10, evaluated once at engine cad2847, history.json): measured 0.953, 0.973,
     // 0.756, 2, 0.776, 0.636 at that evaluation (its held-out floors); after the ninth round 0.988, 0.973, 0.927, 0,
-    // 0.876, 0.782 (tuned on it).
-    expectFloors(labelMetrics(scored.slice(1283, 1444)), [0.985, 0.97, 0.925, 0, 0.875, 0.78]);
+    // 0.876, 0.782 (tuned on it); after the twenty-sixth round's caches cleared (Hostinger's website cache) 0.907
+    // (146/161), 0.863.
+    expectFloors(labelMetrics(scored.slice(1283, 1444)), [0.985, 0.97, 0.925, 0, 0.905, 0.86]);
     // All 1,444 when part eleven moved in, before the ninth round: 0.984, 0.962, 0.910, 6, 0.863, 0.795; after it
     // 0.987, 0.962, 0.923, 4, 0.875, 0.810 (three labels settled in the round: a removed membership is not destructive).
     expectFloors(labelMetrics(scored.slice(0, 1444)), [0.985, 0.96, 0.92, 4, 0.875, 0.81]);
@@ -228,9 +229,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part thirteen (held-out 12, 158 tools): 0.945, 0.988, 0.814, 5, 0.816, 0.684; after the tenth round (operation
     // lists, money-movement verbs) 1.000, 0.988, 0.907, 1, 0.842, 0.734 (tuned on it).
     expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.84, 0.73]);
-    // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640; after the twenty-sixth round's account
-    // details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713.
-    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.87, 2, 0.845, 0.71]);
+    // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640; after the twenty-sixth round's
+    // account details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713; after its caches
+    // cleared (the CCXT server's clear-cache) 0.853 (163/191), 0.722.
+    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.87, 2, 0.85, 0.72]);
     // All 1,995 when parts twelve to fourteen moved in, before the tenth round: 0.984, 0.966, 0.901, 13, 0.856,
     // 0.771; after it 0.988, 0.966, 0.907, 9, 0.858, 0.775.
     expectFloors(labelMetrics(scored.slice(0, 1995)), [0.985, 0.965, 0.905, 9, 0.857, 0.77]);
@@ -318,8 +320,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part twenty-five (held-out 24): 0.973, 0.907, 0.957, 2, 0.863, 0.706; after the eighteenth round's GET that acts
     // and GraphQL query 1.000 (46/46), 0, 0.875 (140/160), 0.736.
     expectFloors(labelMetrics(scored.slice(4013, 4173)), [0.97, 0.905, 1, 0, 0.875, 0.735]);
-    // Part twenty-six (held-out 25): 1.000, 0.957, 0.893, 0, 0.690, 0.466; after the twenty-sixth round's account details
-    // (Codat's bank account update) 0.730 (73/100), 0.478.
+    // Part twenty-six (held-out 25): 1.000, 0.957, 0.893, 0, 0.690, 0.466; after the twenty-sixth round's account
+    // details (Codat's bank account update) 0.730 (73/100), 0.478.
     expectFloors(labelMetrics(scored.slice(4173, 4273)), [1, 0.955, 0.89, 0, 0.73, 0.475]);
     // Both together (260 tools): 0.984, 0.925, 0.932, 2, 0.796, 0.693.
     expectFloors(labelMetrics(scored.slice(4013, 4273)), [0.98, 0.92, 0.93, 2, 0.795, 0.69]);
@@ -423,8 +425,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(5338, 5398)), [0.97, 0.95, 0.905, 0, 0.8, 0.685]);
     // Part forty-one (held-out 40): 0.955, 1.000, 0.818, 0, 0.850, 0.518.
     expectFloors(labelMetrics(scored.slice(5398, 5458)), [0.95, 1, 0.815, 0, 0.85, 0.515]);
-    // Part forty-two (held-out 41): 0.762, 0.868, 0.750, 0, 0.593, 0.445.
-    expectFloors(labelMetrics(scored.slice(5458, 5517)), [0.76, 0.865, 0.75, 0, 0.59, 0.44]);
+    // Part forty-two (held-out 41): 0.762, 0.868, 0.750, 0, 0.593, 0.445; after the twenty-sixth round's described code
+    // (mcp-fetch's puppeteer script) 0.810 (17/21).
+    expectFloors(labelMetrics(scored.slice(5458, 5517)), [0.805, 0.865, 0.75, 0, 0.59, 0.44]);
     // Part forty-three (held-out 42): 1.000, 0.971, 1.000, 0, 0.783, 0.556; after the twenty-fourth round's customers'
     // orders 0.767 (46/60): brainbi's `orders` (a shop's orders, no output declared) is now rated as reading its buyers'
     // records, as Walmart's and Fulfillment.com's undeclared order reads are labelled; its label (no category) stands;
@@ -434,37 +437,42 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Slicebox, OpenAPI Space, the COVID-19 QR server); the label stands.
     expectFloors(labelMetrics(scored.slice(5517, 5577)), [1, 0.97, 1, 0, 0.815, 0.615]);
     // Part forty-four (held-out 43): 0.941, 0.962, 0.500, 0, 0.767, 0.644; after the twenty-third round's local file
-    // overwrites 0.875 (14/16), 0.867 (52/60), 0.752.
-    expectFloors(labelMetrics(scored.slice(5577, 5637)), [0.94, 0.96, 0.875, 0, 0.865, 0.75]);
+    // overwrites 0.875 (14/16), 0.867 (52/60), 0.752; after the twenty-sixth round's described code (Dataflow Kit's
+    // browser actions) 0.938 (15/16), 0.883 (53/60), 0.863.
+    expectFloors(labelMetrics(scored.slice(5577, 5637)), [0.94, 0.96, 0.935, 0, 0.88, 0.86]);
     // Part forty-five (held-out 44): 1.000, 1.000, 1.000, 0, 0.946, 0.955.
     expectFloors(labelMetrics(scored.slice(5637, 5693)), [1, 1, 1, 0, 0.945, 0.95]);
     // Part forty-six (held-out 45): 0.966, 0.871, 0.857, 0, 0.700, 0.176; after the twenty-fourth round's price terms
-    // 0.750 (45/60); after the twenty-fifth round's catalogue prices (iZettle's products) 0.783 (47/60), 0.235.
-    expectFloors(labelMetrics(scored.slice(5693, 5753)), [0.965, 0.87, 0.855, 0, 0.78, 0.23]);
+    // 0.750 (45/60); after the twenty-fifth round's catalogue prices (iZettle's products) 0.783 (47/60), 0.235; after
+    // the twenty-sixth round's HTTP-method choices (Request Baskets' responses) 0.935 (29/31), 0.850 (51/60), 0.308.
+    expectFloors(labelMetrics(scored.slice(5693, 5753)), [0.965, 0.935, 0.855, 0, 0.85, 0.305]);
     // The seven together (415 tools): 0.947, 0.942, 0.804, 0, 0.776, 0.517; after the twenty-third round's local file
     // overwrites 0.870 (80/92), 0.790 (328/415), 0.529; after the twenty-fourth round's customers' orders 0.788
     // (327/415: brainbi's `orders`, part forty-three); after its marks removed 0.798 (331/415), 0.537; after its price
     // terms 0.805 (334/415: 0.8048), 0.572 (0.5723); after its sign-outs 0.880 (81/92) `high` recall, 0.574; after the
-    // twenty-fifth round's catalogue prices 0.810 (336/415: 0.8096).
-    expectFloors(labelMetrics(scored.slice(5338, 5753)), [0.945, 0.94, 0.88, 0, 0.805, 0.57]);
-    // All 5,753 when parts forty to forty-six moved in, before the twenty-third round: 0.972 (2732/2811),
-    // 0.944 (2778/2942), 0.878 (1359/1548), 30, 0.825 (4744/5753: 0.8246), 0.714; after the twenty-third round's local
-    // file overwrites 0.884 (1369/1548), 0.826 (4754/5753), 0.716; after its transient state (breakpoints, a cart's
-    // items) 0.827 (4759/5753), 0.717; after its user-interface selections 0.974 (2737/2811), 0.828 (4764/5753);
-    // after the twenty-fourth round's customers' orders 0.831 (4778/5753: 0.8305); after its registered apps 0.884
-    // (1368/1548), 0.832 (4787/5753), 0.722; after its marks removed 0.833 (4795/5753), 0.723; after its price terms
-    // 0.835 (4802/5753: 0.8347), 0.727 (0.7272); after its sign-outs 0.887 (1373/1548), 0.835 (4806/5753: 0.8354), 0.728.
-    expectFloors(labelMetrics(scored.slice(0, 5753)), [0.97, 0.94, 0.885, 30, 0.835, 0.725]);
+    // twenty-fifth round's catalogue prices 0.810 (336/415: 0.8096); after the twenty-sixth round's described code,
+    // upload targets and HTTP-method choices 0.952 (198/208), 0.961 (199/207), 0.891 (82/92), 0.824 (342/415), 0.612.
+    expectFloors(labelMetrics(scored.slice(5338, 5753)), [0.95, 0.96, 0.89, 0, 0.82, 0.61]);
+    // All 5,753 when parts forty to forty-six moved in, before the twenty-third round: 0.972 (2732/2811), 0.944
+    // (2778/2942), 0.878 (1359/1548), 30, 0.825 (4744/5753: 0.8246), 0.714; after the twenty-third round's local file
+    // overwrites 0.884 (1369/1548), 0.826 (4754/5753), 0.716; after its transient state (breakpoints, a cart's items)
+    // 0.827 (4759/5753), 0.717; after its user-interface selections 0.974 (2737/2811), 0.828 (4764/5753); after the
+    // twenty-fourth round's customers' orders 0.831 (4778/5753: 0.8305); after its registered apps 0.884 (1368/1548),
+    // 0.832 (4787/5753), 0.722; after its marks removed 0.833 (4795/5753), 0.723; after its price terms 0.835
+    // (4802/5753: 0.8347), 0.727 (0.7272); after its sign-outs 0.887 (1373/1548), 0.835 (4806/5753: 0.8354), 0.728;
+    // after the twenty-sixth round's described code, upload targets and HTTP-method choices 0.974 (2739/2811), 0.947
+    // (2786/2942), 0.888 (1374/1548), 0.838 (4822/5753), 0.732.
+    expectFloors(labelMetrics(scored.slice(0, 5753)), [0.97, 0.945, 0.885, 30, 0.835, 0.73]);
     // Parts forty-seven to fifty-one (held-out 46 to 50: 34, 40, 60, 60 and 30 tools, evaluated together once at the
     // engine of main cc6101c, history.json): each part's floors are its own set's figures at that evaluation, and the
-    // five together, moved here with them.
-    // Part forty-seven (held-out 46): 0.895, 0.933, 1.000, 0, 0.618, 0.404; after the twenty-fifth round's one-time code
-    // requests (and phone-number fields) 0.735 (25/34), 0.472; after its person-name lookups (NamSor) 0.794 (27/34);
-    // after its catalogue prices (tl-api's articles) 0.853 (29/34); after the twenty-sixth round's account details (tl-api's
-    // user registration loses financial) 0.630.
+    // five together, moved here with them. Part forty-seven (held-out 46): 0.895, 0.933, 1.000, 0, 0.618, 0.404; after
+    // the twenty-fifth round's one-time code requests (and phone-number fields) 0.735 (25/34), 0.472; after its
+    // person-name lookups (NamSor) 0.794 (27/34); after its catalogue prices (tl-api's articles) 0.853 (29/34); after
+    // the twenty-sixth round's account details (tl-api's user registration loses financial) 0.630.
     expectFloors(labelMetrics(scored.slice(5753, 5787)), [0.89, 0.93, 1, 0, 0.85, 0.625]);
-    // Part forty-eight (held-out 47): 1.000, 0.783, 0.600, 2, 0.750, 0.556.
-    expectFloors(labelMetrics(scored.slice(5787, 5827)), [1, 0.78, 0.6, 2, 0.75, 0.555]);
+    // Part forty-eight (held-out 47): 1.000, 0.783, 0.600, 2, 0.750, 0.556; after the twenty-sixth round's upload
+    // targets (ContentGroove's upload URL) 0.700 (7/10), 1, 0.775 (31/40), 0.689.
+    expectFloors(labelMetrics(scored.slice(5787, 5827)), [1, 0.78, 0.7, 1, 0.775, 0.685]);
     // Part forty-nine (held-out 48): 0.800, 0.933, 0.615, 2, 0.650, 0.341; after the twenty-fifth round's password logins
     // (OSDB's GET login and logout) 0.833 (25/30), 0.769 (10/13), 0, 0.683 (41/60), 0.508; after its running stops
     // (PatrOwl's GET stop and reload) 0.933 (28/30), 0.733 (44/60).
@@ -476,44 +484,54 @@ describe('hand-labelled tools from real servers and specs', () => {
     // The five together (224 tools): 0.924, 0.882, 0.762, 4, 0.723, 0.357; after the twenty-fifth round's one-time code
     // requests and password logins 0.933 (98/105), 0.810 (34/42), 2, 0.750 (168/224), 0.392; after its person-name
     // lookups 0.759 (170/224); after its catalogue prices 0.768 (172/224); after its running stops 0.962 (101/105),
-    // 0.781 (175/224), 0.419; after the twenty-sixth round's account details 0.447.
-    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.96, 0.88, 0.805, 2, 0.78, 0.445]);
-    // All 5,977 when parts forty-seven to fifty-one moved in, before the twenty-fifth round: 0.972 (2834/2916),
-    // 0.942 (2883/3061), 0.884 (1405/1590), 34, 0.831 (4968/5977), 0.721; after the twenty-fifth round's one-time code
+    // 0.781 (175/224), 0.419; after the twenty-sixth round's account details 0.447; after its upload targets 0.833
+    // (35/42), 1, 0.786 (176/224), 0.457.
+    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.96, 0.88, 0.83, 1, 0.785, 0.455]);
+    // All 5,977 when parts forty-seven to fifty-one moved in, before the twenty-fifth round: 0.972 (2834/2916), 0.942
+    // (2883/3061), 0.884 (1405/1590), 34, 0.831 (4968/5977), 0.721; after the twenty-fifth round's one-time code
     // requests and phone-number fields 0.832 (4974/5977), 0.7214; after its password logins 0.973 (2836/2916), 0.944
     // (2889/3061), 0.885 (1407/1590), 32, 0.833 (4976/5977: 0.8325), 0.722 (0.7217); after its person-name lookups
-    // 0.833 (4978/5977); after its faces (biometric data) 0.833 (4979/5977); after its catalogue prices (a product's, an
-    // article's or a cart line's price field) 0.834 (4985/5977: 0.8340), 0.723; after its running stops (stopping or
+    // 0.833 (4978/5977); after its faces (biometric data) 0.833 (4979/5977); after its catalogue prices (a product's,
+    // an article's or a cart line's price field) 0.834 (4985/5977: 0.8340), 0.723; after its running stops (stopping or
     // reloading a running thing served by GET) 0.974 (2839/2916), 0.835 (4988/5977: 0.8345); after the twenty-sixth
     // round's account details (an IBAN, account or card number stored moves no money) 0.835 (4992/5977: 0.8352), 0.725
-    // (0.7249).
-    expectFloors(labelMetrics(scored.slice(0, 5977)), [0.97, 0.94, 0.88, 32, 0.835, 0.72]);
+    // (0.7249); after the twenty-sixth round's described code, upload targets and HTTP-method choices 0.974
+    // (2840/2916), 0.944 (2891/3061), 0.886 (1409/1590), 31, 0.836 (4998/5977), 0.726.
+    expectFloors(labelMetrics(scored.slice(0, 5977)), [0.97, 0.94, 0.885, 31, 0.835, 0.725]);
     // Parts fifty-two to fifty-six (held-out 51 to 55: 60, 60, 60, 56 and 60 tools, evaluated together once at the
     // engine of main e7a95e5, history.json): each part's floors are its own set's figures at that evaluation, and the
     // five together, moved here with them.
     // Part fifty-two (held-out 51): 0.963, 0.758, 1.000, 0, 0.750, 0.479; after the twenty-sixth round's document
     // certificates (e-District Kerala's six certificate verifications) 0.939 (31/33), 0.850 (51/60), 0.667; after its
-    // client connections (a database and a web app's session) 1.000 (33/33), 0.883 (53/60).
-    expectFloors(labelMetrics(scored.slice(5977, 6037)), [0.96, 1, 1, 0, 0.88, 0.665]);
+    // client connections (a database and a web app's session) 1.000 (33/33), 0.883 (53/60); after its HTTP-method
+    // choices (api-create-mcp's create_api and update_api) 0.917 (55/60), 0.700; after its caches cleared
+    // (universal-db-mcp's clear_cache) 0.933 (56/60), 0.722.
+    expectFloors(labelMetrics(scored.slice(5977, 6037)), [0.96, 1, 1, 0, 0.93, 0.72]);
     // Part fifty-three (held-out 52): 0.882, 0.930, 0.400, 3, 0.783, 0.518; after the twenty-sixth round's mobile flags
-    // (a browser's numeric `mobile`) 0.817 (49/60).
-    expectFloors(labelMetrics(scored.slice(6037, 6097)), [0.88, 0.93, 0.4, 3, 0.815, 0.515]);
+    // (a browser's numeric `mobile`) 0.817 (49/60); after its upload targets, described code and caches cleared (SYNQ's
+    // stream, uploader, upload, query and update, autotel's cache refresh) 0.941 (16/17), 0.900 (9/10), 0, 0.917
+    // (55/60), 0.889.
+    expectFloors(labelMetrics(scored.slice(6037, 6097)), [0.94, 0.93, 0.9, 0, 0.915, 0.885]);
     // Part fifty-four (held-out 53): 1.000, 1.000, 0.000, 0, 0.933, 0.000.
     expectFloors(labelMetrics(scored.slice(6097, 6157)), [1, 1, 0, 0, 0.93, 0]);
-    // Part fifty-five (held-out 54): 0.733, 0.951, 0.875, 1, 0.839, 0.219.
-    expectFloors(labelMetrics(scored.slice(6157, 6213)), [0.73, 0.95, 0.875, 1, 0.835, 0.215]);
+    // Part fifty-five (held-out 54): 0.733, 0.951, 0.875, 1, 0.839, 0.219; after the twenty-sixth round's password
+    // hashes (IoTVAS's default accounts) 1.000 (8/8), 0, 0.857 (48/56), 0.235.
+    expectFloors(labelMetrics(scored.slice(6157, 6213)), [0.73, 0.95, 1, 0, 0.855, 0.235]);
     // Part fifty-six (held-out 55): 0.966, 0.935, 1.000, 0, 0.900, 0.500.
     expectFloors(labelMetrics(scored.slice(6213, 6273)), [0.965, 0.935, 1, 0, 0.9, 0.5]);
     // The five together (296 tools): 0.910, 0.928, 0.758, 4, 0.841, 0.414; after the twenty-sixth round's document
-    // certificates 0.957 (198/207), 0.861 (255/296), 0.440 (0.43996); after its client connections 0.966 (200/207), 0.868
-    // (257/296); after its mobile flags 0.875 (259/296).
-    expectFloors(labelMetrics(scored.slice(5977, 6273)), [0.91, 0.965, 0.755, 4, 0.875, 0.435]);
-    // All 6,273 when parts fifty-two to fifty-six moved in, before the twenty-sixth round: 0.972 (2920/3005),
-    // 0.943 (3081/3268), 0.882 (1432/1623), 36, 0.835 (5237/6273: 0.8348), 0.720 (0.7204); after the twenty-sixth
-    // round's account details 0.835 (5241/6273: 0.8355), 0.722 (0.7219); after its document certificates 0.945
-    // (3087/3268: 0.9446), 0.836 (5247/6273: 0.8365), 0.723 (0.7227); after its client connections 0.946 (3092/3268:
-    // 0.9461), 0.837 (5251/6273: 0.8371), 0.723 (0.7231); after its mobile flags 0.837 (5253/6273: 0.8374).
-    expectFloors(labelMetrics(scored.slice(0, 6273)), [0.97, 0.945, 0.88, 36, 0.835, 0.72]);
+    // certificates 0.957 (198/207), 0.861 (255/296), 0.440 (0.43996); after its client connections 0.966 (200/207),
+    // 0.868 (257/296); after its mobile flags 0.875 (259/296); after its described code, upload targets, HTTP-method
+    // choices, caches cleared and password hashes 0.921 (82/89), 0.939 (31/33), 0, 0.909 (269/296), 0.531.
+    expectFloors(labelMetrics(scored.slice(5977, 6273)), [0.92, 0.965, 0.935, 0, 0.905, 0.53]);
+    // All 6,273 when parts fifty-two to fifty-six moved in, before the twenty-sixth round: 0.972 (2920/3005), 0.943
+    // (3081/3268), 0.882 (1432/1623), 36, 0.835 (5237/6273: 0.8348), 0.720 (0.7204); after the twenty-sixth round's
+    // account details 0.835 (5241/6273: 0.8355), 0.722 (0.7219); after its document certificates 0.945 (3087/3268:
+    // 0.9446), 0.836 (5247/6273: 0.8365), 0.723 (0.7227); after its client connections 0.946 (3092/3268: 0.9461), 0.837
+    // (5251/6273: 0.8371), 0.723 (0.7231); after its mobile flags 0.837 (5253/6273: 0.8374); after its described code,
+    // upload targets, HTTP-method choices, caches cleared and password hashes 0.972 (2922/3005), 0.947 (3094/3268),
+    // 0.887 (1440/1623), 31, 0.840 (5271/6273: 0.8403), 0.727 (0.7273).
+    expectFloors(labelMetrics(scored.slice(0, 6273)), [0.97, 0.945, 0.885, 31, 0.84, 0.725]);
     // Parts fifty-seven to sixty-one (held-out 56 to 60: 60, 60, 60, 60 and 65 tools, evaluated together once at the
     // engine of main ba722b0, history.json): each part's floors are its own set's figures at that evaluation, and the
     // five together, moved here with them.
@@ -532,11 +550,13 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (146/186), 0.770 (235/305).
     expectFloors(labelMetrics(scored.slice(6273, 6578)), [0.895, 0.78, 0.76, 1, 0.77, 0.375]);
     // All 6,578 when parts fifty-seven to sixty-one moved in, at the twenty-sixth round's engine (ba722b0): 0.969
-    // (3027/3124), 0.937 (3235/3454), 0.880 (1458/1657), 37, 0.834 (5485/6578), 0.718 (0.7181); after the verbless POST
-    // reads (a POST with no verb in its name or summary whose description opens with a read: six dev tools to their
-    // labels; a mail API's message search moves off its label's level, read now but its personal data still missed,
-    // part twenty-one 0.720 → 0.715) 0.938 (3241/3454), 0.834 (5489/6578: 0.8344).
-    expectFloors(m, [0.965, 0.935, 0.875, 37, 0.83, 0.715]);
+    // (3027/3124), 0.937 (3235/3454), 0.880 (1458/1657), 37, 0.834 (5485/6578), 0.718 (0.7181); after risk-round26's
+    // described code, upload targets, HTTP-method choices, caches cleared and password hashes 0.970 (3029/3124), 0.937
+    // (3237/3454), 0.885 (1466/1657), 32, 0.837 (5503/6578: 0.8366), 0.722 (0.7223); after the verbless POST reads (a
+    // POST with no verb in its name or summary whose description opens with a read: six dev tools to their labels; a
+    // mail API's message search moves off its label's level, read now but its personal data still missed, part
+    // twenty-one 0.720 → 0.715) 0.939 (3243/3454), 0.837 (5507/6578: 0.8372), 0.723 (0.7225).
+    expectFloors(m, [0.965, 0.935, 0.88, 32, 0.835, 0.72]);
     // 6,578 tools from some 625 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);

@@ -40,6 +40,7 @@ const probeProse =
 const availabilityProse =
   /\b(availability (status )?(of|for) (\w+ ){0,3}domains?|domains?( name)? availability|domains?( names?)? (is |are )?available|check(s|ing)? (\w+ ){0,2}domains?( names?)? (for|against) availability|live availability checks \(domains)/i;
 /** The registries or registrars asked, named in the plural or as the party asked. */
+const mentionsAvailability = /availab/i;
 const registriesProse =
   /\b(registrars|registries|across (multiple )?(registrars|tlds)|at (the )?(registry|registrar))\b/i;
 const registryNameWords = new Set(['registrar', 'registry']);
@@ -96,9 +97,13 @@ export function networkProbeReason(
     if (prose) return `'${prose[0]}' on field '${target.joined}' reaches the host the caller names`;
   }
   // A domain availability search asks registries or registrars about names the caller gives.
-  const available = availabilityProse.exec(opening) ?? availabilityProse.exec(description.slice(0, 600));
-  const registries = registriesProse.exec(description.slice(0, 600)) ?? undefined;
+  // Every availability phrase holds "availab": the long pattern runs only on a description that does (speed).
+  const available = mentionsAvailability.test(description)
+    ? (availabilityProse.exec(opening) ?? availabilityProse.exec(description.slice(0, 600)))
+    : null;
   const registryName = stems.find((w) => registryNameWords.has(w));
+  if (!available && !registryName) return undefined;
+  const registries = registriesProse.exec(description.slice(0, 600)) ?? undefined;
   if (available && (!ownApi || registries)) return `'${available[0]}' asks registries about the names given`;
   if (registryName && registries && fields.some((f) => f.joined.includes('domain')))
     return `'${registries[0]}' asked about the domain given`;

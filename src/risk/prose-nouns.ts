@@ -7,7 +7,7 @@ import { firstSentence } from './evidence.js';
 import { notCredentialBefore, strongNouns, verbs, weakNouns } from './lexicon.js';
 import { pictureImage } from './machine-images.js';
 import { addCategory, personModifier, publicMaterial, type Signals } from './signals.js';
-import { joinCompounds, stem } from './tokens.js';
+import { joinCompounds, splitRawWords, stem } from './tokens.js';
 
 /** Weak credential nouns that hold secrets when read ("vault", "keyring"). */
 const secretStores = new Set(['vault', 'keyring', 'keychain', 'keystore', 'secretmanager', 'passwordmanager']);
@@ -69,11 +69,12 @@ const opens = new Set(['unlock', 'export', 'decrypt', 'dump', 'open', 'reveal'])
  * them are a name, not a word ("1Password" is no password). */
 function proseWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9']*/g)) {
+  // Each word adds one or two entries: twenty words are enough for twenty entries.
+  for (const raw of splitRawWords(text, 20)) {
     if (out.length >= 20) break;
-    const raw = m[0].toLowerCase();
-    out.push(raw.replace(/'s?$/, ''));
-    if (/'s?$/.test(raw)) out.push(possessive);
+    const word = raw.endsWith("'s") ? raw.slice(0, -2) : raw.endsWith("'") ? raw.slice(0, -1) : raw;
+    out.push(word);
+    if (word !== raw) out.push(possessive);
   }
   return joinCompounds(out).map((w) => (w === possessive ? w : stem(w)));
 }

@@ -197,3 +197,34 @@ describe("a key's value under its own name", () => {
     expect(meta.categories).not.toContain('credential-access');
   });
 });
+
+describe("a password's hash is a value (twenty-sixth round)", () => {
+  it('reading accounts with their password hashes returns credentials; reading them without does not', () => {
+    const op = 'listDefaultLogins';
+    const hashes = classifyTool(
+      def(
+        op,
+        { image: str() },
+        {
+          description: 'List the default logins and password hashes of a router image.',
+          outputSchema: obj({ logins: arr(obj({ login: str(), pwd_hash: str() })) }),
+        },
+      ),
+      api('GET', '/images/{image}/logins', op),
+    );
+    expect(hashes.categories, hashes.reasons.join(' | ')).toContain('credential-access');
+    expect(hashes.level).toBe('high');
+    const names = classifyTool(
+      def(
+        op,
+        { image: str() },
+        {
+          description: 'List the default logins and password policies of a router image.',
+          outputSchema: obj({ logins: arr(obj({ login: str(), shell: str() })) }),
+        },
+      ),
+      api('GET', '/images/{image}/logins', op),
+    );
+    expect(names.categories, names.reasons.join(' | ')).not.toContain('credential-access');
+  });
+});

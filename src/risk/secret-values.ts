@@ -48,6 +48,11 @@ const mayHoldSecret = new Set([
   'keystring',
   'keyvalue',
   'keymaterial',
+  // A password's hash (a shadow file's or a user table's entry): cracked offline into the password, or accepted in its
+  // place where a protocol takes the hash (pass-the-hash; CWE-916, CWE-836). Twenty-sixth round.
+  'passwordhash',
+  'pwdhash',
+  'passwdhash',
 ]);
 
 /** The description says only metadata is read or written, or that no value is returned. */

@@ -225,6 +225,8 @@ export function nounSignals(s: Signals, ctx: NounContext): void {
           add(s, c, `'${record}' of path segment '/${src.words.join('-')}' (a person's records)`);
           break;
         }
+        // Only a strong or weak noun of the category counts below: other words skip the per-word checks (speed).
+        if (!strong.has(w) && weak?.has(w) !== true) continue;
         if (c === 'personal-data' && (src.parent === true || personModifier(src.words, i))) continue;
         // Certificates and public keys are not secrets; reading one is no credential access.
         if (c === 'credential-access' && !ctx.writes && publicMaterial.has(w)) continue;

@@ -88,6 +88,15 @@ export function concatWords<T>(lists: ReadonlyArray<readonly T[]>): T[] {
  * characters, as the pattern `(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9']*` matched (speed, docs/adr/0017 Decision 41).
  */
 export function splitWords(text: string, limit = Infinity): string[] {
+  return scanWords(text, limit, true);
+}
+
+/** The words `splitWords` gives, each with its trailing possessive kept ("user's", "users'"). */
+export function splitRawWords(text: string, limit = Infinity): string[] {
+  return scanWords(text, limit, false);
+}
+
+function scanWords(text: string, limit: number, stripPossessive: boolean): string[] {
   const out: string[] = [];
   const n = text.length;
   let i = 0;
@@ -109,7 +118,7 @@ export function splitWords(text: string, limit = Infinity): string[] {
       else if (charKind(c) === Other) break;
     }
     const word = text.slice(i, end).toLowerCase();
-    out.push(apostrophe ? withoutPossessive(word) : word);
+    out.push(apostrophe && stripPossessive ? withoutPossessive(word) : word);
     i = end;
   }
   return out;

@@ -131,4 +131,23 @@ describe('upstream pool', () => {
     expect(made).toEqual(['catalog', 'agent a', 'agent b', 'agent c']);
     await pool.close();
   });
+
+  it.each(['round-robin', 'least-busy'] as const)(
+    'pool (%s): a URI is subscribed and unsubscribed on the same process, whichever takes the other calls',
+    async (strategy) => {
+      const pool = createUpstreamPool('up', upstreamPoolSchema.parse({ mode: 'pool', size: 3, strategy }), (l) =>
+        member(l, []),
+      );
+      await pool.start();
+      const from = async (method: string) =>
+        ((await pool.request(method, { uri: 'file:///a' }, ctx('x'))) as { from: string }).from;
+      const subscribed = await from('resources/subscribe');
+      const between = [await from('resources/read'), await from('resources/read')];
+      // The gateway counts subscriptions per upstream name: the unsubscribe must reach the process that subscribed.
+      expect(await from('resources/unsubscribe')).toBe(subscribed);
+      expect(await from('resources/subscribe')).toBe(subscribed);
+      expect(new Set([subscribed, ...between]).size).toBeGreaterThan(1);
+      await pool.close();
+    },
+  );
 });

@@ -113,13 +113,21 @@ export function createUpstreamPool(
     return p;
   };
 
-  const memberFor = async (ctx: BackendCallContext): Promise<Member> => {
-    if (mode === 'pool') return pickPooled();
+  /**
+   * Resource subscriptions are held by the process that was asked, but the gateway counts them per upstream name and
+   * URI: in `pool` mode every subscribe and unsubscribe goes to the first member, so an unsubscribe reaches the process
+   * that subscribed (picked like other calls, it went to another and the first stayed subscribed for nobody). That
+   * member down, they fail (backend.unavailable) rather than go to a process that holds nothing.
+   */
+  const subscribing = (method: string) => method === 'resources/subscribe' || method === 'resources/unsubscribe';
+
+  const memberFor = async (ctx: BackendCallContext, method?: string): Promise<Member> => {
+    if (mode === 'pool') return method !== undefined && subscribing(method) ? fixed[0]! : pickPooled();
     return agentMember(ctx.principal.agent);
   };
 
-  const run = async <T>(ctx: BackendCallContext, fn: (u: McpUpstream) => Promise<T>): Promise<T> => {
-    const m = await memberFor(ctx);
+  const run = async <T>(ctx: BackendCallContext, fn: (u: McpUpstream) => Promise<T>, method?: string): Promise<T> => {
+    const m = await memberFor(ctx, method);
     if (m.idle) clearTimeout(m.idle);
     m.busy++;
     m.lastUsed = ++uses;
@@ -153,7 +161,7 @@ export function createUpstreamPool(
     onNotification: (l) => void notifyListeners.push(l),
     capabilities: () => primary().upstream.capabilities(),
     callTool: (localName, args, ctx) => run(ctx, (u) => u.callTool(localName, args, ctx)),
-    request: (method, params, ctx) => run(ctx, (u) => u.request(method, params, ctx)),
+    request: (method, params, ctx) => run(ctx, (u) => u.request(method, params, ctx), method),
     async close() {
       closed = true;
       for (const m of agents.values()) if (m.idle) clearTimeout(m.idle);
