@@ -457,7 +457,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // An IBAN, account or card number identifies its holder's account; storing it moves no money (account-details.ts).
   accountDetails(s);
   // A caste, income or degree certificate is a document, not key material (document-certificates.ts).
-  documentCertificate(s, { words: [...idWords, ...pathWords, ...descWords], inputFields });
+  documentCertificate(s, { wordLists: [idWords, pathWords, descWords], inputFields });
   // Requesting a one-time code sends it to a person; the caller never sees it (code-requests.ts).
   if (codeRequest(s, { writes, nameWords: idWords, opening, inputFields, outputFields }))
     if (sideEffect === 'data-change') {

@@ -63,14 +63,18 @@ function certificateKinds(words: readonly string[]): string[] {
 
 /**
  * Drops credential-access resting only on a document certificate and adds personal-data for a person's one (module
- * comment). `words` are the lower-cased words of the name, path, tags and description.
+ * comment). `wordLists` are the lower-cased words of the name, path and description; they are joined only when one of
+ * them speaks of a certificate (most tools do not).
  */
 export function documentCertificate(
   s: Signals,
-  ctx: { words: readonly string[]; inputFields: readonly SchemaField[] },
+  ctx: { wordLists: ReadonlyArray<readonly string[]>; inputFields: readonly SchemaField[] },
 ): void {
-  if (ctx.words.some((w) => keyWords.has(w))) return;
-  const kinds = certificateKinds(ctx.words);
+  const named = (w: string): boolean => w === 'certificate' || w === 'certificates';
+  if (!ctx.wordLists.some((list) => list.some(named))) return;
+  const words = ctx.wordLists.flat();
+  if (words.some((w) => keyWords.has(w))) return;
+  const kinds = certificateKinds(words);
   const personal = kinds.find((k) => personalKinds.has(k));
   const kind = personal ?? kinds.find((k) => otherKinds.has(k));
   if (kind === undefined) return;
