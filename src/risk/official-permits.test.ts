@@ -7,7 +7,8 @@ import type { ToolSource } from '../core/tool.js';
 import { classifyTool } from './classify.js';
 import { api, classifyOperation, mcpSource, str, toolDef } from './test-support/schema-builders.js';
 
-const tagged = (source: ToolSource, tags: string[]): ToolSource => ({ ...source, tags });
+const tagged = (source: ToolSource, tags: string[]): ToolSource =>
+  source.kind === 'openapi' ? { ...source, tags } : source;
 
 describe('official permits', () => {
   it('filing or recording planning and fishing permissions changes no one’s access', () => {
