@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to sixty-one are held-out
- * sets 1-60, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to sixty-five are held-out
+ * sets 1-60 and 62-65, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -161,6 +161,10 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 59 (held-out 58)', 6453],
   ['part 60 (held-out 59)', 6513],
   ['part 61 (held-out 60)', 6578],
+  ['part 62 (held-out 62)', 6638],
+  ['part 63 (held-out 63)', 6689],
+  ['part 64 (held-out 64)', 6749],
+  ['part 65 (held-out 65)', 6786],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -556,8 +560,25 @@ describe('hand-labelled tools from real servers and specs', () => {
     // POST with no verb in its name or summary whose description opens with a read: six dev tools to their labels; a
     // mail API's message search moves off its label's level, read now but its personal data still missed, part
     // twenty-one 0.720 → 0.715) 0.939 (3243/3454), 0.837 (5507/6578: 0.8372), 0.723 (0.7225).
+    expectFloors(labelMetrics(scored.slice(0, 6578)), [0.965, 0.935, 0.88, 32, 0.835, 0.72]);
+    // Parts sixty-two to sixty-five (held-out 62 to 65: 60, 51, 60 and 37 tools, evaluated together once at the engine
+    // of main 8ed9852, history.json; held-out 61 was not finished): each part's floors are its own set's figures at
+    // that evaluation, and the four together, moved here with them. Nearly all of them are reads (178 of 208) and one
+    // is `high`, so their `high` and macro F1 figures rest on a handful of tools.
+    // Part sixty-two (held-out 62): 0.917 (11/12), 0.896 (43/48), no `high` tool, 0, 0.850, 0.000.
+    expectFloors(labelMetrics(scored.slice(6578, 6638)), [0.915, 0.895, 1, 0, 0.845, 0]);
+    // Part sixty-three (held-out 63): 0.917 (11/12), 0.897 (35/39), no `high` tool, 0, 0.824 (42/51), 0.000.
+    expectFloors(labelMetrics(scored.slice(6638, 6689)), [0.915, 0.895, 1, 0, 0.82, 0]);
+    // Part sixty-four (held-out 64): 0.667 (2/3), 1.000, 1.000 (1/1), 0, 0.883 (53/60), 0.250.
+    expectFloors(labelMetrics(scored.slice(6689, 6749)), [0.665, 1, 1, 0, 0.88, 0.245]);
+    // Part sixty-five (held-out 65): 0.333 (1/3), 1.000, no `high` tool, 0, 0.892 (33/37), 1.000.
+    expectFloors(labelMetrics(scored.slice(6749, 6786)), [0.33, 1, 1, 0, 0.89, 0.995]);
+    // The four together (208 tools): 0.833 (25/30), 0.949 (169/178), 1.000 (1/1), 0, 0.861 (179/208), 0.063.
+    expectFloors(labelMetrics(scored.slice(6578, 6786)), [0.83, 0.945, 1, 0, 0.86, 0.06]);
+    // All 6,786 when parts sixty-two to sixty-five moved in, at main 8dc8e82's engine: 0.968 (3054/3154), 0.939
+    // (3412/3632), 0.885 (1467/1658), 32, 0.838 (5686/6786), 0.720 (0.7205).
     expectFloors(m, [0.965, 0.935, 0.88, 32, 0.835, 0.72]);
-    // 6,578 tools from some 625 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    // 6,786 tools from some 650 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
 
@@ -576,23 +597,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // set's own and the five together, as parts thirty-five to thirty-nine's; held-out 39-45's, each set's own and the
   // seven together, as parts forty to forty-six's; held-out 46-50's, each set's own and the five together, as parts
   // forty-seven to fifty-one's; held-out 51-55's, each set's own and the five together, as parts fifty-two to
-  // fifty-six's; held-out 56-60's, each set's own and the five together, as parts fifty-seven to sixty-one's).
+  // fifty-six's; held-out 56-60's, each set's own and the five together, as parts fifty-seven to sixty-one's; held-out
+  // 62-65's, each set's own and the four together, as parts sixty-two to sixty-five's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 62 to 65 (208 tools: 1-60, 61-111, 112-171, 172-208; held-out 61 was not finished) were evaluated once
-    // together at the engine of main 8ed9852 (history.json): 0.833, 0.949, 1.000 (1/1), 0, 0.861, 0.063; 62 alone
-    // 0.917, 0.896, no `high` tool, 0, 0.850, 0.000; 63 alone 0.917, 0.897, none, 0, 0.824, 0.000; 64 alone 0.667,
-    // 1.000, 1.000, 0, 0.883, 0.250; 65 alone 0.333, 1.000, none, 0, 0.892, 1.000. Their floors are those figures
-    // rounded down, so that a later engine does not fall below its first evaluation unnoticed.
-    expectFloors(m, [0.83, 0.945, 1, 0, 0.86, 0.06]);
-    expectFloors(labelMetrics(scored.slice(0, 60)), [0.915, 0.895, 1, 0, 0.85, 0]);
-    expectFloors(labelMetrics(scored.slice(60, 111)), [0.915, 0.895, 1, 0, 0.82, 0]);
-    expectFloors(labelMetrics(scored.slice(111, 171)), [0.665, 1, 1, 0, 0.88, 0.245]);
-    expectFloors(labelMetrics(scored.slice(171, 208)), [0.33, 1, 1, 0, 0.89, 0.995]);
   });
 });
