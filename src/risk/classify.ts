@@ -24,6 +24,7 @@ import { uiSelectionReason } from './ui-selection.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { withoutProtocolParams } from './protocol-params.js';
+import { withoutCallerKeys, withoutEchoedKeys } from './caller-keys.js';
 import {
   appKeysReason,
   bearerLinkReason,
@@ -45,7 +46,7 @@ import { describedCodeReason } from './described-code.js';
 import { clientConnection } from './client-connections.js';
 import { documentCertificate } from './document-certificates.js';
 import { officialPermit } from './official-permits.js';
-import { placesOrder } from './purchase-orders.js';
+import { confirmsTransaction, placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
@@ -115,7 +116,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const idStems = idWords.map(stem);
   const descStems = descWords.map(stem);
   // The API's own auth and transport parameters (SigV4, Google's standard parameters) say nothing about the tool.
-  const inputFields = withoutProtocolParams(collectFields(tool.inputSchema), source).fields;
+  // The caller's own API key sent in a body field is how the call is made, too (caller-keys.ts).
+  const keys = withoutCallerKeys(
+    withoutProtocolParams(collectFields(tool.inputSchema), source).fields,
+    description,
+    isApi,
+  );
+  const inputFields = keys.fields;
   const topFields = inputFields.filter((f) => f.depth === 0);
 
   const action = determineAction(tool, source, idWords, idLabel, pathSegments, description, descWords, inputFields);
@@ -338,7 +345,10 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // Output evidence looks no deeper than a record inside a list (depth 2; deeper fields are never read).
   // An OpenAPI list operation is served without an outputSchema (MCP's is an object schema); the importer keeps
   // what its records carry as evidence (source.responseSchema).
-  const outputFields = collectFields(tool.outputSchema ?? (isApi ? source.responseSchema : undefined), 150, 2);
+  const outputFields = withoutEchoedKeys(
+    collectFields(tool.outputSchema ?? (isApi ? source.responseSchema : undefined), 150, 2),
+    keys.names,
+  );
   responseSignals(s, outputFields);
   outputSignals(s, outputFields);
   accountOnlyUser(s, writes ? [...inputFields, ...outputFields] : outputFields);
@@ -394,7 +404,9 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (oauthCode) add('credential-access', exchange);
   const jobRun = writes ? createsRunOfCode(action.cls, opening) : undefined;
   if (jobRun) add('code-execution', jobRun);
-  const order = writes ? placesOrder(idWords, idLabel, openingStems) : undefined;
+  const order = writes
+    ? (placesOrder(idWords, idLabel, openingStems) ?? confirmsTransaction(idWords, idLabel, topFields, requiredFields))
+    : undefined;
   if (order) add('financial', order);
   if (detached?.containerInfrastructure !== undefined)
     add('infrastructure', `${detached.reason} ('${detached.containerInfrastructure}' changes)`);

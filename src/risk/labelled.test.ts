@@ -302,11 +302,14 @@ describe('hand-labelled tools from real servers and specs', () => {
     // its push providers and PKCS #12 containers 0.681 (32/47), 4, 0.767, 0.419.
     expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.96, 0.68, 4, 0.765, 0.415]);
     // Part twenty-three (held-out 22): 0.974, 0.941, 0.891, 0, 0.824, 0.579; after the seventeenth round's profile
-    // updates (Clerk's user and organization updates) 0.854, 0.597; after its images and device apps 0.869, 0.626.
-    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.89, 0, 0.865, 0.625]);
+    // updates (Clerk's user and organization updates) 0.854, 0.597; after its images and device apps 0.869, 0.626;
+    // after the twenty-seventh round's caller keys and confirmed transactions (a carbon-offset API's body api keys and
+    // transaction confirmations) 0.909 (50/55), 0.889 (177/199), 0.688.
+    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.905, 0, 0.885, 0.685]);
     // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486; after the sixteenth round 0.784 (80/102), 5,
-    // 0.789 (299/379).
-    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.78, 5, 0.785, 0.485]);
+    // 0.789 (299/379); after the twenty-seventh round's caller keys and confirmed transactions 0.804 (82/102), 4, 0.834
+    // (316/379), 0.564.
+    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.8, 4, 0.83, 0.56]);
     // All 3,853 when parts twenty-two and twenty-three moved in, before the sixteenth round: 0.977, 0.950, 0.873, 31, 0.830
     // (0.8297), 0.715; after it (an app's keys are its API keys; each returned item carrying a secret-named value) 0.977,
     // 0.950, 0.875 (1006/1150), 29, 0.830 (3199/3853), 0.715.
@@ -482,16 +485,17 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (OSDB's GET login and logout) 0.833 (25/30), 0.769 (10/13), 0, 0.683 (41/60), 0.508; after its running stops
     // (PatrOwl's GET stop and reload) 0.933 (28/30), 0.733 (44/60).
     expectFloors(labelMetrics(scored.slice(5827, 5887)), [0.93, 0.93, 0.765, 0, 0.73, 0.505]);
-    // Part fifty (held-out 49): 1.000, 0.842, 0.900, 0, 0.700, 0.347.
-    expectFloors(labelMetrics(scored.slice(5887, 5947)), [1, 0.84, 0.9, 0, 0.7, 0.345]);
+    // Part fifty (held-out 49): 1.000, 0.842, 0.900, 0, 0.700, 0.347; after the twenty-seventh round's caller keys (a
+    // face API's collection create with its access and secret key in the body) 0.717 (43/60), 0.389.
+    expectFloors(labelMetrics(scored.slice(5887, 5947)), [1, 0.84, 0.9, 0, 0.715, 0.385]);
     // Part fifty-one (held-out 50): 1.000, 1.000, 1.000, 0, 1.000, 0.222.
     expectFloors(labelMetrics(scored.slice(5947, 5977)), [1, 1, 1, 0, 1, 0.22]);
     // The five together (224 tools): 0.924, 0.882, 0.762, 4, 0.723, 0.357; after the twenty-fifth round's one-time code
     // requests and password logins 0.933 (98/105), 0.810 (34/42), 2, 0.750 (168/224), 0.392; after its person-name
     // lookups 0.759 (170/224); after its catalogue prices 0.768 (172/224); after its running stops 0.962 (101/105),
     // 0.781 (175/224), 0.419; after the twenty-sixth round's account details 0.447; after its upload targets 0.833
-    // (35/42), 1, 0.786 (176/224), 0.457.
-    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.96, 0.88, 0.83, 1, 0.785, 0.455]);
+    // (35/42), 1, 0.786 (176/224), 0.457; after the twenty-seventh round's caller keys 0.790 (177/224: 0.7902), 0.462.
+    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.96, 0.88, 0.83, 1, 0.79, 0.46]);
     // All 5,977 when parts forty-seven to fifty-one moved in, before the twenty-fifth round: 0.972 (2834/2916), 0.942
     // (2883/3061), 0.884 (1405/1590), 34, 0.831 (4968/5977), 0.721; after the twenty-fifth round's one-time code
     // requests and phone-number fields 0.832 (4974/5977), 0.7214; after its password logins 0.973 (2836/2916), 0.944
@@ -551,12 +555,13 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part sixty (held-out 59): 0.833, 0.729, 0.667, 0, 0.767, 0.500; after the twenty-sixth round's verbless POST
     // reads (a text-analytics API's three analyses) 0.792 (38/48), 0.817 (49/60).
     expectFloors(labelMetrics(scored.slice(6453, 6513)), [0.83, 0.79, 0.665, 0, 0.815, 0.495]);
-    // Part sixty-one (held-out 60): 0.968, 0.735, 0.714, 0, 0.692, 0.227.
-    expectFloors(labelMetrics(scored.slice(6513, 6578)), [0.965, 0.735, 0.71, 0, 0.69, 0.225]);
+    // Part sixty-one (held-out 60): 0.968, 0.735, 0.714, 0, 0.692, 0.227; after the twenty-seventh round's caller keys
+    // (a text-analytics API's key in a sample request, echoed back) 0.723 (47/65).
+    expectFloors(labelMetrics(scored.slice(6513, 6578)), [0.965, 0.735, 0.71, 0, 0.72, 0.225]);
     // The five together (305 tools): 0.899, 0.769, 0.765, 1, 0.761, 0.380; after the verbless POST reads 0.785
     // (146/186), 0.770 (235/305); after the twenty-seventh round's official permits 0.828 (154/186), 0.790 (241/305:
-    // 0.7902).
-    expectFloors(labelMetrics(scored.slice(6273, 6578)), [0.895, 0.825, 0.76, 1, 0.79, 0.375]);
+    // 0.7902); after its caller keys 0.797 (243/305), 0.385.
+    expectFloors(labelMetrics(scored.slice(6273, 6578)), [0.895, 0.825, 0.76, 1, 0.795, 0.38]);
     // All 6,578 when parts fifty-seven to sixty-one moved in, at the twenty-sixth round's engine (ba722b0): 0.969
     // (3027/3124), 0.937 (3235/3454), 0.880 (1458/1657), 37, 0.834 (5485/6578), 0.718 (0.7181); after risk-round26's
     // described code, upload targets, HTTP-method choices, caches cleared and password hashes 0.970 (3029/3124), 0.937
@@ -565,8 +570,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // mail API's message search moves off its label's level, read now but its personal data still missed, part
     // twenty-one 0.720 → 0.715) 0.939 (3243/3454), 0.837 (5507/6578: 0.8372), 0.723 (0.7225); after the
     // twenty-seventh round's official permits and method-prefixed verbless POST reads 0.942 (3252/3454: 0.9415), 0.838
-    // (5514/6578: 0.8382), 0.724 (0.7241).
-    expectFloors(labelMetrics(scored.slice(0, 6578)), [0.965, 0.94, 0.88, 32, 0.835, 0.72]);
+    // (5514/6578: 0.8382), 0.724 (0.7241); after its caller keys and confirmed transactions 0.885 (1467/1657: 0.8853),
+    // 0.839 (5520/6578: 0.8392), 0.726 (0.7260).
+    expectFloors(labelMetrics(scored.slice(0, 6578)), [0.965, 0.94, 0.885, 32, 0.835, 0.725]);
     // Parts sixty-two to sixty-five (held-out 62 to 65: 60, 51, 60 and 37 tools, evaluated together once at the engine
     // of main 8ed9852, history.json; held-out 61 was not finished): each part's floors are its own set's figures at
     // that evaluation, and the four together, moved here with them. Nearly all of them are reads (178 of 208) and one
@@ -584,8 +590,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // All 6,786 when parts sixty-two to sixty-five moved in, at main 8dc8e82's engine: 0.968 (3054/3154), 0.939
     // (3412/3632), 0.885 (1467/1658), 32, 0.838 (5686/6786), 0.720 (0.7205); after the twenty-seventh round's
     // official permits and method-prefixed verbless POST reads 0.942 (3421/3632: 0.9419), 0.839 (5693/6786: 0.8389),
-    // 0.722 (0.7221).
-    expectFloors(m, [0.965, 0.94, 0.88, 32, 0.835, 0.72]);
+    // 0.722 (0.7221); after its caller keys and confirmed transactions 0.885 (1468/1658: 0.8854), 0.840 (5699/6786:
+    // 0.8398), 0.724 (0.7240).
+    expectFloors(m, [0.965, 0.94, 0.885, 32, 0.835, 0.72]);
     // 6,786 tools from some 650 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
