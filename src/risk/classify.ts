@@ -18,6 +18,8 @@ import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
 import { transientStateRemoved } from './transient-state.js';
 import { cacheCleared } from './caches-cleared.js';
+import { scheduledSendCancelled } from './scheduled-sends.js';
+import { rollbackOfHistory } from './rollbacks.js';
 import { markRemoved } from './marks-removed.js';
 import { contentPublished } from './published-content.js';
 import { uiSelectionReason } from './ui-selection.js';
@@ -196,6 +198,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (apiEvidence.state) classes.push(apiEvidence.state);
   // Cancelling, killing or terminating a run (a query, session, process, job) stops it; it destroys nothing.
   classes.splice(0, classes.length, ...endingRuns(classes, { idWords, pathWords, description }));
+  // Rolling back a commit, a migration or a configuration undoes changes; it deploys nothing (rollbacks.ts).
+  classes.splice(0, classes.length, ...rollbackOfHistory(classes, [...idWords, ...openingWords], description));
   // Publishing a record (a CMS entry, a catalogue's venue) makes it live; it sends nothing (published-content.ts).
   classes.splice(
     0,
@@ -213,12 +217,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const detached = removed ? undefined : detachment(idWords, description, classes);
   const lighter = removed?.kind === 'tags' ? removed.reason : detached?.reason;
   if (lighter !== undefined) classes.splice(0, classes.length, ...asChanges(classes, lighter));
-  // Clearing a debugger's breakpoints or a cart's items (transient-state.ts), or a cache (caches-cleared.ts), destroys
-  // nothing kept.
+  // Clearing a debugger's breakpoints or a cart's items (transient-state.ts) or a cache (caches-cleared.ts), or
+  // cancelling a scheduled send (scheduled-sends.ts), destroys nothing kept.
   const httpDelete = isApi && source.method.toUpperCase() === 'DELETE';
   const transient =
     transientStateRemoved(idWords, pathSegments, description, httpDelete) ??
-    cacheCleared(idWords, description, httpDelete);
+    cacheCleared(idWords, description, httpDelete) ??
+    scheduledSendCancelled(idWords, pathWords, openingWords, description);
   if (transient !== undefined) classes.splice(0, classes.length, ...asChanges(classes, transient));
   // Taking a follow, vote, bookmark, tag or relationship link off a thing destroys nothing (marks-removed.ts).
   const unmarked =
