@@ -10,7 +10,7 @@ import type { ToolSource } from '../core/tool.js';
 import { pathActionVerb } from './action-param.js';
 import { firstSentence, neverLowered } from './evidence.js';
 import { runningStop } from './running-stops.js';
-import type { VerbClass } from './lexicon.js';
+import { verbs, type VerbClass } from './lexicon.js';
 import type { SchemaField } from './schema-fields.js';
 import { concatWords, joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import { allVerbs, governingVerb, proseVerb, type VerbHit } from './verbs.js';
@@ -77,6 +77,27 @@ function coordinatedWrite(summary: string): VerbHit | undefined {
       h.ambiguous !== true &&
       (h.index === 1 || (h.index === 2 && (words[1] === 'or' || words[1] === 'and'))),
   );
+}
+
+/** Words of a boolean input that chooses whether the call keeps its result ("override", "saveResult", "persist"). */
+const storingWords = new Set(['override', 'overwrite', 'save', 'persist', 'store', 'upsert']);
+
+/**
+ * A top-level boolean input that chooses whether the call writes over or keeps something ("override": false): an
+ * operation that can store its result is not a pure read, whatever its summary says.
+ */
+function storingFlag(fields: readonly SchemaField[]): SchemaField | undefined {
+  return fields.find((f) => f.depth <= 1 && f.type === 'boolean' && f.words.some((w) => storingWords.has(stem(w))));
+}
+
+/**
+ * The description's first sentence after the summary states a change ("Test Firehose Webhook. Trigger a test
+ * payload to be sent…"): an ambiguous read that opens the summary ("Test", "Review", "Report") then names the
+ * object of that change, not a look.
+ */
+function describesChange(summary: string, description: string): boolean {
+  const rest = description.startsWith(summary) ? description.slice(summary.length).trim() : description;
+  return allVerbs(splitWords(firstSentence(rest), 30)).some((h) => h.cls !== 'read' && h.ambiguous !== true);
 }
 
 /** Phrasal verbs a summary may be made of that the verb lexicon does not read ("SIGN UP", "Log in"). */
@@ -183,11 +204,24 @@ export function httpAction(
     // description's opening read confirms only a read verb-noun that leads the name ("tables.testIamPermissions":
     // "Returns permissions that a caller has…").
     const noWriteVerb = (h: VerbHit | undefined): boolean => h === undefined || h.cls === 'read';
+    // A name that only repeats the method ("post_free_end_point", "POST /tags/list.json" named `post_tags_list_json`)
+    // states no action of its own: its verb, if any, follows the method word.
+    const ownNameHit =
+      nameHit !== undefined && isMethodPrefix(nameHit, method) ? governingVerb(idWords.slice(1)) : nameHit;
     const leadsName =
       nameHit !== undefined && (nameHit.index <= 1 || nameHit.index === dottedMethodStart(source.operationId));
     const openingHit =
       summary !== '' ? summaryHit : leadsName ? proseVerb(splitWords(firstSentence(description), 30), 8) : undefined;
-    if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && openingHit?.cls === 'read' && openingHit.index === 0)
+    const storesFlag = storingFlag(inputFields);
+    if (
+      noWriteVerb(ownNameHit) &&
+      noWriteVerb(pathHit) &&
+      openingHit?.cls === 'read' &&
+      openingHit.index === 0 &&
+      storesFlag === undefined &&
+      source.createdOnly !== true &&
+      (verbs.get(openingHit.word)?.ambiguous !== true || !describesChange(summary, description))
+    )
       return {
         cls: 'read',
         reason: `POST, but ${summary === '' ? 'description' : 'summary'} says '${openingHit.word}'`,
@@ -195,7 +229,13 @@ export function httpAction(
     // A summary that only names its object ("Valuation Certificate"), or none, states no action; the description's
     // opening then does, when it is a read ("API to verify Valuation Certificate."; fillers such as "API to" skipped).
     const purpose = verblessSummaryPurpose(summary, description);
-    if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && purpose?.cls === 'read')
+    if (
+      noWriteVerb(ownNameHit) &&
+      noWriteVerb(pathHit) &&
+      purpose?.cls === 'read' &&
+      storesFlag === undefined &&
+      source.createdOnly !== true
+    )
       return { cls: 'read', reason: `POST, no verb in the name or summary and the description says '${purpose.word}'` };
   }
   if (specific) {
