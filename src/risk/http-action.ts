@@ -79,6 +79,14 @@ function coordinatedWrite(summary: string): VerbHit | undefined {
   );
 }
 
+/** Switch words that say the call keeps what it is sent ("override", "discardData", "save_results"). */
+const keepingSwitches = new Set(['save', 'store', 'persist', 'keep', 'discard', 'override', 'overwrite'].map(stem));
+
+/** A boolean input that decides whether the call stores or replaces data: the call is no pure read. */
+function keepsInput(fields: readonly SchemaField[]): boolean {
+  return fields.some((f) => f.type === 'boolean' && f.words.some((w) => keepingSwitches.has(w)));
+}
+
 /** Phrasal verbs a summary may be made of that the verb lexicon does not read ("SIGN UP", "Log in"). */
 const phrasalSummary = /\b(sign|log) ?(up|in|on|out)\b/i;
 
@@ -194,8 +202,11 @@ export function httpAction(
       };
     // A summary that only names its object ("Valuation Certificate"), or none, states no action; the description's
     // opening then does, when it is a read ("API to verify Valuation Certificate."; fillers such as "API to" skipped).
+    // A generated operationId that only repeats the method before the path ("post_postcode_multi_/postcode_multi")
+    // names no action either.
+    const nameVerb = nameHit && isMethodPrefix(nameHit, method) && allVerbs(idWords).length === 1 ? undefined : nameHit;
     const purpose = verblessSummaryPurpose(summary, description);
-    if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && purpose?.cls === 'read')
+    if (noWriteVerb(nameVerb) && noWriteVerb(pathHit) && purpose?.cls === 'read' && !keepsInput(inputFields))
       return { cls: 'read', reason: `POST, no verb in the name or summary and the description says '${purpose.word}'` };
   }
   if (specific) {
