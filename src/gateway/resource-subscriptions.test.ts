@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createUpstreamPool } from '../backends/mcp/pool.js';
+import { upstreamPoolSchema } from '../backends/mcp/pool-config.js';
+import type { McpUpstream } from '../backends/mcp/upstream.js';
+import type { BackendState } from '../core/backend.js';
 import { subscriptionKey } from '../front/port.js';
 import type { JsonObject } from '../core/tool.js';
 import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
@@ -117,5 +121,94 @@ describe('upstream subscriptions: one count per (upstream, URI)', () => {
     expect([...session]).toEqual([elsewhere]);
     expect(subs.drop(session)).toEqual([elsewhere]);
     expect(subs.drop(other)).toEqual([atB]);
+  });
+});
+
+/**
+ * A `per-agent` upstream pool of in-memory processes that remember what they are subscribed to: one per agent (and a
+ * catalog member that serves nobody's calls), as the real pool runs them.
+ */
+function perAgentUpstream() {
+  const subscribed = new Map<string, Set<string>>();
+  const pool = createUpstreamPool('a', upstreamPoolSchema.parse({ mode: 'per-agent' }), (label) => {
+    const mine = new Set<string>();
+    subscribed.set(label, mine);
+    let state: BackendState = 'connecting';
+    return {
+      name: 'a',
+      kind: 'mcp',
+      start: async () => void (state = 'ready'),
+      tools: () => [],
+      status: () => ({ name: 'a', kind: 'mcp', state, toolCount: 0 }),
+      onToolsChanged: () => undefined,
+      onNotification: () => undefined,
+      capabilities: () => ({ resources: { subscribe: true } }),
+      callTool: () => Promise.reject(new Error('no tools')),
+      request: async (method, params) => {
+        const uri = String(params?.uri);
+        if (method === 'resources/subscribe') mine.add(uri);
+        if (method === 'resources/unsubscribe') mine.delete(uri);
+        return {};
+      },
+      close: async () => void (state = 'closed'),
+    } satisfies McpUpstream;
+  });
+  /** What agent `agent`'s process is subscribed to. */
+  const of = (agent: string) => [...(subscribed.get(`agent ${agent}`) ?? [])];
+  return { pool, of };
+}
+
+describe('upstream subscriptions of a per-agent upstream: one count per process', () => {
+  const forwarded = (
+    subs: ReturnType<typeof createUpstreamSubscriptions>,
+    pool: McpUpstream,
+    agent: string,
+    method: 'resources/subscribe' | 'resources/unsubscribe',
+    holder?: SubscriptionHolder,
+  ) => {
+    const c = {
+      ...call(method, holder),
+      principal: { agent, method: 'api-key' },
+      upstream: pool,
+    } as MethodCall;
+    const ctx = { principal: c.principal, requestId: 'r', signal: new AbortController().signal };
+    return subs.counted(c, () => pool.request(method, { uri: URI }, ctx));
+  };
+
+  it("an agent's unsubscribe reaches its own process, and the other agent's process stays subscribed", async () => {
+    const { pool, of } = perAgentUpstream();
+    const subs = createUpstreamSubscriptions();
+    const [mine, theirs] = [new Set<string>(), new Set<string>()];
+    await forwarded(subs, pool, 'alice', 'resources/subscribe', mine);
+    await forwarded(subs, pool, 'bob', 'resources/subscribe', theirs);
+    expect([of('alice'), of('bob')]).toEqual([[URI], [URI]]);
+    // Alice lets go: her process is unsubscribed (it holds nothing for anyone else); Bob's keeps his subscription.
+    await forwarded(subs, pool, 'alice', 'resources/unsubscribe', mine);
+    expect([of('alice'), of('bob')]).toEqual([[], [URI]]);
+    expect([...theirs]).toEqual([KEY]);
+    await forwarded(subs, pool, 'bob', 'resources/unsubscribe', theirs);
+    expect([of('alice'), of('bob')]).toEqual([[], []]);
+    await pool.close();
+  });
+
+  it("two holders of one agent share its process's subscription; a holder of another agent does not count for it", async () => {
+    const { pool, of } = perAgentUpstream();
+    const subs = createUpstreamSubscriptions();
+    const [session, stream, bobs] = [new Set<string>(), new Set<string>(), new Set<string>()];
+    await forwarded(subs, pool, 'alice', 'resources/subscribe', session);
+    await forwarded(subs, pool, 'alice', 'resources/subscribe', stream);
+    await forwarded(subs, pool, 'bob', 'resources/subscribe', bobs);
+    // Bob's session closes: nobody holds the URI at his process any more, so it is the gateway's to release there
+    // (with Bob's principal, whose process it is), though Alice still holds it at hers.
+    expect(subs.drop(bobs)).toEqual([KEY]);
+    await forwarded(subs, pool, 'bob', 'resources/unsubscribe');
+    expect([of('alice'), of('bob')]).toEqual([[URI], []]);
+    // One of Alice's holders lets go: her other one still holds it at her process.
+    await forwarded(subs, pool, 'alice', 'resources/unsubscribe', session);
+    expect(of('alice')).toEqual([URI]);
+    expect(subs.letGo(URI, stream)).toEqual([KEY]);
+    await forwarded(subs, pool, 'alice', 'resources/unsubscribe');
+    expect(of('alice')).toEqual([]);
+    await pool.close();
   });
 });

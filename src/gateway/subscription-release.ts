@@ -1,5 +1,5 @@
 import type { McpUpstream } from '../backends/mcp/upstream.js';
-import { describeTarget } from '../core/decision.js';
+import { describeTarget, type Decision } from '../core/decision.js';
 import { GatewayError } from '../core/errors.js';
 import type { Principal } from '../core/principal.js';
 import { clipForDisplay } from '../core/text.js';
@@ -15,19 +15,34 @@ import type { UpstreamSubscriptions } from './resource-subscriptions.js';
 export const RELEASE_RULE = 'gateway.subscription-release';
 
 /**
- * The refusal of a holder's `resources/unsubscribe` of a URI it still holds, which the policy denies and the agent can
- * no longer list (its grant was removed after it subscribed): stated as denied, naming the rule as a visible target's
- * denial does, and saying that the subscription ended all the same ({@link createSubscriptionRelease} lets go of it).
- * "Resource not found" would hide nothing (the agent subscribed to it) and mislead. Undefined for anything else: to
- * an agent that holds no subscription to it, a resource it may not see still looks nonexistent (no existence oracle).
+ * The refusal of a holder's `resources/unsubscribe` of a URI it still holds, which the policy denies or holds for
+ * approval, and which lets go all the same ({@link createSubscriptionRelease}): the answer says that the subscription
+ * ended, as well as why the request itself was refused.
+ * - Denied, when the agent can no longer list the URI (its grant was removed after it subscribed): stated as denied,
+ *   naming the rule as a visible target's denial does. "Resource not found" would hide nothing (the agent subscribed
+ *   to it) and mislead.
+ * - Held for approval: an unsubscribe cannot wait for one, so it is refused as the agent's request; "it was not made"
+ *   would be untrue of what the agent asked for, since its subscription is over.
+ * Undefined for anything else: to an agent that holds no subscription to it, a resource it may not see still looks
+ * nonexistent (no existence oracle), and a held one was simply not made.
  */
-export function heldUnsubscribeRefusal(call: MethodCall, rule: string): GatewayError | undefined {
+export function heldUnsubscribeRefusal(call: MethodCall, d: Decision): GatewayError | undefined {
   const t = call.target;
   if (call.method !== 'resources/unsubscribe' || t?.kind !== 'resource' || !call.holder) return undefined;
   if (![...call.holder].some((key) => uriOfKey(key) === t.uri)) return undefined;
+  const what = `resources/unsubscribe of ${clipForDisplay(describeTarget(t))}`;
+  const ended =
+    'Your subscription to it has ended all the same: no updates of it will be delivered to this session or stream.';
+  if (d.effect === 'hold')
+    return new GatewayError(
+      'approval.required',
+      `${what} needs approval, and an unsubscribe cannot wait for one: it was refused as your request. ${ended}`,
+      'held by policy (a subscription the holder still held; it let go all the same)',
+    );
+  if (d.effect !== 'deny') return undefined;
   return new GatewayError(
     'policy.denied',
-    `Denied by policy (rule ${clipForDisplay(rule)}): resources/unsubscribe of ${clipForDisplay(describeTarget(t))}. Your subscription to it has ended all the same: no updates of it will be delivered to this session or stream.`,
+    `Denied by policy (rule ${clipForDisplay(d.rule)}): ${what}. ${ended}`,
     'denied by policy (a subscription the holder still held; it let go all the same)',
   );
 }

@@ -44,6 +44,7 @@ import { uploadTargetReason } from './upload-targets.js';
 import { describedCodeReason } from './described-code.js';
 import { clientConnection } from './client-connections.js';
 import { documentCertificate } from './document-certificates.js';
+import { officialPermit } from './official-permits.js';
 import { placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
@@ -458,6 +459,14 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   accountDetails(s);
   // A caste, income or degree certificate is a document, not key material (document-certificates.ts).
   documentCertificate(s, { wordLists: [idWords, pathWords, descWords], inputFields });
+  // A planning permission or a driving licence is an authority's permit, not an access right (official-permits.ts).
+  if (s.categories.has('administrative'))
+    officialPermit(s, [
+      idWords.join(' '),
+      pathWords.join(' '),
+      ...(isApi ? (source.tags ?? []) : []),
+      description.slice(0, 600),
+    ]);
   // Requesting a one-time code sends it to a person; the caller never sees it (code-requests.ts).
   if (codeRequest(s, { writes, nameWords: idWords, opening, inputFields, outputFields }))
     if (sideEffect === 'data-change') {

@@ -79,15 +79,14 @@ function coordinatedWrite(summary: string): VerbHit | undefined {
   );
 }
 
-/** Words of a boolean input that chooses whether the call keeps its result ("override", "saveResult", "persist"). */
-const storingWords = new Set(['override', 'overwrite', 'save', 'persist', 'store', 'upsert']);
+/** Switch words that say the call keeps what it is sent ("override", "discardData", "save_results"). */
+const keepingSwitches = new Set(
+  ['save', 'store', 'persist', 'keep', 'discard', 'override', 'overwrite', 'upsert'].map(stem),
+);
 
-/**
- * A top-level boolean input that chooses whether the call writes over or keeps something ("override": false): an
- * operation that can store its result is not a pure read, whatever its summary says.
- */
-function storingFlag(fields: readonly SchemaField[]): SchemaField | undefined {
-  return fields.find((f) => f.depth <= 1 && f.type === 'boolean' && f.words.some((w) => storingWords.has(stem(w))));
+/** A boolean input that decides whether the call stores or replaces data: the call is no pure read. */
+function keepsInput(fields: readonly SchemaField[]): boolean {
+  return fields.some((f) => f.type === 'boolean' && f.words.some((w) => keepingSwitches.has(w)));
 }
 
 /**
@@ -212,13 +211,13 @@ export function httpAction(
       nameHit !== undefined && (nameHit.index <= 1 || nameHit.index === dottedMethodStart(source.operationId));
     const openingHit =
       summary !== '' ? summaryHit : leadsName ? proseVerb(splitWords(firstSentence(description), 30), 8) : undefined;
-    const storesFlag = storingFlag(inputFields);
+    const keeps = keepsInput(inputFields);
     if (
       noWriteVerb(ownNameHit) &&
       noWriteVerb(pathHit) &&
       openingHit?.cls === 'read' &&
       openingHit.index === 0 &&
-      storesFlag === undefined &&
+      !keeps &&
       source.createdOnly !== true &&
       (verbs.get(openingHit.word)?.ambiguous !== true || !describesChange(summary, description))
     )
@@ -233,7 +232,7 @@ export function httpAction(
       noWriteVerb(ownNameHit) &&
       noWriteVerb(pathHit) &&
       purpose?.cls === 'read' &&
-      storesFlag === undefined &&
+      !keeps &&
       source.createdOnly !== true
     )
       return { cls: 'read', reason: `POST, no verb in the name or summary and the description says '${purpose.word}'` };

@@ -1,7 +1,8 @@
 // A resources/unsubscribe the policy refuses (the agent's grant was removed by a reload after it subscribed) must not
 // leave the upstream subscribed for nobody: the refused session lets go of its hold all the same, and once no session
 // or stream holds the URI the gateway ends its own upstream subscription, audited as its own release (rule
-// gateway.subscription-release), with no secret in the records. The real gateway process, real SDK clients over HTTP,
+// gateway.subscription-release), with no secret in the records. The same for an unsubscribe the policy holds for
+// approval (a hold rule added by a reload): the agent is told that its subscription ended all the same. The real gateway process, real SDK clients over HTTP,
 // a real upstream that logs every subscribe and unsubscribe once it is done (the last one logged is its state).
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ writeFileSync(requestLog, '');
 /** The subscribes and unsubscribes upstream a finished, in order. */
 const upstreamLog = () => subscriptionLog(requestLog);
 
-const config = (granted: boolean) => `
+const config = (granted: boolean, held = false) => `
 upstreams:${notifyingUpstream('a', requestLog)}
 agents:
   reader:
@@ -39,6 +40,16 @@ agents:
       allow: ["a_touch"]
     resources:
       allow: [${granted ? '"a:file:///srv/shared/*"' : ''}]
+${
+  held
+    ? `policy:
+  rules:
+    - id: shared-held
+      effect: hold
+      agents: [reader]
+      resources: ["a:file:///srv/shared/*"]`
+    : ''
+}
 `;
 
 let gw: RunningGateway;
@@ -185,6 +196,91 @@ describe('an unsubscribe the policy refuses', () => {
       expect(got).toEqual([URI]);
     } finally {
       await endSession(c!);
+    }
+  });
+});
+
+describe('an unsubscribe the policy holds for approval', () => {
+  /** A session of the reader that subscribed while granted; then a reload holds the URI for approval. */
+  async function subscribedThenHeld(): Promise<Client> {
+    gw.rewriteConfig(config(true));
+    const c = await connectAgent(gw.url, gw.keys.reader);
+    // Once the reload that lifts the last test's hold is in force.
+    await eventually(() => c.subscribeResource({ uri: URI }).then(() => true));
+    gw.rewriteConfig(config(true, true));
+    // The hold is in force once another session's subscribe is held (refused before the upstream: it holds nothing).
+    const probe = await connectAgent(gw.url, gw.keys.reader);
+    try {
+      await eventually(async () =>
+        probe.subscribeResource({ uri: URI }).then(
+          () => false,
+          (e: unknown) => /needs approval/.test(String((e as Error).message)),
+        ),
+      );
+    } finally {
+      await endSession(probe);
+    }
+    return c;
+  }
+  afterAll(() => gw.rewriteConfig(config(true)));
+
+  it('of a URI the session holds: the agent is told its subscription ended, and the gateway releases it, audited', async () => {
+    const c = await subscribedThenHeld();
+    const before = upstreamLog();
+    expect(before.at(-1)).toBe('resources/subscribe');
+    const released = ownReleases().length;
+    try {
+      const refusal = await c.unsubscribeResource({ uri: URI }).then(
+        () => undefined,
+        (e: unknown) => e as { code?: number; message?: string },
+      );
+      // Held, so not forwarded as the agent's request; but letting go reads nothing, and the session let go: it is
+      // told so, not that "it was not made".
+      expect(refusal?.code).toBe(-32003);
+      expect(refusal?.message).toContain(`resources/unsubscribe of a:${URI} needs approval`);
+      expect(refusal?.message).toMatch(/Your subscription to it has ended all the same/);
+      expect(refusal?.message).not.toMatch(/was not made/);
+      const held = await eventually(() =>
+        auditQuery<AuditRec>(gw.configFile, '--agent', 'reader').find(
+          (r) => r.detail?.method === 'resources/unsubscribe' && r.decision === 'hold',
+        ),
+      );
+      expect(held).toMatchObject({ rule: 'shared-held', detail: { target: `a:${URI}` } });
+      // The upstream is unsubscribed once, by the gateway's own release (nobody holds the URI now).
+      await eventually(() => upstreamLog().length === before.length + 1);
+      expect(upstreamLog().at(-1)).toBe('resources/unsubscribe');
+      const own = (await eventually(() => {
+        const recs = ownReleases().slice(released);
+        return recs.length === 1 && recs[0]!.outcome ? recs[0] : undefined;
+      }))!;
+      expect(own.outcome).toMatchObject({ type: 'mcp.request.completed', resultStatus: 'ok' });
+      for (const secret of [gw.keys.reader!, secretOf(gw.keys.reader), sessionIdOf(c)])
+        expect(JSON.stringify([held, own])).not.toContain(secret);
+      // And it holds nothing any more: ending the session sends nothing more.
+      await endSession(c);
+      await settle();
+      expect(upstreamLog().length).toBe(before.length + 1);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('of a URI the session does not hold: it was not made, and nothing reaches the upstream', async () => {
+    const holder = await subscribedThenHeld();
+    const other = await connectAgent(gw.url, gw.keys.reader);
+    const before = upstreamLog().length;
+    try {
+      const refusal = await other.unsubscribeResource({ uri: URI }).then(
+        () => undefined,
+        (e: unknown) => e as { code?: number; message?: string },
+      );
+      expect(refusal?.code).toBe(-32003);
+      expect(refusal?.message).toMatch(/needs approval/);
+      expect(refusal?.message).not.toMatch(/ended all the same/);
+      await settle();
+      expect(upstreamLog().length).toBe(before);
+    } finally {
+      await Promise.all([endSession(other), endSession(holder)]);
     }
   });
 });

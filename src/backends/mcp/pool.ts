@@ -115,9 +115,10 @@ export function createUpstreamPool(
 
   /**
    * Resource subscriptions are held by the process that was asked, but the gateway counts them per upstream name and
-   * URI: in `pool` mode every subscribe and unsubscribe goes to the first member, so an unsubscribe reaches the process
-   * that subscribed (picked like other calls, it went to another and the first stayed subscribed for nobody). That
-   * member down, they fail (backend.unavailable) rather than go to a process that holds nothing.
+   * URI (and per process only where `processFor` names one): in `pool` mode every subscribe and unsubscribe goes to
+   * the first member, so an unsubscribe reaches the process that subscribed (picked like other calls, it went to
+   * another and the first stayed subscribed for nobody). That member down, they fail (backend.unavailable) rather
+   * than go to a process that holds nothing. In `per-agent` mode they go to the agent's own member, as every call does.
    */
   const subscribing = (method: string) => method === 'resources/subscribe' || method === 'resources/unsubscribe';
 
@@ -160,6 +161,8 @@ export function createUpstreamPool(
     onToolsChanged: (l) => void toolListeners.push(l),
     onNotification: (l) => void notifyListeners.push(l),
     capabilities: () => primary().upstream.capabilities(),
+    // One process per agent: each agent's resource subscriptions are its own process's (counted per process).
+    ...(mode === 'per-agent' ? { processFor: (agent: string) => `agent ${agent}` } : {}),
     callTool: (localName, args, ctx) => run(ctx, (u) => u.callTool(localName, args, ctx)),
     request: (method, params, ctx) => run(ctx, (u) => u.request(method, params, ctx), method),
     async close() {

@@ -17,6 +17,13 @@ export interface McpUpstream extends Backend {
   /** Forwards a request (resources/*, prompts/*, completion/complete, logging/setLevel) to the upstream. */
   request(method: string, params: Record<string, unknown> | undefined, ctx: BackendCallContext): Promise<JsonObject>;
   onNotification(listener: (n: UpstreamNotification) => void): void;
+  /**
+   * Which of its processes serves `agent`'s requests, when that depends on the agent (a `per-agent` pool: one
+   * process per agent); absent when one process takes every agent's resource subscriptions. What a process is
+   * subscribed to is that process's: the gateway counts subscription holders per process, so an unsubscribe reaches
+   * the process that subscribed, and only when nobody else holds the URI there.
+   */
+  processFor?(agent: string): string;
 }
 
 const VERSION = packageVersion();

@@ -20,17 +20,20 @@ export function hiddenError(t: Target): GatewayError {
  * rule id and the reasons. A denied target looks nonexistent unless the agent can list it (then: `policy.denied`) or
  * knows it exists otherwise (`known`).
  * A held call is handed to the approval stage
- * (`hold: 'defer'`: the approval stage decides) or refused (fail closed: no approvals here), and the record says `hold`.
+ * (`hold: 'defer'`: the approval stage decides) or refused (fail closed: no approvals here), unless `known` answers it;
+ * the record says `hold`.
  */
 export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
   policy: () => PolicyEngine,
   options: {
     hold?: 'defer' | 'refuse';
     /**
-     * A denied target the agent knows exists though it cannot list it (it still holds a subscription to the resource,
-     * taken while it was granted): the refusal is stated, not hidden. Returns the error to answer with, else undefined.
+     * A refused target the agent knows more of than its listings say: it still holds a subscription to the resource,
+     * taken while it was granted, and lets go of it all the same. Asked when the decision denies a target the agent
+     * cannot list (the refusal is stated, not hidden) and when it holds one (before deferring or refusing: the answer
+     * says what became of the agent's subscription). Returns the error to answer with, else undefined.
      */
-    known?: (call: C, rule: string) => GatewayError | undefined;
+    known?: (call: C, d: Decision) => GatewayError | undefined;
   } = {},
 ): Stage<C> {
   return {
@@ -52,21 +55,23 @@ export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
             `Denied by policy (rule ${clipForDisplay(d.rule)}): ${describeTarget(t)} with these arguments`,
             'denied by policy (visible target)',
           );
-        const known = options.known?.(call, d.rule);
+        const known = options.known?.(call, d);
         if (known) throw known;
         const e = hiddenError(t);
         throw new GatewayError(e.code, e.message, 'denied by policy (hidden)');
       }
-      if (d.effect === 'hold' && options.hold === 'defer') {
+      if (d.effect !== 'hold') return;
+      const known = options.known?.(call, d);
+      if (known) throw known;
+      if (options.hold === 'defer') {
         call.hold = d;
         return;
       }
-      if (d.effect === 'hold')
-        throw new GatewayError(
-          'approval.required',
-          `${describeTarget(t)} needs approval, and this request cannot wait for one; it was not made`,
-          'held by policy; approvals are not available here',
-        );
+      throw new GatewayError(
+        'approval.required',
+        `${describeTarget(t)} needs approval, and this request cannot wait for one; it was not made`,
+        'held by policy; approvals are not available here',
+      );
     },
   };
 }

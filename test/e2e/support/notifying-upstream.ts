@@ -35,3 +35,17 @@ export function subscriptionLog(requestLog: string): string[] {
     .map((l) => (JSON.parse(l) as { method: string }).method)
     .filter((m) => m === 'resources/subscribe' || m === 'resources/unsubscribe');
 }
+
+/**
+ * The same per process (a `per-agent` pool runs one copy per agent, all logging to `requestLog`): process id → the
+ * subscribes and unsubscribes it finished, in order, as they first appear.
+ */
+export function subscriptionLogByProcess(requestLog: string): Map<number, string[]> {
+  const of = new Map<number, string[]>();
+  for (const line of readFileSync(requestLog, 'utf8').split('\n').filter(Boolean)) {
+    const { method, pid } = JSON.parse(line) as { method: string; pid: number };
+    if (method === 'resources/subscribe' || method === 'resources/unsubscribe')
+      (of.get(pid) ?? of.set(pid, []).get(pid)!).push(method);
+  }
+  return of;
+}
