@@ -299,8 +299,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // moved here with them.
     // Part twenty-two (held-out 21): 0.939, 0.963, 0.638, 6, 0.744, 0.389; after the sixteenth round (an app's keys)
     // 0.660 `high` recall, 5 rated `low`, 0.750, 0.397; after the seventeenth round's profile updates 0.761, 0.404; after
-    // its push providers and PKCS #12 containers 0.681 (32/47), 4, 0.767, 0.419.
-    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.96, 0.68, 4, 0.765, 0.415]);
+    // its push providers and PKCS #12 containers 0.681 (32/47), 4, 0.767, 0.419; after the twenty-seventh round's POST
+    // reads (201/202-only answers) 0.951 (78/82), 0.778 (140/180): a chat API's channel query answers 201 Created and
+    // is now read as a change (its spec's status for a read; level unchanged).
+    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.95, 0.68, 4, 0.775, 0.415]);
     // Part twenty-three (held-out 22): 0.974, 0.941, 0.891, 0, 0.824, 0.579; after the seventeenth round's profile
     // updates (Clerk's user and organization updates) 0.854, 0.597; after its images and device apps 0.869, 0.626.
     expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.89, 0, 0.865, 0.625]);
@@ -566,7 +568,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // twenty-one 0.720 → 0.715) 0.939 (3243/3454), 0.837 (5507/6578: 0.8372), 0.723 (0.7225); after the
     // twenty-seventh round's official permits and method-prefixed verbless POST reads 0.942 (3252/3454: 0.9415), 0.838
     // (5514/6578: 0.8382), 0.724 (0.7241).
-    expectFloors(labelMetrics(scored.slice(0, 6578)), [0.965, 0.94, 0.88, 32, 0.835, 0.72]);
+    // After the lead's POST reads of the same round (a method-only name states no action for an opening read either;
+    // 201/202-only answers or a described change stand against a read; a page fetched from a URL is external): 0.971
+    // (3033/3124), 0.949 (3279/3454), 0.842 (5536/6578: 0.8416), 0.726 (0.7264).
+    expectFloors(labelMetrics(scored.slice(0, 6578)), [0.97, 0.945, 0.88, 32, 0.84, 0.725]);
     // Parts sixty-two to sixty-five (held-out 62 to 65: 60, 51, 60 and 37 tools, evaluated together once at the engine
     // of main 8ed9852, history.json; held-out 61 was not finished): each part's floors are its own set's figures at
     // that evaluation, and the four together, moved here with them. Nearly all of them are reads (178 of 208) and one
@@ -580,12 +585,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part sixty-five (held-out 65): 0.333 (1/3), 1.000, no `high` tool, 0, 0.892 (33/37), 1.000.
     expectFloors(labelMetrics(scored.slice(6749, 6786)), [0.33, 1, 1, 0, 0.89, 0.995]);
     // The four together (208 tools): 0.833 (25/30), 0.949 (169/178), 1.000 (1/1), 0, 0.861 (179/208), 0.063.
-    expectFloors(labelMetrics(scored.slice(6578, 6786)), [0.83, 0.945, 1, 0, 0.86, 0.06]);
+    // After the twenty-seventh round's POST reads: 0.961 (171/178), 0.870 (181/208).
+    expectFloors(labelMetrics(scored.slice(6578, 6786)), [0.83, 0.96, 1, 0, 0.87, 0.06]);
     // All 6,786 when parts sixty-two to sixty-five moved in, at main 8dc8e82's engine: 0.968 (3054/3154), 0.939
     // (3412/3632), 0.885 (1467/1658), 32, 0.838 (5686/6786), 0.720 (0.7205); after the twenty-seventh round's
     // official permits and method-prefixed verbless POST reads 0.942 (3421/3632: 0.9419), 0.839 (5693/6786: 0.8389),
     // 0.722 (0.7221).
-    expectFloors(m, [0.965, 0.94, 0.88, 32, 0.835, 0.72]);
+    // After the lead's POST reads of the same round: 0.970 (3058/3154), 0.950 (3450/3632: 0.9499), 0.842 (5717/6786:
+    // 0.8425), 0.724 (0.7244).
+    expectFloors(m, [0.965, 0.945, 0.88, 32, 0.84, 0.72]);
     // 6,786 tools from some 650 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
