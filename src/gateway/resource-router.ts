@@ -10,6 +10,7 @@ import type { MethodCall } from '../pipeline/call.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { UpstreamSubscriptions } from './resource-subscriptions.js';
 import { serverOfKey, uriOfKey } from '../front/port.js';
+import { clipForDisplay } from '../core/text.js';
 
 export interface ResourceRouterDeps {
   upstreams(): readonly McpUpstream[];
@@ -190,20 +191,31 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
       };
       // A holder's unsubscribe goes to the upstream its subscription was taken on, wherever the URI is routed now (a
       // reload may have moved it): sent to another, it would end a subscription the holder never took there and leave
-      // its own in place. Of several (it subscribed again after a re-route), the one the URI is routed to now.
+      // its own in place. Of several (it subscribed again after a re-route), the one the URI is routed to now, else
+      // one still configured: a removed upstream's subscriptions ended with its process, and the holder lets go of
+      // them whatever this answers (subscription-release.ts).
       const held =
         call.method === 'resources/unsubscribe' && !template
           ? [...(call.holder ?? [])].filter((key) => uriOfKey(key) === n.uri).map(serverOfKey)
           : [];
       if (held.length > 0) {
         const routed = find().server;
-        const server = routed !== undefined && held.includes(routed) ? routed : held.sort()[0]!;
-        rec.target = `${server}:${n.uri}`;
-        const u = deps.upstream(server);
-        if (!u) {
-          rec.reasons.push('the upstream this subscription was taken on is no longer configured');
-          throw new GatewayError('resource.not_found', `Resource not found: ${raw}`);
+        const live = held.filter((server) => deps.upstream(server) !== undefined).sort();
+        const server = routed !== undefined && live.includes(routed) ? routed : live[0];
+        if (server === undefined) {
+          // Not "Resource not found": the holder subscribed to it, and what it asked for (no more updates) is true.
+          const gone = held.sort();
+          rec.target = `${gone[0]!}:${n.uri}`;
+          rec.reasons.push(
+            'the upstream this subscription was taken on is no longer configured: the subscription ended with it',
+          );
+          throw new GatewayError(
+            'resource.not_found',
+            `${gone.length > 1 ? 'Upstreams' : 'Upstream'} ${clipForDisplay(gone.join(', '))}, where this session subscribed to ${clipForDisplay(raw)}, ${gone.length > 1 ? 'are' : 'is'} no longer configured, so the subscription ended with ${gone.length > 1 ? 'them' : 'it'}. Your subscription to it has ended: no updates of it will be delivered to this session or stream.`,
+          );
         }
+        rec.target = `${server}:${n.uri}`;
+        const u = deps.upstream(server)!;
         rec.backend = u.name;
         if (server !== routed) rec.reasons.push(`unsubscribed where the subscription was taken (${server})`);
         return { u, uri: n.uri };
