@@ -42,6 +42,11 @@ export type ToolSource =
        * `outputSchema` must be an object schema, so such an operation has none; src/backends/openapi/response-evidence.ts).
        */
       responseSchema?: JsonObject;
+      /**
+       * Risk evidence only, never served: every success response of the operation is 201 Created or 202 Accepted,
+       * so it makes a resource or accepts a job (src/backends/openapi/operations.ts).
+       */
+      createdOnly?: true;
     };
 
 /** A tool as a backend offers it: its own name there plus its definition. */

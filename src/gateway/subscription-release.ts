@@ -7,6 +7,7 @@ import { methodCall } from '../front/method-call.js';
 import { serverOfKey, uriOfKey } from '../front/port.js';
 import type { MethodCall, SubscriptionHolder } from '../pipeline/call.js';
 import type { Pipeline } from '../pipeline/runner.js';
+import { policyDenied } from '../pipeline/stages/authorize.js';
 import type { Stage } from '../pipeline/stage.js';
 import { normaliseUri } from '../policy/uri.js';
 import type { UpstreamSubscriptions } from './resource-subscriptions.js';
@@ -40,9 +41,9 @@ export function heldUnsubscribeRefusal(call: MethodCall, d: Decision): GatewayEr
       'held by policy (a subscription the holder still held; it let go all the same)',
     );
   if (d.effect !== 'deny') return undefined;
-  return new GatewayError(
-    'policy.denied',
-    `Denied by policy (rule ${clipForDisplay(d.rule)}): ${what}. ${ended}`,
+  return policyDenied(
+    d.rule,
+    `${what}. ${ended}`,
     'denied by policy (a subscription the holder still held; it let go all the same)',
   );
 }

@@ -193,7 +193,7 @@ export function proseVerbSignals(
 
 const webNameWords = new Set(['crawl', 'crawler', 'scrape', 'scraper', 'spider', 'serp', 'websearch']);
 const webProse =
-  /\b(web[- ]grounded|web grounding|search(es|ing)? the (web|internet)|web search(es)?|(from|on|across) the (web|internet)|browses? the (web|internet)|crawl(s|ing)?\b|scrap(e|es|ing)\b|(map|crawl|scrape|visit|browse)s? (a |the |any )?websites?|fetch(es)? (a |the |any )?(url|web ?page|website))/i;
+  /\b(web[- ]grounded|web grounding|search(es|ing)? the (web|internet)|web search(es)?|(from|on|across) the (web|internet)|browses? the (web|internet)|crawl(s|ing)?\b|scrap(e|es|ing)\b|(map|crawl|scrape|visit|browse)s? (a |the |any )?websites?|fetch(es)? (a |the |any )?(url|web ?page|website)|from (a |an |the |any |given )?(url|web ?page|website)s?\b)/i;
 const stateWords = new Set(['status', 'state', 'result', 'progress', 'history', 'log', 'detail', 'info']);
 /** A URL field described as a page or site on the web ("URL of the target page"). */
 const webUrlDescription = /\b(web ?page|page|website|site|web)\b/i;

@@ -10,7 +10,7 @@ import type { ToolSource } from '../core/tool.js';
 import { pathActionVerb } from './action-param.js';
 import { firstSentence, neverLowered } from './evidence.js';
 import { runningStop } from './running-stops.js';
-import type { VerbClass } from './lexicon.js';
+import { verbs, type VerbClass } from './lexicon.js';
 import type { SchemaField } from './schema-fields.js';
 import { concatWords, joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import { allVerbs, governingVerb, proseVerb, type VerbHit } from './verbs.js';
@@ -80,11 +80,23 @@ function coordinatedWrite(summary: string): VerbHit | undefined {
 }
 
 /** Switch words that say the call keeps what it is sent ("override", "discardData", "save_results"). */
-const keepingSwitches = new Set(['save', 'store', 'persist', 'keep', 'discard', 'override', 'overwrite'].map(stem));
+const keepingSwitches = new Set(
+  ['save', 'store', 'persist', 'keep', 'discard', 'override', 'overwrite', 'upsert'].map(stem),
+);
 
 /** A boolean input that decides whether the call stores or replaces data: the call is no pure read. */
 function keepsInput(fields: readonly SchemaField[]): boolean {
   return fields.some((f) => f.type === 'boolean' && f.words.some((w) => keepingSwitches.has(w)));
+}
+
+/**
+ * The description's first sentence after the summary states a change ("Test Firehose Webhook. Trigger a test
+ * payload to be sent…"): an ambiguous read that opens the summary ("Test", "Review", "Report") then names the
+ * object of that change, not a look.
+ */
+function describesChange(summary: string, description: string): boolean {
+  const rest = description.startsWith(summary) ? description.slice(summary.length).trim() : description;
+  return allVerbs(splitWords(firstSentence(rest), 30)).some((h) => h.cls !== 'read' && h.ambiguous !== true);
 }
 
 /** Phrasal verbs a summary may be made of that the verb lexicon does not read ("SIGN UP", "Log in"). */
@@ -192,22 +204,38 @@ export function httpAction(
     // description's opening read confirms only a read verb-noun that leads the name ("tables.testIamPermissions":
     // "Returns permissions that a caller has…").
     const noWriteVerb = (h: VerbHit | undefined): boolean => h === undefined || h.cls === 'read';
+    // A name that only repeats the method ("post_free_end_point", "POST /tags/list.json" named `post_tags_list_json`)
+    // states no action of its own: its verb, if any, follows the method word.
+    const ownNameHit =
+      nameHit !== undefined && isMethodPrefix(nameHit, method) ? governingVerb(idWords.slice(1)) : nameHit;
     const leadsName =
       nameHit !== undefined && (nameHit.index <= 1 || nameHit.index === dottedMethodStart(source.operationId));
     const openingHit =
       summary !== '' ? summaryHit : leadsName ? proseVerb(splitWords(firstSentence(description), 30), 8) : undefined;
-    if (noWriteVerb(nameHit) && noWriteVerb(pathHit) && openingHit?.cls === 'read' && openingHit.index === 0)
+    const keeps = keepsInput(inputFields);
+    if (
+      noWriteVerb(ownNameHit) &&
+      noWriteVerb(pathHit) &&
+      openingHit?.cls === 'read' &&
+      openingHit.index === 0 &&
+      !keeps &&
+      source.createdOnly !== true &&
+      (verbs.get(openingHit.word)?.ambiguous !== true || !describesChange(summary, description))
+    )
       return {
         cls: 'read',
         reason: `POST, but ${summary === '' ? 'description' : 'summary'} says '${openingHit.word}'`,
       };
     // A summary that only names its object ("Valuation Certificate"), or none, states no action; the description's
     // opening then does, when it is a read ("API to verify Valuation Certificate."; fillers such as "API to" skipped).
-    // A generated operationId that only repeats the method before the path ("post_postcode_multi_/postcode_multi")
-    // names no action either.
-    const nameVerb = nameHit && isMethodPrefix(nameHit, method) && allVerbs(idWords).length === 1 ? undefined : nameHit;
     const purpose = verblessSummaryPurpose(summary, description);
-    if (noWriteVerb(nameVerb) && noWriteVerb(pathHit) && purpose?.cls === 'read' && !keepsInput(inputFields))
+    if (
+      noWriteVerb(ownNameHit) &&
+      noWriteVerb(pathHit) &&
+      purpose?.cls === 'read' &&
+      !keeps &&
+      source.createdOnly !== true
+    )
       return { cls: 'read', reason: `POST, no verb in the name or summary and the description says '${purpose.word}'` };
   }
   if (specific) {

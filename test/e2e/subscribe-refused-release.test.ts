@@ -203,13 +203,13 @@ describe('an unsubscribe the policy refuses', () => {
 describe('an unsubscribe the policy holds for approval', () => {
   /** A session of the reader that subscribed while granted; then a reload holds the URI for approval. */
   async function subscribedThenHeld(): Promise<Client> {
+    // Connected before the config file is rewritten: a request that meets the file half written may be refused.
+    const [c, probe] = [await connectAgent(gw.url, gw.keys.reader), await connectAgent(gw.url, gw.keys.reader)];
     gw.rewriteConfig(config(true));
-    const c = await connectAgent(gw.url, gw.keys.reader);
     // Once the reload that lifts the last test's hold is in force.
     await eventually(() => c.subscribeResource({ uri: URI }).then(() => true));
     gw.rewriteConfig(config(true, true));
     // The hold is in force once another session's subscribe is held (refused before the upstream: it holds nothing).
-    const probe = await connectAgent(gw.url, gw.keys.reader);
     try {
       await eventually(async () =>
         probe.subscribeResource({ uri: URI }).then(

@@ -108,6 +108,7 @@ function riskEvidence(op: NormalizedOperation): {
   scopes?: string[];
   extensions?: Record<string, string | number | boolean>;
   responseSchema?: JsonObject;
+  createdOnly?: true;
 } {
   const scopes = [...new Set(op.security.flatMap((alt) => Object.values(alt).flat()))];
   const extensions: Record<string, string | number | boolean> = {};
@@ -121,6 +122,7 @@ function riskEvidence(op: NormalizedOperation): {
     ...(scopes.length > 0 ? { scopes } : {}),
     ...(Object.keys(extensions).length > 0 ? { extensions } : {}),
     ...(responseSchema ? { responseSchema } : {}),
+    ...(op.createdOnly ? { createdOnly: true as const } : {}),
   };
 }
 

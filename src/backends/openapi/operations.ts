@@ -53,6 +53,11 @@ export interface NormalizedOperation {
   responseSchema?: JsonObject;
   /** Media types of the success responses (for Accept). */
   responseTypes: string[];
+  /**
+   * Every success response is 201 Created or 202 Accepted (RFC 9110 §15.3.2-3): the operation makes a resource or
+   * accepts a job. Risk evidence only.
+   */
+  createdOnly: boolean;
   security: SecurityRequirementAlt[];
 }
 
@@ -388,6 +393,12 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
     return [...types];
   }
 
+  function readCreatedOnly(h: OperationHeader): boolean {
+    if (!isObject(h.op.responses)) return false;
+    const codes = Object.keys(h.op.responses).filter((c) => /^2(\d\d|XX)$/i.test(c));
+    return codes.length > 0 && codes.every((c) => c === '201' || c === '202');
+  }
+
   function readSecurity(h: OperationHeader): SecurityRequirementAlt[] {
     const list = Array.isArray(h.op.security) ? h.op.security : Array.isArray(root.security) ? root.security : [];
     return list.filter(isObject).map((alt) => {
@@ -417,6 +428,7 @@ export function createOperationReader(resolver: RefResolver, converter: SchemaCo
       ...(outputSchema ? { outputSchema } : {}),
       ...(responseSchema ? { responseSchema } : {}),
       responseTypes: readResponseTypes(h),
+      createdOnly: readCreatedOnly(h),
       security: readSecurity(h),
     };
   };

@@ -16,6 +16,15 @@ export function hiddenError(t: Target): GatewayError {
 }
 
 /**
+ * A refusal stated as the policy's, for a target the agent knows exists: `Denied by policy (rule <id>): <what>`, the
+ * rule id clipped for display; `what` says what was refused (and anything the agent should know besides), `detail`
+ * is for the audit log only. Every agent-facing refusal that names a policy rule is built here.
+ */
+export function policyDenied(rule: string, what: string, detail: string): GatewayError {
+  return new GatewayError('policy.denied', `Denied by policy (rule ${clipForDisplay(rule)}): ${what}`, detail);
+}
+
+/**
  * The one policy decision for every method: `evaluate(principal, target)`. The record carries the effect, the
  * rule id and the reasons. A denied target looks nonexistent unless the agent can list it (then: `policy.denied`) or
  * knows it exists otherwise (`known`).
@@ -50,11 +59,7 @@ export function authorizeStage<C extends BaseCall & { hold?: Decision }>(
         // denied, naming the rule: pretending it does not exist would hide nothing and mislead. Anything else looks
         // nonexistent, exactly like a target that does not exist.
         if (policy().visible(call.principal, t))
-          throw new GatewayError(
-            'policy.denied',
-            `Denied by policy (rule ${clipForDisplay(d.rule)}): ${describeTarget(t)} with these arguments`,
-            'denied by policy (visible target)',
-          );
+          throw policyDenied(d.rule, `${describeTarget(t)} with these arguments`, 'denied by policy (visible target)');
         const known = options.known?.(call, d);
         if (known) throw known;
         const e = hiddenError(t);
