@@ -9,6 +9,7 @@ import { accountInformationRead } from './personal-records.js';
 import { buyerOrderRead } from './buyer-orders.js';
 import { createsRunOfCode, runsCodeReason } from './run-code.js';
 import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
+import { writtenFileField } from './written-files.js';
 import { collectFields, isObject } from './schema-fields.js';
 import { readOnlyQueryReason } from './read-only-queries.js';
 import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
@@ -138,6 +139,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
     (f) => f.depth <= 1 && f.type !== 'boolean' && isOutputFileField(f.words, f.description),
   );
   if (outputFile) classes.push({ cls: 'update', reason: `field '${outputFile.name}' writes files` });
+  const written = outputFile ? undefined : writtenFileField(tool.outputSchema);
+  if (written) classes.push({ cls: 'create', reason: `answers with '${written}': the tool wrote that file` });
   // Selecting a dropdown's option or a browser tab acts on the page (ui-selection.ts).
   const selects = uiSelectionReason(idWords, openingWords.slice(0, 20));
   if (selects) classes.push({ cls: 'update', reason: selects });
