@@ -4,6 +4,7 @@
 // `node --cpu-prof --cpu-prof-dir=/tmp/prof bench/lib/risk-classify-loop.mjs` and summarise the profile with
 // `node bench/lib/cpuprofile-top.mjs /tmp/prof/<file>.cpuprofile 30` (docs/adr/0017 quotes the top items).
 // Usage: node bench/lib/risk-classify-loop.mjs [N] [engine root, default: this checkout]
+// Prints the mean per pass (garbage collection included) and each pass's minimum and median, wall and CPU.
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,10 +22,23 @@ const all = () => {
   for (const t of tools) classifyTool(t.definition, t.source);
 };
 all();
+// Each pass timed alone too: on a shared machine the minimum and median say more than the mean.
+const walls = [];
+const cpus = [];
 const c = process.cpuUsage();
 const t = performance.now();
-for (let i = 0; i < n; i++) all();
+for (let i = 0; i < n; i++) {
+  const c1 = process.cpuUsage();
+  const t1 = performance.now();
+  all();
+  const d1 = process.cpuUsage(c1);
+  walls.push(performance.now() - t1);
+  cpus.push((d1.user + d1.system) / 1000);
+}
 const d = process.cpuUsage(c);
+const min = (xs) => Math.min(...xs).toFixed(1);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(1);
 console.log(
-  `${tools.length} operations x ${n}: ${((performance.now() - t) / n).toFixed(1)} ms wall, ${((d.user + d.system) / 1000 / n).toFixed(1)} ms CPU per pass`,
+  `${tools.length} operations x ${n}: ${((performance.now() - t) / n).toFixed(1)} ms wall, ${((d.user + d.system) / 1000 / n).toFixed(1)} ms CPU per pass` +
+    ` (per pass: wall min ${min(walls)} median ${median(walls)}, CPU min ${min(cpus)} median ${median(cpus)})`,
 );

@@ -69,8 +69,9 @@ export function createResourceUpdateDelivery(
     },
   };
 
-  async function toStreams(server: string, uri: string): Promise<void> {
-    const listening = [...streams].filter((s) => s.stream?.named.has(uri));
+  async function toStreams(n: UpstreamNotification, uri: string): Promise<void> {
+    const server = n.server;
+    const listening = [...streams].filter((s) => s.stream?.named.has(uri) && reaches(n, s.stream.principal()));
     if (listening.length === 0) return;
     // One deadline for this update's lookups, made only if a lookup must list the upstreams (the owner not known yet).
     let deadline: AbortSignal | undefined;
@@ -139,7 +140,7 @@ export function createResourceUpdateDelivery(
       if (!uri) return;
       const key = subscriptionKey(n.server, uri);
       for (const s of sessions())
-        if (s.options.subscriptions?.has(key))
+        if (s.options.subscriptions?.has(key) && reaches(n, s.principal))
           throughGate(gw, sessionSubscriber(s), n.server, uri, {
             deliver: () => {
               for (const name of spellingsOf(s.options.subscriptions!, uri))
@@ -147,10 +148,19 @@ export function createResourceUpdateDelivery(
             },
             lapsed: () => closeSession(s),
           });
-      void toStreams(n.server, uri).catch(() => undefined);
+      void toStreams(n, uri).catch(() => undefined);
     },
   };
 }
+
+/**
+ * Whether an upstream's notification may reach a subscriber of `principal`: one from a process that serves a single
+ * agent (a `per-agent` upstream) concerns that agent's copy of the resource, and reaches no other agent, though
+ * another agent holds the same URI at its own process. (The stdio door serves one agent: a per-agent upstream there
+ * runs that agent's process only.)
+ */
+const reaches = (n: UpstreamNotification, principal: Principal): boolean =>
+  n.agent === undefined || n.agent === principal.agent;
 
 /**
  * The spellings each 2025-11-25 holder (a session, the stdio door) subscribed to a URI with, normalised URI → as the

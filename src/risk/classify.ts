@@ -8,11 +8,11 @@ import { computeNouns, workflowNouns } from './lexicon.js';
 import { accountInformationRead } from './personal-records.js';
 import { buyerOrderRead } from './buyer-orders.js';
 import { createsRunOfCode, runsCodeReason } from './run-code.js';
-import { dottedResourceStart, literalSegments, readMethods } from './http-action.js';
+import { dottedResourceStart, readMethods } from './http-action.js';
 import { writtenFileField } from './written-files.js';
 import { collectFields, isObject } from './schema-fields.js';
 import { readOnlyQueryReason } from './read-only-queries.js';
-import { firstSentence, neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
+import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
 import { networkProbeReason } from './network-probes.js';
 import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
@@ -26,8 +26,8 @@ import { contentPublished } from './published-content.js';
 import { uiSelectionReason } from './ui-selection.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
-import { withoutProtocolParams } from './protocol-params.js';
-import { withoutCallerKeys, withoutEchoedKeys } from './caller-keys.js';
+import { toolWords, type ToolWords } from './tool-words.js';
+import { withoutEchoedKeys } from './caller-keys.js';
 import {
   appKeysReason,
   bearerLinkReason,
@@ -70,7 +70,7 @@ import {
 } from './schema-evidence.js';
 import { fieldSignals } from './field-signals.js';
 import { addCategory, nounSignals, personWrites, responseSignals, sandboxMoney, type Signals } from './signals.js';
-import { concatWords, joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
+import { concatWords, splitIdentifier, splitWords, stem } from './tokens.js';
 import {
   levelFor,
   riskCategories,
@@ -97,6 +97,7 @@ const destructiveProseAll =
 const negation = /\b(not|never|rather than|instead of|without|no longer)(\s+\w+){0,2}\s*$/i;
 const endsLink = /\bverb '(unregister|deregister|disassociate|dissociate)'/;
 const signingWords = new Set(['signature', 'signed', 'presigned', 'presign']);
+const urlFieldNames = new Set(['url', 'uri', 'href', 'link']);
 const removalProse = /\b(delet|remov|destroy|purg|truncat|replac|overwrit|upsert)\w*/i;
 /** Create-like verbs that write into a place that may already hold something (a path, a range). */
 const mayOverwrite = new Set(['copy', 'upload', 'import', 'insert', 'init', 'initialize', 'install', 'clone']);
@@ -104,30 +105,20 @@ const accessVerbs = new Set(['revoke', 'rotate', 'regenerate']);
 const localWords = new Set(['file', 'directory', 'folder', 'local', 'memory', 'heapsnapshot', 'clipboard']);
 
 export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAssessment {
-  const isApi = source.kind === 'openapi';
-  const idLabel = isApi && source.operationId ? 'operationId' : 'name';
-  const idWords = joinCompounds(splitIdentifier(isApi && source.operationId ? source.operationId : tool.name));
-  const pathSegments = isApi ? literalSegments(source.path) : [];
-  // Signals sit in the opening of a description; long manuals are not scanned whole (speed).
-  const description = (tool.description ?? '').slice(0, 1500);
-  const descWords = splitWords(description, 80);
-  // Computed once per tool (speed, ADR 0017): the description's first sentence and its words (a shorter cut of the
-  // words is a prefix of these), the path's words, the stems and the top-level input fields many signals read.
-  const opening = firstSentence(description);
-  const openingWords = splitWords(opening, 40);
-  const pathWords = concatWords(pathSegments);
-  const idStems = idWords.map(stem);
-  const descStems = descWords.map(stem);
-  // The API's own auth and transport parameters (SigV4, Google's standard parameters) say nothing about the tool.
-  // The caller's own API key sent in a body field is how the call is made, too (caller-keys.ts).
-  const keys = withoutCallerKeys(
-    withoutProtocolParams(collectFields(tool.inputSchema), source).fields,
-    description,
-    isApi,
-  );
-  const inputFields = keys.fields;
-  const topFields = inputFields.filter((f) => f.depth === 0);
+  // Four steps, each its own function, over one words object (speed, docs/adr/0017 Decision 42): V8 compiles each
+  // step alone and, when a tool of a new shape reaches one, compiles that step again, not one function of all four.
+  const w = toolWords(tool, source);
+  const ev = actionEvidence(tool, source, w);
+  const s: Signals = { categories: new Map(), reasons: [] };
+  const ef = classEffects(s, tool, source, w, ev);
+  const sg = categorySignals(s, tool, source, w, ev, ef);
+  return assessment(s, source, w, ev, ef, sg);
+}
 
+/** The action: the verb classes the name, description, path, fields and method give. */
+function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) {
+  const isApi = source.kind === 'openapi';
+  const { descWords, description, idLabel, idWords, inputFields, opening, openingWords, pathSegments, pathWords } = w;
   const action = determineAction(tool, source, idWords, idLabel, pathSegments, description, descWords, inputFields);
   const classes: Array<{ cls: VerbClass; reason: string }> = [{ cls: action.cls, reason: action.reason }];
   // An operation selector ("method": create|update|delete) tells what the tool may do, unless the name
@@ -194,9 +185,27 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // Restoring a backup or snapshot overwrites the live thing it is restored onto (docs/risk.md).
   const restores = restoreOnto(idWords, pathWords);
   if (restores) classes.push({ cls: 'delete', reason: restores });
+  return { action, classes, exchange, getSignOut, isGet, oauthCode, restores };
+}
 
-  const s: Signals = { categories: new Map(), reasons: [] };
+type ActionEvidence = ReturnType<typeof actionEvidence>;
+
+/** The classes lightened where nothing is destroyed, the side effect they make and the categories they raise. */
+function classEffects(s: Signals, tool: ToolDefinition, source: ToolSource, w: ToolWords, ev: ActionEvidence) {
+  const isApi = source.kind === 'openapi';
+  const {
+    description,
+    idWords,
+    openingStems,
+    openingWords,
+    pathSegments,
+    pathWords,
+    nounStems: stemmed,
+    topFields,
+  } = w;
+  const { action, classes } = ev;
   const add = (c: RiskCategory, reason: string): void => addCategory(s, c, reason);
+  const has = (set: ReadonlySet<string>): boolean => stemmed.some((w) => set.has(w));
   const apiEvidence = openApiEvidence(s, source, action.cls !== 'read' || classes.some((c) => c.cls !== 'read'));
   if (apiEvidence.state) classes.push(apiEvidence.state);
   // Cancelling, killing or terminating a run (a query, session, process, job) stops it; it destroys nothing.
@@ -207,7 +216,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   classes.splice(
     0,
     classes.length,
-    ...contentPublished(classes, [
+    ...contentPublished(classes, () => [
       ...idWords,
       ...pathWords,
       ...openingWords,
@@ -241,15 +250,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (connection) classes.splice(0, classes.length, { cls: 'read', reason: connection.reason });
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
-  const allNounWords = [
-    ...idWords,
-    ...pathWords,
-    ...(isApi ? concatWords((source.tags ?? []).map((t) => splitIdentifier(t))) : []),
-  ];
-  const stemmed = allNounWords.map(stem);
-  const has = (set: ReadonlySet<string>): boolean => stemmed.some((w) => set.has(w));
 
-  const openingStems = openingWords.slice(0, 12).map(stem);
   for (const { cls, reason } of classes) {
     const effect = effectOf(cls, has);
     if (sideEffectRank[effect] > sideEffectRank[sideEffect]) sideEffect = effect;
@@ -307,7 +308,40 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (ann?.readOnlyHint === true && sideEffect !== 'none') {
     reasons.push(`upstream annotation readOnlyHint: true not trusted (${action.reason})`);
   }
+  return { ann, apiEvidence, connection, detached, reasons, sideEffect };
+}
 
+type ClassEffects = ReturnType<typeof classEffects>;
+
+/** The categories from nouns, fields, prose and output, and whether the tool reaches the open world. */
+function categorySignals(
+  s: Signals,
+  tool: ToolDefinition,
+  source: ToolSource,
+  w: ToolWords,
+  ev: ActionEvidence,
+  ef: ClassEffects,
+) {
+  const isApi = source.kind === 'openapi';
+  const {
+    descWords,
+    description,
+    idLabel,
+    idWords,
+    inputFields,
+    opening,
+    openingStems,
+    openingWords,
+    pathSegments,
+    pathWords,
+    nounStems: stemmed,
+    topFields,
+  } = w;
+  const { action, exchange, getSignOut, oauthCode, restores } = ev;
+  const { apiEvidence, connection, detached, reasons } = ef;
+  let sideEffect = ef.sideEffect;
+  const add = (c: RiskCategory, reason: string): void => addCategory(s, c, reason);
+  const has = (set: ReadonlySet<string>): boolean => stemmed.some((w) => set.has(w));
   const writes = sideEffect === 'data-change' || sideEffect === 'irreversible';
   // An operation without an operationId is named after its method and path; the path segments (with their
   // roles: parent segments qualify) already speak for it.
@@ -355,11 +389,11 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // what its records carry as evidence (source.responseSchema).
   const outputFields = withoutEchoedKeys(
     collectFields(tool.outputSchema ?? (isApi ? source.responseSchema : undefined), 150, 2),
-    keys.names,
+    w.callerKeys,
   );
   responseSignals(s, outputFields);
   outputSignals(s, outputFields);
-  accountOnlyUser(s, writes ? [...inputFields, ...outputFields] : outputFields);
+  accountOnlyUser(s, writes ? inputFields : [], outputFields);
   // Open world: reaching the web or spending money is a side effect of its own, distinct from a local read.
   const openWorldWhy =
     apiEvidence.openWorld ??
@@ -404,7 +438,7 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (material) add('credential-access', material);
   // A signature resource that returns a URL returns a signed URL: a bearer credential to what it points at.
   const signedWord = stemmed.find((w) => signingWords.has(w));
-  const urlField = outputFields.find((f) => f.depth === 0 && /^(url|uri|href|link)$/.test(f.joined));
+  const urlField = signedWord ? outputFields.find((f) => f.depth === 0 && urlFieldNames.has(f.joined)) : undefined;
   if (signedWord && urlField) add('credential-access', `'${signedWord}' returning '${urlField.name}' (a signed URL)`);
   // A signature made with a key the service holds (signBlob, sign_jwt) proves the key holder's identity to others.
   if (action.cls === 'read' && governingVerb(idWords)?.word === 'sign')
@@ -413,7 +447,13 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   const jobRun = writes ? createsRunOfCode(action.cls, opening) : undefined;
   if (jobRun) add('code-execution', jobRun);
   const order = writes
-    ? (placesOrder(idWords, idLabel, openingStems) ?? confirmsTransaction(idWords, idLabel, topFields, requiredFields))
+    ? (placesOrder(idWords, idLabel, openingStems) ??
+      confirmsTransaction(
+        idWords,
+        idLabel,
+        topFields,
+        isObject(tool.inputSchema) ? tool.inputSchema.required : undefined,
+      ))
     : undefined;
   if (order) add('financial', order);
   if (detached?.containerInfrastructure !== undefined)
@@ -427,7 +467,34 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   if (overwrites) add('destructive', overwrites);
   if (has(accessVerbs) && writes && !s.categories.has('credential-access') && !s.categories.has('administrative'))
     add('administrative', `verb '${action.hit?.word ?? 'revoke'}' changes access`);
+  return { openWorldWhy, outputFields, sideEffect, writes };
+}
 
+/** The filters that drop what other evidence explains, then the level, side effect and hints. */
+function assessment(
+  s: Signals,
+  source: ToolSource,
+  w: ToolWords,
+  ev: ActionEvidence,
+  ef: ClassEffects,
+  sg: ReturnType<typeof categorySignals>,
+): RiskAssessment {
+  const isApi = source.kind === 'openapi';
+  const {
+    descWords,
+    description,
+    idStems,
+    idWords,
+    inputFields,
+    opening,
+    pathSegments,
+    pathWords,
+    nounStems: stemmed,
+  } = w;
+  const { action, classes, isGet } = ev;
+  const { ann, detached, reasons } = ef;
+  const { openWorldWhy, outputFields, writes } = sg;
+  let sideEffect = sg.sideEffect;
   const topWrite = classes.reduce<VerbClass>(
     (top, c) => (c.cls !== 'read' && severity(c.cls) > severity(top) ? c.cls : top),
     'read',
@@ -454,6 +521,8 @@ export function classifyTool(tool: ToolDefinition, source: ToolSource): RiskAsse
   // Pulling or pushing an image copies stored content (machine-images.ts).
   imageTransferred(s, action.hit?.word);
   // An app on a device or simulator is software on it; launching it runs the program (device-apps.ts).
+  // The description's stems only where they are read (speed): most tools have no infrastructure.
+  const descStems = s.categories.has('infrastructure') ? descWords.map(stem) : [];
   if (s.categories.has('infrastructure'))
     deviceApp(s, { words: [...idStems, ...descStems], verb: action.hit?.word, writes });
   // An app that is a registration or a listing, not hosted compute, is no infrastructure (registered-apps.ts).

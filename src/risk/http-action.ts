@@ -129,6 +129,8 @@ export function httpAction(
   description: string,
   inputFields: readonly SchemaField[],
 ): Action {
+  const method = source.method.toUpperCase();
+  if (method === 'DELETE') return { cls: 'delete', reason: 'DELETE method' };
   const summary = source.summary ?? '';
   const nameHit = governingVerb(idWords);
   const fromName = (hit: VerbHit, label = idLabel): Action => ({
@@ -136,16 +138,11 @@ export function httpAction(
     hit,
     reason: `verb '${hit.word}' in ${label}`,
   });
-  const method = source.method.toUpperCase();
-  const last = pathSegments[pathSegments.length - 1] ?? [];
-  const pathHit = governingVerb(concatWords(pathSegments));
-  const summaryHit = proseVerb(splitWords(summary, 30), 8);
-  if (method === 'DELETE') return { cls: 'delete', reason: 'DELETE method' };
   if (readMethods.has(method)) {
     // GET lowers the lighter verbs (ADR 0008): "ContainerArchive", "ImageHistory", "getUserFollow" name what is read;
     // only a never-lowered verb (delete, send, pay, deploy, revoke, rotate, execute) outweighs the method.
-    const nameAlsoReads = allVerbs(idWords).some((h) => h.cls === 'read' && h.ambiguous !== true);
-    if (nameHit && neverLowered.has(nameHit.cls) && !nameAlsoReads && !isMethodPrefix(nameHit, method))
+    const nameAlsoReads = (): boolean => allVerbs(idWords).some((h) => h.cls === 'read' && h.ambiguous !== true);
+    if (nameHit && neverLowered.has(nameHit.cls) && !isMethodPrefix(nameHit, method) && !nameAlsoReads())
       return { ...fromName(nameHit), reason: `verb '${nameHit.word}' in ${idLabel} despite ${method}` };
     // A path parameter that picks the action (`/pods/{id}/{action}`: reboot, shutdown, boot) acts despite GET.
     const picked = pathActionVerb(source.path, description, inputFields);
@@ -161,6 +158,10 @@ export function httpAction(
       return { ...fromName(stops), reason: `verb '${stops.word}' in ${idLabel} and description despite ${method}` };
     return { cls: 'read', reason: `${method} method` };
   }
+  // The path's and the summary's verbs, read only past DELETE and the read methods (speed).
+  const last = pathSegments[pathSegments.length - 1] ?? [];
+  const pathHit = governingVerb(concatWords(pathSegments));
+  const summaryHit = proseVerb(splitWords(summary, 30), 8);
   // A read verb does not make a POST/PUT/PATCH a read, except a leading one on POST (below).
   const specific = [nameHit, pathHit, summaryHit].find(
     (h) => h !== undefined && !isMethodPrefix(h, method) && h.cls !== 'read',

@@ -20,7 +20,7 @@
 import { firstSentence } from './evidence.js';
 import type { VerbClass } from './lexicon.js';
 import { strongNouns, weakNouns } from './lexicon.js';
-import { concatWords, joinCompounds, splitWords, stem } from './tokens.js';
+import { joinCompounds, splitWords, stem } from './tokens.js';
 
 const membershipNouns = new Set(['member', 'membership', 'collaborator', 'assignee']);
 const accessListWords = new Set(['permission', 'access', 'acl']);
@@ -42,11 +42,13 @@ export function linkRemoved(
   // The verb's object: the words after it, or the words before it when it ends the name ("members_delete").
   const object = verb < 0 ? [] : verb === words.length - 1 ? words.slice(0, verb) : words.slice(verb + 1);
   const last = (pathSegments.at(-1) ?? []).map(stem);
-  const earlier = concatWords(pathSegments.slice(0, -1)).map(stem);
-  const member = [...object, ...last].find((w) => membershipNouns.has(w));
+  const member = object.find((w) => membershipNouns.has(w)) ?? last.find((w) => membershipNouns.has(w));
   if (member)
     return { kind: 'membership', reason: `removes a '${member}' (a membership): the member and the group remain` };
-  if (last.length === 1 && principals.has(last[0]!) && earlier.some((w) => accessListWords.has(w)))
+  // The earlier path segments, stemmed only when the last names a principal (speed).
+  const accessList = (): boolean =>
+    pathSegments.slice(0, -1).some((seg) => seg.some((w) => accessListWords.has(stem(w))));
+  if (last.length === 1 && principals.has(last[0]!) && accessList())
     return { kind: 'membership', reason: `removes a '${last[0]!}' from a permission list: access, not data` };
   // "DeleteTags": the plural names the tags of a resource; "delete_tag" of a repository is a git tag (a ref).
   if (verb >= 0 && idWords[verb + 1]?.toLowerCase() === 'tags')

@@ -30,10 +30,15 @@ const messagingNouns = new Set([
 ]);
 const publishVerb = /verb '(un)?publish'/;
 
-/** The signals with content publishing turned into plain changes (see the module comment). */
-export function contentPublished(classes: readonly ClassSignal[], words: readonly string[]): ClassSignal[] {
+/**
+ * The signals with content publishing turned into plain changes (see the module comment). `words` gives the tool's
+ * words; it is asked only when a publish verb is there (speed: most tools have none).
+ */
+export function contentPublished(classes: readonly ClassSignal[], words: () => readonly string[]): ClassSignal[] {
   if (!classes.some((c) => c.cls === 'send' && publishVerb.test(c.reason))) return [...classes];
-  const messaging = words.map(stem).find((w) => messagingNouns.has(w));
+  const messaging = words()
+    .map(stem)
+    .find((w) => messagingNouns.has(w));
   if (messaging !== undefined) return [...classes];
   return classes.map((c) =>
     c.cls === 'send' && publishVerb.test(c.reason)

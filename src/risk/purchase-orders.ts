@@ -39,15 +39,18 @@ function orderPlaced(idWords: readonly string[], idLabel: string): string | unde
   return undefined;
 }
 
-/** Why confirming the transaction a required input names commits to pay (module comment), else undefined. */
+/**
+ * Why confirming the transaction a required input names commits to pay (module comment), else undefined. `required`
+ * is the input schema's `required` list.
+ */
 export function confirmsTransaction(
   idWords: readonly string[],
   idLabel: string,
   topFields: readonly SchemaField[],
-  required: ReadonlySet<string>,
+  required: unknown,
 ): string | undefined {
-  if (!idWords.some((w) => stem(w.toLowerCase()) === 'confirm')) return undefined;
-  const field = topFields.find((f) => f.joined === 'transactionid' && required.has(f.name));
+  if (!idWords.some((w) => stem(w.toLowerCase()) === 'confirm') || !Array.isArray(required)) return undefined;
+  const field = topFields.find((f) => f.joined === 'transactionid' && required.includes(f.name));
   return field
     ? `verb 'confirm' in ${idLabel} of the transaction in '${field.name}': confirming a purchase commits to pay`
     : undefined;

@@ -202,11 +202,19 @@ const userOnly = /^(object )?'users?' in |^nouns 'users?'/;
 /**
  * A user whose declared record carries no field about a person (only a login name, groups, access flags: a broker
  * user, an IAM user) is an account, not a person's data: personal data that came from the word 'user' alone is
- * dropped, with the reason. Without declared fields nothing is dropped (no evidence either way).
+ * dropped, with the reason. Without declared fields nothing is dropped (no evidence either way). A tool that writes
+ * declares its record in its input fields too (`inputFields`; empty for a read).
  */
-export function accountOnlyUser(s: Signals, fields: readonly SchemaField[]): void {
+export function accountOnlyUser(
+  s: Signals,
+  inputFields: readonly SchemaField[],
+  outputFields: readonly SchemaField[],
+): void {
   const why = s.categories.get('personal-data');
-  if (!why || fields.length === 0 || !why.every((r) => userOnly.test(r))) return;
+  if (!why || !why.every((r) => userOnly.test(r))) return;
+  // The fields joined only here (speed): most tools have no personal data from 'user' alone.
+  const fields = inputFields.length === 0 ? outputFields : [...inputFields, ...outputFields];
+  if (fields.length === 0) return;
   const person = fields.some(
     (f) =>
       f.depth <= 2 &&

@@ -11,7 +11,8 @@ export interface SchemaField {
   /** Stemmed name without separators ("first_name" → "firstname"). */
   joined: string;
   type?: string;
-  enumValues: string[];
+  /** Never mutated: fields without an enum share one empty list. */
+  enumValues: readonly string[];
   description: string;
   depth: number;
   /** Stemmed name of the property (or array) this field belongs to, when nested. */
@@ -35,6 +36,8 @@ function analyseName(name: string): { words: string[]; joined: string } {
 }
 
 const composers = ['allOf', 'anyOf', 'oneOf'] as const;
+/** The enum values of a field that has none: one shared, frozen list (most fields have none; speed). */
+const noValues: readonly string[] = Object.freeze([]);
 
 /**
  * Collect properties of a schema (nested objects, arrays, allOf/anyOf/oneOf), bounded and cycle-safe.
@@ -45,42 +48,42 @@ const composers = ['allOf', 'anyOf', 'oneOf'] as const;
 export function collectFields(schema: JsonObject | undefined, maxNodes = 200, maxDepth = 3): SchemaField[] {
   const out: SchemaField[] = [];
   if (!schema) return out;
-  const seen = new Set<object>();
-  let budget = maxNodes;
-  const visitAll = (
-    list: unknown,
-    depth: number,
-    parent: string | undefined,
-    inList: boolean,
-    grandparent: string | undefined,
-  ): void => {
-    if (Array.isArray(list)) for (const sub of list) visit(sub, depth, parent, inList, grandparent);
-  };
-  const visit = (
-    node: unknown,
-    depth: number,
-    parent: string | undefined,
-    inList: boolean,
-    grandparent: string | undefined,
-  ): void => {
-    if (budget <= 0 || depth > maxDepth || !isObject(node) || seen.has(node)) return;
-    seen.add(node);
-    budget--;
-    visitAll(node.allOf, depth, parent, inList, grandparent);
-    visitAll(node.anyOf, depth, parent, inList, grandparent);
-    visitAll(node.oneOf, depth, parent, inList, grandparent);
+  new FieldWalk(out, maxNodes, maxDepth).visit(schema, 0, undefined, false, undefined);
+  return out;
+}
+
+/** One walk's state (a class, not two closures made per call; docs/adr/0017 Decision 42). */
+class FieldWalk {
+  private readonly seen = new Set<object>();
+  constructor(
+    private readonly out: SchemaField[],
+    private budget: number,
+    private readonly maxDepth: number,
+  ) {}
+
+  visitAll(list: unknown, depth: number, parent: string | undefined, inList: boolean, grandparent: string | undefined) {
+    if (Array.isArray(list)) for (const sub of list) this.visit(sub, depth, parent, inList, grandparent);
+  }
+
+  visit(node: unknown, depth: number, parent: string | undefined, inList: boolean, grandparent: string | undefined) {
+    if (this.budget <= 0 || depth > this.maxDepth || !isObject(node) || this.seen.has(node)) return;
+    this.seen.add(node);
+    this.budget--;
+    this.visitAll(node.allOf, depth, parent, inList, grandparent);
+    this.visitAll(node.anyOf, depth, parent, inList, grandparent);
+    this.visitAll(node.oneOf, depth, parent, inList, grandparent);
     // The records of a list belong to the list's property ("members[].email": parent "member").
     const items = node.items;
-    if (isObject(items)) visit(items, depth, parent, inList, grandparent);
+    if (isObject(items)) this.visit(items, depth, parent, inList, grandparent);
     const props = node.properties;
     if (!isObject(props)) return;
     // Keys, not entries: a response schema may have hundreds of properties and the budget reads only the first few.
     for (const name of Object.keys(props)) {
-      if (budget <= 0) return;
+      if (this.budget <= 0) return;
       const sub = props[name];
       const { words, joined } = analyseName(name);
       let type: string | undefined;
-      let enumValues: string[] = [];
+      let enumValues = noValues;
       let description = '';
       if (isObject(sub)) {
         const t = sub.type ?? composedType(sub);
@@ -90,12 +93,10 @@ export function collectFields(schema: JsonObject | undefined, maxNodes = 200, ma
         if (Array.isArray(en)) enumValues = en.filter((x): x is string => typeof x === 'string');
         if (typeof sub.description === 'string') description = sub.description;
       }
-      out.push({ name, words, joined, type, enumValues, description, depth, parent, inList, grandparent });
-      visit(sub, depth + 1, words[words.length - 1], type === 'array', parent);
+      this.out.push({ name, words, joined, type, enumValues, description, depth, parent, inList, grandparent });
+      this.visit(sub, depth + 1, words[words.length - 1], type === 'array', parent);
     }
-  };
-  visit(schema, 0, undefined, false, undefined);
-  return out;
+  }
 }
 
 /** The type of a schema that only composes others (`allOf: [{type: string}, {description}]`, as AWS specs do). */

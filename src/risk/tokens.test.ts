@@ -52,4 +52,15 @@ describe('collectFields', () => {
     // field is not read.
     expect(fields.map((f) => `${f.name}@${f.depth}`)).toEqual(['field0@0', 'inner@1', 'field1@0']);
   });
+
+  it('gives fields without an enum one shared list that cannot be changed (no list per field; ADR 0017 Decision 42)', () => {
+    const fields = collectFields({
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' }, c: { enum: ['x', 1] } },
+    });
+    expect(fields.map((f) => f.enumValues)).toEqual([[], [], ['x']]);
+    expect(fields[0]!.enumValues).toBe(fields[1]!.enumValues);
+    // A rule that tried to add to it would throw instead of giving every other field its value.
+    expect(() => (fields[0]!.enumValues as string[]).push('y')).toThrow(TypeError);
+  });
 });

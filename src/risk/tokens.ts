@@ -112,12 +112,18 @@ function scanWords(text: string, limit: number, stripPossessive: boolean): strin
     }
     let end = i + 1;
     let apostrophe = false;
+    let capital = kind === Upper;
     for (; end < n; end++) {
       const c = text.charCodeAt(end);
       if (c === 39 /* ' */) apostrophe = true;
-      else if (charKind(c) === Other) break;
+      else {
+        const k = charKind(c);
+        if (k === Other) break;
+        if (k === Upper) capital = true;
+      }
     }
-    const word = text.slice(i, end).toLowerCase();
+    // A word is ASCII letters, digits and apostrophes: only one with a capital needs lower casing (speed).
+    const word = capital ? text.slice(i, end).toLowerCase() : text.slice(i, end);
     out.push(apostrophe && stripPossessive ? withoutPossessive(word) : word);
     i = end;
   }

@@ -43,13 +43,13 @@ export function determineAction(
   descWords: string[],
   inputFields: readonly SchemaField[],
 ): Action {
+  if (source.kind === 'openapi') return httpAction(source, idWords, idLabel, pathSegments, description, inputFields);
   const nameHit = governingVerb(idWords);
   const fromName = (hit: VerbHit, label = idLabel): Action => ({
     cls: hit.cls,
     hit,
     reason: `verb '${hit.word}' in ${label}`,
   });
-  if (source.kind === 'openapi') return httpAction(source, idWords, idLabel, pathSegments, description, inputFields);
   const proseHit = proseVerb(joinCompounds(descWords));
   if (nameHit && guidanceOnly.test(tool.description ?? '') && softClasses.has(nameHit.cls))
     return {

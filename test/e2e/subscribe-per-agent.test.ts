@@ -1,6 +1,7 @@
 // Resource subscriptions on a `per-agent` upstream (one process per agent): each agent's subscribe reaches its own
 // process, so its unsubscribe — or its session's end — must reach that process too, whatever another agent holds at
-// its own; and the other agent keeps its subscription. The real gateway process, real SDK clients over HTTP, real
+// its own; and the other agent keeps its subscription. An update one agent's process sends is that agent's copy, and
+// reaches no other agent's session or listen stream. The real gateway process, real SDK clients over HTTP, real
 // upstream processes that log every subscribe and unsubscribe with their process id once it is done.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -124,6 +125,52 @@ describe('resource subscriptions on a per-agent upstream', () => {
       await endSession(alice);
       await eventually(() => stateOf(alicePid) === 'resources/unsubscribe');
     } finally {
+      await Promise.all([alice.close(), bob.close()]);
+    }
+  });
+
+  it("an update from one agent's process reaches that agent only, though the other holds the same URI at its own", async () => {
+    const [alice, bob] = await agents();
+    const heard = { alice: updatesOf(alice), bob: updatesOf(bob) };
+    try {
+      await subscribe(alice);
+      await subscribe(bob);
+      // Alice's process changes its copy of the resource: Bob's process (his copy) did not change.
+      await alice.callTool({ name: 'a_touch', arguments: {} });
+      await eventually(() => heard.alice.length >= 1);
+      await settle();
+      expect(heard).toEqual({ alice: [URI], bob: [] });
+      await bob.callTool({ name: 'a_touch', arguments: {} });
+      await eventually(() => heard.bob.length >= 1);
+      await settle();
+      expect(heard).toEqual({ alice: [URI], bob: [URI] });
+    } finally {
+      await Promise.all([endSession(alice), endSession(bob)]);
+    }
+  });
+
+  it('the same for 2026-07-28 listen streams: each hears only its own agent’s process', async () => {
+    const modern = { versionNegotiation: { mode: { pin: '2026-07-28' as const } } };
+    const alice = await connectAgent(gw.url, gw.keys.alice, modern);
+    const bob = await connectAgent(gw.url, gw.keys.bob, modern);
+    const heard = { alice: updatesOf(alice), bob: updatesOf(bob) };
+    const before = subscriptionLogByProcess(requestLog);
+    const streams = [
+      await alice.listen({ resourceSubscriptions: [URI] }),
+      await bob.listen({ resourceSubscriptions: [URI] }),
+    ];
+    try {
+      // Each stream subscribed at its own agent's process.
+      await eventually(() => {
+        const after = subscriptionLogByProcess(requestLog);
+        return [...after].filter(([pid, log]) => log.length > (before.get(pid)?.length ?? 0)).length === 2;
+      });
+      await alice.callTool({ name: 'a_touch', arguments: {} });
+      await eventually(() => heard.alice.length >= 1);
+      await settle();
+      expect(heard).toEqual({ alice: [URI], bob: [] });
+    } finally {
+      await Promise.all(streams.map((s) => s.close()));
       await Promise.all([alice.close(), bob.close()]);
     }
   });

@@ -3,7 +3,7 @@ import type { BackendCallContext, BackendState } from '../../core/backend.js';
 import type { ToolResult } from '../../core/tool.js';
 import { upstreamPoolSchema } from './pool-config.js';
 import { createUpstreamPool } from './pool.js';
-import type { McpUpstream } from './upstream.js';
+import type { McpUpstream, UpstreamNotification } from './upstream.js';
 
 /** An in-memory member: answers each call with its label once `release()` is called (or at once when not held). */
 function member(label: string, log: string[]) {
@@ -150,4 +150,26 @@ describe('upstream pool', () => {
       await pool.close();
     },
   );
+
+  it("per-agent: a resource update from an agent's process names that agent; the catalog process's reaches nobody", async () => {
+    const emit = new Map<string, (n: UpstreamNotification) => void>();
+    const pool = createUpstreamPool('up', upstreamPoolSchema.parse({ mode: 'per-agent' }), (l) => {
+      const m = member(l, []);
+      m.onNotification = (listener) => void emit.set(l, listener);
+      return m;
+    });
+    const got: UpstreamNotification[] = [];
+    pool.onNotification((n) => got.push(n));
+    await pool.start();
+    await pool.callTool('t', {}, ctx('a'));
+    const updated = { server: 'up', method: 'notifications/resources/updated', params: { uri: 'file:///x' } };
+    const listChanged = { server: 'up', method: 'notifications/resources/list_changed' };
+    emit.get('agent a')!(updated);
+    emit.get('catalog')!(updated);
+    emit.get('catalog')!(listChanged);
+    // Agent a's process changed its own copy: only agent a's subscriptions may hear of it. The catalog process serves
+    // nobody's resources (its list changes still reach every agent, as the catalog does).
+    expect(got).toEqual([{ ...updated, agent: 'a' }, listChanged]);
+    await pool.close();
+  });
 });

@@ -33,9 +33,21 @@ export function createUpstreamPool(
   let turn = 0;
   let uses = 0;
 
-  const make = (label: string): Member => {
+  /**
+   * A member; `agent` when it serves that agent alone (per-agent), whose resource updates are then that agent's only:
+   * another agent holding the same URI holds it at its own process, whose copy did not change. The per-agent catalog
+   * member holds nobody's subscriptions, so its resource updates reach nobody (its list changes still reach all).
+   */
+  const make = (label: string, agent?: string): Member => {
     const upstream = spawn(label);
-    upstream.onNotification((n) => notifyListeners.forEach((l) => l(n)));
+    const perAgent = mode === 'per-agent';
+    upstream.onNotification((n) => {
+      if (perAgent && n.method === 'notifications/resources/updated') {
+        if (agent === undefined) return;
+        n = { ...n, agent };
+      }
+      notifyListeners.forEach((l) => l(n));
+    });
     return { upstream, busy: 0, lastUsed: ++uses };
   };
   // pool: the members; per-agent: the one that lists tools (and answers nothing else).
@@ -93,7 +105,7 @@ export function createUpstreamPool(
       stopMember(lru[0], lru[1]);
     }
     const p = (async () => {
-      const m = make(`agent ${agent}`);
+      const m = make(`agent ${agent}`, agent);
       try {
         await m.upstream.start();
       } catch (e) {

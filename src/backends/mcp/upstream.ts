@@ -8,7 +8,16 @@ import { createUpstreamTransport, type UpstreamSecrets } from './transports.js';
 import { createLeanCalls, type LeanCalls } from './lean-calls.js';
 import { packageVersion } from '../../core/version.js';
 
-export type UpstreamNotification = { server: string; method: string; params?: Record<string, unknown> };
+export type UpstreamNotification = {
+  server: string;
+  method: string;
+  params?: Record<string, unknown>;
+  /**
+   * Sent by the process that serves this one agent (a `per-agent` upstream): a resource it names as updated is that
+   * agent's copy, so the update is that agent's only. Absent: a process shared by agents.
+   */
+  agent?: string;
+};
 
 /** The extra (non-tool) MCP surface an upstream offers, forwarded by the front door. */
 export interface McpUpstream extends Backend {
