@@ -35,7 +35,7 @@ export function rollbackOfHistory<T extends { cls: VerbClass; reason: string }>(
   words: readonly string[],
   description: string,
 ): T[] {
-  if (!classes.some((c) => rollbackReason.test(c.reason))) return classes as T[];
+  if (!classes.some((c) => c.reason.includes("'roll") && rollbackReason.test(c.reason))) return classes as T[];
   const stems = words.map((w) => stem(w.toLowerCase()));
   const history = stems.find((w) => historyNouns.has(w));
   if (history === undefined || stems.some((w) => deployedNouns.has(w))) return classes as T[];

@@ -40,7 +40,10 @@ export function scheduledSendCancelled(
 /** The first cancelling verb among the first `n` words, stemmed. */
 function cancelVerb(words: readonly string[], n: number): string | undefined {
   for (let i = 0; i < n && i < words.length; i++) {
-    const w = words[i]!.toLowerCase();
+    // The words are lower-cased already (splitIdentifier, splitWords); most tools' first letters rule them out.
+    const w = words[i]!;
+    const first = w.charCodeAt(0);
+    if (first !== 99 /* c */ && first !== 117 /* u */ && first !== 100 /* d */) continue;
     if (!(w.startsWith('cancel') || w.endsWith('schedule') || w.endsWith('schedules'))) continue;
     const verb = stem(w);
     if (cancelVerbs.has(verb)) return verb;
