@@ -99,14 +99,15 @@ describe('destructive wording and communication nouns', () => {
   });
 
   it('removing or cancelling something sends nothing', () => {
-    for (const [name, description] of [
-      ['delete_webhook', 'Deletes a webhook.'],
-      ['cancel_sms', 'Cancels a scheduled SMS.'],
-    ] as const) {
-      const a = classifyTool(def(name, description, { id: str() }), mcp);
-      expect(a.categories, name).not.toContain('external-communication');
-      expect(a.categories, name).toContain('destructive');
-    }
+    const deleted = classifyTool(def('delete_webhook', 'Deletes a webhook.', { id: str() }), mcp);
+    expect(deleted.categories).not.toContain('external-communication');
+    expect(deleted.categories).toContain('destructive');
+    // Cancelling a scheduled send stops it before it happens: a plain change since the twenty-seventh round
+    // (scheduled-sends.ts; dev labels an SMS API's and a push API's cancels so).
+    const cancelled = classifyTool(def('cancel_sms', 'Cancels a scheduled SMS.', { id: str() }), mcp);
+    expect(cancelled.categories).not.toContain('external-communication');
+    expect(cancelled.categories).not.toContain('destructive');
+    expect(cancelled.sideEffect).toBe('data-change');
   });
 
   it('a communication noun qualifying another noun names a setting, not a message sent', () => {

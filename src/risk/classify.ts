@@ -19,12 +19,15 @@ import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
 import { transientStateRemoved } from './transient-state.js';
 import { cacheCleared } from './caches-cleared.js';
+import { scheduledSendCancelled } from './scheduled-sends.js';
+import { rollbackOfHistory } from './rollbacks.js';
 import { markRemoved } from './marks-removed.js';
 import { contentPublished } from './published-content.js';
 import { uiSelectionReason } from './ui-selection.js';
 import { determineAction } from './tool-action.js';
 import { operationListSignals } from './operation-lists.js';
 import { toolWords, type ToolWords } from './tool-words.js';
+import { withoutEchoedKeys } from './caller-keys.js';
 import {
   appKeysReason,
   bearerLinkReason,
@@ -46,7 +49,7 @@ import { describedCodeReason } from './described-code.js';
 import { clientConnection } from './client-connections.js';
 import { documentCertificate } from './document-certificates.js';
 import { officialPermit } from './official-permits.js';
-import { placesOrder } from './purchase-orders.js';
+import { confirmsTransaction, placesOrder } from './purchase-orders.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
@@ -207,6 +210,8 @@ function classEffects(s: Signals, tool: ToolDefinition, source: ToolSource, w: T
   if (apiEvidence.state) classes.push(apiEvidence.state);
   // Cancelling, killing or terminating a run (a query, session, process, job) stops it; it destroys nothing.
   classes.splice(0, classes.length, ...endingRuns(classes, { idWords, pathWords, description }));
+  // Rolling back a commit, a migration or a configuration undoes changes; it deploys nothing (rollbacks.ts).
+  classes.splice(0, classes.length, ...rollbackOfHistory(classes, [...idWords, ...openingWords], description));
   // Publishing a record (a CMS entry, a catalogue's venue) makes it live; it sends nothing (published-content.ts).
   classes.splice(
     0,
@@ -224,12 +229,13 @@ function classEffects(s: Signals, tool: ToolDefinition, source: ToolSource, w: T
   const detached = removed ? undefined : detachment(idWords, description, classes);
   const lighter = removed?.kind === 'tags' ? removed.reason : detached?.reason;
   if (lighter !== undefined) classes.splice(0, classes.length, ...asChanges(classes, lighter));
-  // Clearing a debugger's breakpoints or a cart's items (transient-state.ts), or a cache (caches-cleared.ts), destroys
-  // nothing kept.
+  // Clearing a debugger's breakpoints or a cart's items (transient-state.ts) or a cache (caches-cleared.ts), or
+  // cancelling a scheduled send (scheduled-sends.ts), destroys nothing kept.
   const httpDelete = isApi && source.method.toUpperCase() === 'DELETE';
   const transient =
     transientStateRemoved(idWords, pathSegments, description, httpDelete) ??
-    cacheCleared(idWords, description, httpDelete);
+    cacheCleared(idWords, description, httpDelete) ??
+    scheduledSendCancelled(idWords, pathWords, openingWords, description);
   if (transient !== undefined) classes.splice(0, classes.length, ...asChanges(classes, transient));
   // Taking a follow, vote, bookmark, tag or relationship link off a thing destroys nothing (marks-removed.ts).
   const unmarked =
@@ -381,7 +387,10 @@ function categorySignals(
   // Output evidence looks no deeper than a record inside a list (depth 2; deeper fields are never read).
   // An OpenAPI list operation is served without an outputSchema (MCP's is an object schema); the importer keeps
   // what its records carry as evidence (source.responseSchema).
-  const outputFields = collectFields(tool.outputSchema ?? (isApi ? source.responseSchema : undefined), 150, 2);
+  const outputFields = withoutEchoedKeys(
+    collectFields(tool.outputSchema ?? (isApi ? source.responseSchema : undefined), 150, 2),
+    w.callerKeys,
+  );
   responseSignals(s, outputFields);
   outputSignals(s, outputFields);
   accountOnlyUser(s, writes ? inputFields : [], outputFields);
@@ -437,7 +446,15 @@ function categorySignals(
   if (oauthCode) add('credential-access', exchange);
   const jobRun = writes ? createsRunOfCode(action.cls, opening) : undefined;
   if (jobRun) add('code-execution', jobRun);
-  const order = writes ? placesOrder(idWords, idLabel, openingStems) : undefined;
+  const order = writes
+    ? (placesOrder(idWords, idLabel, openingStems) ??
+      confirmsTransaction(
+        idWords,
+        idLabel,
+        topFields,
+        isObject(tool.inputSchema) ? tool.inputSchema.required : undefined,
+      ))
+    : undefined;
   if (order) add('financial', order);
   if (detached?.containerInfrastructure !== undefined)
     add('infrastructure', `${detached.reason} ('${detached.containerInfrastructure}' changes)`);

@@ -233,11 +233,13 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Parts twelve to fourteen (held-out 11, 12 and 13, evaluated together once at engine 82312b4, history.json): each
     // part's floors are its own set's figures at that evaluation (`eachSet`), not the combined ones.
     // Part twelve (held-out 11, 202 tools): 1.000, 0.959, 0.857, 2, 0.802, 0.644; after the eleventh round (returned
-    // keys that are credentials by nature: Mux's stream_key) 1.000, 0.959, 0.878, 1, 0.807, 0.650 (tuned on it).
-    expectFloors(labelMetrics(scored.slice(1444, 1646)), [0.995, 0.955, 0.875, 1, 0.805, 0.645]);
+    // keys that are credentials by nature: Mux's stream_key) 1.000, 0.959, 0.878, 1, 0.807, 0.650 (tuned on it); after
+    // the twenty-seventh round's scheduled sends (an SMS API's two scheduled-message cancels) 0.847 (171/202), 0.707.
+    expectFloors(labelMetrics(scored.slice(1444, 1646)), [0.995, 0.955, 0.875, 1, 0.845, 0.705]);
     // Part thirteen (held-out 12, 158 tools): 0.945, 0.988, 0.814, 5, 0.816, 0.684; after the tenth round (operation
-    // lists, money-movement verbs) 1.000, 0.988, 0.907, 1, 0.842, 0.734 (tuned on it).
-    expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.84, 0.73]);
+    // lists, money-movement verbs) 1.000, 0.988, 0.907, 1, 0.842, 0.734 (tuned on it); after the twenty-seventh round's
+    // scheduled sends (a scheduled push cancelled) 0.861 (136/158), 0.765.
+    expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.86, 0.765]);
     // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640; after the twenty-sixth round's
     // account details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713; after its caches
     // cleared (the CCXT server's clear-cache) 0.853 (163/191), 0.722.
@@ -309,11 +311,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     // is now read as a change (its spec's status for a read; level unchanged).
     expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.95, 0.68, 4, 0.775, 0.415]);
     // Part twenty-three (held-out 22): 0.974, 0.941, 0.891, 0, 0.824, 0.579; after the seventeenth round's profile
-    // updates (Clerk's user and organization updates) 0.854, 0.597; after its images and device apps 0.869, 0.626.
-    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.89, 0, 0.865, 0.625]);
+    // updates (Clerk's user and organization updates) 0.854, 0.597; after its images and device apps 0.869, 0.626;
+    // after the twenty-seventh round's caller keys and confirmed transactions (a carbon-offset API's body api keys and
+    // transaction confirmations) 0.909 (50/55), 0.889 (177/199), 0.688; after its rollbacks (a home-automation
+    // configuration rolled back to a commit) 0.695; with the lead's POST reads of the same round 0.899 (179/199), 0.699.
+    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.905, 0, 0.895, 0.695]);
     // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486; after the sixteenth round 0.784 (80/102), 5,
-    // 0.789 (299/379).
-    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.78, 5, 0.785, 0.485]);
+    // 0.789 (299/379); after the twenty-seventh round's caller keys and confirmed transactions 0.804 (82/102), 4, 0.834
+    // (316/379), 0.564; after its rollbacks 0.569; with the lead's POST reads 0.842 (319/379), 0.570.
+    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.8, 4, 0.84, 0.565]);
     // All 3,853 when parts twenty-two and twenty-three moved in, before the sixteenth round: 0.977, 0.950, 0.873, 31, 0.830
     // (0.8297), 0.715; after it (an app's keys are its API keys; each returned item carrying a secret-named value) 0.977,
     // 0.950, 0.875 (1006/1150), 29, 0.830 (3199/3853), 0.715.
@@ -415,16 +421,18 @@ describe('hand-labelled tools from real servers and specs', () => {
     // artefacts (a key read by GET /key, a device authorization code) 0.944 (17/18), 0, 0.800 (64/80), 0.632; after
     // its asset tokens (an ERC-20 token read) 0.813 (65/80).
     expectFloors(labelMetrics(scored.slice(5138, 5218)), [0.935, 0.915, 0.94, 0, 0.81, 0.63]);
-    // Part thirty-eight (held-out 37): 1.000, 1.000, 0.889, 0, 0.833, 0.554.
-    expectFloors(labelMetrics(scored.slice(5218, 5278)), [1, 1, 0.885, 0, 0.83, 0.55]);
+    // Part thirty-eight (held-out 37): 1.000, 1.000, 0.889, 0, 0.833, 0.554; after the twenty-seventh round's rollbacks
+    // (a database migration rolled back) 0.593.
+    expectFloors(labelMetrics(scored.slice(5218, 5278)), [1, 1, 0.885, 0, 0.83, 0.59]);
     // Part thirty-nine (held-out 38): 0.800, 0.825, 0.600, 0, 0.617, 0.111; after the twenty-second round's network
     // probes (an IP probe, SMTP verification, a URL probe, a domain's live checks) 1.000 (20/20), 0.667 (40/60); after
     // its asset tokens (a token's price, genuine tokens, a token burn) 0.717 (43/60).
     expectFloors(labelMetrics(scored.slice(5278, 5338)), [1, 0.825, 0.6, 0, 0.715, 0.11]);
     // The five together (360 tools): 0.854, 0.921, 0.833, 3, 0.764, 0.519; after the twenty-second round's network
     // probes 0.924 (133/144), 0.789 (284/360); after its grant artefacts 0.867 (52/60), 1, 0.794 (286/360), 0.527;
-    // after its asset tokens 0.806 (290/360), 0.538; after its check-ins 0.944 (136/144).
-    expectFloors(labelMetrics(scored.slice(4978, 5338)), [0.94, 0.92, 0.865, 1, 0.805, 0.535]);
+    // after its asset tokens 0.806 (290/360), 0.538; after its check-ins 0.944 (136/144); after the twenty-seventh
+    // round's rollbacks 0.565.
+    expectFloors(labelMetrics(scored.slice(4978, 5338)), [0.94, 0.92, 0.865, 1, 0.805, 0.56]);
     // All 5,338 when parts thirty-five to thirty-nine moved in, before the twenty-second round: 0.969 (2522/2603),
     // 0.944 (2583/2735), 0.881 (1283/1456), 32, 0.825 (4406/5338), 0.719; after the twenty-second round's network
     // probes 0.973 (2532/2603), 0.827 (4415/5338); after its grant artefacts 0.883 (1285/1456), 30, 0.827
@@ -489,16 +497,18 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (OSDB's GET login and logout) 0.833 (25/30), 0.769 (10/13), 0, 0.683 (41/60), 0.508; after its running stops
     // (PatrOwl's GET stop and reload) 0.933 (28/30), 0.733 (44/60).
     expectFloors(labelMetrics(scored.slice(5827, 5887)), [0.93, 0.93, 0.765, 0, 0.73, 0.505]);
-    // Part fifty (held-out 49): 1.000, 0.842, 0.900, 0, 0.700, 0.347.
-    expectFloors(labelMetrics(scored.slice(5887, 5947)), [1, 0.84, 0.9, 0, 0.7, 0.345]);
+    // Part fifty (held-out 49): 1.000, 0.842, 0.900, 0, 0.700, 0.347; after the twenty-seventh round's caller keys (a
+    // face API's collection create with its access and secret key in the body) 0.717 (43/60), 0.389; with the lead's
+    // POST reads 0.921 (35/38), 0.733 (44/60).
+    expectFloors(labelMetrics(scored.slice(5887, 5947)), [1, 0.92, 0.9, 0, 0.73, 0.385]);
     // Part fifty-one (held-out 50): 1.000, 1.000, 1.000, 0, 1.000, 0.222.
     expectFloors(labelMetrics(scored.slice(5947, 5977)), [1, 1, 1, 0, 1, 0.22]);
     // The five together (224 tools): 0.924, 0.882, 0.762, 4, 0.723, 0.357; after the twenty-fifth round's one-time code
     // requests and password logins 0.933 (98/105), 0.810 (34/42), 2, 0.750 (168/224), 0.392; after its person-name
     // lookups 0.759 (170/224); after its catalogue prices 0.768 (172/224); after its running stops 0.962 (101/105),
     // 0.781 (175/224), 0.419; after the twenty-sixth round's account details 0.447; after its upload targets 0.833
-    // (35/42), 1, 0.786 (176/224), 0.457.
-    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.96, 0.88, 0.83, 1, 0.785, 0.455]);
+    // (35/42), 1, 0.786 (176/224), 0.457; after the twenty-seventh round's caller keys 0.790 (177/224: 0.7902), 0.462.
+    expectFloors(labelMetrics(scored.slice(5753, 5977)), [0.96, 0.88, 0.83, 1, 0.79, 0.46]);
     // All 5,977 when parts forty-seven to fifty-one moved in, before the twenty-fifth round: 0.972 (2834/2916), 0.942
     // (2883/3061), 0.884 (1405/1590), 34, 0.831 (4968/5977), 0.721; after the twenty-fifth round's one-time code
     // requests and phone-number fields 0.832 (4974/5977), 0.7214; after its password logins 0.973 (2836/2916), 0.944
@@ -517,8 +527,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // certificates (e-District Kerala's six certificate verifications) 0.939 (31/33), 0.850 (51/60), 0.667; after its
     // client connections (a database and a web app's session) 1.000 (33/33), 0.883 (53/60); after its HTTP-method
     // choices (api-create-mcp's create_api and update_api) 0.917 (55/60), 0.700; after its caches cleared
-    // (universal-db-mcp's clear_cache) 0.933 (56/60), 0.722.
-    expectFloors(labelMetrics(scored.slice(5977, 6037)), [0.96, 1, 1, 0, 0.93, 0.72]);
+    // (universal-db-mcp's clear_cache) 0.933 (56/60), 0.722; after the twenty-seventh round's rollbacks (a dataset
+    // project rolled back to a commit, kept in its history) 0.950 (57/60), 0.963.
+    expectFloors(labelMetrics(scored.slice(5977, 6037)), [0.96, 1, 1, 0, 0.945, 0.96]);
     // Part fifty-three (held-out 52): 0.882, 0.930, 0.400, 3, 0.783, 0.518; after the twenty-sixth round's mobile flags
     // (a browser's numeric `mobile`) 0.817 (49/60); after its upload targets, described code and caches cleared (SYNQ's
     // stream, uploader, upload, query and update, autotel's cache refresh) 0.941 (16/17), 0.900 (9/10), 0, 0.917
@@ -534,8 +545,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // The five together (296 tools): 0.910, 0.928, 0.758, 4, 0.841, 0.414; after the twenty-sixth round's document
     // certificates 0.957 (198/207), 0.861 (255/296), 0.440 (0.43996); after its client connections 0.966 (200/207),
     // 0.868 (257/296); after its mobile flags 0.875 (259/296); after its described code, upload targets, HTTP-method
-    // choices, caches cleared and password hashes 0.921 (82/89), 0.939 (31/33), 0, 0.909 (269/296), 0.531.
-    expectFloors(labelMetrics(scored.slice(5977, 6273)), [0.92, 0.965, 0.935, 0, 0.905, 0.53]);
+    // choices, caches cleared and password hashes 0.921 (82/89), 0.939 (31/33), 0, 0.909 (269/296), 0.531; after the
+    // twenty-seventh round's rollbacks 0.912 (270/296).
+    expectFloors(labelMetrics(scored.slice(5977, 6273)), [0.92, 0.965, 0.935, 0, 0.91, 0.53]);
     // All 6,273 when parts fifty-two to fifty-six moved in, before the twenty-sixth round: 0.972 (2920/3005), 0.943
     // (3081/3268), 0.882 (1432/1623), 36, 0.835 (5237/6273: 0.8348), 0.720 (0.7204); after the twenty-sixth round's
     // account details 0.835 (5241/6273: 0.8355), 0.722 (0.7219); after its document certificates 0.945 (3087/3268:
@@ -558,12 +570,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part sixty (held-out 59): 0.833, 0.729, 0.667, 0, 0.767, 0.500; after the twenty-sixth round's verbless POST
     // reads (a text-analytics API's three analyses) 0.792 (38/48), 0.817 (49/60).
     expectFloors(labelMetrics(scored.slice(6453, 6513)), [0.83, 0.79, 0.665, 0, 0.815, 0.495]);
-    // Part sixty-one (held-out 60): 0.968, 0.735, 0.714, 0, 0.692, 0.227.
-    expectFloors(labelMetrics(scored.slice(6513, 6578)), [0.965, 0.735, 0.71, 0, 0.69, 0.225]);
+    // Part sixty-one (held-out 60): 0.968, 0.735, 0.714, 0, 0.692, 0.227; after the twenty-seventh round's caller keys
+    // (a text-analytics API's key in a sample request, echoed back) 0.723 (47/65); with the lead's POST reads 0.824
+    // (28/34), 0.769 (50/65), 0.303.
+    expectFloors(labelMetrics(scored.slice(6513, 6578)), [0.965, 0.82, 0.71, 0, 0.765, 0.3]);
     // The five together (305 tools): 0.899, 0.769, 0.765, 1, 0.761, 0.380; after the verbless POST reads 0.785
     // (146/186), 0.770 (235/305); after the twenty-seventh round's official permits 0.828 (154/186), 0.790 (241/305:
-    // 0.7902).
-    expectFloors(labelMetrics(scored.slice(6273, 6578)), [0.895, 0.825, 0.76, 1, 0.79, 0.375]);
+    // 0.7902); after its caller keys 0.797 (243/305), 0.385; with the lead's POST reads 0.887 (165/186), 0.826
+    // (252/305).
+    expectFloors(labelMetrics(scored.slice(6273, 6578)), [0.895, 0.885, 0.76, 1, 0.825, 0.38]);
     // All 6,578 when parts fifty-seven to sixty-one moved in, at the twenty-sixth round's engine (ba722b0): 0.969
     // (3027/3124), 0.937 (3235/3454), 0.880 (1458/1657), 37, 0.834 (5485/6578), 0.718 (0.7181); after risk-round26's
     // described code, upload targets, HTTP-method choices, caches cleared and password hashes 0.970 (3029/3124), 0.937
@@ -575,8 +590,11 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (5514/6578: 0.8382), 0.724 (0.7241).
     // After the lead's POST reads of the same round (a method-only name states no action for an opening read either;
     // 201/202-only answers or a described change stand against a read; a page fetched from a URL is external): 0.971
-    // (3033/3124), 0.949 (3279/3454), 0.842 (5536/6578: 0.8416), 0.726 (0.7264).
-    expectFloors(labelMetrics(scored.slice(0, 6578)), [0.97, 0.945, 0.88, 32, 0.84, 0.725]);
+    // (3033/3124), 0.949 (3279/3454), 0.842 (5536/6578: 0.8416), 0.726 (0.7264). With risk-round27's caller keys,
+    // confirmed transactions, scheduled sends and rollbacks, at main f1feb73's engine (the lead's written files too):
+    // 0.971 (3033/3124), 0.949 (3279/3454), 0.885 (1466 → 1467/1657: 0.8853), 32, 0.842 → 0.843 (5536 → 5546/6578),
+    // 0.726 → 0.730 (0.7264 → 0.7295).
+    expectFloors(labelMetrics(scored.slice(0, 6578)), [0.97, 0.945, 0.885, 32, 0.84, 0.725]);
     // Parts sixty-two to sixty-five (held-out 62 to 65: 60, 51, 60 and 37 tools, evaluated together once at the engine
     // of main 8ed9852, history.json; held-out 61 was not finished): each part's floors are its own set's figures at
     // that evaluation, and the four together, moved here with them. Nearly all of them are reads (178 of 208) and one
@@ -597,8 +615,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // official permits and method-prefixed verbless POST reads 0.942 (3421/3632: 0.9419), 0.839 (5693/6786: 0.8389),
     // 0.722 (0.7221).
     // After the lead's POST reads of the same round: 0.970 (3058/3154), 0.950 (3450/3632: 0.9499), 0.842 (5717/6786:
-    // 0.8425), 0.724 (0.7244).
-    expectFloors(labelMetrics(scored.slice(0, 6786)), [0.965, 0.945, 0.88, 32, 0.84, 0.72]);
+    // 0.8425), 0.724 (0.7244). With risk-round27's caller keys, confirmed transactions, scheduled sends and rollbacks
+    // (main f1feb73's engine): 0.885 (1467 → 1468/1658: 0.8854), 0.842 → 0.844 (5717 → 5727/6786), 0.724 → 0.728
+    // (0.7244 → 0.7275).
+    expectFloors(labelMetrics(scored.slice(0, 6786)), [0.965, 0.945, 0.885, 32, 0.84, 0.725]);
     // Parts sixty-six to seventy (held-out 66 to 70: 36, 60, 60, 60 and 33 tools, evaluated together once at the engine
     // of main 526e251, history.json): each part's floors are its own set's figures at that evaluation, and the five
     // together, moved here with them.
@@ -619,10 +639,13 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(6786, 7035)), [0.83, 0.915, 0.905, 1, 0.78, 0.64]);
     // All 7,035 when parts sixty-six to seventy moved in, at main 526e251's engine: 0.964 (3139/3255), 0.949
     // (3586/3780), 0.885 (1497/1691), 33, 0.840 (5909/7035: 0.8399), 0.722 (0.7223); after the written files 0.965
-    // (3142/3255: 0.9653), 0.840 (5912/7035: 0.8404); after "text" as content (not a send) where it does not lead
-    // the name or comes before "to": ten dev tools lose a false external-communication, 0.949 (3587/3780), 0.841
-    // (5913/7035: 0.8405).
-    expectFloors(m, [0.965, 0.945, 0.885, 33, 0.84, 0.72]);
+    // (3142/3255: 0.9653), 0.840 (5912/7035: 0.8404). With risk-round27's caller keys, confirmed transactions,
+    // scheduled sends and rollbacks, measured at main f1feb73's engine: 0.965 (3142/3255), 0.949 (3586/3780), 0.885 →
+    // 0.886 (1497 → 1498/1691), 33, 0.840 → 0.842 (5912 → 5922/7035), 0.722 → 0.725 (0.7223 → 0.7254); parts 66-70
+    // unchanged.
+    // After the lead's "text" as content (not a send, where it does not lead the name or comes before "to"; ten dev
+    // tools lose a false external-communication): 0.949 (3587/3780), 0.842 (5923/7035: 0.8419), 0.725 (0.7254).
+    expectFloors(m, [0.965, 0.945, 0.885, 33, 0.84, 0.725]);
     // 7,035 tools from some 680 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);

@@ -16,7 +16,8 @@ import type { Signals } from './signals.js';
 const permitPhrase =
   /\b(planning|building|construction|demolition|development|zoning|residence|residency|work|driving|drivers?|driver's|fishing|hunting|marriage|liquor|alcohol|gambling|export|import|environmental|parking|firearms?|gun|broadcasting|mining|taxi|premises|trading|business)[\s_]+(permission|permit|licen[cs]e)s?\b(?!-)/i;
 /** Administrative reasons that rest on the noun alone (signals.ts and prose-nouns.ts wording). */
-const nounOnly = /^(?:(?:noun|object) )?'(?:permissions?|permits?|licen[cs]es?)' in |^nouns '\w+ (?:permissions?|licen[cs]es?)' in /;
+const nounOnly =
+  /^(?:(?:noun|object) )?'(?:permissions?|permits?|licen[cs]es?)' in |^nouns '\w+ (?:permissions?|licen[cs]es?)' in /;
 
 /**
  * Drops `administrative` resting only on a permission, permit or licence noun that the texts (name, path, tags,

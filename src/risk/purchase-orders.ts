@@ -4,7 +4,12 @@
  * submitting or confirming an order (`createOrder`, `place-market-order`, `confirm_order`) is a financial change.
  * Editing or deleting an order is not (the money moves, if at all, when it was placed), and an order that is a
  * sequence (a sort or display order) or a work order is no purchase.
+ *
+ * Confirming a transaction is the same commitment (twenty-seventh round): a tool whose name's verb is confirm and whose
+ * required input names the transaction it confirms (`transaction_id`) makes a pending purchase binding, as confirming
+ * an order does ("Confirm Payment Of Transaction", "Confirm Planting" of a tree-planting purchase).
  */
+import type { SchemaField } from './schema-fields.js';
 import { stem } from './tokens.js';
 
 const placingVerbs = new Set(['create', 'place', 'submit', 'confirm', 'new', 'make']);
@@ -32,4 +37,21 @@ function orderPlaced(idWords: readonly string[], idLabel: string): string | unde
     return `verb '${words[i]!}' of an order in ${idLabel}: placing an order commits to pay (UBL Order)`;
   }
   return undefined;
+}
+
+/**
+ * Why confirming the transaction a required input names commits to pay (module comment), else undefined. `required`
+ * is the input schema's `required` list.
+ */
+export function confirmsTransaction(
+  idWords: readonly string[],
+  idLabel: string,
+  topFields: readonly SchemaField[],
+  required: unknown,
+): string | undefined {
+  if (!idWords.some((w) => stem(w.toLowerCase()) === 'confirm') || !Array.isArray(required)) return undefined;
+  const field = topFields.find((f) => f.joined === 'transactionid' && required.includes(f.name));
+  return field
+    ? `verb 'confirm' in ${idLabel} of the transaction in '${field.name}': confirming a purchase commits to pay`
+    : undefined;
 }

@@ -39,7 +39,7 @@ describe('toolWords', () => {
     const shapes = tools.map(([, tool, source]) => Object.keys(toolWords(tool, source)).join(','));
     expect(new Set(shapes).size).toBe(1);
     expect(shapes[0]).toBe(
-      'isApi,idLabel,idWords,idStems,pathSegments,pathWords,description,descWords,opening,openingWords,openingStems,inputFields,topFields,nounStems',
+      'isApi,idLabel,idWords,idStems,pathSegments,pathWords,description,descWords,opening,openingWords,openingStems,inputFields,topFields,callerKeys,nounStems',
     );
   });
 

@@ -8,6 +8,7 @@ import type { ToolDefinition, ToolSource } from '../core/tool.js';
 import { firstSentence } from './evidence.js';
 import { literalSegments } from './http-action.js';
 import { withoutProtocolParams } from './protocol-params.js';
+import { withoutCallerKeys } from './caller-keys.js';
 import { collectFields, type SchemaField } from './schema-fields.js';
 import { concatWords, joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 
@@ -31,6 +32,8 @@ export interface ToolWords {
   /** The input fields that are evidence (the API's auth and transport parameters left out), and the top-level ones. */
   inputFields: SchemaField[];
   topFields: SchemaField[];
+  /** The names of the input fields left out as the caller's own API key (caller-keys.ts; empty for most tools). */
+  callerKeys: ReadonlySet<string>;
   /** The name's, path's and (OpenAPI) tags' words, stemmed: the nouns the classes and categories are read against. */
   nounStems: string[];
 }
@@ -49,8 +52,14 @@ export function toolWords(tool: ToolDefinition, source: ToolSource): ToolWords {
   const openingWords = splitWords(opening, 40);
   const pathWords = concatWords(pathSegments);
   const idStems = idWords.map(stem);
-  // The API's own auth and transport parameters (SigV4, Google's standard parameters) say nothing about the tool.
-  const inputFields = withoutProtocolParams(collectFields(tool.inputSchema), source).fields;
+  // The API's own auth and transport parameters (SigV4, Google's standard parameters) say nothing about the tool, nor
+  // does the caller's own API key sent in a body field (caller-keys.ts).
+  const keys = withoutCallerKeys(
+    withoutProtocolParams(collectFields(tool.inputSchema), source).fields,
+    description,
+    isApi,
+  );
+  const inputFields = keys.fields;
   const topFields = inputFields.filter((f) => f.depth === 0);
   const allNounWords = [
     ...idWords,
@@ -73,6 +82,7 @@ export function toolWords(tool: ToolDefinition, source: ToolSource): ToolWords {
     openingStems,
     inputFields,
     topFields,
+    callerKeys: keys.names,
     nounStems: stemmed,
   };
 }
