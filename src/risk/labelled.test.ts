@@ -643,6 +643,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // scheduled sends and rollbacks, measured at main f1feb73's engine: 0.965 (3142/3255), 0.949 (3586/3780), 0.885 →
     // 0.886 (1497 → 1498/1691), 33, 0.840 → 0.842 (5912 → 5922/7035), 0.722 → 0.725 (0.7223 → 0.7254); parts 66-70
     // unchanged.
+    // After the lead's "text" as content (not a send, where it does not lead the name or comes before "to"; ten dev
+    // tools lose a false external-communication): 0.949 (3587/3780), 0.842 (5923/7035: 0.8419), 0.725 (0.7254).
     expectFloors(m, [0.965, 0.945, 0.885, 33, 0.84, 0.725]);
     // 7,035 tools from some 680 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.

@@ -78,3 +78,16 @@ describe('a page fetched from a URL', () => {
     expect(a.sideEffect).toBe('external');
   });
 });
+
+describe('"text" in a name', () => {
+  const mcp = { kind: 'mcp', server: 't' } as const;
+  it('texting someone leads the name: a send', () => {
+    const a = classifyTool(def('text_contact', { phone: str(), body: str() }, 'Text a contact.'), mcp);
+    expect(a.categories).toContain('external-communication');
+  });
+
+  it('the content, not a send: "text_to_speech", "notes_text_json_format"', () => {
+    for (const name of ['text_to_speech', 'notes_text_json_format'])
+      expect(classifyTool(def(name, { input: str() }), mcp).categories).not.toContain('external-communication');
+  });
+});

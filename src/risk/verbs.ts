@@ -59,6 +59,10 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
   const others = (): string[] => words.filter((_, j) => j !== i).map(stem);
   const ambiguous = entry.ambiguous === true;
   switch (w) {
+    case 'text':
+      // "text_user", "textContact": texting someone leads the name. After other words ("vaulttools_text_json_format",
+      // "rephrase-text") or before "to" ("text_to_speech", "text_to_image") it is the content, not a send.
+      return i === 0 && words[1] !== 'to' ? { cls: entry.cls, ambiguous } : undefined;
     case 'resolve':
       return { cls: others().some((x) => resolveLooksUp.has(x)) ? 'read' : 'update', ambiguous };
     case 'open':
