@@ -14,6 +14,7 @@ import { collectFields, isObject } from './schema-fields.js';
 import { readOnlyQueryReason } from './read-only-queries.js';
 import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals, type StateSignal } from './evidence.js';
 import { networkProbeReason } from './network-probes.js';
+import { crawlerSiteReason } from './crawler-sites.js';
 import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
@@ -399,6 +400,7 @@ function categorySignals(
     apiEvidence.openWorld ??
     openWorldReason(idWords, description, action.hit, topFields) ??
     networkProbeReason(idWords, description, topFields, isApi) ??
+    (source.kind === 'mcp' ? crawlerSiteReason(source.server, idWords, sideEffect === 'none') : undefined) ??
     connection?.reaches;
   if (openWorldWhy !== undefined) {
     if (sideEffect === 'none') sideEffect = 'external';
