@@ -627,8 +627,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // together, moved here with them.
     // Part sixty-six (held-out 66): 0.833 (10/12), 0.833 (20/24), 1.000 (1/1), 0, 0.750 (27/36), 0.333.
     expectFloors(labelMetrics(scored.slice(6786, 6822)), [0.83, 0.83, 1, 0, 0.745, 0.33]);
-    // Part sixty-seven (held-out 67): 0.618 (21/34), 0.923 (24/26), 1.000 (6/6), 0, 0.667 (40/60), 0.500.
-    expectFloors(labelMetrics(scored.slice(6822, 6882)), [0.615, 0.92, 1, 0, 0.665, 0.495]);
+    // Part sixty-seven (held-out 67): 0.618 (21/34), 0.923 (24/26), 1.000 (6/6), 0, 0.667 (40/60), 0.500; after the
+    // twenty-eighth round's crawler sites (a social-media crawler's reads of the sites its tools are named after)
+    // 0.912 (31/34), 0.800 (48/60).
+    expectFloors(labelMetrics(scored.slice(6822, 6882)), [0.91, 0.92, 1, 0, 0.795, 0.495]);
     // Part sixty-eight (held-out 68): 1.000 (14/14), 0.935 (43/46), 1.000 (9/9), 0, 0.850 (51/60), 0.583.
     expectFloors(labelMetrics(scored.slice(6882, 6942)), [1, 0.93, 1, 0, 0.845, 0.58]);
     // Part sixty-nine (held-out 69): 0.800 (20/25), 0.943 (33/35), 1.000 (8/8), 0, 0.833 (50/60), 0.531; after the
@@ -638,8 +640,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part seventy (held-out 70): 1.000 (16/16), 0.941 (16/17), 0.667 (6/9), 1, 0.727 (24/33), 0.478.
     expectFloors(labelMetrics(scored.slice(7002, 7035)), [1, 0.94, 0.665, 1, 0.725, 0.475]);
     // The five together (249 tools): 0.802 (81/101), 0.919 (136/148), 0.909 (30/33), 1, 0.771 (192/249), 0.644; after
-    // the written files 0.832 (84/101), 0.783 (195/249).
-    expectFloors(labelMetrics(scored.slice(6786, 7035)), [0.83, 0.915, 0.905, 1, 0.78, 0.64]);
+    // the written files 0.832 (84/101), 0.783 (195/249); after the twenty-eighth round's crawler sites 0.931 (94/101),
+    // 0.815 (203/249).
+    expectFloors(labelMetrics(scored.slice(6786, 7035)), [0.93, 0.915, 0.905, 1, 0.815, 0.64]);
     // All 7,035 when parts sixty-six to seventy moved in, at main 526e251's engine: 0.964 (3139/3255), 0.949
     // (3586/3780), 0.885 (1497/1691), 33, 0.840 (5909/7035: 0.8399), 0.722 (0.7223); after the written files 0.965
     // (3142/3255: 0.9653), 0.840 (5912/7035: 0.8404). With risk-round27's caller keys, confirmed transactions,
@@ -648,6 +651,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // unchanged.
     // After the lead's "text" as content (not a send, where it does not lead the name or comes before "to"; ten dev
     // tools lose a false external-communication): 0.949 (3587/3780), 0.842 (5923/7035: 0.8419), 0.725 (0.7254).
+    // After the twenty-eighth round's crawler sites (ten reads of a crawler server now `external`): 0.968 (3152/3255:
+    // 0.9684), 0.843 (5931/7035: 0.8431).
     expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 33, 0.84, 0.725]);
     // Parts seventy-one to seventy-three (held-out 71 to 73: 48, 57 and 48 tools, evaluated together once at the engine
     // of main 43ab008, history.json): each part's floors are its own set's figures at that evaluation, and the three
@@ -661,8 +666,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // The three together (153 tools): 0.853 (29/34), 0.950 (113/119: 0.9496), 0.529 (9/17), 3, 0.843 (129/153), 0.577.
     expectFloors(labelMetrics(scored.slice(7035, 7188)), [0.85, 0.945, 0.525, 3, 0.84, 0.575]);
     // All 7,188 when parts seventy-one to seventy-three moved in, at main 9123863's engine: 0.964 (3171/3289: 0.9641),
-    // 0.949 (3700/3899: 0.9490), 0.882 (1507/1708: 0.8823), 36, 0.842 (6052/7188: 0.8420), 0.724 (0.7241).
-    expectFloors(m, [0.96, 0.945, 0.88, 36, 0.84, 0.72]);
+    // 0.949 (3700/3899: 0.9490), 0.882 (1507/1708: 0.8823), 36, 0.842 (6052/7188: 0.8420), 0.724 (0.7241); after the
+    // twenty-eighth round's crawler sites 0.967 (3181/3289: 0.9672), 0.843 (6060/7188: 0.8431), parts 71-73 unchanged.
+    expectFloors(m, [0.965, 0.945, 0.88, 36, 0.84, 0.72]);
     // 7,188 tools from some 700 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
