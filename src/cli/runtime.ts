@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, formatIssue } from '../config/errors.js';
 import { configWarnings } from '../config/warnings.js';
-import { loadConfigFile, type LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
+import { loadConfigSettled } from '../config/settled-load.js';
 import { watchConfig } from '../config/watch.js';
 import { createAuthFailureAggregator, handleAuditApi, type AuthFailureInfo } from '../audit/index.js';
 import { bootGateway } from '../gateway/boot.js';
@@ -50,8 +51,9 @@ export async function runGateway(
   // JSON log lines on stderr (pino); stdout stays for the "listening on" line and the audit stdout sink.
   const telemetry = startProcessTelemetry(loaded.config);
   const { log, warn } = telemetry;
-  for (const w of configWarnings(loaded.file, readFileSync(loaded.file, 'utf8'), loaded.config))
-    warn(`warning: ${formatIssue(w)}`);
+  /** The config text running now (a change of the file back to it is nothing to reload). */
+  let appliedText = readFileSync(loaded.file, 'utf8');
+  for (const w of configWarnings(loaded.file, appliedText, loaded.config)) warn(`warning: ${formatIssue(w)}`);
   const metrics = loaded.config.server.metrics ? createGatewayMetrics() : undefined;
   let booted: Awaited<ReturnType<typeof bootGateway>>;
   try {
@@ -207,8 +209,10 @@ export async function runGateway(
   const reload = (why: string) => {
     reloading = reloading.then(async () => {
       let next: LoadedConfig;
+      let text: string;
       try {
-        next = loadConfigFile(loaded.file, process.env, { requireLocalFiles: true });
+        // A file read mid-write is read again once it settled (settled-load.ts); an empty one is an error.
+        ({ loaded: next, text } = await loadConfigSettled(loaded.file, process.env, { requireLocalFiles: true }));
       } catch (e) {
         const message = e instanceof ConfigError ? e.message : String(e);
         warn(`config reload (${why}) rejected; keeping the running config:\n${message}`);
@@ -219,6 +223,9 @@ export async function runGateway(
         });
         return;
       }
+      // The file changed back to the running text, or a reload before this one already read and applied this text
+      // (it read the file again after it settled): nothing to apply.
+      if (why === 'file' && text === appliedText) return;
       const cur = gw.config().config;
       if (
         next.config.server.host !== cur.server.host ||
@@ -231,6 +238,7 @@ export async function runGateway(
         log('config reload: audit and dataDir changes take effect after a restart');
       }
       const d = await gw.reload(next);
+      appliedText = text;
       log(`config reloaded (${why}): backends +${d.added.length} -${d.removed.length} ~${d.changed.length}`);
       gw.recordEvent({
         type: 'config.reloaded',

@@ -17,7 +17,7 @@ const issuesOf = (text: string, env: NodeJS.ProcessEnv = {}) => {
 };
 
 describe('config loading', () => {
-  it('applies defaults to an empty file', () => {
+  it('applies defaults to what a config leaves out', () => {
     const c = parseConfigText('', 'x.yaml', {});
     expect(c.server).toMatchObject({ host: '127.0.0.1', port: 8080, maxBodyBytes: 1048576 });
     expect(c.upstreams).toEqual({});
@@ -106,6 +106,35 @@ describe('config loading', () => {
     writeFileSync(join(dir, 'portcullis.yaml'), 'dataDir: ./state\n');
     try {
       expect(loadConfigFile(join(dir, 'portcullis.yaml')).dataDir).toBe(join(dir, 'state'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a config file with no settings (empty, blank, comments only), naming the file: it is one read mid-write', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-cfg-'));
+    const file = join(dir, 'portcullis.yaml');
+    try {
+      for (const text of ['', ' \n\t\n', '\r\n', '# written next\n  # and this\n', '---\n~\n', 'null', '{} # none\n']) {
+        writeFileSync(file, text);
+        const e = (() => {
+          try {
+            loadConfigFile(file, {});
+          } catch (x) {
+            return x;
+          }
+          return undefined;
+        })();
+        expect([text, e]).toEqual([text, expect.any(ConfigError)]);
+        expect((e as ConfigError).message).toBe(
+          `${file}: (root): the config file has no settings (it is empty, or holds only comments): a gateway run from it would serve no upstream and admit no agent; if it is being written, try again once it is whole`,
+        );
+      }
+      // One setting is a config (every other key has its default).
+      for (const text of ['dataDir: ./state\n', '# a comment first\nagents: {}\n', '---\nserver: { port: 9000 }\n']) {
+        writeFileSync(file, text);
+        expect(loadConfigFile(file, {}).file).toBe(file);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -48,12 +48,46 @@ export function loadConfigFile(
   options: LoadOptions = {},
 ): LoadedConfig {
   const abs = resolve(file);
-  let text: string;
+  return loadConfigText(abs, readConfigText(abs), env, options);
+}
+
+/** The text of a config file (`file` absolute). Throws ConfigError when it cannot be read. */
+export function readConfigText(file: string): string {
   try {
-    text = readFileSync(abs, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError([{ file: abs, path: '', message: `cannot read config file: ${(e as Error).message}` }]);
+    throw new ConfigError([{ file, path: '', message: `cannot read config file: ${(e as Error).message}` }]);
   }
+}
+
+/** A line that holds no setting: blank, a comment, a document marker, a bare null or an empty mapping. */
+const NO_SETTING = /^\s*(?:---|\.\.\.)?\s*(?:~|null|Null|NULL|\{\s*\})?\s*(?:#.*)?$/;
+
+/**
+ * True when a config file's text holds no setting at all: empty, whitespace, comments only (or a bare null). Every
+ * key has a default, so such a file would be valid and run a gateway with no upstream and no agent; what it usually is,
+ * is a file read mid-write (an editor truncating before it writes, `>` redirection), so it is refused as an error.
+ */
+export function hasNoSettings(text: string): boolean {
+  return text.split('\n').every((line) => NO_SETTING.test(line));
+}
+
+/** Validates a config file's text (`file` absolute, for messages and relative paths), as `loadConfigFile` does. */
+export function loadConfigText(
+  abs: string,
+  text: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: LoadOptions = {},
+): LoadedConfig {
+  if (hasNoSettings(text))
+    throw new ConfigError([
+      {
+        file: abs,
+        path: '',
+        message:
+          'the config file has no settings (it is empty, or holds only comments): a gateway run from it would serve no upstream and admit no agent; if it is being written, try again once it is whole',
+      },
+    ]);
   const config = parseConfigText(text, abs, env, options);
   const baseDir = dirname(abs);
   const dataDir = resolve(baseDir, config.dataDir);

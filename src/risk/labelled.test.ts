@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to seventy are held-out
- * sets 1-60 and 62-70, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to seventy-three are held-out
+ * sets 1-60 and 62-73, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -170,6 +170,9 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 68 (held-out 68)', 6942],
   ['part 69 (held-out 69)', 7002],
   ['part 70 (held-out 70)', 7035],
+  ['part 71 (held-out 71)', 7083],
+  ['part 72 (held-out 72)', 7140],
+  ['part 73 (held-out 73)', 7188],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -624,8 +627,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // together, moved here with them.
     // Part sixty-six (held-out 66): 0.833 (10/12), 0.833 (20/24), 1.000 (1/1), 0, 0.750 (27/36), 0.333.
     expectFloors(labelMetrics(scored.slice(6786, 6822)), [0.83, 0.83, 1, 0, 0.745, 0.33]);
-    // Part sixty-seven (held-out 67): 0.618 (21/34), 0.923 (24/26), 1.000 (6/6), 0, 0.667 (40/60), 0.500.
-    expectFloors(labelMetrics(scored.slice(6822, 6882)), [0.615, 0.92, 1, 0, 0.665, 0.495]);
+    // Part sixty-seven (held-out 67): 0.618 (21/34), 0.923 (24/26), 1.000 (6/6), 0, 0.667 (40/60), 0.500; after the
+    // twenty-eighth round's crawler sites (a social-media crawler's reads of the sites its tools are named after)
+    // 0.912 (31/34), 0.800 (48/60).
+    expectFloors(labelMetrics(scored.slice(6822, 6882)), [0.91, 0.92, 1, 0, 0.795, 0.495]);
     // Part sixty-eight (held-out 68): 1.000 (14/14), 0.935 (43/46), 1.000 (9/9), 0, 0.850 (51/60), 0.583.
     expectFloors(labelMetrics(scored.slice(6882, 6942)), [1, 0.93, 1, 0, 0.845, 0.58]);
     // Part sixty-nine (held-out 69): 0.800 (20/25), 0.943 (33/35), 1.000 (8/8), 0, 0.833 (50/60), 0.531; after the
@@ -635,8 +640,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part seventy (held-out 70): 1.000 (16/16), 0.941 (16/17), 0.667 (6/9), 1, 0.727 (24/33), 0.478.
     expectFloors(labelMetrics(scored.slice(7002, 7035)), [1, 0.94, 0.665, 1, 0.725, 0.475]);
     // The five together (249 tools): 0.802 (81/101), 0.919 (136/148), 0.909 (30/33), 1, 0.771 (192/249), 0.644; after
-    // the written files 0.832 (84/101), 0.783 (195/249).
-    expectFloors(labelMetrics(scored.slice(6786, 7035)), [0.83, 0.915, 0.905, 1, 0.78, 0.64]);
+    // the written files 0.832 (84/101), 0.783 (195/249); after the twenty-eighth round's crawler sites 0.931 (94/101),
+    // 0.815 (203/249).
+    expectFloors(labelMetrics(scored.slice(6786, 7035)), [0.93, 0.915, 0.905, 1, 0.815, 0.64]);
     // All 7,035 when parts sixty-six to seventy moved in, at main 526e251's engine: 0.964 (3139/3255), 0.949
     // (3586/3780), 0.885 (1497/1691), 33, 0.840 (5909/7035: 0.8399), 0.722 (0.7223); after the written files 0.965
     // (3142/3255: 0.9653), 0.840 (5912/7035: 0.8404). With risk-round27's caller keys, confirmed transactions,
@@ -645,8 +651,25 @@ describe('hand-labelled tools from real servers and specs', () => {
     // unchanged.
     // After the lead's "text" as content (not a send, where it does not lead the name or comes before "to"; ten dev
     // tools lose a false external-communication): 0.949 (3587/3780), 0.842 (5923/7035: 0.8419), 0.725 (0.7254).
-    expectFloors(m, [0.965, 0.945, 0.885, 33, 0.84, 0.725]);
-    // 7,035 tools from some 680 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    // After the twenty-eighth round's crawler sites (ten reads of a crawler server now `external`): 0.968 (3152/3255:
+    // 0.9684), 0.843 (5931/7035: 0.8431).
+    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 33, 0.84, 0.725]);
+    // Parts seventy-one to seventy-three (held-out 71 to 73: 48, 57 and 48 tools, evaluated together once at the engine
+    // of main 43ab008, history.json): each part's floors are its own set's figures at that evaluation, and the three
+    // together, moved here with them.
+    // Part seventy-one (held-out 71): 1.000 (13/13), 0.971 (34/35), 1.000 (4/4), 0, 0.979 (47/48), 1.000.
+    expectFloors(labelMetrics(scored.slice(7035, 7083)), [1, 0.97, 1, 0, 0.975, 0.995]);
+    // Part seventy-two (held-out 72): 0.727 (8/11), 0.978 (45/46), 0.222 (2/9), 3, 0.754 (43/57), 0.611.
+    expectFloors(labelMetrics(scored.slice(7083, 7140)), [0.725, 0.975, 0.22, 3, 0.75, 0.61]);
+    // Part seventy-three (held-out 73): 0.800 (8/10), 0.895 (34/38), 0.750 (3/4), 0, 0.813 (39/48), 0.433.
+    expectFloors(labelMetrics(scored.slice(7140, 7188)), [0.795, 0.89, 0.745, 0, 0.81, 0.43]);
+    // The three together (153 tools): 0.853 (29/34), 0.950 (113/119: 0.9496), 0.529 (9/17), 3, 0.843 (129/153), 0.577.
+    expectFloors(labelMetrics(scored.slice(7035, 7188)), [0.85, 0.945, 0.525, 3, 0.84, 0.575]);
+    // All 7,188 when parts seventy-one to seventy-three moved in, at main 9123863's engine: 0.964 (3171/3289: 0.9641),
+    // 0.949 (3700/3899: 0.9490), 0.882 (1507/1708: 0.8823), 36, 0.842 (6052/7188: 0.8420), 0.724 (0.7241); after the
+    // twenty-eighth round's crawler sites 0.967 (3181/3289: 0.9672), 0.843 (6060/7188: 0.8431), parts 71-73 unchanged.
+    expectFloors(m, [0.965, 0.945, 0.88, 36, 0.84, 0.72]);
+    // 7,188 tools from some 700 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
 
@@ -667,22 +690,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // forty-seven to fifty-one's; held-out 51-55's, each set's own and the five together, as parts fifty-two to
   // fifty-six's; held-out 56-60's, each set's own and the five together, as parts fifty-seven to sixty-one's; held-out
   // 62-65's, each set's own and the four together, as parts sixty-two to sixty-five's; held-out 66-70's, each set's
-  // own and the five together, as parts sixty-six to seventy's).
+  // own and the five together, as parts sixty-six to seventy's; held-out 71-73's, each set's own and the three
+  // together, as parts seventy-one to seventy-three's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 71 to 73 (153 tools: 1-48, 49-105, 106-153) were evaluated once together at the engine of main 43ab008
-    // (history.json): 0.853 (29/34), 0.950 (113/119), 0.529 (9/17), 3, 0.843 (129/153), 0.577; 71 alone 1.000, 0.971,
-    // 1.000, 0, 0.979, 1.000; 72 alone 0.727, 0.978, 0.222, 3, 0.754, 0.611; 73 alone 0.800, 0.895, 0.750, 0, 0.813,
-    // 0.433. Their floors are those figures rounded down, so that a later engine does not fall below its first
-    // evaluation unnoticed.
-    expectFloors(m, [0.85, 0.945, 0.525, 3, 0.84, 0.575]);
-    expectFloors(labelMetrics(scored.slice(0, 48)), [1, 0.97, 1, 0, 0.975, 0.995]);
-    expectFloors(labelMetrics(scored.slice(48, 105)), [0.725, 0.975, 0.22, 3, 0.75, 0.61]);
-    expectFloors(labelMetrics(scored.slice(105, 153)), [0.795, 0.89, 0.745, 0, 0.81, 0.43]);
   });
 });

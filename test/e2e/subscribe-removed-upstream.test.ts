@@ -50,7 +50,7 @@ const endSession = async (c: Client) => {
 };
 /**
  * Reloads with `text` and waits until the reader's reads of the URI are served from `from` (or, null: refused as
- * offered by more than one upstream). It lists first: the gateway learns of an upstream added by a reload when it lists.
+ * offered by more than one upstream). It lists first, as an agent would.
  */
 async function reload(c: Client, text: string, from: string | null) {
   gw.rewriteConfig(text);
