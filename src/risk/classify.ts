@@ -12,7 +12,7 @@ import { dottedResourceStart, readMethods } from './http-action.js';
 import { writtenFileField } from './written-files.js';
 import { collectFields, isObject } from './schema-fields.js';
 import { readOnlyQueryReason } from './read-only-queries.js';
-import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals } from './evidence.js';
+import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals, type StateSignal } from './evidence.js';
 import { networkProbeReason } from './network-probes.js';
 import { crawlerSiteReason } from './crawler-sites.js';
 import { capabilityLinkReason } from './capability-links.js';
@@ -122,7 +122,7 @@ function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) 
   const isApi = source.kind === 'openapi';
   const { descWords, description, idLabel, idWords, inputFields, opening, openingWords, pathSegments, pathWords } = w;
   const action = determineAction(tool, source, idWords, idLabel, pathSegments, description, descWords, inputFields);
-  const classes: Array<{ cls: VerbClass; reason: string }> = [{ cls: action.cls, reason: action.reason }];
+  const classes: StateSignal[] = [{ cls: action.cls, reason: action.reason, verb: action.hit?.word }];
   // An operation selector ("method": create|update|delete) tells what the tool may do, unless the name
   // already says it only reads (then the enum is a filter).
   const nameSaysRead = action.hit !== undefined && action.cls === 'read' && action.hit.ambiguous !== true;
@@ -157,7 +157,7 @@ function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) 
     if (
       !(isGet && !neverLowered.has(sig.cls)) &&
       !(loweredHit && sig.reason.includes(`'${loweredHit.word}'`)) &&
-      !tagPrefix.has(/^verb '(\w+)'/.exec(sig.reason)?.[1] ?? '')
+      !tagPrefix.has(sig.verb ?? '')
     )
       classes.push(sig);
   classes.push(...proseVerbSignals(description, isGet, action.hit?.word, openingWords));

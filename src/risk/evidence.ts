@@ -10,6 +10,8 @@ import { allVerbs, severity, type VerbHit } from './verbs.js';
 export interface StateSignal {
   cls: VerbClass;
   reason: string;
+  /** The verb (stemmed) that gave the signal, when a verb did: later steps ask for it by word, not by reason text. */
+  verb?: string;
 }
 
 /** Verb classes whose signal nothing but an administrator's override lowers. */
@@ -82,7 +84,7 @@ export function nameVerbSignals(
     const raw = words[h.index] ?? '';
     const prev = words[h.index - 1];
     if (prev === 'or' || prev === 'and' || prev === 'then') {
-      out.push({ cls: h.cls, reason: `verb '${h.word}' in ${label}` });
+      out.push({ cls: h.cls, reason: `verb '${h.word}' in ${label}`, verb: h.word });
       continue;
     }
     const asked = questionWords.has(prev ?? '') || questionWords.has(words[h.index - 2] ?? '');
@@ -90,7 +92,7 @@ export function nameVerbSignals(
     if (nounUse(raw, h, afterPureRead || afterVerb) || asked || (prev !== undefined && notAsserted.has(prev))) continue;
     if (afterPureRead && !neverLowered.has(h.cls)) continue;
     if (severity(h.cls) <= severity(governingCls) && governingCls !== 'read') continue;
-    out.push({ cls: h.cls, reason: `verb '${h.word}' in ${label}` });
+    out.push({ cls: h.cls, reason: `verb '${h.word}' in ${label}`, verb: h.word });
   }
   return out;
 }
@@ -186,7 +188,7 @@ export function proseVerbSignals(
     const queryAt = object.indexOf('query');
     if (lightVerbs.has(h.word) && queryAt > 0 && object.slice(0, queryAt).some((w) => readQueryVerbs.has(w))) continue;
     if (out.some((s) => s.cls === h.cls)) continue;
-    out.push({ cls: h.cls, reason: `verb '${h.word}' in description` });
+    out.push({ cls: h.cls, reason: `verb '${h.word}' in description`, verb: h.word });
   }
   return out;
 }

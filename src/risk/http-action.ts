@@ -10,7 +10,7 @@ import type { ToolSource } from '../core/tool.js';
 import { pathActionVerb } from './action-param.js';
 import { firstSentence, neverLowered } from './evidence.js';
 import { runningStop } from './running-stops.js';
-import { verbs, type VerbClass } from './lexicon.js';
+import type { VerbClass } from './lexicon.js';
 import type { SchemaField } from './schema-fields.js';
 import { concatWords, joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
 import { allVerbs, governingVerb, proseVerb, type VerbHit } from './verbs.js';
@@ -115,9 +115,8 @@ function verblessSummaryPurpose(summary: string, description: string): VerbHit |
   const words = splitWords(firstSentence(description.slice(summary.length).trim()), 30);
   const hit = proseVerb(words, 1);
   if (hit === undefined || hit.cls !== 'read' || hit.word === 'return') return undefined;
-  const verbs = allVerbs(words);
-  if (verbs.find((h) => h.index === hit.index)?.ambiguous === true) return undefined;
-  if (verbs.some((h) => h.cls !== 'read' && h.ambiguous !== true)) return undefined;
+  if (hit.ambiguous === true) return undefined;
+  if (allVerbs(words).some((h) => h.cls !== 'read' && h.ambiguous !== true)) return undefined;
   return hit;
 }
 
@@ -220,7 +219,7 @@ export function httpAction(
       openingHit.index === 0 &&
       !keeps &&
       source.createdOnly !== true &&
-      (verbs.get(openingHit.word)?.ambiguous !== true || !describesChange(summary, description))
+      (openingHit.ambiguous !== true || !describesChange(summary, description))
     )
       return {
         cls: 'read',

@@ -24,18 +24,20 @@ const deployedNouns = new Set(
 );
 const keepsHistory =
   /\b(?:creates? a new [\w' ]{0,20}commit|can undo|undo (?:a|the|this) rollback|reversible by|keeps? (?:the )?history)\b/i;
-const rollbackReason = /^verb '(?:rollback|roll)' in /;
+/** The verbs (stemmed) that roll back. */
+const rollbackVerbs = new Set(['rollback', 'roll']);
 
 /**
  * The tool's verb classes with a rollback of a history (module comment) read as a delete, or as a plain change when
  * the history is kept; unchanged otherwise.
  */
-export function rollbackOfHistory<T extends { cls: VerbClass; reason: string }>(
+export function rollbackOfHistory<T extends { cls: VerbClass; reason: string; verb?: string }>(
   classes: readonly T[],
   words: readonly string[],
   description: string,
 ): T[] {
-  if (!classes.some((c) => c.reason.includes("'roll") && rollbackReason.test(c.reason))) return classes as T[];
+  const rollsBack = (c: T): boolean => c.verb !== undefined && rollbackVerbs.has(c.verb);
+  if (!classes.some(rollsBack)) return classes as T[];
   const stems = words.map((w) => stem(w.toLowerCase()));
   const history = stems.find((w) => historyNouns.has(w));
   if (history === undefined || stems.some((w) => deployedNouns.has(w))) return classes as T[];
@@ -44,6 +46,6 @@ export function rollbackOfHistory<T extends { cls: VerbClass; reason: string }>(
     ? `a rollback of a ${history}, kept in history: a plain change, nothing deployed`
     : `a rollback of a ${history} undoes the changes since: nothing deployed, what they held is lost`;
   return classes.map((c) =>
-    rollbackReason.test(c.reason) ? { ...c, cls: kept ? 'update' : 'delete', reason: `${c.reason}: ${why}` } : c,
+    rollsBack(c) ? { ...c, cls: kept ? 'update' : 'delete', reason: `${c.reason}: ${why}` } : c,
   );
 }

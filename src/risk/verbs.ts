@@ -184,7 +184,7 @@ export function proseVerb(words: readonly string[], window = 24): VerbHit | unde
     const hit = verbAt(words, i);
     // Descriptions open with an imperative ("Link test cases…"): there even a verb-noun is the verb.
     if (!hit || (hit.ambiguous && !(seen === 1 && i === 0))) continue;
-    const first: VerbHit = { word: stem(w), cls: hit.cls, index: i };
+    const first: VerbHit = { word: stem(w), cls: hit.cls, index: i, ...(hit.ambiguous ? { ambiguous: true } : {}) };
     // "Read or replace the clipboard", "Add, update, or remove": the most consequential coordinated verb.
     let best = first;
     for (let j = i + 1; j < Math.min(words.length, i + 8); j++) {
