@@ -17,6 +17,7 @@ import { networkProbeReason } from './network-probes.js';
 import { crawlerSiteReason } from './crawler-sites.js';
 import { capabilityLinkReason } from './capability-links.js';
 import { pipelinePeopleReason } from './pipeline-people.js';
+import { passedSecretReason } from './passed-secrets.js';
 import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
@@ -442,6 +443,9 @@ function categorySignals(
   if (keyResource) add('credential-access', keyResource);
   const container = keyContainerReason([tool.name, isApi ? source.path : '', opening]);
   if (container) add('credential-access', container);
+  // A secret an MCP tool is handed to sign in elsewhere is a credential it uses, on a read too (passed-secrets.ts).
+  const passedSecret = source.kind === 'mcp' ? passedSecretReason(inputFields) : undefined;
+  if (passedSecret) add('credential-access', passedSecret);
   const material = writes ? keyMaterialReason(inputFields) : undefined;
   if (material) add('credential-access', material);
   // A signature resource that returns a URL returns a signed URL: a bearer credential to what it points at.

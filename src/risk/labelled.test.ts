@@ -245,8 +245,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.86, 0.765]);
     // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640; after the twenty-sixth round's
     // account details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713; after its caches
-    // cleared (the CCXT server's clear-cache) 0.853 (163/191), 0.722.
-    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.87, 2, 0.85, 0.72]);
+    // cleared (the CCXT server's clear-cache) 0.853 (163/191), 0.722; after the twenty-eighth round's passed secrets (the
+    // CCXT server's exchange key and secret) 0.909 (50/55), 1, 0.864 (165/191), 0.751.
+    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.905, 1, 0.86, 0.75]);
     // All 1,995 when parts twelve to fourteen moved in, before the tenth round: 0.984, 0.966, 0.901, 13, 0.856,
     // 0.771; after it 0.988, 0.966, 0.907, 9, 0.858, 0.775.
     expectFloors(labelMetrics(scored.slice(0, 1995)), [0.985, 0.965, 0.905, 9, 0.857, 0.77]);
@@ -316,8 +317,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.660 `high` recall, 5 rated `low`, 0.750, 0.397; after the seventeenth round's profile updates 0.761, 0.404; after
     // its push providers and PKCS #12 containers 0.681 (32/47), 4, 0.767, 0.419; after the twenty-seventh round's POST
     // reads (201/202-only answers) 0.951 (78/82), 0.778 (140/180): a chat API's channel query answers 201 Created and
-    // is now read as a change (its spec's status for a read; level unchanged).
-    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.95, 0.68, 4, 0.775, 0.415]);
+    // is now read as a change (its spec's status for a read; level unchanged); after the twenty-eighth round's passed
+    // secrets (a WordPress server's auth-method check taking passwords and a JWT secret) 0.702 (33/47), 3, 0.783
+    // (141/180), 0.428.
+    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.95, 0.7, 3, 0.78, 0.425]);
     // Part twenty-three (held-out 22): 0.974, 0.941, 0.891, 0, 0.824, 0.579; after the seventeenth round's profile
     // updates (Clerk's user and organization updates) 0.854, 0.597; after its images and device apps 0.869, 0.626;
     // after the twenty-seventh round's caller keys and confirmed transactions (a carbon-offset API's body api keys and
@@ -326,8 +329,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.905, 0, 0.895, 0.695]);
     // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486; after the sixteenth round 0.784 (80/102), 5,
     // 0.789 (299/379); after the twenty-seventh round's caller keys and confirmed transactions 0.804 (82/102), 4, 0.834
-    // (316/379), 0.564; after its rollbacks 0.569; with the lead's POST reads 0.842 (319/379), 0.570.
-    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.8, 4, 0.84, 0.565]);
+    // (316/379), 0.564; after its rollbacks 0.569; with the lead's POST reads 0.842 (319/379), 0.570; after the
+    // twenty-eighth round's passed secrets 0.814 (83/102), 3, 0.844 (320/379), 0.574.
+    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.81, 3, 0.84, 0.57]);
     // All 3,853 when parts twenty-two and twenty-three moved in, before the sixteenth round: 0.977, 0.950, 0.873, 31, 0.830
     // (0.8297), 0.715; after it (an app's keys are its API keys; each returned item carrying a secret-named value) 0.977,
     // 0.950, 0.875 (1006/1150), 29, 0.830 (3199/3853), 0.715.
@@ -658,8 +662,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // tools lose a false external-communication): 0.949 (3587/3780), 0.842 (5923/7035: 0.8419), 0.725 (0.7254).
     // After the twenty-eighth round's crawler sites (ten reads of a crawler server now `external`): 0.968 (3152/3255:
     // 0.9684), 0.843 (5931/7035: 0.8431). After its capability links: 0.888 (1501/1691: 0.8876), 30, 0.843 (5934/7035:
-    // 0.8435), 0.726 (0.7260). After its pipeline people: 0.844 (5937/7035: 0.8439).
-    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 30, 0.84, 0.725]);
+    // 0.8435), 0.726 (0.7260). After its pipeline people: 0.844 (5937/7035: 0.8439). After its passed secrets: 0.889
+    // (1504/1691), 28, 0.844 (5940/7035: 0.8443), 0.727 (0.7271).
+    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 28, 0.84, 0.725]);
     // Parts seventy-one to seventy-three (held-out 71 to 73: 48, 57 and 48 tools, evaluated together once at the engine
     // of main 43ab008, history.json): each part's floors are its own set's figures at that evaluation, and the three
     // together, moved here with them.
@@ -677,8 +682,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.949 (3700/3899: 0.9490), 0.882 (1507/1708: 0.8823), 36, 0.842 (6052/7188: 0.8420), 0.724 (0.7241); after the
     // twenty-eighth round's crawler sites 0.967 (3181/3289: 0.9672), 0.843 (6060/7188: 0.8431), parts 71-73 unchanged;
     // after its capability links 0.884 (1510/1708: 0.8841), 33, 0.843 (6063/7188: 0.8435), 0.725 (0.7247); after its
-    // pipeline people 0.844 (6067/7188: 0.8440).
-    expectFloors(m, [0.965, 0.945, 0.88, 33, 0.84, 0.72]);
+    // pipeline people 0.844 (6067/7188: 0.8440); after its passed secrets 0.886 (1513/1708: 0.8858), 31, 0.845
+    // (6070/7188: 0.8445), 0.726 (0.7258).
+    expectFloors(m, [0.965, 0.945, 0.885, 31, 0.84, 0.725]);
     // 7,188 tools from some 700 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
