@@ -696,8 +696,20 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 74 to 78 (248 tools: 1-54, 55-97, 98-147, 148-194, 195-248) were evaluated once together at the engine
+    // of main 58cfb8b (history.json): 0.932 (96/103), 0.910 (132/145), 0.846 (33/39), 1, 0.758 (188/248), 0.534; 74
+    // alone 0.958, 0.833, 1.000, 0, 0.778, 0.220; 75 alone 0.923, 0.933, 1.000, 0, 0.721, 0.333; 76 alone 1.000, 0.964,
+    // 0.818, 0, 0.700, 0.556; 77 alone 0.880, 0.909, 0.667, 1, 0.723, 0.525; 78 alone 0.895, 0.914, 0.917, 0, 0.852,
+    // 0.747. Their floors are those figures rounded down (with a margin where a figure sits on a step), so that a later
+    // engine does not fall below its first evaluation unnoticed.
+    expectFloors(m, [0.93, 0.91, 0.845, 1, 0.755, 0.53]);
+    expectFloors(labelMetrics(scored.slice(0, 54)), [0.955, 0.83, 1, 0, 0.775, 0.22]);
+    expectFloors(labelMetrics(scored.slice(54, 97)), [0.92, 0.93, 1, 0, 0.72, 0.33]);
+    expectFloors(labelMetrics(scored.slice(97, 147)), [1, 0.96, 0.815, 0, 0.695, 0.555]);
+    expectFloors(labelMetrics(scored.slice(147, 194)), [0.875, 0.905, 0.665, 1, 0.72, 0.52]);
+    expectFloors(labelMetrics(scored.slice(194, 248)), [0.89, 0.91, 0.915, 0, 0.85, 0.745]);
   });
 });
