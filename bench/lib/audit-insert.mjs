@@ -5,9 +5,13 @@
 // Variants: v1 (the schema as shipped: five indexes on generated columns), v1b (the same, for a pragma given as
 // CACHE_v1b=<cache_size>), v1_noreq (no request_id index), v1_partial_appr (approval_id index partial), v1_noidx (no
 // index: the floor), plain5 (the queried fields as plain columns written with the row, same indexes),
-// plain_noreq_partial. REQ=v7: time-ordered request ids (UUIDv7) instead of random v4 ones. ADR 0017, Decision 15.
+// plain_noreq_partial, idx5_only (only the five indexed generated columns: SQLite computes every generated column of
+// a row on INSERT, VIRTUAL ones included, so v1 runs eleven json_extract per record; ADR 0017, Decision 43).
+// REQ=v7: time-ordered request ids (UUIDv7) instead of random v4 ones. ADR 0017, Decision 15. OUTCOME=slim: the
+// outcome as the gateway writes it after a recorded intent (identity and result only, Decision 16).
 // Not part of `npm run bench`.
-// Usage: [ONLY=v1,v1_noreq] [PRE=200000] [REQ=v7] [SYNC=FULL|NORMAL|OFF] [ROUNDS=6] [BATCHES=300] [PER=16] [DIR=/tmp]
+// Usage: [ONLY=v1,v1_noreq] [PRE=200000] [REQ=v7] [OUTCOME=slim] [SYNC=FULL|NORMAL|OFF] [ROUNDS=6] [BATCHES=300]
+//        [PER=16] [DIR=/tmp]
 //        node bench/lib/audit-insert.mjs
 import { createRequire } from 'node:module';
 import { createHash, randomUUID } from 'node:crypto';
@@ -19,6 +23,11 @@ import { newRequestId } from '../../dist/core/ids.js';
 // v1: the audit_records table exactly as the shipped migration creates it (version 1; version 2 changes nothing on
 // SQLite), without its indexes, which the variants below choose.
 const V1 = auditMigrations.migrations[0].sqlite.match(/CREATE TABLE IF NOT EXISTS audit_records \([^;]*?\n\s*\);/)[0];
+// v1 without the six generated columns no index uses (type, user, backend, decision, risk, status).
+const IDX5_ONLY = V1.split('\n')
+  .filter((l) => !/^\s*(type|user|backend|decision|risk|status) TEXT GENERATED/.test(l))
+  .join('\n')
+  .replace(/,(\s*\);)$/, '$1');
 const IDX5 = `CREATE INDEX i_ts ON audit_records(ts); CREATE INDEX i_agent ON audit_records(agent);
   CREATE INDEX i_tool ON audit_records(tool); CREATE INDEX i_req ON audit_records(request_id);
   CREATE INDEX i_appr ON audit_records(approval_id);`;
@@ -38,6 +47,7 @@ const schemas = {
     cols: false,
   },
   v1_noidx: { sql: V1, cols: false },
+  idx5_only: { sql: IDX5_ONLY + IDX5, cols: false },
   plain5: { sql: PLAIN + IDX5, cols: true },
   plain_noreq_partial: {
     sql:
@@ -57,6 +67,19 @@ const PRE = Number(process.env.PRE ?? 0),
 const SYNC = process.env.SYNC ?? 'FULL';
 const dir = mkdtempSync(join(process.env.DIR ?? '/tmp', 'aw-schema-'));
 function mkEvent(i, outcome, reqId) {
+  if (outcome && process.env.OUTCOME === 'slim')
+    return {
+      agent: 'bench',
+      backend: 'up',
+      decision: 'allow',
+      latencyMs: 1.2,
+      requestId: reqId,
+      resultStatus: 'ok',
+      risk: { categories: ['read'], level: 'low', sideEffect: 'none' },
+      timestamp: new Date().toISOString(),
+      tool: 'up_echo',
+      type: 'tool.call.completed',
+    };
   const e = {
     agent: 'bench',
     arguments: { message: 'benchmark payload' },

@@ -281,6 +281,8 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       const fresh = [...added, ...changed].map((k) => slots.install(k, want.get(k)!));
       rebuild();
       await startAll(fresh);
+      // Resource routing lists the new upstreams before it routes again (a removed one offers nothing already).
+      if (fresh.some((b) => b.kind === 'mcp')) router.reloaded();
       // In-flight calls hold their own backend reference; retired backends close once they had time to finish.
       slots.retire(old, grace);
       const name = (k: string) => k.slice(k.indexOf(':') + 1);

@@ -73,6 +73,10 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
   let urisApplied = 0;
   let templatesStarted = 0;
   let templatesApplied = 0;
+  /** The last listings started before a reload added upstreams: until later ones apply, resolves list first. */
+  let urisBefore = -1;
+  let templatesBefore = -1;
+  const stale = () => urisApplied <= urisBefore || templatesApplied <= templatesBefore;
   const failedKeep = <T extends { server: string }>(
     ups: readonly McpUpstream[],
     per: PromiseSettledResult<unknown>[],
@@ -131,10 +135,18 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
    * given as such, for completions: those with that very template).
    */
   const offering = (uri: string, template?: string): string[] => {
-    const exact = template === undefined ? uris.get(uri) : undefined;
-    if (exact && exact.size > 0) return [...exact].sort();
-    const hits = templates.filter((t) => (template !== undefined ? t.template === template : t.re.test(uri)));
+    // An upstream a reload removed offers nothing from then on, whatever it listed before.
+    const configured = (server: string) => deps.upstream(server) !== undefined;
+    const exact = template === undefined ? [...(uris.get(uri) ?? [])].filter(configured) : [];
+    if (exact.length > 0) return exact.sort();
+    const hits = templates.filter(
+      (t) => configured(t.server) && (template !== undefined ? t.template === template : t.re.test(uri)),
+    );
     return [...new Set(hits.map((t) => t.server))].sort();
+  };
+  /** Lists the upstreams' resources and templates again when a reload added or replaced upstreams since. */
+  const current = async (ctx: BackendCallContext) => {
+    if (stale()) await Promise.all([listAll(ctx), templatesAll(ctx)]);
   };
   /**
    * Which upstream answers for a URI for this principal. MCP resource URIs carry no upstream, so two upstreams can
@@ -198,6 +210,7 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
         call.method === 'resources/unsubscribe' && !template
           ? [...(call.holder ?? [])].filter((key) => uriOfKey(key) === n.uri).map(serverOfKey)
           : [];
+      await current(ctx);
       if (held.length > 0) {
         const routed = find().server;
         const live = held.filter((server) => deps.upstream(server) !== undefined).sort();
@@ -308,10 +321,19 @@ export function createResourceRouter(deps: ResourceRouterDeps) {
   return {
     resolve,
     /**
+     * A reload added or replaced upstreams (now started): the next resolve lists again before it routes, so an added
+     * upstream answers for its URIs at once, or shares them (shadowing refused). A removed one offers nothing already.
+     */
+    reloaded() {
+      urisBefore = urisStarted;
+      templatesBefore = templatesStarted;
+    },
+    /**
      * The upstream the gateway serves a normalised resource URI from for this principal (as `resources/read` would
      * route it), listing the upstreams once when it is not known yet; undefined when none offers it, or several do.
      */
     async owner(uri: string, principal: Principal, signal: () => AbortSignal): Promise<string | undefined> {
+      if (stale()) await current(listCtx(principal, signal()));
       const known = ownerFor(uri, principal);
       if (known.server || known.ambiguous) return known.server;
       const ctx = listCtx(principal, signal());

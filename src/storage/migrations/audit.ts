@@ -7,7 +7,10 @@ import type { MigrationSet } from './plan.js';
  * databases created before the migration runner are adopted. PostgreSQL: version 1 computed each column with a
  * function; version 2 fills them from one parse of the body per record in a trigger that runs on every INSERT and
  * UPDATE (so an UPDATE of a column alone is undone), yielding NULL for a body that is not JSON (a tampered row must
- * stay readable so that verify can report it). ADR 0017, Decision 17.
+ * stay readable so that verify can report it). ADR 0017, Decision 17. SQLite version 3 keeps only the five indexed
+ * generated columns: SQLite computes every generated column of a row on INSERT, VIRTUAL ones included, so the six no
+ * index uses cost six `json_extract` per record for nothing; queries compute those filters from the body themselves
+ * (`SQLITE_BODY_FILTERS`, the same expressions). ADR 0017, Decision 43.
  */
 const field = (name: string, path: string) =>
   `${name} TEXT GENERATED ALWAYS AS (portcullis_audit_field(body, '{${path}}')) STORED`;
@@ -32,6 +35,19 @@ const PG_INDEXES = `
         CREATE INDEX audit_records_tool ON audit_records(tool);
         CREATE INDEX audit_records_request ON audit_records(request_id);
         CREATE INDEX audit_records_approval ON audit_records(approval_id);`;
+
+/**
+ * The SQLite columns version 3 drops (nothing indexes them) and where each comes from in the body. Queries filter on
+ * the same value the generated column had: `json_extract` cast to TEXT, the affinity the column declared.
+ */
+export const SQLITE_BODY_FILTERS = {
+  type: '$.event.type',
+  user: '$.event.user',
+  backend: '$.event.backend',
+  decision: '$.event.decision',
+  risk: '$.event.risk.level',
+  status: '$.event.resultStatus',
+} as const;
 
 export const auditMigrations: MigrationSet = {
   component: 'audit',
@@ -135,6 +151,15 @@ export const auditMigrations: MigrationSet = {
         ${PG_INDEXES}
         DROP FUNCTION portcullis_audit_field(TEXT, TEXT[]);
       `,
+    },
+    {
+      version: 3,
+      name: 'SQLite: only the indexed generated columns (every generated column is computed on each INSERT)',
+      // Dropping a VIRTUAL column edits the schema only: no row is rewritten (ADR 0017, Decision 43).
+      sqlite: Object.keys(SQLITE_BODY_FILTERS)
+        .map((name) => `ALTER TABLE audit_records DROP COLUMN ${name};`)
+        .join('\n'),
+      postgres: '-- SQLite only',
     },
   ],
 };

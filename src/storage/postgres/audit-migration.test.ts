@@ -64,7 +64,7 @@ describe.skipIf(!server)('PostgreSQL audit schema version 2', () => {
     expect((await q({ agent: 'agent-1' })).map((r) => r.seq)).toEqual([1]);
 
     const plan = await migratePostgres(pool, auditMigrations, { apply: true });
-    expect(plan.pending.map((m) => m.version)).toEqual([2]);
+    expect(plan.pending.map((m) => m.version)).toEqual([2, 3]);
     await store.append(chain([call(4), call(5, { user: 'bob' })], { seq: 3, hash: 'x' }), []);
 
     expect((await q({ agent: 'agent-1' })).map((r) => r.seq)).toEqual([1]);

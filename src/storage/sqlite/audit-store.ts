@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { createWorkerWriter, type SqliteWriter } from './audit-writer.js';
 import { AuditStoreIdentityError, type AuditStore, type StoredRecord, type StoreQuery } from '../../audit/store.js';
 import type { SignedCheckpoint } from '../../audit/types.js';
-import { auditMigrations } from '../migrations/audit.js';
+import { auditMigrations, SQLITE_BODY_FILTERS } from '../migrations/audit.js';
 import type { AuditStoreOpener } from '../repositories.js';
 import { migrateSqlite } from './migrate.js';
 
@@ -33,17 +33,21 @@ export interface SqliteAuditStoreOptions {
 
 const PRUNE_CHUNK = 5000;
 
+/** A filter on a field no index covers: the value its generated column had (audit schema version 3 dropped it). */
+const fromBody = (path: string) => `CAST(json_extract(body, '${path}') AS TEXT)`;
+
+/** What each query filter compares: an indexed generated column, or the same value computed from the body. */
 const FILTER_COLUMNS = {
-  type: 'type',
+  type: fromBody(SQLITE_BODY_FILTERS.type),
   requestId: 'request_id',
   agent: 'agent',
-  user: 'user',
+  user: fromBody(SQLITE_BODY_FILTERS.user),
   tool: 'tool',
-  backend: 'backend',
-  decision: 'decision',
-  risk: 'risk',
+  backend: fromBody(SQLITE_BODY_FILTERS.backend),
+  decision: fromBody(SQLITE_BODY_FILTERS.decision),
+  risk: fromBody(SQLITE_BODY_FILTERS.risk),
   approvalId: 'approval_id',
-  status: 'status',
+  status: fromBody(SQLITE_BODY_FILTERS.status),
 } as const satisfies Partial<Record<keyof StoreQuery, string>>;
 
 interface CheckpointRow {
