@@ -280,18 +280,22 @@ describe('hand-labelled tools from real servers and specs', () => {
     // held-out figure (0.915) is the floor again.
     expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.915, 1, 0.855, 0.7]);
     // Part nineteen (held-out 18, 206 tools): 0.941, 0.990, 0.870, 4, 0.767, 0.553; after the thirteenth round 0.772,
-    // 0.556; after the seventeenth (images moved, apps on a simulator) 0.791, 0.594.
-    expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.87, 4, 0.79, 0.59]);
-    // All three together (663 tools): 0.955, 0.961, 0.883, 6, 0.796, 0.606.
-    expectFloors(labelMetrics(scored.slice(2385, 3048)), [0.95, 0.96, 0.88, 6, 0.795, 0.605]);
+    // 0.556; after the seventeenth (images moved, apps on a simulator) 0.791, 0.594; after the twenty-eighth round's
+    // capability links (a temporary log URL and a download link available for a week) 0.907 (49/54), 2, 0.820
+    // (169/206), 0.626.
+    expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.905, 2, 0.82, 0.625]);
+    // All three together (663 tools): 0.955, 0.961, 0.883, 6, 0.796, 0.606; after the twenty-eighth round's capability
+    // links 0.896 (138/154), 3, 0.854 (566/663), 0.691.
+    expectFloors(labelMetrics(scored.slice(2385, 3048)), [0.95, 0.96, 0.895, 3, 0.85, 0.69]);
     // All 3,048 when parts seventeen to nineteen moved in, before the thirteenth round: 0.981, 0.956, 0.899, 20, 0.840,
     // 0.741; after its images 0.981, 0.956, 0.898, 20, 0.842, 0.744; after its /admin/ namespace 0.981, 0.956, 0.898,
     // 20, 0.844, 0.746.
     expectFloors(labelMetrics(scored.slice(0, 3048)), [0.98, 0.955, 0.895, 20, 0.84, 0.745]);
     // Part twenty (the last 240: held-out 19, evaluated once at engine f7ff006, history.json): 0.965, 0.912, 0.726, 3,
     // 0.758, 0.461 at that evaluation (its held-out floors, moved here with it); after the twentieth round's OAuth
-    // authorization requests 0.742, 2, 0.767, 0.476.
-    expectFloors(labelMetrics(scored.slice(3048, 3288)), [0.965, 0.91, 0.74, 2, 0.765, 0.475]);
+    // authorization requests 0.742, 2, 0.767, 0.476; after the twenty-eighth round's capability links (a unique URL to
+    // an invoice) 0.758 (47/62), 1, 0.783 (188/240), 0.486.
+    expectFloors(labelMetrics(scored.slice(3048, 3288)), [0.965, 0.91, 0.755, 1, 0.78, 0.485]);
     // All 3,288 when part twenty moved in, before the fourteenth round: 0.980, 0.953, 0.887, 23, 0.837, 0.735.
     expectFloors(labelMetrics(scored.slice(0, 3288)), [0.98, 0.95, 0.885, 23, 0.835, 0.73]);
     // Part twenty-one (the last 186: held-out 20, evaluated once at engine f7ff006, history.json): 0.965, 0.900,
@@ -652,8 +656,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // After the lead's "text" as content (not a send, where it does not lead the name or comes before "to"; ten dev
     // tools lose a false external-communication): 0.949 (3587/3780), 0.842 (5923/7035: 0.8419), 0.725 (0.7254).
     // After the twenty-eighth round's crawler sites (ten reads of a crawler server now `external`): 0.968 (3152/3255:
-    // 0.9684), 0.843 (5931/7035: 0.8431).
-    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 33, 0.84, 0.725]);
+    // 0.9684), 0.843 (5931/7035: 0.8431). After its capability links: 0.888 (1501/1691: 0.8876), 30, 0.843 (5934/7035:
+    // 0.8435), 0.726 (0.7260).
+    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 30, 0.84, 0.725]);
     // Parts seventy-one to seventy-three (held-out 71 to 73: 48, 57 and 48 tools, evaluated together once at the engine
     // of main 43ab008, history.json): each part's floors are its own set's figures at that evaluation, and the three
     // together, moved here with them.
@@ -667,8 +672,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(7035, 7188)), [0.85, 0.945, 0.525, 3, 0.84, 0.575]);
     // All 7,188 when parts seventy-one to seventy-three moved in, at main 9123863's engine: 0.964 (3171/3289: 0.9641),
     // 0.949 (3700/3899: 0.9490), 0.882 (1507/1708: 0.8823), 36, 0.842 (6052/7188: 0.8420), 0.724 (0.7241); after the
-    // twenty-eighth round's crawler sites 0.967 (3181/3289: 0.9672), 0.843 (6060/7188: 0.8431), parts 71-73 unchanged.
-    expectFloors(m, [0.965, 0.945, 0.88, 36, 0.84, 0.72]);
+    // twenty-eighth round's crawler sites 0.967 (3181/3289: 0.9672), 0.843 (6060/7188: 0.8431), parts 71-73 unchanged;
+    // after its capability links 0.884 (1510/1708: 0.8841), 33, 0.843 (6063/7188: 0.8435), 0.725 (0.7247).
+    expectFloors(m, [0.965, 0.945, 0.88, 33, 0.84, 0.72]);
     // 7,188 tools from some 700 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
