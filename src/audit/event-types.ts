@@ -31,7 +31,8 @@ export const auditEventTypes = {
   },
   'mcp.request.failed': {
     owner: 'pipeline',
-    description: 'Outcome: a forwarded request failed at the gateway or upstream. detail: method, target.',
+    description:
+      "Outcome: a forwarded request failed at the gateway or upstream, or was called off before reaching it (cancelled; also the gateway's own subscription release at an upstream a reload removed, decision allow, with no intent: nothing is sent). detail: method, target.",
   },
   'mcp.request.denied': {
     owner: 'pipeline',

@@ -29,6 +29,7 @@ export const errorCodes = {
   'backend.circuit_open': { http: 503, jsonrpc: -32002, message: 'Backend circuit open; call refused' },
   'result.too_large': { http: 502, jsonrpc: -32002, message: 'Result exceeds the size limit' },
   'backend.timeout': { http: 504, jsonrpc: -32002, message: 'Backend call timed out' },
+  'backend.removed': { http: 410, jsonrpc: -32002, message: 'Backend no longer configured' },
   'audit.unavailable': { http: 503, jsonrpc: -32004, message: 'Audit log unavailable; call refused' },
   'store.unavailable': { http: 503, jsonrpc: -32004, message: 'Store unavailable' },
   'rate.limited': { http: 429, jsonrpc: -32029, message: 'Rate limit exceeded' },

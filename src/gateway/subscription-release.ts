@@ -64,15 +64,23 @@ export function releaseStage(upstream: (name: string) => McpUpstream | undefined
       const rec = call.record;
       rec.target = `${t.server}:${t.uri}`;
       rec.rule = RELEASE_RULE;
+      // The gateway decides its own release (never the policy): allowed, whether or not there is anything to send.
+      rec.decision = 'allow';
+      rec.backend = t.server;
       const u = upstream(t.server);
       if (!u) {
-        rec.reasons.push('nothing to release: its upstream is no longer configured');
-        throw new GatewayError('resource.not_found', `Resource not found: ${t.uri}`);
+        // Not a denial: a reload removed the upstream, and the subscription ended with its process. Nothing is sent
+        // (no intent); the release is called off (`cancelled`), and its one record says why.
+        rec.reasons.push(
+          `nothing to release: upstream ${t.server} is no longer configured (a reload removed it), and the subscription ended with it`,
+        );
+        throw new GatewayError(
+          'backend.removed',
+          `Upstream ${t.server} is no longer configured: its subscription to ${clipForDisplay(t.uri)} ended with it, and nothing was sent`,
+        );
       }
-      rec.backend = u.name;
       call.upstream = u;
       call.forwardParams = { uri: t.uri };
-      rec.decision = 'allow';
       rec.reasons.push(
         'no session or stream holds this subscription any more: the gateway ends its own upstream subscription (the policy is not asked: it reads nothing and acts for no agent)',
       );

@@ -31,6 +31,8 @@ const statuses: Partial<Record<ErrorCode, ResultStatus>> = {
   'audit.unavailable': 'audit_error',
   // The session or stream that asked has ended: the call is called off before it reaches the backend.
   'session.not_found': 'cancelled',
+  // Likewise the gateway's own release at an upstream a reload removed: its subscription ended with it.
+  'backend.removed': 'cancelled',
 };
 export const statusOf = (e: GatewayError): ResultStatus => statuses[e.code] ?? 'backend_error';
 

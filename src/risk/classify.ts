@@ -15,6 +15,7 @@ import { readOnlyQueryReason } from './read-only-queries.js';
 import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals, type StateSignal } from './evidence.js';
 import { networkProbeReason } from './network-probes.js';
 import { crawlerSiteReason } from './crawler-sites.js';
+import { capabilityLinkReason } from './capability-links.js';
 import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
@@ -413,7 +414,7 @@ function categorySignals(
   if (info) add('personal-data', info);
   const buyerOrders = writes ? undefined : buyerOrderRead({ nameWords: idWords, pathSegments, opening, outputFields });
   if (buyerOrders) add('personal-data', buyerOrders);
-  const bearerLink = bearerLinkReason(description, outputFields);
+  const bearerLink = bearerLinkReason(description, outputFields) ?? capabilityLinkReason(description);
   if (bearerLink) add('credential-access', bearerLink);
   // A URL or form fields to upload or stream to let their holder write into the account (upload-targets.ts).
   const uploadTarget = uploadTargetReason(idWords, description);

@@ -14,10 +14,10 @@ describe('sites read through a crawler', () => {
     const results = [
       classifyTool(toolDef('youtube_get_channel', 'Get a channel by its handle', { handle: str() }), crawler),
       classifyTool(toolDef('hackernews_search_stories', 'Search stories by keyword', { q: str() }), crawler),
-      classifyTool(
-        toolDef('mastodon_list_followers', 'List the followers of an account', { account: str() }),
-        { kind: 'mcp', server: 'webscraper-tools' },
-      ),
+      classifyTool(toolDef('mastodon_list_followers', 'List the followers of an account', { account: str() }), {
+        kind: 'mcp',
+        server: 'webscraper-tools',
+      }),
     ];
     for (const a of results) {
       expect(a.sideEffect, a.reasons.join(' | ')).toBe('external');

@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to seventy-three are held-out
- * sets 1-60 and 62-73, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to seventy-eight are held-out
+ * sets 1-60 and 62-78, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -173,6 +173,11 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 71 (held-out 71)', 7083],
   ['part 72 (held-out 72)', 7140],
   ['part 73 (held-out 73)', 7188],
+  ['part 74 (held-out 74)', 7242],
+  ['part 75 (held-out 75)', 7285],
+  ['part 76 (held-out 76)', 7335],
+  ['part 77 (held-out 77)', 7382],
+  ['part 78 (held-out 78)', 7436],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -280,18 +285,22 @@ describe('hand-labelled tools from real servers and specs', () => {
     // held-out figure (0.915) is the floor again.
     expectFloors(labelMetrics(scored.slice(2584, 2842)), [0.96, 0.965, 0.915, 1, 0.855, 0.7]);
     // Part nineteen (held-out 18, 206 tools): 0.941, 0.990, 0.870, 4, 0.767, 0.553; after the thirteenth round 0.772,
-    // 0.556; after the seventeenth (images moved, apps on a simulator) 0.791, 0.594.
-    expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.87, 4, 0.79, 0.59]);
-    // All three together (663 tools): 0.955, 0.961, 0.883, 6, 0.796, 0.606.
-    expectFloors(labelMetrics(scored.slice(2385, 3048)), [0.95, 0.96, 0.88, 6, 0.795, 0.605]);
+    // 0.556; after the seventeenth (images moved, apps on a simulator) 0.791, 0.594; after the twenty-eighth round's
+    // capability links (a temporary log URL and a download link available for a week) 0.907 (49/54), 2, 0.820
+    // (169/206), 0.626.
+    expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.94, 0.99, 0.905, 2, 0.82, 0.625]);
+    // All three together (663 tools): 0.955, 0.961, 0.883, 6, 0.796, 0.606; after the twenty-eighth round's capability
+    // links 0.896 (138/154), 3, 0.854 (566/663), 0.691.
+    expectFloors(labelMetrics(scored.slice(2385, 3048)), [0.95, 0.96, 0.895, 3, 0.85, 0.69]);
     // All 3,048 when parts seventeen to nineteen moved in, before the thirteenth round: 0.981, 0.956, 0.899, 20, 0.840,
     // 0.741; after its images 0.981, 0.956, 0.898, 20, 0.842, 0.744; after its /admin/ namespace 0.981, 0.956, 0.898,
     // 20, 0.844, 0.746.
     expectFloors(labelMetrics(scored.slice(0, 3048)), [0.98, 0.955, 0.895, 20, 0.84, 0.745]);
     // Part twenty (the last 240: held-out 19, evaluated once at engine f7ff006, history.json): 0.965, 0.912, 0.726, 3,
     // 0.758, 0.461 at that evaluation (its held-out floors, moved here with it); after the twentieth round's OAuth
-    // authorization requests 0.742, 2, 0.767, 0.476.
-    expectFloors(labelMetrics(scored.slice(3048, 3288)), [0.965, 0.91, 0.74, 2, 0.765, 0.475]);
+    // authorization requests 0.742, 2, 0.767, 0.476; after the twenty-eighth round's capability links (a unique URL to
+    // an invoice) 0.758 (47/62), 1, 0.783 (188/240), 0.486.
+    expectFloors(labelMetrics(scored.slice(3048, 3288)), [0.965, 0.91, 0.755, 1, 0.78, 0.485]);
     // All 3,288 when part twenty moved in, before the fourteenth round: 0.980, 0.953, 0.887, 23, 0.837, 0.735.
     expectFloors(labelMetrics(scored.slice(0, 3288)), [0.98, 0.95, 0.885, 23, 0.835, 0.73]);
     // Part twenty-one (the last 186: held-out 20, evaluated once at engine f7ff006, history.json): 0.965, 0.900,
@@ -652,8 +661,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // After the lead's "text" as content (not a send, where it does not lead the name or comes before "to"; ten dev
     // tools lose a false external-communication): 0.949 (3587/3780), 0.842 (5923/7035: 0.8419), 0.725 (0.7254).
     // After the twenty-eighth round's crawler sites (ten reads of a crawler server now `external`): 0.968 (3152/3255:
-    // 0.9684), 0.843 (5931/7035: 0.8431).
-    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 33, 0.84, 0.725]);
+    // 0.9684), 0.843 (5931/7035: 0.8431). After its capability links: 0.888 (1501/1691: 0.8876), 30, 0.843 (5934/7035:
+    // 0.8435), 0.726 (0.7260).
+    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 30, 0.84, 0.725]);
     // Parts seventy-one to seventy-three (held-out 71 to 73: 48, 57 and 48 tools, evaluated together once at the engine
     // of main 43ab008, history.json): each part's floors are its own set's figures at that evaluation, and the three
     // together, moved here with them.
@@ -667,9 +677,30 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(7035, 7188)), [0.85, 0.945, 0.525, 3, 0.84, 0.575]);
     // All 7,188 when parts seventy-one to seventy-three moved in, at main 9123863's engine: 0.964 (3171/3289: 0.9641),
     // 0.949 (3700/3899: 0.9490), 0.882 (1507/1708: 0.8823), 36, 0.842 (6052/7188: 0.8420), 0.724 (0.7241); after the
-    // twenty-eighth round's crawler sites 0.967 (3181/3289: 0.9672), 0.843 (6060/7188: 0.8431), parts 71-73 unchanged.
-    expectFloors(m, [0.965, 0.945, 0.88, 36, 0.84, 0.72]);
-    // 7,188 tools from some 700 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    // twenty-eighth round's crawler sites 0.967 (3181/3289: 0.9672), 0.843 (6060/7188: 0.8431), parts 71-73 unchanged;
+    // after its capability links 0.884 (1510/1708: 0.8841), 33, 0.843 (6063/7188: 0.8435), 0.725 (0.7247).
+    expectFloors(labelMetrics(scored.slice(0, 7188)), [0.965, 0.945, 0.88, 33, 0.84, 0.72]);
+    // Parts seventy-four to seventy-eight (held-out 74 to 78: 54, 43, 50, 47 and 54 tools, evaluated together once at
+    // the engine of main 58cfb8b, history.json): each part's floors are its own set's figures at that evaluation, and
+    // the five together, moved here with them.
+    // Part seventy-four (held-out 74): 0.958 (23/24), 0.833 (25/30), 1.000 (6/6), 0, 0.778 (42/54), 0.220.
+    expectFloors(labelMetrics(scored.slice(7188, 7242)), [0.955, 0.83, 1, 0, 0.775, 0.22]);
+    // Part seventy-five (held-out 75): 0.923 (12/13), 0.933 (28/30), 1.000 (1/1), 0, 0.721 (31/43), 0.333.
+    expectFloors(labelMetrics(scored.slice(7242, 7285)), [0.92, 0.93, 1, 0, 0.72, 0.33]);
+    // Part seventy-six (held-out 76): 1.000 (22/22), 0.964 (27/28), 0.818 (9/11), 0, 0.700 (35/50), 0.556.
+    expectFloors(labelMetrics(scored.slice(7285, 7335)), [1, 0.96, 0.815, 0, 0.695, 0.555]);
+    // Part seventy-seven (held-out 77): 0.880 (22/25), 0.909 (20/22), 0.667 (6/9), 1, 0.723 (34/47), 0.525.
+    expectFloors(labelMetrics(scored.slice(7335, 7382)), [0.875, 0.905, 0.665, 1, 0.72, 0.52]);
+    // Part seventy-eight (held-out 78): 0.895 (17/19), 0.914 (32/35), 0.917 (11/12), 0, 0.852 (46/54), 0.747.
+    expectFloors(labelMetrics(scored.slice(7382, 7436)), [0.89, 0.91, 0.915, 0, 0.85, 0.745]);
+    // The five together (248 tools): 0.932 (96/103), 0.910 (132/145), 0.846 (33/39), 1, 0.758 (188/248), 0.534.
+    expectFloors(labelMetrics(scored.slice(7188, 7436)), [0.93, 0.91, 0.845, 1, 0.755, 0.53]);
+    // All 7,436 when parts seventy-four to seventy-eight moved in, at main 58cfb8b's engine: 0.966 (3277/3392: 0.9661),
+    // 0.948 (3832/4044: 0.9476), 0.882 (1540/1747: 0.8815), 37, 0.840 (6248/7436: 0.8402), 0.721 (0.7207); with the
+    // twenty-eighth round's capability links (main 63a41d2; parts 74-78 unchanged): 0.883 (1543/1747: 0.8832), 34, 0.841
+    // (6251/7436: 0.8406), 0.721 (0.7213).
+    expectFloors(m, [0.965, 0.945, 0.88, 34, 0.835, 0.72]);
+    // 7,436 tools from some 740 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
 
@@ -691,7 +722,8 @@ describe('hand-labelled tools from real servers and specs', () => {
   // fifty-six's; held-out 56-60's, each set's own and the five together, as parts fifty-seven to sixty-one's; held-out
   // 62-65's, each set's own and the four together, as parts sixty-two to sixty-five's; held-out 66-70's, each set's
   // own and the five together, as parts sixty-six to seventy's; held-out 71-73's, each set's own and the three
-  // together, as parts seventy-one to seventy-three's).
+  // together, as parts seventy-one to seventy-three's; held-out 74-78's, each set's own and the five together, as parts
+  // seventy-four to seventy-eight's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);

@@ -94,6 +94,27 @@ describe('an unsubscribe after a reload removed the upstream the session subscri
       expect(recs[0]!.reasons?.join(' ')).toMatch(/no longer configured/);
       for (const secret of [gw.keys.reader!, secretOf(gw.keys.reader)])
         expect(JSON.stringify(recs)).not.toContain(secret);
+      // The gateway's own release of its subscription at a is no policy denial: decided by its rule, nothing sent (no
+      // intent), called off because the subscription ended with the upstream.
+      const own = (await eventually(() => {
+        const r = auditQuery<AuditRec>(gw.configFile, '--agent', 'reader').filter(
+          (x) => x.rule === 'gateway.subscription-release' && x.detail?.target === `a:${URI}`,
+        );
+        return r.length > 0 ? r : undefined;
+      }))!;
+      expect(own).toHaveLength(1);
+      expect(own[0]).toMatchObject({
+        type: 'mcp.request.failed',
+        decision: 'allow',
+        backend: 'a',
+        resultStatus: 'cancelled',
+        error: `Upstream a is no longer configured: its subscription to ${URI} ended with it, and nothing was sent`,
+      });
+      expect(own[0]!.reasons).toEqual([
+        'nothing to release: upstream a is no longer configured (a reload removed it), and the subscription ended with it',
+      ]);
+      for (const secret of [gw.keys.reader!, secretOf(gw.keys.reader)])
+        expect(JSON.stringify(own)).not.toContain(secret);
       // It holds nothing now: ending the session sends nothing to the upstream that serves the URI now.
       await endSession(c);
       await settle();
