@@ -31,6 +31,7 @@ describe('people in sales and hiring pipelines', () => {
   it("a lead's settings, a software application or moving an application's stage are not", () => {
     const results = [
       classifyTool(toolDef('list_lead_sources', 'List the sources leads can come from', {}), mcpSource),
+      classifyTool(toolDef('get_lead_segments', 'Get the segments leads are sorted into', {}), mcpSource),
       classifyTool(toolDef('list_applications', 'List the registered OAuth applications', {}), mcpSource),
       classifyTool(
         toolDef('move_application_stage', 'Move a job application to another interview stage', {

@@ -14,7 +14,26 @@
  */
 import { stem } from './tokens.js';
 
-const leadSettings = new Set(['source', 'stage', 'status', 'field', 'label', 'type', 'time', 'setting', 'form']);
+/** Nouns a lead qualifies: its settings and the containers of leads ("lead lists": the lists, not the people). */
+const leadSettings = new Set(
+  [
+    'source',
+    'stage',
+    'status',
+    'field',
+    'label',
+    'type',
+    'time',
+    'setting',
+    'form',
+    'list',
+    'group',
+    'segment',
+    'view',
+    'filter',
+    'tag',
+  ].map(stem),
+);
 const hiringWords = new Set(
   [
     'job',

@@ -103,4 +103,24 @@ describe('an empty config file', () => {
       await gw.stop();
     }
   });
+
+  it('written back to the running text after a rejected write: nothing to reload, nothing recorded as reloaded', async () => {
+    const running = config('"t_echo"');
+    const gw = await startGateway(running);
+    try {
+      const c = await connectAgent(gw.url, gw.keys.bot);
+      gw.rewriteConfig('agents: ['); // a writer's first piece: rejected
+      await eventually(() => gw.stderr().includes('config reload (file) rejected'));
+      gw.rewriteConfig(running);
+      await new Promise((r) => setTimeout(r, 2000)); // the watcher reads it (written together, the next hides it)
+      // A real change still applies, after the reload before it (reloads run one at a time).
+      gw.rewriteConfig(config('"t_echo", "t_cwd"'));
+      await eventually(async () => (await c.listTools()).tools.some((t) => t.name === 't_cwd'));
+      const reloaded = auditQuery<{ detail: { changed: string[] } }>(gw.configFile, '--type', 'config.reloaded');
+      expect(reloaded).toHaveLength(1);
+      await c.close();
+    } finally {
+      await gw.stop();
+    }
+  });
 });

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAgent, eventually, type RunningGateway, startGateway, tempDir } from './harness.js';
-import { notifyingUpstream, SHARED_URI as URI, subscriptionLog } from './support/notifying-upstream.js';
+import {
+  notifyingUpstream,
+  settle,
+  SHARED_URI as URI,
+  subscriptionLog,
+  updatesOf,
+} from './support/notifying-upstream.js';
 
 const work = tempDir('portcullis-routing-reload-');
 const logOf = { a: join(work, 'a.jsonl'), b: join(work, 'b.jsonl') };
@@ -18,22 +24,27 @@ const config = (upstreams: ('a' | 'b')[], allowed: ('a' | 'b')[]) => `
 upstreams:${upstreams.map((u) => notifyingUpstream(u, logOf[u])).join('')}
 agents:
   reader:
+    tools:
+      allow: ["a_touch", "b_touch"]
     resources:
       allow: [${allowed.map((u) => `"${u}:file:///srv/shared/*"`).join(', ')}]
 `;
 
 let gw: RunningGateway;
+let written = config(['a'], ['a']);
 beforeAll(async () => {
-  gw = await startGateway(config(['a'], ['a']));
+  gw = await startGateway(written);
 }, 60_000);
 afterAll(async () => {
   await gw?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Rewrites the config and waits until the gateway has applied it (its upstreams started). */
+/** Rewrites the config and waits until the gateway has applied it (its upstreams started); the same text: nothing. */
 let reloads = 0;
 async function reload(text: string) {
+  if (text === written) return;
+  written = text;
   gw.rewriteConfig(text);
   reloads++;
   await eventually(() => gw.stderr().split('config reloaded (file)').length - 1 >= reloads);
@@ -77,6 +88,27 @@ describe('resource routing after a reload', () => {
       // b removed and a added again: a answers, b does not.
       await reload(config(['a'], ['a', 'b']));
       expect(await read(c)).toBe('doc from a');
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('a listen stream hears the upstream a reload added where the URI is routed now, with no listing first', async () => {
+    await reload(config(['a'], ['a']));
+    const c = await connectAgent(gw.url, gw.keys.reader, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    try {
+      const heard = updatesOf(c);
+      const touch = (server: string) => c.callTool({ name: `${server}_touch`, arguments: {} });
+      await c.listen({ resourceSubscriptions: [URI] });
+      await touch('a');
+      await eventually(() => heard.length === 1);
+      // Upstream b added, and the reader may see the URI there only: b's updates are the reader's now, a's are not.
+      await reload(config(['a', 'b'], ['b']));
+      await touch('a');
+      await touch('b');
+      await eventually(() => heard.length === 2);
+      await settle();
+      expect(heard).toEqual([URI, URI]);
     } finally {
       await c.close();
     }
