@@ -5,6 +5,7 @@ import { canonicalize } from '../canonical-json.js';
 import { detectors, MIN_DETECTABLE_LENGTH, type DetectorId } from './detectors.js';
 import { redactKeyValues } from './free-text.js';
 import { isSensitiveKey } from './key-names.js';
+import { buildEvent, FREE_TEXT_FIELDS, isEventField } from './event-fields.js';
 import { createKnownCleanTexts } from './known-clean.js';
 import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, scanOutput, truncateOutput } from './output-pass.js';
 import { mayHoldSecret } from './secret-scanner.js';
@@ -12,6 +13,7 @@ import { applyPath, DROP, parsePath } from './paths.js';
 import { vaultSecretList } from './vault-values.js';
 
 export { parsePath } from './paths.js';
+export { FREE_TEXT_FIELDS } from './event-fields.js';
 
 export type RedactionMode = 'mask' | 'hmac' | 'drop';
 
@@ -64,40 +66,9 @@ export interface Redactor {
 const MAX_DEPTH = 64;
 type Out = unknown;
 
-/**
- * Top-level fields that carry caller-controlled or free text and get the detectors (the tool name is whatever
- * the caller sent when the call is denied); verified identity fields (agent, user) only get vault values removed,
- * so that queries by them keep working.
- */
-export const FREE_TEXT_FIELDS = new Set(['arguments', 'detail', 'error', 'reasons', 'tool']);
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 /** No string of this length or shorter is truncated (output-pass.ts's limits). */
 const TRUNCATION_FLOOR = Math.min(MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH);
-
-/** Every field of an AuditEvent, sorted (RFC 8785 order): the order `redact` builds its output in. */
-const EVENT_FIELDS: readonly string[] = (
-  [
-    'type',
-    'requestId',
-    'agent',
-    'user',
-    'sourceAddress',
-    'tool',
-    'backend',
-    'risk',
-    'arguments',
-    'decision',
-    'rule',
-    'reasons',
-    'approvalId',
-    'resultStatus',
-    'latencyMs',
-    'error',
-    'detail',
-    'timestamp',
-  ] satisfies Array<keyof AuditEvent>
-).sort();
-const KNOWN_EVENT_FIELDS = new Set(EVENT_FIELDS);
 
 export function usesHmac(config: RedactionConfig | undefined): boolean {
   if (!config) return false;
@@ -230,18 +201,13 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return tag(kind, typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null'), mode);
   }
 
-  function walk(value: unknown, secrets: readonly string[], detect: boolean, depth: number, seen: Set<object>): Out {
+  /** `seen`: the objects on the path from the field's value to this one (a cycle is an object seen on its own path). */
+  function walk(value: unknown, secrets: readonly string[], detect: boolean, depth: number, seen: object[]): Out {
     const r = walkValue(value, secrets, detect, depth, seen);
     return typeof r === 'string' ? placed(r, detect) : r;
   }
 
-  function walkValue(
-    value: unknown,
-    secrets: readonly string[],
-    detect: boolean,
-    depth: number,
-    seen: Set<object>,
-  ): Out {
+  function walkValue(value: unknown, secrets: readonly string[], detect: boolean, depth: number, seen: object[]): Out {
     if (value === null || typeof value === 'boolean') return value;
     if (typeof value === 'string') return redactText(value, secrets, detect);
     if (typeof value === 'number') {
@@ -255,8 +221,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
     if (typeof value !== 'object') return undefined;
     if (depth >= MAX_DEPTH) return '[REDACTED:too-deep]';
-    if (seen.has(value)) return '[REDACTED:circular]';
-    seen.add(value);
+    if (seen.includes(value)) return '[REDACTED:circular]';
+    seen.push(value);
     try {
       if (Array.isArray(value)) {
         const out: Out[] = [];
@@ -282,7 +248,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       }
       return sortedCopy(out);
     } finally {
-      seen.delete(value);
+      seen.pop();
     }
   }
 
@@ -296,20 +262,41 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return current as Record<string, unknown>;
   }
 
+  /** The secrets and path stack of the event `redact` is working on (it is synchronous, so one at a time). */
+  let eventSecrets: readonly string[] = [];
+  let eventSeen: object[] = [];
+  let eventTool: string | undefined;
+
+  /** One top-level field of the event: its redacted value, or undefined to leave it out. */
+  function redactField(field: string, value: unknown, detect: boolean): Out {
+    let v = value;
+    // Identity fields without vault values to remove: nothing to redact.
+    if (!detect && eventSecrets.length === 0 && (typeof v === 'string' || typeof v === 'boolean'))
+      return typeof v === 'string' ? placed(v, false) : v;
+    if (field === 'arguments' && v && typeof v === 'object')
+      v = applyPathRules(v as Record<string, unknown>, eventTool);
+    const r = walk(v, eventSecrets, detect, 0, eventSeen);
+    if (r === DROP) return placed(`[REDACTED:dropped]`, detect);
+    return r;
+  }
+
   function redact(event: AuditEventInput, timestamp: string): AuditEvent {
     longString = false;
     scanCandidate = false;
-    const secrets = vaultSecrets();
-    const seen = new Set<object>();
-    const out: Record<string, Out> = {};
-    // The output is built in sorted key order (so no sorted copy is needed); an event with a field outside the
-    // known set (a caller in plain JavaScript) gets the same treatment from a list sorted for it.
-    let fields = EVENT_FIELDS;
+    eventSecrets = vaultSecrets();
+    eventSeen = [];
+    eventTool = event.tool;
+    // The output is built in sorted key order (so no sorted copy is needed): by named stores when every field is a
+    // known one (event-fields.ts), else (a caller in plain JavaScript) from a list sorted for the event.
+    let known = true;
     for (const field in event)
-      if (!KNOWN_EVENT_FIELDS.has(field)) {
-        fields = [...new Set([...Object.keys(event), 'type', 'timestamp'])].sort();
+      if (!isEventField(field)) {
+        known = false;
         break;
       }
+    if (known) return buildEvent(event, timestamp, redactField);
+    const fields = [...new Set([...Object.keys(event), 'type', 'timestamp'])].sort();
+    const out: Record<string, Out> = {};
     for (const field of fields) {
       if (field === 'type') {
         out.type = event.type;
@@ -319,19 +306,10 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
         out.timestamp = timestamp;
         continue;
       }
-      let v: unknown = event[field as keyof AuditEventInput];
+      const v: unknown = event[field as keyof AuditEventInput];
       if (v === undefined) continue;
-      const detect = FREE_TEXT_FIELDS.has(field);
-      // Identity fields without vault values to remove: nothing to redact.
-      if (!detect && secrets.length === 0 && (typeof v === 'string' || typeof v === 'boolean')) {
-        out[field] = typeof v === 'string' ? placed(v, false) : v;
-        continue;
-      }
-      if (field === 'arguments' && v && typeof v === 'object')
-        v = applyPathRules(v as Record<string, unknown>, event.tool);
-      const r = walk(v, secrets, detect, 0, seen);
-      if (r === DROP) out[field] = placed(`[REDACTED:dropped]`, detect);
-      else if (r !== undefined) out[field] = r;
+      const r = redactField(field, v, FREE_TEXT_FIELDS.has(field));
+      if (r !== undefined) out[field] = r;
     }
     return sortedCopy(out) as unknown as AuditEvent;
   }
