@@ -123,7 +123,8 @@ export const auditEventTypes = {
   'config.reloaded': { owner: 'config', description: 'A new configuration was validated and applied.' },
   'config.reload.failed': {
     owner: 'config',
-    description: 'A configuration change was rejected; the previous configuration stays active.',
+    description:
+      'A configuration change was rejected; the previous configuration stays active. detail: trigger; stage apply when a valid file could not be applied.',
   },
   'admin.action.performed': {
     owner: 'http',

@@ -205,9 +205,15 @@ export async function runGateway(
     opts.scoreCheckMs,
   );
 
+  /** A reload that cannot be applied: the running config stays; logged and audited, like a rejected file. */
+  const reloadFailed = (why: string, e: unknown) => {
+    const reason = reloadFailureReason(e);
+    warn(`config reload (${why}) failed while applying; keeping the running config: ${reason}`);
+    gw.recordEvent({ type: 'config.reload.failed', reasons: [reason], detail: { trigger: why, stage: 'apply' } });
+  };
   let reloading = Promise.resolve();
   const reload = (why: string) => {
-    reloading = reloading.then(async () => {
+    const step = async () => {
       let next: LoadedConfig;
       let text: string;
       try {
@@ -237,14 +243,24 @@ export async function runGateway(
       if (JSON.stringify(next.config.audit) !== JSON.stringify(cur.audit) || next.dataDir !== gw.config().dataDir) {
         log('config reload: audit and dataDir changes take effect after a restart');
       }
-      const d = await gw.reload(next);
+      let d: Awaited<ReturnType<Gateway['reload']>>;
+      try {
+        d = await gw.reload(next);
+      } catch (e) {
+        reloadFailed(why, e);
+        return;
+      }
       appliedText = text;
       log(`config reloaded (${why}): backends +${d.added.length} -${d.removed.length} ~${d.changed.length}`);
       gw.recordEvent({
         type: 'config.reloaded',
         detail: { trigger: why, added: d.added, removed: d.removed, changed: d.changed },
       });
-    });
+    };
+    // Each reload runs after the one before it has settled, whatever became of it: one that failed in a way not
+    // handled above (logging, say) is reported here, never left to reject the chain (every later reload would then be
+    // skipped, and the unhandled rejection would end the process).
+    reloading = reloading.then(step).catch((e: unknown) => reloadFailed(why, e));
   };
   const unwatch = opts.watch === false ? () => undefined : watchConfig(loaded.file, (why) => reload(why));
 
@@ -263,6 +279,17 @@ export async function runGateway(
       await telemetry.stop();
     },
   };
+}
+
+/**
+ * Why a reload failed, for the log and the audit log: the error's first line, bounded. Errors that reach here name
+ * what failed (a file, a setting, a limit), never a secret value; the bound keeps a setting that is echoed (a glob too
+ * long to compile) from filling the record.
+ */
+export function reloadFailureReason(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const first = message.split('\n', 1)[0]!.trim() || (e instanceof Error ? e.name : 'unknown error');
+  return first.length > 500 ? `${first.slice(0, 500)}...` : first;
 }
 
 /** Resolves on SIGINT/SIGTERM after a graceful stop. */

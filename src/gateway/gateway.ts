@@ -263,21 +263,34 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     },
     async reload(next) {
       const old0 = current.config;
+      // What the new config builds that can fail is built before anything changes: a config that cannot be applied
+      // leaves the running one whole (its policy, limits and backends), and the error says which part failed.
+      const built = <T>(part: string, build: () => T): T => {
+        try {
+          return build();
+        } catch (e) {
+          throw new Error(`${part}: ${(e as Error).message}`, { cause: e });
+        }
+      };
+      const nextPolicy = built('policy', () => policyOf(next));
+      const nextVersion = policyVersion(next.config);
+      const nextAuth =
+        !isDeepStrictEqual(next.config.auth, old0.auth) ||
+        !isDeepStrictEqual(next.config.agents, old0.agents) ||
+        !isDeepStrictEqual(next.config.users, old0.users)
+          ? built('auth', () => buildAuth(next))
+          : authentication;
+      // A rule that does not compile (a glob too long) throws before any rule changes.
+      built('limits', () => limits.configure(next.config.limits));
       const want = wanted(next);
       const { added, removed, changed } = slots.diff(want, current.baseDir !== next.baseDir);
       const grace = retireGraceMs(current);
       const old = slots.remove([...removed, ...changed]);
       current = next;
-      policy = policyOf(next);
-      version = policyVersion(next.config);
-      limits.configure(next.config.limits);
+      policy = nextPolicy;
+      version = nextVersion;
+      authentication = nextAuth;
       await deps.signing?.reload(next);
-      if (
-        !isDeepStrictEqual(next.config.auth, old0.auth) ||
-        !isDeepStrictEqual(next.config.agents, old0.agents) ||
-        !isDeepStrictEqual(next.config.users, old0.users)
-      )
-        authentication = buildAuth(next);
       const fresh = [...added, ...changed].map((k) => slots.install(k, want.get(k)!));
       rebuild();
       await startAll(fresh);

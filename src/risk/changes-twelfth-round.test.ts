@@ -60,6 +60,22 @@ describe('placing an order commits to pay', () => {
     for (const name of ['update_order', 'delete_order', 'set_sort_order', 'create_work_order'])
       expect(cats(name), name).not.toContain('financial');
   });
+
+  it("the order ends the opening verb's object phrase, however many words qualify it (twentieth session)", () => {
+    expect(cats('make_quick_trade', 'Create quick buy/sell market orders on several exchanges.')).toContain(
+      'financial',
+    );
+    expect(cats('open_position', 'Submit one new spot exchange order now.')).toContain('financial');
+  });
+
+  it('an order named after a preposition is not the object placed', () => {
+    for (const description of [
+      'Create labels for an order.',
+      'Create a receipt of the order.',
+      'Create tickets about orders.',
+    ])
+      expect(cats('make_document', description), description).not.toContain('financial');
+  });
 });
 
 describe('removing X from Y detaches X; removing it from where it is stored deletes it', () => {

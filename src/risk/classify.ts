@@ -16,6 +16,8 @@ import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals, type 
 import { networkProbeReason } from './network-probes.js';
 import { crawlerSiteReason } from './crawler-sites.js';
 import { capabilityLinkReason } from './capability-links.js';
+import { pipelinePeopleReason } from './pipeline-people.js';
+import { passedSecretReason } from './passed-secrets.js';
 import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
@@ -412,6 +414,10 @@ function categorySignals(
   if (face) add('personal-data', face);
   const info = writes ? undefined : accountInformationRead(isApi ? pathSegments : [idWords], description);
   if (info) add('personal-data', info);
+  // Reading or adding people's records; moving an application along its stages changes a status (a plain change).
+  const pipelinePeople =
+    !writes || action.cls === 'create' ? pipelinePeopleReason(idWords, pathWords, openingWords) : undefined;
+  if (pipelinePeople) add('personal-data', pipelinePeople);
   const buyerOrders = writes ? undefined : buyerOrderRead({ nameWords: idWords, pathSegments, opening, outputFields });
   if (buyerOrders) add('personal-data', buyerOrders);
   const bearerLink = bearerLinkReason(description, outputFields) ?? capabilityLinkReason(description);
@@ -437,6 +443,9 @@ function categorySignals(
   if (keyResource) add('credential-access', keyResource);
   const container = keyContainerReason([tool.name, isApi ? source.path : '', opening]);
   if (container) add('credential-access', container);
+  // A secret an MCP tool is handed to sign in elsewhere is a credential it uses, on a read too (passed-secrets.ts).
+  const passedSecret = source.kind === 'mcp' ? passedSecretReason(inputFields) : undefined;
+  if (passedSecret) add('credential-access', passedSecret);
   const material = writes ? keyMaterialReason(inputFields) : undefined;
   if (material) add('credential-access', material);
   // A signature resource that returns a URL returns a signed URL: a bearer credential to what it points at.

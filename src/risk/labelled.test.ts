@@ -250,14 +250,16 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.86, 0.765]);
     // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640; after the twenty-sixth round's
     // account details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713; after its caches
-    // cleared (the CCXT server's clear-cache) 0.853 (163/191), 0.722.
-    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.87, 2, 0.85, 0.72]);
+    // cleared (the CCXT server's clear-cache) 0.853 (163/191), 0.722; after the twenty-eighth round's passed secrets (the
+    // CCXT server's exchange key and secret) 0.909 (50/55), 1, 0.864 (165/191), 0.751.
+    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.905, 1, 0.86, 0.75]);
     // All 1,995 when parts twelve to fourteen moved in, before the tenth round: 0.984, 0.966, 0.901, 13, 0.856,
     // 0.771; after it 0.988, 0.966, 0.907, 9, 0.858, 0.775.
     expectFloors(labelMetrics(scored.slice(0, 1995)), [0.985, 0.965, 0.905, 9, 0.857, 0.77]);
     // Part fifteen (the last 204: held-out 14, evaluated once at engine 0b81bf2, history.json): measured 1.000, 0.898,
-    // 0.782, 4, 0.730, 0.537 at that evaluation (its held-out floors, moved here with it).
-    expectFloors(labelMetrics(scored.slice(1995, 2199)), [0.995, 0.895, 0.78, 4, 0.73, 0.535]);
+    // 0.782, 4, 0.730, 0.537 at that evaluation (its held-out floors, moved here with it); after the twenty-eighth
+    // round's pipeline people (an applicant tracking system's applications and candidate notes) 0.794 (162/204).
+    expectFloors(labelMetrics(scored.slice(1995, 2199)), [0.995, 0.895, 0.78, 4, 0.79, 0.535]);
     // All 2,199 when part fifteen moved in, before the eleventh round: 0.989, 0.959, 0.898, 13, 0.846, 0.758; after
     // it 0.989, 0.959, 0.899, 12, 0.846, 0.759.
     expectFloors(labelMetrics(scored.slice(0, 2199)), [0.985, 0.955, 0.895, 12, 0.845, 0.755]);
@@ -320,8 +322,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.660 `high` recall, 5 rated `low`, 0.750, 0.397; after the seventeenth round's profile updates 0.761, 0.404; after
     // its push providers and PKCS #12 containers 0.681 (32/47), 4, 0.767, 0.419; after the twenty-seventh round's POST
     // reads (201/202-only answers) 0.951 (78/82), 0.778 (140/180): a chat API's channel query answers 201 Created and
-    // is now read as a change (its spec's status for a read; level unchanged).
-    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.95, 0.68, 4, 0.775, 0.415]);
+    // is now read as a change (its spec's status for a read; level unchanged); after the twenty-eighth round's passed
+    // secrets (a WordPress server's auth-method check taking passwords and a JWT secret) 0.702 (33/47), 3, 0.783
+    // (141/180), 0.428.
+    expectFloors(labelMetrics(scored.slice(3474, 3654)), [0.935, 0.95, 0.7, 3, 0.78, 0.425]);
     // Part twenty-three (held-out 22): 0.974, 0.941, 0.891, 0, 0.824, 0.579; after the seventeenth round's profile
     // updates (Clerk's user and organization updates) 0.854, 0.597; after its images and device apps 0.869, 0.626;
     // after the twenty-seventh round's caller keys and confirmed transactions (a carbon-offset API's body api keys and
@@ -330,8 +334,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.905, 0, 0.895, 0.695]);
     // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486; after the sixteenth round 0.784 (80/102), 5,
     // 0.789 (299/379); after the twenty-seventh round's caller keys and confirmed transactions 0.804 (82/102), 4, 0.834
-    // (316/379), 0.564; after its rollbacks 0.569; with the lead's POST reads 0.842 (319/379), 0.570.
-    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.8, 4, 0.84, 0.565]);
+    // (316/379), 0.564; after its rollbacks 0.569; with the lead's POST reads 0.842 (319/379), 0.570; after the
+    // twenty-eighth round's passed secrets 0.814 (83/102), 3, 0.844 (320/379), 0.574.
+    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.81, 3, 0.84, 0.57]);
     // All 3,853 when parts twenty-two and twenty-three moved in, before the sixteenth round: 0.977, 0.950, 0.873, 31, 0.830
     // (0.8297), 0.715; after it (an app's keys are its API keys; each returned item carrying a secret-named value) 0.977,
     // 0.950, 0.875 (1006/1150), 29, 0.830 (3199/3853), 0.715.
@@ -662,44 +667,56 @@ describe('hand-labelled tools from real servers and specs', () => {
     // tools lose a false external-communication): 0.949 (3587/3780), 0.842 (5923/7035: 0.8419), 0.725 (0.7254).
     // After the twenty-eighth round's crawler sites (ten reads of a crawler server now `external`): 0.968 (3152/3255:
     // 0.9684), 0.843 (5931/7035: 0.8431). After its capability links: 0.888 (1501/1691: 0.8876), 30, 0.843 (5934/7035:
-    // 0.8435), 0.726 (0.7260).
-    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 30, 0.84, 0.725]);
+    // 0.8435), 0.726 (0.7260). After its pipeline people: 0.844 (5937/7035: 0.8439). After its passed secrets: 0.889
+    // (1504/1691), 28, 0.844 (5940/7035: 0.8443), 0.727 (0.7271).
+    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 28, 0.84, 0.725]);
     // Parts seventy-one to seventy-three (held-out 71 to 73: 48, 57 and 48 tools, evaluated together once at the engine
     // of main 43ab008, history.json): each part's floors are its own set's figures at that evaluation, and the three
     // together, moved here with them.
     // Part seventy-one (held-out 71): 1.000 (13/13), 0.971 (34/35), 1.000 (4/4), 0, 0.979 (47/48), 1.000.
     expectFloors(labelMetrics(scored.slice(7035, 7083)), [1, 0.97, 1, 0, 0.975, 0.995]);
-    // Part seventy-two (held-out 72): 0.727 (8/11), 0.978 (45/46), 0.222 (2/9), 3, 0.754 (43/57), 0.611.
-    expectFloors(labelMetrics(scored.slice(7083, 7140)), [0.725, 0.975, 0.22, 3, 0.75, 0.61]);
+    // Part seventy-two (held-out 72): 0.727 (8/11), 0.978 (45/46), 0.222 (2/9), 3, 0.754 (43/57), 0.611; after the
+    // twenty-eighth round's pipeline people (a CRM's lead search) 0.772 (44/57).
+    expectFloors(labelMetrics(scored.slice(7083, 7140)), [0.725, 0.975, 0.22, 3, 0.77, 0.61]);
     // Part seventy-three (held-out 73): 0.800 (8/10), 0.895 (34/38), 0.750 (3/4), 0, 0.813 (39/48), 0.433.
     expectFloors(labelMetrics(scored.slice(7140, 7188)), [0.795, 0.89, 0.745, 0, 0.81, 0.43]);
-    // The three together (153 tools): 0.853 (29/34), 0.950 (113/119: 0.9496), 0.529 (9/17), 3, 0.843 (129/153), 0.577.
-    expectFloors(labelMetrics(scored.slice(7035, 7188)), [0.85, 0.945, 0.525, 3, 0.84, 0.575]);
+    // The three together (153 tools): 0.853 (29/34), 0.950 (113/119: 0.9496), 0.529 (9/17), 3, 0.843 (129/153), 0.577;
+    // after the twenty-eighth round's pipeline people 0.850 (130/153: 0.8497).
+    expectFloors(labelMetrics(scored.slice(7035, 7188)), [0.85, 0.945, 0.525, 3, 0.845, 0.575]);
     // All 7,188 when parts seventy-one to seventy-three moved in, at main 9123863's engine: 0.964 (3171/3289: 0.9641),
     // 0.949 (3700/3899: 0.9490), 0.882 (1507/1708: 0.8823), 36, 0.842 (6052/7188: 0.8420), 0.724 (0.7241); after the
     // twenty-eighth round's crawler sites 0.967 (3181/3289: 0.9672), 0.843 (6060/7188: 0.8431), parts 71-73 unchanged;
-    // after its capability links 0.884 (1510/1708: 0.8841), 33, 0.843 (6063/7188: 0.8435), 0.725 (0.7247).
-    expectFloors(labelMetrics(scored.slice(0, 7188)), [0.965, 0.945, 0.88, 33, 0.84, 0.72]);
+    // after its capability links 0.884 (1510/1708: 0.8841), 33, 0.843 (6063/7188: 0.8435), 0.725 (0.7247); after its
+    // pipeline people 0.844 (6067/7188: 0.8440); after its passed secrets 0.886 (1513/1708: 0.8858), 31, 0.845
+    // (6070/7188: 0.8445), 0.726 (0.7258).
+    expectFloors(labelMetrics(scored.slice(0, 7188)), [0.965, 0.945, 0.885, 31, 0.84, 0.725]);
     // Parts seventy-four to seventy-eight (held-out 74 to 78: 54, 43, 50, 47 and 54 tools, evaluated together once at
     // the engine of main 58cfb8b, history.json): each part's floors are its own set's figures at that evaluation, and
     // the five together, moved here with them.
     // Part seventy-four (held-out 74): 0.958 (23/24), 0.833 (25/30), 1.000 (6/6), 0, 0.778 (42/54), 0.220.
     expectFloors(labelMetrics(scored.slice(7188, 7242)), [0.955, 0.83, 1, 0, 0.775, 0.22]);
-    // Part seventy-five (held-out 75): 0.923 (12/13), 0.933 (28/30), 1.000 (1/1), 0, 0.721 (31/43), 0.333.
-    expectFloors(labelMetrics(scored.slice(7242, 7285)), [0.92, 0.93, 1, 0, 0.72, 0.33]);
-    // Part seventy-six (held-out 76): 1.000 (22/22), 0.964 (27/28), 0.818 (9/11), 0, 0.700 (35/50), 0.556.
-    expectFloors(labelMetrics(scored.slice(7285, 7335)), [1, 0.96, 0.815, 0, 0.695, 0.555]);
+    // Part seventy-five (held-out 75): 0.923 (12/13), 0.933 (28/30), 1.000 (1/1), 0, 0.721 (31/43), 0.333; after the
+    // twenty-eighth round's pipeline people (a cold-mail server's leads; its lead lists are containers) 0.744 (32/43).
+    expectFloors(labelMetrics(scored.slice(7242, 7285)), [0.92, 0.93, 1, 0, 0.74, 0.33]);
+    // Part seventy-six (held-out 76): 1.000 (22/22), 0.964 (27/28), 0.818 (9/11), 0, 0.700 (35/50), 0.556; after the
+    // lead's longer order phrases (a swap server's "Create fast buy/sell trading orders") 1.000 (11/11), 0.740 (37/50),
+    // 0.636.
+    expectFloors(labelMetrics(scored.slice(7285, 7335)), [1, 0.96, 1, 0, 0.735, 0.635]);
     // Part seventy-seven (held-out 77): 0.880 (22/25), 0.909 (20/22), 0.667 (6/9), 1, 0.723 (34/47), 0.525.
     expectFloors(labelMetrics(scored.slice(7335, 7382)), [0.875, 0.905, 0.665, 1, 0.72, 0.52]);
     // Part seventy-eight (held-out 78): 0.895 (17/19), 0.914 (32/35), 0.917 (11/12), 0, 0.852 (46/54), 0.747.
     expectFloors(labelMetrics(scored.slice(7382, 7436)), [0.89, 0.91, 0.915, 0, 0.85, 0.745]);
-    // The five together (248 tools): 0.932 (96/103), 0.910 (132/145), 0.846 (33/39), 1, 0.758 (188/248), 0.534.
-    expectFloors(labelMetrics(scored.slice(7188, 7436)), [0.93, 0.91, 0.845, 1, 0.755, 0.53]);
+    // The five together (248 tools): 0.932 (96/103), 0.910 (132/145), 0.846 (33/39), 1, 0.758 (188/248), 0.534; after
+    // the lead's longer order phrases 0.897 (35/39), 0.766 (190/248), 0.561; after the twenty-eighth round's pipeline
+    // people 0.770 (191/248: 0.7702).
+    expectFloors(labelMetrics(scored.slice(7188, 7436)), [0.93, 0.91, 0.895, 1, 0.77, 0.56]);
     // All 7,436 when parts seventy-four to seventy-eight moved in, at main 58cfb8b's engine: 0.966 (3277/3392: 0.9661),
     // 0.948 (3832/4044: 0.9476), 0.882 (1540/1747: 0.8815), 37, 0.840 (6248/7436: 0.8402), 0.721 (0.7207); with the
     // twenty-eighth round's capability links (main 63a41d2; parts 74-78 unchanged): 0.883 (1543/1747: 0.8832), 34, 0.841
-    // (6251/7436: 0.8406), 0.721 (0.7213).
-    expectFloors(m, [0.965, 0.945, 0.88, 34, 0.835, 0.72]);
+    // (6251/7436: 0.8406), 0.721 (0.7213). After the lead's longer order phrases: 0.884 (1545/1747: 0.8844), 0.841
+    // (6253/7436: 0.8409), 0.722 (0.7224). With the twenty-eighth round's pipeline people and passed secrets: 0.886
+    // (1548/1747: 0.8861), 32, 0.842 (6261/7436: 0.8420), 0.723 (0.7234).
+    expectFloors(m, [0.965, 0.945, 0.885, 32, 0.84, 0.72]);
     // 7,436 tools from some 740 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);

@@ -3,7 +3,9 @@
  * Order is the buyer's offer to purchase, and confirming or submitting one makes it binding; so creating, placing,
  * submitting or confirming an order (`createOrder`, `place-market-order`, `confirm_order`) is a financial change.
  * Editing or deleting an order is not (the money moves, if at all, when it was placed), and an order that is a
- * sequence (a sort or display order) or a work order is no purchase.
+ * sequence (a sort or display order) or a work order is no purchase. The order ends the verb's object phrase, however
+ * it is qualified ("Create fast buy/sell trading orders": twentieth session), but not past a preposition ("Create a
+ * label for an order" makes a label).
  *
  * Confirming a transaction is the same commitment (twenty-seventh round): a tool whose name's verb is confirm and whose
  * required input names the transaction it confirms (`transaction_id`) makes a pending purchase binding, as confirming
@@ -25,14 +27,27 @@ export function placesOrder(
   return orderPlaced(idWords, idLabel) ?? orderPlaced(opening.slice(0, 6), 'description');
 }
 
+/** Words that end a verb's object phrase. */
+const prepositions = new Set(['for', 'of', 'to', 'from', 'with', 'in', 'on', 'by', 'at', 'into', 'about', 'via', 'as']);
+
+/** The index of "order" in the object phrase of the verb at `i` (its next five words, up to a preposition), else -1. */
+function objectOrderAt(words: readonly string[], i: number): number {
+  for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
+    if (words[k] === 'order') return k;
+    if (prepositions.has(words[k]!)) return -1;
+  }
+  return -1;
+}
+
 function orderPlaced(idWords: readonly string[], idLabel: string): string | undefined {
   const words = idWords.map((w) => stem(w.toLowerCase()));
   for (let i = 0; i < words.length; i++) {
     if (!placingVerbs.has(words[i]!)) continue;
-    // "place market order", "createOrder", "confirm_order": the order within the verb's next three words.
-    const j = words.slice(i + 1, i + 4).indexOf('order');
-    if (j < 0) continue;
-    const k = i + 1 + j;
+    // "place market order", "createOrder", "confirm_order", "Create fast buy/sell trading orders": the order ends the
+    // verb's object phrase, within its next five words and before any preposition ("Create a label for an order" places
+    // none).
+    const k = objectOrderAt(words, i);
+    if (k < 0) continue;
     if (notPurchases.has(words[k - 1] ?? '') || words[k + 1] === 'order') continue;
     return `verb '${words[i]!}' of an order in ${idLabel}: placing an order commits to pay (UBL Order)`;
   }
