@@ -42,6 +42,31 @@ describe("the caller's own API key in a request body", () => {
     expect(summary.categories, summary.reasons.join(' | ')).toEqual([]);
   });
 
+  it("a new key returned under another name than the caller's key is still a credential read", () => {
+    // The caller's own key goes in (`apiKey_l1`), a freshly issued one comes back (`apiKey`, `NewPrivateKey`): only a
+    // returned field under the very name of a dropped input is the request echoed back.
+    const rotated = classifyOperation(
+      'POST /keys/rotate',
+      'rotateKey',
+      'Rotates the integration key and returns the new one.',
+      { apiKey_l1: str('apikey_l1 (Like: 5f1c0a2e)') },
+      { outputSchema: obj({ apiKey: str(), expires: str() }) },
+    );
+    const renewed = classifyTool(
+      toolDef(
+        'POST /v1/renew',
+        'Renew access.\n\nSample request:\n\n    {\n      "PrivateKey": "your_api_key"\n    }',
+        { PrivateKey: str() },
+        { outputSchema: obj({ NewPrivateKey: str(), Request: obj({ PrivateKey: str() }) }) },
+      ),
+      api('POST', '/v1/renew', 'renewAccess'),
+    );
+    for (const a of [rotated, renewed]) {
+      expect(a.categories, a.reasons.join(' | ')).toContain('credential-access');
+      expect(a.level, a.reasons.join(' | ')).toBe('high');
+    }
+  });
+
   it('keys a tool creates, stores or uses for a third party stay credentials', () => {
     const created = classifyOperation(
       'POST /keys',

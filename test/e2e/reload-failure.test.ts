@@ -60,6 +60,13 @@ describe('a config reload that fails while it is applied', () => {
       for (const secret of [gw.keys.bot!, secretOf(gw.keys.bot)]) expect(JSON.stringify(failed)).not.toContain(secret);
       expect(auditQuery(gw.configFile, '--type', 'config.reloaded')).toHaveLength(0);
 
+      // SIGHUP reads the same file again: it fails the same way, and the chain still does not stop.
+      gw.proc.kill('SIGHUP');
+      await eventually(() => gw.stderr().includes('config reload (SIGHUP) failed'));
+      const again = auditQuery<{ detail: { trigger: string } }>(gw.configFile, '--type', 'config.reload.failed');
+      expect(again.map((f) => f.detail.trigger)).toEqual(['file', 'SIGHUP']);
+      expect(await names()).toEqual(['t_echo']);
+
       // The next reload still runs, and applies.
       gw.rewriteConfig(config('"t_echo", "t_cwd"'));
       await eventually(async () => (await names()).includes('t_cwd'));

@@ -1,7 +1,8 @@
 /**
  * List responses: MCP's outputSchema is an object schema, so an operation returning a JSON array is served
  * without one (its result stays text); the importer keeps a bounded copy of the array schema on the tool's source
- * as risk evidence, and the classifier reads it.
+ * as risk evidence, and the classifier reads it. Success responses that are all 201 Created or 202 Accepted are kept as
+ * evidence too (`createdOnly`: the operation makes something, whatever its summary says).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,37 @@ describe('list responses as risk evidence', () => {
     const one = tools.find((t) => t.localName === 'getMember')!;
     expect(one.definition.outputSchema).toMatchObject({ type: 'object' });
     expect(one.source).not.toHaveProperty('responseSchema');
+  });
+
+  it('marks an operation whose only success responses are 201 or 202 as createdOnly, and no other', async () => {
+    const p = join(dir, 'created.json');
+    const op = (operationId: string, codes: string[]): JsonObject => ({
+      operationId,
+      responses: Object.fromEntries(codes.map((c) => [c, { description: c }])),
+    });
+    writeFileSync(
+      p,
+      JSON.stringify({
+        openapi: '3.0.0',
+        info: { title: 't', version: '1' },
+        servers: [{ url: 'https://api.example.com' }],
+        paths: {
+          '/a': { post: op('created', ['201', '400']) },
+          '/b': { post: op('accepted', ['202']) },
+          '/c': { post: op('both', ['201', '202', 'default']) },
+          '/d': { post: op('okToo', ['200', '201']) },
+          '/e': { post: op('range', ['2XX']) },
+          '/f': { post: op('errorsOnly', ['400', 'default']) },
+        },
+      }),
+    );
+    const { tools } = await importSpec(p);
+    const created = (name: string): boolean | undefined => {
+      const t = tools.find((x) => x.localName === name)!;
+      return t.source.kind === 'openapi' ? t.source.createdOnly : undefined;
+    };
+    expect(['created', 'accepted', 'both'].map(created)).toEqual([true, true, true]);
+    expect(['okToo', 'range', 'errorsOnly'].map(created)).toEqual([undefined, undefined, undefined]);
   });
 
   it('is bounded: four levels of properties, 150 properties, 200-character descriptions; objects are not kept', () => {
