@@ -19,6 +19,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Writes an OpenAPI 3.0 document with these paths into the test folder; returns its path. */
+function writeSpec(name: string, paths: JsonObject): string {
+  const p = join(dir, name);
+  const spec = { openapi: '3.0.0', info: { title: 't', version: '1' }, servers: [{ url: 'https://api.example.com' }] };
+  writeFileSync(p, JSON.stringify({ ...spec, paths }));
+  return p;
+}
+
 const person = {
   type: 'object',
   properties: { id: { type: 'string' }, email: { type: 'string', description: 'Their e-mail address' } },
@@ -26,35 +34,26 @@ const person = {
 
 describe('list responses as risk evidence', () => {
   it('keeps an array response on the source, serves no outputSchema, and the classifier reads the records', async () => {
-    const p = join(dir, 'list.json');
-    writeFileSync(
-      p,
-      JSON.stringify({
-        openapi: '3.0.0',
-        info: { title: 't', version: '1' },
-        servers: [{ url: 'https://api.example.com' }],
-        paths: {
-          '/members': {
-            get: {
-              operationId: 'listMembers',
-              responses: {
-                '200': {
-                  description: 'ok',
-                  content: { 'application/json': { schema: { type: 'array', items: person } } },
-                },
-              },
-            },
-          },
-          '/members/{id}': {
-            get: {
-              operationId: 'getMember',
-              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-              responses: { '200': { description: 'ok', content: { 'application/json': { schema: person } } } },
+    const p = writeSpec('list.json', {
+      '/members': {
+        get: {
+          operationId: 'listMembers',
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { schema: { type: 'array', items: person } } },
             },
           },
         },
-      }),
-    );
+      },
+      '/members/{id}': {
+        get: {
+          operationId: 'getMember',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: person } } } },
+        },
+      },
+    });
     const { tools } = await importSpec(p);
     const list = tools.find((t) => t.localName === 'listMembers')!;
     expect(list.definition.outputSchema).toBeUndefined();
@@ -69,27 +68,18 @@ describe('list responses as risk evidence', () => {
   });
 
   it('marks an operation whose only success responses are 201 or 202 as createdOnly, and no other', async () => {
-    const p = join(dir, 'created.json');
     const op = (operationId: string, codes: string[]): JsonObject => ({
       operationId,
       responses: Object.fromEntries(codes.map((c) => [c, { description: c }])),
     });
-    writeFileSync(
-      p,
-      JSON.stringify({
-        openapi: '3.0.0',
-        info: { title: 't', version: '1' },
-        servers: [{ url: 'https://api.example.com' }],
-        paths: {
-          '/a': { post: op('created', ['201', '400']) },
-          '/b': { post: op('accepted', ['202']) },
-          '/c': { post: op('both', ['201', '202', 'default']) },
-          '/d': { post: op('okToo', ['200', '201']) },
-          '/e': { post: op('range', ['2XX']) },
-          '/f': { post: op('errorsOnly', ['400', 'default']) },
-        },
-      }),
-    );
+    const p = writeSpec('created.json', {
+      '/a': { post: op('created', ['201', '400']) },
+      '/b': { post: op('accepted', ['202']) },
+      '/c': { post: op('both', ['201', '202', 'default']) },
+      '/d': { post: op('okToo', ['200', '201']) },
+      '/e': { post: op('range', ['2XX']) },
+      '/f': { post: op('errorsOnly', ['400', 'default']) },
+    });
     const { tools } = await importSpec(p);
     const created = (name: string): boolean | undefined => {
       const t = tools.find((x) => x.localName === name)!;
