@@ -56,6 +56,23 @@ describe('verify catches tampering on the real database file', () => {
     expect(r).toMatchObject({ ok: true, records: 21, firstSeq: 1, lastSeq: 21, checkpoints: 3, issues: [] });
   });
 
+  it('keeps an argument named __proto__ in the stored body, and the chain verifies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portcullis-tamper-'));
+    dirs.push(dir);
+    const log = await createAuditLog({ dataDir: dir });
+    const args = JSON.parse('{"__proto__":{"isAdmin":true},"path":"x"}') as Record<string, unknown>;
+    await log.append({ type: 'tool.call.requested', agent: 'a', tool: 't', arguments: args });
+    await log.close();
+    const r = await verify(dir);
+    expect(r).toMatchObject({ ok: true, issues: [] });
+    const db = raw(dir);
+    const bodies = (db.prepare('SELECT body FROM audit_records ORDER BY seq').all() as { body: string }[]).map(
+      (x) => x.body,
+    );
+    db.close();
+    expect(bodies.some((b) => b.includes('"arguments":{"__proto__":{"isAdmin":true},"path":"x"}'))).toBe(true);
+  });
+
   it('an edited field: names the modified record', async () => {
     const dir = await makeLog();
     const db = raw(dir);

@@ -1,4 +1,5 @@
 import { knownClean, mayHoldSecret, scanSecrets } from './secret-scanner.js';
+import { setOwn } from './own-keys.js';
 
 /**
  * Passes over the redactor's output (objects it built and owns, so they are changed in place):
@@ -35,7 +36,7 @@ function visit(
       if (k !== key) {
         delete obj[key];
         keysChanged = true;
-        obj[k] = value;
+        setOwn(obj, k, value);
       } else if (value !== obj[key]) obj[key] = value;
     }
     return obj;

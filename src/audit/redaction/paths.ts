@@ -1,4 +1,5 @@
 /** Argument paths of the per-tool redaction rules (`tools:` in the redaction config): parsing and applying. */
+import { setOwn } from './own-keys.js';
 
 /** What a replacement returns to remove the value (and what the redactor's walk returns for a dropped one). */
 export const DROP = Symbol('drop');
@@ -35,7 +36,7 @@ export function applyPath(value: unknown, segments: readonly Segment[], replace:
   const out: Record<string, unknown> = {};
   for (const [k, item] of Object.entries(value as Record<string, unknown>)) {
     const r = head === '*' || head === k ? applyPath(item, rest, replace) : item;
-    if (r !== DROP) out[k] = r;
+    if (r !== DROP) setOwn(out, k, r);
   }
   return out;
 }

@@ -80,6 +80,29 @@ describe('createRedactor', () => {
     expect(out.timestamp).toBe(ts);
   });
 
+  it('keeps an argument named __proto__ (an own key of the JSON the upstream receives) in the record', () => {
+    // JSON.parse makes "__proto__" an own property, and JSON.stringify sends it on; a plain assignment to a fresh
+    // object would set the copy's prototype instead and the record would lose the argument.
+    const args = JSON.parse(
+      '{"__proto__":{"isAdmin":true,"note":"mail jane@example.com"},"path":"x","rules":[{"__proto__":1}]}',
+    );
+    const r = createRedactor();
+    for (const out of [
+      r.redact({ type: 'tool.call.requested', tool: 't', arguments: args }, ts),
+      r.redact({ type: 'tool.call.requested', tool: 't', arguments: args, custom: 1 } as never, ts),
+    ]) {
+      expect(Object.keys(out.arguments!)).toEqual(['__proto__', 'path', 'rules']);
+      expect(JSON.parse(JSON.stringify(out.arguments))).toEqual(
+        JSON.parse(
+          '{"__proto__":{"isAdmin":true,"note":"mail [REDACTED:email]"},"path":"x","rules":[{"__proto__":1}]}',
+        ),
+      );
+      expect(Object.getPrototypeOf(out.arguments)).toBe(Object.prototype);
+    }
+    const { canonical } = r.redactCanonical({ type: 'tool.call.requested', tool: 't', arguments: args }, ts);
+    expect(canonical).toContain('"__proto__":{"isAdmin":true');
+  });
+
   it('hmac mode gives equal values equal tags (correlation without disclosure)', () => {
     const key = randomBytes(32);
     const r = createRedactor({ config: { detectors: { email: 'hmac' } }, hmacKey: key });

@@ -11,6 +11,7 @@ import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, scanOutput, truncateO
 import { mayHoldSecret } from './secret-scanner.js';
 import { applyPath, DROP, parsePath } from './paths.js';
 import { vaultSecretList } from './vault-values.js';
+import { setOwn } from './own-keys.js';
 
 export { parsePath } from './paths.js';
 export { FREE_TEXT_FIELDS } from './event-fields.js';
@@ -125,7 +126,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     for (const k of keys.sort()) {
       const c = k.charCodeAt(0);
       if (c >= 48 && c <= 57 && /^(?:0|[1-9]\d*)$/.test(k)) indexLikeKey = true;
-      sorted[k] = obj[k];
+      setOwn(sorted, k, obj[k]);
     }
     return sorted;
   }
@@ -244,7 +245,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
           r = wholeValue('key', item, keyMode);
           if (typeof r === 'string') placed(r, detect);
         } else r = walk(item, secrets, detect, depth + 1, seen);
-        if (r !== DROP && r !== undefined) out[placed(k, detect)] = r;
+        if (r !== DROP && r !== undefined) setOwn(out, placed(k, detect), r);
       }
       return sortedCopy(out);
     } finally {
