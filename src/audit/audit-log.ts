@@ -233,21 +233,21 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       );
       return [marker, ...taken.canonicals.map((c) => ({ event: JSON.parse(c) as AuditEvent, canonical: c }))];
     },
-    onCommitted({ records, checkpoints }) {
+    onCommitted({ entries, records, checkpoints }) {
       if (replaying) {
         replaying = false;
-        const marker = records[0]?.detail;
+        const marker = entries[0]?.event.detail;
         warn(
           `AUDIT: store is back; wrote ${String(marker?.spooled)} spooled event(s)${Number(marker?.missed) > 0 ? ` and a count of ${String(marker?.missed)} that could not be kept` : ''}`,
         );
         spool.settle(true).catch((e: unknown) => warn(`AUDIT: spool could not be emptied: ${String(e)}`));
       }
-      health.committed(records[records.length - 1]);
-      for (const rec of records) {
-        if (rec.type === 'audit.checkpoint.created') sinceCheckpoint = 0;
+      health.committed(entries[entries.length - 1]);
+      for (const entry of entries) {
+        if (entry.event.type === 'audit.checkpoint.created') sinceCheckpoint = 0;
         else sinceCheckpoint++;
       }
-      sinks.offer(withSignatures(records, checkpoints));
+      if (sinks.runners.length > 0) sinks.offer(withSignatures(records(), checkpoints));
       for (const cp of checkpoints) {
         anchor.append(cp).then(
           () => health.anchorWritten(),

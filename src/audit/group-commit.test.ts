@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 import { GENESIS_HASH, recordBodyFromCanonical, sha256Hex } from './chain.js';
-import { createGroupCommitter, type GroupCommitterOptions, type PendingAppend } from './group-commit.js';
+import {
+  createGroupCommitter,
+  type CommittedBatch,
+  type GroupCommitterOptions,
+  type PendingAppend,
+} from './group-commit.js';
 import type { AuditStore, StoredRecord } from './store.js';
 import type { CheckpointSigner } from './signing.js';
 import type { SignedCheckpoint } from './types.js';
@@ -40,6 +45,38 @@ function pending(type: string): { p: PendingAppend; done: Promise<{ seq: number 
   });
   return { p: { event: { type, timestamp: '2026-11-27T00:00:00.000Z' } as never, resolve, reject }, done };
 }
+
+describe('group commit: what a commit hands on', () => {
+  it("names each committed record's seq, links and event, and copies the events into AuditRecords only when asked (sinks)", async () => {
+    const { store } = batchStore();
+    const batches: CommittedBatch[] = [];
+    const committer = committerOn(store, { onCommitted: (b) => void batches.push(b) });
+    // The event's fields counted as they are read: with its canonical form given, nothing else needs them.
+    let reads = 0;
+    const event = { type: 'tool.call.requested', timestamp: '2026-11-29T13:00:00.000Z' } as Record<string, unknown>;
+    Object.defineProperty(event, 'agent', { enumerable: true, get: () => (reads++, 'agent-a') });
+    const canonical = '{"agent":"agent-a","timestamp":"2026-11-29T13:00:00.000Z","type":"tool.call.requested"}';
+    const done = new Promise((resolve, reject) =>
+      committer.enqueue({ event: event as never, canonical, resolve, reject }),
+    );
+    await done;
+    const body = recordBodyFromCanonical(1, GENESIS_HASH, canonical);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.entries).toEqual([{ seq: 1, prev: GENESIS_HASH, hash: sha256Hex(body), event }]);
+    expect(reads).toBe(0);
+    expect(batches[0]!.records()).toEqual([
+      {
+        seq: 1,
+        prev: GENESIS_HASH,
+        hash: sha256Hex(body),
+        type: 'tool.call.requested',
+        timestamp: event.timestamp,
+        agent: 'agent-a',
+      },
+    ]);
+    expect(reads).toBe(1);
+  });
+});
 
 describe('group commit', () => {
   const make = (deferMs: number) => {

@@ -1,5 +1,4 @@
 import type { AuditStore, AuditStoreIdentityError, StoredRecord } from './store.js';
-import type { AuditRecord } from './types.js';
 
 export interface AuditHealth {
   /** False while calls that need the audit are refused (or the anchor cannot be written): /readyz says 503. */
@@ -26,7 +25,7 @@ export interface LogHealth {
   identityFailed(error: AuditStoreIdentityError): void;
   /** Periodic check: store identity, and that the last record this process wrote is still there, unchanged. */
   check(): Promise<void>;
-  committed(last: AuditRecord | undefined): void;
+  committed(last: { seq: number; hash: string } | undefined): void;
   failed(reason: string): void;
   anchorWritten(): void;
   anchorFailed(reason: string): void;

@@ -745,8 +745,22 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 79 to 84 (275 tools: 1-44, 45-74, 75-128, 129-176, 177-216, 217-275) were evaluated once together at
+    // the engine of main fae6bc4 (history.json): 0.950 (95/100), 0.926 (162/175), 0.879 (29/33), 1, 0.855 (235/275),
+    // 0.601; 79 alone 0.929, 1.000, 0.857, 1, 0.909, 0.896; 80 alone 1.000, 0.938, 0.750, 0, 0.933, 0.333; 81 alone
+    // 1.000, 1.000, 0.900, 0, 0.907, 0.820; 82 alone 0.929, 0.853, 1.000, 0, 0.833, 0.167; 83 alone 1.000, 0.909, 1.000,
+    // 0, 0.775, 0.500; 84 alone 0.897, 0.867, 0.889, 0, 0.797, 0.506. Their floors are those figures rounded down (with
+    // a margin where a figure sits on a step), so that a later engine does not fall below its first evaluation
+    // unnoticed.
+    expectFloors(m, [0.945, 0.925, 0.875, 1, 0.85, 0.6]);
+    expectFloors(labelMetrics(scored.slice(0, 44)), [0.925, 1, 0.855, 1, 0.905, 0.895]);
+    expectFloors(labelMetrics(scored.slice(44, 74)), [1, 0.935, 0.745, 0, 0.93, 0.33]);
+    expectFloors(labelMetrics(scored.slice(74, 128)), [1, 1, 0.895, 0, 0.905, 0.815]);
+    expectFloors(labelMetrics(scored.slice(128, 176)), [0.925, 0.85, 1, 0, 0.83, 0.165]);
+    expectFloors(labelMetrics(scored.slice(176, 216)), [1, 0.905, 1, 0, 0.77, 0.495]);
+    expectFloors(labelMetrics(scored.slice(216, 275)), [0.895, 0.865, 0.885, 0, 0.795, 0.505]);
   });
 });
