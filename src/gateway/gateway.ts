@@ -280,6 +280,14 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
         !isDeepStrictEqual(next.config.users, old0.users)
           ? built('auth', () => buildAuth(next))
           : authentication;
+      // The tool signing key is loaded here (a file that holds no key, one readable by others, a secret that is not
+      // one): a config that says to sign is never applied unsigned, nor with the key it meant to replace.
+      let activateSigning: (() => Promise<void>) | undefined;
+      try {
+        activateSigning = await deps.signing?.prepare(next);
+      } catch (e) {
+        throw new Error(`tool signing: ${(e as Error).message}`, { cause: e });
+      }
       // A rule that does not compile (a glob too long) throws before any rule changes.
       built('limits', () => limits.configure(next.config.limits));
       const want = wanted(next);
@@ -290,7 +298,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
       policy = nextPolicy;
       version = nextVersion;
       authentication = nextAuth;
-      await deps.signing?.reload(next);
+      await activateSigning?.();
       const fresh = [...added, ...changed].map((k) => slots.install(k, want.get(k)!));
       rebuild();
       await startAll(fresh);

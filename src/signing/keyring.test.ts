@@ -133,4 +133,55 @@ describe('tool signing keyring', () => {
     expect(published.keys.map((k) => k.kid)).toEqual([newKid, oldKid]);
     expect(verifyToolDefinition(s.signer()!.sign(def), published)).toEqual({ ok: true, kid: newKid });
   });
+  it('a reload naming a key it cannot load throws and changes nothing: the running signer (or none) stays', async () => {
+    const { loaded, stores, dir } = await setup();
+    const off = await openToolSigning(loaded('pins:\n  signing:\n    enabled: false\n'), {
+      store: stores.pins,
+      log: () => undefined,
+    });
+    writeFileSync(join(dir, 'bad.pem'), '-----BEGIN PRIVATE KEY-----\nNOTAKEY123\n-----END PRIVATE KEY-----\n', {
+      mode: 0o600,
+    });
+    const bad = loaded('pins:\n  signing:\n    keyFile: bad.pem\n');
+    await expect(off.prepare(bad)).rejects.toThrow(
+      `tool signing key ${join(dir, 'bad.pem')} does not hold an Ed25519 private key (PKCS#8 PEM)`,
+    );
+    await expect(off.reload(bad)).rejects.toThrow(/does not hold an Ed25519 private key/);
+    expect(off.signer()).toBeUndefined();
+
+    const on = await openToolSigning(loaded(), { store: stores.pins, log: () => undefined });
+    const kid = on.signer()!.kid;
+    writeFileSync(join(dir, 'open.pem'), pem(), { mode: 0o644 });
+    await expect(on.reload(loaded('pins:\n  signing:\n    keyFile: open.pem\n'))).rejects.toThrow(
+      /open\.pem is readable by others \(mode 644\); chmod 600 it/,
+    );
+    expect(on.signer()!.kid).toBe(kid);
+    expect((await on.keys()).keys.map((k) => k.kid)).toEqual([kid]);
+  });
+
+  it('on reload, a store that cannot record the activation does not leave the gateway unsigned', async () => {
+    const { loaded, stores, dir } = await setup();
+    let failStore = false;
+    const store: typeof stores.pins = Object.create(stores.pins) as typeof stores.pins;
+    store.activateSigningKey = async (key, at) => {
+      if (failStore) throw new Error('database is locked');
+      return stores.pins.activateSigningKey(key, at);
+    };
+    const logs: string[] = [];
+    const s = await openToolSigning(loaded('pins:\n  signing:\n    enabled: false\n'), {
+      store,
+      log: (m) => logs.push(m),
+    });
+    writeFileSync(join(dir, 'k.pem'), pem(), { mode: 0o600 });
+    failStore = true;
+    await s.reload(loaded('pins:\n  signing:\n    keyFile: k.pem\n'));
+    const kid = s.signer()?.kid;
+    expect(kid).toBeDefined();
+    expect((await s.keys()).keys.map((k) => k.kid)).toEqual([kid]);
+    expect(logs.join('\n')).toMatch(/not recorded in the store .*database is locked/);
+    // At start-up the same store error fails the start.
+    await expect(
+      openToolSigning(loaded('pins:\n  signing:\n    keyFile: k.pem\n'), { store, log: () => undefined }),
+    ).rejects.toThrow('database is locked');
+  });
 });

@@ -15,8 +15,15 @@ export interface ToolSigning {
    * (read from the store, so every replica publishes the same set; cached for a few seconds).
    */
   keys(): Promise<JwkSet>;
-  /** After a config reload: re-reads the key (a rotated key becomes active; the one it replaces is retired). */
-  reload(loaded: LoadedConfig): Promise<void>;
+  /**
+   * A config reload, before it changes anything: loads the key the new config names and returns what makes it active
+   * (a rotated key becomes active; the one it replaces is retired). Throws, changing nothing, when the key cannot be
+   * loaded: the reload fails whole, and a gateway that signs keeps its signer (one that does not sign is never left
+   * serving unsigned what the new config says to sign).
+   */
+  prepare(next: LoadedConfig): Promise<() => Promise<void>>;
+  /** `prepare` and its activation in one step (throws, changing nothing, when the key cannot be loaded). */
+  reload(next: LoadedConfig): Promise<void>;
 }
 
 export interface ToolSigningDeps {
@@ -83,25 +90,41 @@ export async function openToolSigning(loaded: LoadedConfig, deps: ToolSigningDep
    */
   let cached: { at: number; signer: DefinitionSigner | undefined; keys: Promise<JwkSet> } | undefined;
 
-  const activate = async (next: LoadedConfig): Promise<void> => {
+  /**
+   * Loads the key `next` names (the part that can fail); the returned step makes it active. After a reload's point
+   * of no return (`atReload`) a store that cannot record the activation does not stop it: the new key signs (it is
+   * published from memory); at start-up the store's error fails the start.
+   */
+  const prepare = async (next: LoadedConfig, atReload: boolean): Promise<() => Promise<void>> => {
+    const s = next.config.pins.signing.enabled ? createDefinitionSigner(await loadKey(next, deps)) : undefined;
+    return () => activate(next, s, atReload);
+  };
+  const activate = async (next: LoadedConfig, s: DefinitionSigner | undefined, atReload: boolean): Promise<void> => {
     retiredDays = next.config.pins.signing.retiredKeyDays;
     cached = undefined;
-    if (!next.config.pins.signing.enabled) {
+    if (!s) {
       signer = undefined;
       return;
     }
-    const s = createDefinitionSigner(await loadKey(next, deps));
     if (s.kid !== signer?.kid) {
-      const previous = (await deps.store.signingKeys()).find((k) => k.retiredAt === undefined)?.kid;
-      await deps.store.activateSigningKey({ kid: s.kid, jwk: { ...s.jwk } }, now().toISOString());
-      if (previous && previous !== s.kid) {
-        deps.log(`tool signing key rotated: ${previous} retired (still published), ${s.kid} active`);
-        deps.onRotated?.({ kid: s.kid, previousKid: previous });
+      try {
+        const previous = (await deps.store.signingKeys()).find((k) => k.retiredAt === undefined)?.kid;
+        await deps.store.activateSigningKey({ kid: s.kid, jwk: { ...s.jwk } }, now().toISOString());
+        if (previous && previous !== s.kid) {
+          deps.log(`tool signing key rotated: ${previous} retired (still published), ${s.kid} active`);
+          deps.onRotated?.({ kid: s.kid, previousKid: previous });
+        }
+      } catch (e) {
+        if (!atReload) throw e;
+        deps.log(
+          `config reload: tool signing key ${s.kid} active, but not recorded in the store (the key it replaces is not published as retired): ${(e as Error).message}`,
+        );
       }
     }
     signer = s;
   };
-  await activate(loaded);
+  const activateFirst = await prepare(loaded, false);
+  await activateFirst();
 
   const readKeys = async (): Promise<JwkSet> => {
     const active = signer;
@@ -127,12 +150,10 @@ export async function openToolSigning(loaded: LoadedConfig, deps: ToolSigningDep
       }
       return cached.keys;
     },
+    prepare: (next) => prepare(next, true),
     async reload(next) {
-      try {
-        await activate(next);
-      } catch (e) {
-        deps.log(`config reload: tool signing key not changed: ${(e as Error).message}`);
-      }
+      const activateNext = await prepare(next, true);
+      await activateNext();
     },
   };
 }

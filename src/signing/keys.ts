@@ -22,6 +22,15 @@ export function publicJwkOf(key: KeyObject): Ed25519Jwk {
   return { kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig' };
 }
 
+/** The key in a key file's text; the error names the file, never its content. */
+function keyIn(path: string, pem: string): KeyObject {
+  try {
+    return signingKeyFromPem(pem);
+  } catch {
+    throw new Error(`tool signing key ${path} does not hold an Ed25519 private key (PKCS#8 PEM)`);
+  }
+}
+
 /**
  * Loads the gateway's tool signing key, creating it on first start: PKCS#8 PEM, mode 0600, created exclusively (two
  * processes starting at once end up with the same key). A key file readable by others is refused.
@@ -33,7 +42,7 @@ export async function loadOrCreateSigningKey(path: string): Promise<{ key: KeyOb
       throw new Error(
         `tool signing key ${path} is readable by others (mode ${(s.mode & 0o777).toString(8)}); chmod 600 it`,
       );
-    return { key: signingKeyFromPem(await readFile(path, 'utf8')), created: false };
+    return { key: keyIn(path, await readFile(path, 'utf8')), created: false };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
@@ -44,7 +53,7 @@ export async function loadOrCreateSigningKey(path: string): Promise<{ key: KeyOb
     await writeFile(path, pem, { mode: 0o600, flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST')
-      return { key: signingKeyFromPem(await readFile(path, 'utf8')), created: false };
+      return { key: keyIn(path, await readFile(path, 'utf8')), created: false };
     throw e;
   }
   return { key: privateKey, created: true };
