@@ -4,7 +4,7 @@
 // the audit log, and applies the file once it is whole. The real CLI, a real SDK client, a real upstream.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   CLI,
@@ -78,8 +78,12 @@ describe('an empty config file', () => {
       expect(gw.stderr()).toContain(`${gw.configFile}: (root): the config file has no settings`);
       // The running config stays: the agent is still known and its upstream still served.
       expect(await names()).toEqual(['t_echo']);
+      // The config file is empty now: the audit is read through a copy of the running config (with the storage line
+      // the harness adds on a PostgreSQL run).
+      const queryFile = join(dirname(gw.configFile), 'query.yaml');
+      writeFileSync(queryFile, `${gw.storageUrl ? `storage: ${gw.storageUrl}\n` : ''}${config('"t_echo"')}`);
       const failed = auditQuery<{ type: string; reasons: string[]; detail: { trigger: string } }>(
-        gw.configFile,
+        queryFile,
         '--type',
         'config.reload.failed',
       );
