@@ -49,6 +49,7 @@ import { cataloguePrices } from './catalogue-prices.js';
 import { accountDetails } from './account-details.js';
 import { httpMethodChoice } from './http-method-enums.js';
 import { uploadTargetReason } from './upload-targets.js';
+import { signedUrlOutput } from './signed-url-fields.js';
 import { describedCodeReason } from './described-code.js';
 import { clientConnection } from './client-connections.js';
 import { documentCertificate } from './document-certificates.js';
@@ -189,7 +190,11 @@ function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) 
   // Restoring a backup or snapshot overwrites the live thing it is restored onto (docs/risk.md).
   const restores = restoreOnto(idWords, pathWords);
   if (restores) classes.push({ cls: 'delete', reason: restores });
-  return { action, classes, exchange, getSignOut, isGet, oauthCode, restores };
+  // A field choosing how long a returned signed URL stays valid: the tool hands out a bearer link, and a tool that
+  // makes a document keeps it where the link points (signed-url-fields.ts).
+  const signedUrl = signedUrlOutput(inputFields, idWords, action.hit?.word ?? /\bverb '(\w+)'/.exec(action.reason)?.[1]);
+  if (signedUrl?.stores !== undefined) classes.push({ cls: 'create', reason: signedUrl.stores });
+  return { action, classes, exchange, getSignOut, isGet, oauthCode, restores, signedUrl };
 }
 
 type ActionEvidence = ReturnType<typeof actionEvidence>;
@@ -425,6 +430,7 @@ function categorySignals(
   // A URL or form fields to upload or stream to let their holder write into the account (upload-targets.ts).
   const uploadTarget = uploadTargetReason(idWords, description);
   if (uploadTarget) add('credential-access', uploadTarget);
+  if (ev.signedUrl) add('credential-access', ev.signedUrl.reason);
   const reveal = revealReason(inputFields) ?? returnedSecretReason(description);
   if (reveal) add('credential-access', reveal);
   const appKeys = appKeysReason({

@@ -46,6 +46,9 @@ export function deviceApp(
   s.reasons.push(
     `${why[0] ?? ''}, but an ${app} on a device ('${device}') is software on that device: nothing is provisioned`,
   );
-  if (ctx.verb !== undefined && launchVerbs.has(ctx.verb))
+  // "Opens the iOS Simulator application": the app named is the simulator's own program, which starts the device; no
+  // app runs on it (thirtieth round).
+  const onDevice = ctx.words.some((w, i) => appWords.has(w) && !deviceWords.has(ctx.words[i - 1] ?? ''));
+  if (ctx.verb !== undefined && launchVerbs.has(ctx.verb) && onDevice)
     addCategory(s, 'code-execution', `verb '${ctx.verb}' of an ${app} on a device ('${device}') runs the program`);
 }

@@ -217,9 +217,12 @@ export const computeNouns: ReadonlySet<string> = words(
     'function database db environment compute host runner broker vps',
 );
 
-/** Objects of "open" that make it a state change (navigating, creating) rather than a read. */
+/** Objects of "open" that make it a state change (navigating, creating, launching a program) rather than a read; a
+ * simulator, an emulator or developer tools are programs started on the machine, a deep link navigates a device
+ * (thirtieth round). */
 export const openChanges: ReadonlySet<string> = words(
-  'url page tab browser app window pullrequest mergerequest issue ticket session port connection link',
+  'url page tab browser app window pullrequest mergerequest issue ticket session port connection link ' +
+    'sim simulator emulator devtool deeplink',
 );
 
 /** Objects of "resolve" that make it a lookup rather than a state change. */

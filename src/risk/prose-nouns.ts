@@ -98,9 +98,10 @@ function opening(description: string): { verb: string; object: string[]; person:
   return { verb: words[start] ?? '', object, person };
 }
 
-/** A change of who can see or use something. */
+/** A change of who can see or use something; not a purpose ("Open the simulator frontend for visibility": so that the
+ * user sees it; thirtieth round). */
 const audienceProse =
-  /\b(who can (see|view|access|edit|use)|visibility|(?<!file )shar(e|es|ing) (it |them |an? |the )?(\w+ )?(with|to)\b|(team|owner|ownership|organization) assignment|public (sharing |share )?links?\b|which (collections?|teams?|groups?|organizations?) )|\(shar(e|ing)\)/i;
+  /\b(who can (see|view|access|edit|use)|(?<!for )visibility|(?<!file )shar(e|es|ing) (it |them |an? |the )?(\w+ )?(with|to)\b|(team|owner|ownership|organization) assignment|public (sharing |share )?links?\b|which (collections?|teams?|groups?|organizations?) )|\(shar(e|ing)\)/i;
 
 /** The description says what is returned or handled is personal contact or payment data. */
 const personalProse =
