@@ -772,8 +772,19 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 85 to 88 (148 tools: 1-40, 41-80, 81-122, 123-148) were evaluated once together at the engine of main
+    // 9fb531c (history.json): 0.765 (26/34), 0.991 (113/114), 0.833 (5/6), 1, 0.865 (128/148), 0.472; 85 alone 0.500,
+    // 1.000, 1.000 (0/0), 0, 0.825, 0.000; 86 alone 0.000 (0/1), 0.974, 1.000 (0/0), 0, 0.925, 1.000; 87 alone 1.000,
+    // 1.000, 1.000, 0, 1.000, 0.333; 88 alone 0.444, 1.000, 0.500, 1, 0.615, 0.500. Their floors are those figures
+    // rounded down (with a margin where a figure sits on a step), so that a later engine does not fall below its first
+    // evaluation unnoticed.
+    expectFloors(m, [0.76, 0.99, 0.83, 1, 0.86, 0.47]);
+    expectFloors(labelMetrics(scored.slice(0, 40)), [0.495, 1, 1, 0, 0.82, 0]);
+    expectFloors(labelMetrics(scored.slice(40, 80)), [0, 0.97, 1, 0, 0.92, 0.995]);
+    expectFloors(labelMetrics(scored.slice(80, 122)), [1, 1, 1, 0, 1, 0.33]);
+    expectFloors(labelMetrics(scored.slice(122, 148)), [0.44, 1, 0.495, 1, 0.615, 0.495]);
   });
 });
