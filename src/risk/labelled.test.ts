@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to seventy-eight are held-out
- * sets 1-60 and 62-78, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to eighty-eight are held-out
+ * sets 1-60 and 62-88, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -178,6 +178,16 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 76 (held-out 76)', 7335],
   ['part 77 (held-out 77)', 7382],
   ['part 78 (held-out 78)', 7436],
+  ['part 79 (held-out 79)', 7480],
+  ['part 80 (held-out 80)', 7510],
+  ['part 81 (held-out 81)', 7564],
+  ['part 82 (held-out 82)', 7612],
+  ['part 83 (held-out 83)', 7652],
+  ['part 84 (held-out 84)', 7711],
+  ['part 85 (held-out 85)', 7751],
+  ['part 86 (held-out 86)', 7791],
+  ['part 87 (held-out 87)', 7833],
+  ['part 88 (held-out 88)', 7859],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -716,8 +726,44 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (6251/7436: 0.8406), 0.721 (0.7213). After the lead's longer order phrases: 0.884 (1545/1747: 0.8844), 0.841
     // (6253/7436: 0.8409), 0.722 (0.7224). With the twenty-eighth round's pipeline people and passed secrets: 0.886
     // (1548/1747: 0.8861), 32, 0.842 (6261/7436: 0.8420), 0.723 (0.7234).
-    expectFloors(m, [0.965, 0.945, 0.885, 32, 0.84, 0.72]);
-    // 7,436 tools from some 740 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    expectFloors(labelMetrics(scored.slice(0, 7436)), [0.965, 0.945, 0.885, 32, 0.84, 0.72]);
+    // Parts seventy-nine to eighty-four (held-out 79 to 84: 44, 30, 54, 48, 40 and 59 tools, evaluated together once at
+    // the engine of main fae6bc4, history.json): each part's floors are its own set's figures at that evaluation, and
+    // the six together, moved here with them.
+    // Part seventy-nine (held-out 79): 0.929 (13/14), 1.000 (30/30), 0.857 (6/7), 1, 0.909 (40/44), 0.896.
+    expectFloors(labelMetrics(scored.slice(7436, 7480)), [0.925, 1, 0.855, 1, 0.905, 0.895]);
+    // Part eighty (held-out 80): 1.000 (14/14), 0.938 (15/16), 0.750 (3/4), 0, 0.933 (28/30), 0.333.
+    expectFloors(labelMetrics(scored.slice(7480, 7510)), [1, 0.935, 0.745, 0, 0.93, 0.33]);
+    // Part eighty-one (held-out 81): 1.000 (22/22), 1.000 (32/32), 0.900 (9/10), 0, 0.907 (49/54), 0.820.
+    expectFloors(labelMetrics(scored.slice(7510, 7564)), [1, 1, 0.895, 0, 0.905, 0.815]);
+    // Part eighty-two (held-out 82): 0.929 (13/14), 0.853 (29/34), 1.000 (1/1), 0, 0.833 (40/48), 0.167.
+    expectFloors(labelMetrics(scored.slice(7564, 7612)), [0.925, 0.85, 1, 0, 0.83, 0.165]);
+    // Part eighty-three (held-out 83): 1.000 (7/7), 0.909 (30/33), 1.000 (2/2), 0, 0.775 (31/40), 0.500.
+    expectFloors(labelMetrics(scored.slice(7612, 7652)), [1, 0.905, 1, 0, 0.77, 0.495]);
+    // Part eighty-four (held-out 84): 0.897 (26/29), 0.867 (26/30), 0.889 (8/9), 0, 0.797 (47/59), 0.506.
+    expectFloors(labelMetrics(scored.slice(7652, 7711)), [0.895, 0.865, 0.885, 0, 0.795, 0.505]);
+    // The six together (275 tools): 0.950 (95/100), 0.926 (162/175), 0.879 (29/33), 1, 0.855 (235/275), 0.601.
+    expectFloors(labelMetrics(scored.slice(7436, 7711)), [0.945, 0.925, 0.875, 1, 0.85, 0.6]);
+    // All 7,711 when parts seventy-nine to eighty-four moved in, at main 82f3a83's engine: 0.966 (3372/3492: 0.9656),
+    // 0.947 (3994/4219: 0.9467), 0.886 (1577/1780: 0.8860), 33, 0.842 (6496/7711: 0.8424), 0.722 (0.7222).
+    expectFloors(labelMetrics(scored.slice(0, 7711)), [0.965, 0.945, 0.885, 33, 0.84, 0.72]);
+    // Parts eighty-five to eighty-eight (held-out 85 to 88: 40, 40, 42 and 26 tools, evaluated together once at the
+    // engine of main 9fb531c, history.json): each part's floors are its own set's figures at that evaluation, and the
+    // four together, moved here with them.
+    // Part eighty-five (held-out 85): 0.500 (2/4), 1.000 (36/36), 1.000 (0/0), 0, 0.825 (33/40), 0.000.
+    expectFloors(labelMetrics(scored.slice(7711, 7751)), [0.495, 1, 1, 0, 0.82, 0]);
+    // Part eighty-six (held-out 86): 0.000 (0/1), 0.974 (38/39), 1.000 (0/0), 0, 0.925 (37/40), 1.000.
+    expectFloors(labelMetrics(scored.slice(7751, 7791)), [0, 0.97, 1, 0, 0.92, 0.995]);
+    // Part eighty-seven (held-out 87): 1.000 (20/20), 1.000 (22/22), 1.000 (4/4), 0, 1.000 (42/42), 0.333.
+    expectFloors(labelMetrics(scored.slice(7791, 7833)), [1, 1, 1, 0, 1, 0.33]);
+    // Part eighty-eight (held-out 88): 0.444 (4/9), 1.000 (17/17), 0.500 (1/2), 1, 0.615 (16/26), 0.500.
+    expectFloors(labelMetrics(scored.slice(7833, 7859)), [0.44, 1, 0.495, 1, 0.615, 0.495]);
+    // The four together (148 tools): 0.765 (26/34), 0.991 (113/114), 0.833 (5/6), 1, 0.865 (128/148), 0.472.
+    expectFloors(labelMetrics(scored.slice(7711, 7859)), [0.76, 0.99, 0.83, 1, 0.86, 0.47]);
+    // All 7,859 when parts eighty-five to eighty-eight moved in, at main 9fb531c's engine: 0.964 (3398/3526: 0.9637),
+    // 0.948 (4107/4333: 0.9478), 0.886 (1582/1786: 0.8858), 34, 0.843 (6624/7859: 0.8429), 0.722 (0.7217).
+    expectFloors(m, [0.96, 0.945, 0.885, 34, 0.84, 0.72]);
+    // 7,859 tools from some 800 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
 
@@ -740,27 +786,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // 62-65's, each set's own and the four together, as parts sixty-two to sixty-five's; held-out 66-70's, each set's
   // own and the five together, as parts sixty-six to seventy's; held-out 71-73's, each set's own and the three
   // together, as parts seventy-one to seventy-three's; held-out 74-78's, each set's own and the five together, as parts
-  // seventy-four to seventy-eight's).
+  // seventy-four to seventy-eight's; held-out 79-84's, each set's own and the six together, as parts seventy-nine to
+  // eighty-four's; held-out 85-88's, each set's own and the four together, as parts eighty-five to eighty-eight's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 79 to 84 (275 tools: 1-44, 45-74, 75-128, 129-176, 177-216, 217-275) were evaluated once together at
-    // the engine of main fae6bc4 (history.json): 0.950 (95/100), 0.926 (162/175), 0.879 (29/33), 1, 0.855 (235/275),
-    // 0.601; 79 alone 0.929, 1.000, 0.857, 1, 0.909, 0.896; 80 alone 1.000, 0.938, 0.750, 0, 0.933, 0.333; 81 alone
-    // 1.000, 1.000, 0.900, 0, 0.907, 0.820; 82 alone 0.929, 0.853, 1.000, 0, 0.833, 0.167; 83 alone 1.000, 0.909, 1.000,
-    // 0, 0.775, 0.500; 84 alone 0.897, 0.867, 0.889, 0, 0.797, 0.506. Their floors are those figures rounded down (with
-    // a margin where a figure sits on a step), so that a later engine does not fall below its first evaluation
-    // unnoticed.
-    expectFloors(m, [0.945, 0.925, 0.875, 1, 0.85, 0.6]);
-    expectFloors(labelMetrics(scored.slice(0, 44)), [0.925, 1, 0.855, 1, 0.905, 0.895]);
-    expectFloors(labelMetrics(scored.slice(44, 74)), [1, 0.935, 0.745, 0, 0.93, 0.33]);
-    expectFloors(labelMetrics(scored.slice(74, 128)), [1, 1, 0.895, 0, 0.905, 0.815]);
-    expectFloors(labelMetrics(scored.slice(128, 176)), [0.925, 0.85, 1, 0, 0.83, 0.165]);
-    expectFloors(labelMetrics(scored.slice(176, 216)), [1, 0.905, 1, 0, 0.77, 0.495]);
-    expectFloors(labelMetrics(scored.slice(216, 275)), [0.895, 0.865, 0.885, 0, 0.795, 0.505]);
   });
 });
