@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Syscalls per call of the gateway process (all threads), under the gateway-calls load: `strace -f` attached after a
 // warm-up, for `seconds`, then each syscall's count divided by the calls the load generator completed meanwhile.
-// strace slows every syscall (and so stretches the call cycle), so read the counts, never the times. Not part of
+// strace slows every syscall (and so stretches the call cycle), so read the counts, never the times; it also makes
+// lock waits (`futex`) more frequent, since a thread holding a lock spends longer in each syscall (ADR 0017, Decision
+// 46 checks them with perf's syscall tracepoints instead). Not part of
 // `npm run bench`. Usage: node bench/lib/strace-calls.mjs [sessions=1] [seconds=4] [warmup=2]
 // (AUDIT=off: the no-audit server; DIST=<build's dist>; RAW=<file>: also keep strace's full log, one line per
 // syscall with its thread id, to read one call's sequence)
