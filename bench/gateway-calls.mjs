@@ -118,7 +118,11 @@ const TARGETS = [
 ];
 
 const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-const commitMs = durableCommitMs();
+// The one-session goal compares Portcullis's p50 with one durable commit on this disk. On a shared machine the disk's
+// latency moves during the run as much as the gateway's, so a commit is also timed after every round at one session
+// (100 commits each), next to the figures it is compared with; the goal uses the median of those rounds.
+const commitAtStart = durableCommitMs();
+const commitRounds = [];
 const running = [];
 for (const [name, start] of TARGETS) running.push({ name, target: await start() });
 
@@ -136,6 +140,7 @@ try {
         });
         (results[`${name}@${c}`] ??= []).push(r);
       }
+      if (c === 1) commitRounds.push(durableCommitMs(100));
     }
   }
 } finally {
@@ -152,18 +157,24 @@ const p = (name, c) => {
     spread: `${fmt(Math.min(...rs.map((r) => r.callsPerSecond)), 0)}-${fmt(Math.max(...rs.map((r) => r.callsPerSecond)), 0)}`,
   };
 };
+const [C, D, M, P, N, P26, PP] = TARGETS.map(([n]) => n);
+// Every row's calls/s as a ratio of mcp-proxy's and of the ceiling's at the same number of sessions (issue 16's
+// acceptance: the comparison printed with ratios), and its p50 over the upstream reached directly.
 const rows = LEVELS.flatMap((c) =>
   TARGETS.map(([name]) => {
     const r = p(name, c);
-    return `| ${name} | ${c} | ${fmt(r.callsPerSecond, 0)} | ${r.spread} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.calls} |`;
+    const vsM = r.callsPerSecond / p(M, c).callsPerSecond;
+    const ofC = r.callsPerSecond / p(C, c).callsPerSecond;
+    const overD = r.p50 - p(D, c).p50;
+    return `| ${name} | ${c} | ${fmt(r.callsPerSecond, 0)} | ${r.spread} | ${fmt(vsM)}x | ${fmt(100 * ofC, 0)} % | ${fmt(r.p50)} | ${name === D ? '–' : `${overD >= 0 ? '+' : ''}${fmt(overD)}`} | ${fmt(r.p99)} | ${r.calls} |`;
   }),
 );
-const [C, D, M, P, N, P26, PP] = TARGETS.map(([n]) => n);
 const has = (c) => LEVELS.includes(c);
 const cps = (n, c) => p(n, c).callsPerSecond;
 const vsProxy = has(32) ? cps(P, 32) / cps(M, 32) : NaN;
 const vsCeiling = has(32) ? cps(P, 32) / cps(C, 32) : NaN;
 const added1 = has(1) ? p(P, 1).p50 - p(D, 1).p50 : NaN;
+const commitMs = commitRounds.length ? median(commitRounds) : commitAtStart;
 const auditCost = has(32) ? 1 - cps(P, 32) / cps(N, 32) : NaN;
 const met = (ok) => (ok ? '**met**' : '**not met**');
 const goal = (c, line) =>
@@ -172,14 +183,15 @@ console.log(`### tools/call through the gateway (${ROUNDS} interleaved rounds of
 
 Machine at the start: ${machineAtStart}; at the end: ${describeMachine()}.
 
-| target | concurrent sessions | calls/s (median) | calls/s (range) | p50 ms | p99 ms | calls |
-|---|---|---|---|---|---|---|
+| target | concurrent sessions | calls/s (median) | calls/s (range) | vs mcp-proxy | of the ceiling | p50 ms | p50 over direct ms | p99 ms | calls |
+|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Issue 16 goals, from the figures above (Portcullis = everything on, 2025-11-25 sessions):
 - calls/s vs mcp-proxy at 32 sessions: ${goal(32, `${fmt(vsProxy)}x (goal >= 1.5x): ${met(vsProxy >= 1.5)}; 2026-07-28 stateless: ${has(32) ? fmt(cps(P26, 32) / cps(M, 32)) : 'n/a'}x.`)}
 - calls/s vs the ceiling at 32 sessions: ${goal(32, `${fmt(100 * vsCeiling, 0)} % (goal >= 40 %): ${met(vsCeiling >= 0.4)}.`)}
-- p50 added over the upstream reached directly, 1 session: ${goal(1, `${fmt(added1)} ms; one durable commit (SQLite WAL, synchronous=FULL, median of 200 on this disk) ${fmt(commitMs, 3)} ms, so the goal is <= ${fmt(commitMs + 0.3)} ms: ${met(added1 <= commitMs + 0.3)}. Without audit Portcullis adds ${has(1) ? fmt(p(N, 1).p50 - p(D, 1).p50) : 'n/a'} ms (the budget's part outside the commit: 0.3 ms).`)}
+- Portcullis with audit off at 32 sessions: ${goal(32, has(32) ? `${fmt(cps(N, 32) / cps(M, 32))}x mcp-proxy, ${fmt((100 * cps(N, 32)) / cps(C, 32), 0)} % of the ceiling.` : '')}
+- p50 added over the upstream reached directly, 1 session: ${goal(1, `${fmt(added1)} ms; one durable commit (SQLite WAL, synchronous=FULL, one row; median of the rounds' medians of 100, timed after each round at one session: ${commitRounds.map((x) => fmt(x, 3)).join(' / ')}; ${fmt(commitAtStart, 3)} ms before the run) ${fmt(commitMs, 3)} ms, so the goal is <= ${fmt(commitMs + 0.3)} ms: ${met(added1 <= commitMs + 0.3)}. Without audit Portcullis adds ${has(1) ? fmt(p(N, 1).p50 - p(D, 1).p50) : 'n/a'} ms (the budget's part outside the commit: 0.3 ms).`)}
 - durable audit's cost at 32 sessions: ${goal(32, `${fmt(100 * auditCost, 0)} % of calls/s (goal <= 10 %): ${met(auditCost <= 0.1)}`)}; at 1 session it adds ${has(1) ? fmt(p(P, 1).p50 - p(N, 1).p50) : 'n/a'} ms at p50.
 - a file path as the argument (scanned for secrets): ${has(32) ? `${fmt(cps(PP, 32), 0)} calls/s at 32 sessions, ${fmt(cps(PP, 32) / cps(P, 32))}x the short payload's` : 'n/a at 32 sessions'}${has(1) ? `; p50 ${fmt(p(PP, 1).p50)} ms at 1 session` : ''}.
 - for reference: mcp-proxy is ${has(32) ? fmt((100 * cps(M, 32)) / cps(C, 32), 0) : 'n/a'} % of the ceiling at 32 sessions; Portcullis adds ${has(1) ? fmt(p(P, 1).p50 - p(M, 1).p50) : 'n/a'} ms at p50 over mcp-proxy at 1 session.

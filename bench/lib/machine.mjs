@@ -29,8 +29,8 @@ export function describeMachine() {
   return `${availableParallelism()} cores, load average ${load}, ${idle}`;
 }
 
-/** One durable commit on this machine's temp filesystem: SQLite WAL, synchronous=FULL, one row (median of 200). */
-export function durableCommitMs() {
+/** One durable commit on this machine's temp filesystem: SQLite WAL, synchronous=FULL, one row (median of `n`). */
+export function durableCommitMs(n = 200) {
   const dir = mkdtempSync(join(tmpdir(), 'portcullis-commit-'));
   const db = new Database(join(dir, 'c.db'));
   db.pragma('journal_mode = WAL');
@@ -38,7 +38,7 @@ export function durableCommitMs() {
   db.exec('CREATE TABLE t (seq INTEGER PRIMARY KEY, body TEXT)');
   const ins = db.prepare('INSERT INTO t (body) VALUES (?)');
   const times = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     ins.run('x'.repeat(600));
     times.push(performance.now() - t0);

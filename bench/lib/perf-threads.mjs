@@ -8,8 +8,8 @@
 // DIST=<build's dist>; BENCH_MESSAGE=<the echo call's argument>; BENCH_UNIQUE=1: the call's number appended to it
 // (a text new on every call, as in ab-gateway.mjs); UNDER=<regex>: self time under a frame (UNDER_OF=<n>: on the n-th
 // busiest thread instead of the event loop);
-// LEAVES_OF=<n>: self time of the n-th busiest thread; CALLERS_OF=<regex>: for the event loop's samples whose leaf
-// frame matches, the nearest JavaScript frame above it)
+// LEAVES_OF=<n>: self time of the n-th busiest thread; SYSCALLS_OF=<n>: its time by system call; CALLERS_OF=<regex>:
+// for the event loop's samples whose leaf frame matches, the nearest JavaScript frame above it)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,6 +128,68 @@ if (process.env.UNDER) {
     stacks.filter((x) => re.test(x)),
     15,
   );
+}
+// SYSCALLS_OF=<n> (or 'writer'): the n-th busiest thread's time per call inclusive under each system call (named by the
+// libc wrapper that entered the kernel), then the time in no system call (user code, page faults, interrupts), split by
+// the leaf frame into SQLite's code, JavaScript (optimised frames; code still in V8's interpreter or baseline tier runs
+// in V8's builtins), V8 / Node / libuv, other native code and the kernel; SYSCALLS_LEAVES=<n>: the top n leaf frames
+// outside any system call.
+if (process.env.SYSCALLS_OF) {
+  // 'writer': the thread that calls fsync (with audit on, the audit writer), whatever its rank.
+  const [tid] =
+    process.env.SYSCALLS_OF === 'writer'
+      ? [
+          Number(
+            samples
+              .find((x) => /\bfsync\b|do_fsync/.test(x))
+              ?.trim()
+              .split(/\s+/)[0],
+          ),
+        ]
+      : ([...byThread].sort((a, b) => b[1] - a[1])[Number(process.env.SYSCALLS_OF) - 1] ?? []);
+  const stacks = samples.filter((x) => Number(x.trim().split(/\s+/)[0]) === tid);
+  const by = new Map();
+  for (const st of stacks) {
+    // The system call: the user-space frame (libc's wrapper) right above the kernel's entry, so inlined syscall
+    // handlers (`x64_sys_call`'s switch in recent kernels) are still named.
+    const lines = st
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().replace(/^[0-9a-f]+\s+/, ''));
+    const entry = lines.findIndex((l) => /^entry_SYSCALL_64/.test(l));
+    const wrapper = entry >= 0 ? (lines[entry + 1] ?? '?') : undefined;
+    let key;
+    if (wrapper !== undefined)
+      key = `syscall ${wrapper.replace(/^(?:__libc_|__GI___|__GI_|__)/, '').replace(/(?:_nocancel|64|\+0x\w+| \(.*)$/g, '')}`;
+    else {
+      const leaf =
+        st
+          .trim()
+          .split('\n')[1]
+          ?.trim()
+          .replace(/^[0-9a-f]+\s+/, '') ?? '?';
+      key = /^JS:/.test(leaf)
+        ? 'no syscall: JavaScript'
+        : /sqlite3|^(?:json|wal|pager|btree|vdbe)/i.test(leaf)
+          ? 'no syscall: SQLite'
+          : /^Builtins_|v8::|node::|uv_/.test(leaf)
+            ? 'no syscall: V8 / Node / libuv'
+            : /^[a-z_0-9.]+$/.test(leaf) && !/^(?:malloc|free|mem|__mem|__str|str)/.test(leaf)
+              ? 'no syscall: kernel (interrupts, faults, scheduling)'
+              : 'no syscall: other native (libc, ...)';
+    }
+    by.set(key, (by.get(key) ?? 0) + 1);
+  }
+  console.log(`thread ${tid}: time per call by system call (inclusive), and outside any:`);
+  for (const [k, n] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${usPerCall(n).padStart(7)} µs  ${k}`);
+  if (process.env.SYSCALLS_LEAVES)
+    printLeaves(
+      `thread ${tid}, leaf frames outside any system call:`,
+      stacks.filter((x) => !/entry_SYSCALL_64/.test(x)),
+      Number(process.env.SYSCALLS_LEAVES),
+    );
 }
 // CALLERS_OF=<regex>: for the event loop's samples whose leaf frame matches, the nearest JavaScript frame above it
 // (which of our functions the builtin or native frame ran for), top 15.

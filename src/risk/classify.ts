@@ -8,6 +8,7 @@ import { computeNouns, workflowNouns } from './lexicon.js';
 import { accountInformationRead } from './personal-records.js';
 import { buyerOrderRead } from './buyer-orders.js';
 import { createsRunOfCode, runsCodeReason } from './run-code.js';
+import { containerEngineRun } from './run-objects.js';
 import { dottedResourceStart, readMethods } from './http-action.js';
 import { writtenFileField } from './written-files.js';
 import { collectFields, isObject } from './schema-fields.js';
@@ -255,7 +256,7 @@ function classEffects(s: Signals, tool: ToolDefinition, source: ToolSource, w: T
   let sideEffect: SideEffect = 'none';
   const reasons: string[] = [action.reason];
 
-  for (const { cls, reason } of classes) {
+  for (const { cls, reason, verb } of classes) {
     const effect = effectOf(cls, has);
     if (sideEffectRank[effect] > sideEffectRank[sideEffect]) sideEffect = effect;
     if (reason !== action.reason && !reasons.includes(reason) && cls !== 'read') reasons.push(reason);
@@ -285,7 +286,8 @@ function classEffects(s: Signals, tool: ToolDefinition, source: ToolSource, w: T
         add('infrastructure', reason);
         break;
       case 'lifecycle':
-        if (has(computeNouns)) add('infrastructure', `${reason} on compute`);
+        // "docker-run": the container the engine runs is compute, though the name does not say it (run-objects.ts).
+        if (has(computeNouns) || containerEngineRun(verb, stemmed)) add('infrastructure', `${reason} on compute`);
         break;
       case 'grant':
         add('administrative', reason);

@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to seventy-eight are held-out
- * sets 1-60 and 62-78, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to eighty-eight are held-out
+ * sets 1-60 and 62-88, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -178,6 +178,16 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 76 (held-out 76)', 7335],
   ['part 77 (held-out 77)', 7382],
   ['part 78 (held-out 78)', 7436],
+  ['part 79 (held-out 79)', 7480],
+  ['part 80 (held-out 80)', 7510],
+  ['part 81 (held-out 81)', 7564],
+  ['part 82 (held-out 82)', 7612],
+  ['part 83 (held-out 83)', 7652],
+  ['part 84 (held-out 84)', 7711],
+  ['part 85 (held-out 85)', 7751],
+  ['part 86 (held-out 86)', 7791],
+  ['part 87 (held-out 87)', 7833],
+  ['part 88 (held-out 88)', 7859],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -225,8 +235,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(0, 1134)), [0.985, 0.96, 0.91, 4, 0.877, 0.82]);
     // Part ten (the last 149: held-out 9, evaluated once at engine ef57c9d, history.json): measured 0.955, 0.900,
     // 0.873, 1, 0.779, 0.627 at that evaluation (its held-out floors); after the eighth round 0.978, 0.933, 0.962, 0,
-    // 0.839, 0.732 (tuned on it); after the ninth 0.846 level accuracy, 0.746 macro F1.
-    expectFloors(labelMetrics(scored.slice(1134, 1283)), [0.975, 0.93, 0.96, 0, 0.835, 0.73]);
+    // 0.839, 0.732 (tuned on it); after the ninth 0.846 level accuracy, 0.746 macro F1; after the twenty-ninth round's
+    // run objects (a server's pod run starts compute) 0.790.
+    expectFloors(labelMetrics(scored.slice(1134, 1283)), [0.975, 0.93, 0.96, 0, 0.835, 0.785]);
     // All 1,283 when part ten moved in, before the eighth round: 0.984, 0.957, 0.909, 5, 0.867, 0.788; after it 0.987,
     // 0.960, 0.923, 4, 0.874, 0.808.
     expectFloors(labelMetrics(scored.slice(0, 1283)), [0.985, 0.96, 0.92, 4, 0.872, 0.805]);
@@ -330,13 +341,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     // updates (Clerk's user and organization updates) 0.854, 0.597; after its images and device apps 0.869, 0.626;
     // after the twenty-seventh round's caller keys and confirmed transactions (a carbon-offset API's body api keys and
     // transaction confirmations) 0.909 (50/55), 0.889 (177/199), 0.688; after its rollbacks (a home-automation
-    // configuration rolled back to a commit) 0.695; with the lead's POST reads of the same round 0.899 (179/199), 0.699.
-    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.905, 0, 0.895, 0.695]);
+    // configuration rolled back to a commit) 0.695; with the lead's POST reads of the same round 0.899 (179/199), 0.699;
+    // after the twenty-ninth round's run objects (a container run from its image) 0.720.
+    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.905, 0, 0.895, 0.72]);
     // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486; after the sixteenth round 0.784 (80/102), 5,
     // 0.789 (299/379); after the twenty-seventh round's caller keys and confirmed transactions 0.804 (82/102), 4, 0.834
     // (316/379), 0.564; after its rollbacks 0.569; with the lead's POST reads 0.842 (319/379), 0.570; after the
-    // twenty-eighth round's passed secrets 0.814 (83/102), 3, 0.844 (320/379), 0.574.
-    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.81, 3, 0.84, 0.57]);
+    // twenty-eighth round's passed secrets 0.814 (83/102), 3, 0.844 (320/379), 0.574; after the twenty-ninth round's run
+    // objects 0.588.
+    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.81, 3, 0.84, 0.585]);
     // All 3,853 when parts twenty-two and twenty-three moved in, before the sixteenth round: 0.977, 0.950, 0.873, 31, 0.830
     // (0.8297), 0.715; after it (an app's keys are its API keys; each returned item carrying a secret-named value) 0.977,
     // 0.950, 0.875 (1006/1150), 29, 0.830 (3199/3853), 0.715.
@@ -370,8 +383,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // together, moved here with them.
     // Part twenty-seven (held-out 26): 0.977, 0.932, 0.829, 2, 0.738, 0.563; after the twentieth round's JSON:API
     // attributes (Up Bank's webhook signing secret) 0.902 (37/41), 0, 0.756, 0.589; after its transaction reads
-    // (account information) 0.769; after its design tokens 0.781, 0.606.
-    expectFloors(labelMetrics(scored.slice(4273, 4433)), [0.975, 0.93, 0.9, 0, 0.78, 0.605]);
+    // (account information) 0.769; after its design tokens 0.781, 0.606; after the twenty-ninth round's run objects (a
+    // diagnostic run of a WordPress connection) 0.945 (69/73), 0.813 (130/160: 0.8125), 0.686.
+    expectFloors(labelMetrics(scored.slice(4273, 4433)), [0.975, 0.94, 0.9, 0, 0.81, 0.685]);
     // Part twenty-eight (held-out 27): 0.972, 0.969, 0.909, 0, 0.710, 0.806; after the twentieth round's transaction
     // reads (account information: YNAB's) 0.770; after the twenty-first round's read-only queries 0.984 (63/64); after
     // the twenty-fifth round's password logins (a GET logout ends the session) 0.791: Altoro Mutual's `doLogOut` (GET
@@ -380,8 +394,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(4433, 4533)), [0.97, 0.98, 0.905, 0, 0.77, 0.79]);
     // Part twenty-nine (held-out 28): 0.889, 0.963, 1.000, 0, 0.867, 0.350.
     expectFloors(labelMetrics(scored.slice(4533, 4578)), [0.885, 0.96, 1, 0, 0.865, 0.345]);
-    // The three together (305 tools): 0.965, 0.951, 0.866, 2, 0.748, 0.662.
-    expectFloors(labelMetrics(scored.slice(4273, 4578)), [0.96, 0.95, 0.865, 2, 0.745, 0.66]);
+    // The three together (305 tools): 0.965, 0.951, 0.866, 2, 0.748, 0.662; at main 82f3a83 0.963 (158/164), 0, 0.826
+    // (252/305), 0.723; after the twenty-ninth round's run objects 0.970 (159/164), 0.830 (253/305), 0.731.
+    expectFloors(labelMetrics(scored.slice(4273, 4578)), [0.96, 0.965, 0.865, 0, 0.825, 0.73]);
     // All 4,578 when parts twenty-seven to twenty-nine moved in, before the nineteenth round: 0.976 (2221/2275), 0.947
     // (2181/2303), 0.880 (1161/1320, 0.8795), 30, 0.828 (3789/4578), 0.724.
     expectFloors(labelMetrics(scored.slice(0, 4578)), [0.975, 0.945, 0.875, 30, 0.825, 0.72]);
@@ -651,12 +666,13 @@ describe('hand-labelled tools from real servers and specs', () => {
     // twenty-seventh round's written files (a conversion server answers with the output_path it wrote) 0.920 (23/25),
     // 0.883 (53/60).
     expectFloors(labelMetrics(scored.slice(6942, 7002)), [0.92, 0.94, 1, 0, 0.88, 0.53]);
-    // Part seventy (held-out 70): 1.000 (16/16), 0.941 (16/17), 0.667 (6/9), 1, 0.727 (24/33), 0.478.
-    expectFloors(labelMetrics(scored.slice(7002, 7035)), [1, 0.94, 0.665, 1, 0.725, 0.475]);
+    // Part seventy (held-out 70): 1.000 (16/16), 0.941 (16/17), 0.667 (6/9), 1, 0.727 (24/33), 0.478; after the
+    // twenty-ninth round's run objects (a browser server's Lighthouse audits of a page) 0.848 (28/33), 0.567.
+    expectFloors(labelMetrics(scored.slice(7002, 7035)), [1, 0.94, 0.665, 1, 0.845, 0.565]);
     // The five together (249 tools): 0.802 (81/101), 0.919 (136/148), 0.909 (30/33), 1, 0.771 (192/249), 0.644; after
     // the written files 0.832 (84/101), 0.783 (195/249); after the twenty-eighth round's crawler sites 0.931 (94/101),
-    // 0.815 (203/249).
-    expectFloors(labelMetrics(scored.slice(6786, 7035)), [0.93, 0.915, 0.905, 1, 0.815, 0.64]);
+    // 0.815 (203/249); after the twenty-ninth round's run objects 0.831 (207/249), 0.679.
+    expectFloors(labelMetrics(scored.slice(6786, 7035)), [0.93, 0.915, 0.905, 1, 0.83, 0.675]);
     // All 7,035 when parts sixty-six to seventy moved in, at main 526e251's engine: 0.964 (3139/3255), 0.949
     // (3586/3780), 0.885 (1497/1691), 33, 0.840 (5909/7035: 0.8399), 0.722 (0.7223); after the written files 0.965
     // (3142/3255: 0.9653), 0.840 (5912/7035: 0.8404). With risk-round27's caller keys, confirmed transactions,
@@ -716,8 +732,48 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (6251/7436: 0.8406), 0.721 (0.7213). After the lead's longer order phrases: 0.884 (1545/1747: 0.8844), 0.841
     // (6253/7436: 0.8409), 0.722 (0.7224). With the twenty-eighth round's pipeline people and passed secrets: 0.886
     // (1548/1747: 0.8861), 32, 0.842 (6261/7436: 0.8420), 0.723 (0.7234).
-    expectFloors(m, [0.965, 0.945, 0.885, 32, 0.84, 0.72]);
-    // 7,436 tools from some 740 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    expectFloors(labelMetrics(scored.slice(0, 7436)), [0.965, 0.945, 0.885, 32, 0.84, 0.72]);
+    // Parts seventy-nine to eighty-four (held-out 79 to 84: 44, 30, 54, 48, 40 and 59 tools, evaluated together once at
+    // the engine of main fae6bc4, history.json): each part's floors are its own set's figures at that evaluation, and
+    // the six together, moved here with them.
+    // Part seventy-nine (held-out 79): 0.929 (13/14), 1.000 (30/30), 0.857 (6/7), 1, 0.909 (40/44), 0.896.
+    expectFloors(labelMetrics(scored.slice(7436, 7480)), [0.925, 1, 0.855, 1, 0.905, 0.895]);
+    // Part eighty (held-out 80): 1.000 (14/14), 0.938 (15/16), 0.750 (3/4), 0, 0.933 (28/30), 0.333.
+    expectFloors(labelMetrics(scored.slice(7480, 7510)), [1, 0.935, 0.745, 0, 0.93, 0.33]);
+    // Part eighty-one (held-out 81): 1.000 (22/22), 1.000 (32/32), 0.900 (9/10), 0, 0.907 (49/54), 0.820.
+    expectFloors(labelMetrics(scored.slice(7510, 7564)), [1, 1, 0.895, 0, 0.905, 0.815]);
+    // Part eighty-two (held-out 82): 0.929 (13/14), 0.853 (29/34), 1.000 (1/1), 0, 0.833 (40/48), 0.167.
+    expectFloors(labelMetrics(scored.slice(7564, 7612)), [0.925, 0.85, 1, 0, 0.83, 0.165]);
+    // Part eighty-three (held-out 83): 1.000 (7/7), 0.909 (30/33), 1.000 (2/2), 0, 0.775 (31/40), 0.500.
+    expectFloors(labelMetrics(scored.slice(7612, 7652)), [1, 0.905, 1, 0, 0.77, 0.495]);
+    // Part eighty-four (held-out 84): 0.897 (26/29), 0.867 (26/30), 0.889 (8/9), 0, 0.797 (47/59), 0.506.
+    expectFloors(labelMetrics(scored.slice(7652, 7711)), [0.895, 0.865, 0.885, 0, 0.795, 0.505]);
+    // The six together (275 tools): 0.950 (95/100), 0.926 (162/175), 0.879 (29/33), 1, 0.855 (235/275), 0.601.
+    expectFloors(labelMetrics(scored.slice(7436, 7711)), [0.945, 0.925, 0.875, 1, 0.85, 0.6]);
+    // All 7,711 when parts seventy-nine to eighty-four moved in, at main 82f3a83's engine: 0.966 (3372/3492: 0.9656),
+    // 0.947 (3994/4219: 0.9467), 0.886 (1577/1780: 0.8860), 33, 0.842 (6496/7711: 0.8424), 0.722 (0.7222). After the
+    // twenty-ninth round's run objects (a container or pod run from its image starts compute; "run an audit" names the
+    // analysis): 0.947 (3995/4219: 0.9469), 0.843 (6501/7711: 0.8431), 0.725 (0.7253).
+    expectFloors(labelMetrics(scored.slice(0, 7711)), [0.965, 0.945, 0.885, 33, 0.84, 0.725]);
+    // Parts eighty-five to eighty-eight (held-out 85 to 88: 40, 40, 42 and 26 tools, evaluated together once at the
+    // engine of main 9fb531c, history.json): each part's floors are its own set's figures at that evaluation, and the
+    // four together, moved here with them.
+    // Part eighty-five (held-out 85): 0.500 (2/4), 1.000 (36/36), 1.000 (0/0), 0, 0.825 (33/40), 0.000.
+    expectFloors(labelMetrics(scored.slice(7711, 7751)), [0.495, 1, 1, 0, 0.82, 0]);
+    // Part eighty-six (held-out 86): 0.000 (0/1), 0.974 (38/39), 1.000 (0/0), 0, 0.925 (37/40), 1.000.
+    expectFloors(labelMetrics(scored.slice(7751, 7791)), [0, 0.97, 1, 0, 0.92, 0.995]);
+    // Part eighty-seven (held-out 87): 1.000 (20/20), 1.000 (22/22), 1.000 (4/4), 0, 1.000 (42/42), 0.333.
+    expectFloors(labelMetrics(scored.slice(7791, 7833)), [1, 1, 1, 0, 1, 0.33]);
+    // Part eighty-eight (held-out 88): 0.444 (4/9), 1.000 (17/17), 0.500 (1/2), 1, 0.615 (16/26), 0.500.
+    expectFloors(labelMetrics(scored.slice(7833, 7859)), [0.44, 1, 0.495, 1, 0.615, 0.495]);
+    // The four together (148 tools): 0.765 (26/34), 0.991 (113/114), 0.833 (5/6), 1, 0.865 (128/148), 0.472.
+    expectFloors(labelMetrics(scored.slice(7711, 7859)), [0.76, 0.99, 0.83, 1, 0.86, 0.47]);
+    // All 7,859 when parts eighty-five to eighty-eight moved in, at main 9fb531c's engine: 0.964 (3398/3526: 0.9637),
+    // 0.948 (4107/4333: 0.9478), 0.886 (1582/1786: 0.8858), 34, 0.843 (6624/7859: 0.8429), 0.722 (0.7217). After the
+    // twenty-ninth round's run objects (parts 85-88 unchanged): 0.948 (4108/4333: 0.9481), 0.844 (6629/7859: 0.8435),
+    // 0.725 (0.7248).
+    expectFloors(m, [0.96, 0.945, 0.885, 34, 0.84, 0.72]);
+    // 7,859 tools from some 800 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
 
@@ -740,27 +796,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // 62-65's, each set's own and the four together, as parts sixty-two to sixty-five's; held-out 66-70's, each set's
   // own and the five together, as parts sixty-six to seventy's; held-out 71-73's, each set's own and the three
   // together, as parts seventy-one to seventy-three's; held-out 74-78's, each set's own and the five together, as parts
-  // seventy-four to seventy-eight's).
+  // seventy-four to seventy-eight's; held-out 79-84's, each set's own and the six together, as parts seventy-nine to
+  // eighty-four's; held-out 85-88's, each set's own and the four together, as parts eighty-five to eighty-eight's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 79 to 84 (275 tools: 1-44, 45-74, 75-128, 129-176, 177-216, 217-275) were evaluated once together at
-    // the engine of main fae6bc4 (history.json): 0.950 (95/100), 0.926 (162/175), 0.879 (29/33), 1, 0.855 (235/275),
-    // 0.601; 79 alone 0.929, 1.000, 0.857, 1, 0.909, 0.896; 80 alone 1.000, 0.938, 0.750, 0, 0.933, 0.333; 81 alone
-    // 1.000, 1.000, 0.900, 0, 0.907, 0.820; 82 alone 0.929, 0.853, 1.000, 0, 0.833, 0.167; 83 alone 1.000, 0.909, 1.000,
-    // 0, 0.775, 0.500; 84 alone 0.897, 0.867, 0.889, 0, 0.797, 0.506. Their floors are those figures rounded down (with
-    // a margin where a figure sits on a step), so that a later engine does not fall below its first evaluation
-    // unnoticed.
-    expectFloors(m, [0.945, 0.925, 0.875, 1, 0.85, 0.6]);
-    expectFloors(labelMetrics(scored.slice(0, 44)), [0.925, 1, 0.855, 1, 0.905, 0.895]);
-    expectFloors(labelMetrics(scored.slice(44, 74)), [1, 0.935, 0.745, 0, 0.93, 0.33]);
-    expectFloors(labelMetrics(scored.slice(74, 128)), [1, 1, 0.895, 0, 0.905, 0.815]);
-    expectFloors(labelMetrics(scored.slice(128, 176)), [0.925, 0.85, 1, 0, 0.83, 0.165]);
-    expectFloors(labelMetrics(scored.slice(176, 216)), [1, 0.905, 1, 0, 0.77, 0.495]);
-    expectFloors(labelMetrics(scored.slice(216, 275)), [0.895, 0.865, 0.885, 0, 0.795, 0.505]);
   });
 });

@@ -1,6 +1,7 @@
 /** Finding the action a tool performs from the words of its name, operationId or prose. */
 import { notCredentialBefore, openChanges, resolveLooksUp, strongNouns, verbs, type VerbClass } from './lexicon.js';
 import { communicationModifier } from './communication.js';
+import { runObjectClass } from './run-objects.js';
 import { stem } from './tokens.js';
 
 const order: VerbClass[] = [
@@ -100,6 +101,9 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
       };
     case 'capture':
       return { cls: others().some((x) => strongNouns.financial.has(x)) ? 'pay' : 'read', ambiguous };
+    case 'run':
+      // Running a container starts it; "run an audit" names the analysis: no code runs (run-objects.ts).
+      return { cls: runObjectClass(words, i) ?? entry.cls, ambiguous };
     default:
       return { cls: entry.cls, ambiguous };
   }
