@@ -8,6 +8,7 @@
  */
 import type { ToolSource } from '../core/tool.js';
 import { pathActionVerb } from './action-param.js';
+import { getPathAction } from './get-path-actions.js';
 import { firstSentence, neverLowered } from './evidence.js';
 import { runningStop } from './running-stops.js';
 import { pluralResource } from './verb-nouns.js';
@@ -163,6 +164,14 @@ export function httpAction(
     const stops = runningStop(nameHit, [summary, description]);
     if (stops)
       return { ...fromName(stops), reason: `verb '${stops.word}' in ${idLabel} and description despite ${method}` };
+    // "GET /saveRevision", "GET /contacts/{id}/addToGroup/{groupId}": a procedure named after a change (get-path-actions.ts).
+    const procedure = getPathAction(pathSegments);
+    if (procedure)
+      return {
+        // No `hit`: the verb's index is in the path segment's words, not in the operationId's.
+        cls: procedure.hit.cls,
+        reason: `${method}, but path segment '${procedure.segment}' names the action '${procedure.hit.word}'`,
+      };
     return { cls: 'read', reason: `${method} method` };
   }
   // The path's and the summary's verbs, read only past DELETE and the read methods (speed).
