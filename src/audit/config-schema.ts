@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { compileProblem, globLengthProblem, globPattern } from '../core/glob-pattern.js';
 import { detectorIds } from './redaction/detectors.js';
+import { parsePath } from './redaction/paths.js';
+import { redactionToolGlob } from './redaction/tool-glob.js';
 
 /** Zod schema of the `audit:` config section (validated when the config loads, never per event). */
 
@@ -18,10 +21,21 @@ export const redactionConfigSchema = z
     secretValues: mode.optional().describe('Live secret values found anywhere: mask, hmac or drop'),
     tools: z
       .record(
-        z.string().min(1),
+        globPattern((p) => globLengthProblem(p) ?? compileProblem(() => redactionToolGlob(p))),
         z.array(
           z.strictObject({
-            path: z.string().min(1).describe('JSON path in the arguments'),
+            path: z
+              .string()
+              .min(1)
+              .superRefine((path, ctx) => {
+                // The redactor parses each path when the audit log opens: one it cannot parse is refused here.
+                try {
+                  parsePath(path);
+                } catch (e) {
+                  ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^redaction: /, '') });
+                }
+              })
+              .describe('JSON path in the arguments'),
             mode: mode.describe('mask, hmac or drop'),
           }),
         ),

@@ -142,7 +142,9 @@ export function parseConfigText(
       if (node && fromEnv.has(node)) return '(a value from the environment, not shown)';
       const key = path[path.length - 1];
       if (typeof key === 'string' && SECRET_KEY.test(key)) return '(the value of a secret-looking key, not shown)';
-      return JSON.stringify(value) ?? String(value);
+      const shown = JSON.stringify(value) ?? String(value);
+      // A message quotes the start of a long value (a 70,000-character glob), never all of it.
+      return shown.length <= 200 ? shown : `${shown.slice(0, 100)}... (${shown.length} characters)`;
     };
     throw new ConfigError(parsed.error.issues.map((i) => toIssue(doc, file, i, at, show)));
   }
@@ -209,7 +211,7 @@ function toIssue(
     return {
       file,
       ...at(keyNode?.range?.[0] ?? nodeAt(doc, path)?.range?.[0]),
-      path: [...path, ...(first !== undefined ? [first] : [])].join('.'),
+      path: pathText([...path, ...(first !== undefined ? [first] : [])]),
       message,
     };
   }
@@ -217,13 +219,23 @@ function toIssue(
     const key = String(path[path.length - 1]);
     const inner = issue.issues.map((i) => i.message).join('; ');
     const keyNode = findKeyNode(doc, path.slice(0, -1), key);
-    return { file, ...at(keyNode?.range?.[0]), path: path.join('.'), message: `invalid name "${key}": ${inner}` };
+    return {
+      file,
+      ...at(keyNode?.range?.[0]),
+      path: pathText(path),
+      message: `invalid name "${shortKey(key)}": ${inner}`,
+    };
   }
   // Nearest existing node on the path (a missing key is reported at its parent).
   let node: Node | undefined;
   for (let n = path.length; n >= 0 && !node; n--) node = nodeAt(doc, path.slice(0, n));
-  return { file, ...at(node?.range?.[0]), path: path.join('.'), message };
+  return { file, ...at(node?.range?.[0]), path: pathText(path), message };
 }
+
+/** A key as an error names it: whole when short, else its start (a map keyed by a 70,000-character glob). */
+const shortKey = (k: string) => (k.length <= 100 ? k : `${k.slice(0, 60)}...`);
+const pathText = (path: readonly (string | number)[]) =>
+  path.map((p) => (typeof p === 'string' ? shortKey(p) : p)).join('.');
 
 function nodeAt(doc: Document, path: (string | number)[]): Node | undefined {
   if (path.length === 0) return doc.contents ?? undefined;

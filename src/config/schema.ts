@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storageConfigSchema } from '../storage/config.js';
 import { globProblem } from '../policy/glob.js';
+import { globPattern } from '../core/glob-pattern.js';
 import { sharedPool, upstreamPoolSchema } from '../backends/mcp/pool-config.js';
 
 /** Backend and agent names become tool-name prefixes: no `_` so `<server>_<tool>` splits unambiguously. */
@@ -69,17 +70,7 @@ export const httpUpstreamSchema = z
 
 export const upstreamSchema = z.discriminatedUnion('transport', [stdioUpstreamSchema, httpUpstreamSchema]);
 
-const globList = z
-  .array(
-    z
-      .string()
-      .min(1)
-      .superRefine((p, ctx) => {
-        const problem = globProblem(p);
-        if (problem) ctx.addIssue({ code: 'custom', message: `pattern "${p}": ${problem}` });
-      }),
-  )
-  .default([]);
+const globList = z.array(globPattern(globProblem)).default([]);
 
 const allowList = (what: string) => globList.describe(`Globs over ${what} this agent may use (default deny)`);
 const denyList = (what: string) => globList.describe(`Globs over ${what} refused even if allowed (deny wins)`);

@@ -51,6 +51,18 @@ function bareVariables(text: string): Located[] {
   return out;
 }
 
+/**
+ * picomatch's reading of a policy glob, for a hint only: a pattern it cannot compile (the policy compiles its globs
+ * itself, and the schema has checked them) may match, and gets no warning rather than failing validate or start-up.
+ */
+function mayMatch(name: string, pattern: string): boolean {
+  try {
+    return picomatch.isMatch(name, pattern, { dot: true });
+  } catch {
+    return true;
+  }
+}
+
 /** Tool and prompt allow patterns are `<backend>_<name>`: a pattern whose backend part names none matches nothing. */
 function unmatchedPatterns(c: PortcullisConfig): Located[] {
   const backends = [...Object.keys(c.upstreams), ...Object.keys(c.openapi)];
@@ -60,8 +72,8 @@ function unmatchedPatterns(c: PortcullisConfig): Located[] {
       a[kind].allow.forEach((pattern, i) => {
         const head = pattern.split('_')[0] ?? '';
         if (!pattern.includes('_') && GLOB_CHARS.test(pattern)) {
-          if (backends.some((b) => picomatch.isMatch(`${b}_x`, pattern, { dot: true }))) return;
-        } else if (backends.some((b) => picomatch.isMatch(b, head, { dot: true }))) return;
+          if (backends.some((b) => mayMatch(`${b}_x`, pattern))) return;
+        } else if (backends.some((b) => mayMatch(b, head))) return;
         const hint = GLOB_CHARS.test(head) ? '' : didYouMean(head, backends);
         const why =
           backends.length === 0

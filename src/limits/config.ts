@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { compileProblem, globLengthProblem, globPattern } from '../core/glob-pattern.js';
+import { foldName } from '../policy/glob.js';
+import { limitGlob } from './glob.js';
 
 /** Zod schema of the `limits:` config section (validated when the config loads, never per call). */
 
 const period = z.enum(['second', 'minute', 'hour', 'day']);
 export const periodMs = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
-const globs = z.array(z.string().min(1)).min(1).optional();
+/** Compiled as the limiter compiles it (folded: `picomatch(foldName(p))`, so that form is bounded too). */
+const globs = z
+  .array(globPattern((p) => globLengthProblem(p, foldName(p)) ?? compileProblem(() => limitGlob(p))))
+  .min(1)
+  .optional();
 const globsFor = (what: string) => globs.describe(`Globs over ${what}; the rule applies only to matching calls`);
 const ruleName = z
   .string()

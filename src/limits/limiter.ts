@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { foldName } from '../policy/glob.js';
+import { limitGlob } from './glob.js';
 import { bucketOf, type LimitsConfig, type QuotaRule, type RateRule } from './config.js';
 import type { LimitStore } from './store.js';
 import type { BucketSpec } from './token-bucket.js';
@@ -39,7 +39,7 @@ type Matcher = (s: string) => boolean;
 /** A limit restricts, so it matches names as a deny does: in every case and compatibility form (`foldName`). */
 const any = (patterns: readonly string[] | undefined): Matcher | undefined => {
   if (!patterns) return undefined;
-  const tests = patterns.map((p) => picomatch(foldName(p), { dot: true }));
+  const tests = patterns.map(limitGlob);
   return (s) => {
     const f = foldName(s);
     return tests.some((t) => t(f));

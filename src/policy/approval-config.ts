@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { riskCategories, type RiskCategory } from '../risk/types.js';
 import type { ApprovalRequirement } from '../core/approval.js';
 import { globProblem } from './glob.js';
+import { globPattern } from '../core/glob-pattern.js';
 
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
@@ -54,15 +55,7 @@ const waiverSchema = z
   .object({
     /** Tools the waiver covers (globs over namespaced names); absent: every tool. */
     tools: z
-      .array(
-        z
-          .string()
-          .min(1)
-          .superRefine((p, ctx) => {
-            const problem = globProblem(p);
-            if (problem) ctx.addIssue({ code: 'custom', message: `pattern "${p}": ${problem}` });
-          }),
-      )
+      .array(globPattern(globProblem))
       .min(1)
       .optional()
       .describe('Tool globs the waiver covers (absent: every tool)'),

@@ -2,20 +2,11 @@ import { z } from 'zod';
 import { riskCategories } from '../risk/types.js';
 import { compileCondition } from './cel.js';
 import { globProblem } from './glob.js';
+import { globPattern } from '../core/glob-pattern.js';
 import { approvalSpecSchema, approvalsConfigSchema, approvalsDefaults } from './approval-config.js';
 
 const name = z.string().regex(/^[A-Za-z0-9._:@-]{1,64}$/, 'letters, digits and . _ : @ - (1-64)');
-const globs = z
-  .array(
-    z
-      .string()
-      .min(1)
-      .superRefine((p, ctx) => {
-        const problem = globProblem(p);
-        if (problem) ctx.addIssue({ code: 'custom', message: `pattern "${p}": ${problem}` });
-      }),
-  )
-  .min(1);
+const globs = z.array(globPattern(globProblem)).min(1);
 
 /** A role: who holds it (agents by name, users by id, users by group). */
 export const roleSchema = z

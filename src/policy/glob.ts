@@ -1,3 +1,5 @@
+import { compileProblem, globLengthProblem } from '../core/glob-pattern.js';
+
 /**
  * Globs over tool, prompt and resource names. `*` and `?` never cross a `/` (so `fs:file:///srv/*` grants the
  * files directly in /srv, not /srv/private/x); `**` matches across segments. Everything else is literal.
@@ -31,10 +33,16 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Returns the reason a pattern is refused, or undefined when it is fine (used by the config schema). */
 export function globProblem(pattern: string): string | undefined {
+  // Bounded like every glob: validate's warnings also match these patterns with picomatch.
+  const long = globLengthProblem(pattern, foldName(pattern));
+  if (long) return long;
   const stars = pattern.match(/\*+|\?/g)?.length ?? 0;
   if (stars > MAX_WILDCARDS) return `at most ${MAX_WILDCARDS} wildcards per pattern`;
   if (/\*{3,}/.test(pattern)) return '"***" is not a glob; use "*" (one segment) or "**" (any depth)';
-  return undefined;
+  return compileProblem(() => {
+    const g = compileGlob(pattern);
+    return (s) => g.test(s) || g.testFolded(s);
+  });
 }
 
 /** The anchored RegExp source of a pattern; `literal` maps each run of literal characters (folding them or not). */

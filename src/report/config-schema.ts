@@ -1,21 +1,13 @@
 /** The `owners:` and `report:` config sections: who owns which tools, and the report's thresholds. */
 import { z } from 'zod';
 import { globProblem } from '../policy/glob.js';
+import { globPattern } from '../core/glob-pattern.js';
 
 /**
  * Owner of the tools whose namespaced name matches the glob (`billing_*: finance-platform@example.com`). The
  * first matching entry, in file order, names a tool's owner.
  */
-export const ownersConfigSchema = z.record(
-  z
-    .string()
-    .min(1)
-    .superRefine((p, ctx) => {
-      const problem = globProblem(p);
-      if (problem) ctx.addIssue({ code: 'custom', message: `pattern "${p}": ${problem}` });
-    }),
-  z.string().min(1).max(200),
-);
+export const ownersConfigSchema = z.record(globPattern(globProblem), z.string().min(1).max(200));
 
 export const reportConfigSchema = z
   .object({

@@ -15,13 +15,16 @@
  */
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { compileProblem, globLengthProblem, globPattern } from '../core/glob-pattern.js';
 import { levelFor, riskCategories, type RiskAssessment } from './types.js';
 
 const reason = z.string().trim().min(1, 'a reason is required');
 
 export const riskOverrideSchema = z
   .object({
-    tools: z.string().min(1).describe('Glob over namespaced tool names this override applies to'),
+    tools: globPattern((p) => globLengthProblem(p) ?? compileProblem(() => overrideGlob(p))).describe(
+      'Glob over namespaced tool names this override applies to',
+    ),
     level: z.enum(['low', 'medium', 'high']).optional().describe('Risk level to pin: low, medium or high'),
     categories: z.array(z.enum(riskCategories)).optional().describe('Risk categories to pin'),
     sideEffect: z
@@ -57,11 +60,16 @@ export type RiskOverride = z.infer<typeof riskOverrideSchema>;
 
 export const emptyRiskConfig: RiskConfig = { overrides: [], accept: [] };
 
+/** An override's glob as it is matched (the config schema compiles each one with this too). */
+function overrideGlob(glob: string): (name: string) => boolean {
+  return picomatch(glob, { dot: true });
+}
+
 const matcherCache = new Map<string, (name: string) => boolean>();
 function matches(glob: string, name: string): boolean {
   let m = matcherCache.get(glob);
   if (!m) {
-    m = picomatch(glob, { dot: true });
+    m = overrideGlob(glob);
     matcherCache.set(glob, m);
   }
   return m(name);

@@ -1,6 +1,7 @@
-// A hot reload whose config passes validation but fails while it is applied (here: a limits glob longer than the glob
-// compiler takes, which the schema lets through) keeps the running config whole, says so in the log and the audit
-// log, and does not stop the reloads after it. Before, the failure rejected the reload chain: the process ended on
+// A hot reload whose config passes validation but fails while it is applied (here: a tool signing key read from the
+// secret provider that holds no key, which `validate` cannot see; until the schema bounded globs, the trigger was a
+// limits glob too long to compile) keeps the running config whole, says so in the log and the audit log, and does not
+// stop the reloads after it. Before, the failure rejected the reload chain: the process ended on
 // the unhandled rejection (or, had it lived, every later reload would have waited on the rejected chain).
 // The real CLI, a real SDK client, a real upstream.
 import { rmSync, writeFileSync } from 'node:fs';
@@ -21,13 +22,15 @@ const dir = tempDir('portcullis-reload-failure-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const config = (allow: string, extra = '') =>
-  `upstreams:\n${stdioUpstream('t')}\n${extra}agents:\n  bot: { tools: { allow: [${allow}] } }\n`;
-/** Valid to the schema; the glob compiler refuses it (longer than 65,536 characters) when the limits are applied. */
-const uncompilable = `limits:\n  rate:\n    - { name: huge, tools: ["${'a'.repeat(70_000)}"], limit: 5, per: minute }\n`;
+  `vault:\n  provider: env\nupstreams:\n${stdioUpstream('t')}\n${extra}agents:\n  bot: { tools: { allow: [${allow}] } }\n`;
+/** What the gateway's secret provider (its environment) holds under TOOL_SIGNING_KEY: text that is no key. */
+const NOT_A_KEY = 'notakey-Q7vX2mL9pR4sT8wY';
+/** Valid to the schema (a secret's value is not the config's); the key does not load when the reload is applied. */
+const unloadable = `pins:\n  signing: { enabled: true, key: "\${secret:TOOL_SIGNING_KEY}" }\n`;
 
 describe('a config reload that fails while it is applied', () => {
   it('keeps the running config (log and audit say why), and a later good reload applies', async () => {
-    const gw = await startGateway(config('"t_echo"'));
+    const gw = await startGateway(config('"t_echo"'), { env: { TOOL_SIGNING_KEY: NOT_A_KEY } });
     try {
       const c = await connectAgent(gw.url, gw.keys.bot);
       const names = async () => (await c.listTools()).tools.map((t) => t.name).sort();
@@ -36,14 +39,15 @@ describe('a config reload that fails while it is applied', () => {
       // The new config would allow t_cwd, change upstream t (its timeout) and add an upstream u; it is valid.
       const changed = config(
         '"t_echo", "t_cwd", "u_echo"',
-        `    timeoutMs: 45000\n${stdioUpstream('u')}\n${uncompilable}`,
+        `    timeoutMs: 45000\n${stdioUpstream('u')}\n${unloadable}`,
       );
       writeFileSync(join(dir, 'changed.yaml'), changed);
       expect(cli(['validate', '--config', join(dir, 'changed.yaml')]).code).toBe(0);
       gw.rewriteConfig(changed);
       await eventually(() => gw.stderr().includes('config reload (file) failed'));
       expect(gw.proc.exitCode).toBeNull();
-      expect(gw.stderr()).toContain('exceeds maximum allowed length');
+      expect(gw.stderr()).toContain('does not hold an Ed25519 private key');
+      expect(gw.stderr()).not.toContain(NOT_A_KEY);
       // Fail closed: nothing the new config would have changed applies; the running config serves on.
       expect(await names()).toEqual(['t_echo']);
       const r = await c.callTool({ name: 't_echo', arguments: { message: 'still here' } });
@@ -55,9 +59,14 @@ describe('a config reload that fails while it is applied', () => {
       );
       expect(failed).toHaveLength(1);
       expect(failed[0]!.detail).toEqual({ trigger: 'file', stage: 'apply' });
-      // Which part failed, and why; not the 70,000-character setting.
-      expect(failed[0]!.reasons).toEqual(['limits: Input length: 70000, exceeds maximum allowed length: 65536']);
-      for (const secret of [gw.keys.bot!, secretOf(gw.keys.bot)]) expect(JSON.stringify(failed)).not.toContain(secret);
+      // Which part failed, and why; never the secret's value.
+      // (The audit log's redactor masks the reference's name as it masks key-like text.)
+      expect(failed[0]!.reasons).toHaveLength(1);
+      expect(failed[0]!.reasons[0]).toMatch(
+        /^tool signing: pins\.signing\.key: \$\{secret:.+ does not hold an Ed25519 private key \(PKCS#8 PEM\)$/,
+      );
+      for (const secret of [gw.keys.bot!, secretOf(gw.keys.bot), NOT_A_KEY])
+        expect(JSON.stringify(failed)).not.toContain(secret);
       expect(auditQuery(gw.configFile, '--type', 'config.reloaded')).toHaveLength(0);
 
       // SIGHUP reads the same file again: it fails the same way, and the chain still does not stop.

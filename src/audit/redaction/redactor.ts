@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import picomatch from 'picomatch';
 import type { AuditEvent, AuditEventInput } from '../types.js';
 import { canonicalize } from '../canonical-json.js';
 import { detectors, MIN_DETECTABLE_LENGTH, type DetectorId } from './detectors.js';
@@ -12,6 +11,7 @@ import { mayHoldSecret } from './secret-scanner.js';
 import { applyPath, DROP, parsePath } from './paths.js';
 import { vaultSecretList } from './vault-values.js';
 import { setOwn } from './own-keys.js';
+import { redactionToolGlob } from './tool-glob.js';
 
 export { parsePath } from './paths.js';
 export { FREE_TEXT_FIELDS } from './event-fields.js';
@@ -91,7 +91,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const keyMode = config.sensitiveKeys ?? 'mask';
   const secretMode = config.secretValues ?? 'mask';
   const toolRules = Object.entries(config.tools ?? {}).map(([pattern, rules]) => ({
-    match: picomatch(pattern, { dot: true }),
+    match: redactionToolGlob(pattern),
     rules: rules.map((r) => ({ segments: parsePath(r.path), mode: r.mode })),
   }));
 

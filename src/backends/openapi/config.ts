@@ -2,6 +2,25 @@
 import { z } from 'zod';
 import { onBehalfOfSchema } from './on-behalf-of.js';
 import { openApiHeadersSchema } from './extra-headers.js';
+import { compileProblem, globLengthProblem, globPattern } from '../../core/glob-pattern.js';
+import { foldName } from '../../policy/glob.js';
+import { compileFilter } from './filters.js';
+
+/**
+ * An include or exclude pattern: compiled here as the importer compiles it (an exclude folded), so a pattern the
+ * importer would throw on is refused when the config loads.
+ */
+const filterPattern = globPattern((p) => {
+  const subject = { method: 'GET', path: '/x', operationId: 'x', tags: ['x'], name: 'x' };
+  return (
+    globLengthProblem(p, foldName(p)) ??
+    compileProblem(() => {
+      const include = compileFilter(p);
+      const exclude = compileFilter(p, true);
+      return () => include(subject) || exclude(subject);
+    })
+  );
+});
 
 const credentialRef = z
   .string()
@@ -54,10 +73,10 @@ export const openApiBackendConfigSchema = z
       .optional()
       .describe('Replaces the spec’s server URLs; requests go only to this origin and path'),
     include: z
-      .array(z.string().min(1))
+      .array(filterPattern)
       .optional()
       .describe('Only these operations become tools (operationId, method:path or tag globs)'),
-    exclude: z.array(z.string().min(1)).optional().describe('Operations left out (same patterns as include)'),
+    exclude: z.array(filterPattern).optional().describe('Operations left out (same patterns as include)'),
     timeoutMs: z
       .number()
       .int()
