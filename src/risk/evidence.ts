@@ -37,7 +37,7 @@ const pureReads = new Set(
  * Words of never-lowered classes that are also nouns ("workflow run", "site deploy", "pending invite")
  * or adjectives ("empty folders"). As the object of a pure read verb, or in the plural, they name a thing.
  */
-const nounable = new Set(
+export const nounable: ReadonlySet<string> = new Set(
   (
     'run deploy rollout rollback call invite share reply broadcast tweet purchase payout transfer refund charge ' +
     'credit debit dispatch eval reset empty clean clear drop pay drain deposit withdraw remit'

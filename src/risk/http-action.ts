@@ -10,6 +10,7 @@ import type { ToolSource } from '../core/tool.js';
 import { pathActionVerb } from './action-param.js';
 import { firstSentence, neverLowered } from './evidence.js';
 import { runningStop } from './running-stops.js';
+import { pluralResource } from './verb-nouns.js';
 import type { VerbClass } from './lexicon.js';
 import type { SchemaField } from './schema-fields.js';
 import { concatWords, joinCompounds, splitIdentifier, splitWords, stem } from './tokens.js';
@@ -141,7 +142,14 @@ export function httpAction(
     // GET lowers the lighter verbs (ADR 0008): "ContainerArchive", "ImageHistory", "getUserFollow" name what is read;
     // only a never-lowered verb (delete, send, pay, deploy, revoke, rotate, execute) outweighs the method.
     const nameAlsoReads = (): boolean => allVerbs(idWords).some((h) => h.cls === 'read' && h.ambiguous !== true);
-    if (nameHit && neverLowered.has(nameHit.cls) && !isMethodPrefix(nameHit, method) && !nameAlsoReads())
+    // "Runs_ForRoute": a verb-noun in the plural leading the operationId names the resource read (verb-nouns.ts).
+    if (
+      nameHit &&
+      neverLowered.has(nameHit.cls) &&
+      !isMethodPrefix(nameHit, method) &&
+      !nameAlsoReads() &&
+      pluralResource(nameHit, idWords) === undefined
+    )
       return { ...fromName(nameHit), reason: `verb '${nameHit.word}' in ${idLabel} despite ${method}` };
     // A path parameter that picks the action (`/pods/{id}/{action}`: reboot, shutdown, boot) acts despite GET.
     const picked = pathActionVerb(source.path, description, inputFields);

@@ -40,7 +40,9 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
       'wait load lint score detect crawl scrape extract observe research check can is has open render measure translate ' +
       'convert identify locate gather collect trace monitor screenshot expand return provide display obtain capture rank rerank ' +
       // "AssumeRole": exchanges a token for a role's temporary credentials, handed back and stored nowhere.
-      'assume',
+      'assume ' +
+      // "recall": brings back what a memory store kept, not "call" again (verb-nouns.ts).
+      'recall',
   ),
   ...v('read', 'review test query report status info details detail select snapshot', true),
   ...v(
