@@ -4,6 +4,7 @@ import { configWarnings } from '../config/warnings.js';
 import type { LoadedConfig } from '../config/load.js';
 import { loadConfigSettled } from '../config/settled-load.js';
 import { watchConfig } from '../config/watch.js';
+import { keepRestartOnly, restartOnlyChanges, withOverrides, type ServerOverrides } from '../config/restart-only.js';
 import { createAuthFailureAggregator, handleAuditApi, type AuthFailureInfo } from '../audit/index.js';
 import { bootGateway } from '../gateway/boot.js';
 import type { Gateway } from '../gateway/gateway.js';
@@ -44,6 +45,8 @@ export async function runGateway(
     watch?: boolean;
     auditNewLog?: boolean;
     /** How often the score recorder looks (tests). */ scoreCheckMs?: number;
+    /** `serve --port` / `--host`: already applied to `loaded`, and applied to every reloaded file too. */
+    overrides?: ServerOverrides;
   } = {},
 ): Promise<Running> {
   const { host, port } = loaded.config.server;
@@ -232,20 +235,15 @@ export async function runGateway(
       // The file changed back to the running text, or a reload before this one already read and applied this text
       // (it read the file again after it settled): nothing to apply.
       if (why === 'file' && text === appliedText) return;
-      const cur = gw.config().config;
-      if (
-        next.config.server.host !== cur.server.host ||
-        next.config.server.port !== cur.server.port ||
-        JSON.stringify(next.config.server.tls) !== JSON.stringify(cur.server.tls)
-      ) {
-        log('config reload: server.host/port/tls changes take effect after a restart');
-      }
-      if (JSON.stringify(next.config.audit) !== JSON.stringify(cur.audit) || next.dataDir !== gw.config().dataDir) {
-        log('config reload: audit and dataDir changes take effect after a restart');
-      }
+      // Settings read only at start-up keep their running values; the log names each one the file changed (compared
+      // with the command line's overrides applied, as at start-up: `--port` is no change of the file's port).
+      const file = withOverrides(next, opts.overrides ?? {});
+      const pending = restartOnlyChanges(gw.config(), file);
+      if (pending.length > 0)
+        log(`config reload: ${pending.join(', ')} changed; not applied (the running values stay until a restart)`);
       let d: Awaited<ReturnType<Gateway['reload']>>;
       try {
-        d = await gw.reload(next);
+        d = await gw.reload(keepRestartOnly(gw.config(), file));
       } catch (e) {
         reloadFailed(why, e);
         return;
