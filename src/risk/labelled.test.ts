@@ -817,8 +817,19 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 89 to 92 (153 tools: 1-42, 43-92, 93-122, 123-153) were evaluated once together at the engine of main
+    // f15e499 (history.json): 0.952 (40/42), 0.919 (102/111), 0.692 (9/13), 2, 0.876 (134/153), 0.567; 89 alone 0.778,
+    // 0.909, 0.667, 1, 0.881, 0.667; 90 alone 1.000, 1.000, 1.000, 0, 0.980, 0.852; 91 alone 1.000, 0.667, 0.333, 0,
+    // 0.633, 0.250; 92 alone 1.000, 1.000, 0.000 (0/1), 1, 0.935, 0.000. Their floors are those figures rounded down
+    // (with a margin where a figure sits on a step), so that a later engine does not fall below its first evaluation
+    // unnoticed.
+    expectFloors(m, [0.95, 0.915, 0.69, 2, 0.875, 0.565]);
+    expectFloors(labelMetrics(scored.slice(0, 42)), [0.775, 0.905, 0.665, 1, 0.88, 0.665]);
+    expectFloors(labelMetrics(scored.slice(42, 92)), [1, 1, 1, 0, 0.975, 0.85]);
+    expectFloors(labelMetrics(scored.slice(92, 122)), [1, 0.665, 0.33, 0, 0.63, 0.245]);
+    expectFloors(labelMetrics(scored.slice(122, 153)), [1, 1, 0, 1, 0.935, 0]);
   });
 });
