@@ -4,6 +4,7 @@ import { configWarnings } from '../config/warnings.js';
 import type { LoadedConfig } from '../config/load.js';
 import { loadConfigSettled } from '../config/settled-load.js';
 import { watchConfig } from '../config/watch.js';
+import { keepRestartOnly, restartOnlyChanges, withOverrides, type ServerOverrides } from '../config/restart-only.js';
 import { createAuthFailureAggregator, handleAuditApi, type AuthFailureInfo } from '../audit/index.js';
 import { bootGateway } from '../gateway/boot.js';
 import type { Gateway } from '../gateway/gateway.js';
@@ -23,6 +24,7 @@ import { createVerifyCache } from '../report/verify-cache.js';
 import { startScoreRecorder } from '../report/recorder.js';
 import type { Report } from '../report/types.js';
 import { packageVersion } from './version.js';
+import { exitWhenStopped } from './exit.js';
 import { approvalsRoutes } from '../approvals/rest.js';
 import { signingKeysRoute } from '../signing/index.js';
 
@@ -44,6 +46,8 @@ export async function runGateway(
     watch?: boolean;
     auditNewLog?: boolean;
     /** How often the score recorder looks (tests). */ scoreCheckMs?: number;
+    /** `serve --port` / `--host`: already applied to `loaded`, and applied to every reloaded file too. */
+    overrides?: ServerOverrides;
   } = {},
 ): Promise<Running> {
   const { host, port } = loaded.config.server;
@@ -81,14 +85,16 @@ export async function runGateway(
     // The failed-attempt budget of the source: the attempt that spends it is recorded once as auth.throttled. A
     // request without credentials guesses nothing, and one we could not check (503) is not the caller's failure.
     if (!countsAsGuess(info.reason)) return;
-    void gw.limits.failedAuth.failed(info.sourceAddress).then(({ throttled }) => {
-      if (!throttled) return;
-      const f = gw.config().config.limits.failedAuth;
-      gw.recordEvent({
-        type: 'auth.throttled',
-        reasons: [`failed authentication budget (${f.limit} per ${f.per}) spent; source refused until it refills`],
-        ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
-      });
+    void countFailedAuth(gw.limits.failedAuth, info.sourceAddress, {
+      onThrottled: () => {
+        const f = gw.config().config.limits.failedAuth;
+        gw.recordEvent({
+          type: 'auth.throttled',
+          reasons: [`failed authentication budget (${f.limit} per ${f.per}) spent; source refused until it refills`],
+          ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
+        });
+      },
+      warn,
     });
   };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
@@ -232,20 +238,15 @@ export async function runGateway(
       // The file changed back to the running text, or a reload before this one already read and applied this text
       // (it read the file again after it settled): nothing to apply.
       if (why === 'file' && text === appliedText) return;
-      const cur = gw.config().config;
-      if (
-        next.config.server.host !== cur.server.host ||
-        next.config.server.port !== cur.server.port ||
-        JSON.stringify(next.config.server.tls) !== JSON.stringify(cur.server.tls)
-      ) {
-        log('config reload: server.host/port/tls changes take effect after a restart');
-      }
-      if (JSON.stringify(next.config.audit) !== JSON.stringify(cur.audit) || next.dataDir !== gw.config().dataDir) {
-        log('config reload: audit and dataDir changes take effect after a restart');
-      }
+      // Settings read only at start-up keep their running values; the log names each one the file changed (compared
+      // with the command line's overrides applied, as at start-up: `--port` is no change of the file's port).
+      const file = withOverrides(next, opts.overrides ?? {});
+      const pending = restartOnlyChanges(gw.config(), file);
+      if (pending.length > 0)
+        log(`config reload: ${pending.join(', ')} changed; not applied (the running values stay until a restart)`);
       let d: Awaited<ReturnType<Gateway['reload']>>;
       try {
-        d = await gw.reload(next);
+        d = await gw.reload(keepRestartOnly(gw.config(), file));
       } catch (e) {
         reloadFailed(why, e);
         return;
@@ -292,16 +293,33 @@ export function reloadFailureReason(e: unknown): string {
   return first.length > 500 ? `${first.slice(0, 500)}...` : first;
 }
 
+/**
+ * Counts a failed authentication against its source's budget, in the background (the request is answered already):
+ * `onThrottled` when this attempt spent it. A budget store that fails (Redis or PostgreSQL unreachable) is logged,
+ * never left as an unhandled rejection, which would end the process.
+ */
+export function countFailedAuth(
+  guard: { failed(source: string | undefined): Promise<{ throttled: boolean }> },
+  source: string | undefined,
+  on: { onThrottled(): void; warn(message: string): void },
+): Promise<void> {
+  return guard
+    .failed(source)
+    .then(({ throttled }) => {
+      if (throttled) on.onThrottled();
+    })
+    .catch((e: unknown) => {
+      on.warn(`failed authentication not counted: ${reloadFailureReason(e)}`);
+    });
+}
+
 /** Resolves on SIGINT/SIGTERM after a graceful stop. */
 export function stopOnSignals(running: { stop(): Promise<void> }): void {
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    running.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    void exitWhenStopped(() => running.stop());
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

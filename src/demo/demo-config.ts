@@ -12,8 +12,11 @@ export const DEMO_AGENT_DESCRIPTIONS = {
  * The spec and the billing API key live in the demo directory (`billing-api.openapi.json`, `secrets/`), so a
  * config that points at them (Claude Desktop's `portcullis stdio`) keeps working after the demo stops.
  */
+/** The demo's helpdesk MCP server (a stdio upstream); `portcullis demo` also prints how to scan it. */
+export const DEMO_UPSTREAM = fileURLToPath(new URL('./demo-upstream.js', import.meta.url));
+
 export function demoConfigYaml(port: number): string {
-  const upstream = fileURLToPath(new URL('./demo-upstream.js', import.meta.url));
+  const upstream = DEMO_UPSTREAM;
   return `# Portcullis demo config (written by \`portcullis demo\`; edit it and the gateway reloads it).
 dataDir: ./data
 server:

@@ -288,8 +288,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Parts seventeen to nineteen (held-out 16, 17 and 18, evaluated together once at engine 909cdd2, history.json):
     // each part's floors are its own set's figures at that evaluation, moved here with it.
     // Part seventeen (held-out 16, 199 tools): 0.960, 0.918, 0.854, 0, 0.794, 0.599; after the thirteenth round
-    // (images are infrastructure only as machine or container images) 0.804 level accuracy, 0.605 macro F1.
-    expectFloors(labelMetrics(scored.slice(2385, 2584)), [0.96, 0.915, 0.85, 0, 0.8, 0.6]);
+    // (images are infrastructure only as machine or container images) 0.804 level accuracy, 0.605 macro F1; after the
+    // twenty-ninth round's groups of things (Azure's container groups started and stopped) 0.824, 0.663.
+    expectFloors(labelMetrics(scored.slice(2385, 2584)), [0.96, 0.915, 0.85, 0, 0.82, 0.66]);
     // Part eighteen (held-out 17, 258 tools): 0.962, 0.969, 0.915, 2, 0.822, 0.645; after the thirteenth round 0.826,
     // 0.655 (images), 0.833, 0.666 (an /admin/ route namespace); after the sixteenth (each returned item carries an
     // api_key) 0.932 `high` recall, 1 rated `low`, 0.857, 0.702; after the twenty-fourth round's registered apps
@@ -374,8 +375,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // After the thirtieth round's GET procedures (an etherpad's GET /saveRevision) 1.000 (74/74), 0.894 (143/160).
     expectFloors(labelMetrics(scored.slice(4013, 4173)), [1, 0.905, 1, 0, 0.89, 0.735]);
     // Part twenty-six (held-out 25): 1.000, 0.957, 0.893, 0, 0.690, 0.466; after the twenty-sixth round's account
-    // details (Codat's bank account update) 0.730 (73/100), 0.478.
-    expectFloors(labelMetrics(scored.slice(4173, 4273)), [1, 0.955, 0.89, 0, 0.73, 0.475]);
+    // details (Codat's bank account update) 0.730 (73/100), 0.478; after the twenty-ninth round's groups of things (a
+    // server group's commands) 0.490.
+    expectFloors(labelMetrics(scored.slice(4173, 4273)), [1, 0.955, 0.89, 0, 0.73, 0.485]);
     // Both together (260 tools): 0.984, 0.925, 0.932, 2, 0.796, 0.693.
     // After the thirtieth round's GET procedures 1.000 (127/127), 0.831 (216/260).
     expectFloors(labelMetrics(scored.slice(4013, 4273)), [1, 0.92, 0.93, 2, 0.83, 0.69]);
@@ -390,9 +392,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part twenty-seven (held-out 26): 0.977, 0.932, 0.829, 2, 0.738, 0.563; after the twentieth round's JSON:API
     // attributes (Up Bank's webhook signing secret) 0.902 (37/41), 0, 0.756, 0.589; after its transaction reads
     // (account information) 0.769; after its design tokens 0.781, 0.606; after the twenty-ninth round's run objects (a
-    // diagnostic run of a WordPress connection) 0.945 (69/73), 0.813 (130/160: 0.8125), 0.686.
-    // After the thirtieth round's GET procedures (a redirect service's GET confirm-new-email) 1.000 (87/87), 0.819 (131/160).
-    expectFloors(labelMetrics(scored.slice(4273, 4433)), [1, 0.94, 0.9, 0, 0.815, 0.685]);
+    // diagnostic run of a WordPress connection) 0.945 (69/73), 0.813 (130/160: 0.8125), 0.686; after its groups of
+    // things (NetBox's VLAN groups) 0.819 (131/160: 0.8188), 0.694.
+    // After the thirtieth round's GET procedures (a redirect service's GET confirm-new-email) 1.000 (87/87), 0.825 (132/160).
+    expectFloors(labelMetrics(scored.slice(4273, 4433)), [1, 0.94, 0.9, 0, 0.82, 0.69]);
     // Part twenty-eight (held-out 27): 0.972, 0.969, 0.909, 0, 0.710, 0.806; after the twentieth round's transaction
     // reads (account information: YNAB's) 0.770; after the twenty-first round's read-only queries 0.984 (63/64); after
     // the twenty-fifth round's password logins (a GET logout ends the session) 0.791: Altoro Mutual's `doLogOut` (GET
@@ -402,9 +405,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part twenty-nine (held-out 28): 0.889, 0.963, 1.000, 0, 0.867, 0.350.
     expectFloors(labelMetrics(scored.slice(4533, 4578)), [0.885, 0.96, 1, 0, 0.865, 0.345]);
     // The three together (305 tools): 0.965, 0.951, 0.866, 2, 0.748, 0.662; at main 82f3a83 0.963 (158/164), 0, 0.826
-    // (252/305), 0.723; after the twenty-ninth round's run objects 0.970 (159/164), 0.830 (253/305), 0.731.
-    // After the thirtieth round's GET procedures 0.986 (139/141), 0.833 (254/305).
-    expectFloors(labelMetrics(scored.slice(4273, 4578)), [0.985, 0.965, 0.865, 0, 0.83, 0.73]);
+    // (252/305), 0.723; after the twenty-ninth round's run objects 0.970 (159/164), 0.830 (253/305), 0.731; after its
+    // groups of things 0.833 (254/305), 0.735.
+    // After the thirtieth round's GET procedures 0.986 (139/141), 0.836 (255/305).
+    expectFloors(labelMetrics(scored.slice(4273, 4578)), [0.985, 0.965, 0.865, 0, 0.835, 0.73]);
     // All 4,578 when parts twenty-seven to twenty-nine moved in, before the nineteenth round: 0.976 (2221/2275), 0.947
     // (2181/2303), 0.880 (1161/1320, 0.8795), 30, 0.828 (3789/4578), 0.724.
     expectFloors(labelMetrics(scored.slice(0, 4578)), [0.975, 0.945, 0.875, 30, 0.825, 0.72]);
@@ -453,8 +457,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Parts thirty-five to thirty-nine (held-out 34 to 38: 80, 80, 80, 60 and 60 tools, evaluated together once at
     // engine 6ddfcdb, main ffe87ba, history.json): each part's floors are its own set's figures at that evaluation,
     // and the five together, moved here with them.
-    // Part thirty-five (held-out 34): 1.000, 0.918, 1.000, 0, 0.787, 0.360.
-    expectFloors(labelMetrics(scored.slice(4978, 5058)), [1, 0.915, 1, 0, 0.785, 0.355]);
+    // Part thirty-five (held-out 34): 1.000, 0.918, 1.000, 0, 0.787, 0.360; after the twenty-ninth round's groups of
+    // things (a crash reporter's crash groups) 0.838 (67/80: 0.8375), 0.387.
+    expectFloors(labelMetrics(scored.slice(4978, 5058)), [1, 0.915, 1, 0, 0.835, 0.385]);
     // Part thirty-six (held-out 35): 0.674, 0.971, 0.769, 1, 0.787, 0.425; after the twenty-second round's network
     // probes (domain availability searches, a TCP ping) 0.804 (37/46), 0.863 (69/80); after its check-ins 0.870
     // (40/46).
@@ -755,7 +760,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // With the twenty-ninth round's run objects and verb-nouns and the thirtieth round's signed URL fields and opened
     // programs: 0.968 (3284/3392: 0.9682), 0.948 (3835/4044), 0.890 (1555/1747: 0.8901), 29, 0.844 (6279/7436: 0.8444),
     // 0.729 (0.7288). After its GET procedures: 0.969 (3288/3392: 0.9693), 0.845 (6282/7436: 0.8448).
-    expectFloors(labelMetrics(scored.slice(0, 7436)), [0.965, 0.945, 0.89, 29, 0.84, 0.725]);
+    // With the twenty-ninth round's groups of things too: 0.969 (3288/3392), 0.890 (1555/1747), 29, 0.845 (6284/7436:
+    // 0.8451), 0.730 (0.7299).
+    expectFloors(labelMetrics(scored.slice(0, 7436)), [0.965, 0.945, 0.89, 29, 0.845, 0.725]);
     // Parts seventy-nine to eighty-four (held-out 79 to 84: 44, 30, 54, 48, 40 and 59 tools, evaluated together once at
     // the engine of main fae6bc4, history.json): each part's floors are its own set's figures at that evaluation, and
     // the six together, moved here with them.
@@ -782,9 +789,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // twenty-ninth round's run objects (a container or pod run from its image starts compute; "run an audit" names the
     // analysis): 0.947 (3995/4219: 0.9469), 0.843 (6501/7711: 0.8431), 0.725 (0.7253). After its verb-nouns (a GET's
     // leading plural verb-noun, "recall"): 0.948 (3999/4219: 0.9479), 0.844 (6506/7711: 0.8437), 0.727 (0.7272). After
-    // the thirtieth round's signed URL fields and opened programs: 0.968 (3379/3492: 0.9676), 0.890 (1584/1780:
-    // 0.8899), 30, 0.845 (6517/7711: 0.8452), 0.729 (0.7287). After its GET procedures: 0.969 (3383/3492: 0.9688),
-    // 0.846 (6520/7711: 0.8455).
+    // its groups of things: 0.844 (6508/7711: 0.8440), 0.728 (0.7283).
+    // After the thirtieth round's signed URL fields, opened programs and GET procedures: 0.969 (3383/3492: 0.9688),
+    // 0.890 (1584/1780: 0.8899), 30, 0.846 (6522/7711: 0.8458), 0.730 (0.7297).
     expectFloors(labelMetrics(scored.slice(0, 7711)), [0.965, 0.945, 0.885, 30, 0.845, 0.725]);
     // Parts eighty-five to eighty-eight (held-out 85 to 88: 40, 40, 42 and 26 tools, evaluated together once at the
     // engine of main 9fb531c, history.json): each part's floors are its own set's figures at that evaluation, and the
@@ -802,10 +809,10 @@ describe('hand-labelled tools from real servers and specs', () => {
     // All 7,859 when parts eighty-five to eighty-eight moved in, at main 9fb531c's engine: 0.964 (3398/3526: 0.9637),
     // 0.948 (4107/4333: 0.9478), 0.886 (1582/1786: 0.8858), 34, 0.843 (6624/7859: 0.8429), 0.722 (0.7217). After the
     // twenty-ninth round's run objects (parts 85-88 unchanged): 0.948 (4108/4333: 0.9481), 0.844 (6629/7859: 0.8435),
-    // 0.725 (0.7248). After its verb-nouns: 0.949 (4112/4333: 0.9490), 0.844 (6634/7859: 0.8441), 0.727 (0.7266).
-    // After the thirtieth round's signed URL fields and opened programs (parts 85-88 unchanged): 0.966 (3405/3526:
-    // 0.9657), 0.890 (1589/1786: 0.8897), 31, 0.846 (6645/7859: 0.8455), 0.728 (0.7281). After its GET procedures:
-    // 0.967 (3409/3526: 0.9668), 0.846 (6648/7859: 0.8459).
+    // 0.725 (0.7248). After its verb-nouns: 0.949 (4112/4333: 0.9490), 0.844 (6634/7859: 0.8441), 0.727 (0.7266). After
+    // its groups of things: 0.844 (6636/7859: 0.8444), 0.728 (0.7277).
+    // After the thirtieth round's signed URL fields, opened programs and GET procedures (parts 85-88 unchanged): 0.967
+    // (3409/3526: 0.9668), 0.890 (1589/1786: 0.8897), 31, 0.846 (6650/7859: 0.8462), 0.729 (0.7291).
     expectFloors(m, [0.965, 0.945, 0.885, 31, 0.845, 0.725]);
     // 7,859 tools from some 800 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
@@ -836,8 +843,19 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 89 to 92 (153 tools: 1-42, 43-92, 93-122, 123-153) were evaluated once together at the engine of main
+    // f15e499 (history.json): 0.952 (40/42), 0.919 (102/111), 0.692 (9/13), 2, 0.876 (134/153), 0.567; 89 alone 0.778,
+    // 0.909, 0.667, 1, 0.881, 0.667; 90 alone 1.000, 1.000, 1.000, 0, 0.980, 0.852; 91 alone 1.000, 0.667, 0.333, 0,
+    // 0.633, 0.250; 92 alone 1.000, 1.000, 0.000 (0/1), 1, 0.935, 0.000. Their floors are those figures rounded down
+    // (with a margin where a figure sits on a step), so that a later engine does not fall below its first evaluation
+    // unnoticed.
+    expectFloors(m, [0.95, 0.915, 0.69, 2, 0.875, 0.565]);
+    expectFloors(labelMetrics(scored.slice(0, 42)), [0.775, 0.905, 0.665, 1, 0.88, 0.665]);
+    expectFloors(labelMetrics(scored.slice(42, 92)), [1, 1, 1, 0, 0.975, 0.85]);
+    expectFloors(labelMetrics(scored.slice(92, 122)), [1, 0.665, 0.33, 0, 0.63, 0.245]);
+    expectFloors(labelMetrics(scored.slice(122, 153)), [1, 1, 0, 1, 0.935, 0]);
   });
 });

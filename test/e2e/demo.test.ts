@@ -1,5 +1,5 @@
 // `npm start` runs `portcullis demo`: check that what it prints works, with a real MCP client.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,27 @@ describe('portcullis demo', () => {
     expect(html).toContain(`<title>Portcullis security report: ${m![1]}/100 (${m![2]})</title>`);
     // The bare demo has no identity provider (its approval rules are in the config): the report's SSO check says so.
     expect(html).toContain('authentication.sso');
-    expect(out).toContain(`portcullis report --config ${join(dir, 'portcullis.yaml')}`);
+    // Printed as it runs from this checkout (no `portcullis` on PATH here), and it runs as printed.
+    const regenerate = /Regenerate\s+(.+?) \[/.exec(out)![1]!;
+    expect(regenerate).toBe(`node ${CLI} report --config ${join(dir, 'portcullis.yaml')}`);
+    const r = spawnSync('sh', ['-c', regenerate], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\d+\/100/);
+  });
+
+  it("prints the commands that show each tool's reasons, and they run as printed", () => {
+    const printed = /the reasons: (.+)\n\s+and (.+)\):\n/.exec(out);
+    expect(printed, out).not.toBeNull();
+    const [openapi, mcp] = [printed![1]!, printed![2]!];
+    expect(openapi).toBe(`node ${CLI} scan openapi ${join(dir, 'billing-api.openapi.json')} --format table`);
+    for (const [command, reason] of [
+      [openapi, /createRefund\s+high .*verb 'refund' in description/],
+      [mcp, /list_tickets\s+low .*verb 'list' in name/],
+    ] as const) {
+      const r = spawnSync('sh', ['-c', command], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, `${command}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(reason);
+    }
   });
 
   it('prints each agent once, with the description from its config', () => {

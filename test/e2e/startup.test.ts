@@ -4,7 +4,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cli, tempDir } from './harness.js';
+import { CLI, cli, eventually, startGateway, tempDir } from './harness.js';
 
 const dir = tempDir('portcullis-startup-');
 let blocker: Server;
@@ -53,5 +53,34 @@ upstreams:
     );
     for (const section of ['dataDir', 'server', 'upstreams', 'openapi', 'agents', 'users', 'risk', 'audit'])
       expect(r.stdout).toMatch(new RegExp(`^  ${section}: `, 'm'));
+  });
+
+  it('a stdio upstream whose command is missing says which command and what to do, and no env value', async () => {
+    const gw = await startGateway(`dataDir: ./data
+upstreams:
+  ghost:
+    transport: stdio
+    command: portcullis-e2e-no-such-command
+    env: { GHOST_TOKEN: "ghost-token-value-77" }
+agents: {}
+`);
+    try {
+      const lines = await eventually(() => /backend ghost \(mcp\): down/.test(gw.stderr()) && gw.stderr());
+      expect(lines).toContain(
+        'backend ghost (mcp): down - command \\"portcullis-e2e-no-such-command\\" not found: install it, or give its full path',
+      );
+      expect(lines).not.toContain('ENOENT');
+      expect(lines).not.toContain('ghost-token-value-77');
+    } finally {
+      await gw.stop();
+    }
+  });
+
+  it('scan mcp of a missing command says which and what to do in one line (exit 2)', () => {
+    const r = cli(['scan', 'mcp', '--', 'portcullis-e2e-no-such-command']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `portcullis: cannot list tools of 'portcullis-e2e-no-such-command': command "portcullis-e2e-no-such-command" not found: install it, or give its full path (it is looked up on the PATH of the Portcullis process)\n`,
+    );
   });
 });

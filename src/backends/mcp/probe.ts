@@ -4,6 +4,7 @@
  */
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
+import { describeSpawnError } from './spawn-error.js';
 import type { JsonObject, ToolDefinition } from '../../core/tool.js';
 import { packageVersion } from '../../core/version.js';
 
@@ -39,7 +40,9 @@ export async function probeStdioServer(options: ProbeOptions): Promise<ProbeResu
   const client = new Client({ name: 'portcullis-scan', version: packageVersion() }, { listMaxPages: maxPages });
   const timeout = options.timeoutMs ?? 30_000;
   try {
-    await client.connect(transport, { timeout });
+    await client.connect(transport, { timeout }).catch((e: unknown) => {
+      throw describeSpawnError(e, options.command, options.cwd ?? process.cwd()) ?? e;
+    });
     const result = await client.listTools(undefined, { timeout, cacheMode: 'bypass' });
     const tools = result.tools.map((tool) => toDefinition(tool));
     const info = client.getServerVersion();

@@ -1,4 +1,7 @@
 // ${secret:NAME} in upstream headers: resolved per request (rotation without reconnect), never sent literally.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaptureServer, type CaptureServer } from '../openapi/test-support/capture-server.js';
 import { createUpstreamTransport } from './transports.js';
@@ -52,5 +55,44 @@ describe('upstream transports with secret references', () => {
         '.',
       ),
     ).rejects.toThrow('no provider');
+  });
+});
+
+describe('a stdio upstream that cannot be started', () => {
+  const start = async (cfg: Record<string, unknown>) => {
+    const t = await createUpstreamTransport(
+      { transport: 'stdio', args: [], env: { TOKEN: 'stdio-secret-value' }, maxResultBytes: 1024, ...cfg } as never,
+      tmpdir(),
+    );
+    return t.start().then(
+      () => t.close().then(() => 'started'),
+      (e: unknown) => (e as Error).message,
+    );
+  };
+
+  it('names the missing command and what to do, not ENOENT', async () => {
+    expect(await start({ command: 'portcullis-no-such-command' })).toBe(
+      `command "portcullis-no-such-command" not found: install it, or give its full path (it is looked up on the PATH of the Portcullis process)`,
+    );
+  });
+
+  it('names a working directory removed since the config was validated, not the command', async () => {
+    const gone = join(tmpdir(), `portcullis-gone-${process.pid}`);
+    expect(await start({ command: process.execPath, cwd: gone })).toBe(
+      `working directory ${gone} does not exist: set cwd (relative to the config file) to one that does`,
+    );
+  });
+
+  it('says a command that is not executable cannot be run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portcullis-noexec-'));
+    const script = join(dir, 'server.js');
+    writeFileSync(script, '', { mode: 0o644 });
+    try {
+      expect(await start({ command: script })).toBe(
+        `command "${script}" cannot be run (permission denied): make it executable, or run it through its interpreter (command: node, the script in args)`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { SSEClientTransport, StreamableHTTPClientTransport, type Transport } fro
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
 import type { UpstreamConfig } from '../../config/schema.js';
 import { boundStdioTransport } from './bounded-stdio.js';
+import { describeSpawnError } from './spawn-error.js';
 import type { LeanIntercept } from './lean-calls.js';
 import { boundedFetch } from './bounded-fetch.js';
 import { injectTraceContext, tracePropagationEnabled } from '../../observability/trace-context.js';
@@ -75,19 +76,21 @@ export async function createUpstreamTransport(
       const refs = Object.values(cfg.env).some((v) => REF.test(v));
       if (refs && !secrets) throw new Error('an upstream env entry references a secret but no provider is configured');
       const env = refs && secrets ? await resolveMap(cfg.env, secrets) : cfg.env;
-      return boundStdioTransport(
-        new StdioClientTransport({
-          command: cfg.command,
-          args: cfg.args,
-          env: { ...getDefaultEnvironment(), ...env },
-          // Relative to the config file's directory, as documented (not to the gateway's own working directory).
-          cwd: cfg.cwd ? resolvePath(baseDir, cfg.cwd) : baseDir,
-          stderr: 'pipe',
-        }),
-        cfg.maxResultBytes,
-        onOversized,
-        lean,
-      );
+      // Relative to the config file's directory, as documented (not to the gateway's own working directory).
+      const cwd = cfg.cwd ? resolvePath(baseDir, cfg.cwd) : baseDir;
+      const stdio = new StdioClientTransport({
+        command: cfg.command,
+        args: cfg.args,
+        env: { ...getDefaultEnvironment(), ...env },
+        cwd,
+        stderr: 'pipe',
+      });
+      const start = stdio.start.bind(stdio);
+      stdio.start = () =>
+        start().catch((e: unknown) => {
+          throw describeSpawnError(e, cfg.command, cwd) ?? e;
+        });
+      return boundStdioTransport(stdio, cfg.maxResultBytes, onOversized, lean);
     }
     case 'http': {
       const h = headersOf(cfg.headers, secrets);

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../../config/load.js';
-import { demoConfigYaml } from '../../demo/demo-config.js';
+import { DEMO_UPSTREAM, demoConfigYaml } from '../../demo/demo-config.js';
 import { demoKeys, readOrCreateSecret } from '../../demo/demo-keys.js';
 import { startBillingApi } from '../../demo/billing-api/index.js';
 import { runGateway, stopOnSignals } from '../runtime.js';
@@ -72,12 +72,13 @@ Portcullis demo is running.
   Dashboard      ${base}/   (sign in with the demo-approver key below; held calls are on Approvals)
   Config         ${file}   (edit it: the gateway reloads)
 
-Tools and their risk (portcullis scan ... shows the reasons):
+Tools and their risk (the reasons: ${cliName} scan openapi ${join(dir, 'billing-api.openapi.json')} --format table
+                      and ${cliName} scan mcp --format table -- node ${DEMO_UPSTREAM}):
 ${inventory}
 
 Security score   ${report.score!.value}/100 (grade ${report.score!.grade})${worst.length ? `; to fix first: ${worst.join(', ')}` : ''}
   Report         ${reportFile}
-  Regenerate     portcullis report --config ${file} [--format md|json|html|pdf --out FILE]
+  Regenerate     ${cliName} report --config ${file} [--format md|json|html|pdf --out FILE]
 
 Demo agents (keys are kept in ${join(dir, 'demo-keys.json')} and reused by the next start):
 ${Object.entries(loaded.config.agents)

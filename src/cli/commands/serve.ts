@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withOverrides } from '../../config/restart-only.js';
 import { configPath, loadConfigOrThrow } from '../context.js';
 import { runGateway, stopOnSignals } from '../runtime.js';
 
@@ -16,10 +17,12 @@ export function register(program: Command): void {
       'start a new, empty audit log although the anchor file shows an earlier one that is gone (recorded as audit.log.reinitialized)',
     )
     .action(async (opts: { config?: string; port?: number; host?: string; auditNewLog?: boolean }) => {
-      const loaded = loadConfigOrThrow(configPath(opts.config), { requireLocalFiles: true });
-      if (opts.port !== undefined) loaded.config.server.port = opts.port;
-      if (opts.host !== undefined) loaded.config.server.host = opts.host;
-      const running = await runGateway(loaded, opts.auditNewLog ? { auditNewLog: true } : {});
+      const overrides = {
+        ...(opts.port !== undefined ? { port: opts.port } : {}),
+        ...(opts.host !== undefined ? { host: opts.host } : {}),
+      };
+      const loaded = withOverrides(loadConfigOrThrow(configPath(opts.config), { requireLocalFiles: true }), overrides);
+      const running = await runGateway(loaded, { overrides, ...(opts.auditNewLog ? { auditNewLog: true } : {}) });
       process.stdout.write(`Portcullis listening on ${running.front.url}\n`);
       stopOnSignals(running);
     });
