@@ -24,6 +24,7 @@ import { createVerifyCache } from '../report/verify-cache.js';
 import { startScoreRecorder } from '../report/recorder.js';
 import type { Report } from '../report/types.js';
 import { packageVersion } from './version.js';
+import { exitWhenStopped } from './exit.js';
 import { approvalsRoutes } from '../approvals/rest.js';
 import { signingKeysRoute } from '../signing/index.js';
 
@@ -84,14 +85,16 @@ export async function runGateway(
     // The failed-attempt budget of the source: the attempt that spends it is recorded once as auth.throttled. A
     // request without credentials guesses nothing, and one we could not check (503) is not the caller's failure.
     if (!countsAsGuess(info.reason)) return;
-    void gw.limits.failedAuth.failed(info.sourceAddress).then(({ throttled }) => {
-      if (!throttled) return;
-      const f = gw.config().config.limits.failedAuth;
-      gw.recordEvent({
-        type: 'auth.throttled',
-        reasons: [`failed authentication budget (${f.limit} per ${f.per}) spent; source refused until it refills`],
-        ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
-      });
+    void countFailedAuth(gw.limits.failedAuth, info.sourceAddress, {
+      onThrottled: () => {
+        const f = gw.config().config.limits.failedAuth;
+        gw.recordEvent({
+          type: 'auth.throttled',
+          reasons: [`failed authentication budget (${f.limit} per ${f.per}) spent; source refused until it refills`],
+          ...(info.sourceAddress ? { sourceAddress: info.sourceAddress } : {}),
+        });
+      },
+      warn,
     });
   };
   const health = createHealthRoutes(gw, { audit: () => audit.status() });
@@ -290,16 +293,33 @@ export function reloadFailureReason(e: unknown): string {
   return first.length > 500 ? `${first.slice(0, 500)}...` : first;
 }
 
+/**
+ * Counts a failed authentication against its source's budget, in the background (the request is answered already):
+ * `onThrottled` when this attempt spent it. A budget store that fails (Redis or PostgreSQL unreachable) is logged,
+ * never left as an unhandled rejection, which would end the process.
+ */
+export function countFailedAuth(
+  guard: { failed(source: string | undefined): Promise<{ throttled: boolean }> },
+  source: string | undefined,
+  on: { onThrottled(): void; warn(message: string): void },
+): Promise<void> {
+  return guard
+    .failed(source)
+    .then(({ throttled }) => {
+      if (throttled) on.onThrottled();
+    })
+    .catch((e: unknown) => {
+      on.warn(`failed authentication not counted: ${reloadFailureReason(e)}`);
+    });
+}
+
 /** Resolves on SIGINT/SIGTERM after a graceful stop. */
 export function stopOnSignals(running: { stop(): Promise<void> }): void {
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    running.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    void exitWhenStopped(() => running.stop());
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

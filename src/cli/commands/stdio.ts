@@ -3,6 +3,7 @@ import { bootGateway } from '../../gateway/boot.js';
 import { startStdioFront } from '../../front/stdio.js';
 import { startProcessTelemetry } from '../../observability/process-telemetry.js';
 import { CliError, configPath, loadConfigOrThrow } from '../context.js';
+import { exitWhenStopped } from '../exit.js';
 
 export function register(program: Command): void {
   program
@@ -26,11 +27,12 @@ export function register(program: Command): void {
       const stop = () => {
         if (stopping) return;
         stopping = true;
-        void handle
-          .close()
-          .then(() => booted.close())
-          .then(() => telemetry.stop())
-          .finally(() => process.exit(0));
+        // A failed close (the audit flush, say) exits 1 with the reason on stderr, never 0.
+        void exitWhenStopped(async () => {
+          await handle.close();
+          await booted.close();
+          await telemetry.stop();
+        });
       };
       process.stdin.on('end', stop);
       process.on('SIGINT', stop);
