@@ -277,6 +277,18 @@ describe.each(['legacy', 'modern'] as const)(
 );
 
 describe('approvals CLI', () => {
+  it('a key the gateway refuses says which key and what is needed, and never echoes it', () => {
+    const hint =
+      'is not a user key of this gateway: create one with portcullis users create NAME; agent keys are refused)\n';
+    for (const key of ['pcl_notAKeyOfThisGateway_0123456789abcdefghij', gw.keys.ops!]) {
+      const r = cli(['approvals', 'list', '--url', gw.base], { env: { PORTCULLIS_API_KEY: key } });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^portcullis: 401 auth\.invalid: .+ \(the key from \$PORTCULLIS_API_KEY /);
+      expect(r.stderr.endsWith(hint), r.stderr).toBe(true);
+      expect(r.stderr).not.toContain(key);
+    }
+  });
+
   it('the CLI lists and shows requests with the exact call and its risk reasons', async () => {
     const id = approvalIdOf(await call(ops, 'pay_delete_record', { id: 'shown' }));
     const list = approvalsCli('aud', ['list', '--status', 'pending']);

@@ -55,8 +55,15 @@ async function api(o: Conn, method: 'GET' | 'POST', path: string, body?: unknown
     throw new CliError(`cannot reach ${url}: ${(e as Error).message}`);
   }
   const data = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-  if (!res.ok)
-    throw new CliError(`${res.status} ${data?.error?.code ?? ''}: ${data?.error?.message ?? res.statusText}`.trim(), 1);
+  if (!res.ok) {
+    const what = `${res.status} ${data?.error?.code ?? ''}: ${data?.error?.message ?? res.statusText}`.trim();
+    // A refused key: say which one and what is needed (a person's key; agent keys are refused), never the key itself.
+    const hint =
+      res.status === 401
+        ? ` (the key from ${o.keyFile ? `--key-file ${o.keyFile}` : '$PORTCULLIS_API_KEY'} is not a user key of this gateway: create one with portcullis users create NAME; agent keys are refused)`
+        : '';
+    throw new CliError(what + hint, 1);
+  }
   return data;
 }
 
