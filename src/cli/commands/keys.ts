@@ -50,6 +50,7 @@ export async function appendAudit(loaded: LoadedConfig, event: AuditEventInput, 
  */
 export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void {
   const noun = kind === 'agent' ? 'agent' : 'user';
+  const aNoun = kind === 'agent' ? 'an agent' : 'a user';
   const withStore = async (
     opts: Opts,
     fn: (ctx: { names: string[]; store: Stores }) => Promise<AuditEventInput | undefined>,
@@ -97,7 +98,7 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
   cfg(
     group
       .command('create <name>')
-      .description(`Create an API key for a ${noun} defined in config; prints the key once`),
+      .description(`Create an API key for ${aNoun} defined in config; prints the key once`),
   ).action((name: string, opts: Opts) =>
     withStore(opts, async ({ names, store }) => {
       requireKnown(names, name);
@@ -123,7 +124,7 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
           process.stdout.write(`keys of ${section(kind)} no longer in config (refused): ${orphans.join(', ')}\n`);
       }),
   );
-  cfg(group.command('rotate <name>').description(`Revoke a ${noun}'s keys and issue a new one; prints it once`)).action(
+  cfg(group.command('rotate <name>').description(`Revoke ${aNoun}'s keys and issue a new one; prints it once`)).action(
     (name: string, opts: Opts) =>
       withStore(opts, async ({ names, store }) => {
         requireKnown(names, name);
@@ -134,7 +135,7 @@ export function registerKeyCommands(program: Command, kind: KeyOwnerKind): void 
         return keyEvent('agent.key.rotated', name, { keyId: record.id, revoked });
       }),
   );
-  cfg(group.command('revoke <name>').description(`Revoke every key of a ${noun}`)).action((name: string, opts: Opts) =>
+  cfg(group.command('revoke <name>').description(`Revoke every key of ${aNoun}`)).action((name: string, opts: Opts) =>
     withStore(opts, async ({ store }) => {
       const n = await store.apiKeys.revokeAgent(kind, name, new Date().toISOString());
       if (n === 0) throw new CliError(`${noun} "${name}" has no active keys`);
