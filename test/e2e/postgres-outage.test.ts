@@ -79,10 +79,12 @@ agents:
 
     server.resume();
     for (const gw of gateways) {
-      let last = '';
       const until = Date.now() + 30_000;
-      while ((last = await attempt(gw.url, key)) !== 'ok' && Date.now() < until)
+      let last = await attempt(gw.url, key);
+      while (last !== 'ok' && Date.now() < until) {
         await new Promise((r) => setTimeout(r, 250));
+        last = await attempt(gw.url, key);
+      }
       expect(last, gw.stderr()).toBe('ok');
       const ready = await fetch(`${gw.base}/readyz`);
       expect(ready.status).toBe(200);
