@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to eighty-eight are held-out
- * sets 1-60 and 62-88, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to ninety-two are held-out
+ * sets 1-60 and 62-92, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -188,6 +188,10 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 86 (held-out 86)', 7791],
   ['part 87 (held-out 87)', 7833],
   ['part 88 (held-out 88)', 7859],
+  ['part 89 (held-out 89)', 7901],
+  ['part 90 (held-out 90)', 7951],
+  ['part 91 (held-out 91)', 7981],
+  ['part 92 (held-out 92)', 8012],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -813,8 +817,25 @@ describe('hand-labelled tools from real servers and specs', () => {
     // its groups of things: 0.844 (6636/7859: 0.8444), 0.728 (0.7277).
     // After the thirtieth round's signed URL fields, opened programs and GET procedures (parts 85-88 unchanged): 0.967
     // (3409/3526: 0.9668), 0.890 (1589/1786: 0.8897), 31, 0.846 (6650/7859: 0.8462), 0.729 (0.7291).
-    expectFloors(m, [0.965, 0.945, 0.885, 31, 0.845, 0.725]);
-    // 7,859 tools from some 800 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    expectFloors(labelMetrics(scored.slice(0, 7859)), [0.965, 0.945, 0.885, 31, 0.845, 0.725]);
+    // Parts eighty-nine to ninety-two (held-out 89 to 92: 42, 50, 30 and 31 tools, evaluated together once at the
+    // engine of main f15e499, history.json; the same figures at main 5175510 after the twenty-ninth and thirtieth
+    // rounds' last rules): each part's floors are its own set's figures at that evaluation, and the four together,
+    // moved here with them.
+    // Part eighty-nine (held-out 89): 0.778 (7/9), 0.909 (30/33), 0.667 (2/3), 1, 0.881 (37/42), 0.667.
+    expectFloors(labelMetrics(scored.slice(7859, 7901)), [0.775, 0.905, 0.665, 1, 0.88, 0.665]);
+    // Part ninety (held-out 90): 1.000 (17/17), 1.000 (33/33), 1.000 (6/6), 0, 0.980 (49/50), 0.852.
+    expectFloors(labelMetrics(scored.slice(7901, 7951)), [1, 1, 1, 0, 0.975, 0.85]);
+    // Part ninety-one (held-out 91): 1.000 (12/12), 0.667 (12/18), 0.333 (1/3), 0, 0.633 (19/30), 0.250.
+    expectFloors(labelMetrics(scored.slice(7951, 7981)), [1, 0.665, 0.33, 0, 0.63, 0.245]);
+    // Part ninety-two (held-out 92): 1.000 (4/4), 1.000 (27/27), 0.000 (0/1), 1, 0.935 (29/31), 0.000.
+    expectFloors(labelMetrics(scored.slice(7981, 8012)), [1, 1, 0, 1, 0.935, 0]);
+    // The four together (153 tools): 0.952 (40/42), 0.919 (102/111), 0.692 (9/13), 2, 0.876 (134/153), 0.567.
+    expectFloors(labelMetrics(scored.slice(7859, 8012)), [0.95, 0.915, 0.69, 2, 0.875, 0.565]);
+    // All 8,012 when parts eighty-nine to ninety-two moved in, at main 7ec6673's engine: 0.967 (3449/3568: 0.9666),
+    // 0.948 (4214/4444: 0.9482), 0.888 (1598/1799: 0.8883), 33, 0.847 (6784/8012: 0.8467), 0.728.
+    expectFloors(m, [0.965, 0.945, 0.885, 33, 0.845, 0.725]);
+    // 8,012 tools from some 820 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
 
@@ -838,7 +859,8 @@ describe('hand-labelled tools from real servers and specs', () => {
   // own and the five together, as parts sixty-six to seventy's; held-out 71-73's, each set's own and the three
   // together, as parts seventy-one to seventy-three's; held-out 74-78's, each set's own and the five together, as parts
   // seventy-four to seventy-eight's; held-out 79-84's, each set's own and the six together, as parts seventy-nine to
-  // eighty-four's; held-out 85-88's, each set's own and the four together, as parts eighty-five to eighty-eight's).
+  // eighty-four's; held-out 85-88's, each set's own and the four together, as parts eighty-five to eighty-eight's;
+  // held-out 89-92's, each set's own and the four together, as parts eighty-nine to ninety-two's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
@@ -846,16 +868,19 @@ describe('hand-labelled tools from real servers and specs', () => {
     const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 89 to 92 (153 tools: 1-42, 43-92, 93-122, 123-153) were evaluated once together at the engine of main
-    // f15e499 (history.json): 0.952 (40/42), 0.919 (102/111), 0.692 (9/13), 2, 0.876 (134/153), 0.567; 89 alone 0.778,
-    // 0.909, 0.667, 1, 0.881, 0.667; 90 alone 1.000, 1.000, 1.000, 0, 0.980, 0.852; 91 alone 1.000, 0.667, 0.333, 0,
-    // 0.633, 0.250; 92 alone 1.000, 1.000, 0.000 (0/1), 1, 0.935, 0.000. Their floors are those figures rounded down
-    // (with a margin where a figure sits on a step), so that a later engine does not fall below its first evaluation
-    // unnoticed.
-    expectFloors(m, [0.95, 0.915, 0.69, 2, 0.875, 0.565]);
-    expectFloors(labelMetrics(scored.slice(0, 42)), [0.775, 0.905, 0.665, 1, 0.88, 0.665]);
-    expectFloors(labelMetrics(scored.slice(42, 92)), [1, 1, 1, 0, 0.975, 0.85]);
-    expectFloors(labelMetrics(scored.slice(92, 122)), [1, 0.665, 0.33, 0, 0.63, 0.245]);
-    expectFloors(labelMetrics(scored.slice(122, 153)), [1, 1, 0, 1, 0.935, 0]);
+    // Held-out 93 to 98 (264 tools: 1-44, 45-98, 99-143, 144-201, 202-224, 225-264) were evaluated once together at the
+    // engine of main 5f25a86 (history.json): 0.984 (123/125), 0.921 (128/139), 0.908 (59/65), 0, 0.871 (230/264),
+    // 0.564; 93 alone 1.000, 0.913, 1.000, 0, 0.932, 0.553; 94 alone 1.000, 0.889, 1.000, 0, 0.907, 0.650; 95 alone
+    // 0.944, 0.926, 0.833, 0, 0.778, 0.417; 96 alone 1.000, 0.920, 1.000, 0, 0.914, 0.625; 97 alone 0.889, 1.000,
+    // 0.333, 0, 0.783, 0.222; 98 alone 1.000, 0.929, 0.900, 0, 0.850, 0.885. Their floors are those figures rounded
+    // down (with a margin where a figure sits on a step), so that a later engine does not fall below its first
+    // evaluation unnoticed.
+    expectFloors(m, [0.98, 0.92, 0.905, 0, 0.87, 0.56]);
+    expectFloors(labelMetrics(scored.slice(0, 44)), [1, 0.91, 1, 0, 0.93, 0.55]);
+    expectFloors(labelMetrics(scored.slice(44, 98)), [1, 0.885, 1, 0, 0.905, 0.645]);
+    expectFloors(labelMetrics(scored.slice(98, 143)), [0.94, 0.925, 0.83, 0, 0.775, 0.415]);
+    expectFloors(labelMetrics(scored.slice(143, 201)), [1, 0.915, 1, 0, 0.91, 0.62]);
+    expectFloors(labelMetrics(scored.slice(201, 224)), [0.885, 1, 0.33, 0, 0.78, 0.22]);
+    expectFloors(labelMetrics(scored.slice(224, 264)), [1, 0.925, 0.895, 0, 0.845, 0.88]);
   });
 });
