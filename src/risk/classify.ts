@@ -56,6 +56,7 @@ import { clientConnection } from './client-connections.js';
 import { documentCertificate } from './document-certificates.js';
 import { officialPermit } from './official-permits.js';
 import { confirmsTransaction, placesOrder } from './purchase-orders.js';
+import { cancelsPurchase } from './cancelled-purchases.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
@@ -481,6 +482,9 @@ function categorySignals(
       ))
     : undefined;
   if (order) add('financial', order);
+  // Cancelling or rejecting an order, a booking or a ride refunds or releases what it committed (cancelled-purchases.ts).
+  const cancelled = writes ? cancelsPurchase(w.idStems, idLabel, pathSegments) : undefined;
+  if (cancelled) add('financial', cancelled);
   if (detached?.containerInfrastructure !== undefined)
     add('infrastructure', `${detached.reason} ('${detached.containerInfrastructure}' changes)`);
   if (restores && (has(computeNouns) || has(storageNouns)))

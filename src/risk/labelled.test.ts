@@ -283,7 +283,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part sixteen (the last 186: held-out 15, evaluated once at engine fa4c8e8, history.json): measured 0.967, 0.915,
     // 0.695, 3, 0.774, 0.575 at that evaluation (its held-out floors, moved here with it); after the twelfth round
     // 0.978, 0.915, 0.780, 2, 0.823, 0.720 (tuned on it).
-    expectFloors(labelMetrics(scored.slice(2199, 2385)), [0.975, 0.91, 0.775, 2, 0.82, 0.715]);
+    // After the thirty-first round's cancelled purchases (a commerce server's cancel_order) 0.743
+    // (0.7429).
+    expectFloors(labelMetrics(scored.slice(2199, 2385)), [0.975, 0.91, 0.775, 2, 0.82, 0.74]);
     // All 2,385 when part sixteen moved in, before the twelfth round: 0.988, 0.955, 0.884, 15, 0.841, 0.748; after its
     // first landing 0.988, 0.955, 0.899, 14, 0.849, 0.767, after its second 0.988, 0.955, 0.902, 14, 0.852, 0.769.
     // The eighteenth round's judged exception: with the caller's own credential parameters withheld from agents
@@ -296,7 +298,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part seventeen (held-out 16, 199 tools): 0.960, 0.918, 0.854, 0, 0.794, 0.599; after the thirteenth round
     // (images are infrastructure only as machine or container images) 0.804 level accuracy, 0.605 macro F1; after the
     // twenty-ninth round's groups of things (Azure's container groups started and stopped) 0.824, 0.663.
-    expectFloors(labelMetrics(scored.slice(2385, 2584)), [0.96, 0.915, 0.85, 0, 0.82, 0.66]);
+    // After the thirty-first round's cancelled purchases (a takeaway API's order rejected) 0.878 (36/41), 0.829,
+    // 0.676 (0.6755).
+    expectFloors(labelMetrics(scored.slice(2385, 2584)), [0.96, 0.915, 0.875, 0, 0.825, 0.675]);
     // Part eighteen (held-out 17, 258 tools): 0.962, 0.969, 0.915, 2, 0.822, 0.645; after the thirteenth round 0.826,
     // 0.655 (images), 0.833, 0.666 (an /admin/ route namespace); after the sixteenth (each returned item carries an
     // api_key) 0.932 `high` recall, 1 rated `low`, 0.857, 0.702; after the twenty-fourth round's registered apps
@@ -309,11 +313,14 @@ describe('hand-labelled tools from real servers and specs', () => {
     // capability links (a temporary log URL and a download link available for a week) 0.907 (49/54), 2, 0.820
     // (169/206), 0.626.
     // After the thirtieth round's opened programs (a simulator opened "for visibility") 0.950 (96/101), 0.825 (170/206).
-    expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.95, 0.99, 0.905, 2, 0.825, 0.625]);
+    // After the thirty-first round's cancelled purchases (a hotel booking and a flight order
+    // cancelled) 0.670 (0.6701).
+    expectFloors(labelMetrics(scored.slice(2842, 3048)), [0.95, 0.99, 0.905, 2, 0.825, 0.67]);
     // All three together (663 tools): 0.955, 0.961, 0.883, 6, 0.796, 0.606; after the twenty-eighth round's capability
     // links 0.896 (138/154), 3, 0.854 (566/663), 0.691.
     // After the thirtieth round's opened programs 0.958 (318/332), 0.855 (567/663).
-    expectFloors(labelMetrics(scored.slice(2385, 3048)), [0.955, 0.96, 0.895, 3, 0.855, 0.69]);
+    // After the thirty-first round's cancelled purchases 0.903, 0.709 (0.7092).
+    expectFloors(labelMetrics(scored.slice(2385, 3048)), [0.955, 0.96, 0.9, 3, 0.855, 0.705]);
     // All 3,048 when parts seventeen to nineteen moved in, before the thirteenth round: 0.981, 0.956, 0.899, 20, 0.840,
     // 0.741; after its images 0.981, 0.956, 0.898, 20, 0.842, 0.744; after its /admin/ namespace 0.981, 0.956, 0.898,
     // 20, 0.844, 0.746.
@@ -481,12 +488,14 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part thirty-nine (held-out 38): 0.800, 0.825, 0.600, 0, 0.617, 0.111; after the twenty-second round's network
     // probes (an IP probe, SMTP verification, a URL probe, a domain's live checks) 1.000 (20/20), 0.667 (40/60); after
     // its asset tokens (a token's price, genuine tokens, a token burn) 0.717 (43/60).
-    expectFloors(labelMetrics(scored.slice(5278, 5338)), [1, 0.825, 0.6, 0, 0.715, 0.11]);
+    // After the thirty-first round's cancelled purchases (a ride cancelled) 0.150, on a step: floor 0.145.
+    expectFloors(labelMetrics(scored.slice(5278, 5338)), [1, 0.825, 0.6, 0, 0.715, 0.145]);
     // The five together (360 tools): 0.854, 0.921, 0.833, 3, 0.764, 0.519; after the twenty-second round's network
     // probes 0.924 (133/144), 0.789 (284/360); after its grant artefacts 0.867 (52/60), 1, 0.794 (286/360), 0.527;
     // after its asset tokens 0.806 (290/360), 0.538; after its check-ins 0.944 (136/144); after the twenty-seventh
     // round's rollbacks 0.565.
-    expectFloors(labelMetrics(scored.slice(4978, 5338)), [0.94, 0.92, 0.865, 1, 0.805, 0.56]);
+    // After the thirty-first round's cancelled purchases 0.595 (0.5950).
+    expectFloors(labelMetrics(scored.slice(4978, 5338)), [0.94, 0.92, 0.865, 1, 0.805, 0.595]);
     // All 5,338 when parts thirty-five to thirty-nine moved in, before the twenty-second round: 0.969 (2522/2603),
     // 0.944 (2583/2735), 0.881 (1283/1456), 32, 0.825 (4406/5338), 0.719; after the twenty-second round's network
     // probes 0.973 (2532/2603), 0.827 (4415/5338); after its grant artefacts 0.883 (1285/1456), 30, 0.827
@@ -741,7 +750,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // the engine of main 58cfb8b, history.json): each part's floors are its own set's figures at that evaluation, and
     // the five together, moved here with them.
     // Part seventy-four (held-out 74): 0.958 (23/24), 0.833 (25/30), 1.000 (6/6), 0, 0.778 (42/54), 0.220.
-    expectFloors(labelMetrics(scored.slice(7188, 7242)), [0.955, 0.83, 1, 0, 0.775, 0.22]);
+    // After the thirty-first round's transfers (an agent CLI's transfer_plugin and transfer_store reads) 0.264
+    // (0.2643).
+    expectFloors(labelMetrics(scored.slice(7188, 7242)), [0.955, 0.83, 1, 0, 0.775, 0.26]);
     // Part seventy-five (held-out 75): 0.923 (12/13), 0.933 (28/30), 1.000 (1/1), 0, 0.721 (31/43), 0.333; after the
     // twenty-eighth round's pipeline people (a cold-mail server's leads; its lead lists are containers) 0.744 (32/43).
     expectFloors(labelMetrics(scored.slice(7242, 7285)), [0.92, 0.93, 1, 0, 0.74, 0.33]);
@@ -757,7 +768,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // The five together (248 tools): 0.932 (96/103), 0.910 (132/145), 0.846 (33/39), 1, 0.758 (188/248), 0.534; after
     // the lead's longer order phrases 0.897 (35/39), 0.766 (190/248), 0.561; after the twenty-eighth round's pipeline
     // people 0.770 (191/248: 0.7702); after the twenty-ninth round's verb-nouns 0.917 (133/145), 0.774 (192/248), 0.570.
-    expectFloors(labelMetrics(scored.slice(7188, 7436)), [0.93, 0.915, 0.895, 1, 0.77, 0.57]);
+    // After the thirty-first round's transfers 0.593 (0.5926).
+    expectFloors(labelMetrics(scored.slice(7188, 7436)), [0.93, 0.915, 0.895, 1, 0.77, 0.59]);
     // All 7,436 when parts seventy-four to seventy-eight moved in, at main 58cfb8b's engine: 0.966 (3277/3392: 0.9661),
     // 0.948 (3832/4044: 0.9476), 0.882 (1540/1747: 0.8815), 37, 0.840 (6248/7436: 0.8402), 0.721 (0.7207); with the
     // twenty-eighth round's capability links (main 63a41d2; parts 74-78 unchanged): 0.883 (1543/1747: 0.8832), 34, 0.841
@@ -778,7 +790,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part eighty (held-out 80): 1.000 (14/14), 0.938 (15/16), 0.750 (3/4), 0, 0.933 (28/30), 0.333.
     expectFloors(labelMetrics(scored.slice(7480, 7510)), [1, 0.935, 0.745, 0, 0.93, 0.33]);
     // Part eighty-one (held-out 81): 1.000 (22/22), 1.000 (32/32), 0.900 (9/10), 0, 0.907 (49/54), 0.820.
-    expectFloors(labelMetrics(scored.slice(7510, 7564)), [1, 1, 0.895, 0, 0.905, 0.815]);
+    // After the thirty-first round's cancelled purchases (a shop's order cancelled) 0.866 (0.8660).
+    expectFloors(labelMetrics(scored.slice(7510, 7564)), [1, 1, 0.895, 0, 0.905, 0.865]);
     // Part eighty-two (held-out 82): 0.929 (13/14), 0.853 (29/34), 1.000 (1/1), 0, 0.833 (40/48), 0.167; after the
     // twenty-ninth round's verb-nouns (a context server's session actions: recall) 0.854 (41/48).
     expectFloors(labelMetrics(scored.slice(7564, 7612)), [0.925, 0.85, 1, 0, 0.85, 0.165]);
@@ -790,7 +803,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(7652, 7711)), [0.895, 0.865, 0.885, 0, 0.795, 0.505]);
     // The six together (275 tools): 0.950 (95/100), 0.926 (162/175), 0.879 (29/33), 1, 0.855 (235/275), 0.601; after
     // the twenty-ninth round's verb-nouns 0.937 (164/175), 0.865 (238/275: 0.8655), 0.620.
-    expectFloors(labelMetrics(scored.slice(7436, 7711)), [0.945, 0.935, 0.875, 1, 0.865, 0.615]);
+    // After the thirty-first round's cancelled purchases 0.643 (0.6429).
+    expectFloors(labelMetrics(scored.slice(7436, 7711)), [0.945, 0.935, 0.875, 1, 0.865, 0.64]);
     // All 7,711 when parts seventy-nine to eighty-four moved in, at main 82f3a83's engine: 0.966 (3372/3492: 0.9656),
     // 0.947 (3994/4219: 0.9467), 0.886 (1577/1780: 0.8860), 33, 0.842 (6496/7711: 0.8424), 0.722 (0.7222). After the
     // twenty-ninth round's run objects (a container or pod run from its image starts compute; "run an audit" names the
@@ -821,7 +835,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // After the thirtieth round's signed URL fields, opened programs and GET procedures (parts 85-88 unchanged): 0.967
     // (3409/3526: 0.9668), 0.890 (1589/1786: 0.8897), 31, 0.846 (6650/7859: 0.8462), 0.729 (0.7291). After the
     // thirty-first round's image builds: 0.731 (0.7312).
-    expectFloors(labelMetrics(scored.slice(0, 7859)), [0.965, 0.945, 0.885, 31, 0.845, 0.73]);
+    // After the thirty-first round's cancelled purchases and transfers 0.890 (1590/1786: 0.8903), 0.735 (0.7351).
+    expectFloors(labelMetrics(scored.slice(0, 7859)), [0.965, 0.945, 0.89, 31, 0.845, 0.735]);
     // Parts eighty-nine to ninety-two (held-out 89 to 92: 42, 50, 30 and 31 tools, evaluated together once at the
     // engine of main f15e499, history.json; the same figures at main 5175510 after the twenty-ninth and thirtieth
     // rounds' last rules): each part's floors are its own set's figures at that evaluation, and the four together,
@@ -839,7 +854,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // All 8,012 when parts eighty-nine to ninety-two moved in, at main 7ec6673's engine: 0.967 (3449/3568: 0.9666),
     // 0.948 (4214/4444: 0.9482), 0.888 (1598/1799: 0.8883), 33, 0.847 (6784/8012: 0.8467), 0.728. After the
     // thirty-first round's image builds (three image builds from a Dockerfile, parts 89-92 unchanged): 0.730 (0.7298).
-    expectFloors(m, [0.965, 0.945, 0.885, 33, 0.845, 0.725]);
+    // After the thirty-first round's cancelled purchases and transfers (parts 89-92 unchanged): 0.889 (1599/1799:
+    // 0.8888), 0.847 (6785/8012: 0.8469), 0.734 (0.7337).
+    expectFloors(m, [0.965, 0.945, 0.885, 33, 0.845, 0.73]);
     // 8,012 tools from some 820 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);

@@ -16,7 +16,18 @@ import { objectPhrase } from './object-phrase.js';
 import { stem } from './tokens.js';
 
 const placingVerbs = new Set(['create', 'place', 'submit', 'confirm', 'new', 'make']);
-const notPurchases = new Set(['sort', 'display', 'sequence', 'work', 'change', 'field', 'column', 'rank', 'page']);
+/** Orders that are no purchase: a sequence (sort, display, rank) or a work or change order. */
+export const notPurchases: ReadonlySet<string> = new Set([
+  'sort',
+  'display',
+  'sequence',
+  'work',
+  'change',
+  'field',
+  'column',
+  'rank',
+  'page',
+]);
 
 /** Why the name, or the description's first sentence, places an order (else undefined): a placing verb whose object
  * phrase ends in "order" ("Places a concierge order"). */

@@ -2,6 +2,7 @@
 import { notCredentialBefore, openChanges, resolveLooksUp, strongNouns, verbs, type VerbClass } from './lexicon.js';
 import { communicationModifier } from './communication.js';
 import { runObjectClass } from './run-objects.js';
+import { transferObjectClass } from './transfer-objects.js';
 import { stem } from './tokens.js';
 
 const order: VerbClass[] = [
@@ -104,6 +105,9 @@ function verbAt(words: readonly string[], i: number): { cls: VerbClass; ambiguou
     case 'run':
       // Running a container starts it; "run an audit" names the analysis: no code runs (run-objects.ts).
       return { cls: runObjectClass(words, i) ?? entry.cls, ambiguous };
+    case 'transfer':
+      // Transferring a file, a call, a plugin or a project moves no money (transfer-objects.ts).
+      return { cls: transferObjectClass(words, i) ?? entry.cls, ambiguous };
     default:
       return { cls: entry.cls, ambiguous };
   }
