@@ -67,6 +67,7 @@ import { passwordLogin, passwordLoginReason } from './password-logins.js';
 import { registeredApp } from './registered-apps.js';
 import { profileOnlyUpdate } from './profile-updates.js';
 import { imageTransferred, imagesAreMachines } from './machine-images.js';
+import { imageBuilt } from './image-builds.js';
 import {
   accountOnlyUser,
   inputPersonalSignals,
@@ -193,7 +194,11 @@ function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) 
   if (restores) classes.push({ cls: 'delete', reason: restores });
   // A field choosing how long a returned signed URL stays valid: the tool hands out a bearer link, and a tool that
   // makes a document keeps it where the link points (signed-url-fields.ts).
-  const signedUrl = signedUrlOutput(inputFields, idWords, action.hit?.word ?? /\bverb '(\w+)'/.exec(action.reason)?.[1]);
+  const signedUrl = signedUrlOutput(
+    inputFields,
+    idWords,
+    action.hit?.word ?? /\bverb '(\w+)'/.exec(action.reason)?.[1],
+  );
   if (signedUrl?.stores !== undefined) classes.push({ cls: 'create', reason: signedUrl.stores });
   return { action, classes, exchange, getSignOut, isGet, oauthCode, restores, signedUrl };
 }
@@ -540,6 +545,8 @@ function assessment(
   profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening });
   // Pulling or pushing an image copies stored content (machine-images.ts).
   imageTransferred(s, action.hit?.word);
+  // Building an image from a Dockerfile runs its instructions; the image is stored content (image-builds.ts).
+  if (action.hit?.word === 'build' || action.reason.includes("verb 'build'")) imageBuilt(s, [idWords, descWords]);
   // An app on a device or simulator is software on it; launching it runs the program (device-apps.ts).
   // The description's stems only where they are read (speed): most tools have no infrastructure.
   const descStems = s.categories.has('infrastructure') ? descWords.map(stem) : [];

@@ -240,8 +240,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part ten (the last 149: held-out 9, evaluated once at engine ef57c9d, history.json): measured 0.955, 0.900,
     // 0.873, 1, 0.779, 0.627 at that evaluation (its held-out floors); after the eighth round 0.978, 0.933, 0.962, 0,
     // 0.839, 0.732 (tuned on it); after the ninth 0.846 level accuracy, 0.746 macro F1; after the twenty-ninth round's
-    // run objects (a server's pod run starts compute) 0.790.
-    expectFloors(labelMetrics(scored.slice(1134, 1283)), [0.975, 0.93, 0.96, 0, 0.835, 0.785]);
+    // run objects (a server's pod run starts compute) 0.790; after the thirty-first round's image builds (a Docker
+    // server's image build runs its Dockerfile) 0.800 (0.7998).
+    expectFloors(labelMetrics(scored.slice(1134, 1283)), [0.975, 0.93, 0.96, 0, 0.835, 0.795]);
     // All 1,283 when part ten moved in, before the eighth round: 0.984, 0.957, 0.909, 5, 0.867, 0.788; after it 0.987,
     // 0.960, 0.923, 4, 0.874, 0.808.
     expectFloors(labelMetrics(scored.slice(0, 1283)), [0.985, 0.96, 0.92, 4, 0.872, 0.805]);
@@ -266,8 +267,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640; after the twenty-sixth round's
     // account details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713; after its caches
     // cleared (the CCXT server's clear-cache) 0.853 (163/191), 0.722; after the twenty-eighth round's passed secrets (the
-    // CCXT server's exchange key and secret) 0.909 (50/55), 1, 0.864 (165/191), 0.751.
-    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.905, 1, 0.86, 0.75]);
+    // CCXT server's exchange key and secret) 0.909 (50/55), 1, 0.864 (165/191), 0.751; after the thirty-first round's
+    // image builds (an IBM containers API's build from a Dockerfile) 0.769 (0.7685).
+    expectFloors(labelMetrics(scored.slice(1804, 1995)), [0.975, 0.98, 0.905, 1, 0.86, 0.765]);
     // All 1,995 when parts twelve to fourteen moved in, before the tenth round: 0.984, 0.966, 0.901, 13, 0.856,
     // 0.771; after it 0.988, 0.966, 0.907, 9, 0.858, 0.775.
     expectFloors(labelMetrics(scored.slice(0, 1995)), [0.985, 0.965, 0.905, 9, 0.857, 0.77]);
@@ -350,14 +352,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     // after the twenty-seventh round's caller keys and confirmed transactions (a carbon-offset API's body api keys and
     // transaction confirmations) 0.909 (50/55), 0.889 (177/199), 0.688; after its rollbacks (a home-automation
     // configuration rolled back to a commit) 0.695; with the lead's POST reads of the same round 0.899 (179/199), 0.699;
-    // after the twenty-ninth round's run objects (a container run from its image) 0.720.
-    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.905, 0, 0.895, 0.72]);
+    // after the twenty-ninth round's run objects (a container run from its image) 0.720; after the thirty-first round's
+    // image builds (Podman's image build) 0.744 (0.7439).
+    expectFloors(labelMetrics(scored.slice(3654, 3853)), [0.97, 0.94, 0.905, 0, 0.895, 0.74]);
     // Both together (379 tools): 0.958, 0.952, 0.775, 6, 0.786, 0.486; after the sixteenth round 0.784 (80/102), 5,
     // 0.789 (299/379); after the twenty-seventh round's caller keys and confirmed transactions 0.804 (82/102), 4, 0.834
     // (316/379), 0.564; after its rollbacks 0.569; with the lead's POST reads 0.842 (319/379), 0.570; after the
     // twenty-eighth round's passed secrets 0.814 (83/102), 3, 0.844 (320/379), 0.574; after the twenty-ninth round's run
-    // objects 0.588.
-    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.81, 3, 0.84, 0.585]);
+    // objects 0.588; after the thirty-first round's image builds 0.602 (0.6021).
+    expectFloors(labelMetrics(scored.slice(3474, 3853)), [0.955, 0.95, 0.81, 3, 0.84, 0.6]);
     // All 3,853 when parts twenty-two and twenty-three moved in, before the sixteenth round: 0.977, 0.950, 0.873, 31, 0.830
     // (0.8297), 0.715; after it (an app's keys are its API keys; each returned item carrying a secret-named value) 0.977,
     // 0.950, 0.875 (1006/1150), 29, 0.830 (3199/3853), 0.715.
@@ -816,8 +819,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.725 (0.7248). After its verb-nouns: 0.949 (4112/4333: 0.9490), 0.844 (6634/7859: 0.8441), 0.727 (0.7266). After
     // its groups of things: 0.844 (6636/7859: 0.8444), 0.728 (0.7277).
     // After the thirtieth round's signed URL fields, opened programs and GET procedures (parts 85-88 unchanged): 0.967
-    // (3409/3526: 0.9668), 0.890 (1589/1786: 0.8897), 31, 0.846 (6650/7859: 0.8462), 0.729 (0.7291).
-    expectFloors(labelMetrics(scored.slice(0, 7859)), [0.965, 0.945, 0.885, 31, 0.845, 0.725]);
+    // (3409/3526: 0.9668), 0.890 (1589/1786: 0.8897), 31, 0.846 (6650/7859: 0.8462), 0.729 (0.7291). After the
+    // thirty-first round's image builds: 0.731 (0.7312).
+    expectFloors(labelMetrics(scored.slice(0, 7859)), [0.965, 0.945, 0.885, 31, 0.845, 0.73]);
     // Parts eighty-nine to ninety-two (held-out 89 to 92: 42, 50, 30 and 31 tools, evaluated together once at the
     // engine of main f15e499, history.json; the same figures at main 5175510 after the twenty-ninth and thirtieth
     // rounds' last rules): each part's floors are its own set's figures at that evaluation, and the four together,
@@ -833,7 +837,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // The four together (153 tools): 0.952 (40/42), 0.919 (102/111), 0.692 (9/13), 2, 0.876 (134/153), 0.567.
     expectFloors(labelMetrics(scored.slice(7859, 8012)), [0.95, 0.915, 0.69, 2, 0.875, 0.565]);
     // All 8,012 when parts eighty-nine to ninety-two moved in, at main 7ec6673's engine: 0.967 (3449/3568: 0.9666),
-    // 0.948 (4214/4444: 0.9482), 0.888 (1598/1799: 0.8883), 33, 0.847 (6784/8012: 0.8467), 0.728.
+    // 0.948 (4214/4444: 0.9482), 0.888 (1598/1799: 0.8883), 33, 0.847 (6784/8012: 0.8467), 0.728. After the
+    // thirty-first round's image builds (three image builds from a Dockerfile, parts 89-92 unchanged): 0.730 (0.7298).
     expectFloors(m, [0.965, 0.945, 0.885, 33, 0.845, 0.725]);
     // 8,012 tools from some 820 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
