@@ -1,4 +1,5 @@
 /** One line per config section for `portcullis validate`: what the gateway will do with this file. */
+import { redactUrl } from '../storage/config.js';
 import type { LoadedConfig } from './load.js';
 
 const MAX_LINE = 110;
@@ -7,6 +8,13 @@ function short(v: unknown): string {
   if (Array.isArray(v)) return `${v.length} item(s)`;
   if (v && typeof v === 'object') return `${Object.keys(v).length} key(s)`;
   return JSON.stringify(v) ?? String(v);
+}
+
+function storageLine(storage: unknown): string {
+  const url = typeof storage === 'string' ? storage : (storage as { url?: unknown } | undefined)?.url;
+  if (typeof url !== 'string') return generic(storage);
+  const rest = typeof storage === 'object' ? generic({ ...(storage as object), url: undefined }) : '';
+  return `${JSON.stringify(redactUrl(url))}${rest && rest !== 'defaults' ? `, ${rest}` : ''}`;
 }
 
 const clip = (s: string) => (s.length > MAX_LINE ? `${s.slice(0, MAX_LINE - 3)}...` : s);
@@ -31,7 +39,11 @@ export function summarizeConfig(loaded: LoadedConfig): string[] {
   const lines: Record<string, string> = {
     dataDir: loaded.dataDir,
     server: `http://${c.server.host.includes(':') ? `[${c.server.host}]` : c.server.host}:${c.server.port}/mcp, body limit ${c.server.maxBodyBytes} bytes, request timeout ${c.server.requestTimeoutMs} ms`,
-    upstreams: names(c.upstreams, (n, u) => `${n} (${u.transport}: ${u.transport === 'stdio' ? u.command : u.url})`),
+    storage: storageLine(c.storage),
+    upstreams: names(
+      c.upstreams,
+      (n, u) => `${n} (${u.transport}: ${u.transport === 'stdio' ? u.command : redactUrl(u.url)})`,
+    ),
     openapi: names(c.openapi, (n, b) => `${n} (${b.spec}${b.auth ? `, auth: ${Object.keys(b.auth).join('/')}` : ''})`),
     agents: names(
       c.agents,

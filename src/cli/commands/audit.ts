@@ -133,7 +133,7 @@ function withLocation(cmd: Command): Command {
     .option('-d, --data-dir <dir>', 'data directory holding audit.db')
     .option(
       '-c, --config <file>',
-      'config file; only its dataDir is read (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)',
+      'config file; only where the audit log is (storage, dataDir) and its anchors (audit.anchorPath, file sinks) are read (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)',
     );
 }
 
