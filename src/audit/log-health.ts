@@ -1,4 +1,4 @@
-import type { AuditStore, AuditStoreIdentityError, StoredRecord } from './store.js';
+import { AuditStoreIdentityError, type AuditStore, type StoredRecord } from './store.js';
 
 export interface AuditHealth {
   /** False while calls that need the audit are refused (or the anchor cannot be written): /readyz says 503. */
@@ -78,7 +78,10 @@ export function createLogHealth(deps: {
     try {
       await store.identity();
     } catch (e) {
-      identityLost(e);
+      // Only a store that is gone or another one halts. One that cannot answer now (PostgreSQL stopped, a network
+      // error) is an outage: the commit fails on its own, the log is degraded (calls refused, events spooled) and
+      // recovers when the store answers again, without a restart.
+      if (e instanceof AuditStoreIdentityError) identityLost(e);
     }
   }
 

@@ -101,13 +101,22 @@ export function apiKeyAuthenticator(keys: ApiKeyAuthenticator): Authenticator {
           error: 'invalid_token',
           ...(check.keyId ? { keyId: check.keyId } : {}),
         });
+  // The key store cannot answer (PostgreSQL down, a database file that cannot be read): refused, never guessed, and
+  // said so; the store's error (hosts, ports, paths) stays in the gateway's log, not in the answer.
+  const unavailable = (): AuthOutcome =>
+    refused(503, 'store-unavailable', 'The key store cannot be reached; try again later');
   return {
     id: 'api-key',
     authenticate(req) {
       const token = bearerToken(req.authorization);
       if (!token || !looksLikeApiKey(token)) return { kind: 'not-mine' };
-      const check = keys.authenticate(token);
-      return check instanceof Promise ? check.then(outcome) : outcome(check);
+      let check: ApiKeyCheck | Promise<ApiKeyCheck>;
+      try {
+        check = keys.authenticate(token);
+      } catch {
+        return unavailable();
+      }
+      return check instanceof Promise ? check.then(outcome, unavailable) : outcome(check);
     },
   };
 }

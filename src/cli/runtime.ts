@@ -36,7 +36,13 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-const NOT_GUESSES = new Set(['missing', 'jwks-unavailable', 'verification-failed', 'introspection-unavailable']);
+const NOT_GUESSES = new Set([
+  'missing',
+  'jwks-unavailable',
+  'verification-failed',
+  'introspection-unavailable',
+  'store-unavailable',
+]);
 const countsAsGuess = (reason: string) => !NOT_GUESSES.has(reason);
 
 /** Boots a gateway from a loaded config: store, audit log, backends (in parallel), HTTP front door, hot reload. */

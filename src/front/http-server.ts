@@ -22,6 +22,7 @@ import { createFastPath } from './fast-path.js';
 import { createModernFastPath } from './modern-fast-path.js';
 import { createToolListCache } from './tool-list-cache.js';
 import { checkHost, checkOrigin } from './request-guards.js';
+import { closeStalledConnections } from './request-deadline.js';
 import { checkParamHeaders } from './param-headers.js';
 import { surelyModern } from './modern-claim.js';
 import { logger } from '../observability/logger.js';
@@ -43,6 +44,9 @@ export interface HttpFrontOptions {
 }
 
 class BodyTooLarge extends Error {}
+
+/** How long a connection may take to send a complete request head (also the TLS handshake's bound). */
+const HEADERS_TIMEOUT_MS = 15_000;
 
 /**
  * The request body, bounded while it is read. Listeners rather than `for await`: the async iterator costs a
@@ -367,8 +371,9 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   const tls = cfg().tls;
   const server: HttpServer = tls ? createHttpsServer(tlsOptions(tls, gw.baseDir()), handler) : createServer(handler);
   server.requestTimeout = 30_000;
-  server.headersTimeout = 15_000;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.keepAliveTimeout = 65_000;
+  closeStalledConnections(server, HEADERS_TIMEOUT_MS, tls !== undefined);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -404,6 +409,7 @@ function tlsOptions(tls: TlsConfig, baseDir: string) {
     cert: read(tls.cert),
     key: read(tls.key),
     minVersion: 'TLSv1.2' as const,
+    handshakeTimeout: HEADERS_TIMEOUT_MS,
     ...(tls.clientCa ? { ca: read(tls.clientCa), requestCert: true, rejectUnauthorized: false } : {}),
     ...(tls.crl ? { crl: read(tls.crl) } : {}),
   };

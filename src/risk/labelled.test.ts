@@ -881,8 +881,22 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 93 to 98 (264 tools: 1-44, 45-98, 99-143, 144-201, 202-224, 225-264) were evaluated once together at the
+    // engine of main 5f25a86 (history.json): 0.984 (123/125), 0.921 (128/139), 0.908 (59/65), 0, 0.871 (230/264),
+    // 0.564; 93 alone 1.000, 0.913, 1.000, 0, 0.932, 0.553; 94 alone 1.000, 0.889, 1.000, 0, 0.907, 0.650; 95 alone
+    // 0.944, 0.926, 0.833, 0, 0.778, 0.417; 96 alone 1.000, 0.920, 1.000, 0, 0.914, 0.625; 97 alone 0.889, 1.000,
+    // 0.333, 0, 0.783, 0.222; 98 alone 1.000, 0.929, 0.900, 0, 0.850, 0.885. Their floors are those figures rounded
+    // down (with a margin where a figure sits on a step), so that a later engine does not fall below its first
+    // evaluation unnoticed.
+    expectFloors(m, [0.98, 0.92, 0.905, 0, 0.87, 0.56]);
+    expectFloors(labelMetrics(scored.slice(0, 44)), [1, 0.91, 1, 0, 0.93, 0.55]);
+    expectFloors(labelMetrics(scored.slice(44, 98)), [1, 0.885, 1, 0, 0.905, 0.645]);
+    expectFloors(labelMetrics(scored.slice(98, 143)), [0.94, 0.925, 0.83, 0, 0.775, 0.415]);
+    expectFloors(labelMetrics(scored.slice(143, 201)), [1, 0.915, 1, 0, 0.91, 0.62]);
+    expectFloors(labelMetrics(scored.slice(201, 224)), [0.885, 1, 0.33, 0, 0.78, 0.22]);
+    expectFloors(labelMetrics(scored.slice(224, 264)), [1, 0.925, 0.895, 0, 0.845, 0.88]);
   });
 });

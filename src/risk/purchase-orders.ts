@@ -12,6 +12,7 @@
  * an order does ("Confirm Payment Of Transaction", "Confirm Planting" of a tree-planting purchase).
  */
 import type { SchemaField } from './schema-fields.js';
+import { objectPhrase } from './object-phrase.js';
 import { stem } from './tokens.js';
 
 const placingVerbs = new Set(['create', 'place', 'submit', 'confirm', 'new', 'make']);
@@ -27,16 +28,10 @@ export function placesOrder(
   return orderPlaced(idWords, idLabel) ?? orderPlaced(opening.slice(0, 6), 'description');
 }
 
-/** Words that end a verb's object phrase. */
-const prepositions = new Set(['for', 'of', 'to', 'from', 'with', 'in', 'on', 'by', 'at', 'into', 'about', 'via', 'as']);
-
-/** The index of "order" in the object phrase of the verb at `i` (its next five words, up to a preposition), else -1. */
+/** The index of "order" in the object phrase of the verb at `i` (object-phrase.ts: its next five words, determiners
+ * skipped, up to a preposition), else -1. */
 function objectOrderAt(words: readonly string[], i: number): number {
-  for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
-    if (words[k] === 'order') return k;
-    if (prepositions.has(words[k]!)) return -1;
-  }
-  return -1;
+  return objectPhrase(words, i, 5).find((k) => words[k] === 'order') ?? -1;
 }
 
 function orderPlaced(idWords: readonly string[], idLabel: string): string | undefined {

@@ -10,10 +10,12 @@
  * - an analysis: "run an audit", `runSEOAudit`, "run a scan" name the analysis the tool performs, as the light verbs of
  *   a description already do (evidence.ts: "Run a scan" is a scan): the tool reads, or reaches the page it audits.
  *   Not tests, benchmarks or reports: those are code or queries that run.
- * The object is the phrase after the verb (up to four words, determiners skipped, ending at a preposition), or, when
+ * The object is the phrase after the verb (object-phrase.ts: up to four words, determiners skipped, ending at a
+ * preposition), or, when
  * "run" ends a name (`container_run`, `seo_audit_run`), the word before it.
  */
 import type { VerbClass } from './lexicon.js';
+import { objectPhrase } from './object-phrase.js';
 import { stem } from './tokens.js';
 
 /** What a container runtime runs: a container or a pod, named or by its engine ("docker run"). */
@@ -33,31 +35,9 @@ const analysisWords = new Set([
 ]);
 /** Code that runs: where one of these is in the object, "run" keeps its meaning ("run a command in a container"). */
 const codeWords = new Set(['command', 'cmd', 'script', 'code', 'shell', 'exec', 'query', 'sql', 'test', 'job', 'task']);
-const skipped = new Set(['a', 'an', 'the', 'this', 'that', 'new', 'one', 'or', 'and', 'your', 'my']);
-const prepositions = new Set([
-  'in',
-  'on',
-  'with',
-  'for',
-  'from',
-  'to',
-  'against',
-  'inside',
-  'within',
-  'using',
-  'via',
-  'at',
-  'of',
-]);
-
 /** The class of "run" at `i` when its object says no code runs (see the module comment), else undefined. */
 export function runObjectClass(words: readonly string[], i: number): VerbClass | undefined {
-  const object: string[] = [];
-  for (let j = i + 1; j < words.length && object.length < 4; j++) {
-    const w = stem(words[j] ?? '');
-    if (prepositions.has(w)) break;
-    if (!skipped.has(w)) object.push(w);
-  }
+  const object = objectPhrase(words, i, 4).map((j) => stem(words[j] ?? ''));
   if (object.length === 0 && i > 0) object.push(stem(words[i - 1] ?? ''));
   if (object.some((w) => codeWords.has(w))) return undefined;
   if (object.some((w) => containerWords.has(w))) return 'lifecycle';

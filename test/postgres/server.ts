@@ -10,6 +10,10 @@ export interface PostgresServer {
   /** Superuser URL of the `postgres` database (tests create their own databases from it). */
   url: string;
   stop(): void;
+  /** Stops the server (fast shutdown: sessions are ended) and keeps its files: an outage; `resume()` ends it. */
+  pause(): void;
+  /** Starts the paused server again on the same port, with the same data. */
+  resume(): void;
 }
 
 function freePort(): Promise<number> {
@@ -75,8 +79,15 @@ export async function startPostgres(): Promise<PostgresServer | undefined> {
       '-c max_connections=200',
       '-c shared_buffers=32MB',
     ].join(' ');
-    run('pg_ctl', ['-D', data, '-o', opts, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start']);
-    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop: stopAll };
+    const start = () =>
+      run('pg_ctl', ['-D', data, '-o', opts, '-l', join(base, 'server.log'), '-w', '-t', '60', 'start']);
+    start();
+    return {
+      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      stop: stopAll,
+      pause: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+      resume: start,
+    };
   } catch (e) {
     try {
       stopAll();

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { AuditStore, StoredRecord, StoreQuery } from '../../audit/store.js';
+import { AuditStoreIdentityError, type AuditStore, type StoredRecord, type StoreQuery } from '../../audit/store.js';
 import type { SignedCheckpoint } from '../../audit/types.js';
 import { inTransaction } from './pool.js';
 
@@ -102,12 +102,17 @@ export function createPostgresAuditStore(
   let opened: Promise<string> | undefined;
   let checkedAt = 0;
   const identity = async (): Promise<string> => {
-    opened ??= databaseOid();
+    // A first read that failed (the server down at that moment) is not the identity: the next call reads it again.
+    opened ??= databaseOid().catch((e: unknown) => {
+      opened = undefined;
+      throw e;
+    });
     const first = await opened;
     if (Date.now() - checkedAt < 1000) return first;
     const now = await databaseOid();
     checkedAt = Date.now();
-    if (now !== first) throw new Error(`audit database was replaced (database oid was ${first}, now ${now})`);
+    if (now !== first)
+      throw new AuditStoreIdentityError(`audit database was replaced (database oid was ${first}, now ${now})`);
     return first;
   };
 

@@ -18,8 +18,12 @@ export function createPool(url: string, max = 10): pg.Pool {
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
   });
-  // An idle client that loses its connection must not crash the process: the next query reports the problem.
+  // A client that loses its connection must not crash the process: the next query reports the problem. The pool
+  // listens on idle clients only; a client checked out and between two queries (inside a transaction, the LISTEN
+  // client) when the server ends its connection (stopped, restarted, failover) emits 'error' too, and an 'error'
+  // event nobody listens to ends the process. It is left out of the pool when released (not queryable).
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => void client.on('error', () => undefined));
   return pool;
 }
 

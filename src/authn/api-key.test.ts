@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { apiKeyAuthenticator, createApiKeyAuthenticator, generateApiKey } from './api-key.js';
+import type { AuthOutcome } from './types.js';
+
+/**
+ * A key store that cannot answer (PostgreSQL stopped, a SQLite file that cannot be read) is not a wrong key and not
+ * an internal error: the request is refused with 503 and a reason the caller can act on (try again later), and the
+ * refusal is not counted as a guess against the caller's failed-authentication budget (src/cli/runtime.ts).
+ */
+const { key } = generateApiKey('bot');
+const down = new Error('connect ECONNREFUSED 127.0.0.1:5432');
+
+describe('API key authenticator with a key store that cannot answer', () => {
+  it.each([
+    ['rejects (PostgreSQL)', () => Promise.reject(down)],
+    [
+      'throws (SQLite)',
+      () => {
+        throw down;
+      },
+    ],
+  ])('a lookup that %s refuses with 503 store-unavailable', async (_, findById) => {
+    const authn = apiKeyAuthenticator(createApiKeyAuthenticator({ findById }, () => true));
+    const outcome: AuthOutcome = await authn.authenticate({ authorization: `Bearer ${key}` });
+    expect(outcome).toMatchObject({
+      kind: 'refused',
+      status: 503,
+      reason: 'store-unavailable',
+      description: 'The key store cannot be reached; try again later',
+    });
+    // Neither the store's error text (hosts, ports) nor the key reaches the caller.
+    expect(JSON.stringify(outcome)).not.toContain('ECONNREFUSED');
+    expect(JSON.stringify(outcome)).not.toContain(key);
+  });
+});
