@@ -9,6 +9,7 @@ import {
 } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
+import { isEncryptedKeyReason, opensslReason } from '../core/tls-material.js';
 import { canonicalize } from './canonical-json.js';
 import type { SignedCheckpoint } from './types.js';
 
@@ -100,13 +101,42 @@ export function verifyCheckpointSignature(cp: SignedCheckpoint, publicKey: KeyOb
   }
 }
 
+/**
+ * The Ed25519 private key in a key file's contents, or why there is none: a predicate for "audit signing key <file>
+ * ..." that never quotes the contents (what `validate` reports and `serve` stops with, from the same function).
+ */
+export function readSigningKey(pem: Buffer): { key: KeyObject } | { problem: string } {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch (e) {
+    return isEncryptedKeyReason(opensslReason(e))
+      ? { problem: 'holds an encrypted private key; the gateway takes no passphrase (decrypt it)' }
+      : { problem: 'does not hold a PEM private key (an Ed25519 key in PKCS#8 PEM)' };
+  }
+  if (key.asymmetricKeyType !== 'ed25519')
+    return {
+      problem: `holds a private key of type ${String(key.asymmetricKeyType).toUpperCase()}; checkpoints are signed with Ed25519 (openssl genpkey -algorithm ed25519)`,
+    };
+  return { key };
+}
+
+/** The key of `path` (contents `pem`); throws naming the file and what is wrong, never the contents. */
+function signingKeyIn(path: string, pem: Buffer): KeyObject {
+  const r = readSigningKey(pem);
+  if ('problem' in r) throw new Error(`audit signing key ${path} ${r.problem}`);
+  return r.key;
+}
+
 /** Loads the PEM private key at `path`, creating a new Ed25519 key (mode 0600) on first use. */
 export async function loadOrCreateSigningKey(path: string): Promise<KeyObject> {
+  let existing: Buffer | undefined;
   try {
-    return createPrivateKey(await readFile(path));
+    existing = await readFile(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+  if (existing) return signingKeyIn(path, existing);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -114,7 +144,7 @@ export async function loadOrCreateSigningKey(path: string): Promise<KeyObject> {
     await writeFile(path, pem, { mode: 0o600, flag: 'wx' });
   } catch (e) {
     // Another process created it first: use theirs.
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return createPrivateKey(await readFile(path));
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return signingKeyIn(path, await readFile(path));
     throw e;
   }
   await writeFile(`${path}.pub`, createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(), {

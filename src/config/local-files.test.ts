@@ -88,8 +88,9 @@ upstreams:
       '13:upstreams.local.command',
       '14:upstreams.local.cwd',
     ]);
-    // All present: no issue.
-    const ok = issuesOf(
+    // All present: no file is missing; the TLS files that hold no TLS material are refused for what they hold
+    // (file-contents.ts; key-files e2e has real ones).
+    const present = issuesOf(
       text,
       {
         'tls/cert.pem': 'x',
@@ -102,7 +103,13 @@ upstreams:
       },
       ['tls', 'keys', 'secrets', 'srv/bin'],
     );
-    expect(ok.issues).toEqual([]);
+    expect(present.issues.map((i) => [i.path, i.message.replace(/^.* \/\S+ /, '')])).toEqual([
+      ['server.tls.cert', 'does not hold a PEM certificate (no start line)'],
+      ['server.tls.key', 'does not hold a PEM private key (unsupported)'],
+      ['server.tls.clientCa', 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)'],
+      ['server.tls.crl', 'does not hold a PEM certificate revocation list (Failed to parse CRL)'],
+      ['audit.sinks.0.tls.ca', 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)'],
+    ]);
   });
 
   it('a stdio command given as a path resolves against its cwd; a bare name is left to PATH', () => {

@@ -12,12 +12,11 @@
  * - `created`: created on first use when absent (signing and HMAC keys, the anchor file, a file sink): absent is
  *   fine; present, it must be a regular readable file (a directory there would fail on first use, not now).
  */
-import { accessSync, closeSync, constants, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { detectVersion } from '../backends/openapi/operations.js';
-import { createKeyring } from '../vault/master-keys.js';
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { usesHmac } from '../audit/redaction/redactor.js';
 import type { PortcullisConfig } from './config.js';
+import { contentProblem, type ContentKind } from './file-contents.js';
 import type { ConfigIssue } from './errors.js';
 import { locateWarnings, type Located } from './warnings.js';
 
@@ -31,8 +30,11 @@ export interface LocalFile {
   kind: LocalFileKind;
   /** What it is, for the message ("OpenAPI spec", "TLS private key"). */
   what: string;
-  /** Also parsed when present: an OpenAPI spec must be a JSON or YAML OpenAPI 3.x / Swagger 2.0 document. */
-  parse?: 'openapi';
+  /**
+   * Also read when present, by the function of the gateway that reads it (file-contents.ts): an OpenAPI spec must be
+   * an OpenAPI document, a TLS key the certificate's key, a signing key an Ed25519 key...
+   */
+  contents?: ContentKind;
 }
 
 const REMOTE = /^https?:\/\//i;
@@ -41,42 +43,91 @@ const REMOTE = /^https?:\/\//i;
 export function localFilesOf(c: PortcullisConfig, baseDir: string): LocalFile[] {
   const abs = (p: string, from = baseDir) => (isAbsolute(p) ? p : resolve(from, p));
   const out: LocalFile[] = [];
-  const add = (path: (string | number)[], p: string | undefined, kind: LocalFileKind, what: string, from?: string) => {
-    if (p !== undefined && p !== '') out.push({ path, file: abs(p, from), kind, what });
+  const add = (
+    path: (string | number)[],
+    p: string | undefined,
+    kind: LocalFileKind,
+    what: string,
+    more: { from?: string; contents?: ContentKind } = {},
+  ) => {
+    if (p !== undefined && p !== '')
+      out.push({ path, file: abs(p, more.from), kind, what, ...(more.contents ? { contents: more.contents } : {}) });
   };
   for (const [name, b] of Object.entries(c.openapi))
-    if (!REMOTE.test(b.spec)) {
-      add(['openapi', name, 'spec'], b.spec, 'file', 'OpenAPI spec');
-      out[out.length - 1]!.parse = 'openapi';
-    }
+    if (!REMOTE.test(b.spec)) add(['openapi', name, 'spec'], b.spec, 'file', 'OpenAPI spec', { contents: 'openapi' });
   for (const [name, u] of Object.entries(c.upstreams)) {
     if (u.transport !== 'stdio') continue;
     add(['upstreams', name, 'cwd'], u.cwd, 'dir', 'working directory');
     // A command written as a path (not a name looked up on PATH) runs from the child's working directory.
     if (/[/\\]/.test(u.command))
-      add(['upstreams', name, 'command'], u.command, 'file', 'command', u.cwd ? abs(u.cwd) : baseDir);
+      add(['upstreams', name, 'command'], u.command, 'file', 'command', { from: u.cwd ? abs(u.cwd) : baseDir });
   }
   const tls = c.server.tls;
   if (tls) {
-    add(['server', 'tls', 'cert'], tls.cert, 'file', 'TLS certificate');
-    add(['server', 'tls', 'key'], tls.key, 'file', 'TLS private key');
-    add(['server', 'tls', 'clientCa'], tls.clientCa, 'file', 'client CA certificate');
-    add(['server', 'tls', 'crl'], tls.crl, 'file', 'certificate revocation list');
+    add(['server', 'tls', 'cert'], tls.cert, 'file', 'TLS certificate', { contents: 'tls-cert' });
+    add(['server', 'tls', 'key'], tls.key, 'file', 'TLS private key', { contents: 'tls-key' });
+    add(['server', 'tls', 'clientCa'], tls.clientCa, 'file', 'client CA certificate', { contents: 'ca-bundle' });
+    add(['server', 'tls', 'crl'], tls.crl, 'file', 'certificate revocation list', { contents: 'crl' });
   }
-  add(['vault', 'masterKeyFile'], c.vault.masterKeyFile, 'file', 'vault master key file');
+  add(['vault', 'masterKeyFile'], c.vault.masterKeyFile, 'file', 'vault master key file', {
+    contents: 'vault-keyring',
+  });
   if (c.vault.provider === 'file') add(['vault', 'dir'], c.vault.dir, 'dir', 'secret directory');
   const a = c.audit;
-  add(['audit', 'signingKeyPath'], a.signingKeyPath, 'created', 'audit signing key');
+  // The key file is read only when no environment variable holds the key (audit.signingKeyEnv wins).
+  add(['audit', 'signingKeyPath'], a.signingKeyPath, 'created', 'audit signing key', {
+    ...(a.signingKeyEnv ? {} : { contents: 'audit-signing-key' }),
+  });
   add(['audit', 'anchorPath'], a.anchorPath, 'created', 'audit anchor file');
-  add(['audit', 'redaction', 'hmacKeyPath'], a.redaction?.hmacKeyPath, 'created', 'redaction HMAC key');
+  add(['audit', 'redaction', 'hmacKeyPath'], a.redaction?.hmacKeyPath, 'created', 'redaction HMAC key', {
+    ...(usesHmac(a.redaction) ? { contents: 'hmac-key' } : {}),
+  });
   a.sinks.forEach((s, i) => {
     if (s.type === 'file') add(['audit', 'sinks', i, 'path'], s.path, 'created', 'audit sink file');
     if (s.type === 'syslog' && typeof s.tls === 'object')
-      add(['audit', 'sinks', i, 'tls', 'ca'], s.tls.ca, 'file', 'syslog CA certificate');
+      add(['audit', 'sinks', i, 'tls', 'ca'], s.tls.ca, 'file', 'syslog CA certificate', { contents: 'ca-bundle' });
   });
   const signing = c.pins.signing;
   if (signing.enabled && !signing.key)
-    add(['pins', 'signing', 'keyFile'], signing.keyFile, 'created', 'tool signing key');
+    add(['pins', 'signing', 'keyFile'], signing.keyFile, 'created', 'tool signing key', {
+      contents: 'tool-signing-key',
+    });
+  return out;
+}
+
+/**
+ * The key files a gateway reads from its data directory when the config names none (created there on first start):
+ * one that is there is read at start-up like a named one, so it is checked like one. Their key path is the setting
+ * that would name another file; they have no line in the config.
+ */
+export function defaultKeyFiles(c: PortcullisConfig, dataDir: string): LocalFile[] {
+  const out: LocalFile[] = [];
+  const a = c.audit;
+  if (!a.signingKeyPath && !a.signingKeyEnv)
+    out.push({
+      path: ['audit', 'signingKeyPath'],
+      file: join(dataDir, 'audit-signing-key.pem'),
+      kind: 'created',
+      what: 'audit signing key',
+      contents: 'audit-signing-key',
+    });
+  if (usesHmac(a.redaction) && !a.redaction?.hmacKeyPath)
+    out.push({
+      path: ['audit', 'redaction', 'hmacKeyPath'],
+      file: join(dataDir, 'audit-hmac.key'),
+      kind: 'created',
+      what: 'redaction HMAC key',
+      contents: 'hmac-key',
+    });
+  const signing = c.pins.signing;
+  if (signing.enabled && !signing.key && !signing.keyFile)
+    out.push({
+      path: ['pins', 'signing', 'keyFile'],
+      file: join(dataDir, 'tool-signing-key.pem'),
+      kind: 'created',
+      what: 'tool signing key',
+      contents: 'tool-signing-key',
+    });
   return out;
 }
 
@@ -104,14 +155,6 @@ function readable(file: string): string | undefined {
   }
 }
 
-const existsAsFile = (file: string) => {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-};
-
 /** What is wrong with one entry, or undefined when it is usable. */
 export function problemOf(f: LocalFile): string | undefined {
   let st;
@@ -136,79 +179,24 @@ export function problemOf(f: LocalFile): string | undefined {
   return readable(f.file);
 }
 
-/** Line and column of a character offset, 1-based. */
-function lineCol(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
-}
-
 /**
- * Whether a local spec is an OpenAPI document the importer can read: JSON or YAML (the parse error with its line),
- * an object with `openapi: 3.x` or `swagger: 2.0`, and a `paths` object (`webhooks` or `components` alone for 3.1).
- * What only the import can judge (a broken `$ref`, a skipped operation) stays an import warning.
+ * The config's local files that are missing or unreadable, or hold what the gateway cannot use (file-contents.ts), as
+ * errors naming file, line and key path.
  */
-export function specProblem(file: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return reason(codeOf(e));
-  }
-  let doc: unknown;
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') && /\.json$/i.test(file)) {
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      const at = /position (\d+)/.exec((e as Error).message);
-      const where = at ? ` at ${lineCol(text, Number(at[1]))}` : '';
-      return `is not valid JSON${where}: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`;
-    }
-  } else {
-    try {
-      doc = parseYaml(text, { maxAliasCount: 10_000, uniqueKeys: false, prettyErrors: true });
-    } catch (e) {
-      return `is not valid JSON or YAML: ${(e as Error).message.split('\n')[0]}`;
-    }
-  }
-  try {
-    detectVersion(doc);
-  } catch (e) {
-    return `is not an OpenAPI document (${(e as Error).message.replace(/^Not an OpenAPI document: /, '')})`;
-  }
-  const root = doc as Record<string, unknown>;
-  const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isMap(root.paths) && !isMap(root.webhooks) && !isMap(root.components))
-    return 'is not an OpenAPI document (no "paths" object)';
-  return undefined;
-}
-
-/**
- * The vault's key file is also opened as the vault opens it (not inside dataDir, mode 0600, at least one key), so a
- * key the first secret lookup would refuse is refused now. Messages name the file, never a key.
- */
-function keyringProblem(file: string, dataDir: string): string | undefined {
-  try {
-    createKeyring({ file }, { dataDir }).all();
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
-
-/** The config's local files that are missing or unreadable, as errors naming file, line and key path. */
 export function localFileIssues(
   where: { file: string; text: string; baseDir: string; dataDir: string },
   c: PortcullisConfig,
 ): ConfigIssue[] {
   const found: Located[] = [];
-  for (const f of localFilesOf(c, where.baseDir)) {
-    const problem = problemOf(f) ?? (f.parse === 'openapi' && existsAsFile(f.file) ? specProblem(f.file) : undefined);
-    if (problem) found.push({ path: f.path, message: `${f.what} ${f.file} ${problem}` });
-    else if (f.path[0] === 'vault' && f.path[1] === 'masterKeyFile') {
-      const bad = keyringProblem(f.file, where.dataDir);
-      if (bad) found.push({ path: f.path, message: bad });
-    }
+  const files = [...localFilesOf(c, where.baseDir), ...defaultKeyFiles(c, where.dataDir)];
+  const certFile = files.find((f) => f.contents === 'tls-cert')?.file;
+  for (const f of files) {
+    const missing = problemOf(f);
+    if (missing) found.push({ path: f.path, message: `${f.what} ${f.file} ${missing}` });
+    if (missing || !f.contents) continue;
+    const bad = contentProblem(f.contents, f.file, { dataDir: where.dataDir, ...(certFile ? { certFile } : {}) });
+    // The vault's keyring names its file (and line) itself.
+    if (bad) found.push({ path: f.path, message: f.contents === 'vault-keyring' ? bad : `${f.what} ${f.file} ${bad}` });
   }
   return locateWarnings(where.file, where.text, found).sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),

@@ -68,6 +68,7 @@ import { passwordLogin, passwordLoginReason } from './password-logins.js';
 import { registeredApp } from './registered-apps.js';
 import { profileOnlyUpdate } from './profile-updates.js';
 import { imageTransferred, imagesAreMachines } from './machine-images.js';
+import { imageBuilt } from './image-builds.js';
 import {
   accountOnlyUser,
   inputPersonalSignals,
@@ -557,6 +558,8 @@ function assessment(
   profileOnlyUpdate(s, { topWrite, nameWords: idWords, inputFields, opening });
   // Pulling or pushing an image copies stored content (machine-images.ts).
   imageTransferred(s, action.hit?.word);
+  // Building an image from a Dockerfile runs its instructions; the image is stored content (image-builds.ts).
+  if (action.hit?.word === 'build' || action.reason.includes("verb 'build'")) imageBuilt(s, [idWords, descWords]);
   // An app on a device or simulator is software on it; launching it runs the program (device-apps.ts).
   // The description's stems only where they are read (speed): most tools have no infrastructure.
   const descStems = s.categories.has('infrastructure') ? descWords.map(stem) : [];

@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { canonicalize } from '../audit/canonical-json.js';
@@ -27,7 +28,28 @@ function keyIn(path: string, pem: string): KeyObject {
   try {
     return signingKeyFromPem(pem);
   } catch {
-    throw new Error(`tool signing key ${path} does not hold an Ed25519 private key (PKCS#8 PEM)`);
+    throw new Error(`tool signing key ${path} ${NOT_A_KEY}`);
+  }
+}
+
+const NOT_A_KEY = 'does not hold an Ed25519 private key (PKCS#8 PEM)';
+
+/** Why a key file's mode is refused (readable by others), or undefined. */
+const modeProblem = (mode: number) =>
+  (mode & 0o077) !== 0 ? `is readable by others (mode ${(mode & 0o777).toString(8)}); chmod 600 it` : undefined;
+
+/**
+ * Why an existing key file would be refused by `loadOrCreateSigningKey` (a predicate for "tool signing key <file>
+ * ..."), or undefined: the check a config load runs, so `validate` refuses what `serve` and a reload would.
+ */
+export function signingKeyFileProblem(path: string): string | undefined {
+  const mode = modeProblem(statSync(path).mode);
+  if (mode) return mode;
+  try {
+    signingKeyFromPem(readFileSync(path, 'utf8'));
+    return undefined;
+  } catch {
+    return NOT_A_KEY;
   }
 }
 
@@ -38,10 +60,8 @@ function keyIn(path: string, pem: string): KeyObject {
 export async function loadOrCreateSigningKey(path: string): Promise<{ key: KeyObject; created: boolean }> {
   try {
     const s = await stat(path);
-    if ((s.mode & 0o077) !== 0)
-      throw new Error(
-        `tool signing key ${path} is readable by others (mode ${(s.mode & 0o777).toString(8)}); chmod 600 it`,
-      );
+    const mode = modeProblem(s.mode);
+    if (mode) throw new Error(`tool signing key ${path} ${mode}`);
     return { key: keyIn(path, await readFile(path, 'utf8')), created: false };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

@@ -1,5 +1,6 @@
-// A hot reload that names a tool signing key the gateway cannot load fails whole, like any other part that cannot be
-// applied: `config.reload.failed`, the running config (and its signer) kept, a later good reload applies. Before, the
+// A hot reload that names a tool signing key the gateway cannot load fails whole: `config.reload.failed`, the running
+// config (and its signer) kept, a later good reload applies. A key file that is there but holds no key, or is readable
+// by others, is refused as the config loads (as `validate` and `serve` refuse it), before anything is applied. Before, the
 // keyring logged "tool signing key not changed" and the rest of the new config applied: a reload that turned signing
 // on served every tool unsigned (at start-up the same file refuses to start), and one that rotated to a key it could
 // not load kept signing with the key the operator meant to replace, with no record of either.
@@ -46,21 +47,26 @@ describe('a config reload whose tool signing key cannot be loaded', () => {
       const c = await connectAgent(gw.url, gw.keys.bot);
       expect(await served(c)).toMatchObject({ names: ['t_echo'], kids: [undefined] });
 
-      // Valid to the schema (`validate` passes), but the key file holds no key: at start-up this file refuses to start.
+      // The key file holds no key: at start-up this file refuses to start, and `validate` refuses it with the same
+      // error (it used to pass, exit 0, checking only that the file was there); a reload refuses it as it loads.
       const bad = keyFile('bad.pem', { garbage: true });
       const turnOn = config('"t_echo", "t_cwd"', signingOn(bad.file));
       writeFileSync(join(dir, 'on.yaml'), turnOn);
-      expect(cli(['validate', '--config', join(dir, 'on.yaml')]).code).toBe(0);
+      const refusal = `pins.signing.keyFile: tool signing key ${bad.file} does not hold an Ed25519 private key (PKCS#8 PEM)`;
+      const validate = cli(['validate', '--config', join(dir, 'on.yaml')]);
+      expect(validate.code).toBe(2);
+      expect(validate.stderr).toContain(refusal);
       gw.rewriteConfig(turnOn);
-      await eventually(() => gw.stderr().includes('config reload (file) failed'));
+      await eventually(() => gw.stderr().includes('config reload (file) rejected'));
       // Nothing of the new config applies: t_cwd is not served, and what is served is not presented as signed.
       expect(await served(c)).toMatchObject({ names: ['t_echo'], kids: [undefined] });
       const failed = auditQuery<Failed>(gw.configFile, '--type', 'config.reload.failed');
       expect(failed).toHaveLength(1);
-      expect(failed[0]!.detail).toEqual({ trigger: 'file', stage: 'apply' });
-      expect(failed[0]!.reasons).toEqual([
-        `tool signing: tool signing key ${bad.file} does not hold an Ed25519 private key (PKCS#8 PEM)`,
-      ]);
+      expect(failed[0]!.detail).toEqual({ trigger: 'file' });
+      // (file:line:column first; the line moves when the e2e run puts a storage: line on top)
+      expect(failed[0]!.reasons).toEqual([expect.stringMatching(/^[^:]+:\d+:14: /)]);
+      expect(failed[0]!.reasons[0]).toBe(`${failed[0]!.reasons[0]!.split(': ')[0]}: ${refusal}`);
+      expect(failed[0]!.reasons[0]).toContain(`${gw.configFile}:`);
       expect(auditQuery(gw.configFile, '--type', 'config.reloaded')).toHaveLength(0);
       for (const text of [JSON.stringify(failed), gw.stderr()]) {
         expect(text).not.toContain(NOT_A_KEY);
@@ -95,13 +101,19 @@ describe('a config reload whose tool signing key cannot be loaded', () => {
       // A real key, but readable by others: refused (at start-up too).
       const open = keyFile('open.pem', { mode: 0o644 });
       gw.rewriteConfig(config('"t_echo", "t_cwd"', signingOn(open.file)));
-      await eventually(() => gw.stderr().includes('config reload (file) failed'));
+      await eventually(() => gw.stderr().includes('config reload (file) rejected'));
       expect(await served(c)).toMatchObject({ names: ['t_echo'], kids: [kidA] });
       expect((await keysOf(gw.base)).keys.map((k) => k.kid)).toEqual([kidA]);
       const failed = auditQuery<Failed>(gw.configFile, '--type', 'config.reload.failed');
       expect(failed.map((f) => f.reasons)).toEqual([
-        [`tool signing: tool signing key ${open.file} is readable by others (mode 644); chmod 600 it`],
+        [
+          expect.stringMatching(
+            /^[^:]+:\d+:14: pins\.signing\.keyFile: tool signing key .+ is readable by others \(mode 644\); chmod 600 it$/,
+          ),
+        ],
       ]);
+      expect(failed[0]!.reasons[0]).toContain(`${gw.configFile}:`);
+      expect(failed[0]!.reasons[0]).toContain(open.file);
       expect(auditQuery(gw.configFile, '--type', 'signing.key.rotated')).toHaveLength(0);
       expect(JSON.stringify(failed)).not.toContain(open.pem.split('\n')[1]!);
 
