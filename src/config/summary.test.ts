@@ -13,6 +13,7 @@ describe('validate summary', () => {
   it.each([
     ['in the URL', 'postgres://app:s3cret-pw@db.internal:5432/portcullis'],
     ['as a parameter', 'postgres://app@db.internal:5432/portcullis?sslmode=require&password=s3cret-pw'],
+    ['holding a #', 'postgres://app:12#s3cret-pw@db.internal:5432/portcullis'],
   ])('shows the storage URL without its password %s', (_, url) => {
     for (const text of ['storage: ${DB}\n', 'storage: { url: "${DB}", migrateOnStart: false }\n']) {
       const out = summary(text, { DB: url });

@@ -1,4 +1,5 @@
 /** One line per config section for `portcullis validate`: what the gateway will do with this file. */
+import { redactUrl } from '../storage/config.js';
 import type { LoadedConfig } from './load.js';
 
 const MAX_LINE = 110;
@@ -9,27 +10,11 @@ function short(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
-/** Query parameters that can carry a credential (libpq's `password`, tokens, keys): shown as `***`. */
-const SECRET_PARAM = /pass|secret|token|key|auth/i;
-
-/** A URL as the summary prints it: never a password, in the user part or as a query parameter. */
-export function printableUrl(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
-  }
-  if (u.password) u.password = '***';
-  for (const name of [...u.searchParams.keys()]) if (SECRET_PARAM.test(name)) u.searchParams.set(name, '***');
-  return u.toString().replaceAll('%2A%2A%2A', '***');
-}
-
 function storageLine(storage: unknown): string {
   const url = typeof storage === 'string' ? storage : (storage as { url?: unknown } | undefined)?.url;
   if (typeof url !== 'string') return generic(storage);
   const rest = typeof storage === 'object' ? generic({ ...(storage as object), url: undefined }) : '';
-  return `${JSON.stringify(printableUrl(url))}${rest && rest !== 'defaults' ? `, ${rest}` : ''}`;
+  return `${JSON.stringify(redactUrl(url))}${rest && rest !== 'defaults' ? `, ${rest}` : ''}`;
 }
 
 const clip = (s: string) => (s.length > MAX_LINE ? `${s.slice(0, MAX_LINE - 3)}...` : s);
@@ -57,7 +42,7 @@ export function summarizeConfig(loaded: LoadedConfig): string[] {
     storage: storageLine(c.storage),
     upstreams: names(
       c.upstreams,
-      (n, u) => `${n} (${u.transport}: ${u.transport === 'stdio' ? u.command : printableUrl(u.url)})`,
+      (n, u) => `${n} (${u.transport}: ${u.transport === 'stdio' ? u.command : redactUrl(u.url)})`,
     ),
     openapi: names(c.openapi, (n, b) => `${n} (${b.spec}${b.auth ? `, auth: ${Object.keys(b.auth).join('/')}` : ''})`),
     agents: names(

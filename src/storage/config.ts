@@ -67,7 +67,25 @@ export function parseStorageUrl(
   throw new Error(`storage: unsupported URL ${redactUrl(url)} (use sqlite, sqlite://DIR or postgres://…)`);
 }
 
-/** The URL without its password, for messages and logs. */
+/** Query parameters that can carry a credential (libpq's `password`, `sslpassword`, tokens, keys): shown as `***`. */
+const SECRET_PARAM = /pass|secret|token|key|auth/i;
+const SECRET_PARAM_TEXT = /([?&][^=&#]*(?:pass|secret|token|key|auth)[^=&#]*=)[^&#]*/gi;
+/** The user-info password as it is written, also where `new URL` reads it otherwise (a `#` or `?` in it). */
+const USERINFO_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@]*@/i;
+
+/**
+ * The URL without its password, for messages, logs and CLI output (storage and upstream URLs): the user-info
+ * password and every credential-named query parameter shown as `***`, whether or not the URL parses.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
+  let out: string;
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    for (const name of [...u.searchParams.keys()]) if (SECRET_PARAM.test(name)) u.searchParams.set(name, '***');
+    out = u.toString().replaceAll('%2A%2A%2A', '***');
+  } catch {
+    out = url.replace(SECRET_PARAM_TEXT, '$1***');
+  }
+  return out.replace(USERINFO_PASSWORD, '$1:***@');
 }

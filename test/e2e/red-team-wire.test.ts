@@ -3,6 +3,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAgent, scaledTimeout, startGateway, stdioUpstream, type RunningGateway } from './harness.js';
+import { initializeRaw, postMcp } from './support/raw-mcp.js';
 
 const CONFIG = `
 upstreams:
@@ -50,4 +51,81 @@ describe('red team: holding connections open without ever sending a request (bef
     for (const s of stalled) s.socket.destroy();
     expect(outcome).toBe('all closed');
   }, 240_000);
+});
+
+/** A tools/call of t_echo whose arguments are `argsJson` (written raw), as a 2026-07-28 request of `key`. */
+function modernCall(key: string | undefined, argsJson: string): Promise<Response> {
+  const meta = JSON.stringify({
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientInfo': { name: 'red-team', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+  });
+  return fetch(gw.url, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'tools/call',
+      'mcp-name': 't_echo',
+    },
+    body: `{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"t_echo","arguments":${argsJson},"_meta":${meta}}}`,
+  });
+}
+
+/** The same on a 2025-11-25 session of `key`. */
+async function sessionCall(key: string | undefined): Promise<(argsJson: string) => Promise<Response>> {
+  const init = await initializeRaw(gw.url, key);
+  const headers = { 'mcp-session-id': init.headers.get('mcp-session-id')!, 'mcp-protocol-version': '2025-11-25' };
+  await init.text();
+  await (await postMcp(gw.url, key, { jsonrpc: '2.0', method: 'notifications/initialized' }, { headers })).text();
+  return (argsJson) =>
+    fetch(gw.url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        ...headers,
+      },
+      body: `{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"t_echo","arguments":${argsJson}}}`,
+    });
+}
+
+describe('red team: request JSON the gateway cannot carry faithfully (an allowed agent, both protocol eras)', () => {
+  it('arguments nested 10,000 deep are refused before any work, and cannot trip the shared breaker for others', async () => {
+    // Before: they reached the upstream, which failed on them (the gateway's own recursion overflowed on other
+    // paths: 'Maximum call stack size exceeded', an internal error); five such calls opened the circuit breaker of
+    // backend t, so every other agent's calls to it were refused.
+    const deep = (n: number) => `{"message":"m","x":${'['.repeat(n)}${']'.repeat(n)}}`;
+    const onSession = await sessionCall(gw.keys.low);
+    for (let i = 0; i < 6; i++) {
+      for (const r of [await modernCall(gw.keys.low, deep(10_000)), await onSession(deep(10_000))]) {
+        expect(r.status).toBe(400);
+        expect(((await r.json()) as { error: { code: number; message: string } }).error).toEqual({
+          code: -32600,
+          message: 'Invalid request: JSON nested deeper than 64 levels',
+        });
+      }
+    }
+    expect(await (await modernCall(gw.keys.low, deep(50))).text()).toContain('echo: m');
+    const other = await connectAgent(gw.url, gw.keys.other);
+    const r = await other.callTool({ name: 't_echo', arguments: { message: 'still served' } });
+    expect(r.content).toEqual([{ type: 'text', text: 'echo: still served' }]);
+    await other.close();
+  });
+
+  it('a number beyond a 64-bit float (1e400) is refused, not judged as Infinity and forwarded and audited as null', async () => {
+    const onSession = await sessionCall(gw.keys.low);
+    for (const r of [
+      await modernCall(gw.keys.low, '{"message":"m","n":1e400}'),
+      await onSession('{"message":"m","n":-1e400}'),
+    ]) {
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { error: { message: string } }).error.message).toBe(
+        'Invalid request: a number is too large for a 64-bit float (beyond ±1.8e308)',
+      );
+    }
+  });
 });

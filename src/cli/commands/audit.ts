@@ -17,6 +17,7 @@ import { parseStorageUrl, type StorageSetting } from '../../storage/config.js';
 import { openStores } from '../../storage/open-stores.js';
 import { sqliteAuditOpener } from '../../storage/sqlite/audit-store.js';
 import { CliError } from '../context.js';
+import { isGatewayError } from '../../core/errors.js';
 
 interface LocationOptions {
   dataDir?: string;
@@ -109,7 +110,10 @@ export async function loadAnchors(files: readonly string[]): Promise<{ anchors: 
 async function openStore(loc: AuditLocation, anchors?: Anchors): Promise<AuditStore> {
   if (loc.storage.kind === 'postgres') {
     const stores = await openStores(loc.storage, { migrate: false }).catch((e: unknown) => {
-      throw new CliError(`cannot open the audit log: ${(e as Error).message}`, 2);
+      throw new CliError(
+        `cannot open the audit log: ${(e as Error).message}${isGatewayError(e) && e.detail ? `: ${e.detail}` : ''}`,
+        2,
+      );
     });
     const store = stores.audit.openReadonly();
     return { ...store, close: () => stores.close() };
@@ -133,7 +137,7 @@ function withLocation(cmd: Command): Command {
     .option('-d, --data-dir <dir>', 'data directory holding audit.db')
     .option(
       '-c, --config <file>',
-      'config file; only its dataDir is read (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)',
+      'config file; only where the audit log is (storage, dataDir) and its anchors (audit.anchorPath, file sinks) are read (default: $PORTCULLIS_CONFIG or ./portcullis.yaml)',
     );
 }
 
