@@ -53,6 +53,8 @@ export function echoConfig({
  * - `audit: false`: bench/lib/serve-without-audit.mjs (`serve` as shipped with the audit log's append a no-op; never
  *   a product mode).
  * - `dist`: another build's dist/ (A/B of builds); `nodeArgs`: e.g. `--cpu-prof`.
+ * - `launcher`: a command (and its arguments) that runs node, e.g. `['valgrind', '--tool=callgrind', ...]`;
+ *   `startTimeoutMs`: how long to wait for it to listen (default 30 s).
  * Returns `{ url, base, key, keys, proc, dir, configPath, cpuSeconds(), stop() }`: `key` is the first agent's key,
  * `base` the URL without `/mcp`, `cpuSeconds()` the process's user + system CPU time so far (all threads).
  */
@@ -64,6 +66,8 @@ export async function startBenchGateway(options = {}) {
     audit = true,
     dist = join(ROOT, 'dist'),
     nodeArgs = [],
+    launcher = [],
+    startTimeoutMs = 30_000,
   } = options;
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'portcullis-bench-'));
@@ -80,11 +84,12 @@ export async function startBenchGateway(options = {}) {
   const target = audit
     ? [cli, 'serve', '--config', configPath, '--port', '0']
     : [join(ROOT, 'bench/lib/serve-without-audit.mjs'), configPath, resolve(dist)];
-  const proc = spawn(process.execPath, [...nodeArgs, ...target], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...launcherArgs] = [...launcher, process.execPath];
+  const proc = spawn(command, [...launcherArgs, ...nodeArgs, ...target], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((r) => proc.on('exit', r));
   const url = await new Promise((res, rej) => {
     let out = '';
-    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${out}`)), 30_000);
+    const t = setTimeout(() => rej(new Error(`gateway did not start:\n${out}`)), startTimeoutMs);
     const on = (d) => {
       out += d.toString();
       const m = /listening on (\S+)/.exec(out);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuditLog } from './audit-log.js';
 import { createSqliteAuditStore } from '../storage/sqlite/audit-store.js';
 import type { AuditStore } from './store.js';
@@ -54,6 +54,30 @@ describe('createAuditLog', () => {
     expect(results.every((r) => r.recorded)).toBe(true);
     const v = await log.verify();
     expect(v).toMatchObject({ ok: true, records: 200 });
+    await log.close();
+  });
+
+  it('stamps each event with the time as toISOString writes it, formatting a date once per second (Decision 48)', async () => {
+    const dir = tempDir();
+    const log = await createAuditLog({ dataDir: dir, checkpointEvery: { records: 1000, ms: 3_600_000 } });
+    const second = Math.floor(Date.now() / 1000) * 1000 + 1000;
+    let ms = second;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => ms);
+    const format = vi.spyOn(Date.prototype, 'toISOString');
+    try {
+      for (let i = 0; i < 20; i++) {
+        ms = second + i * 37;
+        await log.append({ type: 'tool.call.requested', agent: 'a', tool: 'files.read', requestId: `r${i}` });
+      }
+      expect(format.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      format.mockRestore();
+      clock.mockRestore();
+    }
+    const page = await log.query({ limit: 20 });
+    expect(page.records.map((r) => r.timestamp).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => new Date(second + i * 37).toISOString()),
+    );
     await log.close();
   });
 

@@ -2,6 +2,7 @@ import type { JsonObject } from '../core/tool.js';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { GatewayError } from '../core/errors.js';
+import { isoNow } from '../core/iso-now.js';
 import { createAnchorWriter, defaultAnchorPath, newestCheckpoint, readAnchors } from './anchor.js';
 import type { RetentionConfig, SinkConfig } from './config-schema.js';
 import { exportAudit, type ExportFormat } from './export.js';
@@ -395,7 +396,7 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       let redacted: { event: AuditEvent; canonical: string };
       try {
         // A value when the secretlint pass had nothing to scan (the usual case): queued in this same turn.
-        const now = redactor.redactForLog(input, new Date().toISOString());
+        const now = redactor.redactForLog(input, isoNow());
         redacted = now instanceof Promise ? await tracked(now) : now;
       } catch (e) {
         throw refuse(`audit event could not be serialised: ${String(e)}`);

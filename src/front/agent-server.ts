@@ -3,6 +3,7 @@ import type { AgentChannel } from '../core/backend.js';
 import { createCallAbort, type CallAbort, type CallAbortController } from '../core/call-abort.js';
 import { GatewayError, UpstreamRpcError, errorCodes } from '../core/errors.js';
 import { newRequestId } from '../core/ids.js';
+import { isoNow } from '../core/iso-now.js';
 import type { Principal } from '../core/principal.js';
 import type { JsonObject, ToolResult } from '../core/tool.js';
 import {
@@ -283,7 +284,7 @@ export async function serveToolCall(
   // The AbortSignal is made only if something on the call's way reads `signal` (ADR 0017, Decision 19).
   const lazy = new LazyToolCall(requestId, principal, params.name, params.arguments ?? {}, deadline.abort, {
     requestId,
-    timestamp: new Date().toISOString(),
+    timestamp: isoNow(),
     method: 'tools/call',
     agent: principal.agent,
     ...(principal.user ? { user: principal.user } : {}),

@@ -1,4 +1,5 @@
 import { newRequestId } from '../core/ids.js';
+import { isoNow } from '../core/iso-now.js';
 import type { Principal } from '../core/principal.js';
 import type { JsonObject } from '../core/tool.js';
 import type { ForwardedMethod, MethodCall } from '../pipeline/call.js';
@@ -28,7 +29,7 @@ export function methodCall(
     ...extras,
     record: {
       requestId,
-      timestamp: new Date().toISOString(),
+      timestamp: isoNow(),
       method,
       agent: principal.agent,
       ...(principal.user ? { user: principal.user } : {}),

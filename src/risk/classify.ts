@@ -11,6 +11,7 @@ import { createsRunOfCode, runsCodeReason } from './run-code.js';
 import { containerEngineRun } from './run-objects.js';
 import { dottedResourceStart, readMethods } from './http-action.js';
 import { writtenFileField } from './written-files.js';
+import { projectGeneratorReason, savedOutputReason } from './saved-outputs.js';
 import { collectFields, isObject } from './schema-fields.js';
 import { readOnlyQueryReason } from './read-only-queries.js';
 import { neverLowered, nameVerbSignals, openWorldReason, proseVerbSignals, type StateSignal } from './evidence.js';
@@ -148,6 +149,13 @@ function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) 
   if (outputFile) classes.push({ cls: 'update', reason: `field '${outputFile.name}' writes files` });
   const written = outputFile ? undefined : writtenFileField(tool.outputSchema);
   if (written) classes.push({ cls: 'create', reason: `answers with '${written}': the tool wrote that file` });
+  // A tool that says it saves what it makes into a directory or library, or a generator handed the project's root,
+  // leaves a file there (saved-outputs.ts): a change, raised after the categories (categorySignals) since what it read
+  // is not what changed.
+  const saved =
+    outputFile || written
+      ? undefined
+      : (savedOutputReason(description) ?? projectGeneratorReason(action.hit?.word, w.topFields));
   // Selecting a dropdown's option or a browser tab acts on the page (ui-selection.ts).
   const selects = uiSelectionReason(idWords, openingWords.slice(0, 20));
   if (selects) classes.push({ cls: 'update', reason: selects });
@@ -200,7 +208,7 @@ function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) 
     action.hit?.word ?? /\bverb '(\w+)'/.exec(action.reason)?.[1],
   );
   if (signedUrl?.stores !== undefined) classes.push({ cls: 'create', reason: signedUrl.stores });
-  return { action, classes, exchange, getSignOut, isGet, oauthCode, restores, signedUrl };
+  return { action, classes, exchange, getSignOut, isGet, oauthCode, restores, saved, signedUrl };
 }
 
 type ActionEvidence = ReturnType<typeof actionEvidence>;
@@ -420,6 +428,11 @@ function categorySignals(
   if (openWorldWhy !== undefined) {
     if (sideEffect === 'none') sideEffect = 'external';
     reasons.push(openWorldWhy);
+  }
+  // A file the tool saves is the change; the nouns it read stay read (saved-outputs.ts).
+  if (ev.saved !== undefined && sideEffectRank[sideEffect] < sideEffectRank['data-change']) {
+    sideEffect = 'data-change';
+    reasons.push(ev.saved);
   }
   // A person's face is biometric data (biometrics.ts).
   const face = biometricReason([idWords, ...pathSegments, openingWords.slice(0, 30)]);

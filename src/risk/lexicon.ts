@@ -48,7 +48,10 @@ export const verbs: ReadonlyMap<string, VerbEntry> = new Map<string, VerbEntry>(
   ...v(
     'create',
     'create add insert append upload import register fork clone duplicate copy init initialize new make ' +
-      'attach follow subscribe bookmark compose prepare allocate reserve enroll compress decompress zip unzip gzip',
+      'attach follow subscribe bookmark compose prepare allocate reserve enroll compress decompress zip unzip gzip ' +
+      // Ingesting takes content into a store (a search index, a vector database, a memory); bootstrapping sets a
+      // system or project up for the first time, as init does (thirty-second round).
+      'ingest bootstrap',
   ),
   ...v('create', 'post record track link tag label star pin draft claim commit build', true),
   ...v(

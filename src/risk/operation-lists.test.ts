@@ -37,6 +37,26 @@ describe('operation lists in descriptions', () => {
     expect(assess('metrics', 'Metric views: daily/weekly/monthly.').sideEffect).toBe('none');
   });
 
+  it('a list in brackets after its heading counts as the headed list does (thirty-second round)', () => {
+    const a = assess(
+      'distill_and_apply_notes',
+      'Distill facts from a conversation and decide the note operations (ADD, UPDATE, DELETE, NONE) in one step.',
+    );
+    expect(a.sideEffect, a.reasons.join(' | ')).toBe('irreversible');
+    expect(a.categories).toContain('destructive');
+    expect(a.level).toBe('high');
+    expect(operationListSignals('Run player actions (play, pause, skip).').map((s) => s.cls)).toEqual([
+      'trigger',
+      'lifecycle',
+      'update',
+    ]);
+    // Brackets that hold no operations, or a single verb, are no list.
+    expect(operationListSignals('Checks agent actions (bash, file_write, http_request) for risk.')).toEqual([]);
+    expect(operationListSignals('Lists supported modes (dark, light, contrast).')).toEqual([]);
+    // Commands in brackets are examples of what a console takes, here ones the tool blocks.
+    expect(operationListSignals('BLOCKED: System-altering commands (Z, CANCEL, FORCE, STOP)')).toEqual([]);
+  });
+
   it('a GET operation keeps only the never-lowered operations of its list', () => {
     expect(operationListSignals('Ops: list/get/update/delete', true).map((s) => s.cls)).toEqual(['delete']);
   });

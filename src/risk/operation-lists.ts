@@ -1,7 +1,7 @@
 /**
  * Operation lists in a description: a tool whose name is a noun ("dataset", "job") and whose description lists
- * what it does ("Dataset ops: list/get/preview/create/update/delete", "Actions: start, stop, delete") may do every
- * operation listed. Each state-changing verb of such a list is monotone evidence (evidence.ts): it only raises.
+ * what it does ("Dataset ops: list/get/preview/create/update/delete", "Actions: start, stop, delete", "memory
+ * operations (ADD, UPDATE, DELETE, NONE)") may do every operation listed. Each state-changing verb of such a list is monotone evidence (evidence.ts): it only raises.
  */
 import { neverLowered, type StateSignal } from './evidence.js';
 import { verbs, type VerbClass } from './lexicon.js';
@@ -12,6 +12,11 @@ const bareList = /(?<![\w/.:@-])[A-Za-z][\w-]*(?:[ \t]?[/|][ \t]?[A-Za-z][\w-]*)
 /** A heading that announces a list of operations, then the list up to the end of its sentence. */
 const headedList =
   /\b(?:ops|operations|actions|commands|subcommands|methods|modes|supports|supported operations)[ \t]*(?::|-|–)[ \t]*([^.;:\n]{1,240})/gi;
+/** A list of operations in brackets after their heading ("determine memory operations (ADD, UPDATE, DELETE, NONE)",
+ * "debugger actions (run, pause, step)"; thirty-second round): the same list, written as an aside. Not commands in
+ * brackets: those are examples of what a console or shell takes ("System-altering commands (Z, CANCEL, FORCE)"), which
+ * the tool may block. */
+const bracketedList = /\b(?:ops|operations|actions)[ \t]*\(([^().;:\n]{1,240})\)/gi;
 /** How many of a bare list's separators (`/`, `|`) a text holds, counting at most two. */
 function separatorCount(text: string): number {
   let n = 0;
@@ -53,6 +58,9 @@ export function operationListSignals(description: string, onlyNeverLowered = fal
   const text = description.slice(0, 1000);
   const out: StateSignal[] = [];
   for (const m of text.matchAll(headedList)) listSignals((m[1] ?? '').split(itemSeparator), out);
+  // Speed: the bracketed form only where a bracket is.
+  if (text.includes('('))
+    for (const m of text.matchAll(bracketedList)) listSignals((m[1] ?? '').split(itemSeparator), out);
   // A bare list has at least two separators; without them the pattern is slow to fail at every word (speed).
   if (separatorCount(text) >= 2)
     for (const m of text.matchAll(bareList)) listSignals(m[0].split(/[ \t]?[/|][ \t]?/), out);

@@ -17,6 +17,7 @@ import { parseStorageUrl, type StorageSetting } from '../../storage/config.js';
 import { openStores } from '../../storage/open-stores.js';
 import { sqliteAuditOpener } from '../../storage/sqlite/audit-store.js';
 import { CliError } from '../context.js';
+import { isGatewayError } from '../../core/errors.js';
 
 interface LocationOptions {
   dataDir?: string;
@@ -109,7 +110,10 @@ export async function loadAnchors(files: readonly string[]): Promise<{ anchors: 
 async function openStore(loc: AuditLocation, anchors?: Anchors): Promise<AuditStore> {
   if (loc.storage.kind === 'postgres') {
     const stores = await openStores(loc.storage, { migrate: false }).catch((e: unknown) => {
-      throw new CliError(`cannot open the audit log: ${(e as Error).message}`, 2);
+      throw new CliError(
+        `cannot open the audit log: ${(e as Error).message}${isGatewayError(e) && e.detail ? `: ${e.detail}` : ''}`,
+        2,
+      );
     });
     const store = stores.audit.openReadonly();
     return { ...store, close: () => stores.close() };

@@ -13,6 +13,7 @@ import { createPostgresSecretStore, SECRETS_CHANNEL } from './secret-store.js';
 import { createPool, type Queryable } from './pool.js';
 import { toKey, type KeyRow } from '../key-row.js';
 import { APPROVALS_CHANNEL, createPostgresApprovalStore } from './approval-store.js';
+import { GatewayError } from '../../core/errors.js';
 
 /** Channel on which key changes are announced to every replica (payload: the key id, or '*'). */
 export const KEYS_CHANNEL = 'portcullis_keys';
@@ -42,7 +43,10 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       await migratePostgres(pool, set, { apply: options.migrate ?? true, where: location });
   } catch (e) {
     await pool.end();
-    throw e;
+    // A schema refusal says what to do already; anything else here is the server not answering (down, wrong host or
+    // port, refused credentials): one line naming the database (without its password), not the driver's stack.
+    if (e instanceof Error && e.name === 'SchemaError') throw e;
+    throw new GatewayError('store.unavailable', `cannot reach PostgreSQL at ${location}`, (e as Error).message);
   }
 
   const cache = createKeyCache({ ttlMs: KEY_CACHE_TTL_MS, maxEntries: 10_000 });
