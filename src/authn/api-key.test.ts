@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createLogger, logger, useLogger } from '../observability/logger.js';
 import { apiKeyAuthenticator, createApiKeyAuthenticator, generateApiKey } from './api-key.js';
 import type { AuthOutcome } from './types.js';
 
@@ -31,5 +32,21 @@ describe('API key authenticator with a key store that cannot answer', () => {
     // Neither the store's error text (hosts, ports) nor the key reaches the caller.
     expect(JSON.stringify(outcome)).not.toContain('ECONNREFUSED');
     expect(JSON.stringify(outcome)).not.toContain(key);
+  });
+
+  it("logs the store's error for the operator (the answer does not carry it), without the key", async () => {
+    const lines: string[] = [];
+    const before = logger();
+    useLogger(createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } }));
+    try {
+      const authn = apiKeyAuthenticator(
+        createApiKeyAuthenticator({ findById: () => Promise.reject(down) }, () => true),
+      );
+      await authn.authenticate({ authorization: `Bearer ${key}` });
+    } finally {
+      useLogger(before);
+    }
+    expect(lines.join('')).toContain('connect ECONNREFUSED 127.0.0.1:5432');
+    expect(lines.join('')).not.toContain(key);
   });
 });

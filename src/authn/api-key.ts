@@ -1,6 +1,7 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../core/principal.js';
 import type { ApiKeyRecord, KeyOwnerKind } from '../storage/repositories.js';
+import { logger } from '../observability/logger.js';
 import { refused, type AuthOutcome, type Authenticator } from './types.js';
 
 /**
@@ -102,9 +103,11 @@ export function apiKeyAuthenticator(keys: ApiKeyAuthenticator): Authenticator {
           ...(check.keyId ? { keyId: check.keyId } : {}),
         });
   // The key store cannot answer (PostgreSQL down, a database file that cannot be read): refused, never guessed, and
-  // said so; the store's error (hosts, ports, paths) stays in the gateway's log, not in the answer.
-  const unavailable = (): AuthOutcome =>
-    refused(503, 'store-unavailable', 'The key store cannot be reached; try again later');
+  // said so; the store's error (hosts, ports, paths) goes to the gateway's log, not into the answer.
+  const unavailable = (e: unknown): AuthOutcome => {
+    logger().warn(`api key store unavailable, request refused: ${e instanceof Error ? e.message : String(e)}`);
+    return refused(503, 'store-unavailable', 'The key store cannot be reached; try again later');
+  };
   return {
     id: 'api-key',
     authenticate(req) {
@@ -113,8 +116,8 @@ export function apiKeyAuthenticator(keys: ApiKeyAuthenticator): Authenticator {
       let check: ApiKeyCheck | Promise<ApiKeyCheck>;
       try {
         check = keys.authenticate(token);
-      } catch {
-        return unavailable();
+      } catch (e) {
+        return unavailable(e);
       }
       return check instanceof Promise ? check.then(outcome, unavailable) : outcome(check);
     },
