@@ -97,8 +97,8 @@ function expectFloors(m: LabelMetrics, [se, ro, hi, highLow, level, f1]: number[
   expect(m.criticalMacroF1).toBeGreaterThanOrEqual(f1!);
 }
 
-/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to ninety-two are held-out
- * sets 1-60 and 62-92, each moved here after its one evaluation. The end index of each part (exclusive). */
+/** The parts of dev.json in order (README.md): part one was labelled as dev, parts two to ninety-eight are held-out
+ * sets 1-60 and 62-98, each moved here after its one evaluation. The end index of each part (exclusive). */
 const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 1 (dev)', 127],
   ['part 2 (held-out 1)', 291],
@@ -192,6 +192,12 @@ const devParts: ReadonlyArray<readonly [string, number]> = [
   ['part 90 (held-out 90)', 7951],
   ['part 91 (held-out 91)', 7981],
   ['part 92 (held-out 92)', 8012],
+  ['part 93 (held-out 93)', 8056],
+  ['part 94 (held-out 94)', 8110],
+  ['part 95 (held-out 95)', 8155],
+  ['part 96 (held-out 96)', 8213],
+  ['part 97 (held-out 97)', 8236],
+  ['part 98 (held-out 98)', 8276],
 ];
 
 /** Level accuracy and critical macro F1 per part: a rule derived from one part should also help the others. */
@@ -886,8 +892,29 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (0.7303).
     // After the thirty-first round's cancelled purchases and transfers (parts 89-92 unchanged): 0.889 (1599/1799:
     // 0.8888), 0.847 (6785/8012: 0.8469), 0.734 (0.7337).
+    expectFloors(labelMetrics(scored.slice(0, 8012)), [0.965, 0.945, 0.885, 31, 0.845, 0.73]);
+    // Parts ninety-three to ninety-eight (held-out 93 to 98: 44, 54, 45, 58, 23 and 40 tools of twenty npm MCP servers,
+    // evaluated together once at the engine of main 5f25a86, history.json; the same figures at main 2d3895a after the
+    // thirty-first and thirty-second rounds' last rules): each part's floors are its own set's figures at that
+    // evaluation, and the six together, moved here with them.
+    // Part ninety-three (held-out 93): 1.000 (21/21), 0.913 (21/23), 1.000 (8/8), 0, 0.932 (41/44), 0.553.
+    expectFloors(labelMetrics(scored.slice(8012, 8056)), [1, 0.91, 1, 0, 0.93, 0.55]);
+    // Part ninety-four (held-out 94): 1.000 (18/18), 0.889 (32/36), 1.000 (7/7), 0, 0.907 (49/54), 0.650.
+    expectFloors(labelMetrics(scored.slice(8056, 8110)), [1, 0.885, 1, 0, 0.905, 0.645]);
+    // Part ninety-five (held-out 95): 0.944 (17/18), 0.926 (25/27), 0.833 (10/12), 0, 0.778 (35/45), 0.417.
+    expectFloors(labelMetrics(scored.slice(8110, 8155)), [0.94, 0.925, 0.83, 0, 0.775, 0.415]);
+    // Part ninety-six (held-out 96): 1.000 (33/33), 0.920 (23/25), 1.000 (15/15), 0, 0.914 (53/58), 0.625.
+    expectFloors(labelMetrics(scored.slice(8155, 8213)), [1, 0.915, 1, 0, 0.91, 0.62]);
+    // Part ninety-seven (held-out 97): 0.889 (8/9), 1.000 (14/14), 0.333, 0, 0.783 (18/23), 0.222.
+    expectFloors(labelMetrics(scored.slice(8213, 8236)), [0.885, 1, 0.33, 0, 0.78, 0.22]);
+    // Part ninety-eight (held-out 98): 1.000, 0.929, 0.900, 0, 0.850 (34/40), 0.885.
+    expectFloors(labelMetrics(scored.slice(8236, 8276)), [1, 0.925, 0.895, 0, 0.845, 0.88]);
+    // The six together (264 tools): 0.984 (123/125), 0.921 (128/139), 0.908 (59/65), 0, 0.871 (230/264), 0.564.
+    expectFloors(labelMetrics(scored.slice(8012, 8276)), [0.98, 0.92, 0.905, 0, 0.87, 0.56]);
+    // All 8,276 when parts ninety-three to ninety-eight moved in, at main 2d3895a's engine: 0.970 (3584/3693: 0.9705),
+    // 0.947 (4342/4583: 0.9474), 0.890 (1659/1864: 0.8900), 31, 0.849 (7024/8276: 0.8487), 0.733.
     expectFloors(m, [0.965, 0.945, 0.885, 31, 0.845, 0.73]);
-    // 8,012 tools from some 820 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
+    // 8,276 tools from some 840 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
 
@@ -912,27 +939,14 @@ describe('hand-labelled tools from real servers and specs', () => {
   // together, as parts seventy-one to seventy-three's; held-out 74-78's, each set's own and the five together, as parts
   // seventy-four to seventy-eight's; held-out 79-84's, each set's own and the six together, as parts seventy-nine to
   // eighty-four's; held-out 85-88's, each set's own and the four together, as parts eighty-five to eighty-eight's;
-  // held-out 89-92's, each set's own and the four together, as parts eighty-nine to ninety-two's).
+  // held-out 89-92's, each set's own and the four together, as parts eighty-nine to ninety-two's; held-out 93-98's,
+  // each set's own and the six together, as parts ninety-three to ninety-eight's).
   it.skipIf(heldoutSkipped || !existsSync(heldoutUrl))('held-out set (never tuned on): figures printed', async () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m, scored } = await score('heldout.json');
+    const { metrics: m } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
-    // Held-out 93 to 98 (264 tools: 1-44, 45-98, 99-143, 144-201, 202-224, 225-264) were evaluated once together at the
-    // engine of main 5f25a86 (history.json): 0.984 (123/125), 0.921 (128/139), 0.908 (59/65), 0, 0.871 (230/264),
-    // 0.564; 93 alone 1.000, 0.913, 1.000, 0, 0.932, 0.553; 94 alone 1.000, 0.889, 1.000, 0, 0.907, 0.650; 95 alone
-    // 0.944, 0.926, 0.833, 0, 0.778, 0.417; 96 alone 1.000, 0.920, 1.000, 0, 0.914, 0.625; 97 alone 0.889, 1.000,
-    // 0.333, 0, 0.783, 0.222; 98 alone 1.000, 0.929, 0.900, 0, 0.850, 0.885. Their floors are those figures rounded
-    // down (with a margin where a figure sits on a step), so that a later engine does not fall below its first
-    // evaluation unnoticed.
-    expectFloors(m, [0.98, 0.92, 0.905, 0, 0.87, 0.56]);
-    expectFloors(labelMetrics(scored.slice(0, 44)), [1, 0.91, 1, 0, 0.93, 0.55]);
-    expectFloors(labelMetrics(scored.slice(44, 98)), [1, 0.885, 1, 0, 0.905, 0.645]);
-    expectFloors(labelMetrics(scored.slice(98, 143)), [0.94, 0.925, 0.83, 0, 0.775, 0.415]);
-    expectFloors(labelMetrics(scored.slice(143, 201)), [1, 0.915, 1, 0, 0.91, 0.62]);
-    expectFloors(labelMetrics(scored.slice(201, 224)), [0.885, 1, 0.33, 0, 0.78, 0.22]);
-    expectFloors(labelMetrics(scored.slice(224, 264)), [1, 0.925, 0.895, 0, 0.845, 0.88]);
   });
 });
