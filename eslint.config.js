@@ -2,7 +2,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'web/dist/**', '**/*.js', '**/*.mjs'] },
+  // Generated or untracked output (see .gitignore): build copies under .cache/ (e.g. conformance) and .test-output/
+  // (e.g. the audit CLI build test), and local data in .portcullis/, are not project sources.
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'web/dist/**',
+      '.cache/**',
+      '.test-output/**',
+      '.portcullis/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
