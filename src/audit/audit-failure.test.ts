@@ -20,6 +20,12 @@ function tempDir(): string {
 }
 
 /**
+ * These tests name exact sequence numbers and record lists, so no interval checkpoint may land mid-test (the default,
+ * one a second with activity, does on a loaded machine). Timers are unref'd; an hour never fires here.
+ */
+const noIntervalCheckpoint = { checkpointEvery: { records: 1000, ms: 3_600_000 } };
+
+/**
  * Store failure as root: permissions do not stop root, so another connection takes the database's write lock
  * (as a stuck process or a full/locked volume would make writes fail); the log's writes then fail after its
  * busy timeout.
@@ -39,7 +45,13 @@ describe('store failure', () => {
     async (writer) => {
       const dir = tempDir();
       const warnings: string[] = [];
-      const log = await createAuditLog({ dataDir: dir, writer, busyTimeoutMs: 20, onWarning: (m) => warnings.push(m) });
+      const log = await createAuditLog({
+        dataDir: dir,
+        ...noIntervalCheckpoint,
+        writer,
+        busyTimeoutMs: 20,
+        onWarning: (m) => warnings.push(m),
+      });
       await log.append({ type: 'config.reloaded' });
       const release = lockDatabase(dir);
       const results = await Promise.allSettled([
@@ -78,6 +90,7 @@ describe('store failure', () => {
     const warnings: string[] = [];
     const log = await createAuditLog({
       dataDir: dir,
+      ...noIntervalCheckpoint,
       busyTimeoutMs: 20,
       failMode: 'open',
       onWarning: (m) => warnings.push(m),
@@ -116,7 +129,13 @@ describe('store failure', () => {
 
   it('open mode: the gap marker is written by itself once the store is back, without a further append', async () => {
     const dir = tempDir();
-    const log = await createAuditLog({ dataDir: dir, busyTimeoutMs: 20, failMode: 'open', onWarning: () => undefined });
+    const log = await createAuditLog({
+      dataDir: dir,
+      ...noIntervalCheckpoint,
+      busyTimeoutMs: 20,
+      failMode: 'open',
+      onWarning: () => undefined,
+    });
     const release = lockDatabase(dir);
     expect(await log.append({ type: 'auth.failed' })).toMatchObject({ recorded: false });
     release();

@@ -10,7 +10,9 @@ let dir: string;
 let log: AuditLog;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'portcullis-audit-rest-'));
-  log = await createAuditLog({ dataDir: dir });
+  // The assertions below name exact sequence numbers, so no interval checkpoint may land between the appends: the
+  // default (one a second with activity) does on a loaded machine. Timers are unref'd; an hour never fires here.
+  log = await createAuditLog({ dataDir: dir, checkpointEvery: { records: 1000, ms: 3_600_000 } });
   for (let i = 0; i < 12; i++) {
     await log.append({
       type: 'tool.call.completed',
