@@ -23,7 +23,7 @@ import { createModernFastPath } from './modern-fast-path.js';
 import { createToolListCache } from './tool-list-cache.js';
 import { checkHost, checkOrigin } from './request-guards.js';
 import { closeStalledConnections } from './request-deadline.js';
-import { jsonShapeProblem } from '../core/json-shape.js';
+import { JsonRequestError, parseJsonRequest } from '../core/json-shape.js';
 import { checkParamHeaders } from './param-headers.js';
 import { surelyModern } from './modern-claim.js';
 import { logger } from '../observability/logger.js';
@@ -255,12 +255,12 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         throw e;
       }
       try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return sendJsonRpcHttpError(res, 'request.parse_error');
+        body = parseJsonRequest(raw.toString('utf8'));
+      } catch (e) {
+        if (!(e instanceof JsonRequestError) || e.reason === 'syntax')
+          return sendJsonRpcHttpError(res, 'request.parse_error');
+        return sendJsonRpcHttpError(res, 'request.invalid', { message: `Invalid request: ${e.message}` });
       }
-      const shape = jsonShapeProblem(body);
-      if (shape) return sendJsonRpcHttpError(res, 'request.invalid', { message: `Invalid request: ${shape}` });
     } else if (req.method !== 'GET' && req.method !== 'DELETE') {
       return sendJsonRpcHttpError(res, 'request.method_not_allowed', { headers: { allow: 'GET, POST, DELETE' } });
     }

@@ -31,6 +31,13 @@ const spec = {
       },
     },
     '/admin': { get: { operationId: 'adminDump', responses: { '200': { description: 'ok' } } } },
+    '/go/{where}': {
+      post: {
+        operationId: 'go',
+        parameters: [{ name: 'where', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'ok' } },
+      },
+    },
   },
 };
 
@@ -60,6 +67,9 @@ async function startDecodingApi(): Promise<{ url: string; routed: Routed[]; clos
     res.setHeader('content-type', 'application/json');
     if (key !== API_KEY) return void res.writeHead(401).end('{"error":"no key"}');
     if (path === '/v1/admin') return void res.end('{"admin":"every customer record"}');
+    // An API that answers with a redirect to another of its own operations (any status, any method).
+    const go = /^\/v1\/go\/(30[12378])$/.exec(path);
+    if (go) return void res.writeHead(Number(go[1]), { location: `/v1/admin?key=${API_KEY}` }).end();
     if (path === '/v1/items/keys') return void res.end('{"keys":"every item key"}');
     const item = /^\/v1\/items\/([^/]+)$/.exec(path);
     if (item) return void res.end(JSON.stringify({ item: item[1] }));
@@ -90,7 +100,7 @@ openapi:
       key: { credential: API_KEY }
 agents:
   bot:
-    tools: { allow: ["api_getItem"] }
+    tools: { allow: ["api_getItem", "api_go"] }
 `,
     { env: { API_KEY } },
   );
@@ -152,5 +162,26 @@ describe('red team: path traversal through an OpenAPI path parameter at a server
     for (const r of refused) expect(r.type).toBe('tool.call.denied');
     expect(recs.filter((r) => r.type === 'tool.call.requested').length).toBe(5);
     expect(JSON.stringify(recs)).not.toContain(API_KEY);
+  });
+});
+
+describe('red team: a redirect from the API to another of its operations', () => {
+  it('is answered to the agent as an error, never followed with the injected credential', async () => {
+    const c = await connectAgent(gw.url, gw.keys.bot);
+    // Before: the gateway followed a same-origin redirect under the base path with the credential attached, so
+    // POST /v1/go/307 reached GET-only /v1/admin (307 and 308 keep the method, 301-303 turn it into a GET), an
+    // operation the policy never allowed, and its answer came back as the result of api_go.
+    for (const status of ['301', '302', '303', '307', '308']) {
+      api.routed.length = 0;
+      const r = await c.callTool({ name: 'api_go', arguments: { where: status } });
+      expect(r.isError, status).toBe(true);
+      expect(text(r)).toMatch(
+        new RegExp(`^HTTP ${status}\\b.*redirected to /v1/admin; the gateway follows no redirect`),
+      );
+      expect(text(r)).not.toContain('every customer record');
+      expect(text(r)).not.toContain(API_KEY);
+      expect(api.routed.map((q) => q.routed)).toEqual([`/v1/go/${status}`]);
+    }
+    await c.close();
   });
 });

@@ -239,18 +239,23 @@ describe('SSRF', () => {
     const b = await makeBackend();
     const r = await b.callTool('safe_go', { where: 'elsewhere' }, ctx);
     expect(r.isError).toBe(true);
-    expect(text(r)).toContain('redirect to another origin');
+    expect(text(r)).toContain(
+      `redirected to http://localhost:${server.port}/v1/items/1; the gateway follows no redirect`,
+    );
     expect(server.requests).toHaveLength(1);
     const m = await b.callTool('safe_go', { where: 'metadata' }, ctx);
     expect(m.isError).toBe(true);
     expect(server.requests).toHaveLength(2);
   });
 
-  it('follows a redirect on the same origin', async () => {
+  it('does not follow a redirect on the same origin either: it names another operation', async () => {
     const b = await makeBackend();
     const r = await b.callTool('safe_go', { where: 'same' }, ctx);
-    expect(r.isError).toBeFalsy();
-    expect(server.requests.map((q) => q.url)).toEqual(['/v1/go/same', '/v1/items/after-redirect']);
+    expect(r.isError).toBe(true);
+    expect(text(r)).toBe(
+      'HTTP 302 Found: the API redirected to /v1/items/after-redirect; the gateway follows no redirect (the target is another operation, not authorized for this call): call the tool for it instead',
+    );
+    expect(server.requests.map((q) => q.url)).toEqual(['/v1/go/same']);
   });
 });
 

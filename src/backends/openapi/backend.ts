@@ -101,7 +101,7 @@ export function createOpenApiBackend(
       await auth.apply(plan, req, ctx.signal);
       await extraHeaders?.(req);
       await onBehalfOf?.(req, ctx.principal, ctx.signal);
-      const res = await executor.send(req, ctx.signal, { scope: planBaseUrl(plan) });
+      const res = await executor.send(req, ctx.signal);
       if (res.status >= 500) ctx.onBackendFailure?.(`HTTP ${res.status}`);
       const scanned = scanner.scanBytes(res.body, { truncated: res.truncated });
       if (scanned.finding) leak('response', scanned.finding);
