@@ -16,6 +16,7 @@ import type { BaseCall } from '../pipeline/call.js';
 import type { PipelineObserver } from '../pipeline/observer.js';
 import { createNotifier, type Notifier } from '../notify/index.js';
 import { openToolSigning, type ToolSigning } from '../signing/index.js';
+import { openLimitStore } from '../limits/open-store.js';
 
 export interface Booted {
   gw: Gateway;
@@ -64,6 +65,13 @@ export async function bootGateway(
     await store.close();
     throw e;
   }
+  let limitStore: Awaited<ReturnType<typeof openLimitStore>>;
+  try {
+    limitStore = await openLimitStore(loaded.config.limits.store, log);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const secretValues = secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets);
   let audit: AuditLog;
   let signing: ToolSigning;
@@ -80,6 +88,7 @@ export async function bootGateway(
       onRotated: (r) => rotated(r),
     });
   } catch (e) {
+    await limitStore?.close();
     await store.close();
     throw e;
   }
@@ -90,6 +99,7 @@ export async function bootGateway(
       storage: store.audit,
     });
   } catch (e) {
+    await limitStore?.close();
     await store.close();
     throw e;
   }
@@ -122,6 +132,7 @@ export async function bootGateway(
   const gw = createGateway(loaded, {
     store,
     log,
+    ...(limitStore ? { limitStore } : {}),
     signing,
     approvals,
     secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),
