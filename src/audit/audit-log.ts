@@ -344,7 +344,12 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
       if (spool.pending() && !closed && !health.halted()) committer.poke();
     }, 1000),
   );
-  timers.push(setInterval(() => void health.check(), options.healthCheckMs ?? 1000));
+  timers.push(
+    setInterval(
+      () => void health.check().catch((e: unknown) => warn(`AUDIT: health check failed: ${String(e)}`)),
+      options.healthCheckMs ?? 1000,
+    ),
+  );
   timers.push(setInterval(() => void sinks.saveCursors().catch(() => undefined), 2000));
   if (options.retention) {
     timers.push(

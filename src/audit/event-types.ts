@@ -16,6 +16,11 @@ export const auditEventTypes = {
     owner: 'pipeline',
     description: 'Outcome: the call failed at the gateway or backend (unavailable, timeout, transport error).',
   },
+  'tool.call.interrupted': {
+    owner: 'gateway',
+    description:
+      'Outcome written for a call whose gateway stopped (crash, kill -9, power loss) after its intent and before its outcome: the result is unknown, the call is not run again. Written by the next gateway on the store to see that process dead. detail: instance (of the stopped process), intentSeq.',
+  },
   'tool.call.denied': {
     owner: 'pipeline',
     description: 'The call was refused before reaching the backend (policy, validation, limits, approval).',
@@ -33,6 +38,11 @@ export const auditEventTypes = {
     owner: 'pipeline',
     description:
       "Outcome: a forwarded request failed at the gateway or upstream, or was called off before reaching it (cancelled; also the gateway's own subscription release at an upstream a reload removed, decision allow, with no intent: nothing is sent). detail: method, target.",
+  },
+  'mcp.request.interrupted': {
+    owner: 'gateway',
+    description:
+      'As tool.call.interrupted, for a forwarded resources, prompts or completion request. detail: instance, intentSeq, method, target.',
   },
   'mcp.request.denied': {
     owner: 'pipeline',

@@ -80,5 +80,9 @@ export interface AuditStore {
   prune(beforeSeq: number): Promise<number>;
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+  /** Meta rows whose key starts with `prefix` (the prefix is matched literally). */
+  listMeta(prefix: string): Promise<Array<{ key: string; value: string }>>;
+  /** Deletes a meta row; true when this call deleted it (false: absent, or another process deleted it first). */
+  deleteMeta(key: string): Promise<boolean>;
   close(): Promise<void>;
 }

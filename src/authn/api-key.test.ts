@@ -57,6 +57,21 @@ describe('API key authenticator with a key store that cannot answer', () => {
     expect(lines.join('')).toContain('connect ECONNREFUSED 127.0.0.1:5432');
     expect(lines.join('')).not.toContain(key);
   });
+
+  it('logs one line while the store stays down, not one per refused request', async () => {
+    const lines: string[] = [];
+    const before = logger();
+    useLogger(createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } }));
+    try {
+      const authn = apiKeyAuthenticator(
+        createApiKeyAuthenticator({ findById: () => Promise.reject(down) }, () => true),
+      );
+      for (let i = 0; i < 50; i++) await authn.authenticate({ authorization: `Bearer ${key}` });
+    } finally {
+      useLogger(before);
+    }
+    expect(lines.filter((l) => l.includes('api key store unavailable'))).toHaveLength(1);
+  });
 });
 
 describe("API key authenticator: the key's digest kept for the connection (ADR 0017, Decision 49)", () => {

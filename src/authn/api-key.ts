@@ -2,6 +2,7 @@ import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Principal } from '../core/principal.js';
 import type { ApiKeyRecord, KeyOwnerKind } from '../storage/repositories.js';
 import { logger } from '../observability/logger.js';
+import { createThrottledLog } from '../observability/throttled-log.js';
 import { refused, type AuthOutcome, type Authenticator } from './types.js';
 
 /**
@@ -135,8 +136,13 @@ export function apiKeyAuthenticator(keys: ApiKeyAuthenticator): Authenticator {
         });
   // The key store cannot answer (PostgreSQL down, a database file that cannot be read): refused, never guessed, and
   // said so; the store's error (hosts, ports, paths) goes to the gateway's log, not into the answer.
+  // Once per refused request would flood the log while the store is down: the first line, then a count a minute.
+  const warn = createThrottledLog((m) => logger().warn(m));
   const unavailable = (e: unknown): AuthOutcome => {
-    logger().warn(`api key store unavailable, request refused: ${e instanceof Error ? e.message : String(e)}`);
+    warn(
+      'store-unavailable',
+      `api key store unavailable, request refused: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return refused(503, 'store-unavailable', 'The key store cannot be reached; try again later');
   };
   return {

@@ -6,6 +6,7 @@ import { configSchema, type PortcullisConfig } from './config.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
 import { issueMessage, type ShowValue } from './issue-message.js';
 import { localFileIssues } from './local-files.js';
+import { redactSecretUrl } from '../storage/config.js';
 
 export interface LoadedConfig {
   file: string;
@@ -142,7 +143,8 @@ export function parseConfigText(
       if (node && fromEnv.has(node)) return '(a value from the environment, not shown)';
       const key = path[path.length - 1];
       if (typeof key === 'string' && SECRET_KEY.test(key)) return '(the value of a secret-looking key, not shown)';
-      const shown = JSON.stringify(value) ?? String(value);
+      // A URL's password never: the whole value is redacted here, ConfigError also redacts URLs in the text.
+      const shown = JSON.stringify(typeof value === 'string' ? redactSecretUrl(value) : value) ?? String(value);
       // A message quotes the start of a long value (a 70,000-character glob), never all of it.
       return shown.length <= 200 ? shown : `${shown.slice(0, 100)}... (${shown.length} characters)`;
     };

@@ -1,7 +1,6 @@
 // TLS files judged as the listener will use them, with real keys and certificates made by the openssl binary: what
 // OpenSSL refuses is named without its error code, and what it takes without a word (a CA bundle with no certificate,
 // a key of another type than the certificate's) is refused here. No answer quotes the file.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,29 +13,13 @@ import {
   opensslReason,
   privateKeyProblem,
 } from './tls-material.js';
+import { openssl, selfSignedCertificate } from '../../test/e2e/support/pki.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'portcullis-tls-material-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const ossl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-const cert = (name: string) =>
-  ossl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.crt`,
-    '-days',
-    '1',
-    '-subj',
-    `/CN=${name}`,
-  );
-cert('a');
-cert('b');
-ossl('pkey', '-in', 'a.key', '-aes256', '-passout', 'pass:x', '-out', 'a-enc.key');
+selfSignedCertificate(dir, 'a');
+selfSignedCertificate(dir, 'b');
+openssl(['pkey', '-in', 'a.key', '-aes256', '-passout', 'pass:x', '-out', 'a-enc.key'], dir);
 const read = (f: string) => readFileSync(join(dir, f));
 const MARK = 'QmW3nR8sT1vX6yZ0';
 const junk = Buffer.from(`-----BEGIN CERTIFICATE-----\n${MARK}\n-----END CERTIFICATE-----\n`);

@@ -28,6 +28,7 @@ import { JsonRequestError, parseJsonRequest } from '../core/json-shape.js';
 import { checkParamHeaders } from './param-headers.js';
 import { surelyModern } from './modern-claim.js';
 import { logger } from '../observability/logger.js';
+import { createThrottledLog } from '../observability/throttled-log.js';
 import { sendHttpError, HttpError } from '../http/http-error.js';
 import { authRefusalCode, sendJsonRpcHttpError } from './wire-error.js';
 
@@ -346,8 +347,10 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
       ? { name: `portcullis api ${method ?? 'GET'} ${group}`, attributes: { 'http.request.method': method ?? 'GET' } }
       : undefined;
   };
+  // Once per failed request would flood the log when a dependency is down: the first line, then a count a minute.
+  const failedLog = createThrottledLog((m) => logger().error(m));
   const failed = (res: ServerResponse) => (e: unknown) => {
-    logger().error(`request failed: ${(e as Error).message}`);
+    failedLog('request-failed', `request failed: ${(e as Error).message}`);
     sendJsonRpcHttpError(res, 'internal');
   };
   const routes = options.routes ?? [];

@@ -2,10 +2,18 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServerEvent, ServerEventBus } from '@modelcontextprotocol/server';
 import type { Principal } from '../core/principal.js';
 import type { UpstreamNotification } from '../backends/mcp/upstream.js';
-import { subscriptionKey, uriOfKey, type FrontDoorPort, type ResourceSubscriber } from './port.js';
+import {
+  subscriptionKey,
+  uriOfKey,
+  type DeliveryVerdict,
+  type FrontDoorPort,
+  type ResourceSubscriber,
+} from './port.js';
 import type { Session } from './sessions.js';
 import { endAtExpiry } from './credential-expiry.js';
 import { methodCall } from './method-call.js';
+import { logger } from '../observability/logger.js';
+import { createThrottledLog } from '../observability/throttled-log.js';
 import type { SubscriptionHolder } from '../pipeline/call.js';
 
 /** How long a listen stream's owner lookup may take when the gateway has not listed the URI yet. */
@@ -295,14 +303,43 @@ export function throughGate(
   uri: string,
   on: { deliver(): unknown; lapsed(): unknown },
 ): void {
-  void settle(gw.resourceUpdates.allows(subscriber, server, uri), (verdict) => {
-    if (verdict === 'deliver') on.deliver();
-    else if (verdict === 'lapsed') on.lapsed();
-  });
+  const failed = (e: unknown) =>
+    updateFailures(
+      server,
+      `resource update from upstream ${server} not delivered to agent ${subscriber.principal().agent}: ${(e as Error).message}`,
+    );
+  let verdict: DeliveryVerdict | Promise<DeliveryVerdict>;
+  try {
+    verdict = gw.resourceUpdates.allows(subscriber, server, uri);
+  } catch (e) {
+    return failed(e);
+  }
+  settle(
+    verdict,
+    (v) => {
+      if (v === 'deliver') on.deliver();
+      else if (v === 'lapsed') on.lapsed();
+    },
+    failed,
+  );
 }
 
-/** Runs `then` on a verdict now when it is a value, after it when it is a promise (a failed check delivers nothing). */
-function settle<T>(v: T | Promise<T>, then: (v: T) => void): Promise<void> | void {
-  if (v instanceof Promise) return v.then(then, () => undefined);
-  then(v);
+/** One warning, then a count a minute, per upstream: an update can reach many subscribers many times a second. */
+const updateFailures = createThrottledLog((m) => logger().warn(m));
+
+/**
+ * Runs `then` on a verdict now when it is a value, after it when it is a promise. A failed check, or a delivery that
+ * throws, delivers nothing and goes to `failed` (logged): it never becomes an unhandled rejection, which would end
+ * the process.
+ */
+function settle<T>(v: T | Promise<T>, then: (v: T) => void, failed: (e: unknown) => void): void {
+  if (v instanceof Promise) {
+    v.then(then).catch(failed);
+    return;
+  }
+  try {
+    then(v);
+  } catch (e) {
+    failed(e);
+  }
 }

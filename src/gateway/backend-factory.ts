@@ -1,3 +1,4 @@
+import type { LogFn } from '../observability/logger.js';
 import { createMcpUpstream, type UpstreamNotification } from '../backends/mcp/upstream.js';
 import { createUpstreamPool } from '../backends/mcp/pool.js';
 import { createOpenApiBackend } from '../backends/openapi/index.js';
@@ -15,7 +16,7 @@ export interface WantedBackend {
 }
 
 export interface BackendFactoryDeps {
-  log: (msg: string) => void;
+  log: LogFn;
   /** Shared argument validator (OpenAPI backends validate with it too). */
   validator: ArgsValidator;
   /** Where `secret.leak.redacted` events go. Never throws. */
@@ -76,7 +77,7 @@ export function createBackendFactory(deps: BackendFactoryDeps): (cfg: LoadedConf
               name,
               u,
               cfg.baseDir,
-              label ? (m) => log(`${m} [process ${label}]`) : log,
+              label ? (m, level) => log(`${m} [process ${label}]`, level) : log,
               deps.secrets,
               scrubFor(name),
             );

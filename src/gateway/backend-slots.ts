@@ -1,3 +1,4 @@
+import type { LogFn } from '../observability/logger.js';
 import { isDeepStrictEqual } from 'node:util';
 import type { Backend } from '../core/backend.js';
 import type { WantedBackend } from './backend-factory.js';
@@ -35,7 +36,7 @@ export function createBackendSlots(deps: {
   guard: (backend: Backend) => Backend;
   /** A backend's tool list changed. */
   onToolsChanged: () => void;
-  log: (msg: string) => void;
+  log: LogFn;
 }): BackendSlots {
   const slots = new Map<string, { config: unknown; backend: Backend }>();
   const retired = new Set<Backend>();
@@ -79,7 +80,7 @@ export function createBackendSlots(deps: {
       const results = await Promise.allSettled(backends.map((b) => b.start()));
       results.forEach((r, i) => {
         if (r.status === 'rejected')
-          deps.log(`backend ${backends[i]!.name}: ${(r.reason as Error).message ?? String(r.reason)}`);
+          deps.log(`backend ${backends[i]!.name}: ${(r.reason as Error).message ?? String(r.reason)}`, 'warn');
       });
     },
     async close() {

@@ -1,5 +1,8 @@
+import type { LogFn } from '../observability/logger.js';
 import { createAuditLog, type AuditLog } from '../audit/index.js';
 import { createAuditRecordSink } from './record-sink.js';
+import { createCallLedger } from './interrupted-calls.js';
+import { createThrottledLog } from '../observability/throttled-log.js';
 import type { LoadedConfig } from '../config/load.js';
 import { openStores } from '../storage/open-stores.js';
 import type { Stores } from '../storage/repositories.js';
@@ -37,7 +40,7 @@ export async function bootGateway(
   loaded: LoadedConfig,
   opts: {
     stdio?: boolean;
-    log: (m: string) => void;
+    log: LogFn;
     auditNewLog?: boolean;
     metrics?: GatewayMetrics;
     observer?: PipelineObserver<BaseCall>;
@@ -121,6 +124,11 @@ export async function bootGateway(
     approvals.sweep().catch((e: unknown) => log(`approvals: timeout sweep failed: ${(e as Error).message}`));
   }, 1000);
   sweep.unref();
+  // Intents left without an outcome by a gateway that died are closed as interrupted; this one's are tracked.
+  const calls = createCallLedger(audit, { log });
+  // While the audit store is down every call and event fails to record: one line, then a count a minute, per kind.
+  const throttled = createThrottledLog((m) => log(m, 'warn'));
+  await calls.start();
   const gw = createGateway(loaded, {
     store,
     log,
@@ -132,11 +140,16 @@ export async function bootGateway(
     ...(opts.observer ? { observer: opts.observer } : {}),
     records: observe(
       createAuditRecordSink(audit, {
-        onError: (e) => log(`audit: outcome not recorded: ${(e as Error).message}`),
+        onError: (e) => throttled('outcome', `audit: outcome not recorded: ${(e as Error).message}`),
+        ledger: calls,
       }),
     ),
     onEvent: (event) =>
-      void audit.append(event).catch((e: unknown) => log(`audit: ${event.type} not recorded: ${(e as Error).message}`)),
+      void audit
+        .append(event)
+        .catch((e: unknown) =>
+          throttled(`event ${event.type}`, `audit: ${event.type} not recorded: ${(e as Error).message}`),
+        ),
   });
   ref.gw = gw;
   rotated = (r): void => gw.recordEvent({ type: 'signing.key.rotated', detail: { ...r, via: 'gateway' } });
@@ -190,6 +203,8 @@ export async function bootGateway(
       await notifier.close();
       await gw.close();
       accesses.close();
+      await calls.close();
+      throttled.flush();
       await audit.close();
       await store.close();
     },

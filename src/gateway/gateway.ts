@@ -20,7 +20,7 @@ import { createLimits, type Limits, type LimitStore } from '../limits/index.js';
 import { createPinning, type Pinning } from '../pins/index.js';
 import type { ApprovalService } from '../approvals/service.js';
 import { policyVersion } from '../approvals/binding.js';
-import { logger } from '../observability/logger.js';
+import { logger, type LogFn } from '../observability/logger.js';
 import { upstreamSignatureCheck, type ToolSigning } from '../signing/index.js';
 import { createBackendFactory } from './backend-factory.js';
 import { createBackendSlots } from './backend-slots.js';
@@ -95,7 +95,7 @@ export interface GatewayDeps {
   onEvent?: (event: AuditEventInput) => void;
   /** Every live secret value the gateway holds (kept out of every backend's results). */
   secretValues?: () => Iterable<string>;
-  log?: (msg: string) => void;
+  log?: LogFn;
   /** Watches every pipeline run (tracing); absent: the stages run with no wrapper. */
   observer?: PipelineObserver<BaseCall>;
   /** Signs served tool and prompt definitions (src/signing/); absent: served unsigned. */
@@ -113,7 +113,7 @@ const retireGraceMs = (c: LoadedConfig) =>
  * the pipelines, the front doors' port, and reload. Each part is a module of its own in this folder.
  */
 export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway {
-  const log = deps.log ?? ((m: string) => logger().info(m));
+  const log: LogFn = deps.log ?? ((m, level = 'info') => logger()[level](m));
   let current = initial;
   const policyOf = (c: LoadedConfig) => createPolicyEngine(compilePolicy(c.config.agents, c.config.policy));
   let policy = policyOf(initial);

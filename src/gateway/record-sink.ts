@@ -2,6 +2,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AuditEventInput, AuditEventType } from '../audit/types.js';
 import type { RecordSink } from '../core/call.js';
 import type { DecisionRecord } from '../core/decision-record.js';
+import type { CallLedger } from './interrupted-calls.js';
 
 /** Tool calls are `tool.call.*`; the other forwarded methods (resources, prompts, completions) `mcp.request.*`. */
 const family = (rec: DecisionRecord) => (rec.method === 'tools/call' ? 'tool.call' : 'mcp.request');
@@ -76,12 +77,23 @@ export function outcomeEventAfterIntent(type: AuditEventType, rec: DecisionRecor
  * intent, and neither has a call refused because its intent could not be written, or one that went ahead unrecorded
  * in fail-open mode.
  */
-export function createAuditRecordSink(audit: AuditLog, options: { onError?: (e: unknown) => void } = {}): RecordSink {
-  const intentRecorded = new WeakSet<object>();
+export function createAuditRecordSink(
+  audit: AuditLog,
+  options: { onError?: (e: unknown) => void; ledger?: Pick<CallLedger, 'instance' | 'opened' | 'closed'> } = {},
+): RecordSink {
+  /** The seq of each call's recorded intent. */
+  const intentRecorded = new WeakMap<object, number>();
+  const { ledger } = options;
   return {
     async intent(call) {
-      const r = await audit.append(auditEventFromDecision(`${family(call.record)}.requested`, call.record, call.args));
-      if (r.recorded) intentRecorded.add(call);
+      const event = auditEventFromDecision(`${family(call.record)}.requested`, call.record, call.args);
+      // Which gateway process sent the call: if it dies before the outcome, another closes the intent (interrupted-calls.ts).
+      if (ledger && event.detail) event.detail.instance = ledger.instance;
+      const r = await audit.append(event);
+      if (r.recorded) {
+        intentRecorded.set(call, r.seq);
+        ledger?.opened(r.seq);
+      }
     },
     async outcome(call) {
       try {
@@ -92,6 +104,8 @@ export function createAuditRecordSink(audit: AuditLog, options: { onError?: (e: 
             : auditEventFromDecision(type, call.record, call.args);
         // Nobody waits for an outcome: it rides with the next commit (the next call's intent) instead of its own fsync.
         await audit.append(event, { deferred: true });
+        const seq = intentRecorded.get(call);
+        if (seq !== undefined) ledger?.closed(seq);
       } catch (e) {
         options.onError?.(e);
       }

@@ -1,4 +1,5 @@
 import { withBackendFailure, type Backend, type BackendCallContext } from '../core/backend.js';
+import type { Principal } from '../core/principal.js';
 import { GatewayError, isGatewayError } from '../core/errors.js';
 import type { Breaker } from './breaker.js';
 
@@ -9,6 +10,14 @@ import type { Breaker } from './breaker.js';
  */
 const BACKEND_FAILURES = new Set(['backend.failed', 'backend.timeout']);
 
+/**
+ * Failures the call itself can cause: an HTTP 5xx answer (an API that fails on input it does not expect) and a
+ * timeout (an expensive query the agent chose). They count on the calling agent's own breaker only, so one agent's
+ * calls cannot open the backend's breaker for every other agent; failures no call can cause (connection refused,
+ * unreachable, lost; an upstream transport failing) count on the backend's too.
+ */
+const byCall = (why: string): boolean => /^HTTP 5\d\d$/.test(why) || why === 'timeout';
+
 /** A backend that also forwards other MCP requests (resources, prompts, completions): an upstream MCP server. */
 type Forwarding = { request(method: string, params: unknown, ctx: BackendCallContext): Promise<unknown> };
 const forwards = (b: object): b is Forwarding => typeof (b as Partial<Forwarding>).request === 'function';
@@ -18,18 +27,26 @@ const forwards = (b: object): b is Forwarding => typeof (b as Partial<Forwarding
  * completion/complete, subscribe) fail fast with `backend.circuit_open` while it is open, and both count; every
  * other member is the backend's own. Calls the caller cancelled count neither way.
  */
-export function withBreaker<B extends Backend>(backend: B, breaker: Breaker): B {
+export function withBreaker<B extends Backend>(
+  backend: B,
+  breaker: Breaker,
+  /** The calling agent's own breaker on this backend (failures its calls can cause count there only). */
+  agentBreaker?: (principal: Principal) => Breaker,
+): B {
+  const refuse = (b: Breaker, retryAfterMs: number, own: boolean): never => {
+    const s = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    throw new GatewayError(
+      'backend.circuit_open',
+      own
+        ? `Your calls to backend "${backend.name}" keep failing; they are refused for now (circuit open for this agent, retry after ${s} s)`
+        : `Backend "${backend.name}" is failing; calls to it are refused for now (circuit open, retry after ${s} s)`,
+      `${own ? 'agent ' : ''}circuit ${b.snapshot().state}`,
+      { retryAfterSeconds: s },
+    );
+  };
   const admit = () => {
     const a = breaker.admit();
-    if (!a.ok) {
-      const s = Math.max(1, Math.ceil(a.retryAfterMs / 1000));
-      throw new GatewayError(
-        'backend.circuit_open',
-        `Backend "${backend.name}" is failing; calls to it are refused for now (circuit open, retry after ${s} s)`,
-        `circuit ${breaker.snapshot().state}`,
-        { retryAfterSeconds: s },
-      );
-    }
+    if (!a.ok) return refuse(breaker, a.retryAfterMs, false);
     return a;
   };
   const failed = (e: unknown, ctx: BackendCallContext) =>
@@ -39,20 +56,34 @@ export function withBreaker<B extends Backend>(backend: B, breaker: Breaker): B 
     status: () => ({ ...backend.status(), circuit: breaker.snapshot() }),
     async callTool(localName, args, ctx) {
       const a = admit();
+      const own = agentBreaker?.(ctx.principal);
+      const o = own?.admit();
+      if (own && o && !o.ok) {
+        breaker.record('neutral', a.probe);
+        return refuse(own, o.retryAfterMs, true);
+      }
+      const both = (backendOutcome: 'success' | 'failure' | 'neutral', agentOutcome = backendOutcome): void => {
+        breaker.record(backendOutcome, a.probe);
+        if (own && o?.ok) own.record(agentOutcome, o.probe);
+      };
       try {
-        let reported = false;
+        let reported: string | undefined;
         const r = await backend.callTool(
           localName,
           args,
           withBackendFailure(ctx, (why) => {
-            reported = true;
+            reported = why;
             ctx.onBackendFailure?.(why);
           }),
         );
-        breaker.record(reported ? 'failure' : 'success', a.probe);
+        if (reported === undefined) both('success');
+        else if (own && byCall(reported)) both('neutral', 'failure');
+        else both('failure', 'neutral');
         return r;
       } catch (e) {
-        breaker.record(failed(e, ctx) ? 'failure' : 'neutral', a.probe);
+        const f = failed(e, ctx);
+        if (f && own && isGatewayError(e) && e.code === 'backend.timeout') both('neutral', 'failure');
+        else both(f ? 'failure' : 'neutral', 'neutral');
         throw e;
       }
     },

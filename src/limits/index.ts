@@ -1,4 +1,5 @@
 import type { Backend } from '../core/backend.js';
+import type { Principal } from '../core/principal.js';
 import { createBreaker, type Breaker, type BreakerListener } from './breaker.js';
 import { withBreaker } from './breaker-backend.js';
 import { createBulkhead, withBulkhead, type Bulkhead } from './bulkhead.js';
@@ -7,6 +8,9 @@ import { createFailedAuthGuard, type FailedAuthGuard } from './failed-auth.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import { createMemoryLimitStore } from './memory-store.js';
 import type { LimitStore } from './store.js';
+
+/** Agents' own breakers kept per backend (the oldest is dropped past it). */
+const AGENT_BREAKERS = 10_000;
 
 export { limitStage } from './stage.js';
 export type { LimitStore } from './store.js';
@@ -47,6 +51,20 @@ export function createLimits(
   const failedAuth = createFailedAuthGuard(local, cfg);
   let current = cfg;
   const breakers = new Map<string, Breaker>();
+  /** Per backend, each calling agent's (and user's) own breaker; the oldest is dropped past AGENT_BREAKERS. */
+  const agentBreakers = new Map<string, Map<string, Breaker>>();
+  const agentBreaker = (backend: string) => (p: Principal) => {
+    let m = agentBreakers.get(backend);
+    if (!m) agentBreakers.set(backend, (m = new Map<string, Breaker>()));
+    const key = `${p.agent}\u0000${p.user ?? ''}`;
+    let b = m.get(key);
+    if (!b) {
+      if (m.size >= AGENT_BREAKERS) m.delete(m.keys().next().value!);
+      b = createBreaker(breakerOptionsFor(current, backend), () => undefined);
+      m.set(key, b);
+    }
+    return b;
+  };
   const bulkheads = new Map<string, Bulkhead>();
   return {
     limiter,
@@ -62,13 +80,14 @@ export function createLimits(
         h = createBulkhead(concurrencyFor(current, backend.name));
         bulkheads.set(backend.name, h);
       }
-      return withBreaker(withBulkhead(backend, h), b);
+      return withBreaker(withBulkhead(backend, h), b, agentBreaker(backend.name));
     },
     configure(next) {
       current = next;
       limiter.configure(next);
       failedAuth.configure(next);
       for (const [name, b] of breakers) b.configure(breakerOptionsFor(next, name));
+      for (const [name, m] of agentBreakers) for (const b of m.values()) b.configure(breakerOptionsFor(next, name));
       for (const [name, h] of bulkheads) h.configure(concurrencyFor(next, name));
     },
     close: async () => {

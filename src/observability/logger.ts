@@ -28,6 +28,12 @@ export function logLevelOf(configured: LogLevel, env: NodeJS.ProcessEnv = proces
   return (logLevels as readonly string[]).includes(v ?? '') ? (v as LogLevel) : configured;
 }
 
+/**
+ * A gateway dependency's log line; `level` (default info) is `warn` for what an operator should act on: an upstream
+ * that cannot be reached, a dropped connection.
+ */
+export type LogFn = (message: string, level?: 'info' | 'warn') => void;
+
 let shared: Logger | undefined;
 
 /** The gateway process's logger (created at first use at level info; `useLogger` replaces it at start-up). */

@@ -3,13 +3,13 @@ import type { PortcullisConfig } from '../config/config.js';
 import { packageVersion } from '../core/version.js';
 import type { BaseCall } from '../pipeline/call.js';
 import type { PipelineObserver } from '../pipeline/observer.js';
-import { createLogger, logLevelOf, useLogger, type Logger } from './logger.js';
+import { createLogger, logLevelOf, useLogger, type LogFn, type Logger } from './logger.js';
 import { startTracing } from './tracing.js';
 
 export interface ProcessTelemetry {
   logger: Logger;
   /** Informational line (`log(m)` in the gateway's dependencies). */
-  log: (message: string) => void;
+  log: LogFn;
   warn: (message: string) => void;
   observer?: PipelineObserver<BaseCall>;
   stop(): Promise<void>;
@@ -26,7 +26,7 @@ export function startProcessTelemetry(
   if (tracingCfg) logger.info({ serviceName: tracingCfg.serviceName }, 'tracing on: spans exported over OTLP/HTTP');
   return {
     logger,
-    log: (m) => logger.info(m),
+    log: (m, level = 'info') => logger[level](m),
     warn: (m) => logger.warn(m),
     ...(tracing ? { observer: tracing.observer } : {}),
     async stop() {

@@ -1,4 +1,5 @@
 /** Category signals from input fields: money, roles, personal fields, recipients, code, destructive flags, set secrets. */
+import { audienceField } from './audience-visibility.js';
 import { codeFields, queryLanguages, strongNouns } from './lexicon.js';
 import { namedSecret, type SchemaField } from './schema-fields.js';
 import { addCategory as add, isCredentialWord, type Signals } from './signals.js';
@@ -191,6 +192,9 @@ export function fieldSignals(
     if (ctx.writes && f.type === 'boolean' && destructiveFlags.has(j))
       add(s, 'destructive', `boolean field '${f.name}'`);
   }
+  // A public, private or privacy field set by an update decides who may see the thing (audience-visibility.ts).
+  const audience = ctx.changes ? audienceField(fields, ctx.toolWords[1] ?? []) : undefined;
+  if (audience) add(s, 'administrative', `field '${audience.name}' (who may see it)`);
   // An OAuth 2.0 authorization request (RFC 6749 §4.1.1 and §4.2.1, OpenID Connect Core §3.1.2.1): `client_id` with
   // `redirect_uri` or `response_type` at the top of the input of a tool that stores nothing. The authorization server
   // answers it by issuing an authorization code or tokens to the redirect URI: the call obtains a credential whatever

@@ -3,6 +3,7 @@
  * description ("Unlock the Bitwarden vault", "Retrieve all suppressed email addresses"), and items read
  * out of a secret store ("/vaults/{id}/items/{id}"). Raise only.
  */
+import { visibilityNotAudience } from './audience-visibility.js';
 import { firstSentence } from './evidence.js';
 import { notCredentialBefore, strongNouns, verbs, weakNouns } from './lexicon.js';
 import { pictureImage } from './machine-images.js';
@@ -125,7 +126,9 @@ export function proseNounSignals(
   // which collections an item belongs to", "team assignment", "visibility"; a public link lets anyone who holds it
   // see the thing).
   const audience = writes ? audienceProse.exec(description.slice(0, 300)) : null;
-  if (audience) addCategory(s, 'administrative', `description says '${audience[0]}' (who can see it)`);
+  // A window's or a keyboard's visibility, "visibility into" and "AI visibility" are no audience (audience-visibility.ts).
+  if (audience && !(/^visibility/i.test(audience[0]) && visibilityNotAudience(description, audience.index)))
+    addCategory(s, 'administrative', `description says '${audience[0]}' (who can see it)`);
   const { verb, object, person: personPhrase } = opening(description);
   if (object.length === 0) return;
   // A secret store in the opening counts when its contents are read ("items from your vault") or it is

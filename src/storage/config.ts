@@ -89,3 +89,17 @@ export function redactUrl(url: string): string {
   }
   return out.replace(USERINFO_PASSWORD, '$1:***@');
 }
+
+/** A URL in running text: a scheme, `://` and everything up to white space, a quote or a bracket. */
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>()[\]{}]+/gi;
+
+/** `redactUrl` where it hides something; any other string as it was (not normalised, e.g. no `/` appended). */
+export function redactSecretUrl(s: string): string {
+  const out = redactUrl(s);
+  return out.includes('***') ? out : s;
+}
+
+/** Text (an error message, a log line) with every URL in it passed through `redactUrl`. */
+export function redactUrlsIn(text: string): string {
+  return text.replace(URL_IN_TEXT, redactSecretUrl);
+}

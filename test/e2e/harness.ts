@@ -341,15 +341,7 @@ function createKeys(config: string, configFile: string, opts: { env?: NodeJS.Pro
   return keys;
 }
 
-/** A port free right now on 127.0.0.1 (for configs that must name their own URL, such as an OAuth audience). */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
+export { freePort } from './support/free-port.js';
 
 /** Polls until `fn` returns a truthy value or the time is up. */
 export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 15_000, stepMs = 100): Promise<T> {

@@ -5,12 +5,12 @@
 // and then failed every handshake (a CA bundle with no certificate, a key that is not the certificate's), or started
 // with an empty HMAC key (a redaction key file that is not hex).
 // The real CLI (`validate`, `serve`), a real SDK client, real OpenSSL-made certificates.
-import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditQuery, cli, connectAgent, eventually, startGateway, stdioUpstream, tempDir } from './harness.js';
+import { openssl, selfSignedCertificate } from './support/pki.js';
 
 const dir = tempDir('portcullis-key-files-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,25 +18,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Text planted in every bad file: none of it may reach an error, a log line or an audit record. */
 const MARK = 'ZqX7mK2vNp9LwR4tYb8';
 const garbage = (label: string) => `-----BEGIN ${label}-----\n${MARK}\n-----END ${label}-----\n`;
-const ossl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
 
 // A real RSA certificate and key, an EC key that is not the certificate's, an RSA key where Ed25519 is needed.
-ossl([
-  'req',
-  '-x509',
-  '-newkey',
-  'rsa:2048',
-  '-nodes',
-  '-keyout',
-  'rsa.key',
-  '-out',
-  'rsa.crt',
-  '-days',
-  '2',
-  '-subj',
-  '/CN=127.0.0.1',
-]);
-ossl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.key']);
+selfSignedCertificate(dir, 'rsa', { cn: '127.0.0.1', days: 2 });
+openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.key'], dir);
 const write = (name: string, text: string, mode = 0o600) => {
   const f = join(dir, name);
   writeFileSync(f, text, { mode });

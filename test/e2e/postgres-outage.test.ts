@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PG_BIN, startPostgres, type PostgresServer } from '../postgres/server.js';
-import { FIXTURES, cli, connectAgent, serve, tempDir, type ServedGateway } from './harness.js';
+import { cli, connectAgent, serve, tempDir, type ServedGateway } from './harness.js';
+import { sharedStoreConfig } from './support/shared-store-config.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -42,18 +43,7 @@ describe.skipIf(!existsSync(join(PG_BIN, 'initdb')))('PostgreSQL outage under tw
       for (const p of [dir, `${dir}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
     });
     const file = join(dir, 'portcullis.yaml');
-    writeFileSync(
-      file,
-      `storage: ${server.url.replace(/\/postgres$/, '/portcullis')}
-upstreams:
-  t:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
-agents:
-  a: { tools: { allow: ["t_echo"] } }
-`,
-    );
+    writeFileSync(file, sharedStoreConfig(server.url.replace(/\/postgres$/, '/portcullis'), ['a']));
     const created = cli(['agents', 'create', 'a', '--config', file]);
     expect(created.code, created.stderr).toBe(0);
     const key = created.stdout.trim();

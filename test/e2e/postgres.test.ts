@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresServerUrl } from '../postgres/database.js';
-import { FIXTURES, cli, connectAgent, serve, tempDir, type ServedGateway } from './harness.js';
+import { cli, connectAgent, serve, tempDir, type ServedGateway } from './harness.js';
+import { sharedStoreConfig } from './support/shared-store-config.js';
 
 const server = postgresServerUrl();
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -21,17 +22,7 @@ function workspace(): string {
   return dir;
 }
 
-const config = (storage: string) => `
-storage: ${storage}
-upstreams:
-  t:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
-agents:
-  a: { tools: { allow: ["t_echo"] } }
-  b: { tools: { allow: ["t_echo"] } }
-`;
+const config = (storage: string) => sharedStoreConfig(storage, ['a', 'b']);
 
 /** `portcullis serve` on the config in `cwd`, killed at the end of the file at the latest. */
 async function serveHere(configFile: string, cwd: string): Promise<ServedGateway> {

@@ -8,7 +8,8 @@ import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresServerUrl } from '../postgres/database.js';
 import { redisAvailable, startRedis } from '../redis/server.js';
-import { FIXTURES, cli, connectAgent, serve, tempDir, type ServedGateway } from './harness.js';
+import { cli, connectAgent, serve, tempDir, type ServedGateway } from './harness.js';
+import { sharedStoreConfig } from './support/shared-store-config.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -43,15 +44,7 @@ describe.skipIf(!pgUrl || !redisAvailable())('rate limits shared in Redis by two
     const file = join(dir, 'portcullis.yaml');
     writeFileSync(
       file,
-      `storage: ${db.url}
-upstreams:
-  t:
-    transport: stdio
-    command: ${JSON.stringify(process.execPath)}
-    args: [${JSON.stringify(join(FIXTURES, 'test-upstream.mjs'))}]
-agents:
-  a: { tools: { allow: ["t_echo"] } }
-limits:
+      `${sharedStoreConfig(db.url, ['a'])}limits:
   store: { redis: { url: "\${PORTCULLIS_REDIS_URL}", timeoutMs: 300 } }
   rate:
     - { name: per-agent, limit: ${LIMIT}, per: hour }

@@ -1,7 +1,7 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../e2e/support/free-port.js';
 
 /** Where Debian's postgresql-15 puts its programs; PORTCULLIS_PG_BIN overrides. */
 export const PG_BIN = process.env.PORTCULLIS_PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -14,17 +14,6 @@ export interface PostgresServer {
   pause(): void;
   /** Starts the paused server again on the same port, with the same data. */
   resume(): void;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../e2e/support/free-port.js';
 
 /** Debian's redis-server (apt-get install redis-server); PORTCULLIS_REDIS_SERVER overrides. */
 export const REDIS_SERVER = process.env.PORTCULLIS_REDIS_SERVER ?? 'redis-server';
@@ -23,17 +23,6 @@ export interface RedisServer {
   /** Stops the server (an outage); `resume()` starts it again on the same port (empty: nothing is persisted). */
   pause(): Promise<void>;
   resume(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { LogFn } from '../../observability/logger.js';
 import { Client, ProtocolError } from '@modelcontextprotocol/client';
 import type { UpstreamConfig } from '../../config/schema.js';
 import type { AgentChannel, Backend, BackendCallContext, BackendStatus, BackendState } from '../../core/backend.js';
@@ -46,7 +47,7 @@ export function createMcpUpstream(
   name: string,
   cfg: UpstreamConfig,
   baseDir: string,
-  log: (msg: string) => void,
+  log: LogFn,
   secrets?: UpstreamSecrets,
   /** Removes live secret values from what the upstream answers (results, resources, prompts) before agents see it. */
   scrub?: <T>(value: T, ctx: Pick<BackendCallContext, 'requestId'> | undefined, what: string) => T,
@@ -173,7 +174,7 @@ export function createMcpUpstream(
         progressRoutes.get(String(progressToken))?.(p);
       });
       c.setNotificationHandler('notifications/tools/list_changed', () => {
-        refreshTools(c).catch((e: unknown) => log(`upstream ${name}: tools refresh failed: ${String(e)}`));
+        refreshTools(c).catch((e: unknown) => log(`upstream ${name}: tools refresh failed: ${String(e)}`, 'warn'));
       });
       const leanCalls = cfg.transport === 'stdio' ? createLeanCalls() : undefined;
       try {
@@ -199,7 +200,7 @@ export function createMcpUpstream(
         await c.close().catch(() => undefined);
         state = 'down';
         lastError = (e as Error).message;
-        log(`upstream ${name}: connect failed (${lastError}); retrying`);
+        log(`upstream ${name}: connect failed (${lastError}); retrying`, 'warn');
         scheduleReconnect();
         throw e;
       }
@@ -216,7 +217,7 @@ export function createMcpUpstream(
         if (closed) return;
         state = 'down';
         lastError = 'connection closed';
-        log(`upstream ${name}: connection closed; reconnecting`);
+        log(`upstream ${name}: connection closed; reconnecting`, 'warn');
         scheduleReconnect();
       };
     })().finally(() => {

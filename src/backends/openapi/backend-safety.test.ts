@@ -210,6 +210,23 @@ describe('path traversal through parameters', () => {
     expect(r.isError).toBeFalsy();
     expect(server.requests.map((q) => q.url)).toEqual([path]);
   });
+
+  // A lone UTF-16 surrogate (JSON "\ud800") cannot be percent-encoded: encodeURIComponent throws URIError. Before, that
+  // was "request failed: URI malformed" and counted as a failure of the backend for its circuit breaker, shared by
+  // every agent, though no request was sent: the agent's own value, answered as invalid arguments instead.
+  it('a value that cannot be percent-encoded (a lone surrogate) is invalid arguments, never a backend failure', async () => {
+    const b = await makeBackend();
+    const failures: string[] = [];
+    const checked = { ...ctx, argsValidated: true, onBackendFailure: (why: string) => void failures.push(why) };
+    const r = await b.callTool('safe_getItem', { id: 'x\ud800' }, checked);
+    expect(r.isError).toBe(true);
+    expect(text(r)).toMatch(/^Invalid arguments: .*lone UTF-16 surrogate/);
+    expect(failures).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+    // Asked by the validate stage (checkArgs) and on a direct call: the same answer, naming the field, not a throw.
+    expect(b.checkArgs?.('safe_getItem', { id: 'x\ud800' })).toMatch(/^id: .*lone UTF-16 surrogate/);
+    expect(text(await b.callTool('safe_getItem', { id: 'x\ud800' }, ctx))).toMatch(/^Invalid arguments: id: /);
+  });
 });
 
 describe('SSRF', () => {

@@ -12,6 +12,7 @@ import { importSpec } from './import-spec.js';
 import { createOnBehalfOf, OnBehalfOfError } from './on-behalf-of.js';
 import { createExtraHeaders } from './extra-headers.js';
 import { describeTraversal, traversalIn } from './path-segments.js';
+import { UNENCODABLE } from './serialize-params.js';
 import { responseToResult } from './response-to-result.js';
 import { SsrfRefusedError } from './ssrf-guard.js';
 import { credentialPlacements, type CredentialPlacements } from './credential-boundary.js';
@@ -113,6 +114,8 @@ export function createOpenApiBackend(
       if (e instanceof RequestRefusedError || e instanceof SsrfRefusedError)
         return errorResult(`Request refused: ${redact(e.message)}`);
       if (e instanceof BodyEncodingError) return errorResult(`Invalid arguments: ${redact(e.message)}`);
+      // The agent's value could not be encoded (no request was sent): its own error, not the backend's failure.
+      if (e instanceof URIError) return errorResult(`Invalid arguments: a value ${UNENCODABLE}`);
       if (e instanceof HttpTimeoutError) {
         if (!ctx.signal.aborted) ctx.onBackendFailure?.('timeout');
         return errorResult(`${localName}: the API did not answer in time (${redact(e.message)})`);

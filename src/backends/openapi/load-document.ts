@@ -34,15 +34,51 @@ export async function parseDocumentText(text: string, href: string): Promise<unk
     } catch (e) {
       // Some YAML files start with a flow mapping; fall through to YAML.
       if (/\.json$/i.test(href))
-        throw new Error(`Invalid JSON in ${displayHref(href)}: ${(e as Error).message}`, { cause: e });
+        // eslint-disable-next-line preserve-caught-error -- its message quotes the document (see jsonErrorWhere)
+        throw new Error(`Invalid JSON in ${displayHref(href)}${jsonErrorWhere(text, trimmed, e)}`);
     }
   }
   const { parse: parseYaml } = await import('yaml');
   try {
     return parseYaml(text, { maxAliasCount: 10_000, uniqueKeys: false }) as unknown;
   } catch (e) {
-    throw new Error(`Cannot parse ${displayHref(href)} as JSON or YAML: ${(e as Error).message}`, { cause: e });
+    // eslint-disable-next-line preserve-caught-error -- its message quotes the document (see jsonErrorWhere)
+    throw new Error(`Cannot parse ${displayHref(href)} as JSON or YAML${yamlErrorWhere(e)}`);
   }
+}
+
+/*
+ * A parser's message can quote the document (V8's JSON.parse: `Unexpected token 'x', ..."{"token": sk-li"... is not
+ * valid JSON`; the YAML parser: a code frame of the line), and a spec may hold a secret (an example key, a token in a
+ * server URL): errors name the file, line, column and what is wrong, never any of its text. No `cause` either, so
+ * that nothing printing the chain can show the parser's message.
+ */
+
+/** `: line L, column C: what` for a JSON.parse error, from its position when it gives one, without quoting the text. */
+function jsonErrorWhere(text: string, trimmed: string, e: unknown): string {
+  const message = (e as Error).message;
+  const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+  const pos = /at position (\d+)/.exec(message);
+  let where = '';
+  if (lc) where = `, line ${lc[1]}, column ${lc[2]}`;
+  else if (pos) {
+    const offset = text.length - trimmed.length + Number(pos[1]);
+    const before = text.slice(0, offset).split('\n');
+    where = `, line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+  }
+  const what =
+    /^(Unexpected end of JSON input|Unterminated string|Bad control character|Bad escaped character|Expected [^"]*?(?= in JSON| after|$)|Unexpected (token|non-whitespace character|string|number))/.exec(
+      message,
+    )?.[0];
+  return `${where}: ${what ? what.replace(/^Unexpected token$/, 'unexpected character').toLowerCase() : 'not valid JSON'}`;
+}
+
+/** `: line L, column C: what` for a YAML parse error (its code, such as BAD_INDENT), without its code frame. */
+function yamlErrorWhere(e: unknown): string {
+  const { linePos, code } = (e ?? {}) as { linePos?: Array<{ line: number; col: number }>; code?: unknown };
+  const at = linePos?.[0];
+  const where = at ? `, line ${at.line}, column ${at.col}` : '';
+  return `${where}: ${typeof code === 'string' ? code.toLowerCase().replace(/_/g, ' ') : 'not valid YAML'}`;
 }
 
 export function displayHref(href: string): string {

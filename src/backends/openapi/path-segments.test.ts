@@ -82,6 +82,9 @@ describe('path parameters a decoding server would read as another path', () => {
   it('refuses an empty segment (merged away by servers that collapse //) and too deep an encoding', () => {
     expect(check('')).toEqual({ arg: 'id', problem: 'empty-segment' });
     expect(check([])).toEqual({ arg: 'id', problem: 'empty-segment' });
+    // A lone surrogate cannot be percent-encoded at all (encodeURIComponent threw URIError here before).
+    expect(check('x\ud800')).toEqual({ arg: 'id', problem: 'unencodable' });
+    expect(describeTraversal({ arg: 'id', problem: 'unencodable' })).toMatch(/^id: holds a lone UTF-16 surrogate/);
     expect(check(`${'%25'.repeat(1)}${'25'.repeat(10)}2e`)).toEqual({ arg: 'id', problem: 'too-encoded' });
     // A segment with fixed text around the parameter is not empty: /files/{name}.json with name ''.
     expect(traversalIn(plan('/files/{name}.json', [param('name')]), { name: '' })).toBeUndefined();

@@ -7,7 +7,7 @@
  * segment there, or an empty segment (`/items//keys`, merged into `/items/keys` by default in nginx).
  */
 import type { JsonObject } from '../../core/tool.js';
-import { serializePathValue } from './serialize-params.js';
+import { serializePathValue, UNENCODABLE } from './serialize-params.js';
 import type { CallPlan } from './types.js';
 
 /** Decoding rounds a value may take before it is refused as too deeply encoded (`%25252E` is three). */
@@ -96,7 +96,8 @@ function isDotName(piece: string): boolean {
   return name === '.' || name === '..';
 }
 
-export type PathProblem = 'dot-segment' | 'empty-segment' | 'too-encoded';
+/** `unencodable`: a lone UTF-16 surrogate, which percent-encoding (encodeURIComponent) cannot write. */
+export type PathProblem = 'dot-segment' | 'empty-segment' | 'too-encoded' | 'unencodable';
 
 /** Whether the built (still encoded) segment reads as a dot segment, or decodes too deep to tell. */
 function segmentProblem(encoded: string): PathProblem | undefined {
@@ -114,6 +115,7 @@ export interface PathTraversal {
 /** The agent-facing reason for a refused path parameter, naming the argument. */
 export function describeTraversal(t: PathTraversal): string {
   if (t.problem === 'empty-segment') return `${t.arg}: a path parameter may not be empty`;
+  if (t.problem === 'unencodable') return `${t.arg}: ${UNENCODABLE}`;
   if (t.problem === 'too-encoded')
     return `${t.arg}: a path parameter may not be percent-encoded ${MAX_ROUNDS} times over`;
   return `${t.arg}: a path parameter may not make a "." or ".." path segment, also once percent-decoded or NFKC-normalised (a server that decodes it would route the call elsewhere)`;
@@ -130,7 +132,12 @@ export function traversalIn(plan: CallPlan, args: JsonObject): PathTraversal | u
   const values = new Map<string, string>();
   for (const p of params) {
     const v = args[p.arg];
-    values.set(p.name, serializePathValue(p.name, p.json ? JSON.stringify(v) : v, p.style, p.explode));
+    try {
+      values.set(p.name, serializePathValue(p.name, p.json ? JSON.stringify(v) : v, p.style, p.explode));
+    } catch (e) {
+      if (e instanceof URIError) return { arg: p.arg, problem: 'unencodable' };
+      throw e;
+    }
   }
   const template = plan.path.replace(/[#?].*$/, '');
   for (const segment of template.split('/')) {

@@ -7,7 +7,10 @@ import type { ParamStyle } from './types.js';
 
 type Pair = [string, string];
 
-/** Percent-encodes everything outside the RFC 3986 unreserved set (also `!'()*`). */
+/** Why a value cannot be sent: encodeURIComponent throws URIError on a lone UTF-16 surrogate (JSON "\ud800"). */
+export const UNENCODABLE = 'holds a lone UTF-16 surrogate, which cannot be percent-encoded';
+
+/** Percent-encodes everything outside the RFC 3986 unreserved set (also `!'()*`); URIError on a lone surrogate. */
 export function encodeStrict(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { stdioCommandWarnings } from '../../backends/mcp/command-check.js';
 import { openApiSpecWarnings } from '../../backends/openapi/config-warnings.js';
 import { formatIssue } from '../../config/errors.js';
 import { summarizeConfig } from '../../config/summary.js';
@@ -20,7 +21,11 @@ export function register(program: Command): void {
       const text = readFileSync(loaded.file, 'utf8');
       const warnings = [
         ...configWarnings(loaded.file, text, c),
-        ...locateWarnings(loaded.file, text, await openApiSpecWarnings(c, loaded.baseDir)),
+        ...locateWarnings(loaded.file, text, [
+          ...(await openApiSpecWarnings(c, loaded.baseDir)),
+          // A warning, not an error: validate often runs where the gateway does not (CI, a laptop), with another PATH.
+          ...stdioCommandWarnings(c, loaded.baseDir),
+        ]),
       ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       process.stdout.write(
         `${file}: valid (${Object.keys(c.upstreams).length} upstream(s), ${Object.keys(c.agents).length} agent(s))\n`,

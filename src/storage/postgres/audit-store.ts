@@ -213,6 +213,19 @@ export function createPostgresAuditStore(
       writable();
       await setMeta(key, value);
     },
+    async listMeta(prefix) {
+      // left() rather than LIKE: a prefix holding % or _ is matched literally.
+      return (
+        await pool.query<{ key: string; value: string }>(
+          'SELECT key, value FROM audit_meta WHERE left(key, $1) = $2 ORDER BY key',
+          [prefix.length, prefix],
+        )
+      ).rows;
+    },
+    async deleteMeta(key) {
+      writable();
+      return ((await pool.query('DELETE FROM audit_meta WHERE key = $1', [key])).rowCount ?? 0) > 0;
+    },
     async close() {
       // The pool belongs to the stores (openStores); closing them ends it.
     },

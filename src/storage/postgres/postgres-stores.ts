@@ -32,6 +32,18 @@ export interface PostgresStoresOptions {
 }
 
 /**
+ * Whether a failure means the server could not be reached or would not let us in: a socket error (no SQLSTATE),
+ * SQLSTATE class 08 (connection exception), 28 (invalid authorization), 3D000 (no such database), 57P (the server is
+ * shutting down or starting). Anything else came from a server that answered.
+ */
+export function isReachabilityError(e: unknown): boolean {
+  // A server's error (pg's DatabaseError) has a severity; a socket's (ECONNREFUSED, EPIPE, a timeout) does not.
+  const { code, severity } = (e ?? {}) as { code?: unknown; severity?: unknown };
+  if (typeof severity !== 'string' || typeof code !== 'string') return true;
+  return /^(08|28|57P)/.test(code) || code === '3D000';
+}
+
+/**
  * PostgreSQL (driver: pg, docs/adr/0012-storage-seam.md). One database for every component; schema versions in
  * `schema_migrations`. Key lookups are cached (see key-cache.ts) and invalidated through LISTEN/NOTIFY.
  */
@@ -43,10 +55,20 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       await migratePostgres(pool, set, { apply: options.migrate ?? true, where: location });
   } catch (e) {
     await pool.end();
-    // A schema refusal says what to do already; anything else here is the server not answering (down, wrong host or
-    // port, refused credentials): one line naming the database (without its password), not the driver's stack.
+    // A schema refusal says what to do already. The server not answering (down, wrong host or port, refused
+    // credentials, no such database) is "cannot reach"; a server that answered and refused a statement (no permission,
+    // a schema it cannot apply) is a failed migration, with its reason and SQLSTATE. One line naming the database
+    // (without its password), not the driver's stack.
     if (e instanceof Error && e.name === 'SchemaError') throw e;
-    throw new GatewayError('store.unavailable', `cannot reach PostgreSQL at ${location}`, (e as Error).message);
+    const message = (e as Error).message;
+    if (isReachabilityError(e))
+      throw new GatewayError('store.unavailable', `cannot reach PostgreSQL at ${location}`, message);
+    const state = (e as { code?: unknown }).code;
+    throw new GatewayError(
+      'store.unavailable',
+      `PostgreSQL at ${location} refused the schema migration${typeof state === 'string' ? ` (SQLSTATE ${state})` : ''}`,
+      message,
+    );
   }
 
   const cache = createKeyCache({ ttlMs: KEY_CACHE_TTL_MS, maxEntries: 10_000 });

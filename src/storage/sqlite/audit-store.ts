@@ -268,6 +268,15 @@ export function createSqliteAuditStore(options: SqliteAuditStoreOptions): AuditS
         'INSERT INTO audit_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ).run(key, value);
     },
+    async listMeta(prefix) {
+      // substr rather than LIKE: a prefix holding % or _ is matched literally.
+      return db
+        .prepare('SELECT key, value FROM audit_meta WHERE substr(key, 1, ?) = ? ORDER BY key')
+        .all(prefix.length, prefix) as Array<{ key: string; value: string }>;
+    },
+    async deleteMeta(key) {
+      return db.prepare('DELETE FROM audit_meta WHERE key = ?').run(key).changes > 0;
+    },
     async close() {
       await writer?.close();
       if (db.open) db.close();

@@ -25,7 +25,9 @@ export interface TestCa {
   crl(): string;
 }
 
-const ossl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the `openssl` binary in `cwd`; its output, and its error output when it fails (thrown). */
+export const openssl = (args: string[], cwd: string) =>
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 
 const stamp = (d: Date) =>
   d
@@ -72,8 +74,8 @@ keyUsage = digitalSignature
 extendedKeyUsage = serverAuth
 `,
   );
-  ossl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key'], dir);
-  ossl(
+  openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key'], dir);
+  openssl(
     ['req', '-x509', '-new', '-key', 'ca.key', '-sha256', '-days', '30', '-subj', `/CN=${name}`, '-out', 'ca.pem'],
     dir,
   );
@@ -82,8 +84,8 @@ extendedKeyUsage = serverAuth
     dir,
     certFile,
     issue(file, opts) {
-      ossl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', `${file}.key`], dir);
-      ossl(
+      openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', `${file}.key`], dir);
+      openssl(
         [
           'req',
           '-new',
@@ -100,7 +102,7 @@ extendedKeyUsage = serverAuth
       const now = Date.now();
       const from = opts.validity?.from ?? stamp(new Date(now - 3600_000));
       const to = opts.validity?.to ?? stamp(new Date(now + 7 * 86400_000));
-      ossl(
+      openssl(
         [
           'ca',
           '-batch',
@@ -132,13 +134,38 @@ extendedKeyUsage = serverAuth
       };
     },
     revoke(issued) {
-      ossl(['ca', '-config', 'ca.cnf', '-revoke', issued.cert], dir);
+      openssl(['ca', '-config', 'ca.cnf', '-revoke', issued.cert], dir);
     },
     crl() {
-      ossl(['ca', '-config', 'ca.cnf', '-gencrl', '-out', 'crl.pem'], dir);
+      openssl(['ca', '-config', 'ca.cnf', '-gencrl', '-out', 'crl.pem'], dir);
       return join(dir, 'crl.pem');
     },
   };
 }
 
 export { stamp };
+
+/**
+ * A self-signed RSA 2048 certificate and its unencrypted key, made with the `openssl` binary as `<name>.crt` and
+ * `<name>.key` in `dir`, subject `/CN=<cn>` (default `name`), valid for `days` (default 1).
+ */
+export function selfSignedCertificate(dir: string, name: string, opts: { cn?: string; days?: number } = {}): void {
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+      '-days',
+      String(opts.days ?? 1),
+      '-subj',
+      `/CN=${opts.cn ?? name}`,
+    ],
+    dir,
+  );
+}
