@@ -49,7 +49,7 @@ import { otherMoneyNouns } from './money-roles.js';
 import { priceTerms } from './price-terms.js';
 import { cataloguePrices } from './catalogue-prices.js';
 import { accountDetails } from './account-details.js';
-import { httpMethodChoice } from './http-method-enums.js';
+import { httpMethodChoice, sentMethodsReason } from './http-method-enums.js';
 import { uploadTargetReason } from './upload-targets.js';
 import { signedUrlOutput } from './signed-url-fields.js';
 import { describedCodeReason } from './described-code.js';
@@ -133,10 +133,14 @@ function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) 
   // An operation selector ("method": create|update|delete) tells what the tool may do, unless the name
   // already says it only reads (then the enum is a filter).
   const nameSaysRead = action.hit !== undefined && action.cls === 'read' && action.hit.ambiguous !== true;
-  for (const f of nameSaysRead ? [] : inputFields) {
+  for (const f of inputFields) {
     if (f.enumValues.length === 0 || !actionFieldNames.has(f.joined) || f.depth > 0 || f.type === 'array') continue;
-    // HTTP methods name another request's or a route's method, not this tool's operation (http-method-enums.ts).
+    // HTTP methods name another request's or a route's method, not this tool's operation; a tool that sends the
+    // request changes what each call's URL names, of no kind the definition states (http-method-enums.ts).
     if (httpMethodChoice(f.enumValues, { isApi, verb: action.hit?.word })) continue;
+    const sent = sentMethodsReason(f, { nameSaysRead, verb: action.hit?.word });
+    if (sent) classes.push({ cls: 'update', reason: sent });
+    if (sent || nameSaysRead) continue;
     for (const value of f.enumValues) {
       const hit = governingVerb(splitIdentifier(value));
       if (hit && hit.cls !== 'read')

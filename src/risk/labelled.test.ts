@@ -778,12 +778,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     // twenty-ninth round's verb-nouns (a memory server's recall) 0.955 (21/22), 0.745 (35/47).
     expectFloors(labelMetrics(scored.slice(7335, 7382)), [0.875, 0.95, 0.665, 1, 0.74, 0.52]);
     // Part seventy-eight (held-out 78): 0.895 (17/19), 0.914 (32/35), 0.917 (11/12), 0, 0.852 (46/54), 0.747.
-    expectFloors(labelMetrics(scored.slice(7382, 7436)), [0.89, 0.91, 0.915, 0, 0.85, 0.745]);
+    // After the thirty-fourth round's generic request tools (an object store's pre-signed URL for GET, PUT or DELETE
+    // deletes nothing) 0.760.
+    expectFloors(labelMetrics(scored.slice(7382, 7436)), [0.89, 0.91, 0.915, 0, 0.85, 0.755]);
     // The five together (248 tools): 0.932 (96/103), 0.910 (132/145), 0.846 (33/39), 1, 0.758 (188/248), 0.534; after
     // the lead's longer order phrases 0.897 (35/39), 0.766 (190/248), 0.561; after the twenty-eighth round's pipeline
     // people 0.770 (191/248: 0.7702); after the twenty-ninth round's verb-nouns 0.917 (133/145), 0.774 (192/248), 0.570.
-    // After the thirty-first round's transfers 0.593 (0.5926).
-    expectFloors(labelMetrics(scored.slice(7188, 7436)), [0.93, 0.915, 0.895, 1, 0.77, 0.59]);
+    // After the thirty-first round's transfers 0.593 (0.5926). After the thirty-fourth round's generic request tools
+    // 0.597 (0.5968).
+    expectFloors(labelMetrics(scored.slice(7188, 7436)), [0.93, 0.915, 0.895, 1, 0.77, 0.595]);
     // All 7,436 when parts seventy-four to seventy-eight moved in, at main 58cfb8b's engine: 0.966 (3277/3392: 0.9661),
     // 0.948 (3832/4044: 0.9476), 0.882 (1540/1747: 0.8815), 37, 0.840 (6248/7436: 0.8402), 0.721 (0.7207); with the
     // twenty-eighth round's capability links (main 63a41d2; parts 74-78 unchanged): 0.883 (1543/1747: 0.8832), 34, 0.841
@@ -795,7 +798,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.729 (0.7288). After its GET procedures: 0.969 (3288/3392: 0.9693), 0.845 (6282/7436: 0.8448).
     // With the twenty-ninth round's groups of things too: 0.969 (3288/3392), 0.890 (1555/1747), 29, 0.845 (6284/7436:
     // 0.8451), 0.730 (0.7299).
-    expectFloors(labelMetrics(scored.slice(0, 7436)), [0.965, 0.945, 0.89, 29, 0.845, 0.725]);
+    // After the thirty-first round's rules and the thirty-fourth round's generic request tools: 0.736 (0.7359).
+    expectFloors(labelMetrics(scored.slice(0, 7436)), [0.965, 0.945, 0.89, 29, 0.845, 0.735]);
     // Parts seventy-nine to eighty-four (held-out 79 to 84: 44, 30, 54, 48, 40 and 59 tools, evaluated together once at
     // the engine of main fae6bc4, history.json): each part's floors are its own set's figures at that evaluation, and
     // the six together, moved here with them.
@@ -833,12 +837,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.890 (1584/1780: 0.8899), 30, 0.846 (6522/7711: 0.8458), 0.730 (0.7297).
     // After the thirty-second round's saved outputs, bracketed operation lists and ingest/bootstrap verbs: 0.970
     // (3387/3492: 0.9699), 0.846 (6524/7711: 0.8461), 0.730 (0.7301).
-    expectFloors(labelMetrics(scored.slice(0, 7711)), [0.965, 0.945, 0.885, 30, 0.845, 0.73]);
+    // With the thirty-first round's rules and the thirty-fourth round's generic request tools: 0.736 (0.7361).
+    expectFloors(labelMetrics(scored.slice(0, 7711)), [0.965, 0.945, 0.885, 30, 0.845, 0.735]);
     // Parts eighty-five to eighty-eight (held-out 85 to 88: 40, 40, 42 and 26 tools, evaluated together once at the
     // engine of main 9fb531c, history.json): each part's floors are its own set's figures at that evaluation, and the
     // four together, moved here with them.
     // Part eighty-five (held-out 85): 0.500 (2/4), 1.000 (36/36), 1.000 (0/0), 0, 0.825 (33/40), 0.000.
-    expectFloors(labelMetrics(scored.slice(7711, 7751)), [0.495, 1, 1, 0, 0.82, 0]);
+    // After the thirty-fourth round's generic request tools (a curl tool and a provider API passthrough are changes
+    // without category, as labelled) 0.875 (35/40), 1.000 (no critical category labelled or rated).
+    expectFloors(labelMetrics(scored.slice(7711, 7751)), [0.495, 1, 1, 0, 0.87, 1]);
     // Part eighty-six (held-out 86): 0.000 (0/1), 0.974 (38/39), 1.000 (0/0), 0, 0.925 (37/40), 1.000.
     // After the thirty-second round's saved outputs, bracketed operation lists and ingest/bootstrap verbs (workflow
     // files saved under the workspace root) 1.000 (1/1), 0.950 (38/40).
@@ -852,7 +859,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // The four together (148 tools): 0.765 (26/34), 0.991 (113/114), 0.833 (5/6), 1, 0.865 (128/148), 0.472.
     // After the thirty-second round's saved outputs, bracketed operation lists and ingest/bootstrap verbs 0.941
     // (32/34), 0, 0.899 (133/148).
-    expectFloors(labelMetrics(scored.slice(7711, 7859)), [0.94, 0.99, 0.83, 0, 0.895, 0.47]);
+    // After the thirty-fourth round's generic request tools 0.912 (135/148), 0.556 (0.5556).
+    expectFloors(labelMetrics(scored.slice(7711, 7859)), [0.94, 0.99, 0.83, 0, 0.91, 0.555]);
     // All 7,859 when parts eighty-five to eighty-eight moved in, at main 9fb531c's engine: 0.964 (3398/3526: 0.9637),
     // 0.948 (4107/4333: 0.9478), 0.886 (1582/1786: 0.8858), 34, 0.843 (6624/7859: 0.8429), 0.722 (0.7217). After the
     // twenty-ninth round's run objects (parts 85-88 unchanged): 0.948 (4108/4333: 0.9481), 0.844 (6629/7859: 0.8435),
@@ -913,7 +921,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(8012, 8276)), [0.98, 0.92, 0.905, 0, 0.87, 0.56]);
     // All 8,276 when parts ninety-three to ninety-eight moved in, at main 2d3895a's engine: 0.970 (3584/3693: 0.9705),
     // 0.947 (4342/4583: 0.9474), 0.890 (1659/1864: 0.8900), 31, 0.849 (7024/8276: 0.8487), 0.733.
-    expectFloors(m, [0.965, 0.945, 0.885, 31, 0.845, 0.73]);
+    // After the thirty-fourth round's generic request tools (curl, a provider API passthrough, a fetch with a method and
+    // a pre-signed URL's method: four tools to their labels or closer): 0.849 (7026/8276: 0.8490), 0.734 (0.7337).
+    expectFloors(m, [0.97, 0.945, 0.885, 31, 0.845, 0.73]);
     // 8,276 tools from some 840 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);
