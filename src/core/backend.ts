@@ -103,6 +103,12 @@ export interface Backend {
   /** Current tools, from memory. */
   tools(): readonly BackendTool[];
   callTool(localName: string, args: JsonObject, ctx: BackendCallContext): Promise<ToolResult>;
+  /**
+   * Checks of the arguments beyond the input schema that the backend alone can make (an OpenAPI path parameter
+   * that a decoding server would read as `..`): the reason, naming the field, or undefined. The validate stage
+   * asks before any approval, audit intent or request, so a refused call is an invalid-arguments answer.
+   */
+  checkArgs?(localName: string, args: JsonObject): string | undefined;
   status(): BackendStatus;
   /** Called when the tool list changes (reconnect, list_changed). */
   onToolsChanged(listener: () => void): void;

@@ -40,67 +40,6 @@ describe('token bucket', () => {
 });
 
 describe('limiter', () => {
-  it('a burst above a bucket is limited exactly, per agent, with the time until the next token', async () => {
-    const l = createLimiter(newStore(), cfg({ rate: [{ name: 'per-agent', limit: 5, per: 'minute' }] }), clock);
-    expect(await burst(8, () => l.check({ agent: 'a', tool: 'x_y' }))).toBe(5);
-    expect(await burst(3, () => l.check({ agent: 'b', tool: 'x_y' }))).toBe(3);
-    const v = await l.check({ agent: 'a', tool: 'x_y' });
-    expect(v).toMatchObject({ allowed: false, kind: 'rate', rule: 'per-agent', retryAfterMs: 12_000 });
-    t += 12_000;
-    expect((await l.check({ agent: 'a', tool: 'x_y' })).allowed).toBe(true);
-  });
-
-  it('matches by tool glob, user and risk level; a refused call consumes nothing from the other rules', async () => {
-    const l = createLimiter(
-      newStore(),
-      cfg({
-        rate: [
-          { name: 'all', limit: 10, per: 'hour' },
-          { name: 'risky', risk: ['high'], tools: ['fs_*'], key: 'user', limit: 2, per: 'hour' },
-        ],
-      }),
-      clock,
-    );
-    const high = { agent: 'a', user: 'u1', tool: 'fs_delete', risk: 'high' as const };
-    expect(await burst(4, () => l.check(high))).toBe(2);
-    expect(await burst(2, () => l.check({ ...high, user: 'u2' }))).toBe(2);
-    expect(await burst(2, () => l.check({ ...high, tool: 'db_drop' }))).toBe(2);
-    expect(await burst(2, () => l.check({ ...high, risk: 'low' }))).toBe(2);
-    // 'all' saw 2 + 2 + 2 + 2 allowed = 8 (the 2 refused by 'risky' were given back): 2 left.
-    expect(await burst(5, () => l.check({ agent: 'a', tool: 'x' }))).toBe(2);
-  });
-
-  it('a rule and its bucket cover every case and compatibility form of a name (t_env, t_Env, t_ＥNV)', async () => {
-    const l = createLimiter(
-      newStore(),
-      cfg({
-        rate: [{ name: 'env', tools: ['t_env'], key: 'agent+tool', limit: 2, per: 'hour' }],
-        quotas: [{ name: 'fs', agents: ['Bot'], tools: ['fs_*'], daily: 1 }],
-      }),
-      clock,
-    );
-    const forms = ['t_env', 't_Env', 't_ENV', 't_\uff25NV', 't_env'];
-    let ok = 0;
-    for (const tool of forms) if ((await l.check({ agent: 'a', tool })).allowed) ok++;
-    expect(ok).toBe(2);
-    expect((await l.check({ agent: 'bot', tool: 'FS_read' })).allowed).toBe(true);
-    expect((await l.check({ agent: 'bot', tool: 'fs_READ' })).allowed).toBe(false);
-  });
-
-  it('quotas count per agent per UTC day and month, and reset when the window ends', async () => {
-    const l = createLimiter(newStore(), cfg({ quotas: [{ name: 'q', agents: ['a*'], daily: 3, monthly: 4 }] }), clock);
-    expect(await burst(5, () => l.check({ agent: 'a1', tool: 't' }))).toBe(3);
-    expect(await burst(5, () => l.check({ agent: 'zz', tool: 't' }))).toBe(5);
-    const v = await l.check({ agent: 'a1', tool: 't' });
-    expect(v).toMatchObject({ allowed: false, kind: 'quota', retryAfterMs: 12 * 3_600_000 });
-    t += 12 * 3_600_000; // next day: daily resets, monthly has 1 left
-    expect(await burst(3, () => l.check({ agent: 'a1', tool: 't' }))).toBe(1);
-    expect(await l.check({ agent: 'a1', tool: 't' })).toMatchObject({
-      allowed: false,
-      reason: expect.stringMatching(/monthly/),
-    });
-  });
-
   it('without rules the verdict is a value (no promise on the hot path); with rules it counts as before', async () => {
     const l = createLimiter(newStore(), cfg({}), clock);
     const v = l.check({ agent: 'a', tool: 't' });
@@ -111,38 +50,34 @@ describe('limiter', () => {
     expect(await burst(2, () => l.check({ agent: 'a', tool: 't' }))).toBe(0);
   });
 
-  it('keeps bucket state across configure() for rules whose name is unchanged', async () => {
-    const l = createLimiter(newStore(), cfg({ rate: [{ name: 'r', limit: 3, per: 'hour' }] }), clock);
-    expect(await burst(3, () => l.check({ agent: 'a', tool: 't' }))).toBe(3);
-    l.configure(
+  it('a store that cannot answer fails the check, and what the rules before it took is given back', async () => {
+    const store = newStore();
+    let failing = false;
+    const flaky = {
+      ...store,
+      take: (key: string, spec: Parameters<typeof store.take>[1], cost?: number) =>
+        failing && key.startsWith('rate:second:')
+          ? Promise.reject(new Error('store down'))
+          : store.take(key, spec, cost),
+    };
+    const l = createLimiter(
+      flaky,
       cfg({
         rate: [
-          { name: 'r', limit: 3, per: 'hour' },
-          { name: 'other', limit: 9, per: 'hour' },
+          { name: 'first', limit: 2, per: 'hour' },
+          { name: 'second', limit: 9, per: 'hour' },
         ],
       }),
+      clock,
     );
-    expect((await l.check({ agent: 'a', tool: 't' })).allowed).toBe(false);
-    l.configure(cfg({ rate: [{ name: 'renamed', limit: 3, per: 'hour' }] }));
-    expect((await l.check({ agent: 'a', tool: 't' })).allowed).toBe(true);
+    failing = true;
+    for (let i = 0; i < 3; i++) await expect(l.check({ agent: 'a', tool: 't' })).rejects.toThrow('store down');
+    failing = false;
+    expect(await burst(3, () => l.check({ agent: 'a', tool: 't' }))).toBe(2);
   });
 });
 
 describe('failed-auth guard', () => {
-  it('blocks a source after its budget of failures, not other sources, until it refills', async () => {
-    const g = createFailedAuthGuard(newStore(), cfg({ failedAuth: { limit: 3, per: 'minute' } }));
-    const seen = [];
-    for (let i = 0; i < 3; i++) {
-      expect(await g.blockedFor('10.0.0.1')).toBe(0);
-      seen.push((await g.failed('10.0.0.1')).throttled);
-    }
-    expect(seen).toEqual([false, false, true]);
-    expect(await g.blockedFor('10.0.0.1')).toBe(20_000);
-    expect(await g.blockedFor('10.0.0.2')).toBe(0);
-    t += 20_000;
-    expect(await g.blockedFor('10.0.0.1')).toBe(0);
-  });
-
   it('can be turned off', async () => {
     const g = createFailedAuthGuard(newStore(), cfg({ failedAuth: { enabled: false, limit: 1, per: 'hour' } }));
     await g.failed('s');

@@ -126,9 +126,26 @@ export function createLimiter(store: LimitStore, cfg: LimitsConfig, now: () => n
   async function checkRules(rate: CompiledRate[], quotas: CompiledQuota[], t: LimitTarget): Promise<LimitVerdict> {
     const undo: (() => Promise<void>)[] = [];
     const refuse = async (v: LimitVerdict): Promise<LimitVerdict> => {
-      for (const u of undo.reverse()) await u();
+      for (const u of undo.splice(0).reverse()) await u();
       return v;
     };
+    try {
+      return await consume(rate, quotas, t, undo, refuse);
+    } catch (e) {
+      // The store could not answer (a shared store unreachable): the call is refused by the error; what the rules
+      // before it took is given back as far as the store lets us (best effort: it may be down for those too).
+      for (const u of undo.splice(0).reverse()) await u().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  async function consume(
+    rate: CompiledRate[],
+    quotas: CompiledQuota[],
+    t: LimitTarget,
+    undo: (() => Promise<void>)[],
+    refuse: (v: LimitVerdict) => Promise<LimitVerdict>,
+  ): Promise<LimitVerdict> {
     for (const c of rate) {
       if (!rateApplies(c, t)) continue;
       const key = `rate:${c.rule.name}:${subjectOf(c.rule, t)}`;

@@ -58,6 +58,7 @@ import { documentCertificate } from './document-certificates.js';
 import { officialPermit } from './official-permits.js';
 import { confirmsTransaction, placesOrder } from './purchase-orders.js';
 import { cancelsPurchase } from './cancelled-purchases.js';
+import { authorizeGrantsAccess, isAuthorizeVerb, paymentAuthorization } from './authorizations.js';
 import { endingRuns } from './run-ending.js';
 import { asChanges, detachment, linkRemoved } from './links-removed.js';
 import { proseNounSignals } from './prose-nouns.js';
@@ -313,7 +314,12 @@ function classEffects(s: Signals, tool: ToolDefinition, source: ToolSource, w: T
         if (has(computeNouns) || containerEngineRun(verb, stemmed)) add('infrastructure', `${reason} on compute`);
         break;
       case 'grant':
-        add('administrative', reason);
+        // Authorizing a payment or an OAuth client gives no one a role (authorizations.ts).
+        if (
+          !isAuthorizeVerb(verb ?? /\b(?:verb|operation) '(\w+)'/.exec(reason)?.[1]) ||
+          authorizeGrantsAccess([idWords, pathWords, openingWords])
+        )
+          add('administrative', reason);
         break;
       case 'revoke':
       case 'rotate':
@@ -502,6 +508,9 @@ function categorySignals(
   // Cancelling or rejecting an order, a booking or a ride refunds or releases what it committed (cancelled-purchases.ts).
   const cancelled = writes ? cancelsPurchase(w.idStems, idLabel, pathSegments) : undefined;
   if (cancelled) add('financial', cancelled);
+  // A payment authorization holds an amount on a card or account until it is captured or voided (authorizations.ts).
+  const authorized = writes ? paymentAuthorization([idWords, pathWords, openingWords]) : undefined;
+  if (authorized) add('financial', authorized);
   if (detached?.containerInfrastructure !== undefined)
     add('infrastructure', `${detached.reason} ('${detached.containerInfrastructure}' changes)`);
   if (restores && (has(computeNouns) || has(storageNouns)))

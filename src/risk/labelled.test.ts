@@ -238,7 +238,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part nine (the last 153: held-out 8, evaluated once at engine b49ab05, history.json): measured 0.974, 0.867,
     // 0.667, 5, 0.739, 0.651 at that evaluation (its held-out floors); after the seventh round 0.987, 0.933, 0.737,
     // 3, 0.784, 0.714 (tuned on it).
-    expectFloors(labelMetrics(scored.slice(981, 1134)), [0.985, 0.93, 0.735, 3, 0.78, 0.71]);
+    // After the thirty-third round's authorizations (a card authorization held, not an access grant) 0.761 (0.7612).
+    expectFloors(labelMetrics(scored.slice(981, 1134)), [0.985, 0.93, 0.735, 3, 0.78, 0.76]);
     // All 1,134: when part nine moved in, before the seventh round, 0.987, 0.950, 0.903, 6, 0.868, 0.810 (0.867 level
     // accuracy with the one label the round settled: backups and snapshots, docs/risk.md); after it 0.989, 0.964,
     // 0.915, 4, 0.878, 0.823.
@@ -247,8 +248,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.873, 1, 0.779, 0.627 at that evaluation (its held-out floors); after the eighth round 0.978, 0.933, 0.962, 0,
     // 0.839, 0.732 (tuned on it); after the ninth 0.846 level accuracy, 0.746 macro F1; after the twenty-ninth round's
     // run objects (a server's pod run starts compute) 0.790; after the thirty-first round's image builds (a Docker
-    // server's image build runs its Dockerfile) 0.800 (0.7998).
-    expectFloors(labelMetrics(scored.slice(1134, 1283)), [0.975, 0.93, 0.96, 0, 0.835, 0.795]);
+    // server's image build runs its Dockerfile) 0.800 (0.7998). After the thirty-third round's authorizations (a payment
+    // authorization released) 0.808 (0.8078).
+    expectFloors(labelMetrics(scored.slice(1134, 1283)), [0.975, 0.93, 0.96, 0, 0.835, 0.805]);
     // All 1,283 when part ten moved in, before the eighth round: 0.984, 0.957, 0.909, 5, 0.867, 0.788; after it 0.987,
     // 0.960, 0.923, 4, 0.874, 0.808.
     expectFloors(labelMetrics(scored.slice(0, 1283)), [0.985, 0.96, 0.92, 4, 0.872, 0.805]);
@@ -268,8 +270,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(1444, 1646)), [0.995, 0.955, 0.875, 1, 0.845, 0.705]);
     // Part thirteen (held-out 12, 158 tools): 0.945, 0.988, 0.814, 5, 0.816, 0.684; after the tenth round (operation
     // lists, money-movement verbs) 1.000, 0.988, 0.907, 1, 0.842, 0.734 (tuned on it); after the twenty-seventh round's
-    // scheduled sends (a scheduled push cancelled) 0.861 (136/158), 0.765.
-    expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.86, 0.765]);
+    // scheduled sends (a scheduled push cancelled) 0.861 (136/158), 0.765. After the thirty-third round's authorizations (an
+    // API token's authorization deleted, a guest card's chip-and-PIN pre-authorization) 0.801 (0.8005).
+    expectFloors(labelMetrics(scored.slice(1646, 1804)), [0.995, 0.985, 0.905, 1, 0.86, 0.8]);
     // Part fourteen (held-out 13, 191 tools): 0.977, 0.981, 0.800, 2, 0.796, 0.640; after the twenty-sixth round's
     // account details (Billingo's bank accounts and partner) 0.873 (48/55), 0.848 (162/191), 0.713; after its caches
     // cleared (the CCXT server's clear-cache) 0.853 (163/191), 0.722; after the twenty-eighth round's passed secrets (the
@@ -284,7 +287,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part fifteen (the last 204: held-out 14, evaluated once at engine 0b81bf2, history.json): measured 1.000, 0.898,
     // 0.782, 4, 0.730, 0.537 at that evaluation (its held-out floors, moved here with it); after the twenty-eighth
     // round's pipeline people (an applicant tracking system's applications and candidate notes) 0.794 (162/204).
-    expectFloors(labelMetrics(scored.slice(1995, 2199)), [0.995, 0.895, 0.78, 4, 0.79, 0.535]);
+    // After the thirty-third round's authorizations (an OAuth client authorized) 0.665 (0.6645).
+    expectFloors(labelMetrics(scored.slice(1995, 2199)), [0.995, 0.895, 0.78, 4, 0.79, 0.66]);
     // All 2,199 when part fifteen moved in, before the eleventh round: 0.989, 0.959, 0.898, 13, 0.846, 0.758; after
     // it 0.989, 0.959, 0.899, 12, 0.846, 0.759.
     expectFloors(labelMetrics(scored.slice(0, 2199)), [0.985, 0.955, 0.895, 12, 0.845, 0.755]);
@@ -292,8 +296,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.695, 3, 0.774, 0.575 at that evaluation (its held-out floors, moved here with it); after the twelfth round
     // 0.978, 0.915, 0.780, 2, 0.823, 0.720 (tuned on it).
     // After the thirty-first round's cancelled purchases (a commerce server's cancel_order) 0.743
-    // (0.7429).
-    expectFloors(labelMetrics(scored.slice(2199, 2385)), [0.975, 0.91, 0.775, 2, 0.82, 0.74]);
+    // (0.7429). After the thirty-third round's authorizations (a payment's authorization request) 0.747 (0.7468).
+    expectFloors(labelMetrics(scored.slice(2199, 2385)), [0.975, 0.91, 0.775, 2, 0.82, 0.745]);
     // All 2,385 when part sixteen moved in, before the twelfth round: 0.988, 0.955, 0.884, 15, 0.841, 0.748; after its
     // first landing 0.988, 0.955, 0.899, 14, 0.849, 0.767, after its second 0.988, 0.955, 0.902, 14, 0.852, 0.769.
     // The eighteenth round's judged exception: with the caller's own credential parameters withheld from agents
@@ -498,7 +502,12 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(5138, 5218)), [0.965, 0.915, 0.94, 0, 0.845, 0.63]);
     // Part thirty-eight (held-out 37): 1.000, 1.000, 0.889, 0, 0.833, 0.554; after the twenty-seventh round's rollbacks
     // (a database migration rolled back) 0.593.
-    expectFloors(labelMetrics(scored.slice(5218, 5278)), [1, 1, 0.885, 0, 0.83, 0.59]);
+    // The thirty-third round's judged exception: with the noun "authorization" no longer an access noun
+    // (authorizations.ts), an AGCO API's authorization code definition (labelled `high` for the securing value it
+    // sends, credential-access, which the engine never found) lost the `high` it had only through administrative from
+    // that noun: `high` recall 0.889 (16/18) -> 0.833 (15/18), the label standing; level accuracy unchanged (0.833: its
+    // authorization category rename is now right). Floor 0.885 -> 0.83.
+    expectFloors(labelMetrics(scored.slice(5218, 5278)), [1, 1, 0.83, 0, 0.83, 0.59]);
     // Part thirty-nine (held-out 38): 0.800, 0.825, 0.600, 0, 0.617, 0.111; after the twenty-second round's network
     // probes (an IP probe, SMTP verification, a URL probe, a domain's live checks) 1.000 (20/20), 0.667 (40/60); after
     // its asset tokens (a token's price, genuine tokens, a token burn) 0.717 (43/60).
@@ -509,7 +518,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // after its asset tokens 0.806 (290/360), 0.538; after its check-ins 0.944 (136/144); after the twenty-seventh
     // round's rollbacks 0.565.
     // After the thirty-first round's cancelled purchases 0.595 (0.5950).
-    expectFloors(labelMetrics(scored.slice(4978, 5338)), [0.94, 0.92, 0.865, 1, 0.805, 0.595]);
+    // After the thirty-third round's authorizations 0.867 (52/60; part thirty-eight's exception), 0.606 (0.6062).
+    expectFloors(labelMetrics(scored.slice(4978, 5338)), [0.94, 0.92, 0.865, 1, 0.805, 0.605]);
     // All 5,338 when parts thirty-five to thirty-nine moved in, before the twenty-second round: 0.969 (2522/2603),
     // 0.944 (2583/2735), 0.881 (1283/1456), 32, 0.825 (4406/5338), 0.719; after the twenty-second round's network
     // probes 0.973 (2532/2603), 0.827 (4415/5338); after its grant artefacts 0.883 (1285/1456), 30, 0.827
@@ -518,8 +528,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Parts forty to forty-six (held-out 39 to 45: 60, 60, 59, 60, 60, 56 and 60 tools, evaluated together once at
     // engine d8d79fb, main 08b6c60, history.json): each part's floors are its own set's figures at that evaluation,
     // and the seven together, moved here with them.
-    // Part forty (held-out 39): 0.974, 0.955, 0.909, 0, 0.800, 0.686.
-    expectFloors(labelMetrics(scored.slice(5338, 5398)), [0.97, 0.95, 0.905, 0, 0.8, 0.685]);
+    // Part forty (held-out 39): 0.974, 0.955, 0.909, 0, 0.800, 0.686. After the thirty-third round's authorizations (a
+    // user's stored authorizations deleted, an OAuth token and a device code issued) 0.731 (0.7311).
+    expectFloors(labelMetrics(scored.slice(5338, 5398)), [0.97, 0.95, 0.905, 0, 0.8, 0.73]);
     // Part forty-one (held-out 40): 0.955, 1.000, 0.818, 0, 0.850, 0.518.
     expectFloors(labelMetrics(scored.slice(5398, 5458)), [0.95, 1, 0.815, 0, 0.85, 0.515]);
     // Part forty-two (held-out 41): 0.762, 0.868, 0.750, 0, 0.593, 0.445; after the twenty-sixth round's described code
@@ -551,7 +562,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // twenty-fifth round's catalogue prices 0.810 (336/415: 0.8096); after the twenty-sixth round's described code,
     // upload targets and HTTP-method choices 0.952 (198/208), 0.961 (199/207), 0.891 (82/92), 0.824 (342/415), 0.612.
     // After the thirtieth round's opened programs 0.962 (200/208), 0.827 (343/415).
-    expectFloors(labelMetrics(scored.slice(5338, 5753)), [0.96, 0.96, 0.89, 0, 0.825, 0.61]);
+    // After the thirty-third round's authorizations 0.621 (0.6211).
+    expectFloors(labelMetrics(scored.slice(5338, 5753)), [0.96, 0.96, 0.89, 0, 0.825, 0.62]);
     // All 5,753 when parts forty to forty-six moved in, before the twenty-third round: 0.972 (2732/2811), 0.944
     // (2778/2942), 0.878 (1359/1548), 30, 0.825 (4744/5753: 0.8246), 0.714; after the twenty-third round's local file
     // overwrites 0.884 (1369/1548), 0.826 (4754/5753), 0.716; after its transient state (breakpoints, a cart's items)
@@ -900,7 +912,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (0.7303).
     // After the thirty-first round's cancelled purchases and transfers (parts 89-92 unchanged): 0.889 (1599/1799:
     // 0.8888), 0.847 (6785/8012: 0.8469), 0.734 (0.7337).
-    expectFloors(labelMetrics(scored.slice(0, 8012)), [0.965, 0.945, 0.885, 31, 0.845, 0.73]);
+    // After the thirty-third round's authorizations (with the thirty-second round: 0.7342 before): 0.848 (6795/8012), 0.737 (0.7373).
+    expectFloors(labelMetrics(scored.slice(0, 8012)), [0.965, 0.945, 0.885, 31, 0.845, 0.735]);
     // Parts ninety-three to ninety-eight (held-out 93 to 98: 44, 54, 45, 58, 23 and 40 tools of twenty npm MCP servers,
     // evaluated together once at the engine of main 5f25a86, history.json; the same figures at main 2d3895a after the
     // thirty-first and thirty-second rounds' last rules): each part's floors are its own set's figures at that
@@ -921,9 +934,11 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(8012, 8276)), [0.98, 0.92, 0.905, 0, 0.87, 0.56]);
     // All 8,276 when parts ninety-three to ninety-eight moved in, at main 2d3895a's engine: 0.970 (3584/3693: 0.9705),
     // 0.947 (4342/4583: 0.9474), 0.890 (1659/1864: 0.8900), 31, 0.849 (7024/8276: 0.8487), 0.733.
-    // After the thirty-fourth round's generic request tools (curl, a provider API passthrough, a fetch with a method and
-    // a pre-signed URL's method: four tools to their labels or closer): 0.849 (7026/8276: 0.8490), 0.734 (0.7337).
-    expectFloors(m, [0.97, 0.945, 0.885, 31, 0.845, 0.73]);
+    // After the thirty-third round's authorizations (payment holds, OAuth clients and authorization resources no access
+    // changes): 0.849 (7025/8276: 0.8488), 0.737 (0.7365).
+    // With the thirty-fourth round's generic request tools (curl, a provider API passthrough, a fetch with a method and
+    // a pre-signed URL's method: four tools to their labels or closer): 0.849 (7027/8276: 0.8491), 0.737 (0.7368).
+    expectFloors(m, [0.97, 0.945, 0.885, 31, 0.845, 0.735]);
     // 8,276 tools from some 840 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
   }, 180_000);

@@ -157,9 +157,8 @@ export const strongNouns: Record<Exclude<RiskCategory, 'destructive' | 'code-exe
  * literal path segment, or when two of them appear ("team member").
  */
 export const weakNouns: Partial<Record<RiskCategory, ReadonlySet<string>>> = {
-  administrative: words(
-    'user account group team org organization member policy access setting security license seat authorization',
-  ),
+  // Not "authorization": in an API it is a payment's hold or an OAuth grant, not who may act (authorizations.ts).
+  administrative: words('user account group team org organization member policy access setting security license seat'),
   infrastructure: words(
     'function service environment env app application worker image server container instance node ' +
       'namespace volume disk network zone region database db bucket domain host machine compute registry stack ' +

@@ -198,9 +198,14 @@ describe('OpenAPI tools through the gateway', () => {
 
   it('keeps path parameters inside their segment (no traversal) and never sends invalid arguments', async () => {
     api.requests.length = 0;
-    await client.callTool({ name: 'stripe_GetCustomersCustomer', arguments: { customer: '../../admin?x=1#y' } });
+    await client.callTool({ name: 'stripe_GetCustomersCustomer', arguments: { customer: 'a/b?x=1#y' } });
     expect(api.requests).toHaveLength(1);
-    expect(api.requests[0]!.url).toBe('/base/v1/customers/..%2F..%2Fadmin%3Fx%3D1%23y');
+    expect(api.requests[0]!.url).toBe('/base/v1/customers/a%2Fb%3Fx%3D1%23y');
+    // A dot segment once decoded (red-team-openapi.test.ts): refused before any request.
+    api.requests.length = 0;
+    const dots = await client.callTool({ name: 'stripe_GetCustomersCustomer', arguments: { customer: '../admin' } });
+    expect(text(dots)).toMatch(/customer: a path parameter may not make a "\." or "\.\." path segment/);
+    expect(api.requests).toHaveLength(0);
 
     api.requests.length = 0;
     const bad = await client.callTool({ name: 'stripe_PostCustomers', arguments: { email: 42 } });

@@ -82,7 +82,6 @@ export function createAuthApplier(deps: AuthApplierDeps) {
         body: Buffer.from(form),
       },
       signal,
-      { follow: false },
     );
     if (res.status !== 200) throw new AuthError(`OAuth2 token request for ${schemeName} failed: HTTP ${res.status}`);
     let parsed: { access_token?: unknown; expires_in?: unknown };

@@ -182,16 +182,28 @@ describe('path traversal through parameters', () => {
     const b = await makeBackend();
     const r = await b.callTool('safe_getItem', { id }, ctx);
     expect(r.isError).toBe(true);
-    expect(text(r)).toMatch(/^Request refused/);
+    expect(text(r)).toMatch(/^Invalid arguments: id: a path parameter may not make a "\." or "\.\." path segment/);
     expect(server.requests).toHaveLength(0);
   });
 
+  // A server that decodes the path before routing reads these as dot segments: refused, naming the field.
+  it.each(['../admin', '..%2Fadmin', '..\\..\\etc', '%2E%2E', '\uff0e\uff0e', ''])(
+    'refuses %j, which a decoding server reads as another path',
+    async (id) => {
+      const b = await makeBackend();
+      const r = await b.callTool('safe_getItem', { id }, ctx);
+      expect(r.isError).toBe(true);
+      expect(text(r)).toMatch(/^Invalid arguments: id: a path parameter may not/);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
   it.each([
-    ['../admin', '/v1/items/..%2Fadmin'],
+    ['a/b', '/v1/items/a%2Fb'],
     ['a%2fb', '/v1/items/a%252fb'],
     ['x?admin=1', '/v1/items/x%3Fadmin%3D1'],
     ['x#frag', '/v1/items/x%23frag'],
-    ['..\\..\\etc', '/v1/items/..%5C..%5Cetc'],
+    ['x\\y', '/v1/items/x%5Cy'],
   ])('keeps %j inside one path segment', async (id, path) => {
     const b = await makeBackend();
     const r = await b.callTool('safe_getItem', { id }, ctx);
@@ -227,18 +239,23 @@ describe('SSRF', () => {
     const b = await makeBackend();
     const r = await b.callTool('safe_go', { where: 'elsewhere' }, ctx);
     expect(r.isError).toBe(true);
-    expect(text(r)).toContain('redirect to another origin');
+    expect(text(r)).toContain(
+      `redirected to http://localhost:${server.port}/v1/items/1; the gateway follows no redirect`,
+    );
     expect(server.requests).toHaveLength(1);
     const m = await b.callTool('safe_go', { where: 'metadata' }, ctx);
     expect(m.isError).toBe(true);
     expect(server.requests).toHaveLength(2);
   });
 
-  it('follows a redirect on the same origin', async () => {
+  it('does not follow a redirect on the same origin either: it names another operation', async () => {
     const b = await makeBackend();
     const r = await b.callTool('safe_go', { where: 'same' }, ctx);
-    expect(r.isError).toBeFalsy();
-    expect(server.requests.map((q) => q.url)).toEqual(['/v1/go/same', '/v1/items/after-redirect']);
+    expect(r.isError).toBe(true);
+    expect(text(r)).toBe(
+      'HTTP 302 Found: the API redirected to /v1/items/after-redirect; the gateway follows no redirect (the target is another operation, not authorized for this call): call the tool for it instead',
+    );
+    expect(server.requests.map((q) => q.url)).toEqual(['/v1/go/same']);
   });
 });
 

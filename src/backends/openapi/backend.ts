@@ -11,6 +11,7 @@ import { createHttpExecutor, HttpTimeoutError, type HttpExecutor } from './http-
 import { importSpec } from './import-spec.js';
 import { createOnBehalfOf, OnBehalfOfError } from './on-behalf-of.js';
 import { createExtraHeaders } from './extra-headers.js';
+import { describeTraversal, traversalIn } from './path-segments.js';
 import { responseToResult } from './response-to-result.js';
 import { SsrfRefusedError } from './ssrf-guard.js';
 import { credentialPlacements, type CredentialPlacements } from './credential-boundary.js';
@@ -100,7 +101,7 @@ export function createOpenApiBackend(
       await auth.apply(plan, req, ctx.signal);
       await extraHeaders?.(req);
       await onBehalfOf?.(req, ctx.principal, ctx.signal);
-      const res = await executor.send(req, ctx.signal, { scope: planBaseUrl(plan) });
+      const res = await executor.send(req, ctx.signal);
       if (res.status >= 500) ctx.onBackendFailure?.(`HTTP ${res.status}`);
       const scanned = scanner.scanBytes(res.body, { truncated: res.truncated });
       if (scanned.finding) leak('response', scanned.finding);
@@ -173,6 +174,11 @@ export function createOpenApiBackend(
     tools() {
       return tools;
     },
+    checkArgs(localName, args) {
+      const plan = plans.get(localName);
+      const traversal = plan && traversalIn(plan, args);
+      return traversal ? describeTraversal(traversal) : undefined;
+    },
     async callTool(localName, args, ctx) {
       const plan = plans.get(localName);
       const tool = byName.get(localName);
@@ -180,6 +186,8 @@ export function createOpenApiBackend(
       if (!ctx.argsValidated) {
         const check = validator.validate(`${name}:${localName}`, tool.definition.inputSchema, args);
         if (!check.ok) return errorResult(`Invalid arguments: ${check.errors.map((e) => e.message).join('; ')}`);
+        const traversal = traversalIn(plan, args);
+        if (traversal) return errorResult(`Invalid arguments: ${describeTraversal(traversal)}`);
       }
       try {
         planBaseUrl(plan);

@@ -10,6 +10,7 @@ import {
   type CredentialPlacements,
 } from './credential-boundary.js';
 import { encodeBody, isJsonType } from './encode-body.js';
+import { describeTraversal, traversalIn } from './path-segments.js';
 import { encodePairs, queryPairs, encodeStrict, serializeHeaderValue, serializePathValue } from './serialize-params.js';
 import type { CallPlan } from './types.js';
 
@@ -116,6 +117,9 @@ export function buildRequest(
   const segments = path.split('/');
   if (segments.some((s) => s === '.' || s === '..'))
     throw new RequestRefusedError('a path parameter may not be "." or ".."');
+  // What a server that decodes the path would read (the validate stage refused these already; kept for direct calls).
+  const traversal = traversalIn(plan, args);
+  if (traversal) throw new RequestRefusedError(describeTraversal(traversal));
 
   let search = encodePairs(query);
   if (fixedQuery) search = search ? `${fixedQuery}&${search}` : fixedQuery;

@@ -1,7 +1,7 @@
 /**
  * The credential boundary under attack, against a real local HTTP server that records what it receives:
- * an agent may not supply, shadow or duplicate a credential, choose framing headers, follow a redirect out
- * of the base path with the credential, or read an echoed credential in any encoding.
+ * an agent may not supply, shadow or duplicate a credential, choose framing headers, have a redirect followed
+ * with the credential, or read an echoed credential in any encoding.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -324,19 +324,13 @@ describe("hop-by-hop and framing headers are never the agent's", () => {
   });
 });
 
-describe('redirects stay under the base path', () => {
-  it.each(['outside', 'sibling', 'dots'])('does not follow the %s redirect with the credential', async (how) => {
+describe('redirects are not followed with the credential', () => {
+  it.each(['outside', 'sibling', 'dots', 'inside'])('does not follow the %s redirect', async (how) => {
     const b = await makeBackend();
     const r = await b.callTool('b_echo', { how }, ctx);
     expect(r.isError).toBe(true);
-    expect(text(r)).toContain('outside the API base path');
+    expect(text(r)).toMatch(/HTTP 302 Found: the API redirected to \/\S+; the gateway follows no redirect/);
     expect(server.requests).toHaveLength(1);
-  });
-
-  it('follows a redirect under the base path', async () => {
-    const b = await makeBackend();
-    expect((await b.callTool('b_echo', { how: 'inside' }, ctx)).isError).toBeFalsy();
-    expect(server.requests.map((q) => q.url.split('?')[0])).toEqual(['/v1/echo/inside', '/v1/echo/landed']);
   });
 });
 

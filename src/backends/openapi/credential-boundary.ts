@@ -133,13 +133,3 @@ export function reservedBodyKey(value: unknown, reserved: ReadonlySet<string>, d
   };
   return walk(value, 0);
 }
-
-/**
- * True when `target` stays under `scope`: same origin and a path inside the scope's base path
- * (segment-wise: `/v1` covers `/v1` and `/v1/x`, never `/v10`).
- */
-export function isUnderBase(target: URL, scope: URL): boolean {
-  if (target.origin !== scope.origin) return false;
-  const base = scope.pathname.replace(/\/+$/, '');
-  return base === '' || target.pathname === base || target.pathname.startsWith(`${base}/`);
-}

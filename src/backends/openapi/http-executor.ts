@@ -1,12 +1,13 @@
 /**
  * Outbound HTTP for OpenAPI backends: keep-alive pooled agents per backend, SSRF-guarded DNS,
- * connect and response timeouts, a response size limit (truncation, not failure), and redirects
- * followed only under the caller's scope (same origin and base path), never for credential exchanges.
+ * connect and response timeouts, a response size limit (truncation, not failure). Redirects are never followed: a
+ * request carries the backend's credential to the operation policy allowed, and a redirect names another one (the
+ * 3xx goes back to the caller; response-to-result.ts answers it to the agent).
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { BuiltRequest } from './build-request.js';
-import { GATEWAY_ONLY_HEADERS, isUnderBase } from './credential-boundary.js';
+import { GATEWAY_ONLY_HEADERS } from './credential-boundary.js';
 import { checkUrlTarget, createGuardedLookup, SsrfRefusedError } from './ssrf-guard.js';
 import { injectTraceContext } from '../../observability/trace-context.js';
 
@@ -15,7 +16,6 @@ export interface HttpExecutorOptions {
   connectTimeoutMs: number;
   maxResponseBytes: number;
   allowPrivateNetwork: boolean;
-  maxRedirects?: number;
 }
 
 export interface HttpResponse {
@@ -27,12 +27,6 @@ export interface HttpResponse {
   url: URL;
 }
 
-/** Where redirects may lead: under `scope` (same origin, path prefix); `follow: false` follows none. */
-export interface SendOptions {
-  scope?: URL;
-  follow?: boolean;
-}
-
 /** Request headers the executor sets itself; never copied from the built request. */
 const FRAMING = new Set([...GATEWAY_ONLY_HEADERS].filter((h) => h !== 'authorization' && h !== 'cookie'));
 
@@ -40,7 +34,6 @@ export class HttpTimeoutError extends Error {
   override readonly name = 'HttpTimeoutError';
 }
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** RFC 9110 §9.2.2: sending these twice has the effect of sending them once. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 /**
@@ -163,35 +156,13 @@ export function createHttpExecutor(opts: HttpExecutorOptions) {
     });
   }
 
-  async function send(req: BuiltRequest, signal?: AbortSignal, options: SendOptions = {}): Promise<HttpResponse> {
-    let current = req;
-    for (let hop = 0; ; hop++) {
-      let res: HttpResponse;
-      try {
-        res = await once(current, signal);
-      } catch (e) {
-        if (!(e as { staleSocket?: boolean }).staleSocket || !IDEMPOTENT.has(current.method)) throw e;
-        res = await once(current, signal, true);
-      }
-      const location = res.headers.location;
-      if (!REDIRECTS.has(res.status) || typeof location !== 'string' || options.follow === false) return res;
-      const next = new URL(location, current.url);
-      if (next.origin !== current.url.origin)
-        throw new SsrfRefusedError(`redirect to another origin (${next.origin}) refused`);
-      if (options.scope && !isUnderBase(next, options.scope))
-        throw new SsrfRefusedError(`redirect outside the API base path (${next.pathname}) refused`);
-      if (hop >= (opts.maxRedirects ?? 5)) throw new SsrfRefusedError('too many redirects');
-      const toGet = res.status === 303 || ((res.status === 301 || res.status === 302) && current.method === 'POST');
-      const headers = { ...current.headers };
-      if (toGet) {
-        delete headers['content-type'];
-      }
-      current = {
-        method: toGet ? 'GET' : current.method,
-        url: next,
-        headers,
-        ...(toGet || !current.body ? {} : { body: current.body }),
-      };
+  /** One request (sent again once over a new connection after a stale pooled socket, idempotent methods only). */
+  async function send(req: BuiltRequest, signal?: AbortSignal): Promise<HttpResponse> {
+    try {
+      return await once(req, signal);
+    } catch (e) {
+      if (!(e as { staleSocket?: boolean }).staleSocket || !IDEMPOTENT.has(req.method)) throw e;
+      return once(req, signal, true);
     }
   }
 

@@ -3,6 +3,8 @@ import type { ContentBlock, JsonObject, ToolResult } from '../../core/tool.js';
 import type { HttpResponse } from './http-executor.js';
 
 const MAX_ERROR_BODY = 2000;
+/** Redirects that name a target (RFC 9110 §15.4); 300 and 304 are answers, not redirects. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 function baseType(ct: string | undefined): string {
   return (ct ?? '').split(';')[0]!.trim().toLowerCase();
@@ -31,6 +33,29 @@ export function responseToResult(
 ): ToolResult {
   const ct = baseType(res.headers['content-type']);
   const marker = res.truncated ? truncationMarker(opts.maxResponseBytes) : '';
+  const location = res.headers.location;
+  if (REDIRECTS.has(res.status) && typeof location === 'string') {
+    // Not followed (http-executor.ts): the redirect names another operation, which policy has not allowed for this
+    // call. The agent learns where (origin and path; a query can carry a signed token) and may call that tool.
+    let where: string;
+    try {
+      const u = new URL(location, res.url);
+      where = u.origin === res.url.origin ? u.pathname : `${u.origin}${u.pathname}`;
+    } catch {
+      where = 'an invalid location';
+    }
+    return {
+      content: [
+        {
+          type: 'text',
+          text: opts.redact(
+            `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}: the API redirected to ${where}; the gateway follows no redirect (the target is another operation, not authorized for this call): call the tool for it instead`,
+          ),
+        },
+      ],
+      isError: true,
+    };
+  }
   if (res.status >= 400) {
     let text = opts.redact(res.body.toString('utf8')).trim().replace(/\s+/g, ' ');
     if (text.length > MAX_ERROR_BODY) text = `${text.slice(0, MAX_ERROR_BODY)}…`;
