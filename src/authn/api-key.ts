@@ -27,6 +27,32 @@ function hashBytesOf(rec: ApiKeyRecord): Buffer {
   return b;
 }
 
+/**
+ * The SHA-256 of the key a connection presented last, with that key (ADR 0017, Decision 49): an agent sends the same
+ * key on every request of a keep-alive connection, and hashing it again cost one `crypto.hash` per request. Only the
+ * digest of what this connection itself sent is reused, so nothing is learnt across connections; the record is still
+ * looked up and compared (`timingSafeEqual`), and its revocation and its agent checked, on every request, so a revoked
+ * key is refused at its very next request as before. Kept with the connection object (a WeakMap: gone with the socket).
+ */
+const connectionDigests = new WeakMap<object, { key: string; digest: Buffer }>();
+
+/** Equal strings, compared without stopping at the first difference (keys are fixed-length ASCII, KEY_RE). */
+function sameKey(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+function digestOf(key: string, connection: object | undefined): Buffer {
+  if (connection === undefined) return hash('sha256', key, 'buffer');
+  const last = connectionDigests.get(connection);
+  if (last !== undefined && sameKey(last.key, key)) return last.digest;
+  const digest = hash('sha256', key, 'buffer');
+  connectionDigests.set(connection, { key, digest });
+  return digest;
+}
+
 export function generateApiKey(
   agent: string,
   kind: KeyOwnerKind = 'agent',
@@ -42,8 +68,11 @@ export type ApiKeyCheck =
   | { ok: false; reason: 'malformed' | 'unknown' | 'revoked' | 'mismatch' | 'agent-removed'; keyId?: string };
 
 export interface ApiKeyAuthenticator {
-  /** A value when the key's record came from the store's memory (`cachedById`), else a promise. */
-  authenticate(key: string): ApiKeyCheck | Promise<ApiKeyCheck>;
+  /**
+   * A value when the key's record came from the store's memory (`cachedById`), else a promise. `connection` (the
+   * request's socket, when there is one) lets the key's digest be reused for the next request on it.
+   */
+  authenticate(key: string, connection?: object): ApiKeyCheck | Promise<ApiKeyCheck>;
 }
 
 /**
@@ -58,10 +87,10 @@ export function createApiKeyAuthenticator(
   agentExists: (agent: string) => boolean,
   kind: KeyOwnerKind = 'agent',
 ): ApiKeyAuthenticator {
-  const check = (key: string, id: string, rec: ApiKeyRecord | undefined): ApiKeyCheck => {
+  const check = (key: string, id: string, rec: ApiKeyRecord | undefined, connection?: object): ApiKeyCheck => {
     if (!rec || rec.kind !== kind) return { ok: false, reason: 'unknown', keyId: id };
     const a = hashBytesOf(rec);
-    const b = hash('sha256', key, 'buffer');
+    const b = digestOf(key, connection);
     if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'mismatch', keyId: id };
     if (rec.revokedAt) return { ok: false, reason: 'revoked', keyId: id };
     if (!agentExists(rec.agent)) return { ok: false, reason: 'agent-removed', keyId: id };
@@ -70,15 +99,17 @@ export function createApiKeyAuthenticator(
     return { ok: true, principal: kind === 'user' ? { ...principal, user: rec.agent } : principal };
   };
   return {
-    authenticate(key) {
+    authenticate(key, connection) {
       const m = KEY_RE.exec(key);
       if (!m) return { ok: false, reason: 'malformed' };
       const id = m[1]!;
       // The store's current copy, without a promise when it has one (ADR 0017, Decision 11).
       const known = keys.cachedById?.(id);
-      if (known !== undefined) return check(key, id, known ?? undefined);
+      if (known !== undefined) return check(key, id, known ?? undefined, connection);
       const found = keys.findById(id);
-      return found instanceof Promise ? found.then((rec) => check(key, id, rec)) : check(key, id, found);
+      return found instanceof Promise
+        ? found.then((rec) => check(key, id, rec, connection))
+        : check(key, id, found, connection);
     },
   };
 }
@@ -115,7 +146,7 @@ export function apiKeyAuthenticator(keys: ApiKeyAuthenticator): Authenticator {
       if (!token || !looksLikeApiKey(token)) return { kind: 'not-mine' };
       let check: ApiKeyCheck | Promise<ApiKeyCheck>;
       try {
-        check = keys.authenticate(token);
+        check = keys.authenticate(token, req.connection);
       } catch (e) {
         return unavailable(e);
       }

@@ -9,6 +9,7 @@ export function authRequestOf(req: IncomingMessage): AuthRequest {
   const out: AuthRequest = {
     ...(req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {}),
     ...(source ? { sourceAddress: source } : {}),
+    connection: socket,
   };
   if (socket instanceof TLSSocket) {
     const peer = socket.getPeerCertificate();

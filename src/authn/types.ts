@@ -15,6 +15,11 @@ export interface AuthRequest {
     peerCertificate?: PeerCertificate;
   };
   sourceAddress?: string;
+  /**
+   * The transport connection the request came on (the socket), as an identity only: the API-key authenticator reuses
+   * the digest of the key this connection presented last (ADR 0017, Decision 49). Never shared between connections.
+   */
+  connection?: object;
 }
 
 /** RFC 6750 error codes used in `WWW-Authenticate`. */

@@ -196,6 +196,7 @@ export async function runGateway(
     front = await startHttpFront(gw.front, {
       routes: [metricsRoute(metrics, () => gw.config().config.server), health, signingKeys, api, dashboard],
       onAuthFailure: authFailed,
+      ...(metrics ? { onConnectionRefused: () => metrics.countRefusedConnection() } : {}),
     });
   } catch (e) {
     authFailures.close();

@@ -33,10 +33,19 @@ describe('restart-only settings on a reload', () => {
     const running = load(base);
     const next = load(
       'server:\n  port: 8081\n  tls: { cert: c.pem, key: k.pem }\nstorage: postgres://u:pw-Zq81@db/p\n' +
-        'vault:\n  provider: env\naudit:\n  anchorPath: /var/anchor.jsonl\nagents:\n  bot: {}\n',
+        'vault:\n  provider: env\naudit:\n  anchorPath: /var/anchor.jsonl\nagents:\n  bot: {}\n' +
+        'limits:\n  store: { redis: { url: "redis://:pw-Zq81@cache:6379" } }\n',
     );
     const pending = restartOnlyChanges(running, { ...next, dataDir: '/srv/data' });
-    expect(pending).toEqual(['server.port', 'server.tls', 'dataDir', 'storage', 'audit.anchorPath', 'vault.provider']);
+    expect(pending).toEqual([
+      'server.port',
+      'server.tls',
+      'dataDir',
+      'storage',
+      'limits.store',
+      'audit.anchorPath',
+      'vault.provider',
+    ]);
     expect(pending.join(' ')).not.toContain('pw-Zq81');
   });
 
@@ -45,11 +54,14 @@ describe('restart-only settings on a reload', () => {
     const next = {
       ...load(
         'server:\n  port: 8081\n  requestTimeoutMs: 5000\n  tls: { cert: c.pem, key: k.pem }\nstorage: postgres://db/p\n' +
-          'vault:\n  provider: env\nagents:\n  bot: {}\n  other: {}\n',
+          'vault:\n  provider: env\nagents:\n  bot: {}\n  other: {}\n' +
+          'limits:\n  store: { redis: { url: "redis://cache" } }\n  rate: [{ name: r, limit: 5, per: minute }]\n',
       ),
       dataDir: '/srv/data',
     };
     const applied = keepRestartOnly(running, next);
+    expect(applied.config.limits.store).toBe('memory');
+    expect(applied.config.limits.rate.map((r) => r.name)).toEqual(['r']);
     expect(applied.config.server).toMatchObject({ port: 8080, requestTimeoutMs: 5000 });
     expect(applied.config.server.tls).toBeUndefined();
     expect(applied.config.storage).toEqual(running.config.storage);

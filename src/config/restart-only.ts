@@ -1,6 +1,6 @@
 /**
  * Settings a running gateway reads once, at start-up: the listener (server.host, server.port, server.tls), where its
- * state lives (dataDir, storage), the audit log (audit) and the secret provider (vault). A reload cannot apply them.
+ * state lives (dataDir, storage, limits.store), the audit log (audit) and the secret provider (vault). A reload cannot apply them.
  *
  * The reload keeps the running values of these in the config it applies (so `gw.config()` always says what runs:
  * the Host guard, the report and the metrics route read it), and tells the operator exactly which of them the file
@@ -39,6 +39,7 @@ export function restartOnlyChanges(running: LoadedConfig, next: LoadedConfig): s
   for (const k of SERVER_KEYS) if (!isDeepStrictEqual(a.server[k], b.server[k])) out.push(`server.${k}`);
   if (running.dataDir !== next.dataDir) out.push('dataDir');
   if (!isDeepStrictEqual(a.storage, b.storage)) out.push('storage');
+  if (!isDeepStrictEqual(a.limits.store, b.limits.store)) out.push('limits.store');
   for (const s of SECTIONS) {
     const x = a[s] as Record<string, unknown>;
     const y = b[s] as Record<string, unknown>;
@@ -57,6 +58,13 @@ export function keepRestartOnly(running: LoadedConfig, next: LoadedConfig): Load
   return {
     ...next,
     dataDir: running.dataDir,
-    config: { ...next.config, server, storage: a.storage, audit: a.audit, vault: a.vault },
+    config: {
+      ...next.config,
+      server,
+      storage: a.storage,
+      audit: a.audit,
+      vault: a.vault,
+      limits: { ...next.config.limits, store: a.limits.store },
+    },
   };
 }

@@ -165,6 +165,16 @@ export const serverSchema = z
       .default(1024 * 1024)
       .describe('Largest request body accepted, in bytes (1 MiB)'),
     requestTimeoutMs: z.number().int().positive().default(120_000).describe('Time allowed for one request, in ms'),
+    /** Connections held open at once; past it a new one is closed as accepted (file descriptors are finite). */
+    maxConnections: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(4096)
+      .describe(
+        'Connections the listener holds open at once (default 4096, 1 to 1000000); past it a new connection is closed as it is accepted, before any work, counted in portcullis_connections_refused_total and logged at most once a minute',
+      ),
     /** A 2025-11-25 MCP session unused this long ends (and lets go of its resource subscriptions). */
     sessionIdleTimeoutMs: z
       .number()

@@ -27,4 +27,22 @@ describe('validate summary', () => {
     expect(out).not.toContain('s3cret-pw');
     expect(out).toContain('docs (http: https://bot:***@mcp.example.com/mcp)');
   });
+
+  it('shows the limit store, a Redis URL without its password', () => {
+    expect(summary('agents: { bot: {} }\n')).toContain('limits: 0 rate rule(s), 0 quota(s), counted in process');
+    for (const text of [
+      'limits:\n  store: { redis: { url: "${REDIS_URL}" } }\n',
+      'limits:\n  store: { redis: { url: "redis://:s3cret-pw@cache.internal:6379/2" } }\n',
+    ]) {
+      const out = summary(text, { REDIS_URL: 'redis://:s3cret-pw@cache.internal:6379/2' });
+      expect(out).not.toContain('s3cret-pw');
+      expect(out).toContain('counted Redis "redis://:***@cache.internal:6379/2"');
+    }
+  });
+
+  it('a limit store that is not a Redis URL is refused without echoing a value from the environment', () => {
+    expect(() =>
+      summary('limits:\n  store: { redis: { url: "${REDIS_URL}" } }\n', { REDIS_URL: 'http://:s3cret-pw@cache' }),
+    ).toThrow(/limits\.store[\s\S]*redis:\/\/(?![\s\S]*s3cret-pw)/);
+  });
 });

@@ -17,6 +17,12 @@ function storageLine(storage: unknown): string {
   return `${JSON.stringify(redactUrl(url))}${rest && rest !== 'defaults' ? `, ${rest}` : ''}`;
 }
 
+/** The limits section with its store: a Redis URL without its password. */
+function limitsLine(limits: LoadedConfig['config']['limits']): string {
+  const store = limits.store === 'memory' ? 'in process' : `Redis ${JSON.stringify(redactUrl(limits.store.redis.url))}`;
+  return `${limits.rate.length} rate rule(s), ${limits.quotas.length} quota(s), counted ${store}`;
+}
+
 const clip = (s: string) => (s.length > MAX_LINE ? `${s.slice(0, MAX_LINE - 3)}...` : s);
 
 function names<T>(m: Record<string, T>, each: (name: string, v: T) => string): string {
@@ -50,6 +56,7 @@ export function summarizeConfig(loaded: LoadedConfig): string[] {
       (n, a) => `${n} (${a.tools.allow.length} tool pattern(s) allowed, ${a.tools.deny.length} denied)`,
     ),
     users: names(c.users, (n, u) => `${n} (${u.roles.join('/')})`),
+    limits: limitsLine(c.limits),
   };
   return Object.keys(c).map((key) => clip(`  ${key}: ${lines[key] ?? generic((c as Record<string, unknown>)[key])}`));
 }

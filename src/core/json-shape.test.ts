@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, jsonShapeProblem } from './json-shape.js';
+import { JsonRequestError, MAX_JSON_DEPTH, jsonShapeProblem, parseJsonRequest } from './json-shape.js';
 
 const nestedArrays = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown;
 const nestedObjects = (depth: number) =>
@@ -26,5 +26,31 @@ describe('jsonShapeProblem', () => {
     expect(jsonShapeProblem(JSON.parse('{"params":{"arguments":{"amount":-1e400}}}'))).toMatch(/too large/);
     expect(jsonShapeProblem(JSON.parse('{"__proto__":{"n":1e999}}'))).toMatch(/too large/);
     expect(jsonShapeProblem(JSON.parse('[[{"x":[1e400]}]]'))).toMatch(/too large/);
+  });
+});
+
+describe('parseJsonRequest', () => {
+  it('parses request JSON whose shape is fine', () => {
+    expect(parseJsonRequest('{"a":[1,{"b":1e308}]}')).toEqual({ a: [1, { b: 1e308 }] });
+  });
+
+  it('refuses text that is not JSON as syntax, and a shape jsonShapeProblem names as shape, with its words', () => {
+    const refusal = (text: string) => {
+      try {
+        parseJsonRequest(text);
+      } catch (e) {
+        return e instanceof JsonRequestError ? { reason: e.reason, message: e.message } : e;
+      }
+      return undefined;
+    };
+    expect(refusal('{"a":')).toEqual({ reason: 'syntax', message: 'not valid JSON' });
+    expect(refusal('{"n":1e400}')).toEqual({
+      reason: 'shape',
+      message: 'a number is too large for a 64-bit float (beyond ±1.8e308)',
+    });
+    expect(refusal('['.repeat(100_000) + ']'.repeat(100_000))).toEqual({
+      reason: 'shape',
+      message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+    });
   });
 });

@@ -25,3 +25,33 @@ export function jsonShapeProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): str
   }
   return undefined;
 }
+
+/** Why request JSON text was refused: it is not JSON (`syntax`), or its shape is one {@link jsonShapeProblem} names. */
+export class JsonRequestError extends Error {
+  override readonly name = 'JsonRequestError';
+  constructor(
+    readonly reason: 'syntax' | 'shape',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * JSON text an agent or a client sent, parsed and its shape checked: what every entry point that parses request JSON
+ * itself uses (the HTTP front door's `/mcp` bodies, the REST API's bodies, explain's `args`, the CLI's `--args`), so
+ * no parsed value reaches policy, validation or the audit log unchecked. Throws a {@link JsonRequestError}; each
+ * entry point answers it in its own error shape. (Over stdio the SDK parses: the front-door port checks what it
+ * hands to the pipeline, gateway/front-port.ts.)
+ */
+export function parseJsonRequest(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new JsonRequestError('syntax', 'not valid JSON');
+  }
+  const shape = jsonShapeProblem(value);
+  if (shape) throw new JsonRequestError('shape', shape);
+  return value;
+}

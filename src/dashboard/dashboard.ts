@@ -4,6 +4,7 @@ import { authRequestOf } from '../authn/http-request.js';
 import { checkHost } from '../front/request-guards.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { HttpError, sendHttpError } from '../http/http-error.js';
+import { JsonRequestError, parseJsonRequest } from '../core/json-shape.js';
 import { cookieOf, sessionCookie, clearedSessionCookie, SESSION_COOKIE } from './cookies.js';
 import { checkSameOrigin } from './origin.js';
 import { createOidcRoutes } from './oidc-routes.js';
@@ -65,8 +66,10 @@ async function readSmallJson(req: IncomingMessage): Promise<unknown> {
     chunks.push(c as Buffer);
   }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
+    return parseJsonRequest(Buffer.concat(chunks).toString('utf8'));
+  } catch (e) {
+    if (e instanceof JsonRequestError && e.reason === 'shape')
+      throw new HttpError('request.invalid', `Invalid request: ${e.message}`);
     throw new HttpError('request.invalid', 'Body is not valid JSON');
   }
 }

@@ -339,6 +339,8 @@ export async function serveToolCall(
         'internal',
         'rate.limited',
         'quota.exceeded',
+        // A request whose JSON cannot be carried (front-port.ts): -32600, as the HTTP front door answers it.
+        'request.invalid',
         // (approval.required: a held call is a readable result too)
       ].includes(e.code)
     ) {

@@ -23,7 +23,8 @@ import { createModernFastPath } from './modern-fast-path.js';
 import { createToolListCache } from './tool-list-cache.js';
 import { checkHost, checkOrigin } from './request-guards.js';
 import { closeStalledConnections } from './request-deadline.js';
-import { jsonShapeProblem } from '../core/json-shape.js';
+import { capConnections } from './connection-cap.js';
+import { JsonRequestError, parseJsonRequest } from '../core/json-shape.js';
 import { checkParamHeaders } from './param-headers.js';
 import { surelyModern } from './modern-claim.js';
 import { logger } from '../observability/logger.js';
@@ -42,6 +43,8 @@ export interface HttpFrontOptions {
   /** Extra routes (metrics, health, admin API, dashboard), tried in order before 404. */
   routes?: readonly HttpRoute[];
   onAuthFailure?: (info: { reason: string; sourceAddress?: string; keyId?: string }) => void;
+  /** A connection was refused at `server.maxConnections` (metrics). */
+  onConnectionRefused?: () => void;
 }
 
 class BodyTooLarge extends Error {}
@@ -255,12 +258,12 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
         throw e;
       }
       try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return sendJsonRpcHttpError(res, 'request.parse_error');
+        body = parseJsonRequest(raw.toString('utf8'));
+      } catch (e) {
+        if (!(e instanceof JsonRequestError) || e.reason === 'syntax')
+          return sendJsonRpcHttpError(res, 'request.parse_error');
+        return sendJsonRpcHttpError(res, 'request.invalid', { message: `Invalid request: ${e.message}` });
       }
-      const shape = jsonShapeProblem(body);
-      if (shape) return sendJsonRpcHttpError(res, 'request.invalid', { message: `Invalid request: ${shape}` });
     } else if (req.method !== 'GET' && req.method !== 'DELETE') {
       return sendJsonRpcHttpError(res, 'request.method_not_allowed', { headers: { allow: 'GET, POST, DELETE' } });
     }
@@ -377,6 +380,10 @@ export async function startHttpFront(gw: FrontDoorPort, options: HttpFrontOption
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.keepAliveTimeout = 65_000;
   closeStalledConnections(server, HEADERS_TIMEOUT_MS, tls !== undefined);
+  capConnections(server, () => cfg().maxConnections, {
+    warn: (m) => logger().warn(m),
+    ...(options.onConnectionRefused ? { onRefused: options.onConnectionRefused } : {}),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

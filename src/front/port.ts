@@ -31,7 +31,8 @@ export const uriOfKey = (key: string): string => key.slice(key.indexOf('\u0000')
 /**
  * What the MCP front doors (HTTP, stdio) may ask of the gateway, and nothing more. Every request that reaches a
  * backend goes through `callTool` or `forward` (the pipeline: resolve, the one policy decision, intent record,
- * execute, outcome record); listings are filtered by the same decision.
+ * execute, outcome record); listings are filtered by the same decision. Both refuse arguments or params whose JSON
+ * shape cannot be carried (core/json-shape.ts) with `request.invalid`, whichever front door parsed them.
  */
 export interface FrontDoorPort {
   server(): ServerConfig;

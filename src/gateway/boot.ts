@@ -13,6 +13,7 @@ import type { BaseCall } from '../pipeline/call.js';
 import type { PipelineObserver } from '../pipeline/observer.js';
 import { createNotifier, type Notifier } from '../notify/index.js';
 import { openToolSigning, type ToolSigning } from '../signing/index.js';
+import { openLimitStore } from '../limits/open-store.js';
 
 export interface Booted {
   gw: Gateway;
@@ -61,6 +62,13 @@ export async function bootGateway(
     await store.close();
     throw e;
   }
+  let limitStore: Awaited<ReturnType<typeof openLimitStore>>;
+  try {
+    limitStore = await openLimitStore(loaded.config.limits.store, log);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const secretValues = secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets);
   let audit: AuditLog;
   let signing: ToolSigning;
@@ -77,6 +85,7 @@ export async function bootGateway(
       onRotated: (r) => rotated(r),
     });
   } catch (e) {
+    await limitStore?.close();
     await store.close();
     throw e;
   }
@@ -87,6 +96,7 @@ export async function bootGateway(
       storage: store.audit,
     });
   } catch (e) {
+    await limitStore?.close();
     await store.close();
     throw e;
   }
@@ -114,6 +124,7 @@ export async function bootGateway(
   const gw = createGateway(loaded, {
     store,
     log,
+    ...(limitStore ? { limitStore } : {}),
     signing,
     approvals,
     secretValues: secretValuesOf(() => ref.gw?.config() ?? loaded, process.env, secrets, { onlySecretHeaders: true }),

@@ -1,6 +1,8 @@
 import { toolTargetOf, type Catalog } from '../backends/catalog.js';
 import type { UpstreamNotification } from '../backends/mcp/upstream.js';
 import type { Authentication } from '../authn/index.js';
+import { GatewayError } from '../core/errors.js';
+import { jsonShapeProblem } from '../core/json-shape.js';
 import type { Principal } from '../core/principal.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { AuditEventInput } from '../audit/types.js';
@@ -14,6 +16,19 @@ import type { ResourceRouter } from './resource-router.js';
 import { createResourceUpdateGate } from './resource-updates.js';
 import type { UpstreamSubscriptions } from './resource-subscriptions.js';
 import { createSubscriptionRelease } from './subscription-release.js';
+
+/**
+ * What an agent sent for the pipeline, refused when its JSON shape cannot be carried faithfully (core/json-shape.ts):
+ * checked here, where every front door (HTTP, stdio, any new one) hands a parsed request to the pipeline, whoever
+ * parsed it — over stdio the SDK does. Before any stage, the decision record or the audit log reads it; the front
+ * door answers JSON-RPC -32600 (`request.invalid`).
+ */
+function refusedShape(value: unknown): Promise<never> | undefined {
+  const shape = jsonShapeProblem(value);
+  return shape === undefined
+    ? undefined
+    : Promise.reject(new GatewayError('request.invalid', `Invalid request: ${shape}`));
+}
 
 /**
  * The narrow interface the MCP front doors get: listings filtered by the one policy decision, calls and other
@@ -77,8 +92,9 @@ export function createFrontPort(deps: {
       const e = catalog().get(name);
       return e && policy().visible(principal, toolTargetOf(e)) ? e.definition.inputSchema : undefined;
     },
-    callTool: (call) => (statusTool && call.toolName === STATUS_TOOL ? statusTool(call) : pipeline.run(call)),
-    forward: (call) => releases.forward(call),
+    callTool: (call) =>
+      refusedShape(call.args) ?? (statusTool && call.toolName === STATUS_TOOL ? statusTool(call) : pipeline.run(call)),
+    forward: (call) => refusedShape(call.params) ?? releases.forward(call),
     listResources: async (principal, signal) => {
       const r = await router.listResources(principal, signal);
       recordListing('resources.listed', principal, 'resources/list', r.resources.length);

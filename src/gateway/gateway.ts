@@ -16,7 +16,7 @@ import { createArgsValidator, type ArgsValidator } from '../validation/index.js'
 import type { AuditEventInput } from '../audit/types.js';
 import type { FrontDoorPort } from '../front/port.js';
 import type { SecretResolver } from '../vault/index.js';
-import { createLimits, type Limits } from '../limits/index.js';
+import { createLimits, type Limits, type LimitStore } from '../limits/index.js';
 import { createPinning, type Pinning } from '../pins/index.js';
 import type { ApprovalService } from '../approvals/service.js';
 import { policyVersion } from '../approvals/binding.js';
@@ -100,6 +100,8 @@ export interface GatewayDeps {
   observer?: PipelineObserver<BaseCall>;
   /** Signs served tool and prompt definitions (src/signing/); absent: served unsigned. */
   signing?: ToolSigning;
+  /** Where rate limits and quotas are counted (`limits.store`, opened by boot); absent: in process. */
+  limitStore?: LimitStore;
 }
 
 /** Longest a retired backend keeps serving its in-flight calls after a reload: the slowest upstream timeout. */
@@ -148,6 +150,7 @@ export function createGateway(initial: LoadedConfig, deps: GatewayDeps): Gateway
     closed: 'backend.circuit.closed',
   } as const;
   const limits = createLimits(initial.config.limits, {
+    ...(deps.limitStore ? { store: deps.limitStore } : {}),
     onCircuitChange: (backend, c) => {
       log(`backend ${backend}: circuit ${c.to} (${c.reason})`);
       try {

@@ -6,6 +6,7 @@ import type { Gateway } from '../gateway/gateway.js';
 import { checkHost, checkOrigin } from '../front/request-guards.js';
 import { apiDocument } from './api-document.js';
 import { HttpError, sendHttpError, toHttpError } from './http-error.js';
+import { JsonRequestError, parseJsonRequest } from '../core/json-shape.js';
 import { handleAgentKeys } from './agent-keys.js';
 import { explainTool } from './explain.js';
 import { toolTargetOf } from '../backends/catalog.js';
@@ -65,8 +66,9 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
     chunks.push(c as Buffer);
   }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
+    return parseJsonRequest(Buffer.concat(chunks).toString('utf8'));
+  } catch (e) {
+    if (e instanceof JsonRequestError && e.reason === 'shape') throw new ApiBodyError(`Invalid request: ${e.message}`);
     throw new ApiBodyError('body is not valid JSON');
   }
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../core/principal.js';
 import type { JsonObject } from '../core/tool.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { HttpError } from './http-error.js';
+import { JsonRequestError, parseJsonRequest } from '../core/json-shape.js';
 
 /**
  * GET /api/v1/policy/explain?agent=&tool=[&user=][&groups=a,b][&args={json}]: the real decision (the same
@@ -23,8 +24,10 @@ export async function explainTool(
   const raw = params.get('args');
   if (raw) {
     try {
-      args = JSON.parse(raw) as JsonObject;
-    } catch {
+      args = parseJsonRequest(raw) as JsonObject;
+    } catch (e) {
+      if (e instanceof JsonRequestError && e.reason === 'shape')
+        throw new HttpError('request.invalid', `Invalid request: "args": ${e.message}`);
       throw new HttpError('request.invalid', '"args" is not valid JSON');
     }
     if (args === null || typeof args !== 'object' || Array.isArray(args))

@@ -139,6 +139,45 @@ export const sessionsSchema = z
 
 const FAILED_AUTH_DEFAULT = { enabled: true, limit: 30, per: 'minute' as const };
 
+const redisUrl = z
+  .string()
+  .refine((s) => /^rediss?:\/\/.+/.test(s), {
+    message: 'must be redis://[user:password@]host[:port][/db] or rediss://… (TLS); use ${ENV} for the password',
+  })
+  .meta({ pattern: '^rediss?://.' })
+  .describe('redis://[user:password@]host[:port][/db] or rediss://… (use ${ENV} for the password)');
+
+/** Where rate-limit buckets and quota counters live (read at start-up only). */
+export const limitStoreSchema = z
+  .union([
+    z.literal('memory'),
+    z
+      .object({
+        redis: z
+          .object({
+            url: redisUrl,
+            keyPrefix: z
+              .string()
+              .min(1)
+              .max(128)
+              .default('portcullis:limits:')
+              .describe('Prefix of every key (default portcullis:limits:)'),
+            timeoutMs: z
+              .number()
+              .int()
+              .positive()
+              .max(60_000)
+              .default(500)
+              .describe('Longest wait for Redis before a limited call is refused, in ms (500)'),
+          })
+          .strict()
+          .describe('A Redis shared by every replica: one budget per rule across them'),
+      })
+      .strict(),
+  ])
+  .describe('memory (default: per process) or { redis: { url } } (shared by replicas); read at start-up only');
+export type LimitStoreConfig = z.infer<typeof limitStoreSchema>;
+
 export const limitsConfigSchema = z
   .object({
     rate: z
@@ -157,6 +196,8 @@ export const limitsConfigSchema = z
       .describe('Bulkheads: calls in flight per backend, and per agent on a backend'),
     /** Caps on open sessions. */
     sessions: sessionsSchema.default({ perAgent: 512, total: 10_000 }).describe('Caps on open MCP sessions'),
+    /** Where rate limits and quotas are counted: this process (default) or a Redis shared by every replica. */
+    store: limitStoreSchema.default('memory'),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -14,7 +14,7 @@ export type { Limiter, LimitVerdict, LimitTarget } from './limiter.js';
 export type { FailedAuthGuard } from './failed-auth.js';
 export { createMemoryLimitStore } from './memory-store.js';
 
-/** The gateway's runtime limits: one store shared by the call limiter and the pre-authentication guard. */
+/** The gateway's runtime limits: the call limiter (on the configured store) and the pre-authentication guard. */
 export interface Limits {
   limiter: Limiter;
   failedAuth: FailedAuthGuard;
@@ -31,14 +31,20 @@ export interface Limits {
 export function createLimits(
   cfg: LimitsConfig,
   deps: {
+    /**
+     * Where rate limits and quotas are counted (default: in process). The failed-authentication budget stays in
+     * process whatever this is (ADR 0021): it is asked before every request, and an outage of a shared store must not
+     * refuse authentication.
+     */
     store?: LimitStore;
     /** A breaker changed state (audit event, log). */
     onCircuitChange?: (backend: string, change: Parameters<BreakerListener>[0]) => void;
   } = {},
 ): Limits {
-  const store = deps.store ?? createMemoryLimitStore();
+  const local = createMemoryLimitStore();
+  const store = deps.store ?? local;
   const limiter = createLimiter(store, cfg);
-  const failedAuth = createFailedAuthGuard(store, cfg);
+  const failedAuth = createFailedAuthGuard(local, cfg);
   let current = cfg;
   const breakers = new Map<string, Breaker>();
   const bulkheads = new Map<string, Bulkhead>();
@@ -65,6 +71,9 @@ export function createLimits(
       for (const [name, b] of breakers) b.configure(breakerOptionsFor(next, name));
       for (const [name, h] of bulkheads) h.configure(concurrencyFor(next, name));
     },
-    close: () => store.close(),
+    close: async () => {
+      await local.close();
+      if (store !== local) await store.close();
+    },
   };
 }

@@ -21,6 +21,21 @@ export function limitStage(limiter: Limiter): Stage {
       { code: v.kind === 'rate' ? 'rate.limited' : 'quota.exceeded', rule: v.rule, retryAfterSeconds },
     );
   };
+  // The store could not answer (a shared store unreachable or slow): refused, never let through, and the decision
+  // record says so (the error's detail, with the store's location without its password, goes to the audit log).
+  const unavailable = (call: Parameters<Stage['run']>[0], e: unknown): never => {
+    call.record.decision = 'deny';
+    call.record.rule = 'limits.store';
+    call.record.reasons.push('the limit store cannot answer: call refused (fail closed)');
+    throw e instanceof GatewayError
+      ? e
+      : new GatewayError(
+          'store.unavailable',
+          'Rate limits cannot be checked right now; call refused, try again later',
+          e instanceof Error ? e.message : String(e),
+          { code: 'store.unavailable', retryAfterSeconds: 1 },
+        );
+  };
   return {
     id: 'limit',
     run(call) {
@@ -31,7 +46,11 @@ export function limitStage(limiter: Limiter): Stage {
         ...(call.entry ? { risk: call.entry.risk.level } : {}),
       });
       // Without rules the verdict is a value: the stage then decides without a promise (ADR 0017, Decision 11).
-      if (v instanceof Promise) return v.then((verdict) => enforce(call, verdict));
+      if (v instanceof Promise)
+        return v.then(
+          (verdict) => enforce(call, verdict),
+          (e: unknown) => unavailable(call, e),
+        );
       enforce(call, v);
     },
   };

@@ -19,6 +19,8 @@ export interface GatewayMetrics {
   observeRecords(sink: RecordSink): RecordSink;
   /** Backend state is read at scrape time. */
   watchBackends(list: () => BackendStatus[]): void;
+  /** A connection was closed as accepted: `server.maxConnections` were open. */
+  countRefusedConnection(): void;
   /** The Prometheus text exposition. */
   scrape(): Promise<{ contentType: string; body: string }>;
 }
@@ -51,6 +53,11 @@ export function createGatewayMetrics(): GatewayMetrics {
   const intentFailures = new Counter({
     name: 'portcullis_audit_intent_failures_total',
     help: 'Call intents the audit log could not commit (each such call was refused).',
+    registers: [registry],
+  });
+  const refusedConnections = new Counter({
+    name: 'portcullis_connections_refused_total',
+    help: 'Connections closed as they were accepted because server.maxConnections were open.',
     registers: [registry],
   });
   let backends: () => BackendStatus[] = () => [];
@@ -115,6 +122,9 @@ export function createGatewayMetrics(): GatewayMetrics {
     },
     watchBackends(list) {
       backends = list;
+    },
+    countRefusedConnection() {
+      refusedConnections.inc();
     },
     async scrape() {
       return { contentType: registry.contentType, body: await registry.metrics() };

@@ -976,8 +976,19 @@ describe('hand-labelled tools from real servers and specs', () => {
     const data = readLabels('heldout.json');
     expect(data.tools.length).toBeGreaterThanOrEqual(100);
     expect(data.tools.flatMap(malformed)).toEqual([]);
-    const { metrics: m } = await score('heldout.json');
+    const { metrics: m, scored } = await score('heldout.json');
     report('held-out (src/risk/testdata/labels/heldout.json, never tuned on)', m);
     expect(m.tools).toBe(data.tools.length);
+    // Held-out 99 to 102 (162 tools: 1-23, 24-67, 68-112, 113-162) were evaluated once together at the engine of main
+    // 8d2cc9a (history.json): 0.696 (39/56), 0.717 (76/106), 0.895 (17/19), 1, 0.630 (102/162), 0.453; 99 alone 1.000
+    // (0/0), 0.957, 1.000 (0/0), 0, 0.913, 1.000 (no critical category); 100 alone 0.704, 0.824, 0.889, 0, 0.659,
+    // 0.472; 101 alone 0.696, 0.864, 0.875, 1, 0.622, 0.438; 102 alone 0.667, 0.477, 1.000, 0, 0.480, 0.333. Their
+    // floors are those figures rounded down (with a margin where a figure sits on a step), so that a later engine does
+    // not fall below its first evaluation unnoticed.
+    expectFloors(m, [0.695, 0.715, 0.89, 1, 0.625, 0.45]);
+    expectFloors(labelMetrics(scored.slice(0, 23)), [1, 0.955, 1, 0, 0.91, 1]);
+    expectFloors(labelMetrics(scored.slice(23, 67)), [0.7, 0.82, 0.885, 0, 0.655, 0.47]);
+    expectFloors(labelMetrics(scored.slice(67, 112)), [0.695, 0.86, 0.87, 1, 0.62, 0.435]);
+    expectFloors(labelMetrics(scored.slice(112, 162)), [0.665, 0.475, 1, 0, 0.475, 0.33]);
   });
 });

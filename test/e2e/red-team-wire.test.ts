@@ -1,8 +1,20 @@
 // Red-team pass (2026-11-29), attacks on the wire: raw sockets and raw JSON against a running gateway (real CLI,
 // official SDK client). Each `it` is one attack that must fail.
+import { spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAgent, scaledTimeout, startGateway, stdioUpstream, type RunningGateway } from './harness.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import {
+  CLI,
+  connectAgent,
+  PEOPLE,
+  scaledTimeout,
+  startGateway,
+  stdioUpstream,
+  type RunningGateway,
+} from './harness.js';
 import { initializeRaw, postMcp } from './support/raw-mcp.js';
 
 const CONFIG = `
@@ -13,6 +25,7 @@ agents:
     tools: { allow: ["t_echo"] }
   other:
     tools: { allow: ["t_echo"] }
+${PEOPLE}
 `;
 
 let gw: RunningGateway;
@@ -127,5 +140,95 @@ describe('red team: request JSON the gateway cannot carry faithfully (an allowed
         'Invalid request: a number is too large for a 64-bit float (beyond ±1.8e308)',
       );
     }
+  });
+});
+
+describe('red team: the same request JSON through the other entry points (stdio, the REST API)', () => {
+  const stdioArgs = () => [CLI, 'stdio', '--agent', 'low', '--config', gw.configFile];
+
+  it('stdio (the real CLI, raw lines): nesting deeper than 64 and 1e400 in a tools/call are refused with -32600', async () => {
+    // Before: only the HTTP front door checked the shape; over stdio the deep arguments reached the upstream and
+    // 1e400 was judged as Infinity by policy and forwarded and audited as null.
+    const child = spawn(process.execPath, stdioArgs(), { stdio: ['pipe', 'pipe', 'ignore'] });
+    try {
+      const lines = createInterface({ input: child.stdout });
+      const write = (line: string) => child.stdin.write(`${line}\n`);
+      write(
+        '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}',
+      );
+      write('{"jsonrpc":"2.0","method":"notifications/initialized"}');
+      const call = (id: number, args: string) =>
+        write(`{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"t_echo","arguments":${args}}}`);
+      call(2, `{"message":"m","x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+      call(3, '{"message":"m","n":1e400}');
+      call(4, '{"message":"still served"}');
+      const answers = new Map<unknown, { result?: unknown; error?: { code: number; message: string } }>();
+      for await (const line of lines) {
+        const m = JSON.parse(line) as { id?: unknown; result?: unknown; error?: { code: number; message: string } };
+        if (m.id !== undefined) answers.set(m.id, m);
+        if (answers.size === 4) break;
+      }
+      expect(answers.get(2)?.error).toEqual({
+        code: -32600,
+        message: 'Invalid request: JSON nested deeper than 64 levels',
+      });
+      expect(answers.get(3)?.error).toEqual({
+        code: -32600,
+        message: 'Invalid request: a number is too large for a 64-bit float (beyond ±1.8e308)',
+      });
+      expect(answers.get(4)?.result).toMatchObject({ content: [{ type: 'text', text: 'echo: still served' }] });
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('stdio (an SDK client, both eras): arguments nested 100 deep are refused with -32600, 50 deep are served', async () => {
+    const nest = (n: number): unknown => (n === 0 ? 'm' : [nest(n - 1)]);
+    for (const era of ['legacy', 'modern'] as const) {
+      const client = new Client(
+        { name: 'red-team-stdio', version: '1' },
+        era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+      );
+      await client.connect(new StdioClientTransport({ command: process.execPath, args: stdioArgs() }));
+      try {
+        const refused = await client.callTool({ name: 't_echo', arguments: { message: 'm', x: nest(100) } }).then(
+          () => undefined,
+          (e: unknown) => e as { code?: unknown; message?: unknown },
+        );
+        expect(refused?.code).toBe(-32600);
+        expect(refused?.message).toContain('JSON nested deeper than 64 levels');
+        const served = await client.callTool({ name: 't_echo', arguments: { message: 'm', x: nest(50) } });
+        expect(served.content).toEqual([{ type: 'text', text: 'echo: m' }]);
+      } finally {
+        await client.close();
+      }
+    }
+  });
+
+  it('the REST API: a body or explain arguments nested too deep or holding 1e400 are refused with 400, naming why', async () => {
+    // Before: the approvals API parsed them and went on (404 for an unknown request, after the work), and explain
+    // judged {"n": 1e400} as Infinity.
+    const post = (body: string) =>
+      fetch(`${gw.base}/api/v1/approvals/apr_aaaaaaaaaaaaaaaaaaaa/approve`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${gw.keys.alice}`, 'content-type': 'application/json' },
+        body,
+      });
+    for (const [body, why] of [
+      [`{"comment":"ok","x":${'['.repeat(100)}${']'.repeat(100)}}`, 'JSON nested deeper than 64 levels'],
+      ['{"comment":"ok","n":1e400}', 'a number is too large for a 64-bit float (beyond ±1.8e308)'],
+    ] as const) {
+      const r = await post(body);
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { error: { message: string } }).error.message).toBe(`Invalid request: ${why}`);
+    }
+    const explain = await fetch(
+      `${gw.base}/api/v1/policy/explain?agent=low&tool=t_echo&args=${encodeURIComponent('{"n":1e400}')}`,
+      { headers: { authorization: `Bearer ${gw.keys.alice}` } },
+    );
+    expect(explain.status).toBe(400);
+    expect(((await explain.json()) as { error: { message: string } }).error.message).toBe(
+      'Invalid request: "args": a number is too large for a 64-bit float (beyond ±1.8e308)',
+    );
   });
 });

@@ -90,8 +90,9 @@ export function decodings(s: string): string[] | undefined {
 
 /** A decoded name a server reads as `.` or `..`: a `;param` tail cut (Tomcat, Jetty), a NUL end, trailing blanks (IIS). */
 function isDotName(piece: string): boolean {
+  // trimEnd, not /\s+$/: that regex retries from every blank of a run that does not end the piece (quadratic).
   // eslint-disable-next-line no-control-regex
-  const name = piece.split(/[;\u0000]/, 1)[0]!.replace(/[\s]+$/, '');
+  const name = piece.split(/[;\u0000]/, 1)[0]!.trimEnd();
   return name === '.' || name === '..';
 }
 

@@ -9,6 +9,7 @@ import { matrixCsv, permissionMatrix } from '../../policy/matrix.js';
 import { normaliseUri } from '../../policy/uri.js';
 import type { LoadedConfig } from '../../config/load.js';
 import { CliError, configPath, loadConfigOrThrow, openStore } from '../context.js';
+import { JsonRequestError, parseJsonRequest } from '../../core/json-shape.js';
 
 /**
  * The real gateway (backends connected, catalog classified, policy compiled) without a front door and with
@@ -86,8 +87,9 @@ export function register(program: Command): void {
       let args: Record<string, unknown> | undefined;
       if (typeof o.args === 'string') {
         try {
-          args = JSON.parse(o.args) as Record<string, unknown>;
-        } catch {
+          args = parseJsonRequest(o.args) as Record<string, unknown>;
+        } catch (e) {
+          if (e instanceof JsonRequestError && e.reason === 'shape') throw new CliError(`--args: ${e.message}`, 2);
           throw new CliError('--args must be a JSON object', 2);
         }
       }
