@@ -22,6 +22,7 @@ import { pipelinePeopleReason } from './pipeline-people.js';
 import { passedSecretReason } from './passed-secrets.js';
 import { assetTokens } from './token-assets.js';
 import { deviceCodeReason, keyResourceReason } from './grant-artefacts.js';
+import { codeExchangeReason } from './code-exchanges.js';
 import { localFileOverwriteReason } from './file-overwrites.js';
 import { transientStateRemoved } from './transient-state.js';
 import { cacheCleared } from './caches-cleared.js';
@@ -49,7 +50,7 @@ import { otherMoneyNouns } from './money-roles.js';
 import { priceTerms } from './price-terms.js';
 import { cataloguePrices } from './catalogue-prices.js';
 import { accountDetails } from './account-details.js';
-import { httpMethodChoice } from './http-method-enums.js';
+import { httpMethodChoice, sentMethodsReason } from './http-method-enums.js';
 import { uploadTargetReason } from './upload-targets.js';
 import { signedUrlOutput } from './signed-url-fields.js';
 import { describedCodeReason } from './described-code.js';
@@ -134,10 +135,14 @@ function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) 
   // An operation selector ("method": create|update|delete) tells what the tool may do, unless the name
   // already says it only reads (then the enum is a filter).
   const nameSaysRead = action.hit !== undefined && action.cls === 'read' && action.hit.ambiguous !== true;
-  for (const f of nameSaysRead ? [] : inputFields) {
+  for (const f of inputFields) {
     if (f.enumValues.length === 0 || !actionFieldNames.has(f.joined) || f.depth > 0 || f.type === 'array') continue;
-    // HTTP methods name another request's or a route's method, not this tool's operation (http-method-enums.ts).
+    // HTTP methods name another request's or a route's method, not this tool's operation; a tool that sends the
+    // request changes what each call's URL names, of no kind the definition states (http-method-enums.ts).
     if (httpMethodChoice(f.enumValues, { isApi, verb: action.hit?.word })) continue;
+    const sent = sentMethodsReason(f, { nameSaysRead, verb: action.hit?.word });
+    if (sent) classes.push({ cls: 'update', reason: sent });
+    if (sent || nameSaysRead) continue;
     for (const value of f.enumValues) {
       const hit = governingVerb(splitIdentifier(value));
       if (hit && hit.cls !== 'read')
@@ -187,17 +192,10 @@ function actionEvidence(tool: ToolDefinition, source: ToolSource, w: ToolWords) 
   const getSignOut = isGet && governingVerb(idWords)?.cls !== 'read' ? signOutReason(idWords, opening) : undefined;
   if (getSignOut) classes.push({ cls: 'update', reason: getSignOut });
 
-  // An OAuth authorization code taken as input is exchanged for tokens the tool obtains (a change, credential-access).
-  const oauthCode = inputFields.find(
-    (f) =>
-      f.depth === 0 &&
-      f.type !== 'boolean' &&
-      (oauthCodeFields.has(f.joined) ||
-        ((f.joined === 'code' || f.joined === 'authcode') && oauthCodeProse.test(f.description))),
-  );
-  const exchange = oauthCode
-    ? `field '${oauthCode.name}' takes an OAuth authorization code (exchanged for tokens)`
-    : '';
+  // A one-time code or verifier taken as input is exchanged for tokens the tool obtains (a change, credential-access;
+  // code-exchanges.ts).
+  const exchange = codeExchangeReason(inputFields) ?? '';
+  const oauthCode = exchange !== '';
   if (oauthCode) classes.push({ cls: 'update', reason: exchange });
   // Restoring a backup or snapshot overwrites the live thing it is restored onto (docs/risk.md).
   const restores = restoreOnto(idWords, pathWords);
@@ -705,9 +703,6 @@ function getPrefixWords(idWords: readonly string[]): Set<string> {
   return new Set(read && read.index > 0 ? idWords.slice(0, read.index).map(stem) : []);
 }
 
-/** OAuth's `authorization_code` (a card issuer's 6-character `auth_code` is no OAuth code), or a `code` described so. */
-const oauthCodeFields = new Set(['authorizationcode', 'oauthcode']);
-const oauthCodeProse = /\boauth\b[\w\s-]{0,40}\bcode\b/i;
 const copyNouns = new Set(['backup', 'snapshot']);
 const destinationProse = /^\s*(the\s+)?(local\s+)?(destination|target|output)\b/i;
 const storageNouns = new Set(['volume', 'disk']);

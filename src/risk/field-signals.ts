@@ -136,6 +136,8 @@ export function fieldSignals(
       f.depth <= 1 &&
       lastIsCredential &&
       (f.type === undefined || f.type === 'string' || f.type === 'object') &&
+      // A choice among published values (a fetch's `credentials`: omit, same-origin, include) carries no secret.
+      f.enumValues.length === 0 &&
       !/authenticat|authoriz|bearer|\b(your|the) (\w+ )?api (secret|key)\b|idempot/i.test(f.description) &&
       !(names.has('clientid') && (j === 'secret' || j === 'clientsecret'))
     )

@@ -457,19 +457,20 @@ describe('hand-labelled tools from real servers and specs', () => {
     // After the thirtieth round's opened programs (the iOS Simulator application opened) 1.000 (47/47), 0.788 (63/80).
     expectFloors(labelMetrics(scored.slice(4578, 4658)), [1, 1, 1, 0, 0.785, 0.49]);
     // Part thirty-one (held-out 30): 0.976, 0.872, 0.818, 1, 0.787, 0.606; after the twentieth round's OAuth
-    // authorization requests 0.864 (19/22), 0, 0.800, 0.620.
-    expectFloors(labelMetrics(scored.slice(4658, 4738)), [0.975, 0.87, 0.86, 0, 0.8, 0.62]);
+    // authorization requests 0.864 (19/22), 0, 0.800, 0.620. After the thirty-fourth round's code exchanges (an ID
+    // token endpoint taking the authorization code beside its grant type) 1.000 (41/41).
+    expectFloors(labelMetrics(scored.slice(4658, 4738)), [1, 0.87, 0.86, 0, 0.8, 0.62]);
     // Both together (160 tools): 0.977, 0.931, 0.875, 1, 0.781, 0.645; after the twentieth round's OAuth authorization
     // requests 0.906 (29/32), 0.
     // After the twenty-first round's build/start commands 0.696.
     // After the thirtieth round's opened programs 0.989 (87/88), 0.794 (127/160).
-    expectFloors(labelMetrics(scored.slice(4578, 4738)), [0.985, 0.93, 0.905, 0, 0.79, 0.695]);
+    expectFloors(labelMetrics(scored.slice(4578, 4738)), [1, 0.93, 0.905, 0, 0.79, 0.695]);
     // All 4,738 when parts thirty and thirty-one moved in, before the twentieth round: 0.976 (2307/2363), 0.947
     // (2248/2375), 0.879 (1189/1352), 31, 0.826 (3914/4738), 0.724; after the twentieth round's JSON:API attributes
     // 0.882 (1192/1352), 29, 0.827 (3917/4738), 0.725; after its OAuth authorization requests 0.883 (1194/1352), 27,
     // 0.827 (3919/4738), 0.726; after its transaction reads 0.829 (3930/4738); after its design tokens 0.830
     // (3932/4738), 0.727.
-    expectFloors(labelMetrics(scored.slice(0, 4738)), [0.975, 0.945, 0.88, 27, 0.825, 0.725]);
+    expectFloors(labelMetrics(scored.slice(0, 4738)), [0.98, 0.945, 0.88, 27, 0.825, 0.725]);
     // Parts thirty-two to thirty-four (held-out 31, 32 and 33, 80 tools each, evaluated together once at engine
     // f91661a, main 75ad72b, history.json): each part's floors are its own set's figures at that evaluation, and the
     // three together, moved here with them.
@@ -490,7 +491,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (2382/2519), 0.880 (1229/1396), 31, 0.829 (4127/4978), 0.724; after the twenty-first round's links whose expiry
     // is stated 0.882 (1231/1396), 29, 0.829 (4129/4978), 0.725; after its read-only queries 0.946 (2382 -> 2384/2519);
     // after its build/start commands and triggered scripts 0.883 (1233/1396), 0.830 (4131/4978), 0.727.
-    expectFloors(labelMetrics(scored.slice(0, 4978)), [0.975, 0.945, 0.88, 29, 0.825, 0.725]);
+    expectFloors(labelMetrics(scored.slice(0, 4978)), [0.98, 0.945, 0.88, 29, 0.825, 0.725]);
     // Parts thirty-five to thirty-nine (held-out 34 to 38: 80, 80, 80, 60 and 60 tools, evaluated together once at
     // engine 6ddfcdb, main ffe87ba, history.json): each part's floors are its own set's figures at that evaluation,
     // and the five together, moved here with them.
@@ -531,7 +532,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.944 (2583/2735), 0.881 (1283/1456), 32, 0.825 (4406/5338), 0.719; after the twenty-second round's network
     // probes 0.973 (2532/2603), 0.827 (4415/5338); after its grant artefacts 0.883 (1285/1456), 30, 0.827
     // (4417/5338), 0.7195; after its asset tokens 0.828 (4422/5338), 0.720; after its check-ins 0.974 (2535/2603).
-    expectFloors(labelMetrics(scored.slice(0, 5338)), [0.97, 0.94, 0.88, 30, 0.825, 0.72]);
+    expectFloors(labelMetrics(scored.slice(0, 5338)), [0.98, 0.94, 0.88, 30, 0.825, 0.72]);
     // Parts forty to forty-six (held-out 39 to 45: 60, 60, 59, 60, 60, 56 and 60 tools, evaluated together once at
     // engine d8d79fb, main 08b6c60, history.json): each part's floors are its own set's figures at that evaluation,
     // and the seven together, moved here with them.
@@ -541,8 +542,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part forty-one (held-out 40): 0.955, 1.000, 0.818, 0, 0.850, 0.518.
     expectFloors(labelMetrics(scored.slice(5398, 5458)), [0.95, 1, 0.815, 0, 0.85, 0.515]);
     // Part forty-two (held-out 41): 0.762, 0.868, 0.750, 0, 0.593, 0.445; after the twenty-sixth round's described code
-    // (mcp-fetch's puppeteer script) 0.810 (17/21).
-    expectFloors(labelMetrics(scored.slice(5458, 5517)), [0.805, 0.865, 0.75, 0, 0.59, 0.44]);
+    // (mcp-fetch's puppeteer script) 0.810 (17/21). After the thirty-fourth round's code exchanges (a token endpoint's
+    // authorization-code request) 0.905 (19/21).
+    expectFloors(labelMetrics(scored.slice(5458, 5517)), [0.9, 0.865, 0.75, 0, 0.59, 0.44]);
     // Part forty-three (held-out 42): 1.000, 0.971, 1.000, 0, 0.783, 0.556; after the twenty-fourth round's customers'
     // orders 0.767 (46/60): brainbi's `orders` (a shop's orders, no output declared) is now rated as reading its buyers'
     // records, as Walmart's and Fulfillment.com's undeclared order reads are labelled; its label (no category) stands;
@@ -570,7 +572,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // upload targets and HTTP-method choices 0.952 (198/208), 0.961 (199/207), 0.891 (82/92), 0.824 (342/415), 0.612.
     // After the thirtieth round's opened programs 0.962 (200/208), 0.827 (343/415).
     // After the thirty-third round's authorizations 0.621 (0.6211).
-    expectFloors(labelMetrics(scored.slice(5338, 5753)), [0.96, 0.96, 0.89, 0, 0.825, 0.62]);
+    expectFloors(labelMetrics(scored.slice(5338, 5753)), [0.965, 0.96, 0.89, 0, 0.825, 0.62]);
     // All 5,753 when parts forty to forty-six moved in, before the twenty-third round: 0.972 (2732/2811), 0.944
     // (2778/2942), 0.878 (1359/1548), 30, 0.825 (4744/5753: 0.8246), 0.714; after the twenty-third round's local file
     // overwrites 0.884 (1369/1548), 0.826 (4754/5753), 0.716; after its transient state (breakpoints, a cart's items)
@@ -580,7 +582,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (4802/5753: 0.8347), 0.727 (0.7272); after its sign-outs 0.887 (1373/1548), 0.835 (4806/5753: 0.8354), 0.728;
     // after the twenty-sixth round's described code, upload targets and HTTP-method choices 0.974 (2739/2811), 0.947
     // (2786/2942), 0.888 (1374/1548), 0.838 (4822/5753), 0.732.
-    expectFloors(labelMetrics(scored.slice(0, 5753)), [0.97, 0.945, 0.885, 30, 0.835, 0.73]);
+    expectFloors(labelMetrics(scored.slice(0, 5753)), [0.98, 0.945, 0.885, 30, 0.835, 0.73]);
     // Parts forty-seven to fifty-one (held-out 46 to 50: 34, 40, 60, 60 and 30 tools, evaluated together once at the
     // engine of main cc6101c, history.json): each part's floors are its own set's figures at that evaluation, and the
     // five together, moved here with them. Part forty-seven (held-out 46): 0.895, 0.933, 1.000, 0, 0.618, 0.404; after
@@ -617,7 +619,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // round's account details (an IBAN, account or card number stored moves no money) 0.835 (4992/5977: 0.8352), 0.725
     // (0.7249); after the twenty-sixth round's described code, upload targets and HTTP-method choices 0.974
     // (2840/2916), 0.944 (2891/3061), 0.886 (1409/1590), 31, 0.836 (4998/5977), 0.726.
-    expectFloors(labelMetrics(scored.slice(0, 5977)), [0.97, 0.94, 0.885, 31, 0.835, 0.725]);
+    expectFloors(labelMetrics(scored.slice(0, 5977)), [0.975, 0.94, 0.885, 31, 0.835, 0.725]);
     // Parts fifty-two to fifty-six (held-out 51 to 55: 60, 60, 60, 56 and 60 tools, evaluated together once at the
     // engine of main e7a95e5, history.json): each part's floors are its own set's figures at that evaluation, and the
     // five together, moved here with them.
@@ -653,7 +655,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (5251/6273: 0.8371), 0.723 (0.7231); after its mobile flags 0.837 (5253/6273: 0.8374); after its described code,
     // upload targets, HTTP-method choices, caches cleared and password hashes 0.972 (2922/3005), 0.947 (3094/3268),
     // 0.887 (1440/1623), 31, 0.840 (5271/6273: 0.8403), 0.727 (0.7273).
-    expectFloors(labelMetrics(scored.slice(0, 6273)), [0.97, 0.945, 0.885, 31, 0.84, 0.725]);
+    expectFloors(labelMetrics(scored.slice(0, 6273)), [0.975, 0.945, 0.885, 31, 0.84, 0.725]);
     // Parts fifty-seven to sixty-one (held-out 56 to 60: 60, 60, 60, 60 and 65 tools, evaluated together once at the
     // engine of main ba722b0, history.json): each part's floors are its own set's figures at that evaluation, and the
     // five together, moved here with them.
@@ -663,8 +665,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     expectFloors(labelMetrics(scored.slice(6273, 6333)), [0.86, 0.965, 0.845, 1, 0.895, 0.525]);
     // Part fifty-eight (held-out 57): 0.962, 0.706, 0.600, 0, 0.767, 0.250.
     expectFloors(labelMetrics(scored.slice(6333, 6393)), [0.96, 0.705, 0.6, 0, 0.765, 0.245]);
-    // Part fifty-nine (held-out 58): 0.810, 0.949, 0.833, 0, 0.783, 0.542.
-    expectFloors(labelMetrics(scored.slice(6393, 6453)), [0.805, 0.945, 0.83, 0, 0.78, 0.54]);
+    // Part fifty-nine (held-out 58): 0.810, 0.949, 0.833, 0, 0.783, 0.542. After the thirty-fourth round's code exchanges
+    // (an accounting server's OAuth code exchange) 1.000 (6/6), 0.800 (48/60), 0.617 (0.6167).
+    expectFloors(labelMetrics(scored.slice(6393, 6453)), [0.805, 0.945, 1, 0, 0.795, 0.615]);
     // Part sixty (held-out 59): 0.833, 0.729, 0.667, 0, 0.767, 0.500; after the twenty-sixth round's verbless POST
     // reads (a text-analytics API's three analyses) 0.792 (38/48), 0.817 (49/60).
     expectFloors(labelMetrics(scored.slice(6453, 6513)), [0.83, 0.79, 0.665, 0, 0.815, 0.495]);
@@ -676,7 +679,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // (146/186), 0.770 (235/305); after the twenty-seventh round's official permits 0.828 (154/186), 0.790 (241/305:
     // 0.7902); after its caller keys 0.797 (243/305), 0.385; with the lead's POST reads 0.887 (165/186), 0.826
     // (252/305).
-    expectFloors(labelMetrics(scored.slice(6273, 6578)), [0.895, 0.885, 0.76, 1, 0.825, 0.38]);
+    expectFloors(labelMetrics(scored.slice(6273, 6578)), [0.895, 0.885, 0.79, 1, 0.825, 0.395]);
     // All 6,578 when parts fifty-seven to sixty-one moved in, at the twenty-sixth round's engine (ba722b0): 0.969
     // (3027/3124), 0.937 (3235/3454), 0.880 (1458/1657), 37, 0.834 (5485/6578), 0.718 (0.7181); after risk-round26's
     // described code, upload targets, HTTP-method choices, caches cleared and password hashes 0.970 (3029/3124), 0.937
@@ -692,7 +695,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // confirmed transactions, scheduled sends and rollbacks, at main f1feb73's engine (the lead's written files too):
     // 0.971 (3033/3124), 0.949 (3279/3454), 0.885 (1466 → 1467/1657: 0.8853), 32, 0.842 → 0.843 (5536 → 5546/6578),
     // 0.726 → 0.730 (0.7264 → 0.7295).
-    expectFloors(labelMetrics(scored.slice(0, 6578)), [0.97, 0.945, 0.885, 32, 0.84, 0.725]);
+    expectFloors(labelMetrics(scored.slice(0, 6578)), [0.97, 0.945, 0.89, 32, 0.845, 0.74]);
     // Parts sixty-two to sixty-five (held-out 62 to 65: 60, 51, 60 and 37 tools, evaluated together once at the engine
     // of main 8ed9852, history.json; held-out 61 was not finished): each part's floors are its own set's figures at
     // that evaluation, and the four together, moved here with them. Nearly all of them are reads (178 of 208) and one
@@ -703,15 +706,16 @@ describe('hand-labelled tools from real servers and specs', () => {
     // Part sixty-three (held-out 63): 0.917 (11/12), 0.897 (35/39), no `high` tool, 0, 0.824 (42/51), 0.000.
     // After the thirtieth round's GET procedures (a pathways wiki's GET /saveOntologyTag) 1.000 (12/12), 0.882 (45/51).
     expectFloors(labelMetrics(scored.slice(6638, 6689)), [1, 0.895, 1, 0, 0.88, 0]);
-    // Part sixty-four (held-out 64): 0.667 (2/3), 1.000, 1.000 (1/1), 0, 0.883 (53/60), 0.250.
-    expectFloors(labelMetrics(scored.slice(6689, 6749)), [0.665, 1, 1, 0, 0.88, 0.245]);
+    // Part sixty-four (held-out 64): 0.667 (2/3), 1.000, 1.000 (1/1), 0, 0.883 (53/60), 0.250. After the thirty-fourth
+    // round's code exchanges (a photo site's OAuth 1.0a verifier) 1.000 (3/3).
+    expectFloors(labelMetrics(scored.slice(6689, 6749)), [1, 1, 1, 0, 0.88, 0.245]);
     // Part sixty-five (held-out 65): 0.333 (1/3), 1.000, no `high` tool, 0, 0.892 (33/37), 1.000.
     expectFloors(labelMetrics(scored.slice(6749, 6786)), [0.33, 1, 1, 0, 0.89, 0.995]);
     // The four together (208 tools): 0.833 (25/30), 0.949 (169/178), 1.000 (1/1), 0, 0.861 (179/208), 0.063.
     // After the twenty-seventh round's POST reads: 0.961 (171/178), 0.870 (181/208). After the twenty-ninth round's
     // verb-nouns: 0.966 (172/178), 0.875 (182/208).
     // After the thirtieth round's GET procedures 0.867 (26/30), 0.880 (183/208).
-    expectFloors(labelMetrics(scored.slice(6578, 6786)), [0.865, 0.965, 1, 0, 0.875, 0.06]);
+    expectFloors(labelMetrics(scored.slice(6578, 6786)), [0.895, 0.965, 1, 0, 0.875, 0.06]);
     // All 6,786 when parts sixty-two to sixty-five moved in, at main 8dc8e82's engine: 0.968 (3054/3154), 0.939
     // (3412/3632), 0.885 (1467/1658), 32, 0.838 (5686/6786), 0.720 (0.7205); after the twenty-seventh round's
     // official permits and method-prefixed verbless POST reads 0.942 (3421/3632: 0.9419), 0.839 (5693/6786: 0.8389),
@@ -720,7 +724,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.8425), 0.724 (0.7244). With risk-round27's caller keys, confirmed transactions, scheduled sends and rollbacks
     // (main f1feb73's engine): 0.885 (1467 → 1468/1658: 0.8854), 0.842 → 0.844 (5717 → 5727/6786), 0.724 → 0.728
     // (0.7244 → 0.7275).
-    expectFloors(labelMetrics(scored.slice(0, 6786)), [0.965, 0.945, 0.885, 32, 0.84, 0.725]);
+    expectFloors(labelMetrics(scored.slice(0, 6786)), [0.97, 0.945, 0.89, 32, 0.845, 0.74]);
     // Parts sixty-six to seventy (held-out 66 to 70: 36, 60, 60, 60 and 33 tools, evaluated together once at the engine
     // of main 526e251, history.json): each part's floors are its own set's figures at that evaluation, and the five
     // together, moved here with them.
@@ -755,7 +759,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.9684), 0.843 (5931/7035: 0.8431). After its capability links: 0.888 (1501/1691: 0.8876), 30, 0.843 (5934/7035:
     // 0.8435), 0.726 (0.7260). After its pipeline people: 0.844 (5937/7035: 0.8439). After its passed secrets: 0.889
     // (1504/1691), 28, 0.844 (5940/7035: 0.8443), 0.727 (0.7271).
-    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.965, 0.945, 0.885, 28, 0.84, 0.725]);
+    expectFloors(labelMetrics(scored.slice(0, 7035)), [0.97, 0.945, 0.89, 28, 0.845, 0.74]);
     // Parts seventy-one to seventy-three (held-out 71 to 73: 48, 57 and 48 tools, evaluated together once at the engine
     // of main 43ab008, history.json): each part's floors are its own set's figures at that evaluation, and the three
     // together, moved here with them.
@@ -778,7 +782,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // after its capability links 0.884 (1510/1708: 0.8841), 33, 0.843 (6063/7188: 0.8435), 0.725 (0.7247); after its
     // pipeline people 0.844 (6067/7188: 0.8440); after its passed secrets 0.886 (1513/1708: 0.8858), 31, 0.845
     // (6070/7188: 0.8445), 0.726 (0.7258).
-    expectFloors(labelMetrics(scored.slice(0, 7188)), [0.965, 0.945, 0.885, 31, 0.84, 0.725]);
+    expectFloors(labelMetrics(scored.slice(0, 7188)), [0.97, 0.945, 0.89, 31, 0.845, 0.74]);
     // Parts seventy-four to seventy-eight (held-out 74 to 78: 54, 43, 50, 47 and 54 tools, evaluated together once at
     // the engine of main 58cfb8b, history.json): each part's floors are its own set's figures at that evaluation, and
     // the five together, moved here with them.
@@ -799,13 +803,16 @@ describe('hand-labelled tools from real servers and specs', () => {
     // twenty-ninth round's verb-nouns (a memory server's recall) 0.955 (21/22), 0.745 (35/47).
     expectFloors(labelMetrics(scored.slice(7335, 7382)), [0.875, 0.95, 0.665, 1, 0.74, 0.52]);
     // Part seventy-eight (held-out 78): 0.895 (17/19), 0.914 (32/35), 0.917 (11/12), 0, 0.852 (46/54), 0.747.
-    expectFloors(labelMetrics(scored.slice(7382, 7436)), [0.89, 0.91, 0.915, 0, 0.85, 0.745]);
+    // After the thirty-fourth round's generic request tools (an object store's pre-signed URL for GET, PUT or DELETE
+    // deletes nothing) 0.760.
+    expectFloors(labelMetrics(scored.slice(7382, 7436)), [0.89, 0.91, 0.915, 0, 0.85, 0.755]);
     // The five together (248 tools): 0.932 (96/103), 0.910 (132/145), 0.846 (33/39), 1, 0.758 (188/248), 0.534; after
     // the lead's longer order phrases 0.897 (35/39), 0.766 (190/248), 0.561; after the twenty-eighth round's pipeline
     // people 0.770 (191/248: 0.7702); after the twenty-ninth round's verb-nouns 0.917 (133/145), 0.774 (192/248), 0.570.
     // After the thirty-first round's transfers 0.593 (0.5926).
-    // After the thirty-third round's audience visibility: level accuracy 0.778, macro F1 0.607 (0.6065).
-    expectFloors(labelMetrics(scored.slice(7188, 7436)), [0.93, 0.915, 0.895, 1, 0.775, 0.605]);
+    // After the thirty-third round's audience visibility: level accuracy 0.778, macro F1 0.607 (0.6065). After the
+    // thirty-fourth round's generic request tools (before the merge with audience visibility) 0.597 (0.5968).
+    expectFloors(labelMetrics(scored.slice(7188, 7436)), [0.93, 0.915, 0.895, 1, 0.77, 0.595]);
     // All 7,436 when parts seventy-four to seventy-eight moved in, at main 58cfb8b's engine: 0.966 (3277/3392: 0.9661),
     // 0.948 (3832/4044: 0.9476), 0.882 (1540/1747: 0.8815), 37, 0.840 (6248/7436: 0.8402), 0.721 (0.7207); with the
     // twenty-eighth round's capability links (main 63a41d2; parts 74-78 unchanged): 0.883 (1543/1747: 0.8832), 34, 0.841
@@ -817,7 +824,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.729 (0.7288). After its GET procedures: 0.969 (3288/3392: 0.9693), 0.845 (6282/7436: 0.8448).
     // With the twenty-ninth round's groups of things too: 0.969 (3288/3392), 0.890 (1555/1747), 29, 0.845 (6284/7436:
     // 0.8451), 0.730 (0.7299).
-    expectFloors(labelMetrics(scored.slice(0, 7436)), [0.965, 0.945, 0.89, 29, 0.845, 0.725]);
+    // After the thirty-first round's rules and the thirty-fourth round's generic request tools: 0.736 (0.7359).
+    expectFloors(labelMetrics(scored.slice(0, 7436)), [0.97, 0.945, 0.89, 29, 0.845, 0.735]);
     // Parts seventy-nine to eighty-four (held-out 79 to 84: 44, 30, 54, 48, 40 and 59 tools, evaluated together once at
     // the engine of main fae6bc4, history.json): each part's floors are its own set's figures at that evaluation, and
     // the six together, moved here with them.
@@ -855,12 +863,15 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.890 (1584/1780: 0.8899), 30, 0.846 (6522/7711: 0.8458), 0.730 (0.7297).
     // After the thirty-second round's saved outputs, bracketed operation lists and ingest/bootstrap verbs: 0.970
     // (3387/3492: 0.9699), 0.846 (6524/7711: 0.8461), 0.730 (0.7301).
-    expectFloors(labelMetrics(scored.slice(0, 7711)), [0.965, 0.945, 0.885, 30, 0.845, 0.73]);
+    // With the thirty-first round's rules and the thirty-fourth round's generic request tools: 0.736 (0.7361).
+    expectFloors(labelMetrics(scored.slice(0, 7711)), [0.97, 0.945, 0.89, 30, 0.845, 0.735]);
     // Parts eighty-five to eighty-eight (held-out 85 to 88: 40, 40, 42 and 26 tools, evaluated together once at the
     // engine of main 9fb531c, history.json): each part's floors are its own set's figures at that evaluation, and the
     // four together, moved here with them.
     // Part eighty-five (held-out 85): 0.500 (2/4), 1.000 (36/36), 1.000 (0/0), 0, 0.825 (33/40), 0.000.
-    expectFloors(labelMetrics(scored.slice(7711, 7751)), [0.495, 1, 1, 0, 0.82, 0]);
+    // After the thirty-fourth round's generic request tools (a curl tool and a provider API passthrough are changes
+    // without category, as labelled) 0.875 (35/40), 1.000 (no critical category labelled or rated).
+    expectFloors(labelMetrics(scored.slice(7711, 7751)), [0.495, 1, 1, 0, 0.87, 1]);
     // Part eighty-six (held-out 86): 0.000 (0/1), 0.974 (38/39), 1.000 (0/0), 0, 0.925 (37/40), 1.000.
     // After the thirty-second round's saved outputs, bracketed operation lists and ingest/bootstrap verbs (workflow
     // files saved under the workspace root) 1.000 (1/1), 0.950 (38/40).
@@ -874,7 +885,8 @@ describe('hand-labelled tools from real servers and specs', () => {
     // The four together (148 tools): 0.765 (26/34), 0.991 (113/114), 0.833 (5/6), 1, 0.865 (128/148), 0.472.
     // After the thirty-second round's saved outputs, bracketed operation lists and ingest/bootstrap verbs 0.941
     // (32/34), 0, 0.899 (133/148).
-    expectFloors(labelMetrics(scored.slice(7711, 7859)), [0.94, 0.99, 0.83, 0, 0.895, 0.47]);
+    // After the thirty-fourth round's generic request tools 0.912 (135/148), 0.556 (0.5556).
+    expectFloors(labelMetrics(scored.slice(7711, 7859)), [0.94, 0.99, 0.83, 0, 0.91, 0.555]);
     // All 7,859 when parts eighty-five to eighty-eight moved in, at main 9fb531c's engine: 0.964 (3398/3526: 0.9637),
     // 0.948 (4107/4333: 0.9478), 0.886 (1582/1786: 0.8858), 34, 0.843 (6624/7859: 0.8429), 0.722 (0.7217). After the
     // twenty-ninth round's run objects (parts 85-88 unchanged): 0.948 (4108/4333: 0.9481), 0.844 (6629/7859: 0.8435),
@@ -887,7 +899,7 @@ describe('hand-labelled tools from real servers and specs', () => {
     // 0.732 (0.7316).
     // thirty-first round's image builds: 0.731 (0.7312).
     // After the thirty-first round's cancelled purchases and transfers 0.890 (1590/1786: 0.8903), 0.735 (0.7351).
-    expectFloors(labelMetrics(scored.slice(0, 7859)), [0.965, 0.945, 0.89, 30, 0.845, 0.735]);
+    expectFloors(labelMetrics(scored.slice(0, 7859)), [0.97, 0.945, 0.89, 30, 0.845, 0.735]);
     // Parts eighty-nine to ninety-two (held-out 89 to 92: 42, 50, 30 and 31 tools, evaluated together once at the
     // engine of main f15e499, history.json; the same figures at main 5175510 after the twenty-ninth and thirtieth
     // rounds' last rules): each part's floors are its own set's figures at that evaluation, and the four together,
@@ -915,8 +927,9 @@ describe('hand-labelled tools from real servers and specs', () => {
     // After the thirty-first round's cancelled purchases and transfers (parts 89-92 unchanged): 0.889 (1599/1799:
     // 0.8888), 0.847 (6785/8012: 0.8469), 0.734 (0.7337).
     // After the thirty-third round's authorizations (with the thirty-second round: 0.7342 before): 0.848 (6795/8012), 0.737 (0.7373).
-    // After the thirty-third round's audience visibility: `high` recall 0.890.
-    expectFloors(labelMetrics(scored.slice(0, 8012)), [0.965, 0.945, 0.89, 31, 0.845, 0.735]);
+    // After the thirty-third round's audience visibility: `high` recall 0.890. The thirty-fourth round's code exchanges
+    // (before the merge with audience visibility) 0.970.
+    expectFloors(labelMetrics(scored.slice(0, 8012)), [0.965, 0.945, 0.885, 31, 0.845, 0.735]);
     // Parts ninety-three to ninety-eight (held-out 93 to 98: 44, 54, 45, 58, 23 and 40 tools of twenty npm MCP servers,
     // evaluated together once at the engine of main 5f25a86, history.json; the same figures at main 2d3895a after the
     // thirty-first and thirty-second rounds' last rules): each part's floors are its own set's figures at that
@@ -944,6 +957,11 @@ describe('hand-labelled tools from real servers and specs', () => {
     // changes): 0.849 (7025/8276: 0.8488), 0.737 (0.7365).
     // After the thirty-third round's audience visibility (an update's public, private or privacy field; a display
     // state, insight or findability no audience): 0.891 (1661/1864: 0.8911), 0.849 (7028/8276: 0.8492), 0.738 (0.7382).
+    // The thirty-fourth round's generic request tools (curl, a provider API passthrough, a fetch with a method and a
+    // pre-signed URL's method: four tools to their labels or closer) and code exchanges (four token requests), before
+    // the merge with audience visibility: 0.971 (3587/3693: 0.9713), 0.891 (1660/1864: 0.8906), 0.849 (7028/8276:
+    // 0.8492), 0.737 (0.7370). Merged: 0.971 (3587/3693: 0.9713), 0.947, 0.892 (1662/1864: 0.8916), 31, 0.850
+    // (7031/8276: 0.8496), 0.739.
     expectFloors(m, [0.965, 0.945, 0.89, 31, 0.845, 0.735]);
     // 8,276 tools from some 840 specs and servers take 20-60 s on a loaded 2-core machine: more than the suite's 60 s
     // default.
