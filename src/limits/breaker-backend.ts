@@ -12,9 +12,11 @@ const BACKEND_FAILURES = new Set(['backend.failed', 'backend.timeout']);
 
 /**
  * Failures the call itself can cause: an HTTP 5xx answer (an API that fails on input it does not expect) and a
- * timeout (an expensive query the agent chose). They count on the calling agent's own breaker only, so one agent's
- * calls cannot open the backend's breaker for every other agent; failures no call can cause (connection refused,
- * unreachable, lost; an upstream transport failing) count on the backend's too.
+ * timeout (an expensive query the agent chose). They count on the calling agent's own breaker, and on the backend's
+ * only once a second agent's calls fail so too since the backend last answered well: one agent's calls cannot open
+ * the backend's breaker for every other agent, but a backend that hangs or answers 5xx to everyone still opens it.
+ * Failures no call can cause (connection refused, unreachable, lost; an upstream transport failing) count on the
+ * backend's at once.
  */
 const byCall = (why: string): boolean => /^HTTP 5\d\d$/.test(why) || why === 'timeout';
 
@@ -49,6 +51,12 @@ export function withBreaker<B extends Backend>(
     if (!a.ok) return refuse(breaker, a.retryAfterMs, false);
     return a;
   };
+  /** Agents (their own breakers) whose calls failed in a way a call can cause since the backend's last success. */
+  const failingAgents = new Set<Breaker>();
+  const byCallOutcome = (own: Breaker): 'failure' | 'neutral' => {
+    failingAgents.add(own);
+    return failingAgents.size >= 2 ? 'failure' : 'neutral';
+  };
   const failed = (e: unknown, ctx: BackendCallContext) =>
     !(ctx.abort ?? ctx.signal).aborted && isGatewayError(e) && BACKEND_FAILURES.has(e.code);
   const guarded: B = {
@@ -63,6 +71,7 @@ export function withBreaker<B extends Backend>(
         return refuse(own, o.retryAfterMs, true);
       }
       const both = (backendOutcome: 'success' | 'failure' | 'neutral', agentOutcome = backendOutcome): void => {
+        if (backendOutcome === 'success') failingAgents.clear();
         breaker.record(backendOutcome, a.probe);
         if (own && o?.ok) own.record(agentOutcome, o.probe);
       };
@@ -77,12 +86,12 @@ export function withBreaker<B extends Backend>(
           }),
         );
         if (reported === undefined) both('success');
-        else if (own && byCall(reported)) both('neutral', 'failure');
+        else if (own && byCall(reported)) both(byCallOutcome(own), 'failure');
         else both('failure', 'neutral');
         return r;
       } catch (e) {
         const f = failed(e, ctx);
-        if (f && own && isGatewayError(e) && e.code === 'backend.timeout') both('neutral', 'failure');
+        if (f && own && isGatewayError(e) && e.code === 'backend.timeout') both(byCallOutcome(own), 'failure');
         else both(f ? 'failure' : 'neutral', 'neutral');
         throw e;
       }

@@ -148,3 +148,54 @@ describe('forwarded MCP requests behind a breaker', () => {
     expect(guarded.status().circuit?.state).toBe('open');
   });
 });
+
+describe('failures a call can cause (timeouts, HTTP 5xx)', () => {
+  const timingOut = () => {
+    let reached = 0;
+    const backend = {
+      name: 'api',
+      async callTool() {
+        reached++;
+        throw new GatewayError('backend.timeout', 'timed out', 'timeout');
+      },
+      status: () => ({ name: 'api', kind: 'openapi', state: 'ready', toolCount: 0 }),
+    } as unknown as Backend;
+    const perAgent = new Map<string, ReturnType<typeof createBreaker>>();
+    const guarded = withBreaker(
+      backend,
+      createBreaker(opts({ consecutiveFailures: 3 }), () => undefined),
+      (p) => {
+        let b = perAgent.get(p.agent ?? '');
+        if (!b) perAgent.set(p.agent ?? '', (b = createBreaker(opts({ consecutiveFailures: 3 }), () => undefined)));
+        return b;
+      },
+    );
+    const ctx = (agent: string) => ({
+      principal: { agent, method: 'api-key' as const },
+      requestId: 'r',
+      signal: new AbortController().signal,
+    });
+    return { guarded, ctx, reached: () => reached };
+  };
+
+  it("one agent's failing calls open its own breaker, not the backend's", async () => {
+    const { guarded, ctx } = timingOut();
+    for (let i = 0; i < 3; i++)
+      await expect(guarded.callTool('t', {}, ctx('mallory'))).rejects.toMatchObject({ code: 'backend.timeout' });
+    await expect(guarded.callTool('t', {}, ctx('mallory'))).rejects.toMatchObject({ code: 'backend.circuit_open' });
+    expect(guarded.status().circuit?.state).toBe('closed');
+    await expect(guarded.callTool('t', {}, ctx('alice'))).rejects.toMatchObject({ code: 'backend.timeout' });
+  });
+
+  it("a backend that times out for several agents opens the backend's breaker for all", async () => {
+    const { guarded, ctx, reached } = timingOut();
+    for (const agent of ['alice', 'bob', 'alice', 'bob'])
+      await expect(guarded.callTool('t', {}, ctx(agent))).rejects.toMatchObject({ code: 'backend.timeout' });
+    expect(guarded.status().circuit?.state).toBe('open');
+    await expect(guarded.callTool('t', {}, ctx('carol'))).rejects.toMatchObject({
+      code: 'backend.circuit_open',
+      message: expect.stringContaining('is failing') as unknown,
+    });
+    expect(reached()).toBe(4);
+  });
+});
