@@ -9,9 +9,11 @@ import type { AuditEventInput, AuditRecord } from '../audit/types.js';
  * crash, power loss) after the intent was durable and before the outcome was (outcomes ride with the next commit, so
  * a call that finished may lose its outcome too). Every gateway process is an *instance*: a random id carried in the
  * detail of each intent it writes, and a meta row of the audit store (`calls.instance.<id>`) it refreshes every few
- * seconds with its host, pid and the lowest seq of an intent it may still have open. An instance is dead when its row
- * is older than the lease, or at once when it ran on this host, in this PID namespace, under a pid that no longer
- * exists. For a dead instance, the sweep (at start-up and then every few seconds, in every gateway on the store)
+ * seconds with its host, pid and the lowest seq of an intent it may still have open. An instance is dead when this
+ * gateway has seen its row unchanged for longer than the lease (timed on this gateway's clock alone: replicas' clocks
+ * may disagree, and what a row's `seenAt` says is only compared with itself), or at once when it ran on this host, in
+ * this PID namespace, under a pid that no longer exists. While this gateway cannot reach the store it forgets what it
+ * saw, so after an outage, in which no gateway could refresh its row, every row gets a whole lease again. For a dead instance, the sweep (at start-up and then every few seconds, in every gateway on the store)
  * claims its row (a delete only one process wins) and appends, for each of its intents without an outcome, a
  * `tool.call.interrupted` / `mcp.request.interrupted` record: the result is unknown, the call is not run again. On a
  * shared PostgreSQL store only the intents of the instance that died are closed; another replica's calls in flight
@@ -105,6 +107,8 @@ export function createCallLedger(audit: AuditLog, options: CallLedgerOptions): C
   let lowWater = 0;
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<number> | undefined;
+  /** Each other instance's row as last read, and when (this gateway's clock) it was first read with that `seenAt`. */
+  const observed = new Map<string, { seenAt: string; since: number }>();
 
   const openFrom = () => (open.size > 0 ? Math.min(...open) : lowWater);
   const heartbeat = () =>
@@ -122,7 +126,9 @@ export function createCallLedger(audit: AuditLog, options: CallLedgerOptions): C
 
   const dead = (id: string, row: InstanceRow): boolean => {
     if (id === instance) return false;
-    if (now() - Date.parse(row.seenAt) > leaseMs) return true;
+    const o = observed.get(id);
+    if (o === undefined || o.seenAt !== row.seenAt) observed.set(id, { seenAt: row.seenAt, since: now() });
+    else if (now() - o.since > leaseMs) return true;
     return row.host === host && row.pidNs !== undefined && row.pidNs === pidNs && !isAlive(row.pid);
   };
 
@@ -175,7 +181,10 @@ export function createCallLedger(audit: AuditLog, options: CallLedgerOptions): C
 
   async function sweepOnce(): Promise<number> {
     let closed = 0;
-    for (const { key: k, value } of await store.listMeta(INSTANCE_META_PREFIX)) {
+    const rows = await store.listMeta(INSTANCE_META_PREFIX);
+    const present = new Set(rows.map((r) => r.key.slice(INSTANCE_META_PREFIX.length)));
+    for (const id of observed.keys()) if (!present.has(id)) observed.delete(id);
+    for (const { key: k, value } of rows) {
       const id = k.slice(INSTANCE_META_PREFIX.length);
       const row = parseRow(value);
       if (!row) {
@@ -209,6 +218,7 @@ export function createCallLedger(audit: AuditLog, options: CallLedgerOptions): C
     sweep() {
       sweeping ??= sweepOnce()
         .catch((e: unknown) => {
+          observed.clear();
           options.log(`audit: closing the calls of stopped gateways failed (tried again): ${(e as Error).message}`);
           return 0;
         })
@@ -225,7 +235,10 @@ export function createCallLedger(audit: AuditLog, options: CallLedgerOptions): C
       timer = setInterval(() => {
         heartbeat()
           .then(() => ledger.sweep())
-          .catch((e: unknown) => options.log(`audit: instance heartbeat failed: ${(e as Error).message}`));
+          .catch((e: unknown) => {
+            observed.clear();
+            options.log(`audit: instance heartbeat failed: ${(e as Error).message}`);
+          });
       }, heartbeatMs);
       timer.unref();
     },
