@@ -7,7 +7,8 @@ import { createCallLedger, INSTANCE_META_PREFIX } from './interrupted-calls.js';
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const d of dirs.splice(0))
+    for (const p of [d, `${d}.audit-anchor.jsonl`]) rmSync(p, { recursive: true, force: true });
 });
 
 async function auditLog() {

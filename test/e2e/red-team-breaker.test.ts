@@ -2,7 +2,7 @@
 // every other agent's calls were refused. Real CLI, real MCP clients, a real HTTP API.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connectAgent, startGateway, tempDir, type RunningGateway } from './harness.js';
@@ -29,6 +29,7 @@ const spec = {
 };
 let server: http.Server;
 let gw: RunningGateway;
+let specDir: string | undefined;
 beforeAll(async () => {
   // An API that fails on input it does not expect (500), and is slow on an expensive query: as many do.
   server = http.createServer((req, res) => {
@@ -39,7 +40,8 @@ beforeAll(async () => {
     res.end('{"ok":true}');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const specFile = join(tempDir(), 'api.json');
+  specDir = tempDir();
+  const specFile = join(specDir, 'api.json');
   writeFileSync(specFile, JSON.stringify(spec));
   gw = await startGateway(`
 openapi:
@@ -57,6 +59,7 @@ agents:
 afterAll(async () => {
   await gw?.stop();
   await new Promise((r) => server.close(r));
+  if (specDir) rmSync(specDir, { recursive: true, force: true });
 });
 
 it.each([

@@ -1,7 +1,7 @@
 // Red team (2026-11-29): opening connections until the gateway runs out of file descriptors. The stall close
 // (request-deadline.ts) bounds how long a silent connection lives, not how many there are. Real CLI, raw sockets.
 import { connect, type Socket } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, connectAgent, eventually, startGateway, stdioUpstream, tempDir, type RunningGateway } from './harness.js';
@@ -76,12 +76,16 @@ describe('red team: more connections than server.maxConnections', () => {
 
   it('portcullis validate checks the value', () => {
     const dir = tempDir();
-    const file = join(dir, 'portcullis.yaml');
-    writeFileSync(file, 'server:\n  maxConnections: 0\n');
-    const r = cli(['validate', '--config', file]);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr + r.stdout).toMatch(/server\.maxConnections/);
-    writeFileSync(file, 'server:\n  maxConnections: 2048\n');
-    expect(cli(['validate', '--config', file]).code).toBe(0);
+    try {
+      const file = join(dir, 'portcullis.yaml');
+      writeFileSync(file, 'server:\n  maxConnections: 0\n');
+      const r = cli(['validate', '--config', file]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr + r.stdout).toMatch(/server\.maxConnections/);
+      writeFileSync(file, 'server:\n  maxConnections: 2048\n');
+      expect(cli(['validate', '--config', file]).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@
 // routes, and keeps the credential the gateway injects). Each `it` is one attack that must fail.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditQuery, connectAgent, startGateway, tempDir, type AuditRec, type RunningGateway } from './harness.js';
@@ -85,9 +85,11 @@ async function startDecodingApi(): Promise<{ url: string; routed: Routed[]; clos
 
 let api: Awaited<ReturnType<typeof startDecodingApi>>;
 let gw: RunningGateway;
+let specDir: string | undefined;
 beforeAll(async () => {
   api = await startDecodingApi();
-  const specFile = join(tempDir(), 'decoding-api.json');
+  specDir = tempDir();
+  const specFile = join(specDir, 'decoding-api.json');
   writeFileSync(specFile, JSON.stringify(spec));
   gw = await startGateway(
     `
@@ -108,6 +110,7 @@ agents:
 afterAll(async () => {
   await gw?.stop();
   await api?.close();
+  if (specDir) rmSync(specDir, { recursive: true, force: true });
 });
 
 const text = (r: { content?: unknown }) =>
